@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openApp, type App } from '../app.js';
+import { MigrationError } from '../db/migrate.js';
+import { APP_ROOT, RENDERER_DIR } from '../paths.js';
+import { startHttpHost } from '../server/http-host.js';
+import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
+import { findElectronBinary } from './find-electron.js';
+import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-options.js';
+
+/** How long Electron gets to prove it can start before we fall back to the browser. */
+const ELECTRON_GRACE_MS = 4000;
+
+/**
+ * `npm start`: the Electron window where Electron is installed, otherwise (or with --browser) the loopback
+ * host in browser kiosk mode. Either way one line says where the kiosk is.
+ */
+async function main(): Promise<void> {
+  let options: StartOptions;
+  try {
+    options = parseStartArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!options.forceBrowser && (await tryElectron(options))) return;
+  await runBrowserMode(options);
+}
+
+function tryElectron(options: StartOptions): Promise<boolean> {
+  const binary = findElectronBinary();
+  if (!binary) {
+    console.error('Electron is not installed here; starting browser kiosk mode instead.');
+    return Promise.resolve(false);
+  }
+  const args = [APP_ROOT, '--data-dir', options.dataDir, ...(options.fullscreen ? ['--kiosk'] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { stdio: 'inherit' });
+    let settled = false;
+    const fallBack = (why: string) => {
+      if (settled) return;
+      settled = true;
+      console.error(`Electron could not start (${why}); starting browser kiosk mode instead.`);
+      resolve(false);
+    };
+    child.once('error', (err) => fallBack(err.message));
+    child.once('exit', (code, signal) => {
+      if (!settled) fallBack(signal ? `signal ${signal}` : `exit code ${code}`);
+      else process.exit(code ?? 0);
+    });
+    setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      resolve(true);
+    }, ELECTRON_GRACE_MS).unref();
+  });
+}
+
+async function runBrowserMode(options: StartOptions): Promise<void> {
+  let app: App;
+  try {
+    app = openApp({ dataDir: options.dataDir });
+  } catch (err) {
+    if (err instanceof MigrationError) {
+      console.error(`Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  const host = await startHttpHost({ dispatch: app.dispatch, secret, rendererDir: RENDERER_DIR, port: options.port }).catch((err: unknown) => {
+    app.close();
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`Safe Hands could not listen on port ${options.port || '(any)'}: ${message}`);
+    process.exit(1);
+  });
+  const url = host.launchUrl();
+  console.log(`Kiosk: ${url}`);
+  console.error(`Data folder: ${options.dataDir}`);
+
+  if (options.open) openBrowser(url, options);
+
+  const shutdown = () => {
+    void host.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function openBrowser(url: string, options: StartOptions): void {
+  const browser = findChromium();
+  if (!browser || !hasDisplay()) {
+    console.error(browser ? 'No display to open a window on; open the address above in a browser.' : 'No Chromium, Chrome or Edge found; open the address above in a browser.');
+    return;
+  }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const child = spawn(browser, chromiumArgs(url, join(options.dataDir, 'browser-profile'), options.fullscreen, isRoot), {
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.on('error', (err) => console.error(`Could not open ${browser}: ${err.message}`));
+  child.unref();
+}
+
+void main();

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract.js';
+import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
+import { ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { CommandError } from '../services/command-error.js';
+import { KIOSK_ACTOR } from '../services/context.js';
+import { consoleIdleMs } from '../services/staff-auth.js';
+import type { StaffSessions } from '../services/staff-sessions.js';
+import { handlers, type Handler } from './handlers.js';
+
+export interface Core {
+  db: Db;
+  clock: Clock;
+  sessions: StaffSessions;
+}
+
+export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown>;
+
+function failure(code: CommandFailure['code'], message: string, fields?: Record<string, string>): { ok: false; error: CommandFailure } {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** Zod's issues as one sentence for the screen and one per field for the form. */
+export function describeInvalid(error: z.ZodError): CommandFailure {
+  const fields: Record<string, string> = {};
+  let first: string | undefined;
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `This request has fields the app does not expect (${issue.keys.slice(0, 3).join(', ')}).`;
+    else if (issue.code === 'invalid_type' && path === '') message = 'This request was not in the form the app expects.';
+    if (path && !(path in fields)) fields[path] = message;
+    first ??= message;
+  }
+  return { code: 'invalid_input', message: first ?? 'Something in the form is not valid.', ...(Object.keys(fields).length ? { fields } : {}) };
+}
+
+/**
+ * The one door into main: every transport calls this. It checks the command exists, the caller's staff
+ * session holds the role, and the input matches the schema, before any service runs.
+ */
+export function createDispatcher(core: Core): Dispatch {
+  return (name, rawInput, sessionKey) => {
+    if (!isCommandName(name)) return failure('unknown_command', 'The app does not know that request.');
+    const spec = commandSchemas[name];
+
+    let actor = KIOSK_ACTOR;
+    if (spec.role !== 'kiosk') {
+      const session = core.sessions.touch(sessionKey, consoleIdleMs(core));
+      if (!session) return failure('locked', 'The staff console is locked. Unlock it with your PIN.');
+      if (!roleAllows(session.roles, spec.role)) {
+        return failure('forbidden', `This needs the ${ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
+      }
+      actor = { staffId: session.staffId, label: session.displayName };
+    }
+
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
+
+    try {
+      const handler = handlers[name] as Handler<CommandName>;
+      const value = handler({ ...core, actor, sessionKey }, parsed.data as never);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof CommandError) return failure(err.code, err.message, err.fields);
+      if (isBusy(err)) return failure('conflict', 'The database is busy. Please try again in a moment.');
+      console.error(`Command ${name} failed:`, err);
+      return failure('internal', 'Something went wrong and nothing was saved. Please try again, or ask the office.');
+    }
+  };
+}
+
+function isBusy(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'SQLITE_BUSY';
+}

@@ -1,0 +1,49 @@
+import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract.js';
+import { verifyAuditChain } from '../db/repositories/audit-repo.js';
+import { onSite, pendingHandovers } from '../services/console-views.js';
+import type { ServiceContext } from '../services/context.js';
+import { kioskConfig } from '../services/kiosk-config.js';
+import { getSettings, updateSettings } from '../services/settings.js';
+import { findReturning, returningStatus, signInNew, signInReturning } from '../services/sign-in.js';
+import { findOnSite, signOut } from '../services/sign-out.js';
+import { createSetting, isSetUp } from '../services/setup.js';
+import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff-auth.js';
+import type { StaffSessions } from '../services/staff-sessions.js';
+import { readSetting } from '../services/settings-store.js';
+
+export interface HandlerContext extends ServiceContext {
+  sessions: StaffSessions;
+  /** Which window or browser tab is calling; staff sessions are kept per key. */
+  sessionKey: string;
+}
+
+export type Handler<N extends CommandName> = (ctx: HandlerContext, input: ParsedInput<N>) => CommandOutput<N>;
+
+/** Every command in the contract, implemented once. A missing entry is a compile error. */
+export const handlers: { [N in CommandName]: Handler<N> } = {
+  'app.status': (ctx) => ({
+    setUp: isSetUp(ctx),
+    settingName: readSetting(ctx.db, 'setting.name'),
+  }),
+  'setup.create': (ctx, input) => createSetting(ctx, input),
+  'kiosk.config': (ctx) => kioskConfig(ctx),
+  'visitor.findReturning': (ctx, input) => findReturning(ctx, input),
+  'visitor.returningStatus': (ctx, input) => returningStatus(ctx, input),
+  'visit.signInNew': (ctx, input) => signInNew(ctx, input),
+  'visit.signInReturning': (ctx, input) => signInReturning(ctx, input),
+  'visit.findOnSite': (ctx, input) => findOnSite(ctx, input),
+  'visit.signOut': (ctx, input) => signOut(ctx, input),
+  'staff.listForUnlock': (ctx) => listForUnlock(ctx),
+  'staff.unlock': (ctx, input) => unlock(ctx, ctx.sessions, ctx.sessionKey, input),
+  'staff.lock': (ctx) => lock(ctx, ctx.sessions, ctx.sessionKey),
+  'staff.session': (ctx) => {
+    const session = ctx.sessions.peek(ctx.sessionKey);
+    return { session: session && sessionInfo(session) };
+  },
+  'console.onSite': (ctx) => onSite(ctx),
+  'console.pendingHandovers': (ctx) => pendingHandovers(ctx),
+  'staff.changeOwnPin': (ctx, input) => changeOwnPin(ctx, ctx.sessions, input),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+};

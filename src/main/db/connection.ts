@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Where the better-sqlite3 native module lives when it is not the Node build (the Electron window). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * The only place a database is opened. Each pragma is here for a reason a safeguarding log cares about.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    readonly: options.readonly ?? false,
+  });
+  // Readers (the console) never wait for the kiosk's writes, and a crash mid-write leaves the old state intact.
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  // WAL's default NORMAL can lose the last commits on power loss; a custody record must survive it.
+  db.pragma('synchronous = FULL');
+  // SQLite leaves foreign keys off unless asked, per connection.
+  db.pragma('foreign_keys = ON');
+  // Two consoles writing at once wait for each other briefly instead of failing.
+  db.pragma('busy_timeout = 5000');
+  // Personal data removed later must not linger in free pages.
+  db.pragma('secure_delete = ON');
+  return db;
+}
+
+/** Runs `work` in one write transaction; IMMEDIATE takes the write lock up front so checks and writes agree. */
+export function inTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}

@@ -1,0 +1,64 @@
+import type { DeclaredDevice, DeviceKind } from '../../../shared/domain/devices.js';
+import type { Db } from '../connection.js';
+
+export function insertPendingHandover(db: Db, visitId: number, devices: readonly DeclaredDevice[], at: string): number {
+  const result = db.prepare(`INSERT INTO handovers (visit_id, status, declared_at) VALUES (?, 'pending', ?)`).run(visitId, at);
+  const handoverId = Number(result.lastInsertRowid);
+  const item = db.prepare('INSERT INTO handover_declared_items (handover_id, kind, quantity) VALUES (?, ?, ?)');
+  for (const d of devices) item.run(handoverId, d.kind, d.quantity);
+  return handoverId;
+}
+
+export interface PendingHandoverRow {
+  handover_id: number;
+  visit_id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string | null;
+  declared_at: string;
+  signed_out_at: string | null;
+}
+
+export function listPendingHandovers(db: Db): PendingHandoverRow[] {
+  return db
+    .prepare(
+      `SELECT h.id AS handover_id, h.visit_id, v.first_name, v.last_name, v.organisation, h.declared_at, vi.signed_out_at
+       FROM handovers h
+       JOIN visits vi ON vi.id = h.visit_id
+       JOIN visitors v ON v.id = vi.visitor_id
+       WHERE h.status = 'pending'
+       ORDER BY h.declared_at, h.id`,
+    )
+    .all() as PendingHandoverRow[];
+}
+
+/** Declared devices for many visits at once, keyed by visit id. */
+export function declaredDevicesByVisit(db: Db, visitIds: readonly number[]): Map<number, DeclaredDevice[]> {
+  const byVisit = new Map<number, DeclaredDevice[]>();
+  if (visitIds.length === 0) return byVisit;
+  const rows = db
+    .prepare(
+      `SELECT h.visit_id, i.kind, i.quantity
+       FROM handovers h JOIN handover_declared_items i ON i.handover_id = h.id
+       WHERE h.visit_id IN (SELECT value FROM json_each(?))
+       ORDER BY h.visit_id, i.rowid`,
+    )
+    .all(JSON.stringify(visitIds)) as { visit_id: number; kind: DeviceKind; quantity: number }[];
+  for (const r of rows) {
+    const list = byVisit.get(r.visit_id) ?? [];
+    list.push({ kind: r.kind, quantity: r.quantity });
+    byVisit.set(r.visit_id, list);
+  }
+  return byVisit;
+}
+
+export function pendingHandoverForVisit(db: Db, visitId: number): { id: number; deviceCount: number } | undefined {
+  const row = db
+    .prepare(
+      `SELECT h.id, coalesce(sum(i.quantity), 0) AS device_count
+       FROM handovers h JOIN handover_declared_items i ON i.handover_id = h.id
+       WHERE h.visit_id = ? AND h.status = 'pending' GROUP BY h.id`,
+    )
+    .get(visitId) as { id: number; device_count: number } | undefined;
+  return row && { id: row.id, deviceCount: row.device_count };
+}

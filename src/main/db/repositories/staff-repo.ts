@@ -1,0 +1,84 @@
+import type { StaffRole } from '../../../shared/domain/roles.js';
+import type { Db } from '../connection.js';
+
+export interface StaffRow {
+  id: number;
+  display_name: string;
+  pin_hash: string;
+  is_office: number;
+  is_dsl: number;
+  is_admin: number;
+  active: number;
+  failed_pin_count: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface Staff {
+  id: number;
+  displayName: string;
+  pinHash: string;
+  roles: StaffRole[];
+  active: boolean;
+  failedPinCount: number;
+  lockedUntil: string | null;
+}
+
+function toStaff(row: StaffRow): Staff {
+  const roles: StaffRole[] = [];
+  if (row.is_office) roles.push('office');
+  if (row.is_dsl) roles.push('dsl');
+  if (row.is_admin) roles.push('admin');
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    pinHash: row.pin_hash,
+    roles,
+    active: row.active === 1,
+    failedPinCount: row.failed_pin_count,
+    lockedUntil: row.locked_until,
+  };
+}
+
+export function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): number {
+  const result = db
+    .prepare(
+      `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      staff.displayName,
+      staff.pinHash,
+      staff.roles.includes('office') ? 1 : 0,
+      staff.roles.includes('dsl') ? 1 : 0,
+      staff.roles.includes('admin') ? 1 : 0,
+      staff.createdAt,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function findStaff(db: Db, id: number): Staff | undefined {
+  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  return row && toStaff(row);
+}
+
+export function listActiveStaff(db: Db): Staff[] {
+  const rows = db.prepare('SELECT * FROM staff WHERE active = 1 ORDER BY display_name COLLATE NOCASE, id').all() as StaffRow[];
+  return rows.map(toStaff);
+}
+
+export function countStaff(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+}
+
+export function recordPinFailure(db: Db, id: number, failedCount: number, lockedUntil: string | null): void {
+  db.prepare('UPDATE staff SET failed_pin_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id);
+}
+
+export function clearPinFailures(db: Db, id: number): void {
+  db.prepare('UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(id);
+}
+
+export function updatePinHash(db: Db, id: number, pinHash: string): void {
+  db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(pinHash, id);
+}

@@ -1,0 +1,117 @@
+import type { DeviceKind } from '../../../shared/domain/devices.js';
+import type { VisitorType } from '../../../shared/domain/visitors.js';
+import type { Db } from '../connection.js';
+
+export function insertAcknowledgement(db: Db, visitorId: number, policyVersionId: number, at: string): number {
+  const result = db
+    .prepare('INSERT INTO acknowledgements (visitor_id, policy_version_id, acknowledged_at) VALUES (?, ?, ?)')
+    .run(visitorId, policyVersionId, at);
+  return Number(result.lastInsertRowid);
+}
+
+export function latestAcknowledgement(db: Db, visitorId: number): { id: number; policyVersionId: number } | undefined {
+  const row = db
+    .prepare('SELECT id, policy_version_id FROM acknowledgements WHERE visitor_id = ? ORDER BY id DESC LIMIT 1')
+    .get(visitorId) as { id: number; policy_version_id: number } | undefined;
+  return row && { id: row.id, policyVersionId: row.policy_version_id };
+}
+
+export function insertVisit(
+  db: Db,
+  v: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; signedInAt: string },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    )
+    .run(v.visitorId, v.visitorType, v.visiting, v.acknowledgementId, v.signedInAt);
+  return Number(result.lastInsertRowid);
+}
+
+export interface VisitRow {
+  id: number;
+  visitor_id: number;
+  visitor_type: VisitorType;
+  visiting: string;
+  signed_in_at: string;
+  signed_out_at: string | null;
+}
+
+export function findVisit(db: Db, id: number): VisitRow | undefined {
+  return db
+    .prepare('SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits WHERE id = ?')
+    .get(id) as VisitRow | undefined;
+}
+
+export function lastVisitOf(db: Db, visitorId: number): VisitRow | undefined {
+  return db
+    .prepare(
+      `SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits
+       WHERE visitor_id = ? ORDER BY signed_in_at DESC, id DESC LIMIT 1`,
+    )
+    .get(visitorId) as VisitRow | undefined;
+}
+
+export function openVisitOf(db: Db, visitorId: number): VisitRow | undefined {
+  return db
+    .prepare(
+      `SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits
+       WHERE visitor_id = ? AND signed_out_at IS NULL ORDER BY id DESC LIMIT 1`,
+    )
+    .get(visitorId) as VisitRow | undefined;
+}
+
+export function markSignedOut(db: Db, visitId: number, at: string, method: 'kiosk' | 'staff' | 'automatic'): boolean {
+  const result = db
+    .prepare('UPDATE visits SET signed_out_at = ?, sign_out_method = ? WHERE id = ? AND signed_out_at IS NULL')
+    .run(at, method, visitId);
+  return result.changes === 1;
+}
+
+export interface OnSiteRow {
+  visit_id: number;
+  visitor_id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string | null;
+  visitor_type: VisitorType;
+  visiting: string;
+  signed_in_at: string;
+  policy_version: number;
+}
+
+export function listOnSite(db: Db): OnSiteRow[] {
+  return db
+    .prepare(
+      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
+              vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version
+       FROM visits vi
+       JOIN visitors v ON v.id = vi.visitor_id
+       JOIN acknowledgements a ON a.id = vi.acknowledgement_id
+       JOIN policy_versions p ON p.id = a.policy_version_id
+       WHERE vi.signed_out_at IS NULL
+       ORDER BY vi.signed_in_at, vi.id`,
+    )
+    .all() as OnSiteRow[];
+}
+
+/** On-site visits whose folded surname starts with `prefix` (the kiosk's sign-out search). */
+export function searchOnSiteBySurname(db: Db, prefix: string, limit: number): (OnSiteRow & { visit_id: number })[] {
+  return db
+    .prepare(
+      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
+              vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version
+       FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
+       WHERE vi.signed_out_at IS NULL AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+       ORDER BY vi.signed_in_at DESC
+       LIMIT @limit`,
+    )
+    .all({ prefix, limit }) as OnSiteRow[];
+}
+
+export interface DeclaredRow {
+  visit_id: number;
+  kind: DeviceKind;
+  quantity: number;
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../connection.js';
+
+export interface VisitorRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string | null;
+}
+
+export function findVisitorByIdentity(db: Db, identityKey: string): VisitorRow | undefined {
+  return db
+    .prepare('SELECT id, first_name, last_name, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
+    .get(identityKey) as VisitorRow | undefined;
+}
+
+export function findVisitor(db: Db, id: number): VisitorRow | undefined {
+  return db.prepare('SELECT id, first_name, last_name, organisation FROM visitors WHERE id = ?').get(id) as
+    | VisitorRow
+    | undefined;
+}
+
+export function insertVisitor(
+  db: Db,
+  v: { firstName: string; lastName: string; lastNameKey: string; identityKey: string; organisation: string | null; createdAt: string },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO visitors (first_name, last_name, last_name_key, identity_key, organisation, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(v.firstName, v.lastName, v.lastNameKey, v.identityKey, v.organisation, v.createdAt);
+  return Number(result.lastInsertRowid);
+}
+
+/**
+ * Visitors whose folded surname starts with `prefix`, most recently seen first. A range on the indexed
+ * key, not LIKE, so the lookup stays an index seek on a large history.
+ */
+export function searchVisitorsBySurname(db: Db, prefix: string, limit: number): VisitorRow[] {
+  return db
+    .prepare(
+      `SELECT v.id, v.first_name, v.last_name, v.organisation
+       FROM visitors v
+       WHERE v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+       ORDER BY v.last_signed_in_at DESC, v.id DESC
+       LIMIT @limit`,
+    )
+    .all({ prefix, limit }) as VisitorRow[];
+}
+
+export function touchLastSignIn(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
+}

@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../commands/dispatcher.js';
+import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/domain/errors.js';
+import {
+  clientIdFrom, hostIsAllowed, isLoopbackAddress, MAX_BODY_BYTES, originIsAllowed, readCookie, SECRET_COOKIE, secretMatches,
+} from './request-guards.js';
+import { readStatic } from './static-files.js';
+
+/** The same policy the Electron window sends: our own scripts and styles only, no frames, no plugins. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const STATUS_FOR: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unknown_command: 404,
+  not_set_up: 409,
+  already_set_up: 409,
+  locked: 401,
+  forbidden: 403,
+  wrong_pin: 401,
+  account_locked: 423,
+  not_found: 404,
+  conflict: 409,
+  stale_policy: 409,
+  unauthorised_client: 403,
+  internal: 500,
+};
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  secret: string;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  /** Binding beyond loopback exposes the kiosk to the network; only an explicit choice allows it. */
+  allowNonLoopback?: boolean;
+}
+
+export interface HttpHost {
+  port: number;
+  origin: string;
+  launchUrl: (view?: 'console') => string;
+  close(): Promise<void>;
+  server: Server;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const error: CommandFailure = { code, message };
+  sendJson(res, status, { ok: false, error });
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Answer now and discard the rest, so the client reads a clear 413 rather than a reset.
+        req.off('data', collect);
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', collect);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackAddress(host) && !options.allowNonLoopback) {
+    throw new Error(`Refusing to serve the kiosk on ${host}: it would be reachable from the network. Use 127.0.0.1.`);
+  }
+  let port = 0;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'unauthorised_client', 'Commands are sent with POST.');
+    if (!originIsAllowed(req.headers, port)) return refuse(res, 403, 'unauthorised_client', 'Requests from other websites are refused.');
+    if (!secretMatches(readCookie(req.headers, SECRET_COOKIE), options.secret)) {
+      return refuse(res, 403, 'unauthorised_client', 'This browser was not opened by Safe Hands. Open the address Safe Hands printed when it started.');
+    }
+    const clientId = clientIdFrom(req.headers);
+    if (!clientId) return refuse(res, 400, 'unauthorised_client', 'The request did not say which window it came from.');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(res, 415, 'invalid_input', 'Commands are sent as JSON.');
+    }
+    const body = await readBody(req);
+    if (body === null) {
+      res.setHeader('connection', 'close');
+      return refuse(res, 413, 'invalid_input', 'That request is too large.');
+    }
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch {
+      return refuse(res, 400, 'invalid_input', 'That request is not valid JSON.');
+    }
+    const result: CommandResult<unknown> = options.dispatch(name, input, `http:${clientId}`);
+    sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
+  }
+
+  function handleLaunch(res: ServerResponse, url: URL): void {
+    if (!secretMatches(url.searchParams.get('key'), options.secret)) {
+      return refuse(res, 403, 'unauthorised_client', 'That launch address is out of date. Use the address Safe Hands printed when it last started.');
+    }
+    const view = url.searchParams.get('view') === 'console' ? '#/console' : '';
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      // HttpOnly: page scripts never see it; SameSite=Strict: other sites' requests never carry it.
+      'set-cookie': `${SECRET_COOKIE}=${options.secret}; HttpOnly; SameSite=Strict; Path=/`,
+      location: `/${view}`,
+      'cache-control': 'no-store',
+    });
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostIsAllowed(req.headers, port)) return refuse(res, 421, 'unauthorised_client', 'Unknown host name.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'unauthorised_client', 'Only GET is served here.');
+    if (url.pathname === '/launch') return handleLaunch(res, url);
+    const file = await readStatic(options.rendererDir, url.pathname);
+    if (!file) return refuse(res, 404, 'not_found', 'Not found.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.type,
+      'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('Request failed:', err);
+      if (!res.headersSent) refuse(res, 500, 'internal', 'Something went wrong and nothing was saved.');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    origin,
+    server,
+    launchUrl: (view) => `${origin}/launch?key=${encodeURIComponent(options.secret)}${view ? `&view=${view}` : ''}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { appendAudit } from '../db/repositories/audit-repo.js';
+
+/** Who is acting: a staff member, or the public kiosk. */
+export interface Actor {
+  staffId: number | null;
+  label: string;
+}
+
+export const KIOSK_ACTOR: Actor = { staffId: null, label: 'kiosk' };
+
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+}
+
+export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}
+
+/** Records what the acting person did; call inside the same transaction as the change. */
+export function audit(ctx: ServiceContext, action: string, entity: string, entityId: number | null, detail: Record<string, unknown> = {}): void {
+  appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    actorStaffId: ctx.actor.staffId,
+    actorLabel: ctx.actor.label,
+    action,
+    entity,
+    entityId,
+    detail,
+  });
+}

@@ -1,0 +1,26 @@
+import type { KioskConfig } from '../../shared/contract.js';
+import { currentPolicy } from '../db/repositories/policy-repo.js';
+import { CommandError } from './command-error.js';
+import type { ServiceContext } from './context.js';
+import { IDLE_WARNING_SECONDS, readSetting } from './settings-store.js';
+import { requireSetUp } from './setup.js';
+
+export function kioskConfig(ctx: ServiceContext): KioskConfig {
+  requireSetUp(ctx);
+  const policy = currentPolicy(ctx.db);
+  if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
+  return {
+    settingName: readSetting(ctx.db, 'setting.name') ?? '',
+    settingKind: readSetting(ctx.db, 'setting.kind'),
+    idleSeconds: readSetting(ctx.db, 'kiosk.idleSeconds'),
+    idleWarningSeconds: IDLE_WARNING_SECONDS,
+    consoleLockSeconds: readSetting(ctx.db, 'console.lockSeconds'),
+    policy: {
+      versionId: policy.id,
+      version: policy.version,
+      title: policy.title,
+      summary: policy.summary,
+      fullText: policy.fullText,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { REACK_MODES, SETTING_KINDS } from '../../shared/domain/setting.js';
+import type { Db } from '../db/connection.js';
+import { readSettingRaw, writeSetting } from '../db/repositories/settings-repo.js';
+
+/**
+ * Every setting, its schema and its default. A value damaged on disk (hand-edited, half-restored) is
+ * reported and the default used, so one bad row never stops the kiosk.
+ */
+const SETTINGS = {
+  'setting.name': { schema: z.string().min(1).max(120), fallback: null as string | null },
+  'setting.kind': { schema: z.enum(SETTING_KINDS), fallback: 'school' as (typeof SETTING_KINDS)[number] },
+  'kiosk.idleSeconds': { schema: z.number().int().min(30).max(1800), fallback: 90 },
+  'kiosk.reacknowledge': { schema: z.enum(REACK_MODES), fallback: 'on_change' as (typeof REACK_MODES)[number] },
+  'console.lockSeconds': { schema: z.number().int().min(60).max(3600), fallback: 300 },
+} as const;
+
+type SettingKey = keyof typeof SETTINGS;
+type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
+
+export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> | (typeof SETTINGS)[K]['fallback'] {
+  const raw = readSettingRaw(db, key);
+  const spec = SETTINGS[key];
+  if (raw === undefined) return spec.fallback;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  const result = spec.schema.safeParse(parsed);
+  if (!result.success) {
+    console.warn(`Setting ${key} is damaged (${raw.slice(0, 80)}); using the default until an administrator saves it again.`);
+    return spec.fallback;
+  }
+  return result.data as SettingValue<K>;
+}
+
+export function saveSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, at: string): void {
+  writeSetting(db, key, SETTINGS[key].schema.parse(value), at);
+}
+
+/** The kiosk warns this long before it resets; the brief asks for at least 20 seconds. */
+export const IDLE_WARNING_SECONDS = 30;

@@ -1,0 +1,27 @@
+import type { ParsedInput, SettingsView } from '../../shared/contract.js';
+import { inTransaction } from '../db/connection.js';
+import { audit, nowIso, type ServiceContext } from './context.js';
+import { readSetting, saveSetting } from './settings-store.js';
+
+export function getSettings(ctx: ServiceContext): SettingsView {
+  return {
+    settingName: readSetting(ctx.db, 'setting.name') ?? '',
+    settingKind: readSetting(ctx.db, 'setting.kind'),
+    idleSeconds: readSetting(ctx.db, 'kiosk.idleSeconds'),
+    consoleLockSeconds: readSetting(ctx.db, 'console.lockSeconds'),
+    reacknowledge: readSetting(ctx.db, 'kiosk.reacknowledge'),
+  };
+}
+
+export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): SettingsView {
+  return inTransaction(ctx.db, () => {
+    const before = getSettings(ctx);
+    const at = nowIso(ctx);
+    if (input.idleSeconds !== undefined) saveSetting(ctx.db, 'kiosk.idleSeconds', input.idleSeconds, at);
+    if (input.consoleLockSeconds !== undefined) saveSetting(ctx.db, 'console.lockSeconds', input.consoleLockSeconds, at);
+    if (input.reacknowledge !== undefined) saveSetting(ctx.db, 'kiosk.reacknowledge', input.reacknowledge, at);
+    const after = getSettings(ctx);
+    audit(ctx, 'settings.update', 'settings', null, { before, after });
+    return after;
+  });
+}

@@ -1,0 +1,47 @@
+import type { ParsedInput } from '../../shared/contract.js';
+import { inTransaction } from '../db/connection.js';
+import { insertPolicyVersion } from '../db/repositories/policy-repo.js';
+import { countStaff, insertStaff } from '../db/repositories/staff-repo.js';
+import { CommandError } from './command-error.js';
+import { audit, nowIso, type ServiceContext } from './context.js';
+import { loadDefaultExpectations } from './expectations-templates.js';
+import { hashPin } from './pin-hash.js';
+import { readSetting, saveSetting } from './settings-store.js';
+
+export function isSetUp(ctx: Pick<ServiceContext, 'db'>): boolean {
+  return readSetting(ctx.db, 'setting.name') !== null && countStaff(ctx.db) > 0;
+}
+
+export function requireSetUp(ctx: Pick<ServiceContext, 'db'>): void {
+  if (!isSetUp(ctx)) throw new CommandError('not_set_up', 'This kiosk has not been set up yet. Ask the office to finish the first-run setup.');
+}
+
+/** One year on from `iso`, the default review date for an expectations text. */
+export function oneYearOn(iso: string): string {
+  const d = new Date(iso);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString();
+}
+
+/**
+ * First run: the setting, its first administrator (also the DSL until another is added) and the first
+ * version of the expectations, all or nothing.
+ */
+export function createSetting(ctx: ServiceContext, input: ParsedInput<'setup.create'>): { staffId: number } {
+  const template = loadDefaultExpectations(input.expectationsTemplate);
+  const pinHash = hashPin(input.pin);
+  return inTransaction(ctx.db, () => {
+    if (isSetUp(ctx)) throw new CommandError('already_set_up', 'This kiosk is already set up. An administrator can change its settings in the staff console.');
+    const at = nowIso(ctx);
+    const staffId = insertStaff(ctx.db, { displayName: input.adminName, pinHash, roles: ['office', 'dsl', 'admin'], createdAt: at });
+    saveSetting(ctx.db, 'setting.name', input.settingName, at);
+    saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
+    const policy = insertPolicyVersion(ctx.db, { ...template, reviewDue: oneYearOn(at), createdAt: at, createdBy: staffId });
+    const actor = { staffId, label: input.adminName };
+    const setupCtx = { ...ctx, actor };
+    audit(setupCtx, 'setup.create', 'setting', null, { settingName: input.settingName, settingKind: input.settingKind });
+    audit(setupCtx, 'staff.create', 'staff', staffId, { displayName: input.adminName, roles: ['office', 'dsl', 'admin'] });
+    audit(setupCtx, 'policy.create', 'policy_version', policy.id, { version: policy.version, template: input.expectationsTemplate });
+    return { staffId };
+  });
+}

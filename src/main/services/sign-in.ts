@@ -1,0 +1,132 @@
+import type { ParsedInput, ReturningMatch, SignInResult } from '../../shared/contract.js';
+import type { DeclaredDevice } from '../../shared/domain/devices.js';
+import { searchKey, shortName } from '../../shared/domain/names.js';
+import type { VisitorType } from '../../shared/domain/visitors.js';
+import { inTransaction } from '../db/connection.js';
+import { insertPendingHandover } from '../db/repositories/handover-repo.js';
+import { currentPolicy } from '../db/repositories/policy-repo.js';
+import { findVisitor, findVisitorByIdentity, insertVisitor, searchVisitorsBySurname, touchLastSignIn } from '../db/repositories/visitor-repo.js';
+import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../db/repositories/visit-repo.js';
+import { CommandError } from './command-error.js';
+import { audit, nowIso, type ServiceContext } from './context.js';
+import { readSetting } from './settings-store.js';
+import { requireSetUp } from './setup.js';
+
+/** How many matches the kiosk lists: enough to find yourself, too few to browse the visitor book. */
+export const MAX_KIOSK_MATCHES = 6;
+
+function staleVersion(): CommandError {
+  return new CommandError('stale_policy', 'The expectations have just been updated. Please read them again before signing in.');
+}
+
+function currentPolicyOrFail(ctx: ServiceContext) {
+  const policy = currentPolicy(ctx.db);
+  if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
+  return policy;
+}
+
+function deviceCount(devices: readonly DeclaredDevice[]): number {
+  return devices.reduce((n, d) => n + d.quantity, 0);
+}
+
+/** The visit itself, its acknowledgement link and any pending handover: the caller holds the transaction. */
+function recordVisit(
+  ctx: ServiceContext,
+  visit: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; devices: readonly DeclaredDevice[] },
+): number {
+  const at = nowIso(ctx);
+  const visitId = insertVisit(ctx.db, { ...visit, signedInAt: at });
+  touchLastSignIn(ctx.db, visit.visitorId, at);
+  const devices = visit.devices.filter((d) => d.quantity > 0);
+  if (devices.length > 0) {
+    const handoverId = insertPendingHandover(ctx.db, visitId, devices, at);
+    audit(ctx, 'handover.declare', 'handover', handoverId, { visitId, devices });
+  }
+  return visitId;
+}
+
+export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInNew'>): SignInResult {
+  requireSetUp(ctx);
+  return inTransaction(ctx.db, () => {
+    const policy = currentPolicyOrFail(ctx);
+    if (policy.id !== input.policyVersionId) throw staleVersion();
+    const at = nowIso(ctx);
+    const identityKey = [input.firstName, input.lastName, input.organisation ?? ''].map(searchKey).join('|');
+    let visitorId = findVisitorByIdentity(ctx.db, identityKey)?.id;
+    if (visitorId !== undefined && openVisitOf(ctx.db, visitorId)) {
+      throw new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
+    }
+    if (visitorId === undefined) {
+      visitorId = insertVisitor(ctx.db, {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        lastNameKey: searchKey(input.lastName),
+        identityKey,
+        organisation: input.organisation,
+        createdAt: at,
+      });
+      audit(ctx, 'visitor.create', 'visitor', visitorId, {});
+    }
+    const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
+    const visitId = recordVisit(ctx, {
+      visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
+    });
+    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, policyVersion: policy.version, returning: false });
+    return { visitId, firstName: input.firstName, devicesToHandIn: deviceCount(input.devices) };
+  });
+}
+
+export function findReturning(ctx: ServiceContext, input: ParsedInput<'visitor.findReturning'>): { matches: ReturningMatch[] } {
+  requireSetUp(ctx);
+  const key = searchKey(input.surnamePrefix);
+  if (key.length === 0) return { matches: [] };
+  const rows = searchVisitorsBySurname(ctx.db, key, MAX_KIOSK_MATCHES);
+  return {
+    matches: rows.map((r) => ({ visitorId: r.id, displayName: shortName(r.first_name, r.last_name), organisation: r.organisation })),
+  };
+}
+
+function needsAcknowledgement(ctx: ServiceContext, visitorId: number, currentPolicyId: number): boolean {
+  if (readSetting(ctx.db, 'kiosk.reacknowledge') === 'every_visit') return true;
+  return latestAcknowledgement(ctx.db, visitorId)?.policyVersionId !== currentPolicyId;
+}
+
+function visitorOrFail(ctx: ServiceContext, visitorId: number) {
+  const visitor = findVisitor(ctx.db, visitorId);
+  if (!visitor) throw new CommandError('not_found', 'We could not find that visitor. Please search again or sign in as a new visitor.');
+  return visitor;
+}
+
+export function returningStatus(ctx: ServiceContext, input: ParsedInput<'visitor.returningStatus'>): { needsAcknowledgement: boolean } {
+  requireSetUp(ctx);
+  visitorOrFail(ctx, input.visitorId);
+  return { needsAcknowledgement: needsAcknowledgement(ctx, input.visitorId, currentPolicyOrFail(ctx).id) };
+}
+
+export function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.signInReturning'>): SignInResult {
+  requireSetUp(ctx);
+  return inTransaction(ctx.db, () => {
+    const visitor = visitorOrFail(ctx, input.visitorId);
+    if (openVisitOf(ctx.db, visitor.id)) {
+      throw new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
+    }
+    const policy = currentPolicyOrFail(ctx);
+    const at = nowIso(ctx);
+    let acknowledgementId: number;
+    if (input.acknowledgedPolicyVersionId != null) {
+      if (input.acknowledgedPolicyVersionId !== policy.id) throw staleVersion();
+      acknowledgementId = insertAcknowledgement(ctx.db, visitor.id, policy.id, at);
+    } else if (needsAcknowledgement(ctx, visitor.id, policy.id)) {
+      throw new CommandError('stale_policy', 'Please read and accept the expectations before signing in.');
+    } else {
+      acknowledgementId = latestAcknowledgement(ctx.db, visitor.id)!.id;
+    }
+    const last = lastVisitOf(ctx.db, visitor.id);
+    // The kiosk never shows a returning visitor's last purpose; a blank answer means "the same as last time".
+    const visiting = input.visiting ?? last?.visiting ?? 'Not given';
+    const visitorType = last?.visitor_type ?? 'other';
+    const visitId = recordVisit(ctx, { visitorId: visitor.id, visitorType, visiting, acknowledgementId, devices: input.devices });
+    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId: visitor.id, policyVersion: policy.version, returning: true });
+    return { visitId, firstName: visitor.first_name, devicesToHandIn: deviceCount(input.devices) };
+  });
+}

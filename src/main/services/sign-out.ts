@@ -1,0 +1,38 @@
+import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../shared/contract.js';
+import { searchKey, shortName } from '../../shared/domain/names.js';
+import { inTransaction } from '../db/connection.js';
+import { pendingHandoverForVisit } from '../db/repositories/handover-repo.js';
+import { findVisitor } from '../db/repositories/visitor-repo.js';
+import { findVisit, markSignedOut, searchOnSiteBySurname } from '../db/repositories/visit-repo.js';
+import { CommandError } from './command-error.js';
+import { audit, nowIso, type ServiceContext } from './context.js';
+import { MAX_KIOSK_MATCHES } from './sign-in.js';
+import { requireSetUp } from './setup.js';
+
+export function findOnSite(ctx: ServiceContext, input: ParsedInput<'visit.findOnSite'>): { matches: OnSiteMatch[] } {
+  requireSetUp(ctx);
+  const key = searchKey(input.surnamePrefix);
+  if (key.length === 0) return { matches: [] };
+  return {
+    matches: searchOnSiteBySurname(ctx.db, key, MAX_KIOSK_MATCHES).map((r) => ({
+      visitId: r.visit_id,
+      displayName: shortName(r.first_name, r.last_name),
+      organisation: r.organisation,
+    })),
+  };
+}
+
+export function signOut(ctx: ServiceContext, input: ParsedInput<'visit.signOut'>): SignOutResult {
+  requireSetUp(ctx);
+  return inTransaction(ctx.db, () => {
+    const visit = findVisit(ctx.db, input.visitId);
+    if (!visit) throw new CommandError('not_found', 'We could not find that visit. Please search again, or ask at the office.');
+    if (visit.signed_out_at !== null || !markSignedOut(ctx.db, visit.id, nowIso(ctx), 'kiosk')) {
+      throw new CommandError('conflict', 'You have already signed out. Thank you for visiting.');
+    }
+    const visitor = findVisitor(ctx.db, visit.visitor_id)!;
+    const pending = pendingHandoverForVisit(ctx.db, visit.id);
+    audit(ctx, 'visit.sign_out', 'visit', visit.id, { method: 'kiosk', pendingHandover: pending?.id ?? null });
+    return { firstName: visitor.first_name, devicesDeclaredNotLogged: pending?.deviceCount ?? 0 };
+  });
+}

@@ -1,0 +1,97 @@
+import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
+import { formatTime } from '../../shared/domain/time.js';
+import { inTransaction } from '../db/connection.js';
+import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure, updatePinHash } from '../db/repositories/staff-repo.js';
+import { CommandError } from './command-error.js';
+import { audit, nowIso, type ServiceContext } from './context.js';
+import { hashPin, verifyPin } from './pin-hash.js';
+import { readSetting } from './settings-store.js';
+import type { StaffSession, StaffSessions } from './staff-sessions.js';
+import { requireSetUp } from './setup.js';
+
+/** Wrong PINs in a row before the account locks, and for how long. */
+export const MAX_PIN_FAILURES = 5;
+export const LOCKOUT_MINUTES = 10;
+
+export function consoleIdleMs(ctx: Pick<ServiceContext, 'db'>): number {
+  return readSetting(ctx.db, 'console.lockSeconds') * 1000;
+}
+
+export function sessionInfo(session: StaffSession): StaffSessionInfo {
+  return {
+    staffId: session.staffId,
+    displayName: session.displayName,
+    roles: session.roles,
+    expiresAt: new Date(session.expiresAt).toISOString(),
+  };
+}
+
+export function listForUnlock(ctx: ServiceContext): { staff: StaffSummary[] } {
+  requireSetUp(ctx);
+  return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName })) };
+}
+
+/**
+ * Checks a PIN. A wrong one is counted (and audited) even though the command fails, so the counter
+ * survives a restart; the account locks after MAX_PIN_FAILURES in a row.
+ */
+export function unlock(
+  ctx: ServiceContext,
+  sessions: StaffSessions,
+  sessionKey: string,
+  input: ParsedInput<'staff.unlock'>,
+): StaffSessionInfo {
+  requireSetUp(ctx);
+  const staff = findStaff(ctx.db, input.staffId);
+  if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
+  const now = ctx.clock.now();
+  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) {
+    throw new CommandError('account_locked', `Too many wrong PINs. This account is locked until ${formatTime(staff.lockedUntil)}. An administrator can unlock it sooner.`);
+  }
+  const correct = verifyPin(input.pin, staff.pinHash);
+  const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName } };
+  if (!correct) {
+    const failures = staff.failedPinCount + 1;
+    const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    inTransaction(ctx.db, () => {
+      recordPinFailure(ctx.db, staff.id, lockedUntil ? 0 : failures, lockedUntil);
+      audit(actorCtx, lockedUntil ? 'staff.locked_out' : 'staff.unlock_failed', 'staff', staff.id, { failures });
+    });
+    if (lockedUntil) {
+      throw new CommandError('account_locked', `Too many wrong PINs. This account is locked until ${formatTime(lockedUntil)}. An administrator can unlock it sooner.`);
+    }
+    const left = MAX_PIN_FAILURES - failures;
+    throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { pin: 'That PIN is not right.' });
+  }
+  inTransaction(ctx.db, () => {
+    if (staff.failedPinCount > 0 || staff.lockedUntil) clearPinFailures(ctx.db, staff.id);
+    audit(actorCtx, 'staff.unlock', 'staff', staff.id, {});
+  });
+  const session = sessions.open(sessionKey, { staffId: staff.id, displayName: staff.displayName, roles: staff.roles }, consoleIdleMs(ctx));
+  return sessionInfo(session);
+}
+
+export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): { locked: true } {
+  const session = sessions.peek(sessionKey);
+  if (session) {
+    inTransaction(ctx.db, () => audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName } }, 'staff.lock', 'staff', session.staffId, {}));
+    sessions.close(sessionKey);
+  }
+  return { locked: true };
+}
+
+export function changeOwnPin(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.changeOwnPin'>): { changed: true } {
+  const staffId = ctx.actor.staffId;
+  const staff = staffId === null ? undefined : findStaff(ctx.db, staffId);
+  if (!staff) throw new CommandError('forbidden', 'Unlock the console first.');
+  if (!verifyPin(input.currentPin, staff.pinHash)) {
+    throw new CommandError('wrong_pin', 'Your current PIN is not right.', { currentPin: 'That PIN is not right.' });
+  }
+  const pinHash = hashPin(input.newPin.pin);
+  inTransaction(ctx.db, () => {
+    updatePinHash(ctx.db, staff.id, pinHash);
+    audit(ctx, 'staff.change_pin', 'staff', staff.id, { at: nowIso(ctx) });
+  });
+  sessions.closeAllFor(staff.id);
+  return { changed: true };
+}

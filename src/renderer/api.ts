@@ -1,0 +1,51 @@
+import type { Invoke } from '../shared/contract.js';
+import type { CommandResult } from '../shared/domain/errors.js';
+
+/**
+ * The only module that knows which transport the renderer is on: Electron's preload bridge when it is
+ * there, the loopback host's /api otherwise. Everything else calls `invoke`.
+ */
+interface Bridge {
+  invoke(name: string, input: unknown): Promise<CommandResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    safeHands?: Bridge;
+  }
+}
+
+// Names this tab to the host so staff sessions are per tab; it is not a credential (the launch cookie is).
+const clientId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`.replace('.', '');
+
+const unreachable = {
+  ok: false as const,
+  error: { code: 'internal' as const, message: 'The kiosk cannot reach its service. Please ask at the office.' },
+};
+
+async function overHttp(name: string, input: unknown): Promise<CommandResult<unknown>> {
+  try {
+    const response = await fetch(`api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-client-id': clientId },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+    return (await response.json()) as CommandResult<unknown>;
+  } catch {
+    return unreachable;
+  }
+}
+
+function viaTransport(name: string, input: unknown): Promise<CommandResult<unknown>> {
+  return window.safeHands ? window.safeHands.invoke(name, input) : overHttp(name, input);
+}
+
+let current = viaTransport as Invoke;
+
+export const invoke: Invoke = (name, input) => current(name, input);
+
+/** Component tests swap in a typed fake; the app never calls this. */
+export function setInvokeForTests(fake: Invoke): void {
+  current = fake;
+}

@@ -1,0 +1,26 @@
+/** Every failed command answers one of these codes with a sentence a person can act on. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_command',
+  'not_set_up',
+  'already_set_up',
+  'locked',
+  'forbidden',
+  'wrong_pin',
+  'account_locked',
+  'not_found',
+  'conflict',
+  'stale_policy',
+  'unauthorised_client',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CommandFailure {
+  code: ErrorCode;
+  message: string;
+  /** Per-field messages for forms, keyed by the input's field path ("firstName", "devices.0.quantity"). */
+  fields?: Record<string, string>;
+}
+
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandFailure };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks for command inputs. Text from a touch screen or a scanner is trimmed, NFC-normalised and
+ * limited in length; control characters are refused rather than silently stripped, so what is saved is what
+ * the person typed.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+export function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .max(max * 4, { error: `${label} is too long (at most ${max} characters).` })
+    .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `Please enter ${label.toLowerCase()}.` })
+        .max(max, { error: `${label} is too long (at most ${max} characters).` })
+        .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be saved.` }),
+    );
+}
+
+/** Optional free text: missing, null or blank all mean "not given". */
+export function optionalText(label: string, max: number) {
+  return z
+    .union([z.string({ error: `${label} must be text.` }), z.null()], { error: `${label} must be text.` })
+    .optional()
+    .transform((s) => (s == null ? '' : s))
+    .pipe(
+      z
+        .string()
+        .max(max * 4, { error: `${label} is too long (at most ${max} characters).` })
+        .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
+        .pipe(
+          z
+            .string()
+            .max(max, { error: `${label} is too long (at most ${max} characters).` })
+            .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be saved.` }),
+        ),
+    )
+    .transform((s) => (s === '' ? null : s));
+}
+
+/** Long text such as a policy: keeps its line breaks. */
+export function longText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .max(max, { error: `${label} is too long (at most ${max} characters).` })
+    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1, { error: `Please enter ${label.toLowerCase()}.` }));
+}
+
+export function id(label: string) {
+  return z
+    .number({ error: `${label} must be a number.` })
+    .int({ error: `${label} must be a whole number.` })
+    .positive({ error: `${label} is not valid.` })
+    .max(Number.MAX_SAFE_INTEGER, { error: `${label} is not valid.` });
+}
+
+export const pin = z
+  .string({ error: 'PIN must be text.' })
+  .regex(/^\d{4,8}$/, { error: 'A PIN is 4 to 8 digits.' });
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+export const empty = z.object({}).strict();

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type App } from '../../src/main/app.js';
+import { fixedClock } from '../../src/main/clock.js';
+import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.js';
+import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
+
+export const ADMIN_PIN = '4826';
+
+export type TestApp = App & {
+  clock: ReturnType<typeof fixedClock>;
+  dir: string;
+  /** Calls a command as the given window and returns its raw result. */
+  call<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): CommandResult<CommandOutput<N>>;
+  /** Calls a command that must succeed and returns its value. */
+  ok<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): CommandOutput<N>;
+  /** Calls a command that must fail and returns its error. */
+  fails<N extends CommandName>(name: N, input: unknown, sessionKey?: string): CommandFailure;
+  dispose(): void;
+};
+
+const opened: TestApp[] = [];
+
+/** A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told. */
+export function createTestApp(start = '2026-11-23T09:00:00.000Z'): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-hands-test-'));
+  const clock = fixedClock(start);
+  const app = openApp({ dataDir: dir, clock });
+  const testApp: TestApp = {
+    ...app,
+    clock,
+    dir,
+    call: (name, input, key = 'test:kiosk') => app.dispatch(name, input, key) as never,
+    ok(name, input, key = 'test:kiosk') {
+      const result = app.dispatch(name, input, key);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    fails(name, input, key = 'test:kiosk') {
+      const result = app.dispatch(name, input, key);
+      if (result.ok) throw new Error(`${name} was expected to fail but answered ${JSON.stringify(result.value)}`);
+      return result.error;
+    },
+    dispose() {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  opened.push(testApp);
+  return testApp;
+}
+
+export function disposeAll(): void {
+  while (opened.length) opened.pop()!.dispose();
+}
+
+/** A setting set up through the real first-run command; the admin's console is unlocked as `staff`. */
+export function createSetUpApp(kind: 'nursery' | 'school' = 'school'): TestApp & { adminId: number } {
+  const app = createTestApp();
+  const { staffId } = app.ok('setup.create', {
+    settingName: 'Oak Tree Primary',
+    settingKind: kind,
+    adminName: 'Priya Shah',
+    pin: ADMIN_PIN,
+    pinAgain: ADMIN_PIN,
+    expectationsTemplate: kind,
+  });
+  app.ok('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
+  return Object.assign(app, { adminId: staffId });
+}
+
+export function newVisitor(app: TestApp, overrides: Partial<CommandInput<'visit.signInNew'>> = {}): CommandOutput<'visit.signInNew'> {
+  const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+  return app.ok('visit.signInNew', {
+    firstName: 'Sam',
+    lastName: 'Bennett',
+    organisation: 'Bright Sparks Electrical',
+    visitorType: 'contractor',
+    visiting: 'Fixing the hall lights',
+    policyVersionId,
+    devices: [],
+    ...overrides,
+  });
+}
+
+/**
+ * Every row of every table, hashed: equal before and after a refused command means nothing changed.
+ */
+export function contentHash(app: Pick<App, 'db'>): string {
+  const tables = app.db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
+  const hash = createHash('sha256');
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+export function count(app: Pick<App, 'db'>, table: string): number {
+  return (app.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+}

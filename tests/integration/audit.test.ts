@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSetUpApp, disposeAll, newVisitor } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+describe('the audit trail', () => {
+  it('records who did what, in the same transaction as the change', () => {
+    const app = createSetUpApp();
+    newVisitor(app, { devices: [{ kind: 'phone', quantity: 1 }] });
+    app.ok('settings.update', { idleSeconds: 120 }, 'staff');
+    const rows = app.db.prepare('SELECT actor_label, action, entity FROM audit_log ORDER BY id').all() as { actor_label: string; action: string }[];
+    expect(rows.map((r) => r.action)).toEqual([
+      'setup.create', 'staff.create', 'policy.create', 'staff.unlock',
+      'visitor.create', 'handover.declare', 'visit.sign_in', 'settings.update',
+    ]);
+    expect(rows.find((r) => r.action === 'visit.sign_in')?.actor_label).toBe('kiosk');
+    expect(rows.find((r) => r.action === 'settings.update')?.actor_label).toBe('Priya Shah');
+  });
+
+  it('cannot be edited or deleted through SQL', () => {
+    const app = createSetUpApp();
+    expect(() => app.db.prepare(`UPDATE audit_log SET action = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
+    expect(() => app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('verifies, and points at the first row someone changed behind the triggers', () => {
+    const app = createSetUpApp();
+    newVisitor(app);
+    expect(app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, firstBrokenId: null });
+    const checked = app.ok('audit.verify', {}, 'staff').checked;
+    expect(checked).toBeGreaterThan(4);
+
+    app.db.exec('DROP TRIGGER audit_log_no_update');
+    app.db.prepare(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`).run();
+    expect(app.ok('audit.verify', {}, 'staff')).toEqual({ ok: false, checked: 3, firstBrokenId: 3 });
+  });
+
+  it('detects a deleted row by the gap in the chain', () => {
+    const app = createSetUpApp();
+    newVisitor(app);
+    app.db.exec('DROP TRIGGER audit_log_no_delete');
+    app.db.prepare('DELETE FROM audit_log WHERE id = 2').run();
+    expect(app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, firstBrokenId: 3 });
+  });
+});

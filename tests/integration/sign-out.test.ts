@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+describe('signing out at the kiosk', () => {
+  it('finds only people on site now, shows no surname, and signs them out', () => {
+    const app = createSetUpApp();
+    const left = newVisitor(app, { firstName: 'Lee', lastName: 'Parker' });
+    app.ok('visit.signOut', { visitId: left.visitId });
+    const here = newVisitor(app, { firstName: 'Lena', lastName: 'Parkes', organisation: null });
+    const { matches } = app.ok('visit.findOnSite', { surnamePrefix: 'par' });
+    expect(matches).toEqual([{ visitId: here.visitId, displayName: 'Lena P.', organisation: null }]);
+    const result = app.ok('visit.signOut', { visitId: here.visitId });
+    expect(result).toEqual({ firstName: 'Lena', devicesDeclaredNotLogged: 0 });
+    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+  });
+
+  it('reminds a visitor whose declared devices were never logged, and the office still sees the handover', () => {
+    const app = createSetUpApp();
+    const visit = newVisitor(app, { devices: [{ kind: 'phone', quantity: 2 }] });
+    expect(app.ok('visit.signOut', { visitId: visit.visitId }).devicesDeclaredNotLogged).toBe(2);
+    const pending = app.ok('console.pendingHandovers', {}, 'staff').handovers;
+    expect(pending[0]).toMatchObject({ visitId: visit.visitId, visitorSignedOut: true });
+  });
+
+  it('signing out twice is a clear message and changes nothing', () => {
+    const app = createSetUpApp();
+    const visit = newVisitor(app);
+    app.clock.advance(3600_000);
+    app.ok('visit.signOut', { visitId: visit.visitId });
+    const before = contentHash(app);
+    const error = app.fails('visit.signOut', { visitId: visit.visitId });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/already signed out/);
+    expect(contentHash(app)).toBe(before);
+    const row = app.db.prepare('SELECT signed_in_at, signed_out_at, sign_out_method FROM visits').get();
+    expect(row).toEqual({ signed_in_at: '2026-11-23T09:00:00.000Z', signed_out_at: '2026-11-23T10:00:00.000Z', sign_out_method: 'kiosk' });
+  });
+
+  it('an unknown visit is not found', () => {
+    const app = createSetUpApp();
+    expect(app.fails('visit.signOut', { visitId: 424242 }).code).toBe('not_found');
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOCKOUT_MINUTES, MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+describe('the staff console lock', () => {
+  it('lists staff for the unlock screen by name only', () => {
+    const app = createSetUpApp();
+    expect(app.ok('staff.listForUnlock', {})).toEqual({ staff: [{ id: app.adminId, displayName: 'Priya Shah' }] });
+  });
+
+  it('keeps console commands locked without a session, and a session is per window', () => {
+    const app = createSetUpApp();
+    expect(app.fails('console.onSite', {}, 'another-window').code).toBe('locked');
+    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+    expect(app.ok('staff.session', {}, 'another-window')).toEqual({ session: null });
+    expect(app.ok('staff.session', {}, 'staff').session?.displayName).toBe('Priya Shah');
+  });
+
+  it('locks on request and after the inactivity period', () => {
+    const app = createSetUpApp();
+    app.ok('staff.lock', {}, 'staff');
+    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    app.clock.advance(299_000);
+    app.ok('console.onSite', {}, 'staff'); // activity restarts the timer
+    app.clock.advance(299_000);
+    app.ok('console.onSite', {}, 'staff');
+    app.clock.advance(301_000);
+    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+  });
+
+  it('counts wrong PINs, tells how many tries are left, and locks the account for a while', () => {
+    const app = createSetUpApp();
+    for (let i = 1; i < MAX_PIN_FAILURES; i += 1) {
+      const error = app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w');
+      expect(error.code).toBe('wrong_pin');
+      expect(error.message).toContain(`${MAX_PIN_FAILURES - i}`);
+    }
+    const locked = app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w');
+    expect(locked.code).toBe('account_locked');
+    // Even the right PIN is refused while locked.
+    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w').code).toBe('account_locked');
+    app.clock.advance(LOCKOUT_MINUTES * 60_000 + 1000);
+    expect(app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w').displayName).toBe('Priya Shah');
+    const actions = app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'staff.%' ORDER BY id`).pluck().all();
+    expect(actions.filter((a) => a === 'staff.unlock_failed')).toHaveLength(MAX_PIN_FAILURES - 1);
+    expect(actions).toContain('staff.locked_out');
+  });
+
+  it('a right PIN resets the count of wrong ones', () => {
+    const app = createSetUpApp();
+    app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w');
+    app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w');
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
+    const row = app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').get(app.adminId);
+    expect(row).toEqual({ failed_pin_count: 0 });
+  });
+
+  it('an office-only account cannot use admin or DSL commands', async () => {
+    const app = createSetUpApp();
+    const { hashPin } = await import('../../src/main/services/pin-hash.js');
+    const id = Number(
+      app.db.prepare(`INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01')`).run(hashPin('1357')).lastInsertRowid,
+    );
+    app.ok('staff.unlock', { staffId: id, pin: '1357' }, 'office-window');
+    expect(app.ok('console.onSite', {}, 'office-window').visits).toEqual([]);
+    expect(app.fails('settings.get', {}, 'office-window').code).toBe('forbidden');
+    expect(app.fails('audit.verify', {}, 'office-window').code).toBe('forbidden');
+  });
+
+  it('changing your own PIN needs the current one and ends your sessions', () => {
+    const app = createSetUpApp();
+    expect(app.fails('staff.changeOwnPin', { currentPin: '9999', newPin: { pin: '1111', pinAgain: '1111' } }, 'staff').code).toBe('wrong_pin');
+    app.ok('staff.changeOwnPin', { currentPin: ADMIN_PIN, newPin: { pin: '1111', pinAgain: '1111' } }, 'staff');
+    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff').code).toBe('wrong_pin');
+    app.ok('staff.unlock', { staffId: app.adminId, pin: '1111' }, 'staff');
+  });
+});

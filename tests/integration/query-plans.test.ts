@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSetUpApp, disposeAll, type TestApp } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+function plan(app: TestApp, sql: string, params: Record<string, unknown> | unknown[] = []): string {
+  const rows = app.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[];
+  return rows.map((r) => r.detail).join('\n');
+}
+
+describe('the queries the kiosk runs on every keystroke use their indexes', () => {
+  it('returning-visitor search seeks the surname index', () => {
+    const app = createSetUpApp();
+    const detail = plan(
+      app,
+      `SELECT v.id FROM visitors v WHERE v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+       ORDER BY v.last_signed_in_at DESC LIMIT 6`,
+      { prefix: 'smi' },
+    );
+    expect(detail).toMatch(/SEARCH v USING INDEX visitors_by_last_name_key \(last_name_key>\? AND last_name_key<\?\)/);
+  });
+
+  it('the on-site list reads the partial index of open visits, not the whole history', () => {
+    const app = createSetUpApp();
+    const detail = plan(app, 'SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at');
+    expect(detail).toMatch(/visits_on_site/);
+    expect(detail).not.toMatch(/SCAN visits$/m);
+  });
+
+  it('pending handovers read their partial index', () => {
+    const app = createSetUpApp();
+    const detail = plan(app, `SELECT id FROM handovers WHERE status = 'pending' ORDER BY declared_at`);
+    expect(detail).toMatch(/handovers_pending/);
+  });
+});

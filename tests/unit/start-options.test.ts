@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseStartArgs, UsageError } from '../../src/main/cli/start-options.js';
+import { chromiumArgs } from '../../src/main/cli/find-browser.js';
+import { defaultDataDir } from '../../src/main/paths.js';
+
+describe('npm start options', () => {
+  it('defaults to Electron-or-browser, opening a window, any port, the per-user data folder', () => {
+    const options = parseStartArgs([], { HOME: '/home/office' });
+    expect(options).toMatchObject({ forceBrowser: false, open: true, port: 0, fullscreen: false });
+    expect(options.dataDir).toBe(defaultDataDir());
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    expect(parseStartArgs(['--browser', '--no-open', '--port', '8123', '--data-dir', '/tmp/sh', '--kiosk'], {})).toMatchObject({
+      forceBrowser: true, open: false, port: 8123, dataDir: '/tmp/sh', fullscreen: true,
+    });
+    expect(parseStartArgs(['--port=9000', '--data-dir=/srv/safe hands'], {})).toMatchObject({ port: 9000, dataDir: '/srv/safe hands' });
+  });
+
+  it('takes the data folder from SAFE_HANDS_DATA_DIR, and the flag wins over it', () => {
+    expect(parseStartArgs([], { SAFE_HANDS_DATA_DIR: '/data/env' }).dataDir).toBe('/data/env');
+    expect(parseStartArgs(['--data-dir', '/data/flag'], { SAFE_HANDS_DATA_DIR: '/data/env' }).dataDir).toBe('/data/flag');
+  });
+
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--port']], [['--data-dir']], [['--frobnicate']]])('refuses %j with a usage message', (argv) => {
+    expect(() => parseStartArgs(argv, {})).toThrow(UsageError);
+  });
+
+  it('puts the data folder where Electron would, per platform', () => {
+    expect(defaultDataDir('linux', { HOME: '/home/a' })).toBe('/home/a/.config/Safe Hands');
+    expect(defaultDataDir('linux', { HOME: '/home/a', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/Safe Hands');
+    expect(defaultDataDir('darwin', { HOME: '/Users/a' })).toBe('/Users/a/Library/Application Support/Safe Hands');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', HOME: 'C:\\Users\\a' })).toMatch(/Roaming.Safe Hands$/);
+  });
+
+  it('opens Chromium as an app window, full screen only in kiosk mode', () => {
+    const args = chromiumArgs('http://127.0.0.1:1/launch?key=k', '/p', false, false);
+    expect(args).toContain('--app=http://127.0.0.1:1/launch?key=k');
+    expect(args).not.toContain('--kiosk');
+    expect(chromiumArgs('u', '/p', true, true)).toEqual(expect.arrayContaining(['--kiosk', '--no-sandbox']));
+  });
+});

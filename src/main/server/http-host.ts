@@ -6,20 +6,8 @@ import {
   clientIdFrom, hostIsAllowed, isLoopbackAddress, MAX_BODY_BYTES, originIsAllowed, readCookie, SECRET_COOKIE, secretMatches,
 } from './request-guards.js';
 import { readStatic } from './static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 
-/** The same policy the Electron window sends: our own scripts and styles only, no frames, no plugins. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { openApp, type App } from '../app.js';
+import { APP_ROOT, PRODUCT_NAME, RENDERER_DIR } from '../paths.js';
+import { registerIpc } from './ipc.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { applySessionPolicy, guardAllWebContents } from './security.js';
+import { ipcSessionKey } from './security-policy.js';
+import { chooseDataDir, electronNativeBinding, parseShellArgs, type ShellArgs } from './shell-options.js';
+import { createAppWindow, isOurWebContents } from './window.js';
+
+/**
+ * Electron entry: lifecycle only. The order matters and is the point of this file:
+ *   before ready  -> name, single-instance lock, app:// privileges, sandbox everywhere, WebContents guards
+ *   on ready      -> open the database, session policy, app:// handler, IPC, windows
+ *   on quit       -> stop answering IPC, close the database
+ * No top-level await: Electron's ready event waits for this ES module to finish evaluating, so awaiting
+ * whenReady() at the top level would hang (Electron's ESM guide).
+ */
+
+// Electron derives userData from package.json's name ("safe-hands") before this file runs, and setName
+// does not move it. Point it at "<appData>/Safe Hands", the folder the browser mode's defaultDataDir()
+// picks, so both modes open one database. The single-instance lock lives there too, so this comes first.
+app.setName(PRODUCT_NAME);
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+
+function fail(message: string): void {
+  console.error(message);
+  dialog.showErrorBox(PRODUCT_NAME, message);
+  app.exit(1);
+}
+
+let args: ShellArgs | null = null;
+try {
+  args = parseShellArgs(process.argv);
+} catch (err) {
+  // dialog works before ready only for showErrorBox, which is exactly what it is for.
+  fail(err instanceof Error ? err.message : String(err));
+}
+
+if (args && !app.requestSingleInstanceLock()) {
+  // One kiosk per PC: a second launch (a double-clicked shortcut) just brings the first to the front.
+  app.quit();
+} else if (args) {
+  startPrimary(args);
+}
+
+function startPrimary(args: ShellArgs): void {
+  registerAppScheme();
+  app.enableSandbox();
+  guardAllWebContents();
+  // Kiosk and packaged builds get no menu: its accelerators include reload and the inspector.
+  if (args.kiosk || app.isPackaged) Menu.setApplicationMenu(null);
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows().find((w) => isOurWebContents(w.webContents.id));
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // A kiosk has no dock life without a window: closing the last one ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => onReady(args));
+}
+
+function onReady(args: ShellArgs): void {
+  const dataDir = chooseDataDir({ argDir: args.dataDir, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
+  let core: App;
+  try {
+    const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
+    core = openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync) });
+  } catch (err) {
+    fail(`${PRODUCT_NAME} could not open its database in ${dataDir}.\n\n${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+
+  const unregisterIpc = registerIpc(core.dispatch, isOurWebContents);
+  let closed = false;
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    unregisterIpc();
+    core.close();
+  });
+
+  applySessionPolicy(session.defaultSession);
+  serveRenderer(RENDERER_DIR);
+
+  let announced = false;
+  const endSession = (webContentsId: number): void => core.sessions.close(ipcSessionKey(webContentsId));
+  createAppWindow({
+    kiosk: args.kiosk,
+    onDocumentReset: endSession,
+    onReady: () => {
+      // One line for whoever launched us (a supervisor script, the README's smoke check), printed once.
+      if (announced) return;
+      announced = true;
+      process.stdout.write('Kiosk: electron\n');
+    },
+  });
+  if (args.console) createAppWindow({ kiosk: false, route: '#/console', onDocumentReset: endSession });
+}

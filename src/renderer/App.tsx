@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { SetupScreen } from './admin/SetupScreen.js';
+import { BigButton } from './components/BigButton.js';
+import { StatusScreen } from './components/StatusScreen.js';
+import { KioskApp } from './kiosk/KioskApp.js';
+import { ConsoleApp } from './office/ConsoleApp.js';
+import { useRoute } from './routing.js';
+import { useAppStore } from './stores/app-store.js';
+
+export function App() {
+  const status = useAppStore((s) => s.status);
+  const loadError = useAppStore((s) => s.loadError);
+  const loadStatus = useAppStore((s) => s.loadStatus);
+  const route = useRoute();
+
+  useEffect(() => {
+    void loadStatus();
+  }, [loadStatus]);
+
+  const settingName = status?.settingName;
+  useEffect(() => {
+    const place = settingName ? ` · ${settingName}` : '';
+    document.title = route === 'console' ? `Staff console${place}` : `Safe Hands${place}`;
+  }, [route, settingName]);
+
+  if (loadError) {
+    return (
+      <StatusScreen title="Safe Hands cannot start" message={loadError}>
+        <BigButton onClick={() => void loadStatus()}>Try again</BigButton>
+      </StatusScreen>
+    );
+  }
+  if (!status) return <StatusScreen title="Safe Hands" message="Starting…" />;
+  // Until there is a setting and an administrator, every address shows the first-run setup.
+  if (!status.setUp) return <SetupScreen />;
+  return route === 'console' ? <ConsoleApp /> : <KioskApp />;
+}

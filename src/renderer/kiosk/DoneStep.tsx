@@ -1,0 +1,32 @@
+import { describeDevices } from '../../shared/domain/devices.js';
+import { BigButton } from '../components/BigButton.js';
+import { declaredDevices, useKioskStore } from '../stores/kiosk-store.js';
+import { StepFrame } from './StepFrame.js';
+import { useAutoFinish } from './useAutoFinish.js';
+
+export function DoneStep() {
+  const result = useKioskStore((s) => s.signedIn);
+  const devices = useKioskStore((s) => s.devices);
+  const reset = useKioskStore((s) => s.reset);
+  useAutoFinish(reset);
+  if (!result) return null;
+
+  return (
+    <StepFrame title={`You're signed in, ${result.firstName}.`} actions={<BigButton onClick={reset}>Finish</BigButton>}>
+      {result.devicesToHandIn > 0 ? (
+        <div className="callout callout-action">
+          <h2 className="callout-title">Next: go to the office</h2>
+          <p>
+            Please hand your {describeDevices(declaredDevices(devices))} to the office now. They will lock them in the
+            safe and give you a receipt.
+          </p>
+        </div>
+      ) : (
+        <div className="callout">
+          <p>Please keep to our expectations for phones and smart devices during your visit.</p>
+        </div>
+      )}
+      <p className="step-note">Remember to sign out here when you leave. This screen will go back to the start by itself.</p>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,48 @@
+import type { OnSiteVisit } from '../../shared/contract.js';
+import { describeDevices } from '../../shared/domain/devices.js';
+import { formatTime } from '../../shared/domain/time.js';
+import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
+
+export function OnSiteTable({ visits, labelledBy }: { visits: readonly OnSiteVisit[]; labelledBy: string }) {
+  if (visits.length === 0) return <p className="empty">Nobody is signed in at the moment.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Type</th>
+            <th scope="col">Visiting</th>
+            <th scope="col">Signed in</th>
+            <th scope="col">Devices declared</th>
+            <th scope="col">In the safe</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => (
+            <tr key={v.visitId} className={v.collectionRequestedAt ? 'row-warning' : undefined}>
+              <th scope="row">{v.firstName} {v.lastName}</th>
+              <td>{v.organisation ?? <span className="muted">None</span>}</td>
+              <td>{VISITOR_TYPE_LABELS[v.visitorType]}</td>
+              <td>{v.visiting}</td>
+              <td>{formatTime(v.signedInAt)}</td>
+              <td>{v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>}</td>
+              <td>
+                {v.itemsInSafe > 0 ? (v.itemsInSafe === 1 ? '1 item' : `${v.itemsInSafe} items`) : <span className="muted">None</span>}
+                {v.collectionRequestedAt ? (
+                  <>
+                    {' '}
+                    <span className="tag tag-warning">
+                      <span aria-hidden="true">⚠ </span>Wants to collect since {formatTime(v.collectionRequestedAt)}
+                    </span>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

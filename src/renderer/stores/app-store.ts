@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import type { AppStatus } from '../../shared/contract.js';
+import { invoke } from '../api.js';
+
+interface AppState {
+  status: AppStatus | null;
+  loadError: string | null;
+  loadStatus: () => Promise<void>;
+}
+
+export const initialAppState = { status: null, loadError: null } satisfies Partial<AppState>;
+
+/** Whether the app has been set up decides what every route shows, so it is asked first. */
+export const useAppStore = create<AppState>()((set) => ({
+  ...initialAppState,
+  loadStatus: async () => {
+    set({ loadError: null });
+    const r = await invoke('app.status', {});
+    if (r.ok) set({ status: r.value, loadError: null });
+    else set({ loadError: r.error.message });
+  },
+}));

@@ -1,0 +1,173 @@
+import { create } from 'zustand';
+import type { OnSiteVisit, PendingHandover, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
+import type { CommandFailure } from '../../shared/domain/errors.js';
+import { invoke } from '../api.js';
+
+export const IDLE_LOCK_MESSAGE = 'The console locked after a period of no use';
+
+/** Used only if the kiosk configuration cannot be read: the same default main uses. */
+const FALLBACK_LOCK_SECONDS = 300;
+
+type Phase = 'loading' | 'locked' | 'unlocked';
+
+interface ConsoleData {
+  phase: Phase;
+  loadError: string | null;
+  settingName: string;
+  lockSeconds: number;
+  staff: StaffSummary[];
+  staffId: number | null;
+  pin: string;
+  session: StaffSessionInfo | null;
+  onSite: OnSiteVisit[];
+  pending: PendingHandover[];
+  lastUpdated: string | null;
+  refreshing: boolean;
+  busy: boolean;
+  error: string | null;
+  fieldErrors: Record<string, string>;
+  /** Why the console is locked, when it was not the person's own choice. */
+  lockNotice: string | null;
+}
+
+interface ConsoleActions {
+  load: () => Promise<void>;
+  chooseStaff: (staffId: number) => void;
+  setPin: (pin: string) => void;
+  unlock: () => Promise<void>;
+  lock: (notice?: string) => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+export type ConsoleState = ConsoleData & ConsoleActions;
+
+function lockedData(): Partial<ConsoleData> {
+  return { phase: 'locked', session: null, pin: '', onSite: [], pending: [], lastUpdated: null, refreshing: false, busy: false };
+}
+
+export function initialConsoleState(): ConsoleData {
+  return {
+    phase: 'loading',
+    loadError: null,
+    settingName: '',
+    lockSeconds: FALLBACK_LOCK_SECONDS,
+    staff: [],
+    staffId: null,
+    pin: '',
+    session: null,
+    onSite: [],
+    pending: [],
+    lastUpdated: null,
+    refreshing: false,
+    busy: false,
+    error: null,
+    fieldErrors: {},
+    lockNotice: null,
+  };
+}
+
+// Bumped whenever the session changes hands, so a slow answer for the last session is dropped.
+let epoch = 0;
+
+export const useConsoleStore = create<ConsoleState>()((set, get) => {
+  /** Main ended the session (it timed out there): nothing from it may stay on screen. */
+  const lockedOut = () => {
+    epoch += 1;
+    set({ ...lockedData(), error: null, fieldErrors: {}, lockNotice: IDLE_LOCK_MESSAGE });
+  };
+
+  const fail = (error: CommandFailure) => {
+    if (error.code === 'locked') lockedOut();
+    else set({ error: error.message, refreshing: false });
+  };
+
+  return {
+    ...initialConsoleState(),
+
+    load: async () => {
+      set({ phase: 'loading', loadError: null, error: null, fieldErrors: {} });
+      const [session, staff, config] = await Promise.all([
+        invoke('staff.session', {}),
+        invoke('staff.listForUnlock', {}),
+        invoke('kiosk.config', {}),
+      ]);
+      if (!staff.ok) {
+        set({ loadError: staff.error.message });
+        return;
+      }
+      const list = staff.value.staff;
+      set((s) => ({
+        staff: list,
+        // One account (just after setup) needs no choosing.
+        staffId: s.staffId ?? (list.length === 1 ? (list[0]?.id ?? null) : null),
+        settingName: config.ok ? config.value.settingName : '',
+        lockSeconds: config.ok ? config.value.consoleLockSeconds : FALLBACK_LOCK_SECONDS,
+      }));
+      const current = session.ok ? session.value.session : null;
+      if (current) {
+        epoch += 1;
+        set({ phase: 'unlocked', session: current });
+        await get().refresh();
+      } else {
+        set({ phase: 'locked' });
+      }
+    },
+
+    chooseStaff: (staffId) =>
+      set((s) => {
+        const fieldErrors = { ...s.fieldErrors };
+        delete fieldErrors.staffId;
+        return { staffId, fieldErrors, error: null };
+      }),
+
+    setPin: (pin) =>
+      set((s) => {
+        const fieldErrors = { ...s.fieldErrors };
+        delete fieldErrors.pin;
+        return { pin, fieldErrors };
+      }),
+
+    unlock: async () => {
+      const { staffId, pin, busy } = get();
+      if (busy) return;
+      if (staffId === null) {
+        set({ error: 'Choose your name from the list.', fieldErrors: { staffId: 'Choose your name from the list.' } });
+        return;
+      }
+      set({ busy: true, error: null, lockNotice: null });
+      const r = await invoke('staff.unlock', { staffId, pin });
+      if (!r.ok) {
+        // The PIN box is emptied after every failed try, so the next try starts clean.
+        set({ busy: false, pin: '', error: r.error.message, fieldErrors: r.error.fields ?? {} });
+        return;
+      }
+      epoch += 1;
+      set({ busy: false, pin: '', phase: 'unlocked', session: r.value, error: null, fieldErrors: {} });
+      await get().refresh();
+    },
+
+    lock: async (notice) => {
+      epoch += 1;
+      set({ ...lockedData(), error: null, fieldErrors: {}, lockNotice: notice ?? null });
+      const r = await invoke('staff.lock', {});
+      if (!r.ok) set({ error: r.error.message });
+    },
+
+    refresh: async () => {
+      if (get().phase !== 'unlocked') return;
+      const mine = epoch;
+      set({ refreshing: true });
+      const [onSite, pending] = await Promise.all([invoke('console.onSite', {}), invoke('console.pendingHandovers', {})]);
+      if (mine !== epoch) return;
+      if (!onSite.ok) return fail(onSite.error);
+      if (!pending.ok) return fail(pending.error);
+      set({
+        refreshing: false,
+        onSite: onSite.value.visits,
+        pending: pending.value.handovers,
+        lastUpdated: new Date().toISOString(),
+        error: null,
+      });
+    },
+  };
+});

@@ -1,0 +1,273 @@
+import { create } from 'zustand';
+import { MAX_DEVICES_PER_KIND, type DeviceKind } from '../../shared/domain/devices.js';
+import { invoke } from '../api.js';
+import {
+  checkDetails,
+  declaredDevices,
+  DETAIL_FIELDS,
+  initialKioskState,
+  SEARCH_DEBOUNCE_MS,
+  visitorState,
+  type KioskData,
+  type KioskFlow,
+  type KioskMatch,
+  type KioskStep,
+  type VisitorDetails,
+} from './kiosk-model.js';
+
+export * from './kiosk-model.js';
+
+/**
+ * The kiosk's actions. Everything a visitor types or picks lives in this store, so that resetting it (idle
+ * timeout, "Start again", "Finish") really forgets it: nothing survives in component state.
+ */
+interface KioskActions {
+  loadConfig: (options?: { quiet?: boolean }) => Promise<void>;
+  reset: () => void;
+  back: () => void;
+  startNew: () => void;
+  startReturning: () => void;
+  startSignOut: () => void;
+  setDetail: <K extends keyof VisitorDetails>(field: K, value: VisitorDetails[K]) => void;
+  submitDetails: () => void;
+  acknowledge: () => void;
+  addDevice: (kind: DeviceKind) => void;
+  removeDevice: (kind: DeviceKind) => void;
+  submitSignIn: () => Promise<void>;
+  setSearchText: (text: string) => void;
+  pickMatch: (id: number) => void;
+  setReturningVisiting: (text: string) => void;
+  confirmReturning: () => Promise<void>;
+  confirmSignOut: () => Promise<void>;
+}
+
+export type KioskState = KioskData & KioskActions;
+
+// Bumped by every reset: an answer that arrives for a visitor who has gone must not reach the next one.
+let generation = 0;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+// Bumped by every search; only the newest search's answer is shown, whatever order answers arrive in.
+let searchSeq = 0;
+let configSeq = 0;
+
+/** Drops answers still on their way for the visitor at the screen, and any search waiting to start. */
+function dropVisitorWork(): void {
+  generation += 1;
+  searchSeq += 1;
+  clearTimeout(searchTimer);
+}
+
+/** As above, and a configuration answer too (tests use it between cases). */
+export function forgetPendingWork(): void {
+  dropVisitorWork();
+  configSeq += 1;
+}
+
+export const useKioskStore = create<KioskState>()((set, get) => {
+  /** Move forward, remembering where we were so "Back" returns there. */
+  const go = (step: KioskStep, patch: Partial<KioskData> = {}) =>
+    set((s) => ({ step, history: [...s.history, s.step], error: null, ...patch }));
+
+  /** Return to an earlier step of this visit (to fix something), or move forward if it was never shown. */
+  const jumpTo = (step: KioskStep, patch: Partial<KioskData> = {}) =>
+    set((s) => {
+      const at = s.history.lastIndexOf(step);
+      const history = at >= 0 ? s.history.slice(0, at) : [...s.history, s.step];
+      return { step, history, error: null, ...patch };
+    });
+
+  const start = (flow: KioskFlow, step: KioskStep) => {
+    dropVisitorWork();
+    set({ ...visitorState(), flow });
+    go(step);
+  };
+
+  const runSearch = async (prefix: string) => {
+    const seq = ++searchSeq;
+    const flow = get().flow;
+    let matches: KioskMatch[];
+    let failure: string | null = null;
+    if (flow === 'signOut') {
+      const r = await invoke('visit.findOnSite', { surnamePrefix: prefix });
+      matches = r.ok ? r.value.matches.map((m) => ({ id: m.visitId, displayName: m.displayName, organisation: m.organisation })) : [];
+      if (!r.ok) failure = r.error.message;
+    } else {
+      const r = await invoke('visitor.findReturning', { surnamePrefix: prefix });
+      matches = r.ok ? r.value.matches.map((m) => ({ id: m.visitorId, displayName: m.displayName, organisation: m.organisation })) : [];
+      if (!r.ok) failure = r.error.message;
+    }
+    if (seq !== searchSeq) return;
+    set((s) => ({ search: { ...s.search, status: failure ? 'failed' : 'done', matches, error: failure } }));
+  };
+
+  return {
+    ...initialKioskState(),
+
+    loadConfig: async ({ quiet = false } = {}) => {
+      if (!quiet) set({ configStatus: 'loading', configError: null });
+      const seq = ++configSeq;
+      const r = await invoke('kiosk.config', {});
+      if (seq !== configSeq) return;
+      if (r.ok) set({ config: r.value, configStatus: 'ready', configError: null });
+      // A quiet refresh that fails keeps the configuration the kiosk already has.
+      else if (!quiet || !get().config) set({ configStatus: 'failed', configError: r.error.message });
+    },
+
+    reset: () => {
+      forgetPendingWork();
+      set(visitorState());
+      // Pick up a new expectations version or idle time before the next visitor.
+      if (get().config) void get().loadConfig({ quiet: true });
+    },
+
+    back: () => {
+      const { history } = get();
+      const previous = history[history.length - 1];
+      if (!previous) return;
+      // Backing out to the welcome screen ends this visitor's turn: forget what they typed.
+      if (previous === 'welcome') return get().reset();
+      set({ step: previous, history: history.slice(0, -1), error: null });
+    },
+
+    startNew: () => start('new', 'details'),
+    startReturning: () => start('returning', 'returningSearch'),
+    startSignOut: () => start('signOut', 'signOutSearch'),
+
+    setDetail: (field, value) =>
+      set((s) => {
+        const fieldErrors = { ...s.fieldErrors };
+        delete fieldErrors[field];
+        return { details: { ...s.details, [field]: value }, fieldErrors };
+      }),
+
+    submitDetails: () => {
+      const fieldErrors = checkDetails(get().details);
+      if (Object.keys(fieldErrors).length > 0) {
+        set({ fieldErrors, error: 'Please check the answers marked below.' });
+        return;
+      }
+      go('expectations', { fieldErrors: {} });
+    },
+
+    acknowledge: () => {
+      const config = get().config;
+      if (!config) return;
+      go('devices', { acknowledgedVersionId: config.policy.versionId });
+    },
+
+    addDevice: (kind) =>
+      set((s) => ({ devices: { ...s.devices, [kind]: Math.min(MAX_DEVICES_PER_KIND, s.devices[kind] + 1) }, error: null })),
+
+    removeDevice: (kind) =>
+      set((s) => ({ devices: { ...s.devices, [kind]: Math.max(0, s.devices[kind] - 1) } })),
+
+    submitSignIn: async () => {
+      const s = get();
+      if (s.busy || !s.config) return;
+      const mustAcknowledge = s.flow === 'new' || s.needsAcknowledgement;
+      if (mustAcknowledge && s.acknowledgedVersionId !== s.config.policy.versionId) {
+        jumpTo('expectations', { error: 'Please read the expectations and tap "I have read and will follow these".' });
+        return;
+      }
+      const { visitorType } = s.details;
+      if (s.flow === 'new' && (!visitorType || Object.keys(checkDetails(s.details)).length > 0)) {
+        jumpTo('details', { fieldErrors: checkDetails(s.details), error: 'Please check the answers marked below.' });
+        return;
+      }
+      if (s.flow === 'returning' && !s.chosen) return;
+      const gen = generation;
+      set({ busy: true, error: null });
+      const devices = declaredDevices(s.devices);
+      const r =
+        s.flow === 'new' && visitorType
+          ? await invoke('visit.signInNew', {
+              firstName: s.details.firstName,
+              lastName: s.details.lastName,
+              organisation: s.details.organisation.trim() === '' ? null : s.details.organisation,
+              visitorType,
+              visiting: s.details.visiting,
+              policyVersionId: s.config.policy.versionId,
+              devices,
+            })
+          : await invoke('visit.signInReturning', {
+              visitorId: s.chosen?.id ?? 0,
+              visiting: s.returningVisiting.trim() === '' ? null : s.returningVisiting,
+              acknowledgedPolicyVersionId: s.needsAcknowledgement ? s.acknowledgedVersionId : null,
+              devices,
+            });
+      if (gen !== generation) return;
+      if (r.ok) {
+        set({ busy: false, step: 'done', history: [], signedIn: r.value, error: null });
+        return;
+      }
+      set({ busy: false });
+      const { code, message, fields = {} } = r.error;
+      if (code === 'stale_policy') {
+        await get().loadConfig({ quiet: true });
+        if (gen !== generation) return;
+        jumpTo('expectations', { error: message, needsAcknowledgement: true, acknowledgedVersionId: null });
+        return;
+      }
+      const fieldNames = Object.keys(fields);
+      if (s.flow === 'new' && fieldNames.some((f) => DETAIL_FIELDS.includes(f))) {
+        jumpTo('details', { error: message, fieldErrors: fields });
+      } else if (s.flow === 'returning' && 'visiting' in fields) {
+        jumpTo('returningConfirm', { error: message, fieldErrors: fields });
+      } else {
+        set({ error: message });
+      }
+    },
+
+    setSearchText: (text) => {
+      clearTimeout(searchTimer);
+      const prefix = text.trim();
+      if (prefix === '') {
+        searchSeq += 1;
+        set({ search: { text, status: 'idle', matches: [], error: null } });
+        return;
+      }
+      set((s) => ({ search: { ...s.search, text, status: 'searching' } }));
+      searchTimer = setTimeout(() => void runSearch(prefix), SEARCH_DEBOUNCE_MS);
+    },
+
+    pickMatch: (id) => {
+      const s = get();
+      const chosen = s.search.matches.find((m) => m.id === id);
+      if (!chosen) return;
+      go(s.flow === 'signOut' ? 'signOutConfirm' : 'returningConfirm', { chosen, fieldErrors: {} });
+    },
+
+    setReturningVisiting: (text) =>
+      set((s) => {
+        const fieldErrors = { ...s.fieldErrors };
+        delete fieldErrors.visiting;
+        return { returningVisiting: text, fieldErrors };
+      }),
+
+    confirmReturning: async () => {
+      const s = get();
+      if (s.busy || !s.chosen) return;
+      const gen = generation;
+      set({ busy: true, error: null });
+      const r = await invoke('visitor.returningStatus', { visitorId: s.chosen.id });
+      if (gen !== generation) return;
+      if (!r.ok) {
+        set({ busy: false, error: r.error.message });
+        return;
+      }
+      const needsAcknowledgement = r.value.needsAcknowledgement;
+      go(needsAcknowledgement ? 'expectations' : 'devices', { busy: false, needsAcknowledgement });
+    },
+
+    confirmSignOut: async () => {
+      const s = get();
+      if (s.busy || !s.chosen) return;
+      const gen = generation;
+      set({ busy: true, error: null });
+      const r = await invoke('visit.signOut', { visitId: s.chosen.id });
+      if (gen !== generation) return;
+      if (r.ok) set({ busy: false, step: 'goodbye', history: [], signedOut: r.value });
+      else set({ busy: false, error: r.error.message });
+    },
+  };
+});

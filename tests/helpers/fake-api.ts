@@ -1,0 +1,82 @@
+import type { CommandInput, CommandName, CommandOutput, KioskConfig } from '../../src/shared/contract.js';
+import { ERROR_CODES, type CommandFailure, type CommandResult } from '../../src/shared/domain/errors.js';
+import { setInvokeForTests } from '../../src/renderer/api.js';
+
+/**
+ * A typed stand-in for main, for component tests. Each handler answers like the real command (an output
+ * or a CommandFailure); a command without a handler fails loudly so a test never passes by accident.
+ */
+type Answer<N extends CommandName> = CommandOutput<N> | CommandFailure;
+export type FakeHandlers = Partial<{
+  [N in CommandName]: (input: CommandInput<N>) => Answer<N> | Promise<Answer<N>>;
+}>;
+
+export interface FakeCall {
+  name: CommandName;
+  input: unknown;
+}
+
+export interface FakeApi {
+  handlers: FakeHandlers;
+  calls: FakeCall[];
+  /** Inputs sent to one command, in order. */
+  inputsOf<N extends CommandName>(name: N): CommandInput<N>[];
+}
+
+export function fail(code: CommandFailure['code'], message: string, fields?: Record<string, string>): CommandFailure {
+  return fields ? { code, message, fields } : { code, message };
+}
+
+function isFailure(value: unknown): value is CommandFailure {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { code?: unknown; message?: unknown };
+  return typeof v.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(v.code);
+}
+
+export function installFakeApi(handlers: FakeHandlers): FakeApi {
+  const calls: FakeCall[] = [];
+  const api: FakeApi = {
+    handlers,
+    calls,
+    inputsOf: <N extends CommandName>(name: N) =>
+      calls.filter((c) => c.name === name).map((c) => c.input as CommandInput<N>),
+  };
+  setInvokeForTests(async <N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<CommandOutput<N>>> => {
+    calls.push({ name, input });
+    const handler = api.handlers[name] as ((i: CommandInput<N>) => Answer<N> | Promise<Answer<N>>) | undefined;
+    if (!handler) return { ok: false, error: { code: 'internal', message: `The fake api has no answer for ${name}.` } };
+    const answer = await handler(input);
+    return isFailure(answer) ? { ok: false, error: answer } : { ok: true, value: answer as CommandOutput<N> };
+  });
+  return api;
+}
+
+// --- fixtures -------------------------------------------------------------------------------------
+
+export const POLICY_VERSION_ID = 7;
+
+export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
+  return {
+    settingName: 'Little Acorns Nursery',
+    settingKind: 'nursery',
+    idleSeconds: 90,
+    idleWarningSeconds: 30,
+    consoleLockSeconds: 300,
+    policy: {
+      versionId: POLICY_VERSION_ID,
+      version: 2,
+      title: 'Phones and smart devices: what we ask of visitors',
+      summary: ['Please hand your phone to the office.', 'Never take photos of children.'],
+      fullText: '### Why we ask\nChildren cannot protect their own privacy.\n\n### Handing in\nThis includes:\n- mobile phones\n- smart watches',
+    },
+    ...overrides,
+  };
+}
+
+/** What a set-up kiosk answers before any visitor does anything. */
+export function kioskHandlers(config: KioskConfig = kioskConfig()): FakeHandlers {
+  return {
+    'app.status': () => ({ setUp: true, settingName: config.settingName }),
+    'kiosk.config': () => config,
+  };
+}

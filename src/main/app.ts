@@ -5,6 +5,7 @@ import { createDispatcher, type Core, type Dispatch } from './commands/dispatche
 import { openDatabase, type Db } from './db/connection.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
+import { DocumentLinks } from './services/document-links.js';
 import { StaffSessions } from './services/staff-sessions.js';
 
 export interface App extends Core {
@@ -35,10 +36,9 @@ export function openApp(options: OpenAppOptions): App {
 }
 
 export function createAppFromDb(db: Db, clock: Clock, dataDir: string): App {
-  const core: Core = { db, clock, sessions: new StaffSessions(clock) };
+  const core: Core = { db, clock, sessions: new StaffSessions(clock), dataDir, documentLinks: new DocumentLinks(clock) };
   return {
     ...core,
-    dataDir,
     dispatch: createDispatcher(core),
     close: () => db.close(),
   };

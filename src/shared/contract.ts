@@ -3,7 +3,11 @@ import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeviceKind } from './domain/de
 import type { RequiredRole, StaffRole } from './domain/roles.js';
 import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from './domain/setting.js';
 import { VISITOR_TYPES, type VisitorType } from './domain/visitors.js';
+import type { CustodyItemView, OwnerType } from './domain/custody.js';
 import { empty, id, oneOf, optionalText, pin, text } from './validation.js';
+
+export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
+export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
 
 /**
  * The one table of commands the renderer may call. Each entry names the role it needs, the schema that
@@ -37,6 +41,37 @@ const surnamePrefix = z
       .min(1, { error: 'Type the first letters of your surname.' })
       .max(80, { error: 'That is too long for a surname.' }),
   );
+
+const custodyItem = z
+  .object({
+    kind: oneOf(DEVICE_KINDS, 'Choose what kind of device it is.'),
+    description: optionalText('Make and colour', 120),
+    marks: optionalText('Identifying marks', 200),
+    bagSlot: text('Bag or slot number', 20),
+  })
+  .strict();
+
+const custodyOwner = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('visitor'), visitId: id('Visit') }).strict(),
+    z.object({ type: z.literal('staff'), staffId: id('Staff member') }).strict(),
+    z
+      .object({
+        type: z.literal('learner'),
+        name: text("The pupil's name", 80),
+        group: optionalText('Class or year group', 40),
+        reason: oneOf(['learner_day', 'confiscated'] as const, 'Say whether the device is held for the day or confiscated.'),
+        confiscationReason: optionalText('Reason for confiscation', 300),
+      })
+      .strict()
+      .refine((o) => o.reason !== 'confiscated' || o.confiscationReason !== null, {
+        error: 'Say why the device was confiscated.',
+        path: ['confiscationReason'],
+      }),
+  ],
+  { error: 'Say whose device it is: a visitor, a staff member or a pupil.' },
+);
 
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
@@ -95,8 +130,10 @@ export const commandSchemas = {
   'staff.session': { role: 'kiosk', input: empty },
 
   // --- the staff console --------------------------------------------------------------------------
-  'console.onSite': { role: 'office', input: empty },
-  'console.pendingHandovers': { role: 'office', input: empty },
+  // Passive commands are the console's timed refreshes: they need the session but do not keep it alive,
+  // so an unattended console still locks itself.
+  'console.onSite': { role: 'office', input: empty, passive: true },
+  'console.pendingHandovers': { role: 'office', input: empty, passive: true },
   'staff.changeOwnPin': {
     role: 'office',
     input: z
@@ -104,7 +141,78 @@ export const commandSchemas = {
       .strict(),
   },
 
+  'visit.overrideSignOut': {
+    role: 'office',
+    input: z.object({ visitId: id('Visit'), reason: text('The reason', 300) }).strict(),
+  },
+
+  // --- device custody -----------------------------------------------------------------------------
+  'custody.log': {
+    role: 'office',
+    input: z
+      .object({
+        handoverId: id('Pending handover').nullable().optional(),
+        owner: custodyOwner,
+        items: z
+          .array(custodyItem, { error: 'The list of items is not valid.' })
+          .min(1, { error: 'Add at least one item.' })
+          .max(20, { error: 'Log at most 20 items on one receipt.' }),
+      })
+      .strict(),
+  },
+  'custody.markNotHandedIn': {
+    role: 'office',
+    input: z.object({ handoverId: id('Pending handover'), note: text('A note', 300) }).strict(),
+  },
+  'custody.findReceipt': {
+    role: 'office',
+    input: z.object({ code: z.string({ error: 'Scan or type a receipt code.' }).max(200, { error: 'That is not a receipt code.' }) }).strict(),
+  },
+  'custody.searchByOwner': {
+    role: 'office',
+    input: z.object({ name: text('A name', 80) }).strict(),
+  },
+  'custody.return': {
+    role: 'office',
+    input: z
+      .object({
+        receiptId: id('Receipt'),
+        itemIds: z
+          .array(id('Item'), { error: 'Choose the items to return.' })
+          .min(1, { error: 'Choose at least one item to return.' })
+          .max(20, { error: 'At most 20 items at once.' })
+          .refine((ids) => new Set(ids).size === ids.length, { error: 'Each item can be returned once.' }),
+        returnedTo: text('Who collected it', 120),
+        note: optionalText('A note', 300),
+      })
+      .strict(),
+  },
+  'custody.handOn': {
+    role: 'office',
+    input: z
+      .object({ itemId: id('Item'), handedTo: text('Who it was handed to', 120), reason: text('Why it was handed on', 300) })
+      .strict(),
+  },
+  'custody.correct': {
+    role: 'office',
+    input: z
+      .object({
+        itemId: id('Item'),
+        description: optionalText('Make and colour', 120),
+        marks: optionalText('Identifying marks', 200),
+        bagSlot: text('Bag or slot number', 20),
+        reason: text('The reason for the correction', 300),
+      })
+      .strict(),
+  },
+  'custody.inSafe': { role: 'office', input: empty, passive: true },
+  'custody.reprint': {
+    role: 'office',
+    input: z.object({ receiptId: id('Receipt'), layout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional() }).strict(),
+  },
+
   // --- administration and safeguarding ------------------------------------------------------------
+  'printers.list': { role: 'admin', input: empty },
   'settings.get': { role: 'admin', input: empty },
   'settings.update': {
     role: 'admin',
@@ -113,12 +221,18 @@ export const commandSchemas = {
         idleSeconds: z.number({ error: 'Idle time must be a number of seconds.' }).int().min(30, { error: 'Idle time must be at least 30 seconds.' }).max(1800, { error: 'Idle time must be at most 30 minutes.' }).optional(),
         consoleLockSeconds: z.number({ error: 'Console lock time must be a number of seconds.' }).int().min(60, { error: 'The console must stay open at least a minute.' }).max(3600, { error: 'The console must lock within an hour.' }).optional(),
         reacknowledge: oneOf(REACK_MODES, 'Choose every visit or only when the expectations change.').optional(),
+        receiptPrinter: optionalText('Receipt printer', 200).optional(),
+        receiptLayout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional(),
+        endOfDay: z
+          .string({ error: 'The end of the day must be a time like 17:30.' })
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
+          .optional(),
       })
       .strict()
       .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change.' }),
   },
   'audit.verify': { role: 'dsl', input: empty },
-} as const satisfies Record<string, { role: RequiredRole; input: z.ZodType }>;
+} as const satisfies Record<string, { role: RequiredRole; input: z.ZodType; passive?: true }>;
 
 export type CommandName = keyof typeof commandSchemas;
 export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
@@ -178,6 +292,9 @@ export interface SignInResult {
 
 export interface SignOutResult {
   firstName: string;
+  /** `collect_items`: the visit stays open until the office returns what is in the safe. */
+  status: 'signed_out' | 'collect_items';
+  itemsInSafe: number;
   /** Devices the visitor declared that the office has not yet logged: they may still be at the desk. */
   devicesDeclaredNotLogged: number;
 }
@@ -205,6 +322,9 @@ export interface OnSiteVisit {
   signedInAt: string;
   policyVersion: number;
   devicesDeclared: { kind: DeviceKind; quantity: number }[];
+  itemsInSafe: number;
+  /** The visitor tried to sign out at the kiosk and was sent to the office for their items. */
+  collectionRequestedAt: string | null;
 }
 
 export interface PendingHandover {
@@ -224,6 +344,40 @@ export interface SettingsView {
   idleSeconds: number;
   consoleLockSeconds: number;
   reacknowledge: ReackMode;
+  receiptPrinter: string | null;
+  receiptLayout: ReceiptLayout;
+  endOfDay: string;
+}
+
+export interface ReceiptView {
+  receiptId: number;
+  receiptNumber: string;
+  ownerType: OwnerType;
+  ownerName: string;
+  ownerDetail: string | null;
+  visitId: number | null;
+  visitOpen: boolean;
+  createdAt: string;
+  createdBy: string;
+  printCount: number;
+  items: CustodyItemView[];
+}
+
+/** What happened when a receipt was sent to the printer; the custody record stands either way. */
+export type PrintStatus =
+  | { printed: true; printer: string; documentId: string }
+  | { printed: false; reason: string; documentId: string | null };
+
+export interface SafeOwnerGroup {
+  ownerType: OwnerType;
+  ownerName: string;
+  ownerDetail: string | null;
+  visitId: number | null;
+  collectionRequestedAt: string | null;
+  oldestLoggedAt: string;
+  pastEndOfDay: boolean;
+  receipts: { receiptId: number; receiptNumber: string }[];
+  items: CustodyItemView[];
 }
 
 export interface AuditVerification {
@@ -252,6 +406,17 @@ export interface CommandOutputs {
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'audit.verify': AuditVerification;
+  'visit.overrideSignOut': { signedOut: true; itemsStillInSafe: number };
+  'custody.log': { receipt: ReceiptView; print: PrintStatus };
+  'custody.markNotHandedIn': { closed: true };
+  'custody.findReceipt': ReceiptView;
+  'custody.searchByOwner': { receipts: ReceiptView[] };
+  'custody.return': { receipt: ReceiptView; visitSignedOut: boolean };
+  'custody.handOn': ReceiptView;
+  'custody.correct': ReceiptView;
+  'custody.inSafe': { owners: SafeOwnerGroup[]; itemCount: number };
+  'custody.reprint': { receipt: ReceiptView; print: PrintStatus };
+  'printers.list': { printers: { name: string; isDefault: boolean }[] };
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

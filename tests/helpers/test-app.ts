@@ -18,10 +18,29 @@ export type TestApp = App & {
   ok<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): CommandOutput<N>;
   /** Calls a command that must fail and returns its error. */
   fails<N extends CommandName>(name: N, input: unknown, sessionKey?: string): CommandFailure;
+  /** The same for commands that answer later (printing, asking the operating system). */
+  okAsync<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandOutput<N>>;
+  failsAsync<N extends CommandName>(name: N, input: unknown, sessionKey?: string): Promise<CommandFailure>;
   dispose(): void;
 };
 
+/** A synchronous command's answer; a test that reaches a command that prints must use okAsync instead. */
+function now(result: CommandResult<unknown> | Promise<CommandResult<unknown>>, name: string): CommandResult<unknown> {
+  if (result instanceof Promise) throw new Error(`${name} answers asynchronously: use okAsync / failsAsync`);
+  return result;
+}
+
 const opened: TestApp[] = [];
+
+function unwrap(name: string, result: CommandResult<unknown>): unknown {
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function unwrapFailure(name: string, result: CommandResult<unknown>): CommandFailure {
+  if (result.ok) throw new Error(`${name} was expected to fail but answered ${JSON.stringify(result.value)}`);
+  return result.error;
+}
 
 /** A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told. */
 export function createTestApp(start = '2026-11-23T09:00:00.000Z'): TestApp {
@@ -32,16 +51,18 @@ export function createTestApp(start = '2026-11-23T09:00:00.000Z'): TestApp {
     ...app,
     clock,
     dir,
-    call: (name, input, key = 'test:kiosk') => app.dispatch(name, input, key) as never,
+    call: (name, input, key = 'test:kiosk') => now(app.dispatch(name, input, key), name) as never,
     ok(name, input, key = 'test:kiosk') {
-      const result = app.dispatch(name, input, key);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value as never;
+      return unwrap(name, now(app.dispatch(name, input, key), name)) as never;
     },
     fails(name, input, key = 'test:kiosk') {
-      const result = app.dispatch(name, input, key);
-      if (result.ok) throw new Error(`${name} was expected to fail but answered ${JSON.stringify(result.value)}`);
-      return result.error;
+      return unwrapFailure(name, now(app.dispatch(name, input, key), name));
+    },
+    async okAsync(name, input, key = 'test:kiosk') {
+      return unwrap(name, await app.dispatch(name, input, key)) as never;
+    },
+    async failsAsync(name, input, key = 'test:kiosk') {
+      return unwrapFailure(name, await app.dispatch(name, input, key));
     },
     dispose() {
       app.close();

@@ -10,9 +10,9 @@ const HUGE = 'x'.repeat(10_000);
 /** Inputs no command accepts: wrong shapes, wrong types, and objects carrying fields nobody declared. */
 const WRONG_SHAPES: unknown[] = [null, [], 'text', 42, true, { __proto__: { admin: true } , extra: 1 }, { constructor: 'x' }];
 
-function expectRefusedUnchanged(app: TestApp, name: string, input: unknown, key = 'staff'): void {
+async function expectRefusedUnchanged(app: TestApp, name: string, input: unknown, key = 'staff'): Promise<void> {
   const before = contentHash(app);
-  const result = app.dispatch(name, input, key);
+  const result = await app.dispatch(name, input, key);
   expect(result.ok, `${name} accepted ${JSON.stringify(input)?.slice(0, 80)}`).toBe(false);
   if (!result.ok) {
     expect(ERROR_CODES).toContain(result.error.code);
@@ -22,31 +22,31 @@ function expectRefusedUnchanged(app: TestApp, name: string, input: unknown, key 
 }
 
 describe('every command refuses malformed input and changes nothing', () => {
-  it.each(COMMAND_NAMES)('%s', (name) => {
+  it.each(COMMAND_NAMES)('%s', async (name) => {
     const app = createSetUpApp();
     newVisitor(app);
     for (const input of WRONG_SHAPES) {
       // An empty-input command ignores nothing: extra fields are refused too.
       if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0) continue;
-      expectRefusedUnchanged(app, name, input);
+      await expectRefusedUnchanged(app, name, input);
     }
     expect(commandSchemas[name].role).toMatch(/^(kiosk|office|dsl|admin)$/);
   });
 });
 
 describe('unknown command names', () => {
-  it.each(['', 'nope', '__proto__', 'constructor', 'toString', 'visit.signOut ', '../etc/passwd', 'hasOwnProperty'])('%j is refused', (name) => {
+  it.each(['', 'nope', '__proto__', 'constructor', 'toString', 'visit.signOut ', '../etc/passwd', 'hasOwnProperty'])('%j is refused', async (name) => {
     const app = createSetUpApp();
     const before = contentHash(app);
-    const result = app.dispatch(name, {}, 'staff');
+    const result = await app.dispatch(name, {}, 'staff');
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     expect(contentHash(app)).toBe(before);
   });
 
-  it('a name that is not a string is refused', () => {
+  it('a name that is not a string is refused', async () => {
     const app = createSetUpApp();
     for (const name of [null, 1, {}, ['visit.signOut']]) {
-      expect(app.dispatch(name, {}, 'staff')).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+      expect(await app.dispatch(name, {}, 'staff')).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     }
   });
 });
@@ -76,10 +76,10 @@ describe('the sign-in form', () => {
     ['devices that are not a list', { devices: 'phone' }, 'devices', /not valid/i],
     ['a policy version that is text', { policyVersionId: '1' }, 'policyVersionId', /number/i],
     ['an extra field', { isAdmin: true }, '', /does not expect/i],
-  ])('refuses %s with a plain message', (_label, change, field, message) => {
+  ])('refuses %s with a plain message', async (_label, change, field, message) => {
     const app = createSetUpApp();
     const before = contentHash(app);
-    const result = app.dispatch('visit.signInNew', attempt(app, change), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', attempt(app, change), 'kiosk');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
@@ -89,25 +89,25 @@ describe('the sign-in form', () => {
     expect(contentHash(app)).toBe(before);
   });
 
-  it('accepts injection-looking text and stores it as plain text', () => {
+  it('accepts injection-looking text and stores it as plain text', async () => {
     const app = createSetUpApp();
     const visiting = `'; DELETE FROM visits; -- <script>alert("x")</script>`;
-    const result = app.dispatch('visit.signInNew', attempt(app, { visiting }), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', attempt(app, { visiting }), 'kiosk');
     expect(result.ok).toBe(true);
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.visiting).toBe(visiting);
   });
 });
 
 describe('search input', () => {
-  it.each([[''], ['   '], [HUGE], [42], [null]])('refuses the surname search %j', (prefix) => {
+  it.each([[''], ['   '], [HUGE], [42], [null]])('refuses the surname search %j', async (prefix) => {
     const app = createSetUpApp();
     for (const name of ['visitor.findReturning', 'visit.findOnSite']) {
-      const result = app.dispatch(name, { surnamePrefix: prefix }, 'kiosk');
+      const result = await app.dispatch(name, { surnamePrefix: prefix }, 'kiosk');
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
   });
 
-  it('punctuation alone finds nobody rather than everybody', () => {
+  it('punctuation alone finds nobody rather than everybody', async () => {
     const app = createSetUpApp();
     newVisitor(app);
     expect(app.ok('visitor.findReturning', { surnamePrefix: "'-" }).matches).toEqual([]);
@@ -122,12 +122,12 @@ describe('settings', () => {
     [{ idleSeconds: '90' }],
     [{ reacknowledge: 'sometimes' }],
     [{}],
-  ])('refuses %j', (input) => {
+  ])('refuses %j', async (input) => {
     const app = createSetUpApp();
-    expectRefusedUnchanged(app, 'settings.update', input);
+    await expectRefusedUnchanged(app, 'settings.update', input);
   });
 
-  it('a damaged stored value falls back to its default instead of breaking the kiosk', () => {
+  it('a damaged stored value falls back to its default instead of breaking the kiosk', async () => {
     const app = createSetUpApp();
     app.db.prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
     app.db.prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();

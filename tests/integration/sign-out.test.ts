@@ -12,7 +12,7 @@ describe('signing out at the kiosk', () => {
     const { matches } = app.ok('visit.findOnSite', { surnamePrefix: 'par' });
     expect(matches).toEqual([{ visitId: here.visitId, displayName: 'Lena P.', organisation: null }]);
     const result = app.ok('visit.signOut', { visitId: here.visitId });
-    expect(result).toEqual({ firstName: 'Lena', devicesDeclaredNotLogged: 0 });
+    expect(result).toEqual({ firstName: 'Lena', status: 'signed_out', itemsInSafe: 0, devicesDeclaredNotLogged: 0 });
     expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ describe('the staff console lock', () => {
 
     app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     app.clock.advance(299_000);
-    app.ok('console.onSite', {}, 'staff'); // activity restarts the timer
+    app.ok('settings.get', {}, 'staff'); // a person's action restarts the timer
     app.clock.advance(299_000);
     app.ok('console.onSite', {}, 'staff');
     app.clock.advance(301_000);
@@ -78,5 +78,18 @@ describe('the staff console lock', () => {
     expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
     expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff').code).toBe('wrong_pin');
     app.ok('staff.unlock', { staffId: app.adminId, pin: '1111' }, 'staff');
+  });
+});
+
+describe('the console’s timed refresh', () => {
+  it('does not keep an unattended console unlocked', () => {
+    const app = createSetUpApp();
+    for (let minute = 1; minute <= 4; minute += 1) {
+      app.clock.advance(60_000);
+      app.ok('console.onSite', {}, 'staff');
+      app.ok('console.pendingHandovers', {}, 'staff');
+    }
+    app.clock.advance(61_000);
+    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
   });
 });

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.js';
 import { CommandError } from '../services/command-error.js';
 import { KIOSK_ACTOR } from '../services/context.js';
 import { consoleIdleMs } from '../services/staff-auth.js';
+import type { DocumentLinks } from '../services/document-links.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
 import { handlers, type Handler } from './handlers.js';
 
@@ -14,9 +15,15 @@ export interface Core {
   db: Db;
   clock: Clock;
   sessions: StaffSessions;
+  dataDir: string;
+  documentLinks: DocumentLinks;
 }
 
-export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown>;
+/**
+ * Most commands answer at once; the few that print or ask the operating system answer later. Transports
+ * await either; tests of the synchronous ones can read the answer directly.
+ */
+export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown> | Promise<CommandResult<unknown>>;
 
 function failure(code: CommandFailure['code'], message: string, fields?: Record<string, string>): { ok: false; error: CommandFailure } {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
@@ -48,7 +55,7 @@ export function createDispatcher(core: Core): Dispatch {
 
     let actor = KIOSK_ACTOR;
     if (spec.role !== 'kiosk') {
-      const session = core.sessions.touch(sessionKey, consoleIdleMs(core));
+      const session = 'passive' in spec ? core.sessions.peek(sessionKey) : core.sessions.touch(sessionKey, consoleIdleMs(core));
       if (!session) return failure('locked', 'The staff console is locked. Unlock it with your PIN.');
       if (!roleAllows(session.roles, spec.role)) {
         return failure('forbidden', `This needs the ${ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
@@ -59,15 +66,19 @@ export function createDispatcher(core: Core): Dispatch {
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
 
-    try {
-      const handler = handlers[name] as Handler<CommandName>;
-      const value = handler({ ...core, actor, sessionKey }, parsed.data as never);
-      return { ok: true, value };
-    } catch (err) {
+    const fail = (err: unknown) => {
       if (err instanceof CommandError) return failure(err.code, err.message, err.fields);
       if (isBusy(err)) return failure('conflict', 'The database is busy. Please try again in a moment.');
       console.error(`Command ${name} failed:`, err);
       return failure('internal', 'Something went wrong and nothing was saved. Please try again, or ask the office.');
+    };
+    try {
+      const handler = handlers[name] as Handler<CommandName>;
+      const value = handler({ ...core, actor, sessionKey }, parsed.data as never);
+      if (value instanceof Promise) return value.then((v) => ({ ok: true as const, value: v }), fail);
+      return { ok: true, value };
+    } catch (err) {
+      return fail(err);
     }
   };
 }

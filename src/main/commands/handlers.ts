@@ -1,7 +1,11 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract.js';
 import { verifyAuditChain } from '../db/repositories/audit-repo.js';
 import { onSite, pendingHandovers } from '../services/console-views.js';
-import type { ServiceContext } from '../services/context.js';
+import { logItems, markNotHandedIn } from '../services/custody/log-items.js';
+import { outputReceipt, type OutputContext } from '../services/custody/receipt-output.js';
+import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
+import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
+import { listPrinters } from '../printing/list-printers.js';
 import { kioskConfig } from '../services/kiosk-config.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { findReturning, returningStatus, signInNew, signInReturning } from '../services/sign-in.js';
@@ -11,13 +15,13 @@ import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../servi
 import type { StaffSessions } from '../services/staff-sessions.js';
 import { readSetting } from '../services/settings-store.js';
 
-export interface HandlerContext extends ServiceContext {
+export interface HandlerContext extends OutputContext {
   sessions: StaffSessions;
   /** Which window or browser tab is calling; staff sessions are kept per key. */
   sessionKey: string;
 }
 
-export type Handler<N extends CommandName> = (ctx: HandlerContext, input: ParsedInput<N>) => CommandOutput<N>;
+export type Handler<N extends CommandName> = (ctx: HandlerContext, input: ParsedInput<N>) => CommandOutput<N> | Promise<CommandOutput<N>>;
 
 /** Every command in the contract, implemented once. A missing entry is a compile error. */
 export const handlers: { [N in CommandName]: Handler<N> } = {
@@ -46,4 +50,15 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'visit.overrideSignOut': (ctx, input) => overrideSignOut(ctx, input),
+  'custody.log': (ctx, input) => outputReceipt(ctx, logItems(ctx, input).receiptId),
+  'custody.markNotHandedIn': (ctx, input) => markNotHandedIn(ctx, input),
+  'custody.findReceipt': (ctx, input) => findReceipt(ctx, input),
+  'custody.searchByOwner': (ctx, input) => searchByOwner(ctx, input),
+  'custody.return': (ctx, input) => returnItems(ctx, input),
+  'custody.handOn': (ctx, input) => handOn(ctx, input),
+  'custody.correct': (ctx, input) => correctItem(ctx, input),
+  'custody.inSafe': (ctx) => inSafe(ctx),
+  'custody.reprint': (ctx, input) => outputReceipt(ctx, input.receiptId, input.layout),
+  'printers.list': async () => ({ printers: await listPrinters() }),
 };

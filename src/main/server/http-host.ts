@@ -18,21 +18,6 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const STATUS_FOR: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unknown_command: 404,
-  not_set_up: 409,
-  already_set_up: 409,
-  locked: 401,
-  forbidden: 403,
-  wrong_pin: 401,
-  account_locked: 423,
-  not_found: 404,
-  conflict: 409,
-  stale_policy: 409,
-  unauthorised_client: 403,
-  internal: 500,
-};
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -113,8 +98,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return refuse(res, 400, 'invalid_input', 'That request is not valid JSON.');
     }
-    const result: CommandResult<unknown> = options.dispatch(name, input, `http:${clientId}`);
-    sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
+    const result: CommandResult<unknown> = await options.dispatch(name, input, `http:${clientId}`);
+    // HTTP status speaks for the transport; a command's own refusal (a wrong PIN, a form error) is a normal
+    // answer in the body, so browsers do not log it as a failed request.
+    sendJson(res, !result.ok && result.error.code === 'unknown_command' ? 404 : 200, result);
   }
 
   function handleLaunch(res: ServerResponse, url: URL): void {

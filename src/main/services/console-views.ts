@@ -1,4 +1,5 @@
 import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
+import { countInSafeByVisit } from '../db/repositories/custody-repo.js';
 import { declaredDevicesByVisit, listPendingHandovers } from '../db/repositories/handover-repo.js';
 import { listOnSite } from '../db/repositories/visit-repo.js';
 import type { ServiceContext } from './context.js';
@@ -7,6 +8,7 @@ import type { ServiceContext } from './context.js';
 export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
   const rows = listOnSite(ctx.db);
   const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const held = countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
   return {
     visits: rows.map((r) => ({
       visitId: r.visit_id,
@@ -19,6 +21,8 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
       signedInAt: r.signed_in_at,
       policyVersion: r.policy_version,
       devicesDeclared: devices.get(r.visit_id) ?? [],
+      itemsInSafe: held.get(r.visit_id) ?? 0,
+      collectionRequestedAt: r.collection_requested_at,
     })),
   };
 }

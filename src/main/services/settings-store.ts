@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECEIPT_LAYOUTS } from '../../shared/contract.js';
 import { REACK_MODES, SETTING_KINDS } from '../../shared/domain/setting.js';
 import type { Db } from '../db/connection.js';
 import { readSettingRaw, writeSetting } from '../db/repositories/settings-repo.js';
@@ -13,6 +14,9 @@ const SETTINGS = {
   'kiosk.idleSeconds': { schema: z.number().int().min(30).max(1800), fallback: 90 },
   'kiosk.reacknowledge': { schema: z.enum(REACK_MODES), fallback: 'on_change' as (typeof REACK_MODES)[number] },
   'console.lockSeconds': { schema: z.number().int().min(60).max(3600), fallback: 300 },
+  'printing.receiptPrinter': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
+  'printing.receiptLayout': { schema: z.enum(RECEIPT_LAYOUTS), fallback: 'roll80' as (typeof RECEIPT_LAYOUTS)[number] },
+  'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 
 type SettingKey = keyof typeof SETTINGS;

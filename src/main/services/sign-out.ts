@@ -1,9 +1,10 @@
 import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../shared/contract.js';
 import { searchKey, shortName } from '../../shared/domain/names.js';
 import { inTransaction } from '../db/connection.js';
+import { countInSafeForVisit } from '../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../db/repositories/handover-repo.js';
 import { findVisitor } from '../db/repositories/visitor-repo.js';
-import { findVisit, markSignedOut, searchOnSiteBySurname } from '../db/repositories/visit-repo.js';
+import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname } from '../db/repositories/visit-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { MAX_KIOSK_MATCHES } from './sign-in.js';
@@ -27,12 +28,21 @@ export function signOut(ctx: ServiceContext, input: ParsedInput<'visit.signOut'>
   return inTransaction(ctx.db, () => {
     const visit = findVisit(ctx.db, input.visitId);
     if (!visit) throw new CommandError('not_found', 'We could not find that visit. Please search again, or ask at the office.');
-    if (visit.signed_out_at !== null || !markSignedOut(ctx.db, visit.id, nowIso(ctx), 'kiosk')) {
-      throw new CommandError('conflict', 'You have already signed out. Thank you for visiting.');
-    }
+    if (visit.signed_out_at !== null) throw new CommandError('conflict', 'You have already signed out. Thank you for visiting.');
     const visitor = findVisitor(ctx.db, visit.visitor_id)!;
     const pending = pendingHandoverForVisit(ctx.db, visit.id);
+    const devicesDeclaredNotLogged = pending?.deviceCount ?? 0;
+    // The sign-out guard: nobody leaves the building with their phone still in our safe, unnoticed.
+    const itemsInSafe = countInSafeForVisit(ctx.db, visit.id);
+    if (itemsInSafe > 0) {
+      markCollectionRequested(ctx.db, visit.id, nowIso(ctx));
+      audit(ctx, 'visit.collection_requested', 'visit', visit.id, { itemsInSafe });
+      return { firstName: visitor.first_name, status: 'collect_items', itemsInSafe, devicesDeclaredNotLogged };
+    }
+    if (!markSignedOut(ctx.db, visit.id, nowIso(ctx), 'kiosk')) {
+      throw new CommandError('conflict', 'You have already signed out. Thank you for visiting.');
+    }
     audit(ctx, 'visit.sign_out', 'visit', visit.id, { method: 'kiosk', pendingHandover: pending?.id ?? null });
-    return { firstName: visitor.first_name, devicesDeclaredNotLogged: pending?.deviceCount ?? 0 };
+    return { firstName: visitor.first_name, status: 'signed_out', itemsInSafe: 0, devicesDeclaredNotLogged };
   });
 }

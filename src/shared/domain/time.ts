@@ -27,3 +27,10 @@ export function ukDay(iso: string): string {
     .format(new Date(iso));
   return parts;
 }
+
+const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+
+/** "HH:MM" on the UK clock for an instant, for comparing with times of day such as the end of the day. */
+export function ukTime(iso: string): string {
+  return hourMinute.format(new Date(iso));
+}

@@ -62,3 +62,13 @@ export function pendingHandoverForVisit(db: Db, visitId: number): { id: number; 
     .get(visitId) as { id: number; device_count: number } | undefined;
   return row && { id: row.id, deviceCount: row.device_count };
 }
+
+export function findHandover(db: Db, id: number): { id: number; visit_id: number; status: string } | undefined {
+  return db.prepare('SELECT id, visit_id, status FROM handovers WHERE id = ?').get(id) as
+    | { id: number; visit_id: number; status: string }
+    | undefined;
+}
+
+export function closePendingHandover(db: Db, id: number, status: 'logged' | 'not_handed_in'): boolean {
+  return db.prepare(`UPDATE handovers SET status = ? WHERE id = ? AND status = 'pending'`).run(status, id).changes === 1;
+}

@@ -79,13 +79,14 @@ export interface OnSiteRow {
   visiting: string;
   signed_in_at: string;
   policy_version: number;
+  collection_requested_at: string | null;
 }
 
 export function listOnSite(db: Db): OnSiteRow[] {
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
-              vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version
+              vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version, vi.collection_requested_at
        FROM visits vi
        JOIN visitors v ON v.id = vi.visitor_id
        JOIN acknowledgements a ON a.id = vi.acknowledgement_id
@@ -101,7 +102,7 @@ export function searchOnSiteBySurname(db: Db, prefix: string, limit: number): (O
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
-              vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version
+              vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version, vi.collection_requested_at
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
        WHERE vi.signed_out_at IS NULL AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
        ORDER BY vi.signed_in_at DESC
@@ -114,4 +115,24 @@ export interface DeclaredRow {
   visit_id: number;
   kind: DeviceKind;
   quantity: number;
+}
+
+/** The visitor asked to leave with items still in the safe: the console highlights them until collected. */
+export function markCollectionRequested(db: Db, visitId: number, at: string): void {
+  db.prepare('UPDATE visits SET collection_requested_at = coalesce(collection_requested_at, ?) WHERE id = ?').run(at, visitId);
+}
+
+export function signOutByStaffOverride(db: Db, visitId: number, at: string, by: number, reason: string): boolean {
+  const result = db
+    .prepare(
+      `UPDATE visits SET signed_out_at = ?, sign_out_method = 'staff', sign_out_override_reason = ?, sign_out_override_by = ?
+       WHERE id = ? AND signed_out_at IS NULL`,
+    )
+    .run(at, reason, by, visitId);
+  return result.changes === 1;
+}
+
+export function collectionRequestedAt(db: Db, visitId: number): string | null {
+  const row = db.prepare('SELECT collection_requested_at FROM visits WHERE id = ?').get(visitId) as { collection_requested_at: string | null } | undefined;
+  return row?.collection_requested_at ?? null;
 }

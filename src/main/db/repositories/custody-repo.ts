@@ -1,0 +1,235 @@
+import type { DeviceKind } from '../../../shared/domain/devices.js';
+import type { CustodyItemView, CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
+import type { Db } from '../connection.js';
+
+export interface ReceiptRow {
+  id: number;
+  number: string;
+  token: string;
+  owner_type: OwnerType;
+  visit_id: number | null;
+  staff_owner: number | null;
+  learner_name: string | null;
+  learner_group: string | null;
+  handover_id: number | null;
+  created_at: string;
+  created_by_name: string;
+  print_count: number;
+  owner_name: string;
+  owner_detail: string | null;
+  visit_open: number;
+  collection_requested_at: string | null;
+}
+
+/** A receipt with its owner's name resolved from wherever that owner lives. */
+const RECEIPT_SELECT = `
+  SELECT r.id, r.number, r.token, r.owner_type, r.visit_id, r.staff_owner, r.learner_name, r.learner_group,
+         r.handover_id, r.created_at, cb.display_name AS created_by_name, r.print_count,
+         CASE r.owner_type
+           WHEN 'visitor' THEN v.first_name || ' ' || v.last_name
+           WHEN 'staff' THEN so.display_name
+           ELSE r.learner_name END AS owner_name,
+         CASE r.owner_type
+           WHEN 'visitor' THEN v.organisation
+           WHEN 'staff' THEN 'Staff'
+           ELSE 'Pupil' || coalesce(', ' || r.learner_group, '') END AS owner_detail,
+         CASE WHEN vi.id IS NOT NULL AND vi.signed_out_at IS NULL THEN 1 ELSE 0 END AS visit_open,
+         vi.collection_requested_at
+  FROM receipts r
+  JOIN staff cb ON cb.id = r.created_by
+  LEFT JOIN visits vi ON vi.id = r.visit_id
+  LEFT JOIN visitors v ON v.id = vi.visitor_id
+  LEFT JOIN staff so ON so.id = r.staff_owner`;
+
+export function nextReceiptSeq(db: Db, year: number): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
+}
+
+export function insertReceipt(
+  db: Db,
+  r: {
+    year: number; seq: number; number: string; token: string; ownerType: OwnerType; visitId: number | null; staffOwner: number | null;
+    learnerName: string | null; learnerGroup: string | null; handoverId: number | null; createdAt: string; createdBy: number;
+  },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
+       VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)`,
+    )
+    .run(r);
+  return Number(result.lastInsertRowid);
+}
+
+export function insertCustodyItem(
+  db: Db,
+  item: {
+    receiptId: number; kind: DeviceKind; description: string | null; marks: string | null; bagSlot: string;
+    reason: CustodyReason; confiscationReason: string | null; loggedAt: string; loggedBy: number;
+  },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
+       VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)`,
+    )
+    .run(item);
+  return Number(result.lastInsertRowid);
+}
+
+export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): ReceiptRow | undefined {
+  return db.prepare(`${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as ReceiptRow | undefined;
+}
+
+/**
+ * Receipts still holding something whose owner matches a name typed at the desk (a lost receipt): a
+ * visitor by the start of their surname (folded `key`), a staff member or pupil by any part of the name.
+ */
+export function receiptsInSafeByOwnerName(db: Db, key: string, typed: string, limit: number): ReceiptRow[] {
+  return db
+    .prepare(
+      `${RECEIPT_SELECT}
+       WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
+         AND ((v.last_name_key >= @key AND v.last_name_key < @key || char(1114111))
+              OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
+       ORDER BY r.created_at
+       LIMIT @limit`,
+    )
+    .all({ key, contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function receiptsInSafe(db: Db): ReceiptRow[] {
+  return db
+    .prepare(`${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
+    .all() as ReceiptRow[];
+}
+
+interface ItemRow {
+  id: number;
+  receipt_id: number;
+  kind: DeviceKind;
+  description: string | null;
+  marks: string | null;
+  bag_slot: string;
+  reason: CustodyReason;
+  confiscation_reason: string | null;
+  state: CustodyState;
+  logged_at: string;
+  logged_by_name: string;
+  closed_at: string | null;
+  closed_by_name: string | null;
+  closed_to: string | null;
+  closed_note: string | null;
+  corrected: number;
+}
+
+/** Items of the given receipts, with the latest correction (if any) applied to what staff see. */
+export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<number, CustodyItemView[]> {
+  const byReceipt = new Map<number, CustodyItemView[]>();
+  if (receiptIds.length === 0) return byReceipt;
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.receipt_id, i.kind,
+              CASE WHEN c.id IS NULL THEN i.description ELSE c.description END AS description,
+              CASE WHEN c.id IS NULL THEN i.marks ELSE c.marks END AS marks,
+              coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
+              i.reason, i.confiscation_reason, i.state, i.logged_at, lb.display_name AS logged_by_name,
+              i.closed_at, cb.display_name AS closed_by_name, i.closed_to, i.closed_note,
+              c.id IS NOT NULL AS corrected
+       FROM custody_items i
+       JOIN staff lb ON lb.id = i.logged_by
+       LEFT JOIN staff cb ON cb.id = i.closed_by
+       LEFT JOIN custody_corrections c ON c.id = (SELECT max(id) FROM custody_corrections WHERE item_id = i.id)
+       WHERE i.receipt_id IN (SELECT value FROM json_each(?))
+       ORDER BY i.receipt_id, i.id`,
+    )
+    .all(JSON.stringify(receiptIds)) as ItemRow[];
+  for (const r of rows) {
+    const list = byReceipt.get(r.receipt_id) ?? [];
+    list.push({
+      itemId: r.id,
+      kind: r.kind,
+      description: r.description,
+      marks: r.marks,
+      bagSlot: r.bag_slot,
+      reason: r.reason,
+      confiscationReason: r.confiscation_reason,
+      state: r.state,
+      loggedAt: r.logged_at,
+      loggedBy: r.logged_by_name,
+      closedAt: r.closed_at,
+      closedBy: r.closed_by_name,
+      closedTo: r.closed_to,
+      closedNote: r.closed_note,
+      corrected: r.corrected === 1,
+    });
+    byReceipt.set(r.receipt_id, list);
+  }
+  return byReceipt;
+}
+
+export function findItem(db: Db, itemId: number): { id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined {
+  return db.prepare('SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?').get(itemId) as
+    | { id: number; receipt_id: number; state: CustodyState; closed_at: string | null }
+    | undefined;
+}
+
+/** Moves an item out of the safe; false when it had already left (another console got there first). */
+export function closeItem(
+  db: Db,
+  c: { itemId: number; state: 'returned' | 'handed_on'; at: string; by: number; to: string; note: string | null },
+): boolean {
+  const result = db
+    .prepare(
+      `UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
+       WHERE id = @itemId AND state = 'in_safe'`,
+    )
+    .run(c);
+  return result.changes === 1;
+}
+
+export function insertCorrection(
+  db: Db,
+  c: { itemId: number; description: string | null; marks: string | null; bagSlot: string; reason: string; at: string; by: number },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
+       VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)`,
+    )
+    .run(c);
+  return Number(result.lastInsertRowid);
+}
+
+export function countInSafeForVisit(db: Db, visitId: number): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+         WHERE r.visit_id = ? AND i.state = 'in_safe'`,
+      )
+      .get(visitId) as { n: number }
+  ).n;
+}
+
+export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (visitIds.length === 0) return counts;
+  const rows = db
+    .prepare(
+      `SELECT r.visit_id, count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+       WHERE i.state = 'in_safe' AND r.visit_id IN (SELECT value FROM json_each(?)) GROUP BY r.visit_id`,
+    )
+    .all(JSON.stringify(visitIds)) as { visit_id: number; n: number }[];
+  for (const r of rows) counts.set(r.visit_id, r.n);
+  return counts;
+}
+
+export function incrementPrintCount(db: Db, receiptId: number): number {
+  db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(receiptId);
+  return (db.prepare('SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
+}

@@ -1,0 +1,93 @@
+import type { ParsedInput, ReceiptView } from '../../../shared/contract.js';
+import { formatReceiptNumber, type CustodyReason } from '../../../shared/domain/custody.js';
+import { ukDay } from '../../../shared/domain/time.js';
+import { inTransaction } from '../../db/connection.js';
+import { findReceiptBy, insertCustodyItem, insertReceipt, nextReceiptSeq } from '../../db/repositories/custody-repo.js';
+import { closePendingHandover, findHandover } from '../../db/repositories/handover-repo.js';
+import { findStaff } from '../../db/repositories/staff-repo.js';
+import { findVisit } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../command-error.js';
+import { audit, nowIso, type ServiceContext } from '../context.js';
+import { newReceiptToken } from './receipt-token.js';
+import { toReceiptView } from './receipt-view.js';
+
+type Owner = ParsedInput<'custody.log'>['owner'];
+
+function staffId(ctx: ServiceContext): number {
+  if (ctx.actor.staffId === null) throw new CommandError('locked', 'Unlock the console first.');
+  return ctx.actor.staffId;
+}
+
+function checkOwner(ctx: ServiceContext, owner: Owner, handoverId: number | null): void {
+  if (owner.type === 'visitor') {
+    const visit = findVisit(ctx.db, owner.visitId);
+    if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console and try again.');
+    if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out, so their items cannot be logged against this visit.');
+  } else if (owner.type === 'staff') {
+    const staff = findStaff(ctx.db, owner.staffId);
+    if (!staff || !staff.active) throw new CommandError('not_found', 'That staff member could not be found.');
+  }
+  if (handoverId === null) return;
+  const handover = findHandover(ctx.db, handoverId);
+  if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
+  if (owner.type !== 'visitor' || handover.visit_id !== owner.visitId) {
+    throw new CommandError('invalid_input', 'That pending handover belongs to a different visit.');
+  }
+  if (handover.status !== 'pending') throw new CommandError('conflict', 'That handover has already been dealt with. Refresh the console.');
+}
+
+function reasonFor(owner: Owner): CustodyReason {
+  if (owner.type === 'visitor') return 'visitor';
+  if (owner.type === 'staff') return 'staff_own';
+  return owner.reason;
+}
+
+/** Logs items into the safe under a new receipt: the receipt, its items and the handover close together. */
+export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>): ReceiptView {
+  const by = staffId(ctx);
+  const handoverId = input.handoverId ?? null;
+  return inTransaction(ctx.db, () => {
+    checkOwner(ctx, input.owner, handoverId);
+    const at = nowIso(ctx);
+    const year = Number(ukDay(at).slice(0, 4));
+    const seq = nextReceiptSeq(ctx.db, year);
+    const owner = input.owner;
+    const receiptId = insertReceipt(ctx.db, {
+      year,
+      seq,
+      number: formatReceiptNumber(year, seq),
+      token: newReceiptToken(),
+      ownerType: owner.type,
+      visitId: owner.type === 'visitor' ? owner.visitId : null,
+      staffOwner: owner.type === 'staff' ? owner.staffId : null,
+      learnerName: owner.type === 'learner' ? owner.name : null,
+      learnerGroup: owner.type === 'learner' ? owner.group : null,
+      handoverId,
+      createdAt: at,
+      createdBy: by,
+    });
+    const reason = reasonFor(owner);
+    const confiscationReason = owner.type === 'learner' && owner.reason === 'confiscated' ? owner.confiscationReason : null;
+    const itemIds = input.items.map((item) =>
+      insertCustodyItem(ctx.db, { receiptId, ...item, reason, confiscationReason, loggedAt: at, loggedBy: by }),
+    );
+    if (handoverId !== null) closePendingHandover(ctx.db, handoverId, 'logged');
+    audit(ctx, 'custody.log', 'receipt', receiptId, {
+      number: formatReceiptNumber(year, seq), ownerType: owner.type, reason, itemIds, handoverId,
+    });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  });
+}
+
+/** The visitor declared devices but handed none in (kept them in the car, changed their mind). */
+export function markNotHandedIn(ctx: ServiceContext, input: ParsedInput<'custody.markNotHandedIn'>): { closed: true } {
+  return inTransaction(ctx.db, () => {
+    const handover = findHandover(ctx.db, input.handoverId);
+    if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
+    if (!closePendingHandover(ctx.db, handover.id, 'not_handed_in')) {
+      throw new CommandError('conflict', 'That handover has already been dealt with. Refresh the console.');
+    }
+    audit(ctx, 'handover.not_handed_in', 'handover', handover.id, { note: input.note });
+    return { closed: true };
+  });
+}

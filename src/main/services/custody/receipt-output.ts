@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
+import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
+import { buildReceiptPdf } from '../../documents/receipt.js';
+import { inTransaction } from '../../db/connection.js';
+import { findReceiptBy, incrementPrintCount, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
+import { printPdf } from '../../printing/print-pdf.js';
+import { CommandError } from '../command-error.js';
+import { audit, type ServiceContext } from '../context.js';
+import type { DocumentLinks } from '../document-links.js';
+import { readSetting } from '../settings-store.js';
+import { toReceiptView } from './receipt-view.js';
+
+export interface OutputContext extends ServiceContext {
+  dataDir: string;
+  documentLinks: DocumentLinks;
+}
+
+/**
+ * Makes the receipt PDF, keeps it in the data folder and sends it to the receipt printer. The custody
+ * record is already committed: whatever happens here, the items stay logged, and a failure comes back as a
+ * plain reason with the PDF offered on screen instead.
+ */
+export async function outputReceipt(ctx: OutputContext, receiptId: number, layout?: ReceiptLayout): Promise<{ receipt: ReceiptView; print: PrintStatus }> {
+  const receipt = inTransaction(ctx.db, () => {
+    const row = findReceiptBy(ctx.db, 'id', receiptId);
+    if (!row) throw new CommandError('not_found', 'That receipt could not be found.');
+    const held = itemsOfReceipts(ctx.db, [receiptId]).get(receiptId) ?? [];
+    if (row.print_count > 0 && !held.some((i) => i.state === 'in_safe')) {
+      throw new CommandError('conflict', `Everything on receipt ${row.number} has left the safe, so there is nothing to collect with it.`);
+    }
+    const printCount = incrementPrintCount(ctx.db, receiptId);
+    audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  });
+  const chosenLayout = layout ?? readSetting(ctx.db, 'printing.receiptLayout');
+  const token = findReceiptBy(ctx.db, 'id', receiptId)!.token;
+  const reprint = receipt.printCount - 1;
+
+  let file: string;
+  try {
+    const pdf = await buildReceiptPdf(
+      {
+        settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+        receiptNumber: receipt.receiptNumber,
+        token,
+        owner: { name: receipt.ownerName, detail: receipt.ownerDetail },
+        items: receipt.items
+          .filter((i) => i.state === 'in_safe' || reprint === 0)
+          .map((i) => ({ kindLabel: DEVICE_KIND_LABELS[i.kind], description: i.description, marks: i.marks, bagSlot: i.bagSlot })),
+        loggedAt: receipt.createdAt,
+        staffName: receipt.createdBy,
+        reprint,
+      },
+      chosenLayout,
+    );
+    const dir = join(ctx.dataDir, 'receipts', receipt.receiptNumber.slice(0, 4));
+    await mkdir(dir, { recursive: true });
+    file = join(dir, `receipt-${receipt.receiptNumber}${reprint > 0 ? `-reprint-${reprint}` : ''}.pdf`);
+    await writeFile(file, pdf);
+  } catch (err) {
+    console.error(`Receipt ${receipt.receiptNumber} could not be made:`, err);
+    return {
+      receipt,
+      print: { printed: false, reason: 'The receipt could not be made. The items are logged; write the receipt number on a slip instead.', documentId: null },
+    };
+  }
+
+  const documentId = ctx.documentLinks.issue(file);
+  const printer = readSetting(ctx.db, 'printing.receiptPrinter');
+  const outcome = await printPdf(file, printer);
+  return {
+    receipt,
+    print: outcome.ok ? { printed: true, printer: printer ?? '', documentId } : { printed: false, reason: outcome.reason, documentId },
+  };
+}

@@ -1,0 +1,24 @@
+import type { ReceiptView } from '../../../shared/contract.js';
+import { itemsOfReceipts, type ReceiptRow } from '../../db/repositories/custody-repo.js';
+import type { Db } from '../../db/connection.js';
+
+export function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): ReceiptView[] {
+  const items = itemsOfReceipts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    receiptId: r.id,
+    receiptNumber: r.number,
+    ownerType: r.owner_type,
+    ownerName: r.owner_name,
+    ownerDetail: r.owner_detail,
+    visitId: r.visit_id,
+    visitOpen: r.visit_open === 1,
+    createdAt: r.created_at,
+    createdBy: r.created_by_name,
+    printCount: r.print_count,
+    items: items.get(r.id) ?? [],
+  }));
+}
+
+export function toReceiptView(db: Db, row: ReceiptRow): ReceiptView {
+  return toReceiptViews(db, [row])[0]!;
+}

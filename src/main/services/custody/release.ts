@@ -1,0 +1,95 @@
+import type { ParsedInput, ReceiptView } from '../../../shared/contract.js';
+import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
+import { formatDateTime } from '../../../shared/domain/time.js';
+import { inTransaction } from '../../db/connection.js';
+import { closeItem, countInSafeForVisit, findItem, findReceiptBy, insertCorrection, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
+import { collectionRequestedAt, findVisit, markSignedOut, signOutByStaffOverride } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../command-error.js';
+import { audit, nowIso, type ServiceContext } from '../context.js';
+import { toReceiptView } from './receipt-view.js';
+
+function staffId(ctx: ServiceContext): number {
+  if (ctx.actor.staffId === null) throw new CommandError('locked', 'Unlock the console first.');
+  return ctx.actor.staffId;
+}
+
+function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
+  const view = [...itemsOfReceipts(ctx.db, [findItem(ctx.db, itemId)!.receipt_id]).values()][0]!.find((i) => i.itemId === itemId)!;
+  const what = DEVICE_KIND_LABELS[view.kind];
+  const how = view.state === 'returned' ? `returned to ${view.closedTo}` : `handed on to ${view.closedTo}`;
+  return new CommandError(
+    'conflict',
+    `${what} (bag ${view.bagSlot}) was already ${how} by ${view.closedBy} on ${formatDateTime(view.closedAt!)}. Nothing was changed.`,
+  );
+}
+
+/**
+ * Returns items to their owner. All or nothing: if another console returned one of them a moment ago,
+ * none are marked here. When the visitor was waiting to sign out and this empties their part of the
+ * safe, their visit closes.
+ */
+export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.return'>): { receipt: ReceiptView; visitSignedOut: boolean } {
+  const by = staffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const receipt = findReceiptBy(ctx.db, 'id', input.receiptId);
+    if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Scan it again.');
+    const onReceipt = new Set((itemsOfReceipts(ctx.db, [receipt.id]).get(receipt.id) ?? []).map((i) => i.itemId));
+    const at = nowIso(ctx);
+    for (const itemId of input.itemIds) {
+      if (!onReceipt.has(itemId)) throw new CommandError('invalid_input', 'One of those items is not on this receipt. Scan the receipt again.');
+      if (!closeItem(ctx.db, { itemId, state: 'returned', at, by, to: input.returnedTo, note: input.note })) throw alreadyLeft(ctx, itemId);
+    }
+    audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds, returnedTo: input.returnedTo, note: input.note });
+
+    let visitSignedOut = false;
+    const visitId = receipt.visit_id;
+    if (visitId !== null && collectionRequestedAt(ctx.db, visitId) !== null && countInSafeForVisit(ctx.db, visitId) === 0) {
+      visitSignedOut = markSignedOut(ctx.db, visitId, at, 'kiosk');
+      if (visitSignedOut) audit(ctx, 'visit.sign_out', 'visit', visitId, { method: 'kiosk', afterCollection: true });
+    }
+    return { receipt: toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receipt.id)!), visitSignedOut };
+  });
+}
+
+/** An item leaves the safe to someone other than its owner (the police, a parent for a confiscated phone). */
+export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): ReceiptView {
+  const by = staffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const item = findItem(ctx.db, input.itemId);
+    if (!item) throw new CommandError('not_found', 'That item could not be found.');
+    if (!closeItem(ctx.db, { itemId: item.id, state: 'handed_on', at: nowIso(ctx), by, to: input.handedTo, note: input.reason })) {
+      throw alreadyLeft(ctx, item.id);
+    }
+    audit(ctx, 'custody.hand_on', 'custody_item', item.id, { handedTo: input.handedTo, reason: input.reason });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
+  });
+}
+
+/** Fixes what was written when the item was logged; the original stays, the correction is a new record. */
+export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.correct'>): ReceiptView {
+  const by = staffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const item = findItem(ctx.db, input.itemId);
+    if (!item) throw new CommandError('not_found', 'That item could not be found.');
+    const correctionId = insertCorrection(ctx.db, {
+      itemId: item.id, description: input.description, marks: input.marks, bagSlot: input.bagSlot, reason: input.reason, at: nowIso(ctx), by,
+    });
+    audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId, reason: input.reason });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
+  });
+}
+
+/** Staff close a visit the kiosk could not: the visitor left without their items, or never signed out. */
+export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.overrideSignOut'>): { signedOut: true; itemsStillInSafe: number } {
+  const by = staffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const visit = findVisit(ctx.db, input.visitId);
+    if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');
+    if (!signOutByStaffOverride(ctx.db, visit.id, nowIso(ctx), by, input.reason)) {
+      throw new CommandError('conflict', 'That visitor has already signed out.');
+    }
+    const itemsStillInSafe = countInSafeForVisit(ctx.db, visit.id);
+    audit(ctx, 'visit.sign_out_override', 'visit', visit.id, { reason: input.reason, itemsStillInSafe });
+    return { signedOut: true, itemsStillInSafe };
+  });
+}

@@ -1,0 +1,72 @@
+import type { ParsedInput, ReceiptView, SafeOwnerGroup } from '../../../shared/contract.js';
+import { parseCollectionCode } from '../../../shared/domain/custody.js';
+import { searchKey } from '../../../shared/domain/names.js';
+import { ukDay, ukTime } from '../../../shared/domain/time.js';
+import { findReceiptBy, receiptsInSafe, receiptsInSafeByOwnerName } from '../../db/repositories/custody-repo.js';
+import { CommandError } from '../command-error.js';
+import type { ServiceContext } from '../context.js';
+import { readSetting } from '../settings-store.js';
+import { toReceiptView, toReceiptViews } from './receipt-view.js';
+
+/** What a scanned QR code or typed receipt number refers to. */
+export function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.findReceipt'>): ReceiptView {
+  const code = parseCollectionCode(input.code);
+  if (code.type === 'invalid') throw new CommandError('invalid_input', code.message, { code: code.message });
+  const row = code.type === 'token' ? findReceiptBy(ctx.db, 'token', code.token) : findReceiptBy(ctx.db, 'number', code.number);
+  if (!row) {
+    throw new CommandError('not_found', code.type === 'token'
+      ? 'No receipt has that QR code. It may be from another setting: search by name instead.'
+      : `There is no receipt ${code.number}. Check the number, or search by name.`);
+  }
+  return toReceiptView(ctx.db, row);
+}
+
+/** The lost-receipt path: find what is held for someone by name. */
+export function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.searchByOwner'>): { receipts: ReceiptView[] } {
+  const key = searchKey(input.name);
+  if (key === '') return { receipts: [] };
+  return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, key, input.name, 20)) };
+}
+
+/** Whether an item logged at `loggedAt` should have gone home by now. */
+export function heldPastEndOfDay(loggedAt: string, now: string, endOfDay: string): boolean {
+  const loggedDay = ukDay(loggedAt);
+  const today = ukDay(now);
+  return loggedDay < today || ukTime(now) >= endOfDay;
+}
+
+/** Everything in the safe now, one group per owner, the longest-held first. */
+export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCount: number } {
+  const now = ctx.clock.now().toISOString();
+  const endOfDay = readSetting(ctx.db, 'day.endTime');
+  const groups = new Map<string, SafeOwnerGroup>();
+  const rows = receiptsInSafe(ctx.db);
+  const views = toReceiptViews(ctx.db, rows);
+  let itemCount = 0;
+  views.forEach((receipt, index) => {
+    const row = rows[index]!;
+    const held = receipt.items.filter((i) => i.state === 'in_safe');
+    const key = row.owner_type === 'visitor' ? `v${row.visit_id}` : row.owner_type === 'staff' ? `s${row.staff_owner}` : `l${searchKey(row.learner_name ?? '')}|${row.learner_group ?? ''}`;
+    const group = groups.get(key) ?? {
+      ownerType: receipt.ownerType,
+      ownerName: receipt.ownerName,
+      ownerDetail: receipt.ownerDetail,
+      visitId: receipt.visitId,
+      collectionRequestedAt: row.collection_requested_at,
+      oldestLoggedAt: held[0]?.loggedAt ?? receipt.createdAt,
+      pastEndOfDay: false,
+      receipts: [],
+      items: [],
+    };
+    group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber });
+    for (const item of held) {
+      group.items.push(item);
+      if (item.loggedAt < group.oldestLoggedAt) group.oldestLoggedAt = item.loggedAt;
+      if (heldPastEndOfDay(item.loggedAt, now, endOfDay)) group.pastEndOfDay = true;
+      itemCount += 1;
+    }
+    groups.set(key, group);
+  });
+  const owners = [...groups.values()].sort((a, b) => a.oldestLoggedAt.localeCompare(b.oldestLoggedAt));
+  return { owners, itemCount };
+}

@@ -1,0 +1,29 @@
+import type { CommandInput, CommandOutput } from '../../src/shared/contract.js';
+import { newVisitor, type TestApp } from './test-app.js';
+
+/** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */
+export function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
+  const visit = newVisitor(app, { ...name, devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }] });
+  const handover = app.ok('console.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
+  return { visit, handover };
+}
+
+export const PHONE_AND_WATCH: CommandInput<'custody.log'>['items'] = [
+  { kind: 'phone', description: 'Black iPhone, cracked case', marks: 'Sticker of a fox', bagSlot: '12' },
+  { kind: 'smart_watch', description: 'Silver Apple Watch', marks: null, bagSlot: '12' },
+];
+
+/** Logs the visitor's declared devices into bag 12, as office staff do from the pending handover. */
+export async function logIntoSafe(app: TestApp): Promise<CommandOutput<'custody.log'> & { visitId: number }> {
+  const { visit, handover } = visitorWithDeclaredDevices(app);
+  const result = await app.okAsync(
+    'custody.log',
+    { handoverId: handover.handoverId, owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH },
+    'staff',
+  );
+  return { ...result, visitId: visit.visitId };
+}
+
+export function tokenOf(app: TestApp, receiptId: number): string {
+  return (app.db.prepare('SELECT token FROM receipts WHERE id = ?').get(receiptId) as { token: string }).token;
+}

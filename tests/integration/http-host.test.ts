@@ -138,3 +138,34 @@ describe('the loopback host', () => {
     }
   });
 });
+
+describe('documents over the loopback host', () => {
+  let docHost: HttpHost;
+  let docApp: TestApp;
+  afterAll(async () => {
+    await docHost?.close();
+  });
+
+  it('serves a receipt PDF by its short-lived link to our browser only', async () => {
+    docApp = createSetUpApp();
+    const pdf = join(docApp.dir, 'receipt.pdf');
+    writeFileSync(pdf, '%PDF-1.7 test');
+    const id = docApp.documentLinks.issue(pdf);
+    docHost = await startHttpHost({ dispatch: docApp.dispatch, secret: SECRET, rendererDir: docApp.dir, resolveDocument: (d) => docApp.documentLinks.resolve(d) });
+    const get = (path: string, cookie: string) =>
+      new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: docHost.port, path, headers: { host: `127.0.0.1:${docHost.port}`, cookie } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: Buffer.concat(chunks).toString() }));
+        }).on('error', reject).end();
+      });
+    const ok = await get(`/documents/${id}`, `sh_key=${SECRET}`);
+    expect(ok).toMatchObject({ status: 200, type: 'application/pdf', body: '%PDF-1.7 test' });
+    expect((await get(`/documents/${id}`, 'sh_key=wrong')).status).toBe(403);
+    expect((await get('/documents/not-a-real-link-0000000', `sh_key=${SECRET}`)).status).toBe(404);
+    expect((await get('/documents/..%2f..%2fetc%2fpasswd', `sh_key=${SECRET}`)).status).toBe(404);
+    docApp.clock.advance(16 * 60_000);
+    expect((await get(`/documents/${id}`, `sh_key=${SECRET}`)).status).toBe(404);
+  });
+});

@@ -76,7 +76,13 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
     throw err;
   }
   const secret = randomBytes(32).toString('base64url');
-  const host = await startHttpHost({ dispatch: app.dispatch, secret, rendererDir: RENDERER_DIR, port: options.port }).catch((err: unknown) => {
+  const host = await startHttpHost({
+    dispatch: app.dispatch,
+    resolveDocument: (id) => app.documentLinks.resolve(id),
+    secret,
+    rendererDir: RENDERER_DIR,
+    port: options.port,
+  }).catch((err: unknown) => {
     app.close();
     const message = err instanceof Error ? err.message : String(err);
     console.error(`Safe Hands could not listen on port ${options.port || '(any)'}: ${message}`);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../commands/dispatcher.js';
@@ -21,6 +22,8 @@ const SECURITY_HEADERS = {
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
+  /** Resolves a short-lived document link (a receipt PDF) to its file, or null. */
+  resolveDocument?: (id: string) => string | null;
   secret: string;
   rendererDir: string;
   port?: number;
@@ -119,12 +122,32 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     res.end();
   }
 
+  /** A PDF the app made, for the browser's own viewer and print dialog; only our launched browser may open it. */
+  async function handleDocument(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (!secretMatches(readCookie(req.headers, SECRET_COOKIE), options.secret)) {
+      return refuse(res, 403, 'unauthorised_client', 'This browser was not opened by Safe Hands.');
+    }
+    const file = /^[\w-]{16,64}$/.test(id) ? options.resolveDocument?.(id) : null;
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!body) return refuse(res, 404, 'not_found', 'That document link has expired. Print or open the receipt again from the console.');
+    // No CSP here: the page's policy (object-src 'none') would stop Chromium's own PDF viewer.
+    const { 'content-security-policy': _csp, ...pdfHeaders } = SECURITY_HEADERS;
+    res.writeHead(200, {
+      ...pdfHeaders,
+      'content-type': 'application/pdf',
+      'content-disposition': 'inline',
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostIsAllowed(req.headers, port)) return refuse(res, 421, 'unauthorised_client', 'Unknown host name.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'unauthorised_client', 'Only GET is served here.');
     if (url.pathname === '/launch') return handleLaunch(res, url);
+    if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url.pathname.slice('/documents/'.length));
     const file = await readStatic(options.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, 'not_found', 'Not found.');
     res.writeHead(200, {

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { appendAudit } from '../db/repositories/audit-repo.js';
+import { CommandError } from './command-error.js';
 
 /** Who is acting: a staff member, or the public kiosk. */
 export interface Actor {
@@ -14,6 +15,12 @@ export interface ServiceContext {
   db: Db;
   clock: Clock;
   actor: Actor;
+}
+
+/** The staff member acting; the dispatcher guarantees one for staff commands, this says so to the types. */
+export function actingStaffId(ctx: ServiceContext): number {
+  if (ctx.actor.staffId === null) throw new CommandError('locked', 'Unlock the console first.');
+  return ctx.actor.staffId;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {

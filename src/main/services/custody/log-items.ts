@@ -7,16 +7,11 @@ import { closePendingHandover, findHandover } from '../../db/repositories/handov
 import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import { newReceiptToken } from './receipt-token.js';
 import { toReceiptView } from './receipt-view.js';
 
 type Owner = ParsedInput<'custody.log'>['owner'];
-
-function staffId(ctx: ServiceContext): number {
-  if (ctx.actor.staffId === null) throw new CommandError('locked', 'Unlock the console first.');
-  return ctx.actor.staffId;
-}
 
 function checkOwner(ctx: ServiceContext, owner: Owner, handoverId: number | null): void {
   if (owner.type === 'visitor') {
@@ -44,7 +39,7 @@ function reasonFor(owner: Owner): CustodyReason {
 
 /** Logs items into the safe under a new receipt: the receipt, its items and the handover close together. */
 export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>): ReceiptView {
-  const by = staffId(ctx);
+  const by = actingStaffId(ctx);
   const handoverId = input.handoverId ?? null;
   return inTransaction(ctx.db, () => {
     checkOwner(ctx, input.owner, handoverId);

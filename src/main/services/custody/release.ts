@@ -5,13 +5,8 @@ import { inTransaction } from '../../db/connection.js';
 import { closeItem, countInSafeForVisit, findItem, findReceiptBy, insertCorrection, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
 import { collectionRequestedAt, findVisit, markSignedOut, signOutByStaffOverride } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import { toReceiptView } from './receipt-view.js';
-
-function staffId(ctx: ServiceContext): number {
-  if (ctx.actor.staffId === null) throw new CommandError('locked', 'Unlock the console first.');
-  return ctx.actor.staffId;
-}
 
 function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
   const view = [...itemsOfReceipts(ctx.db, [findItem(ctx.db, itemId)!.receipt_id]).values()][0]!.find((i) => i.itemId === itemId)!;
@@ -29,7 +24,7 @@ function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
  * safe, their visit closes.
  */
 export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.return'>): { receipt: ReceiptView; visitSignedOut: boolean } {
-  const by = staffId(ctx);
+  const by = actingStaffId(ctx);
   return inTransaction(ctx.db, () => {
     const receipt = findReceiptBy(ctx.db, 'id', input.receiptId);
     if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Scan it again.');
@@ -53,7 +48,7 @@ export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.ret
 
 /** An item leaves the safe to someone other than its owner (the police, a parent for a confiscated phone). */
 export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): ReceiptView {
-  const by = staffId(ctx);
+  const by = actingStaffId(ctx);
   return inTransaction(ctx.db, () => {
     const item = findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
@@ -67,7 +62,7 @@ export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>
 
 /** Fixes what was written when the item was logged; the original stays, the correction is a new record. */
 export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.correct'>): ReceiptView {
-  const by = staffId(ctx);
+  const by = actingStaffId(ctx);
   return inTransaction(ctx.db, () => {
     const item = findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
@@ -81,7 +76,7 @@ export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.cor
 
 /** Staff close a visit the kiosk could not: the visitor left without their items, or never signed out. */
 export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.overrideSignOut'>): { signedOut: true; itemsStillInSafe: number } {
-  const by = staffId(ctx);
+  const by = actingStaffId(ctx);
   return inTransaction(ctx.db, () => {
     const visit = findVisit(ctx.db, input.visitId);
     if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');

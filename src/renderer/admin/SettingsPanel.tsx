@@ -1,0 +1,91 @@
+import { useEffect, useId } from 'react';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { ChoiceCards } from '../components/ChoiceCards.js';
+import { FieldError } from '../components/TextField.js';
+import { useSettingsStore } from '../stores/settings-store.js';
+
+const IDLE_CHOICES = [60, 90, 120, 180, 300];
+const LOCK_CHOICES = [120, 300, 600, 900, 1800];
+
+function minutes(seconds: number): string {
+  return seconds < 60 ? `${seconds} seconds` : seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds / 60} minutes`;
+}
+
+function SelectField({ label, hint, value, onChange, error, children }: {
+  label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | undefined; children: React.ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={['field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+      <label className="field-label" htmlFor={id}>{label}</label>
+      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      <select id={id} className="field-input" value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}
+
+/** Administrator settings that the kiosk and the safe depend on: the receipt printer, the day's end, timeouts. */
+export function SettingsPanel() {
+  const { draft, printers, error, fieldErrors, notice, busy, load, change, save } = useSettingsStore();
+  const timeId = useId();
+  useEffect(() => {
+    void load();
+    return () => useSettingsStore.getState().reset();
+  }, [load]);
+
+  if (!draft) return <section className="card" aria-labelledby="settings-title"><h2 id="settings-title">Settings</h2>{error ? <Alert>{error}</Alert> : <p>Loading…</p>}</section>;
+  const printerKnown = draft.receiptPrinter === null || printers.some((p) => p.name === draft.receiptPrinter);
+  return (
+    <section className="card form-section settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      {error ? <Alert>{error}</Alert> : null}
+      <p role="status" className="field-hint">{notice ?? ''}</p>
+      <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <h3>Receipts</h3>
+        <SelectField
+          label="Receipt printer"
+          hint={printers.length ? 'Printers this computer knows about.' : 'This computer has no printers set up. Receipts are saved as PDFs.'}
+          value={draft.receiptPrinter ?? ''}
+          onChange={(v) => change('receiptPrinter', v === '' ? null : v)}
+          error={fieldErrors.receiptPrinter}
+        >
+          <option value="">No receipt printer (save the PDF only)</option>
+          {printers.map((p) => <option key={p.name} value={p.name}>{p.name}{p.isDefault ? ' (default)' : ''}</option>)}
+          {printerKnown ? null : <option value={draft.receiptPrinter ?? ''}>{draft.receiptPrinter} (not found now)</option>}
+        </SelectField>
+        <ChoiceCards legend="Receipt layout" layout="pair" value={draft.receiptLayout} onChange={(v) => change('receiptLayout', v)}
+          choices={[{ value: 'roll80', label: '80 mm receipt roll' }, { value: 'a4', label: 'A4 paper' }]} error={fieldErrors.receiptLayout} />
+
+        <h3>The day</h3>
+        <div className={['field', fieldErrors.endOfDay ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+          <label className="field-label" htmlFor={timeId}>End of the day</label>
+          <p className="field-hint" id={`${timeId}-hint`}>Items still in the safe after this time are flagged.</p>
+          <input id={timeId} className="field-input" type="time" value={draft.endOfDay} aria-describedby={`${timeId}-hint`}
+            onChange={(e) => change('endOfDay', e.target.value)} />
+          {fieldErrors.endOfDay ? <FieldError id={`${timeId}-error`} message={fieldErrors.endOfDay} /> : null}
+        </div>
+
+        <h3>Kiosk and console</h3>
+        <SelectField label="Kiosk returns to the welcome screen after" value={String(draft.idleSeconds)}
+          onChange={(v) => change('idleSeconds', Number(v))} error={fieldErrors.idleSeconds}
+          hint="Without a touch; a warning with “I'm still here” comes first.">
+          {IDLE_CHOICES.map((s) => <option key={s} value={s}>{minutes(s)}</option>)}
+        </SelectField>
+        <SelectField label="Console locks itself after" value={String(draft.consoleLockSeconds)}
+          onChange={(v) => change('consoleLockSeconds', Number(v))} error={fieldErrors.consoleLockSeconds}>
+          {LOCK_CHOICES.map((s) => <option key={s} value={s}>{minutes(s)}</option>)}
+        </SelectField>
+        <ChoiceCards legend="Returning visitors read the expectations again" layout="pair" value={draft.reacknowledge}
+          onChange={(v) => change('reacknowledge', v)} error={fieldErrors.reacknowledge}
+          choices={[{ value: 'on_change', label: 'Only when they change' }, { value: 'every_visit', label: 'On every visit' }]} />
+        <div className="form-submit">
+          <BigButton type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save settings'}</BigButton>
+        </div>
+      </form>
+    </section>
+  );
+}

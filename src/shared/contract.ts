@@ -4,7 +4,9 @@ import type { RequiredRole, StaffRole } from './domain/roles.js';
 import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from './domain/setting.js';
 import { VISITOR_TYPES, type VisitorType } from './domain/visitors.js';
 import type { CustodyItemView, OwnerType } from './domain/custody.js';
-import { empty, id, oneOf, optionalText, pin, text } from './validation.js';
+import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
+import { STAFF_ROLES } from './domain/roles.js';
+import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
@@ -72,6 +74,13 @@ const custodyOwner = z.discriminatedUnion(
   ],
   { error: 'Say whose device it is: a visitor, a staff member or a pupil.' },
 );
+
+const staffRoles = z
+  .array(oneOf(STAFF_ROLES, 'That is not a role Safe Hands knows.'), { error: 'Choose the roles.' })
+  .max(STAFF_ROLES.length, { error: 'Each role can be given once.' })
+  .refine((roles) => new Set(roles).size === roles.length, { error: 'Each role can be given once.' })
+  // Every account can do office work; DSL and admin are added to it.
+  .transform((roles) => [...new Set(['office' as const, ...roles])]);
 
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
@@ -211,7 +220,70 @@ export const commandSchemas = {
     input: z.object({ receiptId: id('Receipt'), layout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional() }).strict(),
   },
 
-  // --- administration and safeguarding ------------------------------------------------------------
+  // --- concerns -------------------------------------------------------------------------------------
+  'concern.raise': {
+    role: 'office',
+    input: z
+      .object({
+        aboutType: oneOf(CONCERN_SUBJECTS, 'Say who the concern is about.'),
+        aboutName: text('Their name or description', 120),
+        visitId: id('Visit').nullable().optional(),
+        location: text('Where it happened', 200),
+        whatHappened: text('What happened', 4000),
+        actionTaken: text('What was done', 2000),
+      })
+      .strict(),
+  },
+  'concern.list': { role: 'office', input: empty, passive: true },
+  'concern.review': {
+    role: 'dsl',
+    input: z.object({ concernId: id('Concern'), outcome: text('The outcome', 4000), close: z.boolean({ error: 'Say whether the concern is closed.' }) }).strict(),
+  },
+
+  // --- the expectations text and its review ------------------------------------------------------------
+  'policy.get': { role: 'dsl', input: empty },
+  'policy.publish': {
+    role: 'dsl',
+    input: z
+      .object({
+        title: text('The title', 160),
+        summary: z
+          .array(text('A summary line', 160), { error: 'The summary must be a list of short lines.' })
+          .min(1, { error: 'Give at least one summary line.' })
+          .max(8, { error: 'Keep the summary to 8 lines at most.' }),
+        fullText: longText('The full text', 20_000),
+        reviewDue: calendarDate('The review date').optional(),
+      })
+      .strict(),
+  },
+  'policy.recordReview': {
+    role: 'dsl',
+    input: z.object({ note: text('A note on the review', 1000), nextReviewDue: calendarDate('The next review date').optional() }).strict(),
+  },
+  'console.reminders': { role: 'office', input: empty, passive: true },
+
+  // --- administration -----------------------------------------------------------------------------
+  'staff.list': { role: 'admin', input: empty },
+  'staff.create': {
+    role: 'admin',
+    input: z
+      .object({ displayName: text('The name', 80), roles: staffRoles, pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
+      .strict()
+      .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
+  },
+  'staff.update': {
+    role: 'admin',
+    input: z.object({ staffId: id('Staff member'), displayName: text('The name', 80), roles: staffRoles }).strict(),
+  },
+  'staff.resetPin': {
+    role: 'admin',
+    input: z
+      .object({ staffId: id('Staff member'), pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
+      .strict()
+      .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
+  },
+  'staff.unlockAccount': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
+  'staff.deactivate': { role: 'admin', input: z.object({ staffId: id('Staff member'), reason: text('The reason', 300) }).strict() },
   'printers.list': { role: 'admin', input: empty },
   'settings.get': { role: 'admin', input: empty },
   'settings.update': {
@@ -380,6 +452,31 @@ export interface SafeOwnerGroup {
   items: CustodyItemView[];
 }
 
+export interface StaffAccount {
+  staffId: number;
+  displayName: string;
+  roles: StaffRole[];
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+export type ReviewStatus = 'ok' | 'due_soon' | 'overdue';
+
+export interface PolicyDetail {
+  current: PolicyText & { createdAt: string; createdBy: string | null };
+  reviewDue: string;
+  reviewStatus: ReviewStatus;
+  lastReview: { reviewedAt: string; reviewedBy: string; note: string } | null;
+  versions: { versionId: number; version: number; title: string; createdAt: string; createdBy: string | null; acknowledgements: number }[];
+}
+
+export interface Reminder {
+  kind: 'policy_review';
+  message: string;
+  status: ReviewStatus;
+  dueAt: string;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
@@ -417,6 +514,19 @@ export interface CommandOutputs {
   'custody.inSafe': { owners: SafeOwnerGroup[]; itemCount: number };
   'custody.reprint': { receipt: ReceiptView; print: PrintStatus };
   'printers.list': { printers: { name: string; isDefault: boolean }[] };
+  'concern.raise': ConcernView;
+  'concern.list': { concerns: ConcernView[] };
+  'concern.review': ConcernView;
+  'policy.get': PolicyDetail;
+  'policy.publish': PolicyDetail;
+  'policy.recordReview': PolicyDetail;
+  'console.reminders': { reminders: Reminder[] };
+  'staff.list': { staff: StaffAccount[] };
+  'staff.create': StaffAccount;
+  'staff.update': StaffAccount;
+  'staff.resetPin': StaffAccount;
+  'staff.unlockAccount': StaffAccount;
+  'staff.deactivate': StaffAccount;
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

@@ -69,3 +69,14 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 }
 
 export const empty = z.object({}).strict();
+
+/** A calendar date typed in a form, as YYYY-MM-DD, that really exists (no 31 June). */
+export function calendarDate(label: string) {
+  return z
+    .string({ error: `${label} must be a date.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2027-09-01.` })
+    .refine((s) => {
+      const d = new Date(`${s}T12:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, { error: `${label} is not a real date.` });
+}

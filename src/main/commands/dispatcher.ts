@@ -60,7 +60,7 @@ export function createDispatcher(core: Core): Dispatch {
       if (!roleAllows(session.roles, spec.role)) {
         return failure('forbidden', `This needs the ${ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
       }
-      actor = { staffId: session.staffId, label: session.displayName };
+      actor = { staffId: session.staffId, label: session.displayName, roles: session.roles };
     }
 
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);

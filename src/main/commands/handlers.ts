@@ -6,6 +6,11 @@ import { outputReceipt, type OutputContext } from '../services/custody/receipt-o
 import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
+import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
+import { policyDetail, publishPolicy, recordPolicyReview, reminders } from '../services/policy.js';
+import {
+  createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount,
+} from '../services/staff-accounts.js';
 import { kioskConfig } from '../services/kiosk-config.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { findReturning, returningStatus, signInNew, signInReturning } from '../services/sign-in.js';
@@ -61,4 +66,17 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'custody.inSafe': (ctx) => inSafe(ctx),
   'custody.reprint': (ctx, input) => outputReceipt(ctx, input.receiptId, input.layout),
   'printers.list': async () => ({ printers: await listPrinters() }),
+  'concern.raise': (ctx, input) => raiseConcern(ctx, input),
+  'concern.list': (ctx) => listVisibleConcerns(ctx),
+  'concern.review': (ctx, input) => reviewConcern(ctx, input),
+  'policy.get': (ctx) => policyDetail(ctx),
+  'policy.publish': (ctx, input) => publishPolicy(ctx, input),
+  'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
+  'console.reminders': (ctx) => reminders(ctx),
+  'staff.list': (ctx) => listStaffAccounts(ctx),
+  'staff.create': (ctx, input) => createStaffAccount(ctx, input),
+  'staff.update': (ctx, input) => updateStaffAccount(ctx, ctx.sessions, input),
+  'staff.resetPin': (ctx, input) => resetStaffPin(ctx, ctx.sessions, input),
+  'staff.unlockAccount': (ctx, input) => unlockStaffAccount(ctx, input),
+  'staff.deactivate': (ctx, input) => deactivateStaffAccount(ctx, ctx.sessions, input),
 };

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../../shared/domain/roles.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { appendAudit } from '../db/repositories/audit-repo.js';
@@ -7,9 +8,10 @@ import { CommandError } from './command-error.js';
 export interface Actor {
   staffId: number | null;
   label: string;
+  roles: readonly StaffRole[];
 }
 
-export const KIOSK_ACTOR: Actor = { staffId: null, label: 'kiosk' };
+export const KIOSK_ACTOR: Actor = { staffId: null, label: 'kiosk', roles: [] };
 
 export interface ServiceContext {
   db: Db;

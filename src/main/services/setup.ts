@@ -37,7 +37,7 @@ export function createSetting(ctx: ServiceContext, input: ParsedInput<'setup.cre
     saveSetting(ctx.db, 'setting.name', input.settingName, at);
     saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
     const policy = insertPolicyVersion(ctx.db, { ...template, reviewDue: oneYearOn(at), createdAt: at, createdBy: staffId });
-    const actor = { staffId, label: input.adminName };
+    const actor = { staffId, label: input.adminName, roles: ['office', 'dsl', 'admin'] as const };
     const setupCtx = { ...ctx, actor };
     audit(setupCtx, 'setup.create', 'setting', null, { settingName: input.settingName, settingKind: input.settingKind });
     audit(setupCtx, 'staff.create', 'staff', staffId, { displayName: input.adminName, roles: ['office', 'dsl', 'admin'] });

@@ -49,7 +49,7 @@ export function unlock(
     throw new CommandError('account_locked', `Too many wrong PINs. This account is locked until ${formatTime(staff.lockedUntil)}. An administrator can unlock it sooner.`);
   }
   const correct = verifyPin(input.pin, staff.pinHash);
-  const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName } };
+  const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   if (!correct) {
     const failures = staff.failedPinCount + 1;
     const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
@@ -74,7 +74,9 @@ export function unlock(
 export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): { locked: true } {
   const session = sessions.peek(sessionKey);
   if (session) {
-    inTransaction(ctx.db, () => audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName } }, 'staff.lock', 'staff', session.staffId, {}));
+    inTransaction(ctx.db, () =>
+      audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName, roles: session.roles } }, 'staff.lock', 'staff', session.staffId, {}),
+    );
     sessions.close(sessionKey);
   }
   return { locked: true };

@@ -50,3 +50,34 @@ export function insertPolicyVersion(
     .run(next, policy.title, JSON.stringify(policy.summary), policy.fullText, policy.reviewDue, policy.createdAt, policy.createdBy);
   return { id: Number(result.lastInsertRowid), version: next };
 }
+
+export function listPolicyVersions(db: Db): {
+  id: number; version: number; title: string; created_at: string; created_by_name: string | null; review_due: string; acknowledgements: number;
+}[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.version, p.title, p.created_at, s.display_name AS created_by_name, p.review_due,
+              (SELECT count(*) FROM acknowledgements a WHERE a.policy_version_id = p.id) AS acknowledgements
+       FROM policy_versions p LEFT JOIN staff s ON s.id = p.created_by
+       ORDER BY p.version DESC`,
+    )
+    .all() as never;
+}
+
+export function latestReview(db: Db, policyVersionId: number): { reviewed_at: string; reviewed_by_name: string; note: string; next_review_due: string } | undefined {
+  return db
+    .prepare(
+      `SELECT r.reviewed_at, s.display_name AS reviewed_by_name, r.note, r.next_review_due
+       FROM policy_reviews r JOIN staff s ON s.id = r.reviewed_by
+       WHERE r.policy_version_id = ? ORDER BY r.id DESC LIMIT 1`,
+    )
+    .get(policyVersionId) as never;
+}
+
+export function insertReview(db: Db, r: { policyVersionId: number; reviewedAt: string; reviewedBy: number; note: string; nextReviewDue: string }): number {
+  return Number(
+    db
+      .prepare('INSERT INTO policy_reviews (policy_version_id, reviewed_at, reviewed_by, note, next_review_due) VALUES (@policyVersionId, @reviewedAt, @reviewedBy, @note, @nextReviewDue)')
+      .run(r).lastInsertRowid,
+  );
+}

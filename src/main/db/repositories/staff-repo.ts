@@ -82,3 +82,28 @@ export function clearPinFailures(db: Db, id: number): void {
 export function updatePinHash(db: Db, id: number, pinHash: string): void {
   db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(pinHash, id);
 }
+
+export function listAllStaff(db: Db): Staff[] {
+  const rows = db.prepare('SELECT * FROM staff ORDER BY active DESC, display_name COLLATE NOCASE, id').all() as StaffRow[];
+  return rows.map(toStaff);
+}
+
+export function updateStaffDetails(db: Db, id: number, displayName: string, roles: readonly StaffRole[]): void {
+  db.prepare('UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ? WHERE id = ?').run(
+    displayName,
+    roles.includes('office') ? 1 : 0,
+    roles.includes('dsl') ? 1 : 0,
+    roles.includes('admin') ? 1 : 0,
+    id,
+  );
+}
+
+export function setStaffActive(db: Db, id: number, active: boolean): void {
+  db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+}
+
+/** Active accounts holding `role`, other than `exceptId`: who would be left if that one lost it. */
+export function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', exceptId: number): number {
+  const column = role === 'dsl' ? 'is_dsl' : 'is_admin';
+  return (db.prepare(`SELECT count(*) AS n FROM staff WHERE active = 1 AND ${column} = 1 AND id <> ?`).get(exceptId) as { n: number }).n;
+}

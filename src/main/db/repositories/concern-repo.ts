@@ -1,0 +1,46 @@
+import type { ConcernSubject, ConcernView } from '../../../shared/domain/concerns.js';
+import type { Db } from '../connection.js';
+
+const SELECT = `
+  SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.visit_id AS visitId, c.location,
+         c.what_happened AS whatHappened, c.action_taken AS actionTaken, c.raised_at AS raisedAt, rb.display_name AS raisedBy,
+         c.status, c.outcome, c.reviewed_at AS reviewedAt, vb.display_name AS reviewedBy
+  FROM concerns c
+  JOIN staff rb ON rb.id = c.raised_by
+  LEFT JOIN staff vb ON vb.id = c.reviewed_by`;
+
+export function insertConcern(
+  db: Db,
+  c: { aboutType: ConcernSubject; aboutName: string; visitId: number | null; location: string; whatHappened: string; actionTaken: string; raisedAt: string; raisedBy: number },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO concerns (about_type, about_name, visit_id, location, what_happened, action_taken, raised_at, raised_by)
+         VALUES (@aboutType, @aboutName, @visitId, @location, @whatHappened, @actionTaken, @raisedAt, @raisedBy)`,
+      )
+      .run(c).lastInsertRowid,
+  );
+}
+
+export function findConcern(db: Db, id: number): ConcernView | undefined {
+  return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConcernView | undefined;
+}
+
+/** Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. */
+export function listConcerns(db: Db, raisedBy: number | null, limit = 200): ConcernView[] {
+  return db
+    .prepare(
+      `${SELECT} WHERE (@raisedBy IS NULL OR c.raised_by = @raisedBy)
+       ORDER BY c.status = 'closed', c.raised_at DESC, c.id DESC LIMIT @limit`,
+    )
+    .all({ raisedBy, limit }) as ConcernView[];
+}
+
+export function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): boolean {
+  return (
+    db
+      .prepare(`UPDATE concerns SET outcome = @outcome, status = @status, reviewed_at = @at, reviewed_by = @by WHERE id = @id AND status <> 'closed'`)
+      .run({ ...r, id }).changes === 1
+  );
+}

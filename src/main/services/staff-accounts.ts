@@ -1,0 +1,95 @@
+import type { ParsedInput, StaffAccount } from '../../shared/contract.js';
+import type { StaffRole } from '../../shared/domain/roles.js';
+import { inTransaction } from '../db/connection.js';
+import {
+  clearPinFailures, countOtherActiveWithRole, findStaff, insertStaff, listAllStaff, setStaffActive, updatePinHash, updateStaffDetails, type Staff,
+} from '../db/repositories/staff-repo.js';
+import { CommandError } from './command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from './context.js';
+import { hashPin } from './pin-hash.js';
+import type { StaffSessions } from './staff-sessions.js';
+
+function toAccount(staff: Staff, now: Date): StaffAccount {
+  const locked = staff.lockedUntil !== null && new Date(staff.lockedUntil) > now;
+  return { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, active: staff.active, lockedUntil: locked ? staff.lockedUntil : null };
+}
+
+function staffOrFail(ctx: ServiceContext, id: number): Staff {
+  const staff = findStaff(ctx.db, id);
+  if (!staff) throw new CommandError('not_found', 'That staff account could not be found.');
+  return staff;
+}
+
+/** A setting must always have someone who can administer it and someone who can approve as DSL. */
+function keepsSomeoneInEveryRole(ctx: ServiceContext, staff: Staff, rolesAfter: readonly StaffRole[], activeAfter: boolean): void {
+  for (const role of ['admin', 'dsl'] as const) {
+    const losing = staff.active && staff.roles.includes(role) && (!activeAfter || !rolesAfter.includes(role));
+    if (losing && countOtherActiveWithRole(ctx.db, role, staff.id) === 0) {
+      const name = role === 'admin' ? 'administrator' : 'Designated Safeguarding Lead';
+      throw new CommandError('conflict', `${staff.displayName} is the only active ${name}. Give another account that role first.`);
+    }
+  }
+}
+
+export function listStaffAccounts(ctx: ServiceContext): { staff: StaffAccount[] } {
+  return { staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now())) };
+}
+
+export function createStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.create'>): StaffAccount {
+  const pinHash = hashPin(input.pin);
+  return inTransaction(ctx.db, () => {
+    const id = insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
+    audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
+    return toAccount(findStaff(ctx.db, id)!, ctx.clock.now());
+  });
+}
+
+export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.update'>): StaffAccount {
+  const result = inTransaction(ctx.db, () => {
+    const staff = staffOrFail(ctx, input.staffId);
+    keepsSomeoneInEveryRole(ctx, staff, input.roles, staff.active);
+    updateStaffDetails(ctx.db, staff.id, input.displayName, input.roles);
+    audit(ctx, 'staff.update', 'staff', staff.id, { before: { displayName: staff.displayName, roles: staff.roles }, after: { displayName: input.displayName, roles: input.roles } });
+    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+  });
+  // Open sessions carry the roles they were unlocked with: end them so new roles take effect at once.
+  sessions.closeAllFor(input.staffId);
+  return result;
+}
+
+export function resetStaffPin(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): StaffAccount {
+  const pinHash = hashPin(input.pin);
+  const result = inTransaction(ctx.db, () => {
+    const staff = staffOrFail(ctx, input.staffId);
+    updatePinHash(ctx.db, staff.id, pinHash);
+    clearPinFailures(ctx.db, staff.id);
+    audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});
+    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+  });
+  sessions.closeAllFor(input.staffId);
+  return result;
+}
+
+export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.unlockAccount'>): StaffAccount {
+  return inTransaction(ctx.db, () => {
+    const staff = staffOrFail(ctx, input.staffId);
+    clearPinFailures(ctx.db, staff.id);
+    audit(ctx, 'staff.unlock_account', 'staff', staff.id, {});
+    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+  });
+}
+
+/** Leavers are deactivated, never deleted: the audit trail and custody records keep their names. */
+export function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.deactivate'>): StaffAccount {
+  const result = inTransaction(ctx.db, () => {
+    const staff = staffOrFail(ctx, input.staffId);
+    if (staff.id === actingStaffId(ctx)) throw new CommandError('conflict', 'You cannot deactivate your own account. Ask another administrator.');
+    if (!staff.active) throw new CommandError('conflict', `${staff.displayName} is already deactivated.`);
+    keepsSomeoneInEveryRole(ctx, staff, staff.roles, false);
+    setStaffActive(ctx.db, staff.id, false);
+    audit(ctx, 'staff.deactivate', 'staff', staff.id, { reason: input.reason });
+    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+  });
+  sessions.closeAllFor(input.staffId);
+  return result;
+}

@@ -5,6 +5,7 @@ import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from './
 import { VISITOR_TYPES, type VisitorType } from './domain/visitors.js';
 import type { CustodyItemView, OwnerType } from './domain/custody.js';
 import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
+import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
 import { STAFF_ROLES } from './domain/roles.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
 
@@ -81,6 +82,15 @@ const staffRoles = z
   .refine((roles) => new Set(roles).size === roles.length, { error: 'Each role can be given once.' })
   // Every account can do office work; DSL and admin are added to it.
   .transform((roles) => [...new Set(['office' as const, ...roles])]);
+
+const instant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label} must be a date and time.` });
+
+const inviteCode = z
+  .string({ error: 'Scan the QR code on your invitation.' })
+  .max(200, { error: 'That is not an invitation code.' })
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands invitation. Please sign in another way or ask at the office.' }));
 
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
@@ -218,6 +228,94 @@ export const commandSchemas = {
   'custody.reprint': {
     role: 'office',
     input: z.object({ receiptId: id('Receipt'), layout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional() }).strict(),
+  },
+
+  // --- device exceptions ---------------------------------------------------------------------------
+  // An office console may carry the request, but only a DSL re-entering their own PIN approves it.
+  'exception.approve': {
+    role: 'office',
+    input: z
+      .object({
+        target: z.discriminatedUnion(
+          'type',
+          [
+            z.object({ type: z.literal('visit'), visitId: id('Visit') }).strict(),
+            z.object({ type: z.literal('booking'), bookingId: id('Booking') }).strict(),
+          ],
+          { error: 'Say which visit or booking the exception is for.' },
+        ),
+        purpose: oneOf(EXCEPTION_PURPOSES, 'Choose the purpose.'),
+        purposeDetail: optionalText('The purpose', 300),
+        devices: devices.refine((d) => d.length > 0, { error: 'Say which devices the visitor may keep.' }),
+        permittedUse: text('Permitted use', 300),
+        permittedAreas: text('Permitted areas', 300),
+        conditions: optionalText('Conditions', 1000),
+        riskChecklist: z
+          .array(z.object({ item: text('A checklist item', 300), checked: z.boolean({ error: 'Tick or untick each item.' }) }).strict(), {
+            error: 'The risk assessment checklist is not valid.',
+          })
+          .min(1, { error: 'The risk assessment needs its checklist.' })
+          .max(15, { error: 'The checklist has too many items.' }),
+        riskNotes: optionalText('Risk assessment notes', 2000),
+        validFrom: instant('Valid from').optional(),
+        validUntil: instant('Valid until').nullable().optional(),
+        approver: z.object({ staffId: id('Approving DSL'), pin }).strict(),
+      })
+      .strict()
+      .refine((v) => v.purpose !== 'other' || v.purposeDetail !== null, { error: 'Say what the purpose is.', path: ['purposeDetail'] })
+      .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), {
+        error: 'The end must be after the start.',
+        path: ['validUntil'],
+      }),
+  },
+  'exception.revoke': {
+    role: 'dsl',
+    input: z.object({ exceptionId: id('Exception'), reason: text('The reason', 500) }).strict(),
+  },
+  'exception.list': {
+    role: 'office',
+    input: z.object({ visitId: id('Visit').optional(), bookingId: id('Booking').optional() }).strict(),
+    passive: true,
+  },
+  'visit.recordChecks': {
+    role: 'office',
+    input: z
+      .object({
+        visitId: id('Visit'),
+        photoIdChecked: z.boolean({ error: 'Say whether photo ID was checked.' }),
+        dbsAssuranceSeen: z.boolean({ error: "Say whether the employer's DBS assurance was seen." }),
+      })
+      .strict(),
+  },
+
+  // --- pre-booked visits -------------------------------------------------------------------------
+  'booking.create': {
+    role: 'office',
+    input: z
+      .object({
+        firstName: text('First name', 80),
+        lastName: text('Surname', 80),
+        organisation: optionalText('Organisation', 120),
+        visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visitor.'),
+        host: text('Who they are visiting', 200),
+        expectedDate: calendarDate('The date'),
+        expectedTime: z
+          .string({ error: 'The time must be like 09:30.' })
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The time must be like 09:30.' })
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+  },
+  'booking.list': { role: 'office', input: z.object({ date: calendarDate('The date').optional() }).strict(), passive: true },
+  'booking.cancel': { role: 'office', input: z.object({ bookingId: id('Booking'), reason: text('The reason', 300) }).strict() },
+  'booking.invite': { role: 'office', input: z.object({ bookingId: id('Booking') }).strict() },
+  'invite.lookup': { role: 'kiosk', input: z.object({ code: inviteCode }).strict() },
+  'visit.signInWithInvite': {
+    role: 'kiosk',
+    input: z
+      .object({ code: inviteCode, acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(), devices })
+      .strict(),
   },
 
   // --- concerns -------------------------------------------------------------------------------------
@@ -397,6 +495,9 @@ export interface OnSiteVisit {
   itemsInSafe: number;
   /** The visitor tried to sign out at the kiosk and was sent to the office for their items. */
   collectionRequestedAt: string | null;
+  deviceUse: DeviceUseMarker | null;
+  photoIdCheckedAt: string | null;
+  dbsAssuranceSeenAt: string | null;
 }
 
 export interface PendingHandover {
@@ -419,6 +520,23 @@ export interface SettingsView {
   receiptPrinter: string | null;
   receiptLayout: ReceiptLayout;
   endOfDay: string;
+}
+
+export interface BookingView {
+  bookingId: number;
+  firstName: string;
+  lastName: string;
+  organisation: string | null;
+  visitorType: VisitorType;
+  host: string;
+  expectedDate: string;
+  expectedTime: string | null;
+  status: 'expected' | 'arrived' | 'cancelled';
+  /** Expected and not arrived by the end of the day (or a past day). */
+  noShow: boolean;
+  visitId: number | null;
+  createdBy: string;
+  exception: DeviceUseMarker | null;
 }
 
 export interface ReceiptView {
@@ -527,6 +645,16 @@ export interface CommandOutputs {
   'staff.resetPin': StaffAccount;
   'staff.unlockAccount': StaffAccount;
   'staff.deactivate': StaffAccount;
+  'exception.approve': ExceptionView;
+  'exception.revoke': ExceptionView;
+  'exception.list': { exceptions: ExceptionView[] };
+  'visit.recordChecks': { visitId: number; photoIdCheckedAt: string | null; dbsAssuranceSeenAt: string | null };
+  'booking.create': BookingView;
+  'booking.list': { date: string; bookings: BookingView[] };
+  'booking.cancel': BookingView;
+  'booking.invite': { documentId: string };
+  'invite.lookup': { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean };
+  'visit.signInWithInvite': SignInResult;
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

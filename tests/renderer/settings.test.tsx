@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SettingsPanel } from '../../src/renderer/admin/SettingsPanel.js';
 import type { SettingsView } from '../../src/shared/contract.js';

@@ -7,6 +7,10 @@ import { correctItem, handOn, overrideSignOut, returnItems } from '../services/c
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
+import {
+  cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
+} from '../services/safeguarding/bookings.js';
+import { approveException, listExceptions, revokeExceptionById } from '../services/safeguarding/exceptions.js';
 import { policyDetail, publishPolicy, recordPolicyReview, reminders } from '../services/policy.js';
 import {
   createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount,
@@ -79,4 +83,14 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'staff.resetPin': (ctx, input) => resetStaffPin(ctx, ctx.sessions, input),
   'staff.unlockAccount': (ctx, input) => unlockStaffAccount(ctx, input),
   'staff.deactivate': (ctx, input) => deactivateStaffAccount(ctx, ctx.sessions, input),
+  'exception.approve': (ctx, input) => approveException(ctx, input),
+  'exception.revoke': (ctx, input) => revokeExceptionById(ctx, input),
+  'exception.list': (ctx, input) => listExceptions(ctx, input),
+  'visit.recordChecks': (ctx, input) => recordChecks(ctx, input),
+  'booking.create': (ctx, input) => createBooking(ctx, input),
+  'booking.list': (ctx, input) => listBookings(ctx, input),
+  'booking.cancel': (ctx, input) => cancelBookingById(ctx, input),
+  'booking.invite': (ctx, input) => inviteDocument(ctx, input),
+  'invite.lookup': (ctx, input) => lookupInvite(ctx, input),
+  'visit.signInWithInvite': (ctx, input) => signInWithInvite(ctx, input),
 };

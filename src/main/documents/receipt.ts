@@ -5,7 +5,7 @@
  * Two layouts: 'roll80' for 80 mm thermal receipt printers (the page is exactly as long as its content),
  * and 'a4' for an ordinary office printer (always one page for any realistic receipt).
  */
-import PDFDocument from 'pdfkit';
+import { renderDocument, type PlacedBlock } from './render-document.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { box, centred, gap, MM, qr, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
@@ -399,37 +399,10 @@ function a4Blocks(shaper: TextShaper, data: ReceiptData, width: number, fit: A4F
 
 // ---------------------------------------------------------------------------------------------------
 
-function renderPages(
-  data: ReceiptData,
-  size: [number, number],
-  ...pages: { block: Block; x: number; y: number }[][]
-): Promise<Buffer> {
-  const doc = new PDFDocument({
+function renderPages(data: ReceiptData, size: [number, number], ...pages: PlacedBlock[][]): Promise<Buffer> {
+  return renderDocument(
+    { title: `Device handover receipt ${cleanText(data.receiptNumber)}`, author: cleanText(data.settingName), subject: 'Device handover receipt' },
     size,
-    margin: 0,
-    autoFirstPage: false,
-    // No default font: pdfkit would otherwise add an unused Helvetica to every file.
-    font: null as unknown as string,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: `Device handover receipt ${cleanText(data.receiptNumber)}`,
-      Author: cleanText(data.settingName),
-      Subject: 'Device handover receipt',
-      Creator: 'Safe Hands',
-      Producer: 'Safe Hands (pdfkit)',
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const page of pages) {
-    doc.addPage({ size, margin: 0 });
-    for (const placed of page) placed.block.draw(doc, placed.x, placed.y);
-  }
-  doc.end();
-  return done;
+    pages,
+  );
 }

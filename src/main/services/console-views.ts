@@ -1,5 +1,7 @@
 import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
 import { countInSafeByVisit } from '../db/repositories/custody-repo.js';
+import { latestExceptionByVisit } from '../db/repositories/exception-repo.js';
+import { deviceUseMarker } from './safeguarding/exception-state.js';
 import { declaredDevicesByVisit, listPendingHandovers } from '../db/repositories/handover-repo.js';
 import { listOnSite } from '../db/repositories/visit-repo.js';
 import type { ServiceContext } from './context.js';
@@ -9,6 +11,8 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
   const rows = listOnSite(ctx.db);
   const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
   const held = countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const exceptions = latestExceptionByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const now = ctx.clock.now().toISOString();
   return {
     visits: rows.map((r) => ({
       visitId: r.visit_id,
@@ -23,6 +27,9 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
       devicesDeclared: devices.get(r.visit_id) ?? [],
       itemsInSafe: held.get(r.visit_id) ?? 0,
       collectionRequestedAt: r.collection_requested_at,
+      deviceUse: deviceUseMarker(exceptions.get(r.visit_id), now),
+      photoIdCheckedAt: r.photo_id_checked_at,
+      dbsAssuranceSeenAt: r.dbs_assurance_seen_at,
     })),
   };
 }

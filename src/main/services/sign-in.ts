@@ -15,22 +15,22 @@ import { requireSetUp } from './setup.js';
 /** How many matches the kiosk lists: enough to find yourself, too few to browse the visitor book. */
 export const MAX_KIOSK_MATCHES = 6;
 
-function staleVersion(): CommandError {
+export function staleVersion(): CommandError {
   return new CommandError('stale_policy', 'The expectations have just been updated. Please read them again before signing in.');
 }
 
-function currentPolicyOrFail(ctx: ServiceContext) {
+export function currentPolicyOrFail(ctx: ServiceContext) {
   const policy = currentPolicy(ctx.db);
   if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
   return policy;
 }
 
-function deviceCount(devices: readonly DeclaredDevice[]): number {
+export function deviceCount(devices: readonly DeclaredDevice[]): number {
   return devices.reduce((n, d) => n + d.quantity, 0);
 }
 
 /** The visit itself, its acknowledgement link and any pending handover: the caller holds the transaction. */
-function recordVisit(
+export function recordVisit(
   ctx: ServiceContext,
   visit: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; devices: readonly DeclaredDevice[] },
 ): number {
@@ -45,28 +45,70 @@ function recordVisit(
   return visitId;
 }
 
+function alreadySignedIn(): CommandError {
+  return new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
+}
+
+export interface PersonDetails {
+  firstName: string;
+  lastName: string;
+  organisation: string | null;
+}
+
+function identityKeyOf(person: PersonDetails): string {
+  return [person.firstName, person.lastName, person.organisation ?? ''].map(searchKey).join('|');
+}
+
+/** The visitor with these details, if they have been before. */
+export function knownVisitorId(ctx: ServiceContext, person: PersonDetails): number | undefined {
+  return findVisitorByIdentity(ctx.db, identityKeyOf(person))?.id;
+}
+
+/**
+ * The visitor record for a person signing in: the same person (name and organisation) is stored once. One
+ * already on site cannot sign in again. The caller holds the transaction.
+ */
+export function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails): number {
+  const existing = knownVisitorId(ctx, person);
+  if (existing !== undefined) {
+    if (openVisitOf(ctx.db, existing)) throw alreadySignedIn();
+    return existing;
+  }
+  const visitorId = insertVisitor(ctx.db, {
+    firstName: person.firstName,
+    lastName: person.lastName,
+    lastNameKey: searchKey(person.lastName),
+    identityKey: identityKeyOf(person),
+    organisation: person.organisation,
+    createdAt: nowIso(ctx),
+  });
+  audit(ctx, 'visitor.create', 'visitor', visitorId, {});
+  return visitorId;
+}
+
+/**
+ * The acknowledgement that covers a returning visitor's visit: a new one when they accepted the current
+ * version just now, else the earlier one if it still counts. The caller holds the transaction.
+ */
+export function acknowledgementFor(ctx: ServiceContext, visitorId: number, acknowledgedVersionId: number | null | undefined): number {
+  const policy = currentPolicyOrFail(ctx);
+  if (acknowledgedVersionId != null) {
+    if (acknowledgedVersionId !== policy.id) throw staleVersion();
+    return insertAcknowledgement(ctx.db, visitorId, policy.id, nowIso(ctx));
+  }
+  if (needsAcknowledgement(ctx, visitorId, policy.id)) {
+    throw new CommandError('stale_policy', 'Please read and accept the expectations before signing in.');
+  }
+  return latestAcknowledgement(ctx.db, visitorId)!.id;
+}
+
 export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInNew'>): SignInResult {
   requireSetUp(ctx);
   return inTransaction(ctx.db, () => {
     const policy = currentPolicyOrFail(ctx);
     if (policy.id !== input.policyVersionId) throw staleVersion();
     const at = nowIso(ctx);
-    const identityKey = [input.firstName, input.lastName, input.organisation ?? ''].map(searchKey).join('|');
-    let visitorId = findVisitorByIdentity(ctx.db, identityKey)?.id;
-    if (visitorId !== undefined && openVisitOf(ctx.db, visitorId)) {
-      throw new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
-    }
-    if (visitorId === undefined) {
-      visitorId = insertVisitor(ctx.db, {
-        firstName: input.firstName,
-        lastName: input.lastName,
-        lastNameKey: searchKey(input.lastName),
-        identityKey,
-        organisation: input.organisation,
-        createdAt: at,
-      });
-      audit(ctx, 'visitor.create', 'visitor', visitorId, {});
-    }
+    const visitorId = findOrCreateVisitor(ctx, input);
     const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
     const visitId = recordVisit(ctx, {
       visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
@@ -86,7 +128,7 @@ export function findReturning(ctx: ServiceContext, input: ParsedInput<'visitor.f
   };
 }
 
-function needsAcknowledgement(ctx: ServiceContext, visitorId: number, currentPolicyId: number): boolean {
+export function needsAcknowledgement(ctx: ServiceContext, visitorId: number, currentPolicyId: number): boolean {
   if (readSetting(ctx.db, 'kiosk.reacknowledge') === 'every_visit') return true;
   return latestAcknowledgement(ctx.db, visitorId)?.policyVersionId !== currentPolicyId;
 }
@@ -107,20 +149,9 @@ export function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.s
   requireSetUp(ctx);
   return inTransaction(ctx.db, () => {
     const visitor = visitorOrFail(ctx, input.visitorId);
-    if (openVisitOf(ctx.db, visitor.id)) {
-      throw new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
-    }
+    if (openVisitOf(ctx.db, visitor.id)) throw alreadySignedIn();
     const policy = currentPolicyOrFail(ctx);
-    const at = nowIso(ctx);
-    let acknowledgementId: number;
-    if (input.acknowledgedPolicyVersionId != null) {
-      if (input.acknowledgedPolicyVersionId !== policy.id) throw staleVersion();
-      acknowledgementId = insertAcknowledgement(ctx.db, visitor.id, policy.id, at);
-    } else if (needsAcknowledgement(ctx, visitor.id, policy.id)) {
-      throw new CommandError('stale_policy', 'Please read and accept the expectations before signing in.');
-    } else {
-      acknowledgementId = latestAcknowledgement(ctx.db, visitor.id)!.id;
-    }
+    const acknowledgementId = acknowledgementFor(ctx, visitor.id, input.acknowledgedPolicyVersionId);
     const last = lastVisitOf(ctx.db, visitor.id);
     // The kiosk never shows a returning visitor's last purpose; a blank answer means "the same as last time".
     const visiting = input.visiting ?? last?.visiting ?? 'Not given';

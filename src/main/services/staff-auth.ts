@@ -1,7 +1,7 @@
 import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { inTransaction } from '../db/connection.js';
-import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure, updatePinHash } from '../db/repositories/staff-repo.js';
+import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure, updatePinHash, type Staff } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { hashPin, verifyPin } from './pin-hash.js';
@@ -31,10 +31,32 @@ export function listForUnlock(ctx: ServiceContext): { staff: StaffSummary[] } {
   return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName })) };
 }
 
+function lockedMessage(until: string): string {
+  return `Too many wrong PINs. This account is locked until ${formatTime(until)}. An administrator can unlock it sooner.`;
+}
+
 /**
- * Checks a PIN. A wrong one is counted (and audited) even though the command fails, so the counter
- * survives a restart; the account locks after MAX_PIN_FAILURES in a row.
+ * Checks a staff member's PIN, for unlocking the console or confirming an approval. A wrong one is counted
+ * (and audited) in its own transaction even though the command then fails, so the count survives a
+ * restart; the account locks after MAX_PIN_FAILURES in a row.
  */
+export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string): void {
+  const now = ctx.clock.now();
+  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil));
+  if (verifyPin(pin, staff.pinHash)) return;
+  const failures = staff.failedPinCount + 1;
+  const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
+  inTransaction(ctx.db, () => {
+    recordPinFailure(ctx.db, staff.id, lockedUntil ? 0 : failures, lockedUntil);
+    audit(actorCtx, lockedUntil ? 'staff.locked_out' : 'staff.unlock_failed', 'staff', staff.id, { failures });
+  });
+  if (lockedUntil) throw new CommandError('account_locked', lockedMessage(lockedUntil));
+  const left = MAX_PIN_FAILURES - failures;
+  throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { pin: 'That PIN is not right.' });
+}
+
+/** Opens a console session for this window once the PIN is right. */
 export function unlock(
   ctx: ServiceContext,
   sessions: StaffSessions,
@@ -44,25 +66,8 @@ export function unlock(
   requireSetUp(ctx);
   const staff = findStaff(ctx.db, input.staffId);
   if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
-  const now = ctx.clock.now();
-  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) {
-    throw new CommandError('account_locked', `Too many wrong PINs. This account is locked until ${formatTime(staff.lockedUntil)}. An administrator can unlock it sooner.`);
-  }
-  const correct = verifyPin(input.pin, staff.pinHash);
+  verifyStaffPin(ctx, staff, input.pin);
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-  if (!correct) {
-    const failures = staff.failedPinCount + 1;
-    const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    inTransaction(ctx.db, () => {
-      recordPinFailure(ctx.db, staff.id, lockedUntil ? 0 : failures, lockedUntil);
-      audit(actorCtx, lockedUntil ? 'staff.locked_out' : 'staff.unlock_failed', 'staff', staff.id, { failures });
-    });
-    if (lockedUntil) {
-      throw new CommandError('account_locked', `Too many wrong PINs. This account is locked until ${formatTime(lockedUntil)}. An administrator can unlock it sooner.`);
-    }
-    const left = MAX_PIN_FAILURES - failures;
-    throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { pin: 'That PIN is not right.' });
-  }
   inTransaction(ctx.db, () => {
     if (staff.failedPinCount > 0 || staff.lockedUntil) clearPinFailures(ctx.db, staff.id);
     audit(actorCtx, 'staff.unlock', 'staff', staff.id, {});

@@ -80,13 +80,16 @@ export interface OnSiteRow {
   signed_in_at: string;
   policy_version: number;
   collection_requested_at: string | null;
+  photo_id_checked_at: string | null;
+  dbs_assurance_seen_at: string | null;
 }
 
 export function listOnSite(db: Db): OnSiteRow[] {
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
-              vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version, vi.collection_requested_at
+              vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version, vi.collection_requested_at,
+              vi.photo_id_checked_at, vi.dbs_assurance_seen_at
        FROM visits vi
        JOIN visitors v ON v.id = vi.visitor_id
        JOIN acknowledgements a ON a.id = vi.acknowledgement_id
@@ -102,7 +105,8 @@ export function searchOnSiteBySurname(db: Db, prefix: string, limit: number): (O
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
-              vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version, vi.collection_requested_at
+              vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version, vi.collection_requested_at,
+              NULL AS photo_id_checked_at, NULL AS dbs_assurance_seen_at
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
        WHERE vi.signed_out_at IS NULL AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
        ORDER BY vi.signed_in_at DESC
@@ -135,4 +139,16 @@ export function signOutByStaffOverride(db: Db, visitId: number, at: string, by: 
 export function collectionRequestedAt(db: Db, visitId: number): string | null {
   const row = db.prepare('SELECT collection_requested_at FROM visits WHERE id = ?').get(visitId) as { collection_requested_at: string | null } | undefined;
   return row?.collection_requested_at ?? null;
+}
+
+export function recordProfessionalChecks(db: Db, visitId: number, c: { photoIdAt: string | null; dbsAt: string | null; by: number }): void {
+  db.prepare('UPDATE visits SET photo_id_checked_at = ?, dbs_assurance_seen_at = ?, checks_recorded_by = ? WHERE id = ?').run(c.photoIdAt, c.dbsAt, c.by, visitId);
+}
+
+export function setVisitBooking(db: Db, visitId: number, bookingId: number): void {
+  db.prepare('UPDATE visits SET booking_id = ? WHERE id = ?').run(bookingId, visitId);
+}
+
+export function visitChecks(db: Db, visitId: number): { photo_id_checked_at: string | null; dbs_assurance_seen_at: string | null } | undefined {
+  return db.prepare('SELECT photo_id_checked_at, dbs_assurance_seen_at FROM visits WHERE id = ?').get(visitId) as never;
 }

@@ -1,0 +1,55 @@
+import type { VisitorType } from '../../../shared/domain/visitors.js';
+import type { Db } from '../connection.js';
+
+export interface BookingRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string | null;
+  visitor_type: VisitorType;
+  host: string;
+  expected_date: string;
+  expected_time: string | null;
+  invite_token: string;
+  status: 'expected' | 'arrived' | 'cancelled';
+  visit_id: number | null;
+  created_by_name: string;
+}
+
+const SELECT = `
+  SELECT b.id, b.first_name, b.last_name, b.organisation, b.visitor_type, b.host, b.expected_date, b.expected_time,
+         b.invite_token, b.status, b.visit_id, s.display_name AS created_by_name
+  FROM bookings b JOIN staff s ON s.id = b.created_by`;
+
+export function insertBooking(
+  db: Db,
+  b: {
+    firstName: string; lastName: string; organisation: string | null; visitorType: VisitorType; host: string; expectedDate: string;
+    expectedTime: string | null; inviteToken: string; createdAt: string; createdBy: number;
+  },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO bookings (first_name, last_name, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
+         VALUES (@firstName, @lastName, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)`,
+      )
+      .run(b).lastInsertRowid,
+  );
+}
+
+export function findBookingBy(db: Db, field: 'id' | 'invite_token', value: number | string): BookingRow | undefined {
+  return db.prepare(`${SELECT} WHERE b.${field} = ?`).get(value) as BookingRow | undefined;
+}
+
+export function bookingsOn(db: Db, day: string): BookingRow[] {
+  return db.prepare(`${SELECT} WHERE b.expected_date = ? ORDER BY b.expected_time IS NULL, b.expected_time, b.last_name, b.id`).all(day) as BookingRow[];
+}
+
+export function markArrived(db: Db, id: number, visitId: number): boolean {
+  return db.prepare(`UPDATE bookings SET status = 'arrived', visit_id = ? WHERE id = ? AND status = 'expected'`).run(visitId, id).changes === 1;
+}
+
+export function cancelBooking(db: Db, id: number, reason: string): boolean {
+  return db.prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'expected'`).run(reason, id).changes === 1;
+}

@@ -1,0 +1,100 @@
+import type { ExceptionPurpose } from '../../../shared/domain/exceptions.js';
+import type { Db } from '../connection.js';
+
+export interface ExceptionRow {
+  id: number;
+  visit_id: number | null;
+  booking_id: number | null;
+  purpose: ExceptionPurpose;
+  purpose_detail: string | null;
+  devices_json: string;
+  permitted_use: string;
+  permitted_areas: string;
+  conditions: string | null;
+  risk_checklist_json: string;
+  risk_notes: string | null;
+  valid_from: string;
+  valid_until: string | null;
+  approved_at: string;
+  approved_by_name: string;
+  revoked_at: string | null;
+  revoked_by_name: string | null;
+  revoke_reason: string | null;
+  /** The visit it covers now: its own, or the one its booking turned into. */
+  effective_visit_id: number | null;
+  visit_signed_out_at: string | null;
+  booking_status: string | null;
+}
+
+const SELECT = `
+  SELECT e.id, e.visit_id, e.booking_id, e.purpose, e.purpose_detail, e.devices_json, e.permitted_use, e.permitted_areas,
+         e.conditions, e.risk_checklist_json, e.risk_notes, e.valid_from, e.valid_until, e.approved_at,
+         ab.display_name AS approved_by_name, e.revoked_at, rb.display_name AS revoked_by_name, e.revoke_reason,
+         coalesce(e.visit_id, b.visit_id) AS effective_visit_id, vi.signed_out_at AS visit_signed_out_at, b.status AS booking_status
+  FROM device_exceptions e
+  JOIN staff ab ON ab.id = e.approved_by
+  LEFT JOIN staff rb ON rb.id = e.revoked_by
+  LEFT JOIN bookings b ON b.id = e.booking_id
+  LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id)`;
+
+export function insertException(
+  db: Db,
+  e: {
+    visitId: number | null; bookingId: number | null; purpose: ExceptionPurpose; purposeDetail: string | null; devicesJson: string;
+    permittedUse: string; permittedAreas: string; conditions: string | null; riskChecklistJson: string; riskNotes: string | null;
+    validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string;
+  },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
+           conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at)
+         VALUES (@visitId, @bookingId, @purpose, @purposeDetail, @devicesJson, @permittedUse, @permittedAreas,
+           @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt)`,
+      )
+      .run(e).lastInsertRowid,
+  );
+}
+
+export function findException(db: Db, id: number): ExceptionRow | undefined {
+  return db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as ExceptionRow | undefined;
+}
+
+export function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bookingId?: number | undefined }): ExceptionRow[] {
+  return db
+    .prepare(
+      `${SELECT} WHERE (@visitId IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId) AND (@bookingId IS NULL OR e.booking_id = @bookingId)
+       ORDER BY e.approved_at DESC, e.id DESC LIMIT 200`,
+    )
+    .all({ visitId: filter.visitId ?? null, bookingId: filter.bookingId ?? null }) as ExceptionRow[];
+}
+
+/** The most recent exception for each of these visits (directly or through their booking). */
+export function latestExceptionByVisit(db: Db, visitIds: readonly number[]): Map<number, ExceptionRow> {
+  const map = new Map<number, ExceptionRow>();
+  if (visitIds.length === 0) return map;
+  const rows = db
+    .prepare(`${SELECT} WHERE coalesce(e.visit_id, b.visit_id) IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
+    .all(JSON.stringify(visitIds)) as ExceptionRow[];
+  for (const r of rows) map.set(r.effective_visit_id!, r);
+  return map;
+}
+
+export function latestExceptionByBooking(db: Db, bookingIds: readonly number[]): Map<number, ExceptionRow> {
+  const map = new Map<number, ExceptionRow>();
+  if (bookingIds.length === 0) return map;
+  const rows = db
+    .prepare(`${SELECT} WHERE e.booking_id IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
+    .all(JSON.stringify(bookingIds)) as ExceptionRow[];
+  for (const r of rows) map.set(r.booking_id!, r);
+  return map;
+}
+
+export function revokeException(db: Db, id: number, r: { at: string; by: number; reason: string }): boolean {
+  return (
+    db
+      .prepare('UPDATE device_exceptions SET revoked_at = @at, revoked_by = @by, revoke_reason = @reason WHERE id = @id AND revoked_at IS NULL')
+      .run({ ...r, id }).changes === 1
+  );
+}

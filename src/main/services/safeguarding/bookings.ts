@@ -1,0 +1,160 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract.js';
+import { shortName } from '../../../shared/domain/names.js';
+import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
+import { buildInvitePdf } from '../../documents/invite.js';
+import { inTransaction } from '../../db/connection.js';
+import { bookingsOn, cancelBooking, findBookingBy, insertBooking, markArrived, type BookingRow } from '../../db/repositories/booking-repo.js';
+import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
+import { findVisit, recordProfessionalChecks, setVisitBooking, visitChecks } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
+import { newReceiptToken } from '../custody/receipt-token.js';
+import type { OutputContext } from '../custody/receipt-output.js';
+import { readSetting } from '../settings-store.js';
+import { requireSetUp } from '../setup.js';
+import {
+  acknowledgementFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, recordVisit,
+} from '../sign-in.js';
+import { deviceUseMarker } from './exception-state.js';
+
+function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[] {
+  const now = nowIso(ctx);
+  const today = ukDay(now);
+  const dayOver = ukTime(now) >= readSetting(ctx.db, 'day.endTime');
+  const exceptions = latestExceptionByBooking(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    bookingId: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    organisation: r.organisation,
+    visitorType: r.visitor_type,
+    host: r.host,
+    expectedDate: r.expected_date,
+    expectedTime: r.expected_time,
+    status: r.status,
+    noShow: r.status === 'expected' && (r.expected_date < today || (r.expected_date === today && dayOver)),
+    visitId: r.visit_id,
+    createdBy: r.created_by_name,
+    exception: deviceUseMarker(exceptions.get(r.id), now),
+  }));
+}
+
+function bookingOrFail(ctx: ServiceContext, id: number): BookingRow {
+  const row = findBookingBy(ctx.db, 'id', id);
+  if (!row) throw new CommandError('not_found', 'That booking could not be found.');
+  return row;
+}
+
+export function createBooking(ctx: ServiceContext, input: ParsedInput<'booking.create'>): BookingView {
+  const by = actingStaffId(ctx);
+  return inTransaction(ctx.db, () => {
+    if (input.expectedDate < ukDay(nowIso(ctx))) {
+      throw new CommandError('invalid_input', 'That date has already passed.', { expectedDate: 'That date has already passed.' });
+    }
+    const id = insertBooking(ctx.db, {
+      ...input, expectedTime: input.expectedTime ?? null, inviteToken: newReceiptToken(), createdAt: nowIso(ctx), createdBy: by,
+    });
+    audit(ctx, 'booking.create', 'booking', id, { expectedDate: input.expectedDate, visitorType: input.visitorType });
+    return toViews(ctx, [findBookingBy(ctx.db, 'id', id)!])[0]!;
+  });
+}
+
+export function listBookings(ctx: ServiceContext, input: ParsedInput<'booking.list'>): { date: string; bookings: BookingView[] } {
+  const date = input.date ?? ukDay(nowIso(ctx));
+  return { date, bookings: toViews(ctx, bookingsOn(ctx.db, date)) };
+}
+
+export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booking.cancel'>): BookingView {
+  return inTransaction(ctx.db, () => {
+    const booking = bookingOrFail(ctx, input.bookingId);
+    if (!cancelBooking(ctx.db, booking.id, input.reason)) {
+      throw new CommandError('conflict', booking.status === 'arrived' ? 'That visitor has already arrived.' : 'That booking is already cancelled.');
+    }
+    audit(ctx, 'booking.cancel', 'booking', booking.id, { reason: input.reason });
+    return toViews(ctx, [findBookingBy(ctx.db, 'id', booking.id)!])[0]!;
+  });
+}
+
+/** The invitation PDF with its sign-in QR code, kept in the data folder and offered by a short-lived link. */
+export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'booking.invite'>): Promise<{ documentId: string }> {
+  const booking = bookingOrFail(ctx, input.bookingId);
+  if (booking.status !== 'expected') throw new CommandError('conflict', 'Invitations are only for visitors who are still expected.');
+  const marker = toViews(ctx, [booking])[0]!.exception;
+  const pdf = await buildInvitePdf({
+    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    visitorName: `${booking.first_name} ${booking.last_name}`,
+    organisation: booking.organisation,
+    host: booking.host,
+    expectedDate: booking.expected_date,
+    expectedTime: booking.expected_time,
+    token: booking.invite_token,
+    deviceUse: marker?.approved ? { permittedUse: marker.permittedUse, permittedAreas: marker.permittedAreas } : null,
+  });
+  const dir = join(ctx.dataDir, 'invites', booking.expected_date.slice(0, 4));
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `invite-${booking.id}.pdf`);
+  await writeFile(file, pdf);
+  return { documentId: ctx.documentLinks.issue(file) };
+}
+
+/** The booking an invitation code opens at the kiosk today, or a plain reason it does not. */
+function bookingForInvite(ctx: ServiceContext, code: string): BookingRow {
+  const booking = findBookingBy(ctx.db, 'invite_token', code);
+  if (!booking) throw new CommandError('not_found', 'We do not recognise that invitation. Please sign in another way or ask at the office.');
+  if (booking.status === 'arrived') throw new CommandError('conflict', 'That invitation has already been used. Choose "I\'ve been here before" to sign in.');
+  if (booking.status === 'cancelled') throw new CommandError('conflict', 'That visit was cancelled. Please ask at the office.');
+  const today = ukDay(nowIso(ctx));
+  if (booking.expected_date !== today) {
+    const when = formatDate(`${booking.expected_date}T12:00:00Z`);
+    throw new CommandError('conflict', booking.expected_date < today
+      ? `That invitation was for ${when} and has expired. Please sign in another way or ask at the office.`
+      : `That invitation is for ${when}. Please sign in another way today, or ask at the office.`);
+  }
+  return booking;
+}
+
+export function lookupInvite(ctx: ServiceContext, input: ParsedInput<'invite.lookup'>): { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean } {
+  requireSetUp(ctx);
+  const booking = bookingForInvite(ctx, input.code);
+  const person = { firstName: booking.first_name, lastName: booking.last_name, organisation: booking.organisation };
+  const visitorId = knownVisitorId(ctx, person);
+  const marker = toViews(ctx, [booking])[0]!.exception;
+  return {
+    displayName: shortName(booking.first_name, booking.last_name),
+    needsAcknowledgement: visitorId === undefined || needsAcknowledgement(ctx, visitorId, currentPolicyOrFail(ctx).id),
+    deviceUseApproved: marker?.approved ?? false,
+  };
+}
+
+/** One scan at the kiosk: the booked details become the visit, and any approval made in advance applies. */
+export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): SignInResult {
+  requireSetUp(ctx);
+  return inTransaction(ctx.db, () => {
+    const booking = bookingForInvite(ctx, input.code);
+    const visitorId = findOrCreateVisitor(ctx, { firstName: booking.first_name, lastName: booking.last_name, organisation: booking.organisation });
+    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
+    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices: input.devices });
+    setVisitBooking(ctx.db, visitId, booking.id);
+    markArrived(ctx.db, booking.id, visitId);
+    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
+    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(input.devices) };
+  });
+}
+
+/** Photo ID checked and the employer's DBS assurance seen: recorded on the visit, never the certificate. */
+export function recordChecks(ctx: ServiceContext, input: ParsedInput<'visit.recordChecks'>) {
+  const by = actingStaffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const visit = findVisit(ctx.db, input.visitId);
+    if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
+    const before = visitChecks(ctx.db, visit.id)!;
+    const at = nowIso(ctx);
+    const photoIdAt = input.photoIdChecked ? (before.photo_id_checked_at ?? at) : null;
+    const dbsAt = input.dbsAssuranceSeen ? (before.dbs_assurance_seen_at ?? at) : null;
+    recordProfessionalChecks(ctx.db, visit.id, { photoIdAt, dbsAt, by });
+    audit(ctx, 'visit.checks', 'visit', visit.id, { photoIdChecked: input.photoIdChecked, dbsAssuranceSeen: input.dbsAssuranceSeen });
+    return { visitId: visit.id, photoIdCheckedAt: photoIdAt, dbsAssuranceSeenAt: dbsAt };
+  });
+}

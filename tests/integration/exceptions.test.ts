@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
+import type { CommandInput } from '../../src/shared/contract.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+function inspectorOnSite(app: TestApp) {
+  return newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', visiting: 'Inspection' });
+}
+
+function approval(app: TestApp, visitId: number, change: Partial<CommandInput<'exception.approve'>> = {}): CommandInput<'exception.approve'> {
+  return {
+    target: { type: 'visit', visitId },
+    purpose: 'inspection',
+    devices: [{ kind: 'tablet', quantity: 1 }],
+    permittedUse: 'Note-taking and evidence photos of documents only; no photos of children',
+    permittedAreas: 'Office and staffroom',
+    riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
+    approver: { staffId: app.adminId, pin: ADMIN_PIN },
+    ...change,
+  };
+}
+
+function officeConsole(app: TestApp): string {
+  const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+  app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
+  return 'office';
+}
+
+describe('DSL device exceptions', () => {
+  it('a DSL approves with a fresh PIN, even at an office console; staff see "device use approved" with its limits', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const office = officeConsole(app);
+    const view = app.ok('exception.approve', approval(app, visit.visitId), office);
+    expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
+    const marker = app.ok('console.onSite', {}, office).visits[0]!.deviceUse;
+    expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
+    const audit = app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
+    expect(audit).toBe('Priya Shah');
+  });
+
+  it('only a DSL can approve, and never without the right PIN', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const office = officeConsole(app);
+    const officeId = (app.ok('staff.list', {}, 'staff').staff.find((s) => s.displayName === 'Olu Office'))!.staffId;
+    const before = count(app, 'device_exceptions');
+    expect(app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office).code).toBe('forbidden');
+    expect(app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office).code).toBe('wrong_pin');
+    expect(app.fails('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office).code).toBe('invalid_input');
+    expect(count(app, 'device_exceptions')).toBe(before);
+    // The wrong PIN counts toward the DSL's lockout like any other.
+    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
+  });
+
+  it('an expired approval stops showing as approved and flags the device', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    app.ok('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+    app.clock.set('2026-11-23T11:00:01Z');
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
+    expect(app.ok('exception.list', { visitId: visit.visitId }, 'staff').exceptions[0]!.state).toBe('expired');
+  });
+
+  it('revocation records who and why, and the console flags the device that should now be in the safe', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const revoked = app.ok('exception.revoke', { exceptionId, reason: 'Photographed a classroom display with children' }, 'staff');
+    expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
+    expect(app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff').code).toBe('conflict');
+    expect(() => app.db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
+    expect(() => app.db.prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
+  });
+
+  it('revoking needs a DSL session', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    expect(app.fails('exception.revoke', { exceptionId, reason: 'x' }, officeConsole(app)).code).toBe('forbidden');
+  });
+
+  it.each([
+    ['an end before its start', { validFrom: '2026-11-23T12:00:00Z', validUntil: '2026-11-23T10:00:00Z' }, 'validUntil'],
+    ['an unknown visit', { target: { type: 'visit', visitId: 9999 } }, null],
+    ['a 10,000-character note', { riskNotes: 'x'.repeat(10_000) }, 'riskNotes'],
+    ['"other" with no purpose given', { purpose: 'other' }, 'purposeDetail'],
+    ['no devices', { devices: [] }, 'devices'],
+    ['no checklist', { riskChecklist: [] }, 'riskChecklist'],
+  ])('refuses %s and changes nothing', (_label, change, field) => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const before = contentHash(app);
+    const error = app.fails('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
+    if (field) expect(error.fields?.[field]).toBeTruthy();
+    else expect(error.code).toBe('not_found');
+    expect(contentHash(app)).toBe(before);
+  });
+
+  it('stores HTML in permitted use as text', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const view = app.ok('exception.approve', approval(app, visit.visitId, { permittedUse: '<img src=x onerror=alert(1)> notes only' }), 'staff');
+    expect(view.permittedUse).toBe('<img src=x onerror=alert(1)> notes only');
+  });
+});
+
+describe('checks on visiting professionals', () => {
+  it('records photo ID checked and DBS assurance seen on the visit', () => {
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const result = app.ok('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: true, dbsAssuranceSeen: true }, 'staff');
+    expect(result).toEqual({ visitId: visit.visitId, photoIdCheckedAt: '2026-11-23T09:00:00.000Z', dbsAssuranceSeenAt: '2026-11-23T09:00:00.000Z' });
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]).toMatchObject({ photoIdCheckedAt: '2026-11-23T09:00:00.000Z' });
+    expect(app.fails('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: 'yes', dbsAssuranceSeen: true }, 'staff').code).toBe('invalid_input');
+  });
+});

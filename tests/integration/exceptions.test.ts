@@ -9,7 +9,9 @@ function inspectorOnSite(app: TestApp) {
   return newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', visiting: 'Inspection' });
 }
 
-function approval(app: TestApp, visitId: number, change: Partial<CommandInput<'exception.approve'>> = {}): CommandInput<'exception.approve'> {
+type SetUpApp = ReturnType<typeof createSetUpApp>;
+
+function approval(app: SetUpApp, visitId: number, change: Partial<CommandInput<'exception.approve'>> = {}): CommandInput<'exception.approve'> {
   return {
     target: { type: 'visit', visitId },
     purpose: 'inspection',
@@ -22,7 +24,7 @@ function approval(app: TestApp, visitId: number, change: Partial<CommandInput<'e
   };
 }
 
-function officeConsole(app: TestApp): string {
+function officeConsole(app: SetUpApp): string {
   const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
   app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
   return 'office';

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './db/connection.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
 import { DocumentLinks } from './services/document-links.js';
+import { startupHealth } from './services/backups.js';
 import { StaffSessions } from './services/staff-sessions.js';
 
 export interface App extends Core {
@@ -26,17 +27,36 @@ export function openApp(options: OpenAppOptions): App {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let problem: string | null = null;
   try {
     migrate(db, readMigrations(MIGRATIONS_DIR), () => clock.now());
   } catch (err) {
-    db.close();
-    throw err;
+    // A damaged file still opens, so the office sees what is wrong and can restore a backup.
+    if (!isCorruption(err)) {
+      db.close();
+      throw err;
+    }
+    problem = `The database is damaged (${(err as Error).message}).`;
   }
-  return createAppFromDb(db, clock, options.dataDir);
+  const app = createAppFromDb(db, clock, options.dataDir, problem ?? startupHealth({ db }));
+  app.nativeBinding = options.nativeBinding;
+  return app;
 }
 
-export function createAppFromDb(db: Db, clock: Clock, dataDir: string): App {
-  const core: Core = { db, clock, sessions: new StaffSessions(clock), dataDir, documentLinks: new DocumentLinks(clock) };
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null): App {
+  const core: Core = {
+    db,
+    clock,
+    sessions: new StaffSessions(clock),
+    dataDir,
+    documentLinks: new DocumentLinks(clock),
+    health: { databaseProblem },
+  };
   return {
     ...core,
     dispatch: createDispatcher(core),

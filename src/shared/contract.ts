@@ -383,6 +383,12 @@ export const commandSchemas = {
   'staff.unlockAccount': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
   'staff.deactivate': { role: 'admin', input: z.object({ staffId: id('Staff member'), reason: text('The reason', 300) }).strict() },
   'printers.list': { role: 'admin', input: empty },
+  'backup.now': { role: 'admin', input: empty },
+  'backup.list': { role: 'admin', input: empty },
+  'backup.restore': {
+    role: 'admin',
+    input: z.object({ file: text('The backup file', 1000), confirm: z.literal(true, { error: 'Confirm that you want to replace the current data.' }) }).strict(),
+  },
   'settings.get': { role: 'admin', input: empty },
   'settings.update': {
     role: 'admin',
@@ -393,6 +399,10 @@ export const commandSchemas = {
         reacknowledge: oneOf(REACK_MODES, 'Choose every visit or only when the expectations change.').optional(),
         receiptPrinter: optionalText('Receipt printer', 200).optional(),
         receiptLayout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional(),
+        backupFolder: optionalText('Backup folder', 1000).optional(),
+        backupKeep: z.number({ error: 'How many backups to keep must be a number.' }).int({ error: 'How many backups to keep must be a whole number.' })
+          .min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }).optional(),
+        backupDaily: z.boolean({ error: 'Say whether to back up every day.' }).optional(),
         endOfDay: z
           .string({ error: 'The end of the day must be a time like 17:30.' })
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
@@ -420,6 +430,8 @@ export type ParsedInput<N extends CommandName> = z.output<(typeof commandSchemas
 export interface AppStatus {
   setUp: boolean;
   settingName: string | null;
+  /** Null when SQLite's check at start-up found the database sound; otherwise what to tell the office. */
+  databaseProblem: string | null;
 }
 
 export interface PolicyText {
@@ -520,6 +532,18 @@ export interface SettingsView {
   receiptPrinter: string | null;
   receiptLayout: ReceiptLayout;
   endOfDay: string;
+  /** Null: the data folder's own backups/ folder. */
+  backupFolder: string | null;
+  backupKeep: number;
+  backupDaily: boolean;
+  lastBackupAt: string | null;
+}
+
+export interface BackupFile {
+  file: string;
+  fileName: string;
+  takenAt: string;
+  sizeBytes: number;
 }
 
 export interface BookingView {
@@ -655,6 +679,9 @@ export interface CommandOutputs {
   'booking.invite': { documentId: string };
   'invite.lookup': { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean };
   'visit.signInWithInvite': SignInResult;
+  'backup.now': BackupFile;
+  'backup.list': { folder: string; backups: BackupFile[] };
+  'backup.restore': { restoredFrom: string; keptAside: string };
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

@@ -76,7 +76,7 @@ export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
 /** What a set-up kiosk answers before any visitor does anything. */
 export function kioskHandlers(config: KioskConfig = kioskConfig()): FakeHandlers {
   return {
-    'app.status': () => ({ setUp: true, settingName: config.settingName }),
+    'app.status': () => ({ setUp: true, settingName: config.settingName, databaseProblem: null }),
     'kiosk.config': () => config,
   };
 }

@@ -122,7 +122,7 @@ describe('a first-time visitor', () => {
   it('shows the new expectations again when they changed during sign-in', async () => {
     let config = kioskConfig();
     const api = installFakeApi({
-      'app.status': () => ({ setUp: true, settingName: config.settingName }),
+      'app.status': () => ({ setUp: true, settingName: config.settingName, databaseProblem: null }),
       'kiosk.config': () => config,
       'visit.signInNew': (input) =>
         input.policyVersionId === config.policy.versionId

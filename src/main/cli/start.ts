@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openApp, type App } from '../app.js';
 import { MigrationError } from '../db/migrate.js';
 import { APP_ROOT, RENDERER_DIR } from '../paths.js';
+import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { startHttpHost } from '../server/http-host.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
@@ -93,8 +94,10 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
   console.error(`Data folder: ${options.dataDir}`);
 
   if (options.open) openBrowser(url, options);
+  const stopJobs = startScheduledJobs(app);
 
   const shutdown = () => {
+    stopJobs();
     void host.close().then(() => {
       app.close();
       process.exit(0);

@@ -17,6 +17,10 @@ export interface Core {
   sessions: StaffSessions;
   dataDir: string;
   documentLinks: DocumentLinks;
+  /** better-sqlite3 built for Electron, when the app runs there: every extra connection must use it too. */
+  nativeBinding?: string | undefined;
+  /** What the start-up check found; a restore clears it. */
+  health: { databaseProblem: string | null };
 }
 
 /**
@@ -24,6 +28,9 @@ export interface Core {
  * await either; tests of the synchronous ones can read the answer directly.
  */
 export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown> | Promise<CommandResult<unknown>>;
+
+/** What the kiosk may still do with a damaged database: say so, and let staff unlock to restore a backup. */
+const KIOSK_WHEN_DAMAGED: ReadonlySet<CommandName> = new Set(['app.status', 'staff.listForUnlock', 'staff.unlock', 'staff.lock', 'staff.session']);
 
 function failure(code: CommandFailure['code'], message: string, fields?: Record<string, string>): { ok: false; error: CommandFailure } {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
@@ -52,6 +59,9 @@ export function createDispatcher(core: Core): Dispatch {
   return (name, rawInput, sessionKey) => {
     if (!isCommandName(name)) return failure('unknown_command', 'The app does not know that request.');
     const spec = commandSchemas[name];
+    if (core.health.databaseProblem && spec.role === 'kiosk' && !KIOSK_WHEN_DAMAGED.has(name)) {
+      return failure('internal', 'The kiosk cannot sign anyone in or out right now. Please sign the paper visitor book at the office.');
+    }
 
     let actor = KIOSK_ACTOR;
     if (spec.role !== 'kiosk') {

@@ -6,6 +6,7 @@ import { outputReceipt, type OutputContext } from '../services/custody/receipt-o
 import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
+import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -25,6 +26,8 @@ import type { StaffSessions } from '../services/staff-sessions.js';
 import { readSetting } from '../services/settings-store.js';
 
 export interface HandlerContext extends OutputContext {
+  health: { databaseProblem: string | null };
+  nativeBinding?: string | undefined;
   sessions: StaffSessions;
   /** Which window or browser tab is calling; staff sessions are kept per key. */
   sessionKey: string;
@@ -37,6 +40,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'app.status': (ctx) => ({
     setUp: isSetUp(ctx),
     settingName: readSetting(ctx.db, 'setting.name'),
+    databaseProblem: ctx.health.databaseProblem,
   }),
   'setup.create': (ctx, input) => createSetting(ctx, input),
   'kiosk.config': (ctx) => kioskConfig(ctx),
@@ -93,4 +97,11 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'booking.invite': (ctx, input) => inviteDocument(ctx, input),
   'invite.lookup': (ctx, input) => lookupInvite(ctx, input),
   'visit.signInWithInvite': (ctx, input) => signInWithInvite(ctx, input),
+  'backup.now': (ctx) => backupNow(ctx),
+  'backup.list': (ctx) => listBackups(ctx),
+  'backup.restore': async (ctx, input) => {
+    const result = await restoreBackup(ctx, input);
+    ctx.health.databaseProblem = null;
+    return result;
+  },
 };

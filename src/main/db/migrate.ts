@@ -28,6 +28,28 @@ export function readMigrations(dir: string): MigrationFile[] {
   });
 }
 
+/**
+ * The migrations recorded on a database, refused unless they are a prefix of the files: the same versions,
+ * names and checksums, and none from a newer version of the product.
+ */
+export function checkAppliedMigrations(db: Db, migrations: readonly MigrationFile[]): AppliedRow[] {
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[];
+  if (applied.length > migrations.length) {
+    throw new MigrationError(
+      `This database was made by a newer version of Safe Hands (schema ${applied.length}, this version knows ${migrations.length}). Update the app before opening it.`,
+    );
+  }
+  applied.forEach((row, i) => {
+    const file = migrations[i]!;
+    if (row.version !== file.version || row.name !== file.name || row.checksum !== file.checksum) {
+      throw new MigrationError(
+        `Migration ${row.version} (${row.name}) on this database does not match the file shipped with this version: the database cannot be used safely.`,
+      );
+    }
+  });
+  return applied;
+}
+
 interface AppliedRow {
   version: number;
   name: string;
@@ -46,21 +68,7 @@ export function migrate(db: Db, migrations: MigrationFile[], now: () => Date = (
     checksum   TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[];
-
-  if (applied.length > migrations.length) {
-    throw new MigrationError(
-      `This database was made by a newer version of Safe Hands (schema ${applied.length}, this version knows ${migrations.length}). Update the app before opening it.`,
-    );
-  }
-  applied.forEach((row, i) => {
-    const file = migrations[i]!;
-    if (row.version !== file.version || row.name !== file.name || row.checksum !== file.checksum) {
-      throw new MigrationError(
-        `Migration ${row.version} (${row.name}) on this database does not match the file shipped with this version: the database cannot be used safely.`,
-      );
-    }
-  });
+  const applied = checkAppliedMigrations(db, migrations);
 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const done: number[] = [];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openApp, type App } from '../app.js';
+import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { APP_ROOT, PRODUCT_NAME, RENDERER_DIR } from '../paths.js';
 import { registerIpc } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -77,10 +78,12 @@ function onReady(args: ShellArgs): void {
   }
 
   const unregisterIpc = registerIpc(core.dispatch, isOurWebContents);
+  const stopJobs = startScheduledJobs(core);
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;
     closed = true;
+    stopJobs();
     unregisterIpc();
     core.close();
   });

@@ -16,6 +16,11 @@ const SETTINGS = {
   'console.lockSeconds': { schema: z.number().int().min(60).max(3600), fallback: 300 },
   'printing.receiptPrinter': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
   'printing.receiptLayout': { schema: z.enum(RECEIPT_LAYOUTS), fallback: 'roll80' as (typeof RECEIPT_LAYOUTS)[number] },
+  'backup.folder': { schema: z.string().min(1).max(1000).nullable(), fallback: null as string | null },
+  'backup.keep': { schema: z.number().int().min(1).max(365), fallback: 14 },
+  'backup.daily': { schema: z.boolean(), fallback: true },
+  'backup.lastAt': { schema: z.string().nullable(), fallback: null as string | null },
+  'health.lastIntegrityCheckAt': { schema: z.string().nullable(), fallback: null as string | null },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 

@@ -1,6 +1,8 @@
 import type { ParsedInput, SettingsView } from '../../shared/contract.js';
 import { inTransaction } from '../db/connection.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
+import { checkWritableFolder } from './backups.js';
+import { CommandError } from './command-error.js';
 import { readSetting, saveSetting } from './settings-store.js';
 
 export function getSettings(ctx: ServiceContext): SettingsView {
@@ -13,6 +15,10 @@ export function getSettings(ctx: ServiceContext): SettingsView {
     receiptPrinter: readSetting(ctx.db, 'printing.receiptPrinter'),
     receiptLayout: readSetting(ctx.db, 'printing.receiptLayout'),
     endOfDay: readSetting(ctx.db, 'day.endTime'),
+    backupFolder: readSetting(ctx.db, 'backup.folder'),
+    backupKeep: readSetting(ctx.db, 'backup.keep'),
+    backupDaily: readSetting(ctx.db, 'backup.daily'),
+    lastBackupAt: readSetting(ctx.db, 'backup.lastAt'),
   };
 }
 
@@ -27,6 +33,13 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     if (input.receiptPrinter !== undefined) saveSetting(ctx.db, 'printing.receiptPrinter', input.receiptPrinter, at);
     if (input.receiptLayout !== undefined) saveSetting(ctx.db, 'printing.receiptLayout', input.receiptLayout, at);
     if (input.endOfDay !== undefined) saveSetting(ctx.db, 'day.endTime', input.endOfDay, at);
+    if (input.backupFolder !== undefined) {
+      const problem = input.backupFolder === null ? null : checkWritableFolder(input.backupFolder);
+      if (problem) throw new CommandError('invalid_input', problem, { backupFolder: problem });
+      saveSetting(ctx.db, 'backup.folder', input.backupFolder, at);
+    }
+    if (input.backupKeep !== undefined) saveSetting(ctx.db, 'backup.keep', input.backupKeep, at);
+    if (input.backupDaily !== undefined) saveSetting(ctx.db, 'backup.daily', input.backupDaily, at);
     const after = getSettings(ctx);
     audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;

@@ -44,6 +44,11 @@ export class StaffSessions {
     this.sessions.delete(key);
   }
 
+  /** Ends every session, e.g. after a restore, when the staff accounts themselves may have changed. */
+  closeAll(): void {
+    this.sessions.clear();
+  }
+
   /** Ends every session of one staff member (a PIN change, a deactivation). */
   closeAllFor(staffId: number): void {
     for (const [key, s] of this.sessions) if (s.staffId === staffId) this.sessions.delete(key);

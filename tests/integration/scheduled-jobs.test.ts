@@ -1,0 +1,29 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
+import { createSetUpApp, disposeAll } from '../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+describe('scheduled jobs', () => {
+  it('back up once a day and run the full integrity check once a week', async () => {
+    const app = createSetUpApp();
+    expect(await runDueJobs(app)).toEqual({ backup: 'made', integrity: 'ok' });
+    app.clock.advance(6 * 3600_000);
+    expect(await runDueJobs(app)).toEqual({ backup: 'not_due', integrity: 'not_due' });
+    app.clock.advance(18 * 3600_000);
+    expect(await runDueJobs(app)).toEqual({ backup: 'made', integrity: 'not_due' });
+    app.clock.advance(6 * 24 * 3600_000);
+    expect(await runDueJobs(app)).toEqual({ backup: 'made', integrity: 'ok' });
+    expect(readdirSync(join(app.dir, 'backups')).filter((f) => f.endsWith('.db'))).toHaveLength(3);
+    const actors = app.db.prepare(`SELECT DISTINCT actor_label FROM audit_log WHERE action = 'backup.create'`).pluck().all();
+    expect(actors).toEqual(['scheduled task']);
+  });
+
+  it('make no backup when daily backups are switched off', async () => {
+    const app = createSetUpApp();
+    app.ok('settings.update', { backupDaily: false }, 'staff');
+    expect((await runDueJobs(app)).backup).toBe('off');
+  });
+});

@@ -49,3 +49,13 @@ export const invoke: Invoke = (name, input) => current(name, input);
 export function setInvokeForTests(fake: Invoke): void {
   current = fake;
 }
+
+/** In the desktop app there is no browser tab to open a PDF in: the console says where it was saved instead. */
+export function inDesktopApp(): boolean {
+  return typeof window !== 'undefined' && window.safeHands !== undefined;
+}
+
+/** Where the loopback host serves a PDF the app made (same origin, so the launch cookie goes with it). */
+export function documentUrl(documentId: string): string {
+  return `documents/${encodeURIComponent(documentId)}`;
+}

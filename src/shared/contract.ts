@@ -318,6 +318,22 @@ export const commandSchemas = {
       .strict(),
   },
 
+  // --- roll call and end of day ---------------------------------------------------------------------
+  'rollcall.print': { role: 'office', input: empty },
+  'rollcall.save': {
+    role: 'office',
+    input: z
+      .object({
+        accountedVisitIds: z
+          .array(id('Visit'), { error: 'The list of people accounted for is not valid.' })
+          .max(2000, { error: 'That list is too long.' })
+          .refine((ids) => new Set(ids).size === ids.length, { error: 'Each person can be ticked once.' }),
+        note: optionalText('A note', 1000),
+      })
+      .strict(),
+  },
+  'endOfDay.report': { role: 'office', input: empty, passive: true },
+
   // --- concerns -------------------------------------------------------------------------------------
   'concern.raise': {
     role: 'office',
@@ -403,6 +419,8 @@ export const commandSchemas = {
         backupKeep: z.number({ error: 'How many backups to keep must be a number.' }).int({ error: 'How many backups to keep must be a whole number.' })
           .min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }).optional(),
         backupDaily: z.boolean({ error: 'Say whether to back up every day.' }).optional(),
+        autoSignOut: z.boolean({ error: 'Say whether to sign visitors out at the end of the day.' }).optional(),
+        a4Printer: optionalText('A4 printer', 200).optional(),
         endOfDay: z
           .string({ error: 'The end of the day must be a time like 17:30.' })
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
@@ -537,6 +555,26 @@ export interface SettingsView {
   backupKeep: number;
   backupDaily: boolean;
   lastBackupAt: string | null;
+  autoSignOut: boolean;
+  a4Printer: string | null;
+}
+
+export interface RollCallRecord {
+  rollCallId: number;
+  takenAt: string;
+  takenBy: string;
+  onSite: number;
+  accounted: number;
+  /** Full names of those not ticked: the people still to find. */
+  missing: string[];
+}
+
+export interface EndOfDayReport {
+  date: string;
+  endOfDay: string;
+  notSignedOut: OnSiteVisit[];
+  inSafe: SafeOwnerGroup[];
+  noShows: number;
 }
 
 export interface BackupFile {
@@ -682,6 +720,9 @@ export interface CommandOutputs {
   'backup.now': BackupFile;
   'backup.list': { folder: string; backups: BackupFile[] };
   'backup.restore': { restoredFrom: string; keptAside: string };
+  'rollcall.print': { people: number; print: PrintStatus };
+  'rollcall.save': RollCallRecord;
+  'endOfDay.report': EndOfDayReport;
 }
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];

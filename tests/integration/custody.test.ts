@@ -109,6 +109,7 @@ describe('finding a receipt at the collection desk', () => {
     const app = createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     expect(app.ok('custody.searchByOwner', { name: 'obri' }, 'staff').receipts.map((r) => r.receiptId)).toEqual([receipt.receiptId]);
+    expect(app.ok('custody.searchByOwner', { name: "Zoë O'Brien" }, 'staff').receipts.map((r) => r.receiptId)).toEqual([receipt.receiptId]);
     expect(app.ok('custody.searchByOwner', { name: 'nobody' }, 'staff').receipts).toEqual([]);
   });
 });

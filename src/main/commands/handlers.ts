@@ -7,6 +7,8 @@ import { correctItem, handOn, overrideSignOut, returnItems } from '../services/c
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
 import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
+import { endOfDayReport } from '../services/operations/end-of-day.js';
+import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -97,6 +99,9 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'booking.invite': (ctx, input) => inviteDocument(ctx, input),
   'invite.lookup': (ctx, input) => lookupInvite(ctx, input),
   'visit.signInWithInvite': (ctx, input) => signInWithInvite(ctx, input),
+  'rollcall.print': (ctx) => printRollCall(ctx),
+  'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
+  'endOfDay.report': (ctx) => endOfDayReport(ctx),
   'backup.now': (ctx) => backupNow(ctx),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.restore': async (ctx, input) => {

@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import { inTransaction } from '../db/connection.js';
 import { backupNow, startupHealth } from '../services/backups.js';
+import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
 import { CommandError } from '../services/command-error.js';
 import type { Actor } from '../services/context.js';
 import { readSetting, saveSetting } from '../services/settings-store.js';
@@ -16,6 +17,7 @@ function olderThan(iso: string | null, ms: number, now: Date): boolean {
 export interface JobsRun {
   backup: 'made' | 'not_due' | 'off' | 'failed';
   integrity: 'ok' | 'not_due' | 'failed';
+  autoSignedOut: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface JobsRun {
 export async function runDueJobs(app: App): Promise<JobsRun> {
   const now = app.clock.now();
   const ctx = { ...app, actor: SYSTEM_ACTOR };
-  const run: JobsRun = { backup: 'not_due', integrity: 'not_due' };
+  const run: JobsRun = { backup: 'not_due', integrity: 'not_due', autoSignedOut: autoSignOutIfDue(ctx).signedOut };
 
   if (!readSetting(app.db, 'backup.daily')) run.backup = 'off';
   else if (olderThan(readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {

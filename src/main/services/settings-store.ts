@@ -21,6 +21,9 @@ const SETTINGS = {
   'backup.daily': { schema: z.boolean(), fallback: true },
   'backup.lastAt': { schema: z.string().nullable(), fallback: null as string | null },
   'health.lastIntegrityCheckAt': { schema: z.string().nullable(), fallback: null as string | null },
+  'day.autoSignOut': { schema: z.boolean(), fallback: false },
+  'day.lastAutoSignOutDay': { schema: z.string().nullable(), fallback: null as string | null },
+  'printing.a4Printer': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 

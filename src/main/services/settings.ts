@@ -19,6 +19,8 @@ export function getSettings(ctx: ServiceContext): SettingsView {
     backupKeep: readSetting(ctx.db, 'backup.keep'),
     backupDaily: readSetting(ctx.db, 'backup.daily'),
     lastBackupAt: readSetting(ctx.db, 'backup.lastAt'),
+    autoSignOut: readSetting(ctx.db, 'day.autoSignOut'),
+    a4Printer: readSetting(ctx.db, 'printing.a4Printer'),
   };
 }
 
@@ -40,6 +42,8 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     }
     if (input.backupKeep !== undefined) saveSetting(ctx.db, 'backup.keep', input.backupKeep, at);
     if (input.backupDaily !== undefined) saveSetting(ctx.db, 'backup.daily', input.backupDaily, at);
+    if (input.autoSignOut !== undefined) saveSetting(ctx.db, 'day.autoSignOut', input.autoSignOut, at);
+    if (input.a4Printer !== undefined) saveSetting(ctx.db, 'printing.a4Printer', input.a4Printer, at);
     const after = getSettings(ctx);
     audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;

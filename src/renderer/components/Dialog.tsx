@@ -1,12 +1,16 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-interface DialogProps {
+export interface DialogProps {
   title: string;
   description: ReactNode;
   children: ReactNode;
   /** 'alertdialog' interrupts (the idle warning); 'dialog' is for anything the person opened. */
   role?: 'dialog' | 'alertdialog';
   onEscape?: () => void;
+  /** Fields between the description and the actions (a reason to type, a choice to make). */
+  body?: ReactNode;
+  /** 'form' lays a dialog with fields out left-aligned, with its buttons side by side. */
+  variant?: 'message' | 'form';
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -15,7 +19,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * A modal box. The page behind should be made inert by the caller; this keeps Tab inside the box, puts
  * focus on its first control, and gives focus back to where it was when the box closes.
  */
-export function Dialog({ title, description, children, role = 'dialog', onEscape }: DialogProps) {
+export function Dialog({ title, description, children, role = 'dialog', onEscape, body, variant = 'message' }: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -52,7 +56,7 @@ export function Dialog({ title, description, children, role = 'dialog', onEscape
     <div className="dialog-backdrop">
       <div
         ref={boxRef}
-        className="dialog"
+        className={variant === 'form' ? 'dialog dialog-form' : 'dialog'}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}
@@ -61,6 +65,7 @@ export function Dialog({ title, description, children, role = 'dialog', onEscape
       >
         <h2 id={titleId} className="dialog-title">{title}</h2>
         <div id={descriptionId} className="dialog-description">{description}</div>
+        {body ? <div className="dialog-body">{body}</div> : null}
         <div className="dialog-actions">{children}</div>
       </div>
     </div>

@@ -7,6 +7,6 @@ import { useEffect, type RefObject } from 'react';
 export function useFocusFirstError(container: RefObject<HTMLElement | null>, error: string | null): void {
   useEffect(() => {
     if (!error || !container.current) return;
-    container.current.querySelector<HTMLElement>('.field-invalid input')?.focus();
+    container.current.querySelector<HTMLElement>('.field-invalid :is(input, select, textarea)')?.focus();
   }, [container, error]);
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { BigButton } from '../components/BigButton.js';
 import { StatusScreen } from '../components/StatusScreen.js';
 import { useConsoleStore } from '../stores/console-store.js';
-import { Dashboard } from './Dashboard.js';
+import { ConsoleShell } from './ConsoleShell.js';
 import { LockScreen } from './LockScreen.js';
 
 export function ConsoleApp() {
@@ -30,7 +30,7 @@ export function ConsoleApp() {
       ) : phase === 'locked' ? (
         <LockScreen />
       ) : (
-        <Dashboard />
+        <ConsoleShell />
       )}
     </div>
   );

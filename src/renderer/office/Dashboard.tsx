@@ -1,14 +1,18 @@
-import { useEffect } from 'react';
-import { ROLE_LABELS } from '../../shared/domain/roles.js';
+import { useState } from 'react';
+import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import { useIdleTimer } from '../kiosk/useIdleTimer.js';
-import { IDLE_LOCK_MESSAGE, useConsoleStore } from '../stores/console-store.js';
+import { useCollectStore } from '../stores/collect-store.js';
+import { useConsoleStore } from '../stores/console-store.js';
+import { useLogStore } from '../stores/custody-log-store.js';
+import { CollectionRequests } from './CollectionRequests.js';
+import { NotHandedInDialog } from './NotHandedInDialog.js';
 import { OnSiteTable } from './OnSiteTable.js';
+import { OverrideDialog } from './OverrideDialog.js';
+import { PageHeading } from './PageHeading.js';
 import { PendingTable } from './PendingTable.js';
-
-export const REFRESH_SECONDS = 15;
+import { StaffPhoneDialog } from './StaffPhoneDialog.js';
 
 function people(n: number): string {
   return n === 1 ? '1 person' : `${n} people`;
@@ -16,59 +20,77 @@ function people(n: number): string {
 
 export function Dashboard() {
   const session = useConsoleStore((s) => s.session);
-  const settingName = useConsoleStore((s) => s.settingName);
-  const lockSeconds = useConsoleStore((s) => s.lockSeconds);
   const onSite = useConsoleStore((s) => s.onSite);
   const pending = useConsoleStore((s) => s.pending);
   const lastUpdated = useConsoleStore((s) => s.lastUpdated);
   const refreshing = useConsoleStore((s) => s.refreshing);
   const error = useConsoleStore((s) => s.error);
+  const notice = useConsoleStore((s) => s.notice);
   const refresh = useConsoleStore((s) => s.refresh);
-  const lock = useConsoleStore((s) => s.lock);
-
-  useEffect(() => {
-    const timer = setInterval(() => void refresh(), REFRESH_SECONDS * 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
-
-  // Reception is a public place: an unattended console locks itself, and says so on the lock screen.
-  useIdleTimer({ enabled: true, idleSeconds: lockSeconds, warningSeconds: 0, onExpire: () => void lock(IDLE_LOCK_MESSAGE) });
+  const overrideSignOut = useConsoleStore((s) => s.overrideSignOut);
+  const startHandover = useLogStore((s) => s.startHandover);
+  const logOwnPhone = useLogStore((s) => s.logOwnPhone);
+  const notHandedIn = useLogStore((s) => s.notHandedIn);
+  const startCollection = useCollectStore((s) => s.startFor);
+  // Which dialog is open is how the page looks, not data: it stays here.
+  const [overriding, setOverriding] = useState<OnSiteVisit | null>(null);
+  const [ownPhone, setOwnPhone] = useState(false);
+  const [closing, setClosing] = useState<PendingHandover | null>(null);
 
   if (!session) return null;
+  const waitingToCollect = onSite.filter((v) => v.collectionRequestedAt !== null);
   return (
-    <div className="console-page">
-      <header className="console-bar">
-        <span className="console-brand">{settingName || 'Safe Hands'}</span>
-        <div className="console-user">
-          <span className="console-user-name">{session.displayName}</span>
-          <span className="console-user-roles">{session.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
-          <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
+    <>
+      <div className="console-heading">
+        <PageHeading>Today</PageHeading>
+        <div className="console-refresh">
+          <p className="muted" role="status">
+            {refreshing ? 'Updating…' : lastUpdated ? `Updated at ${formatTime(lastUpdated)}` : ''}
+          </p>
+          <BigButton variant="secondary" onClick={() => setOwnPhone(true)}>My phone into the safe</BigButton>
+          <BigButton variant="secondary" onClick={() => void refresh()} disabled={refreshing}>Refresh</BigButton>
         </div>
-      </header>
-      <main className="console-main">
-        <div className="console-heading">
-          <h1>Staff console</h1>
-          <div className="console-refresh">
-            <p className="muted" role="status">
-              {refreshing ? 'Updating…' : lastUpdated ? `Updated at ${formatTime(lastUpdated)}` : ''}
-            </p>
-            <BigButton variant="secondary" onClick={() => void refresh()} disabled={refreshing}>Refresh</BigButton>
-          </div>
-        </div>
-        {error ? <Alert>{error}</Alert> : null}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      <div role="status" className="notice-slot">{notice ? <p className="notice"><span aria-hidden="true">✓ </span>{notice}</p> : null}</div>
 
-        <section className="card console-section" aria-labelledby="pending-heading">
-          <h2 id="pending-heading">Waiting to be logged into the safe</h2>
-          <p className="section-count">{pending.length === 1 ? '1 visitor waiting' : `${pending.length} visitors waiting`}</p>
-          <PendingTable handovers={pending} labelledBy="pending-heading" />
-        </section>
+      {waitingToCollect.length > 0 ? (
+        <CollectionRequests
+          visits={waitingToCollect}
+          onCollect={(v) => void startCollection(v.lastName)}
+          onOverride={setOverriding}
+        />
+      ) : null}
 
-        <section className="card console-section" aria-labelledby="onsite-heading">
-          <h2 id="onsite-heading">On site now</h2>
-          <p className="section-count">{people(onSite.length)} on site</p>
-          <OnSiteTable visits={onSite} labelledBy="onsite-heading" />
-        </section>
-      </main>
-    </div>
+      <section className="card console-section" aria-labelledby="pending-heading">
+        <h2 id="pending-heading">Waiting to be logged into the safe</h2>
+        <p className="section-count">{pending.length === 1 ? '1 visitor waiting' : `${pending.length} visitors waiting`}</p>
+        <PendingTable handovers={pending} labelledBy="pending-heading" onLog={startHandover} onClose={setClosing} />
+      </section>
+
+      <section className="card console-section" aria-labelledby="onsite-heading">
+        <h2 id="onsite-heading">On site now</h2>
+        <p className="section-count">{people(onSite.length)} on site</p>
+        <OnSiteTable visits={onSite} labelledBy="onsite-heading" />
+      </section>
+
+      {overriding ? (
+        <OverrideDialog
+          visit={overriding}
+          onConfirm={(reason) => overrideSignOut(overriding, reason)}
+          onClose={() => setOverriding(null)}
+        />
+      ) : null}
+      {closing ? (
+        <NotHandedInDialog
+          name={`${closing.firstName} ${closing.lastName}`}
+          onConfirm={(note) => notHandedIn(closing, note)}
+          onClose={() => setClosing(null)}
+        />
+      ) : null}
+      {ownPhone ? (
+        <StaffPhoneDialog name={session.displayName} onConfirm={logOwnPhone} onClose={() => setOwnPhone(false)} />
+      ) : null}
+    </>
   );
 }

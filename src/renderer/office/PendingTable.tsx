@@ -1,8 +1,17 @@
 import type { PendingHandover } from '../../shared/contract.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
+import { BigButton } from '../components/BigButton.js';
 
-export function PendingTable({ handovers, labelledBy }: { handovers: readonly PendingHandover[]; labelledBy: string }) {
+interface PendingTableProps {
+  handovers: readonly PendingHandover[];
+  labelledBy: string;
+  onLog: (handover: PendingHandover) => void;
+  /** For a visitor who has gone: their items can no longer be logged against the visit, only closed. */
+  onClose: (handover: PendingHandover) => void;
+}
+
+export function PendingTable({ handovers, labelledBy, onLog, onClose }: PendingTableProps) {
   if (handovers.length === 0) {
     return <p className="empty">Nothing is waiting. Devices declared at the kiosk appear here until they are logged into the safe.</p>;
   }
@@ -16,6 +25,7 @@ export function PendingTable({ handovers, labelledBy }: { handovers: readonly Pe
             <th scope="col">Devices</th>
             <th scope="col">Declared at</th>
             <th scope="col">Status</th>
+            <th scope="col"><span className="visually-hidden">Action</span></th>
           </tr>
         </thead>
         <tbody>
@@ -30,6 +40,17 @@ export function PendingTable({ handovers, labelledBy }: { handovers: readonly Pe
                   <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>Signed out</span>
                 ) : (
                   <span className="tag">On site</span>
+                )}
+              </td>
+              <td className="cell-action">
+                {h.visitorSignedOut ? (
+                  <BigButton variant="secondary" onClick={() => onClose(h)}>
+                    Nothing handed in…{' '}<span className="visually-hidden">({h.firstName} {h.lastName})</span>
+                  </BigButton>
+                ) : (
+                  <BigButton variant="secondary" onClick={() => onLog(h)}>
+                    Log into safe{' '}<span className="visually-hidden">for {h.firstName} {h.lastName}</span>
+                  </BigButton>
                 )}
               </td>
             </tr>

@@ -10,6 +10,20 @@ const FALLBACK_LOCK_SECONDS = 300;
 
 type Phase = 'loading' | 'locked' | 'unlocked';
 
+/** The unlocked console's sections, in the order the navigation shows them. */
+export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'log'] as const;
+export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
+
+export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
+  today: 'Today',
+  collect: 'Collect',
+  safe: 'In the safe',
+  log: 'Log items',
+};
+
+/** What a console action answers to the dialog that asked for it. */
+export type ActionResult = { ok: true } | { ok: false; message: string; fields: Record<string, string> };
+
 interface ConsoleData {
   phase: Phase;
   loadError: string | null;
@@ -28,6 +42,9 @@ interface ConsoleData {
   fieldErrors: Record<string, string>;
   /** Why the console is locked, when it was not the person's own choice. */
   lockNotice: string | null;
+  view: ConsoleView;
+  /** A one-line report of the last thing done on the Today page ("Amira Khan is signed out."). */
+  notice: string | null;
 }
 
 interface ConsoleActions {
@@ -37,12 +54,20 @@ interface ConsoleActions {
   unlock: () => Promise<void>;
   lock: (notice?: string) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Main answered "locked" to some command: the session is over, whatever was on screen goes. */
+  sessionLocked: () => void;
+  show: (view: ConsoleView) => void;
+  setNotice: (notice: string | null) => void;
+  overrideSignOut: (visit: OnSiteVisit, reason: string) => Promise<ActionResult>;
 }
 
 export type ConsoleState = ConsoleData & ConsoleActions;
 
 function lockedData(): Partial<ConsoleData> {
-  return { phase: 'locked', session: null, pin: '', onSite: [], pending: [], lastUpdated: null, refreshing: false, busy: false };
+  return {
+    phase: 'locked', session: null, pin: '', onSite: [], pending: [], lastUpdated: null, refreshing: false, busy: false,
+    view: 'today', notice: null,
+  };
 }
 
 export function initialConsoleState(): ConsoleData {
@@ -63,6 +88,8 @@ export function initialConsoleState(): ConsoleData {
     error: null,
     fieldErrors: {},
     lockNotice: null,
+    view: 'today',
+    notice: null,
   };
 }
 
@@ -168,6 +195,33 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
         lastUpdated: new Date().toISOString(),
         error: null,
       });
+    },
+
+    sessionLocked: () => lockedOut(),
+
+    show: (view) => set({ view, notice: view === 'today' ? get().notice : null }),
+
+    setNotice: (notice) => set({ notice }),
+
+    overrideSignOut: async (visit, reason) => {
+      if (reason.trim() === '') {
+        const message = 'Say why they are leaving without their items.';
+        return { ok: false, message, fields: { reason: message } };
+      }
+      const r = await invoke('visit.overrideSignOut', { visitId: visit.visitId, reason });
+      if (!r.ok) {
+        if (r.error.code === 'locked') lockedOut();
+        return { ok: false, message: r.error.message, fields: r.error.fields ?? {} };
+      }
+      const name = `${visit.firstName} ${visit.lastName}`;
+      const left = r.value.itemsStillInSafe;
+      set({
+        notice: left > 0
+          ? `${name} is signed out. ${left === 1 ? '1 item is' : `${left} items are`} still in the safe.`
+          : `${name} is signed out.`,
+      });
+      await get().refresh();
+      return { ok: true };
     },
   };
 });

@@ -1,21 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { buildReceiptPdf } from '../../documents/receipt.js';
 import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, incrementPrintCount, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
-import { printPdf } from '../../printing/print-pdf.js';
 import { CommandError } from '../command-error.js';
-import { audit, type ServiceContext } from '../context.js';
-import type { DocumentLinks } from '../document-links.js';
+import { audit } from '../context.js';
+import { keepAndPrint, type OutputContext } from '../document-output.js';
 import { readSetting } from '../settings-store.js';
 import { toReceiptView } from './receipt-view.js';
 
-export interface OutputContext extends ServiceContext {
-  dataDir: string;
-  documentLinks: DocumentLinks;
-}
+export type { OutputContext };
 
 /**
  * Makes the receipt PDF, keeps it in the data folder and sends it to the receipt printer. The custody
@@ -38,9 +33,9 @@ export async function outputReceipt(ctx: OutputContext, receiptId: number, layou
   const token = findReceiptBy(ctx.db, 'id', receiptId)!.token;
   const reprint = receipt.printCount - 1;
 
-  let file: string;
+  let pdf: Buffer;
   try {
-    const pdf = await buildReceiptPdf(
+    pdf = await buildReceiptPdf(
       {
         settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
         receiptNumber: receipt.receiptNumber,
@@ -55,10 +50,6 @@ export async function outputReceipt(ctx: OutputContext, receiptId: number, layou
       },
       chosenLayout,
     );
-    const dir = join(ctx.dataDir, 'receipts', receipt.receiptNumber.slice(0, 4));
-    await mkdir(dir, { recursive: true });
-    file = join(dir, `receipt-${receipt.receiptNumber}${reprint > 0 ? `-reprint-${reprint}` : ''}.pdf`);
-    await writeFile(file, pdf);
   } catch (err) {
     console.error(`Receipt ${receipt.receiptNumber} could not be made:`, err);
     return {
@@ -66,12 +57,11 @@ export async function outputReceipt(ctx: OutputContext, receiptId: number, layou
       print: { printed: false, reason: 'The receipt could not be made. The items are logged; write the receipt number on a slip instead.', documentId: null },
     };
   }
-
-  const documentId = ctx.documentLinks.issue(file);
-  const printer = readSetting(ctx.db, 'printing.receiptPrinter');
-  const outcome = await printPdf(file, printer);
-  return {
-    receipt,
-    print: outcome.ok ? { printed: true, printer: printer ?? '', documentId } : { printed: false, reason: outcome.reason, documentId },
-  };
+  const print = await keepAndPrint(
+    ctx,
+    pdf,
+    { folder: join('receipts', receipt.receiptNumber.slice(0, 4)), fileName: `receipt-${receipt.receiptNumber}${reprint > 0 ? `-reprint-${reprint}` : ''}.pdf` },
+    { name: readSetting(ctx.db, 'printing.receiptPrinter'), purpose: 'receipts' },
+  );
+  return { receipt, print };
 }

@@ -23,7 +23,8 @@ export function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.fin
 
 /** The lost-receipt path: find what is held for someone by name. */
 export function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.searchByOwner'>): { receipts: ReceiptView[] } {
-  const key = searchKey(input.name);
+  // "Zoë O'Brien" and "O'Brien" both find her: a visitor is matched by the surname, the last word typed.
+  const key = searchKey(input.name.split(' ').at(-1) ?? input.name);
   if (key === '') return { receipts: [] };
   return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, key, input.name, 20)) };
 }

@@ -1,0 +1,75 @@
+import { formatDateTime, formatTime } from '../../shared/domain/time.js';
+import { box, gap, row, rule, stack, text, type Block } from './blocks.js';
+import { defaultFontSet, type FontSet } from './fonts.js';
+import { A4, A4_MARGIN, pagedTable } from './paged-table.js';
+import { renderDocument } from './render-document.js';
+import { TextShaper, type TextStyle } from './text.js';
+
+export interface RollCallPerson {
+  name: string;
+  organisation: string | null;
+  visiting: string;
+  signedInAt: string;
+  /** "Device use approved: office only", "2 items in the safe", or null. */
+  note: string | null;
+}
+
+export interface RollCallData {
+  settingName: string;
+  printedAt: string;
+  printedBy: string;
+  people: RollCallPerson[];
+}
+
+/** The evacuation list: everyone signed in now, with a box to tick at the assembly point. */
+export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFontSet()): Promise<Buffer> {
+  const shaper = new TextShaper(fonts);
+  const width = A4[0] - 2 * A4_MARGIN;
+  const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
+  const widths = { tick: 20, name: 135, org: 95, visiting: 100, time: 34 };
+  const noteWidth = width - widths.tick - widths.name - widths.org - widths.visiting - widths.time - 5 * 6;
+  const cells = (values: (Block | null)[]): Block =>
+    row(
+      [widths.tick, widths.name, widths.org, widths.visiting, widths.time, noteWidth].map((w, i) => ({ block: values[i] ?? gap(0), width: w })),
+      6,
+    );
+
+  const title = stack([
+    text(shaper, data.settingName, s('bold', 18), width),
+    gap(2),
+    text(shaper, 'Evacuation roll call: everyone signed in', s('bold', 13), width),
+    gap(3),
+    text(shaper, `Printed ${formatDateTime(data.printedAt)} by ${data.printedBy}. ${data.people.length} ${data.people.length === 1 ? 'person' : 'people'} on site.`, s('regular', 10, '#444444'), width),
+    gap(8),
+  ]);
+  const header = stack([
+    cells([
+      null,
+      text(shaper, 'Name', s('bold', 9), widths.name),
+      text(shaper, 'Organisation', s('bold', 9), widths.org),
+      text(shaper, 'Visiting', s('bold', 9), widths.visiting),
+      text(shaper, 'In at', s('bold', 9), widths.time),
+      text(shaper, 'Devices', s('bold', 9), noteWidth),
+    ]),
+    rule(width, 1, { space: 3 }),
+  ]);
+  const rows = data.people.map((p) =>
+    stack([
+      cells([
+        box(14, { padding: 0, border: 1, minHeight: 14 }, () => gap(12)),
+        text(shaper, p.name, s('bold', 10.5), widths.name),
+        text(shaper, p.organisation ?? '', s('regular', 9.5), widths.org),
+        text(shaper, p.visiting, s('regular', 9.5), widths.visiting, { maxLines: 3 }),
+        text(shaper, formatTime(p.signedInAt), s('regular', 9.5), widths.time),
+        text(shaper, p.note ?? '', s('regular', 9), noteWidth, { maxLines: 3 }),
+      ]),
+      rule(width, 0.5, { color: '#999999', space: 4 }),
+    ]),
+  );
+  const empty = text(shaper, 'Nobody is signed in.', s('regular', 11), width);
+  return renderDocument(
+    { title: `Roll call ${formatDateTime(data.printedAt)}`, author: data.settingName, subject: 'Evacuation roll call' },
+    A4,
+    pagedTable(shaper, title, header, rows, empty),
+  );
+}

@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrintStatus } from '../../shared/contract.js';
+import { printPdf } from '../printing/print-pdf.js';
+import type { ServiceContext } from './context.js';
+import type { DocumentLinks } from './document-links.js';
+
+export interface OutputContext extends ServiceContext {
+  dataDir: string;
+  documentLinks: DocumentLinks;
+}
+
+/**
+ * Keeps a document the app made in the data folder, offers it by a short-lived link, and sends it to the
+ * printer chosen for it. Printing failing (or no printer chosen) is a plain reason, never an error: the
+ * record the document describes is already safe.
+ */
+export async function keepAndPrint(
+  ctx: OutputContext,
+  pdf: Buffer,
+  place: { folder: string; fileName: string },
+  printer: { name: string | null; purpose: string },
+): Promise<PrintStatus> {
+  const dir = join(ctx.dataDir, place.folder);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, place.fileName);
+  await writeFile(file, pdf);
+  const documentId = ctx.documentLinks.issue(file);
+  const outcome = await printPdf(file, printer.name, { purpose: printer.purpose });
+  return outcome.ok ? { printed: true, printer: printer.name ?? '', documentId } : { printed: false, reason: outcome.reason, documentId };
+}

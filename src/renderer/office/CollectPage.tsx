@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { BigButton } from '../components/BigButton.js';
+import { TextField } from '../components/TextField.js';
+import { useCollectStore } from '../stores/collect-store.js';
+import { OwnerSearch } from './OwnerSearch.js';
+import { PageHeading } from './PageHeading.js';
+import { ReturnView } from './ReturnView.js';
+import { useScannerBurst } from './useScannerBurst.js';
+
+/** The collection desk: scan or type the receipt, check the person, hand the items back. */
+export function CollectPage() {
+  const code = useCollectStore((s) => s.code);
+  const finding = useCollectStore((s) => s.finding);
+  const codeError = useCollectStore((s) => s.codeError);
+  const receipt = useCollectStore((s) => s.receipt);
+  const searchOpen = useCollectStore((s) => s.searchOpen);
+  const focusRequest = useCollectStore((s) => s.focusRequest);
+  const setCode = useCollectStore((s) => s.setCode);
+  const find = useCollectStore((s) => s.find);
+  const openSearch = useCollectStore((s) => s.openSearch);
+  const scanRef = useRef<HTMLInputElement>(null);
+
+  // The box has the cursor whenever the desk opens, so a scan works without a tap first.
+  useEffect(() => {
+    scanRef.current?.focus();
+  }, [focusRequest]);
+
+  useScannerBurst((scanned) => void find(scanned), scanRef);
+
+  return (
+    <>
+      <div className="console-heading">
+        <PageHeading focus={false}>Collect items</PageHeading>
+        {searchOpen ? null : (
+          <BigButton variant="secondary" onClick={() => openSearch()}>Lost receipt? Search by name</BigButton>
+        )}
+      </div>
+      <form
+        className="card scan-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find();
+        }}
+      >
+        <div className="scan-row">
+          <TextField
+            label="Scan the receipt QR code or type the receipt number"
+            hint="A scanner finds the receipt by itself. Typing the number (like 2026-0042)? Press Find."
+            value={code}
+            onChange={setCode}
+            maxLength={200}
+            autoCapitalize="characters"
+            inputRef={scanRef}
+            error={codeError ?? undefined}
+            className="scan-field"
+          />
+          <BigButton type="submit" disabled={finding} className="scan-find">{finding ? 'Finding…' : 'Find'}</BigButton>
+        </div>
+        <p className="muted scan-status" role="status">{finding ? 'Finding the receipt…' : ''}</p>
+      </form>
+      {searchOpen ? <OwnerSearch /> : null}
+      {receipt ? <ReturnView /> : null}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import type { SafeOwnerGroup } from '../../shared/contract.js';
+import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
+import { formatDateTime, formatTime } from '../../shared/domain/time.js';
+import { inDesktopApp } from '../api.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { useSafeStore } from '../stores/safe-store.js';
+import { REFRESH_SECONDS } from './refresh.js';
+import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
+import { PageHeading } from './PageHeading.js';
+
+/** "Visitor · Kent County Council", "Pupil · Year 9", or just "Staff" (never "Staff · Staff"). */
+function ownerLine(group: SafeOwnerGroup): string {
+  const type = OWNER_TYPE_LABELS[group.ownerType];
+  return group.ownerDetail && group.ownerDetail !== type ? `${type} · ${group.ownerDetail}` : type;
+}
+
+function SafeGroup({ group, now }: { group: SafeOwnerGroup; now: Date }) {
+  const headingId = `safe-group-${group.ownerType}-${group.receipts[0]?.receiptId ?? 0}`;
+  return (
+    <li className={['card', 'safe-group', group.pastEndOfDay ? 'safe-group-late' : ''].filter(Boolean).join(' ')}>
+      <div className="safe-group-head">
+        <h2 id={headingId} className="safe-group-name">{group.ownerName}</h2>
+        <span className="muted">{ownerLine(group)}</span>
+        {group.pastEndOfDay ? (
+          <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>Still here after the end of the day</span>
+        ) : null}
+        {group.collectionRequestedAt ? (
+          <span className="tag tag-info">
+            <span aria-hidden="true">➜ </span>Waiting at the office to collect (since {formatTime(group.collectionRequestedAt)})
+          </span>
+        ) : null}
+      </div>
+      <p className="safe-group-meta">
+        Held since {timeOrDateTime(group.oldestLoggedAt, now)} (held for {heldFor(group.oldestLoggedAt, now)})
+        {' · '}
+        {group.receipts.length === 1 ? 'Receipt ' : 'Receipts '}
+        {group.receipts.map((r) => r.receiptNumber).join(', ')}
+      </p>
+      <ul className="safe-items">
+        {group.items.map((item) => (
+          <li key={item.itemId}>
+            <span className="safe-item-kind">{DEVICE_KIND_LABELS[item.kind]}</span>
+            {' · '}bag <span className="bag">{item.bagSlot}</span>
+            {item.description ? <span className="muted"> · {item.description}</span> : null}
+            {item.reason === 'confiscated' ? (
+              <span> · {CUSTODY_REASON_LABELS.confiscated}{item.confiscationReason ? `: ${item.confiscationReason}` : ''}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** Everything the office is holding, whose it is and for how long, the longest-held first. */
+export function InSafePage() {
+  const owners = useSafeStore((s) => s.owners);
+  const itemCount = useSafeStore((s) => s.itemCount);
+  const loaded = useSafeStore((s) => s.loaded);
+  const loading = useSafeStore((s) => s.loading);
+  const error = useSafeStore((s) => s.error);
+  const readAt = useSafeStore((s) => s.readAt);
+  const load = useSafeStore((s) => s.load);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const now = readAt ? new Date(readAt) : new Date();
+  const late = owners.filter((g) => g.pastEndOfDay).length;
+  return (
+    <>
+      <div className="console-heading">
+        <PageHeading>In the safe</PageHeading>
+        <div className="console-refresh no-print">
+          <p className="muted" role="status">{loading ? 'Updating…' : readAt ? `Updated at ${formatTime(readAt)}` : ''}</p>
+          {inDesktopApp() ? null : <BigButton variant="secondary" onClick={() => window.print()}>Print this list</BigButton>}
+          <BigButton variant="secondary" onClick={() => void load()} disabled={loading}>Refresh</BigButton>
+        </div>
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      {loaded ? (
+        <p className="safe-summary">
+          <strong>{itemCount === 1 ? '1 item in the safe' : `${itemCount} items in the safe`}</strong>
+          {owners.length > 0 ? ` for ${owners.length === 1 ? '1 person' : `${owners.length} people`}` : ''}
+          {late > 0 ? `; ${late === 1 ? '1 of them is' : `${late} of them are`} still here after the end of the day.` : '.'}
+          <span className="print-only"> Printed {formatDateTime(now.toISOString())}.</span>
+        </p>
+      ) : null}
+      {loaded && owners.length === 0 ? <p className="empty card">The safe is empty.</p> : null}
+      {owners.length > 0 ? (
+        <ul className="safe-groups" aria-label="Items in the safe, longest held first">
+          {owners.map((g) => <SafeGroup key={`${g.ownerType}-${g.receipts[0]?.receiptId}`} group={g} now={now} />)}
+        </ul>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { formatTime } from '../../shared/domain/time.js';
+import { documentUrl, inDesktopApp } from '../api.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import type { LoggedReceipt } from '../stores/custody-log-store.js';
+import { PrintOutcome } from './PrintOutcome.js';
+import { ReceiptItemsTable } from './ReceiptItemsTable.js';
+
+interface ReceiptPanelProps {
+  logged: LoggedReceipt;
+  printing: boolean;
+  error: string | null;
+  onPrintAgain: () => void;
+  onLogMore: () => void;
+  onDone: () => void;
+}
+
+/** What was just logged: the receipt number big enough to read out, and whether the receipt printed. */
+export function ReceiptPanel({ logged, printing, error, onPrintAgain, onLogMore, onDone }: ReceiptPanelProps) {
+  const { receipt, print, reprinted } = logged;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [receipt.receiptId]);
+  const reason = receipt.items[0]?.reason;
+  const confiscation = receipt.items[0]?.confiscationReason;
+  return (
+    <section className="card receipt-panel" aria-labelledby="receipt-heading">
+      <div className="receipt-head">
+        <h2 id="receipt-heading" ref={headingRef} tabIndex={-1} className="receipt-heading">
+          <span className="receipt-kicker">Receipt</span> <span className="receipt-number">{receipt.receiptNumber}</span>
+        </h2>
+        <p className="muted">Logged at {formatTime(receipt.createdAt)} by {receipt.createdBy}.</p>
+      </div>
+      <p className="receipt-owner">
+        <span className="receipt-owner-name">{receipt.ownerName}</span>
+        {receipt.ownerDetail ? <span className="muted"> · {receipt.ownerDetail}</span> : null}
+        {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
+      </p>
+      {confiscation ? <p>Reason for confiscation: {confiscation}</p> : null}
+      <ReceiptItemsTable items={receipt.items} caption={`Items on receipt ${receipt.receiptNumber}`} />
+      {error ? <Alert>{error}</Alert> : null}
+      <PrintOutcome
+        print={print}
+        reprinted={reprinted}
+        printing={printing}
+        desktop={inDesktopApp()}
+        documentHref={documentUrl}
+        onPrintAgain={onPrintAgain}
+      />
+      <div className="panel-actions">
+        <BigButton onClick={onLogMore}>Log more items</BigButton>
+        <BigButton variant="secondary" onClick={onDone}>Back to Today</BigButton>
+      </div>
+    </section>
+  );
+}

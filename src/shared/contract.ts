@@ -399,6 +399,9 @@ export const commandSchemas = {
   'staff.unlockAccount': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
   'staff.deactivate': { role: 'admin', input: z.object({ staffId: id('Staff member'), reason: text('The reason', 300) }).strict() },
   'printers.list': { role: 'admin', input: empty },
+  'person.search': { role: 'admin', input: z.object({ name: text('A name', 80) }).strict() },
+  'person.export': { role: 'admin', input: z.object({ visitorId: id('Visitor') }).strict() },
+  'retention.runNow': { role: 'admin', input: empty },
   'backup.now': { role: 'admin', input: empty },
   'backup.list': { role: 'admin', input: empty },
   'backup.restore': {
@@ -420,6 +423,12 @@ export const commandSchemas = {
           .min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }).optional(),
         backupDaily: z.boolean({ error: 'Say whether to back up every day.' }).optional(),
         autoSignOut: z.boolean({ error: 'Say whether to sign visitors out at the end of the day.' }).optional(),
+        retentionYears: z
+          .number({ error: 'The retention period must be a number of years.' })
+          .int({ error: 'The retention period must be a whole number of years.' })
+          .min(1, { error: 'Keep visitor records for at least 1 year.' })
+          .max(25, { error: 'Keep visitor records for at most 25 years.' })
+          .optional(),
         a4Printer: optionalText('A4 printer', 200).optional(),
         endOfDay: z
           .string({ error: 'The end of the day must be a time like 17:30.' })
@@ -557,6 +566,32 @@ export interface SettingsView {
   lastBackupAt: string | null;
   autoSignOut: boolean;
   a4Printer: string | null;
+  retentionYears: number;
+}
+
+export interface PersonMatch {
+  visitorId: number;
+  name: string;
+  organisation: string | null;
+  visits: number;
+  lastVisitAt: string | null;
+}
+
+/** Everything the setting holds about one visitor, for a subject access request. */
+export interface PersonRecords {
+  visitor: { visitorId: number; firstName: string; lastName: string; organisation: string | null; firstSeenAt: string };
+  visits: { visitId: number; signedInAt: string; signedOutAt: string | null; visitorType: VisitorType; visiting: string; policyVersion: number }[];
+  devicesLogged: { receiptNumber: string; kind: DeviceKind; bagSlot: string; state: string; loggedAt: string; closedAt: string | null }[];
+  deviceExceptions: { exceptionId: number; approvedAt: string; permittedUse: string; revokedAt: string | null }[];
+  concernsAboutVisits: number;
+}
+
+export interface RetentionRun {
+  cutoff: string;
+  visitorsRemoved: number;
+  visitsCleared: number;
+  bookingsCleared: number;
+  custodyCleared: number;
 }
 
 export interface RollCallRecord {
@@ -720,6 +755,9 @@ export interface CommandOutputs {
   'backup.now': BackupFile;
   'backup.list': { folder: string; backups: BackupFile[] };
   'backup.restore': { restoredFrom: string; keptAside: string };
+  'person.search': { people: PersonMatch[] };
+  'person.export': PersonRecords;
+  'retention.runNow': RetentionRun;
   'rollcall.print': { people: number; print: PrintStatus };
   'rollcall.save': RollCallRecord;
   'endOfDay.report': EndOfDayReport;

@@ -9,6 +9,7 @@ import { listPrinters } from '../printing/list-printers.js';
 import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
 import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
+import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -102,6 +103,9 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
   'endOfDay.report': (ctx) => endOfDayReport(ctx),
+  'person.search': (ctx, input) => searchPeople(ctx, input.name),
+  'person.export': (ctx, input) => exportPerson(ctx, input.visitorId),
+  'retention.runNow': (ctx) => purgeExpired(ctx),
   'backup.now': (ctx) => backupNow(ctx),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.restore': async (ctx, input) => {

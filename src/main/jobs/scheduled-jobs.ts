@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import { inTransaction } from '../db/connection.js';
 import { backupNow, startupHealth } from '../services/backups.js';
 import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
+import { purgeIfDue } from '../services/operations/retention.js';
 import { CommandError } from '../services/command-error.js';
 import type { Actor } from '../services/context.js';
 import { readSetting, saveSetting } from '../services/settings-store.js';
@@ -18,6 +19,8 @@ export interface JobsRun {
   backup: 'made' | 'not_due' | 'off' | 'failed';
   integrity: 'ok' | 'not_due' | 'failed';
   autoSignedOut: number;
+  /** Visitors whose details the daily retention run removed (null: it had already run today). */
+  retentionRemoved: number | null;
 }
 
 /**
@@ -27,7 +30,12 @@ export interface JobsRun {
 export async function runDueJobs(app: App): Promise<JobsRun> {
   const now = app.clock.now();
   const ctx = { ...app, actor: SYSTEM_ACTOR };
-  const run: JobsRun = { backup: 'not_due', integrity: 'not_due', autoSignedOut: autoSignOutIfDue(ctx).signedOut };
+  const run: JobsRun = {
+    backup: 'not_due',
+    integrity: 'not_due',
+    autoSignedOut: autoSignOutIfDue(ctx).signedOut,
+    retentionRemoved: purgeIfDue(ctx)?.visitorsRemoved ?? null,
+  };
 
   if (!readSetting(app.db, 'backup.daily')) run.backup = 'off';
   else if (olderThan(readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {

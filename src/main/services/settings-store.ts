@@ -24,6 +24,9 @@ const SETTINGS = {
   'day.autoSignOut': { schema: z.boolean(), fallback: false },
   'day.lastAutoSignOutDay': { schema: z.string().nullable(), fallback: null as string | null },
   'printing.a4Printer': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
+  // Visitors' books and signing-in sheets: the IRMS Toolkit for Schools suggests the current year plus six.
+  'retention.years': { schema: z.number().int().min(1).max(25), fallback: 6 },
+  'retention.lastRunDay': { schema: z.string().nullable(), fallback: null as string | null },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 

@@ -21,6 +21,7 @@ export function getSettings(ctx: ServiceContext): SettingsView {
     lastBackupAt: readSetting(ctx.db, 'backup.lastAt'),
     autoSignOut: readSetting(ctx.db, 'day.autoSignOut'),
     a4Printer: readSetting(ctx.db, 'printing.a4Printer'),
+    retentionYears: readSetting(ctx.db, 'retention.years'),
   };
 }
 
@@ -44,6 +45,7 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     if (input.backupDaily !== undefined) saveSetting(ctx.db, 'backup.daily', input.backupDaily, at);
     if (input.autoSignOut !== undefined) saveSetting(ctx.db, 'day.autoSignOut', input.autoSignOut, at);
     if (input.a4Printer !== undefined) saveSetting(ctx.db, 'printing.a4Printer', input.a4Printer, at);
+    if (input.retentionYears !== undefined) saveSetting(ctx.db, 'retention.years', input.retentionYears, at);
     const after = getSettings(ctx);
     audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;

@@ -69,6 +69,6 @@ export function findHandover(db: Db, id: number): { id: number; visit_id: number
     | undefined;
 }
 
-export function closePendingHandover(db: Db, id: number, status: 'logged' | 'not_handed_in'): boolean {
-  return db.prepare(`UPDATE handovers SET status = ? WHERE id = ? AND status = 'pending'`).run(status, id).changes === 1;
+export function closePendingHandover(db: Db, id: number, status: 'logged' | 'not_handed_in', note: string | null = null): boolean {
+  return db.prepare(`UPDATE handovers SET status = ?, note = ? WHERE id = ? AND status = 'pending'`).run(status, note, id).changes === 1;
 }

@@ -79,10 +79,10 @@ export function markNotHandedIn(ctx: ServiceContext, input: ParsedInput<'custody
   return inTransaction(ctx.db, () => {
     const handover = findHandover(ctx.db, input.handoverId);
     if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
-    if (!closePendingHandover(ctx.db, handover.id, 'not_handed_in')) {
+    if (!closePendingHandover(ctx.db, handover.id, 'not_handed_in', input.note)) {
       throw new CommandError('conflict', 'That handover has already been dealt with. Refresh the console.');
     }
-    audit(ctx, 'handover.not_handed_in', 'handover', handover.id, { note: input.note });
+    audit(ctx, 'handover.not_handed_in', 'handover', handover.id, {});
     return { closed: true };
   });
 }

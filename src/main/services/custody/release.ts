@@ -34,7 +34,7 @@ export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.ret
       if (!onReceipt.has(itemId)) throw new CommandError('invalid_input', 'One of those items is not on this receipt. Scan the receipt again.');
       if (!closeItem(ctx.db, { itemId, state: 'returned', at, by, to: input.returnedTo, note: input.note })) throw alreadyLeft(ctx, itemId);
     }
-    audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds, returnedTo: input.returnedTo, note: input.note });
+    audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds });
 
     let visitSignedOut = false;
     const visitId = receipt.visit_id;
@@ -55,7 +55,7 @@ export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>
     if (!closeItem(ctx.db, { itemId: item.id, state: 'handed_on', at: nowIso(ctx), by, to: input.handedTo, note: input.reason })) {
       throw alreadyLeft(ctx, item.id);
     }
-    audit(ctx, 'custody.hand_on', 'custody_item', item.id, { handedTo: input.handedTo, reason: input.reason });
+    audit(ctx, 'custody.hand_on', 'custody_item', item.id, {});
     return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
   });
 }
@@ -69,7 +69,7 @@ export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.cor
     const correctionId = insertCorrection(ctx.db, {
       itemId: item.id, description: input.description, marks: input.marks, bagSlot: input.bagSlot, reason: input.reason, at: nowIso(ctx), by,
     });
-    audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId, reason: input.reason });
+    audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId });
     return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
   });
 }
@@ -84,7 +84,7 @@ export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.o
       throw new CommandError('conflict', 'That visitor has already signed out.');
     }
     const itemsStillInSafe = countInSafeForVisit(ctx.db, visit.id);
-    audit(ctx, 'visit.sign_out_override', 'visit', visit.id, { reason: input.reason, itemsStillInSafe });
+    audit(ctx, 'visit.sign_out_override', 'visit', visit.id, { itemsStillInSafe });
     return { signedOut: true, itemsStillInSafe };
   });
 }

@@ -72,7 +72,7 @@ export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booki
     if (!cancelBooking(ctx.db, booking.id, input.reason)) {
       throw new CommandError('conflict', booking.status === 'arrived' ? 'That visitor has already arrived.' : 'That booking is already cancelled.');
     }
-    audit(ctx, 'booking.cancel', 'booking', booking.id, { reason: input.reason });
+    audit(ctx, 'booking.cancel', 'booking', booking.id, {});
     return toViews(ctx, [findBookingBy(ctx.db, 'id', booking.id)!])[0]!;
   });
 }

@@ -74,7 +74,7 @@ export function revokeExceptionById(ctx: ServiceContext, input: ParsedInput<'exc
     if (!revokeException(ctx.db, row.id, { at, by, reason: input.reason })) {
       throw new CommandError('conflict', `That approval was already revoked by ${row.revoked_by_name}.`);
     }
-    audit(ctx, 'exception.revoke', 'device_exception', row.id, { reason: input.reason });
+    audit(ctx, 'exception.revoke', 'device_exception', row.id, {});
     return toExceptionView(findException(ctx.db, row.id)!, at);
   });
 }

@@ -1,0 +1,137 @@
+import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/contract.js';
+import { searchKey } from '../../../shared/domain/names.js';
+import { ukDay } from '../../../shared/domain/time.js';
+import { inTransaction } from '../../db/connection.js';
+import { CommandError } from '../command-error.js';
+import { audit, nowIso, type ServiceContext } from '../context.js';
+import { readSetting, saveSetting } from '../settings-store.js';
+
+const REMOVED = 'Removed';
+
+function cutoffFor(ctx: ServiceContext): string {
+  const now = ctx.clock.now();
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - readSetting(ctx.db, 'retention.years'));
+  return cutoff.toISOString();
+}
+
+/**
+ * Removes visitors' personal details once their last visit is older than the retention period. The rows
+ * stay (so counts, custody chains and the audit trail keep their shape); names, organisations, purposes and
+ * the names of whoever collected their devices are replaced. Someone still on site, with anything still
+ * in the safe, or with a safeguarding concern still open is left alone. secure_delete (set on every
+ * connection) overwrites the old values on disk.
+ */
+export function purgeExpired(ctx: ServiceContext): RetentionRun {
+  const cutoff = cutoffFor(ctx);
+  return inTransaction(ctx.db, () => {
+    const db = ctx.db;
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS purge_visitors (id INTEGER PRIMARY KEY); DELETE FROM purge_visitors;`);
+    db.prepare(
+      `INSERT INTO purge_visitors (id)
+       SELECT v.id FROM visitors v
+       WHERE v.anonymised_at IS NULL AND coalesce(v.last_signed_in_at, v.created_at) < @cutoff
+         AND NOT EXISTS (SELECT 1 FROM visits vi WHERE vi.visitor_id = v.id AND vi.signed_out_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM visits vi JOIN receipts r ON r.visit_id = vi.id JOIN custody_items i ON i.receipt_id = r.id
+                         WHERE vi.visitor_id = v.id AND i.state = 'in_safe')
+         AND NOT EXISTS (SELECT 1 FROM visits vi JOIN concerns c ON c.visit_id = vi.id WHERE vi.visitor_id = v.id AND c.status <> 'closed')`,
+    ).run({ cutoff });
+    const at = nowIso(ctx);
+    const visitorsRemoved = db
+      .prepare(
+        `UPDATE visitors SET first_name = '${REMOVED}', last_name = 'visitor', last_name_key = '', identity_key = 'removed:' || id,
+           organisation = NULL, anonymised_at = @at WHERE id IN (SELECT id FROM purge_visitors)`,
+      )
+      .run({ at }).changes;
+    const visitsCleared = db
+      .prepare(`UPDATE visits SET visiting = '${REMOVED}', sign_out_override_reason = NULL WHERE visitor_id IN (SELECT id FROM purge_visitors)`)
+      .run().changes;
+    db.prepare(
+      `UPDATE handovers SET note = NULL WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id IN (SELECT id FROM purge_visitors))`,
+    ).run();
+    const custodyCleared = db
+      .prepare(
+        `UPDATE custody_items SET closed_to = '${REMOVED}', closed_note = NULL, description = NULL, marks = NULL, confiscation_reason = NULL
+         WHERE state <> 'in_safe' AND closed_to <> '${REMOVED}' AND (
+           receipt_id IN (SELECT r.id FROM receipts r JOIN visits vi ON vi.id = r.visit_id WHERE vi.visitor_id IN (SELECT id FROM purge_visitors))
+           OR receipt_id IN (SELECT id FROM receipts WHERE owner_type = 'learner' AND created_at < @cutoff))`,
+      )
+      .run({ cutoff }).changes;
+    db.prepare(
+      `UPDATE receipts SET learner_name = '${REMOVED}', learner_group = NULL
+       WHERE owner_type = 'learner' AND learner_name <> '${REMOVED}' AND created_at < @cutoff
+         AND NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = receipts.id AND i.state = 'in_safe')`,
+    ).run({ cutoff });
+    const bookingsCleared = db
+      .prepare(
+        `UPDATE bookings SET first_name = '${REMOVED}', last_name = 'visitor', organisation = NULL, host = '${REMOVED}', cancel_reason = NULL
+         WHERE expected_date < substr(@cutoff, 1, 10) AND first_name <> '${REMOVED}' AND status <> 'expected'`,
+      )
+      .run({ cutoff }).changes;
+    db.prepare(`UPDATE roll_calls SET people_json = '[]', note = NULL WHERE taken_at < @cutoff AND people_json <> '[]'`).run({ cutoff });
+    db.prepare(
+      `INSERT INTO retention_runs (run_at, cutoff, visitors_removed, visits_cleared, bookings_cleared, custody_cleared) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared);
+    const run = { cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared };
+    audit(ctx, 'retention.purge', 'retention', null, run);
+    saveSetting(db, 'retention.lastRunDay', ukDay(at), at);
+    return run;
+  });
+}
+
+/** The daily run; cheap when nothing has passed the cutoff since yesterday. */
+export function purgeIfDue(ctx: ServiceContext): RetentionRun | null {
+  if (readSetting(ctx.db, 'retention.lastRunDay') === ukDay(nowIso(ctx))) return null;
+  return purgeExpired(ctx);
+}
+
+export function searchPeople(ctx: ServiceContext, name: string): { people: PersonMatch[] } {
+  const key = searchKey(name.split(' ').at(-1) ?? name);
+  if (!key) return { people: [] };
+  const rows = ctx.db
+    .prepare(
+      `SELECT v.id AS visitorId, v.first_name || ' ' || v.last_name AS name, v.organisation,
+              (SELECT count(*) FROM visits WHERE visitor_id = v.id) AS visits, v.last_signed_in_at AS lastVisitAt
+       FROM visitors v WHERE v.anonymised_at IS NULL AND v.last_name_key >= @key AND v.last_name_key < @key || char(1114111)
+       ORDER BY v.last_signed_in_at DESC LIMIT 50`,
+    )
+    .all({ key }) as PersonMatch[];
+  return { people: rows };
+}
+
+/** A subject access request: every record the setting holds about one visitor, in one answer. */
+export function exportPerson(ctx: ServiceContext, visitorId: number): PersonRecords {
+  const db = ctx.db;
+  const visitor = db
+    .prepare('SELECT id AS visitorId, first_name AS firstName, last_name AS lastName, organisation, created_at AS firstSeenAt FROM visitors WHERE id = ? AND anonymised_at IS NULL')
+    .get(visitorId) as PersonRecords['visitor'] | undefined;
+  if (!visitor) throw new CommandError('not_found', 'That person could not be found (their details may already have been removed).');
+  const visits = db
+    .prepare(
+      `SELECT vi.id AS visitId, vi.signed_in_at AS signedInAt, vi.signed_out_at AS signedOutAt, vi.visitor_type AS visitorType, vi.visiting,
+              p.version AS policyVersion
+       FROM visits vi JOIN acknowledgements a ON a.id = vi.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id
+       WHERE vi.visitor_id = ? ORDER BY vi.signed_in_at`,
+    )
+    .all(visitorId) as PersonRecords['visits'];
+  const devicesLogged = db
+    .prepare(
+      `SELECT r.number AS receiptNumber, i.kind, i.bag_slot AS bagSlot, i.state, i.logged_at AS loggedAt, i.closed_at AS closedAt
+       FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN visits vi ON vi.id = r.visit_id
+       WHERE vi.visitor_id = ? ORDER BY i.logged_at`,
+    )
+    .all(visitorId) as PersonRecords['devicesLogged'];
+  const deviceExceptions = db
+    .prepare(
+      `SELECT e.id AS exceptionId, e.approved_at AS approvedAt, e.permitted_use AS permittedUse, e.revoked_at AS revokedAt
+       FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id
+       JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) WHERE vi.visitor_id = ? ORDER BY e.approved_at`,
+    )
+    .all(visitorId) as PersonRecords['deviceExceptions'];
+  const concernsAboutVisits = db
+    .prepare('SELECT count(*) FROM concerns c JOIN visits vi ON vi.id = c.visit_id WHERE vi.visitor_id = ?')
+    .pluck()
+    .get(visitorId) as number;
+  inTransaction(db, () => audit(ctx, 'person.export', 'visitor', visitorId, {}));
+  return { visitor, visits, devicesLogged, deviceExceptions, concernsAboutVisits };
+}

@@ -7,6 +7,7 @@ import type { CustodyItemView, OwnerType } from './domain/custody.js';
 import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
 import { STAFF_ROLES } from './domain/roles.js';
+import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
@@ -91,6 +92,16 @@ const inviteCode = z
   .max(200, { error: 'That is not an invitation code.' })
   .transform((s) => s.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands invitation. Please sign in another way or ask at the office.' }));
+
+const reportRange = z
+  .object({
+    kind: oneOf(REPORT_KINDS, 'Choose which report.'),
+    from: calendarDate('The first day'),
+    to: calendarDate('The last day'),
+  })
+  .strict()
+  .refine((r) => r.from <= r.to, { error: 'The first day must not be after the last.', path: ['to'] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, { error: 'Choose at most a year at a time.', path: ['to'] });
 
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
@@ -333,6 +344,13 @@ export const commandSchemas = {
       .strict(),
   },
   'endOfDay.report': { role: 'office', input: empty, passive: true },
+
+  // --- reports --------------------------------------------------------------------------------------
+  'report.get': { role: 'office', input: reportRange },
+  'report.export': {
+    role: 'office',
+    input: reportRange.and(z.object({ format: oneOf(['csv', 'pdf'] as const, 'Choose CSV or PDF.') })),
+  },
 
   // --- concerns -------------------------------------------------------------------------------------
   'concern.raise': {
@@ -586,6 +604,15 @@ export interface PersonRecords {
   concernsAboutVisits: number;
 }
 
+export interface ReportView {
+  kind: ReportKind;
+  title: string;
+  from: string;
+  to: string;
+  columns: string[];
+  rows: string[][];
+}
+
 export interface RetentionRun {
   cutoff: string;
   visitorsRemoved: number;
@@ -755,6 +782,8 @@ export interface CommandOutputs {
   'backup.now': BackupFile;
   'backup.list': { folder: string; backups: BackupFile[] };
   'backup.restore': { restoredFrom: string; keptAside: string };
+  'report.get': ReportView;
+  'report.export': { documentId: string; fileName: string; rows: number };
   'person.search': { people: PersonMatch[] };
   'person.export': PersonRecords;
   'retention.runNow': RetentionRun;

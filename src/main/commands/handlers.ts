@@ -10,6 +10,7 @@ import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
 import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
 import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
+import { exportReport, getReport } from '../services/operations/reports.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -103,6 +104,8 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
   'endOfDay.report': (ctx) => endOfDayReport(ctx),
+  'report.get': (ctx, input) => getReport(ctx, input),
+  'report.export': (ctx, input) => exportReport(ctx, input),
   'person.search': (ctx, input) => searchPeople(ctx, input.name),
   'person.export': (ctx, input) => exportPerson(ctx, input.visitorId),
   'retention.runNow': (ctx) => purgeExpired(ctx),

@@ -3,36 +3,44 @@ import type { PlacedBlock } from './render-document.js';
 import type { TextShaper } from './text.js';
 
 export const A4: [number, number] = [210 * MM, 297 * MM];
+export const A4_LANDSCAPE: [number, number] = [297 * MM, 210 * MM];
 export const A4_MARGIN = 15 * MM;
 
 /**
  * Lays a title block, a column header and rows over as many A4 pages as they need: the column header
  * repeats on every page, a row is never split, and every page says "Page n of m" at its foot.
  */
-export function pagedTable(shaper: TextShaper, title: Block, header: Block, rows: readonly Block[], empty: Block): PlacedBlock[][] {
-  const bottom = A4[1] - A4_MARGIN - 14;
+export function pagedTable(
+  shaper: TextShaper,
+  title: Block,
+  header: Block,
+  rows: readonly Block[],
+  empty: Block,
+  page: [number, number] = A4,
+): PlacedBlock[][] {
+  const bottom = page[1] - A4_MARGIN - 14;
   const pages: PlacedBlock[][] = [];
-  let page: PlacedBlock[] = [];
+  let current: PlacedBlock[] = [];
   let y = A4_MARGIN;
   const newPage = (first: boolean) => {
-    page = [];
-    pages.push(page);
+    current = [];
+    pages.push(current);
     y = A4_MARGIN;
     if (first) {
-      page.push({ block: title, x: A4_MARGIN, y });
+      current.push({ block: title, x: A4_MARGIN, y });
       y += title.height;
     }
-    page.push({ block: header, x: A4_MARGIN, y });
+    current.push({ block: header, x: A4_MARGIN, y });
     y += header.height;
   };
   newPage(true);
-  if (rows.length === 0) page.push({ block: empty, x: A4_MARGIN, y });
+  if (rows.length === 0) current.push({ block: empty, x: A4_MARGIN, y });
   for (const row of rows) {
     if (y + row.height > bottom) newPage(false);
-    page.push({ block: row, x: A4_MARGIN, y });
+    current.push({ block: row, x: A4_MARGIN, y });
     y += row.height;
   }
-  const width = A4[0] - 2 * A4_MARGIN;
+  const width = page[0] - 2 * A4_MARGIN;
   pages.forEach((p, i) => {
     p.push({
       block: stack([gap(2), text(shaper, `Page ${i + 1} of ${pages.length}`, { role: 'regular', size: 8, color: '#444444' }, width, { align: 'right' })]),

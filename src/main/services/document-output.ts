@@ -10,10 +10,18 @@ export interface OutputContext extends ServiceContext {
   documentLinks: DocumentLinks;
 }
 
+/** Keeps a document the app made in the data folder and offers it by a short-lived link. */
+export async function keepDocument(ctx: OutputContext, content: Buffer, place: { folder: string; fileName: string }): Promise<{ file: string; documentId: string }> {
+  const dir = join(ctx.dataDir, place.folder);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, place.fileName);
+  await writeFile(file, content);
+  return { file, documentId: ctx.documentLinks.issue(file) };
+}
+
 /**
- * Keeps a document the app made in the data folder, offers it by a short-lived link, and sends it to the
- * printer chosen for it. Printing failing (or no printer chosen) is a plain reason, never an error: the
- * record the document describes is already safe.
+ * Keeps a PDF and sends it to the printer chosen for it. Printing failing (or no printer chosen) is a plain
+ * reason, never an error: the record the document describes is already safe.
  */
 export async function keepAndPrint(
   ctx: OutputContext,
@@ -21,11 +29,7 @@ export async function keepAndPrint(
   place: { folder: string; fileName: string },
   printer: { name: string | null; purpose: string },
 ): Promise<PrintStatus> {
-  const dir = join(ctx.dataDir, place.folder);
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, place.fileName);
-  await writeFile(file, pdf);
-  const documentId = ctx.documentLinks.issue(file);
+  const { file, documentId } = await keepDocument(ctx, pdf, place);
   const outcome = await printPdf(file, printer.name, { purpose: printer.purpose });
   return outcome.ok ? { printed: true, printer: printer.name ?? '', documentId } : { printed: false, reason: outcome.reason, documentId };
 }

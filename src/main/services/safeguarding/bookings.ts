@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract.js';
 import { shortName } from '../../../shared/domain/names.js';
@@ -11,7 +10,7 @@ import { findVisit, recordProfessionalChecks, setVisitBooking, visitChecks } fro
 import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
-import type { OutputContext } from '../custody/receipt-output.js';
+import { keepDocument, type OutputContext } from '../document-output.js';
 import { readSetting } from '../settings-store.js';
 import { requireSetUp } from '../setup.js';
 import {
@@ -92,11 +91,8 @@ export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'boo
     token: booking.invite_token,
     deviceUse: marker?.approved ? { permittedUse: marker.permittedUse, permittedAreas: marker.permittedAreas } : null,
   });
-  const dir = join(ctx.dataDir, 'invites', booking.expected_date.slice(0, 4));
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `invite-${booking.id}.pdf`);
-  await writeFile(file, pdf);
-  return { documentId: ctx.documentLinks.issue(file) };
+  const { documentId } = await keepDocument(ctx, pdf, { folder: join('invites', booking.expected_date.slice(0, 4)), fileName: `invite-${booking.id}.pdf` });
+  return { documentId };
 }
 
 /** The booking an invitation code opens at the kiosk today, or a plain reason it does not. */

@@ -1,0 +1,163 @@
+import type { ParsedInput, ReportView } from '../../../shared/contract.js';
+import { CUSTODY_REASON_LABELS } from '../../../shared/domain/custody.js';
+import { CONCERN_SUBJECT_LABELS, type ConcernSubject } from '../../../shared/domain/concerns.js';
+import { DEVICE_KIND_LABELS, describeDevices, type DeviceKind } from '../../../shared/domain/devices.js';
+import { EXCEPTION_PURPOSE_LABELS, type ExceptionPurpose } from '../../../shared/domain/exceptions.js';
+import { REPORT_TITLES, type ReportKind } from '../../../shared/domain/reports.js';
+import { formatDate, formatDateTime, ukTime } from '../../../shared/domain/time.js';
+import { VISITOR_TYPE_LABELS, type VisitorType } from '../../../shared/domain/visitors.js';
+import { buildReportPdf } from '../../documents/report-table.js';
+import { inTransaction } from '../../db/connection.js';
+import type { CustodyReason } from '../../../shared/domain/custody.js';
+import { CommandError } from '../command-error.js';
+import { audit, nowIso, type ServiceContext } from '../context.js';
+import { keepDocument, type OutputContext } from '../document-output.js';
+import { readSetting } from '../settings-store.js';
+import { toCsv } from './csv.js';
+
+/** The UTC instant of midnight in the UK at the start of `day` (YYYY-MM-DD), British Summer Time included. */
+export function ukMidnight(day: string): string {
+  const utc = new Date(`${day}T00:00:00Z`);
+  const local = ukTime(utc.toISOString());
+  return new Date(utc.getTime() - (local === '01:00' ? 3600_000 : 0)).toISOString();
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
+
+interface Columns {
+  columns: { label: string; weight: number }[];
+  rows: string[][];
+}
+
+function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns {
+  const rows = ctx.db
+    .prepare(
+      `SELECT vi.signed_in_at, vi.signed_out_at, v.first_name || ' ' || v.last_name AS name, v.organisation, vi.visitor_type, vi.visiting,
+              p.version, vi.sign_out_method
+       FROM visits vi JOIN visitors v ON v.id = vi.visitor_id JOIN acknowledgements a ON a.id = vi.acknowledgement_id
+       JOIN policy_versions p ON p.id = a.policy_version_id
+       WHERE vi.signed_in_at >= ? AND vi.signed_in_at < ? ORDER BY vi.signed_in_at`,
+    )
+    .all(from, to) as { signed_in_at: string; signed_out_at: string | null; name: string; organisation: string | null; visitor_type: VisitorType; visiting: string; version: number; sign_out_method: string | null }[];
+  return {
+    columns: [
+      { label: 'Signed in', weight: 2 }, { label: 'Signed out', weight: 2 }, { label: 'Name', weight: 3 }, { label: 'Organisation', weight: 3 },
+      { label: 'Type', weight: 2 }, { label: 'Visiting', weight: 3 }, { label: 'Expectations version', weight: 1 }, { label: 'Signed out by', weight: 1.5 },
+    ],
+    rows: rows.map((r) => [
+      when(r.signed_in_at), when(r.signed_out_at), r.name, r.organisation ?? '', VISITOR_TYPE_LABELS[r.visitor_type], r.visiting, String(r.version),
+      r.sign_out_method === 'kiosk' ? 'Kiosk' : r.sign_out_method === 'staff' ? 'Staff' : r.sign_out_method === 'automatic' ? 'End of day' : '',
+    ]),
+  };
+}
+
+function custodyReport(ctx: ServiceContext, from: string, to: string): Columns {
+  const rows = ctx.db
+    .prepare(
+      `SELECT r.number, CASE r.owner_type WHEN 'visitor' THEN v.first_name || ' ' || v.last_name WHEN 'staff' THEN so.display_name ELSE r.learner_name END AS owner,
+              i.kind, i.bag_slot, i.reason, i.logged_at, lb.display_name AS logged_by, i.state, i.closed_at, cb.display_name AS closed_by, i.closed_to, i.closed_note
+       FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN staff lb ON lb.id = i.logged_by
+       LEFT JOIN staff cb ON cb.id = i.closed_by LEFT JOIN visits vi ON vi.id = r.visit_id LEFT JOIN visitors v ON v.id = vi.visitor_id
+       LEFT JOIN staff so ON so.id = r.staff_owner
+       WHERE i.logged_at >= ? AND i.logged_at < ? ORDER BY i.logged_at, i.id`,
+    )
+    .all(from, to) as { number: string; owner: string; kind: DeviceKind; bag_slot: string; reason: CustodyReason; logged_at: string; logged_by: string; state: string; closed_at: string | null; closed_by: string | null; closed_to: string | null; closed_note: string | null }[];
+  const state = (s: string) => (s === 'in_safe' ? 'In the safe' : s === 'returned' ? 'Returned' : 'Handed on');
+  return {
+    columns: [
+      { label: 'Receipt', weight: 1.5 }, { label: 'Owner', weight: 3 }, { label: 'Item', weight: 1.5 }, { label: 'Bag', weight: 1 }, { label: 'Why held', weight: 2 },
+      { label: 'Logged', weight: 2 }, { label: 'Logged by', weight: 2 }, { label: 'Now', weight: 1.5 }, { label: 'Left the safe', weight: 2 },
+      { label: 'By', weight: 2 }, { label: 'To', weight: 2 }, { label: 'Note', weight: 3 },
+    ],
+    rows: rows.map((r) => [
+      r.number, r.owner, DEVICE_KIND_LABELS[r.kind], r.bag_slot, CUSTODY_REASON_LABELS[r.reason], when(r.logged_at), r.logged_by, state(r.state),
+      when(r.closed_at), r.closed_by ?? '', r.closed_to ?? '', r.closed_note ?? '',
+    ]),
+  };
+}
+
+function exceptionsReport(ctx: ServiceContext, from: string, to: string): Columns {
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.approved_at, coalesce(v.first_name || ' ' || v.last_name, b.first_name || ' ' || b.last_name) AS visitor, e.purpose, e.purpose_detail,
+              e.devices_json, e.permitted_use, e.permitted_areas, e.valid_until, ab.display_name AS approved_by, e.revoked_at, rb.display_name AS revoked_by, e.revoke_reason
+       FROM device_exceptions e JOIN staff ab ON ab.id = e.approved_by LEFT JOIN staff rb ON rb.id = e.revoked_by
+       LEFT JOIN bookings b ON b.id = e.booking_id LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
+       WHERE e.approved_at >= ? AND e.approved_at < ? ORDER BY e.approved_at`,
+    )
+    .all(from, to) as { approved_at: string; visitor: string; purpose: ExceptionPurpose; purpose_detail: string | null; devices_json: string; permitted_use: string; permitted_areas: string; valid_until: string | null; approved_by: string; revoked_at: string | null; revoked_by: string | null; revoke_reason: string | null }[];
+  return {
+    columns: [
+      { label: 'Approved', weight: 2 }, { label: 'Visitor', weight: 3 }, { label: 'Purpose', weight: 2.5 }, { label: 'Devices', weight: 2 },
+      { label: 'Permitted use', weight: 4 }, { label: 'Areas', weight: 3 }, { label: 'Valid until', weight: 2 }, { label: 'Approved by', weight: 2 },
+      { label: 'Revoked', weight: 2 }, { label: 'Revoked by', weight: 2 }, { label: 'Why revoked', weight: 3 },
+    ],
+    rows: rows.map((r) => [
+      when(r.approved_at), r.visitor, r.purpose === 'other' ? `Other: ${r.purpose_detail ?? ''}` : EXCEPTION_PURPOSE_LABELS[r.purpose],
+      describeDevices(JSON.parse(r.devices_json) as { kind: DeviceKind; quantity: number }[]), r.permitted_use, r.permitted_areas,
+      r.valid_until ? when(r.valid_until) : 'This visit', r.approved_by, when(r.revoked_at), r.revoked_by ?? '', r.revoke_reason ?? '',
+    ]),
+  };
+}
+
+function concernsReport(ctx: ServiceContext, from: string, to: string): Columns {
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
+       FROM concerns c JOIN staff rb ON rb.id = c.raised_by LEFT JOIN staff vb ON vb.id = c.reviewed_by
+       WHERE c.raised_at >= ? AND c.raised_at < ? ORDER BY c.raised_at`,
+    )
+    .all(from, to) as { raised_at: string; raised_by: string; about_type: ConcernSubject; about_name: string; location: string; what_happened: string; action_taken: string; status: string; outcome: string | null; reviewed_by: string | null }[];
+  return {
+    columns: [
+      { label: 'Raised', weight: 2 }, { label: 'By', weight: 2 }, { label: 'About', weight: 2 }, { label: 'Who', weight: 2.5 }, { label: 'Where', weight: 2 },
+      { label: 'What happened', weight: 5 }, { label: 'Action taken', weight: 4 }, { label: 'Status', weight: 1.5 }, { label: 'Outcome', weight: 4 },
+      { label: 'Reviewed by', weight: 2 },
+    ],
+    rows: rows.map((r) => [
+      when(r.raised_at), r.raised_by, CONCERN_SUBJECT_LABELS[r.about_type], r.about_name, r.location, r.what_happened, r.action_taken,
+      r.status === 'new' ? 'New' : r.status === 'reviewed' ? 'Reviewed' : 'Closed', r.outcome ?? '', r.reviewed_by ?? '',
+    ]),
+  };
+}
+
+const BUILDERS: Record<ReportKind, (ctx: ServiceContext, from: string, to: string) => Columns> = {
+  visitors: visitorsReport,
+  custody: custodyReport,
+  exceptions: exceptionsReport,
+  concerns: concernsReport,
+};
+
+function build(ctx: ServiceContext, input: ParsedInput<'report.get'>): Columns {
+  // Concern details are for the DSL and administrators only, in reports as on screen.
+  if (input.kind === 'concerns' && !ctx.actor.roles.some((r) => r === 'dsl' || r === 'admin')) {
+    throw new CommandError('forbidden', 'The concerns report is for the Designated Safeguarding Lead and administrators.');
+  }
+  return BUILDERS[input.kind](ctx, ukMidnight(input.from), ukMidnight(nextDay(input.to)));
+}
+
+export function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>): ReportView {
+  const { columns, rows } = build(ctx, input);
+  return { kind: input.kind, title: REPORT_TITLES[input.kind], from: input.from, to: input.to, columns: columns.map((c) => c.label), rows };
+}
+
+/** The same report as a CSV for a spreadsheet or a landscape PDF, kept in the data folder and offered by link. */
+export async function exportReport(ctx: OutputContext, input: ParsedInput<'report.export'>): Promise<{ documentId: string; fileName: string; rows: number }> {
+  const { columns, rows } = build(ctx, input);
+  const title = REPORT_TITLES[input.kind];
+  const at = nowIso(ctx);
+  const period = input.from === input.to ? formatDate(`${input.from}T12:00:00Z`) : `${formatDate(`${input.from}T12:00:00Z`)} to ${formatDate(`${input.to}T12:00:00Z`)}`;
+  const content = input.format === 'csv'
+    ? toCsv(columns.map((c) => c.label), rows)
+    : await buildReportPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows });
+  const fileName = `${input.kind}-${input.from}-to-${input.to}.${input.format}`;
+  const { documentId } = await keepDocument(ctx, content, { folder: 'reports', fileName });
+  inTransaction(ctx.db, () => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));
+  return { documentId, fileName, rows: rows.length };
+}

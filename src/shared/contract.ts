@@ -11,6 +11,7 @@ import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
+export const BADGE_LAYOUTS = ['dymo_2_25x4', 'brother_62mm'] as const;
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
 
 /**
@@ -87,6 +88,12 @@ const staffRoles = z
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be a date and time.` });
 
+const badgeCode = z
+  .string({ error: 'Scan the QR code on your badge.' })
+  .max(200, { error: 'That is not a badge code.' })
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
+
 const inviteCode = z
   .string({ error: 'Scan the QR code on your invitation.' })
   .max(200, { error: 'That is not an invitation code.' })
@@ -153,6 +160,9 @@ export const commandSchemas = {
       .strict(),
   },
   'visit.findOnSite': { role: 'kiosk', input: z.object({ surnamePrefix }).strict() },
+  'visit.signOutByBadge': { role: 'kiosk', input: z.object({ code: badgeCode }).strict() },
+  'badge.print': { role: 'kiosk', input: z.object({ code: badgeCode }).strict() },
+  'badge.reprint': { role: 'office', input: z.object({ visitId: id('Visit') }).strict() },
   'visit.signOut': { role: 'kiosk', input: z.object({ visitId: id('Visit') }).strict() },
   'staff.listForUnlock': { role: 'kiosk', input: empty },
   'staff.unlock': { role: 'kiosk', input: z.object({ staffId: id('Staff member'), pin }).strict() },
@@ -448,6 +458,9 @@ export const commandSchemas = {
           .max(25, { error: 'Keep visitor records for at most 25 years.' })
           .optional(),
         a4Printer: optionalText('A4 printer', 200).optional(),
+        badgeEnabled: z.boolean({ error: 'Say whether to print visitor badges.' }).optional(),
+        badgePrinter: optionalText('Badge printer', 200).optional(),
+        badgeLayout: oneOf(BADGE_LAYOUTS, 'Choose the badge label size.').optional(),
         endOfDay: z
           .string({ error: 'The end of the day must be a time like 17:30.' })
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
@@ -515,6 +528,8 @@ export interface SignInResult {
   visitId: number;
   firstName: string;
   devicesToHandIn: number;
+  /** The visit's badge code when badges are switched on: the kiosk asks for the badge to be printed. */
+  badgeCode: string | null;
 }
 
 export interface SignOutResult {
@@ -585,6 +600,9 @@ export interface SettingsView {
   autoSignOut: boolean;
   a4Printer: string | null;
   retentionYears: number;
+  badgeEnabled: boolean;
+  badgePrinter: string | null;
+  badgeLayout: (typeof BADGE_LAYOUTS)[number];
 }
 
 export interface PersonMatch {
@@ -782,6 +800,9 @@ export interface CommandOutputs {
   'backup.now': BackupFile;
   'backup.list': { folder: string; backups: BackupFile[] };
   'backup.restore': { restoredFrom: string; keptAside: string };
+  'visit.signOutByBadge': SignOutResult;
+  'badge.print': { print: PrintStatus };
+  'badge.reprint': { print: PrintStatus };
   'report.get': ReportView;
   'report.export': { documentId: string; fileName: string; rows: number };
   'person.search': { people: PersonMatch[] };

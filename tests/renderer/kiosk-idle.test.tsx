@@ -66,7 +66,7 @@ describe('the kiosk when left alone', () => {
       ...kioskHandlers(config),
       'visitor.findReturning': () => ({ matches: [{ visitorId: 42, displayName: 'Amira K.', organisation: null }] }),
       'visitor.returningStatus': () => ({ needsAcknowledgement: false }),
-      'visit.signInReturning': () => ({ visitId: 12, firstName: 'Amira', devicesToHandIn: 0 }),
+      'visit.signInReturning': () => ({ visitId: 12, firstName: 'Amira', devicesToHandIn: 0, badgeCode: null }),
     });
     const { user } = renderApp('#/', { fakeTimers: true });
     await user.click(await screen.findByRole('button', { name: "I've been here before" }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fail, installFakeApi, kioskConfig, kioskHandlers, POLICY_VERSION_ID } from '../helpers/fake-api.js';
 import { descriptionOf, renderApp, textboxNamed } from './harness.js';
 
-const signedIn = { visitId: 11, firstName: 'Amira', devicesToHandIn: 2 };
+const signedIn = { visitId: 11, firstName: 'Amira', devicesToHandIn: 2, badgeCode: null };
 
 async function fillDetails(user: ReturnType<typeof renderApp>['user']) {
   await user.type(textboxNamed('First name'), 'Amira');

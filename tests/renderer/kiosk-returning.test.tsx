@@ -13,7 +13,7 @@ function returningHandlers(needsAcknowledgement: boolean) {
       matches: 'khan'.startsWith(surnamePrefix.toLowerCase()) ? [amira] : [],
     }),
     'visitor.returningStatus': () => ({ needsAcknowledgement }),
-    'visit.signInReturning': () => ({ visitId: 12, firstName: 'Amira', devicesToHandIn: 1 }),
+    'visit.signInReturning': () => ({ visitId: 12, firstName: 'Amira', devicesToHandIn: 1, badgeCode: null }),
   };
 }
 

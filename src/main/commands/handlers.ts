@@ -11,6 +11,7 @@ import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
 import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
 import { exportReport, getReport } from '../services/operations/reports.js';
+import { printBadge, printBadgeByCode, signOutByBadge } from '../services/operations/badges.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -104,6 +105,9 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
   'endOfDay.report': (ctx) => endOfDayReport(ctx),
+  'visit.signOutByBadge': (ctx, input) => signOutByBadge(ctx, input.code),
+  'badge.print': (ctx, input) => printBadgeByCode(ctx, input.code),
+  'badge.reprint': (ctx, input) => printBadge(ctx, input.visitId),
   'report.get': (ctx, input) => getReport(ctx, input),
   'report.export': (ctx, input) => exportReport(ctx, input),
   'person.search': (ctx, input) => searchPeople(ctx, input.name),

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../commands/dispatcher.js';
@@ -6,6 +7,7 @@ import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/doma
 import {
   clientIdFrom, hostIsAllowed, isLoopbackAddress, MAX_BODY_BYTES, originIsAllowed, readCookie, SECRET_COOKIE, secretMatches,
 } from './request-guards.js';
+import { carriesPin, PIN_THROTTLE_MESSAGE, PinThrottle } from './pin-throttle.js';
 import { readStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 
@@ -30,7 +32,12 @@ export interface HttpHostOptions {
   host?: string;
   /** Binding beyond loopback exposes the kiosk to the network; only an explicit choice allows it. */
   allowNonLoopback?: boolean;
+  /** The clock the PIN throttle counts by, in milliseconds; tests move it. */
+  now?: () => number;
 }
+
+/** Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, or another try at a locked account. */
+const PIN_FAILURES: ReadonlySet<ErrorCode> = new Set(['wrong_pin', 'account_locked']);
 
 export interface HttpHost {
   port: number;
@@ -78,6 +85,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     throw new Error(`Refusing to serve the kiosk on ${host}: it would be reachable from the network. Use 127.0.0.1.`);
   }
   let port = 0;
+  const pinThrottle = new PinThrottle(options.now ? { now: options.now } : {});
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'unauthorised_client', 'Commands are sent with POST.');
@@ -101,7 +109,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return refuse(res, 400, 'invalid_input', 'That request is not valid JSON.');
     }
-    const result: CommandResult<unknown> = await options.dispatch(name, input, `http:${clientId}`);
+    // Checked just before the command runs (not before the body arrives), so a burst of requests sent at
+    // once is counted one by one: the PIN check answers synchronously.
+    const pinCaller = { clientId, address: req.socket.remoteAddress ?? '' };
+    if (name === 'staff.unlock' || carriesPin(input)) {
+      const waitMs = pinThrottle.retryAfterMs(pinCaller);
+      if (waitMs > 0) {
+        res.setHeader('retry-after', String(Math.ceil(waitMs / 1000)));
+        return refuse(res, 429, 'account_locked', PIN_THROTTLE_MESSAGE);
+      }
+    }
+    const answer = options.dispatch(name, input, `http:${clientId}`);
+    const result: CommandResult<unknown> = answer instanceof Promise ? await answer : answer;
+    if (!result.ok && PIN_FAILURES.has(result.error.code)) pinThrottle.recordFailure(pinCaller);
     // HTTP status speaks for the transport; a command's own refusal (a wrong PIN, a form error) is a normal
     // answer in the body, so browsers do not log it as a failed request.
     sendJson(res, !result.ok && result.error.code === 'unknown_command' ? 404 : 200, result);
@@ -130,12 +150,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const file = /^[\w-]{16,64}$/.test(id) ? options.resolveDocument?.(id) : null;
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!body) return refuse(res, 404, 'not_found', 'That document link has expired. Print or open the receipt again from the console.');
-    // No CSP here: the page's policy (object-src 'none') would stop Chromium's own PDF viewer.
-    const { 'content-security-policy': _csp, ...pdfHeaders } = SECURITY_HEADERS;
+    // No CSP here: the page's policy (object-src 'none') would stop Chromium's own PDF viewer. A CSV is a
+    // download for a spreadsheet, under its own name.
+    const { 'content-security-policy': _csp, ...documentHeaders } = SECURITY_HEADERS;
+    const isCsv = file!.endsWith('.csv');
     res.writeHead(200, {
-      ...pdfHeaders,
-      'content-type': 'application/pdf',
-      'content-disposition': 'inline',
+      ...documentHeaders,
+      'content-type': isCsv ? 'text/csv; charset=utf-8' : 'application/pdf',
+      'content-disposition': isCsv ? `attachment; filename="${basename(file!)}"` : 'inline',
       'cache-control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECEIPT_LAYOUTS } from '../../shared/contract.js';
+import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../shared/contract.js';
 import { REACK_MODES, SETTING_KINDS } from '../../shared/domain/setting.js';
 import type { Db } from '../db/connection.js';
 import { readSettingRaw, writeSetting } from '../db/repositories/settings-repo.js';
@@ -27,6 +27,9 @@ const SETTINGS = {
   // Visitors' books and signing-in sheets: the IRMS Toolkit for Schools suggests the current year plus six.
   'retention.years': { schema: z.number().int().min(1).max(25), fallback: 6 },
   'retention.lastRunDay': { schema: z.string().nullable(), fallback: null as string | null },
+  'badge.enabled': { schema: z.boolean(), fallback: false },
+  'badge.printer': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
+  'badge.layout': { schema: z.enum(BADGE_LAYOUTS), fallback: 'dymo_2_25x4' as (typeof BADGE_LAYOUTS)[number] },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 

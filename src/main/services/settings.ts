@@ -22,6 +22,9 @@ export function getSettings(ctx: ServiceContext): SettingsView {
     autoSignOut: readSetting(ctx.db, 'day.autoSignOut'),
     a4Printer: readSetting(ctx.db, 'printing.a4Printer'),
     retentionYears: readSetting(ctx.db, 'retention.years'),
+    badgeEnabled: readSetting(ctx.db, 'badge.enabled'),
+    badgePrinter: readSetting(ctx.db, 'badge.printer'),
+    badgeLayout: readSetting(ctx.db, 'badge.layout'),
   };
 }
 
@@ -46,6 +49,9 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     if (input.autoSignOut !== undefined) saveSetting(ctx.db, 'day.autoSignOut', input.autoSignOut, at);
     if (input.a4Printer !== undefined) saveSetting(ctx.db, 'printing.a4Printer', input.a4Printer, at);
     if (input.retentionYears !== undefined) saveSetting(ctx.db, 'retention.years', input.retentionYears, at);
+    if (input.badgeEnabled !== undefined) saveSetting(ctx.db, 'badge.enabled', input.badgeEnabled, at);
+    if (input.badgePrinter !== undefined) saveSetting(ctx.db, 'badge.printer', input.badgePrinter, at);
+    if (input.badgeLayout !== undefined) saveSetting(ctx.db, 'badge.layout', input.badgeLayout, at);
     const after = getSettings(ctx);
     audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;

@@ -8,6 +8,7 @@ import { currentPolicy } from '../db/repositories/policy-repo.js';
 import { findVisitor, findVisitorByIdentity, insertVisitor, searchVisitorsBySurname, touchLastSignIn } from '../db/repositories/visitor-repo.js';
 import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../db/repositories/visit-repo.js';
 import { CommandError } from './command-error.js';
+import { newReceiptToken } from './custody/receipt-token.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { readSetting } from './settings-store.js';
 import { requireSetUp } from './setup.js';
@@ -25,6 +26,12 @@ export function currentPolicyOrFail(ctx: ServiceContext) {
   return policy;
 }
 
+/** The badge code the kiosk prints, or null when the setting does not use badges. */
+export function badgeCodeFor(ctx: ServiceContext, visitId: number): string | null {
+  if (!readSetting(ctx.db, 'badge.enabled')) return null;
+  return ctx.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+}
+
 export function deviceCount(devices: readonly DeclaredDevice[]): number {
   return devices.reduce((n, d) => n + d.quantity, 0);
 }
@@ -35,7 +42,7 @@ export function recordVisit(
   visit: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; devices: readonly DeclaredDevice[] },
 ): number {
   const at = nowIso(ctx);
-  const visitId = insertVisit(ctx.db, { ...visit, signedInAt: at });
+  const visitId = insertVisit(ctx.db, { ...visit, signedInAt: at, badgeToken: newReceiptToken() });
   touchLastSignIn(ctx.db, visit.visitorId, at);
   const devices = visit.devices.filter((d) => d.quantity > 0);
   if (devices.length > 0) {
@@ -114,7 +121,7 @@ export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInN
       visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
     });
     audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, policyVersion: policy.version, returning: false });
-    return { visitId, firstName: input.firstName, devicesToHandIn: deviceCount(input.devices) };
+    return { visitId, firstName: input.firstName, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
   });
 }
 
@@ -158,6 +165,6 @@ export function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.s
     const visitorType = last?.visitor_type ?? 'other';
     const visitId = recordVisit(ctx, { visitorId: visitor.id, visitorType, visiting, acknowledgementId, devices: input.devices });
     audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId: visitor.id, policyVersion: policy.version, returning: true });
-    return { visitId, firstName: visitor.first_name, devicesToHandIn: deviceCount(input.devices) };
+    return { visitId, firstName: visitor.first_name, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
   });
 }

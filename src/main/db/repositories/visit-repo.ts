@@ -18,14 +18,14 @@ export function latestAcknowledgement(db: Db, visitorId: number): { id: number; 
 
 export function insertVisit(
   db: Db,
-  v: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; signedInAt: string },
+  v: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; signedInAt: string; badgeToken: string },
 ): number {
   const result = db
     .prepare(
-      `INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at, badge_token)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(v.visitorId, v.visitorType, v.visiting, v.acknowledgementId, v.signedInAt);
+    .run(v.visitorId, v.visitorType, v.visiting, v.acknowledgementId, v.signedInAt, v.badgeToken);
   return Number(result.lastInsertRowid);
 }
 
@@ -151,4 +151,8 @@ export function setVisitBooking(db: Db, visitId: number, bookingId: number): voi
 
 export function visitChecks(db: Db, visitId: number): { photo_id_checked_at: string | null; dbs_assurance_seen_at: string | null } | undefined {
   return db.prepare('SELECT photo_id_checked_at, dbs_assurance_seen_at FROM visits WHERE id = ?').get(visitId) as never;
+}
+
+export function visitIdByBadge(db: Db, token: string): number | undefined {
+  return db.prepare('SELECT id FROM visits WHERE badge_token = ?').pluck().get(token) as number | undefined;
 }

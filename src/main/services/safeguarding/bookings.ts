@@ -14,7 +14,7 @@ import { keepDocument, type OutputContext } from '../document-output.js';
 import { readSetting } from '../settings-store.js';
 import { requireSetUp } from '../setup.js';
 import {
-  acknowledgementFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, recordVisit,
+  acknowledgementFor, badgeCodeFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, recordVisit,
 } from '../sign-in.js';
 import { deviceUseMarker } from './exception-state.js';
 
@@ -135,7 +135,7 @@ export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.
     setVisitBooking(ctx.db, visitId, booking.id);
     markArrived(ctx.db, booking.id, visitId);
     audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
-    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(input.devices) };
+    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
   });
 }
 

@@ -1,0 +1,61 @@
+import type { PrintStatus, SignOutResult } from '../../../shared/contract.js';
+import { buildBadgePdf } from '../../documents/badge.js';
+import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
+import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
+import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
+import { findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
+import { findVisitor } from '../../db/repositories/visitor-repo.js';
+import { CommandError } from '../command-error.js';
+import { nowIso, type ServiceContext } from '../context.js';
+import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { deviceUseMarker } from '../safeguarding/exception-state.js';
+import { readSetting } from '../settings-store.js';
+import { signOut } from '../sign-out.js';
+
+function visitByBadge(ctx: ServiceContext, code: string): number {
+  const visitId = visitIdByBadge(ctx.db, code);
+  if (visitId === undefined) throw new CommandError('not_found', 'We do not recognise that badge. Please sign out by typing your surname.');
+  return visitId;
+}
+
+/** What a member of staff should see on the badge at a glance, so nobody challenges or misses a device. */
+function badgeMark(ctx: ServiceContext, visitId: number): string | null {
+  const marker = deviceUseMarker(latestExceptionByVisit(ctx.db, [visitId]).get(visitId), nowIso(ctx));
+  if (marker?.approved) return `DEVICE USE APPROVED: ${marker.permittedAreas}`;
+  if (countInSafeForVisit(ctx.db, visitId) > 0) return 'DEVICES IN THE OFFICE SAFE';
+  if (pendingHandoverForVisit(ctx.db, visitId)) return 'DEVICES TO BE HANDED IN';
+  return null;
+}
+
+/** Prints the badge for an open visit on the badge printer, when the setting uses badges. */
+export async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus }> {
+  if (!readSetting(ctx.db, 'badge.enabled')) throw new CommandError('conflict', 'Visitor badges are switched off for this setting.');
+  const visit = findVisit(ctx.db, visitId);
+  if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
+  if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out.');
+  const visitor = findVisitor(ctx.db, visit.visitor_id)!;
+  const token = ctx.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+  const pdf = await buildBadgePdf(
+    {
+      settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+      name: `${visitor.first_name} ${visitor.last_name}`,
+      organisation: visitor.organisation,
+      host: visit.visiting,
+      signedInAt: visit.signed_in_at,
+      token,
+      mark: badgeMark(ctx, visitId),
+    },
+    readSetting(ctx.db, 'badge.layout'),
+  );
+  const print = await keepAndPrint(ctx, pdf, { folder: 'badges', fileName: `badge-visit-${visitId}.pdf` }, { name: readSetting(ctx.db, 'badge.printer'), purpose: 'badges' });
+  return { print };
+}
+
+export function printBadgeByCode(ctx: OutputContext, code: string): Promise<{ print: PrintStatus }> {
+  return printBadge(ctx, visitByBadge(ctx, code));
+}
+
+/** One scan of the badge at the kiosk signs the visitor out, with the same guard as the surname search. */
+export function signOutByBadge(ctx: ServiceContext, code: string): SignOutResult {
+  return signOut(ctx, { visitId: visitByBadge(ctx, code) });
+}

@@ -1,0 +1,391 @@
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type App } from '../../src/main/app.js';
+import { fixedClock } from '../../src/main/clock.js';
+import { insertStaff } from '../../src/main/db/repositories/staff-repo.js';
+import { DATABASE_FILE } from '../../src/main/paths.js';
+import { hashPin } from '../../src/main/services/pin-hash.js';
+import type { CommandInput, CommandName } from '../../src/shared/contract.js';
+import type { CommandResult } from '../../src/shared/domain/errors.js';
+import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
+import type { StaffRole } from '../../src/shared/domain/roles.js';
+import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
+import { ADMIN_PIN, createSetUpApp, newVisitor } from './test-app.js';
+
+/**
+ * One valid input for every command, and a small world (a set-up school with people on site, a pending
+ * handover and a receipt in the safe) for those inputs to refer to. The table is typed over every command
+ * name, so a command added to the contract without a sample here is a type error.
+ */
+
+/** The PIN of the staff accounts the tests add (the first administrator's is ADMIN_PIN). */
+export const STAFF_PIN = '7391';
+
+export type StaffCaller = 'office' | 'dsl' | 'admin';
+
+/** Roles of the accounts the role matrix unlocks as: every account holds office; `admin` is deliberately not a DSL. */
+export const CALLER_ROLES: Record<StaffCaller, StaffRole[]> = {
+  office: ['office'],
+  dsl: ['office', 'dsl'],
+  admin: ['office', 'admin'],
+};
+
+export interface SampleIds {
+  /** The first administrator, from setup.create: office, DSL and admin. */
+  ownerId: number;
+  staff: Record<StaffCaller, number>;
+  policyVersionId: number;
+  /** Signed in once and signed out: can sign in again. */
+  returningVisitorId: number;
+  /** On site, nothing in the safe. */
+  onSiteVisitId: number;
+  /** The badge code of that visit (badges are switched on in this world). */
+  onSiteBadgeCode: string;
+  /** A visitor who declared devices the office has not logged yet. */
+  handoverId: number;
+  handoverVisitId: number;
+  /** A receipt with two items in the safe. */
+  receiptId: number;
+  receiptNumber: string;
+  itemIds: [number, number];
+  /** An account no caller uses, for the administrator's staff commands. */
+  spareStaffId: number;
+  /** A booking for today, still expected, and its invitation code. */
+  bookingId: number;
+  inviteCode: string;
+  /** An active device exception (for the booking) and an open concern. */
+  exceptionId: number;
+  concernId: number;
+  /** A backup of the whole world, taken last, in the data folder's backups folder. */
+  backupFileName: string;
+}
+
+export interface SampleContext extends SampleIds {
+  /** Who `staff.unlock` and `staff.changeOwnPin` act as. */
+  caller: { staffId: number; pin: string };
+}
+
+export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => CommandInput<N> } = {
+  'app.status': () => ({}),
+  'setup.create': () => ({
+    settingName: 'Second Setting',
+    settingKind: 'nursery',
+    adminName: 'Someone Else',
+    pin: '5555',
+    pinAgain: '5555',
+    expectationsTemplate: 'nursery',
+  }),
+  'kiosk.config': () => ({}),
+  'visitor.findReturning': () => ({ surnamePrefix: 'Whit' }),
+  'visitor.returningStatus': (ctx) => ({ visitorId: ctx.returningVisitorId }),
+  'visit.signInNew': (ctx) => ({
+    firstName: 'Nia',
+    lastName: 'Okafor',
+    organisation: null,
+    visitorType: 'contractor',
+    visiting: 'Boiler service',
+    policyVersionId: ctx.policyVersionId,
+    devices: [],
+  }),
+  'visit.signInReturning': (ctx) => ({
+    visitorId: ctx.returningVisitorId,
+    visiting: 'Governors meeting',
+    acknowledgedPolicyVersionId: ctx.policyVersionId,
+    devices: [],
+  }),
+  'visit.findOnSite': () => ({ surnamePrefix: 'Benn' }),
+  'visit.signOut': (ctx) => ({ visitId: ctx.onSiteVisitId }),
+  'visit.signOutByBadge': (ctx) => ({ code: ctx.onSiteBadgeCode }),
+  'badge.print': (ctx) => ({ code: ctx.onSiteBadgeCode }),
+  'badge.reprint': (ctx) => ({ visitId: ctx.onSiteVisitId }),
+  'staff.listForUnlock': () => ({}),
+  'staff.unlock': (ctx) => ({ staffId: ctx.caller.staffId, pin: ctx.caller.pin }),
+  'staff.lock': () => ({}),
+  'staff.session': () => ({}),
+  'console.onSite': () => ({}),
+  'console.pendingHandovers': () => ({}),
+  // The same PIN again: the account keeps working for the rest of the test.
+  'staff.changeOwnPin': (ctx) => ({ currentPin: ctx.caller.pin, newPin: { pin: ctx.caller.pin, pinAgain: ctx.caller.pin } }),
+  'visit.overrideSignOut': (ctx) => ({ visitId: ctx.onSiteVisitId, reason: 'Left by the side gate with the caretaker' }),
+  'custody.log': (ctx) => ({
+    handoverId: ctx.handoverId,
+    owner: { type: 'visitor', visitId: ctx.handoverVisitId },
+    items: [{ kind: 'phone', description: 'Blue Samsung', marks: null, bagSlot: '7' }],
+  }),
+  'custody.markNotHandedIn': (ctx) => ({ handoverId: ctx.handoverId, note: 'Left the phone in the car' }),
+  'custody.findReceipt': (ctx) => ({ code: ctx.receiptNumber }),
+  'custody.searchByOwner': () => ({ name: "O'Brien" }),
+  'custody.return': (ctx) => ({ receiptId: ctx.receiptId, itemIds: [ctx.itemIds[0]], returnedTo: "Zoë O'Brien-Łukasz", note: null }),
+  'custody.handOn': (ctx) => ({ itemId: ctx.itemIds[1], handedTo: 'Mr Patel', reason: 'Collected for repair by the IT technician' }),
+  'custody.correct': (ctx) => ({
+    itemId: ctx.itemIds[0],
+    description: 'Black iPhone 13, cracked case',
+    marks: 'Sticker of a fox',
+    bagSlot: '14',
+    reason: 'Moved to a larger bag',
+  }),
+  'custody.inSafe': () => ({}),
+  'custody.reprint': (ctx) => ({ receiptId: ctx.receiptId, layout: 'a4' }),
+  'printers.list': () => ({}),
+  'settings.get': () => ({}),
+  'settings.update': () => ({ idleSeconds: 120, endOfDay: '17:45' }),
+  'audit.verify': () => ({}),
+
+  'exception.approve': (ctx) => ({
+    target: { type: 'visit', visitId: ctx.onSiteVisitId },
+    purpose: 'inspection',
+    purposeDetail: null,
+    devices: [{ kind: 'laptop', quantity: 1 }],
+    permittedUse: 'Taking notes for the inspection report',
+    permittedAreas: 'The staff room and the head teacher\'s office',
+    conditions: null,
+    riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
+    riskNotes: null,
+    approver: { staffId: ctx.staff.dsl, pin: STAFF_PIN },
+  }),
+  'exception.revoke': (ctx) => ({ exceptionId: ctx.exceptionId, reason: 'The inspection finished early' }),
+  'exception.list': (ctx) => ({ visitId: ctx.onSiteVisitId }),
+  'visit.recordChecks': (ctx) => ({ visitId: ctx.onSiteVisitId, photoIdChecked: true, dbsAssuranceSeen: true }),
+
+  'booking.create': () => ({
+    firstName: 'Hana',
+    lastName: 'Kowalski',
+    organisation: 'Ofsted',
+    visitorType: 'inspector',
+    host: 'Mrs Khan, head teacher',
+    expectedDate: '2026-11-24',
+    expectedTime: '10:30',
+  }),
+  'booking.list': () => ({ date: '2026-11-23' }),
+  'booking.cancel': (ctx) => ({ bookingId: ctx.bookingId, reason: 'The visit was moved to next term' }),
+  'booking.invite': (ctx) => ({ bookingId: ctx.bookingId }),
+  'invite.lookup': (ctx) => ({ code: ctx.inviteCode }),
+  'visit.signInWithInvite': (ctx) => ({ code: ctx.inviteCode, acknowledgedPolicyVersionId: ctx.policyVersionId, devices: [] }),
+
+  'concern.raise': () => ({
+    aboutType: 'visitor',
+    aboutName: 'A man in a blue van',
+    visitId: null,
+    location: 'The car park by the nursery gate',
+    whatHappened: 'He was photographing the playground over the fence.',
+    actionTaken: 'The caretaker asked him to leave and noted the number plate.',
+  }),
+  'concern.list': () => ({}),
+  'concern.review': (ctx) => ({ concernId: ctx.concernId, outcome: 'Reported to the police; no further action here.', close: false }),
+
+  'policy.get': () => ({}),
+  'policy.publish': () => ({
+    title: 'Mobile devices on our site',
+    summary: ['Phones stay in the office safe.', 'Ask at the desk if you need yours.'],
+    fullText: 'Visitors hand in phones, smart watches and cameras at the office.\nThey are kept in the safe.',
+    reviewDue: '2027-09-01',
+  }),
+  'policy.recordReview': () => ({ note: 'Read through with the governors; no changes needed.', nextReviewDue: '2027-11-23' }),
+  'console.reminders': () => ({}),
+
+  'staff.list': () => ({}),
+  'staff.create': () => ({ displayName: 'Gwen Price', roles: ['dsl'], pin: '2468', pinAgain: '2468' }),
+  'staff.update': (ctx) => ({ staffId: ctx.spareStaffId, displayName: 'Sam Spare-Jones', roles: ['office'] }),
+  'staff.resetPin': (ctx) => ({ staffId: ctx.spareStaffId, pin: '1357', pinAgain: '1357' }),
+  'staff.unlockAccount': (ctx) => ({ staffId: ctx.spareStaffId }),
+  'staff.deactivate': (ctx) => ({ staffId: ctx.spareStaffId, reason: 'Left the school at half term' }),
+
+  'rollcall.print': () => ({}),
+  'rollcall.save': (ctx) => ({ accountedVisitIds: [ctx.onSiteVisitId, ctx.handoverVisitId], note: 'Fire drill: everyone at the assembly point' }),
+  'endOfDay.report': () => ({}),
+
+  'report.get': () => ({ kind: 'visitors', from: '2026-11-01', to: '2026-11-23' }),
+  'report.export': () => ({ kind: 'visitors', from: '2026-11-01', to: '2026-11-23', format: 'csv' }),
+
+  'person.search': () => ({ name: 'Whitfield' }),
+  'person.export': (ctx) => ({ visitorId: ctx.returningVisitorId }),
+  'retention.runNow': () => ({}),
+
+  'backup.now': () => ({}),
+  'backup.list': () => ({}),
+  // By name: it is looked up in this copy's own backup folder.
+  'backup.restore': (ctx) => ({ file: ctx.backupFileName, confirm: true }),
+};
+
+/** A command's sample, for code that iterates names (where TypeScript cannot pair name and input). */
+export function sampleFor(name: CommandName, ctx: SampleContext): unknown {
+  const sample = COMMAND_SAMPLES[name] as ((c: SampleContext) => unknown) | undefined;
+  if (!sample) throw new Error(`No sample input for ${name}: add one to COMMAND_SAMPLES in tests/helpers/command-samples.ts.`);
+  return sample(ctx);
+}
+
+export const START = '2026-11-23T09:00:00.000Z';
+
+export interface SampleTemplate {
+  dir: string;
+  ids: SampleIds;
+  /**
+   * Parts of the world the real commands could not build (a command not implemented yet, say). Each is
+   * stood in for (a repository insert, or an id that finds nothing) so the other commands can still be
+   * tested; a test asserts this list is empty.
+   */
+  problems: string[];
+  dispose(): void;
+}
+
+/** The default backup folder inside a data folder (no backup folder is chosen in Settings). */
+const BACKUPS = 'backups';
+
+/** An id no row has: what a sample refers to when its part of the world could not be built. */
+const MISSING_ID = 999_999;
+
+/**
+ * Builds the world once, through the real commands as the first administrator, and closes it; each test
+ * then opens its own copy of the database file.
+ */
+export async function buildSampleTemplate(): Promise<SampleTemplate> {
+  const app = createSetUpApp();
+  const owner = 'staff';
+  const problems: string[] = [];
+  const attempt = async <T>(what: string, work: () => T | Promise<T>, standIn: () => T): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      problems.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+      return standIn();
+    }
+  };
+
+  const addStaff = (displayName: string, roles: StaffRole[]) =>
+    attempt(
+      `staff.create ${displayName}`,
+      () => app.ok('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner).staffId,
+      () => insertStaff(app.db, { displayName, pinHash: hashPin(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
+    );
+  const staff = {
+    office: await addStaff('Olu Office', CALLER_ROLES.office),
+    dsl: await addStaff('Dee Safeguarding', CALLER_ROLES.dsl),
+    admin: await addStaff('Ade Admin', CALLER_ROLES.admin),
+  };
+  const spareStaffId = await addStaff('Sam Spare', ['office']);
+  const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+
+  const returning = newVisitor(app, { firstName: 'Rita', lastName: 'Whitfield', organisation: 'County Council' });
+  app.ok('visit.signOut', { visitId: returning.visitId });
+  const { visitor_id: returningVisitorId } = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').get(returning.visitId) as {
+    visitor_id: number;
+  };
+  const onSite = newVisitor(app);
+  const logged = await logIntoSafe(app);
+  const pending = visitorWithDeclaredDevices(app, { firstName: 'Kofi', lastName: 'Mensah' });
+
+  const booking = await attempt(
+    'booking.create',
+    () => {
+      const { bookingId } = app.ok(
+        'booking.create',
+        { firstName: 'Ines', lastName: 'Duarte', organisation: 'Local authority', visitorType: 'local_authority', host: 'The SENCo', expectedDate: '2026-11-23', expectedTime: null },
+        owner,
+      );
+      const { invite_token } = app.db.prepare('SELECT invite_token FROM bookings WHERE id = ?').get(bookingId) as { invite_token: string };
+      return { bookingId, inviteCode: invite_token };
+    },
+    () => ({ bookingId: MISSING_ID, inviteCode: 'A'.repeat(26) }),
+  );
+  const exceptionId = await attempt(
+    'exception.approve',
+    () =>
+      app.ok(
+        'exception.approve',
+        {
+          target: { type: 'booking', bookingId: booking.bookingId },
+          purpose: 'local_authority',
+          purposeDetail: null,
+          devices: [{ kind: 'phone', quantity: 1 }],
+          permittedUse: 'Calls to the office about the meeting',
+          permittedAreas: 'The meeting room',
+          conditions: null,
+          riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
+          riskNotes: null,
+          approver: { staffId: app.adminId, pin: ADMIN_PIN },
+        },
+        owner,
+      ).exceptionId,
+    () => MISSING_ID,
+  );
+  const concernId = await attempt(
+    'concern.raise',
+    () =>
+      app.ok(
+        'concern.raise',
+        {
+          aboutType: 'parent_carer',
+          aboutName: 'A parent at pick-up',
+          visitId: null,
+          location: 'The front gate',
+          whatHappened: 'Shouting at another parent in front of the children.',
+          actionTaken: 'The deputy head spoke to both parents.',
+        },
+        owner,
+      ).concernId,
+    () => MISSING_ID,
+  );
+
+  app.ok('settings.update', { badgeEnabled: true }, owner);
+  const onSiteBadgeCode = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
+  const backupFileName = await attempt('backup.now', async () => (await app.okAsync('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
+
+  const ids: SampleIds = {
+    ownerId: app.adminId,
+    staff,
+    spareStaffId,
+    policyVersionId,
+    returningVisitorId,
+    onSiteVisitId: onSite.visitId,
+    onSiteBadgeCode,
+    handoverId: pending.handover.handoverId,
+    handoverVisitId: pending.visit.visitId,
+    receiptId: logged.receipt.receiptId,
+    receiptNumber: logged.receipt.receiptNumber,
+    itemIds: [logged.receipt.items[0]!.itemId, logged.receipt.items[1]!.itemId],
+    ...booking,
+    exceptionId,
+    concernId,
+    backupFileName,
+  };
+  app.db.pragma('wal_checkpoint(TRUNCATE)');
+  const dir = mkdtempSync(join(tmpdir(), 'safe-hands-template-'));
+  copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  if (existsSync(join(app.dir, BACKUPS))) cpSync(join(app.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
+  app.dispose();
+  return { dir, ids, problems, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type SampleApp = App & {
+  clock: ReturnType<typeof fixedClock>;
+  ids: SampleIds;
+  /** Calls a command and awaits its answer, whichever kind it is. */
+  send(name: unknown, input: unknown, sessionKey: string): Promise<CommandResult<unknown>>;
+  dispose(): void;
+};
+
+/** A fresh copy of the template's database, opened like the real app, with no staff unlocked. */
+export function openSampleApp(template: SampleTemplate): SampleApp {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-hands-sample-'));
+  copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  if (existsSync(join(template.dir, BACKUPS))) cpSync(join(template.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
+  const clock = fixedClock(START);
+  const app = openApp({ dataDir: dir, clock });
+  return Object.assign(app, {
+    clock,
+    ids: template.ids,
+    send: async (name: unknown, input: unknown, key: string) => app.dispatch(name, input, key),
+    dispose() {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The sample context for a caller: who unlocks, with which PIN. */
+export function contextFor(ids: SampleIds, caller: StaffCaller | 'owner'): SampleContext {
+  return caller === 'owner'
+    ? { ...ids, caller: { staffId: ids.ownerId, pin: ADMIN_PIN } }
+    : { ...ids, caller: { staffId: ids.staff[caller], pin: STAFF_PIN } };
+}

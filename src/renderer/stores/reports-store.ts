@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { ReportView } from '../../shared/contract.js';
+import type { ReportKind } from '../../shared/domain/reports.js';
+import { invoke } from '../api.js';
+
+interface ReportsState {
+  kind: ReportKind;
+  from: string;
+  to: string;
+  report: ReportView | null;
+  exported: { documentId: string; fileName: string; rows: number } | null;
+  error: string | null;
+  fieldErrors: Record<string, string>;
+  busy: boolean;
+  set(change: Partial<Pick<ReportsState, 'kind' | 'from' | 'to'>>): void;
+  show(): Promise<void>;
+  exportAs(format: 'csv' | 'pdf'): Promise<void>;
+  reset(): void;
+}
+
+/** Today as YYYY-MM-DD on the UK calendar, the default for both ends of the range. */
+export function ukToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const initial = () => ({ kind: 'visitors' as ReportKind, from: ukToday(), to: ukToday(), report: null, exported: null, error: null, fieldErrors: {}, busy: false });
+
+export const useReportsStore = create<ReportsState>((set, get) => ({
+  ...initial(),
+  set: (change) => set({ ...change, report: null, exported: null, error: null, fieldErrors: {} }),
+  async show() {
+    const { kind, from, to } = get();
+    set({ busy: true, error: null, fieldErrors: {}, exported: null });
+    const result = await invoke('report.get', { kind, from, to });
+    if (!result.ok) return set({ busy: false, report: null, error: result.error.message, fieldErrors: result.error.fields ?? {} });
+    set({ busy: false, report: result.value });
+  },
+  async exportAs(format) {
+    const { kind, from, to } = get();
+    set({ busy: true, error: null, fieldErrors: {} });
+    const result = await invoke('report.export', { kind, from, to, format });
+    if (!result.ok) return set({ busy: false, error: result.error.message, fieldErrors: result.error.fields ?? {} });
+    set({ busy: false, exported: result.value });
+  },
+  reset: () => set(initial()),
+}));

@@ -469,7 +469,20 @@ export const commandSchemas = {
       .strict()
       .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change.' }),
   },
-  'audit.verify': { role: 'dsl', input: empty },
+  'audit.verify': { role: 'dsl_or_admin', input: empty },
+  'audit.list': {
+    role: 'dsl_or_admin',
+    input: z
+      .object({
+        from: calendarDate('The first day').optional(),
+        to: calendarDate('The last day').optional(),
+        action: z.string({ error: 'The action must be text.' }).regex(/^[a-z_.]{1,60}$/, { error: 'That is not an action name.' }).optional(),
+        actor: optionalText('Who', 80).optional(),
+        beforeId: id('Entry').optional(),
+        limit: z.number({ error: 'How many must be a number.' }).int().min(1, { error: 'Show at least 1 entry.' }).max(500, { error: 'Show at most 500 entries at a time.' }).optional(),
+      })
+      .strict(),
+  },
 } as const satisfies Record<string, { role: RequiredRole; input: z.ZodType; passive?: true }>;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -737,6 +750,16 @@ export interface Reminder {
   dueAt: string;
 }
 
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  detail: Record<string, unknown>;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
@@ -763,6 +786,7 @@ export interface CommandOutputs {
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'audit.verify': AuditVerification;
+  'audit.list': { entries: AuditEntryView[]; moreBefore: number | null };
   'visit.overrideSignOut': { signedOut: true; itemsStillInSafe: number };
   'custody.log': { receipt: ReceiptView; print: PrintStatus };
   'custody.markNotHandedIn': { closed: true };

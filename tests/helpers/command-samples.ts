@@ -131,6 +131,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'settings.get': () => ({}),
   'settings.update': () => ({ idleSeconds: 120, endOfDay: '17:45' }),
   'audit.verify': () => ({}),
+  'audit.list': () => ({ from: '2026-11-01', to: '2026-11-30', limit: 50 }),
 
   'exception.approve': (ctx) => ({
     target: { type: 'visit', visitId: ctx.onSiteVisitId },

@@ -43,3 +43,27 @@ describe('the audit trail', () => {
     expect(app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, firstBrokenId: 3 });
   });
 });
+
+describe('browsing the audit trail', () => {
+  it('the DSL and administrators see it newest first, filtered and a page at a time; office staff cannot', () => {
+    const app = createSetUpApp();
+    for (let i = 0; i < 5; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    const first = app.ok('audit.list', { action: 'visit.sign_in', limit: 2 }, 'staff');
+    expect(first.entries.map((e) => e.action)).toEqual(['visit.sign_in', 'visit.sign_in']);
+    expect(first.entries[0]!.id).toBeGreaterThan(first.entries[1]!.id);
+    expect(first.entries[0]!.actor).toBe('kiosk');
+    const second = app.ok('audit.list', { action: 'visit.sign_in', limit: 2, beforeId: first.moreBefore! }, 'staff');
+    expect(second.entries[0]!.id).toBeLessThan(first.entries[1]!.id);
+    const third = app.ok('audit.list', { action: 'visit.sign_in', limit: 2, beforeId: second.moreBefore! }, 'staff');
+    expect(third).toMatchObject({ moreBefore: null });
+    expect(third.entries).toHaveLength(1);
+    expect(app.ok('audit.list', { from: '2026-11-24' }, 'staff').entries).toEqual([]);
+
+    const admin = app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '1357', pinAgain: '1357' }, 'staff');
+    app.ok('staff.unlock', { staffId: admin.staffId, pin: '1357' }, 'admin-only');
+    expect(app.ok('audit.verify', {}, 'admin-only').ok).toBe(true);
+    const office = app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+    app.ok('staff.unlock', { staffId: office.staffId, pin: '2468' }, 'office');
+    expect(app.fails('audit.list', {}, 'office').code).toBe('forbidden');
+  });
+});

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
-import { ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
+import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { CommandError } from '../services/command-error.js';
@@ -68,7 +68,7 @@ export function createDispatcher(core: Core): Dispatch {
       const session = 'passive' in spec ? core.sessions.peek(sessionKey) : core.sessions.touch(sessionKey, consoleIdleMs(core));
       if (!session) return failure('locked', 'The staff console is locked. Unlock it with your PIN.');
       if (!roleAllows(session.roles, spec.role)) {
-        return failure('forbidden', `This needs the ${ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
+        return failure('forbidden', `This needs the ${REQUIRED_ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
       }
       actor = { staffId: session.staffId, label: session.displayName, roles: session.roles };
     }

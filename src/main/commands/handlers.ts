@@ -11,6 +11,7 @@ import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
 import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
 import { exportReport, getReport } from '../services/operations/reports.js';
+import { auditEntries } from '../services/operations/audit-view.js';
 import { printBadge, printBadgeByCode, signOutByBadge } from '../services/operations/badges.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
@@ -68,6 +69,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.list': (ctx, input) => auditEntries(ctx, input),
   'visit.overrideSignOut': (ctx, input) => overrideSignOut(ctx, input),
   'custody.log': (ctx, input) => outputReceipt(ctx, logItems(ctx, input).receiptId),
   'custody.markNotHandedIn': (ctx, input) => markNotHandedIn(ctx, input),

@@ -11,7 +11,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   actor_staff: number | null;
@@ -71,4 +71,26 @@ export function verifyAuditChain(db: Db): { ok: boolean; checked: number; firstB
     expectedId += 1;
   }
   return { ok: true, checked, firstBrokenId: null };
+}
+
+export interface AuditFilter {
+  fromIso?: string | undefined;
+  toIso?: string | undefined;
+  action?: string | undefined;
+  actor?: string | null | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/** Newest first, one page at a time (before `beforeId`). */
+export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE (@fromIso IS NULL OR at >= @fromIso) AND (@toIso IS NULL OR at < @toIso)
+         AND (@action IS NULL OR action = @action) AND (@actor IS NULL OR actor_label = @actor)
+         AND (@beforeId IS NULL OR id < @beforeId)
+       ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
 }

@@ -22,7 +22,7 @@ export function ukMidnight(day: string): string {
   return new Date(utc.getTime() - (local === '01:00' ? 3600_000 : 0)).toISOString();
 }
 
-function nextDay(day: string): string {
+export function nextDay(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

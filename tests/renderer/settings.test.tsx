@@ -91,3 +91,22 @@ describe('the settings panel', () => {
     expect(api.inputsOf('settings.update')).toEqual([{ backupFolder: '/mnt/gone' }, { backupFolder: '' }]);
   });
 });
+
+describe('badges and retention in the settings', () => {
+  it('switch badges on with a printer and label size, and change how long visitors are kept', async () => {
+    const api = installFakeApi({
+      'settings.get': () => saved,
+      'printers.list': () => ({ printers: [{ name: 'Reception-Labels', isDefault: false }] }),
+      'settings.update': (input) => ({ ...saved, ...input }) as SettingsView,
+    });
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.click(await screen.findByRole('radio', { name: /Print a badge/ }));
+    await user.selectOptions(screen.getByLabelText('Badge printer'), 'Reception-Labels');
+    await user.click(screen.getByRole('radio', { name: 'Brother 62 mm tape' }));
+    await user.selectOptions(screen.getByLabelText("Remove visitors' details after"), '7');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.inputsOf('settings.update')).toEqual([{ badgeEnabled: true, badgePrinter: 'Reception-Labels', badgeLayout: 'brother_62mm', retentionYears: 7 }]);
+  });
+});

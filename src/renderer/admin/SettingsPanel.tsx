@@ -4,6 +4,8 @@ import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { FieldError } from '../components/TextField.js';
 import { useSettingsStore } from '../stores/settings-store.js';
+import { BadgeAndRetentionFields } from './BadgeAndRetentionFields.js';
+import { BackupSettingsFields } from './BackupSettingsFields.js';
 
 const IDLE_CHOICES = [60, 90, 120, 180, 300];
 const LOCK_CHOICES = [120, 300, 600, 900, 1800];
@@ -30,7 +32,7 @@ function SelectField({ label, hint, value, onChange, error, children }: {
 
 /** Administrator settings that the kiosk and the safe depend on: the receipt printer, the day's end, timeouts. */
 export function SettingsPanel() {
-  const { draft, printers, error, fieldErrors, notice, busy, load, change, save } = useSettingsStore();
+  const { saved, draft, printers, error, fieldErrors, notice, busy, load, change, save } = useSettingsStore();
   const timeId = useId();
   useEffect(() => {
     void load();
@@ -39,13 +41,14 @@ export function SettingsPanel() {
 
   if (!draft) return <section className="card" aria-labelledby="settings-title"><h2 id="settings-title">Settings</h2>{error ? <Alert>{error}</Alert> : <p>Loading…</p>}</section>;
   const printerKnown = draft.receiptPrinter === null || printers.some((p) => p.name === draft.receiptPrinter);
+  const a4Known = draft.a4Printer === null || printers.some((p) => p.name === draft.a4Printer);
   return (
     <section className="card form-section settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       {error ? <Alert>{error}</Alert> : null}
       <p role="status" className="field-hint">{notice ?? ''}</p>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        <h3>Receipts</h3>
+        <h3>Printers</h3>
         <SelectField
           label="Receipt printer"
           hint={printers.length ? 'Printers this computer knows about.' : 'This computer has no printers set up. Receipts are saved as PDFs.'}
@@ -59,6 +62,17 @@ export function SettingsPanel() {
         </SelectField>
         <ChoiceCards legend="Receipt layout" layout="pair" value={draft.receiptLayout} onChange={(v) => change('receiptLayout', v)}
           choices={[{ value: 'roll80', label: '80 mm receipt roll' }, { value: 'a4', label: 'A4 paper' }]} error={fieldErrors.receiptLayout} />
+        <SelectField
+          label="A4 printer"
+          hint="For the evacuation list and other A4 documents."
+          value={draft.a4Printer ?? ''}
+          onChange={(v) => change('a4Printer', v === '' ? null : v)}
+          error={fieldErrors.a4Printer}
+        >
+          <option value="">No A4 printer (save the PDF only)</option>
+          {printers.map((p) => <option key={p.name} value={p.name}>{p.name}{p.isDefault ? ' (default)' : ''}</option>)}
+          {a4Known ? null : <option value={draft.a4Printer ?? ''}>{draft.a4Printer} (not found now)</option>}
+        </SelectField>
 
         <h3>The day</h3>
         <div className={['field', fieldErrors.endOfDay ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
@@ -68,7 +82,21 @@ export function SettingsPanel() {
             onChange={(e) => change('endOfDay', e.target.value)} />
           {fieldErrors.endOfDay ? <FieldError id={`${timeId}-error`} message={fieldErrors.endOfDay} /> : null}
         </div>
+        <ChoiceCards legend="At the end of the day, visitors still signed in" layout="pair"
+          value={draft.autoSignOut ? 'auto' : 'stay'} onChange={(v) => change('autoSignOut', v === 'auto')} error={fieldErrors.autoSignOut}
+          choices={[
+            { value: 'stay', label: 'Stay on the end-of-day list', hint: 'The office signs them out.' },
+            { value: 'auto', label: 'Are signed out automatically', hint: 'Their items stay in the safe, flagged.' },
+          ]} />
 
+        <BadgeAndRetentionFields draft={draft} printers={printers} fieldErrors={fieldErrors} onChange={{
+          badgeEnabled: (v) => change('badgeEnabled', v),
+          badgePrinter: (v) => change('badgePrinter', v),
+          badgeLayout: (v) => change('badgeLayout', v),
+          retentionYears: (v) => change('retentionYears', v),
+        }} />
+        <BackupSettingsFields draft={draft} lastBackupAt={saved?.lastBackupAt ?? null} fieldErrors={fieldErrors}
+          onFolder={(v) => change('backupFolder', v)} onKeep={(v) => change('backupKeep', v)} onDaily={(v) => change('backupDaily', v)} />
         <h3>Kiosk and console</h3>
         <SelectField label="Kiosk returns to the welcome screen after" value={String(draft.idleSeconds)}
           onChange={(v) => change('idleSeconds', Number(v))} error={fieldErrors.idleSeconds}

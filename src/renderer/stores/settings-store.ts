@@ -1,8 +1,14 @@
 import { create } from 'zustand';
 import type { SettingsView } from '../../shared/contract.js';
 import { invoke } from '../api.js';
+import { handleFailure } from './custody-shared.js';
 
-type Editable = Pick<SettingsView, 'receiptPrinter' | 'receiptLayout' | 'endOfDay' | 'idleSeconds' | 'consoleLockSeconds' | 'reacknowledge'>;
+type Editable = Pick<
+  SettingsView,
+  | 'receiptPrinter' | 'receiptLayout' | 'endOfDay' | 'idleSeconds' | 'consoleLockSeconds' | 'reacknowledge'
+  | 'a4Printer' | 'backupFolder' | 'backupKeep' | 'backupDaily' | 'autoSignOut'
+  | 'badgeEnabled' | 'badgePrinter' | 'badgeLayout' | 'retentionYears'
+>;
 
 interface SettingsState {
   saved: SettingsView | null;
@@ -22,7 +28,17 @@ const initial = { saved: null, draft: null, printers: [], error: null, fieldErro
 
 function editable(view: SettingsView): Editable {
   const { receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge } = view;
-  return { receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge };
+  const { a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears } = view;
+  return {
+    receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge,
+    a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears,
+  };
+}
+
+/** A folder typed with spaces round it, or only spaces, means the same as the box left empty. */
+function tidy(draft: Editable): Editable {
+  const folder = draft.backupFolder?.trim() ?? '';
+  return { ...draft, backupFolder: folder === '' ? null : folder };
 }
 
 /** The administrator's settings form: only what changed is sent, and the saved answer replaces the form. */
@@ -31,7 +47,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   async load() {
     set({ busy: true, error: null, notice: null });
     const [settings, printers] = await Promise.all([invoke('settings.get', {}), invoke('printers.list', {})]);
-    if (!settings.ok) return set({ busy: false, error: settings.error.message });
+    if (!settings.ok) return set({ busy: false, error: handleFailure(settings.error).message });
     set({
       busy: false,
       saved: settings.value,
@@ -42,18 +58,26 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   },
   change(key, value) {
     const draft = get().draft;
-    if (draft) set({ draft: { ...draft, [key]: value }, notice: null });
+    if (!draft) return;
+    const fieldErrors = { ...get().fieldErrors };
+    delete fieldErrors[key];
+    set({ draft: { ...draft, [key]: value }, fieldErrors, notice: null });
   },
   async save() {
-    const { saved, draft } = get();
-    if (!saved || !draft) return;
+    const { saved } = get();
+    const current = get().draft;
+    if (!saved || !current) return;
+    const draft = tidy(current);
     const changes = Object.fromEntries(
       (Object.keys(draft) as (keyof Editable)[]).filter((k) => draft[k] !== saved[k]).map((k) => [k, draft[k] ?? '']),
     );
     if (Object.keys(changes).length === 0) return set({ notice: 'Nothing has changed.' });
     set({ busy: true, error: null, fieldErrors: {}, notice: null });
     const result = await invoke('settings.update', changes);
-    if (!result.ok) return set({ busy: false, error: result.error.message, fieldErrors: result.error.fields ?? {} });
+    if (!result.ok) {
+      const failure = handleFailure(result.error);
+      return set({ busy: false, error: failure.message, fieldErrors: failure.fields });
+    }
     set({ busy: false, saved: result.value, draft: editable(result.value), notice: 'Settings saved.' });
   },
   reset: () => set(initial),

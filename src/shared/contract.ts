@@ -298,6 +298,11 @@ export const commandSchemas = {
     input: z.object({ visitId: id('Visit').optional(), bookingId: id('Booking').optional() }).strict(),
     passive: true,
   },
+  'exception.record': { role: 'office', input: z.object({ exceptionId: id('Exception') }).strict() },
+  'exception.lookup': {
+    role: 'office',
+    input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(200).transform((c) => c.replace(/\s+/g, '')).pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
+  },
   'visit.recordChecks': {
     role: 'office',
     input: z
@@ -814,6 +819,8 @@ export interface CommandOutputs {
   'exception.approve': ExceptionView;
   'exception.revoke': ExceptionView;
   'exception.list': { exceptions: ExceptionView[] };
+  'exception.record': { print: PrintStatus };
+  'exception.lookup': ExceptionView & { visitorName: string | null };
   'visit.recordChecks': { visitId: number; photoIdCheckedAt: string | null; dbsAssuranceSeenAt: string | null };
   'booking.create': BookingView;
   'booking.list': { date: string; bookings: BookingView[] };

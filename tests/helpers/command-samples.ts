@@ -56,6 +56,8 @@ export interface SampleIds {
   inviteCode: string;
   /** An active device exception (for the booking) and an open concern. */
   exceptionId: number;
+  /** The code on that exception's printed record. */
+  exceptionRecordCode: string;
   concernId: number;
   /** A backup of the whole world, taken last, in the data folder's backups folder. */
   backupFileName: string;
@@ -147,6 +149,8 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   }),
   'exception.revoke': (ctx) => ({ exceptionId: ctx.exceptionId, reason: 'The inspection finished early' }),
   'exception.list': (ctx) => ({ visitId: ctx.onSiteVisitId }),
+  'exception.record': (ctx) => ({ exceptionId: ctx.exceptionId }),
+  'exception.lookup': (ctx) => ({ code: ctx.exceptionRecordCode }),
   'visit.recordChecks': (ctx) => ({ visitId: ctx.onSiteVisitId, photoIdChecked: true, dbsAssuranceSeen: true }),
 
   'booking.create': () => ({
@@ -329,6 +333,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   );
 
   app.ok('settings.update', { badgeEnabled: true }, owner);
+  const exceptionRecordCode = (app.db.prepare('SELECT record_token FROM device_exceptions WHERE id = ?').pluck().get(exceptionId) as string | undefined) ?? 'A'.repeat(26);
   const onSiteBadgeCode = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
   const backupFileName = await attempt('backup.now', async () => (await app.okAsync('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
 
@@ -347,6 +352,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     itemIds: [logged.receipt.items[0]!.itemId, logged.receipt.items[1]!.itemId],
     ...booking,
     exceptionId,
+    exceptionRecordCode,
     concernId,
     backupFileName,
   };

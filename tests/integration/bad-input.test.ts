@@ -30,7 +30,7 @@ describe('every command refuses malformed input and changes nothing', () => {
       if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0) continue;
       await expectRefusedUnchanged(app, name, input);
     }
-    expect(commandSchemas[name].role).toMatch(/^(kiosk|office|dsl|admin)$/);
+    expect(commandSchemas[name].role).toMatch(/^(kiosk|office|dsl|admin|dsl_or_admin)$/);
   });
 });
 

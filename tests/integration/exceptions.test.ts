@@ -122,3 +122,26 @@ describe('checks on visiting professionals', () => {
     expect(app.fails('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: 'yes', dbsAssuranceSeen: true }, 'staff').code).toBe('invalid_input');
   });
 });
+
+describe('the printable exception record', () => {
+  it('carries the approval and a QR that staff scan to see whether it is genuine and still in force', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { APP_ROOT } = await import('../../src/main/paths.js');
+    const { decodeQr, flatten, pdfText, renderFirstPageToFile, renderPdfToPngs } = await import('../helpers/pdf.js');
+    const app = createSetUpApp();
+    const visit = inspectorOnSite(app);
+    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const { print } = await app.okAsync('exception.record', { exceptionId }, 'staff');
+    const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
+    if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'exception-record.png'));
+    const text = flatten(await pdfText(pdf));
+    for (const expected of ['Helen Marsh', 'Inspection (Ofsted or ISI)', 'Office and staffroom', 'Approved for this visit only', 'Priya Shah']) expect(text).toContain(expected);
+    const [page] = await renderPdfToPngs(pdf);
+    const code = decodeQr(page!)!;
+    expect(app.ok('exception.lookup', { code }, 'staff')).toMatchObject({ exceptionId, state: 'active', visitorName: 'Helen Marsh' });
+    app.ok('exception.revoke', { exceptionId, reason: 'Photos in the hall' }, 'staff');
+    expect(app.ok('exception.lookup', { code }, 'staff').state).toBe('revoked');
+    expect(app.fails('exception.lookup', { code: 'B'.repeat(26) }, 'staff').message).toMatch(/not an approval Safe Hands knows/);
+  });
+});

@@ -52,6 +52,8 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'exception.approve': 'office',
   'exception.revoke': 'dsl',
   'exception.list': 'office',
+  'exception.record': 'office',
+  'exception.lookup': 'office',
   'visit.recordChecks': 'office',
   'booking.create': 'office',
   'booking.list': 'office',

@@ -17,7 +17,9 @@ import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/co
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
 } from '../services/safeguarding/bookings.js';
-import { approveException, listExceptions, revokeExceptionById } from '../services/safeguarding/exceptions.js';
+import {
+  approveException, exceptionRecord, listExceptions, lookupException, revokeExceptionById,
+} from '../services/safeguarding/exceptions.js';
 import { policyDetail, publishPolicy, recordPolicyReview, reminders } from '../services/policy.js';
 import {
   createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount,
@@ -97,6 +99,8 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'exception.approve': (ctx, input) => approveException(ctx, input),
   'exception.revoke': (ctx, input) => revokeExceptionById(ctx, input),
   'exception.list': (ctx, input) => listExceptions(ctx, input),
+  'exception.record': (ctx, input) => exceptionRecord(ctx, input.exceptionId),
+  'exception.lookup': (ctx, input) => lookupException(ctx, input.code),
   'visit.recordChecks': (ctx, input) => recordChecks(ctx, input),
   'booking.create': (ctx, input) => createBooking(ctx, input),
   'booking.list': (ctx, input) => listBookings(ctx, input),

@@ -20,6 +20,8 @@ export interface ExceptionRow {
   revoked_at: string | null;
   revoked_by_name: string | null;
   revoke_reason: string | null;
+  record_token: string | null;
+  visitor_name: string | null;
   /** The visit it covers now: its own, or the one its booking turned into. */
   effective_visit_id: number | null;
   visit_signed_out_at: string | null;
@@ -29,32 +31,38 @@ export interface ExceptionRow {
 const SELECT = `
   SELECT e.id, e.visit_id, e.booking_id, e.purpose, e.purpose_detail, e.devices_json, e.permitted_use, e.permitted_areas,
          e.conditions, e.risk_checklist_json, e.risk_notes, e.valid_from, e.valid_until, e.approved_at,
-         ab.display_name AS approved_by_name, e.revoked_at, rb.display_name AS revoked_by_name, e.revoke_reason,
+         ab.display_name AS approved_by_name, e.revoked_at, rb.display_name AS revoked_by_name, e.revoke_reason, e.record_token,
+         coalesce(v.first_name || ' ' || v.last_name, b.first_name || ' ' || b.last_name) AS visitor_name,
          coalesce(e.visit_id, b.visit_id) AS effective_visit_id, vi.signed_out_at AS visit_signed_out_at, b.status AS booking_status
   FROM device_exceptions e
   JOIN staff ab ON ab.id = e.approved_by
   LEFT JOIN staff rb ON rb.id = e.revoked_by
   LEFT JOIN bookings b ON b.id = e.booking_id
-  LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id)`;
+  LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id)
+  LEFT JOIN visitors v ON v.id = vi.visitor_id`;
 
 export function insertException(
   db: Db,
   e: {
     visitId: number | null; bookingId: number | null; purpose: ExceptionPurpose; purposeDetail: string | null; devicesJson: string;
     permittedUse: string; permittedAreas: string; conditions: string | null; riskChecklistJson: string; riskNotes: string | null;
-    validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string;
+    validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string; recordToken: string;
   },
 ): number {
   return Number(
     db
       .prepare(
         `INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
-           conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at)
+           conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at, record_token)
          VALUES (@visitId, @bookingId, @purpose, @purposeDetail, @devicesJson, @permittedUse, @permittedAreas,
-           @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt)`,
+           @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt, @recordToken)`,
       )
       .run(e).lastInsertRowid,
   );
+}
+
+export function findExceptionByRecordToken(db: Db, token: string): ExceptionRow | undefined {
+  return db.prepare(`${SELECT} WHERE e.record_token = ?`).get(token) as ExceptionRow | undefined;
 }
 
 export function findException(db: Db, id: number): ExceptionRow | undefined {

@@ -2,12 +2,17 @@ import type { ParsedInput } from '../../../shared/contract.js';
 import type { ExceptionView } from '../../../shared/domain/exceptions.js';
 import { inTransaction } from '../../db/connection.js';
 import { findBookingBy } from '../../db/repositories/booking-repo.js';
-import { exceptionsFor, findException, insertException, revokeException } from '../../db/repositories/exception-repo.js';
+import { exceptionsFor, findException, findExceptionByRecordToken, insertException, revokeException } from '../../db/repositories/exception-repo.js';
+import { buildExceptionRecordPdf } from '../../documents/exception-record.js';
+import type { PrintStatus } from '../../../shared/contract.js';
+import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { readSetting } from '../settings-store.js';
 import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import { verifyStaffPin } from '../staff-auth.js';
+import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 
 function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve'>['target']): void {
@@ -59,6 +64,7 @@ export function approveException(ctx: ServiceContext, input: ParsedInput<'except
       validUntil,
       approvedBy: approver.id,
       approvedAt: at,
+      recordToken: newReceiptToken(),
     });
     audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
     return toExceptionView(findException(ctx.db, id)!, at);
@@ -77,6 +83,27 @@ export function revokeExceptionById(ctx: ServiceContext, input: ParsedInput<'exc
     audit(ctx, 'exception.revoke', 'device_exception', row.id, {});
     return toExceptionView(findException(ctx.db, row.id)!, at);
   });
+}
+
+/** The approval on A4, kept and printed, for the visitor to carry and the safeguarding file. */
+export async function exceptionRecord(ctx: OutputContext, exceptionId: number): Promise<{ print: PrintStatus }> {
+  const row = findException(ctx.db, exceptionId);
+  if (!row || !row.record_token) throw new CommandError('not_found', 'That exception could not be found.');
+  const pdf = await buildExceptionRecordPdf({
+    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    visitorName: row.visitor_name ?? 'Visitor',
+    exception: toExceptionView(row, nowIso(ctx)),
+    recordToken: row.record_token,
+  });
+  const print = await keepAndPrint(ctx, pdf, { folder: 'exceptions', fileName: `exception-${row.id}.pdf` }, { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' });
+  return { print };
+}
+
+/** A member of staff scans a visitor's exception record: is it genuine, and is it in force now? */
+export function lookupException(ctx: ServiceContext, code: string): ExceptionView & { visitorName: string | null } {
+  const row = findExceptionByRecordToken(ctx.db, code);
+  if (!row) throw new CommandError('not_found', 'This is not an approval Safe Hands knows. Treat the device as not approved and ask the DSL.');
+  return { ...toExceptionView(row, nowIso(ctx)), visitorName: row.visitor_name };
 }
 
 export function listExceptions(ctx: ServiceContext, input: ParsedInput<'exception.list'>): { exceptions: ExceptionView[] } {

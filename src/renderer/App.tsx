@@ -4,6 +4,7 @@ import { BigButton } from './components/BigButton.js';
 import { StatusScreen } from './components/StatusScreen.js';
 import { KioskApp } from './kiosk/KioskApp.js';
 import { ConsoleApp } from './office/ConsoleApp.js';
+import { DatabaseProblemScreen } from './operations/DatabaseProblemScreen.js';
 import { useRoute } from './routing.js';
 import { useAppStore } from './stores/app-store.js';
 
@@ -33,5 +34,7 @@ export function App() {
   if (!status) return <StatusScreen title="Safe Hands" message="Starting…" />;
   // Until there is a setting and an administrator, every address shows the first-run setup.
   if (!status.setUp) return <SetupScreen />;
+  // A damaged database pauses the kiosk; the console still opens, to unlock and restore a backup.
+  if (status.databaseProblem && route !== 'console') return <DatabaseProblemScreen problem={status.databaseProblem} />;
   return route === 'console' ? <ConsoleApp /> : <KioskApp />;
 }

@@ -2,6 +2,7 @@ import { DEVICE_KINDS, DEVICE_KIND_LABELS, MAX_DEVICES_PER_KIND, describeDevices
 import { BigButton } from '../components/BigButton.js';
 import { DeviceTile } from '../components/DeviceTile.js';
 import { declaredDevices, useKioskStore } from '../stores/kiosk-store.js';
+import { InviteDeviceNote } from './InviteNotes.js';
 import { StepFrame } from './StepFrame.js';
 
 export function DevicesStep() {
@@ -25,6 +26,7 @@ export function DevicesStep() {
       onBack={back}
       actions={<BigButton onClick={() => void submitSignIn()} disabled={busy}>{label}</BigButton>}
     >
+      <InviteDeviceNote />
       <div className="device-grid">
         {DEVICE_KINDS.map((kind) => (
           <DeviceTile

@@ -1,6 +1,7 @@
 import { describeDevices } from '../../shared/domain/devices.js';
 import { BigButton } from '../components/BigButton.js';
 import { declaredDevices, useKioskStore } from '../stores/kiosk-store.js';
+import { InviteDoneNote, useInviteApproved } from './InviteNotes.js';
 import { StepFrame } from './StepFrame.js';
 import { useAutoFinish } from './useAutoFinish.js';
 
@@ -8,12 +9,13 @@ export function DoneStep() {
   const result = useKioskStore((s) => s.signedIn);
   const devices = useKioskStore((s) => s.devices);
   const reset = useKioskStore((s) => s.reset);
+  const approved = useInviteApproved();
   useAutoFinish(reset);
   if (!result) return null;
 
   return (
     <StepFrame title={`You're signed in, ${result.firstName}.`} actions={<BigButton onClick={reset}>Finish</BigButton>}>
-      {result.devicesToHandIn > 0 ? (
+      {approved ? <InviteDoneNote /> : result.devicesToHandIn > 0 ? (
         <div className="callout callout-action">
           <h2 className="callout-title">Next: go to the office</h2>
           <p>

@@ -8,6 +8,8 @@ import { DoneStep } from './DoneStep.js';
 import { ExpectationsStep } from './ExpectationsStep.js';
 import { GoodbyeStep } from './GoodbyeStep.js';
 import { IdleWarning } from './IdleWarning.js';
+import { InviteScanStep } from './InviteScanStep.js';
+import { InviteWelcomeStep } from './InviteWelcomeStep.js';
 import { ReturningConfirmStep } from './ReturningConfirmStep.js';
 import { SearchStep } from './SearchStep.js';
 import { SignOutConfirmStep } from './SignOutConfirmStep.js';
@@ -26,6 +28,8 @@ function StepView({ step }: { step: KioskStep }) {
     case 'signOutSearch': return <SearchStep mode="signOut" />;
     case 'signOutConfirm': return <SignOutConfirmStep />;
     case 'goodbye': return <GoodbyeStep />;
+    case 'inviteScan': return <InviteScanStep />;
+    case 'inviteWelcome': return <InviteWelcomeStep />;
   }
 }
 

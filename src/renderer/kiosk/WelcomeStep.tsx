@@ -8,6 +8,7 @@ export function WelcomeStep() {
   const startNew = useKioskStore((s) => s.startNew);
   const startReturning = useKioskStore((s) => s.startReturning);
   const startSignOut = useKioskStore((s) => s.startSignOut);
+  const startInvite = useKioskStore((s) => s.startInvite);
   return (
     <StepFrame
       className="welcome"
@@ -24,6 +25,9 @@ export function WelcomeStep() {
         <BigButton size="hero" variant="secondary" icon={<SignOutIcon />} hint="When you leave" onClick={startSignOut}>
           Sign out
         </BigButton>
+      </div>
+      <div className="welcome-more">
+        <BigButton variant="secondary" className="welcome-invite" onClick={startInvite}>I have an invitation</BigButton>
       </div>
       <a className="staff-link" href="#/console">Staff</a>
     </StepFrame>

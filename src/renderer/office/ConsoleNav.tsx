@@ -1,7 +1,9 @@
+import { SafeguardingNavItem } from '../dsl/SafeguardingNavItem.js';
+import { OperationsNavItems } from '../operations/OperationsNavItems.js';
 import { CONSOLE_VIEW_LABELS, CONSOLE_VIEWS, type ConsoleView } from '../stores/console-store.js';
 
 /** The console's sections as big buttons; the open one is marked in words for assistive technology and by more than colour. */
-export function ConsoleNav({ current, onShow }: { current: ConsoleView; onShow: (view: ConsoleView) => void }) {
+export function ConsoleNav({ current, onShow }: { current: ConsoleView | null; onShow: (view: ConsoleView) => void }) {
   return (
     <nav className="console-nav" aria-label="Console sections">
       <ul>
@@ -17,6 +19,8 @@ export function ConsoleNav({ current, onShow }: { current: ConsoleView; onShow: 
             </button>
           </li>
         ))}
+        <SafeguardingNavItem />
+        <OperationsNavItems />
       </ul>
     </nav>
   );

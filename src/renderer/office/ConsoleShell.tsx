@@ -8,7 +8,13 @@ import { ConsoleNav } from './ConsoleNav.js';
 import { Dashboard } from './Dashboard.js';
 import { InSafePage } from './InSafePage.js';
 import { LogItemsPage } from './LogItemsPage.js';
+import { OperationsPage } from '../operations/OperationsPage.js';
+import { useSectionsStore } from '../stores/sections-store.js';
 import { REFRESH_SECONDS } from './refresh.js';
+import { RemindersBanner } from '../dsl/RemindersBanner.js';
+import { SafeguardingPage } from '../dsl/SafeguardingPage.js';
+import { useReminderStore } from '../stores/reminder-store.js';
+import { useSafeguardingStore } from '../stores/safeguarding-store.js';
 
 function ViewPage({ view }: { view: ConsoleView }) {
   switch (view) {
@@ -28,11 +34,23 @@ export function ConsoleShell() {
   const show = useConsoleStore((s) => s.show);
   const refresh = useConsoleStore((s) => s.refresh);
   const lock = useConsoleStore((s) => s.lock);
+  const section = useSectionsStore((s) => s.section);
+  const closeSection = useSectionsStore((s) => s.close);
+  const safeguarding = useSafeguardingStore((s) => s.open);
+  const closeSafeguarding = useSafeguardingStore((s) => s.close);
+  const loadReminders = useReminderStore((s) => s.load);
 
   useEffect(() => {
     const timer = setInterval(() => void refresh(), REFRESH_SECONDS * 1000);
     return () => clearInterval(timer);
   }, [refresh]);
+
+  // The annual review reminder is read on unlocking and with every refresh, so the banner follows main.
+  useEffect(() => {
+    void loadReminders();
+    const timer = setInterval(() => void loadReminders(), REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [loadReminders]);
 
   // Reception is a public place: an unattended console locks itself, and says so on the lock screen.
   useIdleTimer({ enabled: true, idleSeconds: lockSeconds, warningSeconds: 0, onExpire: () => void lock(IDLE_LOCK_MESSAGE) });
@@ -48,9 +66,10 @@ export function ConsoleShell() {
           <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
         </div>
       </header>
-      <ConsoleNav current={view} onShow={show} />
+      <ConsoleNav current={section || safeguarding ? null : view} onShow={(v) => { closeSection(); closeSafeguarding(); show(v); }} />
       <main className="console-main">
-        <ViewPage key={view} view={view} />
+        <RemindersBanner />
+        {safeguarding ? <SafeguardingPage /> : section ? <OperationsPage key={section} section={section} /> : <ViewPage key={view} view={view} />}
       </main>
     </div>
   );

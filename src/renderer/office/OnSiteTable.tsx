@@ -2,6 +2,8 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
+import { DeviceUseTag } from '../dsl/DeviceUseTag.js';
+import { VisitChecks } from '../dsl/VisitChecks.js';
 
 export function OnSiteTable({ visits, labelledBy }: { visits: readonly OnSiteVisit[]; labelledBy: string }) {
   if (visits.length === 0) return <p className="empty">Nobody is signed in at the moment.</p>;
@@ -21,13 +23,16 @@ export function OnSiteTable({ visits, labelledBy }: { visits: readonly OnSiteVis
         </thead>
         <tbody>
           {visits.map((v) => (
-            <tr key={v.visitId} className={v.collectionRequestedAt ? 'row-warning' : undefined}>
+            <tr key={v.visitId} className={v.collectionRequestedAt || v.deviceUse?.endedBecause ? 'row-warning' : undefined}>
               <th scope="row">{v.firstName} {v.lastName}</th>
               <td>{v.organisation ?? <span className="muted">None</span>}</td>
-              <td>{VISITOR_TYPE_LABELS[v.visitorType]}</td>
+              <td>{VISITOR_TYPE_LABELS[v.visitorType]}<VisitChecks visit={v} /></td>
               <td>{v.visiting}</td>
               <td>{formatTime(v.signedInAt)}</td>
-              <td>{v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>}</td>
+              <td>
+                {v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>}
+                {v.deviceUse ? <DeviceUseTag marker={v.deviceUse} /> : null}
+              </td>
               <td>
                 {v.itemsInSafe > 0 ? (v.itemsInSafe === 1 ? '1 item' : `${v.itemsInSafe} items`) : <span className="muted">None</span>}
                 {v.collectionRequestedAt ? (

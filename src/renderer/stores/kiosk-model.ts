@@ -1,4 +1,4 @@
-import type { KioskConfig, SignInResult, SignOutResult } from '../../shared/contract.js';
+import type { CommandOutput, KioskConfig, SignInResult, SignOutResult } from '../../shared/contract.js';
 import { DEVICE_KINDS, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 
@@ -13,9 +13,14 @@ export type KioskStep =
   | 'returningConfirm'
   | 'signOutSearch'
   | 'signOutConfirm'
-  | 'goodbye';
+  | 'goodbye'
+  | 'inviteScan'
+  | 'inviteWelcome';
 
-export type KioskFlow = 'new' | 'returning' | 'signOut';
+export type KioskFlow = 'new' | 'returning' | 'signOut' | 'invite';
+
+/** What the kiosk learns from a scanned invitation: a short name, never the booking's details. */
+export type InviteDetails = CommandOutput<'invite.lookup'>;
 
 export interface VisitorDetails {
   firstName: string;
@@ -63,6 +68,9 @@ export interface KioskData {
   busy: boolean;
   signedIn: SignInResult | null;
   signedOut: SignOutResult | null;
+  /** The invitation code as scanned or typed, and what it opened. */
+  inviteCode: string;
+  invite: InviteDetails | null;
 }
 
 
@@ -88,6 +96,8 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     busy: false,
     signedIn: null,
     signedOut: null,
+    inviteCode: '',
+    invite: null,
   };
 }
 

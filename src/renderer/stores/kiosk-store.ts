@@ -39,6 +39,11 @@ interface KioskActions {
   setReturningVisiting: (text: string) => void;
   confirmReturning: () => Promise<void>;
   confirmSignOut: () => Promise<void>;
+  startInvite: () => void;
+  setInviteCode: (code: string) => void;
+  /** Looks up the code a scanner typed (or the one in the box) and greets the visitor it belongs to. */
+  lookupInvite: (scanned?: string) => Promise<void>;
+  continueInvite: () => void;
 }
 
 export type KioskState = KioskData & KioskActions;
@@ -175,6 +180,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
         return;
       }
       if (s.flow === 'returning' && !s.chosen) return;
+      if (s.flow === 'invite' && !s.invite) return;
       const gen = generation;
       set({ busy: true, error: null });
       const devices = declaredDevices(s.devices);
@@ -187,6 +193,12 @@ export const useKioskStore = create<KioskState>()((set, get) => {
               visitorType,
               visiting: s.details.visiting,
               policyVersionId: s.config.policy.versionId,
+              devices,
+            })
+          : s.flow === 'invite'
+          ? await invoke('visit.signInWithInvite', {
+              code: s.inviteCode,
+              acknowledgedPolicyVersionId: s.needsAcknowledgement ? s.acknowledgedVersionId : null,
               devices,
             })
           : await invoke('visit.signInReturning', {
@@ -268,6 +280,35 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       if (gen !== generation) return;
       if (r.ok) set({ busy: false, step: 'goodbye', history: [], signedOut: r.value });
       else set({ busy: false, error: r.error.message });
+    },
+
+    startInvite: () => start('invite', 'inviteScan'),
+
+    setInviteCode: (inviteCode) => set({ inviteCode, error: null }),
+
+    lookupInvite: async (scanned) => {
+      const s = get();
+      if (s.busy) return;
+      const code = (scanned ?? s.inviteCode).replace(/\s+/g, '').toUpperCase();
+      if (code === '') {
+        set({ error: 'Scan the QR code on your invitation, or type the code printed under it.' });
+        return;
+      }
+      const gen = generation;
+      set({ busy: true, error: null, inviteCode: code });
+      const r = await invoke('invite.lookup', { code });
+      if (gen !== generation) return;
+      if (!r.ok) {
+        // The box is emptied so the next scan starts clean.
+        set({ busy: false, inviteCode: '', error: r.error.message });
+        return;
+      }
+      go('inviteWelcome', { busy: false, invite: r.value, needsAcknowledgement: r.value.needsAcknowledgement });
+    },
+
+    continueInvite: () => {
+      const invite = get().invite;
+      if (invite) go(invite.needsAcknowledgement ? 'expectations' : 'devices');
     },
   };
 });

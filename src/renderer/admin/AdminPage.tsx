@@ -1,0 +1,38 @@
+import { PageHeading } from '../office/PageHeading.js';
+import { ADMIN_TAB_LABELS, ADMIN_TABS, useSectionsStore, type AdminTab } from '../stores/sections-store.js';
+import { BackupsPanel } from './BackupsPanel.js';
+import { SettingsPanel } from './SettingsPanel.js';
+import { StaffPanel } from './StaffPanel.js';
+
+function TabPanel({ tab }: { tab: AdminTab }) {
+  switch (tab) {
+    case 'settings': return <SettingsPanel />;
+    case 'backups': return <BackupsPanel />;
+    case 'staff': return <StaffPanel />;
+  }
+}
+
+/** The administrator's pages: settings, backups and staff accounts, one at a time. */
+export function AdminPage() {
+  const tab = useSectionsStore((s) => s.adminTab);
+  const showTab = useSectionsStore((s) => s.showAdminTab);
+  return (
+    <>
+      <div className="console-heading">
+        <PageHeading>Admin</PageHeading>
+      </div>
+      <nav className="admin-tabs" aria-label="Admin sections">
+        <ul>
+          {ADMIN_TABS.map((t) => (
+            <li key={t}>
+              <button type="button" className="admin-tab" aria-current={t === tab ? 'page' : undefined} onClick={() => showTab(t)}>
+                {ADMIN_TAB_LABELS[t]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <TabPanel key={tab} tab={tab} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Ref } from 'react';
+import type { StaffSummary } from '../../shared/contract.js';
+import { ChoiceCards } from '../components/ChoiceCards.js';
+import { TextField } from '../components/TextField.js';
+
+interface ApproverFieldsProps {
+  staff: readonly StaffSummary[];
+  approverId: number | null;
+  pin: string;
+  onApprover: (staffId: number) => void;
+  onPin: (pin: string) => void;
+  approverError?: string | undefined;
+  pinError?: string | undefined;
+  pinRef?: Ref<HTMLInputElement>;
+}
+
+/** The DSL who approves proves it is them now, whoever unlocked the console: their name and their own PIN. */
+export function ApproverFields({ staff, approverId, pin, onApprover, onPin, approverError, pinError, pinRef }: ApproverFieldsProps) {
+  return (
+    <section className="approver" aria-labelledby="approver-heading">
+      <h2 id="approver-heading">Approval by the Designated Safeguarding Lead</h2>
+      <p className="field-hint">Only a DSL can approve. They choose their name and type their own PIN.</p>
+      <ChoiceCards
+        legend="Approving DSL"
+        choices={staff.map((s) => ({ value: String(s.id), label: s.displayName }))}
+        value={approverId === null ? null : String(approverId)}
+        onChange={(v) => onApprover(Number(v))}
+        error={approverError}
+      />
+      <TextField label="DSL's PIN" type="password" inputMode="numeric" maxLength={8} value={pin} onChange={onPin}
+        error={pinError} inputRef={pinRef} className="field-narrow" />
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { BookingView } from '../../shared/contract.js';
+import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { PageHeading } from '../office/PageHeading.js';
+import { bookingName, useBookingStore } from '../stores/booking-store.js';
+import { useConsoleStore } from '../stores/console-store.js';
+import { useExceptionStore } from '../stores/exception-store.js';
+import { useSafeguardingStore } from '../stores/safeguarding-store.js';
+import { BookingCard } from './BookingCard.js';
+import { BookingForm } from './BookingForm.js';
+import { CancelBookingDialog } from './CancelBookingDialog.js';
+import { DateTimeField } from './DateTimeField.js';
+import { Notice } from './Notice.js';
+import { RevokeDialog } from './RevokeDialog.js';
+import { dayLabel, isDate, shiftDay, todayUk } from './uk-clock.js';
+
+/** Expected visitors for a day: booked ahead, invited by QR code, devices approved before they arrive. */
+export function BookingsTab() {
+  const store = useBookingStore();
+  const isDsl = useConsoleStore((s) => s.session?.roles.includes('dsl') ?? false);
+  const notice = useSafeguardingStore((s) => s.notice);
+  const startApproval = useExceptionStore((s) => s.startApproval);
+  const openRecord = useExceptionStore((s) => s.openRecord);
+  const revoke = useExceptionStore((s) => s.revoke);
+  const [cancelling, setCancelling] = useState<BookingView | null>(null);
+  const [revoking, setRevoking] = useState<BookingView | null>(null);
+  // The date box may hold half a date while it is typed; the list follows once it is a whole one.
+  const [typedDate, setTypedDate] = useState(store.date);
+  const load = store.load;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => setTypedDate(store.date), [store.date]);
+
+  if (store.form) return <BookingForm />;
+
+  const today = store.date === todayUk();
+  const expected = store.bookings.filter((b) => b.status === 'expected').length;
+  return (
+    <>
+      <div className="console-heading">
+        <PageHeading>Expected visitors</PageHeading>
+        <div className="console-refresh">
+          <BigButton onClick={store.startBooking}>Book a visitor</BigButton>
+        </div>
+      </div>
+      <Notice text={notice} />
+      <div className="card date-bar">
+        <BigButton variant="secondary" onClick={() => void load(shiftDay(store.date, -1))}>
+          <span aria-hidden="true">‹ </span>Previous day
+        </BigButton>
+        <DateTimeField label="Day" type="date" value={typedDate} onChange={(v) => {
+          setTypedDate(v);
+          if (isDate(v)) void load(v);
+        }} />
+        <BigButton variant="secondary" onClick={() => void load(shiftDay(store.date, 1))}>
+          Next day<span aria-hidden="true"> ›</span>
+        </BigButton>
+        {today ? null : <BigButton variant="secondary" onClick={() => void load(todayUk())}>Today</BigButton>}
+        <p className="date-bar-summary" role="status">
+          {store.loading ? 'Loading…' : store.loaded
+            ? `${dayLabel(store.date)}${today ? ' (today)' : ''}: ${store.bookings.length === 1 ? '1 booking' : `${store.bookings.length} bookings`}, ${expected} still expected`
+            : ''}
+        </p>
+      </div>
+      {store.error ? <Alert>{store.error}</Alert> : null}
+      {store.loaded && store.bookings.length === 0 ? (
+        <p className="empty card">Nobody is booked {today ? 'today' : `for ${dayLabel(store.date)}`}.</p>
+      ) : null}
+      {store.bookings.length > 0 ? (
+        <ul className="booking-list" aria-label={`Bookings for ${dayLabel(store.date)}`}>
+          {store.bookings.map((b) => (
+            <BookingCard
+              key={b.bookingId}
+              booking={b}
+              isDsl={isDsl}
+              inviteId={store.invites[b.bookingId]}
+              inviting={store.inviting === b.bookingId}
+              onInvite={() => void store.invite(b)}
+              onApprove={() => startApproval({
+                type: 'booking', bookingId: b.bookingId, name: bookingName(b), date: b.expectedDate,
+                detail: [VISITOR_TYPE_LABELS[b.visitorType], b.organisation, `visiting ${b.host}`].filter(Boolean).join(' · '),
+              }, [])}
+              onRevoke={() => setRevoking(b)}
+              onRecord={() => void openRecord({ bookingId: b.bookingId }, bookingName(b))}
+              onCancel={() => setCancelling(b)}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {cancelling ? (
+        <CancelBookingDialog name={bookingName(cancelling)} onConfirm={(reason) => store.cancelBooking(cancelling, reason)}
+          onClose={() => setCancelling(null)} />
+      ) : null}
+      {revoking?.exception ? (
+        <RevokeDialog name={bookingName(revoking)} onConfirm={(reason) => revoke(revoking.exception!.exceptionId, bookingName(revoking), reason)}
+          onClose={() => setRevoking(null)} />
+      ) : null}
+    </>
+  );
+}

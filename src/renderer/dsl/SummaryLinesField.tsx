@@ -1,0 +1,43 @@
+import { useId } from 'react';
+import { BigButton } from '../components/BigButton.js';
+import { FieldError, TextField } from '../components/TextField.js';
+
+interface SummaryLinesFieldProps {
+  lines: readonly string[];
+  max: number;
+  fieldErrors: Record<string, string>;
+  onLine: (index: number, value: string) => void;
+  onAdd: () => void;
+  onRemove: (index: number) => void;
+}
+
+/** The short summary visitors read first: one box per line, up to the kiosk's limit. */
+export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRemove }: SummaryLinesFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const error = fieldErrors.summary;
+  return (
+    <fieldset className={['choices', 'summary-lines', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}
+      aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}>
+      <legend className="field-label">Summary</legend>
+      <p className="field-hint" id={hintId}>Visitors read these lines first. Keep each one short: at most {max} lines.</p>
+      <ol className="summary-line-list">
+        {lines.map((line, i) => (
+          <li key={i} className="summary-line">
+            <TextField label={`Line ${i + 1}`} value={line} maxLength={160} onChange={(v) => onLine(i, v)}
+              error={fieldErrors[`summary.${i}`]} />
+            <BigButton variant="quiet" className="btn-small" onClick={() => onRemove(i)} disabled={lines.length <= 1}>
+              Remove{' '}<span className="visually-hidden">line {i + 1}</span>
+            </BigButton>
+          </li>
+        ))}
+      </ol>
+      <div className="panel-actions">
+        <BigButton variant="secondary" className="btn-small" onClick={onAdd} disabled={lines.length >= max}>Add a line</BigButton>
+        <span className="muted">{lines.length} of {max} lines</span>
+      </div>
+      {error ? <FieldError id={errorId} message={error} /> : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,17 @@
+import { AdminPage } from '../admin/AdminPage.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
+import { useConsoleStore } from '../stores/console-store.js';
+import type { OperationsSection } from '../stores/sections-store.js';
+import { EndOfDayPage } from './EndOfDayPage.js';
+import { RollCallPage } from './RollCallPage.js';
+
+/** The page of the open operations section; Admin only ever for a session that holds the role. */
+export function OperationsPage({ section }: { section: OperationsSection }) {
+  const roles = useConsoleStore((s) => s.session?.roles ?? []);
+  switch (section) {
+    case 'rollcall': return <RollCallPage />;
+    case 'endOfDay': return <EndOfDayPage />;
+    case 'reports': return <ReportsPage />;
+    case 'admin': return roles.includes('admin') ? <AdminPage /> : null;
+  }
+}

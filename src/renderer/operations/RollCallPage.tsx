@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { formatTime } from '../../shared/domain/time.js';
+import { documentUrl, inDesktopApp } from '../api.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { PageHeading } from '../office/PageHeading.js';
+import { useRollCallStore } from '../stores/rollcall-store.js';
+import { RollCallList } from './RollCallList.js';
+import { RollCallPrint } from './RollCallPrint.js';
+import { RollCallResult } from './RollCallResult.js';
+
+/** An evacuation: print the list at once, then tick people off as they are seen, and see who is missing. */
+export function RollCallPage() {
+  const s = useRollCallStore();
+  const load = s.load;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const total = s.people.length;
+  const done = s.people.filter((p) => s.ticked.includes(p.visitId)).length;
+  return (
+    <div className="rollcall">
+      <div className="console-heading">
+        <PageHeading>Roll call</PageHeading>
+        <BigButton className="btn-urgent" onClick={() => void s.printList()} disabled={s.printing}>
+          {s.printing ? 'Printing…' : 'Print the evacuation list'}
+        </BigButton>
+      </div>
+      {s.printError ? <Alert>{s.printError}</Alert> : null}
+      {s.print ? <RollCallPrint people={s.print.people} print={s.print.print} desktop={inDesktopApp()} documentHref={documentUrl} /> : null}
+
+      {s.result ? (
+        <div className="rollcall-after">
+          <RollCallResult record={s.result} />
+          <BigButton variant="secondary" onClick={() => void s.startAgain()}>Start a new roll call</BigButton>
+        </div>
+      ) : null}
+      {s.error ? <Alert>{s.error}</Alert> : null}
+
+      <section className="rollcall-people" aria-labelledby="rollcall-people-heading">
+        <div className="rollcall-people-head">
+          <div>
+            <h2 id="rollcall-people-heading">Tick each person when you see them</h2>
+            <p className="muted">Visitors signed in at the kiosk. Staff and pupils are on your own registers.</p>
+          </div>
+          <BigButton variant="secondary" onClick={() => void load()} disabled={s.loading}>
+            {s.loading ? 'Reading the list…' : 'Refresh the list'}
+          </BigButton>
+        </div>
+        {s.loaded && total === 0 ? <p className="empty card">Nobody is signed in at the kiosk now.</p> : null}
+        {total > 0 ? <RollCallList people={s.people} ticked={s.ticked} onToggle={s.toggle} /> : null}
+        <TextAreaField
+          label="Note (optional)"
+          hint="For example: where everyone gathered, or who is looking for whom."
+          value={s.note}
+          maxLength={1000}
+          onChange={s.setNote}
+          error={s.fieldErrors.note}
+          className="rollcall-note"
+        />
+      </section>
+
+      <div className="rollcall-bar">
+        <p className="rollcall-count" role="status">
+          <strong>{done} of {total}</strong> accounted for
+          {s.result ? <span className="muted"> · last finished at {formatTime(s.result.takenAt)}</span> : null}
+        </p>
+        <BigButton onClick={() => void s.finish()} disabled={s.saving || !s.loaded}>
+          {s.saving ? 'Saving…' : 'Finish roll call'}
+        </BigButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import type { PrintStatus } from '../../shared/contract.js';
+import { Alert } from '../components/Alert.js';
+
+interface RollCallPrintProps {
+  people: number;
+  print: PrintStatus;
+  /** Electron has no tab to open the PDF in: say where it was saved instead of offering a link. */
+  desktop: boolean;
+  documentHref: (documentId: string) => string;
+}
+
+function peopleOnIt(n: number): string {
+  return n === 1 ? '1 person on it' : `${n} people on it`;
+}
+
+/** Whether the evacuation list came out of the printer; if not, why, and where the PDF is. */
+export function RollCallPrint({ people, print, desktop, documentHref }: RollCallPrintProps) {
+  const newTabId = useId();
+  if (print.printed) {
+    return (
+      <p role="status" className="print-ok">
+        <span className="print-ok-mark" aria-hidden="true">✓</span>
+        Evacuation list printed on {print.printer} ({peopleOnIt(people)}).
+      </p>
+    );
+  }
+  return (
+    <div className="rollcall-print-outcome">
+      <Alert>
+        <strong>The evacuation list was not printed.</strong> {print.reason}
+      </Alert>
+      {print.documentId === null ? null : desktop ? (
+        <p className="print-saved">The PDF ({peopleOnIt(people)}) was saved in the Safe Hands data folder, in “roll-calls”.</p>
+      ) : (
+        <p className="print-actions">
+          <a className="btn btn-secondary" href={documentHref(print.documentId)} target="_blank" rel="noopener" aria-describedby={newTabId}>
+            Open the evacuation list PDF
+          </a>
+          <span id={newTabId} className="muted">{peopleOnIt(people)}; opens in a new tab</span>
+        </p>
+      )}
+    </div>
+  );
+}

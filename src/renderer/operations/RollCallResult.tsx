@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import type { RollCallRecord } from '../../shared/contract.js';
+import { formatTime } from '../../shared/domain/time.js';
+
+/** The finished roll call: the people still to find, first and large, or a plain "everyone". */
+export function RollCallResult({ record }: { record: RollCallRecord }) {
+  const ref = useRef<HTMLElement>(null);
+  // The answer is what the person came for: take them (and a screen reader) straight to it.
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView?.({ block: 'start' });
+  }, [record.rollCallId]);
+  const missing = record.missing.length;
+  const taken = `Roll call finished at ${formatTime(record.takenAt)} by ${record.takenBy}: ${record.accounted} of ${record.onSite} accounted for.`;
+  if (missing === 0) {
+    return (
+      <section ref={ref} tabIndex={-1} className="rollcall-result rollcall-result-ok" aria-labelledby="rollcall-result-heading">
+        <h2 id="rollcall-result-heading"><span aria-hidden="true">✓ </span>Everyone is accounted for</h2>
+        <p>{taken}</p>
+      </section>
+    );
+  }
+  return (
+    <section ref={ref} tabIndex={-1} className="rollcall-result rollcall-result-missing" aria-labelledby="rollcall-result-heading">
+      <h2 id="rollcall-result-heading">
+        <span aria-hidden="true">! </span>Still missing: {missing === 1 ? '1 person' : `${missing} people`}
+      </h2>
+      <ul className="rollcall-missing" aria-label="Still missing">
+        {record.missing.map((name, i) => <li key={`${name}-${i}`}>{name}</li>)}
+      </ul>
+      <p>{taken} Tick people as they are found and finish again.</p>
+    </section>
+  );
+}

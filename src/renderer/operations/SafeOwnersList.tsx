@@ -1,0 +1,31 @@
+import type { SafeOwnerGroup } from '../../shared/contract.js';
+import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
+import { OWNER_TYPE_LABELS, timeOrDateTime } from '../office/format.js';
+
+/** What is still in the safe, one entry per owner with the bag for each item. */
+export function SafeOwnersList({ owners, now }: { owners: readonly SafeOwnerGroup[]; now: Date }) {
+  if (owners.length === 0) return <p className="empty">The safe is empty.</p>;
+  return (
+    <ul className="eod-owners" aria-label="Still in the safe, by owner">
+      {owners.map((g) => (
+        <li key={`${g.ownerType}-${g.receipts[0]?.receiptId ?? g.ownerName}`} className="eod-owner">
+          <p className="eod-owner-name">
+            {g.ownerName} <span className="muted">({OWNER_TYPE_LABELS[g.ownerType]}{g.ownerDetail && g.ownerDetail !== OWNER_TYPE_LABELS[g.ownerType] ? ` · ${g.ownerDetail}` : ''})</span>
+            {g.pastEndOfDay ? <> <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>After the end of the day</span></> : null}
+          </p>
+          <ul className="eod-items">
+            {g.items.map((item) => (
+              <li key={item.itemId}>
+                {DEVICE_KIND_LABELS[item.kind]}, bag <span className="bag">{item.bagSlot}</span>
+                {item.description ? <span className="muted"> · {item.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p className="eod-owner-meta muted">
+            Since {timeOrDateTime(g.oldestLoggedAt, now)} · {g.receipts.length === 1 ? 'Receipt' : 'Receipts'} {g.receipts.map((r) => r.receiptNumber).join(', ')}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { StaffRole } from '../../shared/domain/roles.js';
+import { useConsoleStore } from './console-store.js';
+
+/**
+ * The console's operations sections (roll call, end of day, administration). They sit after the core
+ * sections in the navigation; while one is open it is shown instead of the core section's page.
+ */
+export const OPERATIONS_SECTIONS = ['rollcall', 'endOfDay', 'reports', 'admin'] as const;
+export type OperationsSection = (typeof OPERATIONS_SECTIONS)[number];
+
+export const OPERATIONS_SECTION_LABELS: Record<OperationsSection, string> = {
+  rollcall: 'Roll call',
+  endOfDay: 'End of day',
+  reports: 'Reports',
+  admin: 'Admin',
+};
+
+/** Every staff member can take a roll call, see the end of the day and run reports; only administrators see Admin. */
+export function sectionsFor(roles: readonly StaffRole[]): OperationsSection[] {
+  return OPERATIONS_SECTIONS.filter((s) => s !== 'admin' || roles.includes('admin'));
+}
+
+export const ADMIN_TABS = ['settings', 'backups', 'staff'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
+export const ADMIN_TAB_LABELS: Record<AdminTab, string> = {
+  settings: 'Settings',
+  backups: 'Backups',
+  staff: 'Staff',
+};
+
+interface SectionsState {
+  section: OperationsSection | null;
+  adminTab: AdminTab;
+  open: (section: OperationsSection) => void;
+  close: () => void;
+  showAdminTab: (tab: AdminTab) => void;
+}
+
+export function initialSectionsState(): Pick<SectionsState, 'section' | 'adminTab'> {
+  return { section: null, adminTab: 'settings' };
+}
+
+export const useSectionsStore = create<SectionsState>()((set) => ({
+  ...initialSectionsState(),
+  open: (section) => set({ section }),
+  close: () => set({ section: null }),
+  showAdminTab: (adminTab) => set({ adminTab }),
+}));
+
+// A core section chosen from anywhere (a button on Today, say) closes the operations page; locking forgets it.
+useConsoleStore.subscribe((state, previous) => {
+  if (previous.phase === 'unlocked' && state.phase !== 'unlocked') useSectionsStore.setState(initialSectionsState());
+  else if (state.view !== previous.view) useSectionsStore.setState({ section: null });
+});

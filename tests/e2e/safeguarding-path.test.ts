@@ -1,0 +1,262 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
+import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import { decodeQr, renderPdfToPngs } from '../helpers/pdf.js';
+
+/**
+ * Safeguarding end to end, in a real Chromium against the app as `npm start` runs it: the first
+ * administrator (also the DSL) books an Ofsted inspector for today and approves her laptop in advance,
+ * re-entering the PIN; the invitation PDF's QR code signs her in at the kiosk with one scan; the on-site list
+ * shows the approval, the DSL revokes it, and the list then says the device should be in the safe. Along the
+ * way a concern is recorded and a new version of the expectations is written. Each screen is photographed
+ * for the README and checked with axe (WCAG 2.2 AA).
+ */
+let kiosk: RunningKiosk;
+let browser: Browser;
+let watched: WatchedPage;
+let kioskPage: Page;
+let consolePage: Page;
+const consoleProblems: string[] = [];
+let token = '';
+
+const PIN = '4826';
+const INSPECTOR = 'Helen Marsh';
+
+async function checkScreen(page: Page, name: string, options: { scroll?: 'top' | 'main' } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  if (options.scroll === 'top') await page.evaluate(() => window.scrollTo(0, 0));
+  if (options.scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
+  await page.waitForTimeout(150);
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
+}
+
+const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });
+const consoleHeading = () => consolePage.getByRole('heading', { level: 1 });
+const onSiteTable = () => consolePage.getByRole('table', { name: 'On site now' });
+
+/** The Today page's "On site now" card at the top of the screen, for its photograph. */
+async function showOnSiteSection(): Promise<void> {
+  await consolePage.evaluate(() => {
+    const section = document.getElementById('onsite-heading')?.closest('section');
+    if (section) window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - 16);
+  });
+}
+
+async function openSection(name: string): Promise<void> {
+  const button = consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name, exact: true });
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
+}
+
+async function openPart(name: string): Promise<void> {
+  await openSection('Safeguarding');
+  const button = consolePage.getByRole('navigation', { name: 'Safeguarding sections' }).getByRole('button', { name, exact: true });
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
+}
+
+beforeAll(async () => {
+  kiosk = await startKiosk();
+  browser = await launchChromium();
+  watched = await openPage(browser);
+  kioskPage = watched.page;
+  await kioskPage.goto(kiosk.launchUrl);
+});
+
+afterAll(async () => {
+  await watched?.context.close();
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe.sequential('safeguarding in Chromium', () => {
+  it('first run: the first administrator is also the DSL', async () => {
+    await expect.poll(() => kioskHeading().textContent()).toBe('Set up Safe Hands');
+    await kioskPage.getByLabel('Setting name', { exact: true }).fill('Oak Tree Primary School');
+    await kioskPage.getByRole('radio', { name: 'School', exact: true }).check();
+    await kioskPage.getByLabel('Your name', { exact: true }).fill('Priya Shah');
+    await kioskPage.getByLabel('Choose a PIN', { exact: true }).fill(PIN);
+    await kioskPage.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
+    await kioskPage.getByRole('button', { name: 'Finish setup' }).click();
+    await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to Oak Tree Primary School');
+
+    consolePage = await watched.context.newPage();
+    consolePage.on('console', (msg) => {
+      if (msg.type() === 'error') consoleProblems.push(`console: ${msg.text()}`);
+    });
+    consolePage.on('pageerror', (err) => consoleProblems.push(`page error: ${err.message}`));
+    await consolePage.goto(`${kiosk.origin}/#/console`);
+    await consolePage.getByRole('radio', { name: 'Priya Shah' }).check();
+    await consolePage.getByLabel('PIN', { exact: true }).fill(PIN);
+    await consolePage.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => consolePage.locator('.console-user-roles').textContent()).toContain('Designated Safeguarding Lead');
+  });
+
+  it('the DSL books an inspector for today', async () => {
+    await openPart('Expected visitors');
+    await expect.poll(() => consolePage.locator('main').textContent()).toContain('Nobody is booked today.');
+    await consolePage.getByRole('button', { name: 'Book a visitor' }).click();
+    await consolePage.getByLabel('First name', { exact: true }).fill('Helen');
+    await consolePage.getByLabel('Surname', { exact: true }).fill('Marsh');
+    await consolePage.getByLabel('Organisation (optional)', { exact: true }).fill('Ofsted');
+    await consolePage.getByLabel('Kind of visitor', { exact: true }).selectOption('inspector');
+    await consolePage.getByLabel('Who they are visiting', { exact: true }).fill('Headteacher');
+    await consolePage.getByLabel('Expected time (optional)', { exact: true }).fill('09:30');
+    await consolePage.getByRole('button', { name: 'Book the visit' }).click();
+    await expect.poll(() => consolePage.getByRole('status').filter({ hasText: 'is booked for' }).count()).toBe(1);
+    expect(await consolePage.getByRole('listitem', { name: INSPECTOR }).textContent()).toContain('Expected at 09:30');
+  });
+
+  it('approves her laptop in advance, with the risk assessment, re-entering the PIN', async () => {
+    await consolePage.getByRole('button', { name: `Approve device use in advance… for ${INSPECTOR}` }).click();
+    await expect.poll(() => consoleHeading().textContent()).toBe(`Approve device use for ${INSPECTOR}`);
+    await consolePage.getByRole('radio', { name: 'Inspection (Ofsted or ISI)' }).check();
+    await consolePage.getByRole('button', { name: 'One more: laptop' }).click();
+    await consolePage.getByLabel('Permitted use', { exact: true }).fill('Note-taking and photos of documents only. No photos of children.');
+    await consolePage.getByLabel('Permitted areas', { exact: true }).fill('Office, staff room and library');
+    await consolePage.getByLabel('Conditions (optional)', { exact: true }).fill('Laptop stays closed when children are in the room.');
+    for (const item of DEFAULT_RISK_CHECKLIST) await consolePage.getByRole('checkbox', { name: item }).check();
+    await consolePage.getByLabel('Risk assessment notes', { exact: true }).fill('Inspection team briefed by the head.');
+    expect(await consolePage.getByRole('radio', { name: 'Priya Shah' }).isChecked()).toBe(true);
+    await consolePage.getByLabel("DSL's PIN", { exact: true }).fill(PIN);
+    await checkScreen(consolePage, '22-exception-approve', { scroll: 'main' });
+
+    // A wrong PIN is refused plainly and changes nothing.
+    await consolePage.getByLabel("DSL's PIN", { exact: true }).fill('1111');
+    await consolePage.getByRole('button', { name: 'Approve as DSL' }).click();
+    await expect.poll(() => consolePage.getByRole('alert').first().textContent()).toContain('That PIN is not right.');
+    expect(await consolePage.getByLabel("DSL's PIN", { exact: true }).inputValue()).toBe('');
+    await consolePage.getByLabel("DSL's PIN", { exact: true }).fill(PIN);
+    await consolePage.getByRole('button', { name: 'Approve as DSL' }).click();
+    await expect.poll(() => consolePage.locator('main').textContent()).toContain(`Device use approved for ${INSPECTOR}.`);
+    await expect.poll(() => consolePage.getByRole('listitem', { name: INSPECTOR }).textContent())
+      .toContain('Device use approved: Note-taking and photos of documents only. No photos of children; Office, staff room and library');
+  });
+
+  it('the invitation PDF carries a QR code with her sign-in code', async () => {
+    await consolePage.getByRole('button', { name: `Invitation (PDF) for ${INSPECTOR}` }).click();
+    const link = consolePage.getByRole('link', { name: `Open the invitation PDF for ${INSPECTOR}` });
+    await expect.poll(() => link.count()).toBe(1);
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^documents\//);
+    const response = await consolePage.request.get(new URL(href!, consolePage.url()).toString());
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const [page] = await renderPdfToPngs(await response.body());
+    token = decodeQr(page!) ?? '';
+    expect(token).toMatch(/^[A-Z2-7]{26}$/);
+    await checkScreen(consolePage, '23-expected-visitors', { scroll: 'main' });
+  });
+
+  it('at the kiosk she signs in with one scan of the invitation', async () => {
+    // The invitation button is on the welcome screen without scrolling, under the three main choices.
+    const invitation = kioskPage.getByRole('button', { name: 'I have an invitation' });
+    const box0 = await invitation.boundingBox();
+    expect(box0!.y + box0!.height).toBeLessThanOrEqual(800);
+    await invitation.click();
+    const box = kioskPage.getByLabel('Scan the QR code on your invitation', { exact: true });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkScreen(kioskPage, '24-kiosk-invite');
+    // The reception scanner types the code in a burst and presses Enter.
+    await kioskPage.keyboard.type(token, { delay: 5 });
+    await kioskPage.keyboard.press('Enter');
+    await expect.poll(() => kioskHeading().textContent()).toBe('Welcome, Helen M.');
+    await kioskPage.getByRole('button', { name: 'Continue' }).click();
+    await kioskPage.getByRole('button', { name: 'I have read and will follow these' }).click();
+    await expect.poll(() => kioskPage.locator('main').textContent())
+      .toContain('Your device use has been approved by the DSL; the office will explain the limits.');
+    expect(await accessibilityViolations(kioskPage), 'devices step: axe violations').toEqual([]);
+    await kioskPage.getByRole('button', { name: /^Laptop/ }).click();
+    await kioskPage.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => kioskHeading().textContent()).toBe("You're signed in, Helen.");
+    await kioskPage.getByRole('button', { name: 'Finish' }).click();
+    await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to');
+  });
+
+  it('the on-site list shows the approval and its limits, and the checks for an inspector', async () => {
+    await openSection('Today');
+    await consolePage.getByRole('button', { name: 'Refresh' }).click();
+    const row = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Device use approved: Note-taking and photos of documents only.');
+    await row.getByRole('checkbox', { name: /Photo ID checked/ }).check();
+    await expect.poll(() => row.textContent()).toMatch(/Photo ID checked\s*at \d\d:\d\d/);
+    await row.getByRole('checkbox', { name: /DBS assurance seen/ }).check();
+    await expect.poll(() => row.textContent()).toMatch(/DBS assurance seen\s*at \d\d:\d\d/);
+    await showOnSiteSection();
+    await checkScreen(consolePage, '27-onsite-approved');
+
+    await openPart('Device exceptions');
+    const approved = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
+    await expect.poll(() => approved.textContent()).toContain('Device use approved');
+    await checkScreen(consolePage, '21-safeguarding-exceptions', { scroll: 'main' });
+  });
+
+  it('the DSL revokes it with a reason, and the list says the device should be in the safe', async () => {
+    const row = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
+    await row.getByRole('button', { name: `Revoke… device use for ${INSPECTOR}` }).click();
+    const dialog = consolePage.getByRole('dialog', { name: `Revoke device use for ${INSPECTOR}?` });
+    await dialog.getByRole('button', { name: 'Revoke device use' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Say why the approval is revoked.');
+    await dialog.getByLabel('Reason', { exact: true }).fill('Photographed a classroom display with children in the room.');
+    await dialog.getByRole('button', { name: 'Revoke device use' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => row.textContent()).toContain('Approval ended (revoked): device should be in the safe');
+    await row.getByRole('button', { name: `View record for ${INSPECTOR}` }).click();
+    await expect.poll(() => consoleHeading().textContent()).toBe(`Device use record: ${INSPECTOR}`);
+    expect(await accessibilityViolations(consolePage), 'approval record: axe violations').toEqual([]);
+    expect(await consolePage.locator('main').textContent()).toContain('by Priya Shah: Photographed a classroom display with children in the room.');
+    // The printed record: with no A4 printer set up, the reason is said and the PDF is offered instead.
+    await consolePage.getByRole('button', { name: 'Print record' }).click();
+    const recordLink = consolePage.getByRole('link', { name: 'Open the record PDF' });
+    await expect.poll(() => recordLink.count()).toBe(1);
+    const recordPdf = await consolePage.request.get(new URL((await recordLink.getAttribute('href'))!, consolePage.url()).toString());
+    expect(recordPdf.headers()['content-type']).toBe('application/pdf');
+    await consolePage.getByRole('button', { name: 'Back', exact: true }).click();
+
+    await openSection('Today');
+    const today = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
+    await expect.poll(() => today.textContent()).toContain('Approval ended (revoked): device should be in the safe');
+    await showOnSiteSection();
+    await checkScreen(consolePage, '28-onsite-revoked');
+  });
+
+  it('a concern is recorded against her visit, and the DSL can review it', async () => {
+    await openPart('Concerns');
+    await consolePage.getByRole('button', { name: 'Record a concern' }).click();
+    await consolePage.getByRole('radio', { name: 'A visitor' }).check();
+    await consolePage.getByLabel('Linked visit (optional)', { exact: true }).selectOption({ label: `${INSPECTOR} · Ofsted` });
+    expect(await consolePage.getByLabel('Their name, or a description', { exact: true }).inputValue()).toBe(INSPECTOR);
+    await consolePage.getByLabel('Where it happened', { exact: true }).fill('Year 2 classroom');
+    await consolePage.getByLabel('What happened', { exact: true }).fill('Took a photo of a wall display while two children were standing beside it.');
+    await consolePage.getByLabel('What was done', { exact: true }).fill('Asked her to delete it in front of me; told the DSL straight away.');
+    await consolePage.getByRole('button', { name: 'Record the concern' }).click();
+    const card = consolePage.getByRole('listitem', { name: INSPECTOR });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain(`Linked to the visit of ${INSPECTOR}`);
+    expect(await card.getByRole('button', { name: `Review… the concern about ${INSPECTOR}` }).count()).toBe(1);
+    await checkScreen(consolePage, '25-concerns', { scroll: 'top' });
+  });
+
+  it('the DSL writes the next version of the expectations with a live preview', async () => {
+    await openPart('Expectations');
+    await expect.poll(() => consolePage.locator('main').textContent()).toContain('Version 1 is current');
+    await consolePage.getByRole('button', { name: 'Edit and publish a new version' }).click();
+    await expect.poll(() => consoleHeading().textContent()).toBe('Edit the expectations');
+    await consolePage.getByLabel('Line 1', { exact: true }).fill('Please hand phones and smart watches to the office when you arrive.');
+    const full = consolePage.getByLabel('Full text', { exact: true });
+    await full.fill(`${await full.inputValue()}\n\n### Inspectors and visiting professionals\nThe DSL may approve a device for your work. The office will explain the limits.`);
+    const preview = consolePage.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.getByRole('heading', { name: 'Inspectors and visiting professionals' }).count()).toBe(1);
+    await checkScreen(consolePage, '26-expectations-editor', { scroll: 'main' });
+    await consolePage.getByRole('button', { name: 'Publish version 2' }).click();
+    await expect.poll(() => consolePage.locator('main').textContent()).toContain('Version 2 is current');
+  });
+
+  it('showed no console errors on any screen', () => {
+    expect(watched.problems).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+  });
+});

@@ -49,6 +49,25 @@ describe('pre-booked visits', () => {
     expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'arrived', visitId: visit.visitId });
   });
 
+  it('devices the DSL approved in advance stay with the visitor; only the rest are handed in', () => {
+    const app = createSetUpApp();
+    const booking = bookInspector(app);
+    app.ok('exception.approve', {
+      target: { type: 'booking', bookingId: booking.bookingId }, purpose: 'inspection', devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }],
+      permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
+      approver: { staffId: app.adminId, pin: ADMIN_PIN },
+    }, 'staff');
+    const code = tokenOf(app, booking.bookingId);
+    expect(app.ok('invite.lookup', { code }).deviceUseApproved).toBe(true);
+    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+    const visit = app.ok('visit.signInWithInvite', {
+      code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }, { kind: 'smart_watch', quantity: 1 }],
+    });
+    expect(visit.devicesToHandIn).toBe(2);
+    expect(app.ok('console.pendingHandovers', {}, 'staff').handovers[0]!.devices).toEqual([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }]);
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+  });
+
   it.each([
     ['unknown', (app: TestApp) => 'A'.repeat(26), 'not_found', /do not recognise/],
     ['already used', (app: TestApp, code: string) => {

@@ -10,6 +10,7 @@ export function DoneStep() {
   const devices = useKioskStore((s) => s.devices);
   const reset = useKioskStore((s) => s.reset);
   const approved = useInviteApproved();
+  const badge = useKioskStore((s) => s.badge);
   useAutoFinish(reset);
   if (!result) return null;
 
@@ -28,6 +29,9 @@ export function DoneStep() {
           <p>Please keep to our expectations for phones and smart devices during your visit.</p>
         </div>
       )}
+      {badge === 'printing' ? <p className="callout" role="status">Your visitor badge is printing…</p> : null}
+      {badge === 'printed' ? <p className="callout" role="status">Please take your visitor badge from the printer and wear it while you are here.</p> : null}
+      {badge === 'failed' ? <p className="callout" role="status">Your badge could not be printed. Please ask at the office for one.</p> : null}
       <p className="step-note">Remember to sign out here when you leave. This screen will go back to the start by itself.</p>
     </StepFrame>
   );

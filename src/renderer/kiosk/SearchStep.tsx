@@ -7,6 +7,9 @@ import { StepFrame } from './StepFrame.js';
 
 type Mode = 'returning' | 'signOut';
 
+/** What a badge's QR code types: a scanner's burst of 26 capitals and digits, never a surname. */
+const BADGE_CODE = /^[A-Z2-7]{26}$/;
+
 function statusText(search: SurnameSearch, mode: Mode): string {
   switch (search.status) {
     case 'idle':
@@ -33,6 +36,7 @@ export function SearchStep({ mode }: { mode: Mode }) {
   const error = useKioskStore((s) => s.error);
   const setSearchText = useKioskStore((s) => s.setSearchText);
   const pickMatch = useKioskStore((s) => s.pickMatch);
+  const signOutByBadge = useKioskStore((s) => s.signOutByBadge);
   const startNew = useKioskStore((s) => s.startNew);
   const back = useKioskStore((s) => s.back);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -48,6 +52,11 @@ export function SearchStep({ mode }: { mode: Mode }) {
         onSubmit={(e) => {
           // "Go" on the on-screen keyboard picks the only match, saving a tap.
           e.preventDefault();
+          const typed = search.text.replace(/\s+/g, '');
+          if (mode === 'signOut' && BADGE_CODE.test(typed)) {
+            void signOutByBadge(typed);
+            return;
+          }
           const only = search.matches.length === 1 ? search.matches[0] : undefined;
           if (only) pickMatch(only.id);
         }}

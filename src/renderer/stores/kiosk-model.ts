@@ -68,6 +68,8 @@ export interface KioskData {
   busy: boolean;
   signedIn: SignInResult | null;
   signedOut: SignOutResult | null;
+  /** The visitor badge, when the setting prints them: still printing, printed, or not printed. */
+  badge: 'none' | 'printing' | 'printed' | 'failed';
   /** The invitation code as scanned or typed, and what it opened. */
   inviteCode: string;
   invite: InviteDetails | null;
@@ -96,6 +98,7 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     busy: false,
     signedIn: null,
     signedOut: null,
+    badge: 'none',
     inviteCode: '',
     invite: null,
   };

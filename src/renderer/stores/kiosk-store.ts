@@ -39,6 +39,8 @@ interface KioskActions {
   setReturningVisiting: (text: string) => void;
   confirmReturning: () => Promise<void>;
   confirmSignOut: () => Promise<void>;
+  /** A badge's QR scanned into the surname box signs that visitor out in one go. */
+  signOutByBadge: (code: string) => Promise<void>;
   startInvite: () => void;
   setInviteCode: (code: string) => void;
   /** Looks up the code a scanner typed (or the one in the box) and greets the visitor it belongs to. */
@@ -209,7 +211,13 @@ export const useKioskStore = create<KioskState>()((set, get) => {
             });
       if (gen !== generation) return;
       if (r.ok) {
-        set({ busy: false, step: 'done', history: [], signedIn: r.value, error: null });
+        const code = r.value.badgeCode;
+        set({ busy: false, step: 'done', history: [], signedIn: r.value, error: null, badge: code ? 'printing' : 'none' });
+        if (code) {
+          const printed = await invoke('badge.print', { code });
+          if (gen !== generation) return;
+          set({ badge: printed.ok && printed.value.print.printed ? 'printed' : 'failed' });
+        }
         return;
       }
       set({ busy: false });
@@ -277,6 +285,16 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       const gen = generation;
       set({ busy: true, error: null });
       const r = await invoke('visit.signOut', { visitId: s.chosen.id });
+      if (gen !== generation) return;
+      if (r.ok) set({ busy: false, step: 'goodbye', history: [], signedOut: r.value });
+      else set({ busy: false, error: r.error.message });
+    },
+
+    signOutByBadge: async (code) => {
+      if (get().busy) return;
+      const gen = generation;
+      set({ busy: true, error: null });
+      const r = await invoke('visit.signOutByBadge', { code });
       if (gen !== generation) return;
       if (r.ok) set({ busy: false, step: 'goodbye', history: [], signedOut: r.value });
       else set({ busy: false, error: r.error.message });

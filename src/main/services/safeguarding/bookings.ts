@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract.js';
+import type { DeclaredDevice } from '../../../shared/domain/devices.js';
 import { shortName } from '../../../shared/domain/names.js';
 import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { buildInvitePdf } from '../../documents/invite.js';
@@ -131,12 +132,26 @@ export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.
     const booking = bookingForInvite(ctx, input.code);
     const visitorId = findOrCreateVisitor(ctx, { firstName: booking.first_name, lastName: booking.last_name, organisation: booking.organisation });
     const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
-    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices: input.devices });
+    // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
+    const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));
+    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });
     setVisitBooking(ctx.db, visitId, booking.id);
     markArrived(ctx.db, booking.id, visitId);
     audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
-    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
+    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(devices), badgeCode: badgeCodeFor(ctx, visitId) };
   });
+}
+
+function approvedDevices(ctx: ServiceContext, bookingId: number): DeclaredDevice[] {
+  const row = latestExceptionByBooking(ctx.db, [bookingId]).get(bookingId);
+  if (!row || !deviceUseMarker(row, nowIso(ctx))?.approved) return [];
+  return JSON.parse(row.devices_json) as DeclaredDevice[];
+}
+
+export function withoutApproved(declared: readonly DeclaredDevice[], approved: readonly DeclaredDevice[]): DeclaredDevice[] {
+  return declared
+    .map((d) => ({ kind: d.kind, quantity: d.quantity - (approved.find((a) => a.kind === d.kind)?.quantity ?? 0) }))
+    .filter((d) => d.quantity > 0);
 }
 
 /** Photo ID checked and the employer's DBS assurance seen: recorded on the visit, never the certificate. */

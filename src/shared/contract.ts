@@ -728,6 +728,8 @@ export interface SafeOwnerGroup {
   pastEndOfDay: boolean;
   receipts: { receiptId: number; receiptNumber: string }[];
   items: CustodyItemView[];
+  /** A visitor whose device use the DSL approved, or whose approval has ended. */
+  deviceUse: DeviceUseMarker | null;
 }
 
 export interface StaffAccount {

@@ -145,3 +145,14 @@ describe('the printable exception record', () => {
     expect(app.fails('exception.lookup', { code: 'B'.repeat(26) }, 'staff').message).toMatch(/not an approval Safe Hands knows/);
   });
 });
+
+describe('the safe view', () => {
+  it('shows "device use approved" with its limits beside what is held for that visitor', async () => {
+    const { logIntoSafe } = await import('../helpers/custody.js');
+    const app = createSetUpApp();
+    const { visitId } = await logIntoSafe(app);
+    app.ok('exception.approve', approval(app, visitId, { devices: [{ kind: 'laptop', quantity: 1 }] }), 'staff');
+    const group = app.ok('custody.inSafe', {}, 'staff').owners.find((o) => o.visitId === visitId)!;
+    expect(group.deviceUse).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom' });
+  });
+});

@@ -9,13 +9,13 @@ const owners: SafeOwnerGroup[] = [
   {
     ownerType: 'learner', ownerName: 'Jamie Reid', ownerDetail: 'Year 9', visitId: null, collectionRequestedAt: null,
     oldestLoggedAt: minutesAgo(26 * 60), pastEndOfDay: true, receipts: [{ receiptId: 30, receiptNumber: '2026-0030' }],
-    items: [item(301, { reason: 'confiscated', confiscationReason: 'Filming in class', bagSlot: 'C3', loggedAt: minutesAgo(26 * 60) })],
+    items: [item(301, { reason: 'confiscated', confiscationReason: 'Filming in class', bagSlot: 'C3', loggedAt: minutesAgo(26 * 60) })], deviceUse: null,
   },
   {
     ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: minutesAgo(3),
     oldestLoggedAt: minutesAgo(125), pastEndOfDay: false,
     receipts: [{ receiptId: 41, receiptNumber: '2026-0041' }, { receiptId: 44, receiptNumber: '2026-0044' }],
-    items: [item(101, { loggedAt: minutesAgo(125) }), item(102, { kind: 'smart_watch', bagSlot: '14' })],
+    items: [item(101, { loggedAt: minutesAgo(125) }), item(102, { kind: 'smart_watch', bagSlot: '14' })], deviceUse: null,
   },
 ];
 
@@ -114,5 +114,29 @@ describe('signing a visitor out without their items', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain('That visitor has already signed out.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('device use in the safe view', () => {
+  it('shows a visitor’s approved device use with its limits beside what is held for them', async () => {
+    const { installFakeApi: install } = await import('../helpers/fake-api.js');
+    const { render, screen: s } = await import('@testing-library/react');
+    const { InSafePage } = await import('../../src/renderer/office/InSafePage.js');
+    const { useSafeStore } = await import('../../src/renderer/stores/safe-store.js');
+    install({
+      'custody.inSafe': () => ({
+        itemCount: 1,
+        owners: [{
+          ownerType: 'visitor', ownerName: 'Helen Marsh', ownerDetail: 'Ofsted', visitId: 3, collectionRequestedAt: null,
+          oldestLoggedAt: new Date().toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001' }],
+          items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: new Date().toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false }],
+          deviceUse: { exceptionId: 7, approved: true, permittedUse: 'Notes only', permittedAreas: 'Office', validUntil: null, endedBecause: null },
+        }],
+      }),
+    });
+    useSafeStore.setState({ owners: [], itemCount: 0 } as never);
+    render(<InSafePage />);
+    expect(await s.findByText(/Device use approved/)).toBeTruthy();
+    expect(s.getByText(/Office/)).toBeTruthy();
   });
 });

@@ -9,7 +9,7 @@ import './operations-fixtures.js';
 const tomsItems: SafeOwnerGroup = {
   ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
   oldestLoggedAt: minutesAgo(80), pastEndOfDay: true, receipts: [{ receiptId: 41, receiptNumber: '2026-0041' }],
-  items: [item(101, { bagSlot: '12', description: 'Black iPhone' }), item(102, { kind: 'smart_watch', bagSlot: '12' })],
+  items: [item(101, { bagSlot: '12', description: 'Black iPhone' }), item(102, { kind: 'smart_watch', bagSlot: '12' })], deviceUse: null,
 };
 
 function report(overrides: Partial<EndOfDayReport> = {}): EndOfDayReport {

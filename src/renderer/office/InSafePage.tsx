@@ -10,6 +10,7 @@ import { useSafeStore } from '../stores/safe-store.js';
 import { REFRESH_SECONDS } from './refresh.js';
 import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
 import { PageHeading } from './PageHeading.js';
+import { DeviceUseTag } from '../dsl/DeviceUseTag.js';
 
 /** "Visitor · Kent County Council", "Pupil · Year 9", or just "Staff" (never "Staff · Staff"). */
 function ownerLine(group: SafeOwnerGroup): string {
@@ -33,6 +34,7 @@ function SafeGroup({ group, now }: { group: SafeOwnerGroup; now: Date }) {
           </span>
         ) : null}
       </div>
+      {group.deviceUse ? <DeviceUseTag marker={group.deviceUse} /> : null}
       <p className="safe-group-meta">
         Held since {timeOrDateTime(group.oldestLoggedAt, now)} (held for {heldFor(group.oldestLoggedAt, now)})
         {' · '}

@@ -6,6 +6,8 @@ import { findReceiptBy, receiptsInSafe, receiptsInSafeByOwnerName } from '../../
 import { CommandError } from '../command-error.js';
 import type { ServiceContext } from '../context.js';
 import { readSetting } from '../settings-store.js';
+import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
+import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { toReceiptView, toReceiptViews } from './receipt-view.js';
 
 /** What a scanned QR code or typed receipt number refers to. */
@@ -58,6 +60,7 @@ export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCou
       pastEndOfDay: false,
       receipts: [],
       items: [],
+      deviceUse: null,
     };
     group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber });
     for (const item of held) {
@@ -69,5 +72,8 @@ export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCou
     groups.set(key, group);
   });
   const owners = [...groups.values()].sort((a, b) => a.oldestLoggedAt.localeCompare(b.oldestLoggedAt));
+  const visitIds = owners.flatMap((o) => (o.visitId === null ? [] : [o.visitId]));
+  const exceptions = latestExceptionByVisit(ctx.db, visitIds);
+  for (const owner of owners) if (owner.visitId !== null) owner.deviceUse = deviceUseMarker(exceptions.get(owner.visitId), now);
   return { owners, itemCount };
 }

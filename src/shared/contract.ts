@@ -432,6 +432,20 @@ export const commandSchemas = {
   'staff.unlockAccount': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
   'staff.deactivate': { role: 'admin', input: z.object({ staffId: id('Staff member'), reason: text('The reason', 300) }).strict() },
   'printers.list': { role: 'admin', input: empty },
+  // A logo is a picture, far larger than any form: this one command may send up to about 1 MB.
+  'settings.setLogo': {
+    role: 'admin',
+    bodyLimit: 1_500_000,
+    input: z
+      .object({
+        dataBase64: z
+          .string({ error: 'Choose a picture for the logo.' })
+          .max(1_500_000, { error: 'The logo is too large: use a picture of at most 1 MB.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'That logo file could not be read.' })
+          .nullable(),
+      })
+      .strict(),
+  },
   'person.search': { role: 'admin', input: z.object({ name: text('A name', 80) }).strict() },
   'person.export': { role: 'admin', input: z.object({ visitorId: id('Visitor') }).strict() },
   'retention.runNow': { role: 'admin', input: empty },
@@ -456,6 +470,9 @@ export const commandSchemas = {
           .min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }).optional(),
         backupDaily: z.boolean({ error: 'Say whether to back up every day.' }).optional(),
         autoSignOut: z.boolean({ error: 'Say whether to sign visitors out at the end of the day.' }).optional(),
+        settingName: text('The setting name', 120).optional(),
+        settingKind: oneOf(SETTING_KINDS, 'Choose nursery or school.').optional(),
+        addressLine: optionalText('The address line', 200).optional(),
         retentionYears: z
           .number({ error: 'The retention period must be a number of years.' })
           .int({ error: 'The retention period must be a whole number of years.' })
@@ -488,7 +505,7 @@ export const commandSchemas = {
       })
       .strict(),
   },
-} as const satisfies Record<string, { role: RequiredRole; input: z.ZodType; passive?: true }>;
+} as const satisfies Record<string, { role: RequiredRole; input: z.ZodType; passive?: true; bodyLimit?: number }>;
 
 export type CommandName = keyof typeof commandSchemas;
 export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
@@ -520,6 +537,8 @@ export interface PolicyText {
 
 export interface KioskConfig {
   settingName: string;
+  /** The setting's logo as a data: URL for the welcome screen, or null. */
+  logoDataUrl: string | null;
   settingKind: SettingKind;
   idleSeconds: number;
   /** How long the "are you still there?" warning stays up before the kiosk resets. */
@@ -618,6 +637,8 @@ export interface SettingsView {
   autoSignOut: boolean;
   a4Printer: string | null;
   retentionYears: number;
+  addressLine: string | null;
+  hasLogo: boolean;
   badgeEnabled: boolean;
   badgePrinter: string | null;
   badgeLayout: (typeof BADGE_LAYOUTS)[number];
@@ -805,6 +826,7 @@ export interface CommandOutputs {
   'custody.inSafe': { owners: SafeOwnerGroup[]; itemCount: number };
   'custody.reprint': { receipt: ReceiptView; print: PrintStatus };
   'printers.list': { printers: { name: string; isDefault: boolean }[] };
+  'settings.setLogo': { hasLogo: boolean };
   'concern.raise': ConcernView;
   'concern.list': { concerns: ConcernView[] };
   'concern.review': ConcernView;

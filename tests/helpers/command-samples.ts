@@ -22,6 +22,9 @@ import { ADMIN_PIN, createSetUpApp, newVisitor } from './test-app.js';
 /** The PIN of the staff accounts the tests add (the first administrator's is ADMIN_PIN). */
 export const STAFF_PIN = '7391';
 
+/** The smallest valid PNG (1x1), for the logo command. */
+export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 export type StaffCaller = 'office' | 'dsl' | 'admin';
 
 /** Roles of the accounts the role matrix unlocks as: every account holds office; `admin` is deliberately not a DSL. */
@@ -150,6 +153,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'exception.revoke': (ctx) => ({ exceptionId: ctx.exceptionId, reason: 'The inspection finished early' }),
   'exception.list': (ctx) => ({ visitId: ctx.onSiteVisitId }),
   'exception.record': (ctx) => ({ exceptionId: ctx.exceptionId }),
+  'settings.setLogo': () => ({ dataBase64: TINY_PNG }),
   'exception.lookup': (ctx) => ({ code: ctx.exceptionRecordCode }),
   'visit.recordChecks': (ctx) => ({ visitId: ctx.onSiteVisitId, photoIdChecked: true, dbsAssuranceSeen: true }),
 

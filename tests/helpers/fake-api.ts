@@ -58,6 +58,7 @@ export const POLICY_VERSION_ID = 7;
 export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
   return {
     settingName: 'Little Acorns Nursery',
+    logoDataUrl: null,
     settingKind: 'nursery',
     idleSeconds: 90,
     idleWarningSeconds: 30,

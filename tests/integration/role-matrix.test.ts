@@ -53,6 +53,7 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'exception.revoke': 'dsl',
   'exception.list': 'office',
   'exception.record': 'office',
+  'settings.setLogo': 'admin',
   'exception.lookup': 'office',
   'visit.recordChecks': 'office',
   'booking.create': 'office',

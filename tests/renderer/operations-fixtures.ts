@@ -25,7 +25,7 @@ export function rollCallRecord(overrides: Partial<RollCallRecord> = {}): RollCal
 export const settingsView: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
   receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true,
-  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
+  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
 };
 
 export const backups: BackupFile[] = [

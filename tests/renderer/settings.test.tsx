@@ -7,7 +7,7 @@ import { fail, installFakeApi } from '../helpers/fake-api.js';
 
 const saved: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
-  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
+  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
 };
 
 describe('the settings panel', () => {

@@ -6,6 +6,7 @@ import { outputReceipt, type OutputContext } from '../services/custody/receipt-o
 import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
+import { logoDataUrl, setLogo } from '../services/logo.js';
 import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
 import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
@@ -51,7 +52,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
     databaseProblem: ctx.health.databaseProblem,
   }),
   'setup.create': (ctx, input) => createSetting(ctx, input),
-  'kiosk.config': (ctx) => kioskConfig(ctx),
+  'kiosk.config': (ctx) => ({ ...kioskConfig(ctx), logoDataUrl: logoDataUrl(ctx) }),
   'visitor.findReturning': (ctx, input) => findReturning(ctx, input),
   'visitor.returningStatus': (ctx, input) => returningStatus(ctx, input),
   'visit.signInNew': (ctx, input) => signInNew(ctx, input),
@@ -83,6 +84,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'custody.inSafe': (ctx) => inSafe(ctx),
   'custody.reprint': (ctx, input) => outputReceipt(ctx, input.receiptId, input.layout),
   'printers.list': async () => ({ printers: await listPrinters() }),
+  'settings.setLogo': (ctx, input) => setLogo(ctx, input.dataBase64),
   'concern.raise': (ctx, input) => raiseConcern(ctx, input),
   'concern.list': (ctx) => listVisibleConcerns(ctx),
   'concern.review': (ctx, input) => reviewConcern(ctx, input),

@@ -10,6 +10,7 @@ import {
 import { carriesPin, PIN_THROTTLE_MESSAGE, PinThrottle } from './pin-throttle.js';
 import { readStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
+import { commandSchemas, isCommandName } from '../../shared/contract.js';
 
 
 const SECURITY_HEADERS = {
@@ -58,13 +59,13 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendJson(res, status, { ok: false, error });
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         // Answer now and discard the rest, so the client reads a clear 413 rather than a reset.
         req.off('data', collect);
         req.resume();
@@ -98,7 +99,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return refuse(res, 415, 'invalid_input', 'Commands are sent as JSON.');
     }
-    const body = await readBody(req);
+    // One command (the logo) carries a picture; every other request stays small.
+    const spec = isCommandName(name) ? commandSchemas[name] : undefined;
+    const body = await readBody(req, spec && 'bodyLimit' in spec ? (spec.bodyLimit as number) : MAX_BODY_BYTES);
     if (body === null) {
       res.setHeader('connection', 'close');
       return refuse(res, 413, 'invalid_input', 'That request is too large.');

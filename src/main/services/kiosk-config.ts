@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.js';
 import { IDLE_WARNING_SECONDS, readSetting } from './settings-store.js';
 import { requireSetUp } from './setup.js';
 
-export function kioskConfig(ctx: ServiceContext): KioskConfig {
+export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl'> {
   requireSetUp(ctx);
   const policy = currentPolicy(ctx.db);
   if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');

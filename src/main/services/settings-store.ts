@@ -30,6 +30,8 @@ const SETTINGS = {
   'badge.enabled': { schema: z.boolean(), fallback: false },
   'badge.printer': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
   'badge.layout': { schema: z.enum(BADGE_LAYOUTS), fallback: 'dymo_2_25x4' as (typeof BADGE_LAYOUTS)[number] },
+  'setting.address': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
+  'setting.logoFile': { schema: z.enum(['logo.png', 'logo.jpg']).nullable(), fallback: null as 'logo.png' | 'logo.jpg' | null },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 

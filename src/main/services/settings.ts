@@ -5,7 +5,7 @@ import { checkWritableFolder } from './backups.js';
 import { CommandError } from './command-error.js';
 import { readSetting, saveSetting } from './settings-store.js';
 
-export function getSettings(ctx: ServiceContext): SettingsView {
+export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
   return {
     settingName: readSetting(ctx.db, 'setting.name') ?? '',
     settingKind: readSetting(ctx.db, 'setting.kind'),
@@ -22,6 +22,8 @@ export function getSettings(ctx: ServiceContext): SettingsView {
     autoSignOut: readSetting(ctx.db, 'day.autoSignOut'),
     a4Printer: readSetting(ctx.db, 'printing.a4Printer'),
     retentionYears: readSetting(ctx.db, 'retention.years'),
+    addressLine: readSetting(ctx.db, 'setting.address'),
+    hasLogo: readSetting(ctx.db, 'setting.logoFile') !== null,
     badgeEnabled: readSetting(ctx.db, 'badge.enabled'),
     badgePrinter: readSetting(ctx.db, 'badge.printer'),
     badgeLayout: readSetting(ctx.db, 'badge.layout'),
@@ -49,6 +51,9 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     if (input.autoSignOut !== undefined) saveSetting(ctx.db, 'day.autoSignOut', input.autoSignOut, at);
     if (input.a4Printer !== undefined) saveSetting(ctx.db, 'printing.a4Printer', input.a4Printer, at);
     if (input.retentionYears !== undefined) saveSetting(ctx.db, 'retention.years', input.retentionYears, at);
+    if (input.settingName !== undefined) saveSetting(ctx.db, 'setting.name', input.settingName, at);
+    if (input.settingKind !== undefined) saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
+    if (input.addressLine !== undefined) saveSetting(ctx.db, 'setting.address', input.addressLine, at);
     if (input.badgeEnabled !== undefined) saveSetting(ctx.db, 'badge.enabled', input.badgeEnabled, at);
     if (input.badgePrinter !== undefined) saveSetting(ctx.db, 'badge.printer', input.badgePrinter, at);
     if (input.badgeLayout !== undefined) saveSetting(ctx.db, 'badge.layout', input.badgeLayout, at);

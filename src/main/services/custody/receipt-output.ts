@@ -38,6 +38,7 @@ export async function outputReceipt(ctx: OutputContext, receiptId: number, layou
     pdf = await buildReceiptPdf(
       {
         settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+        settingAddress: readSetting(ctx.db, 'setting.address'),
         receiptNumber: receipt.receiptNumber,
         token,
         owner: { name: receipt.ownerName, detail: receipt.ownerDetail },

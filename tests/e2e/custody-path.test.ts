@@ -1,8 +1,10 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import {
+  checkScreen, closeKioskInChromium, openConsolePage, openKioskInChromium, openSection, setUpThroughUi, unlockConsole,
+  type RunningKiosk, type WatchedPage,
+} from '../helpers/e2e.js';
 import { decodeQr, renderPdfToPngs } from '../helpers/pdf.js';
-import type { Browser } from 'playwright-core';
 
 /**
  * Device custody end to end, in a real Chromium against the app as `npm start` runs it: a visitor declares a
@@ -23,50 +25,19 @@ let token = '';
 
 const VISITOR = "Zoë O'Brien-Łukasz";
 
-async function checkScreen(page: Page, name: string, options: { scroll?: 'top' | 'main' } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Typing in a box low on a tall form scrolls it: the picture starts from the top of the screen (or of
-  // the section, for the tallest screens) instead.
-  if (options.scroll === 'top') await page.evaluate(() => window.scrollTo(0, 0));
-  if (options.scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
-  // Let the screen settle so the picture and axe see the finished state.
-  await page.waitForTimeout(150);
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
 const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });
 const consoleMain = () => consolePage.locator('main');
 
-async function openSection(name: string): Promise<void> {
-  await consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name, exact: true }).click();
-  await expect.poll(() => consolePage.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
-}
-
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-  watched = await openPage(browser);
+  ({ kiosk, browser, watched } = await openKioskInChromium());
   kioskPage = watched.page;
-  await kioskPage.goto(kiosk.launchUrl);
 });
 
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('device custody in Chromium', () => {
   it('first run: sets up the setting and its administrator', async () => {
-    await expect.poll(() => kioskHeading().textContent()).toBe('Set up Safe Hands');
-    await kioskPage.getByLabel('Setting name').fill('Oak Tree Primary School');
-    await kioskPage.getByRole('radio', { name: 'School', exact: true }).check();
-    await kioskPage.getByLabel('Your name').fill('Priya Shah');
-    await kioskPage.getByLabel('Choose a PIN').fill('4826');
-    await kioskPage.getByLabel('Type the PIN again').fill('4826');
-    await kioskPage.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to Oak Tree Primary School');
+    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '4826' });
   });
 
   it('a visitor declares a phone and a smart watch at the kiosk', async () => {
@@ -87,15 +58,8 @@ describe.sequential('device custody in Chromium', () => {
   });
 
   it('staff unlock the console and log both items into bag 12', async () => {
-    consolePage = await watched.context.newPage();
-    consolePage.on('console', (msg) => {
-      if (msg.type() === 'error') consoleProblems.push(`console: ${msg.text()}`);
-    });
-    consolePage.on('pageerror', (err) => consoleProblems.push(`page error: ${err.message}`));
-    await consolePage.goto(`${kiosk.origin}/#/console`);
-    await consolePage.getByRole('radio', { name: 'Priya Shah' }).check();
-    await consolePage.getByLabel('PIN').fill('4826');
-    await consolePage.getByRole('button', { name: 'Unlock' }).click();
+    consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
+    await unlockConsole(consolePage, 'Priya Shah', '4826');
 
     const waiting = consolePage.getByRole('table', { name: 'Waiting to be logged into the safe' });
     const row = waiting.getByRole('row', { name: new RegExp(VISITOR) });
@@ -172,7 +136,7 @@ describe.sequential('device custody in Chromium', () => {
     await dialog.getByRole('button', { name: 'Log my phone' }).click();
     await expect.poll(() => consolePage.getByRole('region', { name: /^Receipt / }).textContent()).toContain('Priya Shah');
 
-    await openSection('In the safe');
+    await openSection(consolePage, 'In the safe');
     await expect.poll(() => consoleMain().textContent()).toContain('3 items in the safe');
     const groups = consolePage.locator('.safe-group');
     await expect.poll(() => groups.count()).toBe(2);
@@ -184,7 +148,7 @@ describe.sequential('device custody in Chromium', () => {
   });
 
   it('staff find the receipt by its number and by a scanner burst of the QR token', async () => {
-    await openSection('Today');
+    await openSection(consolePage, 'Today');
     const wants = consolePage.getByRole('region', { name: /Wants to collect their items/ });
     await wants.getByRole('button', { name: /^Collect items for/ }).click();
     await expect.poll(() => consolePage.getByRole('heading', { level: 1 }).textContent()).toBe('Collect items');
@@ -233,7 +197,7 @@ describe.sequential('device custody in Chromium', () => {
     expect(await view.textContent()).toContain('Nothing on this receipt is in the safe any more.');
     await checkScreen(consolePage, '18-console-returned', { scroll: 'main' });
 
-    await openSection('Today');
+    await openSection(consolePage, 'Today');
     await consolePage.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => consolePage.getByRole('region', { name: /Wants to collect their items/ }).count()).toBe(0);
     await expect.poll(() => consoleMain().textContent()).toContain('Nobody is signed in at the moment.');

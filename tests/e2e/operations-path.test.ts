@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import {
+  accessibilityViolations, checkScreen, closeKioskInChromium, openConsolePage, openKioskInChromium, openPage, openSection,
+  setUpThroughUi, startKiosk, unlockConsole, type RunningKiosk, type WatchedPage,
+} from '../helpers/e2e.js';
 import { createSetUpApp, newVisitor } from '../helpers/test-app.js';
 
 /**
@@ -24,28 +27,10 @@ const FIRST = { first: 'Amira', last: 'Khan', org: 'Bright Sparks Ltd', visiting
 const SECOND = { first: 'Tomás', last: "O'Neill", org: '', visiting: 'Settling-in session' };
 const fullName = (v: { first: string; last: string }) => `${v.first} ${v.last}`;
 
-async function checkScreen(page: Page, name: string, options: { scroll?: 'top' | 'main' | 'keep' } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  if (options.scroll === 'top' || options.scroll === undefined) await page.evaluate(() => window.scrollTo(0, 0));
-  if (options.scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
-  await page.waitForTimeout(150);
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
 const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });
 const consoleMain = () => consolePage.locator('main');
 
-async function openSection(name: string): Promise<void> {
-  await consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name, exact: true }).click();
-  await expect.poll(() => consolePage.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
-}
-
-async function openAdminTab(name: 'Settings' | 'Backups' | 'Staff'): Promise<void> {
-  const tabs = consolePage.getByRole('navigation', { name: 'Admin sections' });
-  await tabs.getByRole('button', { name, exact: true }).click();
-  await expect.poll(() => tabs.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
-}
+const openAdminTab = (name: 'Settings' | 'Backups' | 'Staff') => openSection(consolePage, name, 'Admin sections');
 
 async function signIn(visitor: typeof FIRST, type: RegExp, devices: RegExp[]): Promise<void> {
   await kioskPage.getByRole('button', { name: /^Sign in/ }).click();
@@ -64,47 +49,26 @@ async function signIn(visitor: typeof FIRST, type: RegExp, devices: RegExp[]): P
 }
 
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-  watched = await openPage(browser);
+  ({ kiosk, browser, watched } = await openKioskInChromium());
   kioskPage = watched.page;
-  await kioskPage.goto(kiosk.launchUrl);
 });
 
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('roll call, end of day and administration in Chromium', () => {
   it('first run, then two visitors sign in at the kiosk', async () => {
-    await expect.poll(() => kioskHeading().textContent()).toBe('Set up Safe Hands');
-    await kioskPage.getByLabel('Setting name').fill('Oak Tree Primary School');
-    await kioskPage.getByRole('radio', { name: 'School', exact: true }).check();
-    await kioskPage.getByLabel('Your name').fill('Priya Shah');
-    await kioskPage.getByLabel('Choose a PIN').fill('4826');
-    await kioskPage.getByLabel('Type the PIN again').fill('4826');
-    await kioskPage.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to Oak Tree Primary School');
+    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '4826' });
 
     await signIn(FIRST, /Contractor/, [/^Phone/]);
     await signIn(SECOND, /Parent or carer/, []);
   });
 
   it('staff unlock and print the evacuation list: no printer, so the reason and the PDF', async () => {
-    consolePage = await watched.context.newPage();
-    consolePage.on('console', (msg) => {
-      if (msg.type() === 'error') consoleProblems.push(`console: ${msg.text()}`);
-    });
-    consolePage.on('pageerror', (err) => consoleProblems.push(`page error: ${err.message}`));
-    await consolePage.goto(`${kiosk.origin}/#/console`);
-    await consolePage.getByRole('radio', { name: 'Priya Shah' }).check();
-    await consolePage.getByLabel('PIN').fill('4826');
-    await consolePage.getByRole('button', { name: 'Unlock' }).click();
+    consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
+    await unlockConsole(consolePage, 'Priya Shah', '4826');
     await expect.poll(() => consolePage.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
 
-    await openSection('Roll call');
+    await openSection(consolePage, 'Roll call');
     await expect.poll(() => consolePage.getByRole('checkbox').count()).toBe(2);
     await consolePage.getByRole('button', { name: 'Print the evacuation list' }).click();
     const alert = consoleMain().getByRole('alert');
@@ -126,7 +90,7 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
     expect(await consolePage.getByRole('checkbox', { name: fullName(FIRST) }).isChecked()).toBe(true);
     expect(await consolePage.getByRole('checkbox', { name: fullName(SECOND) }).isChecked()).toBe(false);
     await expect.poll(() => consolePage.locator('.rollcall-count').textContent()).toContain('1 of 2 accounted for');
-    await checkScreen(consolePage, '29-roll-call');
+    await checkScreen(consolePage, '29-roll-call', { scroll: 'top' });
 
     await consolePage.getByRole('button', { name: 'Finish roll call' }).click();
     const result = consolePage.getByRole('region', { name: 'Still missing: 1 person' });
@@ -137,14 +101,14 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
   });
 
   it('Admin → Settings shows the printers, backup and end-of-day choices', async () => {
-    await openSection('Admin');
+    await openSection(consolePage, 'Admin');
     await openAdminTab('Settings');
     await expect.poll(() => consolePage.getByLabel('Backup folder').count()).toBe(1);
     expect(await consolePage.getByLabel('A4 printer').count()).toBe(1);
     expect(await consoleMain().textContent()).toContain('No backup has been made yet.');
     // The picture shows the new part of the form: the end of the day and the backups.
     await consolePage.getByRole('heading', { name: 'The day', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await checkScreen(consolePage, '32-admin-settings', { scroll: 'keep' });
+    await checkScreen(consolePage, '32-admin-settings');
   });
 
   it('Admin → Backups: back up now, and the backup appears in the list', async () => {
@@ -187,7 +151,7 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
 
   it('End of day shows both visitors still signed in, and the phone still in the safe', async () => {
     // Amira's phone goes into bag 7 first, so the report has something in the safe.
-    await openSection('Today');
+    await openSection(consolePage, 'Today');
     const waiting = consolePage.getByRole('table', { name: 'Waiting to be logged into the safe' });
     await waiting.getByRole('row', { name: new RegExp(fullName(FIRST)) }).getByRole('button', { name: /^Log into safe/ }).click();
     await expect.poll(() => consolePage.getByRole('heading', { level: 1 }).textContent()).toBe('Log items into the safe');
@@ -197,14 +161,14 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
     await consolePage.getByRole('button', { name: 'Log and print receipt' }).click();
     await expect.poll(() => consolePage.getByRole('region', { name: /^Receipt \d{4}-\d{4,6}$/ }).count()).toBe(1);
 
-    await openSection('End of day');
+    await openSection(consolePage, 'End of day');
     const table = consolePage.getByRole('table', { name: 'Visitors who have not signed out' });
     await expect.poll(() => table.getByRole('rowheader').allTextContents()).toEqual([fullName(FIRST), fullName(SECOND)]);
     expect(await table.getByRole('button', { name: /^Sign out…/ }).count()).toBe(2);
     const safe = consolePage.getByRole('list', { name: 'Still in the safe, by owner' });
     expect(await safe.textContent()).toContain(fullName(FIRST));
     expect(await safe.textContent()).toContain('Phone, bag 7');
-    await checkScreen(consolePage, '31-end-of-day');
+    await checkScreen(consolePage, '31-end-of-day', { scroll: 'top' });
   });
 
   it('showed no console errors on any screen', () => {
@@ -244,7 +208,7 @@ describe.sequential('a damaged database', () => {
     expect(text).toContain('sign the paper visitor book at the office');
     expect(text).toContain('restore the most recent backup');
     expect(await page.page.getByRole('link', { name: 'Staff console' }).getAttribute('href')).toBe('#/console');
-    await checkScreen(page.page, '35-database-problem');
+    await checkScreen(page.page, '35-database-problem', { scroll: 'top' });
     expect(page.problems).toEqual([]);
   });
 });

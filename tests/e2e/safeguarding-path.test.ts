@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import {
+  accessibilityViolations, checkScreen, closeKioskInChromium, openConsolePage, openKioskInChromium, openSection, setUpThroughUi,
+  unlockConsole, type RunningKiosk, type WatchedPage,
+} from '../helpers/e2e.js';
 import { decodeQr, renderPdfToPngs } from '../helpers/pdf.js';
 
 /**
@@ -23,15 +26,6 @@ let token = '';
 const PIN = '4826';
 const INSPECTOR = 'Helen Marsh';
 
-async function checkScreen(page: Page, name: string, options: { scroll?: 'top' | 'main' } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  if (options.scroll === 'top') await page.evaluate(() => window.scrollTo(0, 0));
-  if (options.scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
-  await page.waitForTimeout(150);
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
 const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });
 const consoleHeading = () => consolePage.getByRole('heading', { level: 1 });
 const onSiteTable = () => consolePage.getByRole('table', { name: 'On site now' });
@@ -44,53 +38,24 @@ async function showOnSiteSection(): Promise<void> {
   });
 }
 
-async function openSection(name: string): Promise<void> {
-  const button = consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name, exact: true });
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
-}
-
 async function openPart(name: string): Promise<void> {
-  await openSection('Safeguarding');
-  const button = consolePage.getByRole('navigation', { name: 'Safeguarding sections' }).getByRole('button', { name, exact: true });
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
+  await openSection(consolePage, 'Safeguarding');
+  await openSection(consolePage, name, 'Safeguarding sections');
 }
 
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-  watched = await openPage(browser);
+  ({ kiosk, browser, watched } = await openKioskInChromium());
   kioskPage = watched.page;
-  await kioskPage.goto(kiosk.launchUrl);
 });
 
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('safeguarding in Chromium', () => {
   it('first run: the first administrator is also the DSL', async () => {
-    await expect.poll(() => kioskHeading().textContent()).toBe('Set up Safe Hands');
-    await kioskPage.getByLabel('Setting name', { exact: true }).fill('Oak Tree Primary School');
-    await kioskPage.getByRole('radio', { name: 'School', exact: true }).check();
-    await kioskPage.getByLabel('Your name', { exact: true }).fill('Priya Shah');
-    await kioskPage.getByLabel('Choose a PIN', { exact: true }).fill(PIN);
-    await kioskPage.getByLabel('Type the PIN again', { exact: true }).fill(PIN);
-    await kioskPage.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to Oak Tree Primary School');
+    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: PIN });
 
-    consolePage = await watched.context.newPage();
-    consolePage.on('console', (msg) => {
-      if (msg.type() === 'error') consoleProblems.push(`console: ${msg.text()}`);
-    });
-    consolePage.on('pageerror', (err) => consoleProblems.push(`page error: ${err.message}`));
-    await consolePage.goto(`${kiosk.origin}/#/console`);
-    await consolePage.getByRole('radio', { name: 'Priya Shah' }).check();
-    await consolePage.getByLabel('PIN', { exact: true }).fill(PIN);
-    await consolePage.getByRole('button', { name: 'Unlock' }).click();
+    consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
+    await unlockConsole(consolePage, 'Priya Shah', PIN);
     await expect.poll(() => consolePage.locator('.console-user-roles').textContent()).toContain('Designated Safeguarding Lead');
   });
 
@@ -176,7 +141,7 @@ describe.sequential('safeguarding in Chromium', () => {
   });
 
   it('the on-site list shows the approval and its limits, and the checks for an inspector', async () => {
-    await openSection('Today');
+    await openSection(consolePage, 'Today');
     await consolePage.getByRole('button', { name: 'Refresh' }).click();
     const row = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
     await expect.poll(() => row.count()).toBe(1);
@@ -216,7 +181,7 @@ describe.sequential('safeguarding in Chromium', () => {
     expect(recordPdf.headers()['content-type']).toBe('application/pdf');
     await consolePage.getByRole('button', { name: 'Back', exact: true }).click();
 
-    await openSection('Today');
+    await openSection(consolePage, 'Today');
     const today = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
     await expect.poll(() => today.textContent()).toContain('Approval ended (revoked): device should be in the safe');
     await showOnSiteSection();

@@ -1,6 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import {
+  checkScreen, closeKioskInChromium, openKioskInChromium, setUpThroughUi, unlockConsole, type RunningKiosk, type WatchedPage,
+} from '../helpers/e2e.js';
 
 /**
  * The whole visitor path in a real Chromium against the app as `npm start` runs it, on a fresh data folder:
@@ -17,42 +19,21 @@ async function tap(target: Locator): Promise<void> {
   await target.click();
 }
 
-async function checkScreen(name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Let the step's entrance settle so the picture and axe see the finished screen.
-  await page.waitForTimeout(150);
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
 const heading = () => page.getByRole('heading', { level: 1 });
 
 beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-  watched = await openPage(browser);
+  ({ kiosk, browser, watched } = await openKioskInChromium());
   page = watched.page;
-  await page.goto(kiosk.launchUrl);
 });
 
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('the reception kiosk in Chromium', () => {
   it('first run: sets up the setting and its first administrator', async () => {
     await expect.poll(() => heading().textContent()).toBe('Set up Safe Hands');
-    await checkScreen('01-setup');
-    await page.getByLabel('Setting name').fill('Oak Tree Primary School');
-    await page.getByRole('radio', { name: 'School', exact: true }).check();
-    await page.getByLabel('Your name').fill('Priya Shah');
-    await page.getByLabel('Choose a PIN').fill('4826');
-    await page.getByLabel('Type the PIN again').fill('4826');
-    await page.getByRole('button', { name: 'Finish setup' }).click();
-    await expect.poll(() => heading().textContent()).toContain('Welcome to Oak Tree Primary School');
-    await checkScreen('02-welcome');
+    await checkScreen(page, '01-setup');
+    await setUpThroughUi(page, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '4826' });
+    await checkScreen(page, '02-welcome');
   });
 
   it('a first-time visitor reads the expectations and declares a phone and a smart watch in 7 taps', async () => {
@@ -64,26 +45,26 @@ describe.sequential('the reception kiosk in Chromium', () => {
     await page.getByLabel('Organisation (optional)').fill('Kent County Council');
     await page.getByLabel('Who are you visiting, or why are you here?').fill('Meeting with the SENCo');
     await tap(page.getByRole('radio', { name: /Visiting professional/ }));
-    await checkScreen('03-details');
+    await checkScreen(page, '03-details');
     await tap(page.getByRole('button', { name: 'Next' }));
 
     await expect.poll(() => page.getByRole('button', { name: 'I have read and will follow these' }).isVisible()).toBe(true);
-    await checkScreen('04-expectations');
+    await checkScreen(page, '04-expectations');
     await page.getByRole('button', { name: 'Read the full text' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'The full text' }).isVisible()).toBe(true);
-    await checkScreen('05-expectations-full');
+    await checkScreen(page, '05-expectations-full');
     await tap(page.getByRole('button', { name: 'I have read and will follow these' }));
 
     await expect.poll(() => heading().textContent()).toBe('Do you have any of these with you?');
     await tap(page.getByRole('button', { name: /^Phone/ }));
     await tap(page.getByRole('button', { name: /^Smart watch/ }));
     await expect.poll(() => page.getByRole('button', { name: 'Phone, 1 selected' }).count()).toBe(1);
-    await checkScreen('06-devices');
+    await checkScreen(page, '06-devices');
     await tap(page.getByRole('button', { name: 'Continue' }));
 
     await expect.poll(() => heading().textContent()).toMatch(/signed in, Zoë/);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/1 phone and 1 smart watch/);
-    await checkScreen('07-done');
+    await checkScreen(page, '07-done');
     expect(taps).toBeLessThanOrEqual(8);
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect.poll(() => heading().textContent()).toContain('Welcome to');
@@ -95,11 +76,11 @@ describe.sequential('the reception kiosk in Chromium', () => {
     const match = page.getByRole('button', { name: /Zoë O\./ });
     await expect.poll(() => match.count()).toBe(1);
     expect(await page.locator('main').textContent()).not.toContain('Brien');
-    await checkScreen('10-sign-out');
+    await checkScreen(page, '10-sign-out');
     await match.click();
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expect.poll(() => page.locator('main').textContent()).toMatch(/collect/i);
-    await checkScreen('11-goodbye');
+    await checkScreen(page, '11-goodbye');
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect.poll(() => heading().textContent()).toContain('Welcome to');
   });
@@ -110,10 +91,10 @@ describe.sequential('the reception kiosk in Chromium', () => {
     await page.getByLabel('Type the first letters of your surname').pressSequentially('obr');
     const match = page.getByRole('button', { name: /Zoë O\./ });
     await expect.poll(() => match.count()).toBe(1);
-    await checkScreen('08-returning-search');
+    await checkScreen(page, '08-returning-search');
     await tap(match);
     await expect.poll(() => heading().textContent()).toMatch(/Is this you\?/);
-    await checkScreen('09-returning-confirm');
+    await checkScreen(page, '09-returning-confirm');
     await tap(page.getByRole('button', { name: "Yes, that's me" }));
     // The expectations have not changed since her last visit, so she goes straight to devices.
     await expect.poll(() => heading().textContent()).toBe('Do you have any of these with you?');
@@ -127,17 +108,15 @@ describe.sequential('the reception kiosk in Chromium', () => {
   it('staff unlock the console with a PIN and see full names of everyone on site', async () => {
     await page.getByRole('link', { name: 'Staff' }).click();
     await expect.poll(() => heading().textContent()).toBe('Staff console');
-    await checkScreen('13-console-locked');
-    await page.getByRole('radio', { name: 'Priya Shah' }).check();
-    await page.getByLabel('PIN').fill('1111');
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await checkScreen(page, '13-console-locked');
+    await unlockConsole(page, 'Priya Shah', '1111');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/not right/);
     await page.getByLabel('PIN').fill('4826');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
     await expect.poll(() => page.locator('main').textContent()).toContain("Zoë O'Brien-Łukasz");
     await expect.poll(() => page.getByRole('heading', { name: 'Waiting to be logged into the safe' }).count()).toBe(1);
-    await checkScreen('14-console');
+    await checkScreen(page, '14-console');
     await page.getByRole('button', { name: 'Lock' }).click();
     await expect.poll(() => page.getByLabel('PIN').isVisible()).toBe(true);
   });
@@ -153,7 +132,7 @@ describe.sequential('the reception kiosk in Chromium', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await page.clock.runFor(2_000);
     await expect.poll(() => page.getByRole('alertdialog', { name: 'Are you still there?' }).isVisible()).toBe(true);
-    await checkScreen('12-idle-warning');
+    await checkScreen(page, '12-idle-warning');
     await page.clock.runFor(20_000);
     expect(await page.getByRole('alertdialog').isVisible()).toBe(true);
     await page.clock.runFor(11_000);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { APP_ROOT } from '../../src/main/paths.js';
 
 export const SCREENSHOT_DIR = join(APP_ROOT, 'docs', 'screenshots');
@@ -87,11 +88,81 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true });
   const page = await context.newPage();
   const problems: string[] = [];
+  watchProblems(page, problems);
+  return { page, context, problems };
+}
+
+function watchProblems(page: Page, problems: string[]): void {
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return { page, context, problems };
+}
+
+export interface KioskInChromium {
+  kiosk: RunningKiosk;
+  browser: Browser;
+  /** The reception screen, already at the launch address. */
+  watched: WatchedPage;
+}
+
+/** The built app on a fresh data folder, with its kiosk open in a new Chromium. */
+export async function openKioskInChromium(): Promise<KioskInChromium> {
+  const kiosk = await startKiosk();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const watched = await openPage(browser);
+    await watched.page.goto(kiosk.launchUrl);
+    return { kiosk, browser, watched };
+  } catch (error) {
+    // The caller gets nothing to close when this fails, so nothing may be left running.
+    await browser?.close();
+    await kiosk.stop();
+    throw error;
+  }
+}
+
+/** Takes partial parts so an afterAll can call it whether or not its beforeAll got that far. */
+export async function closeKioskInChromium({ kiosk, browser, watched }: Partial<KioskInChromium>): Promise<void> {
+  await watched?.context.close();
+  await browser?.close();
+  await kiosk?.stop();
+}
+
+/** The staff console in a second tab beside the kiosk; its console errors and crashes go into problems. */
+export async function openConsolePage(watched: WatchedPage, origin: string, problems: string[]): Promise<Page> {
+  const page = await watched.context.newPage();
+  watchProblems(page, problems);
+  await page.goto(`${origin}/#/console`);
+  return page;
+}
+
+/** First run through the setup screen, as a school, ending on the kiosk's welcome screen. */
+export async function setUpThroughUi(page: Page, { settingName, adminName, pin }: { settingName: string; adminName: string; pin: string }): Promise<void> {
+  const heading = () => page.getByRole('heading', { level: 1 });
+  await expect.poll(() => heading().textContent()).toBe('Set up Safe Hands');
+  await page.getByLabel('Setting name', { exact: true }).fill(settingName);
+  await page.getByRole('radio', { name: 'School', exact: true }).check();
+  await page.getByLabel('Your name', { exact: true }).fill(adminName);
+  await page.getByLabel('Choose a PIN', { exact: true }).fill(pin);
+  await page.getByLabel('Type the PIN again', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Finish setup' }).click();
+  await expect.poll(() => heading().textContent()).toContain(`Welcome to ${settingName}`);
+}
+
+/** Chooses the staff member on the lock screen and tries the PIN; whether it worked is the caller's check. */
+export async function unlockConsole(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('radio', { name }).check();
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** Opens a section from one of the console's navigation bars and waits until it is marked as the open one. */
+export async function openSection(page: Page, label: string, navigation = 'Console sections'): Promise<void> {
+  const button = page.getByRole('navigation', { name: navigation }).getByRole('button', { name: label, exact: true });
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
 }
 
 /** Runs axe with the WCAG 2.2 AA rule set and returns its violations, summarised for a readable failure. */
@@ -105,4 +176,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * Photographs the screen for the README and fails on any axe (WCAG 2.2 AA) violation. Typing in a box low
+ * on a tall form scrolls it: 'top' starts the picture from the top of the screen and 'main' from the top
+ * of the section, for the tallest screens; without either the page stays where the test left it.
+ */
+export async function checkScreen(page: Page, name: string, { scroll }: { scroll?: 'top' | 'main' } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  if (scroll === 'top') await page.evaluate(() => window.scrollTo(0, 0));
+  if (scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
+  // Let the screen settle so the picture and axe see the finished state.
+  await page.waitForTimeout(150);
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
 }

@@ -110,3 +110,28 @@ describe('badges and retention in the settings', () => {
     expect(api.inputsOf('settings.update')).toEqual([{ badgeEnabled: true, badgePrinter: 'Reception-Labels', badgeLayout: 'brother_62mm', retentionYears: 7 }]);
   });
 });
+
+describe('the setting’s own details in the settings', () => {
+  it('renames the setting, sets the address line, and refuses a logo over 1 MB before sending it', async () => {
+    const api = installFakeApi({
+      'settings.get': () => saved,
+      'printers.list': () => ({ printers: [] }),
+      'settings.update': (input) => ({ ...saved, ...input }) as SettingsView,
+      'settings.setLogo': () => ({ hasLogo: true }),
+    });
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    const name = await screen.findByLabelText('Setting name');
+    await user.clear(name);
+    await user.type(name, 'Oak Tree Primary Academy');
+    await user.type(screen.getByLabelText(/Address line for documents/), '1 Acorn Way');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.inputsOf('settings.update')).toEqual([{ settingName: 'Oak Tree Primary Academy', addressLine: '1 Acorn Way' }]);
+
+    const huge = new File([new Uint8Array(1024 * 1024 + 1)], 'photo.png', { type: 'image/png' });
+    await user.upload(screen.getByLabelText(/Logo \(PNG or JPEG/), huge);
+    expect(await screen.findByText(/The logo is too large/)).toBeTruthy();
+    expect(api.inputsOf('settings.setLogo')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { PageHeading } from '../office/PageHeading.js';
 import { ADMIN_TAB_LABELS, ADMIN_TABS, useSectionsStore, type AdminTab } from '../stores/sections-store.js';
 import { BackupsPanel } from './BackupsPanel.js';
+import { PeoplePanel } from './PeoplePanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 
@@ -9,6 +10,7 @@ function TabPanel({ tab }: { tab: AdminTab }) {
     case 'settings': return <SettingsPanel />;
     case 'backups': return <BackupsPanel />;
     case 'staff': return <StaffPanel />;
+    case 'people': return <PeoplePanel />;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { SettingsView } from '../../shared/contract.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';
+import { printerOptions } from './printer-options.js';
 
 type Draft = Pick<SettingsView, 'badgeEnabled' | 'badgePrinter' | 'badgeLayout' | 'retentionYears'>;
 
@@ -15,10 +16,6 @@ const YEARS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25];
 
 /** Visitor badges (off unless chosen) and how long visitors' details are kept. */
 export function BadgeAndRetentionFields({ draft, printers, fieldErrors, onChange }: Props) {
-  const printerOptions = printers.map((p) => ({ value: p.name, label: `${p.name}${p.isDefault ? ' (default)' : ''}` }));
-  if (draft.badgePrinter && !printers.some((p) => p.name === draft.badgePrinter)) {
-    printerOptions.push({ value: draft.badgePrinter, label: `${draft.badgePrinter} (not found now)` });
-  }
   return (
     <>
       <h3>Visitor badges</h3>
@@ -30,7 +27,7 @@ export function BadgeAndRetentionFields({ draft, printers, fieldErrors, onChange
         ]} />
       {draft.badgeEnabled ? (
         <>
-          <SelectField label="Badge printer" value={draft.badgePrinter ?? ''} options={printerOptions}
+          <SelectField label="Badge printer" value={draft.badgePrinter ?? ''} options={printerOptions(printers, draft.badgePrinter)}
             placeholder="No badge printer (save the PDF only)" onChange={(v) => onChange.badgePrinter(v === '' ? null : v)}
             error={fieldErrors.badgePrinter} />
           <ChoiceCards legend="Badge labels" layout="pair" value={draft.badgeLayout} onChange={(v) => onChange.badgeLayout(v)}

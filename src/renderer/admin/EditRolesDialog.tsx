@@ -4,7 +4,7 @@ import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { TextField } from '../components/TextField.js';
-import { useDialogAction } from '../office/useDialogAction.js';
+import { useDialogAction } from '../components/useDialogAction.js';
 import type { ActionResult } from '../stores/console-store.js';
 import { grantedRoles, type GrantedRole } from '../stores/staff-accounts-store.js';
 import { RoleChecks } from './RoleChecks.js';

@@ -2,10 +2,13 @@ import { useEffect, useId } from 'react';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
+import { SelectField, type SelectOption } from '../components/SelectField.js';
 import { FieldError } from '../components/TextField.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import { BadgeAndRetentionFields } from './BadgeAndRetentionFields.js';
+import { SettingDetailsFields } from './SettingDetailsFields.js';
 import { BackupSettingsFields } from './BackupSettingsFields.js';
+import { printerOptions } from './printer-options.js';
 
 const IDLE_CHOICES = [60, 90, 120, 180, 300];
 const LOCK_CHOICES = [120, 300, 600, 900, 1800];
@@ -14,20 +17,8 @@ function minutes(seconds: number): string {
   return seconds < 60 ? `${seconds} seconds` : seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds / 60} minutes`;
 }
 
-function SelectField({ label, hint, value, onChange, error, children }: {
-  label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | undefined; children: React.ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className={['field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>{label}</label>
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      <select id={id} className="field-input" value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
-  );
+function secondsOptions(choices: readonly number[]): SelectOption<string>[] {
+  return choices.map((s) => ({ value: String(s), label: minutes(s) }));
 }
 
 /** Administrator settings that the kiosk and the safe depend on: the receipt printer, the day's end, timeouts. */
@@ -40,26 +31,28 @@ export function SettingsPanel() {
   }, [load]);
 
   if (!draft) return <section className="card" aria-labelledby="settings-title"><h2 id="settings-title">Settings</h2>{error ? <Alert>{error}</Alert> : <p>Loading…</p>}</section>;
-  const printerKnown = draft.receiptPrinter === null || printers.some((p) => p.name === draft.receiptPrinter);
-  const a4Known = draft.a4Printer === null || printers.some((p) => p.name === draft.a4Printer);
   return (
     <section className="card form-section settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       {error ? <Alert>{error}</Alert> : null}
       <p role="status" className="field-hint">{notice ?? ''}</p>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <SettingDetailsFields draft={draft} hasLogo={saved?.hasLogo ?? false} fieldErrors={fieldErrors} onLogoChanged={() => void load()}
+          onChange={{
+            settingName: (v) => change('settingName', v),
+            settingKind: (v) => change('settingKind', v),
+            addressLine: (v) => change('addressLine', v),
+          }} />
         <h3>Printers</h3>
         <SelectField
           label="Receipt printer"
           hint={printers.length ? 'Printers this computer knows about.' : 'This computer has no printers set up. Receipts are saved as PDFs.'}
           value={draft.receiptPrinter ?? ''}
           onChange={(v) => change('receiptPrinter', v === '' ? null : v)}
+          options={printerOptions(printers, draft.receiptPrinter)}
+          placeholder="No receipt printer (save the PDF only)"
           error={fieldErrors.receiptPrinter}
-        >
-          <option value="">No receipt printer (save the PDF only)</option>
-          {printers.map((p) => <option key={p.name} value={p.name}>{p.name}{p.isDefault ? ' (default)' : ''}</option>)}
-          {printerKnown ? null : <option value={draft.receiptPrinter ?? ''}>{draft.receiptPrinter} (not found now)</option>}
-        </SelectField>
+        />
         <ChoiceCards legend="Receipt layout" layout="pair" value={draft.receiptLayout} onChange={(v) => change('receiptLayout', v)}
           choices={[{ value: 'roll80', label: '80 mm receipt roll' }, { value: 'a4', label: 'A4 paper' }]} error={fieldErrors.receiptLayout} />
         <SelectField
@@ -67,12 +60,10 @@ export function SettingsPanel() {
           hint="For the evacuation list and other A4 documents."
           value={draft.a4Printer ?? ''}
           onChange={(v) => change('a4Printer', v === '' ? null : v)}
+          options={printerOptions(printers, draft.a4Printer)}
+          placeholder="No A4 printer (save the PDF only)"
           error={fieldErrors.a4Printer}
-        >
-          <option value="">No A4 printer (save the PDF only)</option>
-          {printers.map((p) => <option key={p.name} value={p.name}>{p.name}{p.isDefault ? ' (default)' : ''}</option>)}
-          {a4Known ? null : <option value={draft.a4Printer ?? ''}>{draft.a4Printer} (not found now)</option>}
-        </SelectField>
+        />
 
         <h3>The day</h3>
         <div className={['field', fieldErrors.endOfDay ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
@@ -100,13 +91,9 @@ export function SettingsPanel() {
         <h3>Kiosk and console</h3>
         <SelectField label="Kiosk returns to the welcome screen after" value={String(draft.idleSeconds)}
           onChange={(v) => change('idleSeconds', Number(v))} error={fieldErrors.idleSeconds}
-          hint="Without a touch; a warning with “I'm still here” comes first.">
-          {IDLE_CHOICES.map((s) => <option key={s} value={s}>{minutes(s)}</option>)}
-        </SelectField>
+          hint="Without a touch; a warning with “I'm still here” comes first." options={secondsOptions(IDLE_CHOICES)} />
         <SelectField label="Console locks itself after" value={String(draft.consoleLockSeconds)}
-          onChange={(v) => change('consoleLockSeconds', Number(v))} error={fieldErrors.consoleLockSeconds}>
-          {LOCK_CHOICES.map((s) => <option key={s} value={s}>{minutes(s)}</option>)}
-        </SelectField>
+          onChange={(v) => change('consoleLockSeconds', Number(v))} error={fieldErrors.consoleLockSeconds} options={secondsOptions(LOCK_CHOICES)} />
         <ChoiceCards legend="Returning visitors read the expectations again" layout="pair" value={draft.reacknowledge}
           onChange={(v) => change('reacknowledge', v)} error={fieldErrors.reacknowledge}
           choices={[{ value: 'on_change', label: 'Only when they change' }, { value: 'every_visit', label: 'On every visit' }]} />

@@ -3,8 +3,8 @@ import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { TextAreaField } from '../components/TextAreaField.js';
+import { useDialogAction } from '../components/useDialogAction.js';
 import type { ActionResult } from '../stores/console-store.js';
-import { useDialogAction } from '../office/useDialogAction.js';
 import { CheckField } from './CheckField.js';
 
 interface ReviewConcernDialogProps {

@@ -15,6 +15,7 @@ import { SearchStep } from './SearchStep.js';
 import { SignOutConfirmStep } from './SignOutConfirmStep.js';
 import { useIdleTimer } from './useIdleTimer.js';
 import { WelcomeStep } from './WelcomeStep.js';
+import './kiosk-logo.css';
 
 function StepView({ step }: { step: KioskStep }) {
   switch (step) {
@@ -70,7 +71,11 @@ export function KioskApp() {
     <div className="kiosk">
       <div className="kiosk-page" inert={warning}>
         <header className="kiosk-bar">
-          <span className="kiosk-setting">{config.settingName}</span>
+          <span className="kiosk-setting">
+            {/* Decorative: the setting's name beside it says the same. */}
+            {config.logoDataUrl ? <img className="kiosk-logo" src={config.logoDataUrl} alt="" /> : null}
+            {config.settingName}
+          </span>
           {FINISHED.includes(step) ? null : (
             <button type="button" className="btn btn-quiet" onClick={reset}>Start again</button>
           )}

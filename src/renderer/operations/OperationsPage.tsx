@@ -2,6 +2,7 @@ import { AdminPage } from '../admin/AdminPage.js';
 import { ReportsPage } from '../reports/ReportsPage.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import type { OperationsSection } from '../stores/sections-store.js';
+import { AuditPage } from './AuditPage.js';
 import { EndOfDayPage } from './EndOfDayPage.js';
 import { RollCallPage } from './RollCallPage.js';
 
@@ -12,6 +13,7 @@ export function OperationsPage({ section }: { section: OperationsSection }) {
     case 'rollcall': return <RollCallPage />;
     case 'endOfDay': return <EndOfDayPage />;
     case 'reports': return <ReportsPage />;
+    case 'audit': return roles.includes('dsl') || roles.includes('admin') ? <AuditPage /> : null;
     case 'admin': return roles.includes('admin') ? <AdminPage /> : null;
   }
 }

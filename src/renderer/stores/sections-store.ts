@@ -6,28 +6,37 @@ import { useConsoleStore } from './console-store.js';
  * The console's operations sections (roll call, end of day, administration). They sit after the core
  * sections in the navigation; while one is open it is shown instead of the core section's page.
  */
-export const OPERATIONS_SECTIONS = ['rollcall', 'endOfDay', 'reports', 'admin'] as const;
+export const OPERATIONS_SECTIONS = ['rollcall', 'endOfDay', 'reports', 'audit', 'admin'] as const;
 export type OperationsSection = (typeof OPERATIONS_SECTIONS)[number];
 
 export const OPERATIONS_SECTION_LABELS: Record<OperationsSection, string> = {
   rollcall: 'Roll call',
   endOfDay: 'End of day',
   reports: 'Reports',
+  audit: 'Audit trail',
   admin: 'Admin',
 };
 
-/** Every staff member can take a roll call, see the end of the day and run reports; only administrators see Admin. */
+/**
+ * Every staff member can take a roll call, see the end of the day and run reports; the audit trail is for the
+ * DSL and administrators (as main's dsl_or_admin role says); only administrators see Admin.
+ */
 export function sectionsFor(roles: readonly StaffRole[]): OperationsSection[] {
-  return OPERATIONS_SECTIONS.filter((s) => s !== 'admin' || roles.includes('admin'));
+  return OPERATIONS_SECTIONS.filter((s) => {
+    if (s === 'admin') return roles.includes('admin');
+    if (s === 'audit') return roles.includes('dsl') || roles.includes('admin');
+    return true;
+  });
 }
 
-export const ADMIN_TABS = ['settings', 'backups', 'staff'] as const;
+export const ADMIN_TABS = ['settings', 'backups', 'staff', 'people'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export const ADMIN_TAB_LABELS: Record<AdminTab, string> = {
   settings: 'Settings',
   backups: 'Backups',
   staff: 'Staff',
+  people: 'People',
 };
 
 interface SectionsState {

@@ -8,6 +8,7 @@ type Editable = Pick<
   | 'receiptPrinter' | 'receiptLayout' | 'endOfDay' | 'idleSeconds' | 'consoleLockSeconds' | 'reacknowledge'
   | 'a4Printer' | 'backupFolder' | 'backupKeep' | 'backupDaily' | 'autoSignOut'
   | 'badgeEnabled' | 'badgePrinter' | 'badgeLayout' | 'retentionYears'
+  | 'settingName' | 'settingKind' | 'addressLine'
 >;
 
 interface SettingsState {
@@ -29,9 +30,11 @@ const initial = { saved: null, draft: null, printers: [], error: null, fieldErro
 function editable(view: SettingsView): Editable {
   const { receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge } = view;
   const { a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears } = view;
+  const { settingName, settingKind, addressLine } = view;
   return {
     receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge,
     a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears,
+    settingName, settingKind, addressLine,
   };
 }
 

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PersonMatch, PersonRecords } from '../../shared/contract.js';
+import { formatDateTime } from '../../shared/domain/time.js';
+import { inDesktopApp } from '../api.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { TextField } from '../components/TextField.js';
+import { useConsoleStore } from '../stores/console-store.js';
+import { usePeopleStore } from '../stores/people-store.js';
+import { PersonRecordsView } from './PersonRecordsView.js';
+import { subjectAccessFileName, subjectAccessJson } from './subject-access.js';
+import './people.css';
+
+/** A link to the records as a JSON file, made here in the page: nothing is written to the PC until it is saved. */
+function useDownloadHref(json: string | null): string | null {
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    if (json === null) return;
+    if (typeof URL.createObjectURL !== 'function') {
+      setHref(`data:application/json;charset=utf-8,${encodeURIComponent(json)}`);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    setHref(url);
+    return () => {
+      URL.revokeObjectURL(url);
+      setHref(null);
+    };
+  }, [json]);
+  return href;
+}
+
+function RecordActions({ records, settingName, preparedBy }: { records: PersonRecords; settingName: string; preparedBy: string }) {
+  const file = useMemo(() => ({
+    name: subjectAccessFileName(records),
+    json: subjectAccessJson(records, { settingName, preparedBy }),
+  }), [records, settingName, preparedBy]);
+  const href = useDownloadHref(file.json);
+  if (inDesktopApp()) {
+    return (
+      <p className="people-desktop-note no-print">
+        The desktop app cannot save or print files. To give the person a copy, open the staff console in browser mode
+        on this PC and gather their records there.
+      </p>
+    );
+  }
+  return (
+    <div className="people-actions no-print">
+      <a className="btn btn-primary" href={href ?? undefined} download={file.name}>Download as a file</a>
+      <BigButton variant="secondary" onClick={() => window.print()}>Print</BigButton>
+      <p className="muted people-file-name">The file is called <span className="file-name">{file.name}</span>.</p>
+    </div>
+  );
+}
+
+function PeopleTable({ people, gathering, onGather }: { people: PersonMatch[]; gathering: number | null; onGather: (p: PersonMatch) => void }) {
+  return (
+    <div className="people-table-scroll">
+      <table className="table" aria-labelledby="people-found-heading">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Visits</th>
+            <th scope="col">Last visit</th>
+            <th scope="col"><span className="visually-hidden">Action</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.visitorId}>
+              <th scope="row">{p.name}</th>
+              <td>{p.organisation ?? '—'}</td>
+              <td>{p.visits}</td>
+              <td>{p.lastVisitAt ? formatDateTime(p.lastVisitAt) : 'No visits'}</td>
+              <td className="cell-action">
+                <BigButton variant="secondary" onClick={() => onGather(p)} disabled={gathering !== null}>
+                  {gathering === p.visitorId ? 'Gathering…' : 'Gather their records'}{' '}
+                  <span className="visually-hidden">({p.name})</span>
+                </BigButton>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Subject access requests: find a visitor by name and gather, show, download or print everything held about them. */
+export function PeoplePanel() {
+  const s = usePeopleStore();
+  const settingName = useConsoleStore((c) => c.settingName);
+  const preparedBy = useConsoleStore((c) => c.session?.displayName ?? '');
+
+  useEffect(() => () => usePeopleStore.getState().reset(), []);
+
+  const found = s.people.length;
+  return (
+    <section className="card form-section people" aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      <div className="people-find no-print">
+        <p className="people-intro">
+          This is for <strong>subject access requests</strong>, when visitors ask for a copy of the personal information
+          held about them. Find the person, gather their records, then download or print them to hand over. Gathering
+          records is written in the audit trail.
+        </p>
+
+        <form className="people-search" role="search" aria-label="Find a visitor" onSubmit={(e) => { e.preventDefault(); void s.search(); }}>
+          <TextField label="Visitor’s name" hint="Their surname, or first name and surname" value={s.name} onChange={s.setName}
+            error={s.fieldErrors.name} maxLength={80} autoComplete="off" />
+          <BigButton type="submit" disabled={s.searching}>{s.searching ? 'Searching…' : 'Search'}</BigButton>
+        </form>
+        {s.searchError ? <Alert>{s.searchError}</Alert> : null}
+
+        <p role="status" className="section-count people-found">
+          {s.searched === null ? '' : found === 0
+            ? `No one found for “${s.searched}”. Their details may already have been removed after the retention period.`
+            : `${found === 1 ? '1 person' : `${found} people`} found for “${s.searched}”.`}
+        </p>
+        {found > 0 ? (
+          <>
+            <h3 id="people-found-heading" className="visually-hidden">People found</h3>
+            <PeopleTable people={s.people} gathering={s.gathering} onGather={(p) => void s.gather(p)} />
+          </>
+        ) : null}
+        {s.recordsError ? <Alert>{s.recordsError}</Alert> : null}
+      </div>
+
+      {s.records ? (
+        <PersonRecordsView records={s.records} settingName={settingName} preparedBy={preparedBy}
+          actions={<RecordActions records={s.records} settingName={settingName} preparedBy={preparedBy} />} />
+      ) : null}
+    </section>
+  );
+}

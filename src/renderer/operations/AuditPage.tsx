@@ -1,0 +1,143 @@
+import { useEffect, useId } from 'react';
+import type { AuditEntryView } from '../../shared/contract.js';
+import { formatDateTime } from '../../shared/domain/time.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { FieldError, TextField } from '../components/TextField.js';
+import { PageHeading } from '../office/PageHeading.js';
+import { useAuditStore } from '../stores/audit-store.js';
+import { detailLines, entryTarget, verificationMessage } from './audit-format.js';
+import './audit.css';
+
+function DateField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className={['field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+      <label className="field-label" htmlFor={id}>{label}</label>
+      <input id={id} className="field-input" type="date" value={value} onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      {error ? <FieldError id={errorId} message={error} /> : null}
+    </div>
+  );
+}
+
+function EntryDetails({ detail }: { detail: Record<string, unknown> }) {
+  const lines = detailLines(detail);
+  if (lines.length === 0) return <span className="muted">None</span>;
+  return (
+    <ul className="audit-detail">
+      {lines.map((l) => <li key={l.key}><span className="audit-detail-key">{l.key}:</span> {l.value}</li>)}
+    </ul>
+  );
+}
+
+function EntriesTable({ entries, brokenId }: { entries: AuditEntryView[]; brokenId: number | null }) {
+  return (
+    <div className="audit-table-scroll">
+      <table className="table audit-table" aria-labelledby="audit-entries-heading">
+        <thead>
+          <tr>
+            <th scope="col">Entry</th>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">What</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} className={e.id === brokenId ? 'row-warning' : undefined}>
+              <th scope="row">
+                #{e.id}
+                {e.id === brokenId ? <span className="tag tag-warning audit-changed">Changed</span> : null}
+              </th>
+              <td className="audit-when">{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td><span className="audit-action">{e.action}</span></td>
+              <td>{entryTarget(e)}</td>
+              <td><EntryDetails detail={e.detail} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The audit trail for the DSL and administrators: who did what and when, newest first, filtered by dates,
+ * action and person, a page at a time, with a check that no entry has been changed since it was written.
+ */
+export function AuditPage() {
+  const s = useAuditStore();
+  const search = s.search;
+
+  useEffect(() => {
+    void search();
+    return () => useAuditStore.getState().reset();
+  }, [search]);
+
+  const n = s.entries.length;
+  const brokenId = s.verification && !s.verification.ok ? s.verification.firstBrokenId : null;
+  return (
+    <>
+      <div className="console-heading">
+        <PageHeading>Audit trail</PageHeading>
+        <div className="console-refresh">
+          <BigButton variant="secondary" onClick={() => void s.verify()} disabled={s.verifying}>
+            {s.verifying ? 'Checking the trail…' : 'Check the trail'}
+          </BigButton>
+        </div>
+      </div>
+      <p className="audit-intro">
+        Everything done in Safe Hands is written here as it happens. “Check the trail” shows if any entry has been changed.
+      </p>
+
+      <div role="status" className="notice-slot">
+        {s.verification?.ok ? <p className="notice"><span aria-hidden="true">✓ </span>{verificationMessage(s.verification)}</p> : null}
+      </div>
+      {s.verification && !s.verification.ok ? (
+        <Alert>
+          <strong>{verificationMessage(s.verification)}</strong> Tell the Designated Safeguarding Lead, and do not restore
+          a backup or change anything else until they have seen it.
+        </Alert>
+      ) : null}
+      {s.verifyError ? <Alert>{s.verifyError}</Alert> : null}
+
+      <section className="card console-section audit-entries" aria-labelledby="audit-entries-heading">
+        <h2 id="audit-entries-heading">Entries, newest first</h2>
+        <form className="audit-filters" aria-label="Filter the entries" onSubmit={(e) => { e.preventDefault(); void s.search(); }}>
+          <div className="audit-filter-fields">
+            <DateField label="From" value={s.filters.from} onChange={(v) => s.setFilter({ from: v })} error={s.fieldErrors.from} />
+            <DateField label="To" value={s.filters.to} onChange={(v) => s.setFilter({ to: v })} error={s.fieldErrors.to} />
+            <TextField label="Action" hint="For example visit.sign_in" value={s.filters.action}
+              onChange={(v) => s.setFilter({ action: v })} error={s.fieldErrors.action} maxLength={60} />
+            <TextField label="Who" hint="A name as shown here, or kiosk" value={s.filters.actor}
+              onChange={(v) => s.setFilter({ actor: v })} error={s.fieldErrors.actor} maxLength={80} />
+          </div>
+          {s.error ? <Alert>{s.error}</Alert> : null}
+          <div className="form-actions">
+            <BigButton type="submit" disabled={s.loading}>Show entries</BigButton>
+            <BigButton variant="secondary" onClick={() => void s.clearFilters()} disabled={s.loading}>Clear the filters</BigButton>
+          </div>
+        </form>
+        <p className="section-count audit-count" role="status">
+          {s.loading ? 'Reading the audit trail…'
+            : s.loaded ? `${n === 1 ? '1 entry' : `${n} entries`} shown${s.moreBefore !== null ? '; there are older ones' : ''}.`
+              : ''}
+        </p>
+        {s.loaded && n === 0 ? <p className="empty">No entries match these filters.</p> : null}
+        {n > 0 ? <EntriesTable entries={s.entries} brokenId={brokenId} /> : null}
+        {s.moreBefore !== null ? (
+          <div className="panel-actions audit-more">
+            <BigButton variant="secondary" onClick={() => void s.showOlder()} disabled={s.loadingOlder}>
+              {s.loadingOlder ? 'Reading older entries…' : 'Show older'}
+            </BigButton>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -74,3 +74,28 @@ describe('reports', () => {
     expect(contentHash(app)).toBe(before);
   });
 });
+
+describe('the report PDF', () => {
+  it('renders legibly (refresh the picture with SAFE_HANDS_UPDATE_SCREENSHOTS=1)', async () => {
+    const { join } = await import('node:path');
+    const { APP_ROOT } = await import('../../src/main/paths.js');
+    const { renderFirstPageToFile } = await import('../helpers/pdf.js');
+    const app = createSetUpApp();
+    for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });
+    await logIntoSafe(app);
+    const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
+    expect(exported.rows).toBe(NASTY.length + 1);
+    if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'report-visitors.png'));
+    expect(flatten(await pdfText(pdf))).toContain('Visitor log');
+  });
+});
+
+describe('settings bad input', () => {
+  it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', (endOfDay) => {
+    const app = createSetUpApp();
+    const before = contentHash(app);
+    expect(app.fails('settings.update', { endOfDay }, 'staff').fields?.endOfDay).toMatch(/time like 17:30/);
+    expect(contentHash(app)).toBe(before);
+  });
+});

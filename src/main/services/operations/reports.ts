@@ -48,7 +48,7 @@ function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns 
   return {
     columns: [
       { label: 'Signed in', weight: 2 }, { label: 'Signed out', weight: 2 }, { label: 'Name', weight: 3 }, { label: 'Organisation', weight: 3 },
-      { label: 'Type', weight: 2 }, { label: 'Visiting', weight: 3 }, { label: 'Expectations version', weight: 1 }, { label: 'Signed out by', weight: 1.5 },
+      { label: 'Type', weight: 2 }, { label: 'Visiting', weight: 3 }, { label: 'Version', weight: 1.2 }, { label: 'Signed out by', weight: 1.5 },
     ],
     rows: rows.map((r) => [
       when(r.signed_in_at), when(r.signed_out_at), r.name, r.organisation ?? '', VISITOR_TYPE_LABELS[r.visitor_type], r.visiting, String(r.version),

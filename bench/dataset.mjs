@@ -77,6 +77,8 @@ export async function ensureDataset(root, visitors, log = console.log) {
 
     const insVisitor = db.prepare(`INSERT INTO visitors (id, first_name, last_name, last_name_key, identity_key, organisation, created_at, last_signed_in_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    // The indexed three-letter prefix is filled once at the end, as the app's migration does.
+    const fillPrefixes = () => db.exec('UPDATE visitors SET last_name_prefix = substr(last_name_key, 1, 3)');
     const insAck = db.prepare('INSERT INTO acknowledgements (id, visitor_id, policy_version_id, acknowledged_at) VALUES (?, ?, ?, ?)');
     const insVisit = db.prepare(`INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at, signed_out_at, sign_out_method)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -124,6 +126,7 @@ export async function ensureDataset(root, visitors, log = console.log) {
       const s = (performance.now() - t0) / 1000;
       log(`  ${to.toLocaleString('en-GB')} visitors, ${visits.toLocaleString('en-GB')} visits (${s.toFixed(1)} s)`);
     }
+    fillPrefixes();
     db.pragma('optimize');
     db.exec('ANALYZE');
   } finally {

@@ -39,7 +39,7 @@ export function purgeExpired(ctx: ServiceContext): RetentionRun {
     const at = nowIso(ctx);
     const visitorsRemoved = db
       .prepare(
-        `UPDATE visitors SET first_name = '${REMOVED}', last_name = 'visitor', last_name_key = '', identity_key = 'removed:' || id,
+        `UPDATE visitors SET first_name = '${REMOVED}', last_name = 'visitor', last_name_key = '', last_name_prefix = '', identity_key = 'removed:' || id,
            organisation = NULL, anonymised_at = @at WHERE id IN (SELECT id FROM purge_visitors)`,
       )
       .run({ at }).changes;

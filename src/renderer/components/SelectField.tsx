@@ -1,5 +1,4 @@
-import { useId } from 'react';
-import { FieldError } from './TextField.js';
+import { FieldFrame } from './FieldFrame.js';
 
 export interface SelectOption<T extends string> {
   value: T;
@@ -20,26 +19,14 @@ interface SelectFieldProps<T extends string> {
 
 /** A labelled drop-down list with its hint and error underneath, wired up like TextField. */
 export function SelectField<T extends string>({ label, value, options, onChange, placeholder, error, hint, className }: SelectFieldProps<T>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>{label}</label>
-      {hint ? <p className="field-hint" id={hintId}>{hint}</p> : null}
-      <select
-        id={id}
-        className="field-input field-select"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value as T | '')}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-      {error ? <FieldError id={errorId} message={error} /> : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select {...control} className="field-input field-select" value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

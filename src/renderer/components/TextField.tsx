@@ -1,4 +1,5 @@
-import { useId, type HTMLAttributes, type Ref } from 'react';
+import type { HTMLAttributes, Ref } from 'react';
+import { FieldFrame } from './FieldFrame.js';
 
 interface TextFieldProps {
   label: string;
@@ -32,42 +33,27 @@ export function TextField({
   name,
   className,
 }: TextFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>{label}</label>
-      {hint ? <p className="field-hint" id={hintId}>{hint}</p> : null}
-      <input
-        id={id}
-        ref={inputRef}
-        name={name}
-        className="field-input"
-        type={type}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        autoCapitalize={autoCapitalize}
-        autoCorrect="off"
-        spellCheck={false}
-        maxLength={maxLength}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? <FieldError id={errorId} message={error} /> : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          ref={inputRef}
+          name={name}
+          className="field-input"
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          autoCapitalize={autoCapitalize}
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
-/** The "!" mark means an error is never shown by colour alone. */
-export function FieldError({ id, message }: { id: string; message: string }) {
-  return (
-    <p className="field-error" id={id}>
-      <span className="field-error-mark" aria-hidden="true">!</span>
-      {message}
-    </p>
-  );
-}
+export { FieldError } from './FieldError.js';

@@ -1,21 +1,18 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { REPORT_KINDS, REPORT_TITLES } from '../../shared/domain/reports.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
-import { FieldError } from '../components/TextField.js';
+import { FieldFrame } from '../components/FieldFrame.js';
 import { useReportsStore } from '../stores/reports-store.js';
 import './reports.css';
 
 function DateField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
-  const id = useId();
   return (
-    <div className={['field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>{label}</label>
-      <input id={id} className="field-input" type="date" value={value} onChange={(e) => onChange(e.target.value)} />
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    <FieldFrame label={label} error={error}>
+      {(control) => <input {...control} className="field-input" type="date" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </FieldFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inTransaction } from '../db/connection.js';
 import { CommandError } from './command-error.js';
@@ -55,10 +55,18 @@ export function setLogo(ctx: LogoContext, dataBase64: string | null): { hasLogo:
 export function logoDataUrl(ctx: LogoContext): string | null {
   const name = readSetting(ctx.db, 'setting.logoFile');
   if (!name) return null;
+  const file = join(ctx.dataDir, 'branding', name);
   try {
-    const bytes = readFileSync(join(ctx.dataDir, 'branding', name));
-    return `data:${name.endsWith('.png') ? 'image/png' : 'image/jpeg'};base64,${bytes.toString('base64')}`;
+    // The kiosk asks for its configuration after every visitor: read the picture again only when it changed.
+    const { mtimeMs, size } = statSync(file);
+    const version = `${mtimeMs}:${size}`;
+    if (cached?.file === file && cached.version === version) return cached.url;
+    const url = `data:${name.endsWith('.png') ? 'image/png' : 'image/jpeg'};base64,${readFileSync(file).toString('base64')}`;
+    cached = { file, version, url };
+    return url;
   } catch {
     return null;
   }
 }
+
+let cached: { file: string; version: string; url: string } | null = null;

@@ -35,7 +35,7 @@ const SETTINGS = {
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
 } as const;
 
-type SettingKey = keyof typeof SETTINGS;
+export type SettingKey = keyof typeof SETTINGS;
 type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
 
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> | (typeof SETTINGS)[K]['fallback'] {

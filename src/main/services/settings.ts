@@ -3,7 +3,7 @@ import { inTransaction } from '../db/connection.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { checkWritableFolder } from './backups.js';
 import { CommandError } from './command-error.js';
-import { readSetting, saveSetting } from './settings-store.js';
+import { readSetting, saveSetting, type SettingKey } from './settings-store.js';
 
 export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
   return {
@@ -30,33 +30,44 @@ export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
   };
 }
 
+type Editable = keyof ParsedInput<'settings.update'>;
+
+/** Where each editable field is kept. Adding a field to settings.update without a home here fails tsc. */
+const STORED_AS: Record<Editable, SettingKey> = {
+  idleSeconds: 'kiosk.idleSeconds',
+  consoleLockSeconds: 'console.lockSeconds',
+  reacknowledge: 'kiosk.reacknowledge',
+  // A blank printer name means "no receipt printer": the PDF is still made and offered on screen.
+  receiptPrinter: 'printing.receiptPrinter',
+  receiptLayout: 'printing.receiptLayout',
+  endOfDay: 'day.endTime',
+  backupFolder: 'backup.folder',
+  backupKeep: 'backup.keep',
+  backupDaily: 'backup.daily',
+  autoSignOut: 'day.autoSignOut',
+  a4Printer: 'printing.a4Printer',
+  retentionYears: 'retention.years',
+  settingName: 'setting.name',
+  settingKind: 'setting.kind',
+  addressLine: 'setting.address',
+  badgeEnabled: 'badge.enabled',
+  badgePrinter: 'badge.printer',
+  badgeLayout: 'badge.layout',
+};
+
 export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): SettingsView {
   return inTransaction(ctx.db, () => {
+    if (input.backupFolder) {
+      const problem = checkWritableFolder(input.backupFolder);
+      if (problem) throw new CommandError('invalid_input', problem, { backupFolder: problem });
+    }
     const before = getSettings(ctx);
     const at = nowIso(ctx);
-    if (input.idleSeconds !== undefined) saveSetting(ctx.db, 'kiosk.idleSeconds', input.idleSeconds, at);
-    if (input.consoleLockSeconds !== undefined) saveSetting(ctx.db, 'console.lockSeconds', input.consoleLockSeconds, at);
-    if (input.reacknowledge !== undefined) saveSetting(ctx.db, 'kiosk.reacknowledge', input.reacknowledge, at);
-    // A blank printer name means "no receipt printer": the PDF is still made and offered on screen.
-    if (input.receiptPrinter !== undefined) saveSetting(ctx.db, 'printing.receiptPrinter', input.receiptPrinter, at);
-    if (input.receiptLayout !== undefined) saveSetting(ctx.db, 'printing.receiptLayout', input.receiptLayout, at);
-    if (input.endOfDay !== undefined) saveSetting(ctx.db, 'day.endTime', input.endOfDay, at);
-    if (input.backupFolder !== undefined) {
-      const problem = input.backupFolder === null ? null : checkWritableFolder(input.backupFolder);
-      if (problem) throw new CommandError('invalid_input', problem, { backupFolder: problem });
-      saveSetting(ctx.db, 'backup.folder', input.backupFolder, at);
+    for (const field of Object.keys(STORED_AS) as Editable[]) {
+      const value = input[field];
+      // saveSetting checks the value against the setting's own schema as well.
+      if (value !== undefined) saveSetting(ctx.db, STORED_AS[field], value as never, at);
     }
-    if (input.backupKeep !== undefined) saveSetting(ctx.db, 'backup.keep', input.backupKeep, at);
-    if (input.backupDaily !== undefined) saveSetting(ctx.db, 'backup.daily', input.backupDaily, at);
-    if (input.autoSignOut !== undefined) saveSetting(ctx.db, 'day.autoSignOut', input.autoSignOut, at);
-    if (input.a4Printer !== undefined) saveSetting(ctx.db, 'printing.a4Printer', input.a4Printer, at);
-    if (input.retentionYears !== undefined) saveSetting(ctx.db, 'retention.years', input.retentionYears, at);
-    if (input.settingName !== undefined) saveSetting(ctx.db, 'setting.name', input.settingName, at);
-    if (input.settingKind !== undefined) saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
-    if (input.addressLine !== undefined) saveSetting(ctx.db, 'setting.address', input.addressLine, at);
-    if (input.badgeEnabled !== undefined) saveSetting(ctx.db, 'badge.enabled', input.badgeEnabled, at);
-    if (input.badgePrinter !== undefined) saveSetting(ctx.db, 'badge.printer', input.badgePrinter, at);
-    if (input.badgeLayout !== undefined) saveSetting(ctx.db, 'badge.layout', input.badgeLayout, at);
     const after = getSettings(ctx);
     audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;

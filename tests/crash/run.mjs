@@ -1,0 +1,119 @@
+// `npm run test:crash`: kills the real host with SIGKILL in the middle of a mixed reception workload, again
+// and again, and after every restart checks that nothing acknowledged was lost and nothing was half-written.
+//
+//   node tests/crash/run.mjs [--crashes 200] [--workers 3] [--seed 1] [--keep]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../dist/main/paths.js';
+import { prng } from '../../bench/measure.mjs';
+import { checkDatabase, settleInDoubt } from './checks.mjs';
+import { startHost } from './host-process.mjs';
+import { connect } from './kiosk-client.mjs';
+import { Ledger } from './ledger.mjs';
+import { runWorkload } from './workload.mjs';
+
+const PIN = '4826';
+/** Share of runs in which the host is killed while it starts (opening and migrating the database). */
+const STARTUP_KILL_SHARE = 0.1;
+
+const { values: args } = parseArgs({
+  options: {
+    crashes: { type: 'string', default: '200' },
+    workers: { type: 'string', default: '3' },
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const crashes = Number(args.crashes);
+const workers = Number(args.workers);
+const seed = Number(args.seed);
+if (!Number.isInteger(crashes) || crashes < 1 || !Number.isInteger(workers) || workers < 1 || !Number.isInteger(seed)) {
+  console.error('Usage: node tests/crash/run.mjs [--crashes N] [--workers N] [--seed N] [--keep]');
+  process.exit(2);
+}
+
+const random = prng(seed);
+const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-crash-'));
+const ledger = new Ledger();
+// Each problem once, with the crash after which it was first seen (a half-written row stays half-written).
+const totals = { lost: new Map(), partial: new Map(), broken: new Map(), unexpected: new Map() };
+const note = (key, line, n) => {
+  if (!totals[key].has(line)) totals[key].set(line, n);
+};
+console.log(`Crash harness: ${crashes} crashes, ${workers} console windows, seed ${seed}, data in ${dataDir}`);
+
+let host = await startOrFail();
+const admin = await setUp(host.url);
+
+const startedAt = Date.now();
+for (let n = 1; n <= crashes; n += 1) {
+  if (random() < STARTUP_KILL_SHARE) {
+    await host.kill();
+    const starting = startHost(dataDir);
+    await sleep(random() * 350);
+    await starting.kill();
+  } else {
+    const client = await connect(host.url);
+    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}` });
+    await sleep(40 + random() * 460);
+    await host.kill();
+    for (const line of await running) note('unexpected', line, n);
+  }
+
+  host = await startOrFail();
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    const found = checkDatabase(db, ledger);
+    for (const key of ['lost', 'partial', 'broken']) for (const line of found[key]) note(key, line, n);
+    settleInDoubt(db, ledger);
+  } finally {
+    db.close();
+  }
+  if (n % 20 === 0 || n === crashes) {
+    console.log(`  ${n} crashes, ${ledger.acknowledgedTotal()} acknowledged answers, ${ledger.inDoubtTotal} in flight when killed, ${ledger.visits.size} visits, ${ledger.items.size} items logged (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+  }
+}
+await host.kill();
+
+console.log(`Acknowledged: ${[...ledger.acknowledged].map(([name, count]) => `${name} ${count}`).join(', ')}`);
+for (const [key, label] of [['lost', 'Lost'], ['partial', 'Half-applied'], ['broken', 'Broken'], ['unexpected', 'Unexpected refusal']]) {
+  for (const [line, n] of [...totals[key]].slice(0, 20)) console.log(`${label} (seen after crash ${n}): ${line}`);
+}
+const problems = totals.broken.size + totals.unexpected.size;
+if (problems > 0) console.log(`integrity, custody invariant or audit chain problems: ${totals.broken.size}, unexpected refusals: ${totals.unexpected.size}`);
+const failed = totals.lost.size + totals.partial.size + problems > 0;
+if (args.keep || failed) console.log(`Data kept in ${dataDir}`);
+else rmSync(dataDir, { recursive: true, force: true });
+console.log(summary());
+process.exit(failed ? 1 : 0);
+
+function summary() {
+  return `crashes: ${crashes}, acknowledged lost: ${totals.lost.size}, partial: ${totals.partial.size}`;
+}
+
+async function startOrFail() {
+  const started = startHost(dataDir);
+  const url = await started.ready;
+  if (!url) {
+    console.error(`The host did not start again:\n${started.stderr()}`);
+    console.log(`Data kept in ${dataDir}`);
+    console.log(summary());
+    process.exit(1);
+  }
+  return { url, kill: started.kill };
+}
+
+/** First run: the setting and its first administrator (also the DSL), as the setup screen does. */
+async function setUp(url) {
+  const call = (await connect(url)).window();
+  const created = await call('setup.create', {
+    settingName: 'Crash Test Primary', settingKind: 'school', adminName: 'Ada Admin', pin: PIN, pinAgain: PIN, expectationsTemplate: 'school',
+  });
+  if (!created.ok) throw new Error(`Setup failed: ${created.error.message}`);
+  const config = await call('kiosk.config', {});
+  return { staffId: created.value.staffId, pin: PIN, policyVersionId: config.value.policy.versionId };
+}

@@ -57,6 +57,7 @@ describe('window web preferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: true,
     });

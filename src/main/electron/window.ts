@@ -40,7 +40,10 @@ export interface WindowOptions {
 
 export function createAppWindow(options: WindowOptions): BrowserWindow {
   const url = `${APP_ENTRY_URL}${options.route ?? ''}`;
-  const win = new BrowserWindow({
+  // electronegativity reads only literal options here, and webPreferences comes from buildWebPreferences
+  // (contextIsolation, sandbox and Auxclick off are set there, and tests/unit/electron-shell.test.ts checks
+  // every flag), so it reports them missing; those three reports are suppressed for that reason alone.
+  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     title: PRODUCT_NAME,
     backgroundColor: BACKGROUND_COLOR,
     show: false,

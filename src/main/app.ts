@@ -1,17 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
 import { openDatabase, type Db } from './db/connection.js';
+import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
 import { DocumentLinks } from './services/document-links.js';
-import { startupHealth } from './services/backups.js';
+import { healthProblem } from './services/backups.js';
 import { StaffSessions } from './services/staff-sessions.js';
+
+export type CheckOutcome = 'ok' | 'failed' | 'cancelled';
 
 export interface App extends Core {
   dispatch: Dispatch;
   dataDir: string;
+  /**
+   * Runs SQLite's check in a worker thread, so the kiosk keeps answering while it reads every page. A
+   * problem it finds is put on the status every screen reads. Cancelled when the app closes first.
+   */
+  checkDatabase(kind: CheckKind): Promise<CheckOutcome>;
+  /** The quick check started when the app opened (already settled for a database created just now). */
+  startupCheck: Promise<CheckOutcome>;
   close(): void;
 }
 
@@ -26,7 +36,9 @@ export interface OpenAppOptions {
 export function openApp(options: OpenAppOptions): App {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const file = join(options.dataDir, DATABASE_FILE);
+  const existed = existsSync(file);
+  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let problem: string | null = null;
   try {
     migrate(db, readMigrations(MIGRATIONS_DIR), () => clock.now());
@@ -38,8 +50,9 @@ export function openApp(options: OpenAppOptions): App {
     }
     problem = `The database is damaged (${(err as Error).message}).`;
   }
-  const app = createAppFromDb(db, clock, options.dataDir, problem ?? startupHealth({ db }));
-  app.nativeBinding = options.nativeBinding;
+  const app = createAppFromDb(db, clock, options.dataDir, problem, options.nativeBinding);
+  // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
+  if (existed && problem === null) app.startupCheck = app.checkDatabase('quick_check');
   return app;
 }
 
@@ -48,7 +61,7 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
-export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null): App {
+export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null, nativeBinding?: string): App {
   const core: Core = {
     db,
     clock,
@@ -56,10 +69,30 @@ export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseP
     dataDir,
     documentLinks: new DocumentLinks(clock),
     health: { databaseProblem },
+    nativeBinding,
   };
+  const running = new Set<BackgroundCheck>();
+  let closed = false;
   return {
     ...core,
     dispatch: createDispatcher(core),
-    close: () => db.close(),
+    async checkDatabase(kind) {
+      if (closed) return 'cancelled';
+      const check = checkInBackground(db.name, kind, nativeBinding);
+      running.add(check);
+      const verdict = await check.verdict;
+      running.delete(check);
+      if (verdict === CANCELLED || closed) return 'cancelled';
+      const found = healthProblem(kind, verdict);
+      // The first problem found stays on screen until a restore clears it.
+      if (found && !core.health.databaseProblem) core.health.databaseProblem = found;
+      return found ? 'failed' : 'ok';
+    },
+    startupCheck: Promise.resolve('ok'),
+    close: () => {
+      closed = true;
+      for (const check of running) check.cancel();
+      db.close();
+    },
   };
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKiosk, type RunningKiosk } from '../helpers/e2e.js';
+import { createSetUpApp, newVisitor } from '../helpers/test-app.js';
 
 const running: RunningKiosk[] = [];
 afterEach(async () => {
@@ -52,5 +53,35 @@ describe('npm start', () => {
     expect(new URL(second.launchUrl).searchParams.get('key')).not.toBe(oldKey);
     const reply = await fetch(`${second.origin}/launch?key=${oldKey}`, { redirect: 'manual' });
     expect(reply.status).toBe(403);
+  });
+
+  it('serves at once on a damaged database, then says so when the start-up check (in a worker thread) finds it', async () => {
+    const app = createSetUpApp();
+    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = app.db.pragma('page_count', { simple: true }) as number;
+    app.close();
+    const file = join(app.dir, 'safe-hands.db');
+    const bytes = readFileSync(file);
+    // Spoil a page near the end, where the visits live: the schema still opens, the check must notice.
+    for (let i = (pages - 2) * 4096; i < (pages - 2) * 4096 + 300; i += 1) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(file, bytes);
+
+    const kiosk = await startKiosk(['--browser', '--no-open'], app.dir);
+    running.push(kiosk);
+    const launch = await fetch(kiosk.launchUrl, { redirect: 'manual' });
+    const headers = {
+      'content-type': 'application/json', origin: kiosk.origin, cookie: launch.headers.get('set-cookie')!.split(';')[0]!,
+      'x-client-id': 'launcher-test-window-1',
+    };
+    let problem: string | null = null;
+    for (let tries = 0; tries < 100 && !problem; tries += 1) {
+      const reply = (await (await fetch(`${kiosk.origin}/api/app.status`, { method: 'POST', headers, body: '{}' })).json()) as {
+        value: { databaseProblem: string | null };
+      };
+      problem = reply.value.databaseProblem;
+      if (!problem) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(problem).toMatch(/failed its start-up check/);
   });
 });

@@ -136,6 +136,8 @@ describe('the start-up check', () => {
     flipBytes(file, (pages - 2) * 4096, 300);
     const reopened = openApp({ dataDir: app.dir });
     try {
+      // The check runs in a worker thread; the kiosk answers meanwhile.
+      expect(await reopened.startupCheck).toBe('failed');
       const status = reopened.dispatch('app.status', {}, 'k');
       expect(status).toMatchObject({ ok: true, value: { databaseProblem: expect.stringMatching(/damaged|failed its start-up check/) } });
       expect(reopened.dispatch('visit.findOnSite', { surnamePrefix: 'q' }, 'k')).toMatchObject({ ok: false, error: { message: /paper visitor book/ } });

@@ -26,4 +26,22 @@ describe('scheduled jobs', () => {
     app.ok('settings.update', { backupDaily: false }, 'staff');
     expect((await runDueJobs(app)).backup).toBe('off');
   });
+
+  it('run the full check in a worker thread, so the kiosk keeps answering while it reads every page', async () => {
+    const app = createSetUpApp();
+    const order: string[] = [];
+    const check = app.checkDatabase('integrity_check').then((outcome) => order.push(`check ${outcome}`));
+    // A check on the main thread would finish before any other work got a turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push(`kiosk answered: ${app.ok('app.status', {}).settingName}`);
+    await check;
+    expect(order).toEqual([`kiosk answered: ${app.ok('app.status', {}).settingName}`, 'check ok']);
+  });
+
+  it('drop a check still running when the app closes, and report nothing from it', async () => {
+    const app = createSetUpApp();
+    const check = app.checkDatabase('integrity_check');
+    app.close();
+    expect(await check).toBe('cancelled');
+  });
 });

@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { inTransaction } from '../db/connection.js';
-import { backupNow, startupHealth } from '../services/backups.js';
+import { backupNow } from '../services/backups.js';
 import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
 import { purgeIfDue } from '../services/operations/retention.js';
 import { CommandError } from '../services/command-error.js';
@@ -49,9 +49,10 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
   }
 
   if (olderThan(readSetting(app.db, 'health.lastIntegrityCheckAt'), WEEK_MS, now)) {
-    const problem = startupHealth(app, 'integrity_check');
-    if (problem) app.health.databaseProblem = problem;
-    run.integrity = problem ? 'failed' : 'ok';
+    const outcome = await app.checkDatabase('integrity_check');
+    // Closed while checking: the database is gone from under us, and the check is due again next start.
+    if (outcome === 'cancelled') return run;
+    run.integrity = outcome;
     const at = now.toISOString();
     inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
   }

@@ -1,7 +1,8 @@
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { BackupFile, ParsedInput } from '../../shared/contract.js';
-import { backupTo, checkDatabaseFile, integrityCheck, restoreFrom } from '../db/backup.js';
+import { backupTo, checkDatabaseFile, restoreFrom } from '../db/backup.js';
+import type { CheckKind } from '../db/integrity-check.js';
 import { inTransaction } from '../db/connection.js';
 import { migrate, readMigrations } from '../db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from '../paths.js';
@@ -111,13 +112,7 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   return { restoredFrom: candidate, keptAside };
 }
 
-/** SQLite's quick check, run at every start, and the full check, weekly: null when the database is sound. */
-export function startupHealth(ctx: Pick<ServiceContext, 'db'>, kind: 'quick_check' | 'integrity_check' = 'quick_check'): string | null {
-  let verdict: string;
-  try {
-    verdict = integrityCheck(ctx.db, kind);
-  } catch (err) {
-    verdict = err instanceof Error ? err.message : String(err);
-  }
+/** What the office is told when SQLite's check (quick at every start, full weekly) finds a problem; null when sound. */
+export function healthProblem(kind: CheckKind, verdict: string): string | null {
   return verdict === 'ok' ? null : `The database failed its ${kind === 'quick_check' ? 'start-up' : 'weekly'} check (${verdict.slice(0, 200)}).`;
 }

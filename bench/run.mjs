@@ -160,7 +160,12 @@ try {
       rmSync(browserDir, { recursive: true, force: true });
     }
   }
-  record('kiosk tap to next screen p95 (Chromium)', browser?.tap.p95 ?? null, 'ms', null, tgt('<= 50 ms', (v) => v <= 50));
+  // In the page: the tap's input event to the end of the frame that paints "About you". Floor: the same
+  // tap on a bare page that only swaps in a heading (Chromium's own input-to-frame path).
+  record('kiosk tap to next screen p95 (Chromium)', browser?.tap.p95 ?? null, 'ms', browser?.floor.tap.p95 ?? null, tgt('<= 50 ms', (v) => v <= 50));
+  // Playwright's click() until the heading is visible: adds its actionability checks and locator polling.
+  // Floor: the same click and wait on the bare page, i.e. the harness's own share.
+  record('kiosk tap, Playwright click to heading visible p95 (Chromium, info)', browser?.tapWall.p95 ?? null, 'ms', browser?.floor.tapWall.p95 ?? null, null);
   record('cold start to interactive (Chromium)', browser?.coldStart ?? null, 'ms', null, tgt('<= 1000 ms', (v) => v <= 1000));
 } finally {
   app.close();

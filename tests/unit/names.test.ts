@@ -8,6 +8,10 @@ describe('what the kiosk may show of a name', () => {
     ['芳', '王', '芳 王.'],
     ['Ada', 'éclair', 'Ada É.'],
     ['Kai', '👩‍👩‍👧 Family', 'Kai 👩‍👩‍👧.'],
+    // A plain letter followed by a combining accent is one character on screen, not a bare "e".
+    ['Ana', 'e\u0301tienne', 'Ana \u00c9.'.normalize('NFD')],
+    ['Bo', 'o', 'Bo O.'],
+    ['Cy', '', 'Cy'],
   ])('%s %s is shown as %s', (first, last, shown) => {
     expect(shortName(first, last)).toBe(shown);
   });

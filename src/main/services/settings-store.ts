@@ -38,10 +38,25 @@ const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
 
+/**
+ * The last stored text each setting was read as and the value it parsed to. Parsing is a pure function of
+ * the text, so a read whose text matches skips JSON.parse and the schema (about a microsecond, on every
+ * command that checks the setting is set up). The text itself is read from the database every time, so a
+ * changed value is never missed; damaged text is never kept, so it is reported on every read as before; and
+ * only strings, numbers, booleans and null are kept, so no caller can be handed a shared object.
+ */
+const lastParsed = new Map<SettingKey, { raw: string; value: unknown }>();
+
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> | (typeof SETTINGS)[K]['fallback'] {
-  const raw = readSettingRaw(db, key);
+  return settingFromRaw(key, readSettingRaw(db, key));
+}
+
+/** A setting's value from its stored text (undefined when there is none): the default if missing or damaged. */
+export function settingFromRaw<K extends SettingKey>(key: K, raw: string | undefined): SettingValue<K> | (typeof SETTINGS)[K]['fallback'] {
   const spec = SETTINGS[key];
   if (raw === undefined) return spec.fallback;
+  const known = lastParsed.get(key);
+  if (known !== undefined && known.raw === raw) return known.value as SettingValue<K>;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -53,6 +68,7 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
     console.warn(`Setting ${key} is damaged (${raw.slice(0, 80)}); using the default until an administrator saves it again.`);
     return spec.fallback;
   }
+  if (result.data === null || typeof result.data !== 'object') lastParsed.set(key, { raw, value: result.data });
   return result.data as SettingValue<K>;
 }
 

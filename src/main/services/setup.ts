@@ -1,15 +1,18 @@
 import type { ParsedInput } from '../../shared/contract.js';
 import { inTransaction } from '../db/connection.js';
 import { insertPolicyVersion } from '../db/repositories/policy-repo.js';
-import { countStaff, insertStaff } from '../db/repositories/staff-repo.js';
+import { readSettingRawAndStaffCount } from '../db/repositories/settings-repo.js';
+import { insertStaff } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { loadDefaultExpectations } from './expectations-templates.js';
 import { hashPin } from './pin-hash.js';
-import { readSetting, saveSetting } from './settings-store.js';
+import { saveSetting, settingFromRaw } from './settings-store.js';
 
+/** A setting name and at least one staff account; both read in one statement, since every kiosk command asks. */
 export function isSetUp(ctx: Pick<ServiceContext, 'db'>): boolean {
-  return readSetting(ctx.db, 'setting.name') !== null && countStaff(ctx.db) > 0;
+  const { raw, staffCount } = readSettingRawAndStaffCount(ctx.db, 'setting.name');
+  return settingFromRaw('setting.name', raw) !== null && staffCount > 0;
 }
 
 export function requireSetUp(ctx: Pick<ServiceContext, 'db'>): void {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
 
 export interface AuditEntry {
   at: string;
@@ -36,7 +37,7 @@ function hashOf(row: Omit<AuditRow, 'hash'>): string {
 
 /** Appends one entry; call inside the transaction that makes the change it describes. */
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  const last = prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
   const row = {
@@ -50,7 +51,8 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     detail_json: JSON.stringify(entry.detail),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash)
      VALUES (@id, @at, @actor_staff, @actor_label, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash)`,
   ).run({ ...row, hash: hashOf(row) });
@@ -84,13 +86,12 @@ export interface AuditFilter {
 
 /** Newest first, one page at a time (before `beforeId`). */
 export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
-  return db
-    .prepare(
-      `SELECT * FROM audit_log
-       WHERE (@fromIso IS NULL OR at >= @fromIso) AND (@toIso IS NULL OR at < @toIso)
-         AND (@action IS NULL OR action = @action) AND (@actor IS NULL OR actor_label = @actor)
-         AND (@beforeId IS NULL OR id < @beforeId)
-       ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
+  return prepared(
+    db,
+    `SELECT * FROM audit_log
+     WHERE (@fromIso IS NULL OR at >= @fromIso) AND (@toIso IS NULL OR at < @toIso)
+       AND (@action IS NULL OR action = @action) AND (@actor IS NULL OR actor_label = @actor)
+       AND (@beforeId IS NULL OR id < @beforeId)
+     ORDER BY id DESC LIMIT @limit`,
+  ).all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
 }

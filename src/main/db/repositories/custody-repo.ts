@@ -1,6 +1,7 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { CustodyItemView, CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
 import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
 
 export interface ReceiptRow {
   id: number;
@@ -42,7 +43,7 @@ const RECEIPT_SELECT = `
   LEFT JOIN staff so ON so.id = r.staff_owner`;
 
 export function nextReceiptSeq(db: Db, year: number): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
 }
 
 export function insertReceipt(
@@ -52,12 +53,11 @@ export function insertReceipt(
     learnerName: string | null; learnerGroup: string | null; handoverId: number | null; createdAt: string; createdBy: number;
   },
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
-       VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)`,
-    )
-    .run(r);
+  const result = prepared(
+    db,
+    `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
+     VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)`,
+  ).run(r);
   return Number(result.lastInsertRowid);
 }
 
@@ -68,17 +68,16 @@ export function insertCustodyItem(
     reason: CustodyReason; confiscationReason: string | null; loggedAt: string; loggedBy: number;
   },
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
-       VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)`,
-    )
-    .run(item);
+  const result = prepared(
+    db,
+    `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
+     VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)`,
+  ).run(item);
   return Number(result.lastInsertRowid);
 }
 
 export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): ReceiptRow | undefined {
-  return db.prepare(`${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as ReceiptRow | undefined;
+  return prepared(db, `${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as ReceiptRow | undefined;
 }
 
 /**
@@ -86,16 +85,15 @@ export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: n
  * visitor by the start of their surname (folded `key`), a staff member or pupil by any part of the name.
  */
 export function receiptsInSafeByOwnerName(db: Db, key: string, typed: string, limit: number): ReceiptRow[] {
-  return db
-    .prepare(
-      `${RECEIPT_SELECT}
-       WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
-         AND ((v.last_name_key >= @key AND v.last_name_key < @key || char(1114111))
-              OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
-       ORDER BY r.created_at
-       LIMIT @limit`,
-    )
-    .all({ key, contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
+  return prepared(
+    db,
+    `${RECEIPT_SELECT}
+     WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
+       AND ((v.last_name_key >= @key AND v.last_name_key < @key || char(1114111))
+            OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
+     ORDER BY r.created_at
+     LIMIT @limit`,
+  ).all({ key, contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
 }
 
 function escapeLike(text: string): string {
@@ -103,8 +101,7 @@ function escapeLike(text: string): string {
 }
 
 export function receiptsInSafe(db: Db): ReceiptRow[] {
-  return db
-    .prepare(`${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
+  return prepared(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
     .all() as ReceiptRow[];
 }
 
@@ -131,23 +128,22 @@ interface ItemRow {
 export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<number, CustodyItemView[]> {
   const byReceipt = new Map<number, CustodyItemView[]>();
   if (receiptIds.length === 0) return byReceipt;
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.receipt_id, i.kind,
-              CASE WHEN c.id IS NULL THEN i.description ELSE c.description END AS description,
-              CASE WHEN c.id IS NULL THEN i.marks ELSE c.marks END AS marks,
-              coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
-              i.reason, i.confiscation_reason, i.state, i.logged_at, lb.display_name AS logged_by_name,
-              i.closed_at, cb.display_name AS closed_by_name, i.closed_to, i.closed_note,
-              c.id IS NOT NULL AS corrected
-       FROM custody_items i
-       JOIN staff lb ON lb.id = i.logged_by
-       LEFT JOIN staff cb ON cb.id = i.closed_by
-       LEFT JOIN custody_corrections c ON c.id = (SELECT max(id) FROM custody_corrections WHERE item_id = i.id)
-       WHERE i.receipt_id IN (SELECT value FROM json_each(?))
-       ORDER BY i.receipt_id, i.id`,
-    )
-    .all(JSON.stringify(receiptIds)) as ItemRow[];
+  const rows = prepared(
+    db,
+    `SELECT i.id, i.receipt_id, i.kind,
+            CASE WHEN c.id IS NULL THEN i.description ELSE c.description END AS description,
+            CASE WHEN c.id IS NULL THEN i.marks ELSE c.marks END AS marks,
+            coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
+            i.reason, i.confiscation_reason, i.state, i.logged_at, lb.display_name AS logged_by_name,
+            i.closed_at, cb.display_name AS closed_by_name, i.closed_to, i.closed_note,
+            c.id IS NOT NULL AS corrected
+     FROM custody_items i
+     JOIN staff lb ON lb.id = i.logged_by
+     LEFT JOIN staff cb ON cb.id = i.closed_by
+     LEFT JOIN custody_corrections c ON c.id = (SELECT max(id) FROM custody_corrections WHERE item_id = i.id)
+     WHERE i.receipt_id IN (SELECT value FROM json_each(?))
+     ORDER BY i.receipt_id, i.id`,
+  ).all(JSON.stringify(receiptIds)) as ItemRow[];
   for (const r of rows) {
     const list = byReceipt.get(r.receipt_id) ?? [];
     list.push({
@@ -173,7 +169,7 @@ export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<numb
 }
 
 export function findItem(db: Db, itemId: number): { id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined {
-  return db.prepare('SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?').get(itemId) as
+  return prepared(db, 'SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?').get(itemId) as
     | { id: number; receipt_id: number; state: CustodyState; closed_at: string | null }
     | undefined;
 }
@@ -183,12 +179,11 @@ export function closeItem(
   db: Db,
   c: { itemId: number; state: 'returned' | 'handed_on'; at: string; by: number; to: string; note: string | null },
 ): boolean {
-  const result = db
-    .prepare(
-      `UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
-       WHERE id = @itemId AND state = 'in_safe'`,
-    )
-    .run(c);
+  const result = prepared(
+    db,
+    `UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
+     WHERE id = @itemId AND state = 'in_safe'`,
+  ).run(c);
   return result.changes === 1;
 }
 
@@ -196,40 +191,37 @@ export function insertCorrection(
   db: Db,
   c: { itemId: number; description: string | null; marks: string | null; bagSlot: string; reason: string; at: string; by: number },
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
-       VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)`,
-    )
-    .run(c);
+  const result = prepared(
+    db,
+    `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
+     VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)`,
+  ).run(c);
   return Number(result.lastInsertRowid);
 }
 
 export function countInSafeForVisit(db: Db, visitId: number): number {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
-         WHERE r.visit_id = ? AND i.state = 'in_safe'`,
-      )
-      .get(visitId) as { n: number }
+    prepared(
+      db,
+      `SELECT count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+       WHERE r.visit_id = ? AND i.state = 'in_safe'`,
+    ).get(visitId) as { n: number }
   ).n;
 }
 
 export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<number, number> {
   const counts = new Map<number, number>();
   if (visitIds.length === 0) return counts;
-  const rows = db
-    .prepare(
-      `SELECT r.visit_id, count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
-       WHERE i.state = 'in_safe' AND r.visit_id IN (SELECT value FROM json_each(?)) GROUP BY r.visit_id`,
-    )
-    .all(JSON.stringify(visitIds)) as { visit_id: number; n: number }[];
+  const rows = prepared(
+    db,
+    `SELECT r.visit_id, count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+     WHERE i.state = 'in_safe' AND r.visit_id IN (SELECT value FROM json_each(?)) GROUP BY r.visit_id`,
+  ).all(JSON.stringify(visitIds)) as { visit_id: number; n: number }[];
   for (const r of rows) counts.set(r.visit_id, r.n);
   return counts;
 }
 
 export function incrementPrintCount(db: Db, receiptId: number): number {
-  db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(receiptId);
-  return (db.prepare('SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
+  prepared(db, 'UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(receiptId);
+  return (prepared(db, 'SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
 }

@@ -1,12 +1,26 @@
 import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
 
 export function readSettingRaw(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
+  const row = prepared(db, 'SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
   return row?.value_json;
 }
 
+/**
+ * A setting's stored text and the number of staff accounts, in one read: what "set up" rests on, asked by
+ * every kiosk command before anything else.
+ */
+export function readSettingRawAndStaffCount(db: Db, key: string): { raw: string | undefined; staffCount: number } {
+  const row = prepared(
+    db,
+    'SELECT (SELECT value_json FROM settings WHERE key = ?) AS value_json, (SELECT count(*) FROM staff) AS staff_count',
+  ).get(key) as { value_json: string | null; staff_count: number };
+  return { raw: row.value_json ?? undefined, staffCount: row.staff_count };
+}
+
 export function writeSetting(db: Db, key: string, value: unknown, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), at);

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../../shared/domain/roles.js';
 import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
 
 export interface StaffRow {
   id: number;
@@ -41,55 +42,54 @@ function toStaff(row: StaffRow): Staff {
 }
 
 export function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): number {
-  const result = db
-    .prepare(
-      `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      staff.displayName,
-      staff.pinHash,
-      staff.roles.includes('office') ? 1 : 0,
-      staff.roles.includes('dsl') ? 1 : 0,
-      staff.roles.includes('admin') ? 1 : 0,
-      staff.createdAt,
-    );
+  const result = prepared(
+    db,
+    `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    staff.displayName,
+    staff.pinHash,
+    staff.roles.includes('office') ? 1 : 0,
+    staff.roles.includes('dsl') ? 1 : 0,
+    staff.roles.includes('admin') ? 1 : 0,
+    staff.createdAt,
+  );
   return Number(result.lastInsertRowid);
 }
 
 export function findStaff(db: Db, id: number): Staff | undefined {
-  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  const row = prepared(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
   return row && toStaff(row);
 }
 
 export function listActiveStaff(db: Db): Staff[] {
-  const rows = db.prepare('SELECT * FROM staff WHERE active = 1 ORDER BY display_name COLLATE NOCASE, id').all() as StaffRow[];
+  const rows = prepared(db, 'SELECT * FROM staff WHERE active = 1 ORDER BY display_name COLLATE NOCASE, id').all() as StaffRow[];
   return rows.map(toStaff);
 }
 
 export function countStaff(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
 export function recordPinFailure(db: Db, id: number, failedCount: number, lockedUntil: string | null): void {
-  db.prepare('UPDATE staff SET failed_pin_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id);
+  prepared(db, 'UPDATE staff SET failed_pin_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id);
 }
 
 export function clearPinFailures(db: Db, id: number): void {
-  db.prepare('UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(id);
+  prepared(db, 'UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(id);
 }
 
 export function updatePinHash(db: Db, id: number, pinHash: string): void {
-  db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(pinHash, id);
+  prepared(db, 'UPDATE staff SET pin_hash = ? WHERE id = ?').run(pinHash, id);
 }
 
 export function listAllStaff(db: Db): Staff[] {
-  const rows = db.prepare('SELECT * FROM staff ORDER BY active DESC, display_name COLLATE NOCASE, id').all() as StaffRow[];
+  const rows = prepared(db, 'SELECT * FROM staff ORDER BY active DESC, display_name COLLATE NOCASE, id').all() as StaffRow[];
   return rows.map(toStaff);
 }
 
 export function updateStaffDetails(db: Db, id: number, displayName: string, roles: readonly StaffRole[]): void {
-  db.prepare('UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ? WHERE id = ?').run(
     displayName,
     roles.includes('office') ? 1 : 0,
     roles.includes('dsl') ? 1 : 0,
@@ -99,11 +99,11 @@ export function updateStaffDetails(db: Db, id: number, displayName: string, role
 }
 
 export function setStaffActive(db: Db, id: number, active: boolean): void {
-  db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  prepared(db, 'UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
 }
 
 /** Active accounts holding `role`, other than `exceptId`: who would be left if that one lost it. */
 export function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', exceptId: number): number {
   const column = role === 'dsl' ? 'is_dsl' : 'is_admin';
-  return (db.prepare(`SELECT count(*) AS n FROM staff WHERE active = 1 AND ${column} = 1 AND id <> ?`).get(exceptId) as { n: number }).n;
+  return (prepared(db, `SELECT count(*) AS n FROM staff WHERE active = 1 AND ${column} = 1 AND id <> ?`).get(exceptId) as { n: number }).n;
 }

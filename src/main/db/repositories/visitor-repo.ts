@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
 
 /** How many folded letters of the surname are indexed beside the last visit (what the kiosk asks for). */
 const PREFIX_LENGTH = 3;
@@ -16,13 +17,12 @@ export interface VisitorRow {
 }
 
 export function findVisitorByIdentity(db: Db, identityKey: string): VisitorRow | undefined {
-  return db
-    .prepare('SELECT id, first_name, last_name, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
+  return prepared(db, 'SELECT id, first_name, last_name, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
     .get(identityKey) as VisitorRow | undefined;
 }
 
 export function findVisitor(db: Db, id: number): VisitorRow | undefined {
-  return db.prepare('SELECT id, first_name, last_name, organisation FROM visitors WHERE id = ?').get(id) as
+  return prepared(db, 'SELECT id, first_name, last_name, organisation FROM visitors WHERE id = ?').get(id) as
     | VisitorRow
     | undefined;
 }
@@ -31,12 +31,11 @@ export function insertVisitor(
   db: Db,
   v: { firstName: string; lastName: string; lastNameKey: string; identityKey: string; organisation: string | null; createdAt: string },
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO visitors (first_name, last_name, last_name_key, last_name_prefix, identity_key, organisation, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(v.firstName, v.lastName, v.lastNameKey, searchPrefix(v.lastNameKey), v.identityKey, v.organisation, v.createdAt);
+  const result = prepared(
+    db,
+    `INSERT INTO visitors (first_name, last_name, last_name_key, last_name_prefix, identity_key, organisation, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.firstName, v.lastName, v.lastNameKey, searchPrefix(v.lastNameKey), v.identityKey, v.organisation, v.createdAt);
   return Number(result.lastInsertRowid);
 }
 
@@ -47,27 +46,25 @@ export function insertVisitor(
 export function searchVisitorsBySurname(db: Db, prefix: string, limit: number): VisitorRow[] {
   if (Array.from(prefix).length >= PREFIX_LENGTH) {
     // Three letters or more: the newest matches come straight off visitors_by_prefix_recent, no sort.
-    return db
-      .prepare(
-        `SELECT v.id, v.first_name, v.last_name, v.organisation
-         FROM visitors v
-         WHERE v.last_name_prefix = @short AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
-         ORDER BY v.last_name_prefix, v.last_signed_in_at DESC, v.id DESC
-         LIMIT @limit`,
-      )
-      .all({ short: searchPrefix(prefix), prefix, limit }) as VisitorRow[];
-  }
-  return db
-    .prepare(
+    return prepared(
+      db,
       `SELECT v.id, v.first_name, v.last_name, v.organisation
        FROM visitors v
-       WHERE v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
-       ORDER BY v.last_signed_in_at DESC, v.id DESC
+       WHERE v.last_name_prefix = @short AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+       ORDER BY v.last_name_prefix, v.last_signed_in_at DESC, v.id DESC
        LIMIT @limit`,
-    )
-    .all({ prefix, limit }) as VisitorRow[];
+    ).all({ short: searchPrefix(prefix), prefix, limit }) as VisitorRow[];
+  }
+  return prepared(
+    db,
+    `SELECT v.id, v.first_name, v.last_name, v.organisation
+     FROM visitors v
+     WHERE v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+     ORDER BY v.last_signed_in_at DESC, v.id DESC
+     LIMIT @limit`,
+  ).all({ prefix, limit }) as VisitorRow[];
 }
 
 export function touchLastSignIn(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
 }

@@ -6,9 +6,15 @@
  * Font files are read and parsed once per process: a receipt costs layout and subsetting, not disk reads.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { ASSETS_DIR } from '../paths.js';
+
+// fontkit takes about 100 ms to load: required on the first document, not when the app starts.
+const requireModule = createRequire(import.meta.url);
+let fontkitModule: typeof fontkit | undefined;
+const loadFontkit = (): typeof fontkit => (fontkitModule ??= requireModule('fontkit') as typeof fontkit);
 
 export type FontRole = 'regular' | 'bold' | 'mono';
 
@@ -131,7 +137,7 @@ function wrapFont(key: string, file: string, font: fontkit.Font): LoadedFont {
 function openFont(key: string, candidate: FallbackCandidate): LoadedFont | null {
   try {
     if (!existsSync(candidate.file)) return null;
-    const parsed = fontkit.create(readFileSync(candidate.file));
+    const parsed = loadFontkit().create(readFileSync(candidate.file));
     let face: fontkit.Font | null | undefined;
     if ('fonts' in parsed) {
       face = (candidate.postscriptName ? parsed.getFont(candidate.postscriptName) : null) ?? parsed.fonts[0];

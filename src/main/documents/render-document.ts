@@ -1,5 +1,11 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { Block } from './blocks.js';
+
+// pdfkit (with its font engine) takes over 100 ms to load: required on the first document, not at start-up.
+const requireModule = createRequire(import.meta.url);
+let pdfkitModule: typeof PDFKitDocument | undefined;
+const loadPdfkit = (): typeof PDFKitDocument => (pdfkitModule ??= requireModule('pdfkit') as typeof PDFKitDocument);
 
 export interface PlacedBlock {
   block: Block;
@@ -15,6 +21,7 @@ export interface DocumentInfo {
 
 /** Draws laid-out pages into one PDF; every document the app prints goes through here. */
 export function renderDocument(info: DocumentInfo, size: [number, number], pages: readonly PlacedBlock[][]): Promise<Buffer> {
+  const PDFDocument = loadPdfkit();
   const doc = new PDFDocument({
     size,
     margin: 0,

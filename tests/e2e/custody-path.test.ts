@@ -91,6 +91,35 @@ describe.sequential('device custody in Chromium', () => {
     await checkScreen(consolePage, '16-console-receipt', { scroll: 'top' });
   });
 
+  it('a detail typed wrongly is corrected from the receipt panel, with a reason, and the panel shows the correction', async () => {
+    const panel = consolePage.getByRole('region', { name: `Receipt ${receiptNumber}` });
+    await panel.getByRole('button', { name: 'Correct details… (Smart watch, bag 12)' }).click();
+    const dialog = consolePage.getByRole('dialog', { name: 'Correct details: smart watch, bag 12' });
+    expect(await dialog.getByLabel('Make and colour').inputValue()).toBe('Silver Apple Watch');
+    expect(await dialog.getByLabel('Identifying marks').inputValue()).toBe('');
+    expect(await dialog.getByLabel('Bag or slot number').inputValue()).toBe('12');
+    await dialog.getByLabel('Identifying marks').fill('Black sport strap');
+    const reason = dialog.getByLabel('Reason for the correction');
+    await reason.fill('The strap was missed when it was logged.');
+    await checkScreen(consolePage, '40-console-correct-item');
+    // Without a reason nothing is saved: the box says so.
+    await reason.fill('');
+    await dialog.getByRole('button', { name: 'Save correction' }).click();
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.textContent()).toContain('Say why the details are being corrected.');
+    await reason.fill('The strap was missed when it was logged.');
+    await dialog.getByRole('button', { name: 'Save correction' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // What main answers, read back from the database: the corrected details, marked as a correction.
+    const watch = panel.getByRole('row', { name: /Smart watch/ });
+    await expect.poll(() => watch.textContent()).toContain('Black sport strap');
+    expect(await watch.textContent()).toContain('Details corrected');
+    expect(await watch.textContent()).toContain('Silver Apple Watch');
+    expect(await panel.getByRole('row', { name: /Phone/ }).textContent()).not.toContain('Details corrected');
+    expect(await panel.textContent()).toContain('Details of the smart watch corrected.');
+  });
+
   it('the receipt PDF opens from the link and carries a QR code with the receipt token', async () => {
     const link = consolePage.getByRole('link', { name: 'Open the receipt PDF' });
     const href = await link.getAttribute('href');

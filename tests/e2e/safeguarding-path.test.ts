@@ -22,6 +22,8 @@ let kioskPage: Page;
 let consolePage: Page;
 const consoleProblems: string[] = [];
 let token = '';
+/** The record code on her printed approval record, read from its QR code. */
+let recordCode = '';
 
 const PIN = '4826';
 const INSPECTOR = 'Helen Marsh';
@@ -36,6 +38,31 @@ async function showOnSiteSection(): Promise<void> {
     const section = document.getElementById('onsite-heading')?.closest('section');
     if (section) window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - 16);
   });
+}
+
+/** The PDF behind the record page's "Open the record PDF" link, after "Print record" (no A4 printer is set up). */
+async function printedRecordCode(): Promise<string> {
+  await consolePage.getByRole('button', { name: 'Print record' }).click();
+  const recordLink = consolePage.getByRole('link', { name: 'Open the record PDF' });
+  await expect.poll(() => recordLink.count()).toBe(1);
+  const recordPdf = await consolePage.request.get(new URL((await recordLink.getAttribute('href'))!, consolePage.url()).toString());
+  expect(recordPdf.headers()['content-type']).toBe('application/pdf');
+  const [page] = await renderPdfToPngs(await recordPdf.body());
+  return decodeQr(page!) ?? '';
+}
+
+/** Opens "Check an approval" and scans a record code the way the USB scanner types it: a burst, then Enter. */
+async function scanApproval(code: string, { open = true } = {}) {
+  if (open) await openSection(consolePage, 'Check an approval');
+  await expect.poll(() => consoleHeading().textContent()).toBe('Check a device approval');
+  const box = consolePage.getByLabel('Scan the QR code on the approval record or type its record code', { exact: true });
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await consolePage.keyboard.type(code, { delay: 5 });
+  await consolePage.keyboard.press('Enter');
+  const verdict = consolePage.getByRole('region', { name: /^(Approved|Not)/ });
+  await expect.poll(() => verdict.count()).toBe(1);
+  expect(await box.inputValue()).toBe('');
+  return verdict;
 }
 
 async function openPart(name: string): Promise<void> {
@@ -159,6 +186,32 @@ describe.sequential('safeguarding in Chromium', () => {
     await checkScreen(consolePage, '21-safeguarding-exceptions', { scroll: 'main' });
   });
 
+  it('a member of staff scans her printed approval record: genuine and in force now', async () => {
+    const row = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
+    await row.getByRole('button', { name: `View record for ${INSPECTOR}` }).click();
+    await expect.poll(() => consoleHeading().textContent()).toBe(`Device use record: ${INSPECTOR}`);
+    recordCode = await printedRecordCode();
+    expect(recordCode).toMatch(/^[A-Z2-7]{26}$/);
+    await consolePage.getByRole('button', { name: 'Back', exact: true }).click();
+
+    const verdict = await scanApproval(recordCode);
+    expect(await verdict.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await verdict.getByRole('heading', { level: 2 }).textContent()).toBe('Approved: in force now');
+    const text = await verdict.textContent();
+    expect(text).toContain('Genuine approval');
+    expect(text).toContain(`${INSPECTOR} may keep the devices below`);
+    expect(text).toContain('1 laptop');
+    expect(text).toContain('Note-taking and photos of documents only. No photos of children.');
+    expect(text).toContain('Office, staff room and library');
+    expect(text).toContain('Laptop stays closed when children are in the room.');
+    expect(text).toContain('Until they sign out');
+    expect(text).toMatch(/Approved byPriya Shah, \d/);
+    expect(text).not.toMatch(/not in force/i);
+    await checkScreen(consolePage, '38-check-approval-in-force');
+
+    await openPart('Device exceptions');
+  });
+
   it('the DSL revokes it with a reason, and the list says the device should be in the safe', async () => {
     const row = onSiteTable().getByRole('row', { name: new RegExp(INSPECTOR) });
     await row.getByRole('button', { name: `Revoke… device use for ${INSPECTOR}` }).click();
@@ -174,11 +227,8 @@ describe.sequential('safeguarding in Chromium', () => {
     expect(await accessibilityViolations(consolePage), 'approval record: axe violations').toEqual([]);
     expect(await consolePage.locator('main').textContent()).toContain('by Priya Shah: Photographed a classroom display with children in the room.');
     // The printed record: with no A4 printer set up, the reason is said and the PDF is offered instead.
-    await consolePage.getByRole('button', { name: 'Print record' }).click();
-    const recordLink = consolePage.getByRole('link', { name: 'Open the record PDF' });
-    await expect.poll(() => recordLink.count()).toBe(1);
-    const recordPdf = await consolePage.request.get(new URL((await recordLink.getAttribute('href'))!, consolePage.url()).toString());
-    expect(recordPdf.headers()['content-type']).toBe('application/pdf');
+    // The record printed again after revoking carries the same record code: the paper she holds is still checkable.
+    expect(await printedRecordCode()).toBe(recordCode);
     await consolePage.getByRole('button', { name: 'Back', exact: true }).click();
 
     await openSection(consolePage, 'Today');
@@ -186,6 +236,29 @@ describe.sequential('safeguarding in Chromium', () => {
     await expect.poll(() => today.textContent()).toContain('Approval ended (revoked): device should be in the safe');
     await showOnSiteSection();
     await checkScreen(consolePage, '28-onsite-revoked');
+  });
+
+  it('scanning the same record now says plainly that it is not in force, and why', async () => {
+    const verdict = await scanApproval(recordCode);
+    expect(await verdict.getByRole('heading', { level: 2 }).textContent()).toBe('Not in force: approval revoked');
+    const text = await verdict.textContent();
+    expect(text).toContain('Genuine Safe Hands record');
+    expect(text).toContain('by Priya Shah: Photographed a classroom display with children in the room.');
+    expect(text).toContain('The device should be in the office safe: ask them to hand it in.');
+    expect(text).toContain(INSPECTOR);
+    expect(text).not.toContain('in force now');
+    await checkScreen(consolePage, '39-check-approval-revoked');
+
+    // A well-formed code Safe Hands never issued gets main's own message; so does something that is not a code.
+    await consolePage.getByRole('button', { name: 'Check another' }).click();
+    const unknown = await scanApproval('ZZZZZZZZZZZZZZZZZZZZZZZZZZ', { open: false });
+    expect(await unknown.getByRole('heading', { level: 2 }).textContent()).toBe('Not approved');
+    expect(await unknown.textContent()).toContain('This is not an approval Safe Hands knows. Treat the device as not approved and ask the DSL.');
+    const box = consolePage.getByLabel('Scan the QR code on the approval record or type its record code', { exact: true });
+    await box.fill('2026-0001');
+    await consolePage.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
+    expect(await consolePage.locator('main').textContent()).toContain('That is not a Safe Hands exception record.');
   });
 
   it('a concern is recorded against her visit, and the DSL can review it', async () => {

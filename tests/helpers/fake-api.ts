@@ -1,4 +1,5 @@
-import type { CommandInput, CommandName, CommandOutput, KioskConfig } from '../../src/shared/contract.js';
+import type { z } from 'zod';
+import { commandSchemas, type CommandInput, type CommandName, type CommandOutput, type KioskConfig, type ParsedInput } from '../../src/shared/contract.js';
 import { ERROR_CODES, type CommandFailure, type CommandResult } from '../../src/shared/domain/errors.js';
 import { setInvokeForTests } from '../../src/renderer/api.js';
 
@@ -49,6 +50,28 @@ export function installFakeApi(handlers: FakeHandlers): FakeApi {
     return isFailure(answer) ? { ok: false, error: answer } : { ok: true, value: answer as CommandOutput<N> };
   });
   return api;
+}
+
+/**
+ * A handler that first checks its input against the command's real schema from the contract, as main's
+ * dispatcher does, and answers invalid_input (one message, and one per field) when it does not fit. The
+ * handler sees the input as main would: parsed, trimmed and transformed. Use it where what the screen
+ * sends must be something main would accept, not only something the test expects.
+ */
+export function checkedByContract<N extends CommandName>(
+  name: N,
+  handler: (input: ParsedInput<N>) => Answer<N> | Promise<Answer<N>>,
+): (input: CommandInput<N>) => Promise<Answer<N>> {
+  return async (input) => {
+    const parsed = (commandSchemas[name].input as z.ZodType).safeParse(input);
+    if (parsed.success) return handler(parsed.data as ParsedInput<N>);
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (path && !(path in fields)) fields[path] = issue.message;
+    }
+    return fail('invalid_input', parsed.error.issues[0]?.message ?? 'Something in the form is not valid.', fields);
+  };
 }
 
 // --- fixtures -------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ describe('the console sections', () => {
     const { user } = renderApp('#/console');
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
     const labels = within(nav).getAllByRole('button').map((b) => b.textContent);
-    expect(labels).toEqual(['Today', 'Collect', 'In the safe', 'Log items', 'Safeguarding', 'Roll call', 'End of day', 'Reports']);
+    expect(labels).toEqual(['Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Safeguarding', 'Roll call', 'End of day', 'Reports']);
     expect(within(nav).getByRole('button', { name: 'Today' }).getAttribute('aria-current')).toBe('page');
     await user.click(within(nav).getByRole('button', { name: 'In the safe' }));
     expect(within(nav).getByRole('button', { name: 'In the safe' }).getAttribute('aria-current')).toBe('page');

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../shared/domain/roles.js';
 import { BigButton } from '../components/BigButton.js';
 import { useIdleTimer } from '../kiosk/useIdleTimer.js';
 import { IDLE_LOCK_MESSAGE, useConsoleStore, type ConsoleView } from '../stores/console-store.js';
+import { CheckApprovalPage } from './CheckApprovalPage.js';
 import { CollectPage } from './CollectPage.js';
 import { ConsoleNav } from './ConsoleNav.js';
 import { Dashboard } from './Dashboard.js';
@@ -21,6 +22,7 @@ function ViewPage({ view }: { view: ConsoleView }) {
     case 'today': return <Dashboard />;
     case 'collect': return <CollectPage />;
     case 'safe': return <InSafePage />;
+    case 'check': return <CheckApprovalPage />;
     case 'log': return <LogItemsPage />;
   }
 }

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { SafeOwnerGroup } from '../../shared/contract.js';
-import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { CUSTODY_REASON_LABELS, type CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { inDesktopApp } from '../api.js';
@@ -11,6 +11,7 @@ import { REFRESH_SECONDS } from './refresh.js';
 import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
 import { PageHeading } from './PageHeading.js';
 import { DeviceUseTag } from '../dsl/DeviceUseTag.js';
+import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 
 /** "Visitor · Kent County Council", "Pupil · Year 9", or just "Staff" (never "Staff · Staff"). */
 function ownerLine(group: SafeOwnerGroup): string {
@@ -18,7 +19,7 @@ function ownerLine(group: SafeOwnerGroup): string {
   return group.ownerDetail && group.ownerDetail !== type ? `${type} · ${group.ownerDetail}` : type;
 }
 
-function SafeGroup({ group, now }: { group: SafeOwnerGroup; now: Date }) {
+function SafeGroup({ group, now, onCorrect }: { group: SafeOwnerGroup; now: Date; onCorrect: (item: CustodyItemView) => void }) {
   const headingId = `safe-group-${group.ownerType}-${group.receipts[0]?.receiptId ?? 0}`;
   return (
     <li className={['card', 'safe-group', group.pastEndOfDay ? 'safe-group-late' : ''].filter(Boolean).join(' ')}>
@@ -43,12 +44,19 @@ function SafeGroup({ group, now }: { group: SafeOwnerGroup; now: Date }) {
       </p>
       <ul className="safe-items">
         {group.items.map((item) => (
-          <li key={item.itemId}>
+          <li key={item.itemId} className="safe-item">
             <span className="safe-item-kind">{DEVICE_KIND_LABELS[item.kind]}</span>
             {' · '}bag <span className="bag">{item.bagSlot}</span>
             {item.description ? <span className="muted"> · {item.description}</span> : null}
+            {item.marks ? <span className="muted"> · marks: {item.marks}</span> : null}
             {item.reason === 'confiscated' ? (
               <span> · {CUSTODY_REASON_LABELS.confiscated}{item.confiscationReason ? `: ${item.confiscationReason}` : ''}</span>
+            ) : null}
+            {item.corrected ? <> <CorrectedTag /></> : null}
+            {item.state === 'in_safe' ? (
+              <BigButton variant="secondary" className="btn-small safe-item-correct" onClick={() => onCorrect(item)}>
+                Correct details…{' '}<span className="visually-hidden">({itemTitle(item)}, {group.ownerName})</span>
+              </BigButton>
             ) : null}
           </li>
         ))}
@@ -66,11 +74,17 @@ export function InSafePage() {
   const error = useSafeStore((s) => s.error);
   const readAt = useSafeStore((s) => s.readAt);
   const load = useSafeStore((s) => s.load);
+  const notice = useSafeStore((s) => s.notice);
+  const correct = useSafeStore((s) => s.correct);
+  const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
 
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_SECONDS * 1000);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      useSafeStore.setState({ notice: null });
+    };
   }, [load]);
 
   const now = readAt ? new Date(readAt) : new Date();
@@ -86,6 +100,9 @@ export function InSafePage() {
         </div>
       </div>
       {error ? <Alert>{error}</Alert> : null}
+      <div aria-live="polite" className="no-print">
+        {notice ? <p className="print-ok"><span className="print-ok-mark" aria-hidden="true">✓</span>{notice}</p> : null}
+      </div>
       {loaded ? (
         <p className="safe-summary">
           <strong>{itemCount === 1 ? '1 item in the safe' : `${itemCount} items in the safe`}</strong>
@@ -97,8 +114,13 @@ export function InSafePage() {
       {loaded && owners.length === 0 ? <p className="empty card">The safe is empty.</p> : null}
       {owners.length > 0 ? (
         <ul className="safe-groups" aria-label="Items in the safe, longest held first">
-          {owners.map((g) => <SafeGroup key={`${g.ownerType}-${g.receipts[0]?.receiptId}`} group={g} now={now} />)}
+          {owners.map((g) => (
+            <SafeGroup key={`${g.ownerType}-${g.receipts[0]?.receiptId}`} group={g} now={now} onCorrect={setCorrecting} />
+          ))}
         </ul>
+      ) : null}
+      {correcting ? (
+        <CorrectItemDialog item={correcting} onConfirm={(draft) => correct(correcting, draft)} onClose={() => setCorrecting(null)} />
       ) : null}
     </>
   );

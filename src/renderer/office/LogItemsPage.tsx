@@ -30,6 +30,8 @@ export function LogItemsPage() {
           logged={log.result}
           printing={log.printing}
           error={log.error}
+          corrected={log.corrected}
+          onCorrect={log.correct}
           onPrintAgain={() => void log.reprint()}
           onLogMore={log.startBlank}
           onDone={() => {

@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { useEffect, useRef, useState } from 'react';
+import { CUSTODY_REASON_LABELS, type CustodyItemView } from '../../shared/domain/custody.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
+import type { ActionResult } from '../stores/console-store.js';
 import type { LoggedReceipt } from '../stores/custody-log-store.js';
+import type { CorrectionDraft } from '../stores/custody-shared.js';
+import { CorrectItemDialog } from './CorrectItemDialog.js';
 import { PrintOutcome } from './PrintOutcome.js';
 import { ReceiptItemsTable } from './ReceiptItemsTable.js';
 
@@ -12,14 +15,18 @@ interface ReceiptPanelProps {
   logged: LoggedReceipt;
   printing: boolean;
   error: string | null;
+  /** What the last correction did, in words. */
+  corrected: string | null;
+  onCorrect: (item: CustodyItemView, draft: CorrectionDraft) => Promise<ActionResult>;
   onPrintAgain: () => void;
   onLogMore: () => void;
   onDone: () => void;
 }
 
 /** What was just logged: the receipt number big enough to read out, and whether the receipt printed. */
-export function ReceiptPanel({ logged, printing, error, onPrintAgain, onLogMore, onDone }: ReceiptPanelProps) {
+export function ReceiptPanel({ logged, printing, error, corrected, onCorrect, onPrintAgain, onLogMore, onDone }: ReceiptPanelProps) {
   const { receipt, print, reprinted } = logged;
+  const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -40,7 +47,10 @@ export function ReceiptPanel({ logged, printing, error, onPrintAgain, onLogMore,
         {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
       </p>
       {confiscation ? <p>Reason for confiscation: {confiscation}</p> : null}
-      <ReceiptItemsTable items={receipt.items} caption={`Items on receipt ${receipt.receiptNumber}`} />
+      <ReceiptItemsTable items={receipt.items} caption={`Items on receipt ${receipt.receiptNumber}`} onCorrect={setCorrecting} />
+      <div aria-live="polite">
+        {corrected ? <p className="print-ok"><span className="print-ok-mark" aria-hidden="true">✓</span>{corrected}</p> : null}
+      </div>
       {error ? <Alert>{error}</Alert> : null}
       <PrintOutcome
         print={print}
@@ -54,6 +64,9 @@ export function ReceiptPanel({ logged, printing, error, onPrintAgain, onLogMore,
         <BigButton onClick={onLogMore}>Log more items</BigButton>
         <BigButton variant="secondary" onClick={onDone}>Back to Today</BigButton>
       </div>
+      {correcting ? (
+        <CorrectItemDialog item={correcting} onConfirm={(draft) => onCorrect(correcting, draft)} onClose={() => setCorrecting(null)} />
+      ) : null}
     </section>
   );
 }

@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
-import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { FieldError, TextField } from '../components/TextField.js';
 import { useCollectStore } from '../stores/collect-store.js';
+import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 import { HandOnDialog } from './HandOnDialog.js';
 import { OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
-
-function itemTitle(item: CustodyItemView): string {
-  return `${DEVICE_KIND_LABELS[item.kind]}, bag ${item.bagSlot}`;
-}
 
 function itemDetail(item: CustodyItemView): string {
   return [item.description, item.marks ? `marks: ${item.marks}` : null].filter(Boolean).join(' · ');
@@ -29,6 +25,7 @@ function closedLine(item: CustodyItemView): string {
 export function ReturnView() {
   const c = useCollectStore();
   const [handingOn, setHandingOn] = useState<CustodyItemView | null>(null);
+  const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
   const receipt = c.receipt;
   if (!receipt) return null;
   const held = receipt.items.filter((i) => i.state === 'in_safe');
@@ -79,16 +76,23 @@ export function ReturnView() {
                       <span className="choice-text">
                         <span className="choice-label">{itemTitle(item)}</span>
                         {itemDetail(item) ? <span className="choice-hint">{itemDetail(item)}</span> : null}
+                        {item.corrected ? <CorrectedTag /> : null}
                       </span>
                     </label>
-                    <BigButton variant="secondary" className="btn-small" onClick={() => setHandingOn(item)}>
-                      Hand on instead…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
-                    </BigButton>
+                    <div className="item-actions">
+                      <BigButton variant="secondary" className="btn-small" onClick={() => setCorrecting(item)}>
+                        Correct details…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
+                      </BigButton>
+                      <BigButton variant="secondary" className="btn-small" onClick={() => setHandingOn(item)}>
+                        Hand on instead…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
+                      </BigButton>
+                    </div>
                   </>
                 ) : (
                   <div className="item-closed">
                     <span className="choice-label">{itemTitle(item)}</span>
                     {itemDetail(item) ? <span className="choice-hint">{itemDetail(item)}</span> : null}
+                    {item.corrected ? <CorrectedTag /> : null}
                     <span className="item-closed-line"><span aria-hidden="true">✓ </span>{closedLine(item)}</span>
                   </div>
                 )}
@@ -137,6 +141,9 @@ export function ReturnView() {
           onConfirm={(to, why) => c.handOn(handingOn.itemId, to, why)}
           onClose={() => setHandingOn(null)}
         />
+      ) : null}
+      {correcting ? (
+        <CorrectItemDialog item={correcting} onConfirm={(draft) => c.correct(correcting, draft)} onClose={() => setCorrecting(null)} />
       ) : null}
     </section>
   );

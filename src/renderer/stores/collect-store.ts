@@ -3,7 +3,8 @@ import type { ReceiptView } from '../../shared/contract.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { invoke } from '../api.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from './custody-shared.js';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
+import { correctedLine, correctItem, forgetWhenLocked, handleFailure, withoutField, type CorrectionDraft } from './custody-shared.js';
 
 /** How the receipt on screen was found: a lost receipt needs a note saying how the person was checked. */
 export type FoundBy = 'code' | 'name';
@@ -47,6 +48,8 @@ interface CollectActions {
   setNote: (note: string) => void;
   markReturned: () => Promise<void>;
   handOn: (itemId: number, handedTo: string, reason: string) => Promise<ActionResult>;
+  /** Corrects what was written for an item on the receipt on screen; the receipt then shows the new details. */
+  correct: (item: CustodyItemView, draft: CorrectionDraft) => Promise<ActionResult>;
   /** The "Collect" button on Today: open the desk with the name search filled in and run. */
   startFor: (name: string) => Promise<void>;
   clear: () => void;
@@ -218,6 +221,21 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
       signedOut: null,
     }));
     void useConsoleStore.getState().refresh();
+    return { ok: true };
+  },
+
+  correct: async (item, draft) => {
+    const r = await correctItem(item, draft);
+    if (!r.ok) return r;
+    if (get().receipt?.receiptId === r.receipt.receiptId) {
+      const fixed = r.receipt.items.find((i) => i.itemId === item.itemId) ?? item;
+      set((s) => ({
+        receipt: r.receipt,
+        selected: s.selected.filter((id) => inSafeIds(r.receipt).includes(id)),
+        outcome: correctedLine(fixed),
+        signedOut: null,
+      }));
+    }
     return { ok: true };
   },
 

@@ -11,13 +11,14 @@ const FALLBACK_LOCK_SECONDS = 300;
 type Phase = 'loading' | 'locked' | 'unlocked';
 
 /** The unlocked console's sections, in the order the navigation shows them. */
-export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'log'] as const;
+export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
   today: 'Today',
   collect: 'Collect',
   safe: 'In the safe',
+  check: 'Check an approval',
   log: 'Log items',
 };
 

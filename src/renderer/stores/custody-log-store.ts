@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { CommandInput, PendingHandover, PrintStatus, ReceiptView } from '../../shared/contract.js';
 import { invoke } from '../api.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
 import {
-  checkItems, draftsFromDevices, forgetWhenLocked, handleFailure, newItem, toItemInput, withoutField, withoutItemFields,
-  type ItemDraft, type ItemField,
+  checkItems, correctedLine, correctItem, draftsFromDevices, forgetWhenLocked, handleFailure, newItem, toItemInput, withoutField,
+  withoutItemFields, type CorrectionDraft, type ItemDraft, type ItemField,
 } from './custody-shared.js';
 
 export type OwnerChoice = 'visitor' | 'staff' | 'learner';
@@ -40,6 +41,8 @@ interface LogData {
   fieldErrors: Record<string, string>;
   /** The receipt just made: the page shows it instead of the form. */
   result: LoggedReceipt | null;
+  /** What the last correction on that receipt did, in words. */
+  corrected: string | null;
 }
 
 interface LogActions {
@@ -59,6 +62,8 @@ interface LogActions {
   notHandedIn: (handover: PendingHandover, note: string) => Promise<ActionResult>;
   logOwnPhone: (bagSlot: string, description: string) => Promise<ActionResult>;
   reprint: () => Promise<void>;
+  /** Corrects what was written for an item on the receipt just made; the panel then shows the new details. */
+  correct: (item: CustodyItemView, draft: CorrectionDraft) => Promise<ActionResult>;
 }
 
 export type LogState = LogData & LogActions;
@@ -79,6 +84,7 @@ export function initialLogState(): LogData {
     error: null,
     fieldErrors: {},
     result: null,
+    corrected: null,
   };
 }
 
@@ -243,6 +249,17 @@ export const useLogStore = create<LogState>()((set, get) => {
         return;
       }
       set({ printing: false, result: { ...r.value, reprinted: true } });
+    },
+
+    correct: async (item, draft) => {
+      const r = await correctItem(item, draft);
+      if (!r.ok) return r;
+      const result = get().result;
+      if (result?.receipt.receiptId === r.receipt.receiptId) {
+        const fixed = r.receipt.items.find((i) => i.itemId === item.itemId) ?? item;
+        set({ result: { ...result, receipt: r.receipt }, corrected: correctedLine(fixed) });
+      }
+      return { ok: true };
     },
   };
 });

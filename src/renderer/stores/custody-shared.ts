@@ -1,6 +1,8 @@
-import type { CommandInput } from '../../shared/contract.js';
-import type { DeviceKind } from '../../shared/domain/devices.js';
+import type { CommandInput, ReceiptView } from '../../shared/contract.js';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
+import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/domain/devices.js';
 import type { CommandFailure } from '../../shared/domain/errors.js';
+import { invoke } from '../api.js';
 import { useConsoleStore } from './console-store.js';
 
 /** One item row of a logging form, as staff type it. */
@@ -76,4 +78,51 @@ export function forgetWhenLocked(reset: () => void): void {
   useConsoleStore.subscribe((state, previous) => {
     if (previous.phase === 'unlocked' && state.phase !== 'unlocked') reset();
   });
+}
+
+/** What staff type to correct an item: its details as they should have been logged, and why. */
+export interface CorrectionDraft {
+  description: string;
+  marks: string;
+  bagSlot: string;
+  reason: string;
+}
+
+export type CorrectionResult =
+  | { ok: true; receipt: ReceiptView }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+/** "Details of the smart watch corrected.": what a panel says once a correction is saved. */
+export function correctedLine(item: CustodyItemView): string {
+  return `Details of the ${DEVICE_KIND_LABELS[item.kind].toLowerCase()} corrected.`;
+}
+
+export const NOTHING_CHANGED = 'Nothing has changed. Change a detail, or cancel.';
+
+/**
+ * Sends a correction of an item's logged details. Main keeps the original as it was and stores the
+ * correction beside it; what comes back is the receipt with the corrected details showing.
+ */
+export async function correctItem(item: CustodyItemView, draft: CorrectionDraft): Promise<CorrectionResult> {
+  const description = draft.description.trim() || null;
+  const marks = draft.marks.trim() || null;
+  const bagSlot = draft.bagSlot.trim();
+  const reason = draft.reason.trim();
+  const fields: Record<string, string> = {};
+  if (bagSlot === '') fields.bagSlot = 'Enter the bag or slot number.';
+  if (reason === '') fields.reason = 'Say why the details are being corrected.';
+  const problems = Object.values(fields);
+  // One problem is said once, under its box; more than one are also summed up at the top.
+  if (problems.length > 0) {
+    return { ok: false, message: problems.length === 1 ? problems[0]! : 'Please check the answers marked below.', fields };
+  }
+  if (description === item.description && marks === item.marks && bagSlot === item.bagSlot) {
+    return { ok: false, message: NOTHING_CHANGED, fields: {} };
+  }
+  const r = await invoke('custody.correct', { itemId: item.itemId, description, marks, bagSlot, reason });
+  if (!r.ok) {
+    const { message, fields: serverFields } = handleFailure(r.error);
+    return { ok: false, message, fields: serverFields };
+  }
+  return { ok: true, receipt: r.value };
 }

@@ -30,6 +30,11 @@ export interface OpenAppOptions {
   clock?: Clock;
   /** better-sqlite3 built for Electron's ABI, when running inside the Electron window. */
   nativeBinding?: string;
+  /**
+   * How long after opening to start the quick check. The launchers wait a few seconds so the check's worker
+   * does not compete for the CPU and disk while the kiosk's first page loads.
+   */
+  startupCheckAfterMs?: number;
 }
 
 /** Opens (creating if need be) the data folder and its database, brings the schema up to date, wires commands. */
@@ -52,8 +57,16 @@ export function openApp(options: OpenAppOptions): App {
   }
   const app = createAppFromDb(db, clock, options.dataDir, problem, options.nativeBinding);
   // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
-  if (existed && problem === null) app.startupCheck = app.checkDatabase('quick_check');
+  if (existed && problem === null) app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(() => app.checkDatabase('quick_check'));
   return app;
+}
+
+function afterDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0) resolve();
+    // Unreferenced: a pending check must not keep a closing process alive.
+    else setTimeout(resolve, ms).unref();
+  });
 }
 
 function isCorruption(err: unknown): boolean {

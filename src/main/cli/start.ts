@@ -12,6 +12,8 @@ import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-op
 
 /** How long Electron gets to prove it can start before we fall back to the browser. */
 const ELECTRON_GRACE_MS = 4000;
+/** The database's start-up check waits this long, so it does not slow the kiosk's first page. */
+const STARTUP_CHECK_AFTER_MS = 3000;
 
 /**
  * `npm start`: the Electron window where Electron is installed, otherwise (or with --browser) the loopback
@@ -68,7 +70,7 @@ function tryElectron(options: StartOptions): Promise<boolean> {
 async function runBrowserMode(options: StartOptions): Promise<void> {
   let app: App;
   try {
-    app = openApp({ dataDir: options.dataDir });
+    app = openApp({ dataDir: options.dataDir, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
   } catch (err) {
     if (err instanceof MigrationError) {
       console.error(`Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`);

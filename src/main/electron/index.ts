@@ -71,7 +71,8 @@ function onReady(args: ShellArgs): void {
   let core: App;
   try {
     const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
-    core = openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync) });
+    // The database's start-up check waits a few seconds, so it does not slow the window's first page.
+    core = openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000 });
   } catch (err) {
     fail(`${PRODUCT_NAME} could not open its database in ${dataDir}.\n\n${err instanceof Error ? err.message : String(err)}`);
     return;

@@ -8,15 +8,26 @@ import { DatabaseProblemScreen } from './operations/DatabaseProblemScreen.js';
 import { useRoute } from './routing.js';
 import { useAppStore } from './stores/app-store.js';
 
+/** How often the kiosk asks whether the database check (run in the background) has found a problem. */
+const STATUS_RECHECK_SECONDS = 10;
+
 export function App() {
   const status = useAppStore((s) => s.status);
   const loadError = useAppStore((s) => s.loadError);
   const loadStatus = useAppStore((s) => s.loadStatus);
+  const recheckStatus = useAppStore((s) => s.recheckStatus);
   const route = useRoute();
 
   useEffect(() => {
     void loadStatus();
   }, [loadStatus]);
+
+  const kioskRunning = route !== 'console' && status?.setUp === true && !status.databaseProblem;
+  useEffect(() => {
+    if (!kioskRunning) return;
+    const timer = setInterval(() => void recheckStatus(), STATUS_RECHECK_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [kioskRunning, recheckStatus]);
 
   const settingName = status?.settingName;
   useEffect(() => {

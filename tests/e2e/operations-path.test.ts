@@ -203,7 +203,11 @@ describe.sequential('a damaged database', () => {
     damaged = await startKiosk(['--browser', '--no-open'], dir);
     page = await openPage(browser);
     await page.page.goto(damaged.launchUrl);
-    await expect.poll(() => page!.page.getByRole('heading', { level: 1 }).textContent()).toBe('Safe Hands needs attention');
+    // The host serves at once; its start-up check runs a few seconds later in a worker thread, and the running
+    // kiosk, which asks again every few seconds, then pauses itself.
+    await expect
+      .poll(() => page!.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 25_000, intervals: [500] })
+      .toBe('Safe Hands needs attention');
     const text = await page.page.locator('main').textContent();
     expect(text).toContain('sign the paper visitor book at the office');
     expect(text).toContain('restore the most recent backup');

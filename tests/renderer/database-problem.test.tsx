@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { installFakeApi, kioskHandlers } from '../helpers/fake-api.js';
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fail, installFakeApi, kioskHandlers } from '../helpers/fake-api.js';
 import { unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';
 
@@ -30,5 +30,44 @@ describe('a damaged database', () => {
     renderApp('#/console');
     expect(await screen.findByRole('navigation', { name: 'Console sections' })).toBeTruthy();
     expect(screen.queryByText('Safe Hands needs attention')).toBeNull();
+  });
+
+  describe('found while the kiosk is running', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('pauses the kiosk within seconds of the background check reporting it', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      let problem: string | null = null;
+      installFakeApi({
+        ...kioskHandlers(),
+        'app.status': () => ({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: problem }),
+      });
+      renderApp('#/');
+      expect(await screen.findByRole('button', { name: /^Sign in/ })).toBeTruthy();
+      // The start-up check, running in the background, finds the damage after the welcome screen is up.
+      problem = PROBLEM;
+      await act(async () => vi.advanceTimersByTime(10_000));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Safe Hands needs attention' })).toBeTruthy();
+    });
+
+    it('stays on the screen it is on when the host cannot be reached for a moment', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      let reachable = true;
+      installFakeApi({
+        ...kioskHandlers(),
+        'app.status': () => {
+          if (!reachable) return fail('internal', 'The kiosk cannot reach its service. Please ask at the office.');
+          return { setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: null };
+        },
+      });
+      renderApp('#/');
+      expect(await screen.findByRole('button', { name: /^Sign in/ })).toBeTruthy();
+      reachable = false;
+      await act(async () => vi.advanceTimersByTime(10_000));
+      expect(screen.getByRole('button', { name: /^Sign in/ })).toBeTruthy();
+      expect(screen.queryByText('Safe Hands cannot start')).toBeNull();
+    });
   });
 });

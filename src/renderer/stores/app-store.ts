@@ -6,17 +6,26 @@ interface AppState {
   status: AppStatus | null;
   loadError: string | null;
   loadStatus: () => Promise<void>;
+  recheckStatus: () => Promise<void>;
 }
 
 export const initialAppState = { status: null, loadError: null } satisfies Partial<AppState>;
 
 /** Whether the app has been set up decides what every route shows, so it is asked first. */
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   ...initialAppState,
   loadStatus: async () => {
     set({ loadError: null });
     const r = await invoke('app.status', {});
     if (r.ok) set({ status: r.value, loadError: null });
     else set({ loadError: r.error.message });
+  },
+  /**
+   * The running kiosk asking again whether the database is sound (its checks run in the background, after
+   * start and weekly). Quiet: a failed read changes nothing, and an unchanged answer re-renders nothing.
+   */
+  recheckStatus: async () => {
+    const r = await invoke('app.status', {});
+    if (r.ok && r.value.databaseProblem !== get().status?.databaseProblem) set({ status: r.value });
   },
 }));

@@ -206,7 +206,7 @@ describe.sequential('a damaged database', () => {
     // The host serves at once; its start-up check runs a few seconds later in a worker thread, and the running
     // kiosk, which asks again every few seconds, then pauses itself.
     await expect
-      .poll(() => page!.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 25_000, intervals: [500] })
+      .poll(() => page!.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 25_000, interval: 500 })
       .toBe('Safe Hands needs attention');
     const text = await page.page.locator('main').textContent();
     expect(text).toContain('sign the paper visitor book at the office');

@@ -33,6 +33,29 @@ export function measureSync(fn, { warmup = 20, iterations = 200 } = {}) {
   return summarise(samples);
 }
 
+/**
+ * A whole-stack figure and its floor measured in turn, sample by sample, so both see the same machine (a
+ * busy neighbour, a checkpoint, a GC) instead of one running in a quiet minute and the other in a noisy one.
+ * fa and fb may return Promises. Returns [summary of fa, summary of fb].
+ */
+export async function measurePair(fa, fb, { warmup = 20, iterations = 200 } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    await fa(i);
+    await fb(i);
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < iterations; i++) {
+    for (const [fn, samples] of [[fa, a], [fb, b]]) {
+      const t0 = performance.now();
+      const r = fn(warmup + i);
+      if (r && typeof r.then === 'function') await r;
+      samples.push(performance.now() - t0);
+    }
+  }
+  return [summarise(a), summarise(b)];
+}
+
 /** Deterministic PRNG (mulberry32). */
 export function prng(seed) {
   let a = seed >>> 0;

@@ -60,4 +60,46 @@ describe('the returning-visitor search at scale', () => {
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'smith' }).matches.map((m) => m.displayName)).toEqual(['Dan S.', 'Bob S.', 'Ann S.']);
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'sm' }).matches.map((m) => m.displayName)).toEqual(['Eve Ś.', 'Dan S.', 'Cat S.', 'Bob S.', 'Ann S.']);
   });
+
+  it('answers one and two letters with the same people, in the same order, as sorting every match would', async () => {
+    const { newVisitor } = await import('../helpers/test-app.js');
+    const { seededRandom } = await import('../helpers/seeded-random.js');
+    const random = seededRandom(7);
+    const app = createSetUpApp();
+    // Surnames from few letters, so many three-letter groups share their first one or two letters.
+    const letters = ['s', 'm', 'a', 'i', 'h'];
+    const surname = () => Array.from({ length: random.int(1, 5) }, () => random.pick(letters)).join('');
+    const onSite: number[] = [];
+    for (let i = 0; i < 160; i += 1) {
+      app.clock.advance(random.int(1, 600) * 1000);
+      const { visitId } = newVisitor(app, { firstName: `P${i}`, lastName: `${surname()}${i % 3 === 0 ? '' : "'"}`, organisation: null });
+      onSite.push(visitId);
+      if (random.chance(0.8)) app.ok('visit.signOut', { visitId: onSite.shift()! });
+    }
+    const reference = app.db.prepare(
+      `SELECT id FROM visitors WHERE last_name_key >= @p AND last_name_key < @p || char(1114111)
+       ORDER BY last_signed_in_at DESC, id DESC LIMIT 6`,
+    ).pluck();
+    const idsOf = (p: string) => app.ok('visitor.findReturning', { surnamePrefix: p }).matches.map((m) => m.visitorId);
+    for (const p of [...letters, ...letters.flatMap((a) => letters.map((b) => a + b))]) {
+      expect(idsOf(p), `typed "${p}"`).toEqual(reference.all({ p }));
+    }
+  });
+
+  it('finds the three-letter groups for one or two letters by index seeks, not a scan', () => {
+    const app = createSetUpApp();
+    const detail = plan(
+      app,
+      `WITH RECURSIVE groups (p) AS (
+         SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix >= @prefix AND last_name_prefix < @prefix || char(1114111))
+         UNION ALL
+         SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix > groups.p AND last_name_prefix < @prefix || char(1114111))
+         FROM groups WHERE groups.p IS NOT NULL
+       )
+       SELECT p FROM groups WHERE p IS NOT NULL`,
+      { prefix: 's' },
+    );
+    expect(detail).toMatch(/visitors_by_prefix_recent/);
+    expect(detail).not.toMatch(/SCAN visitors(?! USING)/);
+  });
 });

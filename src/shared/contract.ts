@@ -581,6 +581,8 @@ export interface SignOutResult {
 export interface StaffSummary {
   id: number;
   displayName: string;
+  /** A Designated Safeguarding Lead: only these are offered as the approver of a device exception. */
+  dsl: boolean;
 }
 
 export interface StaffSessionInfo {

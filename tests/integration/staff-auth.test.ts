@@ -5,9 +5,15 @@ import { ADMIN_PIN, createSetUpApp, disposeAll } from '../helpers/test-app.js';
 afterEach(disposeAll);
 
 describe('the staff console lock', () => {
-  it('lists staff for the unlock screen by name only', () => {
+  it('lists staff for the unlock screen by name, saying who is a DSL (the only approvers of device use)', () => {
     const app = createSetUpApp();
-    expect(app.ok('staff.listForUnlock', {})).toEqual({ staff: [{ id: app.adminId, displayName: 'Priya Shah' }] });
+    const olu = app.ok('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    expect(app.ok('staff.listForUnlock', {})).toEqual({
+      staff: [
+        { id: olu.staffId, displayName: 'Olu Adebayo', dsl: false },
+        { id: app.adminId, displayName: 'Priya Shah', dsl: true },
+      ],
+    });
   });
 
   it('keeps console commands locked without a session, and a session is per window', () => {

@@ -64,7 +64,7 @@ export function unlockedConsole(overrides: FakeHandlers = {}): FakeHandlers {
   return {
     ...kioskHandlers(kioskConfig({ consoleLockSeconds: 600 })),
     'staff.session': () => ({ session }),
-    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt' }, { id: 2, displayName: 'Priya Shah' }] }),
+    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'staff.lock': () => ({ locked: true }),
     'console.onSite': () => ({ visits: [amira, tom] }),
     'console.pendingHandovers': () => ({ handovers: [amiraHandover] }),

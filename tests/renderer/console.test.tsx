@@ -41,7 +41,7 @@ function consoleHandlers(overrides: FakeHandlers = {}): FakeHandlers {
   return {
     ...kioskHandlers(kioskConfig({ consoleLockSeconds: 120 })),
     'staff.session': () => ({ session: null }),
-    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt' }, { id: 2, displayName: 'Priya Shah' }] }),
+    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'staff.unlock': ({ staffId, pin }) =>
       staffId === 1 && pin === '2468'
         ? session

@@ -114,8 +114,18 @@ describe('approving a device exception', () => {
     expect(textboxNamed('Permitted use').value).toBe('Notes only');
   });
 
-  it('shows the service’s answer when the person chosen is not a DSL', async () => {
+  it('offers only DSLs as the approver', async () => {
+    installFakeApi(safeguardingConsole(officeSession));
+    const { user } = renderApp('#/console');
+    await startApproval(user);
+    const approvers = screen.getByRole('group', { name: 'Approving DSL' });
+    expect(within(approvers).getAllByRole('radio').map((r) => r.getAttribute('aria-label') ?? r.closest('label')?.textContent?.trim())).toEqual(['Priya Shah']);
+  });
+
+  it('shows the service’s answer when the person chosen is no longer a DSL', async () => {
     const api = installFakeApi(safeguardingConsole(officeSession, {
+      // The list was read while Sam Holt still held the role; it has been taken away since.
+      'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: true }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
       'exception.approve': () => fail('forbidden', 'Sam Holt is not a Designated Safeguarding Lead. Only a DSL can approve device use.', {
         'approver.staffId': 'Only a DSL can approve.',
       }),

@@ -81,7 +81,7 @@ export const policyDetail: PolicyDetail = {
 export function safeguardingConsole(session: StaffSessionInfo, overrides: FakeHandlers = {}): FakeHandlers {
   return unlockedConsole({
     'staff.session': () => ({ session }),
-    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt' }, { id: 2, displayName: 'Priya Shah' }] }),
+    'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'console.onSite': () => ({ visits: [amira, helen()] }),
     'console.reminders': () => ({ reminders: [] }),
     'booking.list': ({ date }) => ({ date: date ?? '2026-11-23', bookings: [] }),

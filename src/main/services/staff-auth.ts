@@ -28,7 +28,7 @@ export function sessionInfo(session: StaffSession): StaffSessionInfo {
 
 export function listForUnlock(ctx: ServiceContext): { staff: StaffSummary[] } {
   requireSetUp(ctx);
-  return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName })) };
+  return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName, dsl: s.roles.includes('dsl') })) };
 }
 
 function lockedMessage(until: string): string {

@@ -81,7 +81,7 @@ export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseP
     sessions: new StaffSessions(clock),
     dataDir,
     documentLinks: new DocumentLinks(clock),
-    health: { databaseProblem },
+    health: { databaseProblem, restores: 0 },
     nativeBinding,
   };
   const running = new Set<BackgroundCheck>();
@@ -91,11 +91,13 @@ export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseP
     dispatch: createDispatcher(core),
     async checkDatabase(kind) {
       if (closed) return 'cancelled';
+      const restoresAtStart = core.health.restores;
       const check = checkInBackground(db.name, kind, nativeBinding);
       running.add(check);
       const verdict = await check.verdict;
       running.delete(check);
-      if (verdict === CANCELLED || closed) return 'cancelled';
+      // A backup restored meanwhile replaced the file being read: its verdict says nothing about this one.
+      if (verdict === CANCELLED || closed || core.health.restores !== restoresAtStart) return 'cancelled';
       const found = healthProblem(kind, verdict);
       // The first problem found stays on screen until a restore clears it.
       if (found && !core.health.databaseProblem) core.health.databaseProblem = found;

@@ -19,8 +19,14 @@ export interface Core {
   documentLinks: DocumentLinks;
   /** better-sqlite3 built for Electron, when the app runs there: every extra connection must use it too. */
   nativeBinding?: string | undefined;
-  /** What the start-up check found; a restore clears it. */
-  health: { databaseProblem: string | null };
+  /** What the database checks found; a restore clears it. */
+  health: DatabaseHealth;
+}
+
+export interface DatabaseHealth {
+  databaseProblem: string | null;
+  /** Restores since the app opened: a check begun before one was reading a file that has since been replaced. */
+  restores: number;
 }
 
 /**

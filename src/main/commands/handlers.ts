@@ -32,10 +32,11 @@ import { findOnSite, signOut } from '../services/sign-out.js';
 import { createSetting, isSetUp } from '../services/setup.js';
 import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff-auth.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
+import type { DatabaseHealth } from './dispatcher.js';
 import { readSetting } from '../services/settings-store.js';
 
 export interface HandlerContext extends OutputContext {
-  health: { databaseProblem: string | null };
+  health: DatabaseHealth;
   nativeBinding?: string | undefined;
   sessions: StaffSessions;
   /** Which window or browser tab is calling; staff sessions are kept per key. */
@@ -126,6 +127,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'backup.restore': async (ctx, input) => {
     const result = await restoreBackup(ctx, input);
     ctx.health.databaseProblem = null;
+    ctx.health.restores += 1;
     return result;
   },
 };

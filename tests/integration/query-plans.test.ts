@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SURNAME_GROUPS_SQL } from '../../src/main/db/repositories/visitor-repo.js';
 import { createSetUpApp, disposeAll, type TestApp } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
@@ -88,17 +89,7 @@ describe('the returning-visitor search at scale', () => {
 
   it('finds the three-letter groups for one or two letters by index seeks, not a scan', () => {
     const app = createSetUpApp();
-    const detail = plan(
-      app,
-      `WITH RECURSIVE groups (p) AS (
-         SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix >= @prefix AND last_name_prefix < @prefix || char(1114111))
-         UNION ALL
-         SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix > groups.p AND last_name_prefix < @prefix || char(1114111))
-         FROM groups WHERE groups.p IS NOT NULL
-       )
-       SELECT p FROM groups WHERE p IS NOT NULL`,
-      { prefix: 's' },
-    );
+    const detail = plan(app, SURNAME_GROUPS_SQL, { prefix: 's' });
     expect(detail).toMatch(/visitors_by_prefix_recent/);
     expect(detail).not.toMatch(/SCAN visitors(?! USING)/);
   });

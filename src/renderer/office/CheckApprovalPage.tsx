@@ -4,10 +4,10 @@ import { EXCEPTION_PURPOSE_LABELS } from '../../shared/domain/exceptions.js';
 import { formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import { TextField } from '../components/TextField.js';
 import { useApprovalCheckStore, type CheckedApproval } from '../stores/approval-check-store.js';
 import { timeOrDateTime } from './format.js';
 import { PageHeading } from './PageHeading.js';
+import { ScanForm } from './ScanForm.js';
 import { useScannerBurst } from './useScannerBurst.js';
 import './check-approval.css';
 
@@ -194,32 +194,19 @@ export function CheckApprovalPage() {
       <p className="section-lead">
         Scan the QR code on a visitor&rsquo;s printed approval record to see whether it is genuine and in force now.
       </p>
-      <form
-        className="card scan-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void check();
-        }}
-      >
-        <div className="scan-row">
-          <TextField
-            label={SCAN_LABEL}
-            hint="A scanner checks it by itself. Typing the record code printed under the QR code? Press Check."
-            value={code}
-            onChange={setCode}
-            maxLength={200}
-            autoCapitalize="characters"
-            inputRef={scanRef}
-            error={codeError ?? undefined}
-            className="scan-field"
-          />
-          <BigButton type="submit" disabled={checking} className="scan-find">{checking ? 'Checking…' : 'Check'}</BigButton>
-        </div>
-        <p className="muted scan-status" role="status">
-          {checking ? announcement : <span className="visually-hidden">{announcement}</span>}
-        </p>
-      </form>
+      <ScanForm
+        label={SCAN_LABEL}
+        hint="A scanner checks it by itself. Typing the record code printed under the QR code? Press Check."
+        code={code}
+        onCode={setCode}
+        onSubmit={() => void check()}
+        inputRef={scanRef}
+        error={codeError}
+        busy={checking}
+        action="Check"
+        busyAction="Checking…"
+        status={checking ? announcement : <span className="visually-hidden">{announcement}</span>}
+      />
       {error ? <Alert>{error}</Alert> : null}
       <div ref={answerRef} className="approval-answer">
         {result ? <CheckedRecord approval={result.approval} checkedAt={result.checkedAt} onDone={clear} /> : null}

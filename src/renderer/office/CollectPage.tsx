@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { BigButton } from '../components/BigButton.js';
-import { TextField } from '../components/TextField.js';
 import { useCollectStore } from '../stores/collect-store.js';
 import { OwnerSearch } from './OwnerSearch.js';
 import { PageHeading } from './PageHeading.js';
 import { ReturnView } from './ReturnView.js';
+import { ScanForm } from './ScanForm.js';
 import { useScannerBurst } from './useScannerBurst.js';
 
 /** The collection desk: scan or type the receipt, check the person, hand the items back. */
@@ -35,30 +35,19 @@ export function CollectPage() {
           <BigButton variant="secondary" onClick={() => openSearch()}>Lost receipt? Search by name</BigButton>
         )}
       </div>
-      <form
-        className="card scan-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void find();
-        }}
-      >
-        <div className="scan-row">
-          <TextField
-            label="Scan the receipt QR code or type the receipt number"
-            hint="A scanner finds the receipt by itself. Typing the number (like 2026-0042)? Press Find."
-            value={code}
-            onChange={setCode}
-            maxLength={200}
-            autoCapitalize="characters"
-            inputRef={scanRef}
-            error={codeError ?? undefined}
-            className="scan-field"
-          />
-          <BigButton type="submit" disabled={finding} className="scan-find">{finding ? 'Finding…' : 'Find'}</BigButton>
-        </div>
-        <p className="muted scan-status" role="status">{finding ? 'Finding the receipt…' : ''}</p>
-      </form>
+      <ScanForm
+        label="Scan the receipt QR code or type the receipt number"
+        hint="A scanner finds the receipt by itself. Typing the number (like 2026-0042)? Press Find."
+        code={code}
+        onCode={setCode}
+        onSubmit={() => void find()}
+        inputRef={scanRef}
+        error={codeError}
+        busy={finding}
+        action="Find"
+        busyAction="Finding…"
+        status={finding ? 'Finding the receipt…' : ''}
+      />
       {searchOpen ? <OwnerSearch /> : null}
       {receipt ? <ReturnView /> : null}
     </>

@@ -49,22 +49,22 @@ export function searchVisitorsBySurname(db: Db, prefix: string, limit: number): 
   // One or two letters (the kiosk searches from the first key): sorting every match took over 100 ms for
   // "s" among a million visitors. Instead, the newest few of each three-letter group that starts with them,
   // each off the same index, merged here.
-  const groups = prepared(
-    db,
-    `WITH RECURSIVE groups (p) AS (
-       SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix >= @prefix AND last_name_prefix < @prefix || char(1114111))
-       UNION ALL
-       SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix > groups.p AND last_name_prefix < @prefix || char(1114111))
-       FROM groups WHERE groups.p IS NOT NULL
-     )
-     SELECT p FROM groups WHERE p IS NOT NULL`,
-  ).all({ prefix }) as { p: string }[];
+  const groups = prepared(db, SURNAME_GROUPS_SQL).all({ prefix }) as { p: string }[];
   return groups
     .flatMap(({ p }) => newestInGroup(db, p, prefix, limit))
     .sort(byMostRecent)
     .slice(0, limit)
     .map(({ last_signed_in_at: _, ...row }) => row);
 }
+
+/** The distinct three-letter groups starting with @prefix, each found by one seek of the prefix index. */
+export const SURNAME_GROUPS_SQL = `WITH RECURSIVE groups (p) AS (
+    SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix >= @prefix AND last_name_prefix < @prefix || char(1114111))
+    UNION ALL
+    SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix > groups.p AND last_name_prefix < @prefix || char(1114111))
+    FROM groups WHERE groups.p IS NOT NULL
+  )
+  SELECT p FROM groups WHERE p IS NOT NULL`;
 
 interface RankedVisitorRow extends VisitorRow {
   last_signed_in_at: string | null;

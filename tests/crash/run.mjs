@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../dist/main/paths.js';
 import { prng } from '../../bench/measure.mjs';
 import { checkDatabase, settleInDoubt } from './checks.mjs';
-import { startHost } from './host-process.mjs';
+import { startHost } from '../../bench/host-process.mjs';
 import { connect } from './kiosk-client.mjs';
 import { Ledger } from './ledger.mjs';
 import { runWorkload } from './workload.mjs';

@@ -1,12 +1,15 @@
-// Runs the real kiosk host (`dist/main/cli/start.js` in browser mode) as a child process the harness can kill.
+// Runs the real kiosk host (`dist/main/cli/start.js` in browser mode) as a child process, for the benchmarks
+// and the crash harness.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const START_SCRIPT = fileURLToPath(new URL('../../dist/main/cli/start.js', import.meta.url));
+const START_SCRIPT = fileURLToPath(new URL('../dist/main/cli/start.js', import.meta.url));
+/** A host that has not printed its address by then is taken as failed to start. */
+const READY_TIMEOUT_MS = 20_000;
 
 /**
  * Starts the host on the data folder. `ready` resolves with the launch address once the host prints it (the
- * database is open and migrated by then), or null if the process died first.
+ * database is open and migrated by then), or null if the process died or stayed silent first.
  */
 export function startHost(dataDir) {
   const child = spawn(process.execPath, [START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], {
@@ -17,14 +20,22 @@ export function startHost(dataDir) {
     stderr = (stderr + chunk).slice(-4000);
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const running = () => child.exitCode === null && child.signalCode === null;
   const ready = new Promise((resolve) => {
     let out = '';
+    const timer = setTimeout(() => resolve(null), READY_TIMEOUT_MS);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /Kiosk: (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
-    void exited.then(() => resolve(null));
+    void exited.then(() => {
+      clearTimeout(timer);
+      resolve(null);
+    });
   });
   return {
     ready,
@@ -32,7 +43,12 @@ export function startHost(dataDir) {
     stderr: () => stderr,
     /** SIGKILL: no shutdown handler runs, exactly like a pulled plug as far as the process is concerned. */
     kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
+      await exited;
+    },
+    /** SIGTERM: the host closes its server and database as on a normal shutdown. */
+    stop: async () => {
+      if (running()) child.kill('SIGTERM');
       await exited;
     },
   };

@@ -14,6 +14,7 @@ export const CANCELLED = 'cancelled';
 
 // Given as source text rather than a file, so the worker runs the same from the TypeScript sources (the
 // tests), the compiled build, and Electron's asar archive. It opens its own read-only connection.
+// Its verdict is worded as integrityCheck (db/backup.ts) words it, which it cannot import; change both together.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);

@@ -1,5 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { AWKWARD_INSTANTS } from './tests/helpers/test-clock.js';
+
+const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-setup.ts'] };
+
+/**
+ * The component tests whose screens depend on "today" (bookings, approvals' end times, review dates, how
+ * long an item has been held, end of day, report ranges, file names with the date). They run once more at
+ * each awkward instant, with the renderer's clock stopped there.
+ */
+const DATE_SENSITIVE = [
+  'safeguarding-bookings', 'safeguarding-exceptions', 'safeguarding-policy', 'console-safe', 'end-of-day', 'reports', 'admin-people',
+].map((name) => `tests/renderer/${name}.test.tsx`);
 
 export default defineConfig({
   plugins: [react()],
@@ -11,13 +23,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'renderer',
-          include: ['tests/renderer/**/*.test.tsx'],
-          environment: 'jsdom',
-          setupFiles: ['tests/helpers/renderer-setup.ts'],
-        },
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.tsx'], ...renderer },
       },
+      ...Object.entries(AWKWARD_INSTANTS).map(([when, instant]) => ({
+        extends: true as const,
+        test: { name: `renderer at ${when}`, include: DATE_SENSITIVE, env: { SAFE_HANDS_TEST_NOW: instant }, ...renderer },
+      })),
       {
         extends: true,
         test: {
@@ -26,6 +37,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A screen that is waited for gets 10 s, not 1 s: the first PDF loads pdfkit, and a busy two-core
+          // machine is slow, not wrong.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },

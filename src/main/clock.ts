@@ -18,3 +18,14 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
     },
   };
 }
+
+/**
+ * A clock that starts at a chosen instant and then runs at the machine's pace: the whole app, started by
+ * an end-to-end test, lives through "a weekday at 08:05" or "29 February at 23:59" whatever the real date.
+ * It counts elapsed time on the monotonic clock, so changing the PC's time does not move it.
+ */
+export function clockStartingAt(start: Date | string, elapsedMs: () => number = () => performance.now()): Clock {
+  const startMs = new Date(start).getTime();
+  const origin = elapsedMs();
+  return { now: () => new Date(startMs + (elapsedMs() - origin)) };
+}

@@ -525,6 +525,8 @@ export interface AppStatus {
   settingName: string | null;
   /** Null when SQLite's check at start-up found the database sound; otherwise what to tell the office. */
   databaseProblem: string | null;
+  /** The host's clock (ISO): the screens take "now" and "today" from it, so they agree with the records. */
+  now: string;
 }
 
 export interface PolicyText {

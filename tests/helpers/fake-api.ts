@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import { commandSchemas, type CommandInput, type CommandName, type CommandOutput, type KioskConfig, type ParsedInput } from '../../src/shared/contract.js';
+import {
+  commandSchemas, type AppStatus, type CommandInput, type CommandName, type CommandOutput, type KioskConfig, type ParsedInput,
+} from '../../src/shared/contract.js';
 import { ERROR_CODES, type CommandFailure, type CommandResult } from '../../src/shared/domain/errors.js';
 import { setInvokeForTests } from '../../src/renderer/api.js';
+import { TEST_NOW } from './test-clock.js';
 
 /**
  * A typed stand-in for main, for component tests. Each handler answers like the real command (an output
@@ -97,10 +100,15 @@ export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
   };
 }
 
+/** app.status as the host answers it, at the tests' instant. */
+export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
+  return { setUp: true, settingName: kioskConfig().settingName, databaseProblem: null, now: TEST_NOW.toISOString(), ...overrides };
+}
+
 /** What a set-up kiosk answers before any visitor does anything. */
 export function kioskHandlers(config: KioskConfig = kioskConfig()): FakeHandlers {
   return {
-    'app.status': () => ({ setUp: true, settingName: config.settingName, databaseProblem: null }),
+    'app.status': () => appStatus({ settingName: config.settingName }),
     'kiosk.config': () => config,
   };
 }

@@ -5,6 +5,7 @@ import { ukDay } from '../../src/shared/domain/time.js';
 import { subjectAccessFileName } from '../../src/renderer/admin/subject-access.js';
 import { initialPeopleState, usePeopleStore } from '../../src/renderer/stores/people-store.js';
 import { fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { renderApp } from './harness.js';
 import { adminConsole, settingsView } from './operations-fixtures.js';
 
@@ -101,7 +102,7 @@ describe('Admin → People (subject access requests)', () => {
     await user.click(screen.getByRole('button', { name: 'Search' }));
     await user.click(await screen.findByRole('button', { name: 'Gather their records (Amira Khan)' }));
     const link = await screen.findByRole('link', { name: 'Download as a file' });
-    const fileName = `subject-access-amira-khan-${ukDay(new Date().toISOString())}.json`;
+    const fileName = `subject-access-amira-khan-${ukDay(TEST_NOW.toISOString())}.json`;
     expect(link.getAttribute('download')).toBe(fileName);
     expect(link.getAttribute('href')).toBe('blob:safe-hands/1');
     expect(created).toHaveLength(1);

@@ -5,6 +5,7 @@ import { initialCollectState, useCollectStore } from '../../src/renderer/stores/
 import { initialLogState, useLogStore } from '../../src/renderer/stores/custody-log-store.js';
 import { initialSafeState, useSafeStore } from '../../src/renderer/stores/safe-store.js';
 import { fail, kioskConfig, kioskHandlers, type FakeHandlers } from '../helpers/fake-api.js';
+import { minutesAgo } from '../helpers/test-clock.js';
 
 /** Shared by the console's custody tests: an unlocked session, who is on site, and receipts. */
 
@@ -12,12 +13,10 @@ export const session: StaffSessionInfo = {
   staffId: 1,
   displayName: 'Sam Holt',
   roles: ['office'],
-  expiresAt: '2026-11-22T12:00:00.000Z',
+  expiresAt: minutesAgo(-60),
 };
 
-export function minutesAgo(minutes: number): string {
-  return new Date(Date.now() - minutes * 60_000).toISOString();
-}
+export { minutesAgo };
 
 export const amira: OnSiteVisit = {
   visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SafeOwnerGroup } from '../../src/shared/contract.js';
 import { installFakeApi } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { fail, item, minutesAgo, tom, unlockedConsole } from './console-fixtures.js';
 import { descriptionOf, renderApp } from './harness.js';
 
@@ -128,8 +129,8 @@ describe('device use in the safe view', () => {
         itemCount: 1,
         owners: [{
           ownerType: 'visitor', ownerName: 'Helen Marsh', ownerDetail: 'Ofsted', visitId: 3, collectionRequestedAt: null,
-          oldestLoggedAt: new Date().toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001' }],
-          items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: new Date().toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false }],
+          oldestLoggedAt: TEST_NOW.toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001' }],
+          items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: TEST_NOW.toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false }],
           deviceUse: { exceptionId: 7, approved: true, permittedUse: 'Notes only', permittedAreas: 'Office', validUntil: null, endedBecause: null },
         }],
       }),

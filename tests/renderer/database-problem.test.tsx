@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fail, installFakeApi, kioskHandlers } from '../helpers/fake-api.js';
+import { fail, installFakeApi, kioskHandlers, appStatus } from '../helpers/fake-api.js';
 import { unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';
 
@@ -10,7 +10,7 @@ describe('a damaged database', () => {
   it('pauses the kiosk with a calm message: the paper book for visitors, what the office should do', async () => {
     const api = installFakeApi({
       ...kioskHandlers(),
-      'app.status': () => ({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: PROBLEM }),
+      'app.status': () => appStatus({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: PROBLEM }),
     });
     renderApp('#/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Safe Hands needs attention' })).toBeTruthy();
@@ -25,7 +25,7 @@ describe('a damaged database', () => {
 
   it('still opens the staff console, to unlock and restore', async () => {
     installFakeApi(unlockedConsole({
-      'app.status': () => ({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: PROBLEM }),
+      'app.status': () => appStatus({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: PROBLEM }),
     }));
     renderApp('#/console');
     expect(await screen.findByRole('navigation', { name: 'Console sections' })).toBeTruthy();
@@ -42,7 +42,7 @@ describe('a damaged database', () => {
       let problem: string | null = null;
       installFakeApi({
         ...kioskHandlers(),
-        'app.status': () => ({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: problem }),
+        'app.status': () => appStatus({ setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: problem }),
       });
       renderApp('#/');
       expect(await screen.findByRole('button', { name: /^Sign in/ })).toBeTruthy();
@@ -59,7 +59,7 @@ describe('a damaged database', () => {
         ...kioskHandlers(),
         'app.status': () => {
           if (!reachable) return fail('internal', 'The kiosk cannot reach its service. Please ask at the office.');
-          return { setUp: true, settingName: 'Little Acorns Nursery', databaseProblem: null };
+          return appStatus({ settingName: 'Little Acorns Nursery' });
         },
       });
       renderApp('#/');

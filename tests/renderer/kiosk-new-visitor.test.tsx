@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskConfig, kioskHandlers, POLICY_VERSION_ID } from '../helpers/fake-api.js';
+import { fail, installFakeApi, kioskConfig, kioskHandlers, POLICY_VERSION_ID, appStatus } from '../helpers/fake-api.js';
 import { descriptionOf, renderApp, textboxNamed } from './harness.js';
 
 const signedIn = { visitId: 11, firstName: 'Amira', devicesToHandIn: 2, badgeCode: null };
@@ -122,7 +122,7 @@ describe('a first-time visitor', () => {
   it('shows the new expectations again when they changed during sign-in', async () => {
     let config = kioskConfig();
     const api = installFakeApi({
-      'app.status': () => ({ setUp: true, settingName: config.settingName, databaseProblem: null }),
+      'app.status': () => appStatus({ setUp: true, settingName: config.settingName, databaseProblem: null }),
       'kiosk.config': () => config,
       'visit.signInNew': (input) =>
         input.policyVersionId === config.policy.versionId

@@ -2,15 +2,17 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BookingView } from '../../src/shared/contract.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import { todayUk } from '../../src/renderer/dsl/uk-clock.js';
+import { dayLabel, shiftDay, todayUk } from '../../src/renderer/dsl/uk-clock.js';
 import { installFakeApi } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { fail } from './console-fixtures.js';
 import { renderApp, textboxNamed } from './harness.js';
 import { approvedMarker, booking, dslSession, exceptionView, officeSession, openSafeguarding, safeguardingConsole } from './safeguarding-fixtures.js';
 
 describe('expected visitors', () => {
+  const today = todayUk(TEST_NOW);
+
   it('books a visitor for today and sends exactly what was typed', async () => {
-    const today = todayUk();
     let bookings: BookingView[] = [];
     const api = installFakeApi(safeguardingConsole(officeSession, {
       'booking.list': ({ date }) => ({ date: date ?? today, bookings }),
@@ -52,7 +54,7 @@ describe('expected visitors', () => {
 
   it('makes the invitation PDF and offers it to open', async () => {
     const api = installFakeApi(safeguardingConsole(officeSession, {
-      'booking.list': ({ date }) => ({ date: date ?? todayUk(), bookings: [booking()] }),
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings: [booking()] }),
       'booking.invite': () => ({ documentId: 'inv-abc' }),
     }));
     const { user } = renderApp('#/console');
@@ -64,12 +66,13 @@ describe('expected visitors', () => {
     expect(api.inputsOf('booking.invite')).toEqual([{ bookingId: 3 }]);
   });
 
-  it('approves device use in advance for the booking', async () => {
-    let bookings = [booking()];
+  it('approves device use in advance for a visit booked for tomorrow', async () => {
+    const tomorrow = shiftDay(today, 1);
+    let bookings = [booking({ expectedDate: tomorrow })];
     const api = installFakeApi(safeguardingConsole(dslSession, {
-      'booking.list': ({ date }) => ({ date: date ?? todayUk(), bookings }),
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings }),
       'exception.approve': () => {
-        bookings = [booking({ exception: approvedMarker })];
+        bookings = [booking({ expectedDate: tomorrow, exception: approvedMarker })];
         return exceptionView({ visitId: null, bookingId: 3, state: 'awaiting_arrival' });
       },
     }));
@@ -77,7 +80,7 @@ describe('expected visitors', () => {
     await openSafeguarding(user, 'Expected visitors');
     await user.click(await screen.findByRole('button', { name: 'Approve device use in advance… for Helen Marsh' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Approve device use for Helen Marsh' })).toBeTruthy();
-    expect(screen.getByText(/Approved in advance, for when they arrive on Mon, 23 Nov 2026/)).toBeTruthy();
+    expect(screen.getByText(`Approved in advance, for when they arrive on ${dayLabel(tomorrow)}.`, { exact: false })).toBeTruthy();
     await user.click(screen.getByRole('radio', { name: 'Inspection (Ofsted or ISI)' }));
     await user.click(screen.getByRole('button', { name: 'One more: laptop' }));
     await user.type(textboxNamed('Permitted use'), 'Note-taking and photos of documents only');
@@ -103,7 +106,7 @@ describe('expected visitors', () => {
   it('cancels a booking only with a reason, and shows the service’s refusal', async () => {
     let answer: 'refuse' | 'ok' = 'refuse';
     const api = installFakeApi(safeguardingConsole(officeSession, {
-      'booking.list': ({ date }) => ({ date: date ?? todayUk(), bookings: [booking()] }),
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings: [booking()] }),
       'booking.cancel': () => (answer === 'refuse' ? fail('conflict', 'That visitor has already arrived.') : booking({ status: 'cancelled' })),
     }));
     const { user } = renderApp('#/console');
@@ -124,7 +127,7 @@ describe('expected visitors', () => {
   it('tags a visitor who arrived and one who never came', async () => {
     installFakeApi(safeguardingConsole(officeSession, {
       'booking.list': ({ date }) => ({
-        date: date ?? todayUk(),
+        date: date ?? today,
         bookings: [booking({ status: 'arrived', visitId: 5 }), booking({ bookingId: 4, firstName: 'Raj', lastName: 'Patel', noShow: true })],
       }),
     }));

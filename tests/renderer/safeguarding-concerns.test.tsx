@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ConcernView } from '../../src/shared/domain/concerns.js';
 import { installFakeApi } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { renderApp, textboxNamed } from './harness.js';
 import { concern, dslSession, officeSession, openSafeguarding, safeguardingConsole } from './safeguarding-fixtures.js';
 
@@ -51,7 +52,7 @@ describe('concerns', () => {
     const api = installFakeApi(safeguardingConsole(dslSession, {
       'concern.list': () => ({ concerns: [concern()] }),
       'concern.review': ({ outcome, close }) => concern({
-        status: close ? 'closed' : 'reviewed', outcome, reviewedBy: 'Priya Shah', reviewedAt: new Date().toISOString(),
+        status: close ? 'closed' : 'reviewed', outcome, reviewedBy: 'Priya Shah', reviewedAt: TEST_NOW.toISOString(),
       }),
     }));
     const { user } = renderApp('#/console');

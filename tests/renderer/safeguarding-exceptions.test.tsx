@@ -5,6 +5,7 @@ import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import { approvalInput, checkDraft, newDraft, type ApprovalTarget } from '../../src/renderer/stores/exception-model.js';
 import { ukWallTimeToIso } from '../../src/renderer/dsl/uk-clock.js';
 import { installFakeApi } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { amira, fail } from './console-fixtures.js';
 import { renderApp, textboxNamed } from './harness.js';
 import {
@@ -152,7 +153,7 @@ describe('revoking and showing an approval', () => {
       'console.onSite': () => ({ visits }),
       'exception.revoke': ({ reason }) => {
         visits = [amira, helen({ ...approvedMarker, approved: false, endedBecause: 'revoked' })];
-        return exceptionView({ state: 'revoked', revokedAt: new Date().toISOString(), revokedBy: 'Priya Shah', revokeReason: reason });
+        return exceptionView({ state: 'revoked', revokedAt: TEST_NOW.toISOString(), revokedBy: 'Priya Shah', revokeReason: reason });
       },
     }));
     const { user } = renderApp('#/console');

@@ -11,17 +11,19 @@ import { initialPolicyState, usePolicyStore } from '../../src/renderer/stores/po
 import { useReminderStore } from '../../src/renderer/stores/reminder-store.js';
 import { initialSafeguardingState, useSafeguardingStore } from '../../src/renderer/stores/safeguarding-store.js';
 import { useVisitChecksStore } from '../../src/renderer/stores/visit-checks-store.js';
+import { todayUk } from '../../src/renderer/dsl/uk-clock.js';
 import type { FakeHandlers } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { amira, minutesAgo, unlockedConsole } from './console-fixtures.js';
 
 /** Shared by the safeguarding tests: a DSL's and an office member's sessions, an inspector on site, a booking. */
 
 export const dslSession: StaffSessionInfo = {
-  staffId: 2, displayName: 'Priya Shah', roles: ['office', 'dsl'], expiresAt: '2026-11-22T12:00:00.000Z',
+  staffId: 2, displayName: 'Priya Shah', roles: ['office', 'dsl'], expiresAt: minutesAgo(-60),
 };
 
 export const officeSession: StaffSessionInfo = {
-  staffId: 1, displayName: 'Sam Holt', roles: ['office'], expiresAt: '2026-11-22T12:00:00.000Z',
+  staffId: 1, displayName: 'Sam Holt', roles: ['office'], expiresAt: minutesAgo(-60),
 };
 
 export const approvedMarker: DeviceUseMarker = {
@@ -50,7 +52,7 @@ export function exceptionView(overrides: Partial<ExceptionView> = {}): Exception
 export function booking(overrides: Partial<BookingView> = {}): BookingView {
   return {
     bookingId: 3, firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher',
-    expectedDate: '2026-11-23', expectedTime: '09:30', status: 'expected', noShow: false, visitId: null, createdBy: 'Priya Shah',
+    expectedDate: todayUk(TEST_NOW), expectedTime: '09:30', status: 'expected', noShow: false, visitId: null, createdBy: 'Priya Shah',
     exception: null, ...overrides,
   };
 }
@@ -84,7 +86,7 @@ export function safeguardingConsole(session: StaffSessionInfo, overrides: FakeHa
     'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'console.onSite': () => ({ visits: [amira, helen()] }),
     'console.reminders': () => ({ reminders: [] }),
-    'booking.list': ({ date }) => ({ date: date ?? '2026-11-23', bookings: [] }),
+    'booking.list': ({ date }) => ({ date: date ?? todayUk(TEST_NOW), bookings: [] }),
     'concern.list': () => ({ concerns: [] }),
     ...overrides,
   });

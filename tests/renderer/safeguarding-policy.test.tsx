@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDetail } from '../../src/shared/contract.js';
 import { installFakeApi } from '../helpers/fake-api.js';
+import { TEST_NOW } from '../helpers/test-clock.js';
 import { renderApp, textboxNamed } from './harness.js';
 import { dslSession, officeSession, openSafeguarding, policyDetail, safeguardingConsole } from './safeguarding-fixtures.js';
 
@@ -73,7 +74,7 @@ describe('the expectations text', () => {
       'policy.get': () => policyDetail,
       'policy.recordReview': ({ note }) => ({
         ...policyDetail, reviewStatus: 'ok', reviewDue: '2027-12-01T23:59:59.000Z',
-        lastReview: { reviewedAt: new Date().toISOString(), reviewedBy: 'Priya Shah', note },
+        lastReview: { reviewedAt: TEST_NOW.toISOString(), reviewedBy: 'Priya Shah', note },
       }),
     }));
     const { user } = renderApp('#/console');

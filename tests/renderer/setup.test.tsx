@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskConfig } from '../helpers/fake-api.js';
+import { fail, installFakeApi, kioskConfig, appStatus } from '../helpers/fake-api.js';
 import { renderApp, textboxNamed } from './harness.js';
 
 describe('first-run setup', () => {
   it('shows whatever the address, and starts the kiosk once the setting is created', async () => {
     let setUp = false;
     const api = installFakeApi({
-      'app.status': () => ({ setUp, settingName: setUp ? 'St Mary’s Primary' : null, databaseProblem: null }),
+      'app.status': () => appStatus({ setUp, settingName: setUp ? 'St Mary’s Primary' : null, databaseProblem: null }),
       'kiosk.config': () => kioskConfig({ settingName: 'St Mary’s Primary', settingKind: 'school' }),
       'setup.create': () => {
         setUp = true;
@@ -35,7 +35,7 @@ describe('first-run setup', () => {
 
   it('shows field errors from the service under the fields', async () => {
     installFakeApi({
-      'app.status': () => ({ setUp: false, settingName: null, databaseProblem: null }),
+      'app.status': () => appStatus({ setUp: false, settingName: null, databaseProblem: null }),
       'setup.create': () => fail('invalid_input', 'The two PINs are not the same.', { pinAgain: 'The two PINs are not the same.' }),
     });
     const { user } = renderApp();
@@ -58,7 +58,7 @@ describe('first-run setup', () => {
   });
 
   it('asks for the kind of setting before sending anything', async () => {
-    const api = installFakeApi({ 'app.status': () => ({ setUp: false, settingName: null, databaseProblem: null }) });
+    const api = installFakeApi({ 'app.status': () => appStatus({ setUp: false, settingName: null, databaseProblem: null }) });
     const { user } = renderApp();
     await user.click(await screen.findByRole('button', { name: 'Finish setup' }));
     expect(screen.getByText('Choose nursery or school.')).toBeTruthy();

@@ -51,6 +51,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
     setUp: isSetUp(ctx),
     settingName: readSetting(ctx.db, 'setting.name'),
     databaseProblem: ctx.health.databaseProblem,
+    now: ctx.clock.now().toISOString(),
   }),
   'setup.create': (ctx, input) => createSetting(ctx, input),
   'kiosk.config': (ctx) => ({ ...kioskConfig(ctx), logoDataUrl: logoDataUrl(ctx) }),

@@ -3,6 +3,7 @@ import type { PersonRecords } from '../../shared/contract.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
+import { now } from '../lib/clock.js';
 
 const ITEM_STATE_LABELS: Record<string, string> = {
   in_safe: 'In the safe',
@@ -57,7 +58,7 @@ export function PersonRecordsView({ records, settingName, preparedBy, actions }:
       </div>
       <p className="print-only people-print-note">
         Subject access request: the records {settingName || 'this setting'} holds about {name}, prepared by {preparedBy} on{' '}
-        {formatDateTime(new Date().toISOString())}.
+        {formatDateTime(now().toISOString())}.
       </p>
       <dl className="people-facts">
         <div><dt>Name</dt><dd>{name}</dd></div>

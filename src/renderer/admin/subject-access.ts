@@ -1,5 +1,6 @@
 import type { PersonRecords } from '../../shared/contract.js';
 import { ukDay } from '../../shared/domain/time.js';
+import { now } from '../lib/clock.js';
 
 /** "amira-khan", "tomas-o-neill": a name as it can safely sit in a file name on any system. */
 export function fileNamePart(text: string): string {
@@ -12,9 +13,9 @@ export function fileNamePart(text: string): string {
 }
 
 /** subject-access-amira-khan-2026-11-22.json; a name with no Latin letters falls back to the visitor's number. */
-export function subjectAccessFileName(records: PersonRecords, now: Date = new Date()): string {
+export function subjectAccessFileName(records: PersonRecords, at: Date = now()): string {
   const name = fileNamePart(`${records.visitor.firstName} ${records.visitor.lastName}`) || `visitor-${records.visitor.visitorId}`;
-  return `subject-access-${name}-${ukDay(now.toISOString())}.json`;
+  return `subject-access-${name}-${ukDay(at.toISOString())}.json`;
 }
 
 /** The file handed to the person: who prepared it, when, for which setting, and every record as main gave it. */
@@ -22,7 +23,7 @@ export function subjectAccessJson(records: PersonRecords, context: { settingName
   const file = {
     about: 'A subject access request: every record this setting holds about the visitor below.',
     setting: context.settingName,
-    preparedAt: (context.now ?? new Date()).toISOString(),
+    preparedAt: (context.now ?? now()).toISOString(),
     preparedBy: context.preparedBy,
     ...records,
   };

@@ -4,7 +4,7 @@ import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../office/PageHeading.js';
-import { bookingName, useBookingStore } from '../stores/booking-store.js';
+import { bookingName, shownDay, useBookingStore } from '../stores/booking-store.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { useExceptionStore } from '../stores/exception-store.js';
 import { useSafeguardingStore } from '../stores/safeguarding-store.js';
@@ -27,17 +27,18 @@ export function BookingsTab() {
   const [cancelling, setCancelling] = useState<BookingView | null>(null);
   const [revoking, setRevoking] = useState<BookingView | null>(null);
   // The date box may hold half a date while it is typed; the list follows once it is a whole one.
-  const [typedDate, setTypedDate] = useState(store.date);
+  const day = shownDay(store.date);
+  const [typedDate, setTypedDate] = useState(day);
   const load = store.load;
 
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => setTypedDate(store.date), [store.date]);
+  useEffect(() => setTypedDate(day), [day]);
 
   if (store.form) return <BookingForm />;
 
-  const today = store.date === todayUk();
+  const today = store.date === null;
   const expected = store.bookings.filter((b) => b.status === 'expected').length;
   return (
     <>
@@ -49,29 +50,29 @@ export function BookingsTab() {
       </div>
       <Notice text={notice} />
       <div className="card date-bar">
-        <BigButton variant="secondary" onClick={() => void load(shiftDay(store.date, -1))}>
+        <BigButton variant="secondary" onClick={() => void load(shiftDay(day, -1))}>
           <span aria-hidden="true">‹ </span>Previous day
         </BigButton>
         <DateTimeField label="Day" type="date" value={typedDate} onChange={(v) => {
           setTypedDate(v);
           if (isDate(v)) void load(v);
         }} />
-        <BigButton variant="secondary" onClick={() => void load(shiftDay(store.date, 1))}>
+        <BigButton variant="secondary" onClick={() => void load(shiftDay(day, 1))}>
           Next day<span aria-hidden="true"> ›</span>
         </BigButton>
         {today ? null : <BigButton variant="secondary" onClick={() => void load(todayUk())}>Today</BigButton>}
         <p className="date-bar-summary" role="status">
           {store.loading ? 'Loading…' : store.loaded
-            ? `${dayLabel(store.date)}${today ? ' (today)' : ''}: ${store.bookings.length === 1 ? '1 booking' : `${store.bookings.length} bookings`}, ${expected} still expected`
+            ? `${dayLabel(day)}${today ? ' (today)' : ''}: ${store.bookings.length === 1 ? '1 booking' : `${store.bookings.length} bookings`}, ${expected} still expected`
             : ''}
         </p>
       </div>
       {store.error ? <Alert>{store.error}</Alert> : null}
       {store.loaded && store.bookings.length === 0 ? (
-        <p className="empty card">Nobody is booked {today ? 'today' : `for ${dayLabel(store.date)}`}.</p>
+        <p className="empty card">Nobody is booked {today ? 'today' : `for ${dayLabel(day)}`}.</p>
       ) : null}
       {store.bookings.length > 0 ? (
-        <ul className="booking-list" aria-label={`Bookings for ${dayLabel(store.date)}`}>
+        <ul className="booking-list" aria-label={`Bookings for ${dayLabel(day)}`}>
           {store.bookings.map((b) => (
             <BookingCard
               key={b.bookingId}

@@ -1,8 +1,9 @@
 import { ukDay, ukTime } from '../../shared/domain/time.js';
+import { now } from '../lib/clock.js';
 
 /** Today's date (YYYY-MM-DD) on the UK clock, whatever the PC's own time zone. */
-export function todayUk(now: Date = new Date()): string {
-  return ukDay(now.toISOString());
+export function todayUk(at: Date = now()): string {
+  return ukDay(at.toISOString());
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

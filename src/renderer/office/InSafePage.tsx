@@ -12,6 +12,7 @@ import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
 import { PageHeading } from './PageHeading.js';
 import { DeviceUseTag } from '../dsl/DeviceUseTag.js';
 import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
+import { now } from '../lib/clock.js';
 
 /** "Visitor · Kent County Council", "Pupil · Year 9", or just "Staff" (never "Staff · Staff"). */
 function ownerLine(group: SafeOwnerGroup): string {
@@ -87,7 +88,7 @@ export function InSafePage() {
     };
   }, [load]);
 
-  const now = readAt ? new Date(readAt) : new Date();
+  const readTime = readAt ? new Date(readAt) : now();
   const late = owners.filter((g) => g.pastEndOfDay).length;
   return (
     <>
@@ -108,14 +109,14 @@ export function InSafePage() {
           <strong>{itemCount === 1 ? '1 item in the safe' : `${itemCount} items in the safe`}</strong>
           {owners.length > 0 ? ` for ${owners.length === 1 ? '1 person' : `${owners.length} people`}` : ''}
           {late > 0 ? `; ${late === 1 ? '1 of them is' : `${late} of them are`} still here after the end of the day.` : '.'}
-          <span className="print-only"> Printed {formatDateTime(now.toISOString())}.</span>
+          <span className="print-only"> Printed {formatDateTime(readTime.toISOString())}.</span>
         </p>
       ) : null}
       {loaded && owners.length === 0 ? <p className="empty card">The safe is empty.</p> : null}
       {owners.length > 0 ? (
         <ul className="safe-groups" aria-label="Items in the safe, longest held first">
           {owners.map((g) => (
-            <SafeGroup key={`${g.ownerType}-${g.receipts[0]?.receiptId}`} group={g} now={now} onCorrect={setCorrecting} />
+            <SafeGroup key={`${g.ownerType}-${g.receipts[0]?.receiptId}`} group={g} now={readTime} onCorrect={setCorrecting} />
           ))}
         </ul>
       ) : null}

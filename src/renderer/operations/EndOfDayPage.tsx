@@ -10,6 +10,7 @@ import { useEndOfDayStore } from '../stores/end-of-day-store.js';
 import { NotSignedOutTable } from './NotSignedOutTable.js';
 import { SafeOwnersList } from './SafeOwnersList.js';
 import { SignOutDialog } from './SignOutDialog.js';
+import { now } from '../lib/clock.js';
 
 function count(n: number, one: string, many: string): string {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
@@ -26,7 +27,7 @@ export function EndOfDayPage() {
     return () => clearInterval(timer);
   }, [load]);
 
-  const now = readAt ? new Date(readAt) : new Date();
+  const readTime = readAt ? new Date(readAt) : now();
   const items = report ? report.inSafe.reduce((n, g) => n + g.items.length, 0) : 0;
   return (
     <>
@@ -46,19 +47,19 @@ export function EndOfDayPage() {
             <strong>{formatDate(`${report.date}T12:00:00Z`)}</strong> · the day ends at {report.endOfDay}.{' '}
             {count(report.notSignedOut.length, 'visitor has', 'visitors have')} not signed out;{' '}
             {count(items, 'item is', 'items are')} still in the safe.
-            <span className="print-only"> Printed {formatDateTime(now.toISOString())}.</span>
+            <span className="print-only"> Printed {formatDateTime(readTime.toISOString())}.</span>
           </p>
 
           <section className="card console-section" aria-labelledby="eod-visitors-heading">
             <h2 id="eod-visitors-heading">Visitors who have not signed out</h2>
             <p className="section-count no-print">If someone has gone, sign them out here and say why.</p>
-            <NotSignedOutTable visits={report.notSignedOut} labelledBy="eod-visitors-heading" now={now} onSignOut={setSigningOut} />
+            <NotSignedOutTable visits={report.notSignedOut} labelledBy="eod-visitors-heading" now={readTime} onSignOut={setSigningOut} />
           </section>
 
           <section className="card console-section" aria-labelledby="eod-safe-heading">
             <h2 id="eod-safe-heading">Still in the safe</h2>
             {items > 0 ? <p className="section-count">{count(items, 'item', 'items')} for {count(report.inSafe.length, 'person', 'people')}</p> : null}
-            <SafeOwnersList owners={report.inSafe} now={now} />
+            <SafeOwnersList owners={report.inSafe} now={readTime} />
           </section>
 
           <section className="card console-section" aria-labelledby="eod-noshow-heading">

@@ -1,6 +1,16 @@
 import { create } from 'zustand';
 import type { AppStatus } from '../../shared/contract.js';
+import type { CommandResult } from '../../shared/domain/errors.js';
 import { invoke } from '../api.js';
+import { followHostClock } from '../lib/clock.js';
+
+/** app.status, keeping the screens' clock in step with the host's on every answer. */
+async function readStatus(): Promise<CommandResult<AppStatus>> {
+  const sentAt = Date.now();
+  const r = await invoke('app.status', {});
+  if (r.ok) followHostClock(r.value.now, sentAt, Date.now());
+  return r;
+}
 
 interface AppState {
   status: AppStatus | null;
@@ -16,7 +26,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   ...initialAppState,
   loadStatus: async () => {
     set({ loadError: null });
-    const r = await invoke('app.status', {});
+    const r = await readStatus();
     if (r.ok) set({ status: r.value, loadError: null });
     else set({ loadError: r.error.message });
   },
@@ -25,7 +35,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
    * start and weekly). Quiet: a failed read changes nothing, and an unchanged answer re-renders nothing.
    */
   recheckStatus: async () => {
-    const r = await invoke('app.status', {});
+    const r = await readStatus();
     if (r.ok && r.value.databaseProblem !== get().status?.databaseProblem) set({ status: r.value });
   },
 }));

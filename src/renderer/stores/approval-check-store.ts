@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/contract.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
+import { now } from '../lib/clock.js';
 
 /** A printed approval record as main knows it: the approval, its state now, and who it is for. */
 export type CheckedApproval = CommandOutput<'exception.lookup'>;
@@ -67,7 +68,7 @@ export const useApprovalCheckStore = create<ApprovalCheckState>()((set, get) => 
       else set({ checking: false, error: message });
       return;
     }
-    set({ checking: false, code: '', result: { approval: r.value, checkedAt: new Date().toISOString() } });
+    set({ checking: false, code: '', result: { approval: r.value, checkedAt: now().toISOString() } });
   },
 
   clear: () => set((s) => ({ ...initialApprovalCheckState(), focusRequest: s.focusRequest + 1 })),

@@ -21,8 +21,8 @@ export interface BookingDraft {
 export type BookingField = keyof BookingDraft;
 
 interface BookingData {
-  /** The day whose bookings are listed. */
-  date: string;
+  /** The day whose bookings are listed, or null for today: a console left open overnight moves to the new day. */
+  date: string | null;
   bookings: BookingView[];
   loaded: boolean;
   loading: boolean;
@@ -50,7 +50,7 @@ export type BookingState = BookingData & BookingActions;
 
 export function initialBookingState(): BookingData {
   return {
-    date: todayUk(), bookings: [], loaded: false, loading: false, error: null,
+    date: null, bookings: [], loaded: false, loading: false, error: null,
     form: null, busy: false, formError: null, fieldErrors: {}, invites: {}, inviting: null,
   };
 }
@@ -67,6 +67,11 @@ function checkBooking(d: BookingDraft): Record<string, string> {
   return fields;
 }
 
+/** The day a list is for: the one chosen, or today. */
+export function shownDay(date: string | null): string {
+  return date ?? todayUk();
+}
+
 export function bookingName(b: { firstName: string; lastName: string }): string {
   return `${b.firstName} ${b.lastName}`;
 }
@@ -78,9 +83,9 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
   ...initialBookingState(),
 
   load: async (date) => {
-    const day = date ?? get().date;
+    const day = date ?? shownDay(get().date);
     const seq = ++listSeq;
-    set({ date: day, loading: true });
+    set({ date: day === todayUk() ? null : day, loading: true });
     const r = await invoke('booking.list', { date: day });
     if (seq !== listSeq) return;
     if (!r.ok) {
@@ -92,7 +97,8 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
   },
 
   startBooking: () => {
-    const date = get().date >= todayUk() ? get().date : todayUk();
+    const shown = shownDay(get().date);
+    const date = shown >= todayUk() ? shown : todayUk();
     set({
       form: { firstName: '', lastName: '', organisation: '', visitorType: '', host: '', expectedDate: date, expectedTime: '' },
       formError: null, fieldErrors: {},

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OnSiteVisit, PendingHandover, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
 import type { CommandFailure } from '../../shared/domain/errors.js';
 import { invoke } from '../api.js';
+import { now } from '../lib/clock.js';
 
 export const IDLE_LOCK_MESSAGE = 'The console locked after a period of no use';
 
@@ -193,7 +194,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
         refreshing: false,
         onSite: onSite.value.visits,
         pending: pending.value.handovers,
-        lastUpdated: new Date().toISOString(),
+        lastUpdated: now().toISOString(),
         error: null,
       });
     },

@@ -3,6 +3,7 @@ import type { EndOfDayReport, OnSiteVisit } from '../../shared/contract.js';
 import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
+import { now } from '../lib/clock.js';
 
 interface EndOfDayData {
   report: EndOfDayReport | null;
@@ -40,7 +41,7 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => ({
       if (!failure.locked) set({ loading: false, error: failure.message });
       return;
     }
-    set({ loading: false, error: null, report: r.value, readAt: new Date().toISOString() });
+    set({ loading: false, error: null, report: r.value, readAt: now().toISOString() });
   },
 
   signOut: async (visit, reason) => {

@@ -2,6 +2,7 @@ import type { CommandInput } from '../../shared/contract.js';
 import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { DEFAULT_RISK_CHECKLIST, type ExceptionPurpose } from '../../shared/domain/exceptions.js';
 import { isTime, ukWallTimeToIso } from '../dsl/uk-clock.js';
+import { now } from '../lib/clock.js';
 
 /** Who an approval is for: someone on site now, or a booked visitor before they arrive. */
 export type ApprovalTarget =
@@ -62,7 +63,7 @@ function validUntil(d: ApprovalDraft, target: ApprovalTarget): string | null {
 }
 
 /** What the form can check before asking main; the DSL's PIN is checked only by main. */
-export function checkDraft(d: ApprovalDraft, target: ApprovalTarget, now: Date = new Date()): Record<string, string> {
+export function checkDraft(d: ApprovalDraft, target: ApprovalTarget, at: Date = now()): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!d.purpose) fields.purpose = 'Choose the purpose.';
   if (d.purpose === 'other' && d.purposeDetail.trim() === '') fields.purposeDetail = 'Say what the purpose is.';
@@ -78,7 +79,7 @@ export function checkDraft(d: ApprovalDraft, target: ApprovalTarget, now: Date =
   if (d.until === 'time') {
     const iso = isTime(d.untilTime) ? validUntil(d, target) : null;
     if (!iso) fields.untilTime = 'Enter a time like 15:30.';
-    else if (Date.parse(iso) <= now.getTime()) fields.untilTime = 'That time has already passed.';
+    else if (Date.parse(iso) <= at.getTime()) fields.untilTime = 'That time has already passed.';
   }
   if (d.approverId === null) fields.approverId = 'Choose the DSL who approves.';
   if (!/^\d{4,8}$/.test(d.pin)) fields.pin = "Enter the DSL's PIN (4 to 8 digits).";

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ReportView } from '../../shared/contract.js';
 import type { ReportKind } from '../../shared/domain/reports.js';
 import { invoke } from '../api.js';
+import { todayUk } from '../dsl/uk-clock.js';
 
 interface ReportsState {
   kind: ReportKind;
@@ -18,12 +19,8 @@ interface ReportsState {
   reset(): void;
 }
 
-/** Today as YYYY-MM-DD on the UK calendar, the default for both ends of the range. */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-const initial = () => ({ kind: 'visitors' as ReportKind, from: ukToday(), to: ukToday(), report: null, exported: null, error: null, fieldErrors: {}, busy: false });
+// Both ends of the range start at today on the UK calendar.
+const initial = () => ({ kind: 'visitors' as ReportKind, from: todayUk(), to: todayUk(), report: null, exported: null, error: null, fieldErrors: {}, busy: false });
 
 export const useReportsStore = create<ReportsState>((set, get) => ({
   ...initial(),

@@ -4,6 +4,7 @@ import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';
 import { correctedLine, correctItem, forgetWhenLocked, handleFailure, type CorrectionDraft } from './custody-shared.js';
+import { now } from '../lib/clock.js';
 
 interface SafeData {
   owners: SafeOwnerGroup[];
@@ -49,7 +50,7 @@ export const useSafeStore = create<SafeState>()((set, get) => ({
       if (!failure.locked) set({ loading: false, error: failure.message });
       return;
     }
-    set({ loading: false, loaded: true, error: null, owners: r.value.owners, itemCount: r.value.itemCount, readAt: new Date().toISOString() });
+    set({ loading: false, loaded: true, error: null, owners: r.value.owners, itemCount: r.value.itemCount, readAt: now().toISOString() });
   },
 
   correct: async (item, draft) => {

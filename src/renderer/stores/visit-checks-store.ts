@@ -3,6 +3,7 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { invoke } from '../api.js';
 import { useConsoleStore } from './console-store.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
+import { now } from '../lib/clock.js';
 
 interface VisitChecksState {
   saving: number | null;
@@ -25,10 +26,10 @@ export const useVisitChecksStore = create<VisitChecksState>()((set, get) => ({
     if (get().saving !== null) return;
     const before: Checks = { photoIdCheckedAt: visit.photoIdCheckedAt, dbsAssuranceSeenAt: visit.dbsAssuranceSeenAt };
     // The tick shows at once; main's answer then gives the time it was recorded (or takes the tick back).
-    const now = new Date().toISOString();
+    const at = now().toISOString();
     patchVisit(visit.visitId, {
-      photoIdCheckedAt: checks.photoIdChecked ? (before.photoIdCheckedAt ?? now) : null,
-      dbsAssuranceSeenAt: checks.dbsAssuranceSeen ? (before.dbsAssuranceSeenAt ?? now) : null,
+      photoIdCheckedAt: checks.photoIdChecked ? (before.photoIdCheckedAt ?? at) : null,
+      dbsAssuranceSeenAt: checks.dbsAssuranceSeen ? (before.dbsAssuranceSeenAt ?? at) : null,
     });
     set({ saving: visit.visitId, error: null });
     const r = await invoke('visit.recordChecks', { visitId: visit.visitId, ...checks });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,16 +43,53 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'safe-hands.db'))).toBe(true);
   });
 
-  it('each launch has a new secret: an old launch address stops working', async () => {
+  it('keeps its address across a restart, so a bookmark and an open tab still work; --new-address retires it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
     const first = await startKiosk(['--browser', '--no-open'], dataDir);
-    const oldKey = new URL(first.launchUrl).searchParams.get('key');
-    await first.stop();
-    const second = await startKiosk(['--browser', '--no-open'], mkdtempSync(join(tmpdir(), 'safe-hands-dir-')));
-    running.push(second);
-    expect(new URL(second.launchUrl).searchParams.get('key')).not.toBe(oldKey);
-    const reply = await fetch(`${second.origin}/launch?key=${oldKey}`, { redirect: 'manual' });
-    expect(reply.status).toBe(403);
+    const launch = await fetch(first.launchUrl, { redirect: 'manual' });
+    const cookie = launch.headers.get('set-cookie')!.split(';')[0]!;
+    const ask = (origin: string, withCookie = cookie) => fetch(`${origin}/api/app.status`, {
+      method: 'POST', headers: { cookie: withCookie, 'content-type': 'application/json', 'x-client-id': 'tab-opened-before-the-restart' }, body: '{}',
+    });
+    expect((await ask(first.origin)).status).toBe(200);
+    expect(statSync(join(dataDir, 'launch.json')).mode & 0o777).toBe(0o600);
+    await first.stop({ keepData: true });
+
+    const again = await startKiosk(['--browser', '--no-open'], dataDir);
+    expect(again.launchUrl).toBe(first.launchUrl);
+    expect((await ask(again.origin)).status).toBe(200);
+    // Another data folder is another kiosk, with an address of its own.
+    const other = await startKiosk(['--browser', '--no-open']);
+    running.push(other);
+    expect(new URL(other.launchUrl).searchParams.get('key')).not.toBe(new URL(first.launchUrl).searchParams.get('key'));
+    expect((await ask(other.origin)).status).toBe(403);
+    await again.stop({ keepData: true });
+
+    // A leaked address is retired with --new-address: the old one and the tabs opened with it stop working.
+    const renewed = await startKiosk(['--browser', '--no-open', '--new-address'], dataDir);
+    running.push(renewed);
+    expect(renewed.launchUrl).not.toBe(first.launchUrl);
+    expect(renewed.origin).toBe(first.origin);
+    expect((await ask(renewed.origin)).status).toBe(403);
+    expect((await fetch(`${renewed.origin}/launch?key=${new URL(first.launchUrl).searchParams.get('key')}`, { redirect: 'manual' })).status).toBe(403);
+  });
+
+  it('moves to another port when the one it had last time is taken, and says so', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
+    const first = await startKiosk(['--browser', '--no-open'], dataDir);
+    const port = Number(new URL(first.origin).port);
+    await first.stop({ keepData: true });
+    const squatter = createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    try {
+      const moved = await startKiosk(['--browser', '--no-open'], dataDir);
+      running.push(moved);
+      expect(moved.origin).not.toBe(first.origin);
+      expect(moved.output()).toContain(`Port ${port}, where the kiosk was last time, is in use by another program`);
+      expect(JSON.parse(readFileSync(join(dataDir, 'launch.json'), 'utf8')).port).toBe(Number(new URL(moved.origin).port));
+    } finally {
+      squatter.close();
+    }
   });
 
   it('serves at once on a damaged database, then says so when the start-up check (in a worker thread) finds it', async () => {

@@ -89,6 +89,8 @@ describe.sequential('safeguarding in Chromium', () => {
   it('the DSL books an inspector for today', async () => {
     await openPart('Expected visitors');
     await expect.poll(() => consolePage.locator('main').textContent()).toContain('Nobody is booked today.');
+    // "Today" is the host's day (its clock starts at E2E_CLOCK_START), whatever the browser's own clock says.
+    expect(await consolePage.locator('.date-bar-summary').textContent()).toBe('Tue, 12 Jan 2027 (today): 0 bookings, 0 still expected');
     await consolePage.getByRole('button', { name: 'Book a visitor' }).click();
     await consolePage.getByLabel('First name', { exact: true }).fill('Helen');
     await consolePage.getByLabel('Surname', { exact: true }).fill('Marsh');

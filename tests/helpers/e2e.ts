@@ -11,24 +11,35 @@ export const SCREENSHOT_DIR = join(APP_ROOT, 'docs', 'screenshots');
 const START_SCRIPT = join(APP_ROOT, 'dist', 'main', 'cli', 'start.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The instant the app's clock starts at in end-to-end tests (SAFE_HANDS_TEST_CLOCK): a Tuesday morning in
+ * winter, before any time the tests book, so a run at any hour on any date sees the same day.
+ */
+export const E2E_CLOCK_START = '2027-01-12T08:05:00.000Z';
+
 export interface RunningKiosk {
   /** The launch address exactly as `npm start` printed it. */
   launchUrl: string;
   origin: string;
   dataDir: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Stops the app and removes its data folder, unless asked to keep it (to start again on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
  * Starts the built app the way `npm start` does (dist/main/cli/start.js), on a fresh data folder, and
  * waits for its "Kiosk: URL" line.
  */
-export async function startKiosk(args: string[] = ['--browser', '--no-open'], dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-e2e-'))): Promise<RunningKiosk> {
+export async function startKiosk(
+  args: string[] = ['--browser', '--no-open'],
+  dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-e2e-')),
+  clockStart: string = E2E_CLOCK_START,
+): Promise<RunningKiosk> {
   if (!existsSync(START_SCRIPT)) throw new Error('Build first: npm run build');
   const child: ChildProcess = spawn(process.execPath, [START_SCRIPT, ...args, '--data-dir', dataDir], {
     cwd: APP_ROOT,
-    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+    env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', SAFE_HANDS_TEST_CLOCK: clockStart },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,11 +65,11 @@ export async function startKiosk(args: string[] = ['--browser', '--no-open'], da
     origin: new URL(launchUrl).origin,
     dataDir,
     output: () => out,
-    stop: () =>
+    stop: ({ keepData = false } = {}) =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!keepData) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');
@@ -71,7 +82,8 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      // A UK PC's browser: date boxes read 12/01/2027, not 01/12/2027.
+      '--disable-component-update', '--disable-sync', '--lang=en-GB',
     ],
   });
 }

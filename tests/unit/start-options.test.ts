@@ -26,6 +26,15 @@ describe('npm start options', () => {
     expect(() => parseStartArgs(argv, {})).toThrow(UsageError);
   });
 
+  it('starts the clock where SAFE_HANDS_TEST_CLOCK says, and refuses an instant without a time zone', () => {
+    expect(parseStartArgs([], {}).clockStart).toBeNull();
+    expect(parseStartArgs([], { SAFE_HANDS_TEST_CLOCK: '2028-02-29T23:59:59+00:00' }).clockStart).toBe('2028-02-29T23:59:59.000Z');
+    expect(parseStartArgs([], { SAFE_HANDS_TEST_CLOCK: '2027-03-28T02:30+01:00' }).clockStart).toBe('2027-03-28T01:30:00.000Z');
+    for (const bad of ['2027-01-12 08:05', '2027-01-12T08:05:00', 'tomorrow', '2027-02-30T08:00:00Z']) {
+      expect(() => parseStartArgs([], { SAFE_HANDS_TEST_CLOCK: bad }), bad).toThrow(/SAFE_HANDS_TEST_CLOCK must be an instant/);
+    }
+  });
+
   it('puts the data folder where Electron would, per platform', () => {
     expect(defaultDataDir('linux', { HOME: '/home/a' })).toBe('/home/a/.config/Safe Hands');
     expect(defaultDataDir('linux', { HOME: '/home/a', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/Safe Hands');

@@ -7,14 +7,22 @@ export interface StartOptions {
   dataDir: string;
   fullscreen: boolean;
   help: boolean;
+  /** Make a new launch address: the old one, and every tab opened with it, stop working. */
+  newAddress: boolean;
+  /**
+   * SAFE_HANDS_TEST_CLOCK: the instant the app's clock starts at (ISO 8601 with a time zone), for end-to-end
+   * tests that must see the same day whenever they run. Null: the PC's clock.
+   */
+  clockStart: string | null;
 }
 
 export const USAGE = `Usage: npm start -- [options]
   --browser          use browser kiosk mode even where Electron is available
   --no-open          do not open a browser window (browser mode)
-  --port N           serve on 127.0.0.1:N (browser mode; default: any free port)
+  --port N           serve on 127.0.0.1:N (browser mode; default: the port used last time, else any free one)
   --data-dir DIR     where the database and documents live (or env SAFE_HANDS_DATA_DIR)
   --kiosk            full-screen kiosk window
+  --new-address      make a new launch address (browser mode); the old one stops working
   --help             show this help`;
 
 export class UsageError extends Error {
@@ -29,6 +37,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     dataDir: env.SAFE_HANDS_DATA_DIR?.trim() || defaultDataDir(),
     fullscreen: false,
     help: false,
+    newAddress: false,
+    clockStart: parseClockStart(env.SAFE_HANDS_TEST_CLOCK),
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
@@ -42,6 +52,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--browser': options.forceBrowser = true; break;
       case '--no-open': options.open = false; break;
       case '--kiosk': options.fullscreen = true; break;
+      case '--new-address': options.newAddress = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--data-dir': options.dataDir = value(); break;
       case '--port': {
@@ -56,4 +67,18 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     }
   }
   return options;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseClockStart(value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  const ms = Date.parse(text);
+  // Date.parse rolls 30 February over into March: the calendar date must exist as written.
+  const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  if (!INSTANT.test(text) || Number.isNaN(ms) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10)) {
+    throw new UsageError(`SAFE_HANDS_TEST_CLOCK must be an instant such as 2027-01-12T08:05:00Z, not "${text}".`);
+  }
+  return new Date(ms).toISOString();
 }

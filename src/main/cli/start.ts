@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openApp, type App } from '../app.js';
+import { clockStartingAt, systemClock } from '../clock.js';
 import { MigrationError } from '../db/migrate.js';
 import { APP_ROOT, RENDERER_DIR } from '../paths.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
-import { startHttpHost } from '../server/http-host.js';
+import { startHttpHost, type HttpHost } from '../server/http-host.js';
+import { readLaunchAddress, writeLaunchAddress } from '../server/launch-address.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
 import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-options.js';
@@ -69,8 +70,10 @@ function tryElectron(options: StartOptions): Promise<boolean> {
 
 async function runBrowserMode(options: StartOptions): Promise<void> {
   let app: App;
+  if (options.clockStart) console.error(`Clock: starts at ${options.clockStart} (SAFE_HANDS_TEST_CLOCK), not the PC's time.`);
+  const clock = options.clockStart ? clockStartingAt(options.clockStart) : systemClock;
   try {
-    app = openApp({ dataDir: options.dataDir, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
+    app = openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
   } catch (err) {
     if (err instanceof MigrationError) {
       console.error(`Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`);
@@ -78,19 +81,28 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
     }
     throw err;
   }
-  const secret = randomBytes(32).toString('base64url');
-  const host = await startHttpHost({
+  const saved = readLaunchAddress(options.dataDir, options.newAddress);
+  const serve = (port: number): Promise<HttpHost> => startHttpHost({
     dispatch: app.dispatch,
     resolveDocument: (id) => app.documentLinks.resolve(id),
-    secret,
+    secret: saved.key,
     rendererDir: RENDERER_DIR,
-    port: options.port,
-  }).catch((err: unknown) => {
-    app.close();
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(`Safe Hands could not listen on port ${options.port || '(any)'}: ${message}`);
-    process.exit(1);
+    port,
   });
+  const host = await serve(options.port || saved.port || 0)
+    .catch((err: unknown) => {
+      // The port the kiosk had last time is only a preference; a port asked for with --port is not.
+      if (options.port || !saved.port || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      console.error(`Port ${saved.port}, where the kiosk was last time, is in use by another program: the kiosk has a new address.`);
+      return serve(0);
+    })
+    .catch((err: unknown) => {
+      app.close();
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`Safe Hands could not listen on port ${options.port || '(any)'}: ${message}`);
+      process.exit(1);
+    });
+  if (host.port !== saved.port) writeLaunchAddress(options.dataDir, { key: saved.key, port: host.port });
   const url = host.launchUrl();
   console.log(`Kiosk: ${url}`);
   console.error(`Data folder: ${options.dataDir}`);

@@ -1,6 +1,7 @@
 /**
  * A real print spooler for the printing tests: CUPS with the cups-pdf virtual printer, which turns every
- * job into a PDF file in a folder. .ci/run installs and starts it and creates the "SafeHandsPDF" queue.
+ * job into a PDF file in a folder. tests/prerequisites.mjs (the first step of npm test) installs and starts it
+ * and creates the "SafeHandsPDF" queue.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,9 +15,8 @@ const run = promisify(execFile);
 export const TEST_QUEUE = process.env.SAFE_HANDS_TEST_PRINTER ?? 'SafeHandsPDF';
 
 export const CUPS_SETUP_HINT =
-  'The printing tests need a real CUPS spooler with the cups-pdf printer. Run the CUPS setup from .ci/run as root ' +
-  '(apt-get install -y cups cups-pdf; start cupsd; lpadmin -p SafeHandsPDF -E -v cups-pdf:/ ' +
-  '-m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -o pdftops-renderer-default=pdftocairo), ' +
+  'The printing tests need a real CUPS spooler with the cups-pdf printer. Run once: sudo node tests/prerequisites.mjs ' +
+  '(it installs CUPS and cups-pdf, starts the scheduler and adds the SafeHandsPDF queue), ' +
   'or set SAFE_HANDS_SKIP_PRINTER_TESTS=1 to skip them on a machine that cannot print.';
 
 export interface CupsPdfQueue {

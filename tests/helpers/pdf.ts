@@ -1,7 +1,7 @@
 /**
  * Look inside generated PDFs the way a person would: render the pages to images (poppler's pdftoppm),
  * read the QR code back from the image (jsqr), extract the text (pdftotext), and check page sizes (pdfinfo).
- * poppler-utils must be installed (.ci/run installs it).
+ * poppler-utils must be installed (tests/prerequisites.mjs, the first step of npm test, installs it).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

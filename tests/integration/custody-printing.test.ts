@@ -1,6 +1,6 @@
 /**
- * The app's own printing path (custody.log and custody.reprint) through the real CUPS queue that .ci/run
- * sets up, with the QR on the printed page decoded back to the receipt's token.
+ * The app's own printing path (custody.log and custody.reprint) through the real CUPS queue that
+ * tests/prerequisites.mjs sets up, with the QR on the printed page decoded back to the receipt's token.
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Printing through a REAL spooler: CUPS with the cups-pdf virtual printer (set up by .ci/run). A machine
+ * Printing through a REAL spooler: CUPS with the cups-pdf virtual printer (set up by tests/prerequisites.mjs). A machine
  * without it fails these tests with the setup steps, unless SAFE_HANDS_SKIP_PRINTER_TESTS=1.
  *
  * The macOS and Windows code paths are checked with a stand-in runner / print driver below.

@@ -23,7 +23,7 @@ describe('the roll call', () => {
     const text = flatten(await pdfText(pdf));
     expect(text).toMatch(/2 items in .*the safe/);
     expect(text).toMatch(/芳\s?王/);
-    // In an evacuation every name must be readable: 王芳 needs the CJK fallback font .ci/run installs.
+    // In an evacuation every name must be readable: 王芳 needs the CJK fallback font tests/prerequisites.mjs installs.
     for (const expected of ['Evacuation roll call', 'Sam Bennett', "Zoë O'Brien-Łukasz", 'Declared 1 tablet', '3 people on site', 'Page 1 of 1']) {
       expect(text).toContain(expected);
     }

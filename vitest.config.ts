@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { AWKWARD_INSTANTS } from './tests/helpers/test-clock.js';
 
-const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-setup.ts'] };
+// A component test may take 15 s: a whole console flow in jsdom on a busy two-core machine is slow, not wrong.
+const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-setup.ts'], testTimeout: 15_000 };
 
 /**
  * The component tests whose screens depend on "today" (bookings, approvals' end times, review dates, how

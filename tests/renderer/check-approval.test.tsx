@@ -1,5 +1,4 @@
 import { screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initialApprovalCheckState, useApprovalCheckStore } from '../../src/renderer/stores/approval-check-store.js';
 import type { CommandOutput } from '../../src/shared/contract.js';
@@ -7,7 +6,7 @@ import { formatDateTime } from '../../src/shared/domain/time.js';
 import { checkedByContract, fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { minutesAgo } from './console-fixtures.js';
 import { exceptionView, officeSession, safeguardingConsole } from './safeguarding-fixtures.js';
-import { descriptionOf, renderApp } from './harness.js';
+import { descriptionOf, keyboardClock, renderApp } from './harness.js';
 
 const GENUINE = 'ABCDEFGHJKLMNPQRSTUVWXYZ23';
 const REVOKED = 'QRSTUVWXYZ234567ABCDEFGHJK';
@@ -52,9 +51,9 @@ async function openCheck(overrides: FakeHandlers = {}) {
   return { api, box, nav, ...app };
 }
 
-/** A USB scanner: the whole code in a burst of keystrokes a few milliseconds apart, then Enter. */
+/** A USB scanner: the whole code in one burst of keystrokes, then Enter. */
 async function scan(code: string, enter = true): Promise<void> {
-  await userEvent.setup({ delay: null }).keyboard(enter ? `${code}{Enter}` : code);
+  await keyboardClock().scanner.keyboard(enter ? `${code}{Enter}` : code);
 }
 
 function verdict(): HTMLElement {
@@ -81,10 +80,11 @@ describe('checking a device approval', () => {
   });
 
   it('looks up a scanner burst by itself and says plainly that a genuine approval is in force, with what it allows', async () => {
-    const { api, box, user } = await openCheck();
+    const { api, box } = await openCheck();
     // Someone starts typing, stops, and then the scanner fires: only the burst is the code.
-    await user.type(box, 'ab');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const { person, pause } = keyboardClock();
+    await person.type(box, 'ab');
+    pause(150);
     await scan(GENUINE);
 
     expect(api.inputsOf('exception.lookup')).toEqual([{ code: GENUINE }]);
@@ -163,7 +163,7 @@ describe('checking a device approval', () => {
 
   it('checks a record code typed by hand in lower case with its spaces, only when asked', async () => {
     const { api, box } = await openCheck();
-    const person = userEvent.setup({ delay: 45 });
+    const { person } = keyboardClock();
     await person.type(box, 'abcd efgh jklm npqr stuv wxyz 23');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(api.inputsOf('exception.lookup')).toEqual([]);

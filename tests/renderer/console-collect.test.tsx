@@ -1,12 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useCollectStore } from '../../src/renderer/stores/collect-store.js';
 import type { ReceiptView } from '../../src/shared/contract.js';
 import { formatTime } from '../../src/shared/domain/time.js';
 import { installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { fail, item, minutesAgo, receipt, unlockedConsole } from './console-fixtures.js';
-import { descriptionOf, renderApp } from './harness.js';
+import { descriptionOf, keyboardClock, renderApp } from './harness.js';
 
 const TOKEN = 'ABCDEFGHJKLMNPQRSTUVWXYZ23';
 const SCAN_LABEL = 'Scan the receipt QR code or type the receipt number';
@@ -30,15 +29,15 @@ function returned(r: ReceiptView, itemIds: number[], to: string): ReceiptView {
 
 describe('the collection desk', () => {
   it('puts the cursor in the scan box and looks up a scanner burst by itself, with exactly the scanned code', async () => {
-    const { api, box, user } = await openDesk();
+    const { api, box } = await openDesk();
     expect(screen.getByRole('heading', { level: 1, name: 'Collect items' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Collect' }).getAttribute('aria-current')).toBe('page');
     expect(document.activeElement).toBe(box);
 
     // A person starts typing, stops, and then the scanner fires: only the burst is the code.
-    await user.type(box, '20');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const scanner = userEvent.setup({ delay: null });
+    const { person, scanner, pause } = keyboardClock();
+    await person.type(box, '20');
+    pause(150);
     await scanner.keyboard(`${TOKEN}{Enter}`);
 
     expect(api.inputsOf('custody.findReceipt')).toEqual([{ code: TOKEN }]);
@@ -48,7 +47,7 @@ describe('the collection desk', () => {
 
   it('looks up a scanner burst that has no Enter at the end', async () => {
     const { api } = await openDesk();
-    const scanner = userEvent.setup({ delay: null });
+    const { scanner } = keyboardClock();
     await scanner.keyboard(TOKEN);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(api.inputsOf('custody.findReceipt')).toEqual([{ code: TOKEN }]);
@@ -56,7 +55,7 @@ describe('the collection desk', () => {
 
   it('does not look up a code typed by hand until "Find" is pressed', async () => {
     const { api, box } = await openDesk();
-    const person = userEvent.setup({ delay: 45 });
+    const { person } = keyboardClock();
     await person.type(box, TOKEN);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(api.inputsOf('custody.findReceipt')).toEqual([]);

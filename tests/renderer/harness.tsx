@@ -26,3 +26,18 @@ export function descriptionOf(element: HTMLElement): string {
   const ids = element.getAttribute('aria-describedby')?.split(' ') ?? [];
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
+
+/**
+ * Keystrokes on a clock the test moves, for the screens that tell a USB scanner from a person by the time
+ * between keys (useScannerBurst reads performance.now()). The scanner's keys are 0 ms apart and a person's
+ * 45 ms, however busy the machine is; `pause` is a person stopping. Timers stay real.
+ */
+export function keyboardClock() {
+  // Once per test: installing again would start the clock afresh, between a person's keys and the scan.
+  if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ['performance'] });
+  return {
+    scanner: userEvent.setup({ delay: null }),
+    person: userEvent.setup({ delay: 45, advanceTimers: vi.advanceTimersByTime }),
+    pause: (ms: number) => vi.advanceTimersByTime(ms),
+  };
+}

@@ -11,6 +11,8 @@ import { openApp } from '../dist/main/app.js';
 import { DATABASE_FILE } from '../dist/main/paths.js';
 import { buildReceiptPdf } from '../dist/main/documents/receipt.js';
 import { buildRollCallPdf } from '../dist/main/documents/roll-call.js';
+import { NEWEST_IN_GROUP_SQL } from '../dist/main/db/repositories/visitor-repo.js';
+import { MAX_KIOSK_MATCHES } from '../dist/main/services/sign-in.js';
 import { searchKey } from '../dist/shared/domain/names.js';
 import { measureBrowser } from './browser.mjs';
 import { ensureDataset, FIRST_NAMES, PIN, SURNAMES } from './dataset.mjs';
@@ -20,6 +22,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 300);
 const results = []; // { name, value, unit, floor, ratio, target, met }
+let browserSamples = null; // the cold-start samples, printed after the table
 
 function record(name, value, unit, floor, target) {
   const ratio = floor == null || floor === 0 ? null : value / floor;
@@ -82,21 +85,32 @@ try {
   record('sign-in (dispatch) p95', signIn.p95, 'ms', signInFloor.p95, tgt('<= 2 ms', (v) => v <= 2));
 
   // --- (b) returning-visitor lookup --------------------------------------------------------------------
+  // Three-letter prefixes of common surnames, as a returning visitor types them.
   const prefixes = SURNAMES.slice(0, 40).map((s) => s.slice(0, 3));
-  // Floor: the app's own SQL, bare (the three-letter prefix index, most recent first, LIMIT 6).
-  const bareSame = db.prepare(`SELECT v.id, v.first_name, v.last_name, v.organisation FROM visitors v
-    WHERE v.last_name_prefix = substr(?, 1, 3) AND v.last_name_key >= ? AND v.last_name_key < ? || char(1114111)
-    ORDER BY v.last_name_prefix, v.last_signed_in_at DESC, v.id DESC LIMIT 6`);
-  const [lookup, lookupFloor] = await measurePair((i) => {
+  if (prefixes.some((p) => searchKey(p).length !== 3)) throw new Error('Each lookup prefix must fold to three letters');
+  // Floor: the app's own statement (the very text the repository prepares), bound with the same values,
+  // with none of the app's layers around it: no dispatcher, no validation, no set-up check, no mapping of
+  // rows. Only the surname folding (searchKey) is kept, since the floor needs its key too.
+  const bareSame = db.prepare(NEWEST_IN_GROUP_SQL);
+  const findReturning = (i) => {
     const r = app.dispatch('visitor.findReturning', { surnamePrefix: prefixes[i % prefixes.length] }, 'bench-kiosk');
     if (!r.ok) throw new Error(`visitor.findReturning failed: ${JSON.stringify(r.error)}`);
-  }, (i) => { const p = searchKey(prefixes[i % prefixes.length]); bareSame.all(p, p, p); }, { warmup: 50, iterations: ITER });
+  };
+  const findBare = (i) => { const p = searchKey(prefixes[i % prefixes.length]); bareSame.all(p, p, p, MAX_KIOSK_MATCHES); };
+  // Microseconds each, so more samples than the other figures. The app's side is JavaScript (dispatcher,
+  // validation, set-up check, mapping) that V8 takes a few thousand calls to optimise, while the floor is
+  // almost all SQLite: the first thousand lookups are shown for information, and the figure with its target
+  // is taken after 5,000 (from about then on the ratio stays put; after 500 it was still 0.3x higher).
+  const lookupIter = ITER * 5;
+  const [lookupEarly, lookupEarlyFloor] = await measurePair(findReturning, findBare, { warmup: 0, iterations: 1000 });
+  const [lookup, lookupFloor] = await measurePair(findReturning, findBare, { warmup: 4000, iterations: lookupIter });
   // Floor 2 (informational): the index range alone, no ordering.
   const bareIndex = db.prepare(`SELECT id, first_name, last_name, organisation FROM visitors WHERE last_name_key >= ? AND last_name_key < ? || char(1114111) LIMIT 6`);
-  const lookupIndex = measureSync((i) => { const p = searchKey(prefixes[i % prefixes.length]); bareIndex.all(p, p); }, { iterations: ITER });
+  const lookupIndex = measureSync((i) => { const p = searchKey(prefixes[i % prefixes.length]); bareIndex.all(p, p); }, { iterations: lookupIter });
   record('lookup 3 letters (dispatch) mean', lookup.mean, 'ms', lookupFloor.mean, tgt('<= 1.5x floor', (_, r) => r <= 1.5));
   record('lookup 3 letters (dispatch) p95', lookup.p95, 'ms', lookupFloor.p95, tgt('<= 5 ms', (v) => v <= 5));
   record('lookup p95 vs bare index range, no sort (info)', lookup.p95, 'ms', lookupIndex.p95, null);
+  record('lookup mean, first 1,000 lookups, JIT warming up (info)', lookupEarly.mean, 'ms', lookupEarlyFloor.mean, null);
 
   // --- (c) receipt end to end vs builder alone ---------------------------------------------------------
   const staffId = db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get();
@@ -162,11 +176,16 @@ try {
   }
   // In the page: the tap's input event to the end of the frame that paints "About you". Floor: the same
   // tap on a bare page that only swaps in a heading (Chromium's own input-to-frame path).
+  if (browser) browserSamples = { kiosk: browser.coldStart.kiosk.samples, floor: browser.coldStart.floor.samples };
   record('kiosk tap to next screen p95 (Chromium)', browser?.tap.p95 ?? null, 'ms', browser?.floor.tap.p95 ?? null, tgt('<= 50 ms', (v) => v <= 50));
   // Playwright's click() until the heading is visible: adds its actionability checks and locator polling.
   // Floor: the same click and wait on the bare page, i.e. the harness's own share.
   record('kiosk tap, Playwright click to heading visible p95 (Chromium, info)', browser?.tapWall.p95 ?? null, 'ms', browser?.floor.tapWall.p95 ?? null, null);
-  record('cold start to interactive (Chromium)', browser?.coldStart ?? null, 'ms', null, tgt('<= 1000 ms', (v) => v <= 1000));
+  // Spawned -> "Sign in" interactive, Chromium already running, median of samples taken in turn with the
+  // floor: a bare Node process serving one static page with a button to the same Chromium.
+  record('cold start to interactive, median (Chromium)', browser?.coldStart.kiosk.total ?? null, 'ms', browser?.coldStart.floor.total ?? null, tgt('<= 1.5x floor', (_, r) => r <= 1.5));
+  // The host's share of it: spawned -> its "Kiosk:" line read (database open and checked, listening).
+  record('cold start: spawn to address printed, median (info)', browser?.coldStart.kiosk.ready ?? null, 'ms', browser?.coldStart.floor.ready ?? null, null);
 } finally {
   app.close();
   rmSync(work, { recursive: true, force: true });
@@ -179,4 +198,5 @@ const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r
 const line = (cells) => cells.map((x, c) => (c === 0 || c === 5 ? String(x).padEnd(widths[c]) : String(x).padStart(widths[c]))).join('  ');
 console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results.map(({ name, value, unit, floor, ratio }) => ({ name, value, unit, floor, ratio })), null, 2)}\n`);
+if (browserSamples) console.log(`\nCold start samples (ms), in the order taken: kiosk ${browserSamples.kiosk.map(fmt).join(', ')}; floor ${browserSamples.floor.map(fmt).join(', ')}`);
 console.log('\nWrote bench/results.json');

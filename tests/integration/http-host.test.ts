@@ -67,6 +67,16 @@ describe('the loopback host', () => {
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setUp: true, settingName: 'Oak Tree Primary', databaseProblem: null, now: app.clock.now().toISOString() } });
   });
 
+  it('answers a command name that is not valid percent-encoding with 400 and a plain message, not a stack trace', async () => {
+    for (const name of ['%E0%A4%A', '%', '%ZZ', 'app.status%']) {
+      const reply = await api(name, {});
+      expect(reply.status, name).toBe(400);
+      expect(JSON.parse(reply.body), name).toEqual({ ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } });
+    }
+    // The host is still answering.
+    expect((await api('app.status', {})).status).toBe(200);
+  });
+
   it('binds to loopback only unless told otherwise', async () => {
     await expect(startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir: app.dir, host: '0.0.0.0' })).rejects.toThrow(/network/);
   });

@@ -80,6 +80,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
+/** A percent-encoded path segment, or null when it is not valid encoding (such as %E0%A4%A). */
+function decodePath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackAddress(host) && !options.allowNonLoopback) {
@@ -169,7 +178,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostIsAllowed(req.headers, port)) return refuse(res, 421, 'unauthorised_client', 'Unknown host name.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) {
+      const name = decodePath(url.pathname.slice(5));
+      if (name === null) return refuse(res, 400, 'invalid_input', 'That address is not valid.');
+      return handleApi(req, res, name);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'unauthorised_client', 'Only GET is served here.');
     if (url.pathname === '/launch') return handleLaunch(res, url);
     if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url.pathname.slice('/documents/'.length));

@@ -8,6 +8,7 @@ import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
 import { STAFF_ROLES } from './domain/roles.js';
 import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
+import { normaliseScanCode, SCAN_CODE_PATTERN } from './domain/scan-code.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
@@ -91,14 +92,14 @@ const instant = (label: string) =>
 const badgeCode = z
   .string({ error: 'Scan the QR code on your badge.' })
   .max(200, { error: 'That is not a badge code.' })
-  .transform((s) => s.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
+  .transform(normaliseScanCode)
+  .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
 
 const inviteCode = z
   .string({ error: 'Scan the QR code on your invitation.' })
   .max(200, { error: 'That is not an invitation code.' })
-  .transform((s) => s.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands invitation. Please sign in another way or ask at the office.' }));
+  .transform(normaliseScanCode)
+  .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands invitation. Please sign in another way or ask at the office.' }));
 
 const reportRange = z
   .object({
@@ -301,7 +302,7 @@ export const commandSchemas = {
   'exception.record': { role: 'office', input: z.object({ exceptionId: id('Exception') }).strict() },
   'exception.lookup': {
     role: 'office',
-    input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(200).transform((c) => c.replace(/\s+/g, '')).pipe(z.string().regex(/^[A-Z2-7]{26}$/, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
+    input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(200).transform(normaliseScanCode).pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
   },
   'visit.recordChecks': {
     role: 'office',

@@ -91,8 +91,24 @@ describe('finding a receipt at the collection desk', () => {
     expect(app.ok('custody.findReceipt', { code: ' 2026-0001 ' }, 'staff').receiptId).toBe(receipt.receiptId);
   });
 
+  it('finds it by a token typed from the paper: lower case, in groups, with 0, 1 and 8 for O, I and B', async () => {
+    const app = createSetUpApp();
+    const { receipt } = await logIntoSafe(app);
+    const token = tokenOf(app, receipt.receiptId);
+    const grouped = (t: string) => t.match(/.{1,4}/g)!.join(' ');
+    const typed = [
+      token.toLowerCase(),
+      grouped(token),
+      token.match(/.{1,5}/g)!.join('-'),
+      grouped(token.toLowerCase()).replace(/o/g, '0').replace(/i/g, '1').replace(/b/g, '8'),
+      `\u200b${token}\r\n`,
+    ];
+    for (const code of typed) expect(app.ok('custody.findReceipt', { code }, 'staff').receiptId, code).toBe(receipt.receiptId);
+  });
+
   it.each([
-    ['a lower-case token', (t: string) => t.toLowerCase(), 'invalid_input', /caps lock/i],
+    ['a token one character short', (t: string) => t.slice(1), 'invalid_input', /not a safe hands receipt/i],
+    ['a token with a 9, which no code has', (t: string) => `9${t.slice(1)}`, 'invalid_input', /not a safe hands receipt/i],
     ['an unknown token', () => 'A'.repeat(26), 'not_found', /no receipt/i],
     ['a malformed code', () => "'; DROP TABLE receipts;--", 'invalid_input', /not a safe hands receipt/i],
     ['an empty code', () => '   ', 'invalid_input', /scan/i],

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/contract.js';
+import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
 import { now } from '../lib/clock.js';
@@ -36,13 +37,6 @@ export function initialApprovalCheckState(): ApprovalCheckData {
 
 export const EMPTY_CODE_MESSAGE = 'Scan the QR code on the approval record, or type the record code printed under it.';
 
-/**
- * The record code is printed in groups ("ABCD EFGH …") and uses only capitals and the digits 2 to 7, so
- * spaces, dashes and lower case from typing it by hand are tidied before it is sent.
- */
-export function tidyRecordCode(raw: string): string {
-  return raw.replace(/[\s\u200b-]+/g, '').toUpperCase();
-}
 
 export const useApprovalCheckStore = create<ApprovalCheckState>()((set, get) => ({
   ...initialApprovalCheckState(),
@@ -52,7 +46,8 @@ export const useApprovalCheckStore = create<ApprovalCheckState>()((set, get) => 
   check: async (raw) => {
     const typed = raw ?? get().code;
     if (get().checking) return;
-    const code = tidyRecordCode(typed);
+    // The record code is printed in groups ("ABCD EFGH …"): what was typed by hand is tidied before it is sent.
+    const code = normaliseScanCode(typed);
     // A new check replaces the last answer at once: an old verdict must never sit beside a new scan.
     if (code === '') {
       set({ code: typed, codeError: EMPTY_CODE_MESSAGE, result: null, unknown: null, error: null });

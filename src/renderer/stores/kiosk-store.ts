@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { MAX_DEVICES_PER_KIND, type DeviceKind } from '../../shared/domain/devices.js';
+import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
 import {
   checkDetails,
@@ -307,7 +308,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     lookupInvite: async (scanned) => {
       const s = get();
       if (s.busy) return;
-      const code = (scanned ?? s.inviteCode).replace(/\s+/g, '').toUpperCase();
+      const code = normaliseScanCode(scanned ?? s.inviteCode);
       if (code === '') {
         set({ error: 'Scan the QR code on your invitation, or type the code printed under it.' });
         return;

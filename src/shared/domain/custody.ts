@@ -1,4 +1,5 @@
 import type { DeviceKind } from './devices.js';
+import { normaliseScanCode, SCAN_CODE_PATTERN } from './scan-code.js';
 
 /** Every device in custody is in exactly one of these states. */
 export const CUSTODY_STATES = ['in_safe', 'returned', 'handed_on'] as const;
@@ -19,7 +20,6 @@ export const CUSTODY_REASON_LABELS: Record<CustodyReason, string> = {
 };
 
 export const RECEIPT_TOKEN_LENGTH = 26;
-const TOKEN_PATTERN = /^[A-Z2-7]{26}$/;
 const NUMBER_PATTERN = /^(\d{4})-(\d{4,6})$/;
 
 export type CollectionCode =
@@ -29,16 +29,15 @@ export type CollectionCode =
 
 /**
  * What staff scanned or typed at the collection desk: the QR token, or the receipt number printed on it.
- * Scanners add stray spaces or a trailing newline; anything else that does not fit is refused plainly.
+ * Scanners add stray spaces or a trailing newline, and a code typed from the paper may be in lower case, in
+ * groups, or with 0 for O (normaliseScanCode); anything else that does not fit is refused plainly.
  */
 export function parseCollectionCode(raw: string): CollectionCode {
   const code = raw.replace(/[\s\u200b]+/g, '');
   if (code === '') return { type: 'invalid', message: 'Scan the QR code on the receipt, or type the receipt number.' };
   if (NUMBER_PATTERN.test(code)) return { type: 'number', number: code };
-  if (TOKEN_PATTERN.test(code)) return { type: 'token', token: code };
-  if (TOKEN_PATTERN.test(code.toUpperCase())) {
-    return { type: 'invalid', message: 'That code has lower-case letters. Check Caps Lock is off, then scan again.' };
-  }
+  const token = normaliseScanCode(code);
+  if (SCAN_CODE_PATTERN.test(token)) return { type: 'token', token };
   return { type: 'invalid', message: 'That is not a Safe Hands receipt code. Scan the QR code again, or type the receipt number (like 2026-0042).' };
 }
 

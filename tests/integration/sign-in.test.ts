@@ -51,6 +51,17 @@ describe('a first-time visitor signs in', () => {
     expect(count(app, 'visitors')).toBe(4);
   });
 
+  it('never shows another visitor a full name at the kiosk, even a surname of one character', () => {
+    const app = createSetUpApp();
+    newVisitor(app, { firstName: '芳', lastName: '王', organisation: null });
+    newVisitor(app, { firstName: 'Bo', lastName: 'O', organisation: null });
+    const returning = app.ok('visitor.findReturning', { surnamePrefix: '王' }).matches.map((m) => m.displayName);
+    expect(returning).toEqual(['芳']);
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'o' }).matches.map((m) => m.displayName)).toEqual(['Bo']);
+    const leaving = app.ok('visit.findOnSite', { surnamePrefix: '王' }).matches.map((m) => m.displayName);
+    expect(leaving).toEqual(['芳']);
+  });
+
   it('trims and collapses spaces, and treats a blank organisation as none', () => {
     const app = createSetUpApp();
     newVisitor(app, { firstName: '  Mary   Jane ', organisation: '   ' });

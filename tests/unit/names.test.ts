@@ -5,12 +5,16 @@ import { describeDevices } from '../../src/shared/domain/devices.js';
 describe('what the kiosk may show of a name', () => {
   it.each([
     ['Zoë', "O'Brien-Łukasz", 'Zoë O.'],
-    ['芳', '王', '芳 王.'],
+    // A one-character surname is the whole surname: its "initial" would show the full name.
+    ['芳', '王', '芳'],
+    ['芳', ' 王 ', '芳'],
+    ['Lan', '王芳', 'Lan 王.'],
     ['Ada', 'éclair', 'Ada É.'],
     ['Kai', '👩‍👩‍👧 Family', 'Kai 👩‍👩‍👧.'],
     // A plain letter followed by a combining accent is one character on screen, not a bare "e".
     ['Ana', 'e\u0301tienne', 'Ana \u00c9.'.normalize('NFD')],
-    ['Bo', 'o', 'Bo O.'],
+    ['Bo', 'o', 'Bo'],
+    ['Ana', 'e\u0301', 'Ana'],
     ['Cy', '', 'Cy'],
   ])('%s %s is shown as %s', (first, last, shown) => {
     expect(shortName(first, last)).toBe(shown);

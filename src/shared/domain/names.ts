@@ -13,9 +13,15 @@ export function firstGrapheme(text: string): string {
   return '';
 }
 
+/**
+ * What other visitors may see of a name: the first name and the surname's initial. A surname of one
+ * character (王, or a lone "O") would be shown whole by its initial, so it is left out altogether.
+ */
 export function shortName(firstName: string, lastName: string): string {
-  const initial = firstGrapheme(lastName).toLocaleUpperCase('en-GB');
-  return initial ? `${firstName} ${initial}.` : firstName;
+  const surname = lastName.trim();
+  const initial = firstGrapheme(surname);
+  if (initial === '' || initial.length === surname.length) return firstName;
+  return `${firstName} ${initial.toLocaleUpperCase('en-GB')}.`;
 }
 
 // Letters that do not decompose under NFD but that visitors type without the accent.

@@ -1,5 +1,6 @@
 import type { Invoke } from '../shared/contract.js';
 import type { CommandResult } from '../shared/domain/errors.js';
+import { routeFromHash } from './routing.js';
 
 /**
  * The only module that knows which transport the renderer is on: Electron's preload bridge when it is
@@ -18,10 +19,13 @@ declare global {
 // Names this tab to the host so staff sessions are per tab; it is not a credential (the launch cookie is).
 const clientId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`.replace('.', '');
 
-const unreachable = {
-  ok: false as const,
-  error: { code: 'internal' as const, message: 'The kiosk cannot reach its service. Please ask at the office.' },
-};
+/** Said when the host does not answer: visitors are sent to the office; staff, who are the office, are told what to check. */
+function unreachable(): CommandResult<never> {
+  const message = routeFromHash(window.location.hash) === 'console'
+    ? 'Safe Hands is not answering. Check that it is still running on this PC (start it again if not), then try again.'
+    : 'The kiosk cannot reach its service. Please ask at the office.';
+  return { ok: false, error: { code: 'internal', message } };
+}
 
 async function overHttp(name: string, input: unknown): Promise<CommandResult<unknown>> {
   try {
@@ -33,7 +37,7 @@ async function overHttp(name: string, input: unknown): Promise<CommandResult<unk
     });
     return (await response.json()) as CommandResult<unknown>;
   } catch {
-    return unreachable;
+    return unreachable();
   }
 }
 

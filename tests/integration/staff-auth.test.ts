@@ -77,6 +77,24 @@ describe('the staff console lock', () => {
     expect(app.fails('audit.verify', {}, 'office-window').code).toBe('forbidden');
   });
 
+  it('counts and audits a wrong current PIN when changing it, like an unlock, and locks the account and its consoles', () => {
+    const app = createSetUpApp();
+    const change = (currentPin: string) => app.fails('staff.changeOwnPin', { currentPin, newPin: { pin: '1111', pinAgain: '1111' } }, 'staff');
+    const first = change('9999');
+    expect(first).toMatchObject({ code: 'wrong_pin', fields: { currentPin: 'That PIN is not right.' } });
+    expect(first.message).toContain(`${MAX_PIN_FAILURES - 1} tries left`);
+    for (let i = 2; i < MAX_PIN_FAILURES; i += 1) expect(change('9999').code).toBe('wrong_pin');
+    expect(change('9999').code).toBe('account_locked');
+    // The guesser's console is locked, and even the right PIN waits out the lockout.
+    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window').code).toBe('account_locked');
+    const actions = app.db.prepare(`SELECT action FROM audit_log WHERE entity = 'staff' ORDER BY id`).pluck().all() as string[];
+    expect(actions.filter((a) => a === 'staff.change_pin_failed')).toHaveLength(MAX_PIN_FAILURES - 1);
+    expect(actions.at(-1)).toBe('staff.locked_out');
+    app.clock.advance(LOCKOUT_MINUTES * 60_000 + 1);
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+  });
+
   it('changing your own PIN needs the current one and ends your sessions', () => {
     const app = createSetUpApp();
     expect(app.fails('staff.changeOwnPin', { currentPin: '9999', newPin: { pin: '1111', pinAgain: '1111' } }, 'staff').code).toBe('wrong_pin');

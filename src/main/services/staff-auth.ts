@@ -35,12 +35,20 @@ function lockedMessage(until: string): string {
   return `Too many wrong PINs. This account is locked until ${formatTime(until)}. An administrator can unlock it sooner.`;
 }
 
+/** Where a PIN was typed: the form field a wrong one is shown under, and the audit entry it leaves. */
+export interface PinEntry {
+  field: string;
+  failedAction: string;
+}
+
+const UNLOCK_ENTRY: PinEntry = { field: 'pin', failedAction: 'staff.unlock_failed' };
+
 /**
- * Checks a staff member's PIN, for unlocking the console or confirming an approval. A wrong one is counted
- * (and audited) in its own transaction even though the command then fails, so the count survives a
- * restart; the account locks after MAX_PIN_FAILURES in a row.
+ * Checks a staff member's PIN, for unlocking the console, confirming an approval or changing the PIN. A
+ * wrong one is counted (and audited) in its own transaction even though the command then fails, so the
+ * count survives a restart; the account locks after MAX_PIN_FAILURES in a row, wherever they were typed.
  */
-export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string): void {
+export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string, entry: PinEntry = UNLOCK_ENTRY): void {
   const now = ctx.clock.now();
   if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil));
   if (verifyPin(pin, staff.pinHash)) return;
@@ -49,11 +57,11 @@ export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string): 
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   inTransaction(ctx.db, () => {
     recordPinFailure(ctx.db, staff.id, lockedUntil ? 0 : failures, lockedUntil);
-    audit(actorCtx, lockedUntil ? 'staff.locked_out' : 'staff.unlock_failed', 'staff', staff.id, { failures });
+    audit(actorCtx, lockedUntil ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures });
   });
   if (lockedUntil) throw new CommandError('account_locked', lockedMessage(lockedUntil));
   const left = MAX_PIN_FAILURES - failures;
-  throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { pin: 'That PIN is not right.' });
+  throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { [entry.field]: 'That PIN is not right.' });
 }
 
 /** Opens a console session for this window once the PIN is right. */
@@ -91,8 +99,13 @@ export function changeOwnPin(ctx: ServiceContext, sessions: StaffSessions, input
   const staffId = ctx.actor.staffId;
   const staff = staffId === null ? undefined : findStaff(ctx.db, staffId);
   if (!staff) throw new CommandError('forbidden', 'Unlock the console first.');
-  if (!verifyPin(input.currentPin, staff.pinHash)) {
-    throw new CommandError('wrong_pin', 'Your current PIN is not right.', { currentPin: 'That PIN is not right.' });
+  // Counted and audited like an unlock: an unlocked console left alone must not be a free place to guess.
+  try {
+    verifyStaffPin(ctx, staff, input.currentPin, { field: 'currentPin', failedAction: 'staff.change_pin_failed' });
+  } catch (err) {
+    // Locked out: whoever is guessing at this console loses it too.
+    if (err instanceof CommandError && err.code === 'account_locked') sessions.closeAllFor(staff.id);
+    throw err;
   }
   const pinHash = hashPin(input.newPin.pin);
   inTransaction(ctx.db, () => {

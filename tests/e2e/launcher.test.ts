@@ -74,6 +74,20 @@ describe('npm start', () => {
     expect((await fetch(`${renewed.origin}/launch?key=${new URL(first.launchUrl).searchParams.get('key')}`, { redirect: 'manual' })).status).toBe(403);
   });
 
+  it('refuses a second host on the same data folder with a plain message, and starts once the first has stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
+    const first = await startKiosk(['--browser', '--no-open'], dataDir);
+    const second = await startKiosk(['--browser', '--no-open'], dataDir).then(() => 'started', (err: Error) => err.message);
+    expect(second).toMatch(/exited \(1\) before it was ready/);
+    expect(second).toContain(`Safe Hands is already running on the data folder ${dataDir}`);
+    expect(second).not.toMatch(/\bat \w+ \(/); // no stack trace
+    expect((await fetch(first.origin)).status).toBe(200);
+    await first.stop({ keepData: true });
+    const third = await startKiosk(['--browser', '--no-open'], dataDir);
+    running.push(third);
+    expect(third.origin).toBe(first.origin);
+  });
+
   it('moves to another port when the one it had last time is taken, and says so', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
     const first = await startKiosk(['--browser', '--no-open'], dataDir);

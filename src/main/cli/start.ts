@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, type App } from '../app.js';
 import { clockStartingAt, systemClock } from '../clock.js';
@@ -7,6 +8,7 @@ import { APP_ROOT, RENDERER_DIR } from '../paths.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { startHttpHost, type HttpHost } from '../server/http-host.js';
 import { readLaunchAddress, writeLaunchAddress } from '../server/launch-address.js';
+import { DataFolderInUse, lockDataFolder } from './data-folder-lock.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
 import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-options.js';
@@ -72,6 +74,16 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
   let app: App;
   if (options.clockStart) console.error(`Clock: starts at ${options.clockStart} (SAFE_HANDS_TEST_CLOCK), not the PC's time.`);
   const clock = options.clockStart ? clockStartingAt(options.clockStart) : systemClock;
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  let releaseLock: () => void;
+  try {
+    releaseLock = lockDataFolder(options.dataDir);
+  } catch (err) {
+    if (!(err instanceof DataFolderInUse)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  process.once('exit', () => releaseLock());
   try {
     app = openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
   } catch (err) {

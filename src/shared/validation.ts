@@ -7,19 +7,38 @@ import { z } from 'zod';
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
+/**
+ * Characters that reorder text on screen (embeddings, overrides, isolates): one of them makes a name show
+ * backwards on the kiosk and in every list, so it is refused. Lone surrogates are broken text, refused too.
+ */
+const REORDERING_OR_BROKEN = /[\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+/**
+ * Invisible characters that copying and pasting brings along and no name needs (zero-width space, word
+ * joiner, byte-order mark, soft hyphen, direction marks). Left in, a zero-width space makes a surname
+ * impossible to find at sign-out, so they are removed. (Zero-width joiners stay: emoji and several scripts
+ * need them.)
+ */
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c]/gu;
+
+/** What every short text goes through before it is checked: one form of each character, no invisible ones, single spaces. */
+function tidy(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
+function savable(label: string, max: number) {
+  return z
+    .string()
+    .max(max, { error: `${label} is too long (at most ${max} characters).` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be saved.` })
+    .refine((s) => !REORDERING_OR_BROKEN.test(s), { error: `${label} contains hidden characters that change how text is shown. Please type it again.` });
+}
 
 export function text(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
     .max(max * 4, { error: `${label} is too long (at most ${max} characters).` })
-    .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `Please enter ${label.toLowerCase()}.` })
-        .max(max, { error: `${label} is too long (at most ${max} characters).` })
-        .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be saved.` }),
-    );
+    .transform(tidy)
+    .pipe(z.string().min(1, { error: `Please enter ${label.toLowerCase()}.` }).pipe(savable(label, max)));
 }
 
 /** Optional free text: missing, null or blank all mean "not given". */
@@ -32,13 +51,8 @@ export function optionalText(label: string, max: number) {
       z
         .string()
         .max(max * 4, { error: `${label} is too long (at most ${max} characters).` })
-        .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
-        .pipe(
-          z
-            .string()
-            .max(max, { error: `${label} is too long (at most ${max} characters).` })
-            .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be saved.` }),
-        ),
+        .transform(tidy)
+        .pipe(savable(label, max)),
     )
     .transform((s) => (s === '' ? null : s));
 }

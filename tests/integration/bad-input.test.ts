@@ -67,6 +67,10 @@ describe('the sign-in form', () => {
     ['a 10,000-character purpose', { visiting: HUGE }, 'visiting', /too long/i],
     ['a number for a name', { firstName: 42 }, 'firstName', /text/i],
     ['a control character in a name', { lastName: 'Ben\u0000nett' }, 'lastName', /cannot be saved/i],
+    ['a right-to-left override in a name', { lastName: '\u202eBennett' }, 'lastName', /hidden characters that change how text is shown/i],
+    ['a directional isolate in a first name', { firstName: 'Sam\u2067x\u2069' }, 'firstName', /hidden characters/i],
+    ['a lone surrogate in a name', { lastName: 'Ben\ud800nett' }, 'lastName', /hidden characters/i],
+    ['a name that is only invisible characters', { firstName: '\u200b\ufeff\u200b' }, 'firstName', /first name/i],
     ['an unknown visitor type', { visitorType: 'burglar' }, 'visitorType', /kind of visit/i],
     ['ten phones', { devices: [{ kind: 'phone', quantity: 10 }] }, 'devices.0.quantity', /at most/i],
     ['zero phones', { devices: [{ kind: 'phone', quantity: 0 }] }, 'devices.0.quantity', /at least 1/i],
@@ -87,6 +91,15 @@ describe('the sign-in form', () => {
       if (field) expect(result.error.fields?.[field]).toMatch(message);
     }
     expect(contentHash(app)).toBe(before);
+  });
+
+  it('removes invisible characters, so the surname is found at sign-out, and keeps the joiners emoji and scripts need', async () => {
+    const app = createSetUpApp();
+    const result = await app.dispatch('visit.signInNew', attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');
+    expect(result.ok).toBe(true);
+    const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    expect([visit.firstName, visit.lastName]).toEqual(['Ada \u{1F469}\u200d\u{1F4BB}', 'Bennett']);
+    expect(app.ok('visit.findOnSite', { surnamePrefix: 'Benn' }).matches.map((m) => m.displayName)).toEqual(['Ada \u{1F469}\u200d\u{1F4BB} B.']);
   });
 
   it('accepts injection-looking text and stores it as plain text', async () => {

@@ -98,6 +98,22 @@ describe('a first-time visitor', () => {
     expect(screen.getByText('Choose the kind of visit from the list.')).toBeTruthy();
   });
 
+  it('says at once that a pasted 5,000-character surname is too long, keeps it as pasted, and does not move on', async () => {
+    installFakeApi(kioskHandlers());
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await fillDetails(user);
+    const surname = textboxNamed('Surname');
+    await user.clear(surname);
+    await user.click(surname);
+    await user.paste('K'.repeat(5000));
+    expect(surname.value).toHaveLength(5000);
+    expect(surname.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(surname)).toContain('Surname is too long: at most 80 characters, and this is 5,000.');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'About you' })).toBeTruthy();
+  });
+
   it('shows a field error from the service under that field', async () => {
     const message = 'Your first name contains characters that cannot be saved.';
     installFakeApi({

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { FieldFrame } from './FieldFrame.js';
+import { tooLongMessage } from './length-message.js';
 
 interface TextAreaFieldProps {
   label: string;
@@ -13,17 +14,16 @@ interface TextAreaFieldProps {
   className?: string;
 }
 
-/** A labelled box for a sentence or two (a reason, a note), wired up like TextField. */
+/** A labelled box for a sentence or two (a reason, a note), wired up like TextField; too long is said, not cut. */
 export function TextAreaField({ label, value, onChange, error, hint, maxLength, rows = 3, inputRef, className }: TextAreaFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className}>
+    <FieldFrame label={label} hint={hint} error={error ?? tooLongMessage(label, value, maxLength)} className={className}>
       {(control) => (
         <textarea
           {...control}
           ref={inputRef}
           className="field-input field-textarea"
           rows={rows}
-          maxLength={maxLength}
           spellCheck
           value={value}
           onChange={(e) => onChange(e.target.value)}

@@ -1,5 +1,6 @@
 import type { HTMLAttributes, Ref } from 'react';
 import { FieldFrame } from './FieldFrame.js';
+import { tooLongMessage } from './length-message.js';
 
 interface TextFieldProps {
   label: string;
@@ -17,7 +18,7 @@ interface TextFieldProps {
   className?: string;
 }
 
-/** A labelled text box with its hint and error underneath, wired up for screen readers. */
+/** A labelled text box with its hint and error underneath, wired up for screen readers; too long is said, not cut. */
 export function TextField({
   label,
   value,
@@ -34,7 +35,7 @@ export function TextField({
   className,
 }: TextFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className}>
+    <FieldFrame label={label} hint={hint} error={error ?? tooLongMessage(label, value, maxLength)} className={className}>
       {(control) => (
         <input
           {...control}
@@ -47,7 +48,6 @@ export function TextField({
           autoCapitalize={autoCapitalize}
           autoCorrect="off"
           spellCheck={false}
-          maxLength={maxLength}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />

@@ -1,4 +1,4 @@
-import type { CommandOutput, KioskConfig, SignInResult, SignOutResult } from '../../shared/contract.js';
+import { commandSchemas, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract.js';
 import { DEVICE_KINDS, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 
@@ -114,11 +114,20 @@ export function declaredDevices(devices: DeviceCounts): DeclaredDevice[] {
 
 export const DETAIL_FIELDS: readonly string[] = ['firstName', 'lastName', 'organisation', 'visitorType', 'visiting'];
 
+// The contract's own rules for these fields (lengths, hidden characters), so the kiosk never lets through
+// what main would refuse, and never states a rule of its own that could drift from main's.
+const detailsSchema = commandSchemas['visit.signInNew'].input.pick({ firstName: true, lastName: true, organisation: true, visitorType: true, visiting: true });
+
 export function checkDetails(d: VisitorDetails): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!d.firstName.trim()) errors.firstName = 'Please enter your first name.';
   if (!d.lastName.trim()) errors.lastName = 'Please enter your surname.';
   if (!d.visitorType) errors.visitorType = 'Choose the kind of visit from the list.';
   if (!d.visiting.trim()) errors.visiting = 'Please tell us who you are visiting, or why you are here.';
+  const parsed = detailsSchema.safeParse(d);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (field && !(field in errors)) errors[field] = issue.message;
+  }
   return errors;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './db/connection.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
+import { makePrivateDir, tightenDataFolder } from './private-files.js';
 import { DocumentLinks } from './services/document-links.js';
 import { healthProblem } from './services/backups.js';
 import { StaffSessions } from './services/staff-sessions.js';
@@ -39,7 +40,12 @@ export interface OpenAppOptions {
 
 /** Opens (creating if need be) the data folder and its database, brings the schema up to date, wires commands. */
 export function openApp(options: OpenAppOptions): App {
-  mkdirSync(options.dataDir, { recursive: true });
+  makePrivateDir(options.dataDir);
+  // Before the database opens, so a -wal or -shm an earlier version left readable is narrowed before use.
+  const { refused } = tightenDataFolder(options.dataDir);
+  if (refused.length > 0) {
+    console.warn(`Safe Hands could not make ${refused.length} item(s) in its data folder private to this account, for example ${refused[0]}.`);
+  }
   const clock = options.clock ?? systemClock;
   const file = join(options.dataDir, DATABASE_FILE);
   const existed = existsSync(file);

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../private-files.js';
 import type { Db } from './connection.js';
 import { checkAppliedMigrations, MigrationError, type MigrationFile } from './migrate.js';
 
@@ -12,9 +13,19 @@ export function integrityCheck(db: Db, kind: 'quick_check' | 'integrity_check' =
   return messages.length === 1 && messages[0] === 'ok' ? 'ok' : messages.join('; ');
 }
 
-/** A consistent copy of a live database through SQLite's online backup, while the kiosk keeps writing. */
+/**
+ * A consistent copy of a live database through SQLite's online backup, while the kiosk keeps writing. The
+ * copy is made 0600 before SQLite writes into it (in a folder the admin chose too: the folder is theirs, the
+ * copy of every visitor's name is not for other accounts). A copy that fails is not left behind.
+ */
 export async function backupTo(db: Db, file: string): Promise<void> {
-  await db.backup(file);
+  const created = preparePrivateFile(file);
+  try {
+    await db.backup(file);
+  } catch (err) {
+    if (created) rmSync(file, { force: true });
+    throw err;
+  }
 }
 
 export type CandidateCheck = { ok: true; schemaVersion: number } | { ok: false; reason: string };

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../private-files.js';
 
 export type Db = Database.Database;
 
@@ -12,10 +14,19 @@ export interface OpenOptions {
  * The only place a database is opened. Each pragma is here for a reason a safeguarding log cares about.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    readonly: options.readonly ?? false,
-  });
+  // Names of visitors are in it: made 0600 before SQLite sees it, since SQLite would make it 0644 less the
+  // umask, and SQLite gives its -wal and -shm files the main file's mode.
+  const created = !options.readonly && file !== ':memory:' && file !== '' && preparePrivateFile(file);
+  let db: Db;
+  try {
+    db = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      readonly: options.readonly ?? false,
+    });
+  } catch (err) {
+    if (created) rmSync(file, { force: true });
+    throw err;
+  }
   // Readers (the console) never wait for the kiosk's writes, and a crash mid-write leaves the old state intact.
   if (!options.readonly) db.pragma('journal_mode = WAL');
   // WAL's default NORMAL can lose the last commits on power loss; a custody record must survive it.

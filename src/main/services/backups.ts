@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { BackupFile, ParsedInput } from '../../shared/contract.js';
 import { backupTo, checkDatabaseFile, restoreFrom } from '../db/backup.js';
@@ -6,6 +6,7 @@ import type { CheckKind } from '../db/integrity-check.js';
 import { inTransaction } from '../db/connection.js';
 import { migrate, readMigrations } from '../db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from '../paths.js';
+import { makePrivateDir } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { readSetting, saveSetting } from './settings-store.js';
@@ -70,7 +71,8 @@ export function listBackups(ctx: BackupContext): { folder: string; backups: Back
  */
 export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   const folder = backupFolder(ctx);
-  if (readSetting(ctx.db, 'backup.folder') === null) mkdirSync(folder, { recursive: true });
+  // The data folder's own backups/ is made private; a folder the admin chose is left as they set it up.
+  if (readSetting(ctx.db, 'backup.folder') === null) makePrivateDir(folder);
   const problem = checkWritableFolder(folder);
   if (problem) throw new CommandError('conflict', `The backup could not be made: ${problem}`);
   const at = nowIso(ctx);
@@ -102,7 +104,7 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   if (!check.ok) throw new CommandError('invalid_input', `Nothing was changed. ${check.reason}`, { file: check.reason });
   const at = nowIso(ctx);
   const asideDir = join(ctx.dataDir, 'before-restore');
-  mkdirSync(asideDir, { recursive: true });
+  makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
   await backupTo(ctx.db, keptAside);
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrintStatus } from '../../shared/contract.js';
 import { printPdf } from '../printing/print-pdf.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import type { ServiceContext } from './context.js';
 import type { DocumentLinks } from './document-links.js';
 
@@ -16,13 +16,13 @@ export interface OutputContext extends ServiceContext {
  * The folder and file are written synchronously, as the database is: documents are small (a receipt is about
  * 27 KB), and right after a PDF build two file operations through the thread pool waited over a millisecond
  * (1.5 ms measured for a receipt, against about 0.15 ms written here). Same files, same content, and a
- * failure still comes back as a rejected promise.
+ * failure still comes back as a rejected promise. Folder 0700 and file 0600: a receipt names a visitor.
  */
 export async function keepDocument(ctx: OutputContext, content: Buffer, place: { folder: string; fileName: string }): Promise<{ file: string; documentId: string }> {
   const dir = join(ctx.dataDir, place.folder);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = join(dir, place.fileName);
-  writeFileSync(file, content);
+  writePrivateFile(file, content);
   return { file, documentId: ctx.documentLinks.issue(file) };
 }
 

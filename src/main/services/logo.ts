@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inTransaction } from '../db/connection.js';
+import { makePrivateDir, writePrivateFile } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { readSetting, saveSetting } from './settings-store.js';
@@ -39,10 +40,10 @@ export function setLogo(ctx: LogoContext, dataBase64: string | null): { hasLogo:
   }
   const kind = pictureKind(bytes);
   if (!kind) throw new CommandError('invalid_input', 'The logo must be a PNG or JPEG picture.', { dataBase64: 'The logo must be a PNG or JPEG picture.' });
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = kind === 'png' ? 'logo.png' : 'logo.jpg';
   const temporary = join(dir, `${name}.new`);
-  writeFileSync(temporary, bytes);
+  writePrivateFile(temporary, bytes);
   renameSync(temporary, join(dir, name));
   inTransaction(ctx.db, () => {
     saveSetting(ctx.db, 'setting.logoFile', name, nowIso(ctx));

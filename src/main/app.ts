@@ -81,12 +81,13 @@ function isCorruption(err: unknown): boolean {
 }
 
 export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null, nativeBinding?: string): App {
+  const sessions = new StaffSessions(clock);
   const core: Core = {
     db,
     clock,
-    sessions: new StaffSessions(clock),
+    sessions,
     dataDir,
-    documentLinks: new DocumentLinks(clock),
+    documentLinks: new DocumentLinks(clock, sessions),
     health: { databaseProblem, restores: 0 },
     nativeBinding,
   };

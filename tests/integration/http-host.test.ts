@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, type HttpHost } from '../../src/main/server/http-host.js';
-import { contentHash, createSetUpApp, disposeAll, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, type TestApp } from '../helpers/test-app.js';
 
 const SECRET = 'test-secret-0123456789abcdefghijkl';
 const CLIENT = 'client-0123456789abcdef';
@@ -177,5 +177,21 @@ describe('documents over the loopback host', () => {
     expect((await get('/documents/..%2f..%2fetc%2fpasswd', `sh_key=${SECRET}`)).status).toBe(404);
     docApp.clock.advance(16 * 60_000);
     expect((await get(`/documents/${id}`, `sh_key=${SECRET}`)).status).toBe(404);
+  });
+
+  it('stops opening a document made at a console once that console locks, by hand or when left idle', async () => {
+    const app = createSetUpApp();
+    const report = () => app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    const first = (await report()).documentId;
+    expect(app.documentLinks.resolve(first)).toMatch(/\.pdf$/);
+    app.ok('staff.lock', {}, 'staff');
+    expect(app.documentLinks.resolve(first)).toBeNull();
+    // Unlocked again: the old link stays dead; a new one works until the console locks itself when idle.
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect(app.documentLinks.resolve(first)).toBeNull();
+    const second = (await report()).documentId;
+    expect(app.documentLinks.resolve(second)).toMatch(/\.pdf$/);
+    app.clock.advance(6 * 60_000);
+    expect(app.documentLinks.resolve(second)).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import type { DocumentLinks } from './document-links.js';
 export interface OutputContext extends ServiceContext {
   dataDir: string;
   documentLinks: DocumentLinks;
+  /** The caller's window: a link made at an unlocked console dies when that console locks. */
+  sessionKey?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function keepDocument(ctx: OutputContext, content: Buffer, place: {
   makePrivateDir(dir);
   const file = join(dir, place.fileName);
   writePrivateFile(file, content);
-  return { file, documentId: ctx.documentLinks.issue(file) };
+  return { file, documentId: ctx.documentLinks.issue(file, ctx.sessionKey) };
 }
 
 /**

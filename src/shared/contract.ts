@@ -622,7 +622,10 @@ export interface PendingHandover {
   organisation: string | null;
   declaredAt: string;
   visitorSignedOut: boolean;
+  /** What is waiting to be logged into the safe. */
   devices: { kind: DeviceKind; quantity: number }[];
+  /** Declared devices the visitor may keep under a device-use approval in force now: not waiting. */
+  devicesApproved: { kind: DeviceKind; quantity: number }[];
 }
 
 export interface SettingsView {

@@ -156,3 +156,28 @@ describe('the safe view', () => {
     expect(group.deviceUse).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom' });
   });
 });
+
+describe('devices an approval lets the visitor keep', () => {
+  it('are not waiting for the safe while the approval is in force, and are again once it is revoked', () => {
+    const app = createSetUpApp();
+    const visit = newVisitor(app, {
+      firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Inspection',
+      devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }],
+    });
+    const waiting = () => app.ok('console.pendingHandovers', {}, 'staff').handovers.map((h) => ({ devices: h.devices, approved: h.devicesApproved }));
+    expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
+
+    // The laptop and one phone are approved: one phone is still to go in the safe.
+    const partial = app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }), 'staff');
+    expect(waiting()).toEqual([{ devices: [{ kind: 'phone', quantity: 1 }], approved: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }]);
+    app.ok('exception.revoke', { exceptionId: partial.exceptionId, reason: 'Approved too much' }, 'staff');
+
+    // Everything declared is approved: nothing is waiting, and no "Log into safe" is offered.
+    const whole = app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 3 }] }), 'staff');
+    expect(waiting()).toEqual([]);
+
+    // Revoked: the devices should be in the safe, so they are waiting again.
+    app.ok('exception.revoke', { exceptionId: whole.exceptionId, reason: 'Photographed a classroom display' }, 'staff');
+    expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
+  });
+});

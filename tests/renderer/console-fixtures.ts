@@ -35,7 +35,7 @@ export const tom: OnSiteVisit = {
 export const amiraHandover: PendingHandover = {
   handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
   declaredAt: minutesAgo(119), visitorSignedOut: false,
-  devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
+  devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], devicesApproved: [],
 };
 
 export function item(itemId: number, overrides: Partial<CustodyItemView> = {}): CustodyItemView {

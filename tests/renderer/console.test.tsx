@@ -29,11 +29,11 @@ const handovers: PendingHandover[] = [
   {
     handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
     declaredAt: '2026-11-22T09:05:00.000Z', visitorSignedOut: false,
-    devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
+    devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], devicesApproved: [{ kind: 'laptop', quantity: 1 }],
   },
   {
     handoverId: 4, visitId: 9, firstName: 'Lena', lastName: 'Marsh', organisation: null,
-    declaredAt: '2026-11-22T08:40:00.000Z', visitorSignedOut: true, devices: [{ kind: 'tablet', quantity: 2 }],
+    declaredAt: '2026-11-22T08:40:00.000Z', visitorSignedOut: true, devices: [{ kind: 'tablet', quantity: 2 }], devicesApproved: [],
   },
 ];
 
@@ -110,6 +110,8 @@ describe('the staff console', () => {
     expect(lena.textContent).toContain('2 tablets');
     expect(within(lena).getByText('Signed out')).toBeTruthy();
     expect(within(within(waiting).getByRole('row', { name: /Amira Khan/ })).queryByText('Signed out')).toBeNull();
+    // What an approval lets her keep is said beside what is still to go in the safe.
+    expect(within(waiting).getByRole('row', { name: /Amira Khan/ }).textContent).toContain('1 phone and 1 smart watch (device use approved for 1 laptop)');
   });
 
   it('resumes a session that is still open', async () => {

@@ -1,7 +1,8 @@
 import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
+import type { DeclaredDevice } from '../../shared/domain/devices.js';
 import { countInSafeByVisit } from '../db/repositories/custody-repo.js';
 import { latestExceptionByVisit } from '../db/repositories/exception-repo.js';
-import { deviceUseMarker } from './safeguarding/exception-state.js';
+import { deviceUseMarker, exceptionState } from './safeguarding/exception-state.js';
 import { declaredDevicesByVisit, listPendingHandovers } from '../db/repositories/handover-repo.js';
 import { listOnSite } from '../db/repositories/visit-repo.js';
 import type { ServiceContext } from './context.js';
@@ -34,12 +35,25 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
   };
 }
 
-/** Devices declared at the kiosk that the office has not yet logged into the safe, oldest first. */
+/**
+ * Devices declared at the kiosk that the office has not yet logged into the safe, oldest first. Devices a
+ * device-use approval in force now lets the visitor keep are not waiting for the safe: they are set apart,
+ * and a visitor with nothing else to hand in is not listed. Once the approval ends (revoked, expired) they
+ * are waiting again.
+ */
 export function pendingHandovers(ctx: ServiceContext): { handovers: PendingHandover[] } {
   const rows = listPendingHandovers(ctx.db);
-  const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
-  return {
-    handovers: rows.map((r) => ({
+  const visitIds = rows.map((r) => r.visit_id);
+  const devices = declaredDevicesByVisit(ctx.db, visitIds);
+  const exceptions = latestExceptionByVisit(ctx.db, visitIds);
+  const now = ctx.clock.now().toISOString();
+  const handovers: PendingHandover[] = [];
+  for (const r of rows) {
+    const exception = exceptions.get(r.visit_id);
+    const approved = exception && exceptionState(exception, now) === 'active' ? (JSON.parse(exception.devices_json) as DeclaredDevice[]) : [];
+    const { toLog, kept } = setApart(devices.get(r.visit_id) ?? [], approved);
+    if (toLog.length === 0 && kept.length > 0) continue;
+    handovers.push({
       handoverId: r.handover_id,
       visitId: r.visit_id,
       firstName: r.first_name,
@@ -47,7 +61,21 @@ export function pendingHandovers(ctx: ServiceContext): { handovers: PendingHando
       organisation: r.organisation,
       declaredAt: r.declared_at,
       visitorSignedOut: r.signed_out_at !== null,
-      devices: devices.get(r.visit_id) ?? [],
-    })),
-  };
+      devices: toLog,
+      devicesApproved: kept,
+    });
+  }
+  return { handovers };
+}
+
+/** The declared devices an approval covers (kind by kind, up to the number approved), and the rest. */
+function setApart(declared: readonly DeclaredDevice[], approved: readonly DeclaredDevice[]): { toLog: DeclaredDevice[]; kept: DeclaredDevice[] } {
+  const toLog: DeclaredDevice[] = [];
+  const kept: DeclaredDevice[] = [];
+  for (const d of declared) {
+    const allowed = Math.min(d.quantity, approved.filter((a) => a.kind === d.kind).reduce((n, a) => n + a.quantity, 0));
+    if (allowed > 0) kept.push({ kind: d.kind, quantity: allowed });
+    if (d.quantity > allowed) toLog.push({ kind: d.kind, quantity: d.quantity - allowed });
+  }
+  return { toLog, kept };
 }

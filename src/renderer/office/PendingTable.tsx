@@ -33,7 +33,12 @@ export function PendingTable({ handovers, labelledBy, onLog, onClose }: PendingT
             <tr key={h.handoverId} className={h.visitorSignedOut ? 'row-warning' : undefined}>
               <th scope="row">{h.firstName} {h.lastName}</th>
               <td>{h.organisation ?? <span className="muted">None</span>}</td>
-              <td>{describeDevices(h.devices)}</td>
+              <td>
+                {describeDevices(h.devices)}
+                {h.devicesApproved.length > 0 ? (
+                  <span className="cell-note"> (device use approved for {describeDevices(h.devicesApproved)})</span>
+                ) : null}
+              </td>
               <td>{formatTime(h.declaredAt)}</td>
               <td>
                 {h.visitorSignedOut ? (

@@ -77,6 +77,28 @@ describe('the collection desk', () => {
     expect(await screen.findByRole('region', { name: 'Receipt 2026-0041' })).toBeTruthy();
   });
 
+  it('after losing a race with another desk, shows the receipt as it now is and offers nothing that has gone', async () => {
+    const r = receipt();
+    const gone = returned(r, [101, 102], "Tom O'Neill");
+    let otherDeskDone = false;
+    const { api, box, user } = await openDesk({
+      'custody.findReceipt': () => (otherDeskDone ? gone : r),
+      'custody.return': () => {
+        otherDeskDone = true;
+        return fail('conflict', "Phone (bag 12) was already returned by Priya Shah on 23 Nov 2026, 09:00. Nothing was changed.");
+      },
+    });
+    await user.type(box, '2026-0041{Enter}');
+    const view = await screen.findByRole('region', { name: 'Receipt 2026-0041' });
+    await user.click(within(view).getByRole('button', { name: 'Mark returned' }));
+
+    expect((await within(view).findByRole('alert')).textContent).toContain('was already returned by Priya Shah');
+    expect(await within(view).findByText('Nothing on this receipt is in the safe any more.')).toBeTruthy();
+    expect(within(view).queryByRole('checkbox')).toBeNull();
+    expect(within(view).queryByRole('button', { name: 'Mark returned' })).toBeNull();
+    expect(api.inputsOf('custody.findReceipt').at(-1)).toEqual({ code: '2026-0041' });
+  });
+
   it('returns the ticked items to the person named, and says when the visitor is signed out', async () => {
     const r = receipt();
     const { api, box, user } = await openDesk({

@@ -43,6 +43,8 @@ interface CollectActions {
   setSearchName: (name: string) => void;
   search: () => Promise<void>;
   pick: (receipt: ReceiptView) => void;
+  /** Reads the shown receipt again (after another desk changed it), keeping ticked only what is still in the safe. */
+  refreshReceipt: () => Promise<void>;
   toggleItem: (itemId: number) => void;
   setReturnedTo: (name: string) => void;
   setNote: (note: string) => void;
@@ -154,6 +156,15 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
 
   pick: (receipt) => set({ ...showing(receipt, 'name') }),
 
+  refreshReceipt: async () => {
+    const shown = get().receipt;
+    if (!shown) return;
+    const r = await invoke('custody.findReceipt', { code: shown.receiptNumber });
+    if (!r.ok || get().receipt?.receiptId !== shown.receiptId) return;
+    const stillIn = inSafeIds(r.value);
+    set((s) => ({ receipt: r.value, selected: s.selected.filter((id) => stillIn.includes(id)) }));
+  },
+
   toggleItem: (itemId) =>
     set((s) => ({
       selected: s.selected.includes(itemId) ? s.selected.filter((id) => id !== itemId) : [...s.selected, itemId],
@@ -186,7 +197,11 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
     });
     if (!r.ok) {
       const { message, fields: serverFields, locked } = handleFailure(r.error);
-      if (!locked) set({ returning: false, error: message, fieldErrors: serverFields });
+      if (locked) return;
+      set({ returning: false, error: message, fieldErrors: serverFields });
+      // Another desk got there first: show the receipt as it is now, with what has left the safe unticked,
+      // so "Mark returned" is not offered for items that are gone.
+      if (r.error.code === 'conflict') await get().refreshReceipt();
       return;
     }
     const updated = r.value.receipt;

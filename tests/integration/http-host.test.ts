@@ -132,6 +132,11 @@ describe('the loopback host', () => {
     const wrong = await send('/launch?key=nope');
     expect(wrong.status).toBe(403);
     expect(wrong.headers['set-cookie']).toBeUndefined();
+    // A person followed it in a browser: a plain page in words, under the same security headers, not JSON.
+    expect(wrong.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(wrong.body).toContain('<h1>This address is out of date</h1>');
+    expect(wrong.body).not.toContain('nope');
+    expect(String(wrong.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
   it('serves the app with a content security policy and never a file outside it', async () => {

@@ -59,6 +59,18 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendJson(res, status, { ok: false, error });
 }
 
+/**
+ * A plain page for a person who followed an address in a browser (an old bookmark, a launch address from
+ * before --new-address): words, not JSON. Nothing in it comes from the request.
+ */
+function refusePage(res: ServerResponse, status: number, title: string, message: string): void {
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    // Unstyled: the page's content security policy allows no inline style, and plain HTML reads well enough.
+    `<title>Safe Hands</title></head><body><main><h1>${title}</h1><p>${message}</p></main></body></html>`;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -141,7 +153,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   function handleLaunch(res: ServerResponse, url: URL): void {
     if (!secretMatches(url.searchParams.get('key'), options.secret)) {
-      return refuse(res, 403, 'unauthorised_client', 'That launch address is out of date. Use the address Safe Hands printed when it last started.');
+      return refusePage(res, 403, 'This address is out of date',
+        'Safe Hands has a new address on this PC. Use the address it printed when it last started (the line that begins “Kiosk:”), or the window it opened.');
     }
     const view = url.searchParams.get('view') === 'console' ? '#/console' : '';
     res.writeHead(303, {

@@ -1,9 +1,10 @@
 import { request } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PIN_THROTTLE_MESSAGE } from '../../src/main/server/pin-throttle.js';
 import { startHttpHost, type HttpHost } from '../../src/main/server/http-host.js';
+import { PIN_THROTTLE_FILE, pinThrottleFile } from '../../src/main/server/pin-throttle-file.js';
 import { buildSampleTemplate, COMMAND_SAMPLES, contextFor, openSampleApp, STAFF_PIN, type SampleApp, type SampleTemplate } from '../helpers/command-samples.js';
 import { ADMIN_PIN, contentHash } from '../helpers/test-app.js';
 
@@ -114,6 +115,28 @@ describe('PIN throttling on the loopback host', () => {
     // No account reached its own lockout: the throttle, not the accounts, stopped the tab.
     const locked = app.db.prepare('SELECT count(*) FROM staff WHERE locked_until IS NOT NULL').pluck().get();
     expect(locked).toBe(0);
+  });
+
+  it('keeps its counts across a restart of the host, in a private file; a damaged file starts afresh', async () => {
+    const file = join(app.dataDir, PIN_THROTTLE_FILE);
+    await host.close();
+    host = await startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir: app.dataDir, now: () => now, pinThrottleStore: pinThrottleFile(file) });
+    await wrongPins(10);
+    expectThrottled(await api('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN }));
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+
+    // Restarted (a guesser pulls the plug): still refused, for what is left of the five minutes.
+    await host.close();
+    now += 60_000;
+    host = await startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir: app.dataDir, now: () => now, pinThrottleStore: pinThrottleFile(file) });
+    const after = await api('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN });
+    expectThrottled(after);
+    expect(after.retryAfter).toBe('240');
+
+    await host.close();
+    writeFileSync(file, '{ not json');
+    host = await startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir: app.dataDir, now: () => now, pinThrottleStore: pinThrottleFile(file) });
+    expect((await api('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN })).status).toBe(200);
   });
 
   it('leaves every other command alone', async () => {

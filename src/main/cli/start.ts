@@ -8,6 +8,7 @@ import { APP_ROOT, RENDERER_DIR } from '../paths.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { startHttpHost, type HttpHost } from '../server/http-host.js';
 import { readLaunchAddress, writeLaunchAddress } from '../server/launch-address.js';
+import { PIN_THROTTLE_FILE, pinThrottleFile } from '../server/pin-throttle-file.js';
 import { DataFolderInUse, lockDataFolder } from './data-folder-lock.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
@@ -94,12 +95,14 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
     throw err;
   }
   const saved = readLaunchAddress(options.dataDir, options.newAddress);
+  const pinThrottleStore = pinThrottleFile(join(options.dataDir, PIN_THROTTLE_FILE));
   const serve = (port: number): Promise<HttpHost> => startHttpHost({
     dispatch: app.dispatch,
     resolveDocument: (id) => app.documentLinks.resolve(id),
     secret: saved.key,
     rendererDir: RENDERER_DIR,
     port,
+    pinThrottleStore,
   });
   const host = await serve(options.port || saved.port || 0)
     .catch((err: unknown) => {

@@ -7,7 +7,7 @@ import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/doma
 import {
   clientIdFrom, hostIsAllowed, isLoopbackAddress, MAX_BODY_BYTES, originIsAllowed, readCookie, SECRET_COOKIE, secretMatches,
 } from './request-guards.js';
-import { carriesPin, PIN_THROTTLE_MESSAGE, PinThrottle } from './pin-throttle.js';
+import { carriesPin, PIN_THROTTLE_MESSAGE, PinThrottle, type PinThrottleStore } from './pin-throttle.js';
 import { readStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { commandSchemas, isCommandName } from '../../shared/contract.js';
@@ -35,6 +35,8 @@ export interface HttpHostOptions {
   allowNonLoopback?: boolean;
   /** The clock the PIN throttle counts by, in milliseconds; tests move it. */
   now?: () => number;
+  /** Where the PIN throttle keeps its counts between runs (none: in memory only). */
+  pinThrottleStore?: PinThrottleStore;
 }
 
 /** Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, or another try at a locked account. */
@@ -107,7 +109,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     throw new Error(`Refusing to serve the kiosk on ${host}: it would be reachable from the network. Use 127.0.0.1.`);
   }
   let port = 0;
-  const pinThrottle = new PinThrottle(options.now ? { now: options.now } : {});
+  const pinThrottle = new PinThrottle({
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.pinThrottleStore ? { store: options.pinThrottleStore } : {}),
+  });
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'unauthorised_client', 'Commands are sent with POST.');

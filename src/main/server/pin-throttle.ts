@@ -30,6 +30,16 @@ export interface PinThrottleOptions {
   windowMs?: number;
   maxTracked?: number;
   now?: () => number;
+  /** Where the counts are kept between runs, so restarting Safe Hands does not give a guesser a fresh start. */
+  store?: PinThrottleStore;
+}
+
+/** The live counters, as kept between runs: [key, failure times, refused until] (times in ms since 1970). */
+export type PinThrottleSnapshot = [key: string, failures: number[], blockedUntil: number][];
+
+export interface PinThrottleStore {
+  load(): PinThrottleSnapshot | null;
+  save(snapshot: PinThrottleSnapshot): void;
 }
 
 /** Who is asking: the tab's id and the connection's address. */
@@ -57,6 +67,7 @@ export class PinThrottle {
   private readonly windowMs: number;
   private readonly maxTracked: number;
   private readonly now: () => number;
+  private readonly store: PinThrottleStore | undefined;
 
   constructor(options: PinThrottleOptions = {}) {
     this.maxPerClient = options.maxPerClient ?? PIN_THROTTLE_DEFAULTS.maxPerClient;
@@ -64,6 +75,13 @@ export class PinThrottle {
     this.windowMs = options.windowMs ?? PIN_THROTTLE_DEFAULTS.windowMs;
     this.maxTracked = options.maxTracked ?? PIN_THROTTLE_DEFAULTS.maxTracked;
     this.now = options.now ?? Date.now;
+    this.store = options.store;
+    for (const [key, failures, blockedUntil] of this.store?.load() ?? []) {
+      if (typeof key === 'string' && Array.isArray(failures) && Number.isFinite(blockedUntil)) {
+        this.counters.set(key, { failures: failures.filter(Number.isFinite), blockedUntil });
+      }
+    }
+    this.prune(this.now());
   }
 
   /** How long this caller must wait before another PIN attempt, in milliseconds; 0 when it may try now. */
@@ -78,6 +96,8 @@ export class PinThrottle {
     this.count(clientKey(caller), this.maxPerClient, now);
     this.count(addressKey(caller), this.maxPerAddress, now);
     if (this.counters.size > this.maxTracked) this.prune(now);
+    // Only failures change the counts, and they are rare: each one is kept at once.
+    this.store?.save([...this.counters].map(([key, c]) => [key, c.failures, c.blockedUntil]));
   }
 
   private count(key: string, max: number, now: number): void {

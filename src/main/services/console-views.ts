@@ -50,7 +50,10 @@ export function pendingHandovers(ctx: ServiceContext): { handovers: PendingHando
   const handovers: PendingHandover[] = [];
   for (const r of rows) {
     const exception = exceptions.get(r.visit_id);
-    const approved = exception && exceptionState(exception, now) === 'active' ? (JSON.parse(exception.devices_json) as DeclaredDevice[]) : [];
+    // An approval made in advance for a booking was already taken off the handover when the visitor signed
+    // in with the invitation (bookings.ts): only an approval made for the visit itself is set apart here.
+    const forThisVisit = exception !== undefined && exception.visit_id !== null && exceptionState(exception, now) === 'active';
+    const approved = forThisVisit ? (JSON.parse(exception.devices_json) as DeclaredDevice[]) : [];
     const { toLog, kept } = setApart(devices.get(r.visit_id) ?? [], approved);
     if (toLog.length === 0 && kept.length > 0) continue;
     handovers.push({

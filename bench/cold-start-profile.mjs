@@ -3,15 +3,14 @@
 // timeline for the cold-start floor (bench/floor-server.mjs), whose host side is only its "Kiosk:" line. Not part of `npm run bench`'s
 // figures: the host runs with bench/start-trace.mjs preloaded, which only listens, and Chromium's own
 // performance timeline gives the page's side. Times from both processes are on one clock (epoch ms).
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { DATABASE_FILE } from '../dist/main/paths.js';
 import { CHROMIUM, CHROMIUM_ARGS, watchForButton } from './browser.mjs';
-import { ensureDataset } from './dataset.mjs';
+import { copyDataset, ensureDataset } from './dataset.mjs';
 import { startFloorHost, startHost } from './host-process.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +21,7 @@ const now = () => performance.timeOrigin + performance.now();
 
 const cached = await ensureDataset(ROOT, VISITORS);
 const dir = mkdtempSync(join(tmpdir(), 'safe-hands-cold-profile-'));
-copyFileSync(join(cached, DATABASE_FILE), join(dir, DATABASE_FILE));
+copyDataset(cached, dir);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 /** One traced cold start: every phase as an epoch-ms mark. */

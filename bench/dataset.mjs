@@ -1,9 +1,9 @@
 // Builds (once) and caches a large Safe Hands database: N visitors, 2.5 N visits, deterministic from a seed.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../dist/main/app.js';
-import { DATABASE_FILE } from '../dist/main/paths.js';
+import { DATABASE_FILE, PIN_PEPPER_FILE } from '../dist/main/paths.js';
 import { searchKey } from '../dist/shared/domain/names.js';
 import { prng } from './measure.mjs';
 
@@ -48,6 +48,15 @@ const DAY = 86_400_000;
 
 export function cacheDir(root, visitors) {
   return join(root, 'bench', 'cache', `visitors-${visitors}`);
+}
+
+/**
+ * Copies the cached dataset's database into a data folder, with the PIN key its PINs were set with (never in
+ * the database; a cache built before there was one has none, and needs none).
+ */
+export function copyDataset(cached, dataDir) {
+  copyFileSync(join(cached, DATABASE_FILE), join(dataDir, DATABASE_FILE));
+  if (existsSync(join(cached, PIN_PEPPER_FILE))) copyFileSync(join(cached, PIN_PEPPER_FILE), join(dataDir, PIN_PEPPER_FILE));
 }
 
 /** Returns the cached data folder, building it first if it is not there. */

@@ -2,20 +2,19 @@
 // Benchmarks, not tests: nothing here runs under npm test.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openApp } from '../dist/main/app.js';
-import { DATABASE_FILE } from '../dist/main/paths.js';
 import { buildReceiptPdf } from '../dist/main/documents/receipt.js';
 import { buildRollCallPdf } from '../dist/main/documents/roll-call.js';
 import { NEWEST_IN_GROUP_SQL } from '../dist/main/db/repositories/visitor-repo.js';
 import { MAX_KIOSK_MATCHES } from '../dist/main/services/sign-in.js';
 import { searchKey } from '../dist/shared/domain/names.js';
 import { measureBrowser } from './browser.mjs';
-import { ensureDataset, FIRST_NAMES, PIN, SURNAMES } from './dataset.mjs';
+import { copyDataset, ensureDataset, FIRST_NAMES, PIN, SURNAMES } from './dataset.mjs';
 import { measure, measurePair, measureSync } from './measure.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +37,7 @@ if (!Number.isInteger(VISITORS) || VISITORS < 1000) throw new Error('BENCH_VISIT
 const cached = await ensureDataset(ROOT, VISITORS);
 // Measure on a copy so the cache stays as built and every run starts from the same state.
 const work = mkdtempSync(join(tmpdir(), 'safe-hands-bench-'));
-copyFileSync(join(cached, DATABASE_FILE), join(work, DATABASE_FILE));
+copyDataset(cached, work);
 const app = openApp({ dataDir: work });
 // The start-up check reads every page in a worker thread; steady-state figures are taken after it.
 await app.startupCheck;
@@ -166,7 +165,7 @@ try {
   if (process.env.BENCH_BROWSER !== '0') {
     const browserDir = mkdtempSync(join(tmpdir(), 'safe-hands-bench-browser-'));
     try {
-      copyFileSync(join(cached, DATABASE_FILE), join(browserDir, DATABASE_FILE));
+      copyDataset(cached, browserDir);
       browser = await measureBrowser(browserDir, { taps: 30 });
     } catch (err) {
       console.error(`Chromium figures not measured: ${err.message}`);

@@ -9,6 +9,8 @@ import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
 import { makePrivateDir, tightenDataFolder } from './private-files.js';
 import { DocumentLinks } from './services/document-links.js';
 import { healthProblem } from './services/backups.js';
+import type { ScryptCost } from './services/pin-hash.js';
+import { openPinHasher } from './services/pin-pepper.js';
 import { StaffSessions } from './services/staff-sessions.js';
 
 export type CheckOutcome = 'ok' | 'failed' | 'cancelled';
@@ -36,6 +38,8 @@ export interface OpenAppOptions {
    * does not compete for the CPU and disk while the kiosk's first page loads.
    */
   startupCheckAfterMs?: number;
+  /** scrypt's cost for new PIN hashes; OWASP's N=2^17, r=8, p=1 unless a test asks for less. */
+  pinHashCost?: ScryptCost;
 }
 
 /** Opens (creating if need be) the data folder and its database, brings the schema up to date, wires commands. */
@@ -61,7 +65,7 @@ export function openApp(options: OpenAppOptions): App {
     }
     problem = `The database is damaged (${(err as Error).message}).`;
   }
-  const app = createAppFromDb(db, clock, options.dataDir, problem, options.nativeBinding);
+  const app = createAppFromDb(db, clock, options.dataDir, problem, options.nativeBinding, options.pinHashCost);
   // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
   if (existed && problem === null) app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(() => app.checkDatabase('quick_check'));
   return app;
@@ -80,7 +84,9 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
-export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null, nativeBinding?: string): App {
+export function createAppFromDb(
+  db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
+): App {
   const sessions = new StaffSessions(clock);
   const core: Core = {
     db,
@@ -90,6 +96,7 @@ export function createAppFromDb(db: Db, clock: Clock, dataDir: string, databaseP
     documentLinks: new DocumentLinks(clock, sessions),
     health: { databaseProblem, restores: 0 },
     nativeBinding,
+    pins: openPinHasher(dataDir, db, pinHashCost),
   };
   const running = new Set<BackgroundCheck>();
   let closed = false;

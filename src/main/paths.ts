@@ -12,6 +12,8 @@ export const RENDERER_DIR = join(APP_ROOT, 'dist', 'renderer');
 
 export const PRODUCT_NAME = 'Safe Hands';
 export const DATABASE_FILE = 'safe-hands.db';
+/** The PIN pepper (services/pin-pepper.ts): beside the database, never inside it. */
+export const PIN_PEPPER_FILE = 'pin-pepper.key';
 
 function findAppRoot(start: string): string {
   let dir = start;

@@ -44,7 +44,7 @@ const totals = { lost: new Map(), partial: new Map(), broken: new Map(), unexpec
 const note = (key, line, n) => {
   if (!totals[key].has(line)) totals[key].set(line, n);
 };
-console.log(`Crash harness: ${crashes} crashes, ${workers} console windows, seed ${seed}, data in ${dataDir}`);
+console.log(`Crash harness: ${crashes} crashes, ${workers} callers in one console window, seed ${seed}, data in ${dataDir}`);
 
 let host = await startOrFail();
 const admin = await setUp(host.url);
@@ -60,7 +60,12 @@ for (let n = 1; n <= crashes; n += 1) {
     await starting.kill();
   } else {
     const client = await connect(host.url);
-    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}` });
+    let unlocked;
+    const consoleUnlocked = new Promise((resolve) => (unlocked = resolve));
+    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}`, onUnlocked: unlocked });
+    // The kill lands in the workload, not in the console's unlock: a PIN check is a deliberately slow scrypt
+    // (about half a second), and a run killed during it would have nothing else in flight.
+    await consoleUnlocked;
     // Up to 0.8 s, so the slower requests (a receipt's PDF, the first one loading its engine) finish often enough.
     await sleep(40 + random() * 760);
     await host.kill();

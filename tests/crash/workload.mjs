@@ -1,22 +1,27 @@
 // The mixed reception workload: sign-ins, handovers into the safe, returns, device exceptions and sign-outs,
-// sent by several console windows at once until the host dies under them.
+// sent by several callers at once from one console window until the host dies under them.
 import { NoAnswer } from './kiosk-client.mjs';
 
 const RISK_CHECKLIST = ['The visitor knows devices must never photograph or record children.'];
 const DEVICE_SETS = [[], [{ kind: 'phone', quantity: 1 }], [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], [{ kind: 'tablet', quantity: 2 }]];
 
 /**
- * Runs `workers` windows until the host stops answering. Returns a list of unexpected refusals: answers that
- * say the database does not hold what an earlier acknowledged answer said it does.
+ * Runs `workers` callers at once, all in one unlocked console window, until the host stops answering. Returns
+ * a list of unexpected refusals: answers that say the database does not hold what an earlier acknowledged
+ * answer said it does. `onUnlocked` is called once the window's unlock has been answered (or not).
+ *
+ * One window, unlocked once a run: a PIN check is a deliberately slow scrypt (about half a second), and a
+ * window per caller made each run start with a second or two of nothing but PIN checks.
  */
-export async function runWorkload({ client, ledger, random, admin, workers, label }) {
+export async function runWorkload({ client, ledger, random, admin, workers, label, onUnlocked = () => {} }) {
   const unexpected = [];
   let seq = 0;
   const stopped = { value: false };
+  const call = client.window();
+  let unlocking;
 
   async function worker() {
-    const call = client.window();
-    const { value: unlocked } = await send(call, 'staff.unlock', { staffId: admin.staffId, pin: admin.pin }, null);
+    const { value: unlocked } = await unlocking;
     if (!unlocked) return;
     const ops = { signIn, logHandover, returnItems, approveException, signOut };
     const weights = [['signIn', 3], ['logHandover', 3], ['returnItems', 2], ['approveException', 1], ['signOut', 2]];
@@ -144,6 +149,7 @@ export async function runWorkload({ client, ledger, random, admin, workers, labe
     if (value.status === 'signed_out') visit.state = 'out';
   }
 
+  unlocking = send(call, 'staff.unlock', { staffId: admin.staffId, pin: admin.pin }, null).finally(onUnlocked);
   await Promise.all(Array.from({ length: workers }, () => worker()));
   return unexpected;
 }

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { openApp, type App } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/clock.js';
 import { insertStaff } from '../../src/main/db/repositories/staff-repo.js';
-import { DATABASE_FILE } from '../../src/main/paths.js';
-import { hashPin } from '../../src/main/services/pin-hash.js';
+import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/paths.js';
 import type { CommandInput, CommandName } from '../../src/shared/contract.js';
 import type { CommandResult } from '../../src/shared/domain/errors.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { StaffRole } from '../../src/shared/domain/roles.js';
 import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
-import { ADMIN_PIN, createSetUpApp, newVisitor } from './test-app.js';
+import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST } from './test-app.js';
 
 /**
  * One valid input for every command, and a small world (a set-up school with people on site, a pending
@@ -265,7 +264,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     attempt(
       `staff.create ${displayName}`,
       () => app.ok('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner).staffId,
-      () => insertStaff(app.db, { displayName, pinHash: hashPin(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
+      () => insertStaff(app.db, { displayName, pinHash: app.pins.hash(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
     );
   const staff = {
     office: await addStaff('Olu Office', CALLER_ROLES.office),
@@ -363,6 +362,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   app.db.pragma('wal_checkpoint(TRUNCATE)');
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-template-'));
   copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  // The PINs need the key they were set with: it is never in the database.
+  copyFileSync(join(app.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
   if (existsSync(join(app.dir, BACKUPS))) cpSync(join(app.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   app.dispose();
   return { dir, ids, problems, dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -380,9 +381,10 @@ export type SampleApp = App & {
 export function openSampleApp(template: SampleTemplate): SampleApp {
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-sample-'));
   copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  copyFileSync(join(template.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
   if (existsSync(join(template.dir, BACKUPS))) cpSync(join(template.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   const clock = fixedClock(START);
-  const app = openApp({ dataDir: dir, clock });
+  const app = openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST });
   return Object.assign(app, {
     clock,
     ids: template.ids,

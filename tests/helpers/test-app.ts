@@ -2,12 +2,20 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../src/main/app.js';
+import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/clock.js';
+import type { ScryptCost } from '../../src/main/services/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
 
 export const ADMIN_PIN = '4826';
+
+/**
+ * scrypt's cost for PINs in tests: a fraction of a millisecond, where the production cost (N=2^17) takes
+ * about half a second a PIN and the suite checks PINs hundreds of times. tests/integration/pin-hash.test.ts
+ * checks the production cost itself.
+ */
+export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };
 
 export type TestApp = App & {
   clock: ReturnType<typeof fixedClock>;
@@ -42,11 +50,25 @@ function unwrapFailure(name: string, result: CommandResult<unknown>): CommandFai
   return result.error;
 }
 
-/** A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told. */
-export function createTestApp(start = '2026-11-23T09:00:00.000Z'): TestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'safe-hands-test-'));
-  const clock = fixedClock(start);
-  const app = openApp({ dataDir: dir, clock });
+/**
+ * A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told.
+ * PINs are hashed at TEST_PIN_COST unless `options` say otherwise.
+ */
+export function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): TestApp {
+  return openTestApp(mkdtempSync(join(tmpdir(), 'safe-hands-test-')), fixedClock(start), options);
+}
+
+/** Closes the app and opens its data folder again on the same clock, as after a restart. */
+export function reopenTestApp<T extends TestApp>(app: T): T {
+  app.close();
+  const fresh = openTestApp(app.dir, app.clock);
+  // The same object carries on (tests hold it), now over the new app; disposed once, at the end.
+  opened.splice(opened.indexOf(fresh), 1);
+  return Object.assign(app, fresh);
+}
+
+function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost'> = {}): TestApp {
+  const app = openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST, ...options });
   const testApp: TestApp = {
     ...app,
     clock,

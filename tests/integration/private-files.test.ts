@@ -109,6 +109,8 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
       'reports', 'branding', 'branding/logo.png',
       'backups', 'backups/safe-hands-N-N.db',
       'before-restore', 'before-restore/safe-hands-N-N.db',
+      // The PIN key, and the copies of it kept beside each copy of the database.
+      'pin-pepper.key', 'backups/safe-hands-N-N.db.pepper', 'before-restore/safe-hands-N-N.db.pepper',
     ]));
     expect(Object.keys(modes).filter((rel) => rel.startsWith('reports/'))).toHaveLength(2);
   });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../src/main/services/pin-hash.js';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
@@ -30,7 +29,7 @@ describe('first-run setup', () => {
     const staff = app.db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
     expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
     expect(String(staff.pin_hash)).not.toContain('2468');
-    expect(verifyPin('2468', String(staff.pin_hash))).toBe(true);
+    expect(app.pins.check('2468', String(staff.pin_hash))).toBe('right');
     const config = app.ok('kiosk.config', {});
     expect(config.policy.version).toBe(1);
     expect(config.policy.summary.length).toBeGreaterThanOrEqual(4);

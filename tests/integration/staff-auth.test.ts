@@ -65,11 +65,10 @@ describe('the staff console lock', () => {
     expect(row).toEqual({ failed_pin_count: 0 });
   });
 
-  it('an office-only account cannot use admin or DSL commands', async () => {
+  it('an office-only account cannot use admin or DSL commands', () => {
     const app = createSetUpApp();
-    const { hashPin } = await import('../../src/main/services/pin-hash.js');
     const id = Number(
-      app.db.prepare(`INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01')`).run(hashPin('1357')).lastInsertRowid,
+      app.db.prepare(`INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01')`).run(app.pins.hash('1357')).lastInsertRowid,
     );
     app.ok('staff.unlock', { staffId: id, pin: '1357' }, 'office-window');
     expect(app.ok('console.onSite', {}, 'office-window').visits).toEqual([]);

@@ -8,6 +8,7 @@ import { CommandError } from '../services/command-error.js';
 import { KIOSK_ACTOR, type Actor } from '../services/context.js';
 import { consoleIdleMs } from '../services/staff-auth.js';
 import type { DocumentLinks } from '../services/document-links.js';
+import type { PinHasher } from '../services/pin-pepper.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
 import { handlers, type Handler, type HandlerContext } from './handlers.js';
 
@@ -21,6 +22,8 @@ export interface Core {
   nativeBinding?: string | undefined;
   /** What the database checks found; a restore clears it. */
   health: DatabaseHealth;
+  /** Hashes and checks PINs with the data folder's PIN key (never kept in the database). */
+  pins: PinHasher;
 }
 
 export interface DatabaseHealth {
@@ -72,6 +75,7 @@ function handlerContext(core: Core, actor: Actor, sessionKey: string): HandlerCo
     documentLinks: core.documentLinks,
     nativeBinding: core.nativeBinding,
     health: core.health,
+    pins: core.pins,
     actor,
     sessionKey,
   };

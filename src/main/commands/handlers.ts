@@ -32,6 +32,7 @@ import { findOnSite, signOut } from '../services/sign-out.js';
 import { createSetting, isSetUp } from '../services/setup.js';
 import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff-auth.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
+import type { PinHasher } from '../services/pin-pepper.js';
 import type { DatabaseHealth } from './dispatcher.js';
 import { readSetting } from '../services/settings-store.js';
 
@@ -39,6 +40,7 @@ export interface HandlerContext extends OutputContext {
   health: DatabaseHealth;
   nativeBinding?: string | undefined;
   sessions: StaffSessions;
+  pins: PinHasher;
   /** Which window or browser tab is calling; staff sessions are kept per key. */
   sessionKey: string;
 }

@@ -68,6 +68,16 @@ export function checkDatabaseFile(file: string, migrations: readonly MigrationFi
   }
 }
 
+/** Every staff PIN hash in a database file (one that passed checkDatabaseFile), read without changing it. */
+export function readPinHashes(file: string, nativeBinding?: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    return db.prepare('SELECT pin_hash FROM staff').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Replaces the live database's content with the backup's, through the same online-backup mechanism, so the
  * open connection sees the restored pages under SQLite's own locking.

@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { BackupFile, ParsedInput } from '../../shared/contract.js';
-import { backupTo, checkDatabaseFile, restoreFrom } from '../db/backup.js';
+import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../db/backup.js';
 import type { CheckKind } from '../db/integrity-check.js';
 import { inTransaction } from '../db/connection.js';
 import { migrate, readMigrations } from '../db/migrate.js';
@@ -9,6 +9,7 @@ import { DATABASE_FILE, MIGRATIONS_DIR } from '../paths.js';
 import { makePrivateDir } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
+import { keepKeyBeside, PEPPER_BESIDE, pepperForRestore, type PinHasher } from './pin-pepper.js';
 import { readSetting, saveSetting } from './settings-store.js';
 import type { StaffSessions } from './staff-sessions.js';
 
@@ -16,6 +17,7 @@ export interface BackupContext extends ServiceContext {
   dataDir: string;
   sessions: StaffSessions;
   nativeBinding?: string | undefined;
+  pins: PinHasher;
 }
 
 const BACKUP_NAME = /^safe-hands-(\d{8})-(\d{6})\.db$/;
@@ -68,6 +70,7 @@ export function listBackups(ctx: BackupContext): { folder: string; backups: Back
 /**
  * Copies the live database to the backup folder while the kiosk keeps working, checks the copy, then keeps
  * only the newest N. A copy that fails its check is deleted and reported, never kept as a "good" backup.
+ * The PIN key goes beside it (never into it), so the backup can be restored on another computer.
  */
 export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   const folder = backupFolder(ctx);
@@ -83,33 +86,49 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
     rmSync(file, { force: true });
     throw new CommandError('internal', `The backup copy failed its check and was not kept: ${check.reason}`);
   }
+  try {
+    keepKeyBeside(ctx.pins, file);
+  } catch (err) {
+    rmSync(file, { force: true });
+    throw new CommandError('internal', `The backup could not be made: the PIN key could not be written beside it (${(err as Error).message}).`);
+  }
   inTransaction(ctx.db, () => {
     saveSetting(ctx.db, 'backup.lastAt', at, at);
     audit(ctx, 'backup.create', 'backup', null, { fileName: basename(file) });
   });
   const keep = readSetting(ctx.db, 'backup.keep');
-  for (const old of listBackups(ctx).backups.slice(keep)) rmSync(old.file, { force: true });
+  for (const old of listBackups(ctx).backups.slice(keep)) {
+    rmSync(old.file, { force: true });
+    rmSync(`${old.file}${PEPPER_BESIDE}`, { force: true });
+  }
   return describe(file)!;
 }
 
 /**
  * Restores a backup after checking it. The current database is first copied aside (never overwritten), the
  * backup's content then replaces it, the schema is brought up to date, and every console is locked, since
- * the staff accounts may differ.
+ * the staff accounts may differ. A backup whose PINs were set with another PIN key (another computer's)
+ * brings that key in from beside it; without it the restore is refused, since nobody could unlock after.
  */
 export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'backup.restore'>): Promise<{ restoredFrom: string; keptAside: string }> {
   const candidate = isAbsolute(input.file) ? input.file : join(backupFolder(ctx), input.file);
   const migrations = readMigrations(MIGRATIONS_DIR);
   const check = checkDatabaseFile(candidate, migrations, ctx.nativeBinding);
   if (!check.ok) throw new CommandError('invalid_input', `Nothing was changed. ${check.reason}`, { file: check.reason });
+  const key = pepperForRestore(ctx.pins, candidate, readPinHashes(candidate, ctx.nativeBinding));
+  if ('refuse' in key) throw new CommandError('invalid_input', key.refuse, { file: key.refuse });
   const at = nowIso(ctx);
   const asideDir = join(ctx.dataDir, 'before-restore');
   makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
   await backupTo(ctx.db, keptAside);
+  keepKeyBeside(ctx.pins, keptAside);
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);
+  if (key.adopt) ctx.pins.adopt(key.adopt);
   migrate(ctx.db, migrations, () => ctx.clock.now());
-  inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, { restoredFrom: basename(candidate), keptAside: basename(keptAside) }));
+  inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, {
+    restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),
+  }));
   ctx.sessions.closeAll();
   return { restoredFrom: candidate, keptAside };
 }

@@ -6,7 +6,7 @@ import { insertStaff } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { loadDefaultExpectations } from './expectations-templates.js';
-import { hashPin } from './pin-hash.js';
+import type { PinContext } from './pin-pepper.js';
 import { saveSetting, settingFromRaw } from './settings-store.js';
 
 /** A setting name and at least one staff account; both read in one statement, since every kiosk command asks. */
@@ -30,9 +30,9 @@ export function oneYearOn(iso: string): string {
  * First run: the setting, its first administrator (also the DSL until another is added) and the first
  * version of the expectations, all or nothing.
  */
-export function createSetting(ctx: ServiceContext, input: ParsedInput<'setup.create'>): { staffId: number } {
+export function createSetting(ctx: PinContext, input: ParsedInput<'setup.create'>): { staffId: number } {
   const template = loadDefaultExpectations(input.expectationsTemplate);
-  const pinHash = hashPin(input.pin);
+  const pinHash = ctx.pins.hash(input.pin);
   return inTransaction(ctx.db, () => {
     if (isSetUp(ctx)) throw new CommandError('already_set_up', 'This kiosk is already set up. An administrator can change its settings in the staff console.');
     const at = nowIso(ctx);

@@ -6,7 +6,7 @@ import {
 } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from './context.js';
-import { hashPin } from './pin-hash.js';
+import type { PinContext } from './pin-pepper.js';
 import type { StaffSessions } from './staff-sessions.js';
 
 function toAccount(staff: Staff, now: Date): StaffAccount {
@@ -35,8 +35,8 @@ export function listStaffAccounts(ctx: ServiceContext): { staff: StaffAccount[] 
   return { staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now())) };
 }
 
-export function createStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.create'>): StaffAccount {
-  const pinHash = hashPin(input.pin);
+export function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): StaffAccount {
+  const pinHash = ctx.pins.hash(input.pin);
   return inTransaction(ctx.db, () => {
     const id = insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
     audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
@@ -57,8 +57,8 @@ export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions,
   return result;
 }
 
-export function resetStaffPin(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): StaffAccount {
-  const pinHash = hashPin(input.pin);
+export function resetStaffPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): StaffAccount {
+  const pinHash = ctx.pins.hash(input.pin);
   const result = inTransaction(ctx.db, () => {
     const staff = staffOrFail(ctx, input.staffId);
     updatePinHash(ctx.db, staff.id, pinHash);

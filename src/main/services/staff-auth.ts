@@ -4,7 +4,8 @@ import { inTransaction } from '../db/connection.js';
 import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure, updatePinHash, type Staff } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
-import { hashPin, verifyPin } from './pin-hash.js';
+import { describeStoredPin } from './pin-hash.js';
+import type { PinContext } from './pin-pepper.js';
 import { readSetting } from './settings-store.js';
 import type { StaffSession, StaffSessions } from './staff-sessions.js';
 import { requireSetUp } from './setup.js';
@@ -47,11 +48,14 @@ const UNLOCK_ENTRY: PinEntry = { field: 'pin', failedAction: 'staff.unlock_faile
  * Checks a staff member's PIN, for unlocking the console, confirming an approval or changing the PIN. A
  * wrong one is counted (and audited) in its own transaction even though the command then fails, so the
  * count survives a restart; the account locks after MAX_PIN_FAILURES in a row, wherever they were typed.
+ * A PIN that cannot be checked for want of the PIN key file is refused with what to do, and not counted.
  */
-export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string, entry: PinEntry = UNLOCK_ENTRY): void {
+export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry: PinEntry = UNLOCK_ENTRY): void {
   const now = ctx.clock.now();
   if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil));
-  if (verifyPin(pin, staff.pinHash)) return;
+  const verdict = ctx.pins.check(pin, staff.pinHash);
+  if (verdict === 'right') return;
+  if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
   const failures = staff.failedPinCount + 1;
   const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
@@ -64,9 +68,24 @@ export function verifyStaffPin(ctx: ServiceContext, staff: Staff, pin: string, e
   throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { [entry.field]: 'That PIN is not right.' });
 }
 
+/**
+ * For a PIN just checked right whose hash is an older format or cost: its new hash, to be stored by
+ * keepUpgradedPin in the transaction that records what the PIN was typed for. Null when nothing is due.
+ */
+export function upgradedPinHash(ctx: PinContext, staff: Staff, pin: string): string | null {
+  return ctx.pins.upgrade(pin, staff.pinHash);
+}
+
+/** Stores an upgraded PIN hash and audits it; call inside the transaction of the unlock or approval. */
+export function keepUpgradedPin(ctx: ServiceContext, staff: Staff, upgraded: string | null): void {
+  if (upgraded === null) return;
+  updatePinHash(ctx.db, staff.id, upgraded);
+  audit(ctx, 'staff.pin_rehashed', 'staff', staff.id, { from: describeStoredPin(staff.pinHash), to: describeStoredPin(upgraded) });
+}
+
 /** Opens a console session for this window once the PIN is right. */
 export function unlock(
-  ctx: ServiceContext,
+  ctx: PinContext,
   sessions: StaffSessions,
   sessionKey: string,
   input: ParsedInput<'staff.unlock'>,
@@ -75,10 +94,12 @@ export function unlock(
   const staff = findStaff(ctx.db, input.staffId);
   if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
   verifyStaffPin(ctx, staff, input.pin);
+  const upgraded = upgradedPinHash(ctx, staff, input.pin);
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   inTransaction(ctx.db, () => {
     if (staff.failedPinCount > 0 || staff.lockedUntil) clearPinFailures(ctx.db, staff.id);
     audit(actorCtx, 'staff.unlock', 'staff', staff.id, {});
+    keepUpgradedPin(actorCtx, staff, upgraded);
   });
   const session = sessions.open(sessionKey, { staffId: staff.id, displayName: staff.displayName, roles: staff.roles }, consoleIdleMs(ctx));
   return sessionInfo(session);
@@ -95,7 +116,7 @@ export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: s
   return { locked: true };
 }
 
-export function changeOwnPin(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.changeOwnPin'>): { changed: true } {
+export function changeOwnPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.changeOwnPin'>): { changed: true } {
   const staffId = ctx.actor.staffId;
   const staff = staffId === null ? undefined : findStaff(ctx.db, staffId);
   if (!staff) throw new CommandError('forbidden', 'Unlock the console first.');
@@ -107,7 +128,7 @@ export function changeOwnPin(ctx: ServiceContext, sessions: StaffSessions, input
     if (err instanceof CommandError && err.code === 'account_locked') sessions.closeAllFor(staff.id);
     throw err;
   }
-  const pinHash = hashPin(input.newPin.pin);
+  const pinHash = ctx.pins.hash(input.newPin.pin);
   inTransaction(ctx.db, () => {
     updatePinHash(ctx.db, staff.id, pinHash);
     audit(ctx, 'staff.change_pin', 'staff', staff.id, { at: nowIso(ctx) });

@@ -107,3 +107,9 @@ export function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', exceptId
   const column = role === 'dsl' ? 'is_dsl' : 'is_admin';
   return (prepared(db, `SELECT count(*) AS n FROM staff WHERE active = 1 AND ${column} = 1 AND id <> ?`).get(exceptId) as { n: number }).n;
 }
+
+/** Whether any account's PIN hash starts so (whether the database holds PINs of a given format). */
+export function anyPinHashStartingWith(db: Db, prefix: string): boolean {
+  const row = prepared(db, 'SELECT EXISTS (SELECT 1 FROM staff WHERE substr(pin_hash, 1, ?) = ?) AS found').get(prefix.length, prefix) as { found: number };
+  return row.found === 1;
+}

@@ -11,7 +11,8 @@ import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
-import { verifyStaffPin } from '../staff-auth.js';
+import type { PinContext } from '../pin-pepper.js';
+import { keepUpgradedPin, upgradedPinHash, verifyStaffPin } from '../staff-auth.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 
@@ -32,7 +33,7 @@ function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve
  * A DSL approves a visitor keeping a device. The approver proves who they are with their PIN at this
  * moment, even at a console someone else unlocked; the approval and its risk assessment are then fixed.
  */
-export function approveException(ctx: ServiceContext, input: ParsedInput<'exception.approve'>): ExceptionView {
+export function approveException(ctx: PinContext, input: ParsedInput<'exception.approve'>): ExceptionView {
   const sessionOf = actingStaffId(ctx);
   const approver = findStaff(ctx.db, input.approver.staffId);
   if (!approver || !approver.active) throw new CommandError('not_found', 'That approver could not be found.');
@@ -40,6 +41,7 @@ export function approveException(ctx: ServiceContext, input: ParsedInput<'except
     throw new CommandError('forbidden', `${approver.displayName} is not a Designated Safeguarding Lead. Only a DSL can approve device use.`, { 'approver.staffId': 'Only a DSL can approve.' });
   }
   verifyStaffPin(ctx, approver, input.approver.pin);
+  const upgraded = upgradedPinHash(ctx, approver, input.approver.pin);
   const approverCtx = { ...ctx, actor: { staffId: approver.id, label: approver.displayName, roles: approver.roles } };
   return inTransaction(ctx.db, () => {
     checkTarget(ctx, input.target);
@@ -67,6 +69,7 @@ export function approveException(ctx: ServiceContext, input: ParsedInput<'except
       recordToken: newReceiptToken(),
     });
     audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
+    keepUpgradedPin(approverCtx, approver, upgraded);
     return toExceptionView(findException(ctx.db, id)!, at);
   });
 }

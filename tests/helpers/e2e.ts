@@ -82,8 +82,7 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      // A UK PC's browser: date boxes read 12/01/2027, not 01/12/2027.
-      '--disable-component-update', '--disable-sync', '--lang=en-GB',
+      '--disable-component-update', '--disable-sync',
     ],
   });
 }

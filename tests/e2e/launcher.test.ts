@@ -88,6 +88,16 @@ describe('npm start', () => {
     expect(third.origin).toBe(first.origin);
   });
 
+  it('says plainly, with no stack trace, when the data folder given is a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const reply = await startKiosk(['--browser', '--no-open'], file).then(() => 'started', (err: Error) => err.message);
+    expect(reply).toMatch(/exited \(1\) before it was ready/);
+    expect(reply).toContain(`${file} is a file, not a folder`);
+    expect(reply).not.toMatch(/\bat \w+ \(|node:fs/);
+  });
+
   it('moves to another port when the one it had last time is taken, and says so', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-dir-'));
     const first = await startKiosk(['--browser', '--no-open'], dataDir);

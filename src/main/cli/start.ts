@@ -10,6 +10,7 @@ import { startHttpHost, type HttpHost } from '../server/http-host.js';
 import { readLaunchAddress, writeLaunchAddress } from '../server/launch-address.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../server/pin-throttle-file.js';
 import { DataFolderInUse, lockDataFolder } from './data-folder-lock.js';
+import { storageProblem } from './storage-problem.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
 import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-options.js';
@@ -75,24 +76,18 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
   let app: App;
   if (options.clockStart) console.error(`Clock: starts at ${options.clockStart} (SAFE_HANDS_TEST_CLOCK), not the PC's time.`);
   const clock = options.clockStart ? clockStartingAt(options.clockStart) : systemClock;
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  let releaseLock: () => void;
   try {
-    releaseLock = lockDataFolder(options.dataDir);
-  } catch (err) {
-    if (!(err instanceof DataFolderInUse)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
-  process.once('exit', () => releaseLock());
-  try {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    process.once('exit', lockDataFolder(options.dataDir));
     app = openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
   } catch (err) {
-    if (err instanceof MigrationError) {
-      console.error(`Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`);
-      process.exit(1);
-    }
-    throw err;
+    // A second host, a database from a newer version, or a folder that cannot be used: said plainly, no stack.
+    const problem = err instanceof DataFolderInUse ? err.message
+      : err instanceof MigrationError ? `Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`
+      : storageProblem(err, options.dataDir);
+    if (problem === null) throw err;
+    console.error(problem);
+    process.exit(1);
   }
   const saved = readLaunchAddress(options.dataDir, options.newAddress);
   const pinThrottleStore = pinThrottleFile(join(options.dataDir, PIN_THROTTLE_FILE));

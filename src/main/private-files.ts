@@ -1,5 +1,7 @@
-import { chmodSync, closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync, closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Everything the app keeps (the database, backups, receipts, reports) names visitors, staff and children, so
@@ -73,6 +75,31 @@ export function writePrivateFile(file: string, data: string | NodeJS.ArrayBuffer
     writeFileSync(fd, data);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Replaces a small file whole or not at all: written aside (0600), flushed to disk, renamed over, and the
+ * rename flushed too. A crash or power cut leaves the old content or the new, never half, and never a file
+ * that is newer than what was committed after it (the PIN key must be on disk before any PIN hashed with it).
+ */
+export function replacePrivateFile(file: string, data: string | NodeJS.ArrayBufferView): void {
+  const aside = `${file}.tmp`;
+  writePrivateFile(aside, data);
+  flush(aside, 'r+');
+  renameSync(aside, file);
+  flush(dirname(file), 'r');
+}
+
+function flush(path: string, flags: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, flags);
+    fsyncSync(fd);
+  } catch {
+    // A folder cannot be opened for flushing on Windows, where the rename is already durable enough.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,5 +1,6 @@
-import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from '../private-files.js';
 
 /**
  * One host per data folder. Two hosts on one folder would both write, each with its own PIN limits and its
@@ -33,9 +34,7 @@ export function processIsRunning(pid: number): boolean {
 export function lockDataFolder(dataDir: string, pid = process.pid, isRunning = processIsRunning): () => void {
   const file = join(dataDir, LOCK_FILE);
   const mine = `${file}.${pid}`;
-  const fd = openSync(mine, 'w', 0o600);
-  writeSync(fd, `${pid}\n`);
-  closeSync(fd);
+  writePrivateFile(mine, `${pid}\n`);
   try {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {

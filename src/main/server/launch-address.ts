@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replacePrivateFile } from '../private-files.js';
 
 /**
  * The browser kiosk's address (its port and the launch key its cookie carries) is kept in the data folder,
@@ -43,8 +44,5 @@ function readSaved(dataDir: string): LaunchAddress | null {
 }
 
 export function writeLaunchAddress(dataDir: string, address: LaunchAddress): void {
-  const file = join(dataDir, LAUNCH_FILE);
-  // Written aside, then renamed over: a crash leaves the old address or the new one, never half of one.
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(address)}\n`, { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  replacePrivateFile(join(dataDir, LAUNCH_FILE), `${JSON.stringify(address)}\n`);
 }

@@ -1,12 +1,11 @@
-import { readFileSync, renameSync } from 'node:fs';
-import { writePrivateFile } from '../private-files.js';
+import { readFileSync } from 'node:fs';
+import { replacePrivateFile } from '../private-files.js';
 import type { PinThrottleSnapshot, PinThrottleStore } from './pin-throttle.js';
 
 export const PIN_THROTTLE_FILE = 'pin-throttle.json';
 
 /**
- * The PIN throttle's counts in a file in the data folder (0600), written aside and renamed over so a crash
- * leaves the old counts or the new ones. A file that cannot be read starts the counts afresh; one that cannot
+ * The PIN throttle's counts in a file in the data folder (replaced whole, 0600). A file that cannot be read starts the counts afresh; one that cannot
  * be written (a full disk) is said once and does not stop anyone signing in.
  */
 export function pinThrottleFile(file: string): PinThrottleStore {
@@ -22,8 +21,7 @@ export function pinThrottleFile(file: string): PinThrottleStore {
     },
     save(snapshot) {
       try {
-        writePrivateFile(`${file}.tmp`, JSON.stringify(snapshot));
-        renameSync(`${file}.tmp`, file);
+        replacePrivateFile(file, JSON.stringify(snapshot));
       } catch (err) {
         if (!warned) console.error(`Could not keep the PIN attempt counts in ${file}: ${(err as Error).message}`);
         warned = true;

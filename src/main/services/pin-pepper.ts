@@ -1,10 +1,10 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from '../db/connection.js';
 import { anyPinHashStartingWith } from '../db/repositories/staff-repo.js';
 import { PIN_PEPPER_FILE } from '../paths.js';
-import { writePrivateFile } from '../private-files.js';
+import { replacePrivateFile, writePrivateFile } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import type { ServiceContext } from './context.js';
 import {
@@ -41,29 +41,6 @@ function readKeyFile(file: string): KeyFile {
   return bytes.length === PEPPER_BYTES ? pepperFrom(bytes) : 'damaged';
 }
 
-function fsyncPath(path: string, flags: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, flags);
-    fsyncSync(fd);
-  } catch {
-    // A folder cannot be opened for syncing on Windows, where the rename is already durable enough.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Writes the key file whole or not at all, and on disk before any PIN hashed with it is committed: the
- * database is synchronous=FULL, and a PIN whose key was lost to a power cut could never be checked.
- */
-function writeKeyFile(file: string, key: Buffer): void {
-  const tmp = `${file}.tmp`;
-  writePrivateFile(tmp, key);
-  fsyncPath(tmp, 'r+');
-  renameSync(tmp, file);
-  fsyncPath(dirname(file), 'r');
-}
 
 export interface PinContext extends ServiceContext {
   pins: PinHasher;
@@ -102,7 +79,8 @@ export class PinHasher {
     if (current) return current;
     if (existsSync(this.file) || this.mayHoldPepperedPins()) throw new CommandError('conflict', this.keyProblem());
     const key = randomBytes(PEPPER_BYTES);
-    writeKeyFile(this.file, key);
+    // On disk before any PIN hashed with it is committed: a PIN whose key a power cut lost could never be checked.
+    replacePrivateFile(this.file, key);
     this.pepper = pepperFrom(key);
     return this.pepper;
   }
@@ -135,7 +113,7 @@ export class PinHasher {
 
   /** Uses the key a restored database's PINs were set with from now on, keeping it in the data folder. */
   adopt(pepper: Pepper): void {
-    writeKeyFile(this.file, pepper.key);
+    replacePrivateFile(this.file, pepper.key);
     this.pepper = pepper;
   }
 

@@ -13,10 +13,12 @@ const READY_TIMEOUT_MS = 20_000;
  * Starts the host on the data folder. `ready` resolves with the launch address once the host prints it (the
  * database is open and migrated by then), or null if the process died or stayed silent first.
  * With `trace`, the host runs with bench/start-trace.mjs preloaded and `trace()` returns its phase lines
- * ({ at: epoch ms, what }); the bench's cold-start figures never use it.
+ * ({ at: epoch ms, what }); the bench's cold-start figures never use it. `preload` lists more modules to
+ * load first (the crash harness's kill points).
  */
-export function startHost(dataDir, { trace = false } = {}) {
-  return startProcess([...(trace ? ['--import', TRACE_PRELOAD] : []), START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], trace);
+export function startHost(dataDir, { trace = false, preload = [] } = {}) {
+  const imports = [...(trace ? [TRACE_PRELOAD] : []), ...preload].flatMap((file) => ['--import', file]);
+  return startProcess([...imports, START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], trace);
 }
 
 /**
@@ -70,6 +72,8 @@ function startProcess(args, trace) {
       if (running()) child.kill('SIGKILL');
       await exited;
     },
+    /** Sends a signal the host (or a preloaded module) listens for; false if it has already exited. */
+    signal: (name) => running() && child.kill(name),
     /** SIGTERM: the host closes its server and database as on a normal shutdown. */
     stop: async () => {
       if (running()) child.kill('SIGTERM');

@@ -8,7 +8,9 @@ import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
 import { makePrivateDir, tightenDataFolder } from './private-files.js';
 import { DocumentLinks } from './services/document-links.js';
-import { healthProblem } from './services/backups.js';
+import { AuditTrail } from './services/audit-trail.js';
+import { healthProblem, newestBackupAnchors } from './services/backups.js';
+import { rebuildMissingReceipts } from './services/custody/receipt-rebuild.js';
 import type { ScryptCost } from './services/pin-hash.js';
 import { openPinHasher } from './services/pin-pepper.js';
 import { StaffSessions } from './services/staff-sessions.js';
@@ -23,8 +25,15 @@ export interface App extends Core {
    * problem it finds is put on the status every screen reads. Cancelled when the app closes first.
    */
   checkDatabase(kind: CheckKind): Promise<CheckOutcome>;
+  /**
+   * Checks the audit trail and the records it vouches for (services/audit-check.ts), a step at a time. A
+   * problem is shown to the DSL and administrators and recorded in the trail; the kiosk keeps working.
+   */
+  checkAuditTrail(): Promise<CheckOutcome>;
   /** The quick check started when the app opened (already settled for a database created just now). */
   startupCheck: Promise<CheckOutcome>;
+  /** The receipt numbers whose missing PDF was made again at start (see receipt-rebuild.ts). */
+  receiptsRebuilt: Promise<string[]>;
   close(): void;
 }
 
@@ -55,8 +64,12 @@ export function openApp(options: OpenAppOptions): App {
   const existed = existsSync(file);
   const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let problem: string | null = null;
+  let auditTrail: AuditTrail | null = null;
   try {
+    // Before the schema update, so rows a migration rewrites are sealed as Safe Hands' own change.
+    auditTrail = new AuditTrail(db, clock, options.dataDir);
     migrate(db, readMigrations(MIGRATIONS_DIR), () => clock.now());
+    auditTrail.start();
   } catch (err) {
     // A damaged file still opens, so the office sees what is wrong and can restore a backup.
     if (!isCorruption(err)) {
@@ -65,9 +78,25 @@ export function openApp(options: OpenAppOptions): App {
     }
     problem = `The database is damaged (${(err as Error).message}).`;
   }
-  const app = createAppFromDb(db, clock, options.dataDir, problem, options.nativeBinding, options.pinHashCost);
+  const app = createAppFromDb(db, clock, options.dataDir, auditTrail ?? new AuditTrail(db, clock, options.dataDir), problem, options.nativeBinding, options.pinHashCost);
   // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
-  if (existed && problem === null) app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(() => app.checkDatabase('quick_check'));
+  if (existed && problem === null) {
+    app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(async () => {
+      const sqlite = await app.checkDatabase('quick_check');
+      const trail = await app.checkAuditTrail();
+      return sqlite === 'ok' ? trail : sqlite;
+    });
+  }
+  // Next turn of the event loop, so the launcher is serving before any PDF is drawn.
+  if (existed && problem === null) {
+    app.receiptsRebuilt = new Promise((resolve) => setImmediate(resolve))
+      // Closed meanwhile (a restart, a test): there is nothing to rebuild into.
+      .then(() => (db.open ? rebuildMissingReceipts(db, options.dataDir) : []))
+      .catch((err: unknown) => {
+        console.error('Missing receipt PDFs could not be made again:', err);
+        return [];
+      });
+  }
   return app;
 }
 
@@ -85,7 +114,7 @@ function isCorruption(err: unknown): boolean {
 }
 
 export function createAppFromDb(
-  db: Db, clock: Clock, dataDir: string, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
+  db: Db, clock: Clock, dataDir: string, auditTrail: AuditTrail, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
 ): App {
   const sessions = new StaffSessions(clock);
   const core: Core = {
@@ -97,6 +126,7 @@ export function createAppFromDb(
     health: { databaseProblem, restores: 0 },
     nativeBinding,
     pins: openPinHasher(dataDir, db, pinHashCost),
+    auditTrail,
   };
   const running = new Set<BackgroundCheck>();
   let closed = false;
@@ -117,7 +147,15 @@ export function createAppFromDb(
       if (found && !core.health.databaseProblem) core.health.databaseProblem = found;
       return found ? 'failed' : 'ok';
     },
+    async checkAuditTrail() {
+      if (closed) return 'cancelled';
+      const restoresAtStart = core.health.restores;
+      const result = await auditTrail.check(newestBackupAnchors(core));
+      if (closed || core.health.restores !== restoresAtStart) return 'cancelled';
+      return result.ok ? 'ok' : 'failed';
+    },
     startupCheck: Promise.resolve('ok'),
+    receiptsRebuilt: Promise.resolve([]),
     close: () => {
       closed = true;
       for (const check of running) check.cancel();

@@ -29,7 +29,7 @@ export const BROWSER_PROFILE_DIR = 'browser-profile';
  * --data-dir pointed by mistake at a folder that holds other things (a home folder) leaves those alone.
  */
 const OWN_TOP_LEVEL =
-  /^(safe-hands\.db(-wal|-shm|-journal)?|launch\.json(\.tmp)?|pin-throttle\.json(\.tmp)?|pin-pepper\.key(\.tmp)?|host\.lock(\.\d+)?|receipts|invites|badges|roll-calls|exceptions|reports|backups|before-restore|branding|browser-profile)$/;
+  /^(safe-hands\.db(-wal|-shm|-journal)?|launch\.json(\.tmp)?|pin-throttle\.json(\.tmp)?|pin-pepper\.key(\.tmp)?|audit-trail\.key(\.tmp|\.damaged)?|audit-head\.json(\.tmp)?|host\.lock(\.\d+)?|receipts|invites|badges|roll-calls|exceptions|reports|backups|before-restore|branding|browser-profile)$/;
 
 /** The bits that let another account (group or others) read, write or enter. */
 const OTHERS = 0o077;
@@ -89,6 +89,16 @@ export function replacePrivateFile(file: string, data: string | NodeJS.ArrayBuff
   flush(aside, 'r+');
   renameSync(aside, file);
   flush(dirname(file), 'r');
+}
+
+/**
+ * The same without the flushes, for a note written after every change (the audit trail's head): a power
+ * cut may leave the previous content, which is harmless there, and it costs no disk flush per sign-in.
+ */
+export function replacePrivateFileUnsynced(file: string, data: string | NodeJS.ArrayBufferView): void {
+  const aside = `${file}.tmp`;
+  writePrivateFile(aside, data);
+  renameSync(aside, file);
 }
 
 function flush(path: string, flags: string): void {

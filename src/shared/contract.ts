@@ -8,12 +8,30 @@ import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
 import { STAFF_ROLES } from './domain/roles.js';
 import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
+import { normaliseCheckCode, type AuditMark } from './domain/audit-mark.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from './domain/scan-code.js';
-import { calendarDate, empty, id, longText, oneOf, optionalText, pin, text } from './validation.js';
+import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, surnameMatchesChoice, text } from './validation.js';
+import { LONG_PIN_MESSAGE, pinTooShortFor } from './domain/pin-rules.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
 export const BADGE_LAYOUTS = ['dymo_2_25x4', 'brother_62mm'] as const;
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
+
+/**
+ * What a new visitor tells the kiosk about themselves. Kept apart from the command so the kiosk can check
+ * each field as it is typed against the very rules main applies.
+ */
+export const visitorDetails = z.object({
+  ...personNameFields({ first: 'Your first name', last: 'Your surname' }),
+  organisation: optionalText('Organisation', 120),
+  visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visit from the list.'),
+  visiting: text('Who you are visiting or why', 200),
+});
+
+function surnameAsChosen(v: { lastName: string | null; oneName: boolean }, ctx: z.RefinementCtx): void {
+  const problem = surnameMatchesChoice(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+}
 
 /**
  * The one table of commands the renderer may call. Each entry names the role it needs, the schema that
@@ -130,6 +148,8 @@ export const commandSchemas = {
         expectationsTemplate: oneOf(SETTING_KINDS, 'Choose which default expectations to start from.'),
       })
       .strict()
+      // The first account is the administrator and the DSL.
+      .refine((v) => !pinTooShortFor(['dsl', 'admin'], v.pin), { error: LONG_PIN_MESSAGE, path: ['pin'] })
       .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
   },
   'kiosk.config': { role: 'kiosk', input: empty },
@@ -137,17 +157,10 @@ export const commandSchemas = {
   'visitor.returningStatus': { role: 'kiosk', input: z.object({ visitorId: id('Visitor') }).strict() },
   'visit.signInNew': {
     role: 'kiosk',
-    input: z
-      .object({
-        firstName: text('Your first name', 80),
-        lastName: text('Your surname', 80),
-        organisation: optionalText('Organisation', 120),
-        visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visit from the list.'),
-        visiting: text('Who you are visiting or why', 200),
-        policyVersionId: id('Expectations version'),
-        devices,
-      })
-      .strict(),
+    input: visitorDetails
+      .extend({ policyVersionId: id('Expectations version'), devices })
+      .strict()
+      .superRefine(surnameAsChosen),
   },
   'visit.signInReturning': {
     role: 'kiosk',
@@ -320,8 +333,7 @@ export const commandSchemas = {
     role: 'office',
     input: z
       .object({
-        firstName: text('First name', 80),
-        lastName: text('Surname', 80),
+        ...personNameFields({ first: 'First name', last: 'Surname' }),
         organisation: optionalText('Organisation', 120),
         visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visitor.'),
         host: text('Who they are visiting', 200),
@@ -332,7 +344,8 @@ export const commandSchemas = {
           .nullable()
           .optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(surnameAsChosen),
   },
   'booking.list': { role: 'office', input: z.object({ date: calendarDate('The date').optional() }).strict(), passive: true },
   'booking.cancel': { role: 'office', input: z.object({ bookingId: id('Booking'), reason: text('The reason', 300) }).strict() },
@@ -417,6 +430,7 @@ export const commandSchemas = {
     input: z
       .object({ displayName: text('The name', 80), roles: staffRoles, pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
       .strict()
+      .refine((v) => !pinTooShortFor(v.roles, v.pin), { error: LONG_PIN_MESSAGE, path: ['pin'] })
       .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
   },
   'staff.update': {
@@ -493,6 +507,19 @@ export const commandSchemas = {
       .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change.' }),
   },
   'audit.verify': { role: 'dsl_or_admin', input: empty },
+  /** Whether the trail still holds the entry an audit mark printed on paper names, as it was then. */
+  'audit.checkMark': {
+    role: 'dsl_or_admin',
+    input: z
+      .object({
+        entry: id('The entry number'),
+        code: z
+          .string({ error: 'Type the check code from the sheet.' })
+          .transform(normaliseCheckCode)
+          .pipe(z.string().regex(/^[0-9A-F]{8}$/, { error: 'The check code is 8 letters and digits (0-9, A-F), as printed, for example 3F9A-1C2D.' })),
+      })
+      .strict(),
+  },
   'audit.list': {
     role: 'dsl_or_admin',
     input: z
@@ -593,6 +620,8 @@ export interface StaffSessionInfo {
   displayName: string;
   roles: StaffRole[];
   expiresAt: string;
+  /** Their PIN is too short for their roles: until they choose a new one, changing it is all this session can do. */
+  pinChangeDue: boolean;
 }
 
 export interface OnSiteVisit {
@@ -600,6 +629,8 @@ export interface OnSiteVisit {
   visitorId: number;
   firstName: string;
   lastName: string;
+  /** Written family name first (王芳): show it with fullName(), never by joining the parts. */
+  familyNameFirst: boolean;
   organisation: string | null;
   visitorType: VisitorType;
   visiting: string;
@@ -619,6 +650,8 @@ export interface PendingHandover {
   visitId: number;
   firstName: string;
   lastName: string;
+  /** Written family name first (王芳): show it with fullName(), never by joining the parts. */
+  familyNameFirst: boolean;
   organisation: string | null;
   declaredAt: string;
   visitorSignedOut: boolean;
@@ -662,7 +695,7 @@ export interface PersonMatch {
 
 /** Everything the setting holds about one visitor, for a subject access request. */
 export interface PersonRecords {
-  visitor: { visitorId: number; firstName: string; lastName: string; organisation: string | null; firstSeenAt: string };
+  visitor: { visitorId: number; firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; firstSeenAt: string };
   visits: { visitId: number; signedInAt: string; signedOutAt: string | null; visitorType: VisitorType; visiting: string; policyVersion: number }[];
   devicesLogged: { receiptNumber: string; kind: DeviceKind; bagSlot: string; state: string; loggedAt: string; closedAt: string | null }[];
   deviceExceptions: { exceptionId: number; approvedAt: string; permittedUse: string; revokedAt: string | null }[];
@@ -697,6 +730,8 @@ export interface RollCallRecord {
 }
 
 export interface EndOfDayReport {
+  /** Printed at the foot of the page (see domain/audit-mark.ts); null before anything was recorded. */
+  auditMark: AuditMark | null;
   date: string;
   endOfDay: string;
   notSignedOut: OnSiteVisit[];
@@ -715,6 +750,8 @@ export interface BookingView {
   bookingId: number;
   firstName: string;
   lastName: string;
+  /** Written family name first (王芳): show it with fullName(), never by joining the parts. */
+  familyNameFirst: boolean;
   organisation: string | null;
   visitorType: VisitorType;
   host: string;
@@ -738,14 +775,21 @@ export interface ReceiptView {
   visitOpen: boolean;
   createdAt: string;
   createdBy: string;
+  /** Copies the print spooler took. 0: never printed (the printer refused, or the app stopped first). */
   printCount: number;
+  /** Why a receipt never printed did not, the last time it was tried (null: printed, or never tried). */
+  printProblem: string | null;
   items: CustodyItemView[];
 }
 
 /** What happened when a receipt was sent to the printer; the custody record stands either way. */
-export type PrintStatus =
+export type PrintStatus = (
   | { printed: true; printer: string; documentId: string }
-  | { printed: false; reason: string; documentId: string | null };
+  | { printed: false; reason: string; documentId: string | null }
+) & {
+  /** Set when a name on the document has letters no font on this computer can print (shown as boxes). */
+  warning?: string;
+};
 
 export interface SafeOwnerGroup {
   ownerType: OwnerType;
@@ -755,7 +799,7 @@ export interface SafeOwnerGroup {
   collectionRequestedAt: string | null;
   oldestLoggedAt: string;
   pastEndOfDay: boolean;
-  receipts: { receiptId: number; receiptNumber: string }[];
+  receipts: { receiptId: number; receiptNumber: string; printCount: number; printProblem: string | null }[];
   items: CustodyItemView[];
   /** A visitor whose device use the DSL approved, or whose approval has ended. */
   deviceUse: DeviceUseMarker | null;
@@ -779,12 +823,10 @@ export interface PolicyDetail {
   versions: { versionId: number; version: number; title: string; createdAt: string; createdBy: string | null; acknowledgements: number }[];
 }
 
-export interface Reminder {
-  kind: 'policy_review';
-  message: string;
-  status: ReviewStatus;
-  dueAt: string;
-}
+export type Reminder =
+  | { kind: 'policy_review'; message: string; status: ReviewStatus; dueAt: string }
+  /** The audit check found entries or records changed outside Safe Hands: each problem in words. */
+  | { kind: 'audit_problem'; message: string; problems: string[] };
 
 export interface AuditEntryView {
   id: number;
@@ -800,6 +842,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   firstBrokenId: number | null;
+  /** What does not hold, in words for the DSL: entries changed or removed, records changed outside Safe Hands. */
+  problems: string[];
 }
 
 export interface CommandOutputs {
@@ -823,6 +867,7 @@ export interface CommandOutputs {
   'settings.update': SettingsView;
   'audit.verify': AuditVerification;
   'audit.list': { entries: AuditEntryView[]; moreBefore: number | null };
+  'audit.checkMark': { holds: boolean; message: string };
   'visit.overrideSignOut': { signedOut: true; itemsStillInSafe: number };
   'custody.log': { receipt: ReceiptView; print: PrintStatus };
   'custody.markNotHandedIn': { closed: true };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from './domain/pin-rules.js';
 
 /**
  * Building blocks for command inputs. Text from a touch screen or a scanner is trimmed, NFC-normalised and
@@ -76,7 +77,7 @@ export function id(label: string) {
 
 export const pin = z
   .string({ error: 'PIN must be text.' })
-  .regex(/^\d{4,8}$/, { error: 'A PIN is 4 to 8 digits.' });
+  .regex(new RegExp(`^\\d{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`), { error: `A PIN is ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.` });
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { error: message });
@@ -93,4 +94,28 @@ export function calendarDate(label: string) {
       const d = new Date(`${s}T12:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     }, { error: `${label} is not a real date.` });
+}
+
+/**
+ * A person's name as the kiosk and the booking form take it: the given name (or the only name), the
+ * surname, and the two choices that change what is needed (see PersonName in domain/names.ts). Both choices
+ * may be left out, meaning "given name first, and a surname".
+ */
+export function personNameFields(labels: { first: string; last: string }) {
+  return {
+    firstName: text(labels.first, 80),
+    lastName: optionalText(labels.last, 80),
+    familyNameFirst: z.boolean({ error: 'Say whether the family name is written first.' }).default(false),
+    oneName: z.boolean({ error: 'Say whether there is only one name.' }).default(false),
+  };
+}
+
+/**
+ * A surname is needed unless the person has only one name, and then there must be none: what is saved is
+ * what the form showed. Checked on the whole input, since it depends on two fields.
+ */
+export function surnameMatchesChoice(v: { lastName: string | null; oneName: boolean }): { path: ['lastName']; message: string } | null {
+  if (!v.oneName && v.lastName === null) return { path: ['lastName'], message: 'Please enter the surname, or choose "I have only one name".' };
+  if (v.oneName && v.lastName !== null) return { path: ['lastName'], message: 'There is only one name, so leave the surname empty.' };
+  return null;
 }

@@ -1,24 +1,33 @@
 // `npm run test:crash`: kills the real host with SIGKILL in the middle of a mixed reception workload, again
 // and again, and after every restart checks that nothing acknowledged was lost and nothing was half-written.
+// Every fifth run the host kills itself between a receipt's commit and its PDF (receipt-kill-point.mjs); after
+// every restart each receipt for something in the safe must have its PDF and none may claim to have printed.
 //
 //   node tests/crash/run.mjs [--crashes 200] [--workers 3] [--seed 1] [--keep]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../dist/main/paths.js';
 import { prng } from '../../bench/measure.mjs';
 import { checkDatabase, settleInDoubt } from './checks.mjs';
+import { checkNothingClaimedPrinted, checkReprint, waitForReceiptPdfs } from './receipt-checks.mjs';
 import { startHost } from '../../bench/host-process.mjs';
 import { connect } from './kiosk-client.mjs';
 import { Ledger } from './ledger.mjs';
 import { runWorkload } from './workload.mjs';
 
-const PIN = '4826';
+const PIN = '482613';
 /** Share of runs in which the host is killed while it starts (opening and migrating the database). */
 const STARTUP_KILL_SHARE = 0.1;
+/** Every this many runs, the host is armed to kill itself between a receipt's commit and its PDF. */
+const RECEIPT_KILL_EVERY = 5;
+/** How long such a run waits for the workload to log a receipt before killing the host anyway. */
+const RECEIPT_KILL_WAIT_MS = 5000;
+const RECEIPT_KILL_POINT = fileURLToPath(new URL('./receipt-kill-point.mjs', import.meta.url));
 
 const { values: args } = parseArgs({
   options: {
@@ -52,8 +61,12 @@ const admin = await setUp(host.url);
 const startedAt = Date.now();
 /** Crashes completed: the summary counts these, so a run that stops early says so. */
 let done = 0;
+/** Receipts the host died on between their commit and their PDF. */
+const caughtReceipts = [];
 for (let n = 1; n <= crashes; n += 1) {
-  if (random() < STARTUP_KILL_SHARE) {
+  const atReceipt = n % RECEIPT_KILL_EVERY === 0;
+  let caught = null;
+  if (!atReceipt && random() < STARTUP_KILL_SHARE) {
     await host.kill();
     const starting = startHost(dataDir);
     await sleep(random() * 350);
@@ -62,13 +75,21 @@ for (let n = 1; n <= crashes; n += 1) {
     const client = await connect(host.url);
     let unlocked;
     const consoleUnlocked = new Promise((resolve) => (unlocked = resolve));
-    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}`, onUnlocked: unlocked });
+    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}`, onUnlocked: unlocked, logReceiptFirst: atReceipt });
     // The kill lands in the workload, not in the console's unlock: a PIN check is a deliberately slow scrypt
     // (about half a second), and a run killed during it would have nothing else in flight.
     await consoleUnlocked;
-    // Up to 0.8 s, so the slower requests (a receipt's PDF, the first one loading its engine) finish often enough.
-    await sleep(40 + random() * 760);
+    if (atReceipt) {
+      // Armed only now, so the restarted host's own rebuild of missing PDFs is never what it dies on.
+      host.arm();
+      await Promise.race([host.exited, sleep(RECEIPT_KILL_WAIT_MS)]);
+    } else {
+      // Up to 0.8 s, so the slower requests (a receipt's PDF, the first one loading its engine) finish often enough.
+      await sleep(40 + random() * 760);
+    }
     await host.kill();
+    caught = /crash-point: receipt (\S+) committed/.exec(host.stderr())?.[1] ?? null;
+    if (caught) caughtReceipts.push(caught);
     for (const line of await running) note('unexpected', line, n);
   }
 
@@ -76,12 +97,15 @@ for (let n = 1; n <= crashes; n += 1) {
   host = await startOrFail();
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
-    const found = checkDatabase(db, ledger);
+    const found = checkDatabase(db, ledger, dataDir);
     for (const key of ['lost', 'partial', 'broken']) for (const line of found[key]) note(key, line, n);
+    for (const line of checkNothingClaimedPrinted(db)) note('broken', line, n);
+    for (const line of await waitForReceiptPdfs(db, dataDir)) note('broken', line, n);
     settleInDoubt(db, ledger);
   } finally {
     db.close();
   }
+  if (caught) for (const line of await checkReprint(host.url, admin, dataDir, caught)) note('broken', line, n);
   if (n % 20 === 0 || n === crashes) {
     console.log(`  ${n} crashes, ${ledger.acknowledgedTotal()} acknowledged answers, ${ledger.inDoubtTotal} in flight when killed, ${ledger.visits.size} visits, ${ledger.items.size} items logged (${Math.round((Date.now() - startedAt) / 1000)} s)`);
   }
@@ -89,11 +113,12 @@ for (let n = 1; n <= crashes; n += 1) {
 await host.kill();
 
 console.log(`Acknowledged: ${[...ledger.acknowledged].map(([name, count]) => `${name} ${count}`).join(', ')}`);
+console.log(`Killed between a receipt's commit and its PDF: ${caughtReceipts.length} (${caughtReceipts.join(', ') || 'none'}), each reprinted after the restart`);
 for (const [key, label] of [['lost', 'Lost'], ['partial', 'Half-applied'], ['broken', 'Broken'], ['unexpected', 'Unexpected refusal']]) {
   for (const [line, n] of [...totals[key]].slice(0, 20)) console.log(`${label} (seen after crash ${n}): ${line}`);
 }
 const problems = totals.broken.size + totals.unexpected.size;
-if (problems > 0) console.log(`integrity, custody invariant or audit chain problems: ${totals.broken.size}, unexpected refusals: ${totals.unexpected.size}`);
+if (problems > 0) console.log(`integrity, custody invariant, audit chain or receipt problems: ${totals.broken.size}, unexpected refusals: ${totals.unexpected.size}`);
 const failed = totals.lost.size + totals.partial.size + problems > 0;
 if (args.keep || failed) console.log(`Data kept in ${dataDir}`);
 else rmSync(dataDir, { recursive: true, force: true });
@@ -105,7 +130,7 @@ function summary() {
 }
 
 async function startOrFail() {
-  const started = startHost(dataDir);
+  const started = startHost(dataDir, { preload: [RECEIPT_KILL_POINT] });
   const url = await started.ready;
   if (!url) {
     console.error(`The host did not start again:\n${started.stderr()}`);
@@ -113,7 +138,7 @@ async function startOrFail() {
     console.log(summary());
     process.exit(1);
   }
-  return { url, kill: started.kill };
+  return { url, kill: started.kill, arm: () => started.signal('SIGUSR2'), exited: started.exited, stderr: started.stderr };
 }
 
 /** First run: the setting and its first administrator (also the DSL), as the setup screen does. */

@@ -8,21 +8,28 @@ const DEVICE_SETS = [[], [{ kind: 'phone', quantity: 1 }], [{ kind: 'phone', qua
 /**
  * Runs `workers` callers at once, all in one unlocked console window, until the host stops answering. Returns
  * a list of unexpected refusals: answers that say the database does not hold what an earlier acknowledged
- * answer said it does. `onUnlocked` is called once the window's unlock has been answered (or not).
+ * answer said it does. `onUnlocked` is called once the window's unlock has been answered (or not). With
+ * `logReceiptFirst`, the first caller starts by signing in a visitor with a phone and logging a receipt, so a
+ * run armed to die on a receipt's PDF reaches one early.
  *
  * One window, unlocked once a run: a PIN check is a deliberately slow scrypt (about half a second), and a
  * window per caller made each run start with a second or two of nothing but PIN checks.
  */
-export async function runWorkload({ client, ledger, random, admin, workers, label, onUnlocked = () => {} }) {
+export async function runWorkload({ client, ledger, random, admin, workers, label, onUnlocked = () => {}, logReceiptFirst = false }) {
   const unexpected = [];
   let seq = 0;
   const stopped = { value: false };
   const call = client.window();
   let unlocking;
 
-  async function worker() {
+  async function worker(index) {
     const { value: unlocked } = await unlocking;
     if (!unlocked) return;
+    if (logReceiptFirst && index === 0) {
+      seq += 1;
+      await signIn(call, `${label}x${seq}`, DEVICE_SETS[1]);
+      if (!stopped.value) await logHandover(call);
+    }
     const ops = { signIn, logHandover, returnItems, approveException, signOut };
     const weights = [['signIn', 3], ['logHandover', 3], ['returnItems', 2], ['approveException', 1], ['signOut', 2]];
     const total = weights.reduce((s, [, w]) => s + w, 0);
@@ -54,8 +61,7 @@ export async function runWorkload({ client, ledger, random, admin, workers, labe
     }
   }
 
-  async function signIn(call, tag) {
-    const devices = DEVICE_SETS[Math.floor(random() * DEVICE_SETS.length)];
+  async function signIn(call, tag, devices = DEVICE_SETS[Math.floor(random() * DEVICE_SETS.length)]) {
     // Names fold to letters and digits for matching, so the tag keeps a letter between its numbers.
     // Names fold to letters and digits when matched, so the tag keeps a letter between its two numbers.
     const lastName = `Tester-${tag}`;
@@ -150,6 +156,6 @@ export async function runWorkload({ client, ledger, random, admin, workers, labe
   }
 
   unlocking = send(call, 'staff.unlock', { staffId: admin.staffId, pin: admin.pin }, null).finally(onUnlocked);
-  await Promise.all(Array.from({ length: workers }, () => worker()));
+  await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
   return unexpected;
 }

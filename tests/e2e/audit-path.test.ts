@@ -1,5 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src/main/paths.js';
 import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
 
 /**
@@ -52,8 +55,8 @@ describe.sequential('the audit trail and subject access requests in Chromium', (
     await kioskPage.getByLabel('Setting name').fill('Oak Tree Primary School');
     await kioskPage.getByRole('radio', { name: 'School', exact: true }).check();
     await kioskPage.getByLabel('Your name').fill('Priya Shah');
-    await kioskPage.getByLabel('Choose a PIN').fill('4826');
-    await kioskPage.getByLabel('Type the PIN again').fill('4826');
+    await kioskPage.getByLabel('Choose a PIN').fill('482613');
+    await kioskPage.getByLabel('Type the PIN again').fill('482613');
     await kioskPage.getByRole('button', { name: 'Finish setup' }).click();
     await expect.poll(() => kioskHeading().textContent()).toContain('Welcome to Oak Tree Primary School');
 
@@ -80,7 +83,7 @@ describe.sequential('the audit trail and subject access requests in Chromium', (
     consolePage.on('pageerror', (err) => consoleProblems.push(`page error: ${err.message}`));
     await consolePage.goto(`${kiosk.origin}/#/console`);
     await consolePage.getByRole('radio', { name: 'Priya Shah' }).check();
-    await consolePage.getByLabel('PIN').fill('4826');
+    await consolePage.getByLabel('PIN').fill('482613');
     await consolePage.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => consolePage.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
 
@@ -145,6 +148,42 @@ describe.sequential('the audit trail and subject access requests in Chromium', (
     // Gathering records is itself written in the audit trail.
     await openSection('Audit trail');
     await expect.poll(() => consolePage.getByRole('table', { name: 'Entries, newest first' }).locator('.audit-action').first().textContent()).toBe('person.export');
+  });
+
+  it('a printed sheet checks against the trail, and a record edited behind the app is found and shown to the DSL', async () => {
+    // The end-of-day page carries the mark it would print.
+    await openSection('End of day');
+    const mark = consoleMain().locator('.audit-mark');
+    await expect.poll(() => mark.count()).toBe(1);
+    const printed = /Audit trail: entry (\d+), check code ([0-9A-F]{4}-[0-9A-F]{4})/.exec((await mark.textContent()) ?? '');
+    expect(printed).not.toBeNull();
+
+    await openSection('Audit trail');
+    const sheet = consolePage.getByRole('region', { name: 'Check a printed sheet' });
+    await sheet.getByLabel('Entry number').fill(printed![1]!);
+    await sheet.getByLabel('Check code').fill(printed![2]!.toLowerCase());
+    await sheet.getByRole('button', { name: 'Check this sheet' }).click();
+    await expect.poll(() => sheet.getByRole('status').textContent()).toContain(`Entry ${printed![1]} is as it was when the sheet was printed.`);
+    await sheet.scrollIntoViewIfNeeded();
+    await screenshot(consolePage, '36b-audit-check-sheet');
+    expect(await accessibilityViolations(consolePage), '36b-audit-check-sheet: axe violations').toEqual([]);
+
+    // Someone with the database file changes what Amira came for, with another program.
+    const other = new Database(join(kiosk.dataDir, DATABASE_FILE));
+    other.prepare(`UPDATE visits SET visiting = 'Nothing to see'`).run();
+    other.close();
+    await consolePage.getByRole('button', { name: 'Check the trail' }).click();
+    const alert = consoleMain().getByRole('alert').filter({ hasText: 'The audit trail or the records it describes have been altered.' });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/Visit 1 has been changed outside Safe Hands since audit entry \d+\./);
+    // The banner at the top of every console page says so too.
+    await openSection('End of day');
+    const banner = consolePage.getByRole('region', { name: 'Reminders' }).getByRole('alert');
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await banner.textContent()).toContain('Visit 1 has been changed outside Safe Hands');
+    await consolePage.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(consolePage, '36c-audit-problem-banner');
+    expect(await accessibilityViolations(consolePage), '36c-audit-problem-banner: axe violations').toEqual([]);
   });
 
   it('showed no console errors on any screen', () => {

@@ -37,7 +37,7 @@ afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('device custody in Chromium', () => {
   it('first run: sets up the setting and its administrator', async () => {
-    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '4826' });
+    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '482613' });
   });
 
   it('a visitor declares a phone and a smart watch at the kiosk', async () => {
@@ -59,7 +59,7 @@ describe.sequential('device custody in Chromium', () => {
 
   it('staff unlock the console and log both items into bag 12', async () => {
     consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
-    await unlockConsole(consolePage, 'Priya Shah', '4826');
+    await unlockConsole(consolePage, 'Priya Shah', '482613');
 
     const waiting = consolePage.getByRole('table', { name: 'Waiting to be logged into the safe' });
     const row = waiting.getByRole('row', { name: new RegExp(VISITOR) });
@@ -157,6 +157,11 @@ describe.sequential('device custody in Chromium', () => {
     expect(await wants.textContent()).toContain('2 items in the safe');
     // Zoë is still signed in: the kiosk did not close her visit.
     expect(await consolePage.getByRole('table', { name: 'On site now' }).textContent()).toContain(VISITOR);
+    // No printer is set up, so her receipt never printed: Today says so, with Reprint beside it.
+    const unprinted = consolePage.getByRole('region', { name: 'Receipts not printed' });
+    await expect.poll(() => unprinted.textContent()).toContain(`receipt ${receiptNumber}`);
+    expect(await unprinted.textContent()).toContain(VISITOR);
+    expect(await unprinted.getByRole('button', { name: `Reprint receipt ${receiptNumber}` }).count()).toBe(1);
 
     // Priya's own phone goes in too, so the safe list has a staff member as well as a visitor.
     await consolePage.getByRole('button', { name: 'My phone into the safe' }).click();
@@ -172,6 +177,7 @@ describe.sequential('device custody in Chromium', () => {
     expect(await groups.nth(0).textContent()).toContain(VISITOR);
     expect(await groups.nth(0).textContent()).toContain('Waiting at the office to collect');
     expect(await groups.nth(0).textContent()).toContain(receiptNumber);
+    expect(await groups.nth(0).textContent()).toContain(`Receipt ${receiptNumber} not printed`);
     expect(await groups.nth(1).textContent()).toContain('Priya Shah');
     await checkScreen(consolePage, '19-console-in-safe');
   });
@@ -214,6 +220,11 @@ describe.sequential('device custody in Chromium', () => {
     expect(await view.getByRole('checkbox', { name: /Smart watch, bag 12/ }).isChecked()).toBe(true);
     expect(await view.getByLabel('Returned to').inputValue()).toBe(VISITOR);
     await checkScreen(consolePage, '17-console-collect', { scroll: 'main' });
+
+    // The desk says the receipt never printed; Reprint tries the printer again and says why it did not.
+    expect(await view.textContent()).toContain(`Receipt ${receiptNumber} not printed`);
+    await view.getByRole('button', { name: `Reprint receipt ${receiptNumber}` }).click();
+    await expect.poll(() => view.getByRole('alert').textContent()).toContain('It did not print. No printer is set up for receipts');
   });
 
   it('both items are marked returned and the visitor is signed out', async () => {

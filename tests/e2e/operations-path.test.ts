@@ -57,7 +57,7 @@ afterAll(() => closeKioskInChromium({ kiosk, browser, watched }));
 
 describe.sequential('roll call, end of day and administration in Chromium', () => {
   it('first run, then two visitors sign in at the kiosk', async () => {
-    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '4826' });
+    await setUpThroughUi(kioskPage, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '482613' });
 
     await signIn(FIRST, /Contractor/, [/^Phone/]);
     await signIn(SECOND, /Parent or carer/, []);
@@ -65,7 +65,7 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
 
   it('staff unlock and print the evacuation list: no printer, so the reason and the PDF', async () => {
     consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
-    await unlockConsole(consolePage, 'Priya Shah', '4826');
+    await unlockConsole(consolePage, 'Priya Shah', '482613');
     await expect.poll(() => consolePage.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
 
     await openSection(consolePage, 'Roll call');

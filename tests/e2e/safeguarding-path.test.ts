@@ -25,7 +25,7 @@ let token = '';
 /** The record code on her printed approval record, read from its QR code. */
 let recordCode = '';
 
-const PIN = '4826';
+const PIN = '482613';
 const INSPECTOR = 'Helen Marsh';
 
 const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openApp, type App } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/clock.js';
 import { insertStaff } from '../../src/main/db/repositories/staff-repo.js';
-import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/paths.js';
+import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/paths.js';
 import type { CommandInput, CommandName } from '../../src/shared/contract.js';
 import type { CommandResult } from '../../src/shared/domain/errors.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
@@ -19,7 +19,7 @@ import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST } from './test-app
  */
 
 /** The PIN of the staff accounts the tests add (the first administrator's is ADMIN_PIN). */
-export const STAFF_PIN = '7391';
+export const STAFF_PIN = '739152';
 
 /** The smallest valid PNG (1x1), for the logo command. */
 export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -76,8 +76,8 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     settingName: 'Second Setting',
     settingKind: 'nursery',
     adminName: 'Someone Else',
-    pin: '5555',
-    pinAgain: '5555',
+    pin: '555555',
+    pinAgain: '555555',
     expectationsTemplate: 'nursery',
   }),
   'kiosk.config': () => ({}),
@@ -135,6 +135,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'settings.get': () => ({}),
   'settings.update': () => ({ idleSeconds: 120, endOfDay: '17:45' }),
   'audit.verify': () => ({}),
+  'audit.checkMark': () => ({ entry: 1, code: '3f9a-1c2d' }),
   'audit.list': () => ({ from: '2026-11-01', to: '2026-11-30', limit: 50 }),
 
   'exception.approve': (ctx) => ({
@@ -193,7 +194,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'console.reminders': () => ({}),
 
   'staff.list': () => ({}),
-  'staff.create': () => ({ displayName: 'Gwen Price', roles: ['dsl'], pin: '2468', pinAgain: '2468' }),
+  'staff.create': () => ({ displayName: 'Gwen Price', roles: ['dsl'], pin: '246813', pinAgain: '246813' }),
   'staff.update': (ctx) => ({ staffId: ctx.spareStaffId, displayName: 'Sam Spare-Jones', roles: ['office'] }),
   'staff.resetPin': (ctx) => ({ staffId: ctx.spareStaffId, pin: '1357', pinAgain: '1357' }),
   'staff.unlockAccount': (ctx) => ({ staffId: ctx.spareStaffId }),
@@ -364,6 +365,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
   // The PINs need the key they were set with: it is never in the database.
   copyFileSync(join(app.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
+  for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(app.dir, file), join(dir, file));
   if (existsSync(join(app.dir, BACKUPS))) cpSync(join(app.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   app.dispose();
   return { dir, ids, problems, dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -382,6 +384,8 @@ export function openSampleApp(template: SampleTemplate): SampleApp {
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-sample-'));
   copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
   copyFileSync(join(template.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
+  // The copy is the same data folder moved: its audit trail is sealed with this key and ends at this head.
+  for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(template.dir, file), join(dir, file));
   if (existsSync(join(template.dir, BACKUPS))) cpSync(join(template.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   const clock = fixedClock(START);
   const app = openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST });

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkAuditNow } from '../../src/main/services/audit-check.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/clock.js';
 import type { ScryptCost } from '../../src/main/services/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
 
-export const ADMIN_PIN = '4826';
+export const ADMIN_PIN = '482613';
 
 /**
  * scrypt's cost for PINs in tests: a fraction of a millisecond, where the production cost (N=2^17) takes
@@ -29,6 +30,12 @@ export type TestApp = App & {
   /** The same for commands that answer later (printing, asking the operating system). */
   okAsync<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandOutput<N>>;
   failsAsync<N extends CommandName>(name: N, input: unknown, sessionKey?: string): Promise<CommandFailure>;
+  /**
+   * Says the test edits the database behind the app's back on purpose. Otherwise, at the end of every
+   * test, the audit check must find the trail and every record as Safe Hands wrote them: a write path that
+   * changes a record without its audit entry fails the test that took it.
+   */
+  tamperedOnPurpose: boolean;
   dispose(): void;
 };
 
@@ -64,7 +71,7 @@ export function reopenTestApp<T extends TestApp>(app: T): T {
   const fresh = openTestApp(app.dir, app.clock);
   // The same object carries on (tests hold it), now over the new app; disposed once, at the end.
   opened.splice(opened.indexOf(fresh), 1);
-  return Object.assign(app, fresh);
+  return Object.assign(app, fresh, { tamperedOnPurpose: app.tamperedOnPurpose });
 }
 
 function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost'> = {}): TestApp {
@@ -86,9 +93,12 @@ function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options:
     async failsAsync(name, input, key = 'test:kiosk') {
       return unwrapFailure(name, await app.dispatch(name, input, key));
     },
-    dispose() {
+    tamperedOnPurpose: false,
+    dispose(this: TestApp) {
+      const problems = this.tamperedOnPurpose || !app.db.open ? [] : checkAuditNow(app.db, app.auditTrail.ring.all()).problems;
       app.close();
       rmSync(dir, { recursive: true, force: true });
+      if (problems.length > 0) throw new Error(`The audit check found what Safe Hands itself wrote does not hold:\n${problems.join('\n')}`);
     },
   };
   opened.push(testApp);
@@ -96,7 +106,15 @@ function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options:
 }
 
 export function disposeAll(): void {
-  while (opened.length) opened.pop()!.dispose();
+  const failures: unknown[] = [];
+  while (opened.length) {
+    try {
+      opened.pop()!.dispose();
+    } catch (err) {
+      failures.push(err);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 }
 
 /** A setting set up through the real first-run command; the admin's console is unlocked as `staff`. */

@@ -114,3 +114,33 @@ describe('pre-booked visits', () => {
     expect(existsSync(app.dir)).toBe(true);
   });
 });
+
+describe('booked visitors whose names do not fit "first name, surname"', () => {
+  it('a visitor booked family name first is greeted, signed in and printed the way they write their name', async () => {
+    const app = createSetUpApp();
+    const booked = app.ok('booking.create', {
+      firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null, visitorType: 'inspector', host: 'Headteacher',
+      expectedDate: '2026-11-23', expectedTime: null,
+    }, 'staff');
+    expect(booked).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
+    const { documentId } = await app.okAsync('booking.invite', { bookingId: booked.bookingId }, 'staff');
+    expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(documentId)!)))).toContain('Nagy Ferenc');
+    const code = tokenOf(app, booked.bookingId);
+    expect(app.ok('invite.lookup', { code }).displayName).toBe('N. Ferenc');
+    app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [] });
+    const [visit] = app.ok('console.onSite', {}, 'staff').visits;
+    expect(visit).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
+  });
+
+  it('books someone with only one name, and refuses a surname without a choice either way', () => {
+    const app = createSetUpApp();
+    const base = { organisation: null, visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: null } as const;
+    const booked = app.ok('booking.create', { ...base, firstName: 'Suharto', oneName: true }, 'staff');
+    expect(booked).toMatchObject({ firstName: 'Suharto', lastName: '', familyNameFirst: false });
+    expect(app.ok('invite.lookup', { code: tokenOf(app, booked.bookingId) }).displayName).toBe('S.');
+    const before = contentHash(app);
+    expect(app.fails('booking.create', { ...base, firstName: 'Helen' }, 'staff').fields?.lastName).toMatch(/surname/);
+    expect(app.fails('booking.create', { ...base, firstName: 'Helen', lastName: 'Marsh', oneName: true }, 'staff').fields?.lastName).toMatch(/only one name/);
+    expect(contentHash(app)).toBe(before);
+  });
+});

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/main/db/connection.js';
 import { migrate, MigrationError, readMigrations } from '../../src/main/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/main/paths.js';
+import { fillNameWords } from '../../src/main/db/repositories/name-words-repo.js';
+import { searchVisitorsBySurname } from '../../src/main/db/repositories/visitor-repo.js';
+import { searchKey } from '../../src/shared/domain/names.js';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -78,5 +81,63 @@ describe('migrations', () => {
     expect(() => migrate(db, readMigrations(migrationsDir))).toThrow();
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'`).get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: Number(next) - 1 });
+  });
+});
+
+describe('migration 0010: names as written, found by any word', () => {
+  /** A database as the product left it before 0010, with visitors typed the way people type. */
+  function databaseBefore0010() {
+    const { db, dir } = tempDb();
+    const earlier = join(dir, 'earlier');
+    mkdirSync(earlier);
+    for (const m of readMigrations(MIGRATIONS_DIR).filter((f) => f.version <= 9)) {
+      writeFileSync(join(earlier, `${String(m.version).padStart(4, '0')}_${m.name}.sql`), m.sql);
+    }
+    migrate(db, readMigrations(earlier));
+    const add = db.prepare(
+      `INSERT INTO visitors (first_name, last_name, last_name_key, last_name_prefix, identity_key, organisation, created_at, last_signed_in_at, anonymised_at)
+       VALUES (?, ?, ?, substr(?, 1, 3), ?, NULL, '2026-01-01T09:00:00.000Z', ?, ?)`,
+    );
+    const visitor = (first: string, last: string, seen: string, anonymised: string | null = null) =>
+      Number(add.run(first, last, searchKey(last), searchKey(last), `${first}|${last}|`, seen, anonymised).lastInsertRowid);
+    return {
+      db,
+      roisin: visitor('Róisín', 'Ó Súilleabháin', '2026-03-01T09:00:00.000Z'),
+      aoife: visitor('Aoife', "O'Brien", '2026-03-02T09:00:00.000Z'),
+      kai: visitor('Kai', 'Smith-Jones', '2026-03-03T09:00:00.000Z'),
+      // Typed before names were normalised: combining accents (NFD).
+      sean: visitor('Seán', 'Su\u0301illeabha\u0301in', '2026-03-04T09:00:00.000Z'),
+      removed: visitor('Removed', 'visitor', '2020-01-01T09:00:00.000Z', '2024-01-01T09:00:00.000Z'),
+    };
+  }
+
+  it('indexes every name still held by each of its words, in the migration itself', () => {
+    const { db, roisin, aoife, kai, sean, removed } = databaseBefore0010();
+    migrate(db, readMigrations(MIGRATIONS_DIR));
+    const byWord = (typed: string) => searchVisitorsBySurname(db, searchKey(typed), 6).map((v) => v.id);
+    expect(byWord('sui')).toEqual([sean, roisin]);
+    expect(byWord('SÚI')).toEqual([sean, roisin]);
+    expect(byWord('brien')).toEqual([aoife]);
+    expect(byWord('jones')).toEqual([kai]);
+    expect(byWord('s')).toEqual([sean, kai, roisin]);
+    expect(byWord('vis')).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(removed)).toBe(0);
+    // Everyone written before the choice existed writes their given name first.
+    expect(db.prepare('SELECT DISTINCT family_name_first FROM visitors').pluck().all()).toEqual([0]);
+  });
+
+  it('leaves no half-filled index: the schema change and the words commit together or not at all', () => {
+    const { db, roisin } = databaseBefore0010();
+    const failingHalfWay = new Map([['0010_name_order_and_words', (d: Db) => {
+      fillNameWords(d);
+      throw new Error('The disk is full');
+    }]]);
+    expect(() => migrate(db, readMigrations(MIGRATIONS_DIR), undefined, failingHalfWay)).toThrow(/disk is full/);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(9);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'visitor_name_words'`).pluck().get()).toBe(0);
+    expect(db.prepare('SELECT last_name_key FROM visitors WHERE id = ?').pluck().get(roisin)).toBe('osuilleabhain');
+    // Started again, it completes.
+    migrate(db, readMigrations(MIGRATIONS_DIR));
+    expect(searchVisitorsBySurname(db, 'sui', 6).map((v) => v.id)).toContain(roisin);
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type App } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/clock.js';
 import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/paths.js';
+import { inTransaction } from '../../src/main/db/connection.js';
 import { needsRehash, OWASP_SCRYPT } from '../../src/main/services/pin-hash.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import {
@@ -110,13 +111,14 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   /** A data folder as an earlier version left it: the admin's PIN in the old format, and no key file. */
   function olderVersionsFolder(): TestApp & { adminId: number } {
     const app = createSetUpApp();
-    app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId);
+    // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
+    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
     app.close();
     rmSync(join(app.dir, PIN_PEPPER_FILE), { force: true });
     return reopenTestApp(app);
   }
 
-  it('still unlock, and the right PIN replaces the hash with the new format in the unlock’s own transaction, audited', () => {
+  it('still unlock, and the right PIN replaces the hash with the new format in the unlock’s own transaction, audited', async () => {
     const app = olderVersionsFolder();
     const old = pinHashOf(app, app.adminId);
     expect(old).toMatch(/^scrypt\$16384\$8\$1\$/);
@@ -137,7 +139,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     expect(entries[1]).toMatchObject({ actor_label: 'Priya Shah', entity_id: app.adminId });
     expect(JSON.parse(entries[1]!.detail)).toEqual({ from: 'format 1: scrypt N=2^14, r=8, p=1, no pepper', to: 'format 2: scrypt N=2^4, r=8, p=1, peppered' });
     expect(entries[1]!.detail).not.toContain(upgraded.split('$').at(-1));
-    expect(app.ok('audit.verify', {}, 'w').ok).toBe(true);
+    expect((await app.okAsync('audit.verify', {}, 'w')).ok).toBe(true);
 
     // The new hash unlocks, and is not replaced again.
     app.ok('staff.lock', {}, 'w');
@@ -162,13 +164,14 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   it('a DSL’s PIN typed into an approval is upgraded with the approval', () => {
     const app = olderVersionsFolder();
     app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const olu = app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '1357', pinAgain: '1357' }, 'staff');
-    app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('1357'), olu.staffId);
+    const olu = app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
+    // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
+    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     const visit = newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
     const approval = app.ok('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
-      approver: { staffId: olu.staffId, pin: '1357' },
+      approver: { staffId: olu.staffId, pin: '135790' },
     }, 'staff');
     expect(pinHashOf(app, olu.staffId)).toMatch(/^\$scrypt-pepper\$v=2\$/);
     const last = app.db.prepare(`SELECT action, actor_label FROM audit_log ORDER BY id DESC LIMIT 2`).all();
@@ -285,8 +288,9 @@ describe('when the PIN key file is missing', () => {
   it('no new PIN is set with a new key while PINs need the missing one', () => {
     const app = createSetUpApp();
     // An account with an old-format PIN can still unlock without the key.
-    const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '1357', pinAgain: '1357' }, 'staff');
-    app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('1357'), olu.staffId);
+    const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
+    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     app.close();
     unlinkSync(join(app.dir, PIN_PEPPER_FILE));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -295,12 +299,12 @@ describe('when the PIN key file is missing', () => {
     } finally {
       warn.mockRestore();
     }
-    app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
     // Its hash stays as it is until the key is back, rather than being moved to a key the others' PINs lack.
     expect(pinHashOf(app, olu.staffId)).toMatch(/^scrypt\$16384\$/);
     const error = app.fails('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('is missing') });
-    expect(app.fails('staff.resetPin', { staffId: app.adminId, pin: '2468', pinAgain: '2468' }, 'olu').code).toBe('conflict');
+    expect(app.fails('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu').code).toBe('conflict');
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
   });
 });

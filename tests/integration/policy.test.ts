@@ -26,8 +26,8 @@ describe('editing the expectations', () => {
 
   it('only a DSL can publish or review', async () => {
     const app = createSetUpApp();
-    const admin = app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '1357', pinAgain: '1357' }, 'staff');
-    app.ok('staff.unlock', { staffId: admin.staffId, pin: '1357' }, 'admin-only');
+    const admin = app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    app.ok('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
     expect(app.fails('policy.publish', NEW_TEXT, 'admin-only').code).toBe('forbidden');
     expect(app.fails('policy.recordReview', { note: 'Fine' }, 'admin-only').code).toBe('forbidden');
   });

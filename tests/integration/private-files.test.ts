@@ -73,6 +73,8 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
         'safe-hands.db': 'file 600',
         'safe-hands.db-wal': 'file 600',
         'safe-hands.db-shm': 'file 600',
+        'audit-trail.key': 'file 600',
+        'audit-head.json': 'file 600',
       });
     } finally {
       app.close();

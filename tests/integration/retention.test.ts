@@ -25,7 +25,7 @@ describe('retention', () => {
     // Two years and a day after her last visit.
     app.clock.set('2028-11-24T09:00:00Z');
     unlock(app);
-    const auditBefore = app.ok('audit.verify', {}, 'staff').checked;
+    const auditBefore = (await app.okAsync('audit.verify', {}, 'staff')).checked;
     const run = app.ok('retention.runNow', {}, 'staff');
     expect(run).toMatchObject({ visitorsRemoved: 1, visitsCleared: 1, custodyCleared: 2 });
 
@@ -40,7 +40,7 @@ describe('retention', () => {
     // Nothing recent was touched, the counts remain, and the audit chain still verifies with the purge in it.
     expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Recent']);
     expect(app.db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(2);
-    expect(app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
+    expect(await app.okAsync('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches).toEqual([]);
     expect(recent.visitId).toBeGreaterThan(oldVisit);
     const details = app.db.prepare(`SELECT group_concat(detail_json) FROM audit_log`).pluck().get() as string;
@@ -55,6 +55,26 @@ describe('retention', () => {
     unlock(app);
     expect(app.ok('retention.runNow', {}, 'staff').visitorsRemoved).toBe(0);
     expect(app.ok('custody.inSafe', {}, 'staff').owners[0]!.ownerName).toBe("Zoë O'Brien-Łukasz");
+  });
+
+  it('removes the words a visitor was found by with their name, so no search finds them by it', () => {
+    const app = createSetUpApp();
+    app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const old = newVisitor(app, { firstName: 'Róisín', lastName: 'Ó Súilleabháin', organisation: null });
+    app.ok('visit.signOut', { visitId: old.visitId });
+    const oldId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(old.visitId) as number;
+    expect(app.db.prepare('SELECT word FROM visitor_name_words WHERE visitor_id = ? ORDER BY word').pluck().all(oldId)).toEqual(['osuilleabhain', 'suilleabhain']);
+    app.clock.set('2027-11-24T09:00:00Z');
+    unlock(app);
+    const recent = newVisitor(app, { firstName: 'Seán', lastName: 'Súilleabháin', organisation: null });
+    expect(app.ok('retention.runNow', {}, 'staff').visitorsRemoved).toBe(1);
+    expect(app.db.prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(oldId)).toBe(0);
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'sui' }).matches.map((m) => m.displayName)).toEqual(['Seán S.']);
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'osu' }).matches).toEqual([]);
+    expect(app.ok('person.search', { name: 'Súilleabháin' }, 'staff').people.map((p) => p.name)).toEqual(['Seán Súilleabháin']);
+    // "Removed visitor" is not a name anyone is found by.
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'vis' }).matches).toEqual([]);
+    expect(recent.visitId).toBeGreaterThan(old.visitId);
   });
 
   it('runs once a day from the scheduler', async () => {
@@ -82,5 +102,18 @@ describe('subject access', () => {
     expect(records.visits).toMatchObject([{ visitId, policyVersion: 1 }]);
     expect(records.devicesLogged.map((d) => [d.kind, d.bagSlot])).toEqual([['phone', '12'], ['smart_watch', '12']]);
     expect(app.fails('person.export', { visitorId: 999 }, 'staff').code).toBe('not_found');
+  });
+
+  it('finds a person by any word of their surname, in whatever order the name is typed, and writes it their way', () => {
+    const app = createSetUpApp();
+    newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
+    newVisitor(app, { firstName: 'Kai', lastName: 'Smith-Jones', organisation: null });
+    for (const typed of ['Nagy Ferenc', 'Ferenc Nagy', 'nag']) {
+      expect(app.ok('person.search', { name: typed }, 'staff').people.map((p) => p.name), typed).toEqual(['Nagy Ferenc']);
+    }
+    const [kai] = app.ok('person.search', { name: 'Kai Jones' }, 'staff').people;
+    expect(kai?.name).toBe('Kai Smith-Jones');
+    const nagy = app.ok('person.search', { name: 'Nagy' }, 'staff').people[0]!;
+    expect(app.ok('person.export', { visitorId: nagy.visitorId }, 'staff').visitor).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
   });
 });

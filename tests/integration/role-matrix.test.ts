@@ -47,6 +47,7 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'settings.get': 'admin',
   'settings.update': 'admin',
   'audit.verify': 'dsl_or_admin',
+  'audit.checkMark': 'dsl_or_admin',
   'audit.list': 'dsl_or_admin',
   // An office console carries the request; the approving DSL re-enters their own PIN inside the input.
   'exception.approve': 'office',

@@ -9,7 +9,7 @@ afterEach(disposeAll);
 describe('scheduled jobs', () => {
   it('back up once a day and run the full integrity check once a week', async () => {
     const app = createSetUpApp();
-    expect(await runDueJobs(app)).toMatchObject({ backup: 'made', integrity: 'ok', autoSignedOut: 0 });
+    expect(await runDueJobs(app)).toMatchObject({ backup: 'made', integrity: 'ok', auditTrail: 'ok', autoSignedOut: 0 });
     app.clock.advance(6 * 3600_000);
     expect(await runDueJobs(app)).toMatchObject({ backup: 'not_due', integrity: 'not_due', autoSignedOut: 0 });
     app.clock.advance(18 * 3600_000);

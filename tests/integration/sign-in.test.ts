@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fullName, shortName } from '../../src/shared/domain/names.js';
+import { flatten, pdfText } from '../helpers/pdf.js';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
@@ -171,5 +174,112 @@ describe('a returning visitor', () => {
     const app = createSetUpApp();
     expect(app.fails('visit.signInReturning', { visitorId: 12345, devices: [] }).code).toBe('not_found');
     expect(app.fails('visitor.returningStatus', { visitorId: 12345 }).code).toBe('not_found');
+  });
+});
+
+describe('names the way visitors write them', () => {
+  /** The name shown on the staff console's on-site list, as the console writes it out. */
+  const onSiteNames = (app: ReturnType<typeof createSetUpApp>) => app.ok('console.onSite', {}, 'staff').visits.map((v) => fullName(v));
+
+  it('王芳 signs in family name first and is 王芳 on the console, the report, the roll call and the receipt', async () => {
+    const app = createSetUpApp();
+    const { visitId } = newVisitor(app, {
+      firstName: '芳', lastName: '王', familyNameFirst: true, organisation: null,
+      devices: [{ kind: 'phone', quantity: 1 }],
+    });
+    newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
+    expect(onSiteNames(app)).toEqual(['王芳', 'Nagy Ferenc']);
+    const handover = app.ok('console.pendingHandovers', {}, 'staff').handovers[0]!;
+    expect(fullName(handover)).toBe('王芳');
+
+    const log = await app.okAsync('custody.log', {
+      handoverId: handover.handoverId, owner: { type: 'visitor', visitId }, items: [{ kind: 'phone', description: null, marks: null, bagSlot: '3' }],
+    }, 'staff');
+    expect(log.receipt.ownerName).toBe('王芳');
+    const report = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    expect(report.rows.map((r) => r[report.columns.indexOf('Name')])).toEqual(['王芳', 'Nagy Ferenc']);
+    const rollCall = app.ok('rollcall.save', { accountedVisitIds: [], note: null }, 'staff');
+    expect(rollCall.missing).toEqual(['王芳', 'Nagy Ferenc']);
+    const printed = await app.okAsync('rollcall.print', {}, 'staff');
+    const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(printed.print.documentId!)!)));
+    expect(text).toContain('王芳');
+    expect(text).toContain('Nagy Ferenc');
+  });
+
+  it('prints the badge with the name in the order the visitor wrote it', async () => {
+    const app = createSetUpApp();
+    app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    const { badgeCode } = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
+    const { print } = await app.okAsync('badge.print', { code: badgeCode! }, 'kiosk');
+    const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)));
+    expect(text).toContain('Nagy Ferenc');
+  });
+
+  it('lets someone with only one name sign in, and other visitors see only its initial', () => {
+    const app = createSetUpApp();
+    const result = app.ok('visit.signInNew', {
+      firstName: 'Suharto', oneName: true, organisation: 'Kent LA', visitorType: 'visiting_professional', visiting: 'SEND review',
+      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [],
+    });
+    expect(result.firstName).toBe('Suharto');
+    expect(onSiteNames(app)).toEqual(['Suharto']);
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'suh' }).matches).toEqual([
+      { visitorId: expect.any(Number), displayName: 'S.', organisation: 'Kent LA' },
+    ]);
+    expect(app.ok('visit.findOnSite', { surnamePrefix: 'SUH' }).matches).toEqual([
+      { visitId: result.visitId, displayName: 'S.', organisation: 'Kent LA' },
+    ]);
+  });
+
+  it.each([
+    [{ lastName: undefined }, /surname, or choose "I have only one name"/],
+    [{ lastName: '   ' }, /surname, or choose "I have only one name"/],
+    [{ lastName: 'Jones', oneName: true }, /only one name, so leave the surname empty/],
+  ])('refuses %j with a message at the surname and saves nothing', (change, message) => {
+    const app = createSetUpApp();
+    const before = contentHash(app);
+    const input = {
+      firstName: 'Sam', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
+      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [], ...change,
+    };
+    const error = app.fails('visit.signInNew', input);
+    expect(error.code).toBe('invalid_input');
+    expect(error.fields?.lastName).toMatch(message);
+    expect(contentHash(app)).toBe(before);
+  });
+
+  it.each([
+    ['Ó Súilleabháin', ['sui', 'SUI', 'súi', 'su\u0301i', 'ó s', 'osui']],
+    ["O'Brien", ['brien', 'BRI', "o'b", 'obr']],
+    ['Smith-Jones', ['jones', 'Jon', 'smith-j', 'smithj']],
+    ['O\u0301 Su\u0301illeabha\u0301in', ['sui', 'súilleabháin']],
+    ['عبد الله', ['الل', 'عبد']],
+    ['王', ['王']],
+  ])('finds the surname %s by the start of any of its words: %j', (lastName, typed) => {
+    const app = createSetUpApp();
+    newVisitor(app, { firstName: 'Róisín', lastName, organisation: null });
+    newVisitor(app, { firstName: 'Other', lastName: 'Sullivan', organisation: null });
+    for (const t of typed) {
+      const shown = app.ok('visitor.findReturning', { surnamePrefix: t }).matches.map((m) => m.displayName);
+      expect(shown, t).toContain(shortName({ firstName: 'Róisín', lastName: lastName.normalize('NFC'), familyNameFirst: false }));
+    }
+    // "Other" is found by none of these, and nobody by the middle of a word.
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'lliv' }).matches).toEqual([]);
+  });
+
+  it('finds a one-character first name with a surname typed in combining accents by its second word', () => {
+    const app = createSetUpApp();
+    newVisitor(app, { firstName: 'A', lastName: 'O\u0301 Su\u0301illeabha\u0301in', organisation: null });
+    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.lastName).toBe('Ó Súilleabháin');
+    expect(app.ok('visitor.findReturning', { surnamePrefix: 'sui' }).matches.map((m) => m.displayName)).toEqual(['A Ó.']);
+  });
+
+  it('shows a returning visitor the way they wrote their name this time', () => {
+    const app = createSetUpApp();
+    const first = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', organisation: null });
+    app.ok('visit.signOut', { visitId: first.visitId });
+    newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
+    expect(count(app, 'visitors')).toBe(1);
+    expect(onSiteNames(app)).toEqual(['Nagy Ferenc']);
   });
 });

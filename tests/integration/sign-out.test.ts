@@ -43,3 +43,31 @@ describe('signing out at the kiosk', () => {
     expect(app.fails('visit.signOut', { visitId: 424242 }).code).toBe('not_found');
   });
 });
+
+describe('finding your visit to sign out, whatever your name is like', () => {
+  it.each([
+    [{ firstName: 'Róisín', lastName: 'Ó Súilleabháin' }, ['sui', 'SUI', 'súi', 'su\u0301i'], 'Róisín Ó.'],
+    [{ firstName: 'Aoife', lastName: "O'Brien" }, ['brien', "o'br"], 'Aoife O.'],
+    [{ firstName: 'Kai', lastName: 'Smith-Jones' }, ['jones', 'smith'], 'Kai S.'],
+    [{ firstName: '芳', lastName: '王', familyNameFirst: true }, ['王'], '芳'],
+    [{ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true }, ['nag'], 'N. Ferenc'],
+    [{ firstName: 'محمد', lastName: 'عبد الله' }, ['الله', 'عبد'], 'محمد ع.'],
+    [{ firstName: 'Suharto', oneName: true, lastName: undefined }, ['suh'], 'S.'],
+  ])('%j is found by %j and shown as %s', (name, typed, shown) => {
+    const app = createSetUpApp();
+    const { visitId } = newVisitor(app, { ...name, organisation: null });
+    newVisitor(app, { firstName: 'Other', lastName: 'Person', organisation: null });
+    for (const t of typed) {
+      expect(app.ok('visit.findOnSite', { surnamePrefix: t }).matches, t).toEqual([{ visitId, displayName: shown, organisation: null }]);
+    }
+    expect(app.ok('visit.signOut', { visitId }).status).toBe('signed_out');
+    expect(app.ok('visit.findOnSite', { surnamePrefix: typed[0]! }).matches).toEqual([]);
+  });
+
+  it('lists someone once even when several words of their surname match', () => {
+    const app = createSetUpApp();
+    // Two of its words start "smi" ("Smith Smithson" and "Smithson"), neither at the start of the surname.
+    const { visitId } = newVisitor(app, { firstName: 'Pat', lastName: 'Lee Smith Smithson', organisation: null });
+    expect(app.ok('visit.findOnSite', { surnamePrefix: 'smi' }).matches).toEqual([{ visitId, displayName: 'Pat L.', organisation: null }]);
+  });
+});

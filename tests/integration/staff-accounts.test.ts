@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { LONG_PIN_MESSAGE } from '../../src/shared/domain/pin-rules.js';
 import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
@@ -15,9 +17,9 @@ describe('staff accounts', () => {
 
   it('changing roles ends the person’s open sessions so the new roles apply at once', () => {
     const app = createSetUpApp();
-    const jo = app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '2468', pinAgain: '2468' }, 'staff');
+    const jo = app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
     expect(jo.roles).toEqual(['office', 'dsl']);
-    app.ok('staff.unlock', { staffId: jo.staffId, pin: '2468' }, 'jo');
+    app.ok('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
     app.ok('staff.update', { staffId: jo.staffId, displayName: 'Jo Evans', roles: [] }, 'staff');
     expect(app.fails('console.onSite', {}, 'jo').code).toBe('locked');
   });
@@ -33,10 +35,10 @@ describe('staff accounts', () => {
 
   it('deactivates a leaver, keeping their name on the record, and they can no longer unlock', () => {
     const app = createSetUpApp();
-    const sam = app.ok('staff.create', { displayName: 'Sam Leaver', roles: ['dsl', 'admin'], pin: '9753', pinAgain: '9753' }, 'staff');
+    const sam = app.ok('staff.create', { displayName: 'Sam Leaver', roles: ['dsl', 'admin'], pin: '975310', pinAgain: '975310' }, 'staff');
     const result = app.ok('staff.deactivate', { staffId: sam.staffId, reason: 'Left the school' }, 'staff');
     expect(result.active).toBe(false);
-    expect(app.fails('staff.unlock', { staffId: sam.staffId, pin: '9753' }, 'w').code).toBe('not_found');
+    expect(app.fails('staff.unlock', { staffId: sam.staffId, pin: '975310' }, 'w').code).toBe('not_found');
     expect(app.ok('staff.list', {}, 'staff').staff.map((s) => s.displayName)).toContain('Sam Leaver');
     expect(app.fails('staff.deactivate', { staffId: app.adminId, reason: 'Oops' }, 'staff').message).toMatch(/your own account/);
   });
@@ -44,7 +46,7 @@ describe('staff accounts', () => {
   it('resets a forgotten PIN and unlocks a locked account', () => {
     const app = createSetUpApp();
     const kim = app.ok('staff.create', { displayName: 'Kim Office', roles: [], pin: '1111', pinAgain: '1111' }, 'staff');
-    for (let i = 0; i < 5; i += 1) app.fails('staff.unlock', { staffId: kim.staffId, pin: '0000' }, 'w');
+    for (let i = 0; i < MAX_PIN_FAILURES; i += 1) app.fails('staff.unlock', { staffId: kim.staffId, pin: '0000' }, 'w');
     expect(app.ok('staff.list', {}, 'staff').staff.find((s) => s.staffId === kim.staffId)?.lockedUntil).toBeTruthy();
     app.ok('staff.unlockAccount', { staffId: kim.staffId }, 'staff');
     app.ok('staff.resetPin', { staffId: kim.staffId, pin: '8642', pinAgain: '8642' }, 'staff');
@@ -63,5 +65,46 @@ describe('staff accounts', () => {
     const error = app.fails('staff.create', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
+  });
+
+  it.each([
+    ['a DSL', ['dsl']],
+    ['an administrator', ['admin']],
+  ] as const)('refuses to give %s a PIN under 6 digits, at the PIN field, and saves nothing', (_label, roles) => {
+    const app = createSetUpApp();
+    const before = contentHash(app);
+    expect(app.fails('staff.create', { displayName: 'Jo Evans', roles, pin: '24681', pinAgain: '24681' }, 'staff')).toEqual({
+      code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
+    });
+    expect(contentHash(app)).toBe(before);
+    // Office staff keep the 4-digit minimum.
+    app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+  });
+
+  it('refuses to reset a DSL’s or administrator’s PIN to fewer than 6 digits, and the old one still works', () => {
+    const app = createSetUpApp();
+    const jo = app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
+    const before = contentHash(app);
+    expect(app.fails('staff.resetPin', { staffId: jo.staffId, pin: '2468', pinAgain: '2468' }, 'staff')).toEqual({
+      code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
+    });
+    expect(contentHash(app)).toBe(before);
+    app.ok('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
+  });
+
+  it('someone made a DSL whose PIN is too short must choose a longer one at their next unlock', () => {
+    const app = createSetUpApp();
+    const olu = app.ok('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: ['dsl'] }, 'staff');
+    expect(app.fails('console.onSite', {}, 'olu').code).toBe('locked');
+    expect(app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu').pinChangeDue).toBe(true);
+    expect(app.fails('console.onSite', {}, 'olu').code).toBe('pin_change_due');
+    app.ok('staff.changeOwnPin', { currentPin: '1357', newPin: { pin: '135790', pinAgain: '135790' } }, 'olu');
+    expect(app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu').pinChangeDue).toBe(false);
+    // And back to office only, a 4-digit PIN would do again: the rule follows the roles held.
+    app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: [] }, 'staff');
+    app.ok('staff.resetPin', { staffId: olu.staffId, pin: '1357', pinAgain: '1357' }, 'staff');
+    expect(app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu').pinChangeDue).toBe(false);
   });
 });

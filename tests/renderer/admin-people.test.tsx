@@ -13,7 +13,7 @@ const amira: PersonMatch = { visitorId: 10, name: 'Amira Khan', organisation: 'B
 const amal: PersonMatch = { visitorId: 14, name: 'Amal Khanna', organisation: null, visits: 1, lastVisitAt: '2026-10-02T13:40:00.000Z' };
 
 const records: PersonRecords = {
-  visitor: { visitorId: 10, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd', firstSeenAt: '2026-09-01T08:00:00.000Z' },
+  visitor: { visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd', firstSeenAt: '2026-09-01T08:00:00.000Z' },
   visits: [
     { visitId: 1, signedInAt: '2026-09-01T08:00:00.000Z', signedOutAt: '2026-09-01T11:30:00.000Z', visitorType: 'contractor', visiting: 'Fixing the boiler', policyVersion: 1 },
     { visitId: 9, signedInAt: '2026-11-22T09:05:00.000Z', signedOutAt: null, visitorType: 'contractor', visiting: 'Boiler service', policyVersion: 2 },

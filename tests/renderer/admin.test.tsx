@@ -184,7 +184,7 @@ describe('backups', () => {
         locked = true;
         return { restoredFrom: input.file, keptAside: '/data/before-restore/safe-hands-20261122-101500.db' };
       },
-      'staff.session': () => ({ session: locked ? null : { staffId: 1, displayName: 'Priya Shah', roles: ['office', 'dsl', 'admin'], expiresAt: '2026-11-22T12:00:00.000Z' } }),
+      'staff.session': () => ({ session: locked ? null : { staffId: 1, displayName: 'Priya Shah', roles: ['office', 'dsl', 'admin'], expiresAt: '2026-11-22T12:00:00.000Z', pinChangeDue: false } }),
     }), 'Backups');
     await user.click(await screen.findByRole('button', { name: 'Restore… (the backup from 21 Nov 2026, 18:00)' }));
     const dialog = screen.getByRole('dialog', { name: 'Restore the backup from 21 Nov 2026, 18:00?' });

@@ -139,7 +139,7 @@ describe('the Audit trail section', () => {
   it('says plainly that the trail is intact', async () => {
     const { api, user } = await openAudit(consoleAs(['dsl'], {
       'audit.list': () => ({ entries: [newest], moreBefore: null }),
-      'audit.verify': () => ({ ok: true, checked: 1234, firstBrokenId: null }),
+      'audit.verify': () => ({ ok: true, checked: 1234, firstBrokenId: null, problems: [] }),
     }));
     await user.click(screen.getByRole('button', { name: 'Check the trail' }));
     const status = (await screen.findByText(/The audit trail is intact/)).closest('[role="status"]');
@@ -151,14 +151,61 @@ describe('the Audit trail section', () => {
   it('says plainly where the trail was altered, as an alert, and marks that entry', async () => {
     const { user } = await openAudit(consoleAs(['admin'], {
       'audit.list': () => ({ entries: [newest, roles, older], moreBefore: null }),
-      'audit.verify': () => ({ ok: false, checked: 40, firstBrokenId: 17 }),
+      'audit.verify': () => ({ ok: false, checked: 40, firstBrokenId: 17, problems: ['Audit entry 17 has been changed, or an entry before it removed, since Safe Hands wrote it.'] }),
     }));
     await screen.findByRole('table', { name: 'Entries, newest first' });
     await user.click(screen.getByRole('button', { name: 'Check the trail' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The audit trail has been altered: the first changed entry is #17.');
+    expect(within(alert).getByRole('listitem').textContent).toBe('Audit entry 17 has been changed, or an entry before it removed, since Safe Hands wrote it.');
     expect(screen.queryByText(/is intact/)).toBeNull();
     const row = screen.getByRole('row', { name: /#17/ });
     expect(within(row).getByRole('rowheader').textContent).toBe('#17Changed');
+  });
+});
+
+describe('when the audit check finds changes made outside Safe Hands', () => {
+  it('warns the DSL at the top of the console, lists what it found, and opens the audit trail', async () => {
+    const found = ['Custody item 5 has been changed outside Safe Hands since audit entry 40.', 'The newest 3 audit entries have been removed.'];
+    installFakeApi(consoleAs(['dsl'], {
+      'console.reminders': () => ({ reminders: [{ kind: 'audit_problem', message: 'The audit check found changes made outside Safe Hands.', problems: found }] }),
+      'audit.list': () => ({ entries: [newest], moreBefore: null }),
+    }));
+    const { user } = renderApp('#/console');
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toContain('The audit check found changes made outside Safe Hands.');
+    expect(within(warning).getAllByRole('listitem').map((li) => li.textContent)).toEqual(found);
+    await user.click(within(warning).getByRole('button', { name: 'Open the audit trail' }));
+    await screen.findByRole('heading', { level: 1, name: 'Audit trail' });
+  });
+});
+
+describe('checking a printed sheet', () => {
+  it('sends the entry and code as typed, and says plainly whether the trail still holds it', async () => {
+    const answers = [
+      { holds: true, message: 'Entry 1234 is as it was when the sheet was printed.' },
+      { holds: false, message: 'Audit entry 1234 is not the one on a printed sheet. Tell the DSL and IT, and keep the sheet.' },
+    ];
+    const { api, user } = await openAudit(consoleAs(['dsl'], {
+      'audit.list': () => ({ entries: [newest], moreBefore: null }),
+      'audit.checkMark': () => answers.shift()!,
+    }));
+    const form = screen.getByRole('region', { name: 'Check a printed sheet' });
+    await user.type(within(form).getByLabelText('Entry number'), '1234');
+    await user.type(within(form).getByLabelText('Check code'), '3f9a-1c2d');
+    await user.click(within(form).getByRole('button', { name: 'Check this sheet' }));
+    expect((await within(form).findByRole('status')).textContent).toContain('Entry 1234 is as it was when the sheet was printed.');
+    expect(api.inputsOf('audit.checkMark')).toEqual([{ entry: 1234, code: '3f9a-1c2d' }]);
+    await user.click(within(form).getByRole('button', { name: 'Check this sheet' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('is not the one on a printed sheet');
+  });
+
+  it('asks for the entry number as printed before asking the host', async () => {
+    const { api, user } = await openAudit(consoleAs(['admin'], { 'audit.list': () => ({ entries: [], moreBefore: null }) }));
+    const form = screen.getByRole('region', { name: 'Check a printed sheet' });
+    await user.type(within(form).getByLabelText('Check code'), '3F9A1C2D');
+    await user.click(within(form).getByRole('button', { name: 'Check this sheet' }));
+    expect(await within(form).findByText('Type the entry number as printed, for example 1234.')).toBeTruthy();
+    expect(api.inputsOf('audit.checkMark')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { CustodyItemView } from '../../src/shared/domain/custody.js';
 import { initialCollectState, useCollectStore } from '../../src/renderer/stores/collect-store.js';
 import { initialLogState, useLogStore } from '../../src/renderer/stores/custody-log-store.js';
 import { initialSafeState, useSafeStore } from '../../src/renderer/stores/safe-store.js';
+import { initialReprintState, useReprintStore } from '../../src/renderer/stores/reprint-store.js';
 import { fail, kioskConfig, kioskHandlers, type FakeHandlers } from '../helpers/fake-api.js';
 import { minutesAgo } from '../helpers/test-clock.js';
 
@@ -14,26 +15,27 @@ export const session: StaffSessionInfo = {
   displayName: 'Sam Holt',
   roles: ['office'],
   expiresAt: minutesAgo(-60),
+  pinChangeDue: false,
 };
 
 export { minutesAgo };
 
 export const amira: OnSiteVisit = {
-  visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
+  visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
   visitorType: 'contractor', visiting: 'Fixing the boiler', signedInAt: minutesAgo(120), policyVersion: 2,
   devicesDeclared: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
   itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
 };
 
 export const tom: OnSiteVisit = {
-  visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", organisation: null,
+  visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", familyNameFirst: false, organisation: null,
   visitorType: 'parent_carer', visiting: 'Settling-in session', signedInAt: minutesAgo(90), policyVersion: 2,
   devicesDeclared: [{ kind: 'phone', quantity: 1 }], itemsInSafe: 2, collectionRequestedAt: minutesAgo(3),
   deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
 };
 
 export const amiraHandover: PendingHandover = {
-  handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
+  handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
   declaredAt: minutesAgo(119), visitorSignedOut: false,
   devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], devicesApproved: [],
 };
@@ -49,7 +51,7 @@ export function item(itemId: number, overrides: Partial<CustodyItemView> = {}): 
 export function receipt(overrides: Partial<ReceiptView> = {}): ReceiptView {
   return {
     receiptId: 41, receiptNumber: '2026-0041', ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer',
-    visitId: 2, visitOpen: true, createdAt: minutesAgo(60), createdBy: 'Sam Holt', printCount: 1,
+    visitId: 2, visitOpen: true, createdAt: minutesAgo(60), createdBy: 'Sam Holt', printCount: 1, printProblem: null,
     items: [
       item(101, { kind: 'phone', description: 'Black iPhone', marks: 'Fox sticker' }),
       item(102, { kind: 'smart_watch', description: 'Silver watch' }),
@@ -80,4 +82,5 @@ afterEach(() => {
   useLogStore.setState(initialLogState());
   useCollectStore.setState(initialCollectState());
   useSafeStore.setState(initialSafeState());
+  useReprintStore.setState(initialReprintState());
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintStatus } from '../../src/shared/contract.js';
 import { installFakeApi } from '../helpers/fake-api.js';
@@ -67,8 +67,8 @@ describe('logging items into the safe', () => {
 
   it('says plainly when the receipt did not print, links the PDF, and prints again on request', async () => {
     const { api, user } = await openHandover({
-      'custody.log': () => ({ receipt: amiraReceipt, print: notPrinted }),
-      'custody.reprint': () => ({ receipt: { ...amiraReceipt, printCount: 2 }, print: printed }),
+      'custody.log': () => ({ receipt: { ...amiraReceipt, printCount: 0, printProblem: NO_PRINTER }, print: notPrinted }),
+      'custody.reprint': () => ({ receipt: { ...amiraReceipt, printCount: 1 }, print: printed }),
     });
     await user.type(screen.getByLabelText('Same bag for all'), '12');
     await user.click(screen.getByRole('button', { name: 'Log and print receipt' }));
@@ -83,7 +83,20 @@ describe('logging items into the safe', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Print again' }));
     expect(api.inputsOf('custody.reprint')).toEqual([{ receiptId: 41 }]);
-    expect((await within(panel).findByRole('status')).textContent).toContain('Receipt printed again on Reception-Receipts');
+    // The copy that came out is the first the visitor gets, so it is not called "printed again".
+    expect((await within(panel).findByRole('status')).textContent).toContain('Receipt printed on Reception-Receipts');
+  });
+
+  it('calls a second copy "printed again"', async () => {
+    const { user } = await openHandover({
+      'custody.log': () => ({ receipt: amiraReceipt, print: printed }),
+      'custody.reprint': () => ({ receipt: { ...amiraReceipt, printCount: 2 }, print: printed }),
+    });
+    await user.type(screen.getByLabelText('Same bag for all'), '12');
+    await user.click(screen.getByRole('button', { name: 'Log and print receipt' }));
+    const panel = await screen.findByRole('region', { name: 'Receipt 2026-0041' });
+    await user.click(within(panel).getByRole('button', { name: 'Print again' }));
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toContain('Receipt printed again on Reception-Receipts'));
   });
 
   it('in the desktop app says where the PDF was saved instead of offering a link', async () => {

@@ -9,17 +9,18 @@ const session: StaffSessionInfo = {
   displayName: 'Sam Holt',
   roles: ['office', 'dsl'],
   expiresAt: '2026-11-22T12:00:00.000Z',
+  pinChangeDue: false,
 };
 
 const visits: OnSiteVisit[] = [
   {
-    visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
+    visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
     visitorType: 'contractor', visiting: 'Fixing the boiler', signedInAt: '2026-11-22T09:05:00.000Z', policyVersion: 2,
     devicesDeclared: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
     itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   },
   {
-    visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", organisation: null,
+    visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", familyNameFirst: false, organisation: null,
     visitorType: 'parent_carer', visiting: 'Settling-in session', signedInAt: '2026-11-22T10:30:00.000Z', policyVersion: 2,
     devicesDeclared: [{ kind: 'phone', quantity: 1 }], itemsInSafe: 1, collectionRequestedAt: '2026-11-22T11:15:00.000Z', deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   },
@@ -27,12 +28,12 @@ const visits: OnSiteVisit[] = [
 
 const handovers: PendingHandover[] = [
   {
-    handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd',
+    handoverId: 3, visitId: 1, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
     declaredAt: '2026-11-22T09:05:00.000Z', visitorSignedOut: false,
     devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], devicesApproved: [{ kind: 'laptop', quantity: 1 }],
   },
   {
-    handoverId: 4, visitId: 9, firstName: 'Lena', lastName: 'Marsh', organisation: null,
+    handoverId: 4, visitId: 9, firstName: 'Lena', lastName: 'Marsh', familyNameFirst: false, organisation: null,
     declaredAt: '2026-11-22T08:40:00.000Z', visitorSignedOut: true, devices: [{ kind: 'tablet', quantity: 2 }], devicesApproved: [],
   },
 ];

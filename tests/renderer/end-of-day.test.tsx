@@ -8,12 +8,12 @@ import './operations-fixtures.js';
 
 const tomsItems: SafeOwnerGroup = {
   ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
-  oldestLoggedAt: minutesAgo(80), pastEndOfDay: true, receipts: [{ receiptId: 41, receiptNumber: '2026-0041' }],
+  oldestLoggedAt: minutesAgo(80), pastEndOfDay: true, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null }],
   items: [item(101, { bagSlot: '12', description: 'Black iPhone' }), item(102, { kind: 'smart_watch', bagSlot: '12' })], deviceUse: null,
 };
 
 function report(overrides: Partial<EndOfDayReport> = {}): EndOfDayReport {
-  return { date: '2026-11-22', endOfDay: '17:30', notSignedOut: [amira, tom], inSafe: [tomsItems], noShows: 1, ...overrides };
+  return { auditMark: { entry: 4321, code: '3F9A1C2D' }, date: '2026-11-22', endOfDay: '17:30', notSignedOut: [amira, tom], inSafe: [tomsItems], noShows: 1, ...overrides };
 }
 
 async function openEndOfDay() {
@@ -38,6 +38,8 @@ describe('the end of the day', () => {
     expect(safe.textContent).toContain('Receipt 2026-0041');
     expect(screen.getByText('1 booked visitor did not arrive.')).toBeTruthy();
     expect(screen.getByText(/2 visitors have not signed out; 2 items are still in the safe/)).toBeTruthy();
+    // At the foot of the printed page, for the DSL to check against the trail later.
+    expect(screen.getByText('Audit trail: entry 4321, check code 3F9A-1C2D')).toBeTruthy();
   });
 
   it('signs out someone who left only with a reason, then reads the report again', async () => {

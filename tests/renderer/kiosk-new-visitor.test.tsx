@@ -49,6 +49,8 @@ describe('a first-time visitor', () => {
       {
         firstName: 'Amira',
         lastName: 'Khan',
+        familyNameFirst: false,
+        oneName: false,
         organisation: 'Bright Sparks Ltd',
         visitorType: 'contractor',
         visiting: 'Fixing the boiler',

@@ -44,12 +44,32 @@ describe('expected visitors', () => {
 
     expect(await screen.findByText(/Helen Marsh is booked for/)).toBeTruthy();
     expect(api.inputsOf('booking.create')).toEqual([{
-      firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher',
-      expectedDate: today, expectedTime: '09:30',
+      firstName: 'Helen', lastName: 'Marsh', familyNameFirst: false, oneName: false, organisation: 'Ofsted', visitorType: 'inspector',
+      host: 'Headteacher', expectedDate: today, expectedTime: '09:30',
     }]);
     const card = within(screen.getByRole('list', { name: /^Bookings for/ })).getByRole('listitem', { name: 'Helen Marsh' });
     expect(card.textContent).toContain('Expected at 09:30');
     expect(card.textContent).toContain('Inspector · Ofsted · visiting Headteacher');
+  });
+
+  it('books someone with only one name, with no surname box and no surname sent', async () => {
+    const api = installFakeApi(safeguardingConsole(officeSession, {
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings: [] }),
+      'booking.create': (input) => booking({ firstName: input.firstName, lastName: '', expectedDate: today }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expected visitors');
+    await user.click(await screen.findByRole('button', { name: 'Book a visitor' }));
+    await user.type(textboxNamed('First name'), 'Suharto');
+    await user.click(screen.getByRole('button', { name: 'Book the visit' }));
+    expect(screen.getByText('Enter their surname, or tick "Only one name".')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Only one name' }));
+    expect(screen.queryByRole('textbox', { name: 'Surname' })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Kind of visitor'), 'inspector');
+    await user.type(textboxNamed('Who they are visiting'), 'Headteacher');
+    await user.click(screen.getByRole('button', { name: 'Book the visit' }));
+    expect(await screen.findByText(/^Suharto is booked for/)).toBeTruthy();
+    expect(api.inputsOf('booking.create')).toMatchObject([{ firstName: 'Suharto', lastName: null, familyNameFirst: false, oneName: true }]);
   });
 
   it('makes the invitation PDF and offers it to open', async () => {

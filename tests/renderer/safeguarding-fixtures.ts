@@ -19,11 +19,11 @@ import { amira, minutesAgo, unlockedConsole } from './console-fixtures.js';
 /** Shared by the safeguarding tests: a DSL's and an office member's sessions, an inspector on site, a booking. */
 
 export const dslSession: StaffSessionInfo = {
-  staffId: 2, displayName: 'Priya Shah', roles: ['office', 'dsl'], expiresAt: minutesAgo(-60),
+  staffId: 2, displayName: 'Priya Shah', roles: ['office', 'dsl'], expiresAt: minutesAgo(-60), pinChangeDue: false,
 };
 
 export const officeSession: StaffSessionInfo = {
-  staffId: 1, displayName: 'Sam Holt', roles: ['office'], expiresAt: minutesAgo(-60),
+  staffId: 1, displayName: 'Sam Holt', roles: ['office'], expiresAt: minutesAgo(-60), pinChangeDue: false,
 };
 
 export const approvedMarker: DeviceUseMarker = {
@@ -33,7 +33,7 @@ export const approvedMarker: DeviceUseMarker = {
 
 export function helen(deviceUse: DeviceUseMarker | null = null): OnSiteVisit {
   return {
-    visitId: 5, visitorId: 15, firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector',
+    visitId: 5, visitorId: 15, firstName: 'Helen', lastName: 'Marsh', familyNameFirst: false, organisation: 'Ofsted', visitorType: 'inspector',
     visiting: 'Headteacher', signedInAt: minutesAgo(30), policyVersion: 2, devicesDeclared: [{ kind: 'laptop', quantity: 1 }],
     itemsInSafe: 0, collectionRequestedAt: null, deviceUse, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   };
@@ -51,7 +51,7 @@ export function exceptionView(overrides: Partial<ExceptionView> = {}): Exception
 
 export function booking(overrides: Partial<BookingView> = {}): BookingView {
   return {
-    bookingId: 3, firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher',
+    bookingId: 3, firstName: 'Helen', lastName: 'Marsh', familyNameFirst: false, organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher',
     expectedDate: todayUk(TEST_NOW), expectedTime: '09:30', status: 'expected', noShow: false, visitId: null, createdBy: 'Priya Shah',
     exception: null, ...overrides,
   };

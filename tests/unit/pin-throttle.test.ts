@@ -1,77 +1,123 @@
 import { describe, expect, it } from 'vitest';
-import { carriesPin, PIN_THROTTLE_DEFAULTS, PinThrottle } from '../../src/main/server/pin-throttle.js';
+import { carriesPin, PIN_THROTTLE_DEFAULTS, PinThrottle, type PinCaller, type PinThrottleOptions } from '../../src/main/server/pin-throttle.js';
+import { MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
 
-function throttle(options: { maxPerClient?: number; maxPerAddress?: number; windowMs?: number; maxTracked?: number } = {}) {
+function throttle(options: Omit<PinThrottleOptions, 'now'> = {}) {
   let now = 1_000_000;
   const t = new PinThrottle({ ...options, now: () => now });
-  return { t, advance: (ms: number) => (now += ms) };
+  return { t, advance: (ms: number) => (now += ms), now: () => now };
 }
 
 const TAB = { clientId: 'tab-a', address: '127.0.0.1' };
 const OTHER_TAB = { clientId: 'tab-b', address: '127.0.0.1' };
-const FIVE_MINUTES = 5 * 60_000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Someone typing a wrong PIN every `typingMs` whenever the screen lets them, for `days`: how many of their
+ * PINs were checked in the busiest 24 hours. `newTabEachTime` is a guesser who reloads the page (a new client
+ * id) whenever their tab is held back, so only the computer's own count slows them.
+ */
+function guessAllDay({ days, typingMs = 5_000, newTabEachTime = false }: { days: number; typingMs?: number; newTabEachTime?: boolean }): number {
+  const { t, advance, now } = throttle();
+  const start = now();
+  const checked: number[] = [];
+  let tab = 0;
+  const caller = (): PinCaller => ({ clientId: `tab-${tab}`, address: '127.0.0.1' });
+  while (now() - start < days * DAY) {
+    let wait = t.retryAfterMs(caller());
+    if (wait > 0 && newTabEachTime) {
+      tab += 1;
+      wait = t.retryAfterMs(caller());
+    }
+    if (wait > 0) {
+      advance(wait);
+      continue;
+    }
+    checked.push(now());
+    t.recordFailure(caller());
+    advance(typingMs);
+  }
+  let busiest = 0;
+  for (let i = 0, j = 0; i < checked.length; i++) {
+    while (j < checked.length && checked[j]! < checked[i]! + DAY) j++;
+    busiest = Math.max(busiest, j - i);
+  }
+  return busiest;
+}
 
 describe('the PIN throttle', () => {
-  it('defaults to 10 failures per tab and 20 per address within 5 minutes', () => {
-    expect(PIN_THROTTLE_DEFAULTS).toMatchObject({ maxPerClient: 10, maxPerAddress: 20, windowMs: FIVE_MINUTES });
-  });
-
-  it('lets a tab try until its tenth failure, then refuses it for the whole window', () => {
+  it('lets a screen have 5 wrong PINs, then makes it wait 1 minute, doubling after each further one up to 30 minutes', () => {
     const { t, advance } = throttle();
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 4; i++) {
       t.recordFailure(TAB);
       expect(t.retryAfterMs(TAB)).toBe(0);
-      advance(1_000);
     }
-    t.recordFailure(TAB);
-    expect(t.retryAfterMs(TAB)).toBe(FIVE_MINUTES);
-    advance(FIVE_MINUTES - 1);
-    expect(t.retryAfterMs(TAB)).toBe(1);
-    advance(1);
-    expect(t.retryAfterMs(TAB)).toBe(0);
+    const waits = [];
+    for (let i = 0; i < 8; i++) {
+      t.recordFailure(TAB);
+      const wait = t.retryAfterMs(TAB);
+      waits.push(wait / MINUTE);
+      advance(wait - 1);
+      expect(t.retryAfterMs(TAB)).toBe(1);
+      advance(1);
+      expect(t.retryAfterMs(TAB)).toBe(0);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30]);
   });
 
-  it('starts counting again once the window has passed', () => {
+  it('forgets wrong PINs after a day', () => {
     const { t, advance } = throttle();
-    for (let i = 0; i < 10; i++) t.recordFailure(TAB);
-    advance(FIVE_MINUTES);
-    for (let i = 0; i < 9; i++) t.recordFailure(TAB);
-    expect(t.retryAfterMs(TAB)).toBe(0);
-    t.recordFailure(TAB);
-    expect(t.retryAfterMs(TAB)).toBeGreaterThan(0);
-  });
-
-  it('forgets failures older than the window', () => {
-    const { t, advance } = throttle();
-    for (let i = 0; i < 9; i++) t.recordFailure(TAB);
-    advance(FIVE_MINUTES);
+    for (let i = 0; i < 5; i++) t.recordFailure(TAB);
+    expect(t.retryAfterMs(TAB)).toBe(MINUTE);
+    advance(DAY);
     t.recordFailure(TAB);
     expect(t.retryAfterMs(TAB)).toBe(0);
   });
 
-  it('counts tabs apart, so another tab can still unlock', () => {
+  it('counts screens apart, so another tab can still unlock', () => {
     const { t } = throttle();
     for (let i = 0; i < 10; i++) t.recordFailure(TAB);
     expect(t.retryAfterMs(TAB)).toBeGreaterThan(0);
     expect(t.retryAfterMs(OTHER_TAB)).toBe(0);
   });
 
-  it('counts the address too: inventing new tab ids does not start afresh', () => {
+  it('counts the computer too: inventing new tab ids does not start afresh', () => {
     const { t } = throttle();
-    for (let i = 0; i < 20; i++) t.recordFailure({ clientId: `tab-${i}`, address: '127.0.0.1' });
-    expect(t.retryAfterMs({ clientId: 'brand-new-tab', address: '127.0.0.1' })).toBe(FIVE_MINUTES);
-    expect(t.retryAfterMs({ clientId: 'brand-new-tab', address: '::ffff:127.0.0.1' })).toBe(FIVE_MINUTES);
+    for (let i = 0; i < PIN_THROTTLE_DEFAULTS.freePerAddress; i++) t.recordFailure({ clientId: `tab-${i}`, address: '127.0.0.1' });
+    expect(t.retryAfterMs({ clientId: 'brand-new-tab', address: '127.0.0.1' })).toBe(MINUTE);
+    expect(t.retryAfterMs({ clientId: 'brand-new-tab', address: '::ffff:127.0.0.1' })).toBe(MINUTE);
     expect(t.retryAfterMs({ clientId: 'brand-new-tab', address: '::1' })).toBe(0);
   });
 
   it('keeps its memory bounded without freeing an address that is over its limit', () => {
-    const { t } = throttle({ maxTracked: 50, maxPerAddress: 1_000 });
+    const { t } = throttle({ maxTracked: 50, freePerAddress: 1_000 });
     for (let i = 0; i < 500; i++) t.recordFailure({ clientId: `tab-${i}`, address: '127.0.0.1' });
     expect((t as unknown as { counters: Map<string, unknown> }).counters.size).toBeLessThanOrEqual(51);
-    const { t: strict } = throttle({ maxTracked: 5 });
+    const { t: strict } = throttle({ maxTracked: 5, freePerAddress: 20 });
     for (let i = 0; i < 20; i++) strict.recordFailure({ clientId: `tab-${i}`, address: '127.0.0.1' });
     for (let i = 0; i < 50; i++) strict.recordFailure({ clientId: `other-${i}`, address: `127.0.0.${(i % 200) + 2}` });
     expect(strict.retryAfterMs({ clientId: 'new', address: '127.0.0.1' })).toBeGreaterThan(0);
+  });
+});
+
+describe('the guess budget the README states', () => {
+  it('one screen, typing every 5 seconds for three days: at most 56 PINs checked in any 24 hours', () => {
+    expect(guessAllDay({ days: 3 })).toBe(56);
+  });
+
+  it('one computer, reloading for a new tab whenever held back: at most 111 in any 24 hours', () => {
+    expect(guessAllDay({ days: 3, newTabEachTime: true })).toBe(111);
+  });
+
+  it('is below what locks an account, so a stranger at the kiosk cannot lock anyone out', () => {
+    expect(guessAllDay({ days: 3, newTabEachTime: true })).toBeLessThan(MAX_PIN_FAILURES);
+    // ...and one screen alone never reaches the computer's free allowance, so it never holds back the others.
+    expect(guessAllDay({ days: 3 })).toBeLessThan(PIN_THROTTLE_DEFAULTS.freePerAddress);
+  });
+
+  it('is the same for a fast typist: the waits, not the typing, set the pace', () => {
+    expect(guessAllDay({ days: 2, typingMs: 1_000, newTabEachTime: true })).toBe(111);
   });
 });
 

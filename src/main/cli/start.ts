@@ -98,6 +98,8 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
     rendererDir: RENDERER_DIR,
     port,
     pinThrottleStore,
+    // The PIN back-off runs on the app's clock, like the accounts' own lockout it comes before.
+    now: () => clock.now().getTime(),
   });
   const host = await serve(options.port || saved.port || 0)
     .catch((err: unknown) => {

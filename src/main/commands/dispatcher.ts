@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
+import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -9,6 +10,7 @@ import { KIOSK_ACTOR, type Actor } from '../services/context.js';
 import { consoleIdleMs } from '../services/staff-auth.js';
 import type { DocumentLinks } from '../services/document-links.js';
 import type { PinHasher } from '../services/pin-pepper.js';
+import type { AuditTrail } from '../services/audit-trail.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
 import { handlers, type Handler, type HandlerContext } from './handlers.js';
 
@@ -24,6 +26,8 @@ export interface Core {
   health: DatabaseHealth;
   /** Hashes and checks PINs with the data folder's PIN key (never kept in the database). */
   pins: PinHasher;
+  /** Seals the audit trail and checks it (services/audit-trail.ts). */
+  auditTrail: AuditTrail;
 }
 
 export interface DatabaseHealth {
@@ -74,6 +78,7 @@ function handlerContext(core: Core, actor: Actor, sessionKey: string): HandlerCo
     dataDir: core.dataDir,
     documentLinks: core.documentLinks,
     nativeBinding: core.nativeBinding,
+    auditTrail: core.auditTrail,
     health: core.health,
     pins: core.pins,
     actor,
@@ -97,6 +102,8 @@ export function createDispatcher(core: Core): Dispatch {
     if (spec.role !== 'kiosk') {
       const session = 'passive' in spec ? core.sessions.peek(sessionKey) : core.sessions.touch(sessionKey, consoleIdleMs(core));
       if (!session) return failure('locked', 'The staff console is locked. Unlock it with your PIN.');
+      // Unlocked with a PIN too short for the role: choosing a longer one is the only thing it may do.
+      if (session.pinChangeDue && name !== 'staff.changeOwnPin') return failure('pin_change_due', PIN_CHANGE_DUE_MESSAGE);
       if (!roleAllows(session.roles, spec.role)) {
         return failure('forbidden', `This needs the ${REQUIRED_ROLE_LABELS[spec.role]} role. Ask someone who has it.`);
       }

@@ -1,5 +1,4 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract.js';
-import { verifyAuditChain } from '../db/repositories/audit-repo.js';
 import { onSite, pendingHandovers } from '../services/console-views.js';
 import { logItems, markNotHandedIn } from '../services/custody/log-items.js';
 import { outputReceipt, type OutputContext } from '../services/custody/receipt-output.js';
@@ -7,7 +6,7 @@ import { correctItem, handOn, overrideSignOut, returnItems } from '../services/c
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
 import { logoDataUrl, setLogo } from '../services/logo.js';
-import { backupNow, listBackups, restoreBackup } from '../services/backups.js';
+import { backupNow, listBackups, newestBackupAnchors, restoreBackup } from '../services/backups.js';
 import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
 import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
@@ -33,6 +32,7 @@ import { createSetting, isSetUp } from '../services/setup.js';
 import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff-auth.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
 import type { PinHasher } from '../services/pin-pepper.js';
+import { auditReminders, type AuditTrail } from '../services/audit-trail.js';
 import type { DatabaseHealth } from './dispatcher.js';
 import { readSetting } from '../services/settings-store.js';
 
@@ -41,6 +41,7 @@ export interface HandlerContext extends OutputContext {
   nativeBinding?: string | undefined;
   sessions: StaffSessions;
   pins: PinHasher;
+  auditTrail: AuditTrail;
   /** Which window or browser tab is calling; staff sessions are kept per key. */
   sessionKey: string;
 }
@@ -75,8 +76,13 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'staff.changeOwnPin': (ctx, input) => changeOwnPin(ctx, ctx.sessions, input),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.verify': async (ctx) => {
+    const { ok, checked, firstBrokenId, problems } = await ctx.auditTrail.check(newestBackupAnchors(ctx));
+    return { ok, checked, firstBrokenId, problems };
+  },
   'audit.list': (ctx, input) => auditEntries(ctx, input),
+  'audit.checkMark': (ctx, input) => ctx.auditTrail.checkMark(input),
+  'endOfDay.report': (ctx) => ({ ...endOfDayReport(ctx), auditMark: ctx.auditTrail.mark() }),
   'visit.overrideSignOut': (ctx, input) => overrideSignOut(ctx, input),
   'custody.log': (ctx, input) => outputReceipt(ctx, logItems(ctx, input).receiptId),
   'custody.markNotHandedIn': (ctx, input) => markNotHandedIn(ctx, input),
@@ -95,7 +101,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'policy.get': (ctx) => policyDetail(ctx),
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
-  'console.reminders': (ctx) => reminders(ctx),
+  'console.reminders': (ctx) => ({ reminders: [...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders] }),
   'staff.list': (ctx) => listStaffAccounts(ctx),
   'staff.create': (ctx, input) => createStaffAccount(ctx, input),
   'staff.update': (ctx, input) => updateStaffAccount(ctx, ctx.sessions, input),
@@ -116,7 +122,6 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'visit.signInWithInvite': (ctx, input) => signInWithInvite(ctx, input),
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
-  'endOfDay.report': (ctx) => endOfDayReport(ctx),
   'visit.signOutByBadge': (ctx, input) => signOutByBadge(ctx, input.code),
   'badge.print': (ctx, input) => printBadgeByCode(ctx, input.code),
   'badge.reprint': (ctx, input) => printBadge(ctx, input.visitId),

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { fullName } from '../../shared/domain/names.js';
 import { preparePrivateFile } from '../private-files.js';
 
 export type Db = Database.Database;
@@ -37,10 +38,46 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   // Personal data removed later must not linger in free pages.
   db.pragma('secure_delete = ON');
+  // SQL that writes a visitor's name out (receipts, reports, exception records) uses the same rule as every
+  // screen: in the visitor's own order, 王芳 without a space, one name alone. NULL in, NULL out, so a
+  // missing visitor still falls through coalesce().
+  db.function('person_name', { deterministic: true }, (first: unknown, last: unknown, familyFirst: unknown) =>
+    typeof first === 'string' && typeof last === 'string'
+      ? fullName({ firstName: first, lastName: last, familyNameFirst: familyFirst === 1 || familyFirst === 1n })
+      : null,
+  );
   return db;
+}
+
+/** What the audit trail does around each write transaction (services/audit-trail.ts). */
+export interface TransactionHooks {
+  /** Last step inside the transaction: may still write. */
+  beforeCommit(): void;
+  afterCommit(): void;
+  afterRollback(): void;
+}
+
+const hooksByConnection = new WeakMap<Db, TransactionHooks>();
+
+export function onTransactions(db: Db, hooks: TransactionHooks): void {
+  hooksByConnection.set(db, hooks);
 }
 
 /** Runs `work` in one write transaction; IMMEDIATE takes the write lock up front so checks and writes agree. */
 export function inTransaction<T>(db: Db, work: () => T): T {
-  return db.transaction(work).immediate();
+  const hooks = db.inTransaction ? undefined : hooksByConnection.get(db);
+  if (!hooks) return db.transaction(work).immediate();
+  let result: T;
+  try {
+    result = db.transaction(() => {
+      const value = work();
+      hooks.beforeCommit();
+      return value;
+    }).immediate();
+  } catch (err) {
+    hooks.afterRollback();
+    throw err;
+  }
+  hooks.afterCommit();
+  return result;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './connection.js';
+import { MIGRATION_STEPS } from './migration-steps.js';
 
 export interface MigrationFile {
   version: number;
@@ -59,9 +60,15 @@ interface AppliedRow {
 /**
  * Brings the database up to the migration files. Refuses a database that is not on this product's path:
  * one whose applied migrations are not a prefix of the files (edited, renamed or missing) or that comes
- * from a newer version of the product. Each migration and its record commit together.
+ * from a newer version of the product. Each migration, its code step if it has one (migration-steps.ts) and
+ * its record commit together.
  */
-export function migrate(db: Db, migrations: MigrationFile[], now: () => Date = () => new Date()): { applied: number[] } {
+export function migrate(
+  db: Db,
+  migrations: MigrationFile[],
+  now: () => Date = () => new Date(),
+  steps: ReadonlyMap<string, (db: Db) => void> = MIGRATION_STEPS,
+): { applied: number[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -75,6 +82,7 @@ export function migrate(db: Db, migrations: MigrationFile[], now: () => Date = (
   for (const file of migrations.slice(applied.length)) {
     db.transaction(() => {
       db.exec(file.sql);
+      steps.get(`${String(file.version).padStart(4, '0')}_${file.name}`)?.(db);
       record.run(file.version, file.name, file.checksum, now().toISOString());
     }).immediate();
     done.push(file.version);

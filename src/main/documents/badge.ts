@@ -1,6 +1,7 @@
 import { formatDate } from '../../shared/domain/time.js';
 import { box, gap, MM, qr, row, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { nameText } from './name-block.js';
 import { renderDocument } from './render-document.js';
 import { TextShaper, type TextStyle } from './text.js';
 
@@ -36,7 +37,7 @@ export function buildBadgePdf(data: BadgeData, layout: BadgeLayout, fonts: FontS
   const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
   const details: Block = stack([
     text(shaper, 'VISITOR', s('bold', 9, '#444444'), textWidth),
-    text(shaper, data.name, s('bold', 15), textWidth, { maxLines: 2 }),
+    nameText(shaper, data.name, s('bold', 15), textWidth, { maxLines: 2, note: 'short' }),
     data.organisation ? text(shaper, data.organisation, s('regular', 10), textWidth, { maxLines: 1 }) : gap(0),
     gap(3),
     text(shaper, `Visiting: ${data.host}`, s('regular', 9), textWidth, { maxLines: 2 }),

@@ -4,6 +4,7 @@ import { describeDevices } from '../../shared/domain/devices.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { box, gap, qr, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { nameText } from './name-block.js';
 import { A4, A4_MARGIN } from './paged-table.js';
 import { groupToken } from './receipt.js';
 import { renderDocument } from './render-document.js';
@@ -39,7 +40,7 @@ export function buildExceptionRecordPdf(data: ExceptionRecordData, fonts: FontSe
           gap(3),
           text(shaper, 'Device use exception: approved by the Designated Safeguarding Lead', s('bold', 12), width - code.width - 12),
           gap(6),
-          text(shaper, data.visitorName, s('bold', 16), width - code.width - 12),
+          nameText(shaper, data.visitorName, s('bold', 16), width - code.width - 12),
         ]),
         width: width - code.width - 12,
       },

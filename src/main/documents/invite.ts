@@ -1,6 +1,7 @@
 import { formatDate } from '../../shared/domain/time.js';
 import { box, centred, gap, MM, qr, rule, stack, text } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { nameText } from './name-block.js';
 import { groupToken } from './receipt.js';
 import { renderDocument } from './render-document.js';
 import { TextShaper, type TextStyle } from './text.js';
@@ -34,7 +35,7 @@ export function buildInvitePdf(data: InviteData, fonts: FontSet = defaultFontSet
     gap(4),
     text(shaper, 'Your invitation to visit', s('bold', 14, grey), width),
     rule(width, 1.2, { space: 10 }),
-    text(shaper, data.visitorName, s('bold', 20), width),
+    nameText(shaper, data.visitorName, s('bold', 20), width),
     data.organisation ? text(shaper, data.organisation, s('regular', 13), width) : gap(0),
     gap(10),
     text(shaper, `When: ${when}`, s('regular', 13), width),

@@ -17,6 +17,8 @@ export function pagedTable(
   rows: readonly Block[],
   empty: Block,
   page: [number, number] = A4,
+  /** Printed at the foot of every page, left of the page number: the audit mark (domain/audit-mark.ts). */
+  footNote: string | null = null,
 ): PlacedBlock[][] {
   const bottom = page[1] - A4_MARGIN - 14;
   const pages: PlacedBlock[][] = [];
@@ -41,12 +43,14 @@ export function pagedTable(
     y += row.height;
   }
   const width = page[0] - 2 * A4_MARGIN;
+  const foot = { role: 'regular', size: 8, color: '#444444' } as const;
   pages.forEach((p, i) => {
     p.push({
-      block: stack([gap(2), text(shaper, `Page ${i + 1} of ${pages.length}`, { role: 'regular', size: 8, color: '#444444' }, width, { align: 'right' })]),
+      block: stack([gap(2), text(shaper, `Page ${i + 1} of ${pages.length}`, foot, width, { align: 'right' })]),
       x: A4_MARGIN,
       y: bottom,
     });
+    if (footNote) p.push({ block: stack([gap(2), text(shaper, footNote, foot, width * 0.7)]), x: A4_MARGIN, y: bottom });
   });
   return pages;
 }

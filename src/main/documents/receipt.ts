@@ -9,6 +9,7 @@ import { renderDocument, type PlacedBlock } from './render-document.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { box, centred, gap, MM, qr, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { nameText } from './name-block.js';
 import { TextShaper, cleanText, type TextStyle } from './text.js';
 
 export interface ReceiptItem {
@@ -171,7 +172,7 @@ function renderRoll80(shaper: TextShaper, data: ReceiptData): Promise<Buffer> {
     text(shaper, data.receiptNumber, s('bold', 24, 1.1), width, { align: 'center' }),
     rule(width, 1, { space: 5 }),
     text(shaper, 'Belongs to', label, width),
-    text(shaper, data.owner.name, s('bold', 13, 1.15), width),
+    nameText(shaper, data.owner.name, s('bold', 13, 1.15), width),
     detail ? text(shaper, detail, s('regular', 9.5), width) : gap(0),
     gap(6),
     text(shaper, `In the office safe (${data.items.length} ${data.items.length === 1 ? 'item' : 'items'})`, s('bold', 8.5), width),
@@ -319,7 +320,7 @@ function a4Blocks(shaper: TextShaper, data: ReceiptData, width: number, fit: A4F
       block: stack([
         gap(4),
         text(shaper, 'Belongs to', s('regular', 9.5, grey), infoWidth),
-        text(shaper, data.owner.name, s('bold', 19, undefined, 1.15), infoWidth),
+        nameText(shaper, data.owner.name, s('bold', 19, undefined, 1.15), infoWidth),
         detail ? text(shaper, detail, s('regular', 12.5), infoWidth) : null,
         gap(14),
         pair('Logged in', formatDateTime(data.loggedAt)),

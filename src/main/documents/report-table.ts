@@ -13,6 +13,8 @@ export interface ReportTable {
   madeBy: string;
   columns: { label: string; weight: number }[];
   rows: string[][];
+  /** The audit mark at the foot of each page (domain/audit-mark.ts). */
+  auditMark?: string | null;
 }
 
 /** A report as landscape A4 pages: the columns share the width by weight, long cells wrap. */
@@ -39,6 +41,6 @@ export function buildReportPdf(report: ReportTable, fonts: FontSet = defaultFont
   return renderDocument(
     { title: `${report.title} ${report.period}`, author: report.settingName, subject: report.title },
     A4_LANDSCAPE,
-    pagedTable(shaper, title, header, rows, text(shaper, 'Nothing in this period.', s('regular', 10), width), A4_LANDSCAPE),
+    pagedTable(shaper, title, header, rows, text(shaper, 'Nothing in this period.', s('regular', 10), width), A4_LANDSCAPE, report.auditMark ?? null),
   );
 }

@@ -1,6 +1,7 @@
 import { formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { box, gap, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { nameText } from './name-block.js';
 import { A4, A4_MARGIN, pagedTable } from './paged-table.js';
 import { renderDocument } from './render-document.js';
 import { TextShaper, type TextStyle } from './text.js';
@@ -19,6 +20,8 @@ export interface RollCallData {
   printedAt: string;
   printedBy: string;
   people: RollCallPerson[];
+  /** The audit mark at the foot of each page, e.g. "Audit trail: entry 1234, check code 3F9A-1C2D". */
+  auditMark?: string | null;
 }
 
 /** The evacuation list: everyone signed in now, with a box to tick at the assembly point. */
@@ -57,7 +60,7 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
     stack([
       cells([
         box(14, { padding: 0, border: 1, minHeight: 14 }, () => gap(12)),
-        text(shaper, p.name, s('bold', 10.5), widths.name),
+        nameText(shaper, p.name, s('bold', 10.5), widths.name),
         text(shaper, p.organisation ?? '', s('regular', 9.5), widths.org),
         text(shaper, p.visiting, s('regular', 9.5), widths.visiting, { maxLines: 3 }),
         text(shaper, formatTime(p.signedInAt), s('regular', 9.5), widths.time),
@@ -70,6 +73,6 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
   return renderDocument(
     { title: `Roll call ${formatDateTime(data.printedAt)}`, author: data.settingName, subject: 'Evacuation roll call' },
     A4,
-    pagedTable(shaper, title, header, rows, empty),
+    pagedTable(shaper, title, header, rows, empty, A4, data.auditMark ?? null),
   );
 }

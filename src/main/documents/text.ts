@@ -3,8 +3,9 @@
  *
  * pdfkit wraps text well in one font, but a visitor's name can mix scripts ("Li 王芳") that no single font
  * covers, and a receipt must know its exact height before the page exists. So text is laid out here:
- * split into grapheme clusters, each given the first font that can draw it, wrapped into lines of runs,
- * then drawn run by run on a shared baseline.
+ * split into grapheme clusters and words, each word given one font that can draw all of it (letters that
+ * join or combine, as in Urdu, Punjabi or Tamil, only come out right within one font), wrapped into lines
+ * of runs, then drawn run by run on a shared baseline.
  */
 import type { FontRole, FontSet, LoadedFont } from './fonts.js';
 
@@ -46,6 +47,18 @@ interface Cluster {
   breakAfter: boolean;
   /** Part of a right-to-left stretch (Arabic, Hebrew): laid out as its own run, which fontkit reverses. */
   rtl: boolean;
+  /** The character as typed, when no font could draw it and the placeholder box stands in. */
+  missing?: string;
+}
+
+/** A grapheme cluster before it has a font: what must be drawn of it. */
+interface Piece {
+  /** As typed. */
+  segment: string;
+  /** What is drawn (invisible modifiers no font has are left out). */
+  visible: string;
+  codePoints: number[];
+  space: boolean;
 }
 
 const DEFAULT_LEADING = 1.22;
@@ -92,7 +105,17 @@ export class TextShaper {
     return lines.map((line) => this.toLine(line, style.size));
   }
 
-  /** Give every grapheme cluster a font that can draw it, or the placeholder box. */
+  /** The characters of `text` that no available font can draw, as typed (one entry per character). */
+  undrawable(text: string, role: FontRole = 'regular'): string[] {
+    return this.clusters(cleanText(text), role).flatMap((c) => (c.missing === undefined ? [] : [c.missing]));
+  }
+
+  /**
+   * Give every grapheme cluster a font, or the placeholder box. A word the primary font cannot wholly draw
+   * goes, whole, to one fallback font; neighbouring such words share one font when one covers them all (a
+   * Japanese name in kanji and kana stays in one style). Only when no font has a whole word does each
+   * character get its own font, and a box where none has it.
+   */
   private clusters(text: string, role: FontRole): Cluster[] {
     const primary = this.fonts[role];
     const out: Cluster[] = [];
@@ -100,23 +123,70 @@ export class TextShaper {
       for (const ch of text) out.push(makeCluster(ch, primary, false));
       return out;
     }
+    const pieces: Piece[] = [];
     for (const { segment } of graphemes.segment(text)) {
       if (segment === ' ') {
-        out.push(makeCluster(' ', primary, false));
+        pieces.push({ segment, visible: ' ', codePoints: [32], space: true });
         continue;
       }
       let visible = segment.replace(MODIFIERS, '');
       if (PICTOGRAPHIC.test(visible)) visible = visible.replace(/\u200d/g, '');
       const codePoints = [...visible].map((ch) => ch.codePointAt(0)!);
-      if (codePoints.length === 0) continue;
-      if (codePoints.every((cp) => primary.hasGlyph(cp))) {
-        out.push(makeCluster(visible, primary, false));
-        continue;
-      }
-      const fallback = this.fonts.fallbackFor(codePoints);
-      if (fallback) out.push(makeCluster(visible, fallback, true));
-      else out.push(makeCluster(PLACEHOLDER, primary, true));
+      if (codePoints.length > 0) pieces.push({ segment, visible, codePoints, space: false });
     }
+
+    const inPrimary = (piece: Piece) => piece.codePoints.every((cp) => primary.hasGlyph(cp));
+    const words: { start: number; end: number; needsFallback: boolean }[] = [];
+    pieces.forEach((piece, i) => {
+      if (piece.space) return;
+      const last = words[words.length - 1];
+      if (last && last.end === i) last.end = i + 1;
+      else words.push({ start: i, end: i + 1, needsFallback: false });
+    });
+    for (const word of words) word.needsFallback = !pieces.slice(word.start, word.end).every(inPrimary);
+    // A right-to-left name (Urdu, Persian) goes to the fallback whole when any word of it needs one, so it
+    // is not printed half in one style and half in another.
+    const rtl = (word: (typeof words)[number]) => pieces.slice(word.start, word.end).some((p) => RIGHT_TO_LEFT.test(p.visible));
+    for (let w = 0; w < words.length; ) {
+      let end = w;
+      while (end < words.length && rtl(words[end]!)) end++;
+      if (end > w && words.slice(w, end).some((word) => word.needsFallback)) for (const word of words.slice(w, end)) word.needsFallback = true;
+      w = Math.max(end, w + 1);
+    }
+
+    const fonts: (LoadedFont | 'missing')[] = pieces.map(() => primary);
+    const fallbackFor = (from: number, to: number) => {
+      const span = pieces.slice(from, to);
+      return this.fonts.fallbackFor([...new Set(span.flatMap((p) => p.codePoints))], span.map((p) => p.visible).join(''));
+    };
+    for (let w = 0; w < words.length; w++) {
+      if (!words[w]!.needsFallback) continue;
+      let last = w;
+      while (last + 1 < words.length && words[last + 1]!.needsFallback) last++;
+      const together = fallbackFor(words[w]!.start, words[last]!.end);
+      if (together) {
+        fonts.fill(together, words[w]!.start, words[last]!.end);
+      } else {
+        for (const word of words.slice(w, last + 1)) {
+          const whole = fallbackFor(word.start, word.end);
+          if (whole) {
+            fonts.fill(whole, word.start, word.end);
+            continue;
+          }
+          for (let i = word.start; i < word.end; i++) {
+            if (inPrimary(pieces[i]!)) continue;
+            fonts[i] = fallbackFor(i, i + 1) ?? 'missing';
+          }
+        }
+      }
+      w = last;
+    }
+
+    pieces.forEach((piece, i) => {
+      const font = fonts[i]!;
+      if (font === 'missing') out.push({ ...makeCluster(PLACEHOLDER, primary, true), missing: piece.segment });
+      else out.push(makeCluster(piece.visible, font, font !== primary));
+    });
     resolveDirection(out);
     return out;
   }
@@ -282,26 +352,47 @@ export function drawLines(
   // Centre the font's ascent + descent inside the line box; every run shares the primary's baseline.
   const inkHeight = (primary.ascent + primary.descent) * style.size;
   const baselineOffset = (lineHeight - inkHeight) / 2 + primary.ascent * style.size;
-  doc.fillColor(style.color ?? '#000000');
+  const color = style.color ?? '#000000';
+  doc.fillColor(color);
+  const put = (font: LoadedFont, text: string, at: number, baseline: number) => {
+    useFont(doc, font, style.size);
+    if (style.role === 'bold' && font !== primary) {
+      // The fallback fonts ship in one weight: outline a bold line's letters as well as filling them, so
+      // "Li 王芳 Wang" is one weight, and thin strokes survive a thermal printer.
+      doc.save().lineWidth(style.size / 28).strokeColor(color);
+      doc.text(text, at, baseline, { lineBreak: false, baseline: 'alphabetic', fill: true, stroke: true });
+      doc.restore();
+    } else {
+      doc.text(text, at, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    }
+  };
   lines.forEach((line, index) => {
     let cursor = x;
     if (align === 'center') cursor = x + (width - line.width) / 2;
     else if (align === 'right') cursor = x + width - line.width;
     const baseline = top + index * lineHeight + baselineOffset;
-    for (const run of line.runs) {
-      useFont(doc, run.font, style.size);
-      if (run.rtl) {
-        // pdfkit lays text out a word at a time (fontkit mirrors each word); the words themselves must be
-        // placed right to left, so draw them one by one in reverse order.
-        let x = cursor;
-        for (const part of run.text.split(/( +)/).filter(Boolean).reverse()) {
-          if (part.trim()) doc.text(part, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-          x += run.font.widthOf(part, style.size);
-        }
-      } else {
-        doc.text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    for (let r = 0; r < line.runs.length; ) {
+      const run = line.runs[r]!;
+      if (!run.rtl) {
+        put(run.font, run.text, cursor, baseline);
+        cursor += run.width;
+        r++;
+        continue;
       }
-      cursor += run.width;
+      // pdfkit lays text out a word at a time (fontkit mirrors each word); the words themselves must be
+      // placed right to left, across every run of the right-to-left stretch (a word in a fallback font
+      // is a run of its own): the first word typed ends at the right edge.
+      const parts: { font: LoadedFont; text: string; width: number }[] = [];
+      while (r < line.runs.length && line.runs[r]!.rtl) {
+        const rtlRun = line.runs[r++]!;
+        for (const part of rtlRun.text.split(/( +)/).filter(Boolean)) parts.push({ font: rtlRun.font, text: part, width: rtlRun.font.widthOf(part, style.size) });
+      }
+      let right = cursor + parts.reduce((sum, part) => sum + part.width, 0);
+      cursor = right;
+      for (const part of parts) {
+        right -= part.width;
+        if (part.text.trim()) put(part.font, part.text, right, baseline);
+      }
     }
   });
   return lines.length * lineHeight;

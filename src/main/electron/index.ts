@@ -4,6 +4,9 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openApp, type App } from '../app.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { APP_ROOT, PRODUCT_NAME, RENDERER_DIR } from '../paths.js';
+import { pinThrottledDispatch } from '../server/pin-gate.js';
+import { PIN_THROTTLE_FILE, pinThrottleFile } from '../server/pin-throttle-file.js';
+import { PinThrottle } from '../server/pin-throttle.js';
 import { registerIpc } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { applySessionPolicy, guardAllWebContents } from './security.js';
@@ -78,7 +81,9 @@ function onReady(args: ShellArgs): void {
     return;
   }
 
-  const unregisterIpc = registerIpc(core.dispatch, isOurWebContents);
+  // Each window is a screen for the PIN throttle, as a tab is in browser mode, with its counts kept in the same file.
+  const pinThrottle = new PinThrottle({ now: () => core.clock.now().getTime(), store: pinThrottleFile(join(dataDir, PIN_THROTTLE_FILE)) });
+  const unregisterIpc = registerIpc(pinThrottledDispatch(pinThrottle, core.dispatch), isOurWebContents);
   const stopJobs = startScheduledJobs(core);
   let closed = false;
   app.on('will-quit', () => {

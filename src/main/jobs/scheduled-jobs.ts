@@ -18,14 +18,16 @@ function olderThan(iso: string | null, ms: number, now: Date): boolean {
 export interface JobsRun {
   backup: 'made' | 'not_due' | 'off' | 'failed';
   integrity: 'ok' | 'not_due' | 'failed';
+  /** The weekly full check of the audit trail and the records it vouches for. */
+  auditTrail: 'ok' | 'not_due' | 'failed';
   autoSignedOut: number;
   /** Visitors whose details the daily retention run removed (null: it had already run today). */
   retentionRemoved: number | null;
 }
 
 /**
- * The background work a reception PC needs without anyone asking: a backup a day (when switched on) and
- * SQLite's full integrity check once a week. Each runs only when due, so calling this often is cheap.
+ * The background work a reception PC needs without anyone asking: a backup a day (when switched on), and
+ * SQLite's full integrity check and the audit trail's full check once a week. Each runs only when due, so calling this often is cheap.
  */
 export async function runDueJobs(app: App): Promise<JobsRun> {
   const now = app.clock.now();
@@ -33,6 +35,7 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
   const run: JobsRun = {
     backup: 'not_due',
     integrity: 'not_due',
+    auditTrail: 'not_due',
     autoSignedOut: autoSignOutIfDue(ctx).signedOut,
     retentionRemoved: purgeIfDue(ctx)?.visitorsRemoved ?? null,
   };
@@ -53,6 +56,9 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
     // Closed while checking: the database is gone from under us, and the check is due again next start.
     if (outcome === 'cancelled') return run;
     run.integrity = outcome;
+    const trail = await app.checkAuditTrail();
+    if (trail === 'cancelled') return run;
+    run.auditTrail = trail;
     const at = now.toISOString();
     inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
   }

@@ -7,7 +7,8 @@ import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/doma
 import {
   clientIdFrom, hostIsAllowed, isLoopbackAddress, MAX_BODY_BYTES, originIsAllowed, readCookie, SECRET_COOKIE, secretMatches,
 } from './request-guards.js';
-import { carriesPin, PIN_THROTTLE_MESSAGE, PinThrottle, type PinThrottleStore } from './pin-throttle.js';
+import { pinGate } from './pin-gate.js';
+import { PinThrottle, type PinThrottleStore } from './pin-throttle.js';
 import { readStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { commandSchemas, isCommandName } from '../../shared/contract.js';
@@ -38,9 +39,6 @@ export interface HttpHostOptions {
   /** Where the PIN throttle keeps its counts between runs (none: in memory only). */
   pinThrottleStore?: PinThrottleStore;
 }
-
-/** Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, or another try at a locked account. */
-const PIN_FAILURES: ReadonlySet<ErrorCode> = new Set(['wrong_pin', 'account_locked']);
 
 export interface HttpHost {
   port: number;
@@ -109,10 +107,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     throw new Error(`Refusing to serve the kiosk on ${host}: it would be reachable from the network. Use 127.0.0.1.`);
   }
   let port = 0;
-  const pinThrottle = new PinThrottle({
+  const throttled = pinGate(new PinThrottle({
     ...(options.now ? { now: options.now } : {}),
     ...(options.pinThrottleStore ? { store: options.pinThrottleStore } : {}),
-  });
+  }), options.dispatch);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'unauthorised_client', 'Commands are sent with POST.');
@@ -138,19 +136,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return refuse(res, 400, 'invalid_input', 'That request is not valid JSON.');
     }
-    // Checked just before the command runs (not before the body arrives), so a burst of requests sent at
-    // once is counted one by one: the PIN check answers synchronously.
-    const pinCaller = { clientId, address: req.socket.remoteAddress ?? '' };
-    if (name === 'staff.unlock' || carriesPin(input)) {
-      const waitMs = pinThrottle.retryAfterMs(pinCaller);
-      if (waitMs > 0) {
-        res.setHeader('retry-after', String(Math.ceil(waitMs / 1000)));
-        return refuse(res, 429, 'account_locked', PIN_THROTTLE_MESSAGE);
-      }
+    // Held back or counted just before the command runs (not before the body arrives): see pin-gate.ts.
+    const gated = throttled(name, input, `http:${clientId}`, { clientId, address: req.socket.remoteAddress ?? '' });
+    if ('heldBackMs' in gated) {
+      res.setHeader('retry-after', String(Math.ceil(gated.heldBackMs / 1000)));
+      return refuse(res, 429, gated.refusal.code, gated.refusal.message);
     }
-    const answer = options.dispatch(name, input, `http:${clientId}`);
-    const result: CommandResult<unknown> = answer instanceof Promise ? await answer : answer;
-    if (!result.ok && PIN_FAILURES.has(result.error.code)) pinThrottle.recordFailure(pinCaller);
+    const result: CommandResult<unknown> = gated.answer instanceof Promise ? await gated.answer : gated.answer;
     // HTTP status speaks for the transport; a command's own refusal (a wrong PIN, a form error) is a normal
     // answer in the body, so browsers do not log it as a failed request.
     sendJson(res, !result.ok && result.error.code === 'unknown_command' ? 404 : 200, result);

@@ -1,32 +1,49 @@
 /**
- * Wrong PINs sent to the loopback host, counted per browser tab (its client id) and per remote address. Each
- * staff account already locks after a few wrong PINs; this stops one screen working through every account
- * in turn. A tab chooses its own client id, so the address is counted too: a new id does not start afresh.
+ * Wrong PINs, counted per screen (a browser tab's client id, or an Electron window) and per computer (the
+ * connection's address), so one screen's guesses slow that screen down long before any account locks
+ * (staff-auth.ts locks an account only at a count no one computer can reach in a day).
+ *
+ * Each counts the wrong PINs of the last 24 hours. The first few are free (people mistype); after that the
+ * screen must wait before its next PIN: 1 minute, then twice as long after each further wrong one, at most
+ * 30 minutes. A tab chooses its own client id (and a reload makes a new one), so the computer is counted
+ * too, with far more free tries: more than one screen can use in a day, so a guesser who stays on one screen
+ * never holds back the others.
+ *
+ * What that allows, typing a PIN every 5 seconds whenever allowed (tests/unit/pin-throttle.test.ts works
+ * it out, and the README states it): 56 wrong PINs a day from one screen; 111 from one computer even when
+ * reloading for a fresh tab each time.
  *
  * A wrong PIN is any command's `wrong_pin` or `account_locked` answer: unlocking the console, and also a
  * DSL's PIN typed into an approval. While a screen is held back, every request that carries a PIN is
- * refused (see `carriesPin`), not only unlocking, so approvals cannot be used to keep guessing.
- *
- * Once a tab (or an address) reaches its limit within the window, its PIN requests are refused until the
- * window has passed since the last counted failure; the count then starts again. A right PIN does not clear
- * the count, or a person who knows one PIN could keep guessing the others.
+ * refused (see `carriesPin`), not only unlocking, so approvals cannot be used to keep guessing. A right PIN
+ * does not clear the count, or a person who knows one PIN could keep guessing the others.
  */
 
-export const PIN_THROTTLE_MESSAGE = 'Too many PIN attempts from this screen. Wait a few minutes and try again.';
+export function pinThrottleMessage(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `Too many wrong PINs have been typed on this screen. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}
 
 export const PIN_THROTTLE_DEFAULTS = {
-  /** Failures from one tab within the window. */
-  maxPerClient: 10,
-  /** Failures from one address (every tab on this computer) within the window: more, so one tab cannot stop the rest at once. */
-  maxPerAddress: 20,
-  windowMs: 5 * 60_000,
+  /** Wrong PINs from one screen before it must wait. */
+  freePerClient: 5,
+  /** Wrong PINs from one computer (every screen on it) before all of them wait: more than one screen can send in a day. */
+  freePerAddress: 60,
+  /** The first wait, doubled after each further wrong PIN... */
+  firstWaitMs: 60_000,
+  /** ...up to this. */
+  maxWaitMs: 30 * 60_000,
+  /** How long a wrong PIN is remembered. */
+  windowMs: 24 * 60 * 60_000,
   /** Counters kept before expired ones are dropped: a tab inventing ids cannot grow memory without bound. */
   maxTracked: 2_000,
 };
 
 export interface PinThrottleOptions {
-  maxPerClient?: number;
-  maxPerAddress?: number;
+  freePerClient?: number;
+  freePerAddress?: number;
+  firstWaitMs?: number;
+  maxWaitMs?: number;
   windowMs?: number;
   maxTracked?: number;
   now?: () => number;
@@ -42,14 +59,14 @@ export interface PinThrottleStore {
   save(snapshot: PinThrottleSnapshot): void;
 }
 
-/** Who is asking: the tab's id and the connection's address. */
+/** Who is asking: the screen's id and the computer's address. */
 export interface PinCaller {
   clientId: string;
   address: string;
 }
 
 interface Counter {
-  /** When each failure still inside the window happened. */
+  /** When each wrong PIN still inside the window was typed. */
   failures: number[];
   /** Refused until then (0: not refused). */
   blockedUntil: number;
@@ -62,16 +79,20 @@ function normaliseAddress(address: string): string {
 
 export class PinThrottle {
   private readonly counters = new Map<string, Counter>();
-  private readonly maxPerClient: number;
-  private readonly maxPerAddress: number;
+  private readonly freePerClient: number;
+  private readonly freePerAddress: number;
+  private readonly firstWaitMs: number;
+  private readonly maxWaitMs: number;
   private readonly windowMs: number;
   private readonly maxTracked: number;
   private readonly now: () => number;
   private readonly store: PinThrottleStore | undefined;
 
   constructor(options: PinThrottleOptions = {}) {
-    this.maxPerClient = options.maxPerClient ?? PIN_THROTTLE_DEFAULTS.maxPerClient;
-    this.maxPerAddress = options.maxPerAddress ?? PIN_THROTTLE_DEFAULTS.maxPerAddress;
+    this.freePerClient = options.freePerClient ?? PIN_THROTTLE_DEFAULTS.freePerClient;
+    this.freePerAddress = options.freePerAddress ?? PIN_THROTTLE_DEFAULTS.freePerAddress;
+    this.firstWaitMs = options.firstWaitMs ?? PIN_THROTTLE_DEFAULTS.firstWaitMs;
+    this.maxWaitMs = options.maxWaitMs ?? PIN_THROTTLE_DEFAULTS.maxWaitMs;
     this.windowMs = options.windowMs ?? PIN_THROTTLE_DEFAULTS.windowMs;
     this.maxTracked = options.maxTracked ?? PIN_THROTTLE_DEFAULTS.maxTracked;
     this.now = options.now ?? Date.now;
@@ -93,21 +114,25 @@ export class PinThrottle {
   /** Counts one wrong PIN (or an attempt on a locked account) from this caller. */
   recordFailure(caller: PinCaller): void {
     const now = this.now();
-    this.count(clientKey(caller), this.maxPerClient, now);
-    this.count(addressKey(caller), this.maxPerAddress, now);
+    this.count(clientKey(caller), this.freePerClient, now);
+    this.count(addressKey(caller), this.freePerAddress, now);
     if (this.counters.size > this.maxTracked) this.prune(now);
     // Only failures change the counts, and they are rare: each one is kept at once.
     this.store?.save([...this.counters].map(([key, c]) => [key, c.failures, c.blockedUntil]));
   }
 
-  private count(key: string, max: number, now: number): void {
+  /** The wait after the `n`th wrong PIN within the window, when the first `free` cost nothing. */
+  private waitAfter(n: number, free: number): number {
+    if (n < free) return 0;
+    // Capped before doubling gets large: 2 ** 60 would still be a number, but not a sensible one.
+    return Math.min(this.firstWaitMs * 2 ** Math.min(n - free, 40), this.maxWaitMs);
+  }
+
+  private count(key: string, free: number, now: number): void {
     const counter = this.counters.get(key) ?? { failures: [], blockedUntil: 0 };
     counter.failures = counter.failures.filter((at) => at > now - this.windowMs);
     counter.failures.push(now);
-    if (counter.failures.length >= max) {
-      counter.blockedUntil = now + this.windowMs;
-      counter.failures = [];
-    }
+    counter.blockedUntil = Math.max(counter.blockedUntil, now + this.waitAfter(counter.failures.length, free));
     // Re-inserted so the map stays in order of last activity: pruning drops the stalest first.
     this.counters.delete(key);
     this.counters.set(key, counter);

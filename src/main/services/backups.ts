@@ -10,6 +10,10 @@ import { makePrivateDir } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { keepKeyBeside, PEPPER_BESIDE, pepperForRestore, type PinHasher } from './pin-pepper.js';
+import { keysForRestore, readBackupHead } from './audit-restore.js';
+import { AUDIT_KEY_BESIDE } from './audit-key.js';
+import type { AuditTrail } from './audit-trail.js';
+import type { Anchor } from './audit-check.js';
 import { readSetting, saveSetting } from './settings-store.js';
 import type { StaffSessions } from './staff-sessions.js';
 
@@ -18,6 +22,7 @@ export interface BackupContext extends ServiceContext {
   sessions: StaffSessions;
   nativeBinding?: string | undefined;
   pins: PinHasher;
+  auditTrail: AuditTrail;
 }
 
 const BACKUP_NAME = /^safe-hands-(\d{8})-(\d{6})\.db$/;
@@ -88,9 +93,10 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   }
   try {
     keepKeyBeside(ctx.pins, file);
+    ctx.auditTrail.ring.keepBeside(file);
   } catch (err) {
     rmSync(file, { force: true });
-    throw new CommandError('internal', `The backup could not be made: the PIN key could not be written beside it (${(err as Error).message}).`);
+    throw new CommandError('internal', `The backup could not be made: the PIN key or the audit key could not be written beside it (${(err as Error).message}).`);
   }
   inTransaction(ctx.db, () => {
     saveSetting(ctx.db, 'backup.lastAt', at, at);
@@ -100,6 +106,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   for (const old of listBackups(ctx).backups.slice(keep)) {
     rmSync(old.file, { force: true });
     rmSync(`${old.file}${PEPPER_BESIDE}`, { force: true });
+    rmSync(`${old.file}${AUDIT_KEY_BESIDE}`, { force: true });
   }
   return describe(file)!;
 }
@@ -117,20 +124,41 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   if (!check.ok) throw new CommandError('invalid_input', `Nothing was changed. ${check.reason}`, { file: check.reason });
   const key = pepperForRestore(ctx.pins, candidate, readPinHashes(candidate, ctx.nativeBinding));
   if ('refuse' in key) throw new CommandError('invalid_input', key.refuse, { file: key.refuse });
+  // A backup whose audit trail or records were changed after it was taken is never brought back.
+  const auditKeys = keysForRestore(ctx.auditTrail.ring.all(), candidate, ctx.nativeBinding);
+  if ('refuse' in auditKeys) throw new CommandError('invalid_input', auditKeys.refuse, { file: auditKeys.refuse });
   const at = nowIso(ctx);
   const asideDir = join(ctx.dataDir, 'before-restore');
   makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
   await backupTo(ctx.db, keptAside);
   keepKeyBeside(ctx.pins, keptAside);
+  ctx.auditTrail.ring.keepBeside(keptAside);
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);
   if (key.adopt) ctx.pins.adopt(key.adopt);
   migrate(ctx.db, migrations, () => ctx.clock.now());
+  ctx.auditTrail.adoptKeys(auditKeys.keys);
   inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, {
     restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),
   }));
   ctx.sessions.closeAll();
   return { restoredFrom: candidate, keptAside };
+}
+
+/**
+ * The newest backup taken since the last restore, as an anchor: the live trail must still hold its newest
+ * entry, so entries removed from the live database show even when the head file went with them. (Backups
+ * taken before a restore belong to the trail the restore replaced.)
+ */
+export function newestBackupAnchors(ctx: Omit<BackupContext, 'actor'>): Anchor[] {
+  try {
+    const lastRestore = (ctx.db.prepare("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'").get() as { at: string | null }).at ?? '';
+    const newest = listBackups(ctx as BackupContext).backups.find((b) => b.takenAt > lastRestore);
+    const head = newest && readBackupHead(newest.file, ctx.nativeBinding);
+    return head ? [{ head, source: `the backup taken at ${newest.takenAt.slice(0, 16).replace('T', ' ')} UTC (${newest.fileName})` }] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** What the office is told when SQLite's check (quick at every start, full weekly) finds a problem; null when sound. */

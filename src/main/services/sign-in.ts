@@ -1,11 +1,13 @@
 import type { ParsedInput, ReturningMatch, SignInResult } from '../../shared/contract.js';
 import type { DeclaredDevice } from '../../shared/domain/devices.js';
-import { searchKey, shortName } from '../../shared/domain/names.js';
+import { searchKey, shortName, type PersonName } from '../../shared/domain/names.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { inTransaction } from '../db/connection.js';
 import { insertPendingHandover } from '../db/repositories/handover-repo.js';
 import { currentPolicy } from '../db/repositories/policy-repo.js';
-import { findVisitor, findVisitorByIdentity, insertVisitor, searchVisitorsBySurname, touchLastSignIn } from '../db/repositories/visitor-repo.js';
+import {
+  findVisitor, findVisitorByIdentity, insertVisitor, nameOf, searchVisitorsBySurname, setNameOrder, touchLastSignIn,
+} from '../db/repositories/visitor-repo.js';
 import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../db/repositories/visit-repo.js';
 import { CommandError } from './command-error.js';
 import { newReceiptToken } from './custody/receipt-token.js';
@@ -56,10 +58,22 @@ function alreadySignedIn(): CommandError {
   return new CommandError('conflict', 'You are already signed in. If you are leaving, choose "Sign out" on the first screen.');
 }
 
-export interface PersonDetails {
-  firstName: string;
-  lastName: string;
+export interface PersonDetails extends PersonName {
   organisation: string | null;
+}
+
+/**
+ * The name as the form gave it: no surname for someone with only one name, and then no order to keep.
+ * (The contract has already refused a surname with "only one name", and none without it.)
+ */
+export function personFromForm(input: { firstName: string; lastName: string | null; familyNameFirst: boolean; oneName: boolean; organisation: string | null }): PersonDetails {
+  const oneName = input.oneName || input.lastName === null;
+  return {
+    firstName: input.firstName,
+    lastName: oneName ? '' : (input.lastName ?? ''),
+    familyNameFirst: !oneName && input.familyNameFirst,
+    organisation: input.organisation,
+  };
 }
 
 function identityKeyOf(person: PersonDetails): string {
@@ -79,12 +93,12 @@ export function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails):
   const existing = knownVisitorId(ctx, person);
   if (existing !== undefined) {
     if (openVisitOf(ctx.db, existing)) throw alreadySignedIn();
+    // Shown the way they wrote it this time, should they have changed the order since.
+    setNameOrder(ctx.db, existing, person.familyNameFirst);
     return existing;
   }
   const visitorId = insertVisitor(ctx.db, {
-    firstName: person.firstName,
-    lastName: person.lastName,
-    lastNameKey: searchKey(person.lastName),
+    name: { firstName: person.firstName, lastName: person.lastName, familyNameFirst: person.familyNameFirst },
     identityKey: identityKeyOf(person),
     organisation: person.organisation,
     createdAt: nowIso(ctx),
@@ -115,7 +129,7 @@ export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInN
     const policy = currentPolicyOrFail(ctx);
     if (policy.id !== input.policyVersionId) throw staleVersion();
     const at = nowIso(ctx);
-    const visitorId = findOrCreateVisitor(ctx, input);
+    const visitorId = findOrCreateVisitor(ctx, personFromForm(input));
     const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
     const visitId = recordVisit(ctx, {
       visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
@@ -131,7 +145,7 @@ export function findReturning(ctx: ServiceContext, input: ParsedInput<'visitor.f
   if (key.length === 0) return { matches: [] };
   const rows = searchVisitorsBySurname(ctx.db, key, MAX_KIOSK_MATCHES);
   return {
-    matches: rows.map((r) => ({ visitorId: r.id, displayName: shortName(r.first_name, r.last_name), organisation: r.organisation })),
+    matches: rows.map((r) => ({ visitorId: r.id, displayName: shortName(nameOf(r)), organisation: r.organisation })),
   };
 }
 

@@ -3,7 +3,7 @@ import { searchKey, shortName } from '../../shared/domain/names.js';
 import { inTransaction } from '../db/connection.js';
 import { countInSafeForVisit } from '../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../db/repositories/handover-repo.js';
-import { findVisitor } from '../db/repositories/visitor-repo.js';
+import { findVisitor, nameOf } from '../db/repositories/visitor-repo.js';
 import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname } from '../db/repositories/visit-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
@@ -17,7 +17,7 @@ export function findOnSite(ctx: ServiceContext, input: ParsedInput<'visit.findOn
   return {
     matches: searchOnSiteBySurname(ctx.db, key, MAX_KIOSK_MATCHES).map((r) => ({
       visitId: r.visit_id,
-      displayName: shortName(r.first_name, r.last_name),
+      displayName: shortName(nameOf(r)),
       organisation: r.organisation,
     })),
   };

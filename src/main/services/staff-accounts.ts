@@ -1,4 +1,5 @@
 import type { ParsedInput, StaffAccount } from '../../shared/contract.js';
+import { LONG_PIN_MESSAGE, pinTooShortFor } from '../../shared/domain/pin-rules.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { inTransaction } from '../db/connection.js';
 import {
@@ -58,9 +59,15 @@ export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions,
 }
 
 export function resetStaffPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): StaffAccount {
+  // The roles are the account's, not the form's: checked before the (slow) hash, and again inside in case they changed.
+  const tooShort = (staff: Staff) => {
+    if (pinTooShortFor(staff.roles, input.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { pin: LONG_PIN_MESSAGE });
+  };
+  tooShort(staffOrFail(ctx, input.staffId));
   const pinHash = ctx.pins.hash(input.pin);
   const result = inTransaction(ctx.db, () => {
     const staff = staffOrFail(ctx, input.staffId);
+    tooShort(staff);
     updatePinHash(ctx.db, staff.id, pinHash);
     clearPinFailures(ctx.db, staff.id);
     audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});

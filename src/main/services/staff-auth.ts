@@ -1,7 +1,9 @@
 import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
-import { formatTime } from '../../shared/domain/time.js';
+import { LONG_PIN_DIGITS, LONG_PIN_MESSAGE, pinTooShortFor } from '../../shared/domain/pin-rules.js';
+import { formatDateTime, formatTime, ukDay } from '../../shared/domain/time.js';
 import { inTransaction } from '../db/connection.js';
-import { clearPinFailures, findStaff, listActiveStaff, recordPinFailure, updatePinHash, type Staff } from '../db/repositories/staff-repo.js';
+import { logPinFailure } from '../db/repositories/pin-failure-repo.js';
+import { findStaff, listActiveStaff, lockStaffUntil, updatePinHash, type Staff } from '../db/repositories/staff-repo.js';
 import { CommandError } from './command-error.js';
 import { audit, nowIso, type ServiceContext } from './context.js';
 import { describeStoredPin } from './pin-hash.js';
@@ -10,9 +12,21 @@ import { readSetting } from './settings-store.js';
 import type { StaffSession, StaffSessions } from './staff-sessions.js';
 import { requireSetUp } from './setup.js';
 
-/** Wrong PINs in a row before the account locks, and for how long. */
-export const MAX_PIN_FAILURES = 5;
-export const LOCKOUT_MINUTES = 10;
+/**
+ * An account locks once it has had this many wrong PINs within ACCOUNT_PIN_WINDOW_MS, wherever they were
+ * typed, and stays locked until the oldest of them is that old: so nobody gets more guesses than this at one
+ * account in any 24 hours. A right PIN does not wipe the slate, or a guesser would get a fresh day's worth
+ * each time its owner unlocked.
+ *
+ * It is set above what one computer can send in a day through the per-screen back-off (pin-throttle.ts:
+ * at most 111 wrong PINs in 24 hours, even reloading the page for a new tab each time), so a stranger at
+ * the kiosk slows down only the screen they are at and cannot lock anyone out, the DSL included. The
+ * account lock is for guesses from more places than that (the README works through the numbers).
+ */
+export const MAX_PIN_FAILURES = 120;
+export const ACCOUNT_PIN_WINDOW_MS = 24 * 60 * 60_000;
+/** A wrong PIN's message says how many tries are left only when there are this few: a person needs to know then. */
+const WARN_WHEN_TRIES_LEFT = 5;
 
 export function consoleIdleMs(ctx: Pick<ServiceContext, 'db'>): number {
   return readSetting(ctx.db, 'console.lockSeconds') * 1000;
@@ -24,6 +38,7 @@ export function sessionInfo(session: StaffSession): StaffSessionInfo {
     displayName: session.displayName,
     roles: session.roles,
     expiresAt: new Date(session.expiresAt).toISOString(),
+    pinChangeDue: session.pinChangeDue,
   };
 }
 
@@ -32,8 +47,14 @@ export function listForUnlock(ctx: ServiceContext): { staff: StaffSummary[] } {
   return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName, dsl: s.roles.includes('dsl') })) };
 }
 
-function lockedMessage(until: string): string {
-  return `Too many wrong PINs. This account is locked until ${formatTime(until)}. An administrator can unlock it sooner.`;
+function lockedMessage(until: string, now: Date): string {
+  const when = ukDay(until) === ukDay(now.toISOString()) ? formatTime(until) : formatDateTime(until);
+  return `Too many wrong PINs. This account is locked until ${when}. An administrator can unlock it sooner.`;
+}
+
+function wrongPinMessage(triesLeft: number): string {
+  if (triesLeft > WARN_WHEN_TRIES_LEFT) return 'That PIN is not right.';
+  return `That PIN is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before the account locks.`;
 }
 
 /** Where a PIN was typed: the form field a wrong one is shown under, and the audit entry it leaves. */
@@ -46,26 +67,42 @@ const UNLOCK_ENTRY: PinEntry = { field: 'pin', failedAction: 'staff.unlock_faile
 
 /**
  * Checks a staff member's PIN, for unlocking the console, confirming an approval or changing the PIN. A
- * wrong one is counted (and audited) in its own transaction even though the command then fails, so the
- * count survives a restart; the account locks after MAX_PIN_FAILURES in a row, wherever they were typed.
+ * wrong one is logged (and audited) in its own transaction even though the command then fails, so it
+ * counts after a restart; the account locks at MAX_PIN_FAILURES within a day, wherever they were typed.
  * A PIN that cannot be checked for want of the PIN key file is refused with what to do, and not counted.
  */
 export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry: PinEntry = UNLOCK_ENTRY): void {
   const now = ctx.clock.now();
-  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil));
+  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil, now));
   const verdict = ctx.pins.check(pin, staff.pinHash);
   if (verdict === 'right') return;
   if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
-  const failures = staff.failedPinCount + 1;
-  const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-  inTransaction(ctx.db, () => {
-    recordPinFailure(ctx.db, staff.id, lockedUntil ? 0 : failures, lockedUntil);
-    audit(actorCtx, lockedUntil ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures });
+  const { failures, lockedUntil } = inTransaction(ctx.db, () => {
+    const window = logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
+    // Locked until the oldest wrong PIN in the window leaves it, when there is room for one more.
+    const until = window.count >= MAX_PIN_FAILURES ? new Date(Date.parse(window.oldest!) + ACCOUNT_PIN_WINDOW_MS).toISOString() : null;
+    if (until) lockStaffUntil(ctx.db, staff.id, until);
+    audit(actorCtx, until ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures: window.count, ...(until ? { lockedUntil: until } : {}) });
+    return { failures: window.count, lockedUntil: until };
   });
-  if (lockedUntil) throw new CommandError('account_locked', lockedMessage(lockedUntil));
-  const left = MAX_PIN_FAILURES - failures;
-  throw new CommandError('wrong_pin', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before the account locks.`, { [entry.field]: 'That PIN is not right.' });
+  if (lockedUntil) throw new CommandError('account_locked', lockedMessage(lockedUntil, now));
+  throw new CommandError('wrong_pin', wrongPinMessage(MAX_PIN_FAILURES - failures), { [entry.field]: 'That PIN is not right.' });
+}
+
+/**
+ * Refuses a right PIN that is too short for what its owner holds (a DSL's or administrator's PIN from
+ * before the 6-digit rule, or an account given one of those roles since), for uses other than unlocking:
+ * unlocking is where it gets changed. The PIN itself is to hand, so nothing about its length is stored.
+ */
+export function refuseShortPin(staff: Staff, pin: string, field: string): void {
+  if (!pinTooShortFor(staff.roles, pin)) return;
+  throw new CommandError(
+    'pin_change_due',
+    `${staff.displayName}'s PIN is shorter than the ${LONG_PIN_DIGITS} digits their role needs. `
+      + `${staff.displayName} must first unlock the staff console with it and choose a new one, then try again.`,
+    { [field]: `This PIN must be changed to one of at least ${LONG_PIN_DIGITS} digits first.` },
+  );
 }
 
 /**
@@ -95,13 +132,20 @@ export function unlock(
   if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
   verifyStaffPin(ctx, staff, input.pin);
   const upgraded = upgradedPinHash(ctx, staff, input.pin);
+  // Judged from the PIN just typed, so the roles held now count: a short PIN set before the 6-digit rule,
+  // or an office account made a DSL since. The session can do nothing else until a longer one is chosen.
+  const pinChangeDue = pinTooShortFor(staff.roles, input.pin);
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   inTransaction(ctx.db, () => {
-    if (staff.failedPinCount > 0 || staff.lockedUntil) clearPinFailures(ctx.db, staff.id);
-    audit(actorCtx, 'staff.unlock', 'staff', staff.id, {});
+    // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
+    audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinChangeDue ? { pinChangeDue: true } : {});
     keepUpgradedPin(actorCtx, staff, upgraded);
   });
-  const session = sessions.open(sessionKey, { staffId: staff.id, displayName: staff.displayName, roles: staff.roles }, consoleIdleMs(ctx));
+  const session = sessions.open(
+    sessionKey,
+    { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, pinChangeDue },
+    consoleIdleMs(ctx),
+  );
   return sessionInfo(session);
 }
 
@@ -120,6 +164,8 @@ export function changeOwnPin(ctx: PinContext, sessions: StaffSessions, input: Pa
   const staffId = ctx.actor.staffId;
   const staff = staffId === null ? undefined : findStaff(ctx.db, staffId);
   if (!staff) throw new CommandError('forbidden', 'Unlock the console first.');
+  // Checked before the current PIN, so a refused new PIN costs no try and changes nothing.
+  if (pinTooShortFor(staff.roles, input.newPin.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { 'newPin.pin': LONG_PIN_MESSAGE });
   // Counted and audited like an unlock: an unlocked console left alone must not be a free place to guess.
   try {
     verifyStaffPin(ctx, staff, input.currentPin, { field: 'currentPin', failedAction: 'staff.change_pin_failed' });

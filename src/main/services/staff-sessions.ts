@@ -6,6 +6,8 @@ export interface StaffSession {
   displayName: string;
   roles: StaffRole[];
   expiresAt: number;
+  /** Unlocked with a PIN too short for these roles: the dispatcher lets this session do nothing but change it. */
+  pinChangeDue: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export class StaffSessions {
 
   constructor(private readonly clock: Clock) {}
 
-  open(key: string, staff: { staffId: number; displayName: string; roles: StaffRole[] }, idleMs: number): StaffSession {
+  open(key: string, staff: Omit<StaffSession, 'expiresAt'>, idleMs: number): StaffSession {
     const session = { ...staff, expiresAt: this.clock.now().getTime() + idleMs };
     this.sessions.set(key, session);
     return session;

@@ -36,7 +36,7 @@ export function AddStaffForm({ draft, busy, error, fields, onChange, onSubmit }:
           maxLength={80} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
         <RoleChecks dsl={draft.dsl} admin={draft.admin} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
         <div className="field-pair field-narrow">
-          <TextField label="PIN" hint="4 to 8 digits." type="password" inputMode="numeric" maxLength={8} value={draft.pin}
+          <TextField label="PIN" hint={draft.dsl || draft.admin ? '6 to 8 digits: a DSL or administrator needs at least 6.' : '4 to 8 digits.'} type="password" inputMode="numeric" maxLength={8} value={draft.pin}
             onChange={(v) => onChange('pin', v)} error={fields.pin} />
           <TextField label="PIN again" type="password" inputMode="numeric" maxLength={8} value={draft.pinAgain}
             onChange={(v) => onChange('pinAgain', v)} error={fields.pinAgain} />

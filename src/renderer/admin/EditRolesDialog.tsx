@@ -28,11 +28,14 @@ export function EditRolesDialog({ account, isMe, onConfirm, onClose }: EditRoles
       title={`Roles for ${account.displayName}`}
       onEscape={onClose}
       description={
-        <p>
-          {isMe
-            ? 'This is your own account: when you save, your console locks and you unlock again with the new roles.'
-            : 'If they have the console open, it locks so the new roles apply at once.'}
-        </p>
+        <>
+          <p>
+            {isMe
+              ? 'This is your own account: when you save, your console locks and you unlock again with the new roles.'
+              : 'If they have the console open, it locks so the new roles apply at once.'}
+          </p>
+          <p>A DSL or administrator needs a PIN of at least 6 digits. If theirs is shorter, they will be asked to choose a new one when they next unlock.</p>
+        </>
       }
       body={
         <form

@@ -4,6 +4,7 @@ import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { now } from '../lib/clock.js';
+import { fullName } from '../../shared/domain/names.js';
 
 const ITEM_STATE_LABELS: Record<string, string> = {
   in_safe: 'In the safe',
@@ -43,7 +44,7 @@ export function PersonRecordsView({ records, settingName, preparedBy, actions }:
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { visitor, visits, devicesLogged, deviceExceptions, concernsAboutVisits } = records;
-  const name = `${visitor.firstName} ${visitor.lastName}`;
+  const name = fullName(visitor);
 
   // The records appear below the search: move there, so a screen reader reads them next.
   useEffect(() => {

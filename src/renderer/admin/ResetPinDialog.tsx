@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StaffAccount } from '../../shared/contract.js';
+import { needsLongPin } from '../../shared/domain/pin-rules.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -42,7 +43,7 @@ export function ResetPinDialog({ account, onConfirm, onClose }: ResetPinDialogPr
           }}
         >
           {error ? <Alert>{error}</Alert> : null}
-          <TextField label="New PIN" hint="4 to 8 digits." type="password" inputMode="numeric" maxLength={8} value={pin} error={fields.pin}
+          <TextField label="New PIN" hint={needsLongPin(account.roles) ? '6 to 8 digits: a DSL or administrator needs at least 6.' : '4 to 8 digits.'} type="password" inputMode="numeric" maxLength={8} value={pin} error={fields.pin}
             onChange={(v) => {
               setPin(v);
               clearField('pin');

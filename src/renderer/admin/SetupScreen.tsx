@@ -68,7 +68,7 @@ export function SetupScreen() {
               value={form.adminName} onChange={(v) => setField('adminName', v)}
               error={fieldErrors.adminName} autoCapitalize="words" maxLength={80} />
             <div className="field-pair">
-              <TextField label="Choose a PIN" hint="4 to 8 digits. You will use it to unlock the staff console."
+              <TextField label="Choose a PIN" hint="6 to 8 digits, as the DSL and administrators need. You will use it to unlock the staff console."
                 type="password" inputMode="numeric" autoComplete="new-password" maxLength={8}
                 value={form.pin} onChange={(v) => setField('pin', v)} error={fieldErrors.pin} />
               <TextField label="Type the PIN again" hint="So we know it was typed as you meant."

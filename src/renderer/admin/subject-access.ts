@@ -1,6 +1,7 @@
 import type { PersonRecords } from '../../shared/contract.js';
 import { ukDay } from '../../shared/domain/time.js';
 import { now } from '../lib/clock.js';
+import { fullName } from '../../shared/domain/names.js';
 
 /** "amira-khan", "tomas-o-neill": a name as it can safely sit in a file name on any system. */
 export function fileNamePart(text: string): string {
@@ -14,7 +15,7 @@ export function fileNamePart(text: string): string {
 
 /** subject-access-amira-khan-2026-11-22.json; a name with no Latin letters falls back to the visitor's number. */
 export function subjectAccessFileName(records: PersonRecords, at: Date = now()): string {
-  const name = fileNamePart(`${records.visitor.firstName} ${records.visitor.lastName}`) || `visitor-${records.visitor.visitorId}`;
+  const name = fileNamePart(fullName(records.visitor)) || `visitor-${records.visitor.visitorId}`;
   return `subject-access-${name}-${ukDay(at.toISOString())}.json`;
 }
 

@@ -3,7 +3,7 @@ import type { BookingView } from '../../shared/contract.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { BigButton } from '../components/BigButton.js';
-import { bookingName } from '../stores/booking-store.js';
+import { fullName } from '../../shared/domain/names.js';
 import { DeviceUseTag } from './DeviceUseTag.js';
 import { todayUk } from './uk-clock.js';
 
@@ -30,7 +30,7 @@ function StatusTag({ b }: { b: BookingView }) {
 export function BookingCard({ booking: b, isDsl, inviteId, inviting, onInvite, onApprove, onRevoke, onRecord, onCancel }: BookingCardProps) {
   const headingId = useId();
   const newTabId = useId();
-  const name = bookingName(b);
+  const name = fullName(b);
   // Still expected today or later: a visit booked for the evening can still be invited after the office day ends.
   const open = b.status === 'expected' && b.expectedDate >= todayUk();
   const marker = b.exception;

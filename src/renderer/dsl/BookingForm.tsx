@@ -1,7 +1,9 @@
 import { useRef } from 'react';
+import { nameBoxes } from '../../shared/domain/names.js';
 import { VISITOR_TYPES, VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
+import { CheckField } from '../components/CheckField.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
@@ -38,10 +40,17 @@ export function BookingForm() {
         }}
       >
         <div className="field-pair">
-          <TextField label="First name" value={form.firstName} maxLength={80} onChange={(v) => setField('firstName', v)}
-            error={fields.firstName} autoCapitalize="words" />
-          <TextField label="Surname" value={form.lastName} maxLength={80} onChange={(v) => setField('lastName', v)}
-            error={fields.lastName} autoCapitalize="words" />
+          {nameBoxes(form).map(({ field, label }) => (
+            <TextField key={field} label={label} value={form[field]} maxLength={80} onChange={(v) => setField(field, v)}
+              error={fields[field]} autoCapitalize="words" />
+          ))}
+        </div>
+        <div className="name-choices">
+          <CheckField compact label="Only one name" checked={form.oneName} onChange={(on) => setField('oneName', on)} />
+          {form.oneName ? null : (
+            <CheckField compact label="Family name written first" hint="For example 王芳 or Nagy Ferenc"
+              checked={form.familyNameFirst} onChange={(on) => setField('familyNameFirst', on)} />
+          )}
         </div>
         <div className="field-pair">
           <TextField label="Organisation (optional)" value={form.organisation} maxLength={120}

@@ -4,7 +4,8 @@ import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../office/PageHeading.js';
-import { bookingName, shownDay, useBookingStore } from '../stores/booking-store.js';
+import { fullName } from '../../shared/domain/names.js';
+import { shownDay, useBookingStore } from '../stores/booking-store.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { useExceptionStore } from '../stores/exception-store.js';
 import { useSafeguardingStore } from '../stores/safeguarding-store.js';
@@ -82,22 +83,22 @@ export function BookingsTab() {
               inviting={store.inviting === b.bookingId}
               onInvite={() => void store.invite(b)}
               onApprove={() => startApproval({
-                type: 'booking', bookingId: b.bookingId, name: bookingName(b), date: b.expectedDate,
+                type: 'booking', bookingId: b.bookingId, name: fullName(b), date: b.expectedDate,
                 detail: [VISITOR_TYPE_LABELS[b.visitorType], b.organisation, `visiting ${b.host}`].filter(Boolean).join(' · '),
               }, [])}
               onRevoke={() => setRevoking(b)}
-              onRecord={() => void openRecord({ bookingId: b.bookingId }, bookingName(b))}
+              onRecord={() => void openRecord({ bookingId: b.bookingId }, fullName(b))}
               onCancel={() => setCancelling(b)}
             />
           ))}
         </ul>
       ) : null}
       {cancelling ? (
-        <CancelBookingDialog name={bookingName(cancelling)} onConfirm={(reason) => store.cancelBooking(cancelling, reason)}
+        <CancelBookingDialog name={fullName(cancelling)} onConfirm={(reason) => store.cancelBooking(cancelling, reason)}
           onClose={() => setCancelling(null)} />
       ) : null}
       {revoking?.exception ? (
-        <RevokeDialog name={bookingName(revoking)} onConfirm={(reason) => revoke(revoking.exception!.exceptionId, bookingName(revoking), reason)}
+        <RevokeDialog name={fullName(revoking)} onConfirm={(reason) => revoke(revoking.exception!.exceptionId, fullName(revoking), reason)}
           onClose={() => setRevoking(null)} />
       ) : null}
     </>

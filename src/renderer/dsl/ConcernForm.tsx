@@ -10,6 +10,7 @@ import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { PageHeading } from '../office/PageHeading.js';
 import { useConcernStore } from '../stores/concern-store.js';
 import { useConsoleStore } from '../stores/console-store.js';
+import { fullName } from '../../shared/domain/names.js';
 
 const SUBJECTS = CONCERN_SUBJECTS.map((value) => ({ value, label: CONCERN_SUBJECT_LABELS[value] }));
 
@@ -27,7 +28,7 @@ export function ConcernForm() {
   useFocusFirstError(formRef, error);
   if (!form) return null;
 
-  const visitOptions = onSite.map((v) => ({ value: String(v.visitId), label: `${v.firstName} ${v.lastName}${v.organisation ? ` · ${v.organisation}` : ''}` }));
+  const visitOptions = onSite.map((v) => ({ value: String(v.visitId), label: `${fullName(v)}${v.organisation ? ` · ${v.organisation}` : ''}` }));
   return (
     <>
       <div className="console-heading"><PageHeading>Record a concern</PageHeading></div>
@@ -56,7 +57,7 @@ export function ConcernForm() {
             onChange={(v) => {
               setField('visitId', v === '' ? null : Number(v));
               const visit = onSite.find((o) => String(o.visitId) === v);
-              if (visit && form.aboutName.trim() === '') setField('aboutName', `${visit.firstName} ${visit.lastName}`);
+              if (visit && form.aboutName.trim() === '') setField('aboutName', fullName(visit));
             }}
             error={fields.visitId}
           />

@@ -10,6 +10,7 @@ import { ConcernCard } from './ConcernCard.js';
 import { ConcernForm } from './ConcernForm.js';
 import { Notice } from './Notice.js';
 import { ReviewConcernDialog } from './ReviewConcernDialog.js';
+import { fullName } from '../../shared/domain/names.js';
 
 /** Concerns and breaches: anyone records one; the DSL (and admin) see them all and the DSL reviews them. */
 export function ConcernsTab() {
@@ -36,7 +37,7 @@ export function ConcernsTab() {
   const open = concerns.filter((c) => c.status !== 'closed').length;
   const visitName = (id: number | null) => {
     const v = onSite.find((o) => o.visitId === id);
-    return v ? `${v.firstName} ${v.lastName}` : null;
+    return v ? fullName(v) : null;
   };
   return (
     <>

@@ -12,13 +12,14 @@ import { DeviceUseTag } from './DeviceUseTag.js';
 import { Notice } from './Notice.js';
 import { RevokeDialog } from './RevokeDialog.js';
 import { todayUk } from './uk-clock.js';
+import { fullName } from '../../shared/domain/names.js';
 
 export function visitDetail(v: OnSiteVisit): string {
   return [VISITOR_TYPE_LABELS[v.visitorType], v.organisation, `visiting ${v.visiting}`].filter(Boolean).join(' · ');
 }
 
 export function visitTarget(v: OnSiteVisit): ApprovalTarget {
-  return { type: 'visit', visitId: v.visitId, name: `${v.firstName} ${v.lastName}`, detail: visitDetail(v), date: todayUk() };
+  return { type: 'visit', visitId: v.visitId, name: fullName(v), detail: visitDetail(v), date: todayUk() };
 }
 
 /** Everyone on site now, with any device approval; the DSL approves, revokes and prints from here. */
@@ -68,7 +69,7 @@ export function ExceptionsTab() {
               </thead>
               <tbody>
                 {onSite.map((v) => {
-                  const name = `${v.firstName} ${v.lastName}`;
+                  const name = fullName(v);
                   const marker = v.deviceUse;
                   return (
                     <tr key={v.visitId} className={marker?.endedBecause ? 'row-warning' : undefined}>
@@ -105,8 +106,8 @@ export function ExceptionsTab() {
       </section>
       {revoking?.deviceUse ? (
         <RevokeDialog
-          name={`${revoking.firstName} ${revoking.lastName}`}
-          onConfirm={(reason) => revoke(revoking.deviceUse!.exceptionId, `${revoking.firstName} ${revoking.lastName}`, reason)}
+          name={fullName(revoking)}
+          onConfirm={(reason) => revoke(revoking.deviceUse!.exceptionId, fullName(revoking), reason)}
           onClose={() => setRevoking(null)}
         />
       ) : null}

@@ -2,8 +2,12 @@ import { BigButton } from '../components/BigButton.js';
 import { useExceptionStore } from '../stores/exception-store.js';
 import { useReminderStore } from '../stores/reminder-store.js';
 import { useSafeguardingStore } from '../stores/safeguarding-store.js';
+import { useSectionsStore } from '../stores/sections-store.js';
 
-/** At the top of every console page while the annual review of the expectations is due or overdue. */
+/**
+ * At the top of every console page for the DSL and administrators: while the annual review of the
+ * expectations is due or overdue, and while the audit check finds records changed outside Safe Hands.
+ */
 export function RemindersBanner() {
   const reminders = useReminderStore((s) => s.reminders);
   const openSection = useSafeguardingStore((s) => s.openSection);
@@ -12,10 +16,24 @@ export function RemindersBanner() {
     useExceptionStore.getState().closeRecord();
     openSection('expectations');
   };
+  const openAudit = useSectionsStore((s) => s.open);
   if (reminders.length === 0) return null;
   return (
     <section className="reminders no-print" aria-label="Reminders">
-      {reminders.map((r) => (
+      {reminders.map((r) => r.kind === 'audit_problem' ? (
+        <div key={r.kind} className="reminder reminder-overdue" role="alert">
+          <span className="reminder-mark" aria-hidden="true">⚠</span>
+          <div className="reminder-text">
+            <p><strong>{r.message}</strong></p>
+            <ul className="reminder-problems">
+              {r.problems.map((p) => <li key={p}>{p}</li>)}
+            </ul>
+          </div>
+          <BigButton variant="secondary" className="btn-small" onClick={() => openAudit('audit')}>
+            Open the audit trail
+          </BigButton>
+        </div>
+      ) : (
         <div key={r.kind} className={r.status === 'overdue' ? 'reminder reminder-overdue' : 'reminder'}>
           <span className="reminder-mark" aria-hidden="true">⚠</span>
           <p className="reminder-text">{r.message}</p>

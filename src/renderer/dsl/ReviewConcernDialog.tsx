@@ -5,7 +5,7 @@ import { ModalDialog } from '../components/ModalDialog.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
 import type { ActionResult } from '../stores/console-store.js';
-import { CheckField } from './CheckField.js';
+import { CheckField } from '../components/CheckField.js';
 
 interface ReviewConcernDialogProps {
   about: string;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { FieldError } from '../components/TextField.js';
-import { CheckField } from './CheckField.js';
+import { CheckField } from '../components/CheckField.js';
 
 interface RiskChecklistFieldProps {
   items: readonly string[];

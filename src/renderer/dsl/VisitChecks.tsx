@@ -2,7 +2,8 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { useVisitChecksStore } from '../stores/visit-checks-store.js';
-import { CheckField } from './CheckField.js';
+import { CheckField } from '../components/CheckField.js';
+import { fullName } from '../../shared/domain/names.js';
 
 /** Visitors whose photo ID and employer's DBS assurance the office checks on arrival. */
 const PROFESSIONAL_TYPES: readonly VisitorType[] = ['visiting_professional', 'inspector', 'local_authority'];
@@ -19,7 +20,7 @@ export function VisitChecks({ visit }: { visit: OnSiteVisit }) {
   if (!needsChecks(visit)) return null;
   const photo = visit.photoIdCheckedAt !== null;
   const dbs = visit.dbsAssuranceSeenAt !== null;
-  const name = `${visit.firstName} ${visit.lastName}`;
+  const name = fullName(visit);
   return (
     <div className="visit-checks" role="group" aria-label={`Checks for ${name}`}>
       <CheckField

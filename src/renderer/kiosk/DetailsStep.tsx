@@ -1,6 +1,8 @@
 import { useRef } from 'react';
+import { fullName, nameBoxes } from '../../shared/domain/names.js';
 import { VISITOR_TYPES, VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { BigButton } from '../components/BigButton.js';
+import { CheckField } from '../components/CheckField.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
@@ -15,6 +17,8 @@ export function DetailsStep() {
   const fieldErrors = useKioskStore((s) => s.fieldErrors);
   const error = useKioskStore((s) => s.error);
   const setDetail = useKioskStore((s) => s.setDetail);
+  const setFamilyNameFirst = useKioskStore((s) => s.setFamilyNameFirst);
+  const setOneName = useKioskStore((s) => s.setOneName);
   const submitDetails = useKioskStore((s) => s.submitDetails);
   const back = useKioskStore((s) => s.back);
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,11 +43,24 @@ export function DetailsStep() {
         }}
       >
         <div className="field-pair">
-          <TextField label="First name" value={details.firstName} onChange={(v) => setDetail('firstName', v)}
-            error={fieldErrors.firstName} autoCapitalize="words" maxLength={80} />
-          <TextField label="Surname" value={details.lastName} onChange={(v) => setDetail('lastName', v)}
-            error={fieldErrors.lastName} autoCapitalize="words" maxLength={80} />
+          {nameBoxes(details).map(({ field, label }) => (
+            <TextField key={field} label={label} value={details[field]} onChange={(v) => setDetail(field, v)}
+              error={fieldErrors[field]} autoCapitalize="words" maxLength={80} />
+          ))}
         </div>
+        {/* Below the boxes, where a visitor whose name does not fit them looks next; ticking keeps what is typed. */}
+        <div className="name-choices">
+          <CheckField compact label="I have only one name" checked={details.oneName} onChange={setOneName} />
+          {details.oneName ? null : (
+            <CheckField compact label="My family name comes first" hint="For example 王芳 or Nagy Ferenc"
+              checked={details.familyNameFirst} onChange={setFamilyNameFirst} />
+          )}
+        </div>
+        {!details.oneName && details.familyNameFirst && details.firstName.trim() && details.lastName.trim() ? (
+          <p className="name-preview" role="status">
+            Your name will be shown as <strong>{fullName(details)}</strong>
+          </p>
+        ) : null}
         <TextField label="Organisation (optional)" hint="The company or service you are here for, if any."
           value={details.organisation} onChange={(v) => setDetail('organisation', v)}
           error={fieldErrors.organisation} autoCapitalize="words" maxLength={120} />

@@ -64,6 +64,7 @@ export function SearchStep({ mode }: { mode: Mode }) {
         <TextField
           className="search-field"
           label="Type the first letters of your surname"
+          hint="If you have only one name, type that instead."
           value={search.text}
           onChange={setSearchText}
           inputRef={inputRef}

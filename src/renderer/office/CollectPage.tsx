@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BigButton } from '../components/BigButton.js';
 import { useCollectStore } from '../stores/collect-store.js';
+import { useReprintStore } from '../stores/reprint-store.js';
 import { OwnerSearch } from './OwnerSearch.js';
 import { PageHeading } from './PageHeading.js';
 import { ReturnView } from './ReturnView.js';
@@ -19,6 +20,8 @@ export function CollectPage() {
   const find = useCollectStore((s) => s.find);
   const openSearch = useCollectStore((s) => s.openSearch);
   const scanRef = useRef<HTMLInputElement>(null);
+  const forgetReprints = useReprintStore((s) => s.forget);
+  useEffect(() => forgetReprints, [forgetReprints]);
 
   // The box has the cursor whenever the desk opens, so a scan works without a tap first.
   useEffect(() => {

@@ -2,6 +2,7 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
 import { countItems } from './format.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface CollectionRequestsProps {
   visits: readonly OnSiteVisit[];
@@ -19,7 +20,7 @@ export function CollectionRequests({ visits, onCollect, onOverride }: Collection
       </p>
       <ul className="request-list">
         {visits.map((v) => {
-          const name = `${v.firstName} ${v.lastName}`;
+          const name = fullName(v);
           return (
             <li key={v.visitId} className="request">
               <div className="request-who">

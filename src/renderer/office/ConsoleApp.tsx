@@ -4,9 +4,11 @@ import { StatusScreen } from '../components/StatusScreen.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { ConsoleShell } from './ConsoleShell.js';
 import { LockScreen } from './LockScreen.js';
+import { PinChangeScreen } from './PinChangeScreen.js';
 
 export function ConsoleApp() {
   const phase = useConsoleStore((s) => s.phase);
+  const pinChangeDue = useConsoleStore((s) => s.session?.pinChangeDue ?? false);
   const loadError = useConsoleStore((s) => s.loadError);
   const load = useConsoleStore((s) => s.load);
 
@@ -29,6 +31,8 @@ export function ConsoleApp() {
         <StatusScreen title="Staff console" message="Loading…" />
       ) : phase === 'locked' ? (
         <LockScreen />
+      ) : pinChangeDue ? (
+        <PinChangeScreen />
       ) : (
         <ConsoleShell />
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
@@ -6,6 +6,7 @@ import { BigButton } from '../components/BigButton.js';
 import { useCollectStore } from '../stores/collect-store.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { useLogStore } from '../stores/custody-log-store.js';
+import { useSafeStore } from '../stores/safe-store.js';
 import { CollectionRequests } from './CollectionRequests.js';
 import { NotHandedInDialog } from './NotHandedInDialog.js';
 import { OnSiteTable } from './OnSiteTable.js';
@@ -13,6 +14,8 @@ import { OverrideDialog } from './OverrideDialog.js';
 import { PageHeading } from './PageHeading.js';
 import { PendingTable } from './PendingTable.js';
 import { StaffPhoneDialog } from './StaffPhoneDialog.js';
+import { UnprintedReceipts } from './UnprintedReceipts.js';
+import { fullName, searchedName } from '../../shared/domain/names.js';
 
 function people(n: number): string {
   return n === 1 ? '1 person' : `${n} people`;
@@ -32,10 +35,15 @@ export function Dashboard() {
   const logOwnPhone = useLogStore((s) => s.logOwnPhone);
   const notHandedIn = useLogStore((s) => s.notHandedIn);
   const startCollection = useCollectStore((s) => s.startFor);
+  const loadSafe = useSafeStore((s) => s.load);
   // Which dialog is open is how the page looks, not data: it stays here.
   const [overriding, setOverriding] = useState<OnSiteVisit | null>(null);
   const [ownPhone, setOwnPhone] = useState(false);
   const [closing, setClosing] = useState<PendingHandover | null>(null);
+  // The safe is read with each refresh of Today, for the receipts that never printed.
+  useEffect(() => {
+    if (lastUpdated) void loadSafe();
+  }, [lastUpdated, loadSafe]);
 
   if (!session) return null;
   const waitingToCollect = onSite.filter((v) => v.collectionRequestedAt !== null);
@@ -57,10 +65,12 @@ export function Dashboard() {
       {waitingToCollect.length > 0 ? (
         <CollectionRequests
           visits={waitingToCollect}
-          onCollect={(v) => void startCollection(v.lastName)}
+          onCollect={(v) => void startCollection(searchedName(v))}
           onOverride={setOverriding}
         />
       ) : null}
+
+      <UnprintedReceipts />
 
       <section className="card console-section" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting to be logged into the safe</h2>
@@ -83,7 +93,7 @@ export function Dashboard() {
       ) : null}
       {closing ? (
         <NotHandedInDialog
-          name={`${closing.firstName} ${closing.lastName}`}
+          name={fullName(closing)}
           onConfirm={(note) => notHandedIn(closing, note)}
           onClose={() => setClosing(null)}
         />

@@ -7,6 +7,8 @@ import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { useSafeStore } from '../stores/safe-store.js';
+import { useReprintStore } from '../stores/reprint-store.js';
+import { ReceiptPrintState } from './ReceiptPrintState.js';
 import { REFRESH_SECONDS } from './refresh.js';
 import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
 import { PageHeading } from './PageHeading.js';
@@ -43,6 +45,9 @@ function SafeGroup({ group, now, onCorrect }: { group: SafeOwnerGroup; now: Date
         {group.receipts.length === 1 ? 'Receipt ' : 'Receipts '}
         {group.receipts.map((r) => r.receiptNumber).join(', ')}
       </p>
+      {group.receipts.map((r) => (
+        <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} ownerName={group.ownerName} />
+      ))}
       <ul className="safe-items">
         {group.items.map((item) => (
           <li key={item.itemId} className="safe-item">
@@ -78,6 +83,8 @@ export function InSafePage() {
   const notice = useSafeStore((s) => s.notice);
   const correct = useSafeStore((s) => s.correct);
   const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
+  const forgetReprints = useReprintStore((s) => s.forget);
+  useEffect(() => forgetReprints, [forgetReprints]);
 
   useEffect(() => {
     void load();

@@ -11,6 +11,7 @@ import { NotHandedInDialog } from './NotHandedInDialog.js';
 import { OwnerFields } from './OwnerFields.js';
 import { PageHeading } from './PageHeading.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
+import { fullName } from '../../shared/domain/names.js';
 
 /** Logging items into the safe: a visitor's kiosk handover, or anyone's items with no kiosk step. */
 export function LogItemsPage() {
@@ -60,7 +61,7 @@ export function LogItemsPage() {
         {h ? (
           <div className="handover-summary">
             <p className="handover-who">
-              <span className="handover-name">{h.firstName} {h.lastName}</span>
+              <span className="handover-name">{fullName(h)}</span>
               {h.organisation ? <span className="muted"> · {h.organisation}</span> : null}
             </p>
             <p>Said at the kiosk at {formatTime(h.declaredAt)} that they have {describeDevices(h.devices)}.</p>
@@ -100,7 +101,7 @@ export function LogItemsPage() {
         </div>
       </form>
       {closing && h ? (
-        <NotHandedInDialog name={`${h.firstName} ${h.lastName}`} onConfirm={(note) => log.notHandedIn(h, note)} onClose={() => setClosing(false)} />
+        <NotHandedInDialog name={fullName(h)} onConfirm={(note) => log.notHandedIn(h, note)} onClose={() => setClosing(false)} />
       ) : null}
     </>
   );

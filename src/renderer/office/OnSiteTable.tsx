@@ -4,6 +4,7 @@ import { formatTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { DeviceUseTag } from '../dsl/DeviceUseTag.js';
 import { VisitChecks } from '../dsl/VisitChecks.js';
+import { fullName } from '../../shared/domain/names.js';
 
 export function OnSiteTable({ visits, labelledBy }: { visits: readonly OnSiteVisit[]; labelledBy: string }) {
   if (visits.length === 0) return <p className="empty">Nobody is signed in at the moment.</p>;
@@ -24,7 +25,7 @@ export function OnSiteTable({ visits, labelledBy }: { visits: readonly OnSiteVis
         <tbody>
           {visits.map((v) => (
             <tr key={v.visitId} className={v.collectionRequestedAt || v.deviceUse?.endedBecause ? 'row-warning' : undefined}>
-              <th scope="row">{v.firstName} {v.lastName}</th>
+              <th scope="row">{fullName(v)}</th>
               <td>{v.organisation ?? <span className="muted">None</span>}</td>
               <td>{VISITOR_TYPE_LABELS[v.visitorType]}<VisitChecks visit={v} /></td>
               <td>{v.visiting}</td>

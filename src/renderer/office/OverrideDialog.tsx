@@ -2,6 +2,7 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../stores/console-store.js';
 import { countItems } from './format.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface OverrideDialogProps {
   visit: OnSiteVisit;
@@ -11,7 +12,7 @@ interface OverrideDialogProps {
 
 /** Closing a visit while items are still in the safe: never silent, always with a reason. */
 export function OverrideDialog({ visit, onConfirm, onClose }: OverrideDialogProps) {
-  const name = `${visit.firstName} ${visit.lastName}`;
+  const name = fullName(visit);
   return (
     <ReasonDialog
       title={`Sign out ${name} without their items?`}

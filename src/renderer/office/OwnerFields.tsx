@@ -4,6 +4,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import type { OwnerChoice, PupilDraft, PupilField, PupilReason } from '../stores/custody-log-store.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface OwnerFieldsProps {
   ownerType: OwnerChoice | '';
@@ -31,7 +32,7 @@ const REASON_CHOICES = [
 ] as const;
 
 function visitLabel(v: OnSiteVisit): string {
-  return v.organisation ? `${v.firstName} ${v.lastName} · ${v.organisation}` : `${v.firstName} ${v.lastName}`;
+  return v.organisation ? `${fullName(v)} · ${v.organisation}` : fullName(v);
 }
 
 /** Whose items these are, when they did not come through the kiosk. */

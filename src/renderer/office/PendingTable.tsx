@@ -2,6 +2,7 @@ import type { PendingHandover } from '../../shared/contract.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface PendingTableProps {
   handovers: readonly PendingHandover[];
@@ -31,7 +32,7 @@ export function PendingTable({ handovers, labelledBy, onLog, onClose }: PendingT
         <tbody>
           {handovers.map((h) => (
             <tr key={h.handoverId} className={h.visitorSignedOut ? 'row-warning' : undefined}>
-              <th scope="row">{h.firstName} {h.lastName}</th>
+              <th scope="row">{fullName(h)}</th>
               <td>{h.organisation ?? <span className="muted">None</span>}</td>
               <td>
                 {describeDevices(h.devices)}
@@ -50,11 +51,11 @@ export function PendingTable({ handovers, labelledBy, onLog, onClose }: PendingT
               <td className="cell-action">
                 {h.visitorSignedOut ? (
                   <BigButton variant="secondary" onClick={() => onClose(h)}>
-                    Nothing handed in…{' '}<span className="visually-hidden">({h.firstName} {h.lastName})</span>
+                    Nothing handed in…{' '}<span className="visually-hidden">({fullName(h)})</span>
                   </BigButton>
                 ) : (
                   <BigButton variant="secondary" onClick={() => onLog(h)}>
-                    Log into safe{' '}<span className="visually-hidden">for {h.firstName} {h.lastName}</span>
+                    Log into safe{' '}<span className="visually-hidden">for {fullName(h)}</span>
                   </BigButton>
                 )}
               </td>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PrintStatus } from '../../shared/contract.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
+import { PrintWarning } from '../components/PrintWarning.js';
 
 interface PrintOutcomeProps {
   print: PrintStatus;
@@ -23,6 +24,7 @@ export function PrintOutcome({ print, reprinted, printing, desktop, documentHref
           <span className="print-ok-mark" aria-hidden="true">✓</span>
           {reprinted ? `Receipt printed again on ${print.printer}` : `Receipt printed on ${print.printer}`}
         </p>
+        <PrintWarning print={print} />
         <BigButton variant="secondary" onClick={onPrintAgain} disabled={printing}>{printing ? 'Printing…' : 'Print again'}</BigButton>
       </div>
     );
@@ -32,6 +34,7 @@ export function PrintOutcome({ print, reprinted, printing, desktop, documentHref
       <Alert>
         <strong>The receipt was not printed.</strong> {print.reason}
       </Alert>
+      <PrintWarning print={print} />
       <div className="print-actions">
         {print.documentId === null ? null : desktop ? (
           <p className="print-saved">The receipt PDF was saved in the Safe Hands data folder, in "receipts".</p>

@@ -8,6 +8,7 @@ import { FieldError, TextField } from '../components/TextField.js';
 import { useCollectStore } from '../stores/collect-store.js';
 import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 import { HandOnDialog } from './HandOnDialog.js';
+import { ReceiptPrintState } from './ReceiptPrintState.js';
 import { OWNER_TYPE_LABELS, timeOrDateTime } from './format.js';
 
 function itemDetail(item: CustodyItemView): string {
@@ -45,6 +46,9 @@ export function ReturnView() {
         <span className="muted"> · {receipt.ownerDetail ?? OWNER_TYPE_LABELS[receipt.ownerType]}</span>
         {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
       </p>
+      {held.length > 0 ? (
+        <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} ownerName={receipt.ownerName} />
+      ) : null}
       {byName ? (
         <Alert tone="info">Found by name, not by receipt: check who they are before handing anything back.</Alert>
       ) : null}

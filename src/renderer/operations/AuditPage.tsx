@@ -7,6 +7,7 @@ import { FieldError, TextField } from '../components/TextField.js';
 import { PageHeading } from '../office/PageHeading.js';
 import { useAuditStore } from '../stores/audit-store.js';
 import { detailLines, entryTarget, verificationMessage } from './audit-format.js';
+import { PrintedMarkCheck } from './PrintedMarkCheck.js';
 import './audit.css';
 
 function DateField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
@@ -92,7 +93,7 @@ export function AuditPage() {
         </div>
       </div>
       <p className="audit-intro">
-        Everything done in Safe Hands is written here as it happens. “Check the trail” shows if any entry has been changed.
+        Everything done in Safe Hands is written here as it happens. “Check the trail” shows if any entry, or any record it describes, has been changed outside Safe Hands.
       </p>
 
       <div role="status" className="notice-slot">
@@ -102,9 +103,14 @@ export function AuditPage() {
         <Alert>
           <strong>{verificationMessage(s.verification)}</strong> Tell the Designated Safeguarding Lead, and do not restore
           a backup or change anything else until they have seen it.
+          <ul className="audit-problems">
+            {s.verification.problems.map((p) => <li key={p}>{p}</li>)}
+          </ul>
         </Alert>
       ) : null}
       {s.verifyError ? <Alert>{s.verifyError}</Alert> : null}
+
+      <PrintedMarkCheck />
 
       <section className="card console-section audit-entries" aria-labelledby="audit-entries-heading">
         <h2 id="audit-entries-heading">Entries, newest first</h2>

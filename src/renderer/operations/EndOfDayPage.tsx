@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OnSiteVisit } from '../../shared/contract.js';
+import { formatAuditMark } from '../../shared/domain/audit-mark.js';
 import { formatDate, formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
@@ -68,6 +69,8 @@ export function EndOfDayPage() {
               {report.noShows === 0 ? 'None today.' : `${count(report.noShows, 'booked visitor', 'booked visitors')} did not arrive.`}
             </p>
           </section>
+          {/* On paper this cannot be edited later: the DSL can check it against the trail (Audit trail, "Check a printed sheet"). */}
+          {report.auditMark ? <p className="audit-mark">{formatAuditMark(report.auditMark)}</p> : null}
         </>
       ) : null}
 

@@ -2,6 +2,7 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { BigButton } from '../components/BigButton.js';
 import { countItems, timeOrDateTime } from '../office/format.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface NotSignedOutTableProps {
   visits: readonly OnSiteVisit[];
@@ -30,7 +31,7 @@ export function NotSignedOutTable({ visits, labelledBy, now, onSignOut }: NotSig
         <tbody>
           {visits.map((v) => (
             <tr key={v.visitId} className={v.itemsInSafe > 0 ? 'row-warning' : undefined}>
-              <th scope="row">{v.firstName} {v.lastName}</th>
+              <th scope="row">{fullName(v)}</th>
               <td>{v.organisation ?? <span className="muted">None</span>}</td>
               <td>{VISITOR_TYPE_LABELS[v.visitorType]}</td>
               <td>{v.visiting}</td>
@@ -38,7 +39,7 @@ export function NotSignedOutTable({ visits, labelledBy, now, onSignOut }: NotSig
               <td>{v.itemsInSafe > 0 ? countItems(v.itemsInSafe) : <span className="muted">None</span>}</td>
               <td className="cell-action no-print">
                 <BigButton variant="secondary" onClick={() => onSignOut(v)}>
-                  Sign out…{' '}<span className="visually-hidden">({v.firstName} {v.lastName})</span>
+                  Sign out…{' '}<span className="visually-hidden">({fullName(v)})</span>
                 </BigButton>
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import type { OnSiteVisit } from '../../shared/contract.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
+import { fullName } from '../../shared/domain/names.js';
 
 /** What the person searching should know about their devices: approved use, items held, or what was declared. */
 export function deviceNote(v: OnSiteVisit): string | null {
@@ -34,7 +35,7 @@ export function RollCallList({ people, ticked, onToggle }: RollCallListProps) {
               <input type="checkbox" checked={checked} onChange={() => onToggle(v.visitId)} aria-labelledby={nameId} aria-describedby={detailId} />
               <span className="rollcall-tick" aria-hidden="true" />
               <span className="rollcall-text">
-                <span className="rollcall-name" id={nameId}>{v.firstName} {v.lastName}</span>
+                <span className="rollcall-name" id={nameId}>{fullName(v)}</span>
                 <span className="rollcall-detail" id={detailId}>
                   {v.organisation ?? 'No organisation'} · Visiting: {v.visiting} · In at {formatTime(v.signedInAt)}
                   {note ? <> · {note}</> : null}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PrintStatus } from '../../shared/contract.js';
 import { Alert } from '../components/Alert.js';
+import { PrintWarning } from '../components/PrintWarning.js';
 
 interface RollCallPrintProps {
   people: number;
@@ -19,10 +20,14 @@ export function RollCallPrint({ people, print, desktop, documentHref }: RollCall
   const newTabId = useId();
   if (print.printed) {
     return (
-      <p role="status" className="print-ok">
-        <span className="print-ok-mark" aria-hidden="true">✓</span>
-        Evacuation list printed on {print.printer} ({peopleOnIt(people)}).
-      </p>
+      <>
+        <p role="status" className="print-ok">
+          <span className="print-ok-mark" aria-hidden="true">✓</span>
+          Evacuation list printed on {print.printer} ({peopleOnIt(people)}).
+        </p>
+        {/* Kept off the page when the list on screen is printed from the browser, like the outcome below. */}
+        {print.warning ? <div className="rollcall-print-outcome"><PrintWarning print={print} /></div> : null}
+      </>
     );
   }
   return (
@@ -40,6 +45,7 @@ export function RollCallPrint({ people, print, desktop, documentHref }: RollCall
           <span id={newTabId} className="muted">{peopleOnIt(people)}; opens in a new tab</span>
         </p>
       )}
+      <PrintWarning print={print} />
     </div>
   );
 }

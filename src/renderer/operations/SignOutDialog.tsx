@@ -2,6 +2,7 @@ import type { OnSiteVisit } from '../../shared/contract.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import { countItems } from '../office/format.js';
 import type { ActionResult } from '../stores/console-store.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface SignOutDialogProps {
   visit: OnSiteVisit;
@@ -11,7 +12,7 @@ interface SignOutDialogProps {
 
 /** Signing out someone who left without doing it themselves: the office says why, and it is kept. */
 export function SignOutDialog({ visit, onConfirm, onClose }: SignOutDialogProps) {
-  const name = `${visit.firstName} ${visit.lastName}`;
+  const name = fullName(visit);
   return (
     <ReasonDialog
       title={`Sign out ${name}?`}

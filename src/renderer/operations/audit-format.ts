@@ -49,6 +49,6 @@ export function entryTarget(entry: Pick<AuditEntryView, 'entity' | 'entityId'>):
 /** The answer to "Check the trail", in one plain sentence. */
 export function verificationMessage(v: AuditVerification): string {
   if (v.ok) return `The audit trail is intact (${v.checked} ${v.checked === 1 ? 'entry' : 'entries'} checked).`;
-  if (v.firstBrokenId === null) return 'The audit trail has been altered.';
+  if (v.firstBrokenId === null) return 'The audit trail or the records it describes have been altered.';
   return `The audit trail has been altered: the first changed entry is #${v.firstBrokenId}.`;
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AuditEntryView, AuditVerification, CommandInput } from '../../shared/contract.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
+import { useReminderStore } from './reminder-store.js';
 
 /** How many entries one page of the trail shows; "Show older" asks for the next page before the last one. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -117,6 +118,8 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
       return;
     }
     set({ verifying: false, verification: r.value });
+    // The banner above every page shows what the host's last check found: it just changed.
+    await useReminderStore.getState().load();
   },
 
   clearFilters: async () => {

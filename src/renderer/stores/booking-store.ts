@@ -6,11 +6,14 @@ import { dayLabel, isDate, isTime, todayUk } from '../dsl/uk-clock.js';
 import type { ActionResult } from './console-store.js';
 import { forgetWhenLocked, handleFailure, withoutField } from './custody-shared.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
+import { fullName, nameBoxes } from '../../shared/domain/names.js';
 
 /** The "Book a visitor" form as staff type it. */
 export interface BookingDraft {
   firstName: string;
   lastName: string;
+  familyNameFirst: boolean;
+  oneName: boolean;
   organisation: string;
   visitorType: VisitorType | '';
   host: string;
@@ -40,7 +43,7 @@ interface BookingActions {
   load: (date?: string) => Promise<void>;
   startBooking: () => void;
   cancelForm: () => void;
-  setField: (field: BookingField, value: string) => void;
+  setField: <K extends BookingField>(field: K, value: BookingDraft[K]) => void;
   submit: () => Promise<void>;
   cancelBooking: (booking: BookingView, reason: string) => Promise<ActionResult>;
   invite: (booking: BookingView) => Promise<void>;
@@ -57,8 +60,10 @@ export function initialBookingState(): BookingData {
 
 function checkBooking(d: BookingDraft): Record<string, string> {
   const fields: Record<string, string> = {};
-  if (d.firstName.trim() === '') fields.firstName = 'Enter their first name.';
-  if (d.lastName.trim() === '') fields.lastName = 'Enter their surname.';
+  for (const { field, label } of nameBoxes(d)) {
+    if (d[field].trim() !== '') continue;
+    fields[field] = field === 'lastName' ? `Enter their ${label.toLowerCase()}, or tick "Only one name".` : `Enter their ${label.toLowerCase()}.`;
+  }
   if (d.visitorType === '') fields.visitorType = 'Choose the kind of visitor.';
   if (d.host.trim() === '') fields.host = 'Say who they are visiting.';
   if (!isDate(d.expectedDate)) fields.expectedDate = 'Enter the date of the visit.';
@@ -70,10 +75,6 @@ function checkBooking(d: BookingDraft): Record<string, string> {
 /** The day a list is for: the one chosen, or today. */
 export function shownDay(date: string | null): string {
   return date ?? todayUk();
-}
-
-export function bookingName(b: { firstName: string; lastName: string }): string {
-  return `${b.firstName} ${b.lastName}`;
 }
 
 // Only the newest list asked for is shown, whatever order the answers arrive in.
@@ -100,7 +101,10 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
     const shown = shownDay(get().date);
     const date = shown >= todayUk() ? shown : todayUk();
     set({
-      form: { firstName: '', lastName: '', organisation: '', visitorType: '', host: '', expectedDate: date, expectedTime: '' },
+      form: {
+        firstName: '', lastName: '', familyNameFirst: false, oneName: false, organisation: '', visitorType: '', host: '', expectedDate: date,
+        expectedTime: '',
+      },
       formError: null, fieldErrors: {},
     });
     useSafeguardingStore.getState().setNotice(null);
@@ -122,7 +126,9 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
     set({ busy: true, formError: null, fieldErrors: {} });
     const input: CommandInput<'booking.create'> = {
       firstName: form.firstName.trim(),
-      lastName: form.lastName.trim(),
+      lastName: form.oneName ? null : form.lastName.trim(),
+      familyNameFirst: !form.oneName && form.familyNameFirst,
+      oneName: form.oneName,
       organisation: form.organisation.trim() || null,
       visitorType: form.visitorType as VisitorType,
       host: form.host.trim(),
@@ -136,7 +142,7 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
       return;
     }
     set({ busy: false, form: null });
-    useSafeguardingStore.getState().setNotice(`${bookingName(r.value)} is booked for ${dayLabel(r.value.expectedDate)}.`);
+    useSafeguardingStore.getState().setNotice(`${fullName(r.value)} is booked for ${dayLabel(r.value.expectedDate)}.`);
     await get().load(r.value.expectedDate);
   },
 
@@ -150,7 +156,7 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
       const { message, fields } = handleFailure(r.error);
       return { ok: false, message, fields };
     }
-    useSafeguardingStore.getState().setNotice(`The visit by ${bookingName(booking)} is cancelled.`);
+    useSafeguardingStore.getState().setNotice(`The visit by ${fullName(booking)} is cancelled.`);
     await get().load();
     return { ok: true };
   },

@@ -3,8 +3,10 @@ import type { OnSiteVisit, PendingHandover, StaffSessionInfo, StaffSummary } fro
 import type { CommandFailure } from '../../shared/domain/errors.js';
 import { invoke } from '../api.js';
 import { now } from '../lib/clock.js';
+import { fullName } from '../../shared/domain/names.js';
 
 export const IDLE_LOCK_MESSAGE = 'The console locked after a period of no use';
+export const NEW_PIN_SAVED_MESSAGE = 'Your new PIN is saved. Unlock the console with it now.';
 
 /** Used only if the kiosk configuration cannot be read: the same default main uses. */
 const FALLBACK_LOCK_SECONDS = 300;
@@ -61,6 +63,8 @@ interface ConsoleActions {
   show: (view: ConsoleView) => void;
   setNotice: (notice: string | null) => void;
   overrideSignOut: (visit: OnSiteVisit, reason: string) => Promise<ActionResult>;
+  /** Changes the unlocked person's PIN; main then ends their sessions, so the console asks for the new one. */
+  changeOwnPin: (input: { currentPin: string; pin: string; pinAgain: string }) => Promise<ActionResult>;
 }
 
 export type ConsoleState = ConsoleData & ConsoleActions;
@@ -136,7 +140,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
       if (current) {
         epoch += 1;
         set({ phase: 'unlocked', session: current });
-        await get().refresh();
+        if (!current.pinChangeDue) await get().refresh();
       } else {
         set({ phase: 'locked' });
       }
@@ -172,7 +176,8 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
       }
       epoch += 1;
       set({ busy: false, pin: '', phase: 'unlocked', session: r.value, error: null, fieldErrors: {} });
-      await get().refresh();
+      // A PIN too short for the role: the console shows only the screen to change it (main refuses the rest).
+      if (!r.value.pinChangeDue) await get().refresh();
     },
 
     lock: async (notice) => {
@@ -183,7 +188,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
     },
 
     refresh: async () => {
-      if (get().phase !== 'unlocked') return;
+      if (get().phase !== 'unlocked' || get().session?.pinChangeDue) return;
       const mine = epoch;
       set({ refreshing: true });
       const [onSite, pending] = await Promise.all([invoke('console.onSite', {}), invoke('console.pendingHandovers', {})]);
@@ -201,6 +206,25 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
 
     sessionLocked: () => lockedOut(),
 
+    changeOwnPin: async ({ currentPin, pin, pinAgain }) => {
+      const r = await invoke('staff.changeOwnPin', { currentPin, newPin: { pin, pinAgain } });
+      if (!r.ok) {
+        if (r.error.code === 'locked') lockedOut();
+        // Too many wrong PINs lock the account and end its sessions (a screen held back keeps its session).
+        if (r.error.code === 'account_locked') {
+          const still = await invoke('staff.session', {});
+          if (still.ok && still.value.session === null) {
+            epoch += 1;
+            set({ ...lockedData(), error: r.error.message, fieldErrors: {}, lockNotice: null });
+          }
+        }
+        return { ok: false, message: r.error.message, fields: r.error.fields ?? {} };
+      }
+      epoch += 1;
+      set({ ...lockedData(), error: null, fieldErrors: {}, lockNotice: NEW_PIN_SAVED_MESSAGE });
+      return { ok: true };
+    },
+
     show: (view) => set({ view, notice: view === 'today' ? get().notice : null }),
 
     setNotice: (notice) => set({ notice }),
@@ -215,7 +239,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
         if (r.error.code === 'locked') lockedOut();
         return { ok: false, message: r.error.message, fields: r.error.fields ?? {} };
       }
-      const name = `${visit.firstName} ${visit.lastName}`;
+      const name = fullName(visit);
       const left = r.value.itemsStillInSafe;
       set({
         notice: left > 0

@@ -7,6 +7,7 @@ import {
   checkItems, correctedLine, correctItem, draftsFromDevices, forgetWhenLocked, handleFailure, newItem, toItemInput, withoutField,
   withoutItemFields, type CorrectionDraft, type ItemDraft, type ItemField,
 } from './custody-shared.js';
+import { fullName } from '../../shared/domain/names.js';
 
 export type OwnerChoice = 'visitor' | 'staff' | 'learner';
 export type PupilReason = 'learner_day' | 'confiscated';
@@ -22,7 +23,7 @@ export interface PupilDraft {
 export interface LoggedReceipt {
   receipt: ReceiptView;
   print: PrintStatus;
-  /** The print outcome shown is from "Print again", not from logging. */
+  /** The print outcome shown is from "Print again", and an earlier copy had printed. */
   reprinted: boolean;
 }
 
@@ -213,7 +214,7 @@ export const useLogStore = create<LogState>()((set, get) => {
       if (get().handover?.handoverId === handover.handoverId) set(initialLogState());
       const consoleStore = useConsoleStore.getState();
       consoleStore.show('today');
-      consoleStore.setNotice(`Recorded that ${handover.firstName} ${handover.lastName} handed nothing in.`);
+      consoleStore.setNotice(`Recorded that ${fullName(handover)} handed nothing in.`);
       refreshConsole();
       return { ok: true };
     },
@@ -248,7 +249,8 @@ export const useLogStore = create<LogState>()((set, get) => {
         if (!locked) set({ printing: false, error: message });
         return;
       }
-      set({ printing: false, result: { ...r.value, reprinted: true } });
+      // "Printed again" only when an earlier copy did print: the first copy after a failed try is the first.
+      set({ printing: false, result: { ...r.value, reprinted: r.value.receipt.printCount > 1 } });
     },
 
     correct: async (item, draft) => {

@@ -4,6 +4,7 @@ import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
 import { now } from '../lib/clock.js';
+import { fullName } from '../../shared/domain/names.js';
 
 interface EndOfDayData {
   report: EndOfDayReport | null;
@@ -51,7 +52,7 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => ({
       const failure = handleFailure(r.error);
       return { ok: false, message: failure.message, fields: failure.fields };
     }
-    const name = `${visit.firstName} ${visit.lastName}`;
+    const name = fullName(visit);
     const left = r.value.itemsStillInSafe;
     set({
       notice: left > 0

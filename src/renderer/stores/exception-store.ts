@@ -54,7 +54,7 @@ export function initialExceptionState(): ExceptionData {
 
 const CHECK_BELOW = 'Please check the answers marked below.';
 /** Answers that mean the approver must try their PIN again (or someone else must approve). */
-const PIN_CODES = new Set(['wrong_pin', 'account_locked', 'forbidden', 'not_found']);
+const PIN_CODES = new Set(['wrong_pin', 'account_locked', 'pin_change_due', 'forbidden', 'not_found']);
 
 /** The DSL's own account is the likely approver when a DSL has the console unlocked. */
 function defaultApprover(): number | null {

@@ -1,5 +1,6 @@
-import { commandSchemas, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract.js';
+import { visitorDetails, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract.js';
 import { DEVICE_KINDS, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
+import { nameBoxes } from '../../shared/domain/names.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 
 /** The kiosk's state machine: its steps, the data one visitor's turn collects, and pure helpers over it. */
@@ -23,8 +24,12 @@ export type KioskFlow = 'new' | 'returning' | 'signOut' | 'invite';
 export type InviteDetails = CommandOutput<'invite.lookup'>;
 
 export interface VisitorDetails {
+  /** The given name, or the only name (see PersonName). */
   firstName: string;
+  /** The surname or family name; not sent for someone with only one name. */
   lastName: string;
+  familyNameFirst: boolean;
+  oneName: boolean;
   organisation: string;
   visitorType: VisitorType | null;
   visiting: string;
@@ -86,7 +91,7 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     step: 'welcome',
     history: [],
     flow: null,
-    details: { firstName: '', lastName: '', organisation: '', visitorType: null, visiting: '' },
+    details: { firstName: '', lastName: '', familyNameFirst: false, oneName: false, organisation: '', visitorType: null, visiting: '' },
     devices: noDevices(),
     search: { text: '', status: 'idle', matches: [], error: null },
     chosen: null,
@@ -116,18 +121,34 @@ export const DETAIL_FIELDS: readonly string[] = ['firstName', 'lastName', 'organ
 
 // The contract's own rules for these fields (lengths, hidden characters), so the kiosk never lets through
 // what main would refuse, and never states a rule of its own that could drift from main's.
-const detailsSchema = commandSchemas['visit.signInNew'].input.pick({ firstName: true, lastName: true, organisation: true, visitorType: true, visiting: true });
-
 export function checkDetails(d: VisitorDetails): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!d.firstName.trim()) errors.firstName = 'Please enter your first name.';
-  if (!d.lastName.trim()) errors.lastName = 'Please enter your surname.';
+  for (const { field, label } of nameBoxes(d)) {
+    if (d[field].trim()) continue;
+    // A missing surname may be someone with one name: the message says where to tell us.
+    errors[field] = field === 'lastName'
+      ? `Please enter your ${label.toLowerCase()}, or tick "I have only one name".`
+      : `Please enter your ${label.toLowerCase()}.`;
+  }
   if (!d.visitorType) errors.visitorType = 'Choose the kind of visit from the list.';
   if (!d.visiting.trim()) errors.visiting = 'Please tell us who you are visiting, or why you are here.';
-  const parsed = detailsSchema.safeParse(d);
+  const parsed = visitorDetails.safeParse(detailsToSend(d));
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     if (field && !(field in errors)) errors[field] = issue.message;
   }
   return errors;
+}
+
+/** The name and details as the sign-in command takes them: no surname at all for someone with one name. */
+export function detailsToSend(d: VisitorDetails) {
+  return {
+    firstName: d.firstName,
+    lastName: d.oneName || d.lastName.trim() === '' ? null : d.lastName,
+    familyNameFirst: !d.oneName && d.familyNameFirst,
+    oneName: d.oneName,
+    organisation: d.organisation.trim() === '' ? null : d.organisation,
+    visitorType: d.visitorType,
+    visiting: d.visiting,
+  };
 }

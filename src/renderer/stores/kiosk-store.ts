@@ -6,6 +6,7 @@ import {
   checkDetails,
   declaredDevices,
   DETAIL_FIELDS,
+  detailsToSend,
   initialKioskState,
   SEARCH_DEBOUNCE_MS,
   visitorState,
@@ -30,6 +31,10 @@ interface KioskActions {
   startReturning: () => void;
   startSignOut: () => void;
   setDetail: <K extends keyof VisitorDetails>(field: K, value: VisitorDetails[K]) => void;
+  /** "My family name comes first": the boxes swap labels, and what is typed in each box stays where it is. */
+  setFamilyNameFirst: (on: boolean) => void;
+  /** "I have only one name": one box, and no surname sent. */
+  setOneName: (on: boolean) => void;
   submitDetails: () => void;
   acknowledge: () => void;
   addDevice: (kind: DeviceKind) => void;
@@ -148,6 +153,23 @@ export const useKioskStore = create<KioskState>()((set, get) => {
         return { details: { ...s.details, [field]: value }, fieldErrors };
       }),
 
+    setFamilyNameFirst: (on) =>
+      set((s) => {
+        if (s.details.familyNameFirst === on) return {};
+        // The visitor types their name in the order they write it, so the text in the first box is the name
+        // they wrote first: only what it is called changes.
+        // A message under a box named something else now would mislead, so they go until the next check.
+        const { firstName, lastName, ...rest } = s.details;
+        const { firstName: _, lastName: __, ...fieldErrors } = s.fieldErrors;
+        return { details: { ...rest, firstName: lastName, lastName: firstName, familyNameFirst: on }, fieldErrors };
+      }),
+
+    setOneName: (on) =>
+      set((s) => {
+        const { firstName: _, lastName: __, ...fieldErrors } = s.fieldErrors;
+        return { details: { ...s.details, oneName: on }, fieldErrors };
+      }),
+
     submitDetails: () => {
       const fieldErrors = checkDetails(get().details);
       if (Object.keys(fieldErrors).length > 0) {
@@ -190,11 +212,8 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       const r =
         s.flow === 'new' && visitorType
           ? await invoke('visit.signInNew', {
-              firstName: s.details.firstName,
-              lastName: s.details.lastName,
-              organisation: s.details.organisation.trim() === '' ? null : s.details.organisation,
+              ...detailsToSend(s.details),
               visitorType,
-              visiting: s.details.visiting,
               policyVersionId: s.config.policy.versionId,
               devices,
             })

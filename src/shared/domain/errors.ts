@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden',
   'wrong_pin',
   'account_locked',
+  // The staff member's PIN is too short for their role: they must choose a longer one before anything else.
+  'pin_change_due',
   'not_found',
   'conflict',
   'stale_policy',

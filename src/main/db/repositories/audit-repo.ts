@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '../connection.js';
+import { takeRecordChanges, type RecordSeal } from '../record-changes.js';
 import { prepared } from './statements.js';
 
 export interface AuditEntry {
@@ -23,23 +24,68 @@ export interface AuditRow {
   detail_json: string;
   prev_hash: string;
   hash: string;
+  /** The rows this entry's change wrote: [table, id, content hash or null when deleted][]; null before 0013. */
+  records_json: string | null;
+}
+
+/** The key an entry is sealed with; null for the plain SHA-256 of entries made before keys. */
+export interface SealKey {
+  key: Buffer;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function hashOf(row: Omit<AuditRow, 'hash'>): string {
-  // Array form fixes the field order, so the same row always hashes the same.
-  const canonical = JSON.stringify([
-    row.id, row.at, row.actor_staff, row.actor_label, row.action, row.entity, row.entity_id, row.detail_json, row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+/**
+ * An entry's hash: HMAC-SHA-256 under the seal key (services/audit-key.ts), or plain SHA-256 for entries
+ * made before there were keys. Without the key nobody can make an edited entry, or the ones after it, fit.
+ */
+export function hashOf(row: Omit<AuditRow, 'hash'>, seal: SealKey | null): string {
+  // Array form fixes the field order, so the same row always hashes the same. Entries from before 0013
+  // have no records and hash exactly as they did.
+  const fields: unknown[] = [row.id, row.at, row.actor_staff, row.actor_label, row.action, row.entity, row.entity_id, row.detail_json, row.prev_hash];
+  // Loose: a backup from before 0013 has no such column at all.
+  if (row.records_json != null) fields.push(row.records_json);
+  const canonical = JSON.stringify(fields);
+  return (seal ? createHmac('sha256', seal.key) : createHash('sha256')).update(canonical).digest('hex');
 }
 
-/** Appends one entry; call inside the transaction that makes the change it describes. */
+/** What seals this connection's new entries: set by the app when it opens (see services/audit-trail.ts). */
+export interface AuditSealer {
+  /** The key for the entry about to get this id. */
+  keyFor(id: number): SealKey | null;
+  /** Told which entry the new one follows, before it is written. */
+  chainsOnto(last: AuditHead | null): void;
+  /** Told after each entry is written (still inside its transaction). */
+  appended(head: AuditHead): void;
+}
+
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+const sealers = new WeakMap<Db, AuditSealer>();
+
+export function sealAuditWith(db: Db, sealer: AuditSealer): void {
+  sealers.set(db, sealer);
+}
+
+export function auditHead(db: Db): AuditHead | null {
+  return (prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+}
+
+function recordsJson(records: readonly RecordSeal[]): string | null {
+  return records.length === 0 ? null : JSON.stringify(records.map((r) => [r.table, r.id, r.hash]));
+}
+
+/**
+ * Appends one entry; call inside the transaction that makes the change it describes, after the writes:
+ * the entry carries the content hash of every row this connection wrote since the last entry.
+ */
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  const last = prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = auditHead(db);
+  const sealer = sealers.get(db);
+  sealer?.chainsOnto(last);
   const row = {
     id: (last?.id ?? 0) + 1,
     at: entry.at,
@@ -50,29 +96,15 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     entity_id: entry.entityId,
     detail_json: JSON.stringify(entry.detail),
     prev_hash: last?.hash ?? GENESIS_HASH,
+    records_json: recordsJson(takeRecordChanges(db)),
   };
+  const hash = hashOf(row, sealer?.keyFor(row.id) ?? null);
   prepared(
     db,
-    `INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash)
-     VALUES (@id, @at, @actor_staff, @actor_label, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash)`,
-  ).run({ ...row, hash: hashOf(row) });
-}
-
-/** Walks the whole chain; the first row whose hash or link does not hold is where someone edited it. */
-export function verifyAuditChain(db: Db): { ok: boolean; checked: number; firstBrokenId: number | null } {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  let expectedId = 1;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-    checked += 1;
-    const { hash, ...rest } = row;
-    if (row.id !== expectedId || row.prev_hash !== prev || hashOf(rest) !== hash) {
-      return { ok: false, checked, firstBrokenId: row.id };
-    }
-    prev = hash;
-    expectedId += 1;
-  }
-  return { ok: true, checked, firstBrokenId: null };
+    `INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash, records_json)
+     VALUES (@id, @at, @actor_staff, @actor_label, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash, @records_json)`,
+  ).run({ ...row, hash });
+  sealer?.appended({ id: row.id, hash });
 }
 
 export interface AuditFilter {

@@ -5,6 +5,7 @@ export interface BookingRow {
   id: number;
   first_name: string;
   last_name: string;
+  family_name_first: number;
   organisation: string | null;
   visitor_type: VisitorType;
   host: string;
@@ -17,24 +18,24 @@ export interface BookingRow {
 }
 
 const SELECT = `
-  SELECT b.id, b.first_name, b.last_name, b.organisation, b.visitor_type, b.host, b.expected_date, b.expected_time,
+  SELECT b.id, b.first_name, b.last_name, b.family_name_first, b.organisation, b.visitor_type, b.host, b.expected_date, b.expected_time,
          b.invite_token, b.status, b.visit_id, s.display_name AS created_by_name
   FROM bookings b JOIN staff s ON s.id = b.created_by`;
 
 export function insertBooking(
   db: Db,
   b: {
-    firstName: string; lastName: string; organisation: string | null; visitorType: VisitorType; host: string; expectedDate: string;
+    firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; visitorType: VisitorType; host: string; expectedDate: string;
     expectedTime: string | null; inviteToken: string; createdAt: string; createdBy: number;
   },
 ): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO bookings (first_name, last_name, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
-         VALUES (@firstName, @lastName, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)`,
+        `INSERT INTO bookings (first_name, last_name, family_name_first, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
+         VALUES (@firstName, @lastName, @familyNameFirst, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)`,
       )
-      .run(b).lastInsertRowid,
+      .run({ ...b, familyNameFirst: b.familyNameFirst ? 1 : 0 }).lastInsertRowid,
   );
 }
 

@@ -16,6 +16,7 @@ export interface ReceiptRow {
   created_at: string;
   created_by_name: string;
   print_count: number;
+  print_problem: string | null;
   owner_name: string;
   owner_detail: string | null;
   visit_open: number;
@@ -25,9 +26,9 @@ export interface ReceiptRow {
 /** A receipt with its owner's name resolved from wherever that owner lives. */
 const RECEIPT_SELECT = `
   SELECT r.id, r.number, r.token, r.owner_type, r.visit_id, r.staff_owner, r.learner_name, r.learner_group,
-         r.handover_id, r.created_at, cb.display_name AS created_by_name, r.print_count,
+         r.handover_id, r.created_at, cb.display_name AS created_by_name, r.print_count, r.print_problem,
          CASE r.owner_type
-           WHEN 'visitor' THEN v.first_name || ' ' || v.last_name
+           WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first)
            WHEN 'staff' THEN so.display_name
            ELSE r.learner_name END AS owner_name,
          CASE r.owner_type
@@ -82,18 +83,20 @@ export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: n
 
 /**
  * Receipts still holding something whose owner matches a name typed at the desk (a lost receipt): a
- * visitor by the start of their surname (folded `key`), a staff member or pupil by any part of the name.
+ * visitor by the start of any word of their surname (any of the folded `keys`, one per word typed), a staff
+ * member or pupil by any part of the name.
  */
-export function receiptsInSafeByOwnerName(db: Db, key: string, typed: string, limit: number): ReceiptRow[] {
+export function receiptsInSafeByOwnerName(db: Db, keys: readonly string[], typed: string, limit: number): ReceiptRow[] {
   return prepared(
     db,
     `${RECEIPT_SELECT}
      WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
-       AND ((v.last_name_key >= @key AND v.last_name_key < @key || char(1114111))
+       AND (EXISTS (SELECT 1 FROM json_each(@keys) k JOIN visitor_name_words w
+                    ON w.visitor_id = v.id AND w.word >= k.value AND w.word < k.value || char(1114111))
             OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
      ORDER BY r.created_at
      LIMIT @limit`,
-  ).all({ key, contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
+  ).all({ keys: JSON.stringify(keys), contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
 }
 
 function escapeLike(text: string): string {
@@ -221,7 +224,13 @@ export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<num
   return counts;
 }
 
-export function incrementPrintCount(db: Db, receiptId: number): number {
-  prepared(db, 'UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(receiptId);
+/** The spooler took a copy: one more printed, and no problem left to show. Returns the new count. */
+export function recordPrinted(db: Db, receiptId: number): number {
+  prepared(db, 'UPDATE receipts SET print_count = print_count + 1, print_problem = NULL WHERE id = ?').run(receiptId);
   return (prepared(db, 'SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
+}
+
+/** Why a receipt that has never printed did not print this time; a receipt already printed keeps none. */
+export function recordPrintProblem(db: Db, receiptId: number, reason: string): void {
+  prepared(db, 'UPDATE receipts SET print_problem = ? WHERE id = ? AND print_count = 0').run(reason, receiptId);
 }

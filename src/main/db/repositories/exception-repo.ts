@@ -32,7 +32,7 @@ const SELECT = `
   SELECT e.id, e.visit_id, e.booking_id, e.purpose, e.purpose_detail, e.devices_json, e.permitted_use, e.permitted_areas,
          e.conditions, e.risk_checklist_json, e.risk_notes, e.valid_from, e.valid_until, e.approved_at,
          ab.display_name AS approved_by_name, e.revoked_at, rb.display_name AS revoked_by_name, e.revoke_reason, e.record_token,
-         coalesce(v.first_name || ' ' || v.last_name, b.first_name || ' ' || b.last_name) AS visitor_name,
+         coalesce(person_name(v.first_name, v.last_name, v.family_name_first), person_name(b.first_name, b.last_name, b.family_name_first)) AS visitor_name,
          coalesce(e.visit_id, b.visit_id) AS effective_visit_id, vi.signed_out_at AS visit_signed_out_at, b.status AS booking_status
   FROM device_exceptions e
   JOIN staff ab ON ab.id = e.approved_by

@@ -14,6 +14,7 @@ export interface PendingHandoverRow {
   visit_id: number;
   first_name: string;
   last_name: string;
+  family_name_first: number;
   organisation: string | null;
   declared_at: string;
   signed_out_at: string | null;
@@ -22,7 +23,7 @@ export interface PendingHandoverRow {
 export function listPendingHandovers(db: Db): PendingHandoverRow[] {
   return db
     .prepare(
-      `SELECT h.id AS handover_id, h.visit_id, v.first_name, v.last_name, v.organisation, h.declared_at, vi.signed_out_at
+      `SELECT h.id AS handover_id, h.visit_id, v.first_name, v.last_name, v.family_name_first, v.organisation, h.declared_at, vi.signed_out_at
        FROM handovers h
        JOIN visits vi ON vi.id = h.visit_id
        JOIN visitors v ON v.id = vi.visitor_id

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../../shared/domain/roles.js';
 import type { Db } from '../connection.js';
+import { clearPinFailureLog } from './pin-failure-repo.js';
 import { prepared } from './statements.js';
 
 export interface StaffRow {
@@ -71,11 +72,14 @@ export function countStaff(db: Db): number {
   return (prepared(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
-export function recordPinFailure(db: Db, id: number, failedCount: number, lockedUntil: string | null): void {
-  prepared(db, 'UPDATE staff SET failed_pin_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id);
+/** Locks the account until then (its wrong PINs are logged by pin-failure-repo). */
+export function lockStaffUntil(db: Db, id: number, lockedUntil: string): void {
+  prepared(db, 'UPDATE staff SET locked_until = ? WHERE id = ?').run(lockedUntil, id);
 }
 
+/** Unlocks the account and forgets its wrong PINs: an administrator vouched for it, or set a new PIN. */
 export function clearPinFailures(db: Db, id: number): void {
+  clearPinFailureLog(db, id);
   prepared(db, 'UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(id);
 }
 

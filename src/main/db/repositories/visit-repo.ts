@@ -74,6 +74,7 @@ export interface OnSiteRow {
   visitor_id: number;
   first_name: string;
   last_name: string;
+  family_name_first: number;
   organisation: string | null;
   visitor_type: VisitorType;
   visiting: string;
@@ -87,7 +88,7 @@ export interface OnSiteRow {
 export function listOnSite(db: Db): OnSiteRow[] {
   return db
     .prepare(
-      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
+      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.family_name_first, v.organisation,
               vi.visitor_type, vi.visiting, vi.signed_in_at, p.version AS policy_version, vi.collection_requested_at,
               vi.photo_id_checked_at, vi.dbs_assurance_seen_at
        FROM visits vi
@@ -100,15 +101,19 @@ export function listOnSite(db: Db): OnSiteRow[] {
     .all() as OnSiteRow[];
 }
 
-/** On-site visits whose folded surname starts with `prefix` (the kiosk's sign-out search). */
+/**
+ * On-site visits whose surname has a word starting with `prefix`, folded (the kiosk's sign-out search). Few
+ * people are on site, so each open visit's words are checked by a seek of their primary key.
+ */
 export function searchOnSiteBySurname(db: Db, prefix: string, limit: number): (OnSiteRow & { visit_id: number })[] {
   return db
     .prepare(
-      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.organisation,
+      `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.family_name_first, v.organisation,
               vi.visitor_type, vi.visiting, vi.signed_in_at, 0 AS policy_version, vi.collection_requested_at,
               NULL AS photo_id_checked_at, NULL AS dbs_assurance_seen_at
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
-       WHERE vi.signed_out_at IS NULL AND v.last_name_key >= @prefix AND v.last_name_key < @prefix || char(1114111)
+       WHERE vi.signed_out_at IS NULL
+         AND EXISTS (SELECT 1 FROM visitor_name_words w WHERE w.visitor_id = v.id AND w.word >= @prefix AND w.word < @prefix || char(1114111))
        ORDER BY vi.signed_in_at DESC
        LIMIT @limit`,
     )

@@ -1,103 +1,118 @@
+import type { PersonName } from '../../../shared/domain/names.js';
 import type { Db } from '../connection.js';
+import { codePointCount, PREFIX_LENGTH, saveNameWords, searchPrefix, touchNameWords } from './name-words-repo.js';
 import { prepared } from './statements.js';
-
-/** How many folded letters of the surname are indexed beside the last visit (what the kiosk asks for). */
-const PREFIX_LENGTH = 3;
-
-/** The first three characters of a folded surname, counted as SQLite counts them (code points). */
-export function searchPrefix(key: string): string {
-  // Without surrogate pairs (every surname the kiosk has seen) a code point is one UTF-16 unit: slice.
-  if (!SURROGATE.test(key)) return key.slice(0, PREFIX_LENGTH);
-  return Array.from(key).slice(0, PREFIX_LENGTH).join('');
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-function codePointCount(text: string): number {
-  return SURROGATE.test(text) ? Array.from(text).length : text.length;
-}
 
 export interface VisitorRow {
   id: number;
   first_name: string;
   last_name: string;
+  family_name_first: number;
   organisation: string | null;
 }
 
+/** The name in a visitor row, for fullName() and shortName(). */
+export function nameOf(row: { first_name: string; last_name: string; family_name_first: number }): PersonName {
+  return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
+}
+
 export function findVisitorByIdentity(db: Db, identityKey: string): VisitorRow | undefined {
-  return prepared(db, 'SELECT id, first_name, last_name, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
+  return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
     .get(identityKey) as VisitorRow | undefined;
 }
 
 export function findVisitor(db: Db, id: number): VisitorRow | undefined {
-  return prepared(db, 'SELECT id, first_name, last_name, organisation FROM visitors WHERE id = ?').get(id) as
+  return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE id = ?').get(id) as
     | VisitorRow
     | undefined;
 }
 
+/** A new visitor and the words they will be found by, in the caller's transaction. */
 export function insertVisitor(
   db: Db,
-  v: { firstName: string; lastName: string; lastNameKey: string; identityKey: string; organisation: string | null; createdAt: string },
+  v: { name: PersonName; identityKey: string; organisation: string | null; createdAt: string },
 ): number {
   const result = prepared(
     db,
-    `INSERT INTO visitors (first_name, last_name, last_name_key, last_name_prefix, identity_key, organisation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.firstName, v.lastName, v.lastNameKey, searchPrefix(v.lastNameKey), v.identityKey, v.organisation, v.createdAt);
-  return Number(result.lastInsertRowid);
+    `INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt);
+  const id = Number(result.lastInsertRowid);
+  saveNameWords(db, id, v.name, null);
+  return id;
+}
+
+/** The order a returning person writes their name in, as they gave it this time. */
+export function setNameOrder(db: Db, id: number, familyNameFirst: boolean): void {
+  prepared(db, 'UPDATE visitors SET family_name_first = ? WHERE id = ? AND family_name_first <> ?').run(familyNameFirst ? 1 : 0, id, familyNameFirst ? 1 : 0);
 }
 
 /**
- * Visitors whose folded surname starts with `prefix`, most recently seen first. A range on the indexed
- * key, not LIKE, so the lookup stays an index seek on a large history.
+ * Visitors with a surname word starting with `prefix` (folded), most recently seen first, each once.
  */
 export function searchVisitorsBySurname(db: Db, prefix: string, limit: number): VisitorRow[] {
-  // Three letters or more: the newest matches come straight off visitors_by_prefix_recent, no sort.
+  // Three letters or more: the newest matches come straight off visitor_name_words_by_prefix_recent, no sort.
   if (codePointCount(prefix) >= PREFIX_LENGTH) {
-    return prepared(db, NEWEST_IN_GROUP_SQL).all(searchPrefix(prefix), prefix, prefix, limit) as VisitorRow[];
+    const group = searchPrefix(prefix);
+    return newestDistinct(limit, (n) => prepared(db, NEWEST_IN_GROUP_SQL).all(group, prefix, prefix, n) as RankedVisitorRow[]);
   }
   // One or two letters (the kiosk searches from the first key): sorting every match took over 100 ms for
   // "s" among a million visitors. Instead, the newest few of each three-letter group that starts with them,
-  // each off the same index, merged here.
+  // each off the same index, merged here. The newest few overall are among the newest few of every group
+  // they are in, so nobody is missed.
   const groups = prepared(db, SURNAME_GROUPS_SQL).all({ prefix }) as { p: string }[];
-  return groups
-    .flatMap(({ p }) => prepared(db, NEWEST_IN_GROUP_RANKED_SQL).all(p, prefix, prefix, limit) as RankedVisitorRow[])
-    .sort(byMostRecent)
-    .slice(0, limit)
-    .map(({ last_signed_in_at: _, ...row }) => row);
+  const merged = groups
+    .flatMap(({ p }) => newestDistinct(limit, (n) => prepared(db, NEWEST_IN_GROUP_SQL).all(p, prefix, prefix, n) as RankedVisitorRow[]))
+    .sort(byMostRecent);
+  return distinct(merged).slice(0, limit).map(withoutRank);
 }
 
 /**
  * The kiosk's lookup, run on every keystroke from the third letter: the newest visitors of one three-letter
- * group whose folded surname starts with the typed prefix, read in the order of visitors_by_prefix_recent so
- * SQLite never sorts. Parameters, in order: the group, the prefix, the prefix again, the limit. Bound by
- * position and with no column the caller drops: by name, and with the last sign-in as well, the lookup took
- * about 2 µs longer (of some 30 µs). The benchmark's floor runs this same text.
+ * group with a word that starts with the typed prefix, read in the order of the index so SQLite never sorts.
+ * A visitor has a row per word, so the same visitor can come back more than once (Smith-Smithson, "smi").
+ * Parameters, in order: the group, the prefix, the prefix again, how many rows. Bound by position: by name
+ * the lookup took about 2 µs longer (of some 30 µs). The benchmark's floor runs this same text.
  */
-export const NEWEST_IN_GROUP_SQL = `SELECT v.id, v.first_name, v.last_name, v.organisation
-  FROM visitors v
-  WHERE v.last_name_prefix = ? AND v.last_name_key >= ? AND v.last_name_key < ? || char(1114111)
-  ORDER BY v.last_name_prefix, v.last_signed_in_at DESC, v.id DESC
+export const NEWEST_IN_GROUP_SQL = `SELECT v.id, v.first_name, v.last_name, v.family_name_first, v.organisation, w.last_signed_in_at
+  FROM visitor_name_words w JOIN visitors v ON v.id = w.visitor_id
+  WHERE w.word_prefix = ? AND w.word >= ? AND w.word < ? || char(1114111)
+  ORDER BY w.word_prefix, w.last_signed_in_at DESC, w.visitor_id DESC
   LIMIT ?`;
 
-/** The same, with each row's last sign-in, for merging several groups (one or two letters typed). */
-const NEWEST_IN_GROUP_RANKED_SQL = `SELECT v.id, v.first_name, v.last_name, v.organisation, v.last_signed_in_at
-  FROM visitors v
-  WHERE v.last_name_prefix = ? AND v.last_name_key >= ? AND v.last_name_key < ? || char(1114111)
-  ORDER BY v.last_name_prefix, v.last_signed_in_at DESC, v.id DESC
-  LIMIT ?`;
-
-/** The distinct three-letter groups starting with @prefix, each found by one seek of the prefix index. */
+/** The distinct three-letter groups starting with @prefix, each found by one seek of the words index. */
 export const SURNAME_GROUPS_SQL = `WITH RECURSIVE groups (p) AS (
-    SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix >= @prefix AND last_name_prefix < @prefix || char(1114111))
+    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix >= @prefix AND word_prefix < @prefix || char(1114111))
     UNION ALL
-    SELECT (SELECT min(last_name_prefix) FROM visitors WHERE last_name_prefix > groups.p AND last_name_prefix < @prefix || char(1114111))
+    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix > groups.p AND word_prefix < @prefix || char(1114111))
     FROM groups WHERE groups.p IS NOT NULL
   )
   SELECT p FROM groups WHERE p IS NOT NULL`;
 
 interface RankedVisitorRow extends VisitorRow {
   last_signed_in_at: string | null;
+}
+
+/**
+ * The newest `limit` different visitors from a query read newest first: asks for `limit` rows, and for more
+ * only when some were the same visitor again and more rows may be waiting.
+ */
+function newestDistinct(limit: number, read: (rows: number) => RankedVisitorRow[]): RankedVisitorRow[] {
+  for (let want = limit; ; want *= 4) {
+    const rows = read(want);
+    const found = distinct(rows);
+    if (found.length >= limit || rows.length < want) return found.slice(0, limit);
+  }
+}
+
+function distinct(rows: RankedVisitorRow[]): RankedVisitorRow[] {
+  if (rows.length < 2) return rows;
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
+function withoutRank({ last_signed_in_at: _, ...row }: RankedVisitorRow): VisitorRow {
+  return row;
 }
 
 /** The index's own order: latest sign-in first (never signed in last, as SQLite sorts NULL), then newest id. */
@@ -110,6 +125,8 @@ function byMostRecent(a: RankedVisitorRow, b: RankedVisitorRow): number {
   return b.id - a.id;
 }
 
+/** Stamps a sign-in on the visitor and on the words that order the kiosk's matches. */
 export function touchLastSignIn(db: Db, id: number, at: string): void {
   prepared(db, 'UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
+  touchNameWords(db, id, at);
 }

@@ -1,68 +1,78 @@
-import { join } from 'node:path';
 import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
-import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
-import { buildReceiptPdf } from '../../documents/receipt.js';
 import { inTransaction } from '../../db/connection.js';
-import { findReceiptBy, incrementPrintCount, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
+import { findReceiptBy, itemsOfReceipts, recordPrinted, recordPrintProblem } from '../../db/repositories/custody-repo.js';
+import { printPdf } from '../../printing/print-pdf.js';
 import { CommandError } from '../command-error.js';
 import { audit } from '../context.js';
-import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { keepDocument, type OutputContext } from '../document-output.js';
+import { withNameWarning } from '../name-warning.js';
 import { readSetting } from '../settings-store.js';
+import { receiptPdf, receiptPlace } from './receipt-document.js';
 import { toReceiptView } from './receipt-view.js';
 
 export type { OutputContext };
 
 /**
- * Makes the receipt PDF, keeps it in the data folder and sends it to the receipt printer. The custody
- * record is already committed: whatever happens here, the items stay logged, and a failure comes back as a
- * plain reason with the PDF offered on screen instead.
+ * Makes the receipt PDF from the database, keeps it in the data folder and sends it to the receipt printer.
+ * The custody record is already committed: whatever happens here, the items stay logged.
+ *
+ * Only the spooler's answer is recorded, after it comes: the print count goes up (and "receipt.print" is
+ * audited) when the spooler took the job, and "receipt.print_failed" says why when it did not. A host that
+ * dies before the answer leaves the receipt not printed, which every list then shows with a Reprint button;
+ * at worst a receipt that did print is offered again, never one that did not shown as printed.
  */
 export async function outputReceipt(ctx: OutputContext, receiptId: number, layout?: ReceiptLayout): Promise<{ receipt: ReceiptView; print: PrintStatus }> {
-  const receipt = inTransaction(ctx.db, () => {
-    const row = findReceiptBy(ctx.db, 'id', receiptId);
-    if (!row) throw new CommandError('not_found', 'That receipt could not be found.');
-    const held = itemsOfReceipts(ctx.db, [receiptId]).get(receiptId) ?? [];
-    if (row.print_count > 0 && !held.some((i) => i.state === 'in_safe')) {
-      throw new CommandError('conflict', `Everything on receipt ${row.number} has left the safe, so there is nothing to collect with it.`);
-    }
-    const printCount = incrementPrintCount(ctx.db, receiptId);
-    audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
-  });
-  const chosenLayout = layout ?? readSetting(ctx.db, 'printing.receiptLayout');
-  const token = findReceiptBy(ctx.db, 'id', receiptId)!.token;
-  const reprint = receipt.printCount - 1;
+  const out = await makeAndPrintReceipt(ctx, receiptId, layout);
+  // Staff are told on screen when the owner's name prints with boxes, whether or not the printer took it.
+  return { ...out, print: withNameWarning(out.print, [out.receipt.ownerName], 'receipt') };
+}
+
+async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout?: ReceiptLayout): Promise<{ receipt: ReceiptView; print: PrintStatus }> {
+  const row = findReceiptBy(ctx.db, 'id', receiptId);
+  if (!row) throw new CommandError('not_found', 'That receipt could not be found.');
+  const held = itemsOfReceipts(ctx.db, [receiptId]).get(receiptId) ?? [];
+  if (!held.some((i) => i.state === 'in_safe')) {
+    throw new CommandError('conflict', `Everything on receipt ${row.number} has left the safe, so there is nothing to collect with it.`);
+  }
+  // Copies the spooler has taken so far: none means this is the receipt the owner has never had.
+  const reprint = row.print_count;
+  const before = toReceiptView(ctx.db, row);
 
   let pdf: Buffer;
   try {
-    pdf = await buildReceiptPdf(
-      {
-        settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
-        settingAddress: readSetting(ctx.db, 'setting.address'),
-        receiptNumber: receipt.receiptNumber,
-        token,
-        owner: { name: receipt.ownerName, detail: receipt.ownerDetail },
-        items: receipt.items
-          .filter((i) => i.state === 'in_safe' || reprint === 0)
-          .map((i) => ({ kindLabel: DEVICE_KIND_LABELS[i.kind], description: i.description, marks: i.marks, bagSlot: i.bagSlot })),
-        loggedAt: receipt.createdAt,
-        staffName: receipt.createdBy,
-        reprint,
-      },
-      chosenLayout,
-    );
+    pdf = await receiptPdf(ctx.db, before, row.token, reprint, layout);
   } catch (err) {
-    console.error(`Receipt ${receipt.receiptNumber} could not be made:`, err);
-    return {
-      receipt,
-      print: { printed: false, reason: 'The receipt could not be made. The items are logged; write the receipt number on a slip instead.', documentId: null },
-    };
+    console.error(`Receipt ${row.number} could not be made:`, err);
+    const reason = 'The receipt could not be made. The items are logged; write the receipt number on a slip instead.';
+    return { receipt: recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
   }
-  const print = await keepAndPrint(
-    ctx,
-    pdf,
-    { folder: join('receipts', receipt.receiptNumber.slice(0, 4)), fileName: `receipt-${receipt.receiptNumber}${reprint > 0 ? `-reprint-${reprint}` : ''}.pdf` },
-    { name: readSetting(ctx.db, 'printing.receiptPrinter'), purpose: 'receipts' },
-  );
-  return { receipt, print };
+  let kept: { file: string; documentId: string };
+  try {
+    kept = await keepDocument(ctx, pdf, receiptPlace(row.number, reprint));
+  } catch (err) {
+    console.error(`Receipt ${row.number} could not be saved:`, err);
+    const reason = 'The receipt could not be saved in the Safe Hands data folder, so it was not printed. The items are logged; try Reprint in a moment.';
+    return { receipt: recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
+  }
+  const { file, documentId } = kept;
+  const printer = readSetting(ctx.db, 'printing.receiptPrinter');
+  const outcome = await printPdf(file, printer, { purpose: 'receipts' });
+  if (!outcome.ok) {
+    return { receipt: recordFailure(ctx, receiptId, outcome.reason, printer), print: { printed: false, reason: outcome.reason, documentId } };
+  }
+  const receipt = inTransaction(ctx.db, () => {
+    const printCount = recordPrinted(ctx.db, receiptId);
+    audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount, printer, jobId: outcome.jobId });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  });
+  return { receipt, print: { printed: true, printer: printer ?? '', documentId } };
+}
+
+/** The receipt stays as it was (not printed, if it never was), now with the reason; the trail says it too. */
+function recordFailure(ctx: OutputContext, receiptId: number, reason: string, printer: string | null): ReceiptView {
+  return inTransaction(ctx.db, () => {
+    recordPrintProblem(ctx.db, receiptId, reason);
+    audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
+    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  });
 }

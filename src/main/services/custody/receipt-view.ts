@@ -15,6 +15,7 @@ export function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): ReceiptView
     createdAt: r.created_at,
     createdBy: r.created_by_name,
     printCount: r.print_count,
+    printProblem: r.print_count === 0 ? r.print_problem : null,
     items: items.get(r.id) ?? [],
   }));
 }

@@ -1,6 +1,6 @@
 import type { ParsedInput, ReceiptView, SafeOwnerGroup } from '../../../shared/contract.js';
 import { parseCollectionCode } from '../../../shared/domain/custody.js';
-import { searchKey } from '../../../shared/domain/names.js';
+import { searchKey, typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay, ukTime } from '../../../shared/domain/time.js';
 import { findReceiptBy, receiptsInSafe, receiptsInSafeByOwnerName } from '../../db/repositories/custody-repo.js';
 import { CommandError } from '../command-error.js';
@@ -25,10 +25,11 @@ export function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.fin
 
 /** The lost-receipt path: find what is held for someone by name. */
 export function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.searchByOwner'>): { receipts: ReceiptView[] } {
-  // "Zoë O'Brien" and "O'Brien" both find her: a visitor is matched by the surname, the last word typed.
-  const key = searchKey(input.name.split(' ').at(-1) ?? input.name);
-  if (key === '') return { receipts: [] };
-  return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, key, input.name, 20)) };
+  // "Zoë O'Brien", "O'Brien" and "brien" all find her, and "Nagy Ferenc" finds him whichever order he writes
+  // it in: a visitor is matched when any word typed starts a word of the surname.
+  const keys = typedNameKeys(input.name);
+  if (keys.length === 0) return { receipts: [] };
+  return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, keys, input.name, 20)) };
 }
 
 /** Whether an item logged at `loggedAt` should have gone home by now. */
@@ -62,7 +63,7 @@ export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCou
       items: [],
       deviceUse: null,
     };
-    group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber });
+    group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: receipt.printCount, printProblem: receipt.printProblem });
     for (const item of held) {
       group.items.push(item);
       if (item.loggedAt < group.oldestLoggedAt) group.oldestLoggedAt = item.loggedAt;

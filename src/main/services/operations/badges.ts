@@ -1,10 +1,11 @@
 import type { PrintStatus, SignOutResult } from '../../../shared/contract.js';
+import { fullName } from '../../../shared/domain/names.js';
 import { buildBadgePdf } from '../../documents/badge.js';
 import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
 import { findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
-import { findVisitor } from '../../db/repositories/visitor-repo.js';
+import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
 import { CommandError } from '../command-error.js';
 import { nowIso, type ServiceContext } from '../context.js';
 import { keepAndPrint, type OutputContext } from '../document-output.js';
@@ -38,7 +39,7 @@ export async function printBadge(ctx: OutputContext, visitId: number): Promise<{
   const pdf = await buildBadgePdf(
     {
       settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
-      name: `${visitor.first_name} ${visitor.last_name}`,
+      name: fullName(nameOf(visitor)),
       organisation: visitor.organisation,
       host: visit.visiting,
       signedInAt: visit.signed_in_at,

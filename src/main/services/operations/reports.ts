@@ -7,6 +7,7 @@ import { REPORT_TITLES, type ReportKind } from '../../../shared/domain/reports.j
 import { formatDate, formatDateTime, ukTime } from '../../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS, type VisitorType } from '../../../shared/domain/visitors.js';
 import { buildReportPdf } from '../../documents/report-table.js';
+import { printedAuditMark, type AuditTrail } from '../audit-trail.js';
 import { inTransaction } from '../../db/connection.js';
 import type { CustodyReason } from '../../../shared/domain/custody.js';
 import { CommandError } from '../command-error.js';
@@ -38,7 +39,7 @@ interface Columns {
 function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns {
   const rows = ctx.db
     .prepare(
-      `SELECT vi.signed_in_at, vi.signed_out_at, v.first_name || ' ' || v.last_name AS name, v.organisation, vi.visitor_type, vi.visiting,
+      `SELECT vi.signed_in_at, vi.signed_out_at, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation, vi.visitor_type, vi.visiting,
               p.version, vi.sign_out_method
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id JOIN acknowledgements a ON a.id = vi.acknowledgement_id
        JOIN policy_versions p ON p.id = a.policy_version_id
@@ -60,7 +61,7 @@ function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns 
 function custodyReport(ctx: ServiceContext, from: string, to: string): Columns {
   const rows = ctx.db
     .prepare(
-      `SELECT r.number, CASE r.owner_type WHEN 'visitor' THEN v.first_name || ' ' || v.last_name WHEN 'staff' THEN so.display_name ELSE r.learner_name END AS owner,
+      `SELECT r.number, CASE r.owner_type WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first) WHEN 'staff' THEN so.display_name ELSE r.learner_name END AS owner,
               i.kind, i.bag_slot, i.reason, i.logged_at, lb.display_name AS logged_by, i.state, i.closed_at, cb.display_name AS closed_by, i.closed_to, i.closed_note
        FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN staff lb ON lb.id = i.logged_by
        LEFT JOIN staff cb ON cb.id = i.closed_by LEFT JOIN visits vi ON vi.id = r.visit_id LEFT JOIN visitors v ON v.id = vi.visitor_id
@@ -85,7 +86,7 @@ function custodyReport(ctx: ServiceContext, from: string, to: string): Columns {
 function exceptionsReport(ctx: ServiceContext, from: string, to: string): Columns {
   const rows = ctx.db
     .prepare(
-      `SELECT e.approved_at, coalesce(v.first_name || ' ' || v.last_name, b.first_name || ' ' || b.last_name) AS visitor, e.purpose, e.purpose_detail,
+      `SELECT e.approved_at, coalesce(person_name(v.first_name, v.last_name, v.family_name_first), person_name(b.first_name, b.last_name, b.family_name_first)) AS visitor, e.purpose, e.purpose_detail,
               e.devices_json, e.permitted_use, e.permitted_areas, e.valid_until, ab.display_name AS approved_by, e.revoked_at, rb.display_name AS revoked_by, e.revoke_reason
        FROM device_exceptions e JOIN staff ab ON ab.id = e.approved_by LEFT JOIN staff rb ON rb.id = e.revoked_by
        LEFT JOIN bookings b ON b.id = e.booking_id LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
@@ -148,14 +149,14 @@ export function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>)
 }
 
 /** The same report as a CSV for a spreadsheet or a landscape PDF, kept in the data folder and offered by link. */
-export async function exportReport(ctx: OutputContext, input: ParsedInput<'report.export'>): Promise<{ documentId: string; fileName: string; rows: number }> {
+export async function exportReport(ctx: OutputContext & { auditTrail: AuditTrail }, input: ParsedInput<'report.export'>): Promise<{ documentId: string; fileName: string; rows: number }> {
   const { columns, rows } = build(ctx, input);
   const title = REPORT_TITLES[input.kind];
   const at = nowIso(ctx);
   const period = input.from === input.to ? formatDate(`${input.from}T12:00:00Z`) : `${formatDate(`${input.from}T12:00:00Z`)} to ${formatDate(`${input.to}T12:00:00Z`)}`;
   const content = input.format === 'csv'
     ? toCsv(columns.map((c) => c.label), rows)
-    : await buildReportPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows });
+    : await buildReportPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows, auditMark: printedAuditMark(ctx.auditTrail) });
   const fileName = `${input.kind}-${input.from}-to-${input.to}.${input.format}`;
   const { documentId } = await keepDocument(ctx, content, { folder: 'reports', fileName });
   inTransaction(ctx.db, () => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));

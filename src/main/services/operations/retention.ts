@@ -1,5 +1,5 @@
 import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/contract.js';
-import { searchKey } from '../../../shared/domain/names.js';
+import { typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { CommandError } from '../command-error.js';
@@ -39,10 +39,12 @@ export function purgeExpired(ctx: ServiceContext): RetentionRun {
     const at = nowIso(ctx);
     const visitorsRemoved = db
       .prepare(
-        `UPDATE visitors SET first_name = '${REMOVED}', last_name = 'visitor', last_name_key = '', last_name_prefix = '', identity_key = 'removed:' || id,
+        `UPDATE visitors SET first_name = '${REMOVED}', last_name = 'visitor', family_name_first = 0, identity_key = 'removed:' || id,
            organisation = NULL, anonymised_at = @at WHERE id IN (SELECT id FROM purge_visitors)`,
       )
       .run({ at }).changes;
+    // The words a visitor was found by are their name too: the kiosk and the office must not find them by it.
+    db.prepare('DELETE FROM visitor_name_words WHERE visitor_id IN (SELECT id FROM purge_visitors)').run();
     const visitsCleared = db
       .prepare(`UPDATE visits SET visiting = '${REMOVED}', sign_out_override_reason = NULL WHERE visitor_id IN (SELECT id FROM purge_visitors)`)
       .run().changes;
@@ -64,7 +66,7 @@ export function purgeExpired(ctx: ServiceContext): RetentionRun {
     ).run({ cutoff });
     const bookingsCleared = db
       .prepare(
-        `UPDATE bookings SET first_name = '${REMOVED}', last_name = 'visitor', organisation = NULL, host = '${REMOVED}', cancel_reason = NULL
+        `UPDATE bookings SET first_name = '${REMOVED}', last_name = 'visitor', family_name_first = 0, organisation = NULL, host = '${REMOVED}', cancel_reason = NULL
          WHERE expected_date < substr(@cutoff, 1, 10) AND first_name <> '${REMOVED}' AND status <> 'expected'`,
       )
       .run({ cutoff }).changes;
@@ -85,17 +87,23 @@ export function purgeIfDue(ctx: ServiceContext): RetentionRun | null {
   return purgeExpired(ctx);
 }
 
+/** People whose surname has a word starting with any word typed (typedNameKeys), most recent first. */
 export function searchPeople(ctx: ServiceContext, name: string): { people: PersonMatch[] } {
-  const key = searchKey(name.split(' ').at(-1) ?? name);
-  if (!key) return { people: [] };
+  const keys = typedNameKeys(name);
+  if (keys.length === 0) return { people: [] };
+  // The range on word_prefix (the key's first three letters, or fewer) lets each key seek the words index.
   const rows = ctx.db
     .prepare(
-      `SELECT v.id AS visitorId, v.first_name || ' ' || v.last_name AS name, v.organisation,
+      `SELECT v.id AS visitorId, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation,
               (SELECT count(*) FROM visits WHERE visitor_id = v.id) AS visits, v.last_signed_in_at AS lastVisitAt
-       FROM visitors v WHERE v.anonymised_at IS NULL AND v.last_name_key >= @key AND v.last_name_key < @key || char(1114111)
+       FROM visitors v
+       WHERE v.anonymised_at IS NULL AND v.id IN (
+         SELECT w.visitor_id FROM json_each(@keys) k JOIN visitor_name_words w
+           ON w.word_prefix >= substr(k.value, 1, 3) AND w.word_prefix < substr(k.value, 1, 3) || char(1114111)
+          AND w.word >= k.value AND w.word < k.value || char(1114111))
        ORDER BY v.last_signed_in_at DESC LIMIT 50`,
     )
-    .all({ key }) as PersonMatch[];
+    .all({ keys: JSON.stringify(keys) }) as PersonMatch[];
   return { people: rows };
 }
 
@@ -103,9 +111,14 @@ export function searchPeople(ctx: ServiceContext, name: string): { people: Perso
 export function exportPerson(ctx: ServiceContext, visitorId: number): PersonRecords {
   const db = ctx.db;
   const visitor = db
-    .prepare('SELECT id AS visitorId, first_name AS firstName, last_name AS lastName, organisation, created_at AS firstSeenAt FROM visitors WHERE id = ? AND anonymised_at IS NULL')
-    .get(visitorId) as PersonRecords['visitor'] | undefined;
+    .prepare(
+      `SELECT id AS visitorId, first_name AS firstName, last_name AS lastName, family_name_first = 1 AS familyNameFirst, organisation,
+              created_at AS firstSeenAt
+       FROM visitors WHERE id = ? AND anonymised_at IS NULL`,
+    )
+    .get(visitorId) as (Omit<PersonRecords['visitor'], 'familyNameFirst'> & { familyNameFirst: number }) | undefined;
   if (!visitor) throw new CommandError('not_found', 'That person could not be found (their details may already have been removed).');
+  const person: PersonRecords['visitor'] = { ...visitor, familyNameFirst: visitor.familyNameFirst === 1 };
   const visits = db
     .prepare(
       `SELECT vi.id AS visitId, vi.signed_in_at AS signedInAt, vi.signed_out_at AS signedOutAt, vi.visitor_type AS visitorType, vi.visiting,
@@ -133,5 +146,5 @@ export function exportPerson(ctx: ServiceContext, visitorId: number): PersonReco
     .pluck()
     .get(visitorId) as number;
   inTransaction(db, () => audit(ctx, 'person.export', 'visitor', visitorId, {}));
-  return { visitor, visits, devicesLogged, deviceExceptions, concernsAboutVisits };
+  return { visitor: person, visits, devicesLogged, deviceExceptions, concernsAboutVisits };
 }

@@ -1,11 +1,14 @@
 import type { ParsedInput, PrintStatus, RollCallRecord } from '../../../shared/contract.js';
 import { describeDevices } from '../../../shared/domain/devices.js';
+import { fullName } from '../../../shared/domain/names.js';
 import { buildRollCallPdf, type RollCallPerson } from '../../documents/roll-call.js';
 import { inTransaction } from '../../db/connection.js';
 import { CommandError } from '../command-error.js';
 import { onSite } from '../console-views.js';
 import { actingStaffId, audit, nowIso } from '../context.js';
 import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { withNameWarning } from '../name-warning.js';
+import { printedAuditMark, type AuditTrail } from '../audit-trail.js';
 import { readSetting } from '../settings-store.js';
 
 function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null {
@@ -16,17 +19,17 @@ function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null 
 }
 
 /** The evacuation list, printed on the A4 printer at once: in an emergency nobody should have to ask how. */
-export async function printRollCall(ctx: OutputContext): Promise<{ people: number; print: PrintStatus }> {
+export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrail }): Promise<{ people: number; print: PrintStatus }> {
   const visits = onSite(ctx).visits;
   const at = nowIso(ctx);
   const people: RollCallPerson[] = visits.map((v) => ({
-    name: `${v.firstName} ${v.lastName}`,
+    name: fullName(v),
     organisation: v.organisation,
     visiting: v.visiting,
     signedInAt: v.signedInAt,
     note: noteFor(v),
   }));
-  const pdf = await buildRollCallPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people });
+  const pdf = await buildRollCallPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, auditMark: printedAuditMark(ctx.auditTrail) });
   inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length }));
   const print = await keepAndPrint(
     ctx,
@@ -34,7 +37,7 @@ export async function printRollCall(ctx: OutputContext): Promise<{ people: numbe
     { folder: 'roll-calls', fileName: `roll-call-${at.replace(/[:.]/g, '-')}.pdf` },
     { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
   );
-  return { people: people.length, print };
+  return { people: people.length, print: withNameWarning(print, people.map((p) => p.name), 'evacuation list') };
 }
 
 /** The finished roll call: a snapshot of who was on site and who was accounted for, and who took it. */
@@ -46,7 +49,7 @@ export function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.sa
     const stray = input.accountedVisitIds.find((id) => !onSiteIds.has(id));
     if (stray !== undefined) throw new CommandError('conflict', 'Someone ticked is no longer signed in. Refresh the list and tick again.');
     const accounted = new Set(input.accountedVisitIds);
-    const people = visits.map((v) => ({ visitId: v.visitId, name: `${v.firstName} ${v.lastName}`, accounted: accounted.has(v.visitId) }));
+    const people = visits.map((v) => ({ visitId: v.visitId, name: fullName(v), accounted: accounted.has(v.visitId) }));
     const at = nowIso(ctx);
     const id = Number(
       ctx.db

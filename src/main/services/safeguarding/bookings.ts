@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract.js';
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
-import { shortName } from '../../../shared/domain/names.js';
+import { fullName, shortName, type PersonName } from '../../../shared/domain/names.js';
 import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { buildInvitePdf } from '../../documents/invite.js';
 import { inTransaction } from '../../db/connection.js';
@@ -15,7 +15,8 @@ import { keepDocument, type OutputContext } from '../document-output.js';
 import { readSetting } from '../settings-store.js';
 import { requireSetUp } from '../setup.js';
 import {
-  acknowledgementFor, badgeCodeFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, recordVisit,
+  acknowledgementFor, badgeCodeFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, personFromForm,
+  recordVisit,
 } from '../sign-in.js';
 import { deviceUseMarker } from './exception-state.js';
 
@@ -28,6 +29,7 @@ function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[
     bookingId: r.id,
     firstName: r.first_name,
     lastName: r.last_name,
+    familyNameFirst: r.family_name_first === 1,
     organisation: r.organisation,
     visitorType: r.visitor_type,
     host: r.host,
@@ -39,6 +41,10 @@ function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[
     createdBy: r.created_by_name,
     exception: deviceUseMarker(exceptions.get(r.id), now),
   }));
+}
+
+function bookedName(row: BookingRow): PersonName {
+  return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
 }
 
 function bookingOrFail(ctx: ServiceContext, id: number): BookingRow {
@@ -53,8 +59,9 @@ export function createBooking(ctx: ServiceContext, input: ParsedInput<'booking.c
     if (input.expectedDate < ukDay(nowIso(ctx))) {
       throw new CommandError('invalid_input', 'That date has already passed.', { expectedDate: 'That date has already passed.' });
     }
+    const { oneName: _, ...details } = input;
     const id = insertBooking(ctx.db, {
-      ...input, expectedTime: input.expectedTime ?? null, inviteToken: newReceiptToken(), createdAt: nowIso(ctx), createdBy: by,
+      ...details, ...personFromForm(input), expectedTime: input.expectedTime ?? null, inviteToken: newReceiptToken(), createdAt: nowIso(ctx), createdBy: by,
     });
     audit(ctx, 'booking.create', 'booking', id, { expectedDate: input.expectedDate, visitorType: input.visitorType });
     return toViews(ctx, [findBookingBy(ctx.db, 'id', id)!])[0]!;
@@ -84,7 +91,7 @@ export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'boo
   const marker = toViews(ctx, [booking])[0]!.exception;
   const pdf = await buildInvitePdf({
     settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
-    visitorName: `${booking.first_name} ${booking.last_name}`,
+    visitorName: fullName(bookedName(booking)),
     organisation: booking.organisation,
     host: booking.host,
     expectedDate: booking.expected_date,
@@ -115,11 +122,11 @@ function bookingForInvite(ctx: ServiceContext, code: string): BookingRow {
 export function lookupInvite(ctx: ServiceContext, input: ParsedInput<'invite.lookup'>): { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean } {
   requireSetUp(ctx);
   const booking = bookingForInvite(ctx, input.code);
-  const person = { firstName: booking.first_name, lastName: booking.last_name, organisation: booking.organisation };
+  const person = { ...bookedName(booking), organisation: booking.organisation };
   const visitorId = knownVisitorId(ctx, person);
   const marker = toViews(ctx, [booking])[0]!.exception;
   return {
-    displayName: shortName(booking.first_name, booking.last_name),
+    displayName: shortName(bookedName(booking)),
     needsAcknowledgement: visitorId === undefined || needsAcknowledgement(ctx, visitorId, currentPolicyOrFail(ctx).id),
     deviceUseApproved: marker?.approved ?? false,
   };
@@ -130,7 +137,7 @@ export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.
   requireSetUp(ctx);
   return inTransaction(ctx.db, () => {
     const booking = bookingForInvite(ctx, input.code);
-    const visitorId = findOrCreateVisitor(ctx, { firstName: booking.first_name, lastName: booking.last_name, organisation: booking.organisation });
+    const visitorId = findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
     const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
     // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
     const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));

@@ -6,13 +6,14 @@ import { exceptionsFor, findException, findExceptionByRecordToken, insertExcepti
 import { buildExceptionRecordPdf } from '../../documents/exception-record.js';
 import type { PrintStatus } from '../../../shared/contract.js';
 import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { withNameWarning } from '../name-warning.js';
 import { readSetting } from '../settings-store.js';
 import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import type { PinContext } from '../pin-pepper.js';
-import { keepUpgradedPin, upgradedPinHash, verifyStaffPin } from '../staff-auth.js';
+import { keepUpgradedPin, refuseShortPin, upgradedPinHash, verifyStaffPin } from '../staff-auth.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 
@@ -41,6 +42,7 @@ export function approveException(ctx: PinContext, input: ParsedInput<'exception.
     throw new CommandError('forbidden', `${approver.displayName} is not a Designated Safeguarding Lead. Only a DSL can approve device use.`, { 'approver.staffId': 'Only a DSL can approve.' });
   }
   verifyStaffPin(ctx, approver, input.approver.pin);
+  refuseShortPin(approver, input.approver.pin, 'approver.pin');
   const upgraded = upgradedPinHash(ctx, approver, input.approver.pin);
   const approverCtx = { ...ctx, actor: { staffId: approver.id, label: approver.displayName, roles: approver.roles } };
   return inTransaction(ctx.db, () => {
@@ -99,7 +101,7 @@ export async function exceptionRecord(ctx: OutputContext, exceptionId: number): 
     recordToken: row.record_token,
   });
   const print = await keepAndPrint(ctx, pdf, { folder: 'exceptions', fileName: `exception-${row.id}.pdf` }, { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' });
-  return { print };
+  return { print: withNameWarning(print, [row.visitor_name ?? ''], 'record') };
 }
 
 /** A member of staff scans a visitor's exception record: is it genuine, and is it in force now? */

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './connection.js';
+import { prepared } from './repositories/statements.js';
+
+/**
+ * The tables whose rows the audit trail vouches for: a row changed by anything but Safe Hands (someone
+ * editing the database file with another program) no longer matches the content hash its newest audit
+ * entry carries, and the audit check says so.
+ */
+export const SEALED_TABLES = [
+  'visitors', 'visits', 'acknowledgements', 'handovers', 'receipts', 'custody_items', 'custody_corrections',
+  'device_exceptions', 'bookings', 'concerns', 'roll_calls', 'staff', 'policy_versions',
+] as const;
+
+export type SealedTable = (typeof SEALED_TABLES)[number];
+
+/** One row written in this transaction, with its content hash now, or null when it was deleted. */
+export interface RecordSeal {
+  table: SealedTable;
+  id: number;
+  hash: string | null;
+}
+
+/**
+ * Watches this connection's writes to the sealed tables. The triggers are TEMP: they exist only on Safe
+ * Hands' own connection, so a change made through any other connection is never noted and never sealed.
+ * That is the point: only what Safe Hands itself wrote gets a content hash in the audit trail.
+ */
+export function watchRecordChanges(db: Db): void {
+  const statements = ['CREATE TEMP TABLE IF NOT EXISTS record_changes (tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;'];
+  // Called again after migrations: a table a migration made, or rebuilt (which drops its temp triggers), is watched too.
+  const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+    for (const [event, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+      statements.push(
+        `CREATE TEMP TRIGGER IF NOT EXISTS record_changes_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+         BEGIN INSERT OR IGNORE INTO temp.record_changes (tbl, id) VALUES ('${table}', ${row}.id); END;`,
+      );
+    }
+  }
+  db.exec(statements.join('\n'));
+  watching.add(db);
+}
+
+const watching = new WeakSet<Db>();
+
+/** Whether this connection notes its writes (a connection opened without the app, in a test, does not). */
+export function watchesRecordChanges(db: Db): boolean {
+  return watching.has(db);
+}
+
+/**
+ * A row's content hash: its non-null columns by name, so a later migration that adds a column (null in old
+ * rows) does not change the hash of rows written before it.
+ */
+export function recordHash(table: SealedTable, row: Record<string, unknown>): string {
+  const fields = Object.keys(row).filter((k) => row[k] !== null).sort().map((k) => [k, row[k]]);
+  return createHash('sha256').update(JSON.stringify([table, fields])).digest('hex');
+}
+
+export function readRecord(db: Db, table: SealedTable, id: number): Record<string, unknown> | undefined {
+  return prepared(db, `SELECT * FROM main.${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+}
+
+/** The rows this connection wrote since the last call, hashed as they are now; the list is then emptied. */
+export function takeRecordChanges(db: Db): RecordSeal[] {
+  if (!watchesRecordChanges(db)) return [];
+  const changed = prepared(db, 'SELECT tbl, id FROM temp.record_changes ORDER BY tbl, id').all() as { tbl: SealedTable; id: number }[];
+  if (changed.length === 0) return [];
+  prepared(db, 'DELETE FROM temp.record_changes').run();
+  return changed.map(({ tbl, id }) => {
+    const row = readRecord(db, tbl, id);
+    return { table: tbl, id, hash: row ? recordHash(tbl, row) : null };
+  });
+}
+
+/** Whether rows were written in this transaction that no audit entry has sealed yet. */
+export function hasUnsealedChanges(db: Db): boolean {
+  return watchesRecordChanges(db) && prepared(db, 'SELECT 1 FROM temp.record_changes LIMIT 1').get() !== undefined;
+}

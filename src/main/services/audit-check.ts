@@ -1,0 +1,186 @@
+import type { Db } from '../db/connection.js';
+import { GENESIS_HASH, hashOf, type AuditHead, type AuditRow } from '../db/repositories/audit-repo.js';
+import { recordHash, SEALED_TABLES, watchesRecordChanges, type SealedTable } from '../db/record-changes.js';
+import type { AuditKey } from './audit-key.js';
+
+/** The entry that starts a seal key; its detail names the key and the last row of each table before it. */
+export const SEALING_STARTED = 'audit.sealing_started';
+
+/** A point the trail must still hold: the newest entry Safe Hands wrote, or a backup's newest. */
+export interface Anchor {
+  head: AuditHead;
+  /** Where it was kept, for the message: "the record Safe Hands keeps of its last entry", "the backup of 3 March". */
+  source: string;
+}
+
+export interface AuditCheckResult {
+  ok: boolean;
+  /** Entries whose seal and link were checked. */
+  checked: number;
+  /** The first entry that does not hold, when one does not. */
+  firstBrokenId: number | null;
+  /** Each problem in words, for the DSL and administrators; empty when the trail and records hold. */
+  problems: string[];
+  head: AuditHead | null;
+}
+
+const RECORD_NAMES: Record<SealedTable, string> = {
+  visitors: 'Visitor', visits: 'Visit', acknowledgements: 'Policy acknowledgement', handovers: 'Handover',
+  receipts: 'Receipt', custody_items: 'Custody item', custody_corrections: 'Custody correction',
+  device_exceptions: 'Device exception', bookings: 'Booking', concerns: 'Concern', roll_calls: 'Roll call',
+  staff: 'Staff account', policy_versions: 'Policy version',
+};
+
+const MOST_PROBLEMS_LISTED = 20;
+const ROWS_PER_STEP = 2000;
+
+interface Sealed {
+  hash: string | null;
+  entry: number;
+}
+
+/**
+ * Checks the audit trail and the records it vouches for, a step at a time (see runAuditCheck):
+ * - every entry links to the one before and its hash holds under the key of its time (so an edited, removed
+ *   or inserted entry, or a rewritten tail, shows unless the editor had the key file too);
+ * - the trail still reaches each anchor (so removing the newest entries shows);
+ * - every row of the sealed tables is as the newest entry that wrote it says (so a visit, custody item or
+ *   exception edited, added or deleted by another program shows). Rows Safe Hands wrote in a transaction
+ *   still open are skipped: their entry is not written yet.
+ */
+export function* auditCheckSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[]): Generator<void, AuditCheckResult> {
+  const problems: string[] = [];
+  const sealedFrom = keys[0]?.from ?? Number.POSITIVE_INFINITY;
+  const keyFor = (id: number) => {
+    let found: AuditKey | null = null;
+    for (const k of keys) if (k.from <= id) found = k;
+    return found;
+  };
+  const latest = new Map<string, Sealed>();
+  let baseline: Partial<Record<SealedTable, number>> | null = null;
+  let lostKeyFrom: number | null = null;
+  let prev = GENESIS_HASH;
+  let lastId = 0;
+  let checked = 0;
+  let firstBrokenId: number | null = null;
+  const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+
+  // Reads the entries after lastId; the chain's check stops at the first that does not hold.
+  const readEntries = (limit: number): number => {
+    const rows = page.all(lastId, limit) as AuditRow[];
+    for (const row of rows) {
+      if (firstBrokenId !== null) break;
+      const { hash, ...rest } = row;
+      if (row.action === SEALING_STARTED && row.id < sealedFrom && lostKeyFrom === null) lostKeyFrom = row.id;
+      const unverifiable = lostKeyFrom !== null && row.id < sealedFrom;
+      const key = row.id >= sealedFrom ? keyFor(row.id) : null;
+      const holds = row.id === lastId + 1 && row.prev_hash === prev && (unverifiable || hashOf(rest, key) === hash);
+      if (!holds) {
+        firstBrokenId = row.id;
+        problems.push(row.id !== lastId + 1
+          ? (row.id - 1 === lastId + 1 ? `Audit entry ${lastId + 1} has been removed.` : `Audit entries ${lastId + 1} to ${row.id - 1} have been removed.`)
+          : `Audit entry ${row.id} has been changed, or an entry before it removed, since Safe Hands wrote it.`);
+        break;
+      }
+      checked += 1;
+      if (row.action === SEALING_STARTED && baseline === null) {
+        baseline = (JSON.parse(row.detail_json) as { lastIds?: Partial<Record<SealedTable, number>> }).lastIds ?? {};
+      }
+      if (row.records_json != null) {
+        for (const [table, id, recordHashNow] of JSON.parse(row.records_json) as [SealedTable, number, string | null][]) {
+          latest.set(`${table}:${id}`, { hash: recordHashNow, entry: row.id });
+        }
+      }
+      prev = hash;
+      lastId = row.id;
+    }
+    return rows.length;
+  };
+
+  while (firstBrokenId === null && readEntries(ROWS_PER_STEP) === ROWS_PER_STEP) yield;
+  if (lostKeyFrom !== null) {
+    problems.push(
+      `Audit entries ${lostKeyFrom} to ${sealedFrom - 1} cannot be checked: they were sealed with an audit key that is not on this computer. `
+      + 'Copy audit-trail.key back from the old computer\'s data folder, or from beside the backup it was taken with.',
+    );
+  }
+  const head: AuditHead | null = lastId === 0 ? null : { id: lastId, hash: prev };
+
+  for (const anchor of anchors) {
+    if (firstBrokenId !== null) break;
+    const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.head.id) as { hash: string } | undefined;
+    if (!at) {
+      const count = anchor.head.id - lastId;
+      problems.push(`The newest ${count === 1 ? 'audit entry has' : `${count} audit entries have`} been removed: ${anchor.source} shows entry ${anchor.head.id}, but the trail now ends at entry ${lastId}.`);
+    } else if (at.hash !== anchor.head.hash) {
+      problems.push(`Audit entry ${anchor.head.id} is not the one in ${anchor.source}: the trail has been rewritten from there or before.`);
+    }
+  }
+
+  if (firstBrokenId === null) {
+    const recordProblems: string[] = [];
+    const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+      let after = 0;
+      for (;;) {
+        // Entries appended since the last step seal rows written meanwhile: read them first, in the same step.
+        readEntries(Number.MAX_SAFE_INTEGER);
+        const pending = pendingChanges(db);
+        const rows = db.prepare(`SELECT * FROM main.${table} WHERE id > ? ORDER BY id LIMIT ?`).all(after, ROWS_PER_STEP) as Record<string, unknown>[];
+        for (const row of rows) {
+          const id = row.id as number;
+          const key = `${table}:${id}`;
+          const sealed = latest.get(key);
+          latest.delete(key);
+          if (pending.has(key)) continue;
+          if (sealed) {
+            if (sealed.hash !== recordHash(table, row)) recordProblems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+          } else if (baseline !== null && id > (baseline[table] ?? 0)) {
+            recordProblems.push(`${RECORD_NAMES[table]} ${id} was added outside Safe Hands: no audit entry records it.`);
+          }
+        }
+        if (rows.length < ROWS_PER_STEP) break;
+        after = rows[rows.length - 1]!.id as number;
+        yield;
+      }
+    }
+    for (const [key, sealed] of latest) {
+      const [table, id] = key.split(':') as [SealedTable, string];
+      if (sealed.hash !== null && !pendingChanges(db).has(key) && !exists(db, table, Number(id))) {
+        recordProblems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
+      }
+    }
+    problems.push(...recordProblems.slice(0, MOST_PROBLEMS_LISTED));
+    if (recordProblems.length > MOST_PROBLEMS_LISTED) problems.push(`…and ${recordProblems.length - MOST_PROBLEMS_LISTED} more records changed outside Safe Hands.`);
+  }
+  return { ok: problems.length === 0, checked, firstBrokenId, problems, head };
+}
+
+/** Rows Safe Hands wrote whose entry is not written yet (only ever inside a transaction, on its own connection). */
+function pendingChanges(db: Db): Set<string> {
+  if (!watchesRecordChanges(db)) return new Set();
+  return new Set((db.prepare("SELECT tbl || ':' || id AS k FROM temp.record_changes").all() as { k: string }[]).map((r) => r.k));
+}
+
+function exists(db: Db, table: SealedTable, id: number): boolean {
+  return db.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/** Runs the whole check at once: for a backup about to be restored, and in tests. */
+export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = []): AuditCheckResult {
+  const steps = auditCheckSteps(db, keys, anchors);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the check a step at a time, letting the kiosk's requests in between: a large trail takes a second or two. */
+export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = []): Promise<AuditCheckResult> {
+  const steps = auditCheckSteps(db, keys, anchors);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

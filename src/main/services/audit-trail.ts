@@ -1,0 +1,230 @@
+import { readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Reminder } from '../../shared/contract.js';
+import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domain/audit-mark.js';
+import type { Clock } from '../clock.js';
+import type { ServiceContext } from './context.js';
+import { onTransactions, type Db } from '../db/connection.js';
+import { appendAudit, auditHead, sealAuditWith, type AuditHead } from '../db/repositories/audit-repo.js';
+import { hasUnsealedChanges, SEALED_TABLES, watchRecordChanges } from '../db/record-changes.js';
+import { AUDIT_HEAD_FILE } from '../paths.js';
+import { replacePrivateFileUnsynced } from '../private-files.js';
+import { checkAuditInSteps, SEALING_STARTED, type Anchor, type AuditCheckResult } from './audit-check.js';
+import { openAuditKeyRing, type AuditKey, type AuditKeyRing } from './audit-key.js';
+
+/**
+ * The console's banner for the DSL and administrators while the last check found a problem. It stays until
+ * a check finds none (after IT has dealt with it, or a sound backup is restored); the kiosk is unaffected.
+ */
+export function auditReminders(ctx: ServiceContext, problems: readonly string[]): Reminder[] {
+  if (problems.length === 0 || !ctx.actor.roles.some((r) => r === 'dsl' || r === 'admin')) return [];
+  return [{
+    kind: 'audit_problem',
+    message: 'The audit check found changes made outside Safe Hands. Someone may have edited the records directly. '
+      + 'Tell the DSL and IT today, keep the printed end-of-day and roll-call sheets, and do not delete any backups.',
+    problems: [...problems],
+  }];
+}
+
+/** The audit mark as printed at the foot of a sheet, or null before anything was recorded. */
+export function printedAuditMark(trail: AuditTrail): string | null {
+  const mark = trail.mark();
+  return mark ? formatAuditMark(mark) : null;
+}
+
+/** Who the audit trail names for what Safe Hands does by itself. */
+export const SYSTEM_ACTOR_LABEL = 'Safe Hands';
+
+/**
+ * The audit trail's guard for one open database: seals each new entry with the data folder's key, notes
+ * which rows each entry vouches for, and keeps `audit-head.json`, the newest entry written, outside the
+ * database, so removing the newest entries shows. Checks the trail at start, weekly and before a restore.
+ */
+export class AuditTrail {
+  readonly ring: AuditKeyRing;
+  private readonly headFile: string;
+  private written: AuditHead | null = null;
+  /** The newest entry committed through this connection: the next must follow it, or rows were removed meanwhile. */
+  private committed: AuditHead | null = null;
+  /** The head file as found at start, before anything here could write it. */
+  private readonly headAtStart: AuditHead | null;
+  private removedWhileRunning: string | null = null;
+  /** What the last check found, for the DSL and administrators; empty when the trail holds. */
+  problems: string[] = [];
+
+  constructor(private readonly db: Db, private readonly clock: Clock, dataDir: string) {
+    const { ring, found } = openAuditKeyRing(dataDir);
+    this.ring = ring;
+    this.headFile = join(dataDir, AUDIT_HEAD_FILE);
+    this.headAtStart = this.readHead();
+    if (found === 'damaged') {
+      // Kept for whoever investigates; a new key is started below, and the check reports the old entries.
+      try {
+        renameSync(ring.file, `${ring.file}.damaged`);
+      } catch {
+        /* already gone */
+      }
+    }
+    watchRecordChanges(db);
+    sealAuditWith(db, {
+      keyFor: (id) => {
+        const key = this.keyFor(id);
+        return key && { key: key.key };
+      },
+      chainsOnto: (last) => {
+        const known = this.committed;
+        if (known && this.removedWhileRunning === null && (last?.id ?? 0) < known.id) {
+          this.removedWhileRunning = `Audit entries after ${last?.id ?? 0} up to ${known.id} were removed while Safe Hands was running.`;
+        }
+      },
+      appended: (head) => {
+        this.written = head;
+      },
+    });
+    onTransactions(db, {
+      // A transaction that wrote sealed rows after its last entry (or without one) gets an entry for them.
+      beforeCommit: () => {
+        if (hasUnsealedChanges(db)) this.appendSystemEntry('record.sealed', {});
+      },
+      afterCommit: () => {
+        this.writeHead();
+        if (this.removedWhileRunning && !this.problems.includes(this.removedWhileRunning)) {
+          this.problems = [...this.problems, this.removedWhileRunning];
+          this.recordProblems(this.problems);
+        }
+      },
+      afterRollback: () => {
+        this.written = null;
+      },
+    });
+  }
+
+  private keyFor(id: number): AuditKey | null {
+    let found: AuditKey | null = null;
+    for (const k of this.ring.all()) if (k.from <= id) found = k;
+    return found;
+  }
+
+  private appendSystemEntry(action: string, detail: Record<string, unknown>): void {
+    appendAudit(this.db, {
+      at: this.clock.now().toISOString(), actorStaffId: null, actorLabel: SYSTEM_ACTOR_LABEL, action, entity: 'audit', entityId: null, detail,
+    });
+  }
+
+  /**
+   * Seals what the schema update wrote, and starts a key when there is none (a new data folder, one from
+   * before keys, or one whose key file is gone). Called once the schema is up to date.
+   */
+  start(): void {
+    watchRecordChanges(this.db);
+    this.db.transaction(() => {
+      if (hasUnsealedChanges(this.db)) this.appendSystemEntry('record.sealed', { reason: 'schema update' });
+      const head = auditHead(this.db);
+      const current = this.ring.current();
+      if (current && current.from <= (head?.id ?? 0) + 1) return;
+      const lastIds: Record<string, number> = {};
+      for (const table of SEALED_TABLES) {
+        lastIds[table] = (this.db.prepare(`SELECT coalesce(max(id), 0) AS n FROM main.${table}`).get() as { n: number }).n;
+      }
+      // On disk (synced) before the entry it seals is committed.
+      const key = this.ring.start((head?.id ?? 0) + 1);
+      this.appendSystemEntry(SEALING_STARTED, { keyId: key.id, lastIds });
+    }).immediate();
+    this.writeHead();
+  }
+
+  /** After a restore: the keys that checked the restored trail, without any that start beyond its end. */
+  adoptKeys(keys: readonly AuditKey[]): void {
+    const head = auditHead(this.db);
+    this.committed = head;
+    this.removedWhileRunning = null;
+    this.problems = [];
+    this.ring.adopt(keys.filter((k) => k.from <= (head?.id ?? 0)));
+    this.written = head;
+    this.start();
+  }
+
+  private writeHead(): void {
+    const head = this.written;
+    this.written = null;
+    if (!head) return;
+    this.committed = head;
+    try {
+      replacePrivateFileUnsynced(this.headFile, `${JSON.stringify(head)}\n`);
+    } catch (err) {
+      // The change is committed; a head file that lags only means a removal of the newest entries may go unseen.
+      console.warn(`Safe Hands could not record its newest audit entry in ${AUDIT_HEAD_FILE}: ${(err as Error).message}`);
+    }
+  }
+
+  /** The mark printed at the foot of a sheet: the newest entry now. */
+  mark(): AuditMark | null {
+    const head = auditHead(this.db);
+    return head && auditMarkOf(head);
+  }
+
+  /**
+   * Whether the trail still holds the entry a printed mark names, as it was when printed. A mark that does
+   * not hold is a finding like any other: shown on the console and recorded in the trail.
+   */
+  checkMark(typed: AuditMark): { holds: boolean; message: string } {
+    const row = this.db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(typed.entry) as { hash: string } | undefined;
+    const printed = formatAuditMark(typed);
+    if (row && auditMarkOf({ id: typed.entry, hash: row.hash }).code === typed.code) {
+      return { holds: true, message: `Entry ${typed.entry} is as it was when the sheet was printed.` };
+    }
+    const last = auditHead(this.db)?.id ?? 0;
+    const problem = row
+      ? `Audit entry ${typed.entry} is not the one on a printed sheet (${printed}): the trail has been rewritten from there or before.`
+      : typed.entry > last
+        ? `A printed sheet shows audit entry ${typed.entry} (${printed}), but the trail now ends at entry ${last}: later entries have been removed.`
+        : `A printed sheet shows audit entry ${typed.entry} (${printed}), which the trail no longer holds.`;
+    if (!this.problems.includes(problem)) {
+      this.problems = [...this.problems, problem];
+      this.recordProblems(this.problems);
+    }
+    return { holds: false, message: `${problem} Check you typed the entry and code as printed. If you did, tell the DSL and IT, and keep the sheet.` };
+  }
+
+  /** The newest entry Safe Hands wrote, as it noted outside the database; null when not noted. */
+  readHead(): AuditHead | null {
+    try {
+      const parsed = JSON.parse(readFileSync(this.headFile, 'utf8')) as Partial<AuditHead>;
+      return Number.isSafeInteger(parsed.id) && typeof parsed.hash === 'string' ? { id: parsed.id!, hash: parsed.hash } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Checks the trail and the records against the keys, the head file and the given anchors (the newest
+   * backup's end). A problem found is kept for the console and recorded in the trail itself, once.
+   */
+  async check(otherAnchors: readonly Anchor[] = []): Promise<AuditCheckResult> {
+    const anchors: Anchor[] = [...otherAnchors];
+    const noted = this.readHead();
+    if (noted) anchors.push({ head: noted, source: 'the record Safe Hands keeps of its newest entry' });
+    // What the file said at start, in case entries were appended since over a trail whose newest were removed.
+    if (this.headAtStart && this.headAtStart.id !== noted?.id) anchors.push({ head: this.headAtStart, source: 'the record Safe Hands kept of its newest entry when it started' });
+    const result = await checkAuditInSteps(this.db, this.ring.all(), anchors);
+    const problems = [...result.problems, ...(this.removedWhileRunning ? [this.removedWhileRunning] : [])];
+    if (!noted && result.head && this.ring.current() && result.head.id >= this.ring.current()!.from) {
+      problems.push(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing, so removal of the newest entries cannot be ruled out.`);
+    }
+    this.problems = problems;
+    if (problems.length > 0) this.recordProblems(problems);
+    return { ...result, ok: problems.length === 0, problems };
+  }
+
+  private recordProblems(problems: string[]): void {
+    const last = this.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").get() as { detail_json: string } | undefined;
+    const detail = { problems };
+    if (last?.detail_json === JSON.stringify(detail)) return;
+    try {
+      this.db.transaction(() => this.appendSystemEntry('audit.check_failed', detail)).immediate();
+      this.writeHead();
+    } catch (err) {
+      console.warn(`Safe Hands could not record the audit check's findings: ${(err as Error).message}`);
+    }
+  }
+}

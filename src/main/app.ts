@@ -8,7 +8,7 @@ import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
 import { makePrivateDir, tightenDataFolder } from './private-files.js';
 import { DocumentLinks } from './services/document-links.js';
-import { AuditTrail } from './services/audit-trail.js';
+import { AuditTrail, type AuditCheckScope } from './services/audit-trail.js';
 import { healthProblem, newestBackupAnchors } from './services/backups.js';
 import { rebuildMissingReceipts } from './services/custody/receipt-rebuild.js';
 import type { ScryptCost } from './services/pin-hash.js';
@@ -29,7 +29,7 @@ export interface App extends Core {
    * Checks the audit trail and the records it vouches for (services/audit-check.ts), a step at a time. A
    * problem is shown to the DSL and administrators and recorded in the trail; the kiosk keeps working.
    */
-  checkAuditTrail(): Promise<CheckOutcome>;
+  checkAuditTrail(scope?: AuditCheckScope): Promise<CheckOutcome>;
   /** The quick check started when the app opened (already settled for a database created just now). */
   startupCheck: Promise<CheckOutcome>;
   /** The receipt numbers whose missing PDF was made again at start (see receipt-rebuild.ts). */
@@ -83,7 +83,7 @@ export function openApp(options: OpenAppOptions): App {
   if (existed && problem === null) {
     app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(async () => {
       const sqlite = await app.checkDatabase('quick_check');
-      const trail = await app.checkAuditTrail();
+      const trail = await app.checkAuditTrail('since_last_check');
       return sqlite === 'ok' ? trail : sqlite;
     });
   }
@@ -147,10 +147,10 @@ export function createAppFromDb(
       if (found && !core.health.databaseProblem) core.health.databaseProblem = found;
       return found ? 'failed' : 'ok';
     },
-    async checkAuditTrail() {
+    async checkAuditTrail(scope = 'all') {
       if (closed) return 'cancelled';
       const restoresAtStart = core.health.restores;
-      const result = await auditTrail.check(newestBackupAnchors(core));
+      const result = await auditTrail.check(newestBackupAnchors(core), scope);
       if (closed || core.health.restores !== restoresAtStart) return 'cancelled';
       return result.ok ? 'ok' : 'failed';
     },

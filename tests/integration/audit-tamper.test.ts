@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../src/main/paths.js';
 import { recordHash } from '../../src/main/db/record-changes.js';
+import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import { logIntoSafe } from '../helpers/custody.js';
 import { flatten, pdfText } from '../helpers/pdf.js';
@@ -268,5 +269,30 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
     expect(answer.holds).toBe(false);
     expect(answer.message).toMatch(new RegExp(`^Audit entry ${mark.entry} is not the one on a printed sheet|A printed sheet shows audit entry ${mark.entry}`));
     expect(banner(app)?.problems.join('\n')).toContain(`entry ${mark.entry}`);
+  });
+});
+
+describe('how much each check covers', () => {
+  it('at start-up it checks the entries since the last clean check, and catches one edited since', async () => {
+    let app = createSetUpApp();
+    newVisitor(app);
+    expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
+    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    const newer = app.db.prepare("SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'").pluck().get() as number;
+    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(newer)));
+    expect(startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
+  });
+
+  it('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
+    let app = createSetUpApp();
+    const { visitId } = newVisitor(app);
+    expect((await verify(app)).ok).toBe(true);
+    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nothing to see' WHERE id = ?`).run(visitId)));
+    expect(await app.startupCheck).toBe('ok');
+    app.clock.set('2026-12-01T09:00:00Z');
+    expect(await runDueJobs(app)).toMatchObject({ auditTrail: 'failed' });
+    expect(startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
+    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect(banner(app)?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
   });
 });

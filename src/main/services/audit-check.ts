@@ -48,7 +48,16 @@ interface Sealed {
  *   exception edited, added or deleted by another program shows). Rows Safe Hands wrote in a transaction
  *   still open are skipped: their entry is not written yet.
  */
-export function* auditCheckSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[]): Generator<void, AuditCheckResult> {
+export function* auditCheckSteps(
+  db: Db,
+  keys: readonly AuditKey[],
+  anchors: readonly Anchor[],
+  /**
+   * Where the last full check ended clean: the start-up check walks only the entries after it, and the
+   * records those entries wrote. The weekly check, "Check the trail" and a restore always check it all.
+   */
+  since: AuditHead | null = null,
+): Generator<void, AuditCheckResult> {
   const problems: string[] = [];
   const sealedFrom = keys[0]?.from ?? Number.POSITIVE_INFINITY;
   const keyFor = (id: number) => {
@@ -64,6 +73,16 @@ export function* auditCheckSteps(db: Db, keys: readonly AuditKey[], anchors: rea
   let checked = 0;
   let firstBrokenId: number | null = null;
   const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+  const incremental = since !== null && since.id + 1 >= sealedFrom;
+  if (incremental) {
+    const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(since.id) as { hash: string } | undefined;
+    if (at?.hash !== since.hash) {
+      problems.push(`Audit entry ${since.id} has been changed or removed since the last full check found it sound.`);
+      return { ok: false, checked: 0, firstBrokenId: since.id, problems, head: null };
+    }
+    prev = since.hash;
+    lastId = since.id;
+  }
 
   // Reads the entries after lastId; the chain's check stops at the first that does not hold.
   const readEntries = (limit: number): number => {
@@ -117,7 +136,18 @@ export function* auditCheckSteps(db: Db, keys: readonly AuditKey[], anchors: rea
     }
   }
 
-  if (firstBrokenId === null) {
+  if (firstBrokenId === null && incremental) {
+    // Only the rows the new entries wrote: a row edited without any new entry is left to the weekly check.
+    readEntries(Number.MAX_SAFE_INTEGER);
+    const pending = pendingChanges(db);
+    for (const [key, sealed] of latest) {
+      const [table, id] = key.split(':') as [SealedTable, string];
+      if (pending.has(key)) continue;
+      const row = db.prepare(`SELECT * FROM main.${table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
+      if (!row && sealed.hash !== null) problems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
+      else if (row && sealed.hash !== recordHash(table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+    }
+  } else if (firstBrokenId === null) {
     const recordProblems: string[] = [];
     const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
@@ -167,8 +197,8 @@ function exists(db: Db, table: SealedTable, id: number): boolean {
 }
 
 /** Runs the whole check at once: for a backup about to be restored, and in tests. */
-export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = []): AuditCheckResult {
-  const steps = auditCheckSteps(db, keys, anchors);
+export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): AuditCheckResult {
+  const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -176,8 +206,8 @@ export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readon
 }
 
 /** Runs the check a step at a time, letting the kiosk's requests in between: a large trail takes a second or two. */
-export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = []): Promise<AuditCheckResult> {
-  const steps = auditCheckSteps(db, keys, anchors);
+export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
+  const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -32,6 +32,13 @@ export function printedAuditMark(trail: AuditTrail): string | null {
   return mark ? formatAuditMark(mark) : null;
 }
 
+/**
+ * How much a check covers: everything (weekly, "Check the trail", before a restore), or at start-up the
+ * entries since the last clean check and the rows they wrote, so a large trail does not cost minutes at
+ * every start.
+ */
+export type AuditCheckScope = 'all' | 'since_last_check';
+
 /** Who the audit trail names for what Safe Hands does by itself. */
 export const SYSTEM_ACTOR_LABEL = 'Safe Hands';
 
@@ -48,6 +55,8 @@ export class AuditTrail {
   private committed: AuditHead | null = null;
   /** The head file as found at start, before anything here could write it. */
   private readonly headAtStart: AuditHead | null;
+  /** Where the last check ended clean (kept in the head file): the start-up check goes on from there. */
+  private checkedThrough: AuditHead | null;
   private removedWhileRunning: string | null = null;
   /** What the last check found, for the DSL and administrators; empty when the trail holds. */
   problems: string[] = [];
@@ -57,6 +66,7 @@ export class AuditTrail {
     this.ring = ring;
     this.headFile = join(dataDir, AUDIT_HEAD_FILE);
     this.headAtStart = this.readHead();
+    this.checkedThrough = this.readHead('checked');
     if (found === 'damaged') {
       // Kept for whoever investigates; a new key is started below, and the check reports the old entries.
       try {
@@ -139,6 +149,8 @@ export class AuditTrail {
     this.committed = head;
     this.removedWhileRunning = null;
     this.problems = [];
+    // Another trail: the next start checks it all.
+    this.checkedThrough = null;
     this.ring.adopt(keys.filter((k) => k.from <= (head?.id ?? 0)));
     this.written = head;
     this.start();
@@ -149,8 +161,12 @@ export class AuditTrail {
     this.written = null;
     if (!head) return;
     this.committed = head;
+    this.saveHeadFile(head);
+  }
+
+  private saveHeadFile(head: AuditHead): void {
     try {
-      replacePrivateFileUnsynced(this.headFile, `${JSON.stringify(head)}\n`);
+      replacePrivateFileUnsynced(this.headFile, `${JSON.stringify({ ...head, checked: this.checkedThrough })}\n`);
     } catch (err) {
       // The change is committed; a head file that lags only means a removal of the newest entries may go unseen.
       console.warn(`Safe Hands could not record its newest audit entry in ${AUDIT_HEAD_FILE}: ${(err as Error).message}`);
@@ -186,11 +202,15 @@ export class AuditTrail {
     return { holds: false, message: `${problem} Check you typed the entry and code as printed. If you did, tell the DSL and IT, and keep the sheet.` };
   }
 
-  /** The newest entry Safe Hands wrote, as it noted outside the database; null when not noted. */
-  readHead(): AuditHead | null {
+  /**
+   * The newest entry Safe Hands wrote, as it noted outside the database (or, with 'checked', where the last
+   * clean check ended); null when not noted.
+   */
+  readHead(which: 'newest' | 'checked' = 'newest'): AuditHead | null {
     try {
-      const parsed = JSON.parse(readFileSync(this.headFile, 'utf8')) as Partial<AuditHead>;
-      return Number.isSafeInteger(parsed.id) && typeof parsed.hash === 'string' ? { id: parsed.id!, hash: parsed.hash } : null;
+      const file = JSON.parse(readFileSync(this.headFile, 'utf8')) as Partial<AuditHead> & { checked?: Partial<AuditHead> | null };
+      const parsed = which === 'checked' ? file.checked : file;
+      return parsed && Number.isSafeInteger(parsed.id) && typeof parsed.hash === 'string' ? { id: parsed.id!, hash: parsed.hash } : null;
     } catch {
       return null;
     }
@@ -200,19 +220,23 @@ export class AuditTrail {
    * Checks the trail and the records against the keys, the head file and the given anchors (the newest
    * backup's end). A problem found is kept for the console and recorded in the trail itself, once.
    */
-  async check(otherAnchors: readonly Anchor[] = []): Promise<AuditCheckResult> {
+  async check(otherAnchors: readonly Anchor[] = [], scope: AuditCheckScope = 'all'): Promise<AuditCheckResult> {
     const anchors: Anchor[] = [...otherAnchors];
     const noted = this.readHead();
     if (noted) anchors.push({ head: noted, source: 'the record Safe Hands keeps of its newest entry' });
     // What the file said at start, in case entries were appended since over a trail whose newest were removed.
     if (this.headAtStart && this.headAtStart.id !== noted?.id) anchors.push({ head: this.headAtStart, source: 'the record Safe Hands kept of its newest entry when it started' });
-    const result = await checkAuditInSteps(this.db, this.ring.all(), anchors);
+    const result = await checkAuditInSteps(this.db, this.ring.all(), anchors, scope === 'since_last_check' ? this.checkedThrough : null);
     const problems = [...result.problems, ...(this.removedWhileRunning ? [this.removedWhileRunning] : [])];
     if (!noted && result.head && this.ring.current() && result.head.id >= this.ring.current()!.from) {
       problems.push(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing, so removal of the newest entries cannot be ruled out.`);
     }
     this.problems = problems;
     if (problems.length > 0) this.recordProblems(problems);
+    else if (result.head) {
+      this.checkedThrough = result.head;
+      this.saveHeadFile(this.committed ?? auditHead(this.db) ?? result.head);
+    }
     return { ...result, ok: problems.length === 0, problems };
   }
 

@@ -3,7 +3,9 @@ import { SetupScreen } from './admin/SetupScreen.js';
 import { BigButton } from './components/BigButton.js';
 import { StatusScreen } from './components/StatusScreen.js';
 import { KioskApp } from './kiosk/KioskApp.js';
-import { DatabaseProblemScreen } from './operations/DatabaseProblemScreen.js';
+import { kioskPaused } from '../shared/domain/kiosk-pause.js';
+import { onStorageProblem } from './api.js';
+import { KioskPausedScreen } from './operations/KioskPausedScreen.js';
 import { routeFromHash, useRoute } from './routing.js';
 import { useAppStore } from './stores/app-store.js';
 import { useKioskStore } from './stores/kiosk-store.js';
@@ -28,7 +30,7 @@ function ConsoleNotLoaded() {
   );
 }
 
-/** How often the kiosk asks whether the database check (run in the background) has found a problem. */
+/** How often the kiosk asks whether the database check (run in the background) or a refused write has paused it. */
 const STATUS_RECHECK_SECONDS = 10;
 
 /** What loadFirstScreen asked for, until the App that shows it has taken it over. */
@@ -72,11 +74,16 @@ export function App() {
     if (early.kioskConfig) void early.kioskConfig.then(() => setConfigPending(false));
   }, [loadStatus]);
 
-  const kioskRunning = route !== 'console' && status?.setUp === true && !status.databaseProblem;
+  const kioskRunning = route !== 'console' && status?.setUp === true && !kioskPaused(status);
   useEffect(() => {
     if (!kioskRunning) return;
     const timer = setInterval(() => void recheckStatus(), STATUS_RECHECK_SECONDS * 1000);
-    return () => clearInterval(timer);
+    // A sign-in the disk refused pauses the kiosk at once, not at the next look.
+    const stopListening = onStorageProblem(() => void recheckStatus());
+    return () => {
+      clearInterval(timer);
+      stopListening();
+    };
   }, [kioskRunning, recheckStatus]);
 
   const settingName = status?.settingName;
@@ -92,13 +99,14 @@ export function App() {
       </StatusScreen>
     );
   }
-  if (!status || (configPending && route !== 'console' && status.setUp && !status.databaseProblem)) {
+  if (!status || (configPending && route !== 'console' && status.setUp && !kioskPaused(status))) {
     return <StatusScreen title="Safe Hands" message="Starting…" />;
   }
   // Until there is a setting and an administrator, every address shows the first-run setup.
   if (!status.setUp) return <SetupScreen />;
-  // A damaged database pauses the kiosk; the console still opens, to unlock and restore a backup.
-  if (status.databaseProblem && route !== 'console') return <DatabaseProblemScreen problem={status.databaseProblem} />;
+  // A damaged database or a disk that will not take writes pauses the kiosk; the console still opens, to
+  // unlock and restore a backup, or look things up.
+  if (kioskPaused(status) && route !== 'console') return <KioskPausedScreen status={status} />;
   if (route !== 'console') return <KioskApp />;
   return (
     <Suspense fallback={<StatusScreen title="Safe Hands" message="Starting…" />}>

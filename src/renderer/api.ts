@@ -47,7 +47,19 @@ function viaTransport(name: string, input: unknown): Promise<CommandResult<unkno
 
 let current = viaTransport as Invoke;
 
-export const invoke: Invoke = (name, input) => current(name, input);
+/** Told when any command comes back refused by the disk (full, read-only): the kiosk pauses, the console says why. */
+const storageListeners = new Set<() => void>();
+
+export function onStorageProblem(listener: () => void): () => void {
+  storageListeners.add(listener);
+  return () => storageListeners.delete(listener);
+}
+
+export const invoke: Invoke = (name, input) =>
+  current(name, input).then((result) => {
+    if (!result.ok && result.error.code === 'storage_problem') for (const listener of storageListeners) listener();
+    return result;
+  });
 
 /** Component tests swap in a typed fake; the app never calls this. */
 export function setInvokeForTests(fake: Invoke): void {

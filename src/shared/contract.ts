@@ -553,8 +553,23 @@ export interface AppStatus {
   settingName: string | null;
   /** Null when SQLite's check at start-up found the database sound; otherwise what to tell the office. */
   databaseProblem: string | null;
+  /** Null while Safe Hands can save; otherwise why it cannot (a full or read-only disk) and what to do. */
+  storageProblem: StorageProblem | null;
   /** The host's clock (ISO): the screens take "now" and "today" from it, so they agree with the records. */
   now: string;
+}
+
+/** Why the disk under the data folder will not take writes: the kiosk is paused until it will again. */
+export type StorageProblemKind = 'full' | 'read_only' | 'not_allowed' | 'disk_error';
+
+export interface StorageProblem {
+  kind: StorageProblemKind;
+  /** For staff: what is wrong and what to do, in plain words. */
+  message: string;
+  /** For IT: what SQLite or the operating system said. */
+  detail: string;
+  /** When it was first met (ISO). */
+  since: string;
 }
 
 export interface PolicyText {
@@ -717,6 +732,10 @@ export interface RetentionRun {
   visitsCleared: number;
   bookingsCleared: number;
   custodyCleared: number;
+  /** Documents in the data folder removed with the details they showed. */
+  filesRemoved: number;
+  /** Documents past the period that could not be removed (the log names them); the next run tries again. */
+  filesNotRemoved: number;
 }
 
 export interface RollCallRecord {
@@ -826,7 +845,9 @@ export interface PolicyDetail {
 export type Reminder =
   | { kind: 'policy_review'; message: string; status: ReviewStatus; dueAt: string }
   /** The audit check found entries or records changed outside Safe Hands: each problem in words. */
-  | { kind: 'audit_problem'; message: string; problems: string[] };
+  | { kind: 'audit_problem'; message: string; problems: string[] }
+  /** Safe Hands cannot save (a full or read-only disk): shown to every member of staff, with what to do. */
+  | { kind: 'storage_problem'; message: string; detail: string };
 
 export interface AuditEntryView {
   id: number;

@@ -102,7 +102,7 @@ export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
 
 /** app.status as the host answers it, at the tests' instant. */
 export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
-  return { setUp: true, settingName: kioskConfig().settingName, databaseProblem: null, now: TEST_NOW.toISOString(), ...overrides };
+  return { setUp: true, settingName: kioskConfig().settingName, databaseProblem: null, storageProblem: null, now: TEST_NOW.toISOString(), ...overrides };
 }
 
 /** What a set-up kiosk answers before any visitor does anything. */

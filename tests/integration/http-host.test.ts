@@ -64,7 +64,7 @@ describe('the loopback host', () => {
   it('answers a command from our own page with the launch cookie', async () => {
     const reply = await api('app.status', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setUp: true, settingName: 'Oak Tree Primary', databaseProblem: null, now: app.clock.now().toISOString() } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setUp: true, settingName: 'Oak Tree Primary', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() } });
   });
 
   it('answers a command name that is not valid percent-encoding with 400 and a plain message, not a stack trace', async () => {

@@ -16,14 +16,14 @@ const valid = {
 describe('first-run setup', () => {
   it('reports a fresh database as not set up, and the kiosk refuses visitors until it is', () => {
     const app = createTestApp();
-    expect(app.ok('app.status', {})).toEqual({ setUp: false, settingName: null, databaseProblem: null, now: app.clock.now().toISOString() });
+    expect(app.ok('app.status', {})).toEqual({ setUp: false, settingName: null, databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
     expect(app.fails('kiosk.config', {}).code).toBe('not_set_up');
   });
 
   it('creates the setting, an admin who is also DSL with a hashed PIN, and version 1 of the expectations', () => {
     const app = createTestApp();
     const { staffId } = app.ok('setup.create', valid);
-    expect(app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, now: app.clock.now().toISOString() });
+    expect(app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
     // The screens take their clock from the host: the answer moves with it.
     app.clock.advance(90_000);
     expect(app.ok('app.status', {}).now).toBe(app.clock.now().toISOString());

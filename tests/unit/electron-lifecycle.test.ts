@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -209,6 +209,10 @@ describe('Electron shell lifecycle (stand-in electron)', () => {
     expect(kiosk!.options.kiosk).toBeUndefined();
   });
 
+  it('holds the data folder, as browser mode does, so no second host writes beside it', () => {
+    expect(readFileSync(join(appData, 'Safe Hands', 'host.lock'), 'utf8')).toBe(`${process.pid}\n`);
+  });
+
   it('prints "Kiosk: electron" exactly once, when the kiosk window is ready', () => {
     const [kiosk, staffConsole] = fake.windows;
     expect(stdout).toEqual([]);
@@ -306,6 +310,7 @@ describe('Electron shell lifecycle (stand-in electron)', () => {
     expect(fake.calls).toContain(`ipc.remove:${IPC_CHANNEL}`);
     // SQLite checkpoints and removes the WAL file when the last connection closes.
     expect(existsSync(wal)).toBe(false);
+    expect(existsSync(join(appData, 'Safe Hands', 'host.lock'))).toBe(false);
   });
 });
 
@@ -349,5 +354,40 @@ describe('app:// handler (stand-in electron)', () => {
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
     expect((await serve('app://kiosk/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('a data folder another Safe Hands is using (stand-in electron)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'safe-hands-electron-busy-'));
+    // A browser-mode host (npm start --browser), or a window with its own --user-data-dir, on this folder:
+    // Electron's single-instance lock, per userData folder, does not see it. Its process is running.
+    writeFileSync(join(dataDir, 'host.lock'), `${process.ppid}\n`);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start on it, says so in a dialog, and opens nothing', async () => {
+    fake.calls.length = 0;
+    const windowsBefore = fake.windows.length;
+    process.argv = [...savedArgv, '--data-dir', dataDir];
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      vi.resetModules();
+      await import('../../src/main/electron/index.js');
+      await flush();
+    } finally {
+      process.argv = savedArgv;
+      quiet.mockRestore();
+    }
+    const error = fake.calls.find((c) => c.startsWith('error:'));
+    expect(error).toBe(`error:Safe Hands is already running on the data folder ${dataDir} (process ${process.ppid}). Use the kiosk it opened, `
+      + `or the address it printed, or stop it first. If no Safe Hands is running, delete ${join(dataDir, 'host.lock')} and start again.`);
+    expect(fake.calls).toContain('exit:1');
+    expect(fake.calls).not.toContain(`ipc.handle:${IPC_CHANNEL}`);
+    expect(fake.windows).toHaveLength(windowsBefore);
+    expect(existsSync(join(dataDir, 'safe-hands.db'))).toBe(false);
+    // The other host's lock is left as it was.
+    expect(readFileSync(join(dataDir, 'host.lock'), 'utf8')).toBe(`${process.ppid}\n`);
   });
 });

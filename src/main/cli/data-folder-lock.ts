@@ -5,8 +5,9 @@ import { writePrivateFile } from '../private-files.js';
 /**
  * One host per data folder. Two hosts on one folder would both write, each with its own PIN limits and its
  * own scheduled backups and retention runs. The host holds `host.lock` (its process id) while it runs; a
- * lock left by a host that was killed or lost power is taken over, since its process is gone. (The Electron
- * window has Electron's own single-instance lock.)
+ * lock left by a host that was killed or lost power is taken over, since its process is gone. The Electron
+ * window takes it too (electron/index.ts): Electron's own single-instance lock is per userData folder, not
+ * per data folder.
  */
 export const LOCK_FILE = 'host.lock';
 

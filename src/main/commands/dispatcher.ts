@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
+import { KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
 import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import type { Clock } from '../clock.js';
@@ -12,6 +13,8 @@ import type { DocumentLinks } from '../services/document-links.js';
 import type { PinHasher } from '../services/pin-pepper.js';
 import type { AuditTrail } from '../services/audit-trail.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
+import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../services/storage-failure.js';
+import { StorageWatch, type StorageHealth } from '../services/storage-watch.js';
 import { handlers, type Handler, type HandlerContext } from './handlers.js';
 
 export interface Core {
@@ -30,7 +33,7 @@ export interface Core {
   auditTrail: AuditTrail;
 }
 
-export interface DatabaseHealth {
+export interface DatabaseHealth extends StorageHealth {
   databaseProblem: string | null;
   /** Restores since the app opened: a check begun before one was reading a file that has since been replaced. */
   restores: number;
@@ -42,8 +45,11 @@ export interface DatabaseHealth {
  */
 export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown> | Promise<CommandResult<unknown>>;
 
-/** What the kiosk may still do with a damaged database: say so, and let staff unlock to restore a backup. */
-const KIOSK_WHEN_DAMAGED: ReadonlySet<CommandName> = new Set(['app.status', 'staff.listForUnlock', 'staff.unlock', 'staff.lock', 'staff.session']);
+/**
+ * What the kiosk may still do while paused (a damaged database, a disk that will not take writes): say so,
+ * and let staff unlock the console to restore a backup or to look things up.
+ */
+const KIOSK_WHEN_PAUSED: ReadonlySet<CommandName> = new Set(['app.status', 'staff.listForUnlock', 'staff.unlock', 'staff.lock', 'staff.session']);
 
 function failure(code: CommandFailure['code'], message: string, fields?: Record<string, string>): { ok: false; error: CommandFailure } {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
@@ -91,11 +97,14 @@ function handlerContext(core: Core, actor: Actor, sessionKey: string): HandlerCo
  * session holds the role, and the input matches the schema, before any service runs.
  */
 export function createDispatcher(core: Core): Dispatch {
+  const storage = new StorageWatch(core);
   return (name, rawInput, sessionKey) => {
     if (!isCommandName(name)) return failure('unknown_command', 'The app does not know that request.');
     const spec = commandSchemas[name];
-    if (core.health.databaseProblem && spec.role === 'kiosk' && !KIOSK_WHEN_DAMAGED.has(name)) {
-      return failure('internal', 'The kiosk cannot sign anyone in or out right now. Please sign the paper visitor book at the office.');
+    // Any screen asking anything (the paused kiosk asks every half minute) is the moment to try saving again.
+    storage.tryAgainIfDue();
+    if (kioskPaused(core.health) && spec.role === 'kiosk' && !KIOSK_WHEN_PAUSED.has(name)) {
+      return failure(core.health.storageProblem ? 'storage_problem' : 'internal', KIOSK_PAUSED_MESSAGE);
     }
 
     let actor = KIOSK_ACTOR;
@@ -114,20 +123,38 @@ export function createDispatcher(core: Core): Dispatch {
     if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
 
     const fail = (err: unknown) => {
+      storage.collectCarriedPast();
       if (err instanceof CommandError) return failure(err.code, err.message, err.fields);
       if (isBusy(err)) return failure('conflict', 'The database is busy. Please try again in a moment.');
+      const refused = storageFailure(err);
+      if (refused) {
+        storage.record(refused);
+        // A visitor at the kiosk is sent to the paper book; the kiosk shows its paused screen at its next look.
+        if (spec.role === 'kiosk' && name !== 'setup.create') return failure('storage_problem', KIOSK_PAUSED_MESSAGE);
+        return failure('storage_problem', isFileError(err) ? documentNotSavedMessage(refused) : notSavedMessage(refused.kind));
+      }
       console.error(`Command ${name} failed:`, err);
       return failure('internal', 'Something went wrong and nothing was saved. Please try again, or ask the office.');
+    };
+    const succeed = (value: unknown) => {
+      storage.collectCarriedPast();
+      return { ok: true as const, value };
     };
     try {
       const handler = handlers[name] as Handler<CommandName>;
       const value = handler(handlerContext(core, actor, sessionKey), parsed.data as never);
-      if (value instanceof Promise) return value.then((v) => ({ ok: true as const, value: v }), fail);
-      return { ok: true, value };
+      if (value instanceof Promise) return value.then(succeed, fail);
+      return succeed(value);
     } catch (err) {
       return fail(err);
     }
   };
+}
+
+/** An operating system error from writing a file (a document), not SQLite's from writing the database. */
+function isFileError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !code.startsWith('SQLITE_');
 }
 
 function isBusy(err: unknown): boolean {

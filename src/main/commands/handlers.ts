@@ -35,6 +35,7 @@ import type { PinHasher } from '../services/pin-pepper.js';
 import { auditReminders, type AuditTrail } from '../services/audit-trail.js';
 import type { DatabaseHealth } from './dispatcher.js';
 import { readSetting } from '../services/settings-store.js';
+import { storageReminders } from '../services/storage-reminder.js';
 
 export interface HandlerContext extends OutputContext {
   health: DatabaseHealth;
@@ -54,6 +55,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
     setUp: isSetUp(ctx),
     settingName: readSetting(ctx.db, 'setting.name'),
     databaseProblem: ctx.health.databaseProblem,
+    storageProblem: ctx.health.storageProblem,
     now: ctx.clock.now().toISOString(),
   }),
   'setup.create': (ctx, input) => createSetting(ctx, input),
@@ -101,7 +103,9 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'policy.get': (ctx) => policyDetail(ctx),
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
-  'console.reminders': (ctx) => ({ reminders: [...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders] }),
+  'console.reminders': (ctx) => ({
+    reminders: [...storageReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
+  }),
   'staff.list': (ctx) => listStaffAccounts(ctx),
   'staff.create': (ctx, input) => createStaffAccount(ctx, input),
   'staff.update': (ctx, input) => updateStaffAccount(ctx, ctx.sessions, input),

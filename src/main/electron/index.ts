@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openApp, type App } from '../app.js';
+import { DataFolderInUse, lockDataFolder } from '../cli/data-folder-lock.js';
+import { storageProblem } from '../cli/storage-problem.js';
+import { MigrationError } from '../db/migrate.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { APP_ROOT, PRODUCT_NAME, RENDERER_DIR } from '../paths.js';
+import { makePrivateDir } from '../private-files.js';
 import { pinThrottledDispatch } from '../server/pin-gate.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../server/pin-throttle-file.js';
 import { PinThrottle } from '../server/pin-throttle.js';
@@ -72,12 +76,23 @@ function startPrimary(args: ShellArgs): void {
 function onReady(args: ShellArgs): void {
   const dataDir = chooseDataDir({ argDir: args.dataDir, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
   let core: App;
+  let releaseDataFolder: (() => void) | null = null;
   try {
+    makePrivateDir(dataDir);
+    // Electron's single-instance lock is per userData folder: a window started with another --user-data-dir,
+    // or a browser-mode host (npm start --browser) on the same --data-dir, would still write beside this one.
+    // The data folder's own lock is the one both modes take (cli/data-folder-lock.ts).
+    releaseDataFolder = lockDataFolder(dataDir);
     const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
     // The database's start-up check waits a few seconds, so it does not slow the window's first page.
     core = openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000 });
   } catch (err) {
-    fail(`${PRODUCT_NAME} could not open its database in ${dataDir}.\n\n${err instanceof Error ? err.message : String(err)}`);
+    releaseDataFolder?.();
+    // The same words as npm start's browser mode: a second host, a newer database, a folder that cannot be used.
+    const problem = err instanceof DataFolderInUse ? err.message
+      : err instanceof MigrationError ? `${PRODUCT_NAME} cannot open its database in ${dataDir}:\n${err.message}`
+        : storageProblem(err, dataDir);
+    fail(problem ?? `${PRODUCT_NAME} could not open its database in ${dataDir}.\n\n${err instanceof Error ? err.message : String(err)}`);
     return;
   }
 
@@ -92,6 +107,7 @@ function onReady(args: ShellArgs): void {
     stopJobs();
     unregisterIpc();
     core.close();
+    releaseDataFolder?.();
   });
 
   applySessionPolicy(session.defaultSession);

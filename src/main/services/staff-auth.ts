@@ -11,6 +11,7 @@ import type { PinContext } from './pin-pepper.js';
 import { readSetting } from './settings-store.js';
 import type { StaffSession, StaffSessions } from './staff-sessions.js';
 import { requireSetUp } from './setup.js';
+import { writeIfStorageAllows } from './storage-failure.js';
 
 /**
  * An account locks once it has had this many wrong PINs within ACCOUNT_PIN_WINDOW_MS, wherever they were
@@ -78,16 +79,22 @@ export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry
   if (verdict === 'right') return;
   if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-  const { failures, lockedUntil } = inTransaction(ctx.db, () => {
-    const window = logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
-    // Locked until the oldest wrong PIN in the window leaves it, when there is room for one more.
-    const until = window.count >= MAX_PIN_FAILURES ? new Date(Date.parse(window.oldest!) + ACCOUNT_PIN_WINDOW_MS).toISOString() : null;
-    if (until) lockStaffUntil(ctx.db, staff.id, until);
-    audit(actorCtx, until ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures: window.count, ...(until ? { lockedUntil: until } : {}) });
-    return { failures: window.count, lockedUntil: until };
+  // A disk that will not take the count (full, read-only) must not turn a wrong PIN into another answer: it
+  // is still "not right", so the screen's own back-off (server/pin-throttle.ts, kept in memory) still
+  // counts it and slows a guesser. Only the account's daily count misses it until the disk is put right.
+  let counted = { failures: 0, lockedUntil: null as string | null };
+  writeIfStorageAllows(ctx.db, entry.failedAction, () => {
+    counted = inTransaction(ctx.db, () => {
+      const window = logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
+      // Locked until the oldest wrong PIN in the window leaves it, when there is room for one more.
+      const until = window.count >= MAX_PIN_FAILURES ? new Date(Date.parse(window.oldest!) + ACCOUNT_PIN_WINDOW_MS).toISOString() : null;
+      if (until) lockStaffUntil(ctx.db, staff.id, until);
+      audit(actorCtx, until ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures: window.count, ...(until ? { lockedUntil: until } : {}) });
+      return { failures: window.count, lockedUntil: until };
+    });
   });
-  if (lockedUntil) throw new CommandError('account_locked', lockedMessage(lockedUntil, now));
-  throw new CommandError('wrong_pin', wrongPinMessage(MAX_PIN_FAILURES - failures), { [entry.field]: 'That PIN is not right.' });
+  if (counted.lockedUntil) throw new CommandError('account_locked', lockedMessage(counted.lockedUntil, now));
+  throw new CommandError('wrong_pin', wrongPinMessage(MAX_PIN_FAILURES - counted.failures), { [entry.field]: 'That PIN is not right.' });
 }
 
 /**
@@ -136,10 +143,15 @@ export function unlock(
   // or an office account made a DSL since. The session can do nothing else until a longer one is chosen.
   const pinChangeDue = pinTooShortFor(staff.roles, input.pin);
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-  inTransaction(ctx.db, () => {
-    // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
-    audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinChangeDue ? { pinChangeDue: true } : {});
-    keepUpgradedPin(actorCtx, staff, upgraded);
+  // On a disk that will not take writes the console still opens, for staff to read what they need (who is
+  // on site, what is in the safe) and see what is wrong: the unlock goes unrecorded (it is counted in the
+  // entry written once saving works again) and an old-format PIN hash keeps its form until the next unlock.
+  writeIfStorageAllows(ctx.db, 'staff.unlock', () => {
+    inTransaction(ctx.db, () => {
+      // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
+      audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinChangeDue ? { pinChangeDue: true } : {});
+      keepUpgradedPin(actorCtx, staff, upgraded);
+    });
   });
   const session = sessions.open(
     sessionKey,
@@ -152,9 +164,12 @@ export function unlock(
 export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): { locked: true } {
   const session = sessions.peek(sessionKey);
   if (session) {
-    inTransaction(ctx.db, () =>
-      audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName, roles: session.roles } }, 'staff.lock', 'staff', session.staffId, {}),
-    );
+    // Locking always locks: an unlocked console left at reception is worse than an unrecorded lock.
+    writeIfStorageAllows(ctx.db, 'staff.lock', () => {
+      inTransaction(ctx.db, () =>
+        audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName, roles: session.roles } }, 'staff.lock', 'staff', session.staffId, {}),
+      );
+    });
     sessions.close(sessionKey);
   }
   return { locked: true };

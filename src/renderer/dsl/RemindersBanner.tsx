@@ -5,8 +5,9 @@ import { useSafeguardingStore } from '../stores/safeguarding-store.js';
 import { useSectionsStore } from '../stores/sections-store.js';
 
 /**
- * At the top of every console page for the DSL and administrators: while the annual review of the
- * expectations is due or overdue, and while the audit check finds records changed outside Safe Hands.
+ * At the top of every console page: for everyone while Safe Hands cannot save (a full or read-only disk);
+ * for the DSL and administrators while the annual review of the expectations is due or overdue, and while
+ * the audit check finds records changed outside Safe Hands.
  */
 export function RemindersBanner() {
   const reminders = useReminderStore((s) => s.reminders);
@@ -20,7 +21,18 @@ export function RemindersBanner() {
   if (reminders.length === 0) return null;
   return (
     <section className="reminders no-print" aria-label="Reminders">
-      {reminders.map((r) => r.kind === 'audit_problem' ? (
+      {reminders.map((r) => r.kind === 'storage_problem' ? (
+        <div key={r.kind} className="reminder reminder-overdue" role="alert">
+          <span className="reminder-mark" aria-hidden="true">⚠</span>
+          <div className="reminder-text">
+            <p><strong>{r.message}</strong></p>
+            <details>
+              <summary>Details for IT support</summary>
+              <p>{r.detail}</p>
+            </details>
+          </div>
+        </div>
+      ) : r.kind === 'audit_problem' ? (
         <div key={r.kind} className="reminder reminder-overdue" role="alert">
           <span className="reminder-mark" aria-hidden="true">⚠</span>
           <div className="reminder-text">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { onStorageProblem } from '../api.js';
 import { ROLE_LABELS } from '../../shared/domain/roles.js';
 import { BigButton } from '../components/BigButton.js';
 import { useIdleTimer } from '../kiosk/useIdleTimer.js';
@@ -47,11 +48,16 @@ export function ConsoleShell() {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  // The annual review reminder is read on unlocking and with every refresh, so the banner follows main.
+  // The reminders are read on unlocking and with every refresh, so the banner follows main; and at once when
+  // a change is refused by the disk, so the banner says why and what to do beside the form's own message.
   useEffect(() => {
     void loadReminders();
     const timer = setInterval(() => void loadReminders(), REFRESH_SECONDS * 1000);
-    return () => clearInterval(timer);
+    const stopListening = onStorageProblem(() => void loadReminders());
+    return () => {
+      clearInterval(timer);
+      stopListening();
+    };
   }, [loadReminders]);
 
   // Reception is a public place: an unattended console locks itself, and says so on the lock screen.

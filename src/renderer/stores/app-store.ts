@@ -31,11 +31,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
     else set({ loadError: r.error.message });
   },
   /**
-   * The running kiosk asking again whether the database is sound (its checks run in the background, after
-   * start and weekly). Quiet: a failed read changes nothing, and an unchanged answer re-renders nothing.
+   * The running kiosk asking again whether it must pause: the database checks run in the background (after
+   * start and weekly), and a write the disk refused is noticed whenever it happens. Quiet: a failed read
+   * changes nothing, and an unchanged answer re-renders nothing.
    */
   recheckStatus: async () => {
     const r = await readStatus();
-    if (r.ok && r.value.databaseProblem !== get().status?.databaseProblem) set({ status: r.value });
+    const now = get().status;
+    if (r.ok && (r.value.databaseProblem !== now?.databaseProblem || r.value.storageProblem?.since !== now?.storageProblem?.since)) set({ status: r.value });
   },
 }));

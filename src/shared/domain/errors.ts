@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'conflict',
   'stale_policy',
   'unauthorised_client',
+  // The disk under the data folder will not take writes (full, read-only, failing): the kiosk is paused.
+  'storage_problem',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

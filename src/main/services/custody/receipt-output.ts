@@ -7,6 +7,7 @@ import { audit } from '../context.js';
 import { keepDocument, type OutputContext } from '../document-output.js';
 import { withNameWarning } from '../name-warning.js';
 import { readSetting } from '../settings-store.js';
+import { storageFailure, writeIfStorageAllows } from '../storage-failure.js';
 import { receiptPdf, receiptPlace } from './receipt-document.js';
 import { toReceiptView } from './receipt-view.js';
 
@@ -51,7 +52,7 @@ async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout
     kept = await keepDocument(ctx, pdf, receiptPlace(row.number, reprint));
   } catch (err) {
     console.error(`Receipt ${row.number} could not be saved:`, err);
-    const reason = 'The receipt could not be saved in the Safe Hands data folder, so it was not printed. The items are logged; try Reprint in a moment.';
+    const reason = receiptNotSavedReason(err);
     return { receipt: recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
   }
   const { file, documentId } = kept;
@@ -68,11 +69,28 @@ async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout
   return { receipt, print: { printed: true, printer: printer ?? '', documentId } };
 }
 
-/** The receipt stays as it was (not printed, if it never was), now with the reason; the trail says it too. */
+/** Why the PDF could not be kept: the disk's own trouble in words when that is it (see storage-failure.ts). */
+function receiptNotSavedReason(err: unknown): string {
+  const failure = storageFailure(err);
+  const why = failure?.kind === 'full' ? ': the disk is full'
+    : failure?.kind === 'read_only' ? ': the disk has become read-only'
+      : failure?.kind === 'not_allowed' ? ': Safe Hands is not allowed to write there'
+        : failure?.kind === 'disk_error' ? ': the disk gave an error' : '';
+  const then = failure ? ' Write the receipt number on a slip for the owner, and call IT.' : ' Try Reprint in a moment.';
+  return `The receipt could not be saved in the Safe Hands data folder${why}, so it was not printed. The items are logged.${then}`;
+}
+
+/**
+ * The receipt stays as it was (not printed, if it never was), now with the reason; the trail says it too.
+ * The items are already logged: a disk that will not take the reason (full, read-only) must not make the
+ * command say otherwise, so then the reason is only returned, and the receipt shows as not printed anyway.
+ */
 function recordFailure(ctx: OutputContext, receiptId: number, reason: string, printer: string | null): ReceiptView {
-  return inTransaction(ctx.db, () => {
-    recordPrintProblem(ctx.db, receiptId, reason);
-    audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  writeIfStorageAllows(ctx.db, 'receipt.print_failed', () => {
+    inTransaction(ctx.db, () => {
+      recordPrintProblem(ctx.db, receiptId, reason);
+      audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
+    });
   });
+  return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
 }

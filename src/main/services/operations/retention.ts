@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/connection.js';
 import { CommandError } from '../command-error.js';
 import { audit, nowIso, type ServiceContext } from '../context.js';
 import { readSetting, saveSetting } from '../settings-store.js';
+import { removeExpiredDocuments } from './retention-files.js';
 
 const REMOVED = 'Removed';
 
@@ -20,9 +21,10 @@ function cutoffFor(ctx: ServiceContext): string {
  * stay (so counts, custody chains and the audit trail keep their shape); names, organisations, purposes and
  * the names of whoever collected their devices are replaced. Someone still on site, with anything still
  * in the safe, or with a safeguarding concern still open is left alone. secure_delete (set on every
- * connection) overwrites the old values on disk.
+ * connection) overwrites the old values on disk. The documents in the data folder that show what was
+ * removed (receipts, badges, invitations, exception records, roll calls, exports) go in the same run.
  */
-export function purgeExpired(ctx: ServiceContext): RetentionRun {
+export function purgeExpired(ctx: ServiceContext & { dataDir: string }): RetentionRun {
   const cutoff = cutoffFor(ctx);
   return inTransaction(ctx.db, () => {
     const db = ctx.db;
@@ -71,10 +73,14 @@ export function purgeExpired(ctx: ServiceContext): RetentionRun {
       )
       .run({ cutoff }).changes;
     db.prepare(`UPDATE roll_calls SET people_json = '[]', note = NULL WHERE taken_at < @cutoff AND people_json <> '[]'`).run({ cutoff });
+    // Decided from the rows as just changed, and done before the run is audited so its entry carries the
+    // counts. Should the commit still fail, the files gone were past the period all the same, and the next
+    // run removes the names they showed from the database.
+    const files = removeExpiredDocuments(db, ctx.dataDir, cutoff);
     db.prepare(
       `INSERT INTO retention_runs (run_at, cutoff, visitors_removed, visits_cleared, bookings_cleared, custody_cleared) VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared);
-    const run = { cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared };
+    const run = { cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, filesRemoved: files.removed, filesNotRemoved: files.notRemoved.length };
     audit(ctx, 'retention.purge', 'retention', null, run);
     saveSetting(db, 'retention.lastRunDay', ukDay(at), at);
     return run;
@@ -82,7 +88,7 @@ export function purgeExpired(ctx: ServiceContext): RetentionRun {
 }
 
 /** The daily run; cheap when nothing has passed the cutoff since yesterday. */
-export function purgeIfDue(ctx: ServiceContext): RetentionRun | null {
+export function purgeIfDue(ctx: ServiceContext & { dataDir: string }): RetentionRun | null {
   if (readSetting(ctx.db, 'retention.lastRunDay') === ukDay(nowIso(ctx))) return null;
   return purgeExpired(ctx);
 }

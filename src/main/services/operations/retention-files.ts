@@ -1,0 +1,195 @@
+import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../db/connection.js';
+
+/** What the retention run did in the data folder. */
+export interface DocumentsRemoved {
+  /** Documents removed because everything they show is past the retention period. */
+  removed: number;
+  /** Documents (or folders of them) past the period that could not be removed, relative to the data folder. */
+  notRemoved: string[];
+}
+
+/**
+ * One kind of document Safe Hands keeps in the data folder. `name` is the file name its writer gives it
+ * (see each writer, named below); its first group is the key that links the file to what it shows.
+ * `pastPeriod` answers, for the keys found, whether that document is past the period: a key it leaves out
+ * has no record in the database, and the file's own time decides (see removeExpiredDocuments).
+ */
+interface DocumentKind {
+  folder: string;
+  /** Kept in a folder per year (receipts/2026/), the year the record was made or is for. */
+  byYear: boolean;
+  name: RegExp;
+  pastPeriod(db: Db, keys: string[], cutoff: string): Map<string, boolean>;
+}
+
+function byRecord(sql: string, numeric: boolean) {
+  return (db: Db, keys: string[], cutoff: string): Map<string, boolean> => {
+    const rows = db.prepare(sql).all({ keys: JSON.stringify(numeric ? keys.map(Number) : keys), cutoff }) as { key: string | number; past: number }[];
+    return new Map(rows.map((r) => [String(r.key), r.past === 1]));
+  };
+}
+
+/** SQL: whether the visit's visitor has had their details removed by retention (0 for no such visit). */
+function visitorRemoved(visitId: string): string {
+  return `coalesce((SELECT v.anonymised_at IS NOT NULL FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id = ${visitId}), 0)`;
+}
+
+const KINDS: readonly DocumentKind[] = [
+  {
+    // custody/receipt-document.ts receiptPlace: receipts/2026/receipt-2026-0042.pdf and its reprints. A
+    // ".tmp" is a copy the start-up rebuild was writing when the host stopped; it names the owner too.
+    folder: 'receipts',
+    byYear: true,
+    name: /^receipt-(\d{4}-\d+)(?:-reprint-\d+)?\.pdf(?:\.tmp)?$/,
+    // Never while anything on it is still in the safe: it is what the owner collects with (and the start-up
+    // rebuild would only make it again). A visitor's goes with the visitor's details, so the same people are
+    // left alone as in the database (on site, an open concern). A pupil's goes by the rule that removes the
+    // pupil's name from the receipt; a member of staff's by the same date, as the slip has done its job and
+    // the custody record keeps everything on it.
+    pastPeriod: byRecord(
+      `SELECT r.number AS key,
+              NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
+              AND CASE r.owner_type WHEN 'visitor' THEN ${visitorRemoved('r.visit_id')}
+                                    ELSE r.created_at < @cutoff END AS past
+       FROM receipts r WHERE r.number IN (SELECT value FROM json_each(@keys))`,
+      false,
+    ),
+  },
+  {
+    // operations/badges.ts: badges/badge-visit-17.pdf. Goes with the visitor's details.
+    folder: 'badges',
+    byYear: false,
+    name: /^badge-visit-(\d+)\.pdf$/,
+    pastPeriod: byRecord(
+      `SELECT vi.id AS key, v.anonymised_at IS NOT NULL AS past
+       FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id IN (SELECT value FROM json_each(@keys))`,
+      true,
+    ),
+  },
+  {
+    // safeguarding/exceptions.ts: exceptions/exception-3.pdf. One for a visit (or a booking the visitor
+    // arrived for) goes with the visitor's details; one for a booked visitor who never came, once the
+    // booked day is past the period, as the invitation does.
+    folder: 'exceptions',
+    byYear: false,
+    name: /^exception-(\d+)\.pdf$/,
+    pastPeriod: byRecord(
+      `SELECT e.id AS key,
+              CASE WHEN coalesce(e.visit_id, b.visit_id) IS NOT NULL
+                   THEN ${visitorRemoved('coalesce(e.visit_id, b.visit_id)')}
+                   ELSE b.expected_date < substr(@cutoff, 1, 10) END AS past
+       FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.id IN (SELECT value FROM json_each(@keys))`,
+      true,
+    ),
+  },
+  {
+    // safeguarding/bookings.ts: invites/2026/invite-5.pdf, in the year of the booked day. An invitation
+    // is for one day: it goes once that day is past the period, whether the visitor came or not.
+    folder: 'invites',
+    byYear: true,
+    name: /^invite-(\d+)\.pdf$/,
+    pastPeriod: byRecord(
+      `SELECT id AS key, expected_date < substr(@cutoff, 1, 10) AS past FROM bookings WHERE id IN (SELECT value FROM json_each(@keys))`,
+      true,
+    ),
+  },
+  {
+    // operations/roll-call.ts: roll-calls/roll-call-2026-11-23T09-00-00-000Z.pdf. A printed roll call has
+    // no row (only a saved one does), so the time it was printed, in its name, decides: before the cut-off,
+    // as for the names on a saved roll call. Not the file's time, which a copy or restore can change.
+    folder: 'roll-calls',
+    byYear: false,
+    name: /^roll-call-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.pdf$/,
+    pastPeriod: (_db, keys, cutoff) =>
+      new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
+  },
+  {
+    // operations/reports.ts: reports/visitors-2026-11-01-to-2026-11-30.csv (or .pdf). An export has no row
+    // either; the last day it covers, in its name, decides: once that is past the period, so is every
+    // record in it. Not the file's time: a report made today of years ago holds only old records.
+    folder: 'reports',
+    byYear: false,
+    name: /^[a-z]+-\d{4}-\d{2}-\d{2}-to-(\d{4}-\d{2}-\d{2})\.(?:csv|pdf)$/,
+    pastPeriod: (_db, keys, cutoff) => new Map(keys.map((k) => [k, k < cutoff.slice(0, 10)])),
+  },
+];
+
+/**
+ * Removes the documents in the data folder that show personal details past the retention period, so a
+ * name removed from the database is not left in a PDF or an export. What the app knows of each record
+ * decides (above), not the file's time; only a file with no record (one made before an older backup was
+ * restored) goes by its modification time. Files the app did not name are left alone, as are backups
+ * (kept by count, see backups.ts). Custody records in the database are never touched: only files go.
+ *
+ * A file that cannot be removed is counted and named in the log and the rest go on: the database part of
+ * the run matters more, and the next day's run tries again. A year folder left empty is removed too.
+ */
+export function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string): DocumentsRemoved {
+  const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
+  const cutoffYear = Number(cutoff.slice(0, 4));
+  for (const kind of KINDS) {
+    const top = join(dataDir, kind.folder);
+    const folders = kind.byYear
+      // A later year's folder holds only records made (or booked) after the cut-off: not opened at all,
+      // so the daily run reads only the old years, which it empties.
+      ? listNames(top, outcome, kind.folder).filter((y) => /^\d{4}$/.test(y) && Number(y) <= cutoffYear).map((y) => join(kind.folder, y))
+      : [kind.folder];
+    for (const folder of folders) {
+      const found = listNames(join(dataDir, folder), outcome, folder).flatMap((fileName) => {
+        const key = kind.name.exec(fileName)?.[1];
+        return key === undefined ? [] : [{ fileName, key }];
+      });
+      if (found.length === 0) continue;
+      const past = kind.pastPeriod(db, [...new Set(found.map((f) => f.key))], cutoff);
+      let removedHere = 0;
+      for (const { fileName, key } of found) {
+        const file = join(dataDir, folder, fileName);
+        if (!(past.get(key) ?? modifiedBefore(file, cutoff))) continue;
+        try {
+          unlinkSync(file);
+          removedHere += 1;
+        } catch (err) {
+          // Gone already is what was wanted; anything else (a read-only folder, a locked file) is reported.
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          outcome.notRemoved.push(join(folder, fileName));
+          console.warn(`Retention: ${join(folder, fileName)} is past the retention period but could not be removed: ${(err as Error).message}`);
+        }
+      }
+      outcome.removed += removedHere;
+      if (kind.byYear && removedHere > 0) removeIfEmpty(join(dataDir, folder));
+    }
+  }
+  return outcome;
+}
+
+/** The names in a folder; none when it is not there. One that cannot be read is reported, as a file would be. */
+function listNames(dir: string, outcome: DocumentsRemoved, shown: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    outcome.notRemoved.push(shown);
+    console.warn(`Retention: the folder ${shown} could not be read, so its documents past the retention period were not removed: ${(err as Error).message}`);
+    return [];
+  }
+}
+
+/** For a file with no record: last written before the cut-off. */
+function modifiedBefore(file: string, cutoff: string): boolean {
+  try {
+    return statSync(file).mtime.toISOString() < cutoff;
+  } catch {
+    return false;
+  }
+}
+
+/** A year folder with nothing left in it names no one; one that cannot be removed is harmless and stays. */
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Left for the next run.
+  }
+}

@@ -1,0 +1,110 @@
+import type { StorageProblemKind } from '../../shared/contract.js';
+import type { Db } from '../db/connection.js';
+
+/**
+ * A write refused because of the disk under the data folder, told apart from every other error by its code:
+ * SQLite's for the database (extended codes, as better-sqlite3 reports them), the operating system's for
+ * the documents kept beside it.
+ */
+export interface StorageFailure {
+  kind: StorageProblemKind;
+  /** Whether the kiosk must pause: the database cannot be written, or the disk itself will not take writes. */
+  pausesKiosk: boolean;
+  /** What SQLite or the operating system said, for IT. */
+  detail: string;
+}
+
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+function kindOf(code: string): StorageProblemKind | null {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  // SQLITE_READONLY_DBMOVED and its siblings too: the file was moved, replaced or its lock files cannot be written.
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'EROFS') return 'read_only';
+  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_CANTOPEN_') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM') return 'not_allowed';
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EIO') return 'disk_error';
+  return null;
+}
+
+/** The storage failure behind an error, or null when it is some other error (a bug, a busy database). */
+export function storageFailure(err: unknown): StorageFailure | null {
+  const code = codeOf(err);
+  const kind = kindOf(code);
+  if (!kind) return null;
+  const fromDatabase = code.startsWith('SQLITE_');
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    kind,
+    // A document folder this account may not write to says nothing about the database: the kiosk carries on.
+    pausesKiosk: fromDatabase || kind !== 'not_allowed',
+    detail: `${message} (${code})`,
+  };
+}
+
+const WHAT_IS_WRONG: Record<StorageProblemKind, string> = {
+  full: 'the disk Safe Hands saves to is full',
+  read_only: 'the disk Safe Hands saves to (or its database file) has become read-only',
+  not_allowed: 'Safe Hands is no longer allowed to write to its data folder',
+  disk_error: 'the disk Safe Hands saves to gave an error when writing',
+};
+
+const WHAT_TO_DO: Record<StorageProblemKind, string> = {
+  full: 'Free some space on that disk (move or delete files that are not Safe Hands’ own), or call IT.',
+  read_only: 'Call IT: the disk needs to be made writable again.',
+  not_allowed: 'Call IT: the account that runs Safe Hands needs its access to the data folder back.',
+  disk_error: 'Call IT today: the disk may be failing.',
+};
+
+const MEANWHILE = 'Until then, visitors sign the paper visitor book at the office. You can still look things up here.';
+
+/** For the staff console's banner while the problem lasts. */
+export function storageProblemMessage(kind: StorageProblemKind): string {
+  return `Safe Hands cannot save anything: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${MEANWHILE} `
+    + 'The kiosk starts again by itself once Safe Hands can save.';
+}
+
+/** The answer to a command whose write to the database was refused: nothing of it was kept. */
+export function notSavedMessage(kind: StorageProblemKind): string {
+  return `That was not saved: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${MEANWHILE}`;
+}
+
+/** The answer when a document (a PDF, an export) could not be kept in the data folder. */
+export function documentNotSavedMessage(failure: StorageFailure): string {
+  return `The document could not be saved: ${WHAT_IS_WRONG[failure.kind]}. ${WHAT_TO_DO[failure.kind]}${failure.pausesKiosk ? ` ${MEANWHILE}` : ''}`;
+}
+
+interface CarriedPast {
+  err: unknown;
+  /** The audit action that was not recorded ("staff.unlock"). */
+  action: string;
+}
+
+const carriedPastByConnection = new WeakMap<Db, CarriedPast[]>();
+
+/**
+ * For the few writes a command can do without when the disk refuses them (an unlock's audit entry, a wrong
+ * PIN's count): staff must still be able to unlock and read when the disk is full. Runs `write`; a storage
+ * failure is kept for the dispatcher (which puts it on the app's health and counts what went unrecorded)
+ * and answers false, any other error is thrown as usual.
+ */
+export function writeIfStorageAllows(db: Db, action: string, write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (err) {
+    if (!storageFailure(err)) throw err;
+    const kept = carriedPastByConnection.get(db) ?? [];
+    kept.push({ err, action });
+    carriedPastByConnection.set(db, kept);
+    return false;
+  }
+}
+
+/** The storage failures commands went on past since last asked (see writeIfStorageAllows). */
+export function takeCarriedPast(db: Db): CarriedPast[] {
+  const kept = carriedPastByConnection.get(db) ?? [];
+  carriedPastByConnection.delete(db);
+  return kept;
+}

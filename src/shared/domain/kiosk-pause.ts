@@ -1,0 +1,13 @@
+import type { AppStatus } from '../contract.js';
+
+/**
+ * Whether the kiosk is paused, sending visitors to the paper visitor book: the database failed its check
+ * (until a backup is restored), or Safe Hands cannot save to its disk (until it can again). The host refuses
+ * the kiosk's commands and the kiosk shows its paused screen on this one rule; the staff console stays open.
+ */
+export function kioskPaused(health: Pick<AppStatus, 'databaseProblem' | 'storageProblem'>): boolean {
+  return health.databaseProblem !== null || health.storageProblem !== null;
+}
+
+/** What a visitor is told when the kiosk cannot take their sign-in or sign-out. */
+export const KIOSK_PAUSED_MESSAGE = 'The kiosk cannot sign anyone in or out right now. Please sign the paper visitor book at the office.';

@@ -145,18 +145,19 @@ export async function ensureDataset(root, visitors, log = console.log) {
   } finally {
     db.close();
   }
+  const t1 = performance.now();
   const app = openApp({ dataDir: building, clock: { now: () => new Date(start - DAY) } });
   try {
+    // The first start reads every row once (its audit check has no earlier clean check to go on from), so a
+    // start from a copy checks only what came after.
+    const checked = await app.startupCheck;
+    if (checked !== 'ok') throw new Error(`the dataset's start-up check says ${checked}`);
+    log(`  first start, with its check of every row: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     const setup = await app.dispatch('setup.create', {
       settingName: 'Bench Primary School', settingKind: 'school', adminName: 'Bench Admin', pin: PIN, pinAgain: PIN,
       expectationsTemplate: 'school',
     }, 'bench');
     if (!setup.ok) throw new Error(`setup.create failed: ${JSON.stringify(setup.error)}`);
-    // One full audit check now (it reads every row once), so a start from a copy checks only what came after.
-    const t1 = performance.now();
-    const checked = await app.checkAuditTrail('all');
-    if (checked !== 'ok') throw new Error(`the dataset's audit check says ${checked}`);
-    log(`  audit check of the whole dataset: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     app.db.pragma('optimize');
     app.db.exec('ANALYZE');
   } finally {

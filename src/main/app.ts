@@ -151,7 +151,7 @@ export function createAppFromDb(
       if (closed) return 'cancelled';
       const restoresAtStart = core.health.restores;
       const result = await auditTrail.check(newestBackupAnchors(core), scope);
-      if (closed || core.health.restores !== restoresAtStart) return 'cancelled';
+      if (result.cancelled || closed || core.health.restores !== restoresAtStart) return 'cancelled';
       return result.ok ? 'ok' : 'failed';
     },
     startupCheck: Promise.resolve('ok'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../src/main/paths.js';
+import { inTransaction } from '../../src/main/db/connection.js';
 import { recordHash } from '../../src/main/db/record-changes.js';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
@@ -294,5 +295,19 @@ describe('how much each check covers', () => {
     expect(startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
     app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(banner(app)?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
+  });
+});
+
+describe('a check under way when the app closes', () => {
+  it('stops quietly instead of reading a closed database', async () => {
+    const app = createSetUpApp();
+    // Enough rows that the check reads them in more than one step.
+    inTransaction(app.db, () => {
+      const add = app.db.prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);
+      for (let i = 0; i < 2100; i += 1) add.run(`V${i}`, `v${i}|bulk|`);
+    });
+    const checking = app.checkAuditTrail('all');
+    app.close();
+    expect(await checking).toBe('cancelled');
   });
 });

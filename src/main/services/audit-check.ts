@@ -22,6 +22,8 @@ export interface AuditCheckResult {
   /** Each problem in words, for the DSL and administrators; empty when the trail and records hold. */
   problems: string[];
   head: AuditHead | null;
+  /** The app closed while the check was part way (checkAuditInSteps): nothing was found either way. */
+  cancelled?: true;
 }
 
 const RECORD_NAMES: Record<SealedTable, string> = {
@@ -212,5 +214,7 @@ export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], ancho
     const step = steps.next();
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.
+    if (!db.open) return { ok: true, checked: 0, firstBrokenId: null, problems: [], head: null, cancelled: true };
   }
 }

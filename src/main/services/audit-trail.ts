@@ -227,6 +227,7 @@ export class AuditTrail {
     // What the file said at start, in case entries were appended since over a trail whose newest were removed.
     if (this.headAtStart && this.headAtStart.id !== noted?.id) anchors.push({ head: this.headAtStart, source: 'the record Safe Hands kept of its newest entry when it started' });
     const result = await checkAuditInSteps(this.db, this.ring.all(), anchors, scope === 'since_last_check' ? this.checkedThrough : null);
+    if (result.cancelled) return result;
     const problems = [...result.problems, ...(this.removedWhileRunning ? [this.removedWhileRunning] : [])];
     if (!noted && result.head && this.ring.current() && result.head.id >= this.ring.current()!.from) {
       problems.push(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing, so removal of the newest entries cannot be ruled out.`);

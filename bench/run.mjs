@@ -109,8 +109,9 @@ try {
   const [lookupEarly, lookupEarlyFloor] = await measurePair(findReturning, findBare, { warmup: 0, iterations: 1000 });
   const [lookup, lookupFloor] = await measurePair(findReturning, findBare, { warmup: 4000, iterations: lookupIter });
   // Floor 2 (informational): the index range alone, no ordering.
-  const bareIndex = db.prepare(`SELECT visitor_id FROM visitor_name_words WHERE word_prefix = substr(?1, 1, 3) AND word >= ?1 AND word < ?1 || char(1114111) LIMIT 6`);
-  const lookupIndex = measureSync((i) => { const p = searchKey(prefixes[i % prefixes.length]); bareIndex.all(p); }, { iterations: lookupIter });
+  // Named (better-sqlite3 binds ?, @name, :name and $name, not ?1).
+  const bareIndex = db.prepare(`SELECT visitor_id FROM visitor_name_words WHERE word_prefix = substr(@p, 1, 3) AND word >= @p AND word < @p || char(1114111) LIMIT 6`);
+  const lookupIndex = measureSync((i) => { const p = searchKey(prefixes[i % prefixes.length]); bareIndex.all({ p }); }, { iterations: lookupIter });
   record('lookup 3 letters (dispatch) mean', lookup.mean, 'ms', lookupFloor.mean, tgt('<= 1.5x floor', (_, r) => r <= 1.5));
   record('lookup 3 letters (dispatch) p95', lookup.p95, 'ms', lookupFloor.p95, tgt('<= 5 ms', (v) => v <= 5));
   record('lookup p95 vs bare index range, no sort (info)', lookup.p95, 'ms', lookupIndex.p95, null);

@@ -159,6 +159,7 @@ export function createAppFromDb(
     close: () => {
       closed = true;
       for (const check of running) check.cancel();
+      if (db.open) auditTrail.flush();
       db.close();
     },
   };

@@ -361,6 +361,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     backupFileName,
   };
   app.db.pragma('wal_checkpoint(TRUNCATE)');
+  // The head file is written a second after a commit, or now.
+  app.auditTrail.flush();
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-template-'));
   copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
   // The PINs need the key they were set with: it is never in the database.

@@ -102,8 +102,10 @@ describe('the audit trail under attack', () => {
     newVisitor(app);
     await app.okAsync('backup.now', {}, 'staff');
     const before = count(app, 'audit_log');
-    rmSync(join(app.dir, AUDIT_HEAD_FILE));
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 2)));
+    app = await editBehindTheApp(app, (db) => {
+      rmSync(join(app.dir, AUDIT_HEAD_FILE));
+      behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 2));
+    });
     expect(startupFindings(app)).toMatch(/The newest audit entry has been removed: the backup taken at .* shows entry \d+, but the trail now ends at entry \d+\./);
     expect(startupFindings(app)).toContain(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing`);
   });
@@ -180,8 +182,7 @@ describe('the audit trail under attack', () => {
   it('a copied database with no key file cannot be made to pass: entries from then on are under a new key, and the old ones are reported', async () => {
     let app = createSetUpApp();
     newVisitor(app);
-    rmSync(join(app.dir, AUDIT_KEY_FILE));
-    app = await editBehindTheApp(app, () => {});
+    app = await editBehindTheApp(app, () => rmSync(join(app.dir, AUDIT_KEY_FILE)));
     const verdict = await verify(app);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.join('\n')).toMatch(/Audit entries 1 to \d+ cannot be checked: they were sealed with an audit key that is not on this computer/);
@@ -264,8 +265,10 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
     newVisitor(app);
     const mark = await printedMark(app);
     // The editor removes everything from the printed entry on, and the head file, and there is no backup.
-    rmSync(join(app.dir, AUDIT_HEAD_FILE));
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id >= ?').run(mark.entry)));
+    app = await editBehindTheApp(app, (db) => {
+      rmSync(join(app.dir, AUDIT_HEAD_FILE));
+      behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id >= ?').run(mark.entry));
+    });
     const answer = app.ok('audit.checkMark', mark, 'staff');
     expect(answer.holds).toBe(false);
     expect(answer.message).toMatch(new RegExp(`^Audit entry ${mark.entry} is not the one on a printed sheet|A printed sheet shows audit entry ${mark.entry}`));

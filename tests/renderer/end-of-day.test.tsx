@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { EndOfDayReport, SafeOwnerGroup } from '../../src/shared/contract.js';
-import { installFakeApi } from '../helpers/fake-api.js';
+import { fail, installFakeApi } from '../helpers/fake-api.js';
 import { amira, item, minutesAgo, tom, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';
 import './operations-fixtures.js';
@@ -78,5 +78,30 @@ describe('the end of the day', () => {
     await app.user.click(screen.getByRole('button', { name: 'Print this report' }));
     expect(print).toHaveBeenCalledTimes(1);
     print.mockRestore();
+  });
+});
+
+describe('a receipt the printer never took, at the end of the day', () => {
+  it('is marked under its owner, with Reprint, before anyone locks up', async () => {
+    const unprinted = { ...tomsItems, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 0, printProblem: 'No printer is set up for receipts.' }] };
+    const api = installFakeApi(unlockedConsole({
+      'endOfDay.report': () => report({ inSafe: [unprinted] }),
+      'custody.reprint': () => fail('conflict', 'The printer is out of paper.'),
+    }));
+    const { user } = await openEndOfDay();
+    const safe = screen.getByRole('list', { name: 'Still in the safe, by owner' });
+    expect(safe.textContent).toContain('Receipt 2026-0041 not printed');
+    expect(safe.textContent).toContain('No printer is set up for receipts.');
+    await user.click(within(safe).getByRole('button', { name: 'Reprint receipt 2026-0041' }));
+    expect(api.inputsOf('custody.reprint')).toEqual([{ receiptId: 41 }]);
+    expect((await within(safe).findByRole('alert')).textContent).toContain('The printer is out of paper.');
+  });
+
+  it('says nothing more for a receipt that printed', async () => {
+    installFakeApi(unlockedConsole({ 'endOfDay.report': () => report() }));
+    await openEndOfDay();
+    const safe = screen.getByRole('list', { name: 'Still in the safe, by owner' });
+    expect(safe.textContent).not.toContain('not printed');
+    expect(within(safe).queryByRole('button', { name: /Reprint/ })).toBeNull();
   });
 });

@@ -1,8 +1,12 @@
 import type { SafeOwnerGroup } from '../../shared/contract.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { OWNER_TYPE_LABELS, timeOrDateTime } from '../office/format.js';
+import { ReceiptPrintState } from '../office/ReceiptPrintState.js';
 
-/** What is still in the safe, one entry per owner with the bag for each item. */
+/**
+ * What is still in the safe, one entry per owner with the bag for each item, and any receipt the printer never
+ * took (before locking up is the last chance to give the owner one).
+ */
 export function SafeOwnersList({ owners, now }: { owners: readonly SafeOwnerGroup[]; now: Date }) {
   if (owners.length === 0) return <p className="empty">The safe is empty.</p>;
   return (
@@ -24,6 +28,11 @@ export function SafeOwnersList({ owners, now }: { owners: readonly SafeOwnerGrou
           <p className="eod-owner-meta muted">
             Since {timeOrDateTime(g.oldestLoggedAt, now)} · {g.receipts.length === 1 ? 'Receipt' : 'Receipts'} {g.receipts.map((r) => r.receiptNumber).join(', ')}
           </p>
+          <div className="no-print">
+            {g.receipts.map((r) => (
+              <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} ownerName={g.ownerName} />
+            ))}
+          </div>
         </li>
       ))}
     </ul>

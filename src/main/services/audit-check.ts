@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { GENESIS_HASH, hashOf, type AuditHead, type AuditRow } from '../db/repositories/audit-repo.js';
 import { recordHash, SEALED_TABLES, watchesRecordChanges, type SealedTable } from '../db/record-changes.js';
-import type { AuditKey } from './audit-key.js';
+import { keyCovering, type AuditKey } from './audit-key.js';
 
 /** The entry that starts a seal key; its detail names the key and the last row of each table before it. */
 export const SEALING_STARTED = 'audit.sealing_started';
@@ -62,11 +62,6 @@ export function* auditCheckSteps(
 ): Generator<void, AuditCheckResult> {
   const problems: string[] = [];
   const sealedFrom = keys[0]?.from ?? Number.POSITIVE_INFINITY;
-  const keyFor = (id: number) => {
-    let found: AuditKey | null = null;
-    for (const k of keys) if (k.from <= id) found = k;
-    return found;
-  };
   const latest = new Map<string, Sealed>();
   let baseline: Partial<Record<SealedTable, number>> | null = null;
   let lostKeyFrom: number | null = null;
@@ -94,7 +89,7 @@ export function* auditCheckSteps(
       const { hash, ...rest } = row;
       if (row.action === SEALING_STARTED && row.id < sealedFrom && lostKeyFrom === null) lostKeyFrom = row.id;
       const unverifiable = lostKeyFrom !== null && row.id < sealedFrom;
-      const key = row.id >= sealedFrom ? keyFor(row.id) : null;
+      const key = row.id >= sealedFrom ? keyCovering(keys, row.id) : null;
       const holds = row.id === lastId + 1 && row.prev_hash === prev && (unverifiable || hashOf(rest, key) === hash);
       if (!holds) {
         firstBrokenId = row.id;

@@ -28,6 +28,13 @@ export interface AuditKey {
 
 export const AUDIT_KEY_BESIDE = '.audit-key';
 
+/** The key an entry was sealed with: the newest that starts at or before it (keys are oldest first). */
+export function keyCovering(keys: readonly AuditKey[], entryId: number): AuditKey | null {
+  let found: AuditKey | null = null;
+  for (const k of keys) if (k.from <= entryId) found = k;
+  return found;
+}
+
 const KEY_BYTES = 32;
 
 export function auditKeyId(key: Buffer): string {

@@ -10,7 +10,7 @@ import { hasUnsealedChanges, SEALED_TABLES, watchRecordChanges } from '../db/rec
 import { AUDIT_HEAD_FILE } from '../paths.js';
 import { replacePrivateFileUnsynced } from '../private-files.js';
 import { checkAuditInSteps, SEALING_STARTED, type Anchor, type AuditCheckResult } from './audit-check.js';
-import { openAuditKeyRing, type AuditKey, type AuditKeyRing } from './audit-key.js';
+import { keyCovering, openAuditKeyRing, type AuditKey, type AuditKeyRing } from './audit-key.js';
 
 /**
  * The console's banner for the DSL and administrators while the last check found a problem. It stays until
@@ -69,8 +69,9 @@ export class AuditTrail {
     const { ring, found } = openAuditKeyRing(dataDir);
     this.ring = ring;
     this.headFile = join(dataDir, AUDIT_HEAD_FILE);
-    this.headAtStart = this.readHead();
-    this.checkedThrough = this.readHead('checked');
+    const noted = this.readHeadFile();
+    this.headAtStart = noted.newest;
+    this.checkedThrough = noted.checked;
     if (found === 'damaged') {
       // Kept for whoever investigates; a new key is started below, and the check reports the old entries.
       try {
@@ -82,7 +83,7 @@ export class AuditTrail {
     watchRecordChanges(db);
     sealAuditWith(db, {
       keyFor: (id) => {
-        const key = this.keyFor(id);
+        const key = keyCovering(this.ring.all(), id);
         return key && { key: key.key };
       },
       chainsOnto: (last) => {
@@ -111,12 +112,6 @@ export class AuditTrail {
         this.written = null;
       },
     });
-  }
-
-  private keyFor(id: number): AuditKey | null {
-    let found: AuditKey | null = null;
-    for (const k of this.ring.all()) if (k.from <= id) found = k;
-    return found;
   }
 
   private appendSystemEntry(action: string, detail: Record<string, unknown>): void {
@@ -227,13 +222,18 @@ export class AuditTrail {
    * The newest entry Safe Hands wrote, as it noted outside the database (or, with 'checked', where the last
    * clean check ended); null when not noted.
    */
-  readHead(which: 'newest' | 'checked' = 'newest'): AuditHead | null {
+  readHead(): AuditHead | null {
+    return this.readHeadFile().newest;
+  }
+
+  private readHeadFile(): { newest: AuditHead | null; checked: AuditHead | null } {
+    const head = (parsed: Partial<AuditHead> | null | undefined): AuditHead | null =>
+      parsed && Number.isSafeInteger(parsed.id) && typeof parsed.hash === 'string' ? { id: parsed.id!, hash: parsed.hash } : null;
     try {
       const file = JSON.parse(readFileSync(this.headFile, 'utf8')) as Partial<AuditHead> & { checked?: Partial<AuditHead> | null };
-      const parsed = which === 'checked' ? file.checked : file;
-      return parsed && Number.isSafeInteger(parsed.id) && typeof parsed.hash === 'string' ? { id: parsed.id!, hash: parsed.hash } : null;
+      return { newest: head(file), checked: head(file.checked) };
     } catch {
-      return null;
+      return { newest: null, checked: null };
     }
   }
 

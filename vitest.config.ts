@@ -12,6 +12,7 @@ const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-se
  */
 const DATE_SENSITIVE = [
   'safeguarding-bookings', 'safeguarding-exceptions', 'safeguarding-policy', 'console-safe', 'end-of-day', 'reports', 'admin-people',
+  'job-failures',
 ].map((name) => `tests/renderer/${name}.test.tsx`);
 
 export default defineConfig({

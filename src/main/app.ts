@@ -123,7 +123,7 @@ export function createAppFromDb(
     sessions,
     dataDir,
     documentLinks: new DocumentLinks(clock, sessions),
-    health: { databaseProblem, storageProblem: null, restores: 0 },
+    health: { databaseProblem, storageProblem: null, restores: 0, failedJobs: {} },
     nativeBinding,
     pins: openPinHasher(dataDir, db, pinHashCost),
     auditTrail,

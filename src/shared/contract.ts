@@ -8,6 +8,7 @@ import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
 import { STAFF_ROLES } from './domain/roles.js';
 import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
+import type { ScheduledJob } from './domain/scheduled-jobs.js';
 import { normaliseCheckCode, type AuditMark } from './domain/audit-mark.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from './domain/scan-code.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, surnameMatchesChoice, text } from './validation.js';
@@ -264,6 +265,8 @@ export const commandSchemas = {
     role: 'office',
     input: z.object({ receiptId: id('Receipt'), layout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional() }).strict(),
   },
+  // The printer never took it, so staff wrote the receipt number on paper for the owner: who did, and when.
+  'custody.markGivenByHand': { role: 'office', input: z.object({ receiptId: id('Receipt') }).strict() },
 
   // --- device exceptions ---------------------------------------------------------------------------
   // An office console may carry the request, but only a DSL re-entering their own PIN approves it.
@@ -732,20 +735,25 @@ export interface RetentionRun {
   visitsCleared: number;
   bookingsCleared: number;
   custodyCleared: number;
-  /** Documents in the data folder removed with the details they showed. */
+  /** Device exceptions whose free text (use, areas, conditions, risk notes, revocation reason) was replaced. */
+  exceptionsCleared: number;
+  /** Documents in the data folder, and copies of the database taken before the cut-off, removed with the details they showed. */
   filesRemoved: number;
   /** Documents past the period that could not be removed (the log names them); the next run tries again. */
   filesNotRemoved: number;
 }
 
 export interface RollCallRecord {
-  rollCallId: number;
+  /** null when the disk refused the record (see notSaved): the answer below still holds. */
+  rollCallId: number | null;
   takenAt: string;
   takenBy: string;
   onSite: number;
   accounted: number;
   /** Full names of those not ticked: the people still to find. */
   missing: string[];
+  /** Why the roll call was not kept ("The roll call could not be saved: the disk is full."); null once saved. */
+  notSaved: string | null;
 }
 
 export interface EndOfDayReport {
@@ -798,7 +806,15 @@ export interface ReceiptView {
   printCount: number;
   /** Why a receipt never printed did not, the last time it was tried (null: printed, or never tried). */
   printProblem: string | null;
+  /** Written out by hand for the owner because the printer never took it; null otherwise. */
+  givenByHand: GivenByHand | null;
   items: CustodyItemView[];
+}
+
+/** A receipt staff wrote out on paper for its owner ("Written by hand and given"): who, and when. */
+export interface GivenByHand {
+  at: string;
+  by: string;
 }
 
 /** What happened when a receipt was sent to the printer; the custody record stands either way. */
@@ -818,7 +834,7 @@ export interface SafeOwnerGroup {
   collectionRequestedAt: string | null;
   oldestLoggedAt: string;
   pastEndOfDay: boolean;
-  receipts: { receiptId: number; receiptNumber: string; printCount: number; printProblem: string | null }[];
+  receipts: { receiptId: number; receiptNumber: string; printCount: number; printProblem: string | null; givenByHand: GivenByHand | null }[];
   items: CustodyItemView[];
   /** A visitor whose device use the DSL approved, or whose approval has ended. */
   deviceUse: DeviceUseMarker | null;
@@ -847,7 +863,12 @@ export type Reminder =
   /** The audit check found entries or records changed outside Safe Hands: each problem in words. */
   | { kind: 'audit_problem'; message: string; problems: string[] }
   /** Safe Hands cannot save (a full or read-only disk): shown to every member of staff, with what to do. */
-  | { kind: 'storage_problem'; message: string; detail: string };
+  | { kind: 'storage_problem'; message: string; detail: string }
+  /**
+   * A scheduled job's last run failed, shown to every member of staff until a later run works: failedAt is
+   * the first failure since it last worked; message says what was not done, why and what to do.
+   */
+  | { kind: 'job_failed'; job: ScheduledJob; failedAt: string; lastTriedAt: string; message: string; detail: string | null };
 
 export interface AuditEntryView {
   id: number;
@@ -881,7 +902,8 @@ export interface CommandOutputs {
   'staff.unlock': StaffSessionInfo;
   'staff.lock': { locked: true };
   'staff.session': { session: StaffSessionInfo | null };
-  'console.onSite': { visits: OnSiteVisit[] };
+  /** `badgesEnabled`: the setting prints visitor badges, so Today offers to print one again. */
+  'console.onSite': { visits: OnSiteVisit[]; badgesEnabled: boolean };
   'console.pendingHandovers': { handovers: PendingHandover[] };
   'staff.changeOwnPin': { changed: true };
   'settings.get': SettingsView;
@@ -899,6 +921,7 @@ export interface CommandOutputs {
   'custody.correct': ReceiptView;
   'custody.inSafe': { owners: SafeOwnerGroup[]; itemCount: number };
   'custody.reprint': { receipt: ReceiptView; print: PrintStatus };
+  'custody.markGivenByHand': ReceiptView;
   'printers.list': { printers: { name: string; isDefault: boolean }[] };
   'settings.setLogo': { hasLogo: boolean };
   'concern.raise': ConcernView;
@@ -923,7 +946,8 @@ export interface CommandOutputs {
   'booking.create': BookingView;
   'booking.list': { date: string; bookings: BookingView[] };
   'booking.cancel': BookingView;
-  'booking.invite': { documentId: string };
+  /** `warning`: as PrintStatus's, when the visitor's name has letters no font here can print. */
+  'booking.invite': { documentId: string; warning?: string };
   'invite.lookup': { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean };
   'visit.signInWithInvite': SignInResult;
   'backup.now': BackupFile;

@@ -117,7 +117,7 @@ describe('npm start', () => {
   });
 
   it('serves at once on a damaged database, then says so when the start-up check (in a worker thread) finds it', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     const pages = app.db.pragma('page_count', { simple: true }) as number;

@@ -131,6 +131,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   }),
   'custody.inSafe': () => ({}),
   'custody.reprint': (ctx) => ({ receiptId: ctx.receiptId, layout: 'a4' }),
+  'custody.markGivenByHand': (ctx) => ({ receiptId: ctx.receiptId }),
   'printers.list': () => ({}),
   'settings.get': () => ({}),
   'settings.update': () => ({ idleSeconds: 120, endOfDay: '17:45' }),
@@ -249,10 +250,10 @@ const MISSING_ID = 999_999;
  * then opens its own copy of the database file.
  */
 export async function buildSampleTemplate(): Promise<SampleTemplate> {
-  const app = createSetUpApp();
+  const app = await createSetUpApp();
   const owner = 'staff';
   const problems: string[] = [];
-  const attempt = async <T>(what: string, work: () => T | Promise<T>, standIn: () => T): Promise<T> => {
+  const attempt = async <T>(what: string, work: () => T | Promise<T>, standIn: () => T | Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (err) {
@@ -264,8 +265,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const addStaff = (displayName: string, roles: StaffRole[]) =>
     attempt(
       `staff.create ${displayName}`,
-      () => app.ok('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner).staffId,
-      () => insertStaff(app.db, { displayName, pinHash: app.pins.hash(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
+      async () => (await app.okAsync('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner)).staffId,
+      async () => insertStaff(app.db, { displayName, pinHash: await app.pins.hash(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
     );
   const staff = {
     office: await addStaff('Olu Office', CALLER_ROLES.office),
@@ -299,8 +300,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   );
   const exceptionId = await attempt(
     'exception.approve',
-    () =>
-      app.ok(
+    async () =>
+      (await app.okAsync(
         'exception.approve',
         {
           target: { type: 'booking', bookingId: booking.bookingId },
@@ -315,7 +316,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
           approver: { staffId: app.adminId, pin: ADMIN_PIN },
         },
         owner,
-      ).exceptionId,
+      )).exceptionId,
     () => MISSING_ID,
   );
   const concernId = await attempt(

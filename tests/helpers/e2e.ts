@@ -182,10 +182,21 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  if (!fullPage) {
+    await page.screenshot({ path });
+    return path;
+  }
+  // A screen as tall as the page, rather than Playwright's stitched full page: a bar kept at the foot of the
+  // screen (the roll call's) then stays at the foot instead of landing across the middle of the picture.
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
   return path;
 }
 
@@ -193,13 +204,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * Photographs the screen for the README and fails on any axe (WCAG 2.2 AA) violation. Typing in a box low
  * on a tall form scrolls it: 'top' starts the picture from the top of the screen and 'main' from the top
  * of the section, for the tallest screens; without either the page stays where the test left it.
+ * `fullPage` photographs the whole page, for a screen whose point is what a banner above says about a list below.
  */
-export async function checkScreen(page: Page, name: string, { scroll }: { scroll?: 'top' | 'main' } = {}): Promise<void> {
+export async function checkScreen(page: Page, name: string, { scroll, fullPage = false }: { scroll?: 'top' | 'main'; fullPage?: boolean } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
   if (scroll === 'top') await page.evaluate(() => window.scrollTo(0, 0));
   if (scroll === 'main') await page.evaluate(() => window.scrollTo(0, document.querySelector('main')!.offsetTop));
   // Let the screen settle so the picture and axe see the finished state.
   await page.waitForTimeout(150);
-  await screenshot(page, name);
+  await screenshot(page, name, fullPage);
   expect(await accessibilityViolations(page), `${name}: axe violations`).toEqual([]);
 }

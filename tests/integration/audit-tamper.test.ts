@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../src/main/paths.js';
 import { inTransaction } from '../../src/main/db/connection.js';
-import { recordHash } from '../../src/main/db/record-changes.js';
+import { recordHash, recordMatches } from '../../src/main/db/record-changes.js';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import { logIntoSafe } from '../helpers/custody.js';
@@ -28,7 +28,7 @@ async function editBehindTheApp(app: SetUp, edit: (db: Database.Database) => voi
   }
   const reopened = reopenTestApp(app);
   await reopened.startupCheck;
-  reopened.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+  await reopened.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
   return reopened;
 }
 
@@ -70,7 +70,7 @@ function banner(app: SetUp) {
 
 describe('the audit trail under attack', () => {
   it('holds after a normal day, across a restart', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     await logIntoSafe(app);
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     app = await editBehindTheApp(app, () => {});
@@ -82,7 +82,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches the newest entries deleted behind the triggers, and says so on the DSL\u2019s console without stopping the kiosk', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     const before = count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 3)));
@@ -98,7 +98,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches the newest entries deleted when the head file went too, from the newest backup', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     await app.okAsync('backup.now', {}, 'staff');
     const before = count(app, 'audit_log');
@@ -111,7 +111,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches an entry edited and every later hash recomputed without the key', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const target = app.db.prepare("SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1").pluck().get() as number;
@@ -126,7 +126,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches an edited middle entry, pointing at it', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const middle = Math.floor(count(app, 'audit_log') / 2);
@@ -135,11 +135,11 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches a visit, a custody item and a device exception edited directly, with the trail untouched', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     const { visitId, receipt } = await logIntoSafe(app);
     const itemId = receipt.items[0]!.itemId;
     const inspector = newVisitor(app, { firstName: 'Ruth', lastName: 'Adeyemi', visitorType: 'inspector' });
-    const { exceptionId } = app.ok('exception.approve', {
+    const { exceptionId } = await app.okAsync('exception.approve', {
       target: { type: 'visit', visitId: inspector.visitId }, purpose: 'inspection', purposeDetail: null,
       devices: [{ kind: 'laptop', quantity: 1 }], permittedUse: 'Taking notes', permittedAreas: 'The staff room',
       conditions: null, riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })), riskNotes: null,
@@ -165,7 +165,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches a record added or deleted outside Safe Hands', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     const { visitId } = newVisitor(app);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.pragma('foreign_keys = OFF');
@@ -180,7 +180,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('a copied database with no key file cannot be made to pass: entries from then on are under a new key, and the old ones are reported', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     app = await editBehindTheApp(app, () => rmSync(join(app.dir, AUDIT_KEY_FILE)));
     const verdict = await verify(app);
@@ -190,7 +190,7 @@ describe('the audit trail under attack', () => {
   });
 
   it('catches entries removed while Safe Hands is running', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     const last = count(app, 'audit_log');
     app.tamperedOnPurpose = true;
@@ -204,7 +204,7 @@ describe('the audit trail under attack', () => {
 
 describe('restoring a backup', () => {
   it('refuses a backup whose trail was altered, and changes nothing', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     const backup = await app.okAsync('backup.now', {}, 'staff');
     const spoilt = join(app.dir, 'backups', 'safe-hands-20261123-090100.db');
@@ -222,21 +222,51 @@ describe('restoring a backup', () => {
   });
 
   it('restores a sound backup, keeps its trail checkable, and seals what comes after', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     const backup = await app.okAsync('backup.now', {}, 'staff');
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     await app.okAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     newVisitor(app, { firstName: 'Kai', lastName: 'Nwosu' });
     expect(await verify(app)).toMatchObject({ ok: true, problems: [] });
   });
 });
 
 describe('record content hashes', () => {
+  const key = Buffer.alloc(32, 7);
+
   it('do not change when a later version adds a column that is empty in old rows', () => {
-    expect(recordHash('visits', { id: 1, visiting: 'Hall', note: null })).toBe(recordHash('visits', { visiting: 'Hall', id: 1 }));
-    expect(recordHash('visits', { id: 1, visiting: 'Hall' })).not.toBe(recordHash('visits', { id: 1, visiting: 'Hal' }));
+    expect(recordHash('visits', { id: 1, visiting: 'Hall', note: null }, key)).toBe(recordHash('visits', { visiting: 'Hall', id: 1 }, key));
+    expect(recordHash('visits', { id: 1, visiting: 'Hall' }, key)).not.toBe(recordHash('visits', { id: 1, visiting: 'Hal' }, key));
+  });
+
+  it('cannot be used with a copy of the database to confirm a guessed name once retention has removed it', async () => {
+    const app = (await createSetUpApp()) as SetUp;
+    app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const amara = newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    app.ok('visit.signOut', { visitId: amara.visitId });
+    const asWritten = app.db.prepare('SELECT * FROM visitors WHERE last_name = ?').get('Okafor') as Record<string, unknown>;
+    app.clock.advance(400 * 86_400_000);
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const run = app.ok('retention.runNow', {}, 'staff');
+    expect(run.visitorsRemoved).toBe(1);
+    expect(app.db.prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get('Okafor')).toBe(0);
+    // The guesser's best try: the row exactly as it was, hashed the way a row is hashed, without the audit key.
+    const guess = recordHash('visitors', asWritten, null);
+    const sealed = (app.db.prepare('SELECT records_json FROM audit_log WHERE records_json IS NOT NULL').pluck().all() as string[]).join('\n');
+    expect(sealed).toContain(`"visitors",${asWritten.id as number},"k:`);
+    expect(sealed).not.toContain(guess.slice(-64));
+    // With the key, the same row matches the hash sealed when it was written: the check itself still works.
+    expect(sealed).toContain(recordHash('visitors', asWritten, app.auditTrail.ring.all().at(-1)!.key));
+  });
+
+  it('sealed before they were keyed are still checked, and a change to such a row still shows', () => {
+    const row = { id: 3, visiting: 'Hall' };
+    const plain = recordHash('visits', row, null);
+    expect(recordMatches(plain, 'visits', row, key)).toBe(true);
+    expect(recordMatches(plain, 'visits', { ...row, visiting: 'Office' }, key)).toBe(false);
+    expect(recordMatches(recordHash('visits', row, key), 'visits', { ...row, visiting: 'Office' }, key)).toBe(false);
   });
 });
 
@@ -251,7 +281,7 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
   }
 
   it('is checked as typed from the paper, in lower case and without the dash', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     const mark = await printedMark(app);
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
@@ -261,7 +291,7 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
   });
 
   it('shows the trail cut back past a printed sheet, even when every file beside the database was rewritten to match', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     const mark = await printedMark(app);
     // The editor removes everything from the printed entry on, and the head file, and there is no backup.
@@ -278,7 +308,7 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
 
 describe('how much each check covers', () => {
   it('at start-up it checks the entries since the last clean check, and catches one edited since', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     newVisitor(app);
     expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
     newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
@@ -288,7 +318,7 @@ describe('how much each check covers', () => {
   });
 
   it('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
-    let app = createSetUpApp();
+    let app = await createSetUpApp();
     const { visitId } = newVisitor(app);
     expect((await verify(app)).ok).toBe(true);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nothing to see' WHERE id = ?`).run(visitId)));
@@ -296,14 +326,14 @@ describe('how much each check covers', () => {
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await runDueJobs(app)).toMatchObject({ auditTrail: 'failed' });
     expect(startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(banner(app)?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
   });
 });
 
 describe('a check under way when the app closes', () => {
   it('stops quietly instead of reading a closed database', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     // Enough rows that the check reads them in more than one step.
     inTransaction(app.db, () => {
       const add = app.db.prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);

@@ -4,8 +4,8 @@ import { createSetUpApp, disposeAll, newVisitor } from '../helpers/test-app.js';
 afterEach(disposeAll);
 
 describe('the audit trail', () => {
-  it('records who did what, in the same transaction as the change', () => {
-    const app = createSetUpApp();
+  it('records who did what, in the same transaction as the change', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { devices: [{ kind: 'phone', quantity: 1 }] });
     app.ok('settings.update', { idleSeconds: 120 }, 'staff');
     const rows = app.db.prepare('SELECT actor_label, action, entity FROM audit_log ORDER BY id').all() as { actor_label: string; action: string }[];
@@ -17,14 +17,14 @@ describe('the audit trail', () => {
     expect(rows.find((r) => r.action === 'settings.update')?.actor_label).toBe('Priya Shah');
   });
 
-  it('cannot be edited or deleted through SQL', () => {
-    const app = createSetUpApp();
+  it('cannot be edited or deleted through SQL', async () => {
+    const app = await createSetUpApp();
     expect(() => app.db.prepare(`UPDATE audit_log SET action = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
     expect(() => app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
   it('verifies, and points at the first row someone changed behind the triggers', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     expect(await app.okAsync('audit.verify', {}, 'staff')).toMatchObject({ ok: true, firstBrokenId: null });
     const checked = (await app.okAsync('audit.verify', {}, 'staff')).checked;
@@ -37,7 +37,7 @@ describe('the audit trail', () => {
   });
 
   it('detects a deleted row by the gap in the chain', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     app.tamperedOnPurpose = true;
     app.db.exec('DROP TRIGGER audit_log_no_delete');
@@ -48,7 +48,7 @@ describe('the audit trail', () => {
 
 describe('browsing the audit trail', () => {
   it('the DSL and administrators see it newest first, filtered and a page at a time; office staff cannot', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 5; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     const first = app.ok('audit.list', { action: 'visit.sign_in', limit: 2 }, 'staff');
     expect(first.entries.map((e) => e.action)).toEqual(['visit.sign_in', 'visit.sign_in']);
@@ -61,11 +61,11 @@ describe('browsing the audit trail', () => {
     expect(third.entries).toHaveLength(1);
     expect(app.ok('audit.list', { from: '2026-11-24' }, 'staff').entries).toEqual([]);
 
-    const admin = app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
-    app.ok('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
+    const admin = await app.okAsync('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
     expect((await app.okAsync('audit.verify', {}, 'admin-only')).ok).toBe(true);
-    const office = app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
-    app.ok('staff.unlock', { staffId: office.staffId, pin: '2468' }, 'office');
+    const office = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: office.staffId, pin: '2468' }, 'office');
     expect(app.fails('audit.list', {}, 'office').code).toBe('forbidden');
   });
 });

@@ -16,7 +16,7 @@ function flipBytes(file: string, at: number, length = 64): void {
 
 describe('backups', () => {
   it('"back up now" makes a checked copy in the data folder’s backups, and keeps only the newest N', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     app.ok('settings.update', { backupKeep: 2 }, 'staff');
     const first = await app.okAsync('backup.now', {}, 'staff');
@@ -36,7 +36,7 @@ describe('backups', () => {
   });
 
   it('a backup taken while sign-ins continue holds every record committed before it began and passes integrity_check', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 400; i += 1) newVisitor(app, { firstName: `Before${i}`, lastName: `Person${i}`, devices: [{ kind: 'phone', quantity: 1 }] });
     const before = count(app, 'visits');
     let during = 0;
@@ -59,7 +59,7 @@ describe('backups', () => {
   }, 30_000);
 
   it('restores a backup after checking it, keeping the current database aside and locking every console', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Kept', lastName: 'Before' });
     const backup = await app.okAsync('backup.now', {}, 'staff');
     newVisitor(app, { firstName: 'Lost', lastName: 'After' });
@@ -69,7 +69,7 @@ describe('backups', () => {
     expect(aside.prepare('SELECT count(*) FROM visitors').pluck().get()).toBe(2);
     aside.close();
     expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Kept']);
     expect((await app.okAsync('audit.verify', {}, 'staff')).ok).toBe(true);
     expect(app.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
@@ -80,7 +80,7 @@ describe('backups', () => {
     ['not a database', (file: string) => writeFileSync(file, 'These are my holiday photos, honest. '.repeat(100))],
     ['empty', (file: string) => writeFileSync(file, '')],
   ])('refuses a %s file and leaves the current database untouched', async (_label, spoil) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 50; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     const backup = await app.okAsync('backup.now', {}, 'staff');
     const spoilt = join(app.dir, 'spoilt.db');
@@ -94,7 +94,7 @@ describe('backups', () => {
   });
 
   it('refuses a database from a newer version of Safe Hands', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const backup = await app.okAsync('backup.now', {}, 'staff');
     const db = openDatabase(backup.file);
     db.prepare(`INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')`).run();
@@ -103,7 +103,7 @@ describe('backups', () => {
   });
 
   it('needs an explicit confirmation', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const backup = await app.okAsync('backup.now', {}, 'staff');
     expect((await app.failsAsync('backup.restore', { file: backup.file }, 'staff')).fields?.confirm).toMatch(/Confirm/);
   });
@@ -112,8 +112,8 @@ describe('backups', () => {
     ['a folder that does not exist', '/no/such/folder', /does not exist/],
     ['a relative path', 'backups', /whole path/],
     ['a file rather than a folder', '__FILE__', /a file, not a folder/],
-  ])('refuses %s as the backup folder, changing nothing', (_label, folder, message) => {
-    const app = createSetUpApp();
+  ])('refuses %s as the backup folder, changing nothing', async (_label, folder, message) => {
+    const app = await createSetUpApp();
     const file = join(mkdtempSync(join(tmpdir(), 'sh-')), 'x.txt');
     writeFileSync(file, 'x');
     const before = contentHash(app);
@@ -126,7 +126,7 @@ describe('backups', () => {
 describe('the start-up check', () => {
   it('reports a damaged database on the status the screens read, instead of carrying on silently', async () => {
     const { openApp } = await import('../../src/main/app.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     expect(app.ok('app.status', {}).databaseProblem).toBeNull();
     app.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -23,7 +23,7 @@ async function expectRefusedUnchanged(app: TestApp, name: string, input: unknown
 
 describe('every command refuses malformed input and changes nothing', () => {
   it.each(COMMAND_NAMES)('%s', async (name) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     for (const input of WRONG_SHAPES) {
       // An empty-input command ignores nothing: extra fields are refused too.
@@ -36,7 +36,7 @@ describe('every command refuses malformed input and changes nothing', () => {
 
 describe('unknown command names', () => {
   it.each(['', 'nope', '__proto__', 'constructor', 'toString', 'visit.signOut ', '../etc/passwd', 'hasOwnProperty'])('%j is refused', async (name) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const before = contentHash(app);
     const result = await app.dispatch(name, {}, 'staff');
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
@@ -44,7 +44,7 @@ describe('unknown command names', () => {
   });
 
   it('a name that is not a string is refused', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (const name of [null, 1, {}, ['visit.signOut']]) {
       expect(await app.dispatch(name, {}, 'staff')).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     }
@@ -81,7 +81,7 @@ describe('the sign-in form', () => {
     ['a policy version that is text', { policyVersionId: '1' }, 'policyVersionId', /number/i],
     ['an extra field', { isAdmin: true }, '', /does not expect/i],
   ])('refuses %s with a plain message', async (_label, change, field, message) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const before = contentHash(app);
     const result = await app.dispatch('visit.signInNew', attempt(app, change), 'kiosk');
     expect(result.ok).toBe(false);
@@ -94,7 +94,7 @@ describe('the sign-in form', () => {
   });
 
   it('removes invisible characters, so the surname is found at sign-out, and keeps the joiners emoji and scripts need', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const result = await app.dispatch('visit.signInNew', attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');
     expect(result.ok).toBe(true);
     const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
@@ -103,7 +103,7 @@ describe('the sign-in form', () => {
   });
 
   it('accepts injection-looking text and stores it as plain text', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const visiting = `'; DELETE FROM visits; -- <script>alert("x")</script>`;
     const result = await app.dispatch('visit.signInNew', attempt(app, { visiting }), 'kiosk');
     expect(result.ok).toBe(true);
@@ -113,7 +113,7 @@ describe('the sign-in form', () => {
 
 describe('search input', () => {
   it.each([[''], ['   '], [HUGE], [42], [null]])('refuses the surname search %j', async (prefix) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (const name of ['visitor.findReturning', 'visit.findOnSite']) {
       const result = await app.dispatch(name, { surnamePrefix: prefix }, 'kiosk');
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -121,7 +121,7 @@ describe('search input', () => {
   });
 
   it('punctuation alone finds nobody rather than everybody', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app);
     expect(app.ok('visitor.findReturning', { surnamePrefix: "'-" }).matches).toEqual([]);
     expect(app.ok('visitor.findReturning', { surnamePrefix: '%' }).matches).toEqual([]);
@@ -136,12 +136,12 @@ describe('settings', () => {
     [{ reacknowledge: 'sometimes' }],
     [{}],
   ])('refuses %j', async (input) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     await expectRefusedUnchanged(app, 'settings.update', input);
   });
 
   it('a damaged stored value falls back to its default instead of breaking the kiosk', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.db.prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
     app.db.prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();
     const config = app.ok('kiosk.config', {});

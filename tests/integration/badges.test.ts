@@ -9,8 +9,8 @@ import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../helpers/
 afterEach(disposeAll);
 
 describe('visitor badges', () => {
-  it('are off until switched on: no badge code is handed to the kiosk', () => {
-    const app = createSetUpApp();
+  it('are off until switched on: no badge code is handed to the kiosk', async () => {
+    const app = await createSetUpApp();
     expect(newVisitor(app).badgeCode).toBeNull();
   });
 
@@ -18,7 +18,7 @@ describe('visitor badges', () => {
     ['dymo_2_25x4', 101.6, 57.15],
     ['brother_62mm', 100, 62],
   ] as const)('print on %s labels with name, host, date, a sign-out QR and a clear devices mark', async (layout, widthMm, heightMm) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { badgeEnabled: true, badgeLayout: layout }, 'staff');
     const { visitId } = await logIntoSafe(app);
     const code = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
@@ -37,7 +37,7 @@ describe('visitor badges', () => {
   });
 
   it('one scan of the badge signs the visitor out, with the same guard for items in the safe', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { badgeEnabled: true }, 'staff');
     const plain = newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     expect(app.ok('visit.signOutByBadge', { code: plain.badgeCode! })).toMatchObject({ status: 'signed_out', firstName: 'Ann' });
@@ -46,8 +46,8 @@ describe('visitor badges', () => {
     expect(app.ok('visit.signOutByBadge', { code })).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
   });
 
-  it.each([['A'.repeat(26), 'not_found'], ['not-a-badge', 'invalid_input'], ['', 'invalid_input']])('refuses the badge code %j plainly', (code, errorCode) => {
-    const app = createSetUpApp();
+  it.each([['A'.repeat(26), 'not_found'], ['not-a-badge', 'invalid_input'], ['', 'invalid_input']])('refuses the badge code %j plainly', async (code, errorCode) => {
+    const app = await createSetUpApp();
     app.ok('settings.update', { badgeEnabled: true }, 'staff');
     newVisitor(app);
     const before = contentHash(app);

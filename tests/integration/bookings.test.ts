@@ -17,10 +17,10 @@ function tokenOf(app: TestApp, bookingId: number): string {
 }
 
 describe('pre-booked visits', () => {
-  it('the office books a visitor; today’s expected visitors show with any pre-approved exception', () => {
-    const app = createSetUpApp();
+  it('the office books a visitor; today’s expected visitors show with any pre-approved exception', async () => {
+    const app = await createSetUpApp();
     const booking = bookInspector(app);
-    app.ok('exception.approve', {
+    await app.okAsync('exception.approve', {
       target: { type: 'booking', bookingId: booking.bookingId }, purpose: 'inspection', devices: [{ kind: 'laptop', quantity: 1 }],
       permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
@@ -31,7 +31,7 @@ describe('pre-booked visits', () => {
   });
 
   it('the invite QR signs the visitor in with one scan, carrying the booking and its approval into the visit', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const booking = bookInspector(app);
     const { documentId } = await app.okAsync('booking.invite', { bookingId: booking.bookingId }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(documentId)!);
@@ -49,10 +49,10 @@ describe('pre-booked visits', () => {
     expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'arrived', visitId: visit.visitId });
   });
 
-  it('devices the DSL approved in advance stay with the visitor; only the rest are handed in', () => {
-    const app = createSetUpApp();
+  it('devices the DSL approved in advance stay with the visitor; only the rest are handed in', async () => {
+    const app = await createSetUpApp();
     const booking = bookInspector(app);
-    app.ok('exception.approve', {
+    await app.okAsync('exception.approve', {
       target: { type: 'booking', bookingId: booking.bookingId }, purpose: 'inspection', devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }],
       permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
@@ -76,8 +76,8 @@ describe('pre-booked visits', () => {
       return code;
     }, 'conflict', /already been used/],
     ['for another day', (app: TestApp) => tokenOf(app, bookInspector(app, '2026-11-30').bookingId), 'conflict', /is for Mon, 30 Nov 2026/],
-  ])('an invite that is %s is refused plainly and changes nothing', (_label, codeFor, code, message) => {
-    const app = createSetUpApp();
+  ])('an invite that is %s is refused plainly and changes nothing', async (_label, codeFor, code, message) => {
+    const app = await createSetUpApp();
     const booking = bookInspector(app);
     const used = codeFor(app, tokenOf(app, booking.bookingId));
     const before = contentHash(app);
@@ -87,24 +87,24 @@ describe('pre-booked visits', () => {
     expect(contentHash(app)).toBe(before);
   });
 
-  it('an expired invite and a malformed code are refused', () => {
-    const app = createSetUpApp();
+  it('an expired invite and a malformed code are refused', async () => {
+    const app = await createSetUpApp();
     const booking = bookInspector(app);
     app.clock.set('2026-11-24T09:00:00Z');
     expect(app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) }).message).toMatch(/has expired/);
     expect(app.fails('invite.lookup', { code: 'abc' }).code).toBe('invalid_input');
   });
 
-  it('lists a visitor who never came as a no-show at the end of the day', () => {
-    const app = createSetUpApp();
+  it('lists a visitor who never came as a no-show at the end of the day', async () => {
+    const app = await createSetUpApp();
     bookInspector(app);
     app.clock.set('2026-11-23T18:00:00Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'expected', noShow: true });
   });
 
-  it('refuses a booking in the past, and cancels with a reason', () => {
-    const app = createSetUpApp();
+  it('refuses a booking in the past, and cancels with a reason', async () => {
+    const app = await createSetUpApp();
     expect(app.fails('booking.create', {
       firstName: 'A', lastName: 'B', organisation: null, visitorType: 'other', host: 'x', expectedDate: '2026-11-01',
     }, 'staff').fields?.expectedDate).toBeTruthy();
@@ -117,7 +117,7 @@ describe('pre-booked visits', () => {
 
 describe('booked visitors whose names do not fit "first name, surname"', () => {
   it('a visitor booked family name first is greeted, signed in and printed the way they write their name', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const booked = app.ok('booking.create', {
       firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null, visitorType: 'inspector', host: 'Headteacher',
       expectedDate: '2026-11-23', expectedTime: null,
@@ -132,8 +132,8 @@ describe('booked visitors whose names do not fit "first name, surname"', () => {
     expect(visit).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
   });
 
-  it('books someone with only one name, and refuses a surname without a choice either way', () => {
-    const app = createSetUpApp();
+  it('books someone with only one name, and refuses a surname without a choice either way', async () => {
+    const app = await createSetUpApp();
     const base = { organisation: null, visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: null } as const;
     const booked = app.ok('booking.create', { ...base, firstName: 'Suharto', oneName: true }, 'staff');
     expect(booked).toMatchObject({ firstName: 'Suharto', lastName: '', familyNameFirst: false });

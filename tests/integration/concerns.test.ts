@@ -3,11 +3,11 @@ import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../helpers/
 
 afterEach(disposeAll);
 
-function withOfficeStaff() {
-  const app = createSetUpApp();
+async function withOfficeStaff() {
+  const app = await createSetUpApp();
   for (const [name, pin] of [['Olu Office', '1357'], ['Kim Office', '2468']] as const) {
-    const s = app.ok('staff.create', { displayName: name, roles: [], pin, pinAgain: pin }, 'staff');
-    app.ok('staff.unlock', { staffId: s.staffId, pin }, name);
+    const s = await app.okAsync('staff.create', { displayName: name, roles: [], pin, pinAgain: pin }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: s.staffId, pin }, name);
   }
   return app;
 }
@@ -21,8 +21,8 @@ const CONCERN = {
 };
 
 describe('concerns', () => {
-  it('any staff member records one, linked to the visit; the DSL sees it, reviews it and closes it', () => {
-    const app = withOfficeStaff();
+  it('any staff member records one, linked to the visit; the DSL sees it, reviews it and closes it', async () => {
+    const app = await withOfficeStaff();
     const visit = newVisitor(app);
     const raised = app.ok('concern.raise', { ...CONCERN, visitId: visit.visitId }, 'Olu Office');
     expect(raised).toMatchObject({ raisedBy: 'Olu Office', status: 'new', visitId: visit.visitId, whatHappened: CONCERN.whatHappened });
@@ -34,8 +34,8 @@ describe('concerns', () => {
     expect(app.fails('concern.review', { concernId: raised.concernId, outcome: 'Again', close: true }, 'staff').code).toBe('conflict');
   });
 
-  it('office staff see only the concerns they wrote, and cannot review', () => {
-    const app = withOfficeStaff();
+  it('office staff see only the concerns they wrote, and cannot review', async () => {
+    const app = await withOfficeStaff();
     app.ok('concern.raise', CONCERN, 'Olu Office');
     const kims = app.ok('concern.raise', { ...CONCERN, aboutName: 'Delivery driver' }, 'Kim Office');
     expect(app.ok('concern.list', {}, 'Kim Office').concerns.map((c) => c.concernId)).toEqual([kims.concernId]);
@@ -43,8 +43,8 @@ describe('concerns', () => {
     expect(app.fails('concern.review', { concernId: kims.concernId, outcome: 'x', close: true }, 'Kim Office').code).toBe('forbidden');
   });
 
-  it('keeps concern details out of the audit trail, which everyone with audit access reads', () => {
-    const app = withOfficeStaff();
+  it('keeps concern details out of the audit trail, which everyone with audit access reads', async () => {
+    const app = await withOfficeStaff();
     app.ok('concern.raise', CONCERN, 'Olu Office');
     const details = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.raise'`).pluck().get() as string;
     expect(details).not.toContain('blue coat');
@@ -55,15 +55,15 @@ describe('concerns', () => {
     [{ ...CONCERN, whatHappened: '' }, 'whatHappened'],
     [{ ...CONCERN, aboutType: 'alien' }, 'aboutType'],
     [{ ...CONCERN, location: 'x'.repeat(10_000) }, 'location'],
-  ])('refuses a bad concern and changes nothing (%#)', (input, field) => {
-    const app = withOfficeStaff();
+  ])('refuses a bad concern and changes nothing (%#)', async (input, field) => {
+    const app = await withOfficeStaff();
     const before = contentHash(app);
     expect(app.fails('concern.raise', input, 'Olu Office').fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
   });
 
-  it('an unknown visit is refused', () => {
-    const app = withOfficeStaff();
+  it('an unknown visit is refused', async () => {
+    const app = await withOfficeStaff();
     expect(app.fails('concern.raise', { ...CONCERN, visitId: 999 }, 'Olu Office').code).toBe('not_found');
   });
 });

@@ -15,7 +15,7 @@ const SKIP = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
 describe.skipIf(SKIP)('printing receipts through the spooler', () => {
   it('logging into the safe prints the receipt on the chosen printer, and a reprint says REPRINT', async () => {
     const queue = await findCupsPdfQueue();
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
     const before = await pdfFilesIn(queue.outputDir);
     const { receipt, print } = await logIntoSafe(app);
@@ -38,7 +38,7 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
   }, 90_000);
 
   it('a printer that fails gives a plain reason and loses nothing', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
     const { receipt, print } = await logIntoSafe(app);
     expect(print.printed).toBe(false);
@@ -50,7 +50,7 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
 
 describe('reprinting', () => {
   it('is refused plainly once everything on the receipt has left the safe', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
     const error = await app.failsAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');

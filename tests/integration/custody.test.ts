@@ -7,7 +7,7 @@ afterEach(disposeAll);
 
 describe('logging devices into the safe', () => {
   it('turns the pending handover into a receipt with an unguessable upper-case token', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt, print, visitId } = await logIntoSafe(app);
     expect(receipt).toMatchObject({
       receiptNumber: '2026-0001', ownerType: 'visitor', ownerName: "Zoë O'Brien-Łukasz", visitId, createdBy: 'Priya Shah', printCount: 0,
@@ -26,18 +26,18 @@ describe('logging devices into the safe', () => {
   });
 
   it('numbers receipts in sequence within the year, starting again in January', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     await logIntoSafe(app);
     const second = newVisitor(app, { firstName: 'Tom', lastName: 'Reed' });
     const log = () => app.okAsync('custody.log', { owner: { type: 'visitor', visitId: second.visitId }, items: [PHONE_AND_WATCH[0]!] }, 'staff');
     expect((await log()).receipt.receiptNumber).toBe('2026-0002');
     app.clock.set('2027-01-04T08:00:00.000Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await log()).receipt.receiptNumber).toBe('2027-0001');
   });
 
   it('logs staff devices and pupils’ devices without any kiosk step', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const staff = await app.okAsync('custody.log', { owner: { type: 'staff', staffId: app.adminId }, items: [{ kind: 'phone', bagSlot: 'S1' }] }, 'staff');
     expect(staff.receipt).toMatchObject({ ownerName: 'Priya Shah', ownerDetail: 'Staff' });
     const pupil = await app.okAsync(
@@ -56,7 +56,7 @@ describe('logging devices into the safe', () => {
     ['a confiscation with no reason', { owner: { type: 'learner', name: 'Ollie', reason: 'confiscated' } }, 'owner.confiscationReason'],
     ['an owner of no known type', { owner: { type: 'alien' } }, 'owner.type'],
   ])('refuses %s and changes nothing', async (_label, change, field) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visit } = visitorWithDeclaredDevices(app);
     const before = contentHash(app);
     const error = await app.failsAsync('custody.log', { owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH, ...change }, 'staff');
@@ -66,7 +66,7 @@ describe('logging devices into the safe', () => {
   });
 
   it('will not log the same pending handover twice', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visit, handover } = visitorWithDeclaredDevices(app);
     const input = { handoverId: handover.handoverId, owner: { type: 'visitor' as const, visitId: visit.visitId }, items: PHONE_AND_WATCH };
     await app.okAsync('custody.log', input, 'staff');
@@ -76,7 +76,7 @@ describe('logging devices into the safe', () => {
   });
 
   it('needs an unlocked console', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visit } = visitorWithDeclaredDevices(app);
     expect((await app.failsAsync('custody.log', { owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH }, 'kiosk')).code).toBe('locked');
   });
@@ -84,7 +84,7 @@ describe('logging devices into the safe', () => {
 
 describe('finding a receipt at the collection desk', () => {
   it('finds it by the scanned token, with the scanner’s trailing newline, or by the receipt number', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const token = tokenOf(app, receipt.receiptId);
     expect(app.ok('custody.findReceipt', { code: `${token}\n` }, 'staff').receiptId).toBe(receipt.receiptId);
@@ -92,7 +92,7 @@ describe('finding a receipt at the collection desk', () => {
   });
 
   it('finds it by a token typed from the paper: lower case, in groups, with 0, 1 and 8 for O, I and B', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const token = tokenOf(app, receipt.receiptId);
     const grouped = (t: string) => t.match(/.{1,4}/g)!.join(' ');
@@ -114,7 +114,7 @@ describe('finding a receipt at the collection desk', () => {
     ['an empty code', () => '   ', 'invalid_input', /scan/i],
     ['an unknown receipt number', () => '2026-0999', 'not_found', /no receipt 2026-0999/i],
   ])('refuses %s plainly', async (_label, code, errorCode, message) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const error = app.fails('custody.findReceipt', { code: code(tokenOf(app, receipt.receiptId)) }, 'staff');
     expect(error.code).toBe(errorCode);
@@ -122,7 +122,7 @@ describe('finding a receipt at the collection desk', () => {
   });
 
   it('finds what is held for someone by name when the receipt is lost', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     expect(app.ok('custody.searchByOwner', { name: 'obri' }, 'staff').receipts.map((r) => r.receiptId)).toEqual([receipt.receiptId]);
     expect(app.ok('custody.searchByOwner', { name: "Zoë O'Brien" }, 'staff').receipts.map((r) => r.receiptId)).toEqual([receipt.receiptId]);
@@ -132,7 +132,7 @@ describe('finding a receipt at the collection desk', () => {
 
 describe('returning items and the sign-out guard', () => {
   it('stops a visitor with items in the safe signing out until every item is returned', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt, visitId } = await logIntoSafe(app);
     const guarded = app.ok('visit.signOut', { visitId });
     expect(guarded).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
@@ -155,7 +155,7 @@ describe('returning items and the sign-out guard', () => {
   });
 
   it('a return mid-visit (to make a call) does not sign the visitor out', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const result = app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
     expect(result.visitSignedOut).toBe(false);
@@ -163,9 +163,9 @@ describe('returning items and the sign-out guard', () => {
   });
 
   it('the same item returned from two consoles: the second is refused, says who did it, and changes nothing', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'console-2');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'console-2');
     const itemIds = [receipt.items[0]!.itemId];
     app.ok('custody.return', { receiptId: receipt.receiptId, itemIds, returnedTo: 'Zoë' }, 'staff');
     const before = contentHash(app);
@@ -180,7 +180,7 @@ describe('returning items and the sign-out guard', () => {
     ['no items', { itemIds: [] }, 'itemIds'],
     ['the same item twice', { itemIds: [1, 1] }, 'itemIds'],
   ])('refuses a return %s', async (_label, change, field) => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const before = contentHash(app);
     const error = app.fails('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: 'Zoë', ...change }, 'staff');
@@ -190,7 +190,7 @@ describe('returning items and the sign-out guard', () => {
   });
 
   it('an item from another receipt is refused', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const other = await app.okAsync('custody.log', { owner: { type: 'staff', staffId: app.adminId }, items: [{ kind: 'phone', bagSlot: 'S1' }] }, 'staff');
     const error = app.fails('custody.return', { receiptId: receipt.receiptId, itemIds: [other.receipt.items[0]!.itemId], returnedTo: 'Zoë' }, 'staff');
@@ -198,7 +198,7 @@ describe('returning items and the sign-out guard', () => {
   });
 
   it('staff can close the visit with a reason; the items stay in the safe, flagged', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visitId } = await logIntoSafe(app);
     expect(app.fails('visit.overrideSignOut', { visitId, reason: '' }, 'staff').code).toBe('invalid_input');
     const result = app.ok('visit.overrideSignOut', { visitId, reason: 'Left in a hurry; phone to be collected tomorrow' }, 'staff');
@@ -213,7 +213,7 @@ describe('returning items and the sign-out guard', () => {
 
 describe('custody records', () => {
   it('are never deleted, and a closed item never changes', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     expect(() => app.db.prepare('DELETE FROM custody_items').run()).toThrow(/never deleted/);
     expect(() => app.db.prepare('DELETE FROM receipts').run()).toThrow(/never deleted/);
@@ -223,7 +223,7 @@ describe('custody records', () => {
   });
 
   it('hands an item on to the police with who and why, and refuses to hand it on twice', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const itemId = receipt.items[0]!.itemId;
     expect(app.fails('custody.handOn', { itemId, handedTo: 'PC 4512', reason: '' }, 'staff').code).toBe('invalid_input');
@@ -233,7 +233,7 @@ describe('custody records', () => {
   });
 
   it('a correction is a new record: staff see the corrected bag, the original row stays as written', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const itemId = receipt.items[0]!.itemId;
     const view = app.ok('custody.correct', { itemId, description: 'Black iPhone', marks: null, bagSlot: '21', reason: 'Wrote the wrong bag' }, 'staff');
@@ -245,10 +245,10 @@ describe('custody records', () => {
 
 describe('the safe view', () => {
   it('groups by owner, longest held first, and flags what is still here after the end of the day', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     await app.okAsync('custody.log', { owner: { type: 'staff', staffId: app.adminId }, items: [{ kind: 'phone', bagSlot: 'S1' }] }, 'staff');
     app.clock.advance(30 * 60_000);
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     await logIntoSafe(app);
     let safe = app.ok('custody.inSafe', {}, 'staff');
     expect(safe.owners.map((o) => [o.ownerName, o.items.length, o.pastEndOfDay])).toEqual([
@@ -257,7 +257,7 @@ describe('the safe view', () => {
     ]);
     expect(safe.itemCount).toBe(3);
     app.clock.set('2026-11-23T17:45:00.000Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     safe = app.ok('custody.inSafe', {}, 'staff');
     expect(safe.owners.every((o) => o.pastEndOfDay)).toBe(true);
   });

@@ -9,7 +9,7 @@ function inspectorOnSite(app: TestApp) {
   return newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', visiting: 'Inspection' });
 }
 
-type SetUpApp = ReturnType<typeof createSetUpApp>;
+type SetUpApp = Awaited<ReturnType<typeof createSetUpApp>>;
 
 function approval(app: SetUpApp, visitId: number, change: Partial<CommandInput<'exception.approve'>> = {}): CommandInput<'exception.approve'> {
   return {
@@ -24,18 +24,18 @@ function approval(app: SetUpApp, visitId: number, change: Partial<CommandInput<'
   };
 }
 
-function officeConsole(app: SetUpApp): string {
-  const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-  app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
+async function officeConsole(app: SetUpApp): Promise<string> {
+  const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+  await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
   return 'office';
 }
 
 describe('DSL device exceptions', () => {
-  it('a DSL approves with a fresh PIN, even at an office console; staff see "device use approved" with its limits', () => {
-    const app = createSetUpApp();
+  it('a DSL approves with a fresh PIN, even at an office console; staff see "device use approved" with its limits', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const office = officeConsole(app);
-    const view = app.ok('exception.approve', approval(app, visit.visitId), office);
+    const office = await officeConsole(app);
+    const view = await app.okAsync('exception.approve', approval(app, visit.visitId), office);
     expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
     const marker = app.ok('console.onSite', {}, office).visits[0]!.deviceUse;
     expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
@@ -43,35 +43,35 @@ describe('DSL device exceptions', () => {
     expect(audit).toBe('Priya Shah');
   });
 
-  it('only a DSL can approve, and never without the right PIN', () => {
-    const app = createSetUpApp();
+  it('only a DSL can approve, and never without the right PIN', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const office = officeConsole(app);
+    const office = await officeConsole(app);
     const officeId = (app.ok('staff.list', {}, 'staff').staff.find((s) => s.displayName === 'Olu Office'))!.staffId;
     const before = count(app, 'device_exceptions');
-    expect(app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office).code).toBe('forbidden');
-    expect(app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office).code).toBe('wrong_pin');
-    expect(app.fails('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office).code).toBe('invalid_input');
+    expect((await app.failsAsync('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office)).code).toBe('forbidden');
+    expect((await app.failsAsync('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office)).code).toBe('wrong_pin');
+    expect((await app.failsAsync('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office)).code).toBe('invalid_input');
     expect(count(app, 'device_exceptions')).toBe(before);
     // The wrong PIN counts toward the DSL's lockout like any other.
     expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
   });
 
-  it('an expired approval stops showing as approved and flags the device', () => {
-    const app = createSetUpApp();
+  it('an expired approval stops showing as approved and flags the device', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    app.ok('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
+    await app.okAsync('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
     app.clock.set('2026-11-23T11:00:01Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
     expect(app.ok('exception.list', { visitId: visit.visitId }, 'staff').exceptions[0]!.state).toBe('expired');
   });
 
-  it('revocation records who and why, and the console flags the device that should now be in the safe', () => {
-    const app = createSetUpApp();
+  it('revocation records who and why, and the console flags the device that should now be in the safe', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
     const revoked = app.ok('exception.revoke', { exceptionId, reason: 'Photographed a classroom display with children' }, 'staff');
     expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
@@ -80,11 +80,11 @@ describe('DSL device exceptions', () => {
     expect(() => app.db.prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
   });
 
-  it('revoking needs a DSL session', () => {
-    const app = createSetUpApp();
+  it('revoking needs a DSL session', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
-    expect(app.fails('exception.revoke', { exceptionId, reason: 'x' }, officeConsole(app)).code).toBe('forbidden');
+    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
+    expect(app.fails('exception.revoke', { exceptionId, reason: 'x' }, await officeConsole(app)).code).toBe('forbidden');
   });
 
   it.each([
@@ -94,27 +94,27 @@ describe('DSL device exceptions', () => {
     ['"other" with no purpose given', { purpose: 'other' }, 'purposeDetail'],
     ['no devices', { devices: [] }, 'devices'],
     ['no checklist', { riskChecklist: [] }, 'riskChecklist'],
-  ])('refuses %s and changes nothing', (_label, change, field) => {
-    const app = createSetUpApp();
+  ])('refuses %s and changes nothing', async (_label, change, field) => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
     const before = contentHash(app);
-    const error = app.fails('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
+    const error = await app.failsAsync('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
     if (field) expect(error.fields?.[field]).toBeTruthy();
     else expect(error.code).toBe('not_found');
     expect(contentHash(app)).toBe(before);
   });
 
-  it('stores HTML in permitted use as text', () => {
-    const app = createSetUpApp();
+  it('stores HTML in permitted use as text', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const view = app.ok('exception.approve', approval(app, visit.visitId, { permittedUse: '<img src=x onerror=alert(1)> notes only' }), 'staff');
+    const view = await app.okAsync('exception.approve', approval(app, visit.visitId, { permittedUse: '<img src=x onerror=alert(1)> notes only' }), 'staff');
     expect(view.permittedUse).toBe('<img src=x onerror=alert(1)> notes only');
   });
 });
 
 describe('checks on visiting professionals', () => {
-  it('records photo ID checked and DBS assurance seen on the visit', () => {
-    const app = createSetUpApp();
+  it('records photo ID checked and DBS assurance seen on the visit', async () => {
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
     const result = app.ok('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: true, dbsAssuranceSeen: true }, 'staff');
     expect(result).toEqual({ visitId: visit.visitId, photoIdCheckedAt: '2026-11-23T09:00:00.000Z', dbsAssuranceSeenAt: '2026-11-23T09:00:00.000Z' });
@@ -129,9 +129,9 @@ describe('the printable exception record', () => {
     const { join } = await import('node:path');
     const { APP_ROOT } = await import('../../src/main/paths.js');
     const { decodeQr, flatten, pdfText, renderFirstPageToFile, renderPdfToPngs } = await import('../helpers/pdf.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
-    const { exceptionId } = app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
     const { print } = await app.okAsync('exception.record', { exceptionId }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'exception-record.png'));
@@ -149,17 +149,17 @@ describe('the printable exception record', () => {
 describe('the safe view', () => {
   it('shows "device use approved" with its limits beside what is held for that visitor', async () => {
     const { logIntoSafe } = await import('../helpers/custody.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visitId } = await logIntoSafe(app);
-    app.ok('exception.approve', approval(app, visitId, { devices: [{ kind: 'laptop', quantity: 1 }] }), 'staff');
+    await app.okAsync('exception.approve', approval(app, visitId, { devices: [{ kind: 'laptop', quantity: 1 }] }), 'staff');
     const group = app.ok('custody.inSafe', {}, 'staff').owners.find((o) => o.visitId === visitId)!;
     expect(group.deviceUse).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom' });
   });
 });
 
 describe('devices an approval lets the visitor keep', () => {
-  it('are not waiting for the safe while the approval is in force, and are again once it is revoked', () => {
-    const app = createSetUpApp();
+  it('are not waiting for the safe while the approval is in force, and are again once it is revoked', async () => {
+    const app = await createSetUpApp();
     const visit = newVisitor(app, {
       firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Inspection',
       devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }],
@@ -168,12 +168,12 @@ describe('devices an approval lets the visitor keep', () => {
     expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
 
     // The laptop and one phone are approved: one phone is still to go in the safe.
-    const partial = app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }), 'staff');
+    const partial = await app.okAsync('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }), 'staff');
     expect(waiting()).toEqual([{ devices: [{ kind: 'phone', quantity: 1 }], approved: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }]);
     app.ok('exception.revoke', { exceptionId: partial.exceptionId, reason: 'Approved too much' }, 'staff');
 
     // Everything declared is approved: nothing is waiting, and no "Log into safe" is offered.
-    const whole = app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 3 }] }), 'staff');
+    const whole = await app.okAsync('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 3 }] }), 'staff');
     expect(waiting()).toEqual([]);
 
     // Revoked: the devices should be in the safe, so they are waiting again.

@@ -11,7 +11,7 @@ let app: TestApp;
 let host: HttpHost;
 
 beforeAll(async () => {
-  app = createSetUpApp();
+  app = await createSetUpApp();
   const rendererDir = join(app.dir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Safe Hands</title>');
@@ -162,7 +162,7 @@ describe('documents over the loopback host', () => {
   });
 
   it('serves a receipt PDF by its short-lived link to our browser only', async () => {
-    docApp = createSetUpApp();
+    docApp = await createSetUpApp();
     const pdf = join(docApp.dir, 'receipt.pdf');
     writeFileSync(pdf, '%PDF-1.7 test');
     const id = docApp.documentLinks.issue(pdf);
@@ -185,14 +185,14 @@ describe('documents over the loopback host', () => {
   });
 
   it('stops opening a document made at a console once that console locks, by hand or when left idle', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const report = () => app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
     const first = (await report()).documentId;
     expect(app.documentLinks.resolve(first)).toMatch(/\.pdf$/);
     app.ok('staff.lock', {}, 'staff');
     expect(app.documentLinks.resolve(first)).toBeNull();
     // Unlocked again: the old link stays dead; a new one works until the console locks itself when idle.
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.documentLinks.resolve(first)).toBeNull();
     const second = (await report()).documentId;
     expect(app.documentLinks.resolve(second)).toMatch(/\.pdf$/);

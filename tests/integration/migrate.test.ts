@@ -7,7 +7,9 @@ import { migrate, MigrationError, readMigrations } from '../../src/main/db/migra
 import { MIGRATIONS_DIR } from '../../src/main/paths.js';
 import { fillNameWords } from '../../src/main/db/repositories/name-words-repo.js';
 import { searchVisitorsBySurname } from '../../src/main/db/repositories/visitor-repo.js';
-import { searchKey } from '../../src/shared/domain/names.js';
+import { searchKey, typedNameKeys } from '../../src/shared/domain/names.js';
+import { searchPeople } from '../../src/main/services/operations/retention.js';
+import type { ServiceContext } from '../../src/main/services/context.js';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -139,5 +141,59 @@ describe('migration 0010: names as written, found by any word', () => {
     // Started again, it completes.
     migrate(db, readMigrations(MIGRATIONS_DIR));
     expect(searchVisitorsBySurname(db, 'sui', 6).map((v) => v.id)).toContain(roisin);
+  });
+});
+
+describe('migration 0015: 王芳 found by her whole name typed as one word', () => {
+  /** A database as the product left it just before, its visitors indexed by their surname words alone. */
+  function databaseBefore0015() {
+    const { db, dir } = tempDb();
+    const all = readMigrations(MIGRATIONS_DIR);
+    const version = all.find((f) => f.name === 'whole_name_words')!.version;
+    const earlier = join(dir, 'earlier');
+    mkdirSync(earlier);
+    for (const m of all.filter((f) => f.version < version)) {
+      writeFileSync(join(earlier, `${String(m.version).padStart(4, '0')}_${m.name}.sql`), m.sql);
+    }
+    migrate(db, readMigrations(earlier));
+    const add = db.prepare(
+      `INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at, last_signed_in_at, anonymised_at)
+       VALUES (?, ?, ?, ?, NULL, '2026-01-01T09:00:00.000Z', ?, ?)`,
+    );
+    const word = db.prepare('INSERT INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, substr(?, 1, 3), ?)');
+    const visitor = (first: string, last: string, familyFirst: 0 | 1, seen: string, anonymised: string | null = null) => {
+      const id = Number(add.run(first, last, familyFirst, `${first}|${last}|`, seen, anonymised).lastInsertRowid);
+      if (anonymised === null) word.run(id, searchKey(last), searchKey(last), seen);
+      return id;
+    };
+    return {
+      db,
+      wang: visitor('芳', '王', 1, '2026-03-02T09:00:00.000Z'),
+      // Chose to show her given name first: typed as she writes it all the same.
+      chen: visitor('嘉詠', '陳', 0, '2026-03-01T09:00:00.000Z'),
+      kim: visitor('민준', '김', 1, '2026-03-03T09:00:00.000Z'),
+      nagy: visitor('Ferenc', 'Nagy', 1, '2026-03-04T09:00:00.000Z'),
+      removed: visitor('Removed', 'visitor', 0, '2020-01-01T09:00:00.000Z', '2024-01-01T09:00:00.000Z'),
+    };
+  }
+
+  it('adds the whole name for names written without a space, and nothing for anyone else', () => {
+    const { db, wang, chen, kim, nagy, removed } = databaseBefore0015();
+    const wordsBefore = db.prepare('SELECT count(*) FROM visitor_name_words').pluck().get() as number;
+    migrate(db, readMigrations(MIGRATIONS_DIR));
+    const kiosk = (typed: string) => searchVisitorsBySurname(db, searchKey(typed), 6).map((v) => v.id);
+    expect(kiosk('王芳')).toEqual([wang]);
+    expect(kiosk('陳嘉詠')).toEqual([chen]);
+    expect(kiosk('김민준')).toEqual([kim]);
+    expect(kiosk('王')).toEqual([wang]);
+    // The office's search by name finds her the same way.
+    const ctx = { db } as ServiceContext;
+    expect(typedNameKeys('王芳')).toEqual(['王芳']);
+    expect(searchPeople(ctx, '王芳').people.map((p) => p.visitorId)).toEqual([wang]);
+    // Each new word is ordered by the visitor's last sign-in, as their others are.
+    expect(db.prepare(`SELECT last_signed_in_at FROM visitor_name_words WHERE word = ?`).pluck().get('王芳')).toBe('2026-03-02T09:00:00.000Z');
+    expect(db.prepare('SELECT count(*) FROM visitor_name_words').pluck().get()).toBe(wordsBefore + 3);
+    expect(db.prepare('SELECT word FROM visitor_name_words WHERE visitor_id = ?').pluck().all(nagy)).toEqual(['nagy']);
+    expect(db.prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(removed)).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ import { buildRollCallPdf } from '../../src/main/documents/roll-call.js';
 import { PLACEHOLDER, TextShaper } from '../../src/main/documents/text.js';
 import { PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../helpers/custody.js';
 import { flatten, pdfText, renderPdfToPngs, type PNG } from '../helpers/pdf.js';
-import { createSetUpApp, disposeAll, type TestApp } from '../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -198,7 +198,7 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
   }
 
   it("prints 王芳's receipt in the shipped font, and tells staff on screen when a name cannot be printed", async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const wang = await logPhoneFor(app, { firstName: '芳', lastName: '王' });
     expect(wang.print.warning).toBeUndefined();
     const pdf = keptReceipt(app, wang.receipt.receiptNumber);
@@ -213,6 +213,36 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
 
     const reprint = await app.okAsync('custody.reprint', { receiptId: yoshida.receipt.receiptId }, 'staff');
     expect(reprint.print.warning).toBe(yoshida.print.warning);
+  });
+
+  it('tells staff on screen when an invitation shows a name with boxes', async () => {
+    const app = await createSetUpApp();
+    const book = (firstName: string, lastName: string) => app.ok('booking.create', {
+      firstName, lastName, familyNameFirst: true, organisation: null, visitorType: 'visiting_professional', host: 'Headteacher',
+      expectedDate: '2026-11-23', expectedTime: null,
+    }, 'staff');
+    const wang = await app.okAsync('booking.invite', { bookingId: book('芳', '王').bookingId }, 'staff');
+    expect(wang.warning).toBeUndefined();
+
+    const yoshida = await app.okAsync('booking.invite', { bookingId: book('花子', '𠮷田').bookingId }, 'staff');
+    expect(yoshida.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the invitation shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);
+    expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(yoshida.documentId)!)))).toContain('cannot print (U+20BB7)');
+  });
+
+  it('tells staff on screen when a badge printed again from Today shows a name with boxes, and audits the second badge', async () => {
+    const app = await createSetUpApp();
+    app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    const wang = newVisitor(app, { firstName: '芳', lastName: '王', familyNameFirst: true });
+    const yoshida = newVisitor(app, { firstName: '花子', lastName: '𠮷田', familyNameFirst: true });
+    expect((await app.okAsync('badge.reprint', { visitId: wang.visitId }, 'staff')).print.warning).toBeUndefined();
+
+    const { print } = await app.okAsync('badge.reprint', { visitId: yoshida.visitId }, 'staff');
+    // No badge printer is set up here: the warning comes whether or not the printer took it.
+    expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
+    expect(print.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the badge shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);
+    expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)))).toContain('could not be printed: check their ID.');
+    const audited = app.db.prepare(`SELECT entity_id, actor_label FROM audit_log WHERE action = 'badge.reprint' ORDER BY id`).all();
+    expect(audited).toEqual([{ entity_id: wang.visitId, actor_label: 'Priya Shah' }, { entity_id: yoshida.visitId, actor_label: 'Priya Shah' }]);
   });
 });
 

@@ -19,17 +19,22 @@ import {
  * database alone cannot test a guess. Real database files in real data folders throughout.
  */
 
-// Every scrypt the app runs, with its parameters: how much work a PIN check really does.
+// Every scrypt the app runs, with its parameters: how much work a PIN check really does. The app runs the
+// asynchronous scrypt (off the event loop); a scryptSync would block every other screen while it hashed.
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
-  return { ...actual, scryptSync: vi.fn(actual.scryptSync) };
+  return { ...actual, scrypt: vi.fn(actual.scrypt), scryptSync: vi.fn(actual.scryptSync) };
 });
-const scryptCalls = () => vi.mocked(crypto.scryptSync).mock.calls.map(([, , , options]) => ({ N: options?.N, r: options?.r, p: options?.p }));
+const scryptCalls = () => vi.mocked(crypto.scrypt).mock.calls.map(([, , , options]) => {
+  const { N, r, p } = options as crypto.ScryptOptions;
+  return { N, r, p };
+});
 
 const posix = process.platform !== 'win32';
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 beforeEach(() => {
+  vi.mocked(crypto.scrypt).mockClear();
   vi.mocked(crypto.scryptSync).mockClear();
 });
 afterEach(disposeAll);
@@ -71,12 +76,12 @@ function containsKey(bytes: Buffer, key: Buffer): boolean {
 }
 
 describe('PIN hashes at OWASP’s cost', () => {
-  it('by default a new PIN is stored as scrypt N=2^17, r=8, p=1 with a pepper, and checking it runs exactly one such scrypt', () => {
+  it('by default a new PIN is stored as scrypt N=2^17, r=8, p=1 with a pepper, and checking it runs exactly one such scrypt', async () => {
     // The one test at the production cost: about a second here.
     const dir = mkdtempSync(join(tmpdir(), 'safe-hands-pin-'));
     const app = openApp({ dataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
     try {
-      const created = app.dispatch('setup.create', {
+      const created = await app.dispatch('setup.create', {
         settingName: 'Oak Tree Primary', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
       }, 'k') as { ok: true; value: { staffId: number } };
       expect(created.ok).toBe(true);
@@ -84,15 +89,17 @@ describe('PIN hashes at OWASP’s cost', () => {
       expect(stored).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=131072,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
       expect(scryptCalls()).toEqual([{ N: 2 ** 17, r: 8, p: 1 }]);
 
-      vi.mocked(crypto.scryptSync).mockClear();
-      expect(app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ ok: true });
+      vi.mocked(crypto.scrypt).mockClear();
+      expect(await app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ ok: true });
       expect(scryptCalls()).toEqual([{ N: 2 ** 17, r: 8, p: 1 }]);
       // Already current: nothing to re-hash.
       expect(pinHashOf(app, created.value.staffId)).toBe(stored);
 
-      vi.mocked(crypto.scryptSync).mockClear();
-      expect(app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: '0000' }, 'staff')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+      vi.mocked(crypto.scrypt).mockClear();
+      expect(await app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: '0000' }, 'staff')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
       expect(scryptCalls()).toEqual([{ N: 2 ** 17, r: 8, p: 1 }]);
+      // Never the synchronous one, which would hold up every other screen for the whole hash.
+      expect(crypto.scryptSync).not.toHaveBeenCalled();
     } finally {
       app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -109,8 +116,8 @@ describe('PIN hashes at OWASP’s cost', () => {
 
 describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   /** A data folder as an earlier version left it: the admin's PIN in the old format, and no key file. */
-  function olderVersionsFolder(): TestApp & { adminId: number } {
-    const app = createSetUpApp();
+  async function olderVersionsFolder(): Promise<TestApp & { adminId: number }> {
+    const app = await createSetUpApp();
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
     inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
     app.close();
@@ -119,15 +126,15 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   }
 
   it('still unlock, and the right PIN replaces the hash with the new format in the unlock’s own transaction, audited', async () => {
-    const app = olderVersionsFolder();
+    const app = await olderVersionsFolder();
     const old = pinHashOf(app, app.adminId);
     expect(old).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w').code).toBe('wrong_pin');
+    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w')).code).toBe('wrong_pin');
     expect(pinHashOf(app, app.adminId)).toBe(old);
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
 
     const lastEntry = app.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
     const upgraded = pinHashOf(app, app.adminId);
     expect(upgraded).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=16,r=8,p=1\$/);
     // Its first need made the key file.
@@ -143,32 +150,32 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
 
     // The new hash unlocks, and is not replaced again.
     app.ok('staff.lock', {}, 'w');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
     expect(pinHashOf(app, app.adminId)).toBe(upgraded);
     expect(auditActions(app).filter((a) => a === 'staff.pin_rehashed')).toHaveLength(1);
   });
 
-  it('the new hash is written with the unlock or not at all', () => {
-    const app = olderVersionsFolder();
+  it('the new hash is written with the unlock or not at all', async () => {
+    const app = await olderVersionsFolder();
     const old = pinHashOf(app, app.adminId);
     const entries = auditActions(app).length;
     app.db.exec(`CREATE TEMP TRIGGER refuse_rehash_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'staff.pin_rehashed' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w').code).toBe('internal');
+    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).code).toBe('internal');
     expect(logged).toHaveBeenCalledWith('Command staff.unlock failed:', expect.objectContaining({ message: 'refused' }));
     logged.mockRestore();
     expect(pinHashOf(app, app.adminId)).toBe(old);
     expect(auditActions(app)).toHaveLength(entries);
   });
 
-  it('a DSL’s PIN typed into an approval is upgraded with the approval', () => {
-    const app = olderVersionsFolder();
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const olu = app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
+  it('a DSL’s PIN typed into an approval is upgraded with the approval', async () => {
+    const app = await olderVersionsFolder();
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const olu = await app.okAsync('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
     inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     const visit = newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
-    const approval = app.ok('exception.approve', {
+    const approval = await app.okAsync('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: olu.staffId, pin: '135790' },
@@ -181,8 +188,8 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
 });
 
 describe('the PIN pepper', () => {
-  it('a copy of the database alone cannot check the right PIN, nor find it among all 10,000', () => {
-    const app = createSetUpApp();
+  it('a copy of the database alone cannot check the right PIN, nor find it among all 10,000', async () => {
+    const app = await createSetUpApp();
     const copyDir = mkdtempSync(join(tmpdir(), 'safe-hands-copied-'));
     try {
       app.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -198,19 +205,19 @@ describe('the PIN pepper', () => {
       // The app itself, on the copied folder without the key, checks nothing either.
       const copied = openApp({ dataDir: copyDir, pinHashCost: TEST_PIN_COST });
       try {
-        expect(copied.dispatch('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'x')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+        expect(await copied.dispatch('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'x')).toMatchObject({ ok: false, error: { code: 'conflict' } });
       } finally {
         copied.close();
       }
       // With the key, the same PIN is right: the pepper is what was missing.
-      expect(app.pins.check(ADMIN_PIN, stored)).toBe('right');
+      expect(await app.pins.check(ADMIN_PIN, stored)).toBe('right');
     } finally {
       rmSync(copyDir, { recursive: true, force: true });
     }
   });
 
   it('is 32 random bytes in pin-pepper.key, 0600, neither in the database nor in a backup, but beside each backup', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     const key = readFileSync(keyFile);
     expect(key).toHaveLength(32);
@@ -231,25 +238,25 @@ describe('the PIN pepper', () => {
     expect(existsSync(beside)).toBe(false);
   });
 
-  it.skipIf(!posix)('is narrowed back to 0600 by the start-up walk', () => {
-    const app = createSetUpApp();
+  it.skipIf(!posix)('is narrowed back to 0600 by the start-up walk', async () => {
+    const app = await createSetUpApp();
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     chmodSync(keyFile, 0o644);
     reopenTestApp(app);
     expect(mode(keyFile)).toBe(0o600);
   });
 
-  it('is made at its first need, not merely by opening a data folder', () => {
+  it('is made at its first need, not merely by opening a data folder', async () => {
     const app = createTestApp();
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
-    app.ok('setup.create', { settingName: 'Oak', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school' });
+    await app.okAsync('setup.create', { settingName: 'Oak', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school' });
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(true);
   });
 });
 
 describe('when the PIN key file is missing', () => {
   it('the app still starts and the kiosk works, but PINs are refused, uncounted, with what to do; the key put back works at once', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const backup = await app.okAsync('backup.now', {}, 'staff');
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     const key = readFileSync(keyFile);
@@ -266,29 +273,29 @@ describe('when the PIN key file is missing', () => {
     newVisitor(app);
 
     const before = contentHash(app);
-    const refused = app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const refused = await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain(`the PIN key file ${PIN_PEPPER_FILE} in the data folder (${app.dir}) is missing`);
     expect(refused.message).toContain('.pepper file beside the newest backup');
     // A wrong PIN cannot be told from a right one: nothing is counted, nothing is written, no key is made.
-    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'staff').code).toBe('conflict');
+    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'staff')).code).toBe('conflict');
     expect(staffRow(app, app.adminId)).toEqual({ failed_pin_count: 0, locked_until: null });
     expect(contentHash(app)).toBe(before);
     expect(existsSync(keyFile)).toBe(false);
 
     // Another key is not the PINs' key.
     writeFileSync(keyFile, crypto.randomBytes(32), { mode: 0o600 });
-    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff').message).toContain('is not the one the PINs were set with');
+    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).message).toContain('is not the one the PINs were set with');
     // The copy kept beside the backup, put back: no restart needed.
     copyFileSync(`${backup.file}.pepper`, keyFile);
-    expect(app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff').displayName).toBe('Priya Shah');
+    expect((await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
     expect(readFileSync(keyFile).equals(key)).toBe(true);
   });
 
-  it('no new PIN is set with a new key while PINs need the missing one', () => {
-    const app = createSetUpApp();
+  it('no new PIN is set with a new key while PINs need the missing one', async () => {
+    const app = await createSetUpApp();
     // An account with an old-format PIN can still unlock without the key.
-    const olu = app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
     inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     app.close();
@@ -299,42 +306,42 @@ describe('when the PIN key file is missing', () => {
     } finally {
       warn.mockRestore();
     }
-    app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
+    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
     // Its hash stays as it is until the key is back, rather than being moved to a key the others' PINs lack.
     expect(pinHashOf(app, olu.staffId)).toMatch(/^scrypt\$16384\$/);
-    const error = app.fails('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
+    const error = await app.failsAsync('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('is missing') });
-    expect(app.fails('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu').code).toBe('conflict');
+    expect((await app.failsAsync('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu')).code).toBe('conflict');
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
   });
 });
 
 describe('restoring a backup from another computer', () => {
   it('takes the PIN key from beside the backup, keeping this computer’s key beside the copy it sets aside', async () => {
-    const oldPc = createSetUpApp();
+    const oldPc = await createSetUpApp();
     newVisitor(oldPc, { firstName: 'From', lastName: 'Oldpc' });
     const backup = await oldPc.okAsync('backup.now', {}, 'staff');
     const oldKey = readFileSync(join(oldPc.dir, PIN_PEPPER_FILE));
 
     // A new PC: set up afresh (its own key), then restore the old PC's backup from the backup drive.
-    const newPc = createSetUpApp();
+    const newPc = await createSetUpApp();
     const newKey = readFileSync(join(newPc.dir, PIN_PEPPER_FILE));
     expect(newKey.equals(oldKey)).toBe(false);
     const result = await newPc.okAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');
     expect(readFileSync(join(newPc.dir, PIN_PEPPER_FILE)).equals(oldKey)).toBe(true);
     if (posix) expect(mode(join(newPc.dir, PIN_PEPPER_FILE))).toBe(0o600);
     expect(readFileSync(`${result.keptAside}.pepper`).equals(newKey)).toBe(true);
-    expect(newPc.ok('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff').displayName).toBe('Priya Shah');
+    expect((await newPc.okAsync('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
     expect(newPc.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['From']);
     const detail = newPc.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });
 
   it('is refused, changing nothing, when the backup’s PINs need a key that is not beside it', async () => {
-    const oldPc = createSetUpApp();
+    const oldPc = await createSetUpApp();
     const backup = await oldPc.okAsync('backup.now', {}, 'staff');
     unlinkSync(`${backup.file}.pepper`);
-    const newPc = createSetUpApp();
+    const newPc = await createSetUpApp();
     const keyBefore = readFileSync(join(newPc.dir, PIN_PEPPER_FILE));
     const before = contentHash(newPc);
     const error = await newPc.failsAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');

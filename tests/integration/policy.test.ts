@@ -10,8 +10,8 @@ const NEW_TEXT = {
 };
 
 describe('editing the expectations', () => {
-  it('makes a new version; earlier acknowledgements keep pointing at what was shown', () => {
-    const app = createSetUpApp();
+  it('makes a new version; earlier acknowledgements keep pointing at what was shown', async () => {
+    const app = await createSetUpApp();
     const first = app.ok('kiosk.config', {}).policy;
     const visit = newVisitor(app);
     const detail = app.ok('policy.publish', NEW_TEXT, 'staff');
@@ -25,24 +25,24 @@ describe('editing the expectations', () => {
   });
 
   it('only a DSL can publish or review', async () => {
-    const app = createSetUpApp();
-    const admin = app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
-    app.ok('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
+    const app = await createSetUpApp();
+    const admin = await app.okAsync('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
     expect(app.fails('policy.publish', NEW_TEXT, 'admin-only').code).toBe('forbidden');
     expect(app.fails('policy.recordReview', { note: 'Fine' }, 'admin-only').code).toBe('forbidden');
   });
 
-  it('reminds the DSL and admin when the annual review is near or overdue, and a recorded review clears it', () => {
-    const app = createSetUpApp();
+  it('reminds the DSL and admin when the annual review is near or overdue, and a recorded review clears it', async () => {
+    const app = await createSetUpApp();
     expect(app.ok('console.reminders', {}, 'staff').reminders).toEqual([]);
     app.clock.set('2027-11-01T09:00:00.000Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.ok('console.reminders', {}, 'staff').reminders).toMatchObject([{ kind: 'policy_review', status: 'due_soon' }]);
-    const office = app.ok('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-    app.ok('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'olu');
+    const office = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'olu');
     expect(app.ok('console.reminders', {}, 'olu').reminders).toEqual([]);
     app.clock.set('2027-12-01T09:00:00.000Z');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.ok('console.reminders', {}, 'staff').reminders[0]?.message).toMatch(/were due .* Review them now/);
     const reviewed = app.ok('policy.recordReview', { note: 'Read with the head; no changes needed.' }, 'staff');
     expect(reviewed.reviewStatus).toBe('ok');
@@ -58,8 +58,8 @@ describe('editing the expectations', () => {
     [{ ...NEW_TEXT, title: '   ' }, 'title'],
     [{ ...NEW_TEXT, reviewDue: '2027-02-30' }, 'reviewDue'],
     [{ ...NEW_TEXT, reviewDue: '2020-01-01' }, 'reviewDue'],
-  ])('refuses a bad new version and changes nothing (%#)', (input, field) => {
-    const app = createSetUpApp();
+  ])('refuses a bad new version and changes nothing (%#)', async (input, field) => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     const error = app.fails('policy.publish', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();

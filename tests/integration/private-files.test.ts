@@ -83,7 +83,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
   });
 
   it('keeps every receipt, badge, invite, roll call, report, logo, backup and set-aside copy it makes 0600 in 0700 folders', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { badgeEnabled: true }, 'staff');
     const { visitId } = await logIntoSafe(app);
     const code = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
@@ -118,7 +118,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
   });
 
   it('makes a backup in a folder the admin chose 0600, leaving the folder itself as the admin set it', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const chosen = mkdtempSync(join(tmpdir(), 'safe-hands-share-'));
     chmodSync(chosen, 0o775);
     try {
@@ -138,7 +138,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
   });
 
   it('narrows a data folder an earlier version left open (0755 folders, 0644 files) at the next start', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     await logIntoSafe(app);
     await app.okAsync('backup.now', {}, 'staff');
     await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');

@@ -11,8 +11,8 @@ function plan(app: TestApp, sql: string, params: Record<string, unknown> | unkno
 }
 
 describe('the queries the kiosk runs on every keystroke use their indexes', () => {
-  it('returning-visitor search seeks the surname-words index and reads each visitor by id', () => {
-    const app = createSetUpApp();
+  it('returning-visitor search seeks the surname-words index and reads each visitor by id', async () => {
+    const app = await createSetUpApp();
     const detail = plan(app, NEWEST_IN_GROUP_SQL, ['smi', 'smit', 'smit', 6]);
     // The group is sought; the rest of the typed word is checked within the index's own entries.
     expect(detail).toMatch(/SEARCH w USING COVERING INDEX visitor_name_words_by_prefix_recent \(word_prefix=\?\)/);
@@ -20,8 +20,8 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
-  it("sign-out's search reads the open visits, then seeks each visitor's words", () => {
-    const app = createSetUpApp();
+  it("sign-out's search reads the open visits, then seeks each visitor's words", async () => {
+    const app = await createSetUpApp();
     const detail = plan(
       app,
       `SELECT vi.id FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
@@ -35,8 +35,8 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
     expect(detail).not.toMatch(/SCAN (visits|visitors|w)\b(?! USING)/);
   });
 
-  it("the office's person search seeks the words index for each word typed", () => {
-    const app = createSetUpApp();
+  it("the office's person search seeks the words index for each word typed", async () => {
+    const app = await createSetUpApp();
     const detail = plan(
       app,
       `SELECT w.visitor_id FROM json_each(@keys) k JOIN visitor_name_words w
@@ -47,15 +47,15 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
     expect(detail).toMatch(/SEARCH w USING COVERING INDEX visitor_name_words_by_prefix_recent \(word_prefix>\? AND word_prefix<\?\)/);
   });
 
-  it('the on-site list reads the partial index of open visits, not the whole history', () => {
-    const app = createSetUpApp();
+  it('the on-site list reads the partial index of open visits, not the whole history', async () => {
+    const app = await createSetUpApp();
     const detail = plan(app, 'SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at');
     expect(detail).toMatch(/visits_on_site/);
     expect(detail).not.toMatch(/SCAN visits$/m);
   });
 
-  it('pending handovers read their partial index', () => {
-    const app = createSetUpApp();
+  it('pending handovers read their partial index', async () => {
+    const app = await createSetUpApp();
     const detail = plan(app, `SELECT id FROM handovers WHERE status = 'pending' ORDER BY declared_at`);
     expect(detail).toMatch(/handovers_pending/);
   });
@@ -64,7 +64,7 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
 describe('the returning-visitor search at scale', () => {
   it('finds the same people, most recent first, as the slower query did', async () => {
     const { newVisitor } = await import('../helpers/test-app.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (const [first, last] of [['Ann', 'Smith'], ['Bob', 'Smithers'], ['Cat', 'Smyth'], ['Dan', "Smi'th"], ['Eve', 'Śmigielski']]) {
       const { visitId } = newVisitor(app, { firstName: first, lastName: last, organisation: null });
       app.ok('visit.signOut', { visitId });
@@ -79,7 +79,7 @@ describe('the returning-visitor search at scale', () => {
     const { newVisitor } = await import('../helpers/test-app.js');
     const { seededRandom } = await import('../helpers/seeded-random.js');
     const random = seededRandom(7);
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     // Surnames of one to three words from few letters, so many three-letter groups share their first one or
     // two letters, and one visitor often has several words in the same group (the same person must be
     // listed once, and the six listed must still be the six most recent).
@@ -114,7 +114,7 @@ describe('the returning-visitor search at scale', () => {
 
   it('lists six different people, the most recent, when each has several words that match', async () => {
     const { newVisitor } = await import('../helpers/test-app.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const ids: number[] = [];
     for (let i = 0; i < 9; i += 1) {
       app.clock.advance(60_000);
@@ -129,8 +129,8 @@ describe('the returning-visitor search at scale', () => {
     }
   });
 
-  it('finds the three-letter groups for one or two letters by index seeks, not a scan', () => {
-    const app = createSetUpApp();
+  it('finds the three-letter groups for one or two letters by index seeks, not a scan', async () => {
+    const app = await createSetUpApp();
     const detail = plan(app, SURNAME_GROUPS_SQL, { prefix: 's' });
     expect(detail).toMatch(/visitor_name_words_by_prefix_recent/);
     expect(detail).not.toMatch(/SCAN visitor_name_words(?! USING)/);

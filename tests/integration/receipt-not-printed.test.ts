@@ -29,13 +29,13 @@ function safeReceipt(app: TestApp, receiptId: number) {
 
 describe('a receipt is printed only when the spooler took it', () => {
   it('with no printer set up, the receipt is logged but never counted or audited as printed', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt, print } = await logIntoSafe(app);
     expect(print.printed).toBe(false);
     expect(receipt.printCount).toBe(0);
     expect(app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff').printCount).toBe(0);
     // In the safe (and so Today) lists it as not printed.
-    expect(safeReceipt(app, receipt.receiptId)).toEqual({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: 0, printProblem: expect.stringMatching(/No printer is set up/) });
+    expect(safeReceipt(app, receipt.receiptId)).toEqual({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: 0, printProblem: expect.stringMatching(/No printer is set up/), givenByHand: null });
     expect(receiptAudit(app, receipt.receiptId)).toEqual([
       { action: 'receipt.print_failed', detail: { reason: expect.stringMatching(/No printer is set up for receipts/), printer: null } },
     ]);
@@ -43,7 +43,7 @@ describe('a receipt is printed only when the spooler took it', () => {
 
   it.skipIf(SKIP_PRINTER)('a printer CUPS refuses leaves it not printed; Reprint on a working printer prints the first copy', async () => {
     const queue = await findCupsPdfQueue();
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
     const { receipt, print } = await logIntoSafe(app);
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/NoSuchPrinter/) });
@@ -69,7 +69,7 @@ describe('a receipt is printed only when the spooler took it', () => {
 
 describe('a receipt whose PDF is missing after a restart', () => {
   it('is made again from the database at start, QR code and all, and can be printed', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const file = firstCopyFile(app, receipt.receiptNumber);
     expect(existsSync(file)).toBe(true);
@@ -87,7 +87,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
     expect(decodeQr(page!)).toBe(tokenOf(app, receipt.receiptId));
 
     // Still not printed, and Reprint works after the restart.
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(safeReceipt(app, receipt.receiptId)?.printCount).toBe(0);
     const again = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(again.print.documentId).toBeTruthy();
@@ -95,7 +95,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
   }, 60_000);
 
   it('is made again when the host stopped while writing it, leaving it cut short', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     const file = firstCopyFile(app, receipt.receiptNumber);
     writeFileSync(file, readFileSync(file).subarray(0, 4096));
@@ -105,7 +105,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
   }, 30_000);
 
   it('is left alone once everything on it has gone home', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
     rmSync(firstCopyFile(app, receipt.receiptNumber));

@@ -13,7 +13,7 @@ const NASTY = ['Comma, Ltd', 'She said "hello"', 'Line one\nline two', 'ZoÃ« Oâ€
 
 describe('reports', () => {
   it('the visitor log for a UK date range, on screen and as CSV that a CSV parser round-trips field for field', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text, visiting: text });
     const view = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(view.rows).toHaveLength(NASTY.length);
@@ -45,7 +45,7 @@ describe('reports', () => {
   });
 
   it('the custody log as a landscape PDF', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     await logIntoSafe(app);
     const exported = await app.okAsync('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
@@ -54,10 +54,10 @@ describe('reports', () => {
     expect(flatten(await pdfText(pdf))).toMatch(/Device custody log.*2026-0001/);
   });
 
-  it('the concerns report is for the DSL and admin only', () => {
-    const app = createSetUpApp();
-    const olu = app.ok('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-    app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+  it('the concerns report is for the DSL and admin only', async () => {
+    const app = await createSetUpApp();
+    const olu = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
     expect(app.fails('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'olu').code).toBe('forbidden');
     expect(app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff').rows).toEqual([]);
   });
@@ -67,8 +67,8 @@ describe('reports', () => {
     [{ kind: 'visitors', from: '2020-01-01', to: '2026-11-01' }, 'to'],
     [{ kind: 'payroll', from: '2026-11-01', to: '2026-11-02' }, 'kind'],
     [{ kind: 'visitors', from: '2026-02-30', to: '2026-03-01' }, 'from'],
-  ])('refuses a bad range %j', (input, field) => {
-    const app = createSetUpApp();
+  ])('refuses a bad range %j', async (input, field) => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     expect(app.fails('report.get', input, 'staff').fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
@@ -80,7 +80,7 @@ describe('the report PDF', () => {
     const { join } = await import('node:path');
     const { APP_ROOT } = await import('../../src/main/paths.js');
     const { renderFirstPageToFile } = await import('../helpers/pdf.js');
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });
     await logIntoSafe(app);
     const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
@@ -92,8 +92,8 @@ describe('the report PDF', () => {
 });
 
 describe('settings bad input', () => {
-  it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', (endOfDay) => {
-    const app = createSetUpApp();
+  it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', async (endOfDay) => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     expect(app.fails('settings.update', { endOfDay }, 'staff').fields?.endOfDay).toMatch(/time like 17:30/);
     expect(contentHash(app)).toBe(before);

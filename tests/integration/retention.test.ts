@@ -10,13 +10,13 @@ import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, type Te
 
 afterEach(disposeAll);
 
-function unlock(app: TestApp & { adminId: number }): void {
-  app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+async function unlock(app: TestApp & { adminId: number }): Promise<void> {
+  await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
 }
 
 describe('retention', () => {
   it('removes exactly the personal data older than the period, keeps counts and structure, and nothing else', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 2 }, 'staff');
     // An old visit whose phone was logged and returned, by then fully closed.
     const { receipt, visitId: oldVisit } = await logIntoSafe(app);
@@ -24,12 +24,12 @@ describe('retention', () => {
     app.ok('visit.signOut', { visitId: oldVisit });
     // Two years later, less a day: not yet due.
     app.clock.set('2028-11-22T09:00:00Z');
-    unlock(app);
+    await unlock(app);
     const recent = newVisitor(app, { firstName: 'Recent', lastName: 'Visitor' });
     expect(app.ok('retention.runNow', {}, 'staff').visitorsRemoved).toBe(0);
     // Two years and a day after her last visit.
     app.clock.set('2028-11-24T09:00:00Z');
-    unlock(app);
+    await unlock(app);
     const auditBefore = (await app.okAsync('audit.verify', {}, 'staff')).checked;
     const run = app.ok('retention.runNow', {}, 'staff');
     expect(run).toMatchObject({ visitorsRemoved: 1, visitsCleared: 1, custodyCleared: 2 });
@@ -53,24 +53,24 @@ describe('retention', () => {
   });
 
   it('leaves alone anyone still on site or with something still in the safe', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 1 }, 'staff');
     await logIntoSafe(app);
     app.clock.set('2029-01-01T09:00:00Z');
-    unlock(app);
+    await unlock(app);
     expect(app.ok('retention.runNow', {}, 'staff').visitorsRemoved).toBe(0);
     expect(app.ok('custody.inSafe', {}, 'staff').owners[0]!.ownerName).toBe("Zoë O'Brien-Łukasz");
   });
 
-  it('removes the words a visitor was found by with their name, so no search finds them by it', () => {
-    const app = createSetUpApp();
+  it('removes the words a visitor was found by with their name, so no search finds them by it', async () => {
+    const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const old = newVisitor(app, { firstName: 'Róisín', lastName: 'Ó Súilleabháin', organisation: null });
     app.ok('visit.signOut', { visitId: old.visitId });
     const oldId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(old.visitId) as number;
     expect(app.db.prepare('SELECT word FROM visitor_name_words WHERE visitor_id = ? ORDER BY word').pluck().all(oldId)).toEqual(['osuilleabhain', 'suilleabhain']);
     app.clock.set('2027-11-24T09:00:00Z');
-    unlock(app);
+    await unlock(app);
     const recent = newVisitor(app, { firstName: 'Seán', lastName: 'Súilleabháin', organisation: null });
     expect(app.ok('retention.runNow', {}, 'staff').visitorsRemoved).toBe(1);
     expect(app.db.prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(oldId)).toBe(0);
@@ -83,20 +83,20 @@ describe('retention', () => {
   });
 
   it('runs once a day from the scheduler', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     expect((await runDueJobs(app)).retentionRemoved).toBe(0);
     expect((await runDueJobs(app)).retentionRemoved).toBeNull();
   });
 
-  it.each([[0], [500], [2.5], ['6']])('refuses a retention period of %j years', (years) => {
-    const app = createSetUpApp();
+  it.each([[0], [500], [2.5], ['6']])('refuses a retention period of %j years', async (years) => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     expect(app.fails('settings.update', { retentionYears: years }, 'staff').fields?.retentionYears).toBeTruthy();
     expect(contentHash(app)).toBe(before);
   });
 });
 
-type SetUpApp = ReturnType<typeof createSetUpApp>;
+type SetUpApp = Awaited<ReturnType<typeof createSetUpApp>>;
 
 /** Every file in the folders Safe Hands keeps its documents in, relative to the data folder. */
 function documentsIn(dir: string): string[] {
@@ -180,7 +180,7 @@ function makeReadOnly(folder: string, readOnly: boolean): void {
 
 describe('retention in the data folder', () => {
   it('removes exactly the documents showing details past the period, and keeps recent ones and receipts with items in the safe', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 1, badgeEnabled: true }, 'staff');
     const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
 
@@ -200,10 +200,10 @@ describe('retention in the data folder', () => {
     const helen = await bookWithInvite(app, 'Helen', '2026-11-23');
     const code = app.db.prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(helen.bookingId) as string;
     const helenVisit = app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] });
-    const helenException = app.ok('exception.approve', approval(app, { type: 'visit', visitId: helenVisit.visitId }), 'staff').exceptionId;
+    const helenException = (await app.okAsync('exception.approve', approval(app, { type: 'visit', visitId: helenVisit.visitId }), 'staff')).exceptionId;
     const helenRecord = await keptPrint(app, app.okAsync('exception.record', { exceptionId: helenException }, 'staff'));
     const noShow = await bookWithInvite(app, 'Nia', '2026-11-23');
-    const noShowException = app.ok('exception.approve', approval(app, { type: 'booking', bookingId: noShow.bookingId }), 'staff').exceptionId;
+    const noShowException = (await app.okAsync('exception.approve', approval(app, { type: 'booking', bookingId: noShow.bookingId }), 'staff')).exceptionId;
     const noShowRecord = await keptPrint(app, app.okAsync('exception.record', { exceptionId: noShowException }, 'staff'));
     const oldRollCall = await keptPrint(app, app.okAsync('rollcall.print', {}, 'staff'));
     app.ok('visit.signOut', { visitId: helenVisit.visitId });
@@ -217,7 +217,7 @@ describe('retention in the data folder', () => {
 
     // A year and a day later.
     app.clock.set('2027-11-24T09:00:00Z');
-    unlock(app);
+    await unlock(app);
     const kaiVisitorId = app.ok('visitor.findReturning', { surnamePrefix: 'smi' }).matches[0]!.visitorId;
     const kaiAgain = app.ok('visit.signInReturning', { visitorId: kaiVisitorId, acknowledgedPolicyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [] });
     const kaiNewBadge = await printBadgeOf(app, kaiAgain.visitId);
@@ -247,14 +247,14 @@ describe('retention in the data folder', () => {
   });
 
   it('reports a document it cannot remove and still finishes the run; the next day’s scheduled run removes it', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 1, badgeEnabled: true }, 'staff');
     const zoe = await logVisitorDevices(app, 'Zoë', "O'Brien-Łukasz");
     const badge = await printBadgeOf(app, zoe.visitId);
     returnAll(app, zoe.receipt, 'Zoë O’Brien-Łukasz');
     app.ok('visit.signOut', { visitId: zoe.visitId });
     app.clock.set('2027-11-24T09:00:00Z');
-    unlock(app);
+    await unlock(app);
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const badges = join(app.dir, 'badges');
@@ -286,7 +286,7 @@ describe('retention in the data folder', () => {
 
 describe('subject access', () => {
   it('gathers every record about one person', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visitId } = await logIntoSafe(app);
     const [person] = app.ok('person.search', { name: "Zoë O'Brien" }, 'staff').people;
     expect(person).toMatchObject({ name: "Zoë O'Brien-Łukasz", visits: 1 });
@@ -297,8 +297,8 @@ describe('subject access', () => {
     expect(app.fails('person.export', { visitorId: 999 }, 'staff').code).toBe('not_found');
   });
 
-  it('finds a person by any word of their surname, in whatever order the name is typed, and writes it their way', () => {
-    const app = createSetUpApp();
+  it('finds a person by any word of their surname, in whatever order the name is typed, and writes it their way', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
     newVisitor(app, { firstName: 'Kai', lastName: 'Smith-Jones', organisation: null });
     for (const typed of ['Nagy Ferenc', 'Ferenc Nagy', 'nag']) {

@@ -43,6 +43,7 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'custody.correct': 'office',
   'custody.inSafe': 'office',
   'custody.reprint': 'office',
+  'custody.markGivenByHand': 'office',
   'printers.list': 'admin',
   'settings.get': 'admin',
   'settings.update': 'admin',

@@ -11,7 +11,7 @@ afterEach(disposeAll);
 
 describe('the roll call', () => {
   it('prints everyone on site with their host, time in and devices, and keeps the PDF', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Sam', lastName: 'Bennett', visiting: 'Hall lights' });
     await logIntoSafe(app);
     newVisitor(app, { firstName: '芳', lastName: '王', organisation: 'Kent LA', visiting: 'SEND review', devices: [{ kind: 'tablet', quantity: 1 }] });
@@ -30,9 +30,9 @@ describe('the roll call', () => {
   });
 
   it('runs to several pages for 300 people, repeating the column heads and numbering the pages', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     for (let i = 0; i < 300; i += 1) newVisitor(app, { firstName: `Person${i}`, lastName: `Surname${i}` });
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const result = await app.okAsync('rollcall.print', {}, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(result.print.documentId!)!);
     const pages = await pdfPageSizes(pdf);
@@ -44,8 +44,8 @@ describe('the roll call', () => {
     // 300 sign-ins: time enough on a loaded two-core machine.
   }, 30_000);
 
-  it('saves who was accounted for and who took it, and names who is still missing', () => {
-    const app = createSetUpApp();
+  it('saves who was accounted for and who took it, and names who is still missing', async () => {
+    const app = await createSetUpApp();
     const a = newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     newVisitor(app, { firstName: 'Ben', lastName: 'Baker' });
     const record = app.ok('rollcall.save', { accountedVisitIds: [a.visitId] }, 'staff');
@@ -58,7 +58,7 @@ describe('the roll call', () => {
 
 describe('the end of the day', () => {
   it('reports who never signed out and what is still in the safe', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     await logIntoSafe(app);
     const report = app.ok('endOfDay.report', {}, 'staff');
@@ -68,7 +68,7 @@ describe('the end of the day', () => {
   });
 
   it('signs visitors out automatically at the end of the day when asked, keeping their items held and flagged', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { autoSignOut: true }, 'staff');
     const { visitId } = await logIntoSafe(app);
     expect((await runDueJobs(app)).autoSignedOut).toBe(0);
@@ -76,7 +76,7 @@ describe('the end of the day', () => {
     expect((await runDueJobs(app)).autoSignedOut).toBe(1);
     expect((await runDueJobs(app)).autoSignedOut).toBe(0);
     expect(app.db.prepare('SELECT sign_out_method FROM visits WHERE id = ?').pluck().get(visitId)).toBe('automatic');
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const safe = app.ok('custody.inSafe', {}, 'staff');
     expect(safe.itemCount).toBe(2);
     expect(safe.owners[0]).toMatchObject({ visitId, pastEndOfDay: true });

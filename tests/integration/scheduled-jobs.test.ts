@@ -8,7 +8,7 @@ afterEach(disposeAll);
 
 describe('scheduled jobs', () => {
   it('back up once a day and run the full integrity check once a week', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     expect(await runDueJobs(app)).toMatchObject({ backup: 'made', integrity: 'ok', auditTrail: 'ok', autoSignedOut: 0 });
     app.clock.advance(6 * 3600_000);
     expect(await runDueJobs(app)).toMatchObject({ backup: 'not_due', integrity: 'not_due', autoSignedOut: 0 });
@@ -22,13 +22,13 @@ describe('scheduled jobs', () => {
   });
 
   it('make no backup when daily backups are switched off', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { backupDaily: false }, 'staff');
     expect((await runDueJobs(app)).backup).toBe('off');
   });
 
   it('run the full check in a worker thread, so the kiosk keeps answering while it reads every page', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const order: string[] = [];
     const check = app.checkDatabase('integrity_check').then((outcome) => order.push(`check ${outcome}`));
     // A check on the main thread would finish before any other work got a turn.
@@ -39,14 +39,14 @@ describe('scheduled jobs', () => {
   });
 
   it('drop a check still running when the app closes, and report nothing from it', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const check = app.checkDatabase('integrity_check');
     app.close();
     expect(await check).toBe('cancelled');
   });
 
   it('ignore the verdict of a check whose file a restore has replaced meanwhile', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { fileName } = await app.okAsync('backup.now', {}, 'staff');
     // A restore counts itself, so a check begun before it knows its verdict is about the old file.
     await app.okAsync('backup.restore', { file: fileName, confirm: true }, 'staff');

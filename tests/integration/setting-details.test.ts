@@ -11,7 +11,7 @@ afterEach(disposeAll);
 
 describe('the setting’s own details', () => {
   it('renames the setting, changes its type and prints the address line on receipts', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const view = app.ok('settings.update', { settingName: 'Oak Tree Primary Academy', settingKind: 'school', addressLine: '1 Acorn Way, Ashford TN24 8AB' }, 'staff');
     expect(view).toMatchObject({ settingName: 'Oak Tree Primary Academy', addressLine: '1 Acorn Way, Ashford TN24 8AB' });
     expect(app.ok('kiosk.config', {}).settingName).toBe('Oak Tree Primary Academy');
@@ -20,8 +20,8 @@ describe('the setting’s own details', () => {
     expect(text).toContain('1 Acorn Way, Ashford TN24 8AB');
   });
 
-  it('keeps a PNG logo and shows it on the kiosk; removing it takes it away', () => {
-    const app = createSetUpApp();
+  it('keeps a PNG logo and shows it on the kiosk; removing it takes it away', async () => {
+    const app = await createSetUpApp();
     expect(app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff')).toEqual({ hasLogo: true });
     expect(app.ok('kiosk.config', {}).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
     expect(app.ok('settings.get', {}, 'staff').hasLogo).toBe(true);
@@ -34,8 +34,8 @@ describe('the setting’s own details', () => {
     ['an empty file', '', /empty/],
     ['a 2 MB picture', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1_100_000)]).toString('base64'), /too large/],
     ['something that is not base64', '<script>alert(1)</script>', /could not be read/],
-  ])('refuses %s as the logo and changes nothing', (_label, dataBase64, message) => {
-    const app = createSetUpApp();
+  ])('refuses %s as the logo and changes nothing', async (_label, dataBase64, message) => {
+    const app = await createSetUpApp();
     app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
     const before = contentHash(app);
     expect(app.fails('settings.setLogo', { dataBase64 }, 'staff').message).toMatch(message);
@@ -44,7 +44,7 @@ describe('the setting’s own details', () => {
   });
 
   it('a 50 MB upload over HTTP is refused plainly without being read whole', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const secret = 'secret-0123456789abcdefghijklmnop';
     const host = await startHttpHost({ dispatch: app.dispatch, secret, rendererDir: app.dir });
     try {

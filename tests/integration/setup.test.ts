@@ -20,9 +20,9 @@ describe('first-run setup', () => {
     expect(app.fails('kiosk.config', {}).code).toBe('not_set_up');
   });
 
-  it('creates the setting, an admin who is also DSL with a hashed PIN, and version 1 of the expectations', () => {
+  it('creates the setting, an admin who is also DSL with a hashed PIN, and version 1 of the expectations', async () => {
     const app = createTestApp();
-    const { staffId } = app.ok('setup.create', valid);
+    const { staffId } = await app.okAsync('setup.create', valid);
     expect(app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
     // The screens take their clock from the host: the answer moves with it.
     app.clock.advance(90_000);
@@ -30,7 +30,7 @@ describe('first-run setup', () => {
     const staff = app.db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
     expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
     expect(String(staff.pin_hash)).not.toContain('246813');
-    expect(app.pins.check('246813', String(staff.pin_hash))).toBe('right');
+    expect(await app.pins.check('246813', String(staff.pin_hash))).toBe('right');
     const config = app.ok('kiosk.config', {});
     expect(config.policy.version).toBe(1);
     expect(config.policy.summary.length).toBeGreaterThanOrEqual(4);
@@ -38,26 +38,26 @@ describe('first-run setup', () => {
     expect(config.settingKind).toBe('nursery');
   });
 
-  it('uses the school wording for a school and sets the review a year on', () => {
+  it('uses the school wording for a school and sets the review a year on', async () => {
     const app = createTestApp('2026-11-23T09:00:00.000Z');
-    app.ok('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
+    await app.okAsync('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
     const row = app.db.prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
     expect(row.review_due).toBe('2027-11-23T09:00:00.000Z');
     expect(row.full_text).toMatch(/school/i);
     expect(row.full_text).toMatch(/staffroom/i);
   });
 
-  it('writes the setup to the audit trail', () => {
+  it('writes the setup to the audit trail', async () => {
     const app = createTestApp();
-    app.ok('setup.create', valid);
+    await app.okAsync('setup.create', valid);
     const actions = app.db.prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
     expect(actions).toEqual(['setup.create', 'staff.create', 'policy.create']);
   });
 
-  it('cannot run twice', () => {
-    const app = createSetUpApp();
+  it('cannot run twice', async () => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
-    expect(app.fails('setup.create', valid).code).toBe('already_set_up');
+    expect((await app.failsAsync('setup.create', valid)).code).toBe('already_set_up');
     expect(contentHash(app)).toBe(before);
   });
 
@@ -71,10 +71,10 @@ describe('first-run setup', () => {
     ['a blank setting name', { settingName: '   ' }, 'settingName'],
     ['an unknown kind', { settingKind: 'college' }, 'settingKind'],
     ['a 10,000-character name', { adminName: 'x'.repeat(10_000) }, 'adminName'],
-  ])('refuses %s with a message on the field and writes nothing', (_label, change, field) => {
+  ])('refuses %s with a message on the field and writes nothing', async (_label, change, field) => {
     const app = createTestApp();
     const before = contentHash(app);
-    const error = app.fails('setup.create', { ...valid, ...change });
+    const error = await app.failsAsync('setup.create', { ...valid, ...change });
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.[field]).toBeTruthy();
     if (/\d-digit/.test(_label)) expect(error).toEqual({ code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE } });
@@ -82,9 +82,9 @@ describe('first-run setup', () => {
     expect(count(app, 'staff')).toBe(0);
   });
 
-  it('the admin PIN from setup unlocks the console', () => {
-    const app = createSetUpApp();
-    const session = app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window');
+  it('the admin PIN from setup unlocks the console', async () => {
+    const app = await createSetUpApp();
+    const session = await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window');
     expect(session.roles).toEqual(['office', 'dsl', 'admin']);
   });
 });

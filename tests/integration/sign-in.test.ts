@@ -7,8 +7,8 @@ import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor }
 afterEach(disposeAll);
 
 describe('a first-time visitor signs in', () => {
-  it('records the visit against the exact expectations version and a pending handover for two devices', () => {
-    const app = createSetUpApp();
+  it('records the visit against the exact expectations version and a pending handover for two devices', async () => {
+    const app = await createSetUpApp();
     const policy = app.ok('kiosk.config', {}).policy;
     const result = newVisitor(app, {
       devices: [
@@ -33,15 +33,15 @@ describe('a first-time visitor signs in', () => {
     expect(onSite[0]!.policyVersion).toBe(policy.version);
   });
 
-  it('makes no pending handover when nothing is declared', () => {
-    const app = createSetUpApp();
+  it('makes no pending handover when nothing is declared', async () => {
+    const app = await createSetUpApp();
     newVisitor(app);
     expect(app.ok('console.pendingHandovers', {}, 'staff').handovers).toEqual([]);
     expect(count(app, 'handovers')).toBe(0);
   });
 
-  it('stores unicode names exactly as typed and HTML as plain text', () => {
-    const app = createSetUpApp();
+  it('stores unicode names exactly as typed and HTML as plain text', async () => {
+    const app = await createSetUpApp();
     const names = [
       { firstName: 'Zoë', lastName: "O'Brien-Łukasz" },
       { firstName: '芳', lastName: '王' },
@@ -54,8 +54,8 @@ describe('a first-time visitor signs in', () => {
     expect(count(app, 'visitors')).toBe(4);
   });
 
-  it('never shows another visitor a full name at the kiosk, even a surname of one character', () => {
-    const app = createSetUpApp();
+  it('never shows another visitor a full name at the kiosk, even a surname of one character', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: '芳', lastName: '王', organisation: null });
     newVisitor(app, { firstName: 'Bo', lastName: 'O', organisation: null });
     const returning = app.ok('visitor.findReturning', { surnamePrefix: '王' }).matches.map((m) => m.displayName);
@@ -65,16 +65,16 @@ describe('a first-time visitor signs in', () => {
     expect(leaving).toEqual(['芳']);
   });
 
-  it('trims and collapses spaces, and treats a blank organisation as none', () => {
-    const app = createSetUpApp();
+  it('trims and collapses spaces, and treats a blank organisation as none', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: '  Mary   Jane ', organisation: '   ' });
     const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
     expect(visit.firstName).toBe('Mary Jane');
     expect(visit.organisation).toBeNull();
   });
 
-  it('refuses a sign-in against an expectations version that is no longer current', () => {
-    const app = createSetUpApp();
+  it('refuses a sign-in against an expectations version that is no longer current', async () => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     const error = app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'x', policyVersionId: 999, devices: [],
@@ -83,8 +83,8 @@ describe('a first-time visitor signs in', () => {
     expect(contentHash(app)).toBe(before);
   });
 
-  it('does not sign the same person in twice', () => {
-    const app = createSetUpApp();
+  it('does not sign the same person in twice', async () => {
+    const app = await createSetUpApp();
     newVisitor(app);
     const before = contentHash(app);
     const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
@@ -97,18 +97,18 @@ describe('a first-time visitor signs in', () => {
 });
 
 describe('a returning visitor', () => {
-  function visitedBefore() {
-    const app = createSetUpApp();
+  async function visitedBefore() {
+    const app = await createSetUpApp();
     const first = newVisitor(app, { firstName: 'Zoë', lastName: "O'Brien-Łukasz", organisation: 'Kent LA' });
     app.ok('visit.signOut', { visitId: first.visitId });
     app.clock.advance(24 * 3600_000);
     // A day later the console has locked itself; the office unlocks it again.
-    app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     return app;
   }
 
-  it('is found by three letters of the surname, accents and apostrophes ignored, showing only first name and initial', () => {
-    const app = visitedBefore();
+  it('is found by three letters of the surname, accents and apostrophes ignored, showing only first name and initial', async () => {
+    const app = await visitedBefore();
     for (const typed of ['obr', "O'B", 'OBR']) {
       const { matches } = app.ok('visitor.findReturning', { surnamePrefix: typed });
       expect(matches).toHaveLength(1);
@@ -118,14 +118,14 @@ describe('a returning visitor', () => {
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'xyz' }).matches).toEqual([]);
   });
 
-  it('finds Łukasz by typing a plain l', () => {
-    const app = createSetUpApp();
+  it('finds Łukasz by typing a plain l', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Anna', lastName: 'Łukasz' });
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'luk' }).matches[0]?.displayName).toBe('Anna Ł.');
   });
 
-  it('lists at most six matches, most recent visitor first', () => {
-    const app = createSetUpApp();
+  it('lists at most six matches, most recent visitor first', async () => {
+    const app = await createSetUpApp();
     for (let i = 0; i < 9; i += 1) {
       const { visitId } = newVisitor(app, { firstName: `Person${i}`, lastName: `Smith`, organisation: `Org ${i}` });
       app.ok('visit.signOut', { visitId });
@@ -136,8 +136,8 @@ describe('a returning visitor', () => {
     expect(matches[0]!.displayName).toBe('Person8 S.');
   });
 
-  it('signs in without re-reading when the expectations have not changed, keeping the earlier acknowledgement', () => {
-    const app = visitedBefore();
+  it('signs in without re-reading when the expectations have not changed, keeping the earlier acknowledgement', async () => {
+    const app = await visitedBefore();
     const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
     expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
     const acksBefore = count(app, 'acknowledgements');
@@ -149,8 +149,8 @@ describe('a returning visitor', () => {
     expect(visit.visitorType).toBe('contractor');
   });
 
-  it('must re-acknowledge on every visit when the setting says so', () => {
-    const app = visitedBefore();
+  it('must re-acknowledge on every visit when the setting says so', async () => {
+    const app = await visitedBefore();
     app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
     const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
     expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
@@ -162,16 +162,16 @@ describe('a returning visitor', () => {
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.visiting).toBe('Meeting the head');
   });
 
-  it('must re-acknowledge when a new version of the expectations was published since', () => {
-    const app = visitedBefore();
+  it('must re-acknowledge when a new version of the expectations was published since', async () => {
+    const app = await visitedBefore();
     const now = app.clock.now().toISOString();
     app.db.prepare(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`).run(now, now);
     const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
     expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
   });
 
-  it('an unknown visitor id is a clear not-found', () => {
-    const app = createSetUpApp();
+  it('an unknown visitor id is a clear not-found', async () => {
+    const app = await createSetUpApp();
     expect(app.fails('visit.signInReturning', { visitorId: 12345, devices: [] }).code).toBe('not_found');
     expect(app.fails('visitor.returningStatus', { visitorId: 12345 }).code).toBe('not_found');
   });
@@ -179,10 +179,10 @@ describe('a returning visitor', () => {
 
 describe('names the way visitors write them', () => {
   /** The name shown on the staff console's on-site list, as the console writes it out. */
-  const onSiteNames = (app: ReturnType<typeof createSetUpApp>) => app.ok('console.onSite', {}, 'staff').visits.map((v) => fullName(v));
+  const onSiteNames = (app: Awaited<ReturnType<typeof createSetUpApp>>) => app.ok('console.onSite', {}, 'staff').visits.map((v) => fullName(v));
 
   it('王芳 signs in family name first and is 王芳 on the console, the report, the roll call and the receipt', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     const { visitId } = newVisitor(app, {
       firstName: '芳', lastName: '王', familyNameFirst: true, organisation: null,
       devices: [{ kind: 'phone', quantity: 1 }],
@@ -207,7 +207,7 @@ describe('names the way visitors write them', () => {
   });
 
   it('prints the badge with the name in the order the visitor wrote it', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     app.ok('settings.update', { badgeEnabled: true }, 'staff');
     const { badgeCode } = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
     const { print } = await app.okAsync('badge.print', { code: badgeCode! }, 'kiosk');
@@ -215,8 +215,8 @@ describe('names the way visitors write them', () => {
     expect(text).toContain('Nagy Ferenc');
   });
 
-  it('lets someone with only one name sign in, and other visitors see only its initial', () => {
-    const app = createSetUpApp();
+  it('lets someone with only one name sign in, and other visitors see only its initial', async () => {
+    const app = await createSetUpApp();
     const result = app.ok('visit.signInNew', {
       firstName: 'Suharto', oneName: true, organisation: 'Kent LA', visitorType: 'visiting_professional', visiting: 'SEND review',
       policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [],
@@ -235,8 +235,8 @@ describe('names the way visitors write them', () => {
     [{ lastName: undefined }, /surname, or choose "I have only one name"/],
     [{ lastName: '   ' }, /surname, or choose "I have only one name"/],
     [{ lastName: 'Jones', oneName: true }, /only one name, so leave the surname empty/],
-  ])('refuses %j with a message at the surname and saves nothing', (change, message) => {
-    const app = createSetUpApp();
+  ])('refuses %j with a message at the surname and saves nothing', async (change, message) => {
+    const app = await createSetUpApp();
     const before = contentHash(app);
     const input = {
       firstName: 'Sam', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
@@ -255,8 +255,8 @@ describe('names the way visitors write them', () => {
     ['O\u0301 Su\u0301illeabha\u0301in', ['sui', 'súilleabháin']],
     ['عبد الله', ['الل', 'عبد']],
     ['王', ['王']],
-  ])('finds the surname %s by the start of any of its words: %j', (lastName, typed) => {
-    const app = createSetUpApp();
+  ])('finds the surname %s by the start of any of its words: %j', async (lastName, typed) => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Róisín', lastName, organisation: null });
     newVisitor(app, { firstName: 'Other', lastName: 'Sullivan', organisation: null });
     for (const t of typed) {
@@ -267,15 +267,15 @@ describe('names the way visitors write them', () => {
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'lliv' }).matches).toEqual([]);
   });
 
-  it('finds a one-character first name with a surname typed in combining accents by its second word', () => {
-    const app = createSetUpApp();
+  it('finds a one-character first name with a surname typed in combining accents by its second word', async () => {
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'A', lastName: 'O\u0301 Su\u0301illeabha\u0301in', organisation: null });
     expect(app.ok('console.onSite', {}, 'staff').visits[0]!.lastName).toBe('Ó Súilleabháin');
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'sui' }).matches.map((m) => m.displayName)).toEqual(['A Ó.']);
   });
 
-  it('shows a returning visitor the way they wrote their name this time', () => {
-    const app = createSetUpApp();
+  it('shows a returning visitor the way they wrote their name this time', async () => {
+    const app = await createSetUpApp();
     const first = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', organisation: null });
     app.ok('visit.signOut', { visitId: first.visitId });
     newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });

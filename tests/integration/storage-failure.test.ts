@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROBE_EVERY_MS } from '../../src/main/services/storage-watch.js';
 import type { CommandInput } from '../../src/shared/contract.js';
 import { KIOSK_PAUSED_MESSAGE } from '../../src/shared/domain/kiosk-pause.js';
+import { RUNS_AS_ROOT, unwritableDocument } from '../helpers/full-disk.js';
 import { ADMIN_PIN, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -52,8 +51,8 @@ function savingAgainEntries(app: TestApp): { detail: Record<string, unknown> }[]
 }
 
 describe('a disk that fills up while Safe Hands is in use', () => {
-  it('refuses the sign-in in plain words, pauses the kiosk, keeps the console readable, and carries on once there is space', () => {
-    const app = createSetUpApp();
+  it('refuses the sign-in in plain words, pauses the kiosk, keeps the console readable, and carries on once there is space', async () => {
+    const app = await createSetUpApp();
     const amira = newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
     fillDisk(app);
 
@@ -107,8 +106,8 @@ describe('a disk that fills up while Safe Hands is in use', () => {
 });
 
 describe('a database that becomes read-only while Safe Hands is in use', () => {
-  it('still lets staff unlock and read, and says in the audit trail what went unrecorded once it can save again', () => {
-    const app = createSetUpApp();
+  it('still lets staff unlock and read, and says in the audit trail what went unrecorded once it can save again', async () => {
+    const app = await createSetUpApp();
     const amira = newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
     app.db.pragma('query_only = 1');
 
@@ -124,8 +123,8 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
     expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
 
     // A wrong PIN is still "not right" (so the screen's back-off counts it), and the right one opens the console.
-    expect(app.fails('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'staff')).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.' });
-    expect(app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ staffId: app.adminId, displayName: 'Priya Shah' });
+    expect(await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'staff')).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.' });
+    expect(await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ staffId: app.adminId, displayName: 'Priya Shah' });
     expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.visitId)).toEqual([amira.visitId]);
     expect(app.ok('console.reminders', {}, 'staff').reminders[0]).toMatchObject({ kind: 'storage_problem' });
     expect(app.fails('visit.overrideSignOut', { visitId: amira.visitId, reason: 'Left early' }, 'staff')).toMatchObject({
@@ -145,22 +144,16 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
 
 describe('a document that cannot be saved in the data folder', () => {
   it('says why in plain words instead of "Something went wrong"', async () => {
-    const app = createSetUpApp();
+    const app = await createSetUpApp();
     newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
-    // Where the evacuation list printed now is kept (the clock stands still, so its name is known).
-    const file = join(app.dir, 'roll-calls', `roll-call-${app.clock.now().toISOString().replace(/[:.]/g, '-')}.pdf`);
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    // As root, file modes are ignored: put the kernel's always-full device (the one /dev/full is) where the
-    // PDF goes, so writing it fails with a real ENOSPC. Anyone else: a folder they may not write to (EACCES).
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) execFileSync('mknod', [file, 'c', '1', '7']);
-    else chmodSync(dirname(file), 0o500);
+    // Where today's visitor report is kept (the roll call answers even then: roll-call-full-disk.test.ts).
+    const undo = unwritableDocument(join(app.dir, 'reports', 'visitors-2026-11-23-to-2026-11-23.csv'));
 
-    const refused = await app.failsAsync('rollcall.print', {}, 'staff');
+    const refused = await app.failsAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
     expect(refused.code).toBe('storage_problem');
-    expect(refused.message).toMatch(asRoot
+    expect(refused.message).toMatch(RUNS_AS_ROOT
       ? /^The document could not be saved: the disk Safe Hands saves to is full\. Free some space on that disk .*or call IT\./
       : /^The document could not be saved: Safe Hands is no longer allowed to write to its data folder\. Call IT/);
-    if (!asRoot) chmodSync(dirname(file), 0o700);
+    undo();
   });
 });

@@ -161,7 +161,7 @@ describe('correcting an item from the safe list', () => {
     const held = receipt({ items: [item(101, { description: 'Black iPhone' })] });
     const owners: SafeOwnerGroup[] = [{
       ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
-      oldestLoggedAt: minutesAgo(60), pastEndOfDay: false, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null }],
+      oldestLoggedAt: minutesAgo(60), pastEndOfDay: false, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null, givenByHand: null }],
       items: held.items, deviceUse: null,
     }];
     let corrected: ReceiptView | null = null;

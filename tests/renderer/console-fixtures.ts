@@ -51,7 +51,7 @@ export function item(itemId: number, overrides: Partial<CustodyItemView> = {}): 
 export function receipt(overrides: Partial<ReceiptView> = {}): ReceiptView {
   return {
     receiptId: 41, receiptNumber: '2026-0041', ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer',
-    visitId: 2, visitOpen: true, createdAt: minutesAgo(60), createdBy: 'Sam Holt', printCount: 1, printProblem: null,
+    visitId: 2, visitOpen: true, createdAt: minutesAgo(60), createdBy: 'Sam Holt', printCount: 1, printProblem: null, givenByHand: null,
     items: [
       item(101, { kind: 'phone', description: 'Black iPhone', marks: 'Fox sticker' }),
       item(102, { kind: 'smart_watch', description: 'Silver watch' }),
@@ -67,7 +67,7 @@ export function unlockedConsole(overrides: FakeHandlers = {}): FakeHandlers {
     'staff.session': () => ({ session }),
     'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'staff.lock': () => ({ locked: true }),
-    'console.onSite': () => ({ visits: [amira, tom] }),
+    'console.onSite': () => ({ visits: [amira, tom], badgesEnabled: false }),
     'console.pendingHandovers': () => ({ handovers: [amiraHandover] }),
     'custody.inSafe': () => ({ owners: [], itemCount: 0 }),
     ...overrides,

@@ -9,13 +9,13 @@ import { descriptionOf, renderApp } from './harness.js';
 const owners: SafeOwnerGroup[] = [
   {
     ownerType: 'learner', ownerName: 'Jamie Reid', ownerDetail: 'Year 9', visitId: null, collectionRequestedAt: null,
-    oldestLoggedAt: minutesAgo(26 * 60), pastEndOfDay: true, receipts: [{ receiptId: 30, receiptNumber: '2026-0030', printCount: 1, printProblem: null }],
+    oldestLoggedAt: minutesAgo(26 * 60), pastEndOfDay: true, receipts: [{ receiptId: 30, receiptNumber: '2026-0030', printCount: 1, printProblem: null, givenByHand: null }],
     items: [item(301, { reason: 'confiscated', confiscationReason: 'Filming in class', bagSlot: 'C3', loggedAt: minutesAgo(26 * 60) })], deviceUse: null,
   },
   {
     ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: minutesAgo(3),
     oldestLoggedAt: minutesAgo(125), pastEndOfDay: false,
-    receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null }, { receiptId: 44, receiptNumber: '2026-0044', printCount: 1, printProblem: null }],
+    receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null, givenByHand: null }, { receiptId: 44, receiptNumber: '2026-0044', printCount: 1, printProblem: null, givenByHand: null }],
     items: [item(101, { loggedAt: minutesAgo(125) }), item(102, { kind: 'smart_watch', bagSlot: '14' })], deviceUse: null,
   },
 ];
@@ -129,7 +129,7 @@ describe('device use in the safe view', () => {
         itemCount: 1,
         owners: [{
           ownerType: 'visitor', ownerName: 'Helen Marsh', ownerDetail: 'Ofsted', visitId: 3, collectionRequestedAt: null,
-          oldestLoggedAt: TEST_NOW.toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001', printCount: 1, printProblem: null }],
+          oldestLoggedAt: TEST_NOW.toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001', printCount: 1, printProblem: null, givenByHand: null }],
           items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: TEST_NOW.toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false }],
           deviceUse: { exceptionId: 7, approved: true, permittedUse: 'Notes only', permittedAreas: 'Office', validUntil: null, endedBecause: null },
         }],

@@ -15,8 +15,8 @@ function tomsSafe(printCount: number): SafeOwnerGroup[] {
     ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
     oldestLoggedAt: minutesAgo(30), pastEndOfDay: false,
     receipts: [
-      { receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null },
-      { receiptId: 44, receiptNumber: '2026-0044', printCount, printProblem: printCount === 0 ? NO_PRINTER : null },
+      { receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null, givenByHand: null },
+      { receiptId: 44, receiptNumber: '2026-0044', printCount, printProblem: printCount === 0 ? NO_PRINTER : null, givenByHand: null },
     ],
     items: [item(101), item(102, { kind: 'smart_watch' })], deviceUse: null,
   }];
@@ -30,7 +30,7 @@ function reprintable(print: PrintStatus | ReturnType<typeof fail>, overrides: Fa
     'custody.reprint': () => {
       if ('code' in print) return print;
       if (print.printed) printCount = 1;
-      return { receipt: receipt({ receiptId: 44, receiptNumber: '2026-0044', printCount, printProblem: printCount === 0 ? NO_PRINTER : null }), print };
+      return { receipt: receipt({ receiptId: 44, receiptNumber: '2026-0044', printCount, printProblem: printCount === 0 ? NO_PRINTER : null, givenByHand: null }), print };
     },
     ...overrides,
   }));
@@ -79,7 +79,7 @@ describe('a receipt that never printed', () => {
   });
 
   it('is marked at the collection desk, where Reprint prints it and the desk shows it printed', async () => {
-    const unprinted: ReceiptView = receipt({ receiptId: 44, receiptNumber: '2026-0044', printCount: 0, printProblem: NO_PRINTER });
+    const unprinted: ReceiptView = receipt({ receiptId: 44, receiptNumber: '2026-0044', printCount: 0, printProblem: NO_PRINTER, givenByHand: null });
     const api = reprintable(PRINTED, { 'custody.findReceipt': () => unprinted });
     const { user } = renderApp('#/console');
     await user.click(await screen.findByRole('button', { name: 'Collect' }));

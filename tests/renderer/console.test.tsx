@@ -48,7 +48,7 @@ function consoleHandlers(overrides: FakeHandlers = {}): FakeHandlers {
         ? session
         : fail('wrong_pin', 'That PIN is not right. 4 tries left before the account locks.', { pin: 'That PIN is not right.' }),
     'staff.lock': () => ({ locked: true }),
-    'console.onSite': () => ({ visits }),
+    'console.onSite': () => ({ visits, badgesEnabled: false }),
     'console.pendingHandovers': () => ({ handovers }),
     ...overrides,
   };

@@ -8,7 +8,7 @@ import './operations-fixtures.js';
 
 const tomsItems: SafeOwnerGroup = {
   ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
-  oldestLoggedAt: minutesAgo(80), pastEndOfDay: true, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null }],
+  oldestLoggedAt: minutesAgo(80), pastEndOfDay: true, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 1, printProblem: null, givenByHand: null }],
   items: [item(101, { bagSlot: '12', description: 'Black iPhone' }), item(102, { kind: 'smart_watch', bagSlot: '12' })], deviceUse: null,
 };
 
@@ -83,7 +83,7 @@ describe('the end of the day', () => {
 
 describe('a receipt the printer never took, at the end of the day', () => {
   it('is marked under its owner, with Reprint, before anyone locks up', async () => {
-    const unprinted = { ...tomsItems, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 0, printProblem: 'No printer is set up for receipts.' }] };
+    const unprinted = { ...tomsItems, receipts: [{ receiptId: 41, receiptNumber: '2026-0041', printCount: 0, printProblem: 'No printer is set up for receipts.', givenByHand: null }] };
     const api = installFakeApi(unlockedConsole({
       'endOfDay.report': () => report({ inSafe: [unprinted] }),
       'custody.reprint': () => fail('conflict', 'The printer is out of paper.'),

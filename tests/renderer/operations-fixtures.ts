@@ -19,7 +19,7 @@ export function adminConsole(overrides: FakeHandlers = {}): FakeHandlers {
 }
 
 export function rollCallRecord(overrides: Partial<RollCallRecord> = {}): RollCallRecord {
-  return { rollCallId: 5, takenAt: '2026-11-22T10:15:00.000Z', takenBy: 'Sam Holt', onSite: 2, accounted: 1, missing: [], ...overrides };
+  return { rollCallId: 5, takenAt: '2026-11-22T10:15:00.000Z', takenBy: 'Sam Holt', onSite: 2, accounted: 1, missing: [], notSaved: null, ...overrides };
 }
 
 export const settingsView: SettingsView = {

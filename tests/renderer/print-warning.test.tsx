@@ -1,6 +1,7 @@
 /**
  * A name printed with boxes (letters no font on the reception PC has) is said on screen, in words, next to
- * whether the document printed: on the receipt panel after logging items, and after printing the roll call.
+ * whether the document printed: on the receipt panel after logging items, after printing the roll call, and
+ * beside an invitation made for an expected visitor.
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import type { PrintStatus } from '../../src/shared/contract.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { item, receipt, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';
+import { booking, officeSession, openSafeguarding, safeguardingConsole } from './safeguarding-fixtures.js';
 
 const WARNING = 'Some letters of “𠮷田 花子” cannot be printed on this computer, so the receipt shows □ in their place. Check the name on screen or against their ID.';
 const yoshidaReceipt = receipt({ ownerName: '𠮷田 花子', ownerDetail: null, visitId: 1, items: [item(101, { kind: 'phone' })] });
@@ -54,5 +56,27 @@ describe('a name the printer could not print', () => {
     await app.user.click(within(nav).getByRole('button', { name: 'Roll call' }));
     await app.user.click(await screen.findByRole('button', { name: 'Print the evacuation list' }));
     expect((await screen.findByRole('alert')).textContent).toContain(`Check the printed name. ${warning}`);
+  });
+
+  it('is pointed out beside the invitation made for an expected visitor, and not for a name that prints', async () => {
+    const warning = 'Some letters of “𠮷田花子” cannot be printed on this computer, so the invitation shows □ in their place. Check the name on screen or against their ID.';
+    const yoshida = booking({ bookingId: 4, firstName: '花子', lastName: '𠮷田', familyNameFirst: true });
+    installFakeApi(safeguardingConsole(officeSession, {
+      'booking.list': ({ date }) => ({ date: date ?? yoshida.expectedDate, bookings: [booking(), yoshida] }),
+      'booking.invite': ({ bookingId }) => (bookingId === 4 ? { documentId: 'inv-4', warning } : { documentId: 'inv-3' }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expected visitors');
+    const list = await screen.findByRole('list', { name: /^Bookings for/ });
+
+    const helen = within(list).getByRole('listitem', { name: 'Helen Marsh' });
+    await user.click(within(helen).getByRole('button', { name: 'Invitation (PDF) for Helen Marsh' }));
+    await within(helen).findByRole('link', { name: 'Open the invitation PDF for Helen Marsh' });
+    expect(within(helen).queryByRole('alert')).toBeNull();
+
+    const card = within(list).getByRole('listitem', { name: '𠮷田花子' });
+    await user.click(within(card).getByRole('button', { name: 'Invitation (PDF) for 𠮷田花子' }));
+    expect((await within(card).findByRole('alert')).textContent).toContain(`Check the printed name. ${warning}`);
+    expect(within(card).getByRole('link', { name: 'Open the invitation PDF for 𠮷田花子' }).getAttribute('href')).toBe('documents/inv-4');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullName, searchKey, shortName, surnameWords } from '../../src/shared/domain/names.js';
+import { fullName, nameWords, searchKey, shortName, surnameWords, typedNameKeys, type PersonName } from '../../src/shared/domain/names.js';
 import { describeDevices } from '../../src/shared/domain/devices.js';
 
 describe('what the kiosk may show of a name', () => {
@@ -72,6 +72,56 @@ describe('the words a surname is found by', () => {
 
   it('uses the only name of someone who has one', () => {
     expect(words('', 'Suharto')).toEqual(['suharto']);
+  });
+});
+
+describe('a name typed the way its owner writes it', () => {
+  const name = (lastName: string, firstName: string, familyNameFirst = true): PersonName => ({ firstName, lastName, familyNameFirst });
+  /** The kiosk: the folded text typed starts one of the visitor's words. */
+  const kioskFinds = (typed: string, n: PersonName) => nameWords(n).some((w) => w.startsWith(searchKey(typed)));
+  /** The office: any word typed starts one of the visitor's words. */
+  const officeFinds = (typed: string, n: PersonName) => typedNameKeys(typed).some((k) => nameWords(n).some((w) => w.startsWith(k)));
+
+  it.each([
+    [name('王', '芳'), '王芳'],
+    // The order they chose to show it in does not change how it is typed: family name first, as one word.
+    [name('王', '芳', false), '王芳'],
+    [name('山田', '太郎'), '山田太郎'],
+    [name('김', '민준'), '김민준'],
+    [name('欧阳', '娜娜'), '欧阳娜娜'],
+  ])('%j is found at the kiosk and in the office by %s, typed as one word', (n, typed) => {
+    expect(kioskFinds(typed, n)).toBe(true);
+    expect(officeFinds(typed, n)).toBe(true);
+    // And still by the family name alone, or with a space, as before.
+    expect(kioskFinds(n.lastName, n)).toBe(true);
+    expect(officeFinds(`${n.lastName} ${n.firstName}`, n)).toBe(true);
+  });
+
+  it('adds the whole name as one word only where it is written without a space, and after the surname words', () => {
+    expect(nameWords(name('王', '芳'))).toEqual(['王', '王芳']);
+    expect(nameWords(name('Wang', 'Fang'))).toEqual(['wang']);
+    expect(nameWords(name('王', 'Fang'))).toEqual(['王']);
+    expect(nameWords(name('Nagy', 'Ferenc'))).toEqual(['nagy']);
+    expect(nameWords({ firstName: '王芳', lastName: '', familyNameFirst: false })).toEqual(['王芳']);
+  });
+
+  it('never makes anyone findable by their given name alone', () => {
+    expect(kioskFinds('芳', name('王', '芳'))).toBe(false);
+    expect(kioskFinds('太郎', name('山田', '太郎'))).toBe(false);
+  });
+
+  it('finds Wang Fang written in Latin letters by his family name, and in the office by his name with a space', () => {
+    const wang = name('Wang', 'Fang');
+    expect(kioskFinds('Wang', wang)).toBe(true);
+    expect(officeFinds('Wang Fang', wang)).toBe(true);
+    expect(officeFinds('Fang Wang', wang)).toBe(true);
+  });
+
+  it('finds someone with one name by that name, however much of it is typed', () => {
+    const only = { firstName: '王芳', lastName: '', familyNameFirst: false };
+    expect(kioskFinds('王', only)).toBe(true);
+    expect(kioskFinds('王芳', only)).toBe(true);
+    expect(officeFinds('王芳', only)).toBe(true);
   });
 });
 

@@ -101,6 +101,32 @@ describe('the PIN throttle', () => {
   });
 });
 
+describe('PINs still being checked (hashing takes a while)', () => {
+  it('hold their places: five let through at once hold back a sixth, as five wrong PINs would', () => {
+    const { t } = throttle();
+    const checking = Array.from({ length: 5 }, () => t.reserve(TAB));
+    expect(t.retryAfterMs(TAB)).toBe(MINUTE);
+    // Another screen on the computer is not held back by them.
+    expect(t.retryAfterMs(OTHER_TAB)).toBe(0);
+    // Answered wrong, they are counted as wrong PINs: the same wait.
+    for (const attempt of checking) attempt.settle(true);
+    expect(t.retryAfterMs(TAB)).toBe(MINUTE);
+  });
+
+  it('give their places back when they turn out right, and are counted once however often settled', () => {
+    const { t } = throttle();
+    const checking = Array.from({ length: 5 }, () => t.reserve(TAB));
+    checking[0]!.settle(false);
+    checking[0]!.settle(true);
+    expect(t.retryAfterMs(TAB)).toBe(0);
+    for (const attempt of checking.slice(1)) attempt.settle(true);
+    // Four wrong PINs: one more is free.
+    expect(t.retryAfterMs(TAB)).toBe(0);
+    t.recordFailure(TAB);
+    expect(t.retryAfterMs(TAB)).toBe(MINUTE);
+  });
+});
+
 describe('the guess budget the README states', () => {
   it('one screen, typing every 5 seconds for three days: at most 56 PINs checked in any 24 hours', () => {
     expect(guessAllDay({ days: 3 })).toBe(56);

@@ -15,6 +15,7 @@ import type { AuditTrail } from '../services/audit-trail.js';
 import type { StaffSessions } from '../services/staff-sessions.js';
 import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../services/storage-failure.js';
 import { StorageWatch, type StorageHealth } from '../services/storage-watch.js';
+import type { JobHealth } from '../jobs/job-failures.js';
 import { handlers, type Handler, type HandlerContext } from './handlers.js';
 
 export interface Core {
@@ -33,15 +34,16 @@ export interface Core {
   auditTrail: AuditTrail;
 }
 
-export interface DatabaseHealth extends StorageHealth {
+export interface DatabaseHealth extends StorageHealth, JobHealth {
   databaseProblem: string | null;
   /** Restores since the app opened: a check begun before one was reading a file that has since been replaced. */
   restores: number;
 }
 
 /**
- * Most commands answer at once; the few that print or ask the operating system answer later. Transports
- * await either; tests of the synchronous ones can read the answer directly.
+ * Most commands answer at once; the few that print, ask the operating system or hash a PIN (off the event
+ * loop, so other screens are answered meanwhile) answer later. Transports await either; tests of the
+ * synchronous ones can read the answer directly.
  */
 export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown> | Promise<CommandResult<unknown>>;
 

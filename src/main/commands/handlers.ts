@@ -2,6 +2,7 @@ import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contr
 import { onSite, pendingHandovers } from '../services/console-views.js';
 import { logItems, markNotHandedIn } from '../services/custody/log-items.js';
 import { outputReceipt, type OutputContext } from '../services/custody/receipt-output.js';
+import { markGivenByHand } from '../services/custody/given-by-hand.js';
 import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
@@ -12,7 +13,7 @@ import { printRollCall, saveRollCall } from '../services/operations/roll-call.js
 import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
 import { exportReport, getReport } from '../services/operations/reports.js';
 import { auditEntries } from '../services/operations/audit-view.js';
-import { printBadge, printBadgeByCode, signOutByBadge } from '../services/operations/badges.js';
+import { printBadgeByCode, reprintBadge, signOutByBadge } from '../services/operations/badges.js';
 import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
@@ -36,6 +37,7 @@ import { auditReminders, type AuditTrail } from '../services/audit-trail.js';
 import type { DatabaseHealth } from './dispatcher.js';
 import { readSetting } from '../services/settings-store.js';
 import { storageReminders } from '../services/storage-reminder.js';
+import { jobReminders } from '../jobs/job-failures.js';
 
 export interface HandlerContext extends OutputContext {
   health: DatabaseHealth;
@@ -95,6 +97,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'custody.correct': (ctx, input) => correctItem(ctx, input),
   'custody.inSafe': (ctx) => inSafe(ctx),
   'custody.reprint': (ctx, input) => outputReceipt(ctx, input.receiptId, input.layout),
+  'custody.markGivenByHand': (ctx, input) => markGivenByHand(ctx, input),
   'printers.list': async () => ({ printers: await listPrinters() }),
   'settings.setLogo': (ctx, input) => setLogo(ctx, input.dataBase64),
   'concern.raise': (ctx, input) => raiseConcern(ctx, input),
@@ -104,7 +107,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
   'console.reminders': (ctx) => ({
-    reminders: [...storageReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
+    reminders: [...storageReminders(ctx.health), ...jobReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
   }),
   'staff.list': (ctx) => listStaffAccounts(ctx),
   'staff.create': (ctx, input) => createStaffAccount(ctx, input),
@@ -128,7 +131,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
   'visit.signOutByBadge': (ctx, input) => signOutByBadge(ctx, input.code),
   'badge.print': (ctx, input) => printBadgeByCode(ctx, input.code),
-  'badge.reprint': (ctx, input) => printBadge(ctx, input.visitId),
+  'badge.reprint': (ctx, input) => reprintBadge(ctx, input.visitId),
   'report.get': (ctx, input) => getReport(ctx, input),
   'report.export': (ctx, input) => exportReport(ctx, input),
   'person.search': (ctx, input) => searchPeople(ctx, input.name),

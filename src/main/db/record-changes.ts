@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from './connection.js';
 import { prepared } from './repositories/statements.js';
 
@@ -51,26 +51,41 @@ export function watchesRecordChanges(db: Db): boolean {
 
 /**
  * A row's content hash: its non-null columns by name, so a later migration that adds a column (null in old
- * rows) does not change the hash of rows written before it.
+ * rows) does not change the hash of rows written before it. Keyed (HMAC-SHA-256 under the audit key of the
+ * entry that carries it, marked `k:`): a plain hash of a row would let anyone holding a copy of the
+ * database confirm a guessed name against it long after retention removed the name from the row itself.
+ * Entries written before record hashes were keyed carry the plain SHA-256, and are checked as such.
  */
-export function recordHash(table: SealedTable, row: Record<string, unknown>): string {
+export function recordHash(table: SealedTable, row: Record<string, unknown>, key: Buffer | null): string {
   const fields = Object.keys(row).filter((k) => row[k] !== null).sort().map((k) => [k, row[k]]);
-  return createHash('sha256').update(JSON.stringify([table, fields])).digest('hex');
+  const canonical = JSON.stringify([table, fields]);
+  return key ? `${KEYED}${createHmac('sha256', key).update(canonical).digest('hex')}` : createHash('sha256').update(canonical).digest('hex');
+}
+
+const KEYED = 'k:';
+
+/**
+ * Whether a row still matches the hash an entry sealed. `key` is the key that entry was sealed with; null when
+ * it is not on this computer, and then a keyed hash cannot be checked (the audit check reports the lost key).
+ */
+export function recordMatches(sealed: string, table: SealedTable, row: Record<string, unknown>, key: Buffer | null): boolean {
+  if (!sealed.startsWith(KEYED)) return sealed === recordHash(table, row, null);
+  return key === null || sealed === recordHash(table, row, key);
 }
 
 export function readRecord(db: Db, table: SealedTable, id: number): Record<string, unknown> | undefined {
   return prepared(db, `SELECT * FROM main.${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
 }
 
-/** The rows this connection wrote since the last call, hashed as they are now; the list is then emptied. */
-export function takeRecordChanges(db: Db): RecordSeal[] {
+/** The rows this connection wrote since the last call, hashed as they are now under `key`; the list is then emptied. */
+export function takeRecordChanges(db: Db, key: Buffer | null): RecordSeal[] {
   if (!watchesRecordChanges(db)) return [];
   const changed = prepared(db, 'SELECT tbl, id FROM temp.record_changes ORDER BY tbl, id').all() as { tbl: SealedTable; id: number }[];
   if (changed.length === 0) return [];
   prepared(db, 'DELETE FROM temp.record_changes').run();
   return changed.map(({ tbl, id }) => {
     const row = readRecord(db, tbl, id);
-    return { table: tbl, id, hash: row ? recordHash(tbl, row) : null };
+    return { table: tbl, id, hash: row ? recordHash(tbl, row, key) : null };
   });
 }
 

@@ -1,11 +1,14 @@
 import type { App } from '../app.js';
 import { inTransaction } from '../db/connection.js';
-import { backupNow } from '../services/backups.js';
+import { backupFolder, backupNow } from '../services/backups.js';
 import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
 import { purgeIfDue } from '../services/operations/retention.js';
 import { CommandError } from '../services/command-error.js';
 import type { Actor } from '../services/context.js';
 import { readSetting, saveSetting } from '../services/settings-store.js';
+import { ukDay } from '../../shared/domain/time.js';
+import type { ScheduledJob } from '../../shared/domain/scheduled-jobs.js';
+import { noteJobFailed, noteJobWorked } from './job-failures.js';
 
 const DAY_MS = 24 * 3600_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -20,25 +23,52 @@ export interface JobsRun {
   integrity: 'ok' | 'not_due' | 'failed';
   /** The weekly full check of the audit trail and the records it vouches for. */
   auditTrail: 'ok' | 'not_due' | 'failed';
-  autoSignedOut: number;
+  autoSignedOut: number | 'failed';
   /** Visitors whose details the daily retention run removed (null: it had already run today). */
-  retentionRemoved: number | null;
+  retentionRemoved: number | null | 'failed';
+  /** Jobs that failed this time (a full disk, a backup folder gone): each is on the console's banner. */
+  failed: ScheduledJob[];
 }
 
 /**
- * The background work a reception PC needs without anyone asking: a backup a day (when switched on), and
- * SQLite's full integrity check and the audit trail's full check once a week. Each runs only when due, so calling this often is cheap.
+ * The background work a reception PC needs without anyone asking: visitors signed out at the end of the day
+ * (when switched on), old details removed, a backup a day (when switched on), and SQLite's full integrity check
+ * and the audit trail's full check once a week. Each runs only when due, so calling this often is cheap.
+ *
+ * Each job runs on its own: one that fails (a full disk, a backup folder that has gone) is put on the
+ * console's banner for staff (job-failures.ts) and the others still run. A backup to another drive is
+ * worth making when the data folder's disk is full.
  */
 export async function runDueJobs(app: App): Promise<JobsRun> {
   const now = app.clock.now();
+  const at = now.toISOString();
   const ctx = { ...app, actor: SYSTEM_ACTOR };
-  const run: JobsRun = {
-    backup: 'not_due',
-    integrity: 'not_due',
-    auditTrail: 'not_due',
-    autoSignedOut: autoSignOutIfDue(ctx).signedOut,
-    retentionRemoved: purgeIfDue(ctx)?.visitorsRemoved ?? null,
+  const run: JobsRun = { backup: 'not_due', integrity: 'not_due', auditTrail: 'not_due', autoSignedOut: 0, retentionRemoved: null, failed: [] };
+  const failed = (job: ScheduledJob, err: unknown, folder?: string) => {
+    noteJobFailed(app.health, job, at, err, folder);
+    run.failed.push(job);
+    // A refusal in plain words needs no stack trace in the log; anything else does, for IT.
+    if (err instanceof CommandError) console.error(`The scheduled job "${job}" failed: ${err.message}`);
+    else console.error(`The scheduled job "${job}" failed:`, err);
   };
+
+  try {
+    run.autoSignedOut = autoSignOutIfDue(ctx).signedOut;
+    // Done only once today's run has happened (or it is switched off): before the end of the day nothing ran,
+    // so last night's failure still stands, and its visitors are still signed in.
+    if (!readSetting(app.db, 'day.autoSignOut') || readSetting(app.db, 'day.lastAutoSignOutDay') === ukDay(at)) noteJobWorked(app.health, 'autoSignOut');
+  } catch (err) {
+    run.autoSignedOut = 'failed';
+    failed('autoSignOut', err);
+  }
+
+  try {
+    run.retentionRemoved = purgeIfDue(ctx)?.visitorsRemoved ?? null;
+    noteJobWorked(app.health, 'retention');
+  } catch (err) {
+    run.retentionRemoved = 'failed';
+    failed('retention', err);
+  }
 
   if (!readSetting(app.db, 'backup.daily')) run.backup = 'off';
   else if (olderThan(readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {
@@ -47,21 +77,29 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
       run.backup = 'made';
     } catch (err) {
       run.backup = 'failed';
-      console.error(`The daily backup failed: ${err instanceof CommandError ? err.message : String(err)}`);
+      failed('backup', err, backupFolder(ctx));
     }
   }
+  // Made, switched off, or made within the day (by hand, say): nothing is owed.
+  if (run.backup !== 'failed') noteJobWorked(app.health, 'backup');
 
   if (olderThan(readSetting(app.db, 'health.lastIntegrityCheckAt'), WEEK_MS, now)) {
-    const outcome = await app.checkDatabase('integrity_check');
-    // Closed while checking: the database is gone from under us, and the check is due again next start.
-    if (outcome === 'cancelled') return run;
-    run.integrity = outcome;
-    const trail = await app.checkAuditTrail();
-    if (trail === 'cancelled') return run;
-    run.auditTrail = trail;
-    const at = now.toISOString();
-    inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
+    try {
+      const outcome = await app.checkDatabase('integrity_check');
+      // Closed while checking: the database is gone from under us, and the check is due again next start.
+      if (outcome === 'cancelled') return run;
+      run.integrity = outcome;
+      const trail = await app.checkAuditTrail();
+      if (trail === 'cancelled') return run;
+      run.auditTrail = trail;
+      inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
+    } catch (err) {
+      failed('weeklyCheck', err);
+      return run;
+    }
   }
+  // What the checks found is not the job failing: problems have their own banner (databaseProblem, the audit's).
+  noteJobWorked(app.health, 'weeklyCheck');
   return run;
 }
 

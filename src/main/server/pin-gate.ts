@@ -1,6 +1,6 @@
 import type { Dispatch } from '../commands/dispatcher.js';
 import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/domain/errors.js';
-import { carriesPin, pinThrottleMessage, type PinCaller, type PinThrottle } from './pin-throttle.js';
+import { carriesPin, pinThrottleMessage, type PinAttempt, type PinCaller, type PinThrottle } from './pin-throttle.js';
 
 /** Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, or another try at a locked account. */
 const PIN_FAILURES: ReadonlySet<ErrorCode> = new Set(['wrong_pin', 'account_locked']);
@@ -14,21 +14,36 @@ export type PinGated =
  * Electron's IPC): a request carrying a PIN from a screen that is held back is refused without running,
  * and a wrong PIN is counted against the screen and its computer.
  *
- * The check comes just before the command runs and the PIN check answers synchronously, so a burst of
- * requests sent at once is counted one by one.
+ * The check comes just before the command runs. A PIN takes a while to check, so each one let through
+ * holds its place in the screen's count until answered (PinThrottle.reserve): a burst of requests sent at
+ * once is held back exactly as the same requests sent one by one.
  */
 export function pinGate(throttle: PinThrottle, dispatch: Dispatch) {
   return (name: unknown, input: unknown, sessionKey: string, caller: PinCaller): PinGated => {
+    let attempt: PinAttempt | null = null;
     if (name === 'staff.unlock' || carriesPin(input)) {
       const waitMs = throttle.retryAfterMs(caller);
       if (waitMs > 0) return { heldBackMs: waitMs, refusal: { code: 'account_locked', message: pinThrottleMessage(waitMs) } };
+      attempt = throttle.reserve(caller);
     }
     const counted = (result: CommandResult<unknown>) => {
-      if (!result.ok && PIN_FAILURES.has(result.error.code)) throttle.recordFailure(caller);
+      const wrong = !result.ok && PIN_FAILURES.has(result.error.code);
+      if (attempt) attempt.settle(wrong);
+      else if (wrong) throttle.recordFailure(caller);
       return result;
     };
-    const answer = dispatch(name, input, sessionKey);
-    return { answer: answer instanceof Promise ? answer.then(counted) : counted(answer) };
+    // The dispatcher answers every failure itself; should it ever throw, the place is given back.
+    const released = (err: unknown) => {
+      attempt?.settle(false);
+      throw err;
+    };
+    let answer: ReturnType<Dispatch>;
+    try {
+      answer = dispatch(name, input, sessionKey);
+    } catch (err) {
+      return released(err);
+    }
+    return { answer: answer instanceof Promise ? answer.then(counted, released) : counted(answer) };
   };
 }
 

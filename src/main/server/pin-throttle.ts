@@ -17,6 +17,11 @@
  * DSL's PIN typed into an approval. While a screen is held back, every request that carries a PIN is
  * refused (see `carriesPin`), not only unlocking, so approvals cannot be used to keep guessing. A right PIN
  * does not clear the count, or a person who knows one PIN could keep guessing the others.
+ *
+ * A PIN takes a while to check (it is hashed off the event loop), so a burst sent at once would all find
+ * the screen free before the first was known wrong. Each PIN let through therefore holds a place
+ * (`reserve`), counted as wrong until its answer says otherwise: the burst is held back exactly where the
+ * same PINs sent one by one would be.
  */
 
 export function pinThrottleMessage(waitMs: number): string {
@@ -77,8 +82,15 @@ function normaliseAddress(address: string): string {
   return address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }
 
+/** A PIN let through and not yet answered; settled once with whether it turned out wrong. */
+export interface PinAttempt {
+  settle(wrong: boolean): void;
+}
+
 export class PinThrottle {
   private readonly counters = new Map<string, Counter>();
+  /** PINs let through and still being checked, per counter key; kept in memory only. */
+  private readonly checking = new Map<string, number>();
   private readonly freePerClient: number;
   private readonly freePerAddress: number;
   private readonly firstWaitMs: number;
@@ -108,7 +120,29 @@ export class PinThrottle {
   /** How long this caller must wait before another PIN attempt, in milliseconds; 0 when it may try now. */
   retryAfterMs(caller: PinCaller): number {
     const now = this.now();
-    return Math.max(this.blockedFor(clientKey(caller), now), this.blockedFor(addressKey(caller), now));
+    return Math.max(this.blockedFor(clientKey(caller), this.freePerClient, now), this.blockedFor(addressKey(caller), this.freePerAddress, now));
+  }
+
+  /**
+   * Holds a place for a PIN about to be checked, counted as wrong while it is checked: call once
+   * retryAfterMs has said 0. Settling it with `wrong` counts it as recordFailure does; otherwise it is gone.
+   */
+  reserve(caller: PinCaller): PinAttempt {
+    const keys = [clientKey(caller), addressKey(caller)];
+    for (const key of keys) this.checking.set(key, (this.checking.get(key) ?? 0) + 1);
+    let settled = false;
+    return {
+      settle: (wrong) => {
+        if (settled) return;
+        settled = true;
+        for (const key of keys) {
+          const left = this.checking.get(key)! - 1;
+          if (left > 0) this.checking.set(key, left);
+          else this.checking.delete(key);
+        }
+        if (wrong) this.recordFailure(caller);
+      },
+    };
   }
 
   /** Counts one wrong PIN (or an attempt on a locked account) from this caller. */
@@ -138,9 +172,14 @@ export class PinThrottle {
     this.counters.set(key, counter);
   }
 
-  private blockedFor(key: string, now: number): number {
+  private blockedFor(key: string, free: number, now: number): number {
     const counter = this.counters.get(key);
-    return counter && counter.blockedUntil > now ? counter.blockedUntil - now : 0;
+    const blocked = counter && counter.blockedUntil > now ? counter.blockedUntil - now : 0;
+    const checking = this.checking.get(key) ?? 0;
+    if (checking === 0) return blocked;
+    // As if every PIN still being checked had just been answered wrong.
+    const failures = (counter?.failures.filter((at) => at > now - this.windowMs).length ?? 0) + checking;
+    return Math.max(blocked, this.waitAfter(failures, free));
   }
 
   private prune(now: number): void {

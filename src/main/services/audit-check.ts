@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { GENESIS_HASH, hashOf, type AuditHead, type AuditRow } from '../db/repositories/audit-repo.js';
-import { recordHash, SEALED_TABLES, watchesRecordChanges, type SealedTable } from '../db/record-changes.js';
+import { recordMatches, SEALED_TABLES, watchesRecordChanges, type SealedTable } from '../db/record-changes.js';
 import { keyCovering, type AuditKey } from './audit-key.js';
 
 /** The entry that starts a seal key; its detail names the key and the last row of each table before it. */
@@ -63,6 +63,9 @@ export function* auditCheckSteps(
   const problems: string[] = [];
   const sealedFrom = keys[0]?.from ?? Number.POSITIVE_INFINITY;
   const latest = new Map<string, Sealed>();
+  // A row sealed as deleted that exists again, or one that no longer matches its hash, was changed behind the app.
+  const sealedMatch = (sealed: Sealed, table: SealedTable, row: Record<string, unknown>): boolean =>
+    sealed.hash !== null && recordMatches(sealed.hash, table, row, keyCovering(keys, sealed.entry)?.key ?? null);
   let baseline: Partial<Record<SealedTable, number>> | null = null;
   let lostKeyFrom: number | null = null;
   let prev = GENESIS_HASH;
@@ -142,7 +145,7 @@ export function* auditCheckSteps(
       if (pending.has(key)) continue;
       const row = db.prepare(`SELECT * FROM main.${table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
       if (!row && sealed.hash !== null) problems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
-      else if (row && sealed.hash !== recordHash(table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+      else if (row && !sealedMatch(sealed, table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
     }
   } else if (firstBrokenId === null) {
     const recordProblems: string[] = [];
@@ -161,7 +164,7 @@ export function* auditCheckSteps(
           latest.delete(key);
           if (pending.has(key)) continue;
           if (sealed) {
-            if (sealed.hash !== recordHash(table, row)) recordProblems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+            if (!sealedMatch(sealed, table, row)) recordProblems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
           } else if (baseline !== null && id > (baseline[table] ?? 0)) {
             recordProblems.push(`${RECORD_NAMES[table]} ${id} was added outside Safe Hands: no audit entry records it.`);
           }

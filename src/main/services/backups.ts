@@ -27,6 +27,9 @@ export interface BackupContext extends ServiceContext {
 
 const BACKUP_NAME = /^safe-hands-(\d{8})-(\d{6})\.db$/;
 
+/** Where restoreBackup keeps the database as it was before a restore, in the data folder. */
+export const BEFORE_RESTORE_FOLDER = 'before-restore';
+
 export function backupFolder(ctx: BackupContext): string {
   return readSetting(ctx.db, 'backup.folder') ?? join(ctx.dataDir, 'backups');
 }
@@ -48,28 +51,61 @@ function stamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-function describe(file: string): BackupFile | null {
-  const match = BACKUP_NAME.exec(basename(file));
+/** When a copy of the database (a backup, or one kept before a restore) was taken, from its name; null for any other file. */
+export function copyTakenAt(fileName: string): string | null {
+  const match = BACKUP_NAME.exec(fileName);
   if (!match) return null;
   const [, d, t] = match as unknown as [string, string, string];
-  return {
-    file,
-    fileName: basename(file),
-    takenAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.000Z`,
-    sizeBytes: statSync(file).size,
-  };
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.000Z`;
 }
 
-export function listBackups(ctx: BackupContext): { folder: string; backups: BackupFile[] } {
-  const folder = backupFolder(ctx);
+function describe(file: string): BackupFile | null {
+  const takenAt = copyTakenAt(basename(file));
+  return takenAt === null ? null : { file, fileName: basename(file), takenAt, sizeBytes: statSync(file).size };
+}
+
+/** The database copies in a folder, newest first; none when it cannot be read. */
+function copiesIn(folder: string): BackupFile[] {
   let names: string[] = [];
   try {
     names = readdirSync(folder);
   } catch {
     names = [];
   }
-  const backups = names.map((n) => describe(join(folder, n))).filter((b): b is BackupFile => b !== null);
-  return { folder, backups: backups.sort((a, b) => b.takenAt.localeCompare(a.takenAt)) };
+  const copies = names.map((n) => describe(join(folder, n))).filter((b): b is BackupFile => b !== null);
+  return copies.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+export function listBackups(ctx: BackupContext): { folder: string; backups: BackupFile[] } {
+  const folder = backupFolder(ctx);
+  return { folder, backups: copiesIn(folder) };
+}
+
+/**
+ * Removes a database copy, then what lies beside it: the keys, and the -wal and -shm files SQLite leaves
+ * when a check or a restore has opened the copy read-only. Throws when the copy itself cannot be removed.
+ */
+export function removeDatabaseCopy(file: string): void {
+  rmSync(file, { force: true });
+  for (const beside of [PEPPER_BESIDE, AUDIT_KEY_BESIDE, '-wal', '-shm']) {
+    try {
+      rmSync(`${file}${beside}`, { force: true });
+    } catch {
+      // Left with no copy beside it, none of these is of any use (a read-only opening writes nothing to the -wal).
+    }
+  }
+}
+
+/** Keeps the newest `keep` copies in a folder (backups, or those kept before a restore) and removes the rest. */
+function keepNewest(folder: string, keep: number): void {
+  for (const old of copiesIn(folder).slice(keep)) {
+    try {
+      removeDatabaseCopy(old.file);
+    } catch (err) {
+      // The copy just made is good either way; the next one made tries again.
+      console.warn(`Backups: ${old.file} is beyond the number kept but could not be removed: ${(err as Error).message}`);
+    }
+  }
 }
 
 /**
@@ -102,12 +138,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
     saveSetting(ctx.db, 'backup.lastAt', at, at);
     audit(ctx, 'backup.create', 'backup', null, { fileName: basename(file) });
   });
-  const keep = readSetting(ctx.db, 'backup.keep');
-  for (const old of listBackups(ctx).backups.slice(keep)) {
-    rmSync(old.file, { force: true });
-    rmSync(`${old.file}${PEPPER_BESIDE}`, { force: true });
-    rmSync(`${old.file}${AUDIT_KEY_BESIDE}`, { force: true });
-  }
+  keepNewest(folder, readSetting(ctx.db, 'backup.keep'));
   return describe(file)!;
 }
 
@@ -128,7 +159,7 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   const auditKeys = keysForRestore(ctx.auditTrail.ring.all(), candidate, ctx.nativeBinding);
   if ('refuse' in auditKeys) throw new CommandError('invalid_input', auditKeys.refuse, { file: auditKeys.refuse });
   const at = nowIso(ctx);
-  const asideDir = join(ctx.dataDir, 'before-restore');
+  const asideDir = join(ctx.dataDir, BEFORE_RESTORE_FOLDER);
   makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
   await backupTo(ctx.db, keptAside);
@@ -142,6 +173,9 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
     restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),
   }));
   ctx.sessions.closeAll();
+  // Each copy kept aside holds every name the database held: kept by the same count as backups (and, like
+  // them, removed by retention once taken before its cut-off, see retention-copies.ts).
+  keepNewest(asideDir, readSetting(ctx.db, 'backup.keep'));
   return { restoredFrom: candidate, keptAside };
 }
 

@@ -6,15 +6,17 @@ import { deviceUseMarker, exceptionState } from './safeguarding/exception-state.
 import { declaredDevicesByVisit, listPendingHandovers } from '../db/repositories/handover-repo.js';
 import { listOnSite } from '../db/repositories/visit-repo.js';
 import type { ServiceContext } from './context.js';
+import { readSetting } from './settings-store.js';
 
 /** Everyone signed in now, with full names: staff console only. */
-export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[] } {
+export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[]; badgesEnabled: boolean } {
   const rows = listOnSite(ctx.db);
   const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
   const held = countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
   const exceptions = latestExceptionByVisit(ctx.db, rows.map((r) => r.visit_id));
   const now = ctx.clock.now().toISOString();
   return {
+    badgesEnabled: readSetting(ctx.db, 'badge.enabled'),
     visits: rows.map((r) => ({
       visitId: r.visit_id,
       visitorId: r.visitor_id,

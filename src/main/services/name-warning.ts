@@ -7,11 +7,16 @@ import { unprintableNamesWarning } from '../documents/name-block.js';
  * Working the warning out never stops the document: the name still prints as typed, boxes and all.
  */
 export function withNameWarning(print: PrintStatus, names: readonly string[], document: string): PrintStatus {
+  const warning = nameWarning(names, document);
+  return warning ? { ...print, warning } : print;
+}
+
+/** The same warning for a document staff print or send themselves (an invitation), or undefined. */
+export function nameWarning(names: readonly string[], document: string): string | undefined {
   try {
-    const warning = unprintableNamesWarning(names, document);
-    return warning ? { ...print, warning } : print;
+    return unprintableNamesWarning(names, document) ?? undefined;
   } catch (err) {
     console.error('Could not check which names print:', err);
-    return print;
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
 /**
  * PINs are short (four digits is 10,000 guesses), so a copy of the database must not be enough to test a
@@ -85,10 +85,34 @@ export function parseStoredPin(stored: string): StoredPin | null {
   return null;
 }
 
-function scrypt(pin: string, salt: Buffer, length: number, cost: ScryptCost): Buffer {
+/**
+ * At most this many PIN hashes at once. Each runs in libuv's thread pool (four threads by default), off the
+ * event loop, so the kiosk keeps answering while a PIN is checked; holding them to two keeps threads free
+ * for file work (receipts, backups) and bounds the memory a burst of PINs can take (128 MiB each).
+ */
+const HASHES_AT_ONCE = 2;
+let hashing = 0;
+const waitingToHash: (() => void)[] = [];
+
+async function inHashingTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHES_AT_ONCE) await new Promise<void>((go) => waitingToHash.push(go));
+  else hashing += 1;
+  try {
+    return await work();
+  } finally {
+    // The place passes straight to the next in line, so `hashing` counts it without a gap.
+    const next = waitingToHash.shift();
+    if (next) next();
+    else hashing -= 1;
+  }
+}
+
+function scrypt(pin: string, salt: Buffer, length: number, cost: ScryptCost): Promise<Buffer> {
   // Node refuses more than 32 MiB unless told; N=2^17, r=8 needs 128 MiB, plus a little for p's blocks.
   const maxmem = 128 * cost.r * (cost.N + cost.p + 2) + 1024 * 1024;
-  return scryptSync(pin, salt, length, { N: cost.N, r: cost.r, p: cost.p, maxmem });
+  return inHashingTurn(() => new Promise<Buffer>((resolve, reject) => {
+    scryptCallback(pin, salt, length, { N: cost.N, r: cost.r, p: cost.p, maxmem }, (err, derived) => (err ? reject(err) : resolve(derived)));
+  }));
 }
 
 function mac(pepper: Pepper, derived: Buffer): Buffer {
@@ -96,9 +120,9 @@ function mac(pepper: Pepper, derived: Buffer): Buffer {
 }
 
 /** A new format-2 hash of the PIN: one scrypt at `cost`, then the pepper. */
-export function hashPin(pin: string, pepper: Pepper, cost: ScryptCost = OWASP_SCRYPT): string {
+export async function hashPin(pin: string, pepper: Pepper, cost: ScryptCost = OWASP_SCRYPT): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const tag = mac(pepper, scrypt(pin, salt, KEY_BYTES, cost));
+  const tag = mac(pepper, await scrypt(pin, salt, KEY_BYTES, cost));
   return `${PREFIX}k=${pepper.id}$n=${cost.N},r=${cost.r},p=${cost.p}$${salt.toString('base64')}$${tag.toString('base64')}`;
 }
 
@@ -107,15 +131,15 @@ export function hashPin(pin: string, pepper: Pepper, cost: ScryptCost = OWASP_SC
  * 'no_key' when the stored hash needs a pepper that is not this one (or none is at hand): the PIN cannot
  * be checked at all, which is not the same as a wrong PIN.
  */
-export function checkPin(pin: string, stored: string, pepper: Pepper | null): 'right' | 'wrong' | 'no_key' {
+export async function checkPin(pin: string, stored: string, pepper: Pepper | null): Promise<'right' | 'wrong' | 'no_key'> {
   const parsed = parseStoredPin(stored);
   if (!parsed) return 'wrong';
   if (parsed.format === 1) {
-    const actual = scrypt(pin, parsed.salt, parsed.key.length, parsed.cost);
+    const actual = await scrypt(pin, parsed.salt, parsed.key.length, parsed.cost);
     return timingSafeEqual(actual, parsed.key) ? 'right' : 'wrong';
   }
   if (!pepper || pepper.id !== parsed.keyId) return 'no_key';
-  const actual = mac(pepper, scrypt(pin, parsed.salt, KEY_BYTES, parsed.cost));
+  const actual = mac(pepper, await scrypt(pin, parsed.salt, KEY_BYTES, parsed.cost));
   return timingSafeEqual(actual, parsed.mac) ? 'right' : 'wrong';
 }
 

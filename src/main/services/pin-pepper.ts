@@ -7,6 +7,7 @@ import { PIN_PEPPER_FILE } from '../paths.js';
 import { replacePrivateFile, writePrivateFile } from '../private-files.js';
 import { CommandError } from './command-error.js';
 import type { ServiceContext } from './context.js';
+import { OneAtATime } from './one-at-a-time.js';
 import {
   checkPin, hashPin, needsRehash, OWASP_SCRYPT, PEPPER_BYTES, PEPPERED_PREFIX, pepperFrom, pepperIdOf, type Pepper, type ScryptCost,
 } from './pin-hash.js';
@@ -46,10 +47,18 @@ export interface PinContext extends ServiceContext {
   pins: PinHasher;
 }
 
-/** Hashes and checks PINs with the data folder's pepper, at the cost the app was opened with. */
+/**
+ * Hashes and checks PINs with the data folder's pepper, at the cost the app was opened with. Hashing runs
+ * off the event loop (pin-hash.ts), so each answer comes later.
+ */
 export class PinHasher {
   readonly file: string;
   private pepper: Pepper | null;
+  /**
+   * Checks of one account's PIN, one after another (staff-auth.ts): each reads the account's wrong PINs
+   * and lock as the one before left them, so PINs sent at once count exactly as if sent one by one.
+   */
+  readonly accountTurns = new OneAtATime<number>();
 
   constructor(
     dataDir: string,
@@ -85,11 +94,23 @@ export class PinHasher {
     return this.pepper;
   }
 
-  hash(pin: string): string {
+  /** Refused before any hashing when there is no key a new PIN may be set with. */
+  async hash(pin: string): Promise<string> {
     return hashPin(pin, this.keyForNewPin(), this.cost);
   }
 
-  check(pin: string, stored: string): 'right' | 'wrong' | 'no_key' {
+  /**
+   * For the transaction that stores a hash made a moment ago: refused unless it is under the key in use
+   * now. A backup restored while it was being made may have brought another key, and a PIN stored under
+   * the old one could never be checked.
+   */
+  requireCurrentKey(hash: string): void {
+    const needs = pepperIdOf(hash);
+    if (needs === null || needs === this.current()?.id) return;
+    throw new CommandError('conflict', 'A backup was restored while the new PIN was being saved, so it was not saved. Please try again.');
+  }
+
+  check(pin: string, stored: string): Promise<'right' | 'wrong' | 'no_key'> {
     const needs = pepperIdOf(stored);
     let pepper = this.current();
     // Not the key this PIN needs: the file may have been replaced by the right one since it was read.
@@ -101,10 +122,10 @@ export class PinHasher {
    * For a PIN just checked right: its hash in the current format and cost, or null when the stored one
    * already is (or no key can be had now: it is upgraded at a later unlock instead).
    */
-  upgrade(pin: string, stored: string): string | null {
+  async upgrade(pin: string, stored: string): Promise<string | null> {
     if (!needsRehash(stored, this.cost)) return null;
     try {
-      return this.hash(pin);
+      return await this.hash(pin);
     } catch (err) {
       if (!(err instanceof CommandError)) console.warn(`Safe Hands could not upgrade a PIN's hash: ${(err as Error).message}`);
       return null;

@@ -30,11 +30,17 @@ export function oneYearOn(iso: string): string {
  * First run: the setting, its first administrator (also the DSL until another is added) and the first
  * version of the expectations, all or nothing.
  */
-export function createSetting(ctx: PinContext, input: ParsedInput<'setup.create'>): { staffId: number } {
+export async function createSetting(ctx: PinContext, input: ParsedInput<'setup.create'>): Promise<{ staffId: number }> {
   const template = loadDefaultExpectations(input.expectationsTemplate);
-  const pinHash = ctx.pins.hash(input.pin);
-  return inTransaction(ctx.db, () => {
+  const notYetSetUp = () => {
     if (isSetUp(ctx)) throw new CommandError('already_set_up', 'This kiosk is already set up. An administrator can change its settings in the staff console.');
+  };
+  // Before the slow hash as well: anyone at the kiosk can send this, and refusing it should cost nothing.
+  notYetSetUp();
+  const pinHash = await ctx.pins.hash(input.pin);
+  return inTransaction(ctx.db, () => {
+    // Again: another screen may have finished the setup while this PIN was hashed.
+    notYetSetUp();
     const at = nowIso(ctx);
     const staffId = insertStaff(ctx.db, { displayName: input.adminName, pinHash, roles: ['office', 'dsl', 'admin'], createdAt: at });
     saveSetting(ctx.db, 'setting.name', input.settingName, at);

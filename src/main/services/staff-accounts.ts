@@ -36,9 +36,10 @@ export function listStaffAccounts(ctx: ServiceContext): { staff: StaffAccount[] 
   return { staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now())) };
 }
 
-export function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): StaffAccount {
-  const pinHash = ctx.pins.hash(input.pin);
+export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): Promise<StaffAccount> {
+  const pinHash = await ctx.pins.hash(input.pin);
   return inTransaction(ctx.db, () => {
+    ctx.pins.requireCurrentKey(pinHash);
     const id = insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
     audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
     return toAccount(findStaff(ctx.db, id)!, ctx.clock.now());
@@ -58,16 +59,17 @@ export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions,
   return result;
 }
 
-export function resetStaffPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): StaffAccount {
+export async function resetStaffPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.resetPin'>): Promise<StaffAccount> {
   // The roles are the account's, not the form's: checked before the (slow) hash, and again inside in case they changed.
   const tooShort = (staff: Staff) => {
     if (pinTooShortFor(staff.roles, input.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { pin: LONG_PIN_MESSAGE });
   };
   tooShort(staffOrFail(ctx, input.staffId));
-  const pinHash = ctx.pins.hash(input.pin);
+  const pinHash = await ctx.pins.hash(input.pin);
   const result = inTransaction(ctx.db, () => {
     const staff = staffOrFail(ctx, input.staffId);
     tooShort(staff);
+    ctx.pins.requireCurrentKey(pinHash);
     updatePinHash(ctx.db, staff.id, pinHash);
     clearPinFailures(ctx.db, staff.id);
     audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});

@@ -65,19 +65,49 @@ export interface PinEntry {
 }
 
 const UNLOCK_ENTRY: PinEntry = { field: 'pin', failedAction: 'staff.unlock_failed' };
+const CHANGE_PIN_ENTRY: PinEntry = { field: 'currentPin', failedAction: 'staff.change_pin_failed' };
+
+/** The account, if a PIN may be typed for it here; otherwise it throws the refusal (not found, not a DSL...). */
+export type UsableStaff = (staff: Staff | undefined) => Staff;
+
+function refuseIfLocked(staff: Staff, now: Date): void {
+  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil, now));
+}
 
 /**
- * Checks a staff member's PIN, for unlocking the console, confirming an approval or changing the PIN. A
- * wrong one is logged (and audited) in its own transaction even though the command then fails, so it
- * counts after a restart; the account locks at MAX_PIN_FAILURES within a day, wherever they were typed.
- * A PIN that cannot be checked for want of the PIN key file is refused with what to do, and not counted.
+ * Checks a staff member's PIN, for unlocking the console, confirming an approval or changing the PIN, and
+ * once it is right runs `then` with the account as it was when checked. A wrong one is logged (and
+ * audited) in its own transaction even though the command then fails, so it counts after a restart; the
+ * account locks at MAX_PIN_FAILURES within a day, wherever they were typed. A PIN that cannot be checked
+ * for want of the PIN key file is refused with what to do, and not counted.
+ *
+ * The hash is worked out off the event loop, so the kiosk and other consoles are answered meanwhile. Checks
+ * of one account take turns (pins.accountTurns), each reading the account's lock and wrong PINs only once
+ * the one before has counted: PINs sent at once are counted exactly as the same PINs sent one by one, and
+ * none is checked after the one that locks the account. `then` runs in the account's turn; it must write
+ * in one transaction that begins with confirmStaff, since the account may have changed while hashing.
  */
-export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry: PinEntry = UNLOCK_ENTRY): void {
+export function withStaffPin<T>(
+  ctx: PinContext,
+  staffId: number,
+  pin: string,
+  usable: UsableStaff,
+  then: (staff: Staff) => T | Promise<T>,
+  entry: PinEntry = UNLOCK_ENTRY,
+): Promise<T> {
+  return ctx.pins.accountTurns.run(staffId, async () => {
+    const staff = usable(findStaff(ctx.db, staffId));
+    refuseIfLocked(staff, ctx.clock.now());
+    const verdict = await ctx.pins.check(pin, staff.pinHash);
+    if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
+    if (verdict === 'wrong') countWrongPin(ctx, staff, entry);
+    return then(staff);
+  });
+}
+
+/** Logs a wrong PIN against the account, locking it at the limit, and throws the answer for the screen. */
+function countWrongPin(ctx: PinContext, staff: Staff, entry: PinEntry): never {
   const now = ctx.clock.now();
-  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) throw new CommandError('account_locked', lockedMessage(staff.lockedUntil, now));
-  const verdict = ctx.pins.check(pin, staff.pinHash);
-  if (verdict === 'right') return;
-  if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   // A disk that will not take the count (full, read-only) must not turn a wrong PIN into another answer: it
   // is still "not right", so the screen's own back-off (server/pin-throttle.ts, kept in memory) still
@@ -85,6 +115,8 @@ export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry
   let counted = { failures: 0, lockedUntil: null as string | null };
   writeIfStorageAllows(ctx.db, entry.failedAction, () => {
     counted = inTransaction(ctx.db, () => {
+      // Gone while the PIN was hashed (a backup without it was restored): there is nothing to count against.
+      if (!findStaff(ctx.db, staff.id)) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
       const window = logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
       // Locked until the oldest wrong PIN in the window leaves it, when there is room for one more.
       const until = window.count >= MAX_PIN_FAILURES ? new Date(Date.parse(window.oldest!) + ACCOUNT_PIN_WINDOW_MS).toISOString() : null;
@@ -95,6 +127,24 @@ export function verifyStaffPin(ctx: PinContext, staff: Staff, pin: string, entry
   });
   if (counted.lockedUntil) throw new CommandError('account_locked', lockedMessage(counted.lockedUntil, now));
   throw new CommandError('wrong_pin', wrongPinMessage(MAX_PIN_FAILURES - counted.failures), { [entry.field]: 'That PIN is not right.' });
+}
+
+/**
+ * The account as it is now, read inside the transaction that acts on a PIN just checked against `checked`.
+ * Hashing took a while, and meanwhile an administrator may have set a new PIN, deactivated the account or
+ * taken a role away, or a backup may have been restored: the PIN typed is then not used, and nothing changes.
+ */
+export function confirmStaff(ctx: ServiceContext, checked: Staff, usable: UsableStaff, field: string): Staff {
+  const staff = usable(findStaff(ctx.db, checked.id));
+  if (staff.pinHash !== checked.pinHash) {
+    throw new CommandError(
+      'conflict',
+      `${staff.displayName}'s PIN was changed a moment ago, so the PIN typed was not used. Type the new PIN.`,
+      { [field]: 'This PIN was changed a moment ago.' },
+    );
+  }
+  refuseIfLocked(staff, ctx.clock.now());
+  return staff;
 }
 
 /**
@@ -116,7 +166,7 @@ export function refuseShortPin(staff: Staff, pin: string, field: string): void {
  * For a PIN just checked right whose hash is an older format or cost: its new hash, to be stored by
  * keepUpgradedPin in the transaction that records what the PIN was typed for. Null when nothing is due.
  */
-export function upgradedPinHash(ctx: PinContext, staff: Staff, pin: string): string | null {
+export function upgradedPinHash(ctx: PinContext, staff: Staff, pin: string): Promise<string | null> {
   return ctx.pins.upgrade(pin, staff.pinHash);
 }
 
@@ -127,38 +177,46 @@ export function keepUpgradedPin(ctx: ServiceContext, staff: Staff, upgraded: str
   audit(ctx, 'staff.pin_rehashed', 'staff', staff.id, { from: describeStoredPin(staff.pinHash), to: describeStoredPin(upgraded) });
 }
 
+/** Who may unlock: any active account. */
+const unlockable: UsableStaff = (staff) => {
+  if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
+  return staff;
+};
+
 /** Opens a console session for this window once the PIN is right. */
-export function unlock(
+export async function unlock(
   ctx: PinContext,
   sessions: StaffSessions,
   sessionKey: string,
   input: ParsedInput<'staff.unlock'>,
-): StaffSessionInfo {
+): Promise<StaffSessionInfo> {
   requireSetUp(ctx);
-  const staff = findStaff(ctx.db, input.staffId);
-  if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
-  verifyStaffPin(ctx, staff, input.pin);
-  const upgraded = upgradedPinHash(ctx, staff, input.pin);
-  // Judged from the PIN just typed, so the roles held now count: a short PIN set before the 6-digit rule,
-  // or an office account made a DSL since. The session can do nothing else until a longer one is chosen.
-  const pinChangeDue = pinTooShortFor(staff.roles, input.pin);
-  const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-  // On a disk that will not take writes the console still opens, for staff to read what they need (who is
-  // on site, what is in the safe) and see what is wrong: the unlock goes unrecorded (it is counted in the
-  // entry written once saving works again) and an old-format PIN hash keeps its form until the next unlock.
-  writeIfStorageAllows(ctx.db, 'staff.unlock', () => {
-    inTransaction(ctx.db, () => {
-      // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
-      audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinChangeDue ? { pinChangeDue: true } : {});
-      keepUpgradedPin(actorCtx, staff, upgraded);
+  return withStaffPin(ctx, input.staffId, input.pin, unlockable, async (checked) => {
+    const upgraded = await upgradedPinHash(ctx, checked, input.pin);
+    let staff = checked;
+    // On a disk that will not take writes the console still opens, for staff to read what they need (who is
+    // on site, what is in the safe) and see what is wrong: the unlock goes unrecorded (it is counted in the
+    // entry written once saving works again) and an old-format PIN hash keeps its form until the next unlock.
+    const recorded = writeIfStorageAllows(ctx.db, 'staff.unlock', () => {
+      inTransaction(ctx.db, () => {
+        staff = confirmStaff(ctx, checked, unlockable, 'pin');
+        const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
+        // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
+        audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinTooShortFor(staff.roles, input.pin) ? { pinChangeDue: true } : {});
+        keepUpgradedPin(actorCtx, staff, upgraded);
+      });
     });
+    if (!recorded) staff = confirmStaff(ctx, checked, unlockable, 'pin');
+    // Judged from the PIN just typed, so the roles held now count: a short PIN set before the 6-digit rule,
+    // or an office account made a DSL since. The session can do nothing else until a longer one is chosen.
+    const pinChangeDue = pinTooShortFor(staff.roles, input.pin);
+    const session = sessions.open(
+      sessionKey,
+      { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, pinChangeDue },
+      consoleIdleMs(ctx),
+    );
+    return sessionInfo(session);
   });
-  const session = sessions.open(
-    sessionKey,
-    { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, pinChangeDue },
-    consoleIdleMs(ctx),
-  );
-  return sessionInfo(session);
 }
 
 export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): { locked: true } {
@@ -175,25 +233,35 @@ export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: s
   return { locked: true };
 }
 
-export function changeOwnPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.changeOwnPin'>): { changed: true } {
+export async function changeOwnPin(ctx: PinContext, sessions: StaffSessions, input: ParsedInput<'staff.changeOwnPin'>): Promise<{ changed: true }> {
   const staffId = ctx.actor.staffId;
-  const staff = staffId === null ? undefined : findStaff(ctx.db, staffId);
-  if (!staff) throw new CommandError('forbidden', 'Unlock the console first.');
+  const own: UsableStaff = (staff) => {
+    if (!staff || !staff.active) throw new CommandError('forbidden', 'Unlock the console first.');
+    return staff;
+  };
+  if (staffId === null) throw new CommandError('forbidden', 'Unlock the console first.');
   // Checked before the current PIN, so a refused new PIN costs no try and changes nothing.
-  if (pinTooShortFor(staff.roles, input.newPin.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { 'newPin.pin': LONG_PIN_MESSAGE });
+  const tooShort = (staff: Staff) => {
+    if (pinTooShortFor(staff.roles, input.newPin.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { 'newPin.pin': LONG_PIN_MESSAGE });
+  };
+  tooShort(own(findStaff(ctx.db, staffId)));
   // Counted and audited like an unlock: an unlocked console left alone must not be a free place to guess.
   try {
-    verifyStaffPin(ctx, staff, input.currentPin, { field: 'currentPin', failedAction: 'staff.change_pin_failed' });
+    await withStaffPin(ctx, staffId, input.currentPin, own, async (checked) => {
+      const pinHash = await ctx.pins.hash(input.newPin.pin);
+      inTransaction(ctx.db, () => {
+        // Roles too: one given since the check may need a longer PIN.
+        tooShort(confirmStaff(ctx, checked, own, 'currentPin'));
+        ctx.pins.requireCurrentKey(pinHash);
+        updatePinHash(ctx.db, staffId, pinHash);
+        audit(ctx, 'staff.change_pin', 'staff', staffId, { at: nowIso(ctx) });
+      });
+    }, CHANGE_PIN_ENTRY);
   } catch (err) {
     // Locked out: whoever is guessing at this console loses it too.
-    if (err instanceof CommandError && err.code === 'account_locked') sessions.closeAllFor(staff.id);
+    if (err instanceof CommandError && err.code === 'account_locked') sessions.closeAllFor(staffId);
     throw err;
   }
-  const pinHash = ctx.pins.hash(input.newPin.pin);
-  inTransaction(ctx.db, () => {
-    updatePinHash(ctx.db, staff.id, pinHash);
-    audit(ctx, 'staff.change_pin', 'staff', staff.id, { at: nowIso(ctx) });
-  });
-  sessions.closeAllFor(staff.id);
+  sessions.closeAllFor(staffId);
   return { changed: true };
 }

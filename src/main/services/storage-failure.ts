@@ -75,10 +75,28 @@ export function documentNotSavedMessage(failure: StorageFailure): string {
   return `The document could not be saved: ${WHAT_IS_WRONG[failure.kind]}. ${WHAT_TO_DO[failure.kind]}${failure.pausesKiosk ? ` ${MEANWHILE}` : ''}`;
 }
 
+/** The same in a few words, for a sentence that says what it stopped ("The roll call could not be saved: …"). */
+const IN_SHORT: Record<StorageProblemKind, string> = {
+  full: 'the disk is full',
+  read_only: 'the disk has become read-only',
+  not_allowed: 'Safe Hands is not allowed to write to its data folder',
+  disk_error: 'the disk gave an error when writing',
+};
+
+/** What to do about it, for a message of its own (a scheduled job's on the console's banner). */
+export function storageProblemWhatToDo(kind: StorageProblemKind): string {
+  return WHAT_TO_DO[kind];
+}
+
+/** What stopped a piece of work, in a few words: "the disk is full". */
+export function storageProblemInShort(kind: StorageProblemKind): string {
+  return IN_SHORT[kind];
+}
+
 interface CarriedPast {
   err: unknown;
-  /** The audit action that was not recorded ("staff.unlock"). */
-  action: string;
+  /** The audit action that was not recorded ("staff.unlock"); null for a document that was not kept. */
+  action: string | null;
 }
 
 const carriedPastByConnection = new WeakMap<Db, CarriedPast[]>();
@@ -94,12 +112,23 @@ export function writeIfStorageAllows(db: Db, action: string, write: () => void):
     write();
     return true;
   } catch (err) {
-    if (!storageFailure(err)) throw err;
-    const kept = carriedPastByConnection.get(db) ?? [];
-    kept.push({ err, action });
-    carriedPastByConnection.set(db, kept);
+    if (!carryPast(db, err, action)) throw err;
     return false;
   }
+}
+
+/**
+ * The same for a command that catches the error itself (the roll call answers with the list even when it
+ * could not be kept): a storage failure is kept for the dispatcher and returned, so the caller can say what
+ * stopped it; anything else answers null, for the caller to throw.
+ */
+export function carryPast(db: Db, err: unknown, action: string | null): StorageFailure | null {
+  const failure = storageFailure(err);
+  if (!failure) return null;
+  const kept = carriedPastByConnection.get(db) ?? [];
+  kept.push({ err, action });
+  carriedPastByConnection.set(db, kept);
+  return failure;
 }
 
 /** The storage failures commands went on past since last asked (see writeIfStorageAllows). */

@@ -46,7 +46,7 @@ export class StorageWatch {
     for (const { err, action } of takeCarriedPast(this.app.db)) {
       const failure = storageFailure(err);
       if (failure) this.record(failure);
-      this.notRecorded.set(action, (this.notRecorded.get(action) ?? 0) + 1);
+      if (action) this.notRecorded.set(action, (this.notRecorded.get(action) ?? 0) + 1);
     }
   }
 

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { BookingView } from '../../shared/contract.js';
+import type { BookingView, CommandOutput } from '../../shared/contract.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { BigButton } from '../components/BigButton.js';
+import { PrintWarning } from '../components/PrintWarning.js';
 import { fullName } from '../../shared/domain/names.js';
 import { DeviceUseTag } from './DeviceUseTag.js';
 import { todayUk } from './uk-clock.js';
@@ -10,7 +11,8 @@ import { todayUk } from './uk-clock.js';
 interface BookingCardProps {
   booking: BookingView;
   isDsl: boolean;
-  inviteId: string | undefined;
+  /** The invitation made for this booking on this screen, if one was. */
+  invite: CommandOutput<'booking.invite'> | undefined;
   inviting: boolean;
   onInvite: () => void;
   onApprove: () => void;
@@ -27,7 +29,7 @@ function StatusTag({ b }: { b: BookingView }) {
 }
 
 /** One expected visitor: who, when, any approval made in advance, and what staff can do before they arrive. */
-export function BookingCard({ booking: b, isDsl, inviteId, inviting, onInvite, onApprove, onRevoke, onRecord, onCancel }: BookingCardProps) {
+export function BookingCard({ booking: b, isDsl, invite, inviting, onInvite, onApprove, onRevoke, onRecord, onCancel }: BookingCardProps) {
   const headingId = useId();
   const newTabId = useId();
   const name = fullName(b);
@@ -70,7 +72,7 @@ export function BookingCard({ booking: b, isDsl, inviteId, inviting, onInvite, o
           ) : null}
         </div>
       ) : null}
-      {inviteId && open ? (
+      {invite && open ? (
         <div className="invite-ready" role="status">
           {inDesktopApp() ? (
             <p>The invitation PDF was saved in the Safe Hands data folder, in "invites". Print it or email it to {name}.</p>
@@ -78,7 +80,7 @@ export function BookingCard({ booking: b, isDsl, inviteId, inviting, onInvite, o
             <>
               <span aria-hidden="true" className="invite-ready-mark">✓</span>
               <span>Invitation ready. </span>
-              <a className="btn btn-secondary" href={documentUrl(inviteId)} target="_blank" rel="noopener" aria-describedby={newTabId}>
+              <a className="btn btn-secondary" href={documentUrl(invite.documentId)} target="_blank" rel="noopener" aria-describedby={newTabId}>
                 Open the invitation PDF{' '}<span className="visually-hidden">for {name}</span>
               </a>
               <span id={newTabId} className="visually-hidden">Opens in a new tab</span>
@@ -86,6 +88,7 @@ export function BookingCard({ booking: b, isDsl, inviteId, inviting, onInvite, o
           )}
         </div>
       ) : null}
+      {invite && open ? <PrintWarning print={invite} /> : null}
     </li>
   );
 }

@@ -79,7 +79,7 @@ export function BookingsTab() {
               key={b.bookingId}
               booking={b}
               isDsl={isDsl}
-              inviteId={store.invites[b.bookingId]}
+              invite={store.invites[b.bookingId]}
               inviting={store.inviting === b.bookingId}
               onInvite={() => void store.invite(b)}
               onApprove={() => startApproval({

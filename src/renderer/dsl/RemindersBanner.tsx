@@ -1,11 +1,13 @@
 import { BigButton } from '../components/BigButton.js';
+import { JobFailedReminder } from './JobFailedReminder.js';
 import { useExceptionStore } from '../stores/exception-store.js';
 import { useReminderStore } from '../stores/reminder-store.js';
 import { useSafeguardingStore } from '../stores/safeguarding-store.js';
 import { useSectionsStore } from '../stores/sections-store.js';
 
 /**
- * At the top of every console page: for everyone while Safe Hands cannot save (a full or read-only disk);
+ * At the top of every console page: for everyone while Safe Hands cannot save (a full or read-only disk)
+ * and while a scheduled job keeps failing (a backup, the end-of-day sign-out);
  * for the DSL and administrators while the annual review of the expectations is due or overdue, and while
  * the audit check finds records changed outside Safe Hands.
  */
@@ -32,6 +34,8 @@ export function RemindersBanner() {
             </details>
           </div>
         </div>
+      ) : r.kind === 'job_failed' ? (
+        <JobFailedReminder key={`${r.kind}-${r.job}`} reminder={r} />
       ) : r.kind === 'audit_problem' ? (
         <div key={r.kind} className="reminder reminder-overdue" role="alert">
           <span className="reminder-mark" aria-hidden="true">⚠</span>

@@ -24,6 +24,7 @@ function people(n: number): string {
 export function Dashboard() {
   const session = useConsoleStore((s) => s.session);
   const onSite = useConsoleStore((s) => s.onSite);
+  const badgesEnabled = useConsoleStore((s) => s.badgesEnabled);
   const pending = useConsoleStore((s) => s.pending);
   const lastUpdated = useConsoleStore((s) => s.lastUpdated);
   const refreshing = useConsoleStore((s) => s.refreshing);
@@ -81,7 +82,7 @@ export function Dashboard() {
       <section className="card console-section" aria-labelledby="onsite-heading">
         <h2 id="onsite-heading">On site now</h2>
         <p className="section-count">{people(onSite.length)} on site</p>
-        <OnSiteTable visits={onSite} labelledBy="onsite-heading" />
+        <OnSiteTable visits={onSite} labelledBy="onsite-heading" badges={badgesEnabled} />
       </section>
 
       {overriding ? (

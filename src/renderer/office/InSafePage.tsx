@@ -46,7 +46,7 @@ function SafeGroup({ group, now, onCorrect }: { group: SafeOwnerGroup; now: Date
         {group.receipts.map((r) => r.receiptNumber).join(', ')}
       </p>
       {group.receipts.map((r) => (
-        <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} ownerName={group.ownerName} />
+        <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} givenByHand={r.givenByHand} ownerName={group.ownerName} />
       ))}
       <ul className="safe-items">
         {group.items.map((item) => (

@@ -46,7 +46,7 @@ export function OwnerSearch() {
                   <span className="result-name">{r.ownerName}</span>
                   <span className="result-detail">
                     {[r.ownerDetail ?? OWNER_TYPE_LABELS[r.ownerType], `Receipt ${r.receiptNumber}`, `${countItems(held)} in the safe`,
-                      `logged ${timeOrDateTime(r.createdAt)}`, ...(r.printCount === 0 ? ['receipt not printed'] : [])].join(' · ')}
+                      `logged ${timeOrDateTime(r.createdAt)}`, ...(r.printCount === 0 && r.givenByHand === null ? ['receipt not printed'] : [])].join(' · ')}
                   </span>
                 </button>
               </li>

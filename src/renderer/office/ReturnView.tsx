@@ -47,7 +47,7 @@ export function ReturnView() {
         {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
       </p>
       {held.length > 0 ? (
-        <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} ownerName={receipt.ownerName} />
+        <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} givenByHand={receipt.givenByHand} ownerName={receipt.ownerName} />
       ) : null}
       {byName ? (
         <Alert tone="info">Found by name, not by receipt: check who they are before handing anything back.</Alert>

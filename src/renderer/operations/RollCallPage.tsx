@@ -6,6 +6,7 @@ import { BigButton } from '../components/BigButton.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { PageHeading } from '../office/PageHeading.js';
 import { useRollCallStore } from '../stores/rollcall-store.js';
+import { ListOnScreenNote } from './ListOnScreenNote.js';
 import { RollCallList } from './RollCallList.js';
 import { RollCallPrint } from './RollCallPrint.js';
 import { RollCallResult } from './RollCallResult.js';
@@ -35,6 +36,15 @@ export function RollCallPage() {
       {s.result ? (
         <div className="rollcall-after">
           <RollCallResult record={s.result} />
+          {/* Under the answer, which is what the person came for and where the page scrolls to. */}
+          {s.result.notSaved ? (
+            <div className="rollcall-not-saved no-print">
+              <Alert>
+                <strong>{s.result.notSaved}</strong>
+                <ListOnScreenNote desktop={inDesktopApp()} />
+              </Alert>
+            </div>
+          ) : null}
           <BigButton variant="secondary" onClick={() => void s.startAgain()}>Start a new roll call</BigButton>
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PrintStatus } from '../../shared/contract.js';
 import { Alert } from '../components/Alert.js';
 import { PrintWarning } from '../components/PrintWarning.js';
+import { ListOnScreenNote } from './ListOnScreenNote.js';
 
 interface RollCallPrintProps {
   people: number;
@@ -34,6 +35,8 @@ export function RollCallPrint({ people, print, desktop, documentHref }: RollCall
     <div className="rollcall-print-outcome">
       <Alert>
         <strong>The evacuation list was not printed.</strong> {print.reason}
+        {/* No PDF to open: the screen is the list. */}
+        {print.documentId === null ? <ListOnScreenNote desktop={desktop} /> : null}
       </Alert>
       {print.documentId === null ? null : desktop ? (
         <p className="print-saved">The PDF ({peopleOnIt(people)}) was saved in the Safe Hands data folder, in “roll-calls”.</p>

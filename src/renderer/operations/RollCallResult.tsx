@@ -9,7 +9,8 @@ export function RollCallResult({ record }: { record: RollCallRecord }) {
   useEffect(() => {
     ref.current?.focus();
     ref.current?.scrollIntoView?.({ block: 'start' });
-  }, [record.rollCallId]);
+  // Each finish is a new record (one the disk refused has no id), so each takes them to its answer.
+  }, [record]);
   const missing = record.missing.length;
   const taken = `Roll call finished at ${formatTime(record.takenAt)} by ${record.takenBy}: ${record.accounted} of ${record.onSite} accounted for.`;
   if (missing === 0) {

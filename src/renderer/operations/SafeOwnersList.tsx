@@ -30,7 +30,7 @@ export function SafeOwnersList({ owners, now }: { owners: readonly SafeOwnerGrou
           </p>
           <div className="no-print">
             {g.receipts.map((r) => (
-              <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} ownerName={g.ownerName} />
+              <ReceiptPrintState key={r.receiptId} receiptId={r.receiptId} receiptNumber={r.receiptNumber} printCount={r.printCount} printProblem={r.printProblem} givenByHand={r.givenByHand} ownerName={g.ownerName} />
             ))}
           </div>
         </li>

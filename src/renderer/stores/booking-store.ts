@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BookingView, CommandInput } from '../../shared/contract.js';
+import type { BookingView, CommandInput, CommandOutput } from '../../shared/contract.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { invoke } from '../api.js';
 import { dayLabel, isDate, isTime, todayUk } from '../dsl/uk-clock.js';
@@ -34,8 +34,8 @@ interface BookingData {
   busy: boolean;
   formError: string | null;
   fieldErrors: Record<string, string>;
-  /** Invitation PDFs made this session, by booking. */
-  invites: Record<number, string>;
+  /** Invitation PDFs made this session, by booking, each with any warning about the name printed on it. */
+  invites: Record<number, CommandOutput<'booking.invite'>>;
   inviting: number | null;
 }
 
@@ -170,7 +170,7 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
       if (!failure.locked) set({ inviting: null, error: failure.message });
       return;
     }
-    set((s) => ({ inviting: null, invites: { ...s.invites, [booking.bookingId]: r.value.documentId } }));
+    set((s) => ({ inviting: null, invites: { ...s.invites, [booking.bookingId]: r.value } }));
   },
 }));
 

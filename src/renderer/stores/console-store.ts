@@ -38,6 +38,8 @@ interface ConsoleData {
   pin: string;
   session: StaffSessionInfo | null;
   onSite: OnSiteVisit[];
+  /** The setting prints visitor badges: Today offers Reprint badge beside each visitor. */
+  badgesEnabled: boolean;
   pending: PendingHandover[];
   lastUpdated: string | null;
   refreshing: boolean;
@@ -71,7 +73,7 @@ export type ConsoleState = ConsoleData & ConsoleActions;
 
 function lockedData(): Partial<ConsoleData> {
   return {
-    phase: 'locked', session: null, pin: '', onSite: [], pending: [], lastUpdated: null, refreshing: false, busy: false,
+    phase: 'locked', session: null, pin: '', onSite: [], badgesEnabled: false, pending: [], lastUpdated: null, refreshing: false, busy: false,
     view: 'today', notice: null,
   };
 }
@@ -87,6 +89,7 @@ export function initialConsoleState(): ConsoleData {
     pin: '',
     session: null,
     onSite: [],
+    badgesEnabled: false,
     pending: [],
     lastUpdated: null,
     refreshing: false,
@@ -198,6 +201,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
       set({
         refreshing: false,
         onSite: onSite.value.visits,
+        badgesEnabled: onSite.value.badgesEnabled,
         pending: pending.value.handovers,
         lastUpdated: now().toISOString(),
         error: null,

@@ -32,8 +32,12 @@ export function fullName(name: PersonName): string {
   if (family === '') return given;
   if (given === '') return family;
   if (!name.familyNameFirst) return `${given} ${family}`;
-  const together = WRITTEN_TOGETHER.test(lastCodePoint(family)) && WRITTEN_TOGETHER.test(Array.from(given)[0] ?? '');
-  return together ? `${family}${given}` : `${family} ${given}`;
+  return writtenTogether(family, given) ? `${family}${given}` : `${family} ${given}`;
+}
+
+/** Whether a family name and a given name meet with no space between them (王 and 芳), both trimmed. */
+function writtenTogether(family: string, given: string): boolean {
+  return WRITTEN_TOGETHER.test(lastCodePoint(family)) && WRITTEN_TOGETHER.test(Array.from(given)[0] ?? '');
 }
 
 const segmenter = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
@@ -121,8 +125,27 @@ export function surnameWords(name: PersonName): string[] {
 }
 
 /**
+ * Every folded word a visitor is found by (visitor_name_words): their surname words, and for a name whose
+ * family and given name are written with no space between them (王芳, 山田太郎, 김민준) the whole name too,
+ * family name first, in whichever order they chose to show it: that is how its owner types it, as one word.
+ * The whole name starts with the family name, so it only matches what the family name already matches, or
+ * that and the start of the given name: nobody becomes findable by their given name alone. Names in other
+ * scripts are typed with a space ("Wang Fang"), which the office's search splits into words; giving every
+ * visitor this extra word would double the kiosk's index for nobody who needs it.
+ */
+export function nameWords(name: PersonName): string[] {
+  const words = surnameWords(name);
+  const family = name.lastName.normalize('NFC').trim();
+  const given = name.firstName.normalize('NFC').trim();
+  if (family === '' || given === '' || !writtenTogether(family, given)) return words;
+  const whole = searchKey(`${family}${given}`);
+  return words.includes(whole) ? words : [...words, whole];
+}
+
+/**
  * Search keys for a name typed at the office: one per word typed, so that staff find a visitor by any word
- * of the surname, whatever order the name is typed in ("Zoë O'Brien", "O'Brien Zoë", "brien").
+ * of the surname, whatever order the name is typed in ("Zoë O'Brien", "O'Brien Zoë", "brien"), and 王芳
+ * typed as one word, as she writes it, by the whole name among her nameWords.
  */
 export function typedNameKeys(typed: string): string[] {
   return [...new Set(typed.split(/\s+/u).map(searchKey).filter((k) => k !== ''))];

@@ -86,8 +86,10 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
   const last = auditHead(db);
   const sealer = sealers.get(db);
   sealer?.chainsOnto(last);
+  const id = (last?.id ?? 0) + 1;
+  const seal = sealer?.keyFor(id) ?? null;
   const row = {
-    id: (last?.id ?? 0) + 1,
+    id,
     at: entry.at,
     actor_staff: entry.actorStaffId,
     actor_label: entry.actorLabel,
@@ -96,9 +98,9 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     entity_id: entry.entityId,
     detail_json: JSON.stringify(entry.detail),
     prev_hash: last?.hash ?? GENESIS_HASH,
-    records_json: recordsJson(takeRecordChanges(db)),
+    records_json: recordsJson(takeRecordChanges(db, seal?.key ?? null)),
   };
-  const hash = hashOf(row, sealer?.keyFor(row.id) ?? null);
+  const hash = hashOf(row, seal);
   prepared(
     db,
     `INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash, records_json)

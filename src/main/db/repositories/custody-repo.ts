@@ -17,6 +17,9 @@ export interface ReceiptRow {
   created_by_name: string;
   print_count: number;
   print_problem: string | null;
+  /** Written out by hand for the owner because the printer never took it (migration 0016). */
+  given_by_hand_at: string | null;
+  given_by_hand_by_name: string | null;
   owner_name: string;
   owner_detail: string | null;
   visit_open: number;
@@ -27,6 +30,7 @@ export interface ReceiptRow {
 const RECEIPT_SELECT = `
   SELECT r.id, r.number, r.token, r.owner_type, r.visit_id, r.staff_owner, r.learner_name, r.learner_group,
          r.handover_id, r.created_at, cb.display_name AS created_by_name, r.print_count, r.print_problem,
+         r.given_by_hand_at, gb.display_name AS given_by_hand_by_name,
          CASE r.owner_type
            WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first)
            WHEN 'staff' THEN so.display_name
@@ -41,7 +45,8 @@ const RECEIPT_SELECT = `
   JOIN staff cb ON cb.id = r.created_by
   LEFT JOIN visits vi ON vi.id = r.visit_id
   LEFT JOIN visitors v ON v.id = vi.visitor_id
-  LEFT JOIN staff so ON so.id = r.staff_owner`;
+  LEFT JOIN staff so ON so.id = r.staff_owner
+  LEFT JOIN staff gb ON gb.id = r.given_by_hand_by`;
 
 export function nextReceiptSeq(db: Db, year: number): number {
   return (prepared(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
@@ -228,6 +233,11 @@ export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<num
 export function recordPrinted(db: Db, receiptId: number): number {
   prepared(db, 'UPDATE receipts SET print_count = print_count + 1, print_problem = NULL WHERE id = ?').run(receiptId);
   return (prepared(db, 'SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
+}
+
+/** The receipt was written out by hand for its owner: who did it and when (see services/custody/given-by-hand.ts). */
+export function recordGivenByHand(db: Db, receiptId: number, at: string, by: number): void {
+  prepared(db, 'UPDATE receipts SET given_by_hand_at = ?, given_by_hand_by = ? WHERE id = ?').run(at, by, receiptId);
 }
 
 /** Why a receipt that has never printed did not print this time; a receipt already printed keeps none. */

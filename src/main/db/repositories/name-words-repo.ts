@@ -1,11 +1,12 @@
-import { surnameWords, type PersonName } from '../../../shared/domain/names.js';
+import { nameWords, type PersonName } from '../../../shared/domain/names.js';
 import type { Db } from '../connection.js';
 import { prepared } from './statements.js';
 
 /**
- * The words each visitor is found by (visitor_name_words): their folded surname from each of its words on,
- * kept beside their last sign-in so the newest matches come straight off an index. Every change to a
- * visitor's name or last sign-in goes through here, in the caller's transaction.
+ * The words each visitor is found by (visitor_name_words, see nameWords): their folded surname from each of
+ * its words on, and 王芳 as one word for a name written without a space, kept beside their last sign-in so
+ * the newest matches come straight off an index. Every change to a visitor's name or last sign-in goes
+ * through here, in the caller's transaction.
  */
 
 /** How many folded letters group the words in the kiosk's index (what the kiosk asks for at first). */
@@ -24,10 +25,13 @@ export function codePointCount(text: string): number {
   return SURROGATE.test(text) ? Array.from(text).length : text.length;
 }
 
-/** Indexes the name of a visitor who has no words yet (just created, or being filled in by the migration). */
+/**
+ * Indexes a visitor's name: every word of nameWords they do not have yet (all of them for a visitor just
+ * created; the words a later version adds, when a migration fills them in for visitors indexed before).
+ */
 export function saveNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): void {
-  const insert = prepared(db, 'INSERT INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?)');
-  for (const word of surnameWords(name)) insert.run(visitorId, word, searchPrefix(word), lastSignedInAt);
+  const insert = prepared(db, 'INSERT OR IGNORE INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?)');
+  for (const word of nameWords(name)) insert.run(visitorId, word, searchPrefix(word), lastSignedInAt);
 }
 
 
@@ -38,14 +42,28 @@ export function touchNameWords(db: Db, visitorId: number, at: string): void {
 
 const FILL_BATCH = 5000;
 
-/**
- * Indexes every visitor whose name is still held (migration 0010). Read in batches by id, since
- * better-sqlite3 cannot write while a statement is being iterated.
- */
+/** Indexes every visitor whose name is still held (migration 0010). */
 export function fillNameWords(db: Db): void {
+  fillWhere(db, '');
+}
+
+/**
+ * Adds 王芳 as one word for visitors indexed before names written without a space had it (migration 0015).
+ * Only names whose family name ends and given name starts at or after U+1100 (where Hangul begins; Han,
+ * kana and Hangul all lie above it) are read: one pass over the table, and nameWords decides exactly.
+ */
+export function fillWholeNameWords(db: Db): void {
+  fillWhere(db, `AND last_name <> '' AND first_name <> '' AND unicode(substr(rtrim(last_name), -1)) >= 4352 AND unicode(ltrim(first_name)) >= 4352`);
+}
+
+/**
+ * Indexes the held names matching `filter` (SQL on visitors), read in batches by id, since better-sqlite3
+ * cannot write while a statement is being iterated.
+ */
+function fillWhere(db: Db, filter: string): void {
   const batch = db.prepare(
     `SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors
-     WHERE id > ? AND anonymised_at IS NULL ORDER BY id LIMIT ${FILL_BATCH}`,
+     WHERE id > ? AND anonymised_at IS NULL ${filter} ORDER BY id LIMIT ${FILL_BATCH}`,
   );
   let after = 0;
   for (;;) {

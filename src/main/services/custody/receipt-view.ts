@@ -16,6 +16,7 @@ export function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): ReceiptView
     createdBy: r.created_by_name,
     printCount: r.print_count,
     printProblem: r.print_count === 0 ? r.print_problem : null,
+    givenByHand: r.given_by_hand_at === null ? null : { at: r.given_by_hand_at, by: r.given_by_hand_by_name ?? '' },
     items: items.get(r.id) ?? [],
   }));
 }

@@ -63,7 +63,7 @@ export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCou
       items: [],
       deviceUse: null,
     };
-    group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: receipt.printCount, printProblem: receipt.printProblem });
+    group.receipts.push({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: receipt.printCount, printProblem: receipt.printProblem, givenByHand: receipt.givenByHand });
     for (const item of held) {
       group.items.push(item);
       if (item.loggedAt < group.oldestLoggedAt) group.oldestLoggedAt = item.loggedAt;

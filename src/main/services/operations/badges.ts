@@ -1,14 +1,16 @@
 import type { PrintStatus, SignOutResult } from '../../../shared/contract.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildBadgePdf } from '../../documents/badge.js';
+import { inTransaction } from '../../db/connection.js';
 import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
 import { findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
 import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
 import { CommandError } from '../command-error.js';
-import { nowIso, type ServiceContext } from '../context.js';
+import { audit, nowIso, type ServiceContext } from '../context.js';
 import { keepAndPrint, type OutputContext } from '../document-output.js';
+import { withNameWarning } from '../name-warning.js';
 import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { readSetting } from '../settings-store.js';
 import { signOut } from '../sign-out.js';
@@ -29,17 +31,18 @@ function badgeMark(ctx: ServiceContext, visitId: number): string | null {
 }
 
 /** Prints the badge for an open visit on the badge printer, when the setting uses badges. */
-export async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus }> {
+async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus; name: string }> {
   if (!readSetting(ctx.db, 'badge.enabled')) throw new CommandError('conflict', 'Visitor badges are switched off for this setting.');
   const visit = findVisit(ctx.db, visitId);
   if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
   if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out.');
   const visitor = findVisitor(ctx.db, visit.visitor_id)!;
+  const name = fullName(nameOf(visitor));
   const token = ctx.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
   const pdf = await buildBadgePdf(
     {
       settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
-      name: fullName(nameOf(visitor)),
+      name,
       organisation: visitor.organisation,
       host: visit.visiting,
       signedInAt: visit.signed_in_at,
@@ -49,11 +52,23 @@ export async function printBadge(ctx: OutputContext, visitId: number): Promise<{
     readSetting(ctx.db, 'badge.layout'),
   );
   const print = await keepAndPrint(ctx, pdf, { folder: 'badges', fileName: `badge-visit-${visitId}.pdf` }, { name: readSetting(ctx.db, 'badge.printer'), purpose: 'badges' });
-  return { print };
+  return { print, name };
 }
 
-export function printBadgeByCode(ctx: OutputContext, code: string): Promise<{ print: PrintStatus }> {
-  return printBadge(ctx, visitByBadge(ctx, code));
+/**
+ * The badge printed again from the console's Today, with the name warning for staff. The kiosk's first
+ * print goes without it: nobody there could act on it, and a kiosk answer carries no more than it needs.
+ * A second badge is a second pass that signs the visitor out, so who printed it, and when, is audited.
+ */
+export async function reprintBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus }> {
+  const { print, name } = await printBadge(ctx, visitId);
+  inTransaction(ctx.db, () => audit(ctx, 'badge.reprint', 'visit', visitId, { printed: print.printed }));
+  return { print: withNameWarning(print, [name], 'badge') };
+}
+
+export async function printBadgeByCode(ctx: OutputContext, code: string): Promise<{ print: PrintStatus }> {
+  const { print } = await printBadge(ctx, visitByBadge(ctx, code));
+  return { print };
 }
 
 /** One scan of the badge at the kiosk signs the visitor out, with the same guard as the surname search. */

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/connection.js';
 import { CommandError } from '../command-error.js';
 import { audit, nowIso, type ServiceContext } from '../context.js';
 import { readSetting, saveSetting } from '../settings-store.js';
+import { removeExpiredCopies } from './retention-copies.js';
 import { removeExpiredDocuments } from './retention-files.js';
 
 const REMOVED = 'Removed';
@@ -22,7 +23,13 @@ function cutoffFor(ctx: ServiceContext): string {
  * the names of whoever collected their devices are replaced. Someone still on site, with anything still
  * in the safe, or with a safeguarding concern still open is left alone. secure_delete (set on every
  * connection) overwrites the old values on disk. The documents in the data folder that show what was
- * removed (receipts, badges, invitations, exception records, roll calls, exports) go in the same run.
+ * removed (receipts, badges, invitations, exception records, roll calls, exports) go in the same run, as
+ * do backups and before-restore copies of the whole database taken before the cut-off.
+ *
+ * Concerns are left as they are, closed or not, names and all. They are safeguarding records: both
+ * settings' policies deal with concerns and breaches under their child protection policy, whose records
+ * follow their own, much longer schedule (commonly until the child is an adult), not this period. The
+ * visitor's own row still goes once the concern is closed; the concern keeps the name it was raised about.
  */
 export function purgeExpired(ctx: ServiceContext & { dataDir: string }): RetentionRun {
   const cutoff = cutoffFor(ctx);
@@ -66,21 +73,54 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
        WHERE owner_type = 'learner' AND learner_name <> '${REMOVED}' AND created_at < @cutoff
          AND NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = receipts.id AND i.state = 'in_safe')`,
     ).run({ cutoff });
+    // What a correction says of an item goes with the item's own description and marks: the console shows
+    // the latest correction in their place. Matched as the items are (a visitor's details removed, now or
+    // in an earlier run; a pupil's receipt past the period), never while the item is in the safe.
+    db.prepare(
+      `UPDATE custody_corrections SET description = NULL, marks = NULL, reason = '${REMOVED}'
+       WHERE reason <> '${REMOVED}' AND EXISTS (
+         SELECT 1 FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+         LEFT JOIN visits vi ON vi.id = r.visit_id LEFT JOIN visitors v ON v.id = vi.visitor_id
+         WHERE i.id = custody_corrections.item_id AND i.state <> 'in_safe'
+           AND (v.anonymised_at IS NOT NULL OR (r.owner_type = 'learner' AND r.created_at < @cutoff)))`,
+    ).run({ cutoff });
+    // A booking is for one day: once that day is past the period its names go, whether the visitor came,
+    // was cancelled or never arrived (a booking still "expected" long after its day is a no-show nobody marked).
     const bookingsCleared = db
       .prepare(
         `UPDATE bookings SET first_name = '${REMOVED}', last_name = 'visitor', family_name_first = 0, organisation = NULL, host = '${REMOVED}', cancel_reason = NULL
-         WHERE expected_date < substr(@cutoff, 1, 10) AND first_name <> '${REMOVED}' AND status <> 'expected'`,
+         WHERE expected_date < substr(@cutoff, 1, 10) AND first_name <> '${REMOVED}'`,
+      )
+      .run({ cutoff }).changes;
+    // A device exception's free text (use, areas, conditions, risk notes, why it was revoked) is typed by
+    // staff and can name the visitor: it goes with the visitor's details (now or in an earlier run), or,
+    // for a booked visitor who never came, with the booking. The row keeps who approved what, for which
+    // visit, which devices, the checklist as ticked and every date (migration 0014 allows only this change).
+    const exceptionsCleared = db
+      .prepare(
+        `UPDATE device_exceptions SET purpose_detail = CASE WHEN purpose_detail IS NULL THEN NULL ELSE '${REMOVED}' END,
+           permitted_use = '${REMOVED}', permitted_areas = '${REMOVED}', conditions = NULL, risk_notes = NULL,
+           revoke_reason = CASE WHEN revoke_reason IS NULL THEN NULL ELSE '${REMOVED}' END
+         WHERE permitted_use <> '${REMOVED}' AND EXISTS (
+           SELECT 1 FROM (SELECT 1) LEFT JOIN bookings b ON b.id = device_exceptions.booking_id
+           LEFT JOIN visits vi ON vi.id = coalesce(device_exceptions.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
+           WHERE v.anonymised_at IS NOT NULL OR (vi.id IS NULL AND b.expected_date < substr(@cutoff, 1, 10)))`,
       )
       .run({ cutoff }).changes;
     db.prepare(`UPDATE roll_calls SET people_json = '[]', note = NULL WHERE taken_at < @cutoff AND people_json <> '[]'`).run({ cutoff });
     // Decided from the rows as just changed, and done before the run is audited so its entry carries the
     // counts. Should the commit still fail, the files gone were past the period all the same, and the next
     // run removes the names they showed from the database.
-    const files = removeExpiredDocuments(db, ctx.dataDir, cutoff);
+    const documents = removeExpiredDocuments(db, ctx.dataDir, cutoff);
+    const copies = removeExpiredCopies(db, ctx.dataDir, cutoff);
+    // The table keeps the counts it was made with; this run's entry in the audit trail carries every count.
     db.prepare(
       `INSERT INTO retention_runs (run_at, cutoff, visitors_removed, visits_cleared, bookings_cleared, custody_cleared) VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared);
-    const run = { cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, filesRemoved: files.removed, filesNotRemoved: files.notRemoved.length };
+    const run = {
+      cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared,
+      filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
+    };
     audit(ctx, 'retention.purge', 'retention', null, run);
     saveSetting(db, 'retention.lastRunDay', ukDay(at), at);
     return run;

@@ -10,6 +10,7 @@ import { keepAndPrint, type OutputContext } from '../document-output.js';
 import { withNameWarning } from '../name-warning.js';
 import { printedAuditMark, type AuditTrail } from '../audit-trail.js';
 import { readSetting } from '../settings-store.js';
+import { carryPast, storageProblemInShort, writeIfStorageAllows } from '../storage-failure.js';
 
 function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null {
   if (v.deviceUse?.approved) return `Device use approved: ${v.deviceUse.permittedAreas}`;
@@ -18,7 +19,14 @@ function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null 
   return declared > 0 ? `Declared ${describeDevices(v.devicesDeclared)}` : null;
 }
 
-/** The evacuation list, printed on the A4 printer at once: in an emergency nobody should have to ask how. */
+/**
+ * The evacuation list, printed on the A4 printer at once: in an emergency nobody should have to ask how.
+ *
+ * A disk that refuses writes (full, read-only) stops neither part for the other nor the answer: the PDF is
+ * still kept and printed when only the audit entry was refused, and when the PDF cannot be kept the office is
+ * told why in a few words, with the list on screen to fall back on. The failure goes on the app's health, as
+ * any refused write does (storage-watch.ts).
+ */
 export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrail }): Promise<{ people: number; print: PrintStatus }> {
   const visits = onSite(ctx).visits;
   const at = nowIso(ctx);
@@ -30,36 +38,61 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     note: noteFor(v),
   }));
   const pdf = await buildRollCallPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, auditMark: printedAuditMark(ctx.auditTrail) });
-  inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length }));
-  const print = await keepAndPrint(
-    ctx,
-    pdf,
-    { folder: 'roll-calls', fileName: `roll-call-${at.replace(/[:.]/g, '-')}.pdf` },
-    { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
-  );
+  writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length })));
+  let print: PrintStatus;
+  try {
+    print = await keepAndPrint(
+      ctx,
+      pdf,
+      { folder: 'roll-calls', fileName: `roll-call-${at.replace(/[:.]/g, '-')}.pdf` },
+      { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
+    );
+  } catch (err) {
+    const failure = carryPast(ctx.db, err, null);
+    if (!failure) throw err;
+    print = { printed: false, reason: `Its PDF could not be saved: ${storageProblemInShort(failure.kind)}, so nothing was sent to the printer.`, documentId: null };
+  }
   return { people: people.length, print: withNameWarning(print, people.map((p) => p.name), 'evacuation list') };
 }
 
-/** The finished roll call: a snapshot of who was on site and who was accounted for, and who took it. */
+/** Who was on site and who was ticked, read now: a stale tick (someone signed out meanwhile) is refused. */
+function tally(ctx: OutputContext, input: ParsedInput<'rollcall.save'>) {
+  const visits = onSite(ctx).visits;
+  const onSiteIds = new Set(visits.map((v) => v.visitId));
+  const stray = input.accountedVisitIds.find((id) => !onSiteIds.has(id));
+  if (stray !== undefined) throw new CommandError('conflict', 'Someone ticked is no longer signed in. Refresh the list and tick again.');
+  const accounted = new Set(input.accountedVisitIds);
+  const people = visits.map((v) => ({ visitId: v.visitId, name: fullName(v), accounted: accounted.has(v.visitId) }));
+  return { people, accounted: accounted.size, missing: people.filter((p) => !p.accounted).map((p) => p.name) };
+}
+
+/**
+ * The finished roll call: a snapshot of who was on site and who was accounted for, and who took it.
+ *
+ * In a fire the answer (who is still missing) matters more than the record: a disk that refuses the write
+ * still gets it, read from the database as it stands, with why it was not kept (`notSaved`).
+ */
 export function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.save'>): RollCallRecord {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const visits = onSite(ctx).visits;
-    const onSiteIds = new Set(visits.map((v) => v.visitId));
-    const stray = input.accountedVisitIds.find((id) => !onSiteIds.has(id));
-    if (stray !== undefined) throw new CommandError('conflict', 'Someone ticked is no longer signed in. Refresh the list and tick again.');
-    const accounted = new Set(input.accountedVisitIds);
-    const people = visits.map((v) => ({ visitId: v.visitId, name: fullName(v), accounted: accounted.has(v.visitId) }));
-    const at = nowIso(ctx);
-    const id = Number(
-      ctx.db
-        .prepare('INSERT INTO roll_calls (taken_at, taken_by, note, people_json, on_site, accounted) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(at, by, input.note, JSON.stringify(people), people.length, accounted.size).lastInsertRowid,
-    );
-    audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted: accounted.size });
+  const at = nowIso(ctx);
+  try {
+    return inTransaction(ctx.db, () => {
+      const { people, accounted, missing } = tally(ctx, input);
+      const id = Number(
+        ctx.db
+          .prepare('INSERT INTO roll_calls (taken_at, taken_by, note, people_json, on_site, accounted) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(at, by, input.note, JSON.stringify(people), people.length, accounted).lastInsertRowid,
+      );
+      audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted });
+      return { rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, notSaved: null };
+    });
+  } catch (err) {
+    const failure = carryPast(ctx.db, err, 'rollcall.save');
+    if (!failure) throw err;
+    const { people, accounted, missing } = tally(ctx, input);
     return {
-      rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted: accounted.size,
-      missing: people.filter((p) => !p.accounted).map((p) => p.name),
+      rollCallId: null, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing,
+      notSaved: `The roll call could not be saved: ${storageProblemInShort(failure.kind)}.`,
     };
-  });
+  }
 }

@@ -12,6 +12,7 @@ import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { keepDocument, type OutputContext } from '../document-output.js';
+import { nameWarning } from '../name-warning.js';
 import { readSetting } from '../settings-store.js';
 import { requireSetUp } from '../setup.js';
 import {
@@ -84,14 +85,19 @@ export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booki
   });
 }
 
-/** The invitation PDF with its sign-in QR code, kept in the data folder and offered by a short-lived link. */
-export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'booking.invite'>): Promise<{ documentId: string }> {
+/**
+ * The invitation PDF with its sign-in QR code, kept in the data folder and offered by a short-lived link,
+ * with a warning for staff when the visitor's name has letters no font here can print: they print or send
+ * it themselves, so the screen is the only place to say so before the visitor sees the boxes.
+ */
+export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'booking.invite'>): Promise<{ documentId: string; warning?: string }> {
   const booking = bookingOrFail(ctx, input.bookingId);
   if (booking.status !== 'expected') throw new CommandError('conflict', 'Invitations are only for visitors who are still expected.');
   const marker = toViews(ctx, [booking])[0]!.exception;
+  const visitorName = fullName(bookedName(booking));
   const pdf = await buildInvitePdf({
     settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
-    visitorName: fullName(bookedName(booking)),
+    visitorName,
     organisation: booking.organisation,
     host: booking.host,
     expectedDate: booking.expected_date,
@@ -100,7 +106,8 @@ export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'boo
     deviceUse: marker?.approved ? { permittedUse: marker.permittedUse, permittedAreas: marker.permittedAreas } : null,
   });
   const { documentId } = await keepDocument(ctx, pdf, { folder: join('invites', booking.expected_date.slice(0, 4)), fileName: `invite-${booking.id}.pdf` });
-  return { documentId };
+  const warning = nameWarning([visitorName], 'invitation');
+  return warning ? { documentId, warning } : { documentId };
 }
 
 /** The booking an invitation code opens at the kiosk today, or a plain reason it does not. */

@@ -8,12 +8,11 @@ import type { PrintStatus } from '../../../shared/contract.js';
 import { keepAndPrint, type OutputContext } from '../document-output.js';
 import { withNameWarning } from '../name-warning.js';
 import { readSetting } from '../settings-store.js';
-import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
 import type { PinContext } from '../pin-pepper.js';
-import { keepUpgradedPin, refuseShortPin, upgradedPinHash, verifyStaffPin } from '../staff-auth.js';
+import { confirmStaff, keepUpgradedPin, refuseShortPin, upgradedPinHash, withStaffPin, type UsableStaff } from '../staff-auth.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 
@@ -30,49 +29,58 @@ function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve
   if (booking.status === 'arrived') throw new CommandError('conflict', 'That visitor has arrived: approve the exception for their visit instead.');
 }
 
-/**
- * A DSL approves a visitor keeping a device. The approver proves who they are with their PIN at this
- * moment, even at a console someone else unlocked; the approval and its risk assessment are then fixed.
- */
-export function approveException(ctx: PinContext, input: ParsedInput<'exception.approve'>): ExceptionView {
-  const sessionOf = actingStaffId(ctx);
-  const approver = findStaff(ctx.db, input.approver.staffId);
+/** Who may approve: an active DSL (checked before the PIN, and again when the approval is written). */
+const approverOnly: UsableStaff = (approver) => {
   if (!approver || !approver.active) throw new CommandError('not_found', 'That approver could not be found.');
   if (!approver.roles.includes('dsl')) {
     throw new CommandError('forbidden', `${approver.displayName} is not a Designated Safeguarding Lead. Only a DSL can approve device use.`, { 'approver.staffId': 'Only a DSL can approve.' });
   }
-  verifyStaffPin(ctx, approver, input.approver.pin);
-  refuseShortPin(approver, input.approver.pin, 'approver.pin');
-  const upgraded = upgradedPinHash(ctx, approver, input.approver.pin);
-  const approverCtx = { ...ctx, actor: { staffId: approver.id, label: approver.displayName, roles: approver.roles } };
-  return inTransaction(ctx.db, () => {
-    checkTarget(ctx, input.target);
-    const at = nowIso(ctx);
-    const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : at;
-    const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
-    if (validUntil !== null && validUntil <= at) {
-      throw new CommandError('invalid_input', 'The end of the approval is already in the past.', { validUntil: 'The end is already in the past.' });
-    }
-    const id = insertException(ctx.db, {
-      visitId: input.target.type === 'visit' ? input.target.visitId : null,
-      bookingId: input.target.type === 'booking' ? input.target.bookingId : null,
-      purpose: input.purpose,
-      purposeDetail: input.purposeDetail,
-      devicesJson: JSON.stringify(input.devices),
-      permittedUse: input.permittedUse,
-      permittedAreas: input.permittedAreas,
-      conditions: input.conditions,
-      riskChecklistJson: JSON.stringify(input.riskChecklist),
-      riskNotes: input.riskNotes,
-      validFrom,
-      validUntil,
-      approvedBy: approver.id,
-      approvedAt: at,
-      recordToken: newReceiptToken(),
+  return approver;
+};
+
+/**
+ * A DSL approves a visitor keeping a device. The approver proves who they are with their PIN at this
+ * moment, even at a console someone else unlocked; the approval and its risk assessment are then fixed.
+ */
+export async function approveException(ctx: PinContext, input: ParsedInput<'exception.approve'>): Promise<ExceptionView> {
+  const sessionOf = actingStaffId(ctx);
+  const pin = input.approver.pin;
+  return withStaffPin(ctx, input.approver.staffId, pin, approverOnly, async (checked) => {
+    refuseShortPin(checked, pin, 'approver.pin');
+    const upgraded = await upgradedPinHash(ctx, checked, pin);
+    return inTransaction(ctx.db, () => {
+      const approver = confirmStaff(ctx, checked, approverOnly, 'approver.pin');
+      // A role given since the check may need a longer PIN.
+      refuseShortPin(approver, pin, 'approver.pin');
+      const approverCtx = { ...ctx, actor: { staffId: approver.id, label: approver.displayName, roles: approver.roles } };
+      checkTarget(ctx, input.target);
+      const at = nowIso(ctx);
+      const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : at;
+      const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
+      if (validUntil !== null && validUntil <= at) {
+        throw new CommandError('invalid_input', 'The end of the approval is already in the past.', { validUntil: 'The end is already in the past.' });
+      }
+      const id = insertException(ctx.db, {
+        visitId: input.target.type === 'visit' ? input.target.visitId : null,
+        bookingId: input.target.type === 'booking' ? input.target.bookingId : null,
+        purpose: input.purpose,
+        purposeDetail: input.purposeDetail,
+        devicesJson: JSON.stringify(input.devices),
+        permittedUse: input.permittedUse,
+        permittedAreas: input.permittedAreas,
+        conditions: input.conditions,
+        riskChecklistJson: JSON.stringify(input.riskChecklist),
+        riskNotes: input.riskNotes,
+        validFrom,
+        validUntil,
+        approvedBy: approver.id,
+        approvedAt: at,
+        recordToken: newReceiptToken(),
+      });
+      audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
+      keepUpgradedPin(approverCtx, approver, upgraded);
+      return toExceptionView(findException(ctx.db, id)!, at);
     });
-    audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
-    keepUpgradedPin(approverCtx, approver, upgraded);
-    return toExceptionView(findException(ctx.db, id)!, at);
   });
 }
 

@@ -1,0 +1,5 @@
+-- 王芳 is found by typing 王芳, as she writes it: a name whose family and given name are written with no
+-- space between them (Chinese, Japanese, Korean) is also indexed as one word, family name first, in
+-- visitor_name_words (see nameWords in src/shared/domain/names.ts). The schema does not change: the words are
+-- added for visitors indexed before, by code that runs in this migration's transaction
+-- (src/main/db/migration-steps.ts), since SQL alone cannot fold names as the app does.

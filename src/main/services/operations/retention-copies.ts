@@ -1,0 +1,56 @@
+import { readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Db } from '../../db/connection.js';
+import { BEFORE_RESTORE_FOLDER, copyTakenAt, removeDatabaseCopy } from '../backups.js';
+import { readSetting } from '../settings-store.js';
+import type { DocumentsRemoved } from './retention-files.js';
+
+/**
+ * Removes the copies of the whole database that Safe Hands made before the cut-off: backups (in the data
+ * folder's backups/, and in the folder an administrator chose, if any) and the copies kept aside before a
+ * restore. A copy holds every name the database held when it was taken, so one taken before the cut-off
+ * holds only records now past the period, or ones the live database still keeps because the person came
+ * back since. Newer copies are kept by count (backups.ts), which is why the oldest kept can still hold a
+ * name removed since; that lasts at most until the copy's own time passes the cut-off.
+ *
+ * The time the copy was taken, in its name, decides: not the file's time, which copying a folder changes.
+ * A copy that cannot be removed is counted and named in the log, as a document would be (retention-files.ts).
+ */
+export function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): DocumentsRemoved {
+  const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
+  const chosen = readSetting(db, 'backup.folder');
+  const folders = new Set([join(dataDir, 'backups'), join(dataDir, BEFORE_RESTORE_FOLDER), ...(chosen === null ? [] : [chosen])].map((f) => resolve(f)));
+  for (const folder of folders) {
+    for (const fileName of namesIn(folder, shown(dataDir, folder), outcome)) {
+      const takenAt = copyTakenAt(fileName);
+      if (takenAt === null || takenAt >= cutoff) continue;
+      const file = join(folder, fileName);
+      try {
+        removeDatabaseCopy(file);
+        outcome.removed += 1;
+      } catch (err) {
+        outcome.notRemoved.push(shown(dataDir, file));
+        console.warn(`Retention: ${shown(dataDir, file)} is a copy of the database taken before the retention period's cut-off but could not be removed: ${(err as Error).message}`);
+      }
+    }
+  }
+  return outcome;
+}
+
+/** The names in a folder; none when it is not there (no copy made yet, or a backup drive not plugged in). */
+function namesIn(folder: string, name: string, outcome: DocumentsRemoved): string[] {
+  try {
+    return readdirSync(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    outcome.notRemoved.push(name);
+    console.warn(`Retention: the folder ${name} could not be read, so its copies of the database past the retention period were not removed: ${(err as Error).message}`);
+    return [];
+  }
+}
+
+/** A path as the log shows it: within the data folder, relative to it; elsewhere (a chosen backup folder), in full. */
+function shown(dataDir: string, path: string): string {
+  const inside = relative(resolve(dataDir), path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}

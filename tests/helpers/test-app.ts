@@ -168,6 +168,11 @@ export function contentHash(app: Pick<App, 'db'>): string {
   return hash.digest('hex');
 }
 
+/** The detail of the newest audit entry with this action, as the app wrote it. */
+export function lastAuditDetail(app: Pick<App, 'db'>, action: string): Record<string, unknown> {
+  return JSON.parse(app.db.prepare('SELECT detail_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string);
+}
+
 export function count(app: Pick<App, 'db'>, table: string): number {
   return (app.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 }

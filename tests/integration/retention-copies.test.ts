@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../helpers/test-app.js';
 
 const chosenFolders: string[] = [];
 afterEach(() => {
@@ -19,10 +19,6 @@ async function unlock(app: SetUpApp): Promise<void> {
 /** The files in a folder (a copy of the database and the keys kept beside it), sorted; none when it is not there. */
 function filesIn(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder).sort() : [];
-}
-
-function lastPurgeDetail(app: TestApp): Record<string, unknown> {
-  return JSON.parse(app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'retention.purge' ORDER BY id DESC LIMIT 1`).pluck().get() as string);
 }
 
 describe('retention of copies of the whole database', () => {
@@ -59,7 +55,7 @@ describe('retention of copies of the whole database', () => {
     const run = app.ok('retention.runNow', {}, 'staff');
 
     expect(run).toMatchObject({ visitorsRemoved: 1, filesRemoved: 3, filesNotRemoved: 0 });
-    expect(lastPurgeDetail(app)).toMatchObject({ filesRemoved: 3, filesNotRemoved: 0 });
+    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 3, filesNotRemoved: 0 });
     // Nothing taken before the cut-off is left, keys included; the backup taken today stays with its keys.
     expect(filesIn(backups)).toEqual([]);
     expect(filesIn(aside)).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { CommandInput } from '../../src/shared/contract.js';
 import { PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../helpers/custody.js';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -32,10 +32,6 @@ function exceptionRow(app: TestApp, id: number): Record<string, unknown> {
   return app.db.prepare('SELECT * FROM device_exceptions WHERE id = ?').get(id) as Record<string, unknown>;
 }
 
-function lastPurgeDetail(app: TestApp): Record<string, unknown> {
-  return JSON.parse(app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'retention.purge' ORDER BY id DESC LIMIT 1`).pluck().get() as string);
-}
-
 describe('retention of device exceptions', () => {
   it('replaces what staff typed on the approvals of removed visitors and of bookings past the period, keeping the approvals and their dates', async () => {
     const app = await createSetUpApp();
@@ -61,7 +57,7 @@ describe('retention of device exceptions', () => {
     const run = app.ok('retention.runNow', {}, 'staff');
 
     expect(run).toMatchObject({ visitorsRemoved: 1, exceptionsCleared: 2 });
-    expect(lastPurgeDetail(app)).toMatchObject({ exceptionsCleared: 2 });
+    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionsCleared: 2 });
     // The DSL's list of approvals still shows both, with when and by whom, but no longer what was typed.
     const listed = app.ok('exception.list', {}, 'staff').exceptions.filter((e) => e.exceptionId !== recentException);
     expect(listed.map((e) => [e.exceptionId, e.permittedUse, e.permittedAreas, e.conditions, e.riskNotes, e.purposeDetail, e.revokeReason])).toEqual([

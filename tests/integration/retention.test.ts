@@ -6,7 +6,7 @@ import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { CommandInput, PrintStatus } from '../../src/shared/contract.js';
 import { logIntoSafe, PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../helpers/custody.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -161,10 +161,6 @@ async function keptPrint(app: TestApp, printing: Promise<{ print: PrintStatus }>
   return keptAt(app, (await printing).print.documentId);
 }
 
-function lastPurgeDetail(app: TestApp): Record<string, unknown> {
-  return JSON.parse(app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'retention.purge' ORDER BY id DESC LIMIT 1`).pluck().get() as string);
-}
-
 /**
  * Takes away the right to remove anything from the folder. The tests run as root on the build machine, and
  * the owner's write bit stops no root: there the folder is made immutable instead (chattr +i).
@@ -240,7 +236,7 @@ describe('retention in the data folder', () => {
     expect(existsSync(join(app.dir, 'invites', '2026'))).toBe(false);
     expect(existsSync(join(app.dir, 'receipts', '2026'))).toBe(true);
     // The run says what it removed, and the custody records are all still there.
-    expect(lastPurgeDetail(app)).toMatchObject({ filesRemoved: past.length, filesNotRemoved: 0 });
+    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: past.length, filesNotRemoved: 0 });
     expect(app.db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(5);
     expect(app.ok('custody.inSafe', {}, 'staff').owners.map((o) => o.ownerName).sort()).toEqual(['Maisie Clark', 'Recent Visitor', 'Sam Bennett']);
     expect(await app.okAsync('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
@@ -273,13 +269,13 @@ describe('retention in the data folder', () => {
     expect(existsSync(join(app.dir, badge))).toBe(true);
     expect(run).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
     expect(warned).toEqual([expect.stringContaining(`${badge} is past the retention period but could not be removed`)]);
-    expect(lastPurgeDetail(app)).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
+    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
     expect(app.db.prepare('SELECT first_name FROM visitors WHERE id = (SELECT visitor_id FROM visits WHERE id = ?)').pluck().get(zoe.visitId)).toBe('Removed');
 
     app.clock.set('2027-11-25T09:00:00Z');
     expect((await runDueJobs(app)).retentionRemoved).toBe(0);
     expect(existsSync(join(app.dir, badge))).toBe(false);
-    expect(lastPurgeDetail(app)).toMatchObject({ filesRemoved: 1, filesNotRemoved: 0 });
+    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 1, filesNotRemoved: 0 });
     expect(documentsIn(app.dir)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { openApp } from '../dist/main/app.js';
 import { openDatabase } from '../dist/main/db/connection.js';
 import { migrate, readMigrations } from '../dist/main/db/migrate.js';
-import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE, MIGRATIONS_DIR, PIN_PEPPER_FILE } from '../dist/main/paths.js';
+import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE, MIGRATIONS_DIR, PIN_PEPPER_FILE } from '../dist/main/core/paths.js';
 import { fillNameWords } from '../dist/main/db/repositories/name-words-repo.js';
 import { searchKey } from '../dist/shared/domain/names.js';
 import { prng } from './measure.mjs';

@@ -11,7 +11,7 @@ import { openApp } from '../dist/main/app.js';
 import { buildReceiptPdf } from '../dist/main/documents/receipt.js';
 import { buildRollCallPdf } from '../dist/main/documents/roll-call.js';
 import { NEWEST_IN_GROUP_SQL } from '../dist/main/db/repositories/visitor-repo.js';
-import { MAX_KIOSK_MATCHES } from '../dist/main/services/sign-in.js';
+import { MAX_KIOSK_MATCHES } from '../dist/main/services/visits/sign-in.js';
 import { searchKey } from '../dist/shared/domain/names.js';
 import { measureBrowser } from './browser.mjs';
 import { copyDataset, ensureDataset, FIRST_NAMES, PIN, SURNAMES } from './dataset.mjs';

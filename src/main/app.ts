@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './core/clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
 import { migrate, readMigrations } from './db/migrate.js';
-import { DATABASE_FILE, MIGRATIONS_DIR } from './paths.js';
-import { makePrivateDir, tightenDataFolder } from './private-files.js';
-import { DocumentLinks } from './services/document-links.js';
-import { AuditTrail, type AuditCheckScope } from './services/audit-trail.js';
-import { healthProblem, newestBackupAnchors } from './services/backups.js';
+import { DATABASE_FILE, MIGRATIONS_DIR } from './core/paths.js';
+import { makePrivateDir, tightenDataFolder } from './core/private-files.js';
+import { DocumentLinks } from './documents/document-links.js';
+import { AuditTrail, type AuditCheckScope } from './audit/audit-trail.js';
+import { healthProblem, newestBackupAnchors } from './services/admin/backups.js';
 import { rebuildMissingReceipts } from './services/custody/receipt-rebuild.js';
-import type { ScryptCost } from './services/pin-hash.js';
-import { openPinHasher } from './services/pin-pepper.js';
-import { StaffSessions } from './services/staff-sessions.js';
+import type { ScryptCost } from './services/staff/pin-hash.js';
+import { openPinHasher } from './services/staff/pin-pepper.js';
+import { StaffSessions } from './core/staff-sessions.js';
 
 export type CheckOutcome = 'ok' | 'failed' | 'cancelled';
 
@@ -26,7 +26,7 @@ export interface App extends Core {
    */
   checkDatabase(kind: CheckKind): Promise<CheckOutcome>;
   /**
-   * Checks the audit trail and the records it vouches for (services/audit-check.ts), a step at a time. A
+   * Checks the audit trail and the records it vouches for (audit/audit-check.ts), a step at a time. A
    * problem is shown to the DSL and administrators and recorded in the trail; the kiosk keeps working.
    */
   checkAuditTrail(scope?: AuditCheckScope): Promise<CheckOutcome>;

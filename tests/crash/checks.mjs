@@ -1,9 +1,9 @@
 // What must hold in the database after every crash and restart.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE } from '../../dist/main/paths.js';
-import { readKeyRing } from '../../dist/main/services/audit-key.js';
-import { checkAuditNow } from '../../dist/main/services/audit-check.js';
+import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE } from '../../dist/main/core/paths.js';
+import { readKeyRing } from '../../dist/main/audit/audit-key.js';
+import { checkAuditNow } from '../../dist/main/audit/audit-check.js';
 
 /**
  * Compares the database with the ledger. `lost` lists acknowledged changes the database does not hold;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../dist/main/paths.js';
+import { DATABASE_FILE } from '../../dist/main/core/paths.js';
 import { prng } from '../../bench/measure.mjs';
 import { checkDatabase, settleInDoubt } from './checks.mjs';
 import { checkNothingClaimedPrinted, checkReprint, waitForReceiptPdfs } from './receipt-checks.mjs';

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/main/paths.js';
+import { DATABASE_FILE } from '../../src/main/core/paths.js';
 import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
 
 /**

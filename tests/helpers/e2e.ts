@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { APP_ROOT } from '../../src/main/paths.js';
+import { APP_ROOT } from '../../src/main/core/paths.js';
 
 export const SCREENSHOT_DIR = join(APP_ROOT, 'docs', 'screenshots');
 const START_SCRIPT = join(APP_ROOT, 'dist', 'main', 'cli', 'start.js');

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAuditNow } from '../../src/main/services/audit-check.js';
+import { checkAuditNow } from '../../src/main/audit/audit-check.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
-import { fixedClock } from '../../src/main/clock.js';
-import type { ScryptCost } from '../../src/main/services/pin-hash.js';
+import { fixedClock } from '../../src/main/core/clock.js';
+import type { ScryptCost } from '../../src/main/services/staff/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../src/main/paths.js';
+import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../src/main/core/paths.js';
 import { inTransaction } from '../../src/main/db/connection.js';
 import { recordHash, recordMatches } from '../../src/main/db/record-changes.js';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../src/main/paths.js';
+import { APP_ROOT } from '../../src/main/core/paths.js';
 import { logIntoSafe } from '../helpers/custody.js';
 import { decodeQr, flatten, pdfPageSizes, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../helpers/pdf.js';
 import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../helpers/test-app.js';

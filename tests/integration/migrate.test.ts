@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/main/db/connection.js';
 import { migrate, MigrationError, readMigrations } from '../../src/main/db/migrate.js';
-import { MIGRATIONS_DIR } from '../../src/main/paths.js';
+import { MIGRATIONS_DIR } from '../../src/main/core/paths.js';
 import { fillNameWords } from '../../src/main/db/repositories/name-words-repo.js';
 import { searchVisitorsBySurname } from '../../src/main/db/repositories/visitor-repo.js';
 import { searchKey, typedNameKeys } from '../../src/shared/domain/names.js';
-import { searchPeople } from '../../src/main/services/operations/retention.js';
-import type { ServiceContext } from '../../src/main/services/context.js';
+import { searchPeople } from '../../src/main/services/admin/retention.js';
+import type { ServiceContext } from '../../src/main/core/context.js';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];

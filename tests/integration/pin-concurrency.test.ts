@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHttpHost, type HttpHost } from '../../src/main/server/http-host.js';
 import { PIN_THROTTLE_DEFAULTS } from '../../src/main/server/pin-throttle.js';
-import { OWASP_SCRYPT } from '../../src/main/services/pin-hash.js';
-import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { OWASP_SCRYPT } from '../../src/main/services/staff/pin-hash.js';
+import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../src/main/services/staff/staff-auth.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import { ADMIN_PIN, count, createSetUpApp, createTestApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type App } from '../../src/main/app.js';
-import { fixedClock } from '../../src/main/clock.js';
-import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/paths.js';
+import { fixedClock } from '../../src/main/core/clock.js';
+import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/core/paths.js';
 import { inTransaction } from '../../src/main/db/connection.js';
-import { needsRehash, OWASP_SCRYPT } from '../../src/main/services/pin-hash.js';
+import { needsRehash, OWASP_SCRYPT } from '../../src/main/services/staff/pin-hash.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import {
   ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PIN_THROTTLE_DEFAULTS, pinThrottleMessage } from '../../src/main/server/pin-throttle.js';
 import { startHttpHost, type HttpHost } from '../../src/main/server/http-host.js';
-import { MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { MAX_PIN_FAILURES } from '../../src/main/services/staff/staff-auth.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../../src/main/server/pin-throttle-file.js';
 import { buildSampleTemplate, COMMAND_SAMPLES, contextFor, openSampleApp, STAFF_PIN, type SampleApp, type SampleTemplate } from '../helpers/command-samples.js';
 import { ADMIN_PIN, contentHash } from '../helpers/test-app.js';

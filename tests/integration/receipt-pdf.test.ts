@@ -17,7 +17,7 @@ import {
   type ReceiptLayout,
 } from '../../src/main/documents/receipt.js';
 import { PLACEHOLDER } from '../../src/main/documents/text.js';
-import { APP_ROOT } from '../../src/main/paths.js';
+import { APP_ROOT } from '../../src/main/core/paths.js';
 import {
   decodeQr, flatten, inkBounds, pdfPageSizes, pdfText, readQr, renderFirstPageToFile, renderPdfToPngs, type PNG,
 } from '../helpers/pdf.js';

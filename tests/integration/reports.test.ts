@@ -78,7 +78,7 @@ describe('reports', () => {
 describe('the report PDF', () => {
   it('renders legibly (refresh the picture with SAFE_HANDS_UPDATE_SCREENSHOTS=1)', async () => {
     const { join } = await import('node:path');
-    const { APP_ROOT } = await import('../../src/main/paths.js');
+    const { APP_ROOT } = await import('../../src/main/core/paths.js');
     const { renderFirstPageToFile } = await import('../helpers/pdf.js');
     const app = await createSetUpApp();
     for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });

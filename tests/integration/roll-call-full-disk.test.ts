@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROBE_EVERY_MS } from '../../src/main/services/storage-watch.js';
+import { PROBE_EVERY_MS } from '../../src/main/core/storage-watch.js';
 import { fillDatabase, freeDatabase, RUNS_AS_ROOT, unwritableDocument } from '../helpers/full-disk.js';
 import { count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 

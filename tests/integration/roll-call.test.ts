@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../src/main/paths.js';
+import { APP_ROOT } from '../../src/main/core/paths.js';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { logIntoSafe } from '../helpers/custody.js';
 import { flatten, pdfPageSizes, pdfText, renderFirstPageToFile } from '../helpers/pdf.js';

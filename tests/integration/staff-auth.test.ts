@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../src/main/services/staff/staff-auth.js';
 import { LONG_PIN_MESSAGE, PIN_CHANGE_DUE_MESSAGE } from '../../src/shared/domain/pin-rules.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROBE_EVERY_MS } from '../../src/main/services/storage-watch.js';
+import { PROBE_EVERY_MS } from '../../src/main/core/storage-watch.js';
 import type { CommandInput } from '../../src/shared/contract.js';
 import { KIOSK_PAUSED_MESSAGE } from '../../src/shared/domain/kiosk-pause.js';
 import { RUNS_AS_ROOT, unwritableDocument } from '../helpers/full-disk.js';

@@ -5,7 +5,7 @@ import { appStatus, fail, installFakeApi, kioskHandlers } from '../helpers/fake-
 import { minutesAgo, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';
 
-/** As the host words it (services/storage-failure.ts). */
+/** As the host words it (core/storage-failure.ts). */
 const FULL: StorageProblem = {
   kind: 'full',
   message: 'Safe Hands cannot save anything: the disk Safe Hands saves to is full. Free some space on that disk (move or delete files that are not Safe Hands’ own), or call IT. '

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_FALLBACKS, shippedFontPath } from '../../src/main/documents/fallback-fonts.js';
 import { isWoff, isWoff2, woffToSfnt } from '../../src/main/documents/woff.js';
-import { APP_ROOT } from '../../src/main/paths.js';
+import { APP_ROOT } from '../../src/main/core/paths.js';
 
 const require = createRequire(import.meta.url);
 const FONTSOURCE = join(APP_ROOT, 'node_modules', '@fontsource');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carriesPin, PIN_THROTTLE_DEFAULTS, PinThrottle, type PinCaller, type PinThrottleOptions } from '../../src/main/server/pin-throttle.js';
-import { MAX_PIN_FAILURES } from '../../src/main/services/staff-auth.js';
+import { MAX_PIN_FAILURES } from '../../src/main/services/staff/staff-auth.js';
 
 function throttle(options: Omit<PinThrottleOptions, 'now'> = {}) {
   let now = 1_000_000;

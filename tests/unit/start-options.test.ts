@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStartArgs, UsageError } from '../../src/main/cli/start-options.js';
 import { chromiumArgs } from '../../src/main/cli/find-browser.js';
-import { defaultDataDir } from '../../src/main/paths.js';
+import { defaultDataDir } from '../../src/main/core/paths.js';
 
 describe('npm start options', () => {
   it('defaults to Electron-or-browser, opening a window, any port, the per-user data folder', () => {

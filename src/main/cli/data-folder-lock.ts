@@ -1,6 +1,6 @@
 import { linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivateFile } from '../private-files.js';
+import { writePrivateFile } from '../core/private-files.js';
 
 /**
  * One host per data folder. Two hosts on one folder would both write, each with its own PIN limits and its

@@ -1,4 +1,4 @@
-import { defaultDataDir } from '../paths.js';
+import { defaultDataDir } from '../core/paths.js';
 
 export interface StartOptions {
   forceBrowser: boolean;

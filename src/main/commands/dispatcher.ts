@@ -4,17 +4,17 @@ import type { CommandFailure, CommandResult } from '../../shared/domain/errors.j
 import { KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
 import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/connection.js';
-import { CommandError } from '../services/command-error.js';
-import { KIOSK_ACTOR, type Actor } from '../services/context.js';
-import { consoleIdleMs } from '../services/staff-auth.js';
-import type { DocumentLinks } from '../services/document-links.js';
-import type { PinHasher } from '../services/pin-pepper.js';
-import type { AuditTrail } from '../services/audit-trail.js';
-import type { StaffSessions } from '../services/staff-sessions.js';
-import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../services/storage-failure.js';
-import { StorageWatch, type StorageHealth } from '../services/storage-watch.js';
+import { CommandError } from '../core/command-error.js';
+import { KIOSK_ACTOR, type Actor } from '../core/context.js';
+import { consoleIdleMs } from '../services/staff/staff-auth.js';
+import type { DocumentLinks } from '../documents/document-links.js';
+import type { PinHasher } from '../services/staff/pin-pepper.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import type { StaffSessions } from '../core/staff-sessions.js';
+import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../core/storage-failure.js';
+import { StorageWatch, type StorageHealth } from '../core/storage-watch.js';
 import type { JobHealth } from '../jobs/job-failures.js';
 import { handlers, type Handler, type HandlerContext } from './handlers.js';
 
@@ -30,7 +30,7 @@ export interface Core {
   health: DatabaseHealth;
   /** Hashes and checks PINs with the data folder's PIN key (never kept in the database). */
   pins: PinHasher;
-  /** Seals the audit trail and checks it (services/audit-trail.ts). */
+  /** Seals the audit trail and checks it (audit/audit-trail.ts). */
   auditTrail: AuditTrail;
 }
 

@@ -1,42 +1,42 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract.js';
-import { onSite, pendingHandovers } from '../services/console-views.js';
+import { onSite, pendingHandovers } from '../services/visits/on-site.js';
 import { logItems, markNotHandedIn } from '../services/custody/log-items.js';
 import { outputReceipt, type OutputContext } from '../services/custody/receipt-output.js';
 import { markGivenByHand } from '../services/custody/given-by-hand.js';
 import { correctItem, handOn, overrideSignOut, returnItems } from '../services/custody/release.js';
 import { findReceipt, inSafe, searchByOwner } from '../services/custody/safe-views.js';
 import { listPrinters } from '../printing/list-printers.js';
-import { logoDataUrl, setLogo } from '../services/logo.js';
-import { backupNow, listBackups, newestBackupAnchors, restoreBackup } from '../services/backups.js';
+import { logoDataUrl, setLogo } from '../services/admin/logo.js';
+import { backupNow, listBackups, newestBackupAnchors, restoreBackup } from '../services/admin/backups.js';
 import { endOfDayReport } from '../services/operations/end-of-day.js';
 import { printRollCall, saveRollCall } from '../services/operations/roll-call.js';
-import { exportPerson, purgeExpired, searchPeople } from '../services/operations/retention.js';
+import { exportPerson, purgeExpired, searchPeople } from '../services/admin/retention.js';
 import { exportReport, getReport } from '../services/operations/reports.js';
 import { auditEntries } from '../services/operations/audit-view.js';
-import { printBadgeByCode, reprintBadge, signOutByBadge } from '../services/operations/badges.js';
-import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/concerns.js';
+import { printBadgeByCode, reprintBadge, signOutByBadge } from '../services/visits/badges.js';
+import { listVisibleConcerns, raiseConcern, reviewConcern } from '../services/safeguarding/concerns.js';
 import {
   cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite, recordChecks, signInWithInvite,
 } from '../services/safeguarding/bookings.js';
 import {
   approveException, exceptionRecord, listExceptions, lookupException, revokeExceptionById,
 } from '../services/safeguarding/exceptions.js';
-import { policyDetail, publishPolicy, recordPolicyReview, reminders } from '../services/policy.js';
+import { policyDetail, publishPolicy, recordPolicyReview, reminders } from '../services/safeguarding/policy.js';
 import {
   createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount,
-} from '../services/staff-accounts.js';
-import { kioskConfig } from '../services/kiosk-config.js';
-import { getSettings, updateSettings } from '../services/settings.js';
-import { findReturning, returningStatus, signInNew, signInReturning } from '../services/sign-in.js';
-import { findOnSite, signOut } from '../services/sign-out.js';
-import { createSetting, isSetUp } from '../services/setup.js';
-import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff-auth.js';
-import type { StaffSessions } from '../services/staff-sessions.js';
-import type { PinHasher } from '../services/pin-pepper.js';
-import { auditReminders, type AuditTrail } from '../services/audit-trail.js';
+} from '../services/staff/staff-accounts.js';
+import { kioskConfig } from '../services/visits/kiosk-config.js';
+import { getSettings, updateSettings } from '../services/admin/settings.js';
+import { findReturning, returningStatus, signInNew, signInReturning } from '../services/visits/sign-in.js';
+import { findOnSite, signOut } from '../services/visits/sign-out.js';
+import { createSetting, isSetUp } from '../services/admin/setup.js';
+import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from '../services/staff/staff-auth.js';
+import type { StaffSessions } from '../core/staff-sessions.js';
+import type { PinHasher } from '../services/staff/pin-pepper.js';
+import { auditReminders, type AuditTrail } from '../audit/audit-trail.js';
 import type { DatabaseHealth } from './dispatcher.js';
-import { readSetting } from '../services/settings-store.js';
-import { storageReminders } from '../services/storage-reminder.js';
+import { readSetting } from '../services/admin/settings-store.js';
+import { storageReminders } from '../core/storage-reminder.js';
 import { jobReminders } from '../jobs/job-failures.js';
 
 export interface HandlerContext extends OutputContext {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { preparePrivateFile } from '../private-files.js';
+import { preparePrivateFile } from '../core/private-files.js';
 import type { Db } from './connection.js';
 import { checkAppliedMigrations, MigrationError, type MigrationFile } from './migrate.js';
 

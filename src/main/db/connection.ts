@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { fullName } from '../../shared/domain/names.js';
-import { preparePrivateFile } from '../private-files.js';
+import { preparePrivateFile } from '../core/private-files.js';
 
 export type Db = Database.Database;
 
@@ -49,7 +49,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-/** What the audit trail does around each write transaction (services/audit-trail.ts). */
+/** What the audit trail does around each write transaction (audit/audit-trail.ts). */
 export interface TransactionHooks {
   /** Last step inside the transaction: may still write. */
   beforeCommit(): void;

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { APP_ROOT } from '../paths.js';
+import { APP_ROOT } from '../core/paths.js';
 import type { FallbackCandidate } from './fonts.js';
 
 export interface ShippedFallback {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import type * as fontkit from 'fontkit';
-import { ASSETS_DIR } from '../paths.js';
+import { ASSETS_DIR } from '../core/paths.js';
 import { shippedFallbackCandidates } from './fallback-fonts.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
 

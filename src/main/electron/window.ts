@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
-import { PRODUCT_NAME } from '../paths.js';
+import { PRODUCT_NAME } from '../core/paths.js';
 import { APP_ENTRY_URL, buildWebPreferences } from './security-policy.js';
 import { reloadDelayMs } from './shell-options.js';
 

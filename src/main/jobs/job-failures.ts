@@ -1,7 +1,7 @@
 import type { Reminder } from '../../shared/contract.js';
 import { SCHEDULED_JOBS, type ScheduledJob } from '../../shared/domain/scheduled-jobs.js';
-import { CommandError } from '../services/command-error.js';
-import { storageFailure, storageProblemInShort, storageProblemWhatToDo } from '../services/storage-failure.js';
+import { CommandError } from '../core/command-error.js';
+import { storageFailure, storageProblemInShort, storageProblemWhatToDo } from '../core/storage-failure.js';
 
 /** A scheduled job whose last run failed. */
 export interface JobFailure {

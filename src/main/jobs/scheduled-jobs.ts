@@ -1,11 +1,11 @@
 import type { App } from '../app.js';
 import { inTransaction } from '../db/connection.js';
-import { backupFolder, backupNow } from '../services/backups.js';
+import { backupFolder, backupNow } from '../services/admin/backups.js';
 import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
-import { purgeIfDue } from '../services/operations/retention.js';
-import { CommandError } from '../services/command-error.js';
-import type { Actor } from '../services/context.js';
-import { readSetting, saveSetting } from '../services/settings-store.js';
+import { purgeIfDue } from '../services/admin/retention.js';
+import { CommandError } from '../core/command-error.js';
+import type { Actor } from '../core/context.js';
+import { readSetting, saveSetting } from '../services/admin/settings-store.js';
 import { ukDay } from '../../shared/domain/time.js';
 import type { ScheduledJob } from '../../shared/domain/scheduled-jobs.js';
 import { noteJobFailed, noteJobWorked } from './job-failures.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replacePrivateFile } from '../private-files.js';
+import { replacePrivateFile } from '../core/private-files.js';
 
 /**
  * The browser kiosk's address (its port and the launch key its cookie carries) is kept in the data folder,

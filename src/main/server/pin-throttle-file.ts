@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { replacePrivateFile } from '../private-files.js';
+import { replacePrivateFile } from '../core/private-files.js';
 import type { PinThrottleSnapshot, PinThrottleStore } from './pin-throttle.js';
 
 export const PIN_THROTTLE_FILE = 'pin-throttle.json';

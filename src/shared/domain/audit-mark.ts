@@ -2,7 +2,7 @@
  * The audit mark printed at the foot of roll calls, reports and the end-of-day page: the newest audit
  * entry when the sheet was printed, and the first eight characters of its seal. Paper cannot be edited,
  * so a DSL can later type the two into the Audit trail to see whether the trail still holds that entry as
- * it was (services/audit-trail.ts checkMark).
+ * it was (audit/audit-trail.ts checkMark).
  */
 export interface AuditMark {
   entry: number;

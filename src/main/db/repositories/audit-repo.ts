@@ -36,7 +36,7 @@ export interface SealKey {
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * An entry's hash: HMAC-SHA-256 under the seal key (services/audit-key.ts), or plain SHA-256 for entries
+ * An entry's hash: HMAC-SHA-256 under the seal key (audit/audit-key.ts), or plain SHA-256 for entries
  * made before there were keys. Without the key nobody can make an edited entry, or the ones after it, fit.
  */
 export function hashOf(row: Omit<AuditRow, 'hash'>, seal: SealKey | null): string {
@@ -49,7 +49,7 @@ export function hashOf(row: Omit<AuditRow, 'hash'>, seal: SealKey | null): strin
   return (seal ? createHmac('sha256', seal.key) : createHash('sha256')).update(canonical).digest('hex');
 }
 
-/** What seals this connection's new entries: set by the app when it opens (see services/audit-trail.ts). */
+/** What seals this connection's new entries: set by the app when it opens (see audit/audit-trail.ts). */
 export interface AuditSealer {
   /** The key for the entry about to get this id. */
   keyFor(id: number): SealKey | null;

@@ -2,8 +2,8 @@ import type { ParsedInput, ReceiptView } from '../../../shared/contract.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, itemsOfReceipts, recordGivenByHand } from '../../db/repositories/custody-repo.js';
-import { CommandError } from '../command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { toReceiptView } from './receipt-view.js';
 
 /**

@@ -6,8 +6,8 @@ import { findReceiptBy, insertCustodyItem, insertReceipt, nextReceiptSeq } from 
 import { closePendingHandover, findHandover } from '../../db/repositories/handover-repo.js';
 import { findStaff } from '../../db/repositories/staff-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
-import { CommandError } from '../command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { newReceiptToken } from './receipt-token.js';
 import { toReceiptView } from './receipt-view.js';
 

@@ -3,7 +3,7 @@ import type { ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { buildReceiptPdf } from '../../documents/receipt.js';
 import type { Db } from '../../db/connection.js';
-import { readSetting } from '../settings-store.js';
+import { readSetting } from '../admin/settings-store.js';
 
 /**
  * Where a receipt's PDF is kept in the data folder: receipts/2026/receipt-2026-0042.pdf for the first copy,

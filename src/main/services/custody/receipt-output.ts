@@ -2,12 +2,12 @@ import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/co
 import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, itemsOfReceipts, recordPrinted, recordPrintProblem } from '../../db/repositories/custody-repo.js';
 import { printPdf } from '../../printing/print-pdf.js';
-import { CommandError } from '../command-error.js';
-import { audit } from '../context.js';
-import { keepDocument, type OutputContext } from '../document-output.js';
-import { withNameWarning } from '../name-warning.js';
-import { readSetting } from '../settings-store.js';
-import { storageFailure, writeIfStorageAllows } from '../storage-failure.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit } from '../../core/context.js';
+import { keepDocument, type OutputContext } from '../../documents/document-output.js';
+import { withNameWarning } from '../../documents/name-warning.js';
+import { readSetting } from '../admin/settings-store.js';
+import { storageFailure, writeIfStorageAllows } from '../../core/storage-failure.js';
 import { receiptPdf, receiptPlace } from './receipt-document.js';
 import { toReceiptView } from './receipt-view.js';
 

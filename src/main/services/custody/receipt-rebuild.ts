@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection.js';
 import { receiptsInSafe } from '../../db/repositories/custody-repo.js';
-import { makePrivateDir, replacePrivateFile } from '../../private-files.js';
+import { makePrivateDir, replacePrivateFile } from '../../core/private-files.js';
 import { receiptPdf, receiptPlace } from './receipt-document.js';
 import { toReceiptViews } from './receipt-view.js';
 

@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { closeItem, countInSafeForVisit, findItem, findReceiptBy, insertCorrection, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
 import { collectionRequestedAt, findVisit, markSignedOut, signOutByStaffOverride } from '../../db/repositories/visit-repo.js';
-import { CommandError } from '../command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { toReceiptView } from './receipt-view.js';
 
 function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {

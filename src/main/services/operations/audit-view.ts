@@ -1,6 +1,6 @@
 import type { AuditEntryView, ParsedInput } from '../../../shared/contract.js';
 import { listAudit } from '../../db/repositories/audit-repo.js';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { nextDay, ukMidnight } from './reports.js';
 
 /** The audit trail for the DSL and administrators, filtered and a page at a time, newest first. */

@@ -2,11 +2,11 @@ import type { EndOfDayReport } from '../../../shared/contract.js';
 import { ukDay, ukTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { markSignedOut } from '../../db/repositories/visit-repo.js';
-import { onSite } from '../console-views.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
+import { onSite } from '../visits/on-site.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { inSafe } from '../custody/safe-views.js';
 import { listBookings } from '../safeguarding/bookings.js';
-import { readSetting, saveSetting } from '../settings-store.js';
+import { readSetting, saveSetting } from '../admin/settings-store.js';
 
 /** Who never signed out and what is still in the safe: the office's last look before locking up. */
 export function endOfDayReport(ctx: ServiceContext): Omit<EndOfDayReport, 'auditMark'> {

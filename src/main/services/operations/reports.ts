@@ -7,13 +7,13 @@ import { REPORT_TITLES, type ReportKind } from '../../../shared/domain/reports.j
 import { formatDate, formatDateTime, ukTime } from '../../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS, type VisitorType } from '../../../shared/domain/visitors.js';
 import { buildReportPdf } from '../../documents/report-table.js';
-import { printedAuditMark, type AuditTrail } from '../audit-trail.js';
+import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
 import { inTransaction } from '../../db/connection.js';
 import type { CustodyReason } from '../../../shared/domain/custody.js';
-import { CommandError } from '../command-error.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
-import { keepDocument, type OutputContext } from '../document-output.js';
-import { readSetting } from '../settings-store.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { keepDocument, type OutputContext } from '../../documents/document-output.js';
+import { readSetting } from '../admin/settings-store.js';
 import { toCsv } from './csv.js';
 
 /** The UTC instant of midnight in the UK at the start of `day` (YYYY-MM-DD), British Summer Time included. */

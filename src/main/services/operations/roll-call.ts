@@ -3,14 +3,14 @@ import { describeDevices } from '../../../shared/domain/devices.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildRollCallPdf, type RollCallPerson } from '../../documents/roll-call.js';
 import { inTransaction } from '../../db/connection.js';
-import { CommandError } from '../command-error.js';
-import { onSite } from '../console-views.js';
-import { actingStaffId, audit, nowIso } from '../context.js';
-import { keepAndPrint, type OutputContext } from '../document-output.js';
-import { withNameWarning } from '../name-warning.js';
-import { printedAuditMark, type AuditTrail } from '../audit-trail.js';
-import { readSetting } from '../settings-store.js';
-import { carryPast, storageProblemInShort, writeIfStorageAllows } from '../storage-failure.js';
+import { CommandError } from '../../core/command-error.js';
+import { onSite } from '../visits/on-site.js';
+import { actingStaffId, audit, nowIso } from '../../core/context.js';
+import { keepAndPrint, type OutputContext } from '../../documents/document-output.js';
+import { withNameWarning } from '../../documents/name-warning.js';
+import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
+import { readSetting } from '../admin/settings-store.js';
+import { carryPast, storageProblemInShort, writeIfStorageAllows } from '../../core/storage-failure.js';
 
 function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null {
   if (v.deviceUse?.approved) return `Device use approved: ${v.deviceUse.permittedAreas}`;

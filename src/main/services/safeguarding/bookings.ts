@@ -8,17 +8,17 @@ import { inTransaction } from '../../db/connection.js';
 import { bookingsOn, cancelBooking, findBookingBy, insertBooking, markArrived, type BookingRow } from '../../db/repositories/booking-repo.js';
 import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
 import { findVisit, recordProfessionalChecks, setVisitBooking, visitChecks } from '../../db/repositories/visit-repo.js';
-import { CommandError } from '../command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from '../context.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
-import { keepDocument, type OutputContext } from '../document-output.js';
-import { nameWarning } from '../name-warning.js';
-import { readSetting } from '../settings-store.js';
-import { requireSetUp } from '../setup.js';
+import { keepDocument, type OutputContext } from '../../documents/document-output.js';
+import { nameWarning } from '../../documents/name-warning.js';
+import { readSetting } from '../admin/settings-store.js';
+import { requireSetUp } from '../admin/setup.js';
 import {
   acknowledgementFor, badgeCodeFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, personFromForm,
   recordVisit,
-} from '../sign-in.js';
+} from '../visits/sign-in.js';
 import { deviceUseMarker } from './exception-state.js';
 
 function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[] {

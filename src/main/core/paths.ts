@@ -12,11 +12,11 @@ export const RENDERER_DIR = join(APP_ROOT, 'dist', 'renderer');
 
 export const PRODUCT_NAME = 'Safe Hands';
 export const DATABASE_FILE = 'safe-hands.db';
-/** The PIN pepper (services/pin-pepper.ts): beside the database, never inside it. */
+/** The PIN pepper (services/staff/pin-pepper.ts): beside the database, never inside it. */
 export const PIN_PEPPER_FILE = 'pin-pepper.key';
-/** The audit trail's seal keys (services/audit-key.ts): beside the database, never inside it. */
+/** The audit trail's seal keys (audit/audit-key.ts): beside the database, never inside it. */
 export const AUDIT_KEY_FILE = 'audit-trail.key';
-/** The newest audit entry Safe Hands wrote (services/audit-witness.ts), to tell when later ones were removed. */
+/** The newest audit entry Safe Hands wrote (audit/audit-trail.ts), to tell when later ones were removed. */
 export const AUDIT_HEAD_FILE = 'audit-head.json';
 
 function findAppRoot(start: string): string {

@@ -1,5 +1,5 @@
 import type { PrintStatus } from '../../shared/contract.js';
-import { unprintableNamesWarning } from '../documents/name-block.js';
+import { unprintableNamesWarning } from './name-block.js';
 
 /**
  * The print outcome, with a warning for staff on screen when a name on the document has letters no font

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { PrintStatus } from '../../shared/contract.js';
 import { printPdf } from '../printing/print-pdf.js';
-import { makePrivateDir, writePrivateFile } from '../private-files.js';
-import type { ServiceContext } from './context.js';
+import { makePrivateDir, writePrivateFile } from '../core/private-files.js';
+import type { ServiceContext } from '../core/context.js';
 import type { DocumentLinks } from './document-links.js';
 
 export interface OutputContext extends ServiceContext {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../shared/contract.js';
-import { REACK_MODES, SETTING_KINDS } from '../../shared/domain/setting.js';
-import type { Db } from '../db/connection.js';
-import { readSettingRaw, writeSetting } from '../db/repositories/settings-repo.js';
+import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../../shared/contract.js';
+import { REACK_MODES, SETTING_KINDS } from '../../../shared/domain/setting.js';
+import type { Db } from '../../db/connection.js';
+import { readSettingRaw, writeSetting } from '../../db/repositories/settings-repo.js';
 
 /**
  * Every setting, its schema and its default. A value damaged on disk (hand-edited, half-restored) is

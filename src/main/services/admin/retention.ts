@@ -2,9 +2,9 @@ import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/c
 import { typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
-import { CommandError } from '../command-error.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
-import { readSetting, saveSetting } from '../settings-store.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { readSetting, saveSetting } from './settings-store.js';
 import { removeExpiredCopies } from './retention-copies.js';
 import { removeExpiredDocuments } from './retention-files.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
-import type { StaffSessions } from './staff-sessions.js';
+import type { Clock } from '../core/clock.js';
+import type { StaffSessions } from '../core/staff-sessions.js';
 
 /**
  * Short-lived, unguessable links to documents the app made (receipt PDFs), so the browser can open one

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import type { Db } from '../db/connection.js';
-import { anyPinHashStartingWith } from '../db/repositories/staff-repo.js';
-import { PIN_PEPPER_FILE } from '../paths.js';
-import { replacePrivateFile, writePrivateFile } from '../private-files.js';
-import { CommandError } from './command-error.js';
-import type { ServiceContext } from './context.js';
-import { OneAtATime } from './one-at-a-time.js';
+import type { Db } from '../../db/connection.js';
+import { anyPinHashStartingWith } from '../../db/repositories/staff-repo.js';
+import { PIN_PEPPER_FILE } from '../../core/paths.js';
+import { replacePrivateFile, writePrivateFile } from '../../core/private-files.js';
+import { CommandError } from '../../core/command-error.js';
+import type { ServiceContext } from '../../core/context.js';
+import { OneAtATime } from '../../core/one-at-a-time.js';
 import {
   checkPin, hashPin, needsRehash, OWASP_SCRYPT, PEPPER_BYTES, PEPPERED_PREFIX, pepperFrom, pepperIdOf, type Pepper, type ScryptCost,
 } from './pin-hash.js';

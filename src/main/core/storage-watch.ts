@@ -1,7 +1,7 @@
 import type { StorageProblem } from '../../shared/contract.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 import { inTransaction, type Db } from '../db/connection.js';
-import { SYSTEM_ACTOR_LABEL } from './audit-trail.js';
+import { SYSTEM_ACTOR_LABEL } from '../audit/audit-trail.js';
 import { audit } from './context.js';
 import { storageFailure, storageProblemMessage, takeCarriedPast, type StorageFailure } from './storage-failure.js';
 

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/domain/roles.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 import type { Db } from '../db/connection.js';
 import { appendAudit } from '../db/repositories/audit-repo.js';
 import { CommandError } from './command-error.js';

@@ -1,9 +1,9 @@
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inTransaction } from '../db/connection.js';
-import { makePrivateDir, writePrivateFile } from '../private-files.js';
-import { CommandError } from './command-error.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
+import { inTransaction } from '../../db/connection.js';
+import { makePrivateDir, writePrivateFile } from '../../core/private-files.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting, saveSetting } from './settings-store.js';
 
 export const MAX_LOGO_BYTES = 1024 * 1024;

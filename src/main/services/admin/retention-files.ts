@@ -58,7 +58,7 @@ const KINDS: readonly DocumentKind[] = [
     ),
   },
   {
-    // operations/badges.ts: badges/badge-visit-17.pdf. Goes with the visitor's details.
+    // services/visits/badges.ts: badges/badge-visit-17.pdf. Goes with the visitor's details.
     folder: 'badges',
     byYear: false,
     name: /^badge-visit-(\d+)\.pdf$/,

@@ -1,10 +1,10 @@
-import type { ParsedInput, PolicyDetail, Reminder, ReviewStatus } from '../../shared/contract.js';
-import { formatDate } from '../../shared/domain/time.js';
-import { inTransaction } from '../db/connection.js';
-import { currentPolicy, insertPolicyVersion, insertReview, latestReview, listPolicyVersions } from '../db/repositories/policy-repo.js';
-import { CommandError } from './command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from './context.js';
-import { oneYearOn } from './setup.js';
+import type { ParsedInput, PolicyDetail, Reminder, ReviewStatus } from '../../../shared/contract.js';
+import { formatDate } from '../../../shared/domain/time.js';
+import { inTransaction } from '../../db/connection.js';
+import { currentPolicy, insertPolicyVersion, insertReview, latestReview, listPolicyVersions } from '../../db/repositories/policy-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { oneYearOn } from '../admin/setup.js';
 
 /** How far ahead the console starts reminding that a review is coming. */
 const DUE_SOON_DAYS = 30;

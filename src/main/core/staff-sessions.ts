@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/domain/roles.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 
 export interface StaffSession {
   staffId: number;

@@ -1,9 +1,9 @@
-import type { KioskConfig } from '../../shared/contract.js';
-import { currentPolicy } from '../db/repositories/policy-repo.js';
-import { CommandError } from './command-error.js';
-import type { ServiceContext } from './context.js';
-import { IDLE_WARNING_SECONDS, readSetting } from './settings-store.js';
-import { requireSetUp } from './setup.js';
+import type { KioskConfig } from '../../../shared/contract.js';
+import { currentPolicy } from '../../db/repositories/policy-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import type { ServiceContext } from '../../core/context.js';
+import { IDLE_WARNING_SECONDS, readSetting } from '../admin/settings-store.js';
+import { requireSetUp } from '../admin/setup.js';
 
 export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl'> {
   requireSetUp(ctx);

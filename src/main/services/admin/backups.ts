@@ -1,21 +1,21 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import type { BackupFile, ParsedInput } from '../../shared/contract.js';
-import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../db/backup.js';
-import type { CheckKind } from '../db/integrity-check.js';
-import { inTransaction } from '../db/connection.js';
-import { migrate, readMigrations } from '../db/migrate.js';
-import { DATABASE_FILE, MIGRATIONS_DIR } from '../paths.js';
-import { makePrivateDir } from '../private-files.js';
-import { CommandError } from './command-error.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
-import { keepKeyBeside, PEPPER_BESIDE, pepperForRestore, type PinHasher } from './pin-pepper.js';
-import { keysForRestore, readBackupHead } from './audit-restore.js';
-import { AUDIT_KEY_BESIDE } from './audit-key.js';
-import type { AuditTrail } from './audit-trail.js';
-import type { Anchor } from './audit-check.js';
+import type { BackupFile, ParsedInput } from '../../../shared/contract.js';
+import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../../db/backup.js';
+import type { CheckKind } from '../../db/integrity-check.js';
+import { inTransaction } from '../../db/connection.js';
+import { migrate, readMigrations } from '../../db/migrate.js';
+import { DATABASE_FILE, MIGRATIONS_DIR } from '../../core/paths.js';
+import { makePrivateDir } from '../../core/private-files.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { keepKeyBeside, PEPPER_BESIDE, pepperForRestore, type PinHasher } from '../staff/pin-pepper.js';
+import { keysForRestore, readBackupHead } from '../../audit/audit-restore.js';
+import { AUDIT_KEY_BESIDE } from '../../audit/audit-key.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
+import type { Anchor } from '../../audit/audit-check.js';
 import { readSetting, saveSetting } from './settings-store.js';
-import type { StaffSessions } from './staff-sessions.js';
+import type { StaffSessions } from '../../core/staff-sessions.js';
 
 export interface BackupContext extends ServiceContext {
   dataDir: string;

@@ -1,17 +1,17 @@
-import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
-import { LONG_PIN_DIGITS, LONG_PIN_MESSAGE, pinTooShortFor } from '../../shared/domain/pin-rules.js';
-import { formatDateTime, formatTime, ukDay } from '../../shared/domain/time.js';
-import { inTransaction } from '../db/connection.js';
-import { logPinFailure } from '../db/repositories/pin-failure-repo.js';
-import { findStaff, listActiveStaff, lockStaffUntil, updatePinHash, type Staff } from '../db/repositories/staff-repo.js';
-import { CommandError } from './command-error.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
+import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../../shared/contract.js';
+import { LONG_PIN_DIGITS, LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
+import { formatDateTime, formatTime, ukDay } from '../../../shared/domain/time.js';
+import { inTransaction } from '../../db/connection.js';
+import { logPinFailure } from '../../db/repositories/pin-failure-repo.js';
+import { findStaff, listActiveStaff, lockStaffUntil, updatePinHash, type Staff } from '../../db/repositories/staff-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { describeStoredPin } from './pin-hash.js';
 import type { PinContext } from './pin-pepper.js';
-import { readSetting } from './settings-store.js';
-import type { StaffSession, StaffSessions } from './staff-sessions.js';
-import { requireSetUp } from './setup.js';
-import { writeIfStorageAllows } from './storage-failure.js';
+import { readSetting } from '../admin/settings-store.js';
+import type { StaffSession, StaffSessions } from '../../core/staff-sessions.js';
+import { requireSetUp } from '../admin/setup.js';
+import { writeIfStorageAllows } from '../../core/storage-failure.js';
 
 /**
  * An account locks once it has had this many wrong PINs within ACCOUNT_PIN_WINDOW_MS, wherever they were

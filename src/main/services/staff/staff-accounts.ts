@@ -1,14 +1,14 @@
-import type { ParsedInput, StaffAccount } from '../../shared/contract.js';
-import { LONG_PIN_MESSAGE, pinTooShortFor } from '../../shared/domain/pin-rules.js';
-import type { StaffRole } from '../../shared/domain/roles.js';
-import { inTransaction } from '../db/connection.js';
+import type { ParsedInput, StaffAccount } from '../../../shared/contract.js';
+import { LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
+import type { StaffRole } from '../../../shared/domain/roles.js';
+import { inTransaction } from '../../db/connection.js';
 import {
   clearPinFailures, countOtherActiveWithRole, findStaff, insertStaff, listAllStaff, setStaffActive, updatePinHash, updateStaffDetails, type Staff,
-} from '../db/repositories/staff-repo.js';
-import { CommandError } from './command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from './context.js';
+} from '../../db/repositories/staff-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import type { PinContext } from './pin-pepper.js';
-import type { StaffSessions } from './staff-sessions.js';
+import type { StaffSessions } from '../../core/staff-sessions.js';
 
 function toAccount(staff: Staff, now: Date): StaffAccount {
   const locked = staff.lockedUntil !== null && new Date(staff.lockedUntil) > now;

@@ -1,8 +1,8 @@
-import type { ParsedInput, SettingsView } from '../../shared/contract.js';
-import { inTransaction } from '../db/connection.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
+import type { ParsedInput, SettingsView } from '../../../shared/contract.js';
+import { inTransaction } from '../../db/connection.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { checkWritableFolder } from './backups.js';
-import { CommandError } from './command-error.js';
+import { CommandError } from '../../core/command-error.js';
 import { readSetting, saveSetting, type SettingKey } from './settings-store.js';
 
 export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {

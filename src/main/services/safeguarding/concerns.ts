@@ -1,10 +1,10 @@
-import type { ParsedInput } from '../../shared/contract.js';
-import type { ConcernView } from '../../shared/domain/concerns.js';
-import { inTransaction } from '../db/connection.js';
-import { findConcern, insertConcern, listConcerns, recordConcernReview } from '../db/repositories/concern-repo.js';
-import { findVisit } from '../db/repositories/visit-repo.js';
-import { CommandError } from './command-error.js';
-import { actingStaffId, audit, nowIso, type ServiceContext } from './context.js';
+import type { ParsedInput } from '../../../shared/contract.js';
+import type { ConcernView } from '../../../shared/domain/concerns.js';
+import { inTransaction } from '../../db/connection.js';
+import { findConcern, insertConcern, listConcerns, recordConcernReview } from '../../db/repositories/concern-repo.js';
+import { findVisit } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 
 /** Concern details are for the DSL and administrators; other staff see only what they wrote themselves. */
 function seesAllConcerns(ctx: ServiceContext): boolean {

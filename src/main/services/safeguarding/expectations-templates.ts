@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SettingKind } from '../../shared/domain/setting.js';
-import { ASSETS_DIR } from '../paths.js';
+import type { SettingKind } from '../../../shared/domain/setting.js';
+import { ASSETS_DIR } from '../../core/paths.js';
 
 export interface ExpectationsText {
   title: string;

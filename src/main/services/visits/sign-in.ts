@@ -1,19 +1,19 @@
-import type { ParsedInput, ReturningMatch, SignInResult } from '../../shared/contract.js';
-import type { DeclaredDevice } from '../../shared/domain/devices.js';
-import { searchKey, shortName, type PersonName } from '../../shared/domain/names.js';
-import type { VisitorType } from '../../shared/domain/visitors.js';
-import { inTransaction } from '../db/connection.js';
-import { insertPendingHandover } from '../db/repositories/handover-repo.js';
-import { currentPolicy } from '../db/repositories/policy-repo.js';
+import type { ParsedInput, ReturningMatch, SignInResult } from '../../../shared/contract.js';
+import type { DeclaredDevice } from '../../../shared/domain/devices.js';
+import { searchKey, shortName, type PersonName } from '../../../shared/domain/names.js';
+import type { VisitorType } from '../../../shared/domain/visitors.js';
+import { inTransaction } from '../../db/connection.js';
+import { insertPendingHandover } from '../../db/repositories/handover-repo.js';
+import { currentPolicy } from '../../db/repositories/policy-repo.js';
 import {
   findVisitor, findVisitorByIdentity, insertVisitor, nameOf, searchVisitorsBySurname, setNameOrder, touchLastSignIn,
-} from '../db/repositories/visitor-repo.js';
-import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../db/repositories/visit-repo.js';
-import { CommandError } from './command-error.js';
-import { newReceiptToken } from './custody/receipt-token.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
-import { readSetting } from './settings-store.js';
-import { requireSetUp } from './setup.js';
+} from '../../db/repositories/visitor-repo.js';
+import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { newReceiptToken } from '../custody/receipt-token.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { readSetting } from '../admin/settings-store.js';
+import { requireSetUp } from '../admin/setup.js';
 
 /** How many matches the kiosk lists: enough to find yourself, too few to browse the visitor book. */
 export const MAX_KIOSK_MATCHES = 6;

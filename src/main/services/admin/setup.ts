@@ -1,12 +1,12 @@
-import type { ParsedInput } from '../../shared/contract.js';
-import { inTransaction } from '../db/connection.js';
-import { insertPolicyVersion } from '../db/repositories/policy-repo.js';
-import { readSettingRawAndStaffCount } from '../db/repositories/settings-repo.js';
-import { insertStaff } from '../db/repositories/staff-repo.js';
-import { CommandError } from './command-error.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
-import { loadDefaultExpectations } from './expectations-templates.js';
-import type { PinContext } from './pin-pepper.js';
+import type { ParsedInput } from '../../../shared/contract.js';
+import { inTransaction } from '../../db/connection.js';
+import { insertPolicyVersion } from '../../db/repositories/policy-repo.js';
+import { readSettingRawAndStaffCount } from '../../db/repositories/settings-repo.js';
+import { insertStaff } from '../../db/repositories/staff-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { loadDefaultExpectations } from '../safeguarding/expectations-templates.js';
+import type { PinContext } from '../staff/pin-pepper.js';
 import { saveSetting, settingFromRaw } from './settings-store.js';
 
 /** A setting name and at least one staff account; both read in one statement, since every kiosk command asks. */

@@ -1,14 +1,14 @@
-import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../shared/contract.js';
-import { searchKey, shortName } from '../../shared/domain/names.js';
-import { inTransaction } from '../db/connection.js';
-import { countInSafeForVisit } from '../db/repositories/custody-repo.js';
-import { pendingHandoverForVisit } from '../db/repositories/handover-repo.js';
-import { findVisitor, nameOf } from '../db/repositories/visitor-repo.js';
-import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname } from '../db/repositories/visit-repo.js';
-import { CommandError } from './command-error.js';
-import { audit, nowIso, type ServiceContext } from './context.js';
+import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../../shared/contract.js';
+import { searchKey, shortName } from '../../../shared/domain/names.js';
+import { inTransaction } from '../../db/connection.js';
+import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
+import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
+import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
+import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname } from '../../db/repositories/visit-repo.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { MAX_KIOSK_MATCHES } from './sign-in.js';
-import { requireSetUp } from './setup.js';
+import { requireSetUp } from '../admin/setup.js';
 
 export function findOnSite(ctx: ServiceContext, input: ParsedInput<'visit.findOnSite'>): { matches: OnSiteMatch[] } {
   requireSetUp(ctx);

@@ -7,13 +7,13 @@ import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
 import { findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
 import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
-import { CommandError } from '../command-error.js';
-import { audit, nowIso, type ServiceContext } from '../context.js';
-import { keepAndPrint, type OutputContext } from '../document-output.js';
-import { withNameWarning } from '../name-warning.js';
+import { CommandError } from '../../core/command-error.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { keepAndPrint, type OutputContext } from '../../documents/document-output.js';
+import { withNameWarning } from '../../documents/name-warning.js';
 import { deviceUseMarker } from '../safeguarding/exception-state.js';
-import { readSetting } from '../settings-store.js';
-import { signOut } from '../sign-out.js';
+import { readSetting } from '../admin/settings-store.js';
+import { signOut } from './sign-out.js';
 
 function visitByBadge(ctx: ServiceContext, code: string): number {
   const visitId = visitIdByBadge(ctx.db, code);

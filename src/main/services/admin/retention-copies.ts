@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../../db/connection.js';
-import { BEFORE_RESTORE_FOLDER, copyTakenAt, removeDatabaseCopy } from '../backups.js';
-import { readSetting } from '../settings-store.js';
+import { BEFORE_RESTORE_FOLDER, copyTakenAt, removeDatabaseCopy } from './backups.js';
+import { readSetting } from './settings-store.js';
 import type { DocumentsRemoved } from './retention-files.js';
 
 /**

@@ -2,13 +2,13 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reminder } from '../../shared/contract.js';
 import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domain/audit-mark.js';
-import type { Clock } from '../clock.js';
-import type { ServiceContext } from './context.js';
+import type { Clock } from '../core/clock.js';
+import type { ServiceContext } from '../core/context.js';
 import { onTransactions, type Db } from '../db/connection.js';
 import { appendAudit, auditHead, sealAuditWith, type AuditHead } from '../db/repositories/audit-repo.js';
 import { hasUnsealedChanges, SEALED_TABLES, watchRecordChanges } from '../db/record-changes.js';
-import { AUDIT_HEAD_FILE } from '../paths.js';
-import { replacePrivateFileUnsynced } from '../private-files.js';
+import { AUDIT_HEAD_FILE } from '../core/paths.js';
+import { replacePrivateFileUnsynced } from '../core/private-files.js';
 import { checkAuditInSteps, SEALING_STARTED, type Anchor, type AuditCheckResult } from './audit-check.js';
 import { keyCovering, openAuditKeyRing, type AuditKey, type AuditKeyRing } from './audit-key.js';
 

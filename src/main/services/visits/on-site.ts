@@ -1,12 +1,12 @@
-import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
-import type { DeclaredDevice } from '../../shared/domain/devices.js';
-import { countInSafeByVisit } from '../db/repositories/custody-repo.js';
-import { latestExceptionByVisit } from '../db/repositories/exception-repo.js';
-import { deviceUseMarker, exceptionState } from './safeguarding/exception-state.js';
-import { declaredDevicesByVisit, listPendingHandovers } from '../db/repositories/handover-repo.js';
-import { listOnSite } from '../db/repositories/visit-repo.js';
-import type { ServiceContext } from './context.js';
-import { readSetting } from './settings-store.js';
+import type { OnSiteVisit, PendingHandover } from '../../../shared/contract.js';
+import type { DeclaredDevice } from '../../../shared/domain/devices.js';
+import { countInSafeByVisit } from '../../db/repositories/custody-repo.js';
+import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
+import { deviceUseMarker, exceptionState } from '../safeguarding/exception-state.js';
+import { declaredDevicesByVisit, listPendingHandovers } from '../../db/repositories/handover-repo.js';
+import { listOnSite } from '../../db/repositories/visit-repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { readSetting } from '../admin/settings-store.js';
 
 /** Everyone signed in now, with full names: staff console only. */
 export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[]; badgesEnabled: boolean } {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_KEY_FILE } from '../paths.js';
-import { replacePrivateFile, writePrivateFile } from '../private-files.js';
+import { AUDIT_KEY_FILE } from '../core/paths.js';
+import { replacePrivateFile, writePrivateFile } from '../core/private-files.js';
 
 /**
  * The audit trail's seal key: 32 random bytes in `audit-trail.key` in the data folder (0600), never in the

@@ -1,4 +1,4 @@
-import type { Invoke } from '../shared/contract.js';
+import type { Invoke } from '../shared/contract/index.js';
 import type { CommandResult } from '../shared/domain/errors.js';
 import { routeFromHash } from './routing.js';
 

@@ -5,7 +5,7 @@ import { openApp, type App } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/core/clock.js';
 import { insertStaff } from '../../src/main/db/repositories/staff-repo.js';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE, PIN_PEPPER_FILE } from '../../src/main/core/paths.js';
-import type { CommandInput, CommandName } from '../../src/shared/contract.js';
+import type { CommandInput, CommandName } from '../../src/shared/contract/index.js';
 import type { CommandResult } from '../../src/shared/domain/errors.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { StaffRole } from '../../src/shared/domain/roles.js';

@@ -1,4 +1,4 @@
-import type { CommandInput, CommandOutput } from '../../src/shared/contract.js';
+import type { CommandInput, CommandOutput } from '../../src/shared/contract/index.js';
 import { newVisitor, type TestApp } from './test-app.js';
 
 /** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
   commandSchemas, type AppStatus, type CommandInput, type CommandName, type CommandOutput, type KioskConfig, type ParsedInput,
-} from '../../src/shared/contract.js';
+} from '../../src/shared/contract/index.js';
 import { ERROR_CODES, type CommandFailure, type CommandResult } from '../../src/shared/domain/errors.js';
 import { setInvokeForTests } from '../../src/renderer/api.js';
 import { TEST_NOW } from './test-clock.js';

@@ -6,7 +6,7 @@ import { checkAuditNow } from '../../src/main/audit/audit-check.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/core/clock.js';
 import type { ScryptCost } from '../../src/main/services/staff/pin-hash.js';
-import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.js';
+import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
 
 export const ADMIN_PIN = '482613';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, commandSchemas } from '../../src/shared/contract.js';
+import { COMMAND_NAMES, commandSchemas } from '../../src/shared/contract/index.js';
 import { ERROR_CODES } from '../../src/shared/domain/errors.js';
 import { contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import type { CommandInput } from '../../src/shared/contract.js';
+import type { CommandInput } from '../../src/shared/contract/index.js';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 
 afterEach(disposeAll);

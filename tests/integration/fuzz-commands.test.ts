@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, type HttpHost } from '../../src/main/server/http-host.js';
 import { carriesPin } from '../../src/main/server/pin-throttle.js';
-import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../src/shared/contract.js';
+import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../src/shared/contract/index.js';
 import { ERROR_CODES, type CommandResult, type ErrorCode } from '../../src/shared/domain/errors.js';
 import { buildSampleTemplate, contextFor, openSampleApp, sampleFor, type SampleApp, type SampleTemplate } from '../helpers/command-samples.js';
 import { describePayload, FUZZ_SEED, malformedFor, nearValidFor } from '../helpers/malformed.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
-import type { Reminder } from '../../src/shared/contract.js';
+import type { Reminder } from '../../src/shared/contract/index.js';
 import { fillDatabase, freeDatabase } from '../helpers/full-disk.js';
 import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';
 

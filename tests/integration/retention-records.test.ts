@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import type { CommandInput } from '../../src/shared/contract.js';
+import type { CommandInput } from '../../src/shared/contract/index.js';
 import { PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../helpers/custody.js';
 import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../helpers/test-app.js';
 

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDueJobs } from '../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import type { CommandInput, PrintStatus } from '../../src/shared/contract.js';
+import type { CommandInput, PrintStatus } from '../../src/shared/contract/index.js';
 import { logIntoSafe, PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../helpers/custody.js';
 import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../helpers/test-app.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../src/shared/contract.js';
+import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../src/shared/contract/index.js';
 import { ERROR_CODES, type ErrorCode } from '../../src/shared/domain/errors.js';
 import { roleAllows, type RequiredRole, type StaffRole } from '../../src/shared/domain/roles.js';
 import {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROBE_EVERY_MS } from '../../src/main/core/storage-watch.js';
-import type { CommandInput } from '../../src/shared/contract.js';
+import type { CommandInput } from '../../src/shared/contract/index.js';
 import { KIOSK_PAUSED_MESSAGE } from '../../src/shared/domain/kiosk-pause.js';
 import { RUNS_AS_ROOT, unwritableDocument } from '../helpers/full-disk.js';
 import { ADMIN_PIN, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../helpers/test-app.js';

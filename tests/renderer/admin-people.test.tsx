@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PersonMatch, PersonRecords } from '../../src/shared/contract.js';
+import type { PersonMatch, PersonRecords } from '../../src/shared/contract/index.js';
 import { ukDay } from '../../src/shared/domain/time.js';
 import { subjectAccessFileName } from '../../src/renderer/admin/subject-access.js';
 import { initialPeopleState, usePeopleStore } from '../../src/renderer/stores/people-store.js';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { StaffAccount } from '../../src/shared/contract.js';
+import type { StaffAccount } from '../../src/shared/contract/index.js';
 import { fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

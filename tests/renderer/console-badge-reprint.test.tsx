@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PrintStatus } from '../../src/shared/contract.js';
+import type { PrintStatus } from '../../src/shared/contract/index.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { amira, fail, tom, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

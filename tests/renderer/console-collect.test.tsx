@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCollectStore } from '../../src/renderer/stores/collect-store.js';
-import type { ReceiptView } from '../../src/shared/contract.js';
+import type { ReceiptView } from '../../src/shared/contract/index.js';
 import { formatTime } from '../../src/shared/domain/time.js';
 import { installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { fail, item, minutesAgo, receipt, unlockedConsole } from './console-fixtures.js';

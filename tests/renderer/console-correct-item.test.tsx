@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ParsedInput, PrintStatus, ReceiptView, SafeOwnerGroup } from '../../src/shared/contract.js';
+import type { ParsedInput, PrintStatus, ReceiptView, SafeOwnerGroup } from '../../src/shared/contract/index.js';
 import { checkedByContract, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { fail, item, minutesAgo, receipt, unlockedConsole } from './console-fixtures.js';
 import { descriptionOf, renderApp } from './harness.js';

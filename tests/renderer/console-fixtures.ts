@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { OnSiteVisit, PendingHandover, ReceiptView, StaffSessionInfo } from '../../src/shared/contract.js';
+import type { OnSiteVisit, PendingHandover, ReceiptView, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { CustodyItemView } from '../../src/shared/domain/custody.js';
 import { initialCollectState, useCollectStore } from '../../src/renderer/stores/collect-store.js';
 import { initialLogState, useLogStore } from '../../src/renderer/stores/custody-log-store.js';

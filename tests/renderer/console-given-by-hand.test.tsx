@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { EndOfDayReport, GivenByHand, SafeOwnerGroup } from '../../src/shared/contract.js';
+import type { EndOfDayReport, GivenByHand, SafeOwnerGroup } from '../../src/shared/contract/index.js';
 import { formatTime } from '../../src/shared/domain/time.js';
 import { installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { fail, item, minutesAgo, NO_PRINTER, receipt, unlockedConsole } from './console-fixtures.js';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PrintStatus } from '../../src/shared/contract.js';
+import type { PrintStatus } from '../../src/shared/contract/index.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { amiraHandover, fail, item, NO_PRINTER, receipt, session, unlockedConsole } from './console-fixtures.js';
 import { descriptionOf, renderApp } from './harness.js';

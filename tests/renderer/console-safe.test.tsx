@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { SafeOwnerGroup } from '../../src/shared/contract.js';
+import type { SafeOwnerGroup } from '../../src/shared/contract/index.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { TEST_NOW } from '../helpers/test-clock.js';
 import { fail, item, minutesAgo, tom, unlockedConsole } from './console-fixtures.js';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PrintStatus, ReceiptView, SafeOwnerGroup } from '../../src/shared/contract.js';
+import type { PrintStatus, ReceiptView, SafeOwnerGroup } from '../../src/shared/contract/index.js';
 import { installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { fail, item, minutesAgo, NO_PRINTER, receipt, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

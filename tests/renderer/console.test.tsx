@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { OnSiteVisit, PendingHandover, StaffSessionInfo } from '../../src/shared/contract.js';
+import type { OnSiteVisit, PendingHandover, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import { fail, installFakeApi, kioskConfig, kioskHandlers, type FakeHandlers } from '../helpers/fake-api.js';
 import { renderApp } from './harness.js';
 

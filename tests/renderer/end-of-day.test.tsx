@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { EndOfDayReport, SafeOwnerGroup } from '../../src/shared/contract.js';
+import type { EndOfDayReport, SafeOwnerGroup } from '../../src/shared/contract/index.js';
 import { fail, installFakeApi } from '../helpers/fake-api.js';
 import { amira, item, minutesAgo, tom, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

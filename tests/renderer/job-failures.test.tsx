@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Reminder } from '../../src/shared/contract.js';
+import type { Reminder } from '../../src/shared/contract/index.js';
 import { formatDateTime, formatTime } from '../../src/shared/domain/time.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { minutesAgo, unlockedConsole } from './console-fixtures.js';

@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ReturningMatch } from '../../src/shared/contract.js';
+import type { ReturningMatch } from '../../src/shared/contract/index.js';
 import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../helpers/fake-api.js';
 import { renderApp, textboxNamed } from './harness.js';
 

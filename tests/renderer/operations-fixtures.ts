@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { BackupFile, RollCallRecord, SettingsView, StaffAccount, StaffSessionInfo } from '../../src/shared/contract.js';
+import type { BackupFile, RollCallRecord, SettingsView, StaffAccount, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import { initialBackupsState, useBackupsStore } from '../../src/renderer/stores/backups-store.js';
 import { initialEndOfDayState, useEndOfDayStore } from '../../src/renderer/stores/end-of-day-store.js';
 import { initialRollCallState, useRollCallStore } from '../../src/renderer/stores/rollcall-store.js';

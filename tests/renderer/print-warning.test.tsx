@@ -5,7 +5,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PrintStatus } from '../../src/shared/contract.js';
+import type { PrintStatus } from '../../src/shared/contract/index.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { item, receipt, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

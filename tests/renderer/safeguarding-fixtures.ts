@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterEach } from 'vitest';
-import type { BookingView, OnSiteVisit, PolicyDetail, StaffSessionInfo } from '../../src/shared/contract.js';
+import type { BookingView, OnSiteVisit, PolicyDetail, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { ConcernView } from '../../src/shared/domain/concerns.js';
 import { DEFAULT_RISK_CHECKLIST, type DeviceUseMarker, type ExceptionView } from '../../src/shared/domain/exceptions.js';
 import { initialBookingState, useBookingStore } from '../../src/renderer/stores/booking-store.js';

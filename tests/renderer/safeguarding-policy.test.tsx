@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PolicyDetail } from '../../src/shared/contract.js';
+import type { PolicyDetail } from '../../src/shared/contract/index.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { TEST_NOW } from '../helpers/test-clock.js';
 import { renderApp, textboxNamed } from './harness.js';

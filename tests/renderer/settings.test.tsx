@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SettingsPanel } from '../../src/renderer/admin/SettingsPanel.js';
-import type { SettingsView } from '../../src/shared/contract.js';
+import type { SettingsView } from '../../src/shared/contract/index.js';
 import { fail, installFakeApi } from '../helpers/fake-api.js';
 
 const saved: SettingsView = {

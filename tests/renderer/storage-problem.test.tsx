@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StorageProblem } from '../../src/shared/contract.js';
+import type { StorageProblem } from '../../src/shared/contract/index.js';
 import { appStatus, fail, installFakeApi, kioskHandlers } from '../helpers/fake-api.js';
 import { minutesAgo, unlockedConsole } from './console-fixtures.js';
 import { renderApp } from './harness.js';

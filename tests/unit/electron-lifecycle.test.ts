@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL } from '../../src/shared/contract.js';
+import { IPC_CHANNEL } from '../../src/shared/contract/index.js';
 
 /**
  * Drives the real Electron shell (index.ts and the files it wires) against a stand-in for the `electron`

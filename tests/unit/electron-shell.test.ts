@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import type { Session } from 'electron';
 import { transformWithOxc } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNEL } from '../../src/shared/contract.js';
+import { IPC_CHANNEL } from '../../src/shared/contract/index.js';
 import {
   APP_ENTRY_URL,
   buildWebPreferences,

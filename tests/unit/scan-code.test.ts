@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandSchemas } from '../../src/shared/contract.js';
+import { commandSchemas } from '../../src/shared/contract/index.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../../src/shared/domain/scan-code.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('');

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reminder } from '../../shared/contract.js';
+import type { Reminder } from '../../shared/contract/index.js';
 import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domain/audit-mark.js';
 import type { Clock } from '../core/clock.js';
 import type { ServiceContext } from '../core/context.js';

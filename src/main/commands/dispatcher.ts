@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract.js';
+import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
 import { KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
 import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';

@@ -1,4 +1,4 @@
-import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract.js';
+import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract/index.js';
 import { onSite, pendingHandovers } from '../services/visits/on-site.js';
 import { logItems, markNotHandedIn } from '../services/custody/log-items.js';
 import { outputReceipt, type OutputContext } from '../services/custody/receipt-output.js';

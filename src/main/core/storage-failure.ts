@@ -1,4 +1,4 @@
-import type { StorageProblemKind } from '../../shared/contract.js';
+import type { StorageProblemKind } from '../../shared/contract/index.js';
 import type { Db } from '../db/connection.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Reminder } from '../../shared/contract.js';
+import type { Reminder } from '../../shared/contract/index.js';
 import type { StorageHealth } from './storage-watch.js';
 
 /** The console's banner for every member of staff while Safe Hands cannot save: what is wrong, what to do. */

@@ -1,4 +1,4 @@
-import type { StorageProblem } from '../../shared/contract.js';
+import type { StorageProblem } from '../../shared/contract/index.js';
 import type { Clock } from './clock.js';
 import { inTransaction, type Db } from '../db/connection.js';
 import { SYSTEM_ACTOR_LABEL } from '../audit/audit-trail.js';

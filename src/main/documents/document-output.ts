@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { printPdf } from '../printing/print-pdf.js';
 import { makePrivateDir, writePrivateFile } from '../core/private-files.js';
 import type { ServiceContext } from '../core/context.js';

@@ -1,4 +1,4 @@
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { unprintableNamesWarning } from './name-block.js';
 
 /**

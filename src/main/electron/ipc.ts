@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron';
-import { IPC_CHANNEL } from '../../shared/contract.js';
+import { IPC_CHANNEL } from '../../shared/contract/index.js';
 import type { Dispatch } from '../commands/dispatcher.js';
 import { ipcSessionKey, refuseSender } from './security-policy.js';
 

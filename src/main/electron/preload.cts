@@ -4,7 +4,7 @@ import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;
 
-// Must equal IPC_CHANNEL in src/shared/contract.ts; a unit test keeps the two the same.
+// Must equal IPC_CHANNEL in src/shared/contract/index.ts; a unit test keeps the two the same.
 const CHANNEL = 'safe-hands:invoke';
 
 // Same shape as CommandResult's failure, so the page never has to handle a rejected promise.

@@ -1,4 +1,4 @@
-import type { Reminder } from '../../shared/contract.js';
+import type { Reminder } from '../../shared/contract/index.js';
 import { SCHEDULED_JOBS, type ScheduledJob } from '../../shared/domain/scheduled-jobs.js';
 import { CommandError } from '../core/command-error.js';
 import { storageFailure, storageProblemInShort, storageProblemWhatToDo } from '../core/storage-failure.js';

@@ -11,7 +11,7 @@ import { pinGate } from './pin-gate.js';
 import { PinThrottle, type PinThrottleStore } from './pin-throttle.js';
 import { readStatic } from './static-files.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
-import { commandSchemas, isCommandName } from '../../shared/contract.js';
+import { commandSchemas, isCommandName } from '../../shared/contract/index.js';
 
 
 const SECURITY_HEADERS = {

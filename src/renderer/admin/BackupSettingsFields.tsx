@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../shared/contract.js';
+import type { SettingsView } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';

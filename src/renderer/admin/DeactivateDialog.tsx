@@ -1,4 +1,4 @@
-import type { StaffAccount } from '../../shared/contract.js';
+import type { StaffAccount } from '../../shared/contract/index.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../stores/console-store.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PersonMatch, PersonRecords } from '../../shared/contract.js';
+import type { PersonMatch, PersonRecords } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';

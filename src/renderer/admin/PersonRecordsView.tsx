@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { PersonRecords } from '../../shared/contract.js';
+import type { PersonRecords } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StaffAccount } from '../../shared/contract.js';
+import type { StaffAccount } from '../../shared/contract/index.js';
 import { needsLongPin } from '../../shared/domain/pin-rules.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';

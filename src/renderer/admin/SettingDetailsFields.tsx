@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SettingsView } from '../../shared/contract.js';
+import type { SettingsView } from '../../shared/contract/index.js';
 import { SETTING_KIND_LABELS, SETTING_KINDS, type SettingKind } from '../../shared/domain/setting.js';
 import { invoke } from '../api.js';
 import { BigButton } from '../components/BigButton.js';

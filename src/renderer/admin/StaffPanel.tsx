@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { StaffAccount } from '../../shared/contract.js';
+import type { StaffAccount } from '../../shared/contract/index.js';
 import { Alert } from '../components/Alert.js';
 import { useConsoleStore } from '../stores/console-store.js';
 import { useStaffAccountsStore } from '../stores/staff-accounts-store.js';

@@ -1,4 +1,4 @@
-import type { StaffAccount } from '../../shared/contract.js';
+import type { StaffAccount } from '../../shared/contract/index.js';
 import { ROLE_LABELS } from '../../shared/domain/roles.js';
 import { BigButton } from '../components/BigButton.js';
 import { timeOrDateTime } from '../office/format.js';

@@ -1,4 +1,4 @@
-import type { PersonRecords } from '../../shared/contract.js';
+import type { PersonRecords } from '../../shared/contract/index.js';
 import { ukDay } from '../../shared/domain/time.js';
 import { now } from '../lib/clock.js';
 import { fullName } from '../../shared/domain/names.js';

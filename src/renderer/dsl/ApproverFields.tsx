@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { StaffSummary } from '../../shared/contract.js';
+import type { StaffSummary } from '../../shared/contract/index.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 

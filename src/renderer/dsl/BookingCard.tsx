@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { BookingView, CommandOutput } from '../../shared/contract.js';
+import type { BookingView, CommandOutput } from '../../shared/contract/index.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { BigButton } from '../components/BigButton.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BookingView } from '../../shared/contract.js';
+import type { BookingView } from '../../shared/contract/index.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { describeDevices } from '../../shared/domain/devices.js';
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { EXCEPTION_PURPOSE_LABELS, type ExceptionState, type ExceptionView } from '../../shared/domain/exceptions.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';

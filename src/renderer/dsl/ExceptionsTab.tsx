@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { PolicyDetail } from '../../shared/contract.js';
+import type { PolicyDetail } from '../../shared/contract/index.js';
 import { formatDate, formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';

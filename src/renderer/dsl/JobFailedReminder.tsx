@@ -1,4 +1,4 @@
-import type { Reminder } from '../../shared/contract.js';
+import type { Reminder } from '../../shared/contract/index.js';
 import { SCHEDULED_JOB_LABELS } from '../../shared/domain/scheduled-jobs.js';
 import { timeOrDateTime } from '../office/format.js';
 

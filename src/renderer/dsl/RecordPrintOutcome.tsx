@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { PrintWarning } from '../components/PrintWarning.js';

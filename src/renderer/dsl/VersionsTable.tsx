@@ -1,4 +1,4 @@
-import type { PolicyDetail } from '../../shared/contract.js';
+import type { PolicyDetail } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 
 /** Every version ever published, newest first, with how many visitors acknowledged each. */

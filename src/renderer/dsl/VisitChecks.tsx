@@ -1,4 +1,4 @@
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { useVisitChecksStore } from '../stores/visit-checks-store.js';

@@ -1,4 +1,4 @@
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
 import { countItems } from './format.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OnSiteVisit, PendingHandover } from '../../shared/contract.js';
+import type { OnSiteVisit, PendingHandover } from '../../shared/contract/index.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';

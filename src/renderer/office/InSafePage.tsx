@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SafeOwnerGroup } from '../../shared/contract.js';
+import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import { CUSTODY_REASON_LABELS, type CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime, formatTime } from '../../shared/domain/time.js';

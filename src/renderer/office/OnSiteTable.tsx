@@ -1,5 +1,5 @@
 import { Fragment, useEffect } from 'react';
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';

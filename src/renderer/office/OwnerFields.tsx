@@ -1,4 +1,4 @@
-import type { OnSiteVisit, StaffSummary } from '../../shared/contract.js';
+import type { OnSiteVisit, StaffSummary } from '../../shared/contract/index.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';

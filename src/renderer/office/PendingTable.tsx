@@ -1,4 +1,4 @@
-import type { PendingHandover } from '../../shared/contract.js';
+import type { PendingHandover } from '../../shared/contract/index.js';
 import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PrintWarning } from '../components/PrintWarning.js';

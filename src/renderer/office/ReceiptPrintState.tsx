@@ -4,7 +4,7 @@ import { BigButton } from '../components/BigButton.js';
 import { PrintWarning } from '../components/PrintWarning.js';
 import { useReprintStore } from '../stores/reprint-store.js';
 import { timeOrDateTime } from './format.js';
-import type { GivenByHand } from '../../shared/contract.js';
+import type { GivenByHand } from '../../shared/contract/index.js';
 
 interface ReceiptPrintStateProps {
   receiptId: number;

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { AuditEntryView } from '../../shared/contract.js';
+import type { AuditEntryView } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { formatAuditMark } from '../../shared/domain/audit-mark.js';
 import { formatDate, formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { inDesktopApp } from '../api.js';

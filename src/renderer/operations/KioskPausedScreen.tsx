@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import type { AppStatus, StorageProblem, StorageProblemKind } from '../../shared/contract.js';
+import type { AppStatus, StorageProblem, StorageProblemKind } from '../../shared/contract/index.js';
 import { useAppStore } from '../stores/app-store.js';
 
 /** How often the paused kiosk asks again, so it carries on by itself once the problem is put right. */

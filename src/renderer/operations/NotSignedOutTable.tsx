@@ -1,4 +1,4 @@
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { BigButton } from '../components/BigButton.js';
 import { countItems, timeOrDateTime } from '../office/format.js';

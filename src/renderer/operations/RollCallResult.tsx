@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RollCallRecord } from '../../shared/contract.js';
+import type { RollCallRecord } from '../../shared/contract/index.js';
 import { formatTime } from '../../shared/domain/time.js';
 
 /** The finished roll call: the people still to find, first and large, or a plain "everyone". */

@@ -1,4 +1,4 @@
-import type { SafeOwnerGroup } from '../../shared/contract.js';
+import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { OWNER_TYPE_LABELS, timeOrDateTime } from '../office/format.js';
 import { ReceiptPrintState } from '../office/ReceiptPrintState.js';

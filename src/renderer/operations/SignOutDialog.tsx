@@ -1,4 +1,4 @@
-import type { OnSiteVisit } from '../../shared/contract.js';
+import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import { countItems } from '../office/format.js';
 import type { ActionResult } from '../stores/console-store.js';

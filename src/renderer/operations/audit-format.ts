@@ -1,4 +1,4 @@
-import type { AuditEntryView, AuditVerification } from '../../shared/contract.js';
+import type { AuditEntryView, AuditVerification } from '../../shared/contract/index.js';
 
 /** One line of an entry's details, as text: "visitorId: 12", "after.roles: office, dsl". */
 export interface DetailLine {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppStatus } from '../../shared/contract.js';
+import type { AppStatus } from '../../shared/contract/index.js';
 import type { CommandResult } from '../../shared/domain/errors.js';
 import { invoke } from '../api.js';
 import { followHostClock } from '../lib/clock.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandOutput } from '../../shared/contract.js';
+import type { CommandOutput } from '../../shared/contract/index.js';
 import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';

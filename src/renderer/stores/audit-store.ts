@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditEntryView, AuditVerification, CommandInput } from '../../shared/contract.js';
+import type { AuditEntryView, AuditVerification, CommandInput } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
 import { useReminderStore } from './reminder-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackupFile } from '../../shared/contract.js';
+import type { BackupFile } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { useAppStore } from './app-store.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BookingView, CommandInput, CommandOutput } from '../../shared/contract.js';
+import type { BookingView, CommandInput, CommandOutput } from '../../shared/contract/index.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { invoke } from '../api.js';
 import { dayLabel, isDate, isTime, todayUk } from '../dsl/uk-clock.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ReceiptView } from '../../shared/contract.js';
+import type { ReceiptView } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { invoke } from '../api.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';

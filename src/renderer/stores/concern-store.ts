@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandInput } from '../../shared/contract.js';
+import type { CommandInput } from '../../shared/contract/index.js';
 import type { ConcernSubject, ConcernView } from '../../shared/domain/concerns.js';
 import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OnSiteVisit, PendingHandover, StaffSessionInfo, StaffSummary } from '../../shared/contract.js';
+import type { OnSiteVisit, PendingHandover, StaffSessionInfo, StaffSummary } from '../../shared/contract/index.js';
 import type { CommandFailure } from '../../shared/domain/errors.js';
 import { invoke } from '../api.js';
 import { now } from '../lib/clock.js';

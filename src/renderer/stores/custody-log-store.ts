@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandInput, PendingHandover, PrintStatus, ReceiptView } from '../../shared/contract.js';
+import type { CommandInput, PendingHandover, PrintStatus, ReceiptView } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';

@@ -1,4 +1,4 @@
-import type { CommandInput, ReceiptView } from '../../shared/contract.js';
+import type { CommandInput, ReceiptView } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/domain/devices.js';
 import type { CommandFailure } from '../../shared/domain/errors.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EndOfDayReport, OnSiteVisit } from '../../shared/contract.js';
+import type { EndOfDayReport, OnSiteVisit } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';

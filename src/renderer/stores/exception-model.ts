@@ -1,4 +1,4 @@
-import type { CommandInput } from '../../shared/contract.js';
+import type { CommandInput } from '../../shared/contract/index.js';
 import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { DEFAULT_RISK_CHECKLIST, type ExceptionPurpose } from '../../shared/domain/exceptions.js';
 import { isTime, ukWallTimeToIso } from '../dsl/uk-clock.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PrintStatus } from '../../shared/contract.js';
+import type { PrintStatus } from '../../shared/contract/index.js';
 import { MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import type { ExceptionView } from '../../shared/domain/exceptions.js';
 import { invoke } from '../api.js';

@@ -1,4 +1,4 @@
-import { visitorDetails, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract.js';
+import { visitorDetails, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract/index.js';
 import { DEVICE_KINDS, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { nameBoxes } from '../../shared/domain/names.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PersonMatch, PersonRecords } from '../../shared/contract.js';
+import type { PersonMatch, PersonRecords } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
 

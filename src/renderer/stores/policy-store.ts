@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CommandInput, PolicyDetail, PolicyText } from '../../shared/contract.js';
+import type { CommandInput, PolicyDetail, PolicyText } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { isDate } from '../dsl/uk-clock.js';
 import type { ActionResult } from './console-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Reminder } from '../../shared/contract.js';
+import type { Reminder } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked } from './custody-shared.js';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ReportView } from '../../shared/contract.js';
+import type { ReportView } from '../../shared/contract/index.js';
 import type { ReportKind } from '../../shared/domain/reports.js';
 import { invoke } from '../api.js';
 import { todayUk } from '../dsl/uk-clock.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GivenByHand, PrintStatus } from '../../shared/contract.js';
+import type { GivenByHand, PrintStatus } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { useCollectStore } from './collect-store.js';
 import { useEndOfDayStore } from './end-of-day-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OnSiteVisit, PrintStatus, RollCallRecord } from '../../shared/contract.js';
+import type { OnSiteVisit, PrintStatus, RollCallRecord } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { forgetWhenLocked, handleFailure } from './custody-shared.js';
 

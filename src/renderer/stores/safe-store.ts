@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SafeOwnerGroup } from '../../shared/contract.js';
+import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { invoke } from '../api.js';
 import type { ActionResult } from './console-store.js';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SettingsView } from '../../shared/contract.js';
+import type { SettingsView } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { handleFailure } from './custody-shared.js';
 

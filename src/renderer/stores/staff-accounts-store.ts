@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StaffAccount } from '../../shared/contract.js';
+import type { StaffAccount } from '../../shared/contract/index.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { invoke } from '../api.js';
 import { useConsoleStore, type ActionResult } from './console-store.js';

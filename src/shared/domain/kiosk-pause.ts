@@ -1,4 +1,4 @@
-import type { AppStatus } from '../contract.js';
+import type { AppStatus } from '../contract/index.js';
 
 /**
  * Whether the kiosk is paused, sending visitors to the paper visitor book: the database failed its check

@@ -1,6 +1,6 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import type { BackupFile, ParsedInput } from '../../../shared/contract.js';
+import type { BackupFile, ParsedInput } from '../../../shared/contract/index.js';
 import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../../db/backup.js';
 import type { CheckKind } from '../../db/integrity-check.js';
 import { inTransaction } from '../../db/connection.js';

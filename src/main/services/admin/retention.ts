@@ -1,4 +1,4 @@
-import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/contract.js';
+import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/contract/index.js';
 import { typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';

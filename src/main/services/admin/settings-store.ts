@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../../shared/contract.js';
+import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../../shared/contract/index.js';
 import { REACK_MODES, SETTING_KINDS } from '../../../shared/domain/setting.js';
 import type { Db } from '../../db/connection.js';
 import { readSettingRaw, writeSetting } from '../../db/repositories/settings-repo.js';

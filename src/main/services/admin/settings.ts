@@ -1,4 +1,4 @@
-import type { ParsedInput, SettingsView } from '../../../shared/contract.js';
+import type { ParsedInput, SettingsView } from '../../../shared/contract/index.js';
 import { inTransaction } from '../../db/connection.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { checkWritableFolder } from './backups.js';

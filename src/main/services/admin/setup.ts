@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../../../shared/contract.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
 import { inTransaction } from '../../db/connection.js';
 import { insertPolicyVersion } from '../../db/repositories/policy-repo.js';
 import { readSettingRawAndStaffCount } from '../../db/repositories/settings-repo.js';

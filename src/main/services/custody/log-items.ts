@@ -1,4 +1,4 @@
-import type { ParsedInput, ReceiptView } from '../../../shared/contract.js';
+import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js';
 import { formatReceiptNumber, type CustodyReason } from '../../../shared/domain/custody.js';
 import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
+import type { ReceiptLayout, ReceiptView } from '../../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { buildReceiptPdf } from '../../documents/receipt.js';
 import type { Db } from '../../db/connection.js';

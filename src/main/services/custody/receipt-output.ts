@@ -1,4 +1,4 @@
-import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract.js';
+import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract/index.js';
 import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, itemsOfReceipts, recordPrinted, recordPrintProblem } from '../../db/repositories/custody-repo.js';
 import { printPdf } from '../../printing/print-pdf.js';

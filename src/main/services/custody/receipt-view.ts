@@ -1,4 +1,4 @@
-import type { ReceiptView } from '../../../shared/contract.js';
+import type { ReceiptView } from '../../../shared/contract/index.js';
 import { itemsOfReceipts, type ReceiptRow } from '../../db/repositories/custody-repo.js';
 import type { Db } from '../../db/connection.js';
 

@@ -1,4 +1,4 @@
-import type { ParsedInput, ReceiptView } from '../../../shared/contract.js';
+import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';

@@ -1,4 +1,4 @@
-import type { ParsedInput, ReceiptView, SafeOwnerGroup } from '../../../shared/contract.js';
+import type { ParsedInput, ReceiptView, SafeOwnerGroup } from '../../../shared/contract/index.js';
 import { parseCollectionCode } from '../../../shared/domain/custody.js';
 import { searchKey, typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay, ukTime } from '../../../shared/domain/time.js';

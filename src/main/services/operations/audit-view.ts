@@ -1,4 +1,4 @@
-import type { AuditEntryView, ParsedInput } from '../../../shared/contract.js';
+import type { AuditEntryView, ParsedInput } from '../../../shared/contract/index.js';
 import { listAudit } from '../../db/repositories/audit-repo.js';
 import type { ServiceContext } from '../../core/context.js';
 import { nextDay, ukMidnight } from './reports.js';

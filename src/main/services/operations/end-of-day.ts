@@ -1,4 +1,4 @@
-import type { EndOfDayReport } from '../../../shared/contract.js';
+import type { EndOfDayReport } from '../../../shared/contract/index.js';
 import { ukDay, ukTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { markSignedOut } from '../../db/repositories/visit-repo.js';

@@ -1,4 +1,4 @@
-import type { ParsedInput, ReportView } from '../../../shared/contract.js';
+import type { ParsedInput, ReportView } from '../../../shared/contract/index.js';
 import { CUSTODY_REASON_LABELS } from '../../../shared/domain/custody.js';
 import { CONCERN_SUBJECT_LABELS, type ConcernSubject } from '../../../shared/domain/concerns.js';
 import { DEVICE_KIND_LABELS, describeDevices, type DeviceKind } from '../../../shared/domain/devices.js';

@@ -1,4 +1,4 @@
-import type { ParsedInput, PrintStatus, RollCallRecord } from '../../../shared/contract.js';
+import type { ParsedInput, PrintStatus, RollCallRecord } from '../../../shared/contract/index.js';
 import { describeDevices } from '../../../shared/domain/devices.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildRollCallPdf, type RollCallPerson } from '../../documents/roll-call.js';

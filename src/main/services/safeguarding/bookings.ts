@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract.js';
+import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract/index.js';
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
 import { fullName, shortName, type PersonName } from '../../../shared/domain/names.js';
 import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';

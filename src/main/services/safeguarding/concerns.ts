@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../../../shared/contract.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { ConcernView } from '../../../shared/domain/concerns.js';
 import { inTransaction } from '../../db/connection.js';
 import { findConcern, insertConcern, listConcerns, recordConcernReview } from '../../db/repositories/concern-repo.js';

@@ -1,10 +1,10 @@
-import type { ParsedInput } from '../../../shared/contract.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { ExceptionView } from '../../../shared/domain/exceptions.js';
 import { inTransaction } from '../../db/connection.js';
 import { findBookingBy } from '../../db/repositories/booking-repo.js';
 import { exceptionsFor, findException, findExceptionByRecordToken, insertException, revokeException } from '../../db/repositories/exception-repo.js';
 import { buildExceptionRecordPdf } from '../../documents/exception-record.js';
-import type { PrintStatus } from '../../../shared/contract.js';
+import type { PrintStatus } from '../../../shared/contract/index.js';
 import { keepAndPrint, type OutputContext } from '../../documents/document-output.js';
 import { withNameWarning } from '../../documents/name-warning.js';
 import { readSetting } from '../admin/settings-store.js';

@@ -1,4 +1,4 @@
-import type { ParsedInput, PolicyDetail, Reminder, ReviewStatus } from '../../../shared/contract.js';
+import type { ParsedInput, PolicyDetail, Reminder, ReviewStatus } from '../../../shared/contract/index.js';
 import { formatDate } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { currentPolicy, insertPolicyVersion, insertReview, latestReview, listPolicyVersions } from '../../db/repositories/policy-repo.js';

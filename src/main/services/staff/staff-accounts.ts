@@ -1,4 +1,4 @@
-import type { ParsedInput, StaffAccount } from '../../../shared/contract.js';
+import type { ParsedInput, StaffAccount } from '../../../shared/contract/index.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
 import type { StaffRole } from '../../../shared/domain/roles.js';
 import { inTransaction } from '../../db/connection.js';

@@ -1,4 +1,4 @@
-import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../../shared/contract.js';
+import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../../shared/contract/index.js';
 import { LONG_PIN_DIGITS, LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
 import { formatDateTime, formatTime, ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';

@@ -1,4 +1,4 @@
-import type { PrintStatus, SignOutResult } from '../../../shared/contract.js';
+import type { PrintStatus, SignOutResult } from '../../../shared/contract/index.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildBadgePdf } from '../../documents/badge.js';
 import { inTransaction } from '../../db/connection.js';

@@ -1,4 +1,4 @@
-import type { KioskConfig } from '../../../shared/contract.js';
+import type { KioskConfig } from '../../../shared/contract/index.js';
 import { currentPolicy } from '../../db/repositories/policy-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import type { ServiceContext } from '../../core/context.js';

@@ -1,4 +1,4 @@
-import type { OnSiteVisit, PendingHandover } from '../../../shared/contract.js';
+import type { OnSiteVisit, PendingHandover } from '../../../shared/contract/index.js';
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
 import { countInSafeByVisit } from '../../db/repositories/custody-repo.js';
 import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';

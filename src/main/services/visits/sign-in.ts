@@ -1,4 +1,4 @@
-import type { ParsedInput, ReturningMatch, SignInResult } from '../../../shared/contract.js';
+import type { ParsedInput, ReturningMatch, SignInResult } from '../../../shared/contract/index.js';
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
 import { searchKey, shortName, type PersonName } from '../../../shared/domain/names.js';
 import type { VisitorType } from '../../../shared/domain/visitors.js';

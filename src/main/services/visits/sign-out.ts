@@ -1,4 +1,4 @@
-import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../../shared/contract.js';
+import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../../shared/contract/index.js';
 import { searchKey, shortName } from '../../../shared/domain/names.js';
 import { inTransaction } from '../../db/connection.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeviceKind } from './domain/devices.js';
-import type { RequiredRole, StaffRole } from './domain/roles.js';
-import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from './domain/setting.js';
-import { VISITOR_TYPES, type VisitorType } from './domain/visitors.js';
-import type { CustodyItemView, OwnerType } from './domain/custody.js';
-import { CONCERN_SUBJECTS, type ConcernView } from './domain/concerns.js';
-import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from './domain/exceptions.js';
-import { STAFF_ROLES } from './domain/roles.js';
-import { REPORT_KINDS, type ReportKind } from './domain/reports.js';
-import type { ScheduledJob } from './domain/scheduled-jobs.js';
-import { normaliseCheckCode, type AuditMark } from './domain/audit-mark.js';
-import { normaliseScanCode, SCAN_CODE_PATTERN } from './domain/scan-code.js';
-import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, surnameMatchesChoice, text } from './validation.js';
-import { LONG_PIN_MESSAGE, pinTooShortFor } from './domain/pin-rules.js';
+import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeviceKind } from '../domain/devices.js';
+import type { RequiredRole, StaffRole } from '../domain/roles.js';
+import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from '../domain/setting.js';
+import { VISITOR_TYPES, type VisitorType } from '../domain/visitors.js';
+import type { CustodyItemView, OwnerType } from '../domain/custody.js';
+import { CONCERN_SUBJECTS, type ConcernView } from '../domain/concerns.js';
+import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
+import { STAFF_ROLES } from '../domain/roles.js';
+import { REPORT_KINDS, type ReportKind } from '../domain/reports.js';
+import type { ScheduledJob } from '../domain/scheduled-jobs.js';
+import { normaliseCheckCode, type AuditMark } from '../domain/audit-mark.js';
+import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
+import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, surnameMatchesChoice, text } from '../validation.js';
+import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
 
 export const RECEIPT_LAYOUTS = ['roll80', 'a4'] as const;
 export const BADGE_LAYOUTS = ['dymo_2_25x4', 'brother_62mm'] as const;
@@ -972,7 +972,7 @@ export type CommandOutput<N extends CommandName> = CommandOutputs[N];
 export type Invoke = <N extends CommandName>(
   name: N,
   input: CommandInput<N>,
-) => Promise<import('./domain/errors.js').CommandResult<CommandOutput<N>>>;
+) => Promise<import('../domain/errors.js').CommandResult<CommandOutput<N>>>;
 
 /** The one IPC channel; the preload repeats it (sandboxed preloads cannot import), a test keeps them equal. */
 export const IPC_CHANNEL = 'safe-hands:invoke';

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { DeviceKind } from '../domain/devices.js';
+import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from '../domain/setting.js';
+import type { VisitorType } from '../domain/visitors.js';
+import { empty, id, oneOf, optionalText, pin, text } from '../validation.js';
+import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
+import { type CommandSchema, RECEIPT_LAYOUTS, ReceiptLayout } from './fields.js';
+
+/**
+ * Admin: setting up, settings and logo, printers, backups, retention and subject access, and the app's
+ * status. Prefixes: app.status, setup., settings., printers., backup., retention., person.
+ */
+
+export const BADGE_LAYOUTS = ['dymo_2_25x4', 'brother_62mm'] as const;
+
+export const adminCommands = {
+  'app.status': { role: 'kiosk', input: empty },
+  'setup.create': {
+    role: 'kiosk',
+    input: z
+      .object({
+        settingName: text('The setting name', 120),
+        settingKind: oneOf(SETTING_KINDS, 'Choose nursery or school.'),
+        adminName: text('Your name', 80),
+        pin,
+        pinAgain: z.string({ error: 'Please type the PIN again.' }),
+        expectationsTemplate: oneOf(SETTING_KINDS, 'Choose which default expectations to start from.'),
+      })
+      .strict()
+      // The first account is the administrator and the DSL.
+      .refine((v) => !pinTooShortFor(['dsl', 'admin'], v.pin), { error: LONG_PIN_MESSAGE, path: ['pin'] })
+      .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
+  },
+  'printers.list': { role: 'admin', input: empty },
+  // A logo is a picture, far larger than any form: this one command may send up to about 1 MB.
+  'settings.setLogo': {
+    role: 'admin',
+    bodyLimit: 1_500_000,
+    input: z
+      .object({
+        dataBase64: z
+          .string({ error: 'Choose a picture for the logo.' })
+          .max(1_500_000, { error: 'The logo is too large: use a picture of at most 1 MB.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'That logo file could not be read.' })
+          .nullable(),
+      })
+      .strict(),
+  },
+  'person.search': { role: 'admin', input: z.object({ name: text('A name', 80) }).strict() },
+  'person.export': { role: 'admin', input: z.object({ visitorId: id('Visitor') }).strict() },
+  'retention.runNow': { role: 'admin', input: empty },
+  'backup.now': { role: 'admin', input: empty },
+  'backup.list': { role: 'admin', input: empty },
+  'backup.restore': {
+    role: 'admin',
+    input: z.object({ file: text('The backup file', 1000), confirm: z.literal(true, { error: 'Confirm that you want to replace the current data.' }) }).strict(),
+  },
+  'settings.get': { role: 'admin', input: empty },
+  'settings.update': {
+    role: 'admin',
+    input: z
+      .object({
+        idleSeconds: z.number({ error: 'Idle time must be a number of seconds.' }).int().min(30, { error: 'Idle time must be at least 30 seconds.' }).max(1800, { error: 'Idle time must be at most 30 minutes.' }).optional(),
+        consoleLockSeconds: z.number({ error: 'Console lock time must be a number of seconds.' }).int().min(60, { error: 'The console must stay open at least a minute.' }).max(3600, { error: 'The console must lock within an hour.' }).optional(),
+        reacknowledge: oneOf(REACK_MODES, 'Choose every visit or only when the expectations change.').optional(),
+        receiptPrinter: optionalText('Receipt printer', 200).optional(),
+        receiptLayout: oneOf(RECEIPT_LAYOUTS, 'Choose a receipt layout.').optional(),
+        backupFolder: optionalText('Backup folder', 1000).optional(),
+        backupKeep: z.number({ error: 'How many backups to keep must be a number.' }).int({ error: 'How many backups to keep must be a whole number.' })
+          .min(1, { error: 'Keep at least one backup.' }).max(365, { error: 'Keep at most 365 backups.' }).optional(),
+        backupDaily: z.boolean({ error: 'Say whether to back up every day.' }).optional(),
+        autoSignOut: z.boolean({ error: 'Say whether to sign visitors out at the end of the day.' }).optional(),
+        settingName: text('The setting name', 120).optional(),
+        settingKind: oneOf(SETTING_KINDS, 'Choose nursery or school.').optional(),
+        addressLine: optionalText('The address line', 200).optional(),
+        retentionYears: z
+          .number({ error: 'The retention period must be a number of years.' })
+          .int({ error: 'The retention period must be a whole number of years.' })
+          .min(1, { error: 'Keep visitor records for at least 1 year.' })
+          .max(25, { error: 'Keep visitor records for at most 25 years.' })
+          .optional(),
+        a4Printer: optionalText('A4 printer', 200).optional(),
+        badgeEnabled: z.boolean({ error: 'Say whether to print visitor badges.' }).optional(),
+        badgePrinter: optionalText('Badge printer', 200).optional(),
+        badgeLayout: oneOf(BADGE_LAYOUTS, 'Choose the badge label size.').optional(),
+        endOfDay: z
+          .string({ error: 'The end of the day must be a time like 17:30.' })
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
+          .optional(),
+      })
+      .strict()
+      .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change.' }),
+  },
+} as const satisfies Record<string, CommandSchema>;
+
+export interface AppStatus {
+  setUp: boolean;
+  settingName: string | null;
+  /** Null when SQLite's check at start-up found the database sound; otherwise what to tell the office. */
+  databaseProblem: string | null;
+  /** Null while Safe Hands can save; otherwise why it cannot (a full or read-only disk) and what to do. */
+  storageProblem: StorageProblem | null;
+  /** The host's clock (ISO): the screens take "now" and "today" from it, so they agree with the records. */
+  now: string;
+}
+
+/** Why the disk under the data folder will not take writes: the kiosk is paused until it will again. */
+export type StorageProblemKind = 'full' | 'read_only' | 'not_allowed' | 'disk_error';
+
+export interface StorageProblem {
+  kind: StorageProblemKind;
+  /** For staff: what is wrong and what to do, in plain words. */
+  message: string;
+  /** For IT: what SQLite or the operating system said. */
+  detail: string;
+  /** When it was first met (ISO). */
+  since: string;
+}
+
+export interface SettingsView {
+  settingName: string;
+  settingKind: SettingKind;
+  idleSeconds: number;
+  consoleLockSeconds: number;
+  reacknowledge: ReackMode;
+  receiptPrinter: string | null;
+  receiptLayout: ReceiptLayout;
+  endOfDay: string;
+  /** Null: the data folder's own backups/ folder. */
+  backupFolder: string | null;
+  backupKeep: number;
+  backupDaily: boolean;
+  lastBackupAt: string | null;
+  autoSignOut: boolean;
+  a4Printer: string | null;
+  retentionYears: number;
+  addressLine: string | null;
+  hasLogo: boolean;
+  badgeEnabled: boolean;
+  badgePrinter: string | null;
+  badgeLayout: (typeof BADGE_LAYOUTS)[number];
+}
+
+export interface PersonMatch {
+  visitorId: number;
+  name: string;
+  organisation: string | null;
+  visits: number;
+  lastVisitAt: string | null;
+}
+
+/** Everything the setting holds about one visitor, for a subject access request. */
+export interface PersonRecords {
+  visitor: { visitorId: number; firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; firstSeenAt: string };
+  visits: { visitId: number; signedInAt: string; signedOutAt: string | null; visitorType: VisitorType; visiting: string; policyVersion: number }[];
+  devicesLogged: { receiptNumber: string; kind: DeviceKind; bagSlot: string; state: string; loggedAt: string; closedAt: string | null }[];
+  deviceExceptions: { exceptionId: number; approvedAt: string; permittedUse: string; revokedAt: string | null }[];
+  concernsAboutVisits: number;
+}
+
+export interface RetentionRun {
+  cutoff: string;
+  visitorsRemoved: number;
+  visitsCleared: number;
+  bookingsCleared: number;
+  custodyCleared: number;
+  /** Device exceptions whose free text (use, areas, conditions, risk notes, revocation reason) was replaced. */
+  exceptionsCleared: number;
+  /** Documents in the data folder, and copies of the database taken before the cut-off, removed with the details they showed. */
+  filesRemoved: number;
+  /** Documents past the period that could not be removed (the log names them); the next run tries again. */
+  filesNotRemoved: number;
+}
+
+export interface BackupFile {
+  file: string;
+  fileName: string;
+  takenAt: string;
+  sizeBytes: number;
+}
+
+export interface AdminOutputs {
+  'app.status': AppStatus;
+  'setup.create': { staffId: number };
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
+  'printers.list': { printers: { name: string; isDefault: boolean }[] };
+  'settings.setLogo': { hasLogo: boolean };
+  'backup.now': BackupFile;
+  'backup.list': { folder: string; backups: BackupFile[] };
+  'backup.restore': { restoredFrom: string; keptAside: string };
+  'person.search': { people: PersonMatch[] };
+  'person.export': PersonRecords;
+  'retention.runNow': RetentionRun;
+}

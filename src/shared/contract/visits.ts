@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { SettingKind } from '../domain/setting.js';
+import { VISITOR_TYPES } from '../domain/visitors.js';
+import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
+import { empty, id, oneOf, optionalText, personNameFields, text } from '../validation.js';
+import { type CommandSchema, devices, inviteCode, surnameAsChosen } from './fields.js';
+import type { OnSiteVisit, PolicyText, PrintStatus } from './answers.js';
+
+/**
+ * Visits: people signing in and out at the kiosk (new, returning, with an invitation, by badge), who is on
+ * site, and their badges. Prefixes: visitor., visit., badge., kiosk.config, console.onSite.
+ */
+
+/**
+ * What a new visitor tells the kiosk about themselves. Kept apart from the command so the kiosk can check
+ * each field as it is typed against the very rules main applies.
+ */
+export const visitorDetails = z.object({
+  ...personNameFields({ first: 'Your first name', last: 'Your surname' }),
+  organisation: optionalText('Organisation', 120),
+  visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visit from the list.'),
+  visiting: text('Who you are visiting or why', 200),
+});
+
+const surnamePrefix = z
+  .string({ error: 'Type the first letters of your surname.' })
+  .max(200, { error: 'That is too long for a surname.' })
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z.string()
+      .min(1, { error: 'Type the first letters of your surname.' })
+      .max(80, { error: 'That is too long for a surname.' }),
+  );
+
+const badgeCode = z
+  .string({ error: 'Scan the QR code on your badge.' })
+  .max(200, { error: 'That is not a badge code.' })
+  .transform(normaliseScanCode)
+  .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
+
+export const visitsCommands = {
+  'kiosk.config': { role: 'kiosk', input: empty },
+  'visitor.findReturning': { role: 'kiosk', input: z.object({ surnamePrefix }).strict() },
+  'visitor.returningStatus': { role: 'kiosk', input: z.object({ visitorId: id('Visitor') }).strict() },
+  'visit.signInNew': {
+    role: 'kiosk',
+    input: visitorDetails
+      .extend({ policyVersionId: id('Expectations version'), devices })
+      .strict()
+      .superRefine(surnameAsChosen),
+  },
+  'visit.signInReturning': {
+    role: 'kiosk',
+    input: z
+      .object({
+        visitorId: id('Visitor'),
+        visiting: optionalText('Who you are visiting or why', 200),
+        acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(),
+        devices,
+      })
+      .strict(),
+  },
+  'visit.findOnSite': { role: 'kiosk', input: z.object({ surnamePrefix }).strict() },
+  'visit.signOutByBadge': { role: 'kiosk', input: z.object({ code: badgeCode }).strict() },
+  'badge.print': { role: 'kiosk', input: z.object({ code: badgeCode }).strict() },
+  'badge.reprint': { role: 'office', input: z.object({ visitId: id('Visit') }).strict() },
+  'visit.signOut': { role: 'kiosk', input: z.object({ visitId: id('Visit') }).strict() },
+  // Passive commands are the console's timed refreshes: they need the session but do not keep it alive,
+  // so an unattended console still locks itself.
+  'console.onSite': { role: 'office', input: empty, passive: true },
+  'visit.overrideSignOut': {
+    role: 'office',
+    input: z.object({ visitId: id('Visit'), reason: text('The reason', 300) }).strict(),
+  },
+
+  'visit.recordChecks': {
+    role: 'office',
+    input: z
+      .object({
+        visitId: id('Visit'),
+        photoIdChecked: z.boolean({ error: 'Say whether photo ID was checked.' }),
+        dbsAssuranceSeen: z.boolean({ error: "Say whether the employer's DBS assurance was seen." }),
+      })
+      .strict(),
+  },
+
+  'visit.signInWithInvite': {
+    role: 'kiosk',
+    input: z
+      .object({ code: inviteCode, acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(), devices })
+      .strict(),
+  },
+
+} as const satisfies Record<string, CommandSchema>;
+
+export interface KioskConfig {
+  settingName: string;
+  /** The setting's logo as a data: URL for the welcome screen, or null. */
+  logoDataUrl: string | null;
+  settingKind: SettingKind;
+  idleSeconds: number;
+  /** How long the "are you still there?" warning stays up before the kiosk resets. */
+  idleWarningSeconds: number;
+  consoleLockSeconds: number;
+  policy: PolicyText;
+}
+
+/** What the public kiosk may show about a person: never a full surname. */
+export interface KioskPersonMatch {
+  displayName: string;
+  organisation: string | null;
+}
+
+export interface ReturningMatch extends KioskPersonMatch {
+  visitorId: number;
+}
+
+export interface OnSiteMatch extends KioskPersonMatch {
+  visitId: number;
+}
+
+export interface SignInResult {
+  visitId: number;
+  firstName: string;
+  devicesToHandIn: number;
+  /** The visit's badge code when badges are switched on: the kiosk asks for the badge to be printed. */
+  badgeCode: string | null;
+}
+
+export interface SignOutResult {
+  firstName: string;
+  /** `collect_items`: the visit stays open until the office returns what is in the safe. */
+  status: 'signed_out' | 'collect_items';
+  itemsInSafe: number;
+  /** Devices the visitor declared that the office has not yet logged: they may still be at the desk. */
+  devicesDeclaredNotLogged: number;
+}
+
+export interface VisitsOutputs {
+  'kiosk.config': KioskConfig;
+  'visitor.findReturning': { matches: ReturningMatch[] };
+  'visitor.returningStatus': { needsAcknowledgement: boolean };
+  'visit.signInNew': SignInResult;
+  'visit.signInReturning': SignInResult;
+  'visit.findOnSite': { matches: OnSiteMatch[] };
+  'visit.signOut': SignOutResult;
+  'console.onSite': { visits: OnSiteVisit[]; badgesEnabled: boolean };
+  'visit.overrideSignOut': { signedOut: true; itemsStillInSafe: number };
+  'visit.recordChecks': { visitId: number; photoIdCheckedAt: string | null; dbsAssuranceSeenAt: string | null };
+  'visit.signInWithInvite': SignInResult;
+  'visit.signOutByBadge': SignOutResult;
+  'badge.print': { print: PrintStatus };
+  'badge.reprint': { print: PrintStatus };
+}

@@ -74,7 +74,7 @@ export async function runWorkload({ client, ledger, random, admin, workers, labe
     ledger.visits.set(value.visitId, { lastName, devices, state: 'open' });
     if (devices.length === 0) return;
     // The office sees the declared devices in its pending list, as the console does.
-    const { value: pending } = await send(call, 'console.pendingHandovers', {}, null);
+    const { value: pending } = await send(call, 'custody.pendingHandovers', {}, null);
     const handover = pending?.handovers.find((h) => h.visitId === value.visitId);
     if (handover) ledger.handovers.set(handover.handoverId, { visitId: value.visitId, state: 'pending' });
     else if (pending) unexpected.push(`visit ${value.visitId} declared devices but has no pending handover`);

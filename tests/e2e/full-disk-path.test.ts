@@ -49,7 +49,7 @@ async function seedTheDay(dataDir: string): Promise<void> {
   app.clock.advance(4 * 60_000);
   newVisitor(app, { firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd', visiting: 'Fixing the boiler' });
   const amiras = await app.okAsync('custody.log', {
-    owner: { type: 'visitor', visitId: app.ok('console.onSite', {}, 'staff').visits.find((v) => v.firstName === 'Amira')!.visitId },
+    owner: { type: 'visitor', visitId: app.ok('visit.onSite', {}, 'staff').visits.find((v) => v.firstName === 'Amira')!.visitId },
     items: [{ kind: 'phone', description: 'Blue Samsung', marks: null, bagSlot: '7' }],
   }, 'staff');
   // Zoë's receipt was written out by hand at the time; Amira's is still owed.

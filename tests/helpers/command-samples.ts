@@ -107,8 +107,8 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'staff.unlock': (ctx) => ({ staffId: ctx.caller.staffId, pin: ctx.caller.pin }),
   'staff.lock': () => ({}),
   'staff.session': () => ({}),
-  'console.onSite': () => ({}),
-  'console.pendingHandovers': () => ({}),
+  'visit.onSite': () => ({}),
+  'custody.pendingHandovers': () => ({}),
   // The same PIN again: the account keeps working for the rest of the test.
   'staff.changeOwnPin': (ctx) => ({ currentPin: ctx.caller.pin, newPin: { pin: ctx.caller.pin, pinAgain: ctx.caller.pin } }),
   'visit.overrideSignOut': (ctx) => ({ visitId: ctx.onSiteVisitId, reason: 'Left by the side gate with the caretaker' }),
@@ -192,7 +192,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     reviewDue: '2027-09-01',
   }),
   'policy.recordReview': () => ({ note: 'Read through with the governors; no changes needed.', nextReviewDue: '2027-11-23' }),
-  'console.reminders': () => ({}),
+  'app.reminders': () => ({}),
 
   'staff.list': () => ({}),
   'staff.create': () => ({ displayName: 'Gwen Price', roles: ['dsl'], pin: '246813', pinAgain: '246813' }),

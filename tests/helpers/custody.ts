@@ -4,7 +4,7 @@ import { newVisitor, type TestApp } from './test-app.js';
 /** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */
 export function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
   const visit = newVisitor(app, { ...name, devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }] });
-  const handover = app.ok('console.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
+  const handover = app.ok('custody.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
   return { visit, handover };
 }
 

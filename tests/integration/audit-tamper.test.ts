@@ -65,7 +65,7 @@ async function verify(app: SetUp) {
 }
 
 function banner(app: SetUp) {
-  return app.ok('console.reminders', {}, 'staff').reminders.find((r) => r.kind === 'audit_problem');
+  return app.ok('app.reminders', {}, 'staff').reminders.find((r) => r.kind === 'audit_problem');
 }
 
 describe('the audit trail under attack', () => {

@@ -68,9 +68,9 @@ describe('backups', () => {
     const aside = openDatabase(result.keptAside, { readonly: true });
     expect(aside.prepare('SELECT count(*) FROM visitors').pluck().get()).toBe(2);
     aside.close();
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Kept']);
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Kept']);
     expect((await app.okAsync('audit.verify', {}, 'staff')).ok).toBe(true);
     expect(app.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
   });

@@ -97,7 +97,7 @@ describe('the sign-in form', () => {
     const app = await createSetUpApp();
     const result = await app.dispatch('visit.signInNew', attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');
     expect(result.ok).toBe(true);
-    const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
     expect([visit.firstName, visit.lastName]).toEqual(['Ada \u{1F469}\u200d\u{1F4BB}', 'Bennett']);
     expect(app.ok('visit.findOnSite', { surnamePrefix: 'Benn' }).matches.map((m) => m.displayName)).toEqual(['Ada \u{1F469}\u200d\u{1F4BB} B.']);
   });
@@ -107,7 +107,7 @@ describe('the sign-in form', () => {
     const visiting = `'; DELETE FROM visits; -- <script>alert("x")</script>`;
     const result = await app.dispatch('visit.signInNew', attempt(app, { visiting }), 'kiosk');
     expect(result.ok).toBe(true);
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.visiting).toBe(visiting);
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.visiting).toBe(visiting);
   });
 });
 

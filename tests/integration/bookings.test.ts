@@ -44,7 +44,7 @@ describe('pre-booked visits', () => {
     const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
     const visit = app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'phone', quantity: 1 }] });
     expect(visit).toMatchObject({ firstName: 'Helen', devicesToHandIn: 1 });
-    const onSite = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    const onSite = app.ok('visit.onSite', {}, 'staff').visits[0]!;
     expect(onSite).toMatchObject({ firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Headteacher' });
     expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'arrived', visitId: visit.visitId });
   });
@@ -64,8 +64,8 @@ describe('pre-booked visits', () => {
       code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }, { kind: 'smart_watch', quantity: 1 }],
     });
     expect(visit.devicesToHandIn).toBe(2);
-    expect(app.ok('console.pendingHandovers', {}, 'staff').handovers[0]!.devices).toEqual([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }]);
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+    expect(app.ok('custody.pendingHandovers', {}, 'staff').handovers[0]!.devices).toEqual([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }]);
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
   });
 
   it.each([
@@ -128,7 +128,7 @@ describe('booked visitors whose names do not fit "first name, surname"', () => {
     const code = tokenOf(app, booked.bookingId);
     expect(app.ok('invite.lookup', { code }).displayName).toBe('N. Ferenc');
     app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [] });
-    const [visit] = app.ok('console.onSite', {}, 'staff').visits;
+    const [visit] = app.ok('visit.onSite', {}, 'staff').visits;
     expect(visit).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
   });
 

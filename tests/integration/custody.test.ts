@@ -17,8 +17,8 @@ describe('logging devices into the safe', () => {
       ['smart_watch', '12', 'in_safe', 'Priya Shah'],
     ]);
     expect(tokenOf(app, receipt.receiptId)).toMatch(/^[A-Z2-7]{26}$/);
-    expect(app.ok('console.pendingHandovers', {}, 'staff').handovers).toEqual([]);
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]).toMatchObject({ itemsInSafe: 2, collectionRequestedAt: null });
+    expect(app.ok('custody.pendingHandovers', {}, 'staff').handovers).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]).toMatchObject({ itemsInSafe: 2, collectionRequestedAt: null });
     // No printer set up: the items are logged all the same and the PDF is kept and offered.
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/no printer/i) });
     expect(print.documentId).toBeTruthy();
@@ -136,13 +136,13 @@ describe('returning items and the sign-out guard', () => {
     const { receipt, visitId } = await logIntoSafe(app);
     const guarded = app.ok('visit.signOut', { visitId });
     expect(guarded).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
-    const onSite = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    const onSite = app.ok('visit.onSite', {}, 'staff').visits[0]!;
     expect(onSite.collectionRequestedAt).toBe('2026-11-23T09:00:00.000Z');
 
     const [phone, watch] = receipt.items;
     const first = app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [phone!.itemId], returnedTo: 'Zoë O’Brien-Łukasz' }, 'staff');
     expect(first.visitSignedOut).toBe(false);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toHaveLength(1);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(1);
 
     app.clock.advance(60_000);
     const second = app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [watch!.itemId], returnedTo: 'Zoë O’Brien-Łukasz' }, 'staff');
@@ -151,7 +151,7 @@ describe('returning items and the sign-out guard', () => {
       ['returned', 'Priya Shah', 'Zoë O’Brien-Łukasz'],
       ['returned', 'Priya Shah', 'Zoë O’Brien-Łukasz'],
     ]);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toEqual([]);
   });
 
   it('a return mid-visit (to make a call) does not sign the visitor out', async () => {
@@ -159,7 +159,7 @@ describe('returning items and the sign-out guard', () => {
     const { receipt } = await logIntoSafe(app);
     const result = app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
     expect(result.visitSignedOut).toBe(false);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toHaveLength(1);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(1);
   });
 
   it('the same item returned from two consoles: the second is refused, says who did it, and changes nothing', async () => {

@@ -37,7 +37,7 @@ describe('DSL device exceptions', () => {
     const office = await officeConsole(app);
     const view = await app.okAsync('exception.approve', approval(app, visit.visitId), office);
     expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
-    const marker = app.ok('console.onSite', {}, office).visits[0]!.deviceUse;
+    const marker = app.ok('visit.onSite', {}, office).visits[0]!.deviceUse;
     expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
     const audit = app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
     expect(audit).toBe('Priya Shah');
@@ -61,10 +61,10 @@ describe('DSL device exceptions', () => {
     const app = await createSetUpApp();
     const visit = inspectorOnSite(app);
     await app.okAsync('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
     app.clock.set('2026-11-23T11:00:01Z');
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
     expect(app.ok('exception.list', { visitId: visit.visitId }, 'staff').exceptions[0]!.state).toBe('expired');
   });
 
@@ -74,7 +74,7 @@ describe('DSL device exceptions', () => {
     const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
     const revoked = app.ok('exception.revoke', { exceptionId, reason: 'Photographed a classroom display with children' }, 'staff');
     expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
     expect(app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff').code).toBe('conflict');
     expect(() => app.db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
     expect(() => app.db.prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
@@ -118,7 +118,7 @@ describe('checks on visiting professionals', () => {
     const visit = inspectorOnSite(app);
     const result = app.ok('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: true, dbsAssuranceSeen: true }, 'staff');
     expect(result).toEqual({ visitId: visit.visitId, photoIdCheckedAt: '2026-11-23T09:00:00.000Z', dbsAssuranceSeenAt: '2026-11-23T09:00:00.000Z' });
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]).toMatchObject({ photoIdCheckedAt: '2026-11-23T09:00:00.000Z' });
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]).toMatchObject({ photoIdCheckedAt: '2026-11-23T09:00:00.000Z' });
     expect(app.fails('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: 'yes', dbsAssuranceSeen: true }, 'staff').code).toBe('invalid_input');
   });
 });
@@ -164,7 +164,7 @@ describe('devices an approval lets the visitor keep', () => {
       firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Inspection',
       devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }],
     });
-    const waiting = () => app.ok('console.pendingHandovers', {}, 'staff').handovers.map((h) => ({ devices: h.devices, approved: h.devicesApproved }));
+    const waiting = () => app.ok('custody.pendingHandovers', {}, 'staff').handovers.map((h) => ({ devices: h.devices, approved: h.devicesApproved }));
     expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
 
     // The laptop and one phone are approved: one phone is still to go in the safe.

@@ -118,8 +118,8 @@ describe('the loopback host', () => {
   it('keeps staff sessions per client: another tab stays locked', async () => {
     const staffId = app.ok('staff.listForUnlock', {}).staff[0]!.id;
     expect((await api('staff.unlock', { staffId, pin: ADMIN_PIN })).status).toBe(200);
-    expect((await api('console.onSite', {})).status).toBe(200);
-    const other = await api('console.onSite', {}, { 'x-client-id': 'another-client-0123456789' });
+    expect((await api('visit.onSite', {})).status).toBe(200);
+    const other = await api('visit.onSite', {}, { 'x-client-id': 'another-client-0123456789' });
     expect(other.status).toBe(200);
     expect(JSON.parse(other.body).error.code).toBe('locked');
   });

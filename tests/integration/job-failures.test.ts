@@ -21,7 +21,7 @@ const TEN_MINUTES = 10 * 60_000;
 /** The banner as the admin sees it, unlocking first: hours pass between runs, and the console locks when idle. */
 async function jobReminders(app: TestApp & { adminId: number }): Promise<Extract<Reminder, { kind: 'job_failed' }>[]> {
   await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-  return app.ok('console.reminders', {}, 'staff').reminders.filter((r): r is Extract<Reminder, { kind: 'job_failed' }> => r.kind === 'job_failed');
+  return app.ok('app.reminders', {}, 'staff').reminders.filter((r): r is Extract<Reminder, { kind: 'job_failed' }> => r.kind === 'job_failed');
 }
 
 describe('a scheduled job that fails because the disk is full', () => {
@@ -45,7 +45,7 @@ describe('a scheduled job that fails because the disk is full', () => {
         + 'Safe Hands tries again by itself; this message goes once it works.',
       detail: expect.stringContaining('SQLITE_FULL'),
     }]);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toHaveLength(40);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(40);
 
     // Still full ten minutes later: the same message, since the first failure, last tried now.
     app.clock.advance(TEN_MINUTES);
@@ -57,7 +57,7 @@ describe('a scheduled job that fails because the disk is full', () => {
     app.clock.advance(TEN_MINUTES);
     expect(await runDueJobs(app)).toMatchObject({ autoSignedOut: 40, failed: [] });
     expect(await jobReminders(app)).toEqual([]);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toHaveLength(0);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(0);
   }, 30_000);
 });
 

@@ -332,7 +332,7 @@ describe('restoring a backup from another computer', () => {
     if (posix) expect(mode(join(newPc.dir, PIN_PEPPER_FILE))).toBe(0o600);
     expect(readFileSync(`${result.keptAside}.pepper`).equals(newKey)).toBe(true);
     expect((await newPc.okAsync('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
-    expect(newPc.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['From']);
+    expect(newPc.ok('visit.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['From']);
     const detail = newPc.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });

@@ -281,7 +281,7 @@ describe('PIN throttling on the loopback host', () => {
     expectThrottled(await api('staff.unlock', { staffId: app.ids.staff.office, pin: STAFF_PIN }));
     expectThrottled(await api('staff.changeOwnPin', { currentPin: ADMIN_PIN, newPin: { pin: '111111', pinAgain: '111111' } }));
     // The console itself carries on.
-    expect((await api('console.onSite', {})).body.ok).toBe(true);
+    expect((await api('visit.onSite', {})).body.ok).toBe(true);
   });
 
   it('counts a burst sent all at once one by one', async () => {

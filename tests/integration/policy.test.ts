@@ -34,20 +34,20 @@ describe('editing the expectations', () => {
 
   it('reminds the DSL and admin when the annual review is near or overdue, and a recorded review clears it', async () => {
     const app = await createSetUpApp();
-    expect(app.ok('console.reminders', {}, 'staff').reminders).toEqual([]);
+    expect(app.ok('app.reminders', {}, 'staff').reminders).toEqual([]);
     app.clock.set('2027-11-01T09:00:00.000Z');
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('console.reminders', {}, 'staff').reminders).toMatchObject([{ kind: 'policy_review', status: 'due_soon' }]);
+    expect(app.ok('app.reminders', {}, 'staff').reminders).toMatchObject([{ kind: 'policy_review', status: 'due_soon' }]);
     const office = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
     await app.okAsync('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'olu');
-    expect(app.ok('console.reminders', {}, 'olu').reminders).toEqual([]);
+    expect(app.ok('app.reminders', {}, 'olu').reminders).toEqual([]);
     app.clock.set('2027-12-01T09:00:00.000Z');
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('console.reminders', {}, 'staff').reminders[0]?.message).toMatch(/were due .* Review them now/);
+    expect(app.ok('app.reminders', {}, 'staff').reminders[0]?.message).toMatch(/were due .* Review them now/);
     const reviewed = app.ok('policy.recordReview', { note: 'Read with the head; no changes needed.' }, 'staff');
     expect(reviewed.reviewStatus).toBe('ok');
     expect(reviewed.lastReview).toMatchObject({ reviewedBy: 'Priya Shah', note: 'Read with the head; no changes needed.' });
-    expect(app.ok('console.reminders', {}, 'staff').reminders).toEqual([]);
+    expect(app.ok('app.reminders', {}, 'staff').reminders).toEqual([]);
     expect(app.ok('policy.get', {}, 'staff').current.version).toBe(1);
   });
 

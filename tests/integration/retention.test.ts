@@ -43,7 +43,7 @@ describe('retention', () => {
       { state: 'returned', closed_to: 'Removed', closed_by: app.adminId, marks: null },
     ]);
     // Nothing recent was touched, the counts remain, and the audit chain still verifies with the purge in it.
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Recent']);
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Recent']);
     expect(app.db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(2);
     expect(await app.okAsync('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches).toEqual([]);

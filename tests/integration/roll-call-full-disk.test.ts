@@ -64,8 +64,8 @@ describe('the roll call when the disk is full', () => {
 
     // The rest of the console hears of it as of any refused write: the banner says what to do, the list still reads.
     expect(app.ok('app.status', {}).storageProblem).toMatchObject({ kind: 'full' });
-    expect(app.ok('console.reminders', {}, 'staff').reminders.map((r) => r.kind)).toContain('storage_problem');
-    expect(app.ok('console.onSite', {}, 'staff').visits).toHaveLength(40);
+    expect(app.ok('app.reminders', {}, 'staff').reminders.map((r) => r.kind)).toContain('storage_problem');
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(40);
 
     // Space again: the next roll call is kept and printed, and the trail says what went unrecorded meanwhile.
     freeDatabase(app);

@@ -22,13 +22,13 @@ describe('a first-time visitor signs in', () => {
       .get(result.visitId);
     expect(ack).toEqual({ policy_version_id: policy.versionId });
 
-    const pending = app.ok('console.pendingHandovers', {}, 'staff').handovers;
+    const pending = app.ok('custody.pendingHandovers', {}, 'staff').handovers;
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({
       firstName: 'Sam', lastName: 'Bennett', visitorSignedOut: false,
       devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
     });
-    const onSite = app.ok('console.onSite', {}, 'staff').visits;
+    const onSite = app.ok('visit.onSite', {}, 'staff').visits;
     expect(onSite.map((v) => `${v.firstName} ${v.lastName}`)).toEqual(['Sam Bennett']);
     expect(onSite[0]!.policyVersion).toBe(policy.version);
   });
@@ -36,7 +36,7 @@ describe('a first-time visitor signs in', () => {
   it('makes no pending handover when nothing is declared', async () => {
     const app = await createSetUpApp();
     newVisitor(app);
-    expect(app.ok('console.pendingHandovers', {}, 'staff').handovers).toEqual([]);
+    expect(app.ok('custody.pendingHandovers', {}, 'staff').handovers).toEqual([]);
     expect(count(app, 'handovers')).toBe(0);
   });
 
@@ -49,7 +49,7 @@ describe('a first-time visitor signs in', () => {
       { firstName: '<img src=x onerror=alert(1)>', lastName: "Robert'); DROP TABLE visitors;--" },
     ];
     for (const n of names) newVisitor(app, { ...n, organisation: null });
-    const stored = app.ok('console.onSite', {}, 'staff').visits.map((v) => [v.firstName, v.lastName]);
+    const stored = app.ok('visit.onSite', {}, 'staff').visits.map((v) => [v.firstName, v.lastName]);
     expect(stored).toEqual(names.map((n) => [n.firstName, n.lastName]));
     expect(count(app, 'visitors')).toBe(4);
   });
@@ -68,7 +68,7 @@ describe('a first-time visitor signs in', () => {
   it('trims and collapses spaces, and treats a blank organisation as none', async () => {
     const app = await createSetUpApp();
     newVisitor(app, { firstName: '  Mary   Jane ', organisation: '   ' });
-    const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
     expect(visit.firstName).toBe('Mary Jane');
     expect(visit.organisation).toBeNull();
   });
@@ -144,7 +144,7 @@ describe('a returning visitor', () => {
     const result = app.ok('visit.signInReturning', { visitorId, devices: [{ kind: 'phone', quantity: 1 }] });
     expect(result).toMatchObject({ firstName: 'Zoë', devicesToHandIn: 1 });
     expect(count(app, 'acknowledgements')).toBe(acksBefore);
-    const visit = app.ok('console.onSite', {}, 'staff').visits[0]!;
+    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
     expect(visit.visiting).toBe('Fixing the hall lights');
     expect(visit.visitorType).toBe('contractor');
   });
@@ -159,7 +159,7 @@ describe('a returning visitor', () => {
     expect(contentHash(app)).toBe(before);
     const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
     app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], visiting: 'Meeting the head' });
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.visiting).toBe('Meeting the head');
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.visiting).toBe('Meeting the head');
   });
 
   it('must re-acknowledge when a new version of the expectations was published since', async () => {
@@ -179,7 +179,7 @@ describe('a returning visitor', () => {
 
 describe('names the way visitors write them', () => {
   /** The name shown on the staff console's on-site list, as the console writes it out. */
-  const onSiteNames = (app: Awaited<ReturnType<typeof createSetUpApp>>) => app.ok('console.onSite', {}, 'staff').visits.map((v) => fullName(v));
+  const onSiteNames = (app: Awaited<ReturnType<typeof createSetUpApp>>) => app.ok('visit.onSite', {}, 'staff').visits.map((v) => fullName(v));
 
   it('王芳 signs in family name first and is 王芳 on the console, the report, the roll call and the receipt', async () => {
     const app = await createSetUpApp();
@@ -189,7 +189,7 @@ describe('names the way visitors write them', () => {
     });
     newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
     expect(onSiteNames(app)).toEqual(['王芳', 'Nagy Ferenc']);
-    const handover = app.ok('console.pendingHandovers', {}, 'staff').handovers[0]!;
+    const handover = app.ok('custody.pendingHandovers', {}, 'staff').handovers[0]!;
     expect(fullName(handover)).toBe('王芳');
 
     const log = await app.okAsync('custody.log', {
@@ -270,7 +270,7 @@ describe('names the way visitors write them', () => {
   it('finds a one-character first name with a surname typed in combining accents by its second word', async () => {
     const app = await createSetUpApp();
     newVisitor(app, { firstName: 'A', lastName: 'O\u0301 Su\u0301illeabha\u0301in', organisation: null });
-    expect(app.ok('console.onSite', {}, 'staff').visits[0]!.lastName).toBe('Ó Súilleabháin');
+    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.lastName).toBe('Ó Súilleabháin');
     expect(app.ok('visitor.findReturning', { surnamePrefix: 'sui' }).matches.map((m) => m.displayName)).toEqual(['A Ó.']);
   });
 

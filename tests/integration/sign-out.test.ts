@@ -14,14 +14,14 @@ describe('signing out at the kiosk', () => {
     expect(matches).toEqual([{ visitId: here.visitId, displayName: 'Lena P.', organisation: null }]);
     const result = app.ok('visit.signOut', { visitId: here.visitId });
     expect(result).toEqual({ firstName: 'Lena', status: 'signed_out', itemsInSafe: 0, devicesDeclaredNotLogged: 0 });
-    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toEqual([]);
   });
 
   it('reminds a visitor whose declared devices were never logged, and the office still sees the handover', async () => {
     const app = await createSetUpApp();
     const visit = newVisitor(app, { devices: [{ kind: 'phone', quantity: 2 }] });
     expect(app.ok('visit.signOut', { visitId: visit.visitId }).devicesDeclaredNotLogged).toBe(2);
-    const pending = app.ok('console.pendingHandovers', {}, 'staff').handovers;
+    const pending = app.ok('custody.pendingHandovers', {}, 'staff').handovers;
     expect(pending[0]).toMatchObject({ visitId: visit.visitId, visitorSignedOut: true });
   });
 
@@ -92,7 +92,7 @@ describe('王芳 typed as one word, the way she writes it', () => {
   it('finds what the office holds for her when her receipt is lost', async () => {
     const app = await createSetUpApp();
     const visit = newVisitor(app, { firstName: '芳', lastName: '王', familyNameFirst: true, devices: [{ kind: 'phone', quantity: 1 }] });
-    const handover = app.ok('console.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
+    const handover = app.ok('custody.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
     await app.okAsync('custody.log', { handoverId: handover.handoverId, owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH.slice(0, 1) }, 'staff');
     const found = app.ok('custody.searchByOwner', { name: '王芳' }, 'staff').receipts;
     expect(found.map((r) => r.ownerName)).toEqual(['王芳']);

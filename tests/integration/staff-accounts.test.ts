@@ -11,7 +11,7 @@ describe('staff accounts', () => {
     const olu = await app.okAsync('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
     expect(olu).toMatchObject({ displayName: 'Olu Adebayo', roles: ['office'], active: true, lockedUntil: null });
     await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
-    expect(app.ok('console.onSite', {}, 'olu').visits).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'olu').visits).toEqual([]);
     expect(app.fails('staff.list', {}, 'olu').code).toBe('forbidden');
   });
 
@@ -21,7 +21,7 @@ describe('staff accounts', () => {
     expect(jo.roles).toEqual(['office', 'dsl']);
     await app.okAsync('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
     app.ok('staff.update', { staffId: jo.staffId, displayName: 'Jo Evans', roles: [] }, 'staff');
-    expect(app.fails('console.onSite', {}, 'jo').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'jo').code).toBe('locked');
   });
 
   it('never leaves the setting without an active administrator or DSL', async () => {
@@ -97,9 +97,9 @@ describe('staff accounts', () => {
     const olu = await app.okAsync('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
     await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
     app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: ['dsl'] }, 'staff');
-    expect(app.fails('console.onSite', {}, 'olu').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'olu').code).toBe('locked');
     expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(true);
-    expect(app.fails('console.onSite', {}, 'olu').code).toBe('pin_change_due');
+    expect(app.fails('visit.onSite', {}, 'olu').code).toBe('pin_change_due');
     await app.okAsync('staff.changeOwnPin', { currentPin: '1357', newPin: { pin: '135790', pinAgain: '135790' } }, 'olu');
     expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu')).pinChangeDue).toBe(false);
     // And back to office only, a 4-digit PIN would do again: the rule follows the roles held.

@@ -20,8 +20,8 @@ describe('the staff console lock', () => {
 
   it('keeps console commands locked without a session, and a session is per window', async () => {
     const app = await createSetUpApp();
-    expect(app.fails('console.onSite', {}, 'another-window').code).toBe('locked');
-    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+    expect(app.fails('visit.onSite', {}, 'another-window').code).toBe('locked');
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toEqual([]);
     expect(app.ok('staff.session', {}, 'another-window')).toEqual({ session: null });
     expect(app.ok('staff.session', {}, 'staff').session?.displayName).toBe('Priya Shah');
   });
@@ -29,15 +29,15 @@ describe('the staff console lock', () => {
   it('locks on request and after the inactivity period', async () => {
     const app = await createSetUpApp();
     app.ok('staff.lock', {}, 'staff');
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
 
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     app.clock.advance(299_000);
     app.ok('settings.get', {}, 'staff'); // a person's action restarts the timer
     app.clock.advance(299_000);
-    app.ok('console.onSite', {}, 'staff');
+    app.ok('visit.onSite', {}, 'staff');
     app.clock.advance(301_000);
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
   });
 
   it('locks an account only after MAX_PIN_FAILURES wrong PINs within a day, until the oldest of them is a day old', async () => {
@@ -89,7 +89,7 @@ describe('the staff console lock', () => {
       app.db.prepare(`INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01')`).run(await app.pins.hash('1357')).lastInsertRowid,
     );
     await app.okAsync('staff.unlock', { staffId: id, pin: '1357' }, 'office-window');
-    expect(app.ok('console.onSite', {}, 'office-window').visits).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'office-window').visits).toEqual([]);
     expect(app.fails('settings.get', {}, 'office-window').code).toBe('forbidden');
     expect(app.fails('audit.verify', {}, 'office-window').code).toBe('forbidden');
   });
@@ -102,7 +102,7 @@ describe('the staff console lock', () => {
     for (let i = 2; i < MAX_PIN_FAILURES; i += 1) expect((await change('9999')).code).toBe('wrong_pin');
     expect((await change('9999')).code).toBe('account_locked');
     // The guesser's console is locked, and even the right PIN waits out the lockout.
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
     expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window')).code).toBe('account_locked');
     const actions = app.db.prepare(`SELECT action FROM audit_log WHERE entity = 'staff' ORDER BY id`).pluck().all() as string[];
     expect(actions.filter((a) => a === 'staff.change_pin_failed')).toHaveLength(MAX_PIN_FAILURES - 1);
@@ -115,7 +115,7 @@ describe('the staff console lock', () => {
     const app = await createSetUpApp();
     expect((await app.failsAsync('staff.changeOwnPin', { currentPin: '9999', newPin: { pin: '111111', pinAgain: '111111' } }, 'staff')).code).toBe('wrong_pin');
     await app.okAsync('staff.changeOwnPin', { currentPin: ADMIN_PIN, newPin: { pin: '111111', pinAgain: '111111' } }, 'staff');
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
     expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).code).toBe('wrong_pin');
     await app.okAsync('staff.unlock', { staffId: app.adminId, pin: '111111' }, 'staff');
   });
@@ -136,7 +136,7 @@ describe('a DSL or administrator with a PIN shorter than 6 digits', () => {
     expect(session).toMatchObject({ displayName: 'Priya Shah', pinChangeDue: true });
     expect(app.ok('staff.session', {}, 'staff').session?.pinChangeDue).toBe(true);
     // Office work, the console's timed refreshes, safeguarding and administration are all refused.
-    for (const [name, input] of [['console.onSite', {}], ['console.pendingHandovers', {}], ['settings.get', {}], ['audit.verify', {}], ['staff.list', {}]] as const) {
+    for (const [name, input] of [['visit.onSite', {}], ['custody.pendingHandovers', {}], ['settings.get', {}], ['audit.verify', {}], ['staff.list', {}]] as const) {
       expect(app.fails(name, input, 'staff'), name).toEqual({ code: 'pin_change_due', message: PIN_CHANGE_DUE_MESSAGE });
     }
     const unlock = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'staff.unlock' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
@@ -150,10 +150,10 @@ describe('a DSL or administrator with a PIN shorter than 6 digits', () => {
     expect(contentHash(app)).toBe(before);
 
     await app.okAsync('staff.changeOwnPin', { currentPin: shortPin, newPin: { pin: '246813', pinAgain: '246813' } }, 'staff');
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
     expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: shortPin }, 'staff')).code).toBe('wrong_pin');
     expect((await app.okAsync('staff.unlock', { staffId: app.adminId, pin: '246813' }, 'staff')).pinChangeDue).toBe(false);
-    expect(app.ok('console.onSite', {}, 'staff').visits).toEqual([]);
+    expect(app.ok('visit.onSite', {}, 'staff').visits).toEqual([]);
   });
 
   it('cannot approve device use with it until it is changed, and the right PIN is not counted as wrong', async () => {
@@ -180,10 +180,10 @@ describe('the console’s timed refresh', () => {
     const app = await createSetUpApp();
     for (let minute = 1; minute <= 4; minute += 1) {
       app.clock.advance(60_000);
-      app.ok('console.onSite', {}, 'staff');
-      app.ok('console.pendingHandovers', {}, 'staff');
+      app.ok('visit.onSite', {}, 'staff');
+      app.ok('custody.pendingHandovers', {}, 'staff');
     }
     app.clock.advance(61_000);
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
   });
 });

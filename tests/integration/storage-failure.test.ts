@@ -78,9 +78,9 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     expect(app.fails('visitor.findReturning', { surnamePrefix: 'Kh' })).toEqual({ code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE });
 
     // The console still reads, and says the same at the top of every page.
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(amira.visitId);
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(amira.visitId);
     expect(app.ok('custody.inSafe', {}, 'staff')).toMatchObject({ owners: [] });
-    expect(app.ok('console.reminders', {}, 'staff').reminders[0]).toEqual({ kind: 'storage_problem', message: storageProblem!.message, detail: storageProblem!.detail });
+    expect(app.ok('app.reminders', {}, 'staff').reminders[0]).toEqual({ kind: 'storage_problem', message: storageProblem!.message, detail: storageProblem!.detail });
 
     // A change made at the console is refused in words, not "Something went wrong".
     const override = app.fails('visit.overrideSignOut', { visitId: amira.visitId, reason: 'Left by the side gate' }, 'staff');
@@ -88,7 +88,7 @@ describe('a disk that fills up while Safe Hands is in use', () => {
       code: 'storage_problem',
       message: expect.stringMatching(/^That was not saved: the disk Safe Hands saves to is full\. Free some space on that disk .*or call IT\. Until then, visitors sign the paper visitor book at the office\. You can still look things up here\.$/),
     });
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(amira.visitId);
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(amira.visitId);
 
     // Still full when Safe Hands tries again: the kiosk stays paused.
     app.clock.advance(PROBE_EVERY_MS);
@@ -98,9 +98,9 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     freeSpace(app);
     app.clock.advance(PROBE_EVERY_MS);
     expect(app.ok('app.status', {}).storageProblem).toBeNull();
-    expect(app.ok('console.reminders', {}, 'staff').reminders.map((r) => r.kind)).not.toContain('storage_problem');
+    expect(app.ok('app.reminders', {}, 'staff').reminders.map((r) => r.kind)).not.toContain('storage_problem');
     const later = newVisitor(app, { firstName: 'Tom', lastName: 'Reilly' });
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(later.visitId);
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(later.visitId);
     expect(savingAgainEntries(app)).toEqual([{ detail: { problem: 'full', since: storageProblem!.since, notRecorded: {} } }]);
   });
 });
@@ -120,13 +120,13 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
 
     // Locking always locks, though it cannot be recorded.
     expect(app.ok('staff.lock', {}, 'staff')).toEqual({ locked: true });
-    expect(app.fails('console.onSite', {}, 'staff').code).toBe('locked');
+    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
 
     // A wrong PIN is still "not right" (so the screen's back-off counts it), and the right one opens the console.
     expect(await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'staff')).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.' });
     expect(await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ staffId: app.adminId, displayName: 'Priya Shah' });
-    expect(app.ok('console.onSite', {}, 'staff').visits.map((v) => v.visitId)).toEqual([amira.visitId]);
-    expect(app.ok('console.reminders', {}, 'staff').reminders[0]).toMatchObject({ kind: 'storage_problem' });
+    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toEqual([amira.visitId]);
+    expect(app.ok('app.reminders', {}, 'staff').reminders[0]).toMatchObject({ kind: 'storage_problem' });
     expect(app.fails('visit.overrideSignOut', { visitId: amira.visitId, reason: 'Left early' }, 'staff')).toMatchObject({
       code: 'storage_problem', message: expect.stringMatching(/^That was not saved: .*read-only\. Call IT/),
     });

@@ -168,7 +168,7 @@ describe('when the audit check finds changes made outside Safe Hands', () => {
   it('warns the DSL at the top of the console, lists what it found, and opens the audit trail', async () => {
     const found = ['Custody item 5 has been changed outside Safe Hands since audit entry 40.', 'The newest 3 audit entries have been removed.'];
     installFakeApi(consoleAs(['dsl'], {
-      'console.reminders': () => ({ reminders: [{ kind: 'audit_problem', message: 'The audit check found changes made outside Safe Hands.', problems: found }] }),
+      'app.reminders': () => ({ reminders: [{ kind: 'audit_problem', message: 'The audit check found changes made outside Safe Hands.', problems: found }] }),
       'audit.list': () => ({ entries: [newest], moreBefore: null }),
     }));
     const { user } = renderApp('#/console');

@@ -12,7 +12,7 @@ const yoshida = { ...amira, visitId: 7, firstName: '花子', lastName: '𠮷田'
 
 function today(reprint: () => { print: PrintStatus } | ReturnType<typeof fail>, badgesEnabled = true) {
   const api = installFakeApi(unlockedConsole({
-    'console.onSite': () => ({ visits: [yoshida, tom], badgesEnabled }),
+    'visit.onSite': () => ({ visits: [yoshida, tom], badgesEnabled }),
     'badge.reprint': reprint,
   }));
   return { api, ...renderApp('#/console') };
@@ -61,7 +61,7 @@ describe('printing a badge again from Today', () => {
     expect(within(table).queryByRole('columnheader', { name: 'Badge' })).toBeNull();
     expect(within(table).queryByRole('button', { name: /Reprint badge/ })).toBeNull();
     // An administrator switches badges on: the next refresh of Today offers them.
-    api.handlers['console.onSite'] = () => ({ visits: [yoshida, tom], badgesEnabled: true });
+    api.handlers['visit.onSite'] = () => ({ visits: [yoshida, tom], badgesEnabled: true });
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await within(table).findByRole('button', { name: "Reprint badge for Tom O'Neill" })).toBeTruthy();
   });

@@ -67,8 +67,8 @@ export function unlockedConsole(overrides: FakeHandlers = {}): FakeHandlers {
     'staff.session': () => ({ session }),
     'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
     'staff.lock': () => ({ locked: true }),
-    'console.onSite': () => ({ visits: [amira, tom], badgesEnabled: false }),
-    'console.pendingHandovers': () => ({ handovers: [amiraHandover] }),
+    'visit.onSite': () => ({ visits: [amira, tom], badgesEnabled: false }),
+    'custody.pendingHandovers': () => ({ handovers: [amiraHandover] }),
     'custody.inSafe': () => ({ owners: [], itemCount: 0 }),
     ...overrides,
   };

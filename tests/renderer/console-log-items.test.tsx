@@ -159,7 +159,7 @@ describe('logging items into the safe', () => {
   it('offers only "Nothing handed in" for a visitor who has signed out, from Today', async () => {
     const lena = { ...amiraHandover, handoverId: 4, visitId: 9, firstName: 'Lena', lastName: 'Marsh', organisation: null, visitorSignedOut: true };
     const api = installFakeApi(unlockedConsole({
-      'console.pendingHandovers': () => ({ handovers: [amiraHandover, lena] }),
+      'custody.pendingHandovers': () => ({ handovers: [amiraHandover, lena] }),
       'custody.markNotHandedIn': () => ({ closed: true }),
     }));
     const { user } = renderApp('#/console');

@@ -48,8 +48,8 @@ function consoleHandlers(overrides: FakeHandlers = {}): FakeHandlers {
         ? session
         : fail('wrong_pin', 'That PIN is not right. 4 tries left before the account locks.', { pin: 'That PIN is not right.' }),
     'staff.lock': () => ({ locked: true }),
-    'console.onSite': () => ({ visits, badgesEnabled: false }),
-    'console.pendingHandovers': () => ({ handovers }),
+    'visit.onSite': () => ({ visits, badgesEnabled: false }),
+    'custody.pendingHandovers': () => ({ handovers }),
     ...overrides,
   };
 }
@@ -126,7 +126,7 @@ describe('the staff console', () => {
     const { user } = renderApp('#/console');
     await screen.findByRole('table', { name: 'On site now' });
 
-    api.handlers['console.onSite'] = () => fail('locked', 'The staff console is locked. Unlock it with your PIN.');
+    api.handlers['visit.onSite'] = () => fail('locked', 'The staff console is locked. Unlock it with your PIN.');
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
 
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
@@ -139,10 +139,10 @@ describe('the staff console', () => {
     const api = installFakeApi(consoleHandlers({ 'staff.session': () => ({ session }) }));
     renderApp('#/console', { fakeTimers: true });
     await screen.findByRole('table', { name: 'On site now' });
-    const before = api.inputsOf('console.onSite').length;
+    const before = api.inputsOf('visit.onSite').length;
 
     await act(async () => vi.advanceTimersByTime(15_000));
-    expect(api.inputsOf('console.onSite').length).toBe(before + 1);
+    expect(api.inputsOf('visit.onSite').length).toBe(before + 1);
 
     await act(async () => vi.advanceTimersByTime(105_000));
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();

@@ -23,7 +23,7 @@ const signOutFailedLastNight: Reminder = {
 };
 
 async function banner(reminders: Reminder[]) {
-  installFakeApi(unlockedConsole({ 'console.reminders': () => ({ reminders }) }));
+  installFakeApi(unlockedConsole({ 'app.reminders': () => ({ reminders }) }));
   renderApp('#/console');
   return screen.findByRole('region', { name: 'Reminders' });
 }

@@ -20,8 +20,8 @@ function handlers(overrides: FakeHandlers = {}): FakeHandlers {
     'staff.unlock': ({ pin }) => (pin === '4826' ? dueSession : fail('wrong_pin', 'That PIN is not right.', { pin: 'That PIN is not right.' })),
     'staff.lock': () => ({ locked: true }),
     // Main refuses the console's own commands for this session: the screen must not need them.
-    'console.onSite': () => fail('pin_change_due', PIN_CHANGE_DUE_MESSAGE),
-    'console.pendingHandovers': () => fail('pin_change_due', PIN_CHANGE_DUE_MESSAGE),
+    'visit.onSite': () => fail('pin_change_due', PIN_CHANGE_DUE_MESSAGE),
+    'custody.pendingHandovers': () => fail('pin_change_due', PIN_CHANGE_DUE_MESSAGE),
     'staff.changeOwnPin': checkedByContract('staff.changeOwnPin', ({ currentPin }) =>
       currentPin === '4826' ? { changed: true } : fail('wrong_pin', 'That PIN is not right.', { currentPin: 'That PIN is not right.' })),
     ...overrides,
@@ -46,7 +46,7 @@ describe('the console for someone whose PIN is too short for their role', () => 
     expect(screen.queryByRole('table', { name: 'On site now' })).toBeNull();
     expect(descriptionOf(screen.getByLabelText('New PIN'))).toContain('6 to 8 digits');
     // Nothing else is asked of main: it would refuse it anyway.
-    expect(api.calls.map((c) => c.name)).not.toContain('console.onSite');
+    expect(api.calls.map((c) => c.name)).not.toContain('visit.onSite');
   });
 
   it('says at the field when the new PIN is too short, or typed differently, and sends nothing', async () => {

@@ -72,7 +72,7 @@ describe('the roll call', () => {
 
   it('keeps the ticks of people still here when the list is read again', async () => {
     let visits = [amira, tom];
-    installFakeApi(unlockedConsole({ 'console.onSite': () => ({ visits, badgesEnabled: false }) }));
+    installFakeApi(unlockedConsole({ 'visit.onSite': () => ({ visits, badgesEnabled: false }) }));
     const { user } = await openRollCall();
     await user.click(screen.getByRole('checkbox', { name: 'Amira Khan' }));
     await user.click(screen.getByRole('checkbox', { name: "Tom O'Neill" }));

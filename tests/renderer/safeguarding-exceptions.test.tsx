@@ -30,7 +30,7 @@ describe('approving a device exception', () => {
   it('sends exactly the approval, with the checklist as answered and the approving DSL and PIN', async () => {
     let visits = [amira, helen()];
     const api = installFakeApi(safeguardingConsole(dslSession, {
-      'console.onSite': () => ({ visits, badgesEnabled: false }),
+      'visit.onSite': () => ({ visits, badgesEnabled: false }),
       'exception.approve': () => {
         visits = [amira, helen(approvedMarker)];
         return exceptionView();
@@ -150,7 +150,7 @@ describe('revoking and showing an approval', () => {
   it('needs a reason to revoke, then flags that the device should be in the safe', async () => {
     let visits = [amira, helen(approvedMarker)];
     const api = installFakeApi(safeguardingConsole(dslSession, {
-      'console.onSite': () => ({ visits, badgesEnabled: false }),
+      'visit.onSite': () => ({ visits, badgesEnabled: false }),
       'exception.revoke': ({ reason }) => {
         visits = [amira, helen({ ...approvedMarker, approved: false, endedBecause: 'revoked' })];
         return exceptionView({ state: 'revoked', revokedAt: TEST_NOW.toISOString(), revokedBy: 'Priya Shah', revokeReason: reason });
@@ -177,7 +177,7 @@ describe('revoking and showing an approval', () => {
 
   it('shows the full record and prints it, offering the PDF when no printer is set up', async () => {
     const api = installFakeApi(safeguardingConsole(dslSession, {
-      'console.onSite': () => ({ visits: [helen(approvedMarker)], badgesEnabled: false }),
+      'visit.onSite': () => ({ visits: [helen(approvedMarker)], badgesEnabled: false }),
       'exception.list': () => ({ exceptions: [exceptionView({ riskNotes: 'Office only' })] }),
       'exception.record': () => ({ print: { printed: false, reason: 'No A4 printer is set up.', documentId: 'rec-9' } }),
     }));
@@ -198,7 +198,7 @@ describe('revoking and showing an approval', () => {
 
   it('an office member sees the approval and its limits, but no Revoke, and ticks the professional checks', async () => {
     const api = installFakeApi(safeguardingConsole(officeSession, {
-      'console.onSite': () => ({ visits: [amira, helen(approvedMarker)], badgesEnabled: false }),
+      'visit.onSite': () => ({ visits: [amira, helen(approvedMarker)], badgesEnabled: false }),
       'visit.recordChecks': ({ visitId, photoIdChecked, dbsAssuranceSeen }) => ({
         visitId, photoIdCheckedAt: photoIdChecked ? '2026-11-22T10:05:00.000Z' : null, dbsAssuranceSeenAt: dbsAssuranceSeen ? '2026-11-22T10:05:00.000Z' : null,
       }),

@@ -84,8 +84,8 @@ export function safeguardingConsole(session: StaffSessionInfo, overrides: FakeHa
   return unlockedConsole({
     'staff.session': () => ({ session }),
     'staff.listForUnlock': () => ({ staff: [{ id: 1, displayName: 'Sam Holt', dsl: false }, { id: 2, displayName: 'Priya Shah', dsl: true }] }),
-    'console.onSite': () => ({ visits: [amira, helen()], badgesEnabled: false }),
-    'console.reminders': () => ({ reminders: [] }),
+    'visit.onSite': () => ({ visits: [amira, helen()], badgesEnabled: false }),
+    'app.reminders': () => ({ reminders: [] }),
     'booking.list': ({ date }) => ({ date: date ?? todayUk(TEST_NOW), bookings: [] }),
     'concern.list': () => ({ concerns: [] }),
     ...overrides,

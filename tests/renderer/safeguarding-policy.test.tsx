@@ -104,7 +104,7 @@ describe('the expectations text', () => {
 describe('the review reminder', () => {
   it('shows on every console page and opens the expectations', async () => {
     installFakeApi(safeguardingConsole(dslSession, {
-      'console.reminders': () => ({ reminders: [{ kind: 'policy_review', message: REMINDER, status: 'due_soon', dueAt: '2026-12-01T23:59:59.000Z' }] }),
+      'app.reminders': () => ({ reminders: [{ kind: 'policy_review', message: REMINDER, status: 'due_soon', dueAt: '2026-12-01T23:59:59.000Z' }] }),
       'policy.get': () => policyDetail,
     }));
     const { user } = renderApp('#/console');
@@ -124,7 +124,7 @@ describe('the review reminder', () => {
     const api = installFakeApi(safeguardingConsole(officeSession));
     renderApp('#/console');
     await screen.findByRole('table', { name: 'On site now' });
-    expect(api.inputsOf('console.reminders').length).toBeGreaterThan(0);
+    expect(api.inputsOf('app.reminders').length).toBeGreaterThan(0);
     expect(screen.queryByRole('region', { name: 'Reminders' })).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ describe('the staff console while Safe Hands cannot save', () => {
   it('says why a change was not saved, and at once says at the top what is wrong and what to do', async () => {
     let full = false;
     installFakeApi(unlockedConsole({
-      'console.reminders': () => ({ reminders: full ? [{ kind: 'storage_problem', message: FULL.message, detail: FULL.detail }] : [] }),
+      'app.reminders': () => ({ reminders: full ? [{ kind: 'storage_problem', message: FULL.message, detail: FULL.detail }] : [] }),
       'custody.log': () => {
         full = true;
         return fail('storage_problem', NOT_SAVED);

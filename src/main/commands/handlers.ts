@@ -75,8 +75,8 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
     const session = ctx.sessions.peek(ctx.sessionKey);
     return { session: session && sessionInfo(session) };
   },
-  'console.onSite': (ctx) => onSite(ctx),
-  'console.pendingHandovers': (ctx) => pendingHandovers(ctx),
+  'visit.onSite': (ctx) => onSite(ctx),
+  'custody.pendingHandovers': (ctx) => pendingHandovers(ctx),
   'staff.changeOwnPin': (ctx, input) => changeOwnPin(ctx, ctx.sessions, input),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
@@ -106,7 +106,7 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   'policy.get': (ctx) => policyDetail(ctx),
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
-  'console.reminders': (ctx) => ({
+  'app.reminders': (ctx) => ({
     reminders: [...storageReminders(ctx.health), ...jobReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
   }),
   'staff.list': (ctx) => listStaffAccounts(ctx),

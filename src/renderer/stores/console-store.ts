@@ -194,7 +194,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
       if (get().phase !== 'unlocked' || get().session?.pinChangeDue) return;
       const mine = epoch;
       set({ refreshing: true });
-      const [onSite, pending] = await Promise.all([invoke('console.onSite', {}), invoke('console.pendingHandovers', {})]);
+      const [onSite, pending] = await Promise.all([invoke('visit.onSite', {}), invoke('custody.pendingHandovers', {})]);
       if (mine !== epoch) return;
       if (!onSite.ok) return fail(onSite.error);
       if (!pending.ok) return fail(pending.error);

@@ -12,7 +12,7 @@ interface ReminderState {
 export const useReminderStore = create<ReminderState>()((set) => ({
   reminders: [],
   load: async () => {
-    const r = await invoke('console.reminders', {});
+    const r = await invoke('app.reminders', {});
     // A reminder is a nudge: if it cannot be read this time, the next refresh tries again.
     if (r.ok) set({ reminders: r.value.reminders });
   },

@@ -48,7 +48,7 @@ export const useRollCallStore = create<RollCallState>()((set, get) => ({
   load: async () => {
     if (get().loading) return;
     set({ loading: true });
-    const r = await invoke('console.onSite', {});
+    const r = await invoke('visit.onSite', {});
     if (!r.ok) {
       const failure = handleFailure(r.error);
       if (!failure.locked) set({ loading: false, error: failure.message });

@@ -4,17 +4,21 @@ import { REACK_MODES, SETTING_KINDS, type ReackMode, type SettingKind } from '..
 import type { VisitorType } from '../domain/visitors.js';
 import { empty, id, oneOf, optionalText, pin, text } from '../validation.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
-import { type CommandSchema, RECEIPT_LAYOUTS, ReceiptLayout } from './fields.js';
+import type { ScheduledJob } from '../domain/scheduled-jobs.js';
+import { type CommandSchema, RECEIPT_LAYOUTS, type ReceiptLayout } from './fields.js';
+import type { ReviewStatus } from './safeguarding.js';
 
 /**
  * Admin: setting up, settings and logo, printers, backups, retention and subject access, and the app's
- * status. Prefixes: app.status, setup., settings., printers., backup., retention., person.
+ * status and reminders. Prefixes: app., setup., settings., printers., backup., retention., person.
  */
 
 export const BADGE_LAYOUTS = ['dymo_2_25x4', 'brother_62mm'] as const;
 
 export const adminCommands = {
   'app.status': { role: 'kiosk', input: empty },
+  /** What the console's banner shows every member of staff: reviews due, a broken audit trail, a full disk, a failed job. */
+  'app.reminders': { role: 'office', input: empty, passive: true },
   'setup.create': {
     role: 'kiosk',
     input: z
@@ -179,8 +183,21 @@ export interface BackupFile {
   sizeBytes: number;
 }
 
+export type Reminder =
+  | { kind: 'policy_review'; message: string; status: ReviewStatus; dueAt: string }
+  /** The audit check found entries or records changed outside Safe Hands: each problem in words. */
+  | { kind: 'audit_problem'; message: string; problems: string[] }
+  /** Safe Hands cannot save (a full or read-only disk): shown to every member of staff, with what to do. */
+  | { kind: 'storage_problem'; message: string; detail: string }
+  /**
+   * A scheduled job's last run failed, shown to every member of staff until a later run works: failedAt is
+   * the first failure since it last worked; message says what was not done, why and what to do.
+   */
+  | { kind: 'job_failed'; job: ScheduledJob; failedAt: string; lastTriedAt: string; message: string; detail: string | null };
+
 export interface AdminOutputs {
   'app.status': AppStatus;
+  'app.reminders': { reminders: Reminder[] };
   'setup.create': { staffId: number };
   'settings.get': SettingsView;
   'settings.update': SettingsView;

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { DEVICE_KINDS, type DeviceKind } from '../domain/devices.js';
 import type { CustodyItemView, OwnerType } from '../domain/custody.js';
 import { empty, id, oneOf, optionalText, text } from '../validation.js';
-import { type CommandSchema, RECEIPT_LAYOUTS, devices } from './fields.js';
+import { type CommandSchema, RECEIPT_LAYOUTS } from './fields.js';
 import type { GivenByHand, PrintStatus, SafeOwnerGroup } from './answers.js';
 
 /**
  * Custody: devices logged into the office safe, their receipts, and every way out of the safe (returned,
- * handed on, not handed in, corrected). Prefixes: custody., console.pendingHandovers.
+ * handed on, not handed in, corrected). Prefixes: custody., custody.pendingHandovers.
  */
 
 const custodyItem = z
@@ -42,7 +42,7 @@ const custodyOwner = z.discriminatedUnion(
 );
 
 export const custodyCommands = {
-  'console.pendingHandovers': { role: 'office', input: empty, passive: true },
+  'custody.pendingHandovers': { role: 'office', input: empty, passive: true },
   'custody.log': {
     role: 'office',
     input: z
@@ -147,7 +147,7 @@ export interface ReceiptView {
 }
 
 export interface CustodyOutputs {
-  'console.pendingHandovers': { handovers: PendingHandover[] };
+  'custody.pendingHandovers': { handovers: PendingHandover[] };
   'custody.log': { receipt: ReceiptView; print: PrintStatus };
   'custody.markNotHandedIn': { closed: true };
   'custody.findReceipt': ReceiptView;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { VISITOR_TYPES, type VisitorType } from '../domain/visitors.js';
 import { CONCERN_SUBJECTS, type ConcernView } from '../domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
-import type { ScheduledJob } from '../domain/scheduled-jobs.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, text } from '../validation.js';
 import { type CommandSchema, devices, inviteCode, surnameAsChosen } from './fields.js';
@@ -10,8 +9,7 @@ import type { PolicyText, PrintStatus } from './answers.js';
 
 /**
  * Safeguarding: the DSL's work: device exceptions, expected visitors and their invitations, concerns, the
- * setting's expectations and their reviews, and the console's reminders. Prefixes: exception., booking.,
- * invite., concern., policy., console.reminders.
+ * setting's expectations and their reviews. Prefixes: exception., booking., invite., concern., policy.
  */
 
 const instant = (label: string) =>
@@ -129,8 +127,6 @@ export const safeguardingCommands = {
     role: 'dsl',
     input: z.object({ note: text('A note on the review', 1000), nextReviewDue: calendarDate('The next review date').optional() }).strict(),
   },
-  'console.reminders': { role: 'office', input: empty, passive: true },
-
 } as const satisfies Record<string, CommandSchema>;
 
 export interface BookingView {
@@ -162,18 +158,6 @@ export interface PolicyDetail {
   versions: { versionId: number; version: number; title: string; createdAt: string; createdBy: string | null; acknowledgements: number }[];
 }
 
-export type Reminder =
-  | { kind: 'policy_review'; message: string; status: ReviewStatus; dueAt: string }
-  /** The audit check found entries or records changed outside Safe Hands: each problem in words. */
-  | { kind: 'audit_problem'; message: string; problems: string[] }
-  /** Safe Hands cannot save (a full or read-only disk): shown to every member of staff, with what to do. */
-  | { kind: 'storage_problem'; message: string; detail: string }
-  /**
-   * A scheduled job's last run failed, shown to every member of staff until a later run works: failedAt is
-   * the first failure since it last worked; message says what was not done, why and what to do.
-   */
-  | { kind: 'job_failed'; job: ScheduledJob; failedAt: string; lastTriedAt: string; message: string; detail: string | null };
-
 export interface SafeguardingOutputs {
   'concern.raise': ConcernView;
   'concern.list': { concerns: ConcernView[] };
@@ -181,7 +165,6 @@ export interface SafeguardingOutputs {
   'policy.get': PolicyDetail;
   'policy.publish': PolicyDetail;
   'policy.recordReview': PolicyDetail;
-  'console.reminders': { reminders: Reminder[] };
   'exception.approve': ExceptionView;
   'exception.revoke': ExceptionView;
   'exception.list': { exceptions: ExceptionView[] };

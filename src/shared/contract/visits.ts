@@ -8,7 +8,7 @@ import type { OnSiteVisit, PolicyText, PrintStatus } from './answers.js';
 
 /**
  * Visits: people signing in and out at the kiosk (new, returning, with an invitation, by badge), who is on
- * site, and their badges. Prefixes: visitor., visit., badge., kiosk.config, console.onSite.
+ * site, and their badges. Prefixes: visitor., visit., badge., kiosk.config, visit.onSite.
  */
 
 /**
@@ -67,7 +67,7 @@ export const visitsCommands = {
   'visit.signOut': { role: 'kiosk', input: z.object({ visitId: id('Visit') }).strict() },
   // Passive commands are the console's timed refreshes: they need the session but do not keep it alive,
   // so an unattended console still locks itself.
-  'console.onSite': { role: 'office', input: empty, passive: true },
+  'visit.onSite': { role: 'office', input: empty, passive: true },
   'visit.overrideSignOut': {
     role: 'office',
     input: z.object({ visitId: id('Visit'), reason: text('The reason', 300) }).strict(),
@@ -144,7 +144,7 @@ export interface VisitsOutputs {
   'visit.signInReturning': SignInResult;
   'visit.findOnSite': { matches: OnSiteMatch[] };
   'visit.signOut': SignOutResult;
-  'console.onSite': { visits: OnSiteVisit[]; badgesEnabled: boolean };
+  'visit.onSite': { visits: OnSiteVisit[]; badgesEnabled: boolean };
   'visit.overrideSignOut': { signedOut: true; itemsStillInSafe: number };
   'visit.recordChecks': { visitId: number; photoIdCheckedAt: string | null; dbsAssuranceSeenAt: string | null };
   'visit.signInWithInvite': SignInResult;

@@ -14,9 +14,9 @@ import type { PinHasher } from '../services/staff/pin-pepper.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { StaffSessions } from '../core/staff-sessions.js';
 import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../core/storage-failure.js';
-import { StorageWatch, type StorageHealth } from '../core/storage-watch.js';
-import type { JobHealth } from '../jobs/job-failures.js';
-import { handlers, type Handler, type HandlerContext } from './handlers.js';
+import { StorageWatch } from '../core/storage-watch.js';
+import type { DatabaseHealth, Handler, HandlerContext } from './handler-types.js';
+import { handlers } from './handlers.js';
 
 export interface Core {
   db: Db;
@@ -32,12 +32,6 @@ export interface Core {
   pins: PinHasher;
   /** Seals the audit trail and checks it (audit/audit-trail.ts). */
   auditTrail: AuditTrail;
-}
-
-export interface DatabaseHealth extends StorageHealth, JobHealth {
-  databaseProblem: string | null;
-  /** Restores since the app opened: a check begun before one was reading a file that has since been replaced. */
-  restores: number;
 }
 
 /**

@@ -8,7 +8,17 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { APP_ROOT } from '../core/paths.js';
-import type { FallbackCandidate } from './fonts.js';
+
+/** A font file that may be used for characters the shipped DejaVu fonts lack. */
+export interface FallbackCandidate {
+  file: string;
+  /** Picks one face from a .ttc collection. */
+  postscriptName?: string;
+  /** Opened only for text with one of these characters (the shipped fonts each cover known scripts). */
+  opensFor?: RegExp;
+  /** Tried before the other candidates for text with one of these characters. */
+  firstFor?: RegExp;
+}
 
 export interface ShippedFallback {
   /** The npm package (a dependency in package.json). */

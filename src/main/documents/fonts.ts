@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import type * as fontkit from 'fontkit';
 import { ASSETS_DIR } from '../core/paths.js';
-import { shippedFallbackCandidates } from './fallback-fonts.js';
+import { shippedFallbackCandidates, type FallbackCandidate } from './fallback-fonts.js';
 import { isWoff, isWoff2, woffToSfnt } from './woff.js';
 
 // fontkit takes about 100 ms to load: required on the first document, not when the app starts.
@@ -52,17 +52,6 @@ export interface FontSet {
    * them, and then kept.
    */
   fallbackFor(codePoints: readonly number[], text?: string): LoadedFont | null;
-}
-
-/** A font file that may be used for characters the shipped DejaVu fonts lack. */
-export interface FallbackCandidate {
-  file: string;
-  /** Picks one face from a .ttc collection. */
-  postscriptName?: string;
-  /** Opened only for text with one of these characters (the shipped fonts each cover known scripts). */
-  opensFor?: RegExp;
-  /** Tried before the other candidates for text with one of these characters. */
-  firstFor?: RegExp;
 }
 
 export const FONTS_DIR = join(ASSETS_DIR, 'fonts');

@@ -1,0 +1,43 @@
+import { listPrinters } from '../../printing/list-printers.js';
+import { setLogo } from './logo.js';
+import { backupNow, listBackups, restoreBackup } from './backups.js';
+import { exportPerson, purgeExpired, searchPeople } from './retention.js';
+import { reminders } from '../safeguarding/policy.js';
+import { getSettings, updateSettings } from './settings.js';
+import { createSetting, isSetUp } from './setup.js';
+import { auditReminders } from '../../audit/audit-trail.js';
+import { readSetting } from './settings-store.js';
+import { storageReminders } from '../../core/storage-reminder.js';
+import { jobReminders } from '../../jobs/job-failures.js';
+import type { AdminOutputs } from '../../../shared/contract/admin.js';
+import type { DomainHandlers } from '../../commands/handler-types.js';
+
+/** The admin commands (src/shared/contract/admin.ts), each implemented once: a missing one is a compile error. */
+export const adminHandlers: DomainHandlers<AdminOutputs> = {
+  'app.status': (ctx) => ({
+    setUp: isSetUp(ctx),
+    settingName: readSetting(ctx.db, 'setting.name'),
+    databaseProblem: ctx.health.databaseProblem,
+    storageProblem: ctx.health.storageProblem,
+    now: ctx.clock.now().toISOString(),
+  }),
+  'setup.create': (ctx, input) => createSetting(ctx, input),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'printers.list': async () => ({ printers: await listPrinters() }),
+  'settings.setLogo': (ctx, input) => setLogo(ctx, input.dataBase64),
+  'app.reminders': (ctx) => ({
+    reminders: [...storageReminders(ctx.health), ...jobReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
+  }),
+  'person.search': (ctx, input) => searchPeople(ctx, input.name),
+  'person.export': (ctx, input) => exportPerson(ctx, input.visitorId),
+  'retention.runNow': (ctx) => purgeExpired(ctx),
+  'backup.now': (ctx) => backupNow(ctx),
+  'backup.list': (ctx) => listBackups(ctx),
+  'backup.restore': async (ctx, input) => {
+    const result = await restoreBackup(ctx, input);
+    ctx.health.databaseProblem = null;
+    ctx.health.restores += 1;
+    return result;
+  },
+};

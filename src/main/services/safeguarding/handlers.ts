@@ -1,0 +1,26 @@
+import { listVisibleConcerns, raiseConcern, reviewConcern } from './concerns.js';
+import { cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite } from './bookings.js';
+import { approveException, exceptionRecord, listExceptions, lookupException, revokeExceptionById } from './exceptions.js';
+import { policyDetail, publishPolicy, recordPolicyReview } from './policy.js';
+import type { SafeguardingOutputs } from '../../../shared/contract/safeguarding.js';
+import type { DomainHandlers } from '../../commands/handler-types.js';
+
+/** The safeguarding commands (src/shared/contract/safeguarding.ts), each implemented once: a missing one is a compile error. */
+export const safeguardingHandlers: DomainHandlers<SafeguardingOutputs> = {
+  'concern.raise': (ctx, input) => raiseConcern(ctx, input),
+  'concern.list': (ctx) => listVisibleConcerns(ctx),
+  'concern.review': (ctx, input) => reviewConcern(ctx, input),
+  'policy.get': (ctx) => policyDetail(ctx),
+  'policy.publish': (ctx, input) => publishPolicy(ctx, input),
+  'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
+  'exception.approve': (ctx, input) => approveException(ctx, input),
+  'exception.revoke': (ctx, input) => revokeExceptionById(ctx, input),
+  'exception.list': (ctx, input) => listExceptions(ctx, input),
+  'exception.record': (ctx, input) => exceptionRecord(ctx, input.exceptionId),
+  'exception.lookup': (ctx, input) => lookupException(ctx, input.code),
+  'booking.create': (ctx, input) => createBooking(ctx, input),
+  'booking.list': (ctx, input) => listBookings(ctx, input),
+  'booking.cancel': (ctx, input) => cancelBookingById(ctx, input),
+  'booking.invite': (ctx, input) => inviteDocument(ctx, input),
+  'invite.lookup': (ctx, input) => lookupInvite(ctx, input),
+};

@@ -1,0 +1,22 @@
+import { createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount } from './staff-accounts.js';
+import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from './staff-auth.js';
+import type { StaffOutputs } from '../../../shared/contract/staff.js';
+import type { DomainHandlers } from '../../commands/handler-types.js';
+
+/** The staff commands (src/shared/contract/staff.ts), each implemented once: a missing one is a compile error. */
+export const staffHandlers: DomainHandlers<StaffOutputs> = {
+  'staff.listForUnlock': (ctx) => listForUnlock(ctx),
+  'staff.unlock': (ctx, input) => unlock(ctx, ctx.sessions, ctx.sessionKey, input),
+  'staff.lock': (ctx) => lock(ctx, ctx.sessions, ctx.sessionKey),
+  'staff.session': (ctx) => {
+    const session = ctx.sessions.peek(ctx.sessionKey);
+    return { session: session && sessionInfo(session) };
+  },
+  'staff.changeOwnPin': (ctx, input) => changeOwnPin(ctx, ctx.sessions, input),
+  'staff.list': (ctx) => listStaffAccounts(ctx),
+  'staff.create': (ctx, input) => createStaffAccount(ctx, input),
+  'staff.update': (ctx, input) => updateStaffAccount(ctx, ctx.sessions, input),
+  'staff.resetPin': (ctx, input) => resetStaffPin(ctx, ctx.sessions, input),
+  'staff.unlockAccount': (ctx, input) => unlockStaffAccount(ctx, input),
+  'staff.deactivate': (ctx, input) => deactivateStaffAccount(ctx, ctx.sessions, input),
+};

@@ -83,8 +83,10 @@ export function openApp(options: OpenAppOptions): App {
   if (existed && problem === null) {
     app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(async () => {
       const sqlite = await app.checkDatabase('quick_check');
-      const trail = await app.checkAuditTrail('since_last_check');
-      return sqlite === 'ok' ? trail : sqlite;
+      // A damaged file is already the office's problem to fix (restore a backup); reading every record of it
+      // for the audit check would only fail again on the damaged pages.
+      if (sqlite !== 'ok') return sqlite;
+      return app.checkAuditTrail('since_last_check');
     });
   }
   // Next turn of the event loop, so the launcher is serving before any PDF is drawn.

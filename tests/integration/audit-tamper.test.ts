@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -342,5 +342,29 @@ describe('a check under way when the app closes', () => {
     const checking = app.checkAuditTrail('all');
     app.close();
     expect(await checking).toBe('cancelled');
+  });
+});
+
+describe('a database file with damaged pages', () => {
+  it('makes the audit check say it could not read every record, instead of stopping the app', async () => {
+    const app = (await createSetUpApp()) as SetUp;
+    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    const page = app.db.prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    app.tamperedOnPurpose = true;
+    app.close();
+    const file = join(app.dir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    for (let i = (page - 1) * 4096; i < (page - 1) * 4096 + 300; i += 1) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(file, bytes);
+
+    const reopened = reopenTestApp(app);
+    reopened.tamperedOnPurpose = true;
+    // SQLite's own check at start finds the damage; the audit check is not run over it.
+    expect(await reopened.startupCheck).toBe('failed');
+    // The weekly check reads every record: it stops at the damaged page and says so, in words.
+    expect(await reopened.checkAuditTrail('all')).toBe('failed');
+    expect(reopened.auditTrail.problems.join('\n')).toMatch(/could not read every record: the database file is damaged/);
+    expect(reopened.ok('app.status', {}).setUp).toBe(true);
   });
 });

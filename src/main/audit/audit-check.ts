@@ -24,6 +24,19 @@ export interface AuditCheckResult {
   head: AuditHead | null;
   /** The app closed while the check was part way (checkAuditInSteps): nothing was found either way. */
   cancelled?: true;
+  /** The database could not be read to the end (damaged pages): nothing can be recorded in it either. */
+  unreadable?: true;
+}
+
+/**
+ * The words for a check that stopped on a damaged database file, or null for any other error. Damage is
+ * SQLite's to report (its own check runs at start and weekly); the audit check says it could not finish.
+ */
+function damagedDatabase(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
+  return `The audit check could not read every record: the database file is damaged (${(err as Error).message}). `
+    + 'Restore the newest backup (Admin, then Backups), and tell IT.';
 }
 
 const RECORD_NAMES: Record<SealedTable, string> = {
@@ -200,7 +213,14 @@ function exists(db: Db, table: SealedTable, id: number): boolean {
 export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): AuditCheckResult {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
-    const step = steps.next();
+    let step: IteratorResult<void, AuditCheckResult>;
+    try {
+      step = steps.next();
+    } catch (err) {
+      const damaged = damagedDatabase(err);
+      if (!damaged) throw err;
+      return { ok: false, checked: 0, firstBrokenId: null, problems: [damaged], head: null, unreadable: true };
+    }
     if (step.done) return step.value;
   }
 }
@@ -209,7 +229,14 @@ export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readon
 export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
-    const step = steps.next();
+    let step: IteratorResult<void, AuditCheckResult>;
+    try {
+      step = steps.next();
+    } catch (err) {
+      const damaged = damagedDatabase(err);
+      if (!damaged) throw err;
+      return { ok: false, checked: 0, firstBrokenId: null, problems: [damaged], head: null, unreadable: true };
+    }
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
     // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.

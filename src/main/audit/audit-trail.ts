@@ -254,7 +254,7 @@ export class AuditTrail {
       problems.push(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing, so removal of the newest entries cannot be ruled out.`);
     }
     this.problems = problems;
-    if (problems.length > 0) this.recordProblems(problems);
+    if (problems.length > 0 && !result.unreadable) this.recordProblems(problems);
     else if (result.head) {
       this.checkedThrough = result.head;
       this.saveHeadFile(this.committed ?? auditHead(this.db) ?? result.head);

@@ -2,13 +2,13 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { SetupScreen } from './admin/SetupScreen.js';
 import { BigButton } from './components/BigButton.js';
 import { StatusScreen } from './components/StatusScreen.js';
-import { KioskApp } from './kiosk/KioskApp.js';
+import { KioskApp } from './visits/kiosk/KioskApp.js';
 import { kioskPaused } from '../shared/domain/kiosk-pause.js';
 import { onStorageProblem } from './api.js';
-import { KioskPausedScreen } from './operations/KioskPausedScreen.js';
+import { KioskPausedScreen } from './visits/kiosk/KioskPausedScreen.js';
 import { routeFromHash, useRoute } from './routing.js';
-import { useAppStore } from './stores/app-store.js';
-import { useKioskStore } from './stores/kiosk-store.js';
+import { useAppStore } from './app-store.js';
+import { useKioskStore } from './visits/kiosk-store.js';
 
 /**
  * The staff console is its own chunk in the built app, fetched the first time the console's address is
@@ -17,7 +17,7 @@ import { useKioskStore } from './stores/kiosk-store.js';
  * build) it is loaded before this module finishes, as when it was imported directly, so a test never waits
  * on a module being compiled.
  */
-const loadConsole = () => import('./office/ConsoleApp.js');
+const loadConsole = () => import('./console/ConsoleApp.js');
 if (!import.meta.env.PROD) await loadConsole();
 const ConsoleApp = lazy(() => loadConsole().then((m) => ({ default: m.ConsoleApp }), () => ({ default: ConsoleNotLoaded })));
 

@@ -1,10 +1,10 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { stopClockForTests } from '../../src/renderer/lib/clock.js';
-import { initialAppState, useAppStore } from '../../src/renderer/stores/app-store.js';
-import { initialConsoleState, useConsoleStore } from '../../src/renderer/stores/console-store.js';
-import { forgetPendingWork, initialKioskState, useKioskStore } from '../../src/renderer/stores/kiosk-store.js';
-import { initialSetupState, useSetupStore } from '../../src/renderer/stores/setup-store.js';
+import { initialAppState, useAppStore } from '../../src/renderer/app-store.js';
+import { initialConsoleState, useConsoleStore } from '../../src/renderer/console/console-store.js';
+import { forgetPendingWork, initialKioskState, useKioskStore } from '../../src/renderer/visits/kiosk-store.js';
+import { initialSetupState, useSetupStore } from '../../src/renderer/admin/setup-store.js';
 import { TEST_NOW } from './test-clock.js';
 
 // findBy… waits up to 5 s, not 1 s: on a busy two-core machine the first render of the console (jsdom's role

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonMatch, PersonRecords } from '../../src/shared/contract/index.js';
 import { ukDay } from '../../src/shared/domain/time.js';
 import { subjectAccessFileName } from '../../src/renderer/admin/subject-access.js';
-import { initialPeopleState, usePeopleStore } from '../../src/renderer/stores/people-store.js';
+import { initialPeopleState, usePeopleStore } from '../../src/renderer/admin/people-store.js';
 import { fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { TEST_NOW } from '../helpers/test-clock.js';
 import { renderApp } from './harness.js';

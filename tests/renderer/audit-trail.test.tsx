@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { StaffRole } from '../../src/shared/domain/roles.js';
-import { initialAuditState, useAuditStore } from '../../src/renderer/stores/audit-store.js';
+import { initialAuditState, useAuditStore } from '../../src/renderer/operations/audit-store.js';
 import { fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';
 import { session, unlockedConsole } from './console-fixtures.js';
 import { descriptionOf, renderApp } from './harness.js';

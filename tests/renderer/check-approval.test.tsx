@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initialApprovalCheckState, useApprovalCheckStore } from '../../src/renderer/stores/approval-check-store.js';
+import { initialApprovalCheckState, useApprovalCheckStore } from '../../src/renderer/safeguarding/approval-check-store.js';
 import type { CommandOutput } from '../../src/shared/contract/index.js';
 import { formatDateTime } from '../../src/shared/domain/time.js';
 import { checkedByContract, fail, installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';

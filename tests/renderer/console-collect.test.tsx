@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useCollectStore } from '../../src/renderer/stores/collect-store.js';
+import { useCollectStore } from '../../src/renderer/custody/collect-store.js';
 import type { ReceiptView } from '../../src/shared/contract/index.js';
 import { formatTime } from '../../src/shared/domain/time.js';
 import { installFakeApi, type FakeHandlers } from '../helpers/fake-api.js';

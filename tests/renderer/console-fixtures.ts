@@ -1,10 +1,10 @@
 import { afterEach } from 'vitest';
 import type { OnSiteVisit, PendingHandover, ReceiptView, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { CustodyItemView } from '../../src/shared/domain/custody.js';
-import { initialCollectState, useCollectStore } from '../../src/renderer/stores/collect-store.js';
-import { initialLogState, useLogStore } from '../../src/renderer/stores/custody-log-store.js';
-import { initialSafeState, useSafeStore } from '../../src/renderer/stores/safe-store.js';
-import { initialReprintState, useReprintStore } from '../../src/renderer/stores/reprint-store.js';
+import { initialCollectState, useCollectStore } from '../../src/renderer/custody/collect-store.js';
+import { initialLogState, useLogStore } from '../../src/renderer/custody/custody-log-store.js';
+import { initialSafeState, useSafeStore } from '../../src/renderer/custody/safe-store.js';
+import { initialReprintState, useReprintStore } from '../../src/renderer/custody/reprint-store.js';
 import { fail, kioskConfig, kioskHandlers, type FakeHandlers } from '../helpers/fake-api.js';
 import { minutesAgo } from '../helpers/test-clock.js';
 

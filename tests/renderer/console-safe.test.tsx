@@ -122,8 +122,8 @@ describe('device use in the safe view', () => {
   it('shows a visitor’s approved device use with its limits beside what is held for them', async () => {
     const { installFakeApi: install } = await import('../helpers/fake-api.js');
     const { render, screen: s } = await import('@testing-library/react');
-    const { InSafePage } = await import('../../src/renderer/office/InSafePage.js');
-    const { useSafeStore } = await import('../../src/renderer/stores/safe-store.js');
+    const { InSafePage } = await import('../../src/renderer/custody/InSafePage.js');
+    const { useSafeStore } = await import('../../src/renderer/custody/safe-store.js');
     install({
       'custody.inSafe': () => ({
         itemCount: 1,

@@ -1,11 +1,11 @@
 import { afterEach } from 'vitest';
 import type { BackupFile, RollCallRecord, SettingsView, StaffAccount, StaffSessionInfo } from '../../src/shared/contract/index.js';
-import { initialBackupsState, useBackupsStore } from '../../src/renderer/stores/backups-store.js';
-import { initialEndOfDayState, useEndOfDayStore } from '../../src/renderer/stores/end-of-day-store.js';
-import { initialRollCallState, useRollCallStore } from '../../src/renderer/stores/rollcall-store.js';
-import { initialSectionsState, useSectionsStore } from '../../src/renderer/stores/sections-store.js';
-import { useSettingsStore } from '../../src/renderer/stores/settings-store.js';
-import { initialStaffAccountsState, useStaffAccountsStore } from '../../src/renderer/stores/staff-accounts-store.js';
+import { initialBackupsState, useBackupsStore } from '../../src/renderer/admin/backups-store.js';
+import { initialEndOfDayState, useEndOfDayStore } from '../../src/renderer/operations/end-of-day-store.js';
+import { initialRollCallState, useRollCallStore } from '../../src/renderer/operations/rollcall-store.js';
+import { initialSectionsState, useSectionsStore } from '../../src/renderer/console/sections-store.js';
+import { useSettingsStore } from '../../src/renderer/admin/settings-store.js';
+import { initialStaffAccountsState, useStaffAccountsStore } from '../../src/renderer/staff/staff-accounts-store.js';
 import type { FakeHandlers } from '../helpers/fake-api.js';
 import { session, unlockedConsole } from './console-fixtures.js';
 

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ReportsPage } from '../../src/renderer/reports/ReportsPage.js';
-import { useReportsStore } from '../../src/renderer/stores/reports-store.js';
+import { ReportsPage } from '../../src/renderer/operations/ReportsPage.js';
+import { useReportsStore } from '../../src/renderer/operations/reports-store.js';
 import { fail, installFakeApi } from '../helpers/fake-api.js';
 
 describe('the reports page', () => {

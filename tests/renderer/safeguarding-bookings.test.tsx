@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BookingView } from '../../src/shared/contract/index.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
-import { dayLabel, shiftDay, todayUk } from '../../src/renderer/dsl/uk-clock.js';
+import { dayLabel, shiftDay, todayUk } from '../../src/renderer/lib/uk-clock.js';
 import { installFakeApi } from '../helpers/fake-api.js';
 import { TEST_NOW } from '../helpers/test-clock.js';
 import { fail } from './console-fixtures.js';

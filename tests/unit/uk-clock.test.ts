@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clockStartingAt } from '../../src/main/core/clock.js';
 import { followHostClock, now, stopClockForTests } from '../../src/renderer/lib/clock.js';
-import { dayLabel, shiftDay, todayUk, ukWallTimeToIso } from '../../src/renderer/dsl/uk-clock.js';
+import { dayLabel, shiftDay, todayUk, ukWallTimeToIso } from '../../src/renderer/lib/uk-clock.js';
 import { AWKWARD_INSTANTS } from '../helpers/test-clock.js';
 
 afterEach(() => stopClockForTests(null));

@@ -1,9 +1,9 @@
-import { PageHeading } from '../office/PageHeading.js';
-import { ADMIN_TAB_LABELS, ADMIN_TABS, useSectionsStore, type AdminTab } from '../stores/sections-store.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { ADMIN_TAB_LABELS, ADMIN_TABS, useSectionsStore, type AdminTab } from '../console/sections-store.js';
 import { BackupsPanel } from './BackupsPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
-import { StaffPanel } from './StaffPanel.js';
+import { StaffPanel } from '../staff/StaffPanel.js';
 
 function TabPanel({ tab }: { tab: AdminTab }) {
   switch (tab) {

@@ -3,8 +3,8 @@ import type { BackupFile } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import { useAppStore } from '../stores/app-store.js';
-import { useBackupsStore } from '../stores/backups-store.js';
+import { useAppStore } from '../app-store.js';
+import { useBackupsStore } from './backups-store.js';
 import { RestoreDialog } from './RestoreDialog.js';
 
 /** "2.4 MB", "312 KB": sizes as people read them. */

@@ -4,7 +4,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField, type SelectOption } from '../components/SelectField.js';
 import { FieldError } from '../components/TextField.js';
-import { useSettingsStore } from '../stores/settings-store.js';
+import { useSettingsStore } from './settings-store.js';
 import { BadgeAndRetentionFields } from './BadgeAndRetentionFields.js';
 import { SettingDetailsFields } from './SettingDetailsFields.js';
 import { BackupSettingsFields } from './BackupSettingsFields.js';

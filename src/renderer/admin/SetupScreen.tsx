@@ -5,7 +5,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards, type Choice } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
-import { useSetupStore } from '../stores/setup-store.js';
+import { useSetupStore } from './setup-store.js';
 
 const KIND_CHOICES: Choice<SettingKind>[] = SETTING_KINDS.map((value) => ({ value, label: SETTING_KIND_LABELS[value] }));
 

@@ -5,9 +5,9 @@ import { formatDate, formatDateTime, formatTime } from '../../shared/domain/time
 import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import { PageHeading } from '../office/PageHeading.js';
-import { REFRESH_SECONDS } from '../office/refresh.js';
-import { useEndOfDayStore } from '../stores/end-of-day-store.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { REFRESH_SECONDS } from '../lib/refresh.js';
+import { useEndOfDayStore } from './end-of-day-store.js';
 import { NotSignedOutTable } from './NotSignedOutTable.js';
 import { SafeOwnersList } from './SafeOwnersList.js';
 import { SignOutDialog } from './SignOutDialog.js';

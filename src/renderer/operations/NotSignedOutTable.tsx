@@ -1,7 +1,7 @@
 import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { BigButton } from '../components/BigButton.js';
-import { countItems, timeOrDateTime } from '../office/format.js';
+import { countItems, timeOrDateTime } from '../lib/format.js';
 import { fullName } from '../../shared/domain/names.js';
 
 interface NotSignedOutTableProps {

@@ -1,5 +1,5 @@
-import { useConsoleStore } from '../stores/console-store.js';
-import { OPERATIONS_SECTION_LABELS, sectionsFor, useSectionsStore } from '../stores/sections-store.js';
+import { useConsoleStore } from '../console/console-store.js';
+import { OPERATIONS_SECTION_LABELS, sectionsFor, useSectionsStore } from '../console/sections-store.js';
 
 /** The operations sections' entries in the console navigation, drawn like the core ones. */
 export function OperationsNavItems() {

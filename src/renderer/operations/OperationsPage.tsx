@@ -1,7 +1,7 @@
 import { AdminPage } from '../admin/AdminPage.js';
-import { ReportsPage } from '../reports/ReportsPage.js';
-import { useConsoleStore } from '../stores/console-store.js';
-import type { OperationsSection } from '../stores/sections-store.js';
+import { ReportsPage } from './ReportsPage.js';
+import { useConsoleStore } from '../console/console-store.js';
+import type { OperationsSection } from '../console/sections-store.js';
 import { AuditPage } from './AuditPage.js';
 import { EndOfDayPage } from './EndOfDayPage.js';
 import { RollCallPage } from './RollCallPage.js';

@@ -1,7 +1,7 @@
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
-import { useAuditMarkStore } from '../stores/audit-mark-store.js';
+import { useAuditMarkStore } from './audit-mark-store.js';
 
 /**
  * Roll calls, reports and the end-of-day page carry the newest audit entry and a check code at their foot.

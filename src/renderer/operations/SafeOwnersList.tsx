@@ -1,7 +1,7 @@
 import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
-import { OWNER_TYPE_LABELS, timeOrDateTime } from '../office/format.js';
-import { ReceiptPrintState } from '../office/ReceiptPrintState.js';
+import { OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+import { ReceiptPrintState } from '../custody/ReceiptPrintState.js';
 
 /**
  * What is still in the safe, one entry per owner with the bag for each item, and any receipt the printer never

@@ -1,0 +1,89 @@
+import { create } from 'zustand';
+import type { BackupFile } from '../../shared/contract/index.js';
+import { invoke } from '../api.js';
+import { useAppStore } from '../app-store.js';
+import { useConsoleStore, type ActionResult } from '../console/console-store.js';
+import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+
+interface BackupsData {
+  folder: string | null;
+  backups: BackupFile[];
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  backingUp: boolean;
+  /** The copy "Back up now" just made. */
+  made: BackupFile | null;
+  backupError: string | null;
+}
+
+interface BackupsActions {
+  load: () => Promise<void>;
+  backUpNow: () => Promise<void>;
+  /** Replaces the data with a backup; on success every console is locked, this one included. */
+  restore: (file: string) => Promise<ActionResult>;
+}
+
+export type BackupsState = BackupsData & BackupsActions;
+
+export function initialBackupsState(): BackupsData {
+  return { folder: null, backups: [], loaded: false, loading: false, error: null, backingUp: false, made: null, backupError: null };
+}
+
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/** What the lock screen says after a restore. */
+export function restoredMessage(restoredFrom: string): string {
+  return `Restored from ${fileNameOf(restoredFrom)}. The data from before is kept aside, and everyone has been locked out. Unlock again.`;
+}
+
+export const useBackupsStore = create<BackupsState>()((set, get) => ({
+  ...initialBackupsState(),
+
+  load: async () => {
+    if (get().loading) return;
+    set({ loading: true });
+    const r = await invoke('backup.list', {});
+    if (!r.ok) {
+      const failure = handleFailure(r.error);
+      if (!failure.locked) set({ loading: false, error: failure.message });
+      return;
+    }
+    set({ loading: false, loaded: true, error: null, folder: r.value.folder, backups: r.value.backups });
+  },
+
+  backUpNow: async () => {
+    if (get().backingUp) return;
+    set({ backingUp: true, made: null, backupError: null });
+    const r = await invoke('backup.now', {});
+    if (!r.ok) {
+      const failure = handleFailure(r.error);
+      if (!failure.locked) set({ backingUp: false, backupError: failure.message });
+      return;
+    }
+    set({ backingUp: false, made: r.value });
+    await get().load();
+  },
+
+  restore: async (file) => {
+    if (file.trim() === '') {
+      const message = 'Type the whole path of the backup file.';
+      return { ok: false, message, fields: { file: message } };
+    }
+    const r = await invoke('backup.restore', { file: file.trim(), confirm: true });
+    if (!r.ok) {
+      const failure = handleFailure(r.error);
+      return { ok: false, message: failure.message, fields: failure.fields };
+    }
+    // Main has closed every staff session: show the lock screen with what happened, read the (perhaps
+    // different) staff list again, and let the kiosk know the database is sound again.
+    const consoleStore = useConsoleStore.getState();
+    await consoleStore.lock(restoredMessage(r.value.restoredFrom));
+    await Promise.all([useConsoleStore.getState().load(), useAppStore.getState().loadStatus()]);
+    return { ok: true };
+  },
+}));
+
+forgetWhenLocked(() => useBackupsStore.setState(initialBackupsState()));

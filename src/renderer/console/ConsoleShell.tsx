@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { onStorageProblem } from '../api.js';
+import { ROLE_LABELS } from '../../shared/domain/roles.js';
+import { BigButton } from '../components/BigButton.js';
+import { useIdleTimer } from '../lib/useIdleTimer.js';
+import { IDLE_LOCK_MESSAGE, useConsoleStore, type ConsoleView } from './console-store.js';
+import { CheckApprovalPage } from '../safeguarding/CheckApprovalPage.js';
+import { CollectPage } from '../custody/CollectPage.js';
+import { ConsoleNav } from './ConsoleNav.js';
+import { Dashboard } from './Dashboard.js';
+import { InSafePage } from '../custody/InSafePage.js';
+import { LogItemsPage } from '../custody/LogItemsPage.js';
+import { OperationsPage } from '../operations/OperationsPage.js';
+import { useSectionsStore } from './sections-store.js';
+import { REFRESH_SECONDS } from '../lib/refresh.js';
+import { RemindersBanner } from './RemindersBanner.js';
+import { SafeguardingPage } from '../safeguarding/SafeguardingPage.js';
+import { useReminderStore } from './reminder-store.js';
+import { useSafeguardingStore } from '../safeguarding/safeguarding-store.js';
+
+function ViewPage({ view }: { view: ConsoleView }) {
+  switch (view) {
+    case 'today': return <Dashboard />;
+    case 'collect': return <CollectPage />;
+    case 'safe': return <InSafePage />;
+    case 'check': return <CheckApprovalPage />;
+    case 'log': return <LogItemsPage />;
+  }
+}
+
+/** The unlocked console: who is signed in, the sections, and the page of the one that is open. */
+export function ConsoleShell() {
+  const session = useConsoleStore((s) => s.session);
+  const settingName = useConsoleStore((s) => s.settingName);
+  const lockSeconds = useConsoleStore((s) => s.lockSeconds);
+  const view = useConsoleStore((s) => s.view);
+  const show = useConsoleStore((s) => s.show);
+  const refresh = useConsoleStore((s) => s.refresh);
+  const lock = useConsoleStore((s) => s.lock);
+  const section = useSectionsStore((s) => s.section);
+  const closeSection = useSectionsStore((s) => s.close);
+  const safeguarding = useSafeguardingStore((s) => s.open);
+  const closeSafeguarding = useSafeguardingStore((s) => s.close);
+  const loadReminders = useReminderStore((s) => s.load);
+
+  useEffect(() => {
+    const timer = setInterval(() => void refresh(), REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  // The reminders are read on unlocking and with every refresh, so the banner follows main; and at once when
+  // a change is refused by the disk, so the banner says why and what to do beside the form's own message.
+  useEffect(() => {
+    void loadReminders();
+    const timer = setInterval(() => void loadReminders(), REFRESH_SECONDS * 1000);
+    const stopListening = onStorageProblem(() => void loadReminders());
+    return () => {
+      clearInterval(timer);
+      stopListening();
+    };
+  }, [loadReminders]);
+
+  // Reception is a public place: an unattended console locks itself, and says so on the lock screen.
+  useIdleTimer({ enabled: true, idleSeconds: lockSeconds, warningSeconds: 0, onExpire: () => void lock(IDLE_LOCK_MESSAGE) });
+
+  if (!session) return null;
+  return (
+    <div className="console-page">
+      <header className="console-bar">
+        <span className="console-brand">{settingName || 'Safe Hands'}</span>
+        <div className="console-user">
+          <span className="console-user-name">{session.displayName}</span>
+          <span className="console-user-roles">{session.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+          <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
+        </div>
+      </header>
+      <ConsoleNav current={section || safeguarding ? null : view} onShow={(v) => { closeSection(); closeSafeguarding(); show(v); }} />
+      <main className="console-main">
+        <RemindersBanner />
+        {safeguarding ? <SafeguardingPage /> : section ? <OperationsPage key={section} section={section} /> : <ViewPage key={view} view={view} />}
+      </main>
+    </div>
+  );
+}

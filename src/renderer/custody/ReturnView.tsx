@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
+import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { FieldError, TextField } from '../components/TextField.js';
+import { useCollectStore } from './collect-store.js';
+import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
+import { HandOnDialog } from './HandOnDialog.js';
+import { ReceiptPrintState } from './ReceiptPrintState.js';
+import { OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+
+function itemDetail(item: CustodyItemView): string {
+  return [item.description, item.marks ? `marks: ${item.marks}` : null].filter(Boolean).join(' · ');
+}
+
+function closedLine(item: CustodyItemView): string {
+  const when = item.closedAt ? ` at ${timeOrDateTime(item.closedAt)}` : '';
+  return item.state === 'returned'
+    ? `Returned to ${item.closedTo} by ${item.closedBy}${when}`
+    : `Handed on to ${item.closedTo} by ${item.closedBy}${when}${item.closedNote ? `: ${item.closedNote}` : ''}`;
+}
+
+/** One receipt at the desk: who it belongs to, each item and its state, and handing back what is still held. */
+export function ReturnView() {
+  const c = useCollectStore();
+  const [handingOn, setHandingOn] = useState<CustodyItemView | null>(null);
+  const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
+  const receipt = c.receipt;
+  if (!receipt) return null;
+  const held = receipt.items.filter((i) => i.state === 'in_safe');
+  const reason = receipt.items[0]?.reason;
+  const byName = c.foundBy === 'name';
+
+  return (
+    <section className="card receipt-return" aria-labelledby="return-heading">
+      <div className="receipt-head">
+        <h2 id="return-heading" className="receipt-heading">
+          <span className="receipt-kicker">Receipt</span> <span className="receipt-number">{receipt.receiptNumber}</span>
+        </h2>
+        <p className="muted">Logged at {timeOrDateTime(receipt.createdAt)} by {receipt.createdBy}.</p>
+      </div>
+      <p className="receipt-owner">
+        <span className="receipt-owner-name">{receipt.ownerName}</span>
+        <span className="muted"> · {receipt.ownerDetail ?? OWNER_TYPE_LABELS[receipt.ownerType]}</span>
+        {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
+      </p>
+      {held.length > 0 ? (
+        <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} givenByHand={receipt.givenByHand} ownerName={receipt.ownerName} />
+      ) : null}
+      {byName ? (
+        <Alert tone="info">Found by name, not by receipt: check who they are before handing anything back.</Alert>
+      ) : null}
+
+      <div role="status" className="return-status">
+        {c.outcome ? <p className="print-ok"><span className="print-ok-mark" aria-hidden="true">✓</span>{c.outcome}</p> : null}
+        {c.signedOut ? <p className="signed-out-line">{c.signedOut}</p> : null}
+      </div>
+      {c.error ? <Alert>{c.error}</Alert> : null}
+
+      <form
+        className={held.length > 0 ? 'return-grid' : 'form'}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void c.markReturned();
+        }}
+      >
+        <fieldset className={['choices', c.fieldErrors.itemIds ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
+          <legend className="field-label">Items on this receipt</legend>
+          <ul className="item-checks">
+            {receipt.items.map((item) => (
+              <li key={item.itemId} className="item-check-row">
+                {item.state === 'in_safe' ? (
+                  <>
+                    <label className="check-card">
+                      <input type="checkbox" checked={c.selected.includes(item.itemId)} onChange={() => c.toggleItem(item.itemId)} />
+                      <span className="check-mark" aria-hidden="true" />
+                      <span className="choice-text">
+                        <span className="choice-label">{itemTitle(item)}</span>
+                        {itemDetail(item) ? <span className="choice-hint">{itemDetail(item)}</span> : null}
+                        {item.corrected ? <CorrectedTag /> : null}
+                      </span>
+                    </label>
+                    <div className="item-actions">
+                      <BigButton variant="secondary" className="btn-small" onClick={() => setCorrecting(item)}>
+                        Correct details…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
+                      </BigButton>
+                      <BigButton variant="secondary" className="btn-small" onClick={() => setHandingOn(item)}>
+                        Hand on instead…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
+                      </BigButton>
+                    </div>
+                  </>
+                ) : (
+                  <div className="item-closed">
+                    <span className="choice-label">{itemTitle(item)}</span>
+                    {itemDetail(item) ? <span className="choice-hint">{itemDetail(item)}</span> : null}
+                    {item.corrected ? <CorrectedTag /> : null}
+                    <span className="item-closed-line"><span aria-hidden="true">✓ </span>{closedLine(item)}</span>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+          {c.fieldErrors.itemIds ? <FieldError id="item-ids-error" message={c.fieldErrors.itemIds} /> : null}
+        </fieldset>
+
+        {held.length === 0 ? (
+          <>
+            <p className="nothing-left"><span aria-hidden="true">✓ </span>Nothing on this receipt is in the safe any more.</p>
+            <div className="form-actions">
+              <BigButton variant="secondary" onClick={c.clear}>Next receipt</BigButton>
+            </div>
+          </>
+        ) : (
+          <div className="return-fields">
+            <TextField
+              label="Returned to"
+              hint="Change this if someone else collects, for example a parent."
+              value={c.returnedTo}
+              onChange={c.setReturnedTo}
+              maxLength={120}
+              error={c.fieldErrors.returnedTo}
+            />
+            <TextAreaField
+              label={byName ? 'Receipt lost: how did you check who they are?' : 'Note (optional)'}
+              hint={byName ? 'For example: "Photo ID checked" or "Known to staff".' : undefined}
+              value={c.note}
+              onChange={c.setNote}
+              maxLength={300}
+              rows={2}
+              error={c.fieldErrors.note}
+            />
+            <div className="form-actions">
+              <BigButton type="submit" disabled={c.returning}>{c.returning ? 'Saving…' : 'Mark returned'}</BigButton>
+              <BigButton variant="secondary" onClick={c.clear}>Next receipt</BigButton>
+            </div>
+          </div>
+        )}
+      </form>
+      {handingOn ? (
+        <HandOnDialog
+          itemLabel={itemTitle(handingOn)}
+          onConfirm={(to, why) => c.handOn(handingOn.itemId, to, why)}
+          onClose={() => setHandingOn(null)}
+        />
+      ) : null}
+      {correcting ? (
+        <CorrectItemDialog item={correcting} onConfirm={(draft) => c.correct(correcting, draft)} onClose={() => setCorrecting(null)} />
+      ) : null}
+    </section>
+  );
+}

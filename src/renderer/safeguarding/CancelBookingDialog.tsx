@@ -1,0 +1,25 @@
+import { ReasonDialog } from '../components/ReasonDialog.js';
+import type { ActionResult } from '../console/console-store.js';
+
+interface CancelBookingDialogProps {
+  name: string;
+  onConfirm: (reason: string) => Promise<ActionResult>;
+  onClose: () => void;
+}
+
+/** A booked visit that will not happen: the invitation stops working, and the reason is kept. */
+export function CancelBookingDialog({ name, onConfirm, onClose }: CancelBookingDialogProps) {
+  return (
+    <ReasonDialog
+      title={`Cancel the visit by ${name}?`}
+      explanation="Their invitation will no longer sign them in, and any approval made in advance ends."
+      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Rearranged for next week".', maxLength: 300 }]}
+      confirmLabel="Cancel the visit"
+      busyLabel="Cancelling…"
+      // "Cancel" alone would be ambiguous next to "Cancel the visit".
+      cancelLabel="Keep the booking"
+      onConfirm={({ reason }) => onConfirm(reason)}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import { useExceptionStore } from './exception-store.js';
+import { useSafeguardingStore, type SafeguardingTab } from './safeguarding-store.js';
+import { ApprovalForm } from './ApprovalForm.js';
+import { BookingsTab } from './BookingsTab.js';
+import { ConcernsTab } from './ConcernsTab.js';
+import { ExceptionRecord } from './ExceptionRecord.js';
+import { ExceptionsTab } from './ExceptionsTab.js';
+import { ExpectationsTab } from './ExpectationsTab.js';
+import { SafeguardingNav } from './SafeguardingNav.js';
+
+function TabPage({ tab }: { tab: SafeguardingTab }) {
+  switch (tab) {
+    case 'exceptions': return <ExceptionsTab />;
+    case 'bookings': return <BookingsTab />;
+    case 'concerns': return <ConcernsTab />;
+    case 'expectations': return <ExpectationsTab />;
+  }
+}
+
+/**
+ * Device exceptions, expected visitors, concerns and the expectations text. The approval form and an
+ * approval record open over whichever part asked for them; choosing a part puts them away.
+ */
+export function SafeguardingPage() {
+  const tab = useSafeguardingStore((s) => s.tab);
+  const showTab = useSafeguardingStore((s) => s.showTab);
+  const approving = useExceptionStore((s) => s.target !== null);
+  const viewing = useExceptionStore((s) => s.record !== null);
+  const cancel = useExceptionStore((s) => s.cancel);
+  const closeRecord = useExceptionStore((s) => s.closeRecord);
+  return (
+    <>
+      <SafeguardingNav
+        current={tab}
+        onShow={(t) => {
+          cancel();
+          closeRecord();
+          showTab(t);
+        }}
+      />
+      {approving ? <ApprovalForm /> : viewing ? <ExceptionRecord /> : <TabPage key={tab} tab={tab} />}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import type { CommandInput } from '../../shared/contract/index.js';
+import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
+import { DEFAULT_RISK_CHECKLIST, type ExceptionPurpose } from '../../shared/domain/exceptions.js';
+import { isTime, ukWallTimeToIso } from '../lib/uk-clock.js';
+import { now } from '../lib/clock.js';
+
+/** Who an approval is for: someone on site now, or a booked visitor before they arrive. */
+export type ApprovalTarget =
+  | { type: 'visit'; visitId: number; name: string; detail: string; date: string }
+  | { type: 'booking'; bookingId: number; name: string; detail: string; date: string };
+
+export type DeviceCounts = Record<DeviceKind, number>;
+
+/** The approval form as the DSL fills it in. */
+export interface ApprovalDraft {
+  purpose: ExceptionPurpose | null;
+  purposeDetail: string;
+  devices: DeviceCounts;
+  permittedUse: string;
+  permittedAreas: string;
+  conditions: string;
+  /** One answer per item of DEFAULT_RISK_CHECKLIST, in the same order. */
+  checklist: boolean[];
+  riskNotes: string;
+  /** 'visit': until they sign out; 'time': until a time on the day of the visit. */
+  until: 'visit' | 'time';
+  untilTime: string;
+  approverId: number | null;
+  pin: string;
+}
+
+export type DraftField = Exclude<keyof ApprovalDraft, 'devices' | 'checklist'>;
+
+export function countsFrom(devices: readonly DeclaredDevice[]): DeviceCounts {
+  const counts = Object.fromEntries(DEVICE_KINDS.map((k) => [k, 0])) as DeviceCounts;
+  for (const d of devices) counts[d.kind] = Math.min(MAX_DEVICES_PER_KIND, d.quantity);
+  return counts;
+}
+
+export function newDraft(devices: readonly DeclaredDevice[], approverId: number | null): ApprovalDraft {
+  return {
+    purpose: null,
+    purposeDetail: '',
+    devices: countsFrom(devices),
+    permittedUse: '',
+    permittedAreas: '',
+    conditions: '',
+    checklist: DEFAULT_RISK_CHECKLIST.map(() => false),
+    riskNotes: '',
+    until: 'visit',
+    untilTime: '',
+    approverId,
+    pin: '',
+  };
+}
+
+export function chosenDevices(counts: DeviceCounts): DeclaredDevice[] {
+  return DEVICE_KINDS.filter((k) => counts[k] > 0).map((kind) => ({ kind, quantity: counts[kind] }));
+}
+
+function validUntil(d: ApprovalDraft, target: ApprovalTarget): string | null {
+  return d.until === 'visit' ? null : ukWallTimeToIso(target.date, d.untilTime);
+}
+
+/** What the form can check before asking main; the DSL's PIN is checked only by main. */
+export function checkDraft(d: ApprovalDraft, target: ApprovalTarget, at: Date = now()): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!d.purpose) fields.purpose = 'Choose the purpose.';
+  if (d.purpose === 'other' && d.purposeDetail.trim() === '') fields.purposeDetail = 'Say what the purpose is.';
+  if (chosenDevices(d.devices).length === 0) fields.devices = 'Say which devices the visitor may keep.';
+  if (d.permittedUse.trim() === '') fields.permittedUse = 'Say what the device may be used for.';
+  if (d.permittedAreas.trim() === '') fields.permittedAreas = 'Say where the device may be used.';
+  const unticked = d.checklist.filter((c) => !c).length;
+  if (unticked > 0 && d.riskNotes.trim() === '') {
+    fields.riskNotes = unticked === 1
+      ? 'One check is not ticked: say in the notes why device use is still safe.'
+      : `${unticked} checks are not ticked: say in the notes why device use is still safe.`;
+  }
+  if (d.until === 'time') {
+    const iso = isTime(d.untilTime) ? validUntil(d, target) : null;
+    if (!iso) fields.untilTime = 'Enter a time like 15:30.';
+    else if (Date.parse(iso) <= at.getTime()) fields.untilTime = 'That time has already passed.';
+  }
+  if (d.approverId === null) fields.approverId = 'Choose the DSL who approves.';
+  if (!/^\d{4,8}$/.test(d.pin)) fields.pin = "Enter the DSL's PIN (4 to 8 digits).";
+  return fields;
+}
+
+type ApproveInput = CommandInput<'exception.approve'>;
+
+/** Blank optional text is sent as null ("not given"); every checklist item is sent with its answer. */
+export function approvalInput(d: ApprovalDraft, target: ApprovalTarget): ApproveInput {
+  return {
+    target: target.type === 'visit' ? { type: 'visit', visitId: target.visitId } : { type: 'booking', bookingId: target.bookingId },
+    purpose: d.purpose as ExceptionPurpose,
+    purposeDetail: d.purposeDetail.trim() || null,
+    devices: chosenDevices(d.devices),
+    permittedUse: d.permittedUse.trim(),
+    permittedAreas: d.permittedAreas.trim(),
+    conditions: d.conditions.trim() || null,
+    riskChecklist: DEFAULT_RISK_CHECKLIST.map((item, i) => ({ item, checked: d.checklist[i] ?? false })),
+    riskNotes: d.riskNotes.trim() || null,
+    validUntil: validUntil(d, target),
+    approver: { staffId: d.approverId ?? 0, pin: d.pin },
+  };
+}
+
+/** Main's field paths ("approver.staffId", "devices.0.quantity") as the names of this form's fields. */
+export function formField(path: string): string {
+  if (path === 'approver.staffId') return 'approverId';
+  if (path === 'pin' || path === 'approver.pin') return 'pin';
+  if (path === 'validUntil' || path === 'validFrom') return 'untilTime';
+  if (path.startsWith('devices')) return 'devices';
+  if (path.startsWith('riskChecklist')) return 'riskChecklist';
+  return path;
+}
+
+export function formFields(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) out[formField(k)] ??= v;
+  return out;
+}

@@ -1,0 +1,166 @@
+import { create } from 'zustand';
+import type { CommandInput, PolicyDetail, PolicyText } from '../../shared/contract/index.js';
+import { invoke } from '../api.js';
+import { isDate } from '../lib/uk-clock.js';
+import type { ActionResult } from '../console/console-store.js';
+import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+import { useReminderStore } from '../console/reminder-store.js';
+import { useSafeguardingStore } from './safeguarding-store.js';
+
+/** The kiosk shows at most this many summary lines (main refuses more). */
+export const MAX_SUMMARY_LINES = 8;
+
+/** A new version of the expectations as the DSL writes it. */
+export interface PolicyDraft {
+  title: string;
+  summary: string[];
+  fullText: string;
+  reviewDue: string;
+}
+
+interface PolicyData {
+  /** The DSL's view: versions, review dates and acknowledgement counts. */
+  detail: PolicyDetail | null;
+  /** What everyone else sees: the text the kiosk shows now. */
+  publicPolicy: PolicyText | null;
+  loading: boolean;
+  error: string | null;
+  draft: PolicyDraft | null;
+  busy: boolean;
+  formError: string | null;
+  fieldErrors: Record<string, string>;
+}
+
+interface PolicyActions {
+  load: (asDsl: boolean) => Promise<void>;
+  startEdit: () => void;
+  cancelEdit: () => void;
+  setField: (field: 'title' | 'fullText' | 'reviewDue', value: string) => void;
+  setLine: (index: number, value: string) => void;
+  addLine: () => void;
+  removeLine: (index: number) => void;
+  publish: () => Promise<void>;
+  recordReview: (note: string, nextReviewDue: string) => Promise<ActionResult>;
+}
+
+export type PolicyState = PolicyData & PolicyActions;
+
+export function initialPolicyState(): PolicyData {
+  return { detail: null, publicPolicy: null, loading: false, error: null, draft: null, busy: false, formError: null, fieldErrors: {} };
+}
+
+function checkPolicy(d: PolicyDraft): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (d.title.trim() === '') fields.title = 'Enter a title.';
+  d.summary.forEach((line, i) => {
+    if (line.trim() === '') fields[`summary.${i}`] = 'Write this line, or remove it.';
+  });
+  if (d.summary.length === 0) fields.summary = 'Give at least one summary line.';
+  if (d.fullText.trim() === '') fields.fullText = 'Enter the full text.';
+  if (d.reviewDue !== '' && !isDate(d.reviewDue)) fields.reviewDue = 'Enter a date, or leave it empty for a year from today.';
+  return fields;
+}
+
+/** Line numbers move when a line is removed: their messages would then point at the wrong line. */
+function withoutLineFields(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('summary')));
+}
+
+export const usePolicyStore = create<PolicyState>()((set, get) => ({
+  ...initialPolicyState(),
+
+  load: async (asDsl) => {
+    set({ loading: true });
+    if (!asDsl) {
+      const r = await invoke('kiosk.config', {});
+      set(r.ok ? { loading: false, error: null, publicPolicy: r.value.policy } : { loading: false, error: r.error.message });
+      return;
+    }
+    const r = await invoke('policy.get', {});
+    if (!r.ok) {
+      const failure = handleFailure(r.error);
+      if (!failure.locked) set({ loading: false, error: failure.message });
+      return;
+    }
+    set({ loading: false, error: null, detail: r.value });
+  },
+
+  startEdit: () => {
+    const current = get().detail?.current;
+    if (!current) return;
+    set({
+      draft: { title: current.title, summary: [...current.summary], fullText: current.fullText, reviewDue: '' },
+      formError: null, fieldErrors: {},
+    });
+    useSafeguardingStore.getState().setNotice(null);
+  },
+
+  cancelEdit: () => set({ draft: null, formError: null, fieldErrors: {}, busy: false }),
+
+  setField: (field, value) =>
+    set((s) => (s.draft ? { draft: { ...s.draft, [field]: value }, fieldErrors: withoutField(s.fieldErrors, field) } : {})),
+
+  setLine: (index, value) =>
+    set((s) => (s.draft
+      ? {
+          draft: { ...s.draft, summary: s.draft.summary.map((l, i) => (i === index ? value : l)) },
+          fieldErrors: withoutField(withoutField(s.fieldErrors, `summary.${index}`), 'summary'),
+        }
+      : {})),
+
+  addLine: () =>
+    set((s) => (s.draft && s.draft.summary.length < MAX_SUMMARY_LINES
+      ? { draft: { ...s.draft, summary: [...s.draft.summary, ''] }, fieldErrors: withoutLineFields(s.fieldErrors) }
+      : {})),
+
+  removeLine: (index) =>
+    set((s) => (s.draft
+      ? { draft: { ...s.draft, summary: s.draft.summary.filter((_, i) => i !== index) }, fieldErrors: withoutLineFields(s.fieldErrors) }
+      : {})),
+
+  publish: async () => {
+    const { draft, busy } = get();
+    if (!draft || busy) return;
+    const fields = checkPolicy(draft);
+    if (Object.keys(fields).length > 0) {
+      set({ formError: 'Please check the answers marked below.', fieldErrors: fields });
+      return;
+    }
+    set({ busy: true, formError: null, fieldErrors: {} });
+    const input: CommandInput<'policy.publish'> = {
+      title: draft.title.trim(),
+      summary: draft.summary.map((l) => l.trim()),
+      fullText: draft.fullText,
+      ...(draft.reviewDue ? { reviewDue: draft.reviewDue } : {}),
+    };
+    const r = await invoke('policy.publish', input);
+    if (!r.ok) {
+      const { message, fields: serverFields, locked } = handleFailure(r.error);
+      if (!locked) set({ busy: false, formError: message, fieldErrors: serverFields });
+      return;
+    }
+    set({ busy: false, draft: null, detail: r.value });
+    useSafeguardingStore.getState().setNotice(
+      `Version ${r.value.current.version} is published. The kiosk shows it now, and returning visitors are asked to read it.`,
+    );
+    await useReminderStore.getState().load();
+  },
+
+  recordReview: async (note, nextReviewDue) => {
+    if (note.trim() === '') {
+      const message = 'Say briefly what the review looked at.';
+      return { ok: false, message, fields: { note: message } };
+    }
+    const r = await invoke('policy.recordReview', { note: note.trim(), ...(nextReviewDue ? { nextReviewDue } : {}) });
+    if (!r.ok) {
+      const { message, fields } = handleFailure(r.error);
+      return { ok: false, message, fields };
+    }
+    set({ detail: r.value });
+    useSafeguardingStore.getState().setNotice('The review is recorded.');
+    await useReminderStore.getState().load();
+    return { ok: true };
+  },
+}));
+
+forgetWhenLocked(() => usePolicyStore.setState(initialPolicyState()));

@@ -1,0 +1,50 @@
+import { useRef } from 'react';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { TextField } from '../components/TextField.js';
+import { useFocusFirstError } from '../components/useFocusFirstError.js';
+import type { NewStaffDraft } from './staff-accounts-store.js';
+import { RoleChecks } from './RoleChecks.js';
+
+interface AddStaffFormProps {
+  draft: NewStaffDraft;
+  busy: boolean;
+  error: string | null;
+  fields: Record<string, string>;
+  onChange: <K extends keyof NewStaffDraft>(key: K, value: NewStaffDraft[K]) => void;
+  onSubmit: () => void;
+}
+
+/** A new account: a name people will recognise on the lock screen, its roles and a first PIN. */
+export function AddStaffForm({ draft, busy, error, fields, onChange, onSubmit }: AddStaffFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, error);
+  return (
+    <section className="add-staff" aria-labelledby="add-staff-heading">
+      <h3 id="add-staff-heading">Add staff</h3>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {error ? <Alert>{error}</Alert> : null}
+        <TextField label="Name" hint="As it should appear on the lock screen, for example Olu Adebayo." value={draft.displayName}
+          maxLength={80} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
+        <RoleChecks dsl={draft.dsl} admin={draft.admin} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
+        <div className="field-pair field-narrow">
+          <TextField label="PIN" hint={draft.dsl || draft.admin ? '6 to 8 digits: a DSL or administrator needs at least 6.' : '4 to 8 digits.'} type="password" inputMode="numeric" maxLength={8} value={draft.pin}
+            onChange={(v) => onChange('pin', v)} error={fields.pin} />
+          <TextField label="PIN again" type="password" inputMode="numeric" maxLength={8} value={draft.pinAgain}
+            onChange={(v) => onChange('pinAgain', v)} error={fields.pinAgain} />
+        </div>
+        <div className="form-actions">
+          <BigButton type="submit" disabled={busy}>{busy ? 'Adding…' : 'Add staff member'}</BigButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { Alert } from '../components/Alert.js';
+import { BigButton } from '../components/BigButton.js';
+import { ChoiceCards } from '../components/ChoiceCards.js';
+import { TextField } from '../components/TextField.js';
+import { useConsoleStore } from '../console/console-store.js';
+
+export function LockScreen() {
+  const staff = useConsoleStore((s) => s.staff);
+  const staffId = useConsoleStore((s) => s.staffId);
+  const pin = useConsoleStore((s) => s.pin);
+  const busy = useConsoleStore((s) => s.busy);
+  const error = useConsoleStore((s) => s.error);
+  const fieldErrors = useConsoleStore((s) => s.fieldErrors);
+  const lockNotice = useConsoleStore((s) => s.lockNotice);
+  const settingName = useConsoleStore((s) => s.settingName);
+  const chooseStaff = useConsoleStore((s) => s.chooseStaff);
+  const setPin = useConsoleStore((s) => s.setPin);
+  const unlock = useConsoleStore((s) => s.unlock);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  // After a wrong PIN the box is empty again: put the cursor back in it for the next try.
+  useEffect(() => {
+    if (error && fieldErrors.pin) pinRef.current?.focus();
+  }, [error, fieldErrors.pin]);
+
+  return (
+    <main className="console-lock">
+      <div className="card lock-card">
+        <h1>Staff console</h1>
+        {settingName ? <p className="lock-setting">{settingName}</p> : null}
+        {lockNotice ? <Alert tone="info">{lockNotice}</Alert> : null}
+        {error ? <Alert>{error}</Alert> : null}
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void unlock();
+          }}
+        >
+          <ChoiceCards
+            legend="Who are you?"
+            choices={staff.map((s) => ({ value: String(s.id), label: s.displayName }))}
+            value={staffId === null ? null : String(staffId)}
+            onChange={(v) => chooseStaff(Number(v))}
+            error={fieldErrors.staffId}
+          />
+          <TextField label="PIN" type="password" inputMode="numeric" maxLength={8} inputRef={pinRef}
+            value={pin} onChange={setPin} error={fieldErrors.pin} />
+          <BigButton type="submit" disabled={busy}>{busy ? 'Checking…' : 'Unlock'}</BigButton>
+        </form>
+        <p className="lock-back"><a href="#/">Back to the kiosk</a></p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,167 @@
+import { create } from 'zustand';
+import type { StaffAccount } from '../../shared/contract/index.js';
+import type { StaffRole } from '../../shared/domain/roles.js';
+import { invoke } from '../api.js';
+import { useConsoleStore, type ActionResult } from '../console/console-store.js';
+import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+
+/** The roles an administrator grants; office work comes with every account. */
+export type GrantedRole = Exclude<StaffRole, 'office'>;
+
+export interface NewStaffDraft {
+  displayName: string;
+  dsl: boolean;
+  admin: boolean;
+  pin: string;
+  pinAgain: string;
+}
+
+interface StaffAccountsData {
+  accounts: StaffAccount[];
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  /** What the last change did, in words. */
+  notice: string | null;
+  draft: NewStaffDraft;
+  creating: boolean;
+  createError: string | null;
+  createFields: Record<string, string>;
+}
+
+interface StaffAccountsActions {
+  load: () => Promise<void>;
+  changeDraft: <K extends keyof NewStaffDraft>(key: K, value: NewStaffDraft[K]) => void;
+  create: () => Promise<boolean>;
+  update: (account: StaffAccount, displayName: string, roles: GrantedRole[]) => Promise<ActionResult>;
+  resetPin: (account: StaffAccount, pin: string, pinAgain: string) => Promise<ActionResult>;
+  unlockAccount: (account: StaffAccount) => Promise<void>;
+  deactivate: (account: StaffAccount, reason: string) => Promise<ActionResult>;
+}
+
+export type StaffAccountsState = StaffAccountsData & StaffAccountsActions;
+
+const emptyDraft = (): NewStaffDraft => ({ displayName: '', dsl: false, admin: false, pin: '', pinAgain: '' });
+
+export function initialStaffAccountsState(): StaffAccountsData {
+  return {
+    accounts: [], loaded: false, loading: false, error: null, notice: null, draft: emptyDraft(), creating: false,
+    createError: null, createFields: {},
+  };
+}
+
+export function grantedRoles(flags: { dsl: boolean; admin: boolean }): GrantedRole[] {
+  return [...(flags.dsl ? (['dsl'] as const) : []), ...(flags.admin ? (['admin'] as const) : [])];
+}
+
+function failed(error: Parameters<typeof handleFailure>[0]): ActionResult {
+  const failure = handleFailure(error);
+  return { ok: false, message: failure.message, fields: failure.fields };
+}
+
+/** The lock screen's list of names must follow the accounts: read it again after a change. */
+async function refreshUnlockList(): Promise<void> {
+  const r = await invoke('staff.listForUnlock', {});
+  if (r.ok) useConsoleStore.setState({ staff: r.value.staff });
+}
+
+/** Changing your own roles or PIN ends your own session (main closes it): say so on the lock screen. */
+async function lockIfMine(account: StaffAccount, notice: string): Promise<boolean> {
+  const current = useConsoleStore.getState();
+  if (current.session?.staffId !== account.staffId) return false;
+  await current.lock(notice);
+  return true;
+}
+
+export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => {
+  const replace = (account: StaffAccount, notice: string) =>
+    set((s) => ({ accounts: s.accounts.map((a) => (a.staffId === account.staffId ? account : a)), notice }));
+
+  return {
+    ...initialStaffAccountsState(),
+
+    load: async () => {
+      if (get().loading) return;
+      set({ loading: true });
+      const r = await invoke('staff.list', {});
+      if (!r.ok) {
+        const failure = handleFailure(r.error);
+        if (!failure.locked) set({ loading: false, error: failure.message });
+        return;
+      }
+      set({ loading: false, loaded: true, error: null, accounts: r.value.staff });
+    },
+
+    changeDraft: (key, value) =>
+      set((s) => ({
+        draft: { ...s.draft, [key]: value },
+        createFields: withoutField(s.createFields, key === 'dsl' || key === 'admin' ? 'roles' : key),
+        notice: null,
+      })),
+
+    create: async () => {
+      const { creating, draft } = get();
+      if (creating) return false;
+      set({ creating: true, createError: null, createFields: {}, notice: null });
+      const r = await invoke('staff.create', {
+        displayName: draft.displayName, roles: grantedRoles(draft), pin: draft.pin, pinAgain: draft.pinAgain,
+      });
+      if (!r.ok) {
+        const failure = handleFailure(r.error);
+        // The PIN boxes are emptied after a failed try, as on the lock screen.
+        if (!failure.locked) {
+          set((s) => ({ creating: false, createError: failure.message, createFields: failure.fields, draft: { ...s.draft, pin: '', pinAgain: '' } }));
+        }
+        return false;
+      }
+      set((s) => ({
+        creating: false, draft: emptyDraft(), accounts: [...s.accounts, r.value],
+        notice: `${r.value.displayName} can now unlock the staff console with their PIN.`,
+      }));
+      await refreshUnlockList();
+      return true;
+    },
+
+    update: async (account, displayName, roles) => {
+      const r = await invoke('staff.update', { staffId: account.staffId, displayName, roles });
+      if (!r.ok) return failed(r.error);
+      if (await lockIfMine(account, 'Your roles or name changed. Unlock again to carry on.')) return { ok: true };
+      replace(r.value, `${r.value.displayName}’s details are saved. Their console, if open, has been locked so the change applies at once.`);
+      await refreshUnlockList();
+      return { ok: true };
+    },
+
+    resetPin: async (account, pin, pinAgain) => {
+      const r = await invoke('staff.resetPin', { staffId: account.staffId, pin, pinAgain });
+      if (!r.ok) return failed(r.error);
+      if (await lockIfMine(account, 'Your PIN has been changed. Unlock again with the new PIN.')) return { ok: true };
+      replace(r.value, `${r.value.displayName} has a new PIN. Tell them in person, not by email.`);
+      return { ok: true };
+    },
+
+    unlockAccount: async (account) => {
+      set({ error: null, notice: null });
+      const r = await invoke('staff.unlockAccount', { staffId: account.staffId });
+      if (!r.ok) {
+        const failure = handleFailure(r.error);
+        if (!failure.locked) set({ error: failure.message });
+        return;
+      }
+      replace(r.value, `${r.value.displayName} can try their PIN again now.`);
+    },
+
+    deactivate: async (account, reason) => {
+      if (reason.trim() === '') {
+        const message = 'Say why the account is being deactivated, for example "Left the school in July".';
+        return { ok: false, message, fields: { reason: message } };
+      }
+      const r = await invoke('staff.deactivate', { staffId: account.staffId, reason: reason.trim() });
+      if (!r.ok) return failed(r.error);
+      replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.`);
+      await refreshUnlockList();
+      return { ok: true };
+    },
+  };
+});
+
+forgetWhenLocked(() => useStaffAccountsStore.setState(initialStaffAccountsState()));

@@ -1,0 +1,40 @@
+import { useId, useState } from 'react';
+import { BigButton } from '../../components/BigButton.js';
+import { PolicyText } from '../../components/PolicyText.js';
+import { useKioskStore } from '../kiosk-store.js';
+import { StepFrame } from './StepFrame.js';
+
+export function ExpectationsStep() {
+  const policy = useKioskStore((s) => s.config?.policy);
+  const returning = useKioskStore((s) => s.flow === 'returning');
+  const error = useKioskStore((s) => s.error);
+  const acknowledge = useKioskStore((s) => s.acknowledge);
+  const back = useKioskStore((s) => s.back);
+  // Opening the full text is only how this screen looks, not something the visitor entered.
+  const [showFull, setShowFull] = useState(false);
+  const fullId = useId();
+  if (!policy) return null;
+
+  return (
+    <StepFrame
+      title={policy.title}
+      lead={returning
+        ? 'Please read these again before you go in. They may have changed since your last visit.'
+        : 'Please read these before you go in.'}
+      error={error}
+      onBack={back}
+      actions={<BigButton onClick={acknowledge}>I have read and will follow these</BigButton>}
+    >
+      <ul className="policy-summary">
+        {policy.summary.map((line, i) => <li key={i}>{line}</li>)}
+      </ul>
+      <BigButton variant="secondary" aria-expanded={showFull} aria-controls={fullId} onClick={() => setShowFull((v) => !v)}>
+        {showFull ? 'Hide the full text' : 'Read the full text'}
+      </BigButton>
+      <section id={fullId} className="policy-full" hidden={!showFull} aria-label="The full text">
+        {showFull ? <PolicyText text={policy.fullText} /> : null}
+      </section>
+      <p className="policy-version">Version {policy.version}</p>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,39 @@
+import { BigButton } from '../../components/BigButton.js';
+import { TextField } from '../../components/TextField.js';
+import { useKioskStore } from '../kiosk-store.js';
+import { StepFrame } from './StepFrame.js';
+
+export function ReturningConfirmStep() {
+  const chosen = useKioskStore((s) => s.chosen);
+  const visiting = useKioskStore((s) => s.returningVisiting);
+  const fieldErrors = useKioskStore((s) => s.fieldErrors);
+  const error = useKioskStore((s) => s.error);
+  const busy = useKioskStore((s) => s.busy);
+  const setReturningVisiting = useKioskStore((s) => s.setReturningVisiting);
+  const confirmReturning = useKioskStore((s) => s.confirmReturning);
+  const back = useKioskStore((s) => s.back);
+  if (!chosen) return null;
+
+  return (
+    <StepFrame
+      title={<>Is this you? <span className="title-name">{chosen.displayName}</span></>}
+      lead={chosen.organisation ?? undefined}
+      error={error}
+      onBack={back}
+      actions={
+        <BigButton onClick={() => void confirmReturning()} disabled={busy}>
+          {busy ? 'Just a moment…' : "Yes, that's me"}
+        </BigButton>
+      }
+    >
+      <TextField
+        label="Visiting someone different today? Tell us who (optional)"
+        value={visiting}
+        onChange={setReturningVisiting}
+        error={fieldErrors.visiting}
+        autoCapitalize="sentences"
+        maxLength={200}
+      />
+    </StepFrame>
+  );
+}

@@ -80,7 +80,8 @@ export function openApp(options: OpenAppOptions): App {
   }
   const app = createAppFromDb(db, clock, options.dataDir, auditTrail ?? new AuditTrail(db, clock, options.dataDir), problem, options.nativeBinding, options.pinHashCost);
   // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
-  if (existed && problem === null) {
+  if (problem !== null) app.startupCheck = Promise.resolve('failed');
+  else if (existed) {
     app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(async () => {
       const sqlite = await app.checkDatabase('quick_check');
       // A damaged file is already the office's problem to fix (restore a backup); reading every record of it

@@ -1,4 +1,4 @@
-import { pendingHandovers } from '../visits/on-site.js';
+import { pendingHandovers } from './pending-handovers.js';
 import { logItems, markNotHandedIn } from './log-items.js';
 import { outputReceipt } from './receipt-output.js';
 import { markGivenByHand } from './given-by-hand.js';

@@ -3,7 +3,7 @@ import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { closeItem, countInSafeForVisit, findItem, findReceiptBy, insertCorrection, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
-import { collectionRequestedAt, findVisit, markSignedOut, signOutByStaffOverride } from '../../db/repositories/visit-repo.js';
+import { collectionRequestedAt, markSignedOut } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { toReceiptView } from './receipt-view.js';
@@ -71,20 +71,5 @@ export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.cor
     });
     audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId });
     return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
-  });
-}
-
-/** Staff close a visit the kiosk could not: the visitor left without their items, or never signed out. */
-export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.overrideSignOut'>): { signedOut: true; itemsStillInSafe: number } {
-  const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const visit = findVisit(ctx.db, input.visitId);
-    if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');
-    if (!signOutByStaffOverride(ctx.db, visit.id, nowIso(ctx), by, input.reason)) {
-      throw new CommandError('conflict', 'That visitor has already signed out.');
-    }
-    const itemsStillInSafe = countInSafeForVisit(ctx.db, visit.id);
-    audit(ctx, 'visit.sign_out_override', 'visit', visit.id, { itemsStillInSafe });
-    return { signedOut: true, itemsStillInSafe };
   });
 }

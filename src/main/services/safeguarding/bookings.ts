@@ -1,13 +1,11 @@
 import { join } from 'node:path';
-import type { BookingView, ParsedInput, SignInResult } from '../../../shared/contract/index.js';
-import type { DeclaredDevice } from '../../../shared/domain/devices.js';
+import type { BookingView, ParsedInput } from '../../../shared/contract/index.js';
 import { fullName, shortName, type PersonName } from '../../../shared/domain/names.js';
 import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { buildInvitePdf } from '../../documents/invite.js';
 import { inTransaction } from '../../db/connection.js';
-import { bookingsOn, cancelBooking, findBookingBy, insertBooking, markArrived, type BookingRow } from '../../db/repositories/booking-repo.js';
+import { bookingsOn, cancelBooking, findBookingBy, insertBooking, type BookingRow } from '../../db/repositories/booking-repo.js';
 import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
-import { findVisit, recordProfessionalChecks, setVisitBooking, visitChecks } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
@@ -15,10 +13,7 @@ import { keepDocument, type OutputContext } from '../../documents/document-outpu
 import { nameWarning } from '../../documents/name-warning.js';
 import { readSetting } from '../admin/settings-store.js';
 import { requireSetUp } from '../admin/setup.js';
-import {
-  acknowledgementFor, badgeCodeFor, currentPolicyOrFail, deviceCount, findOrCreateVisitor, knownVisitorId, needsAcknowledgement, personFromForm,
-  recordVisit,
-} from '../visits/sign-in.js';
+import { currentPolicyOrFail, knownVisitorId, needsAcknowledgement, personFromForm } from '../visits/sign-in.js';
 import { deviceUseMarker } from './exception-state.js';
 
 function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[] {
@@ -44,7 +39,7 @@ function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[
   }));
 }
 
-function bookedName(row: BookingRow): PersonName {
+export function bookedName(row: BookingRow): PersonName {
   return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
 }
 
@@ -111,7 +106,7 @@ export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'boo
 }
 
 /** The booking an invitation code opens at the kiosk today, or a plain reason it does not. */
-function bookingForInvite(ctx: ServiceContext, code: string): BookingRow {
+export function bookingForInvite(ctx: ServiceContext, code: string): BookingRow {
   const booking = findBookingBy(ctx.db, 'invite_token', code);
   if (!booking) throw new CommandError('not_found', 'We do not recognise that invitation. Please sign in another way or ask at the office.');
   if (booking.status === 'arrived') throw new CommandError('conflict', 'That invitation has already been used. Choose "I\'ve been here before" to sign in.');
@@ -137,49 +132,4 @@ export function lookupInvite(ctx: ServiceContext, input: ParsedInput<'invite.loo
     needsAcknowledgement: visitorId === undefined || needsAcknowledgement(ctx, visitorId, currentPolicyOrFail(ctx).id),
     deviceUseApproved: marker?.approved ?? false,
   };
-}
-
-/** One scan at the kiosk: the booked details become the visit, and any approval made in advance applies. */
-export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): SignInResult {
-  requireSetUp(ctx);
-  return inTransaction(ctx.db, () => {
-    const booking = bookingForInvite(ctx, input.code);
-    const visitorId = findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
-    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
-    // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
-    const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));
-    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });
-    setVisitBooking(ctx.db, visitId, booking.id);
-    markArrived(ctx.db, booking.id, visitId);
-    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
-    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(devices), badgeCode: badgeCodeFor(ctx, visitId) };
-  });
-}
-
-function approvedDevices(ctx: ServiceContext, bookingId: number): DeclaredDevice[] {
-  const row = latestExceptionByBooking(ctx.db, [bookingId]).get(bookingId);
-  if (!row || !deviceUseMarker(row, nowIso(ctx))?.approved) return [];
-  return JSON.parse(row.devices_json) as DeclaredDevice[];
-}
-
-export function withoutApproved(declared: readonly DeclaredDevice[], approved: readonly DeclaredDevice[]): DeclaredDevice[] {
-  return declared
-    .map((d) => ({ kind: d.kind, quantity: d.quantity - (approved.find((a) => a.kind === d.kind)?.quantity ?? 0) }))
-    .filter((d) => d.quantity > 0);
-}
-
-/** Photo ID checked and the employer's DBS assurance seen: recorded on the visit, never the certificate. */
-export function recordChecks(ctx: ServiceContext, input: ParsedInput<'visit.recordChecks'>) {
-  const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const visit = findVisit(ctx.db, input.visitId);
-    if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
-    const before = visitChecks(ctx.db, visit.id)!;
-    const at = nowIso(ctx);
-    const photoIdAt = input.photoIdChecked ? (before.photo_id_checked_at ?? at) : null;
-    const dbsAt = input.dbsAssuranceSeen ? (before.dbs_assurance_seen_at ?? at) : null;
-    recordProfessionalChecks(ctx.db, visit.id, { photoIdAt, dbsAt, by });
-    audit(ctx, 'visit.checks', 'visit', visit.id, { photoIdChecked: input.photoIdChecked, dbsAssuranceSeen: input.dbsAssuranceSeen });
-    return { visitId: visit.id, photoIdCheckedAt: photoIdAt, dbsAssuranceSeenAt: dbsAt };
-  });
 }

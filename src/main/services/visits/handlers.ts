@@ -1,11 +1,11 @@
 import { onSite } from './on-site.js';
-import { overrideSignOut } from '../custody/release.js';
 import { logoDataUrl } from '../admin/logo.js';
 import { printBadgeByCode, reprintBadge, signOutByBadge } from './badges.js';
-import { recordChecks, signInWithInvite } from '../safeguarding/bookings.js';
+import { signInWithInvite } from './sign-in-with-invite.js';
+import { recordChecks } from './visit-checks.js';
 import { kioskConfig } from './kiosk-config.js';
 import { findReturning, returningStatus, signInNew, signInReturning } from './sign-in.js';
-import { findOnSite, signOut } from './sign-out.js';
+import { findOnSite, overrideSignOut, signOut } from './sign-out.js';
 import type { VisitsOutputs } from '../../../shared/contract/visits.js';
 import type { DomainHandlers } from '../../commands/handler-types.js';
 

@@ -4,9 +4,9 @@ import { inTransaction } from '../../db/connection.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
 import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
-import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname } from '../../db/repositories/visit-repo.js';
+import { findVisit, markCollectionRequested, markSignedOut, searchOnSiteBySurname, signOutByStaffOverride } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
-import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { MAX_KIOSK_MATCHES } from './sign-in.js';
 import { requireSetUp } from '../admin/setup.js';
 
@@ -44,5 +44,20 @@ export function signOut(ctx: ServiceContext, input: ParsedInput<'visit.signOut'>
     }
     audit(ctx, 'visit.sign_out', 'visit', visit.id, { method: 'kiosk', pendingHandover: pending?.id ?? null });
     return { firstName: visitor.first_name, status: 'signed_out', itemsInSafe: 0, devicesDeclaredNotLogged };
+  });
+}
+
+/** Staff close a visit the kiosk could not: the visitor left without their items, or never signed out. */
+export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.overrideSignOut'>): { signedOut: true; itemsStillInSafe: number } {
+  const by = actingStaffId(ctx);
+  return inTransaction(ctx.db, () => {
+    const visit = findVisit(ctx.db, input.visitId);
+    if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');
+    if (!signOutByStaffOverride(ctx.db, visit.id, nowIso(ctx), by, input.reason)) {
+      throw new CommandError('conflict', 'That visitor has already signed out.');
+    }
+    const itemsStillInSafe = countInSafeForVisit(ctx.db, visit.id);
+    audit(ctx, 'visit.sign_out_override', 'visit', visit.id, { itemsStillInSafe });
+    return { signedOut: true, itemsStillInSafe };
   });
 }

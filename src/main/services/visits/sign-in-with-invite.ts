@@ -1,0 +1,40 @@
+import type { ParsedInput, SignInResult } from '../../../shared/contract/index.js';
+import type { DeclaredDevice } from '../../../shared/domain/devices.js';
+import { inTransaction } from '../../db/connection.js';
+import { markArrived } from '../../db/repositories/booking-repo.js';
+import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
+import { setVisitBooking } from '../../db/repositories/visit-repo.js';
+import { audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { requireSetUp } from '../admin/setup.js';
+import { bookedName, bookingForInvite } from '../safeguarding/bookings.js';
+import { deviceUseMarker } from '../safeguarding/exception-state.js';
+import { acknowledgementFor, badgeCodeFor, deviceCount, findOrCreateVisitor, recordVisit } from './sign-in.js';
+
+/** One scan at the kiosk: the booked details become the visit, and any approval made in advance applies. */
+export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): SignInResult {
+  requireSetUp(ctx);
+  return inTransaction(ctx.db, () => {
+    const booking = bookingForInvite(ctx, input.code);
+    const visitorId = findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
+    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
+    // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
+    const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));
+    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });
+    setVisitBooking(ctx.db, visitId, booking.id);
+    markArrived(ctx.db, booking.id, visitId);
+    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
+    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(devices), badgeCode: badgeCodeFor(ctx, visitId) };
+  });
+}
+
+function approvedDevices(ctx: ServiceContext, bookingId: number): DeclaredDevice[] {
+  const row = latestExceptionByBooking(ctx.db, [bookingId]).get(bookingId);
+  if (!row || !deviceUseMarker(row, nowIso(ctx))?.approved) return [];
+  return JSON.parse(row.devices_json) as DeclaredDevice[];
+}
+
+export function withoutApproved(declared: readonly DeclaredDevice[], approved: readonly DeclaredDevice[]): DeclaredDevice[] {
+  return declared
+    .map((d) => ({ kind: d.kind, quantity: d.quantity - (approved.find((a) => a.kind === d.kind)?.quantity ?? 0) }))
+    .filter((d) => d.quantity > 0);
+}

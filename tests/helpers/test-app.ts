@@ -13,7 +13,7 @@ export const ADMIN_PIN = '482613';
 
 /**
  * scrypt's cost for PINs in tests: a fraction of a millisecond, where the production cost (N=2^17) takes
- * about half a second a PIN and the suite checks PINs hundreds of times. tests/integration/pin-hash.test.ts
+ * about half a second a PIN and the suite checks PINs hundreds of times. tests/integration/staff/pin-hash.test.ts
  * checks the production cost itself.
  */
 export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LONG_PIN_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll } from '../../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+const valid = {
+  settingName: 'Little Acorns Day Nursery',
+  settingKind: 'nursery',
+  adminName: 'Jo Evans',
+  pin: '246813',
+  pinAgain: '246813',
+  expectationsTemplate: 'nursery',
+} as const;
+
+describe('first-run setup', () => {
+  it('reports a fresh database as not set up, and the kiosk refuses visitors until it is', () => {
+    const app = createTestApp();
+    expect(app.ok('app.status', {})).toEqual({ setUp: false, settingName: null, databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
+    expect(app.fails('kiosk.config', {}).code).toBe('not_set_up');
+  });
+
+  it('creates the setting, an admin who is also DSL with a hashed PIN, and version 1 of the expectations', async () => {
+    const app = createTestApp();
+    const { staffId } = await app.okAsync('setup.create', valid);
+    expect(app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
+    // The screens take their clock from the host: the answer moves with it.
+    app.clock.advance(90_000);
+    expect(app.ok('app.status', {}).now).toBe(app.clock.now().toISOString());
+    const staff = app.db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
+    expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
+    expect(String(staff.pin_hash)).not.toContain('246813');
+    expect(await app.pins.check('246813', String(staff.pin_hash))).toBe('right');
+    const config = app.ok('kiosk.config', {});
+    expect(config.policy.version).toBe(1);
+    expect(config.policy.summary.length).toBeGreaterThanOrEqual(4);
+    expect(config.policy.fullText).toMatch(/nursery/i);
+    expect(config.settingKind).toBe('nursery');
+  });
+
+  it('uses the school wording for a school and sets the review a year on', async () => {
+    const app = createTestApp('2026-11-23T09:00:00.000Z');
+    await app.okAsync('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
+    const row = app.db.prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
+    expect(row.review_due).toBe('2027-11-23T09:00:00.000Z');
+    expect(row.full_text).toMatch(/school/i);
+    expect(row.full_text).toMatch(/staffroom/i);
+  });
+
+  it('writes the setup to the audit trail', async () => {
+    const app = createTestApp();
+    await app.okAsync('setup.create', valid);
+    const actions = app.db.prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
+    expect(actions).toEqual(['setup.create', 'staff.create', 'policy.create']);
+  });
+
+  it('cannot run twice', async () => {
+    const app = await createSetUpApp();
+    const before = contentHash(app);
+    expect((await app.failsAsync('setup.create', valid)).code).toBe('already_set_up');
+    expect(contentHash(app)).toBe(before);
+  });
+
+  it.each([
+    ['mismatched PINs', { pinAgain: '246814' }, 'pinAgain'],
+    ['a PIN that is too short', { pin: '12', pinAgain: '12' }, 'pin'],
+    ['a PIN with letters', { pin: '12ab', pinAgain: '12ab' }, 'pin'],
+    // The first account is the administrator and the DSL, who need 6 digits; 4 would do for office staff.
+    ['a 4-digit PIN', { pin: '2468', pinAgain: '2468' }, 'pin'],
+    ['a 5-digit PIN', { pin: '24681', pinAgain: '24681' }, 'pin'],
+    ['a blank setting name', { settingName: '   ' }, 'settingName'],
+    ['an unknown kind', { settingKind: 'college' }, 'settingKind'],
+    ['a 10,000-character name', { adminName: 'x'.repeat(10_000) }, 'adminName'],
+  ])('refuses %s with a message on the field and writes nothing', async (_label, change, field) => {
+    const app = createTestApp();
+    const before = contentHash(app);
+    const error = await app.failsAsync('setup.create', { ...valid, ...change });
+    expect(error.code).toBe('invalid_input');
+    expect(error.fields?.[field]).toBeTruthy();
+    if (/\d-digit/.test(_label)) expect(error).toEqual({ code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE } });
+    expect(contentHash(app)).toBe(before);
+    expect(count(app, 'staff')).toBe(0);
+  });
+
+  it('the admin PIN from setup unlocks the console', async () => {
+    const app = await createSetUpApp();
+    const session = await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window');
+    expect(session.roles).toEqual(['office', 'dsl', 'admin']);
+  });
+});

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../../src/shared/contract/index.js';
+import { ERROR_CODES, type ErrorCode } from '../../../src/shared/domain/errors.js';
+import { roleAllows, type RequiredRole, type StaffRole } from '../../../src/shared/domain/roles.js';
+import {
+  buildSampleTemplate, CALLER_ROLES, contextFor, openSampleApp, sampleFor, STAFF_PIN, type SampleApp, type SampleTemplate, type StaffCaller,
+} from '../../helpers/command-samples.js';
+import { contentHash } from '../../helpers/test-app.js';
+
+/**
+ * Every command, called by every kind of caller. The role each command needs is written out here as well as
+ * in the contract: moving a command to a weaker role by mistake fails this table, and a command added to
+ * the contract without a row here (or without a sample input) fails the typecheck.
+ */
+const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
+  'app.status': 'kiosk',
+  'setup.create': 'kiosk',
+  'kiosk.config': 'kiosk',
+  'visitor.findReturning': 'kiosk',
+  'visitor.returningStatus': 'kiosk',
+  'visit.signInNew': 'kiosk',
+  'visit.signInReturning': 'kiosk',
+  'visit.findOnSite': 'kiosk',
+  'visit.signOut': 'kiosk',
+  'visit.signOutByBadge': 'kiosk',
+  'badge.print': 'kiosk',
+  'badge.reprint': 'office',
+  'staff.listForUnlock': 'kiosk',
+  'staff.unlock': 'kiosk',
+  'staff.lock': 'kiosk',
+  'staff.session': 'kiosk',
+  'visit.onSite': 'office',
+  'custody.pendingHandovers': 'office',
+  'staff.changeOwnPin': 'office',
+  'visit.overrideSignOut': 'office',
+  'custody.log': 'office',
+  'custody.markNotHandedIn': 'office',
+  'custody.findReceipt': 'office',
+  'custody.searchByOwner': 'office',
+  'custody.return': 'office',
+  'custody.handOn': 'office',
+  'custody.correct': 'office',
+  'custody.inSafe': 'office',
+  'custody.reprint': 'office',
+  'custody.markGivenByHand': 'office',
+  'printers.list': 'admin',
+  'settings.get': 'admin',
+  'settings.update': 'admin',
+  'audit.verify': 'dsl_or_admin',
+  'audit.checkMark': 'dsl_or_admin',
+  'audit.list': 'dsl_or_admin',
+  // An office console carries the request; the approving DSL re-enters their own PIN inside the input.
+  'exception.approve': 'office',
+  'exception.revoke': 'dsl',
+  'exception.list': 'office',
+  'exception.record': 'office',
+  'settings.setLogo': 'admin',
+  'exception.lookup': 'office',
+  'visit.recordChecks': 'office',
+  'booking.create': 'office',
+  'booking.list': 'office',
+  'booking.cancel': 'office',
+  'booking.invite': 'office',
+  'invite.lookup': 'kiosk',
+  'visit.signInWithInvite': 'kiosk',
+  'concern.raise': 'office',
+  'concern.list': 'office',
+  'concern.review': 'dsl',
+  'policy.get': 'dsl',
+  'policy.publish': 'dsl',
+  'policy.recordReview': 'dsl',
+  'app.reminders': 'office',
+  'staff.list': 'admin',
+  'staff.create': 'admin',
+  'staff.update': 'admin',
+  'staff.resetPin': 'admin',
+  'staff.unlockAccount': 'admin',
+  'staff.deactivate': 'admin',
+  'rollcall.print': 'office',
+  'rollcall.save': 'office',
+  'endOfDay.report': 'office',
+  'report.get': 'office',
+  'report.export': 'office',
+  'person.search': 'admin',
+  'person.export': 'admin',
+  'retention.runNow': 'admin',
+  'backup.now': 'admin',
+  'backup.list': 'admin',
+  'backup.restore': 'admin',
+};
+
+/**
+ * What the first allowed caller's sample answers. Almost every sample succeeds on a fresh copy of the world;
+ * setting up a second time is refused by design.
+ */
+const FIRST_ANSWER: Partial<Record<CommandName, ErrorCode>> = {
+  'setup.create': 'already_set_up',
+};
+
+type Caller = 'no session' | 'kiosk' | StaffCaller;
+const CALLERS: readonly Caller[] = ['no session', 'kiosk', 'office', 'dsl', 'admin'];
+const HELD: Record<Caller, StaffRole[] | null> = { 'no session': null, kiosk: null, ...CALLER_ROLES };
+
+/** Refusals that mean "the role check stopped it"; an allowed caller never sees these. */
+const ROLE_REFUSALS: readonly ErrorCode[] = ['locked', 'forbidden'];
+
+let template: SampleTemplate;
+
+beforeAll(async () => {
+  template = await buildSampleTemplate();
+}, 30_000);
+
+afterAll(() => template?.dispose());
+
+function isStaff(caller: Caller): caller is StaffCaller {
+  return HELD[caller] !== null;
+}
+
+/** The caller's own window, unlocked through the real command if a previous call locked it or changed it. */
+async function windowFor(app: SampleApp, caller: Caller, name: CommandName): Promise<string> {
+  if (!isStaff(caller)) return `${caller}:${name}:${randomUUID()}`;
+  const key = `staff:${caller}`;
+  const staffId = app.ids.staff[caller];
+  const live = app.sessions.peek(key);
+  if (live?.staffId === staffId && [...live.roles].sort().join() === [...CALLER_ROLES[caller]].sort().join()) return key;
+  const answer = await app.send('staff.unlock', { staffId, pin: STAFF_PIN }, key);
+  expect(answer, `unlocking as ${caller}`).toMatchObject({ ok: true, value: { staffId, roles: CALLER_ROLES[caller] } });
+  return key;
+}
+
+describe('the role matrix', () => {
+  it('builds its world through the real commands', () => {
+    expect(template.problems).toEqual([]);
+  });
+
+  it('the table names exactly the commands in the contract', () => {
+    expect(Object.keys(EXPECTED_ROLE).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it.each(COMMAND_NAMES)('%s: exactly the allowed callers get past the role check', async (name) => {
+    const role = EXPECTED_ROLE[name];
+    expect(commandSchemas[name].role, `the contract's role for ${name}`).toBe(role);
+
+    const app = openSampleApp(template);
+    try {
+      let firstAllowed = true;
+      for (const caller of CALLERS) {
+        const ctx = contextFor(app.ids, isStaff(caller) ? caller : 'office');
+        const input = sampleFor(name, ctx);
+        expect(commandSchemas[name].input.safeParse(input).success, `the sample for ${name} is valid`).toBe(true);
+
+        const key = await windowFor(app, caller, name);
+        const before = contentHash(app);
+        const answer = await app.send(name, input, key);
+        const label = `${name} as ${caller}: ${JSON.stringify(answer).slice(0, 300)}`;
+
+        expect(typeof answer.ok, label).toBe('boolean');
+        if (!answer.ok) {
+          expect(ERROR_CODES, label).toContain(answer.error.code);
+          expect(answer.error.message.length, label).toBeGreaterThan(0);
+        }
+
+        const allowed = roleAllows(HELD[caller], role);
+        if (allowed) {
+          // Past the role check, and with a valid input: never an input error or a crash either.
+          if (!answer.ok) expect([...ROLE_REFUSALS, 'invalid_input', 'internal'], label).not.toContain(answer.error.code);
+          if (firstAllowed) {
+            const expected = FIRST_ANSWER[name];
+            if (expected) expect(answer.ok ? 'ok' : answer.error.code, label).toBe(expected);
+            else expect(answer.ok, label).toBe(true);
+            firstAllowed = false;
+          }
+        } else {
+          expect(answer.ok, label).toBe(false);
+          if (!answer.ok) expect(answer.error.code, label).toBe(HELD[caller] === null ? 'locked' : 'forbidden');
+          expect(contentHash(app), `${label}: a refused caller changed the database`).toBe(before);
+        }
+      }
+      expect(firstAllowed, `${name}: some caller is allowed`).toBe(false);
+    } finally {
+      app.dispose();
+    }
+  });
+});
+
+describe('what the roles mean', () => {
+  it.each([
+    // required, held, allowed
+    ['kiosk', null, true],
+    ['office', null, false],
+    ['office', ['office'], true],
+    ['dsl', ['office'], false],
+    ['dsl', ['office', 'dsl'], true],
+    ['dsl', ['office', 'admin'], false],
+    ['admin', ['office', 'dsl'], false],
+    ['admin', ['office', 'admin'], true],
+  ] as const)('%s needed, %j held: %s', (required, held, allowed) => {
+    expect(roleAllows(held, required)).toBe(allowed);
+  });
+});

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toCsv } from '../../../src/main/services/operations/csv.js';
+import { ukMidnight } from '../../../src/main/services/operations/reports.js';
+import { logIntoSafe } from '../../helpers/custody.js';
+import { flatten, pdfPageSizes, pdfText } from '../../helpers/pdf.js';
+import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+
+afterEach(disposeAll);
+
+const NASTY = ['Comma, Ltd', 'She said "hello"', 'Line one\nline two', 'Zoë O’Brien-Łukasz 王芳 🌟', '=1+1', '+44 7700 900123', '-5', '@SUM(A1)'];
+
+describe('reports', () => {
+  it('the visitor log for a UK date range, on screen and as CSV that a CSV parser round-trips field for field', async () => {
+    const app = await createSetUpApp();
+    for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text, visiting: text });
+    const view = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    expect(view.rows).toHaveLength(NASTY.length);
+    expect(view.columns[2]).toBe('Name');
+
+    const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
+    const bytes = readFileSync(app.documentLinks.resolve(exported.documentId)!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text).toContain('\r\n');
+    const records = parse(text, { relax_column_count: false }) as string[][];
+    expect(records[0]).toEqual(view.columns);
+    // Every field comes back exactly as stored; a formula-looking one arrives as text behind an apostrophe.
+    const neutral = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    expect(records.slice(1)).toEqual(view.rows.map((r) => r.map(neutral)));
+    expect(records.slice(1).map((r) => r[3])).toContain("'=1+1");
+  });
+
+  it('the CSV writer keeps commas, quotes, newlines and unicode inside their fields', () => {
+    const rows = [NASTY, NASTY.map((v) => `${v}\r\n`)];
+    const parsed = parse(toCsv(NASTY.map((_, i) => `c${i}`), rows).subarray(3).toString('utf8')) as string[][];
+    const neutral = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    expect(parsed.slice(1)).toEqual(rows.map((r) => r.map(neutral)));
+  });
+
+  it('covers whole UK days, British Summer Time included', () => {
+    expect(ukMidnight('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
+    expect(ukMidnight('2026-12-01')).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('the custody log as a landscape PDF', async () => {
+    const app = await createSetUpApp();
+    await logIntoSafe(app);
+    const exported = await app.okAsync('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
+    const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
+    const [page] = await pdfPageSizes(pdf);
+    expect(page!.widthMm).toBeGreaterThan(page!.heightMm);
+    expect(flatten(await pdfText(pdf))).toMatch(/Device custody log.*2026-0001/);
+  });
+
+  it('the concerns report is for the DSL and admin only', async () => {
+    const app = await createSetUpApp();
+    const olu = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    expect(app.fails('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'olu').code).toBe('forbidden');
+    expect(app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff').rows).toEqual([]);
+  });
+
+  it.each([
+    [{ kind: 'visitors', from: '2026-11-30', to: '2026-11-01' }, 'to'],
+    [{ kind: 'visitors', from: '2020-01-01', to: '2026-11-01' }, 'to'],
+    [{ kind: 'payroll', from: '2026-11-01', to: '2026-11-02' }, 'kind'],
+    [{ kind: 'visitors', from: '2026-02-30', to: '2026-03-01' }, 'from'],
+  ])('refuses a bad range %j', async (input, field) => {
+    const app = await createSetUpApp();
+    const before = contentHash(app);
+    expect(app.fails('report.get', input, 'staff').fields?.[field]).toBeTruthy();
+    expect(contentHash(app)).toBe(before);
+  });
+});
+
+describe('the report PDF', () => {
+  it('renders legibly (refresh the picture with SAFE_HANDS_UPDATE_SCREENSHOTS=1)', async () => {
+    const { join } = await import('node:path');
+    const { APP_ROOT } = await import('../../../src/main/core/paths.js');
+    const { renderFirstPageToFile } = await import('../../helpers/pdf.js');
+    const app = await createSetUpApp();
+    for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });
+    await logIntoSafe(app);
+    const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
+    expect(exported.rows).toBe(NASTY.length + 1);
+    if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'report-visitors.png'));
+    expect(flatten(await pdfText(pdf))).toContain('Visitor log');
+  });
+});
+
+describe('settings bad input', () => {
+  it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', async (endOfDay) => {
+    const app = await createSetUpApp();
+    const before = contentHash(app);
+    expect(app.fails('settings.update', { endOfDay }, 'staff').fields?.endOfDay).toMatch(/time like 17:30/);
+    expect(contentHash(app)).toBe(before);
+  });
+});

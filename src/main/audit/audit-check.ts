@@ -209,18 +209,22 @@ function exists(db: Db, table: SealedTable, id: number): boolean {
   return db.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined;
 }
 
+/** One step of the check; a database that cannot be read to the end ends the check with that, in words. */
+function nextStep(steps: Generator<void, AuditCheckResult>): IteratorResult<void, AuditCheckResult> {
+  try {
+    return steps.next();
+  } catch (err) {
+    const damaged = damagedDatabase(err);
+    if (!damaged) throw err;
+    return { done: true, value: { ok: false, checked: 0, firstBrokenId: null, problems: [damaged], head: null, unreadable: true } };
+  }
+}
+
 /** Runs the whole check at once: for a backup about to be restored, and in tests. */
 export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): AuditCheckResult {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
-    let step: IteratorResult<void, AuditCheckResult>;
-    try {
-      step = steps.next();
-    } catch (err) {
-      const damaged = damagedDatabase(err);
-      if (!damaged) throw err;
-      return { ok: false, checked: 0, firstBrokenId: null, problems: [damaged], head: null, unreadable: true };
-    }
+    const step = nextStep(steps);
     if (step.done) return step.value;
   }
 }
@@ -229,14 +233,7 @@ export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readon
 export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
-    let step: IteratorResult<void, AuditCheckResult>;
-    try {
-      step = steps.next();
-    } catch (err) {
-      const damaged = damagedDatabase(err);
-      if (!damaged) throw err;
-      return { ok: false, checked: 0, firstBrokenId: null, problems: [damaged], head: null, unreadable: true };
-    }
+    const step = nextStep(steps);
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
     // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.

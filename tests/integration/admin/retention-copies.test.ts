@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail } from '../../helpers/test-app.js';
 
 const chosenFolders: string[] = [];
 afterEach(() => {

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../../db/connection.js';
 import { BEFORE_RESTORE_FOLDER, copyTakenAt, removeDatabaseCopy } from './backups.js';
 import { readSetting } from './settings-store.js';
-import type { DocumentsRemoved } from './retention-files.js';
+import { listNames, type DocumentsRemoved } from './retention-files.js';
 
 /**
  * Removes the copies of the whole database that Safe Hands made before the cut-off: backups (in the data
@@ -21,7 +20,7 @@ export function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): Do
   const chosen = readSetting(db, 'backup.folder');
   const folders = new Set([join(dataDir, 'backups'), join(dataDir, BEFORE_RESTORE_FOLDER), ...(chosen === null ? [] : [chosen])].map((f) => resolve(f)));
   for (const folder of folders) {
-    for (const fileName of namesIn(folder, shown(dataDir, folder), outcome)) {
+    for (const fileName of listNames(folder, outcome, shown(dataDir, folder), 'copies of the database')) {
       const takenAt = copyTakenAt(fileName);
       if (takenAt === null || takenAt >= cutoff) continue;
       const file = join(folder, fileName);
@@ -35,18 +34,6 @@ export function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): Do
     }
   }
   return outcome;
-}
-
-/** The names in a folder; none when it is not there (no copy made yet, or a backup drive not plugged in). */
-function namesIn(folder: string, name: string, outcome: DocumentsRemoved): string[] {
-  try {
-    return readdirSync(folder);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    outcome.notRemoved.push(name);
-    console.warn(`Retention: the folder ${name} could not be read, so its copies of the database past the retention period were not removed: ${(err as Error).message}`);
-    return [];
-  }
 }
 
 /** A path as the log shows it: within the data folder, relative to it; elsewhere (a chosen backup folder), in full. */

@@ -164,14 +164,17 @@ export function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string):
   return outcome;
 }
 
-/** The names in a folder; none when it is not there. One that cannot be read is reported, as a file would be. */
-function listNames(dir: string, outcome: DocumentsRemoved, shown: string): string[] {
+/**
+ * The names in a folder; none when it is not there (nothing made yet, or a backup drive not plugged in). One
+ * that cannot be read is reported, as a file would be; `what` says what it holds, for the log.
+ */
+export function listNames(dir: string, outcome: DocumentsRemoved, shown: string, what = 'documents'): string[] {
   try {
     return readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     outcome.notRemoved.push(shown);
-    console.warn(`Retention: the folder ${shown} could not be read, so its documents past the retention period were not removed: ${(err as Error).message}`);
+    console.warn(`Retention: the folder ${shown} could not be read, so its ${what} past the retention period were not removed: ${(err as Error).message}`);
     return [];
   }
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection.js';
-import { GENESIS_HASH, hashOf, type AuditHead, type AuditRow } from '../db/repositories/audit-repo.js';
-import { recordMatches, SEALED_TABLES, watchesRecordChanges, type SealedTable } from '../db/record-changes.js';
+import { auditHashAt, auditPageReader, GENESIS_HASH, hashOf, type AuditHead } from '../db/repositories/audit-repo.js';
+import {
+  pendingRecordChanges, presentSealedTables, readRecord, recordExists, recordMatches, recordsAfter, type SealedTable,
+} from '../db/record-changes.js';
 import { keyCovering, type AuditKey } from './audit-key.js';
 
 /** The entry that starts a seal key; its detail names the key and the last row of each table before it. */
@@ -85,11 +87,10 @@ export function* auditCheckSteps(
   let lastId = 0;
   let checked = 0;
   let firstBrokenId: number | null = null;
-  const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+  const page = auditPageReader(db);
   const incremental = since !== null && since.id + 1 >= sealedFrom;
   if (incremental) {
-    const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(since.id) as { hash: string } | undefined;
-    if (at?.hash !== since.hash) {
+    if (auditHashAt(db, since.id) !== since.hash) {
       problems.push(`Audit entry ${since.id} has been changed or removed since the last full check found it sound.`);
       return { ok: false, checked: 0, firstBrokenId: since.id, problems, head: null };
     }
@@ -99,7 +100,7 @@ export function* auditCheckSteps(
 
   // Reads the entries after lastId; the chain's check stops at the first that does not hold.
   const readEntries = (limit: number): number => {
-    const rows = page.all(lastId, limit) as AuditRow[];
+    const rows = page(lastId, limit);
     for (const row of rows) {
       if (firstBrokenId !== null) break;
       const { hash, ...rest } = row;
@@ -140,11 +141,11 @@ export function* auditCheckSteps(
 
   for (const anchor of anchors) {
     if (firstBrokenId !== null) break;
-    const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.head.id) as { hash: string } | undefined;
-    if (!at) {
+    const hash = auditHashAt(db, anchor.head.id);
+    if (hash === undefined) {
       const count = anchor.head.id - lastId;
       problems.push(`The newest ${count === 1 ? 'audit entry has' : `${count} audit entries have`} been removed: ${anchor.source} shows entry ${anchor.head.id}, but the trail now ends at entry ${lastId}.`);
-    } else if (at.hash !== anchor.head.hash) {
+    } else if (hash !== anchor.head.hash) {
       problems.push(`Audit entry ${anchor.head.id} is not the one in ${anchor.source}: the trail has been rewritten from there or before.`);
     }
   }
@@ -152,24 +153,23 @@ export function* auditCheckSteps(
   if (firstBrokenId === null && incremental) {
     // Only the rows the new entries wrote: a row edited without any new entry is left to the weekly check.
     readEntries(Number.MAX_SAFE_INTEGER);
-    const pending = pendingChanges(db);
+    const pending = pendingRecordChanges(db);
     for (const [key, sealed] of latest) {
       const [table, id] = key.split(':') as [SealedTable, string];
       if (pending.has(key)) continue;
-      const row = db.prepare(`SELECT * FROM main.${table} WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined;
+      const row = readRecord(db, table, Number(id));
       if (!row && sealed.hash !== null) problems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
       else if (row && !sealedMatch(sealed, table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
     }
   } else if (firstBrokenId === null) {
     const recordProblems: string[] = [];
-    const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+    for (const table of presentSealedTables(db)) {
       let after = 0;
       for (;;) {
         // Entries appended since the last step seal rows written meanwhile: read them first, in the same step.
         readEntries(Number.MAX_SAFE_INTEGER);
-        const pending = pendingChanges(db);
-        const rows = db.prepare(`SELECT * FROM main.${table} WHERE id > ? ORDER BY id LIMIT ?`).all(after, ROWS_PER_STEP) as Record<string, unknown>[];
+        const pending = pendingRecordChanges(db);
+        const rows = recordsAfter(db, table, after, ROWS_PER_STEP);
         for (const row of rows) {
           const id = row.id as number;
           const key = `${table}:${id}`;
@@ -189,7 +189,7 @@ export function* auditCheckSteps(
     }
     for (const [key, sealed] of latest) {
       const [table, id] = key.split(':') as [SealedTable, string];
-      if (sealed.hash !== null && !pendingChanges(db).has(key) && !exists(db, table, Number(id))) {
+      if (sealed.hash !== null && !pendingRecordChanges(db).has(key) && !recordExists(db, table, Number(id))) {
         recordProblems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
       }
     }
@@ -197,16 +197,6 @@ export function* auditCheckSteps(
     if (recordProblems.length > MOST_PROBLEMS_LISTED) problems.push(`…and ${recordProblems.length - MOST_PROBLEMS_LISTED} more records changed outside Safe Hands.`);
   }
   return { ok: problems.length === 0, checked, firstBrokenId, problems, head };
-}
-
-/** Rows Safe Hands wrote whose entry is not written yet (only ever inside a transaction, on its own connection). */
-function pendingChanges(db: Db): Set<string> {
-  if (!watchesRecordChanges(db)) return new Set();
-  return new Set((db.prepare("SELECT tbl || ':' || id AS k FROM temp.record_changes").all() as { k: string }[]).map((r) => r.k));
-}
-
-function exists(db: Db, table: SealedTable, id: number): boolean {
-  return db.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined;
 }
 
 /** One step of the check; a database that cannot be read to the end ends the check with that, in words. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import type { Db } from '../db/connection.js';
-import type { AuditHead } from '../db/repositories/audit-repo.js';
+import { auditHead, type AuditHead } from '../db/repositories/audit-repo.js';
 import { checkAuditNow } from './audit-check.js';
 import { AUDIT_KEY_BESIDE, readKeyRing, type AuditKey } from './audit-key.js';
 
@@ -17,7 +17,7 @@ function openReadOnly<T>(file: string, nativeBinding: string | undefined, read: 
 /** A backup's newest audit entry, or null when it has none or cannot be read. */
 export function readBackupHead(file: string, nativeBinding?: string): AuditHead | null {
   try {
-    return openReadOnly(file, nativeBinding, (db) => (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null);
+    return openReadOnly(file, nativeBinding, auditHead);
   } catch {
     return null;
   }

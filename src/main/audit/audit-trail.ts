@@ -5,8 +5,10 @@ import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domai
 import type { Clock } from '../core/clock.js';
 import type { ServiceContext } from '../core/context.js';
 import { onTransactions, type Db } from '../db/connection.js';
-import { appendAudit, auditHead, sealAuditWith, type AuditHead } from '../db/repositories/audit-repo.js';
-import { hasUnsealedChanges, SEALED_TABLES, watchRecordChanges } from '../db/record-changes.js';
+import {
+  appendAudit, auditHashAt, auditHead, lastCheckFailedDetail, sealAuditWith, type AuditHead,
+} from '../db/repositories/audit-repo.js';
+import { hasUnsealedChanges, lastRecordId, SEALED_TABLES, watchRecordChanges } from '../db/record-changes.js';
 import { AUDIT_HEAD_FILE } from '../core/paths.js';
 import { replacePrivateFileUnsynced } from '../core/private-files.js';
 import { checkAuditInSteps, SEALING_STARTED, type Anchor, type AuditCheckResult } from './audit-check.js';
@@ -133,7 +135,7 @@ export class AuditTrail {
       if (current && current.from <= (head?.id ?? 0) + 1) return;
       const lastIds: Record<string, number> = {};
       for (const table of SEALED_TABLES) {
-        lastIds[table] = (this.db.prepare(`SELECT coalesce(max(id), 0) AS n FROM main.${table}`).get() as { n: number }).n;
+        lastIds[table] = lastRecordId(this.db, table);
       }
       // On disk (synced) before the entry it seals is committed.
       const key = this.ring.start((head?.id ?? 0) + 1);
@@ -200,13 +202,13 @@ export class AuditTrail {
    * not hold is a finding like any other: shown on the console and recorded in the trail.
    */
   checkMark(typed: AuditMark): { holds: boolean; message: string } {
-    const row = this.db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(typed.entry) as { hash: string } | undefined;
+    const hash = auditHashAt(this.db, typed.entry);
     const printed = formatAuditMark(typed);
-    if (row && auditMarkOf({ id: typed.entry, hash: row.hash }).code === typed.code) {
+    if (hash !== undefined && auditMarkOf({ id: typed.entry, hash }).code === typed.code) {
       return { holds: true, message: `Entry ${typed.entry} is as it was when the sheet was printed.` };
     }
     const last = auditHead(this.db)?.id ?? 0;
-    const problem = row
+    const problem = hash !== undefined
       ? `Audit entry ${typed.entry} is not the one on a printed sheet (${printed}): the trail has been rewritten from there or before.`
       : typed.entry > last
         ? `A printed sheet shows audit entry ${typed.entry} (${printed}), but the trail now ends at entry ${last}: later entries have been removed.`
@@ -263,9 +265,9 @@ export class AuditTrail {
   }
 
   private recordProblems(problems: string[]): void {
-    const last = this.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").get() as { detail_json: string } | undefined;
+    const last = lastCheckFailedDetail(this.db);
     const detail = { problems };
-    if (last?.detail_json === JSON.stringify(detail)) return;
+    if (last === JSON.stringify(detail)) return;
     try {
       this.db.transaction(() => this.appendSystemEntry('audit.check_failed', detail)).immediate();
       this.writeHead();

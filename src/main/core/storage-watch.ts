@@ -1,6 +1,7 @@
 import type { StorageProblem } from '../../shared/contract/index.js';
 import type { Clock } from './clock.js';
 import { inTransaction, type Db } from '../db/connection.js';
+import { writeAndRemoveSetting } from '../db/repositories/settings-repo.js';
 import { SYSTEM_ACTOR_LABEL } from '../audit/audit-trail.js';
 import { audit } from './context.js';
 import { storageFailure, storageProblemMessage, takeCarriedPast, type StorageFailure } from './storage-failure.js';
@@ -64,8 +65,7 @@ export class StorageWatch {
     this.lastTriedAt = now.getTime();
     try {
       inTransaction(db, () => {
-        db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(PROBE_KEY, PROBE_TEXT, now.toISOString());
-        db.prepare('DELETE FROM settings WHERE key = ?').run(PROBE_KEY);
+        writeAndRemoveSetting(db, PROBE_KEY, PROBE_TEXT, now.toISOString());
         const ctx = { db, clock, actor: { staffId: null, label: SYSTEM_ACTOR_LABEL, roles: [] } };
         audit(ctx, 'storage.saving_again', 'storage', null, { problem: problem.kind, since: problem.since, notRecorded: Object.fromEntries(this.notRecorded) });
       });

@@ -29,8 +29,7 @@ export interface RecordSeal {
 export function watchRecordChanges(db: Db): void {
   const statements = ['CREATE TEMP TABLE IF NOT EXISTS record_changes (tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;'];
   // Called again after migrations: a table a migration made, or rebuilt (which drops its temp triggers), is watched too.
-  const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-  for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+  for (const table of presentSealedTables(db)) {
     for (const [event, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
       statements.push(
         `CREATE TEMP TRIGGER IF NOT EXISTS record_changes_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
@@ -43,6 +42,12 @@ export function watchRecordChanges(db: Db): void {
 }
 
 const watching = new WeakSet<Db>();
+
+/** The sealed tables this database has (a backup from before a migration may lack the newer ones). */
+export function presentSealedTables(db: Db): SealedTable[] {
+  const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  return SEALED_TABLES.filter((t) => existing.has(t));
+}
 
 /** Whether this connection notes its writes (a connection opened without the app, in a test, does not). */
 export function watchesRecordChanges(db: Db): boolean {
@@ -87,6 +92,26 @@ export function takeRecordChanges(db: Db, key: Buffer | null): RecordSeal[] {
     const row = readRecord(db, tbl, id);
     return { table: tbl, id, hash: row ? recordHash(tbl, row, key) : null };
   });
+}
+
+/** A sealed table's rows after `afterId`, by id, at most `limit`. */
+export function recordsAfter(db: Db, table: SealedTable, afterId: number, limit: number): Record<string, unknown>[] {
+  return db.prepare(`SELECT * FROM main.${table} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Record<string, unknown>[];
+}
+
+export function recordExists(db: Db, table: SealedTable, id: number): boolean {
+  return db.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/** A sealed table's highest id, 0 when it is empty. */
+export function lastRecordId(db: Db, table: SealedTable): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM main.${table}`).get() as { n: number }).n;
+}
+
+/** Rows Safe Hands wrote whose entry is not written yet (only ever inside a transaction, on its own connection), as "table:id". */
+export function pendingRecordChanges(db: Db): Set<string> {
+  if (!watchesRecordChanges(db)) return new Set();
+  return new Set((db.prepare("SELECT tbl || ':' || id AS k FROM temp.record_changes").all() as { k: string }[]).map((r) => r.k));
 }
 
 /** Whether rows were written in this transaction that no audit entry has sealed yet. */

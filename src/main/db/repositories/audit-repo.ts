@@ -129,3 +129,27 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
      ORDER BY id DESC LIMIT @limit`,
   ).all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
 }
+
+/** The hash of one entry, or undefined when the trail no longer holds it. */
+export function auditHashAt(db: Db, id: number): string | undefined {
+  return (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
+}
+
+/**
+ * Reads the trail a page at a time, oldest first: the entries after `afterId`, at most `limit`. One
+ * statement, prepared once, serves every page of a check.
+ */
+export function auditPageReader(db: Db): (afterId: number, limit: number) => AuditRow[] {
+  const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+  return (afterId, limit) => page.all(afterId, limit) as AuditRow[];
+}
+
+/** When the newest restore of a backup was recorded, or null when there has been none. */
+export function lastRestoreAt(db: Db): string | null {
+  return (db.prepare("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'").get() as { at: string | null }).at;
+}
+
+/** The detail of the newest "audit check failed" entry, as stored; undefined when there is none. */
+export function lastCheckFailedDetail(db: Db): string | undefined {
+  return (db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").get() as { detail_json: string } | undefined)?.detail_json;
+}

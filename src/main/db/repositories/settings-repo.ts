@@ -25,3 +25,12 @@ export function writeSetting(db: Db, key: string, value: unknown, at: string): v
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), at);
 }
+
+/**
+ * Writes a setting's stored text and removes it again, inside the caller's transaction: nothing is left
+ * behind, but the write still needs room for the text (core/storage-watch.ts tries the disk this way).
+ */
+export function writeAndRemoveSetting(db: Db, key: string, valueJson: string, at: string): void {
+  db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(key, valueJson, at);
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}

@@ -161,3 +161,8 @@ export function visitChecks(db: Db, visitId: number): { photo_id_checked_at: str
 export function visitIdByBadge(db: Db, token: string): number | undefined {
   return db.prepare('SELECT id FROM visits WHERE badge_token = ?').pluck().get(token) as number | undefined;
 }
+
+/** The code printed on a visit's badge. */
+export function badgeTokenOf(db: Db, visitId: number): string {
+  return db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+}

@@ -5,6 +5,7 @@ import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../../d
 import type { CheckKind } from '../../db/integrity-check.js';
 import { inTransaction } from '../../db/connection.js';
 import { migrate, readMigrations } from '../../db/migrate.js';
+import { lastRestoreAt } from '../../db/repositories/audit-repo.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from '../../core/paths.js';
 import { makePrivateDir } from '../../core/private-files.js';
 import { CommandError } from '../../core/command-error.js';
@@ -186,7 +187,7 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
  */
 export function newestBackupAnchors(ctx: Omit<BackupContext, 'actor'>): Anchor[] {
   try {
-    const lastRestore = (ctx.db.prepare("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'").get() as { at: string | null }).at ?? '';
+    const lastRestore = lastRestoreAt(ctx.db) ?? '';
     const newest = listBackups(ctx as BackupContext).backups.find((b) => b.takenAt > lastRestore);
     const head = newest && readBackupHead(newest.file, ctx.nativeBinding);
     return head ? [{ head, source: `the backup taken at ${newest.takenAt.slice(0, 16).replace('T', ' ')} UTC (${newest.fileName})` }] : [];

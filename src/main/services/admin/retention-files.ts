@@ -1,6 +1,9 @@
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection.js';
+import {
+  bookingsPastPeriod, exceptionsPastPeriod, receiptsPastPeriod, visitsPastPeriod, type PastPeriod,
+} from '../../db/repositories/retention-repo.js';
 
 /** What the retention run did in the data folder. */
 export interface DocumentsRemoved {
@@ -21,52 +24,25 @@ interface DocumentKind {
   /** Kept in a folder per year (receipts/2026/), the year the record was made or is for. */
   byYear: boolean;
   name: RegExp;
-  pastPeriod(db: Db, keys: string[], cutoff: string): Map<string, boolean>;
-}
-
-function byRecord(sql: string, numeric: boolean) {
-  return (db: Db, keys: string[], cutoff: string): Map<string, boolean> => {
-    const rows = db.prepare(sql).all({ keys: JSON.stringify(numeric ? keys.map(Number) : keys), cutoff }) as { key: string | number; past: number }[];
-    return new Map(rows.map((r) => [String(r.key), r.past === 1]));
-  };
-}
-
-/** SQL: whether the visit's visitor has had their details removed by retention (0 for no such visit). */
-function visitorRemoved(visitId: string): string {
-  return `coalesce((SELECT v.anonymised_at IS NOT NULL FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id = ${visitId}), 0)`;
+  pastPeriod: PastPeriod;
 }
 
 const KINDS: readonly DocumentKind[] = [
   {
     // custody/receipt-document.ts receiptPlace: receipts/2026/receipt-2026-0042.pdf and its reprints. A
     // ".tmp" is a copy the start-up rebuild was writing when the host stopped; it names the owner too.
+    // Never while anything on it is still in the safe (see receiptsPastPeriod for the rule).
     folder: 'receipts',
     byYear: true,
     name: /^receipt-(\d{4}-\d+)(?:-reprint-\d+)?\.pdf(?:\.tmp)?$/,
-    // Never while anything on it is still in the safe: it is what the owner collects with (and the start-up
-    // rebuild would only make it again). A visitor's goes with the visitor's details, so the same people are
-    // left alone as in the database (on site, an open concern). A pupil's goes by the rule that removes the
-    // pupil's name from the receipt; a member of staff's by the same date, as the slip has done its job and
-    // the custody record keeps everything on it.
-    pastPeriod: byRecord(
-      `SELECT r.number AS key,
-              NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
-              AND CASE r.owner_type WHEN 'visitor' THEN ${visitorRemoved('r.visit_id')}
-                                    ELSE r.created_at < @cutoff END AS past
-       FROM receipts r WHERE r.number IN (SELECT value FROM json_each(@keys))`,
-      false,
-    ),
+    pastPeriod: receiptsPastPeriod,
   },
   {
     // services/visits/badges.ts: badges/badge-visit-17.pdf. Goes with the visitor's details.
     folder: 'badges',
     byYear: false,
     name: /^badge-visit-(\d+)\.pdf$/,
-    pastPeriod: byRecord(
-      `SELECT vi.id AS key, v.anonymised_at IS NOT NULL AS past
-       FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id IN (SELECT value FROM json_each(@keys))`,
-      true,
-    ),
+    pastPeriod: visitsPastPeriod,
   },
   {
     // safeguarding/exceptions.ts: exceptions/exception-3.pdf. One for a visit (or a booking the visitor
@@ -75,14 +51,7 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'exceptions',
     byYear: false,
     name: /^exception-(\d+)\.pdf$/,
-    pastPeriod: byRecord(
-      `SELECT e.id AS key,
-              CASE WHEN coalesce(e.visit_id, b.visit_id) IS NOT NULL
-                   THEN ${visitorRemoved('coalesce(e.visit_id, b.visit_id)')}
-                   ELSE b.expected_date < substr(@cutoff, 1, 10) END AS past
-       FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.id IN (SELECT value FROM json_each(@keys))`,
-      true,
-    ),
+    pastPeriod: exceptionsPastPeriod,
   },
   {
     // safeguarding/bookings.ts: invites/2026/invite-5.pdf, in the year of the booked day. An invitation
@@ -90,10 +59,7 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'invites',
     byYear: true,
     name: /^invite-(\d+)\.pdf$/,
-    pastPeriod: byRecord(
-      `SELECT id AS key, expected_date < substr(@cutoff, 1, 10) AS past FROM bookings WHERE id IN (SELECT value FROM json_each(@keys))`,
-      true,
-    ),
+    pastPeriod: bookingsPastPeriod,
   },
   {
     // operations/roll-call.ts: roll-calls/roll-call-2026-11-23T09-00-00-000Z.pdf. A printed roll call has

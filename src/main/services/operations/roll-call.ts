@@ -3,6 +3,7 @@ import { describeDevices } from '../../../shared/domain/devices.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildRollCallPdf, type RollCallPerson } from '../../documents/roll-call.js';
 import { inTransaction } from '../../db/connection.js';
+import { insertRollCall } from '../../db/repositories/roll-call-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { onSite } from '../visits/on-site.js';
 import { actingStaffId, audit, nowIso } from '../../core/context.js';
@@ -78,11 +79,7 @@ export function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.sa
   try {
     return inTransaction(ctx.db, () => {
       const { people, accounted, missing } = tally(ctx, input);
-      const id = Number(
-        ctx.db
-          .prepare('INSERT INTO roll_calls (taken_at, taken_by, note, people_json, on_site, accounted) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(at, by, input.note, JSON.stringify(people), people.length, accounted).lastInsertRowid,
-      );
+      const id = insertRollCall(ctx.db, { takenAt: at, takenBy: by, note: input.note, peopleJson: JSON.stringify(people), onSite: people.length, accounted });
       audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted });
       return { rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, notSaved: null };
     });

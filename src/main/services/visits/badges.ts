@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/connection.js';
 import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
-import { findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
+import { badgeTokenOf, findVisit, visitIdByBadge } from '../../db/repositories/visit-repo.js';
 import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -38,7 +38,7 @@ async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print:
   if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out.');
   const visitor = findVisitor(ctx.db, visit.visitor_id)!;
   const name = fullName(nameOf(visitor));
-  const token = ctx.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+  const token = badgeTokenOf(ctx.db, visitId);
   const pdf = await buildBadgePdf(
     {
       settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',

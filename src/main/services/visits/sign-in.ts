@@ -8,7 +8,7 @@ import { currentPolicy } from '../../db/repositories/policy-repo.js';
 import {
   findVisitor, findVisitorByIdentity, insertVisitor, nameOf, searchVisitorsBySurname, setNameOrder, touchLastSignIn,
 } from '../../db/repositories/visitor-repo.js';
-import { insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../../db/repositories/visit-repo.js';
+import { badgeTokenOf, insertAcknowledgement, insertVisit, lastVisitOf, latestAcknowledgement, openVisitOf } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -31,7 +31,7 @@ export function currentPolicyOrFail(ctx: ServiceContext) {
 /** The badge code the kiosk prints, or null when the setting does not use badges. */
 export function badgeCodeFor(ctx: ServiceContext, visitId: number): string | null {
   if (!readSetting(ctx.db, 'badge.enabled')) return null;
-  return ctx.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+  return badgeTokenOf(ctx.db, visitId);
 }
 
 export function deviceCount(devices: readonly DeclaredDevice[]): number {

@@ -1,0 +1,109 @@
+import type { ConcernSubject } from '../../../shared/domain/concerns.js';
+import type { CustodyReason } from '../../../shared/domain/custody.js';
+import type { DeviceKind } from '../../../shared/domain/devices.js';
+import type { ExceptionPurpose } from '../../../shared/domain/exceptions.js';
+import type { VisitorType } from '../../../shared/domain/visitors.js';
+import type { Db } from '../connection.js';
+
+// Each report's rows for the instants [from, to), oldest first: see services/operations/reports.ts.
+
+export interface VisitorsReportRow {
+  signed_in_at: string;
+  signed_out_at: string | null;
+  name: string;
+  organisation: string | null;
+  visitor_type: VisitorType;
+  visiting: string;
+  version: number;
+  sign_out_method: string | null;
+}
+
+export function visitorsReportRows(db: Db, from: string, to: string): VisitorsReportRow[] {
+  return db
+    .prepare(
+      `SELECT vi.signed_in_at, vi.signed_out_at, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation, vi.visitor_type, vi.visiting,
+              p.version, vi.sign_out_method
+       FROM visits vi JOIN visitors v ON v.id = vi.visitor_id JOIN acknowledgements a ON a.id = vi.acknowledgement_id
+       JOIN policy_versions p ON p.id = a.policy_version_id
+       WHERE vi.signed_in_at >= ? AND vi.signed_in_at < ? ORDER BY vi.signed_in_at`,
+    )
+    .all(from, to) as VisitorsReportRow[];
+}
+
+export interface CustodyReportRow {
+  number: string;
+  owner: string;
+  kind: DeviceKind;
+  bag_slot: string;
+  reason: CustodyReason;
+  logged_at: string;
+  logged_by: string;
+  state: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  closed_to: string | null;
+  closed_note: string | null;
+}
+
+export function custodyReportRows(db: Db, from: string, to: string): CustodyReportRow[] {
+  return db
+    .prepare(
+      `SELECT r.number, CASE r.owner_type WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first) WHEN 'staff' THEN so.display_name ELSE r.learner_name END AS owner,
+              i.kind, i.bag_slot, i.reason, i.logged_at, lb.display_name AS logged_by, i.state, i.closed_at, cb.display_name AS closed_by, i.closed_to, i.closed_note
+       FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN staff lb ON lb.id = i.logged_by
+       LEFT JOIN staff cb ON cb.id = i.closed_by LEFT JOIN visits vi ON vi.id = r.visit_id LEFT JOIN visitors v ON v.id = vi.visitor_id
+       LEFT JOIN staff so ON so.id = r.staff_owner
+       WHERE i.logged_at >= ? AND i.logged_at < ? ORDER BY i.logged_at, i.id`,
+    )
+    .all(from, to) as CustodyReportRow[];
+}
+
+export interface ExceptionsReportRow {
+  approved_at: string;
+  visitor: string;
+  purpose: ExceptionPurpose;
+  purpose_detail: string | null;
+  devices_json: string;
+  permitted_use: string;
+  permitted_areas: string;
+  valid_until: string | null;
+  approved_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export function exceptionsReportRows(db: Db, from: string, to: string): ExceptionsReportRow[] {
+  return db
+    .prepare(
+      `SELECT e.approved_at, coalesce(person_name(v.first_name, v.last_name, v.family_name_first), person_name(b.first_name, b.last_name, b.family_name_first)) AS visitor, e.purpose, e.purpose_detail,
+              e.devices_json, e.permitted_use, e.permitted_areas, e.valid_until, ab.display_name AS approved_by, e.revoked_at, rb.display_name AS revoked_by, e.revoke_reason
+       FROM device_exceptions e JOIN staff ab ON ab.id = e.approved_by LEFT JOIN staff rb ON rb.id = e.revoked_by
+       LEFT JOIN bookings b ON b.id = e.booking_id LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
+       WHERE e.approved_at >= ? AND e.approved_at < ? ORDER BY e.approved_at`,
+    )
+    .all(from, to) as ExceptionsReportRow[];
+}
+
+export interface ConcernsReportRow {
+  raised_at: string;
+  raised_by: string;
+  about_type: ConcernSubject;
+  about_name: string;
+  location: string;
+  what_happened: string;
+  action_taken: string;
+  status: string;
+  outcome: string | null;
+  reviewed_by: string | null;
+}
+
+export function concernsReportRows(db: Db, from: string, to: string): ConcernsReportRow[] {
+  return db
+    .prepare(
+      `SELECT c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
+       FROM concerns c JOIN staff rb ON rb.id = c.raised_by LEFT JOIN staff vb ON vb.id = c.reviewed_by
+       WHERE c.raised_at >= ? AND c.raised_at < ? ORDER BY c.raised_at`,
+    )
+    .all(from, to) as ConcernsReportRow[];
+}

@@ -55,9 +55,18 @@ export function onStorageProblem(listener: () => void): () => void {
   return () => storageListeners.delete(listener);
 }
 
+/** Told when main answers that the staff session is over (it timed out there): the console locks. */
+const sessionListeners = new Set<() => void>();
+
+export function onSessionEnded(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 export const invoke: Invoke = (name, input) =>
   current(name, input).then((result) => {
     if (!result.ok && result.error.code === 'storage_problem') for (const listener of storageListeners) listener();
+    if (!result.ok && result.error.code === 'locked') for (const listener of sessionListeners) listener();
     return result;
   });
 

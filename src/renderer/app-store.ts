@@ -3,6 +3,7 @@ import type { AppStatus } from '../shared/contract/index.js';
 import type { CommandResult } from '../shared/domain/errors.js';
 import { invoke } from './api.js';
 import { followHostClock } from './lib/clock.js';
+import { resettable } from './lib/store-reset.js';
 
 /** app.status, keeping the screens' clock in step with the host's on every answer. */
 async function readStatus(): Promise<CommandResult<AppStatus>> {
@@ -41,3 +42,5 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (r.ok && (r.value.databaseProblem !== now?.databaseProblem || r.value.storageProblem?.since !== now?.storageProblem?.since)) set({ status: r.value });
   },
 }));
+
+resettable(useAppStore, () => initialAppState);

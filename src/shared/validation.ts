@@ -34,17 +34,39 @@ function savable(label: string, max: number) {
     .refine((s) => !REORDERING_OR_BROKEN.test(s), { error: `${label} contains hidden characters that change how text is shown. Please type it again.` });
 }
 
-export function text(label: string, max: number) {
-  return z
+/**
+ * The longest text each field takes, kept beside its schema so a screen can say "too long" while it is
+ * typed, from the same number main checks (see maxLengthOf).
+ */
+const MAX_LENGTHS = new WeakMap<z.ZodType, number>();
+
+function withMaxLength<T extends z.ZodType>(schema: T, max: number): T {
+  MAX_LENGTHS.set(schema, max);
+  return schema;
+}
+
+/** The most characters a text field of the contract takes (optional or not), or undefined for one that is not text. */
+export function maxLengthOf(schema: z.ZodType): number | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return maxLengthOf(schema.unwrap() as z.ZodType);
+  return MAX_LENGTHS.get(schema);
+}
+
+/**
+ * Required short text. `missing` is what a person is told when it is left empty, where "Please enter …"
+ * with the label is not how the form asks for it ("Enter the bag or slot number.").
+ */
+export function text(label: string, max: number, words: { missing?: string } = {}) {
+  const schema = z
     .string({ error: `${label} must be text.` })
     .max(max * 4, { error: `${label} is too long (at most ${max} characters).` })
     .transform(tidy)
-    .pipe(z.string().min(1, { error: `Please enter ${label.toLowerCase()}.` }).pipe(savable(label, max)));
+    .pipe(z.string().min(1, { error: words.missing ?? `Please enter ${label.toLowerCase()}.` }).pipe(savable(label, max)));
+  return withMaxLength(schema, max);
 }
 
 /** Optional free text: missing, null or blank all mean "not given". */
 export function optionalText(label: string, max: number) {
-  return z
+  const schema = z
     .union([z.string({ error: `${label} must be text.` }), z.null()], { error: `${label} must be text.` })
     .optional()
     .transform((s) => (s == null ? '' : s))
@@ -56,20 +78,24 @@ export function optionalText(label: string, max: number) {
         .pipe(savable(label, max)),
     )
     .transform((s) => (s === '' ? null : s));
+  return withMaxLength(schema, max);
 }
 
 /** Long text such as a policy: keeps its line breaks. */
 export function longText(label: string, max: number) {
-  return z
+  const schema = z
     .string({ error: `${label} must be text.` })
     .max(max, { error: `${label} is too long (at most ${max} characters).` })
     .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().min(1, { error: `Please enter ${label.toLowerCase()}.` }));
+  return withMaxLength(schema, max);
 }
 
-export function id(label: string) {
+/** A record's number. `missing` is what a person is told when none was chosen ("Choose the visitor."). */
+export function id(label: string, words: { missing?: string } = {}) {
+  const { missing } = words;
   return z
-    .number({ error: `${label} must be a number.` })
+    .number({ error: (issue) => (missing !== undefined && issue.input == null ? missing : `${label} must be a number.`) })
     .int({ error: `${label} must be a whole number.` })
     .positive({ error: `${label} is not valid.` })
     .max(Number.MAX_SAFE_INTEGER, { error: `${label} is not valid.` });

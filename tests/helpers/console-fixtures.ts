@@ -1,10 +1,5 @@
-import { afterEach } from 'vitest';
 import type { OnSiteVisit, PendingHandover, ReceiptView, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { CustodyItemView } from '../../src/shared/domain/custody.js';
-import { initialCollectState, useCollectStore } from '../../src/renderer/custody/collect-store.js';
-import { initialLogState, useLogStore } from '../../src/renderer/custody/custody-log-store.js';
-import { initialSafeState, useSafeStore } from '../../src/renderer/custody/safe-store.js';
-import { initialReprintState, useReprintStore } from '../../src/renderer/custody/reprint-store.js';
 import { fail, kioskConfig, kioskHandlers, type FakeHandlers } from './fake-api.js';
 import { minutesAgo } from './test-clock.js';
 
@@ -78,9 +73,3 @@ export const NO_PRINTER = 'No printer is set up for receipts. An administrator c
 export { fail };
 
 // The custody stores are module singletons: every test starts with empty ones.
-afterEach(() => {
-  useLogStore.setState(initialLogState());
-  useCollectStore.setState(initialCollectState());
-  useSafeStore.setState(initialSafeState());
-  useReprintStore.setState(initialReprintState());
-});

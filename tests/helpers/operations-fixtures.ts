@@ -1,11 +1,4 @@
-import { afterEach } from 'vitest';
 import type { BackupFile, RollCallRecord, SettingsView, StaffAccount, StaffSessionInfo } from '../../src/shared/contract/index.js';
-import { initialBackupsState, useBackupsStore } from '../../src/renderer/admin/backups-store.js';
-import { initialEndOfDayState, useEndOfDayStore } from '../../src/renderer/operations/end-of-day-store.js';
-import { initialRollCallState, useRollCallStore } from '../../src/renderer/operations/rollcall-store.js';
-import { initialSectionsState, useSectionsStore } from '../../src/renderer/console/sections-store.js';
-import { useSettingsStore } from '../../src/renderer/admin/settings-store.js';
-import { initialStaffAccountsState, useStaffAccountsStore } from '../../src/renderer/staff/staff-accounts-store.js';
 import type { FakeHandlers } from './fake-api.js';
 import { session, unlockedConsole } from './console-fixtures.js';
 
@@ -39,11 +32,3 @@ export const staffAccounts: StaffAccount[] = [
   { staffId: 3, displayName: 'Jo Leaver', roles: ['office'], active: false, lockedUntil: null },
 ];
 
-afterEach(() => {
-  useRollCallStore.setState(initialRollCallState());
-  useEndOfDayStore.setState(initialEndOfDayState());
-  useBackupsStore.setState(initialBackupsState());
-  useStaffAccountsStore.setState(initialStaffAccountsState());
-  useSectionsStore.setState(initialSectionsState());
-  useSettingsStore.getState().reset();
-});

@@ -1,10 +1,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { stopClockForTests } from '../../src/renderer/lib/clock.js';
-import { initialAppState, useAppStore } from '../../src/renderer/app-store.js';
-import { initialConsoleState, useConsoleStore } from '../../src/renderer/console/console-store.js';
-import { forgetPendingWork, initialKioskState, useKioskStore } from '../../src/renderer/visits/kiosk-store.js';
-import { initialSetupState, useSetupStore } from '../../src/renderer/admin/setup-store.js';
+import { resetAllStores } from '../../src/renderer/lib/store-reset.js';
 import { TEST_NOW } from './test-clock.js';
 
 // findBy… waits up to 5 s, not 1 s: on a busy two-core machine the first render of the console (jsdom's role
@@ -16,14 +13,11 @@ configure({ asyncUtilTimeout: 5000 });
 stopClockForTests(TEST_NOW);
 beforeEach(() => stopClockForTests(TEST_NOW));
 
-// Stores are module singletons: put each back to its first state so no test sees another's visitor.
+// Stores are module singletons: every one goes back to its first state (each registers how in its own
+// file, through lib/store-reset) so no test sees another's visitor.
 afterEach(() => {
   cleanup();
-  forgetPendingWork();
-  useAppStore.setState(initialAppState);
-  useKioskStore.setState(initialKioskState());
-  useConsoleStore.setState(initialConsoleState());
-  useSetupStore.setState(initialSetupState);
+  resetAllStores();
   window.location.hash = '';
   vi.useRealTimers();
 });

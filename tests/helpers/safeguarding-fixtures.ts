@@ -1,16 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { afterEach } from 'vitest';
 import type { BookingView, OnSiteVisit, PolicyDetail, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { ConcernView } from '../../src/shared/domain/concerns.js';
 import { DEFAULT_RISK_CHECKLIST, type DeviceUseMarker, type ExceptionView } from '../../src/shared/domain/exceptions.js';
-import { initialBookingState, useBookingStore } from '../../src/renderer/safeguarding/booking-store.js';
-import { initialConcernState, useConcernStore } from '../../src/renderer/safeguarding/concern-store.js';
-import { initialExceptionState, useExceptionStore } from '../../src/renderer/safeguarding/exception-store.js';
-import { initialPolicyState, usePolicyStore } from '../../src/renderer/safeguarding/policy-store.js';
-import { useReminderStore } from '../../src/renderer/console/reminder-store.js';
-import { initialSafeguardingState, useSafeguardingStore } from '../../src/renderer/safeguarding/safeguarding-store.js';
-import { useVisitChecksStore } from '../../src/renderer/visits/visit-checks-store.js';
 import { todayUk } from '../../src/renderer/lib/uk-clock.js';
 import type { FakeHandlers } from './fake-api.js';
 import { TEST_NOW } from './test-clock.js';
@@ -101,13 +93,3 @@ export async function openSafeguarding(user: UserEvent, part?: string): Promise<
     await user.click(within(parts).getByRole('button', { name: part }));
   }
 }
-
-afterEach(() => {
-  useSafeguardingStore.setState(initialSafeguardingState());
-  useExceptionStore.setState(initialExceptionState());
-  useBookingStore.setState(initialBookingState());
-  useConcernStore.setState(initialConcernState());
-  usePolicyStore.setState(initialPolicyState());
-  useReminderStore.setState({ reminders: [] });
-  useVisitChecksStore.setState({ saving: null, error: null });
-});

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
 import { KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
 import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
+import { describeInvalid } from '../../shared/invalid-input.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/connection.js';
 import { CommandError } from '../core/command-error.js';
@@ -49,21 +49,6 @@ const KIOSK_WHEN_PAUSED: ReadonlySet<CommandName> = new Set(['app.status', 'staf
 
 function failure(code: CommandFailure['code'], message: string, fields?: Record<string, string>): { ok: false; error: CommandFailure } {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
-}
-
-/** Zod's issues as one sentence for the screen and one per field for the form. */
-export function describeInvalid(error: z.ZodError): CommandFailure {
-  const fields: Record<string, string> = {};
-  let first: string | undefined;
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.');
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `This request has fields the app does not expect (${issue.keys.slice(0, 3).join(', ')}).`;
-    else if (issue.code === 'invalid_type' && path === '') message = 'This request was not in the form the app expects.';
-    if (path && !(path in fields)) fields[path] = message;
-    first ??= message;
-  }
-  return { code: 'invalid_input', message: first ?? 'Something in the form is not valid.', ...(Object.keys(fields).length ? { fields } : {}) };
 }
 
 /**

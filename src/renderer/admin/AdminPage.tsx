@@ -1,5 +1,6 @@
 import { PageHeading } from '../components/PageHeading.js';
-import { ADMIN_TAB_LABELS, ADMIN_TABS, useSectionsStore, type AdminTab } from '../console/sections-store.js';
+import { useNavigationStore } from '../console/navigation-store.js';
+import { ADMIN_TAB_LABELS, ADMIN_TABS, type AdminTab } from './admin-tabs.js';
 import { BackupsPanel } from './BackupsPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
@@ -16,8 +17,8 @@ function TabPanel({ tab }: { tab: AdminTab }) {
 
 /** The administrator's pages: settings, backups and staff accounts, one at a time. */
 export function AdminPage() {
-  const tab = useSectionsStore((s) => s.adminTab);
-  const showTab = useSectionsStore((s) => s.showAdminTab);
+  const tab = useNavigationStore((s) => s.adminTab);
+  const showTab = useNavigationStore((s) => s.showAdminTab);
   return (
     <>
       <div className="console-heading">

@@ -1,5 +1,6 @@
-import type { SettingsView } from '../../shared/contract/index.js';
+import { commandSchemas, type SettingsView } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
@@ -30,7 +31,7 @@ export function BackupSettingsFields({ draft, lastBackupAt, fieldErrors, onFolde
         label="Backup folder"
         hint="The whole path, for example D:\Backups\Safe Hands. Leave empty for the data folder’s backups."
         value={draft.backupFolder ?? ''}
-        maxLength={1000}
+        maxLength={maxLengthOf(commandSchemas['settings.update'].input.shape.backupFolder)}
         onChange={onFolder}
         error={fieldErrors.backupFolder}
       />

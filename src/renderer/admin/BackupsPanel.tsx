@@ -3,8 +3,10 @@ import type { BackupFile } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
 import { useAppStore } from '../app-store.js';
-import { useBackupsStore } from './backups-store.js';
+import { restoredMessage, useBackupsStore } from './backups-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { RestoreDialog } from './RestoreDialog.js';
 
 /** "2.4 MB", "312 KB": sizes as people read them. */
@@ -13,10 +15,44 @@ export function formatSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+const COLUMNS: readonly Column<BackupFile>[] = [
+  { header: 'Taken', cell: (b) => formatDateTime(b.takenAt) },
+  { header: 'File', cell: (b) => <span className="file-name">{b.fileName}</span> },
+  { header: 'Size', cell: (b) => formatSize(b.sizeBytes) },
+];
+
+/** The copies in the folder, each with its own Restore… (named by when it was taken, for a screen reader). */
+function BackupsTable({ backups, onRestore }: { backups: readonly BackupFile[]; onRestore: (backup: BackupFile) => void }) {
+  const restore: Column<BackupFile> = {
+    header: 'Action',
+    headerHidden: true,
+    cellClassName: 'cell-action',
+    cell: (b) => (
+      <BigButton variant="secondary" onClick={() => onRestore(b)}>
+        Restore…{' '}<span className="visually-hidden">(the backup from {formatDateTime(b.takenAt)})</span>
+      </BigButton>
+    ),
+  };
+  return <DataTable rows={backups} columns={[...COLUMNS, restore]} rowKey={(b) => b.file} labelledBy="backup-list-heading" />;
+}
+
 /** Copies of the database: make one now, see what is there, and put one back. */
 export function BackupsPanel() {
   const { folder, backups, loaded, loading, error, backingUp, made, backupError, load, backUpNow, restore } = useBackupsStore();
   const databaseProblem = useAppStore((s) => s.status?.databaseProblem ?? null);
+  const loadStatus = useAppStore((s) => s.loadStatus);
+  const lock = useSessionStore((s) => s.lock);
+  const loadSession = useSessionStore((s) => s.load);
+  // Main has closed every staff session: show the lock screen with what happened, read the (perhaps
+  // different) staff list again, and let the kiosk know the database is sound again.
+  const restoreAndLock = async (file: string) => {
+    const r = await restore(file);
+    if (r.ok) {
+      await lock(restoredMessage(r.restoredFrom ?? file));
+      await Promise.all([loadSession(), loadStatus()]);
+    }
+    return r;
+  };
   // undefined: no dialog; null: "another file"; a backup: that one.
   const [restoring, setRestoring] = useState<BackupFile | null | undefined>(undefined);
 
@@ -49,40 +85,13 @@ export function BackupsPanel() {
 
       <h3 id="backup-list-heading">Backups in this folder</h3>
       {loaded && backups.length === 0 ? <p className="empty">There are no backups in this folder yet.</p> : null}
-      {backups.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="backup-list-heading">
-            <thead>
-              <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">File</th>
-                <th scope="col">Size</th>
-                <th scope="col"><span className="visually-hidden">Action</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {backups.map((b) => (
-                <tr key={b.file}>
-                  <th scope="row">{formatDateTime(b.takenAt)}</th>
-                  <td><span className="file-name">{b.fileName}</span></td>
-                  <td>{formatSize(b.sizeBytes)}</td>
-                  <td className="cell-action">
-                    <BigButton variant="secondary" onClick={() => setRestoring(b)}>
-                      Restore…{' '}<span className="visually-hidden">(the backup from {formatDateTime(b.takenAt)})</span>
-                    </BigButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {backups.length > 0 ? <BackupsTable backups={backups} onRestore={setRestoring} /> : null}
       <div className="panel-actions">
         <BigButton variant="secondary" onClick={() => setRestoring(null)}>Restore from another file…</BigButton>
       </div>
 
       {restoring !== undefined ? (
-        <RestoreDialog backup={restoring} onConfirm={restore} onClose={() => setRestoring(undefined)} />
+        <RestoreDialog backup={restoring} onConfirm={restoreAndLock} onClose={() => setRestoring(undefined)} />
       ) : null}
     </section>
   );

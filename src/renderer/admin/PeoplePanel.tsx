@@ -5,7 +5,8 @@ import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { usePeopleStore } from './people-store.js';
 import { PersonRecordsView } from './PersonRecordsView.js';
 import { subjectAccessFileName, subjectAccessJson } from './subject-access.js';
@@ -54,44 +55,32 @@ function RecordActions({ records, settingName, preparedBy }: { records: PersonRe
 }
 
 function PeopleTable({ people, gathering, onGather }: { people: PersonMatch[]; gathering: number | null; onGather: (p: PersonMatch) => void }) {
-  return (
-    <div className="people-table-scroll">
-      <table className="table" aria-labelledby="people-found-heading">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Visits</th>
-            <th scope="col">Last visit</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.visitorId}>
-              <th scope="row">{p.name}</th>
-              <td>{p.organisation ?? '—'}</td>
-              <td>{p.visits}</td>
-              <td>{p.lastVisitAt ? formatDateTime(p.lastVisitAt) : 'No visits'}</td>
-              <td className="cell-action">
-                <BigButton variant="secondary" onClick={() => onGather(p)} disabled={gathering !== null}>
-                  {gathering === p.visitorId ? 'Gathering…' : 'Gather their records'}{' '}
-                  <span className="visually-hidden">({p.name})</span>
-                </BigButton>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: readonly Column<PersonMatch>[] = [
+    { header: 'Name', cell: (p) => p.name },
+    { header: 'Organisation', cell: (p) => p.organisation ?? '—' },
+    { header: 'Visits', cell: (p) => p.visits },
+    { header: 'Last visit', cell: (p) => (p.lastVisitAt ? formatDateTime(p.lastVisitAt) : 'No visits') },
+    {
+      header: 'Action',
+      headerHidden: true,
+      cellClassName: 'cell-action',
+      cell: (p) => (
+        <BigButton variant="secondary" onClick={() => onGather(p)} disabled={gathering !== null}>
+          {gathering === p.visitorId ? 'Gathering…' : 'Gather their records'}{' '}
+          <span className="visually-hidden">({p.name})</span>
+        </BigButton>
+      ),
+    },
+  ];
+  // The page scrolls this table sideways on a narrow screen rather than squeezing the names.
+  return <DataTable rows={people} columns={columns} rowKey={(p) => p.visitorId} labelledBy="people-found-heading" wrapClassName="people-table-scroll" />;
 }
 
 /** Subject access requests: find a visitor by name and gather, show, download or print everything held about them. */
 export function PeoplePanel() {
   const s = usePeopleStore();
-  const settingName = useConsoleStore((c) => c.settingName);
-  const preparedBy = useConsoleStore((c) => c.session?.displayName ?? '');
+  const settingName = useSessionStore((c) => c.settingName);
+  const preparedBy = useSessionStore((c) => c.session?.displayName ?? '');
 
   useEffect(() => () => usePeopleStore.getState().reset(), []);
 

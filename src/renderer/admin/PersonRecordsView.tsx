@@ -5,6 +5,7 @@ import { formatDateTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { now } from '../lib/clock.js';
 import { fullName } from '../../shared/domain/names.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
 
 const ITEM_STATE_LABELS: Record<string, string> = {
   in_safe: 'In the safe',
@@ -16,21 +17,48 @@ function counted(n: number, one: string, many: string): string {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
 
+type Visit = PersonRecords['visits'][number];
+type DeviceLogged = PersonRecords['devicesLogged'][number];
+type DeviceException = PersonRecords['deviceExceptions'][number];
+
+const VISIT_COLUMNS: readonly Column<Visit>[] = [
+  { header: 'Signed in', cell: (v) => formatDateTime(v.signedInAt) },
+  { header: 'Signed out', cell: (v) => (v.signedOutAt ? formatDateTime(v.signedOutAt) : 'Not signed out') },
+  { header: 'Visitor type', cell: (v) => VISITOR_TYPE_LABELS[v.visitorType] ?? v.visitorType },
+  { header: 'Visiting', cell: (v) => v.visiting },
+  { header: 'Expectations version', cell: (v) => `Version ${v.policyVersion}` },
+];
+
+const DEVICE_COLUMNS: readonly Column<DeviceLogged>[] = [
+  { header: 'Logged', cell: (d) => formatDateTime(d.loggedAt) },
+  { header: 'Device', cell: (d) => DEVICE_KIND_LABELS[d.kind] ?? d.kind },
+  { header: 'Receipt', cell: (d) => d.receiptNumber },
+  { header: 'Bag or slot', cell: (d) => d.bagSlot },
+  { header: 'Now', cell: (d) => ITEM_STATE_LABELS[d.state] ?? d.state },
+  { header: 'Closed', cell: (d) => (d.closedAt ? formatDateTime(d.closedAt) : '—') },
+];
+
+const EXCEPTION_COLUMNS: readonly Column<DeviceException>[] = [
+  { header: 'Approved', cell: (e) => formatDateTime(e.approvedAt) },
+  { header: 'Permitted use', cell: (e) => e.permittedUse },
+  { header: 'Revoked', cell: (e) => (e.revokedAt ? formatDateTime(e.revokedAt) : 'Not revoked') },
+];
+
+interface RecordsTableProps<Row> {
+  id: string;
+  title: string;
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  rowKey: (row: Row, index: number) => string | number;
+}
+
 /** One kind of record: a heading that says how many, then a table of them or "None". */
-function RecordsTable({ id, title, count, columns, children }: { id: string; title: string; count: number; columns: string[]; children: ReactNode }) {
+function RecordsTable<Row>({ id, title, rows, columns, rowKey }: RecordsTableProps<Row>) {
   return (
     <section className="people-part" aria-labelledby={id}>
-      <h4 id={id}>{title} ({count})</h4>
-      {count === 0 ? (
-        <p className="empty">None.</p>
-      ) : (
-        <div className="people-table-scroll">
-          <table className="table" aria-labelledby={id}>
-            <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-            <tbody>{children}</tbody>
-          </table>
-        </div>
-      )}
+      <h4 id={id}>{title} ({rows.length})</h4>
+      {/* Scrolls sideways on a narrow screen rather than squeezing the dates. */}
+      <DataTable rows={rows} columns={columns} rowKey={rowKey} labelledBy={id} wrapClassName="people-table-scroll" empty="None." />
     </section>
   );
 }
@@ -68,43 +96,12 @@ export function PersonRecordsView({ records, settingName, preparedBy, actions }:
         <div><dt>Visitor number</dt><dd>{visitor.visitorId}</dd></div>
       </dl>
 
-      <RecordsTable id="people-visits-heading" title="Visits" count={visits.length}
-        columns={['Signed in', 'Signed out', 'Visitor type', 'Visiting', 'Expectations version']}>
-        {visits.map((v) => (
-          <tr key={v.visitId}>
-            <th scope="row">{formatDateTime(v.signedInAt)}</th>
-            <td>{v.signedOutAt ? formatDateTime(v.signedOutAt) : 'Not signed out'}</td>
-            <td>{VISITOR_TYPE_LABELS[v.visitorType] ?? v.visitorType}</td>
-            <td>{v.visiting}</td>
-            <td>Version {v.policyVersion}</td>
-          </tr>
-        ))}
-      </RecordsTable>
-
-      <RecordsTable id="people-devices-heading" title="Devices logged into the safe" count={devicesLogged.length}
-        columns={['Logged', 'Device', 'Receipt', 'Bag or slot', 'Now', 'Closed']}>
-        {devicesLogged.map((d, i) => (
-          <tr key={`${d.receiptNumber}-${i}`}>
-            <th scope="row">{formatDateTime(d.loggedAt)}</th>
-            <td>{DEVICE_KIND_LABELS[d.kind] ?? d.kind}</td>
-            <td>{d.receiptNumber}</td>
-            <td>{d.bagSlot}</td>
-            <td>{ITEM_STATE_LABELS[d.state] ?? d.state}</td>
-            <td>{d.closedAt ? formatDateTime(d.closedAt) : '—'}</td>
-          </tr>
-        ))}
-      </RecordsTable>
-
-      <RecordsTable id="people-exceptions-heading" title="Device exceptions" count={deviceExceptions.length}
-        columns={['Approved', 'Permitted use', 'Revoked']}>
-        {deviceExceptions.map((e) => (
-          <tr key={e.exceptionId}>
-            <th scope="row">{formatDateTime(e.approvedAt)}</th>
-            <td>{e.permittedUse}</td>
-            <td>{e.revokedAt ? formatDateTime(e.revokedAt) : 'Not revoked'}</td>
-          </tr>
-        ))}
-      </RecordsTable>
+      <RecordsTable id="people-visits-heading" title="Visits" rows={visits} columns={VISIT_COLUMNS} rowKey={(v) => v.visitId} />
+      {/* A receipt's items share its number and have no id of their own here. */}
+      <RecordsTable id="people-devices-heading" title="Devices logged into the safe" rows={devicesLogged} columns={DEVICE_COLUMNS}
+        rowKey={(d, i) => `${d.receiptNumber}-${i}`} />
+      <RecordsTable id="people-exceptions-heading" title="Device exceptions" rows={deviceExceptions} columns={EXCEPTION_COLUMNS}
+        rowKey={(e) => e.exceptionId} />
 
       <section className="people-part" aria-labelledby="people-concerns-heading">
         <h4 id="people-concerns-heading">Concerns</h4>

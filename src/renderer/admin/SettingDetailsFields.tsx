@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import type { SettingsView } from '../../shared/contract/index.js';
+import { commandSchemas, type SettingsView } from '../../shared/contract/index.js';
 import { SETTING_KIND_LABELS, SETTING_KINDS, type SettingKind } from '../../shared/domain/setting.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { invoke } from '../api.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
@@ -15,6 +16,8 @@ interface Props {
   onChange: { [K in keyof Draft]: (value: Draft[K]) => void };
   onLogoChanged: () => void;
 }
+
+const SETTINGS = commandSchemas['settings.update'].input.shape;
 
 const MAX_LOGO_BYTES = 1024 * 1024;
 
@@ -55,11 +58,11 @@ export function SettingDetailsFields({ draft, hasLogo, fieldErrors, onChange, on
   return (
     <>
       <h3>Your setting</h3>
-      <TextField label="Setting name" value={draft.settingName} onChange={onChange.settingName} error={fieldErrors.settingName} maxLength={120} />
+      <TextField label="Setting name" value={draft.settingName} onChange={onChange.settingName} error={fieldErrors.settingName} maxLength={maxLengthOf(SETTINGS.settingName)} />
       <ChoiceCards legend="What kind of setting is it?" layout="pair" value={draft.settingKind} onChange={(v: SettingKind) => onChange.settingKind(v)}
         error={fieldErrors.settingKind} choices={SETTING_KINDS.map((k) => ({ value: k, label: SETTING_KIND_LABELS[k] }))} />
       <TextField label="Address line for documents (optional)" hint="Printed under the name on receipts, for example 1 Acorn Way, Ashford TN24 8AB."
-        value={draft.addressLine ?? ''} onChange={(v) => onChange.addressLine(v === '' ? null : v)} error={fieldErrors.addressLine} maxLength={200} />
+        value={draft.addressLine ?? ''} onChange={(v) => onChange.addressLine(v === '' ? null : v)} error={fieldErrors.addressLine} maxLength={maxLengthOf(SETTINGS.addressLine)} />
       <div className={['field', logoError ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
         <label className="field-label" htmlFor={logoId}>Logo (PNG or JPEG, at most 1 MB)</label>
         <input id={logoId} className="field-input" type="file" accept="image/png,image/jpeg" onChange={(e) => void upload(e.target.files?.[0])} />

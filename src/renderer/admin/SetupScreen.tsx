@@ -1,11 +1,17 @@
 import { useEffect, useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { LONG_PIN_DIGITS, MAX_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
 import { SETTING_KINDS, SETTING_KIND_LABELS, type SettingKind } from '../../shared/domain/setting.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards, type Choice } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { useSetupStore } from './setup-store.js';
+import { useAppStore } from '../app-store.js';
+
+const SETUP = commandSchemas['setup.create'].input.shape;
 
 const KIND_CHOICES: Choice<SettingKind>[] = SETTING_KINDS.map((value) => ({ value, label: SETTING_KIND_LABELS[value] }));
 
@@ -32,6 +38,7 @@ export function SetupScreen() {
   const setKind = useSetupStore((s) => s.setKind);
   const setTemplate = useSetupStore((s) => s.setTemplate);
   const submit = useSetupStore((s) => s.submit);
+  const loadStatus = useAppStore((s) => s.loadStatus);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -49,14 +56,15 @@ export function SetupScreen() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            // Once the setting exists the app is no longer in first run: its status says so.
+            void submit().then((done) => (done ? loadStatus() : undefined));
           }}
         >
           <section className="card form-section" aria-labelledby="setup-setting">
             <h2 id="setup-setting">Your setting</h2>
             <TextField label="Setting name" hint="As visitors know it, for example Little Acorns Nursery."
               value={form.settingName} onChange={(v) => setField('settingName', v)}
-              error={fieldErrors.settingName} autoCapitalize="words" maxLength={120} />
+              error={fieldErrors.settingName} autoCapitalize="words" maxLength={maxLengthOf(SETUP.settingName)} />
             <ChoiceCards legend="What kind of setting is it?" layout="pair" choices={KIND_CHOICES}
               value={form.settingKind} onChange={setKind} error={fieldErrors.settingKind} />
           </section>
@@ -66,13 +74,13 @@ export function SetupScreen() {
             <TextField label="Your name"
               hint="You will be the first administrator, and also the Designated Safeguarding Lead (DSL) until you add another. Staff see this name when they unlock the console."
               value={form.adminName} onChange={(v) => setField('adminName', v)}
-              error={fieldErrors.adminName} autoCapitalize="words" maxLength={80} />
+              error={fieldErrors.adminName} autoCapitalize="words" maxLength={maxLengthOf(SETUP.adminName)} />
             <div className="field-pair">
-              <TextField label="Choose a PIN" hint="6 to 8 digits, as the DSL and administrators need. You will use it to unlock the staff console."
-                type="password" inputMode="numeric" autoComplete="new-password" maxLength={8}
+              <TextField label="Choose a PIN" hint={`${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits, as the DSL and administrators need. You will use it to unlock the staff console.`}
+                type="password" inputMode="numeric" autoComplete="new-password" maxLength={MAX_PIN_DIGITS}
                 value={form.pin} onChange={(v) => setField('pin', v)} error={fieldErrors.pin} />
               <TextField label="Type the PIN again" hint="So we know it was typed as you meant."
-                type="password" inputMode="numeric" autoComplete="new-password" maxLength={8}
+                type="password" inputMode="numeric" autoComplete="new-password" maxLength={MAX_PIN_DIGITS}
                 value={form.pinAgain} onChange={(v) => setField('pinAgain', v)} error={fieldErrors.pinAgain} />
             </div>
           </section>

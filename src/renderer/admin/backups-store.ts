@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { BackupFile } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { useAppStore } from '../app-store.js';
-import { useConsoleStore, type ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface BackupsData {
   folder: string | null;
@@ -21,7 +21,8 @@ interface BackupsActions {
   load: () => Promise<void>;
   backUpNow: () => Promise<void>;
   /** Replaces the data with a backup; on success every console is locked, this one included. */
-  restore: (file: string) => Promise<ActionResult>;
+  /** Puts a backup back; main then closes every staff session, so the page that asked locks the console. */
+  restore: (file: string) => Promise<ActionResult & { restoredFrom?: string }>;
 }
 
 export type BackupsState = BackupsData & BackupsActions;
@@ -77,13 +78,8 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
       const failure = handleFailure(r.error);
       return { ok: false, message: failure.message, fields: failure.fields };
     }
-    // Main has closed every staff session: show the lock screen with what happened, read the (perhaps
-    // different) staff list again, and let the kiosk know the database is sound again.
-    const consoleStore = useConsoleStore.getState();
-    await consoleStore.lock(restoredMessage(r.value.restoredFrom));
-    await Promise.all([useConsoleStore.getState().load(), useAppStore.getState().loadStatus()]);
-    return { ok: true };
+    return { ok: true, restoredFrom: r.value.restoredFrom };
   },
 }));
 
-forgetWhenLocked(() => useBackupsStore.setState(initialBackupsState()));
+forgetWhenLocked(useBackupsStore, initialBackupsState);

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { PersonMatch, PersonRecords } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface PeopleData {
   name: string;
@@ -68,4 +69,4 @@ export const usePeopleStore = create<PeopleState>()((set, get) => ({
 }));
 
 // Personal records never outlive the session that gathered them.
-forgetWhenLocked(() => usePeopleStore.setState(initialPeopleState()));
+forgetWhenLocked(usePeopleStore, initialPeopleState);

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SettingsView } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 type Editable = Pick<
   SettingsView,
@@ -85,3 +86,5 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   },
   reset: () => set(initial),
 }));
+
+forgetWhenLocked(useSettingsStore, () => initial);

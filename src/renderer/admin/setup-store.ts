@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SettingKind } from '../../shared/domain/setting.js';
 import { invoke } from '../api.js';
-import { useAppStore } from '../app-store.js';
+import { resettable } from '../lib/store-reset.js';
 
 export interface SetupForm {
   settingName: string;
@@ -22,7 +22,8 @@ interface SetupState {
   setField: <K extends keyof SetupForm>(field: K, value: SetupForm[K]) => void;
   setKind: (kind: SettingKind) => void;
   setTemplate: (kind: SettingKind) => void;
-  submit: () => Promise<void>;
+  /** Creates the setting and its administrator; true once done (the app's status must then be read again). */
+  submit: () => Promise<boolean>;
 }
 
 export const initialSetupState = {
@@ -57,14 +58,14 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
     })),
   submit: async () => {
     const { form, busy } = get();
-    if (busy) return;
+    if (busy) return false;
     // The two choices have no "empty" value the contract accepts, so they are checked here first.
     if (!form.settingKind || !form.expectationsTemplate) {
       const fieldErrors: Record<string, string> = {};
       if (!form.settingKind) fieldErrors.settingKind = 'Choose nursery or school.';
       if (!form.expectationsTemplate) fieldErrors.expectationsTemplate = 'Choose which default expectations to start from.';
       set({ fieldErrors, error: 'Please check the answers marked below.' });
-      return;
+      return false;
     }
     set({ busy: true, error: null });
     const r = await invoke('setup.create', {
@@ -77,11 +78,13 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
     });
     if (!r.ok) {
       set({ busy: false, error: r.error.message, fieldErrors: r.error.fields ?? {} });
-      return;
+      return false;
     }
     set({ ...initialSetupState });
     // Setup may have been reached from any address; what comes next is the kiosk's welcome screen.
     window.location.hash = '#/';
-    await useAppStore.getState().loadStatus();
+    return true;
   },
 }));
+
+resettable(useSetupStore, () => initialSetupState);

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import { Alert } from './Alert.js';
 import { BigButton } from './BigButton.js';
 import { ModalDialog } from './ModalDialog.js';

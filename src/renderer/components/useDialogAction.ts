@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 
 /** A confirm dialog's round trip: busy while the store works, its messages kept, closed when it worked. */
 export function useDialogAction(onClose: () => void) {

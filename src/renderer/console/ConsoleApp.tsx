@@ -1,22 +1,22 @@
 import { useEffect } from 'react';
 import { BigButton } from '../components/BigButton.js';
 import { StatusScreen } from '../components/StatusScreen.js';
-import { useConsoleStore } from './console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { ConsoleShell } from './ConsoleShell.js';
 import { LockScreen } from '../staff/LockScreen.js';
 import { PinChangeScreen } from '../staff/PinChangeScreen.js';
 
 export function ConsoleApp() {
-  const phase = useConsoleStore((s) => s.phase);
-  const pinChangeDue = useConsoleStore((s) => s.session?.pinChangeDue ?? false);
-  const loadError = useConsoleStore((s) => s.loadError);
-  const load = useConsoleStore((s) => s.load);
+  const phase = useSessionStore((s) => s.phase);
+  const pinChangeDue = useSessionStore((s) => s.session?.pinChangeDue ?? false);
+  const loadError = useSessionStore((s) => s.loadError);
+  const load = useSessionStore((s) => s.load);
 
   useEffect(() => {
     void load();
     // Leaving for the kiosk screen must not leave a staff session open behind a public screen.
     return () => {
-      if (useConsoleStore.getState().phase === 'unlocked') void useConsoleStore.getState().lock();
+      if (useSessionStore.getState().phase === 'unlocked') void useSessionStore.getState().lock();
     };
   }, [load]);
 

@@ -1,6 +1,6 @@
 import { SafeguardingNavItem } from '../safeguarding/SafeguardingNavItem.js';
 import { OperationsNavItems } from '../operations/OperationsNavItems.js';
-import { CONSOLE_VIEW_LABELS, CONSOLE_VIEWS, type ConsoleView } from './console-store.js';
+import { CONSOLE_VIEW_LABELS, CONSOLE_VIEWS, type ConsoleView } from './navigation-store.js';
 
 /** The console's sections as big buttons; the open one is marked in words for assistive technology and by more than colour. */
 export function ConsoleNav({ current, onShow }: { current: ConsoleView | null; onShow: (view: ConsoleView) => void }) {

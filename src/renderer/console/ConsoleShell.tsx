@@ -3,7 +3,9 @@ import { onStorageProblem } from '../api.js';
 import { ROLE_LABELS } from '../../shared/domain/roles.js';
 import { BigButton } from '../components/BigButton.js';
 import { useIdleTimer } from '../lib/useIdleTimer.js';
-import { IDLE_LOCK_MESSAGE, useConsoleStore, type ConsoleView } from './console-store.js';
+import { IDLE_LOCK_MESSAGE, useSessionStore } from '../staff/session-store.js';
+import { type ConsoleView, useNavigationStore } from './navigation-store.js';
+import { useTodayStore } from './today-store.js';
 import { CheckApprovalPage } from '../safeguarding/CheckApprovalPage.js';
 import { CollectPage } from '../custody/CollectPage.js';
 import { ConsoleNav } from './ConsoleNav.js';
@@ -11,12 +13,10 @@ import { Dashboard } from './Dashboard.js';
 import { InSafePage } from '../custody/InSafePage.js';
 import { LogItemsPage } from '../custody/LogItemsPage.js';
 import { OperationsPage } from '../operations/OperationsPage.js';
-import { useSectionsStore } from './sections-store.js';
 import { REFRESH_SECONDS } from '../lib/refresh.js';
 import { RemindersBanner } from './RemindersBanner.js';
 import { SafeguardingPage } from '../safeguarding/SafeguardingPage.js';
 import { useReminderStore } from './reminder-store.js';
-import { useSafeguardingStore } from '../safeguarding/safeguarding-store.js';
 
 function ViewPage({ view }: { view: ConsoleView }) {
   switch (view) {
@@ -30,20 +30,20 @@ function ViewPage({ view }: { view: ConsoleView }) {
 
 /** The unlocked console: who is signed in, the sections, and the page of the one that is open. */
 export function ConsoleShell() {
-  const session = useConsoleStore((s) => s.session);
-  const settingName = useConsoleStore((s) => s.settingName);
-  const lockSeconds = useConsoleStore((s) => s.lockSeconds);
-  const view = useConsoleStore((s) => s.view);
-  const show = useConsoleStore((s) => s.show);
-  const refresh = useConsoleStore((s) => s.refresh);
-  const lock = useConsoleStore((s) => s.lock);
-  const section = useSectionsStore((s) => s.section);
-  const closeSection = useSectionsStore((s) => s.close);
-  const safeguarding = useSafeguardingStore((s) => s.open);
-  const closeSafeguarding = useSafeguardingStore((s) => s.close);
+  const session = useSessionStore((s) => s.session);
+  const settingName = useSessionStore((s) => s.settingName);
+  const lockSeconds = useSessionStore((s) => s.lockSeconds);
+  const view = useNavigationStore((s) => s.view);
+  const show = useNavigationStore((s) => s.show);
+  const section = useNavigationStore((s) => s.section);
+  const safeguarding = useNavigationStore((s) => s.safeguarding);
+  const refresh = useTodayStore((s) => s.refresh);
+  const lock = useSessionStore((s) => s.lock);
   const loadReminders = useReminderStore((s) => s.load);
 
+  // Today's lists are read on unlocking and then every so often, so a second desk's changes show here.
   useEffect(() => {
+    void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_SECONDS * 1000);
     return () => clearInterval(timer);
   }, [refresh]);
@@ -74,7 +74,7 @@ export function ConsoleShell() {
           <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
         </div>
       </header>
-      <ConsoleNav current={section || safeguarding ? null : view} onShow={(v) => { closeSection(); closeSafeguarding(); show(v); }} />
+      <ConsoleNav current={section || safeguarding ? null : view} onShow={show} />
       <main className="console-main">
         <RemindersBanner />
         {safeguarding ? <SafeguardingPage /> : section ? <OperationsPage key={section} section={section} /> : <ViewPage key={view} view={view} />}

@@ -4,7 +4,8 @@ import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { useCollectStore } from '../custody/collect-store.js';
-import { useConsoleStore } from './console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
+import { useTodayStore } from './today-store.js';
 import { useLogStore } from '../custody/custody-log-store.js';
 import { useSafeStore } from '../custody/safe-store.js';
 import { CollectionRequests } from '../custody/CollectionRequests.js';
@@ -15,6 +16,8 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PendingTable } from '../custody/PendingTable.js';
 import { StaffPhoneDialog } from '../custody/StaffPhoneDialog.js';
 import { UnprintedReceipts } from '../custody/UnprintedReceipts.js';
+import { useNotHandedIn } from '../custody/useNotHandedIn.js';
+import { useNavigationStore } from './navigation-store.js';
 import { fullName, searchedName } from '../../shared/domain/names.js';
 
 function people(n: number): string {
@@ -22,19 +25,20 @@ function people(n: number): string {
 }
 
 export function Dashboard() {
-  const session = useConsoleStore((s) => s.session);
-  const onSite = useConsoleStore((s) => s.onSite);
-  const badgesEnabled = useConsoleStore((s) => s.badgesEnabled);
-  const pending = useConsoleStore((s) => s.pending);
-  const lastUpdated = useConsoleStore((s) => s.lastUpdated);
-  const refreshing = useConsoleStore((s) => s.refreshing);
-  const error = useConsoleStore((s) => s.error);
-  const notice = useConsoleStore((s) => s.notice);
-  const refresh = useConsoleStore((s) => s.refresh);
-  const overrideSignOut = useConsoleStore((s) => s.overrideSignOut);
+  const session = useSessionStore((s) => s.session);
+  const onSite = useTodayStore((s) => s.onSite);
+  const badgesEnabled = useTodayStore((s) => s.badgesEnabled);
+  const pending = useTodayStore((s) => s.pending);
+  const lastUpdated = useTodayStore((s) => s.lastUpdated);
+  const refreshing = useTodayStore((s) => s.refreshing);
+  const error = useTodayStore((s) => s.error);
+  const notice = useTodayStore((s) => s.notice);
+  const refresh = useTodayStore((s) => s.refresh);
+  const overrideSignOut = useTodayStore((s) => s.overrideSignOut);
   const startHandover = useLogStore((s) => s.startHandover);
   const logOwnPhone = useLogStore((s) => s.logOwnPhone);
-  const notHandedIn = useLogStore((s) => s.notHandedIn);
+  const notHandedIn = useNotHandedIn();
+  const show = useNavigationStore((s) => s.show);
   const startCollection = useCollectStore((s) => s.startFor);
   const loadSafe = useSafeStore((s) => s.load);
   // Which dialog is open is how the page looks, not data: it stays here.
@@ -66,7 +70,7 @@ export function Dashboard() {
       {waitingToCollect.length > 0 ? (
         <CollectionRequests
           visits={waitingToCollect}
-          onCollect={(v) => void startCollection(searchedName(v))}
+          onCollect={(v) => { void startCollection(searchedName(v)); show('collect'); }}
           onOverride={setOverriding}
         />
       ) : null}
@@ -76,7 +80,7 @@ export function Dashboard() {
       <section className="card console-section" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting to be logged into the safe</h2>
         <p className="section-count">{pending.length === 1 ? '1 visitor waiting' : `${pending.length} visitors waiting`}</p>
-        <PendingTable handovers={pending} labelledBy="pending-heading" onLog={startHandover} onClose={setClosing} />
+        <PendingTable handovers={pending} labelledBy="pending-heading" onLog={(h) => { startHandover(h); show('log'); }} onClose={setClosing} />
       </section>
 
       <section className="card console-section" aria-labelledby="onsite-heading">
@@ -100,7 +104,15 @@ export function Dashboard() {
         />
       ) : null}
       {ownPhone ? (
-        <StaffPhoneDialog name={session.displayName} onConfirm={logOwnPhone} onClose={() => setOwnPhone(false)} />
+        <StaffPhoneDialog
+          name={session.displayName}
+          onConfirm={async (bagSlot, description) => {
+            const r = await logOwnPhone(session.staffId, bagSlot, description);
+            if (r.ok) show('log');
+            return r;
+          }}
+          onClose={() => setOwnPhone(false)}
+        />
       ) : null}
     </>
   );

@@ -2,8 +2,7 @@ import { BigButton } from '../components/BigButton.js';
 import { JobFailedReminder } from './JobFailedReminder.js';
 import { useExceptionStore } from '../safeguarding/exception-store.js';
 import { useReminderStore } from './reminder-store.js';
-import { useSafeguardingStore } from '../safeguarding/safeguarding-store.js';
-import { useSectionsStore } from './sections-store.js';
+import { useNavigationStore } from './navigation-store.js';
 
 /**
  * At the top of every console page: for everyone while Safe Hands cannot save (a full or read-only disk)
@@ -13,13 +12,13 @@ import { useSectionsStore } from './sections-store.js';
  */
 export function RemindersBanner() {
   const reminders = useReminderStore((s) => s.reminders);
-  const openSection = useSafeguardingStore((s) => s.openSection);
+  const openSection = useNavigationStore((s) => s.openSafeguarding);
   const goToExpectations = () => {
     useExceptionStore.getState().cancel();
     useExceptionStore.getState().closeRecord();
     openSection('expectations');
   };
-  const openAudit = useSectionsStore((s) => s.open);
+  const openAudit = useNavigationStore((s) => s.openSection);
   if (reminders.length === 0) return null;
   return (
     <section className="reminders no-print" aria-label="Reminders">

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Reminder } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { forgetWhenLocked } from '../custody/custody-shared.js';
+import { onRecordsChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface ReminderState {
   reminders: Reminder[];
@@ -18,4 +19,6 @@ export const useReminderStore = create<ReminderState>()((set) => ({
   },
 }));
 
-forgetWhenLocked(() => useReminderStore.setState({ reminders: [] }));
+forgetWhenLocked(useReminderStore, () => ({ reminders: [] }));
+// A review recorded, a new version published, an audit check run: the banner follows at once.
+onRecordsChanged(() => useReminderStore.getState().load());

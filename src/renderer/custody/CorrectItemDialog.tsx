@@ -7,7 +7,7 @@ import { ModalDialog } from '../components/ModalDialog.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import type { CorrectionDraft } from './custody-shared.js';
 
 /** "Phone, bag 12": how an item is named on buttons and in titles. */

@@ -1,5 +1,5 @@
 import { ReasonDialog } from '../components/ReasonDialog.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 
 interface HandOnDialogProps {
   itemLabel: string;

@@ -1,4 +1,6 @@
+import { custodyItem, MAX_RECEIPT_ITEMS } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS, DEVICE_KINDS, type DeviceKind } from '../../shared/domain/devices.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { BigButton } from '../components/BigButton.js';
 import { SelectField } from '../components/SelectField.js';
 import { FieldError, TextField } from '../components/TextField.js';
@@ -6,8 +8,7 @@ import type { ItemDraft, ItemField } from './custody-shared.js';
 
 const KIND_OPTIONS = DEVICE_KINDS.map((kind) => ({ value: kind, label: DEVICE_KIND_LABELS[kind] }));
 
-/** The most items one receipt holds (main refuses more). */
-export const MAX_ITEMS = 20;
+const BAG_SLOT_MAX = maxLengthOf(custodyItem.shape.bagSlot);
 
 interface ItemRowsEditorProps {
   items: readonly ItemDraft[];
@@ -33,7 +34,7 @@ export function ItemRowsEditor({ items, sameBag, fieldErrors, onItem, onSameBag,
             label="Same bag for all"
             hint="Fills in every item's bag or slot."
             value={sameBag}
-            maxLength={20}
+            maxLength={BAG_SLOT_MAX}
             onChange={onSameBag}
           />
         ) : null}
@@ -55,11 +56,11 @@ export function ItemRowsEditor({ items, sameBag, fieldErrors, onItem, onSameBag,
                     onChange={(v: DeviceKind | '') => onItem(index, 'kind', v)}
                     error={err('kind')}
                   />
-                  <TextField label="Make and colour" value={item.description} maxLength={120}
+                  <TextField label="Make and colour" value={item.description} maxLength={maxLengthOf(custodyItem.shape.description)}
                     onChange={(v) => onItem(index, 'description', v)} error={err('description')} />
-                  <TextField label="Identifying marks" value={item.marks} maxLength={200}
+                  <TextField label="Identifying marks" value={item.marks} maxLength={maxLengthOf(custodyItem.shape.marks)}
                     onChange={(v) => onItem(index, 'marks', v)} error={err('marks')} />
-                  <TextField label="Bag or slot number" value={item.bagSlot} maxLength={20}
+                  <TextField label="Bag or slot number" value={item.bagSlot} maxLength={BAG_SLOT_MAX}
                     onChange={(v) => onItem(index, 'bagSlot', v)} error={err('bagSlot')} />
                   {items.length > 1 ? (
                     <button type="button" className="btn btn-quiet item-remove" onClick={() => onRemove(index)}>
@@ -73,7 +74,7 @@ export function ItemRowsEditor({ items, sameBag, fieldErrors, onItem, onSameBag,
         })}
       </ol>
       {fieldErrors.items ? <FieldError id="items-error" message={fieldErrors.items} /> : null}
-      {items.length < MAX_ITEMS ? (
+      {items.length < MAX_RECEIPT_ITEMS ? (
         <div>
           <BigButton variant="secondary" onClick={onAdd}><span aria-hidden="true">+ </span>Add another item</BigButton>
         </div>

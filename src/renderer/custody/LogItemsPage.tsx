@@ -4,21 +4,25 @@ import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
+import { useTodayStore } from '../console/today-store.js';
+import { useNavigationStore } from '../console/navigation-store.js';
 import { useLogStore } from './custody-log-store.js';
 import { ItemRowsEditor } from './ItemRowsEditor.js';
 import { NotHandedInDialog } from './NotHandedInDialog.js';
 import { OwnerFields } from './OwnerFields.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
+import { useNotHandedIn } from './useNotHandedIn.js';
 import { fullName } from '../../shared/domain/names.js';
 
 /** Logging items into the safe: a visitor's kiosk handover, or anyone's items with no kiosk step. */
 export function LogItemsPage() {
   const log = useLogStore();
-  const onSite = useConsoleStore((s) => s.onSite);
-  const staff = useConsoleStore((s) => s.staff);
-  const show = useConsoleStore((s) => s.show);
+  const onSite = useTodayStore((s) => s.onSite);
+  const staff = useSessionStore((s) => s.staff);
+  const show = useNavigationStore((s) => s.show);
+  const notHandedIn = useNotHandedIn();
   const formRef = useRef<HTMLFormElement>(null);
   const [closing, setClosing] = useState(false);
   useFocusFirstError(formRef, log.error);
@@ -97,11 +101,11 @@ export function LogItemsPage() {
         <div className="form-actions">
           <BigButton type="submit" disabled={log.busy}>{log.busy ? 'Logging…' : 'Log and print receipt'}</BigButton>
           {h ? <BigButton variant="secondary" onClick={() => setClosing(true)}>Nothing was handed in…</BigButton> : null}
-          <BigButton variant="quiet" onClick={log.cancel}>Cancel</BigButton>
+          <BigButton variant="quiet" onClick={() => { log.cancel(); show('today'); }}>Cancel</BigButton>
         </div>
       </form>
       {closing && h ? (
-        <NotHandedInDialog name={fullName(h)} onConfirm={(note) => log.notHandedIn(h, note)} onClose={() => setClosing(false)} />
+        <NotHandedInDialog name={fullName(h)} onConfirm={(note) => notHandedIn(h, note)} onClose={() => setClosing(false)} />
       ) : null}
     </>
   );

@@ -1,4 +1,5 @@
-import type { OnSiteVisit, StaffSummary } from '../../shared/contract/index.js';
+import { learnerOwner, type OnSiteVisit, type StaffSummary } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
@@ -75,9 +76,9 @@ export function OwnerFields(props: OwnerFieldsProps) {
       {ownerType === 'learner' ? (
         <>
           <div className="field-pair">
-            <TextField label="Pupil's name" value={pupil.name} maxLength={80}
+            <TextField label="Pupil's name" value={pupil.name} maxLength={maxLengthOf(learnerOwner.shape.name)}
               onChange={(v) => props.onPupil('name', v)} error={fieldErrors['owner.name']} />
-            <TextField label="Class or year group (optional)" value={pupil.group} maxLength={40}
+            <TextField label="Class or year group (optional)" value={pupil.group} maxLength={maxLengthOf(learnerOwner.shape.group)}
               onChange={(v) => props.onPupil('group', v)} error={fieldErrors['owner.group']} />
           </div>
           <ChoiceCards<PupilReason>
@@ -89,7 +90,7 @@ export function OwnerFields(props: OwnerFieldsProps) {
             error={fieldErrors['owner.reason']}
           />
           {pupil.reason === 'confiscated' ? (
-            <TextAreaField label="Reason for confiscation" value={pupil.confiscationReason} maxLength={300}
+            <TextAreaField label="Reason for confiscation" value={pupil.confiscationReason} maxLength={maxLengthOf(learnerOwner.shape.confiscationReason)}
               onChange={(v) => props.onPupil('confiscationReason', v)} error={fieldErrors['owner.confiscationReason']} />
           ) : null}
         </>

@@ -1,3 +1,5 @@
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
 import { useCollectStore } from './collect-store.js';
@@ -27,7 +29,7 @@ export function OwnerSearch() {
           void search();
         }}
       >
-        <TextField label="Name" value={searchName} onChange={setSearchName} maxLength={80} error={searchError ?? undefined} />
+        <TextField label="Name" value={searchName} onChange={setSearchName} maxLength={maxLengthOf(commandSchemas['custody.searchByOwner'].input.shape.name)} error={searchError ?? undefined} />
         <BigButton type="submit" disabled={searching}>{searching ? 'Searching…' : 'Search'}</BigButton>
         <BigButton variant="quiet" onClick={closeSearch}>Close the search</BigButton>
       </form>

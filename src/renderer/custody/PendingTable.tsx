@@ -3,6 +3,7 @@ import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
 import { fullName } from '../../shared/domain/names.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
 
 interface PendingTableProps {
   handovers: readonly PendingHandover[];
@@ -13,56 +14,53 @@ interface PendingTableProps {
 }
 
 export function PendingTable({ handovers, labelledBy, onLog, onClose }: PendingTableProps) {
-  if (handovers.length === 0) {
-    return <p className="empty">Nothing is waiting. Devices declared at the kiosk appear here until they are logged into the safe.</p>;
-  }
+  const columns: readonly Column<PendingHandover>[] = [
+    { header: 'Name', cell: (h) => fullName(h) },
+    { header: 'Organisation', cell: (h) => h.organisation ?? <span className="muted">None</span> },
+    {
+      header: 'Devices',
+      cell: (h) => (
+        <>
+          {describeDevices(h.devices)}
+          {h.devicesApproved.length > 0 ? (
+            <span className="cell-note"> (device use approved for {describeDevices(h.devicesApproved)})</span>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Declared at', cell: (h) => formatTime(h.declaredAt) },
+    {
+      header: 'Status',
+      cell: (h) => (h.visitorSignedOut ? (
+        <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>Signed out</span>
+      ) : (
+        <span className="tag">On site</span>
+      )),
+    },
+    {
+      header: 'Action',
+      headerHidden: true,
+      cellClassName: 'cell-action',
+      cell: (h) => (h.visitorSignedOut ? (
+        <BigButton variant="secondary" onClick={() => onClose(h)}>
+          Nothing handed in…{' '}<span className="visually-hidden">({fullName(h)})</span>
+        </BigButton>
+      ) : (
+        <BigButton variant="secondary" onClick={() => onLog(h)}>
+          Log into safe{' '}<span className="visually-hidden">for {fullName(h)}</span>
+        </BigButton>
+      )),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Devices</th>
-            <th scope="col">Declared at</th>
-            <th scope="col">Status</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {handovers.map((h) => (
-            <tr key={h.handoverId} className={h.visitorSignedOut ? 'row-warning' : undefined}>
-              <th scope="row">{fullName(h)}</th>
-              <td>{h.organisation ?? <span className="muted">None</span>}</td>
-              <td>
-                {describeDevices(h.devices)}
-                {h.devicesApproved.length > 0 ? (
-                  <span className="cell-note"> (device use approved for {describeDevices(h.devicesApproved)})</span>
-                ) : null}
-              </td>
-              <td>{formatTime(h.declaredAt)}</td>
-              <td>
-                {h.visitorSignedOut ? (
-                  <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>Signed out</span>
-                ) : (
-                  <span className="tag">On site</span>
-                )}
-              </td>
-              <td className="cell-action">
-                {h.visitorSignedOut ? (
-                  <BigButton variant="secondary" onClick={() => onClose(h)}>
-                    Nothing handed in…{' '}<span className="visually-hidden">({fullName(h)})</span>
-                  </BigButton>
-                ) : (
-                  <BigButton variant="secondary" onClick={() => onLog(h)}>
-                    Log into safe{' '}<span className="visually-hidden">for {fullName(h)}</span>
-                  </BigButton>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={handovers}
+      columns={columns}
+      rowKey={(h) => h.handoverId}
+      labelledBy={labelledBy}
+      // A visitor who left without handing in is the one the office must sort out.
+      rowClassName={(h) => (h.visitorSignedOut ? 'row-warning' : undefined)}
+      empty="Nothing is waiting. Devices declared at the kiosk appear here until they are logged into the safe."
+    />
   );
 }

@@ -2,6 +2,7 @@ import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { BigButton } from '../components/BigButton.js';
 import { CorrectedTag, itemTitle } from './CorrectItemDialog.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
 
 interface ReceiptItemsTableProps {
   items: readonly CustodyItemView[];
@@ -10,44 +11,24 @@ interface ReceiptItemsTableProps {
   onCorrect?: (item: CustodyItemView) => void;
 }
 
+const COLUMNS: readonly Column<CustodyItemView>[] = [
+  { header: 'Item', cell: (item) => <>{DEVICE_KIND_LABELS[item.kind]}{item.corrected ? <> <CorrectedTag /></> : null}</> },
+  { header: 'Make and colour', cell: (item) => item.description ?? <span className="muted">Not given</span> },
+  { header: 'Identifying marks', cell: (item) => item.marks ?? <span className="muted">None</span> },
+  { header: 'Bag or slot', cellClassName: 'bag', cell: (item) => item.bagSlot },
+];
+
 /** The items on a receipt as logged (with any correction applied): what, what it looks like, where it is. */
 export function ReceiptItemsTable({ items, caption, onCorrect }: ReceiptItemsTableProps) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Make and colour</th>
-            <th scope="col">Identifying marks</th>
-            <th scope="col">Bag or slot</th>
-            {onCorrect ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.itemId}>
-              <th scope="row">
-                {DEVICE_KIND_LABELS[item.kind]}
-                {item.corrected ? <> <CorrectedTag /></> : null}
-              </th>
-              <td>{item.description ?? <span className="muted">Not given</span>}</td>
-              <td>{item.marks ?? <span className="muted">None</span>}</td>
-              <td className="bag">{item.bagSlot}</td>
-              {onCorrect ? (
-                <td className="cell-actions-end">
-                  {item.state === 'in_safe' ? (
-                    <BigButton variant="secondary" className="btn-small" onClick={() => onCorrect(item)}>
-                      Correct details…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
-                    </BigButton>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const correct: Column<CustodyItemView> | null = onCorrect ? {
+    header: 'Actions',
+    headerHidden: true,
+    cellClassName: 'cell-actions-end',
+    cell: (item) => (item.state === 'in_safe' ? (
+      <BigButton variant="secondary" className="btn-small" onClick={() => onCorrect(item)}>
+        Correct details…{' '}<span className="visually-hidden">({itemTitle(item)})</span>
+      </BigButton>
+    ) : null),
+  } : null;
+  return <DataTable rows={items} columns={correct ? [...COLUMNS, correct] : COLUMNS} rowKey={(item) => item.itemId} caption={caption} />;
 }

@@ -4,7 +4,7 @@ import { formatTime } from '../../shared/domain/time.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import type { LoggedReceipt } from './custody-log-store.js';
 import type { CorrectionDraft } from './custody-shared.js';
 import { CorrectItemDialog } from './CorrectItemDialog.js';

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextAreaField } from '../components/TextAreaField.js';
@@ -10,6 +12,8 @@ import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.
 import { HandOnDialog } from './HandOnDialog.js';
 import { ReceiptPrintState } from './ReceiptPrintState.js';
 import { OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+
+const RETURN = commandSchemas['custody.return'].input.shape;
 
 function itemDetail(item: CustodyItemView): string {
   return [item.description, item.marks ? `marks: ${item.marks}` : null].filter(Boolean).join(' · ');
@@ -120,7 +124,7 @@ export function ReturnView() {
               hint="Change this if someone else collects, for example a parent."
               value={c.returnedTo}
               onChange={c.setReturnedTo}
-              maxLength={120}
+              maxLength={maxLengthOf(RETURN.returnedTo)}
               error={c.fieldErrors.returnedTo}
             />
             <TextAreaField
@@ -128,7 +132,7 @@ export function ReturnView() {
               hint={byName ? 'For example: "Photo ID checked" or "Known to staff".' : undefined}
               value={c.note}
               onChange={c.setNote}
-              maxLength={300}
+              maxLength={maxLengthOf(RETURN.note)}
               rows={2}
               error={c.fieldErrors.note}
             />

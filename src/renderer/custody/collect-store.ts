@@ -2,9 +2,11 @@ import { create } from 'zustand';
 import type { ReceiptView } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { invoke } from '../api.js';
-import { useConsoleStore, type ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
-import { correctedLine, correctItem, forgetWhenLocked, handleFailure, withoutField, type CorrectionDraft } from './custody-shared.js';
+import { correctedLine, correctItem, handleFailure, withoutField, type CorrectionDraft } from './custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
+import { onRecordsChanged, announceChanged } from '../lib/console-events.js';
 
 /** How the receipt on screen was found: a lost receipt needs a note saying how the person was checked. */
 export type FoundBy = 'code' | 'name';
@@ -52,7 +54,7 @@ interface CollectActions {
   handOn: (itemId: number, handedTo: string, reason: string) => Promise<ActionResult>;
   /** Corrects what was written for an item on the receipt on screen; the receipt then shows the new details. */
   correct: (item: CustodyItemView, draft: CorrectionDraft) => Promise<ActionResult>;
-  /** The "Collect" button on Today: open the desk with the name search filled in and run. */
+  /** The "Collect" button on Today: the desk opens with the name search filled in and run. */
   startFor: (name: string) => Promise<void>;
   clear: () => void;
 }
@@ -213,7 +215,7 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
       outcome: `${items(itemIds.length)} returned to ${returnedTo.trim()}.`,
       signedOut: r.value.visitSignedOut ? `${updated.ownerName} is now signed out.` : null,
     });
-    void useConsoleStore.getState().refresh();
+    void announceChanged();
   },
 
   handOn: async (itemId, handedTo, reason) => {
@@ -235,7 +237,7 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
       outcome: `${item ? DEVICE_KIND_LABELS[item.kind] : 'The item'} handed on to ${handedTo.trim()}.`,
       signedOut: null,
     }));
-    void useConsoleStore.getState().refresh();
+    void announceChanged();
     return { ok: true };
   },
 
@@ -256,11 +258,14 @@ export const useCollectStore = create<CollectState>()((set, get) => ({
 
   startFor: async (name) => {
     set({ ...initialCollectState(), searchOpen: true, searchName: name, focusRequest: get().focusRequest + 1 });
-    useConsoleStore.getState().show('collect');
     await get().search();
   },
 
   clear: () => set((s) => ({ ...initialCollectState(), focusRequest: s.focusRequest + 1 })),
 }));
 
-forgetWhenLocked(() => useCollectStore.setState(initialCollectState()));
+forgetWhenLocked(useCollectStore, initialCollectState);
+// A receipt reprinted or given by hand elsewhere (Today, In the safe): the one on the desk shows it as it is now.
+onRecordsChanged(({ receipt }) => {
+  if (receipt && useCollectStore.getState().receipt?.receiptId === receipt.receiptId) useCollectStore.setState({ receipt });
+});

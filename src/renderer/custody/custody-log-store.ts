@@ -1,13 +1,15 @@
 import { create } from 'zustand';
-import type { CommandInput, PendingHandover, PrintStatus, ReceiptView } from '../../shared/contract/index.js';
+import { commandSchemas, type CommandInput, type PendingHandover, type PrintStatus, type ReceiptView } from '../../shared/contract/index.js';
+import { fieldProblems } from '../../shared/invalid-input.js';
 import { invoke } from '../api.js';
-import { useConsoleStore, type ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import {
-  checkItems, correctedLine, correctItem, draftsFromDevices, forgetWhenLocked, handleFailure, newItem, toItemInput, withoutField,
+  checkItems, correctedLine, correctItem, draftsFromDevices, handleFailure, newItem, toItemInput, withoutField,
   withoutItemFields, type CorrectionDraft, type ItemDraft, type ItemField,
 } from './custody-shared.js';
-import { fullName } from '../../shared/domain/names.js';
+import { announceChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 export type OwnerChoice = 'visitor' | 'staff' | 'learner';
 export type PupilReason = 'learner_day' | 'confiscated';
@@ -47,8 +49,10 @@ interface LogData {
 }
 
 interface LogActions {
+  /** Fills the form from a visitor's pending handover (the page that asked then shows Log items). */
   startHandover: (handover: PendingHandover) => void;
   startBlank: () => void;
+  /** Empties the form (the page that asked then goes back to Today). */
   cancel: () => void;
   chooseOwner: (type: OwnerChoice) => void;
   chooseVisit: (visitId: number | null) => void;
@@ -61,7 +65,8 @@ interface LogActions {
   submit: () => Promise<void>;
   /** Closes a pending handover with nothing logged (the visitor kept their device, or left with it). */
   notHandedIn: (handover: PendingHandover, note: string) => Promise<ActionResult>;
-  logOwnPhone: (bagSlot: string, description: string) => Promise<ActionResult>;
+  /** Logs the unlocked staff member's own phone into the safe, for the day. */
+  logOwnPhone: (staffId: number, bagSlot: string, description: string) => Promise<ActionResult>;
   reprint: () => Promise<void>;
   /** Corrects what was written for an item on the receipt just made; the panel then shows the new details. */
   correct: (item: CustodyItemView, draft: CorrectionDraft) => Promise<ActionResult>;
@@ -91,42 +96,39 @@ export function initialLogState(): LogData {
 
 const CHECK_BELOW = 'Please check the answers marked below.';
 
-function ownerOf(s: LogData): { owner: Owner | null; fields: Record<string, string> } {
+/** The owner part of custody.log: the form checks it by the contract's own rule, with its wording. */
+const ownerRule = commandSchemas['custody.log'].input.pick({ owner: true });
+
+/** The owner as the form has it, in the shape custody.log takes; what is not chosen yet goes as missing, for the contract to name. */
+function ownerDraft(s: LogData): unknown {
   switch (s.ownerType) {
     case '':
-      return { owner: null, fields: { owner: 'Say whose items these are.' } };
+      return undefined;
     case 'visitor':
-      return s.visitId === null
-        ? { owner: null, fields: { 'owner.visitId': 'Choose the visitor.' } }
-        : { owner: { type: 'visitor', visitId: s.visitId }, fields: {} };
+      return { type: 'visitor', visitId: s.visitId };
     case 'staff':
-      return s.staffId === null
-        ? { owner: null, fields: { 'owner.staffId': 'Choose the staff member.' } }
-        : { owner: { type: 'staff', staffId: s.staffId }, fields: {} };
+      return { type: 'staff', staffId: s.staffId };
     case 'learner': {
       const p = s.pupil;
-      const fields: Record<string, string> = {};
-      if (p.name.trim() === '') fields['owner.name'] = "Enter the pupil's name.";
-      if (p.reason === '') fields['owner.reason'] = 'Say whether the device is held for the day or confiscated.';
-      if (p.reason === 'confiscated' && p.confiscationReason.trim() === '') fields['owner.confiscationReason'] = 'Say why the device was confiscated.';
-      if (Object.keys(fields).length > 0 || p.reason === '') return { owner: null, fields };
       return {
-        owner: {
-          type: 'learner',
-          name: p.name.trim(),
-          group: p.group.trim() || null,
-          reason: p.reason,
-          confiscationReason: p.reason === 'confiscated' ? p.confiscationReason.trim() : null,
-        },
-        fields: {},
+        type: 'learner',
+        name: p.name.trim(),
+        group: p.group.trim() || null,
+        reason: p.reason,
+        confiscationReason: p.reason === 'confiscated' ? p.confiscationReason.trim() : null,
       };
     }
   }
 }
 
-export const useLogStore = create<LogState>()((set, get) => {
-  const refreshConsole = () => void useConsoleStore.getState().refresh();
+function ownerOf(s: LogData): { owner: Owner | null; fields: Record<string, string> } {
+  const owner = ownerDraft(s);
+  const fields = fieldProblems(ownerRule, { owner });
+  // Sent as typed (trimmed), not as the schema's output: main tidies it the same way on arrival.
+  return Object.keys(fields).length > 0 ? { owner: null, fields } : { owner: owner as Owner, fields: {} };
+}
 
+export const useLogStore = create<LogState>()((set, get) => {
   return {
     ...initialLogState(),
 
@@ -138,15 +140,11 @@ export const useLogStore = create<LogState>()((set, get) => {
         visitId: handover.visitId,
         items: handover.devices.length > 0 ? draftsFromDevices(handover.devices) : [newItem('phone')],
       });
-      useConsoleStore.getState().show('log');
     },
 
     startBlank: () => set(initialLogState()),
 
-    cancel: () => {
-      set(initialLogState());
-      useConsoleStore.getState().show('today');
-    },
+    cancel: () => set(initialLogState()),
 
     chooseOwner: (ownerType) =>
       set((s) => ({
@@ -198,7 +196,7 @@ export const useLogStore = create<LogState>()((set, get) => {
         return;
       }
       set({ ...initialLogState(), result: { ...r.value, reprinted: false } });
-      refreshConsole();
+      void announceChanged();
     },
 
     notHandedIn: async (handover, note) => {
@@ -212,22 +210,17 @@ export const useLogStore = create<LogState>()((set, get) => {
         return { ok: false, message, fields };
       }
       if (get().handover?.handoverId === handover.handoverId) set(initialLogState());
-      const consoleStore = useConsoleStore.getState();
-      consoleStore.show('today');
-      consoleStore.setNotice(`Recorded that ${fullName(handover)} handed nothing in.`);
-      refreshConsole();
+      void announceChanged();
       return { ok: true };
     },
 
-    logOwnPhone: async (bagSlot, description) => {
-      const session = useConsoleStore.getState().session;
-      if (!session) return { ok: false, message: 'Unlock the console first.', fields: {} };
+    logOwnPhone: async (staffId, bagSlot, description) => {
       if (bagSlot.trim() === '') {
         const message = 'Enter the bag or slot number.';
         return { ok: false, message, fields: { 'items.0.bagSlot': message } };
       }
       const r = await invoke('custody.log', {
-        owner: { type: 'staff', staffId: session.staffId },
+        owner: { type: 'staff', staffId },
         items: [{ kind: 'phone', description: description.trim() || null, marks: null, bagSlot: bagSlot.trim() }],
       });
       if (!r.ok) {
@@ -235,7 +228,7 @@ export const useLogStore = create<LogState>()((set, get) => {
         return { ok: false, message, fields };
       }
       set({ ...initialLogState(), result: { ...r.value, reprinted: false } });
-      useConsoleStore.getState().show('log');
+      void announceChanged();
       return { ok: true };
     },
 
@@ -266,4 +259,4 @@ export const useLogStore = create<LogState>()((set, get) => {
   };
 });
 
-forgetWhenLocked(() => useLogStore.setState(initialLogState()));
+forgetWhenLocked(useLogStore, initialLogState);

@@ -1,9 +1,9 @@
-import type { CommandInput, ReceiptView } from '../../shared/contract/index.js';
+import { commandSchemas, type CommandInput, type ReceiptView } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/domain/devices.js';
 import type { CommandFailure } from '../../shared/domain/errors.js';
+import { fieldProblems } from '../../shared/invalid-input.js';
 import { invoke } from '../api.js';
-import { useConsoleStore } from '../console/console-store.js';
 
 /** One item row of a logging form, as staff type it. */
 export interface ItemDraft {
@@ -40,15 +40,12 @@ export function toItemInput(draft: ItemDraft): ItemInput {
   };
 }
 
-/** What the form can check before asking main: every row says what it is and where it went. */
+/** The items part of custody.log: the form checks its rows by the contract's own rule, with its wording. */
+const itemsRule = commandSchemas['custody.log'].input.pick({ items: true });
+
+/** What main would say about the rows, said before asking it: keyed "items.0.bagSlot", or "items" for the list. */
 export function checkItems(items: readonly ItemDraft[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (items.length === 0) fields.items = 'Add at least one item.';
-  items.forEach((item, i) => {
-    if (item.kind === '') fields[`items.${i}.kind`] = 'Choose what kind of device it is.';
-    if (item.bagSlot.trim() === '') fields[`items.${i}.bagSlot`] = 'Enter the bag or slot number.';
-  });
-  return fields;
+  return fieldProblems(itemsRule, { items: items.map(toItemInput) });
 }
 
 export function withoutField(fields: Record<string, string>, key: string): Record<string, string> {
@@ -64,20 +61,11 @@ export function withoutItemFields(fields: Record<string, string>): Record<string
 }
 
 /**
- * A failed command: when main says the session has locked, the whole console locks (and every custody
- * store empties itself, below); otherwise the message is for the screen.
+ * A failed command: when main says the session has locked, the whole console locks (the api tells the
+ * session store, and every store that held what staff saw empties itself); otherwise the message is for the screen.
  */
 export function handleFailure(error: CommandFailure): { message: string; fields: Record<string, string>; locked: boolean } {
-  const locked = error.code === 'locked';
-  if (locked) useConsoleStore.getState().sessionLocked();
-  return { message: error.message, fields: error.fields ?? {}, locked };
-}
-
-/** Custody details are for the unlocked console only: when it locks, `reset` forgets them. */
-export function forgetWhenLocked(reset: () => void): void {
-  useConsoleStore.subscribe((state, previous) => {
-    if (previous.phase === 'unlocked' && state.phase !== 'unlocked') reset();
-  });
+  return { message: error.message, fields: error.fields ?? {}, locked: error.code === 'locked' };
 }
 
 /** What staff type to correct an item: its details as they should have been logged, and why. */
@@ -108,9 +96,8 @@ export async function correctItem(item: CustodyItemView, draft: CorrectionDraft)
   const marks = draft.marks.trim() || null;
   const bagSlot = draft.bagSlot.trim();
   const reason = draft.reason.trim();
-  const fields: Record<string, string> = {};
-  if (bagSlot === '') fields.bagSlot = 'Enter the bag or slot number.';
-  if (reason === '') fields.reason = 'Say why the details are being corrected.';
+  const input = { itemId: item.itemId, description, marks, bagSlot, reason };
+  const fields = fieldProblems(commandSchemas['custody.correct'].input, input);
   const problems = Object.values(fields);
   // One problem is said once, under its box; more than one are also summed up at the top.
   if (problems.length > 0) {
@@ -119,7 +106,7 @@ export async function correctItem(item: CustodyItemView, draft: CorrectionDraft)
   if (description === item.description && marks === item.marks && bagSlot === item.bagSlot) {
     return { ok: false, message: NOTHING_CHANGED, fields: {} };
   }
-  const r = await invoke('custody.correct', { itemId: item.itemId, description, marks, bagSlot, reason });
+  const r = await invoke('custody.correct', input);
   if (!r.ok) {
     const { message, fields: serverFields } = handleFailure(r.error);
     return { ok: false, message, fields: serverFields };

@@ -1,10 +1,9 @@
 import { create } from 'zustand';
 import type { GivenByHand, PrintStatus } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { useCollectStore } from './collect-store.js';
-import { useEndOfDayStore } from '../operations/end-of-day-store.js';
-import { forgetWhenLocked, handleFailure } from './custody-shared.js';
-import { useSafeStore } from './safe-store.js';
+import { handleFailure } from './custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
+import { announceChanged } from '../lib/console-events.js';
 
 /** What was last done here about a receipt not printed: the printer's answer to Reprint, written by hand, or why the app refused. */
 export type ReprintOutcome = { print: PrintStatus } | { error: string } | { givenByHand: GivenByHand } | { notRecorded: string };
@@ -55,8 +54,7 @@ export const useReprintStore = create<ReprintState>()((set, get) => ({
       return;
     }
     done({ print: r.value.print });
-    if (useCollectStore.getState().receipt?.receiptId === receiptId) useCollectStore.setState({ receipt: r.value.receipt });
-    void useSafeStore.getState().load();
+    void announceChanged({ receipt: r.value.receipt });
   },
 
   markGivenByHand: async (receiptId) => {
@@ -72,13 +70,10 @@ export const useReprintStore = create<ReprintState>()((set, get) => ({
       return;
     }
     done({ givenByHand: r.value.givenByHand! });
-    if (useCollectStore.getState().receipt?.receiptId === receiptId) useCollectStore.setState({ receipt: r.value });
-    void useSafeStore.getState().load();
-    // End of day lists it too; read it again only where it has been opened.
-    if (useEndOfDayStore.getState().report) void useEndOfDayStore.getState().load();
+    void announceChanged({ receipt: r.value });
   },
 
   forget: () => set({ outcomes: {} }),
 }));
 
-forgetWhenLocked(() => useReprintStore.setState(initialReprintState()));
+forgetWhenLocked(useReprintStore, initialReprintState);

@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../console/console-store.js';
-import { correctedLine, correctItem, forgetWhenLocked, handleFailure, type CorrectionDraft } from './custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { correctedLine, correctItem, handleFailure, type CorrectionDraft } from './custody-shared.js';
+import { onRecordsChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import { now } from '../lib/clock.js';
 
 interface SafeData {
@@ -68,4 +70,8 @@ export const useSafeStore = create<SafeState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useSafeStore.setState(initialSafeState()));
+forgetWhenLocked(useSafeStore, initialSafeState);
+// Something went into or out of the safe, or a receipt printed: the list, once read, is read again.
+onRecordsChanged(() => {
+  if (useSafeStore.getState().loaded) return useSafeStore.getState().load();
+});

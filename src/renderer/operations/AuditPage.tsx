@@ -1,10 +1,12 @@
 import { useEffect, useId } from 'react';
-import type { AuditEntryView } from '../../shared/contract/index.js';
+import { commandSchemas, type AuditEntryView } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { FieldError, TextField } from '../components/TextField.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
 import { useAuditStore } from './audit-store.js';
 import { detailLines, entryTarget, verificationMessage } from './audit-format.js';
 import { PrintedMarkCheck } from './PrintedMarkCheck.js';
@@ -34,36 +36,18 @@ function EntryDetails({ detail }: { detail: Record<string, unknown> }) {
 }
 
 function EntriesTable({ entries, brokenId }: { entries: AuditEntryView[]; brokenId: number | null }) {
+  // The entry the trail check found changed is marked, so the DSL can find it among the rest.
+  const columns: readonly Column<AuditEntryView>[] = [
+    { header: 'Entry', cell: (e) => <>#{e.id}{e.id === brokenId ? <span className="tag tag-warning audit-changed">Changed</span> : null}</> },
+    { header: 'When', cellClassName: 'audit-when', cell: (e) => formatDateTime(e.at) },
+    { header: 'Who', cell: (e) => e.actor },
+    { header: 'Action', cell: (e) => <span className="audit-action">{e.action}</span> },
+    { header: 'What', cell: (e) => entryTarget(e) },
+    { header: 'Details', cell: (e) => <EntryDetails detail={e.detail} /> },
+  ];
   return (
-    <div className="audit-table-scroll">
-      <table className="table audit-table" aria-labelledby="audit-entries-heading">
-        <thead>
-          <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">What</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className={e.id === brokenId ? 'row-warning' : undefined}>
-              <th scope="row">
-                #{e.id}
-                {e.id === brokenId ? <span className="tag tag-warning audit-changed">Changed</span> : null}
-              </th>
-              <td className="audit-when">{formatDateTime(e.at)}</td>
-              <td>{e.actor}</td>
-              <td><span className="audit-action">{e.action}</span></td>
-              <td>{entryTarget(e)}</td>
-              <td><EntryDetails detail={e.detail} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable rows={entries} columns={columns} rowKey={(e) => e.id} labelledBy="audit-entries-heading" className="audit-table"
+      wrapClassName="audit-table-scroll" rowClassName={(e) => (e.id === brokenId ? 'row-warning' : undefined)} />
   );
 }
 
@@ -121,7 +105,7 @@ export function AuditPage() {
             <TextField label="Action" hint="For example visit.sign_in" value={s.filters.action}
               onChange={(v) => s.setFilter({ action: v })} error={s.fieldErrors.action} maxLength={60} />
             <TextField label="Who" hint="A name as shown here, or kiosk" value={s.filters.actor}
-              onChange={(v) => s.setFilter({ actor: v })} error={s.fieldErrors.actor} maxLength={80} />
+              onChange={(v) => s.setFilter({ actor: v })} error={s.fieldErrors.actor} maxLength={maxLengthOf(commandSchemas['audit.list'].input.shape.actor)} />
           </div>
           {s.error ? <Alert>{s.error}</Alert> : null}
           <div className="form-actions">

@@ -1,11 +1,12 @@
-import { useConsoleStore } from '../console/console-store.js';
-import { OPERATIONS_SECTION_LABELS, sectionsFor, useSectionsStore } from '../console/sections-store.js';
+import { useSessionStore } from '../staff/session-store.js';
+import { useNavigationStore } from '../console/navigation-store.js';
+import { OPERATIONS_SECTION_LABELS, sectionsFor } from './operations-sections.js';
 
 /** The operations sections' entries in the console navigation, drawn like the core ones. */
 export function OperationsNavItems() {
-  const roles = useConsoleStore((s) => s.session?.roles);
-  const section = useSectionsStore((s) => s.section);
-  const open = useSectionsStore((s) => s.open);
+  const roles = useSessionStore((s) => s.session?.roles);
+  const section = useNavigationStore((s) => s.section);
+  const open = useNavigationStore((s) => s.openSection);
   if (!roles) return null;
   return (
     <>

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
 import { formatTime } from '../../shared/domain/time.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -66,7 +68,7 @@ export function RollCallPage() {
           label="Note (optional)"
           hint="For example: where everyone gathered, or who is looking for whom."
           value={s.note}
-          maxLength={1000}
+          maxLength={maxLengthOf(commandSchemas['rollcall.save'].input.shape.note)}
           onChange={s.setNote}
           error={s.fieldErrors.note}
           className="rollcall-note"

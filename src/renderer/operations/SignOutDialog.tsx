@@ -1,7 +1,7 @@
 import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import { countItems } from '../lib/format.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import { fullName } from '../../shared/domain/names.js';
 
 interface SignOutDialogProps {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface AuditMarkState {
   entry: string;
@@ -41,4 +42,4 @@ export const useAuditMarkStore = create<AuditMarkState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useAuditMarkStore.setState(EMPTY));
+forgetWhenLocked(useAuditMarkStore, () => EMPTY);

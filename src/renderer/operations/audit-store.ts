@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { AuditEntryView, AuditVerification, CommandInput } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
-import { useReminderStore } from '../console/reminder-store.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
+import { announceChanged } from '../lib/console-events.js';
 
 /** How many entries one page of the trail shows; "Show older" asks for the next page before the last one. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -119,7 +120,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
     }
     set({ verifying: false, verification: r.value });
     // The banner above every page shows what the host's last check found: it just changed.
-    await useReminderStore.getState().load();
+    await announceChanged();
   },
 
   clearFilters: async () => {
@@ -130,4 +131,4 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
   reset: () => set(initialAuditState()),
 }));
 
-forgetWhenLocked(() => useAuditStore.setState(initialAuditState()));
+forgetWhenLocked(useAuditStore, initialAuditState);

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { EndOfDayReport, OnSiteVisit } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { onRecordsChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import { now } from '../lib/clock.js';
 import { fullName } from '../../shared/domain/names.js';
 
@@ -64,4 +66,8 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useEndOfDayStore.setState(initialEndOfDayState()));
+forgetWhenLocked(useEndOfDayStore, initialEndOfDayState);
+// A receipt printed or given by hand elsewhere is on this list too; read it again only where it has been opened.
+onRecordsChanged(() => {
+  if (useEndOfDayStore.getState().report) return useEndOfDayStore.getState().load();
+});

@@ -3,6 +3,7 @@ import type { ReportView } from '../../shared/contract/index.js';
 import type { ReportKind } from '../../shared/domain/reports.js';
 import { invoke } from '../api.js';
 import { todayUk } from '../lib/uk-clock.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface ReportsState {
   kind: ReportKind;
@@ -41,3 +42,5 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   },
   reset: () => set(initial()),
 }));
+
+forgetWhenLocked(useReportsStore, initial);

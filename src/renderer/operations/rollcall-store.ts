@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { OnSiteVisit, PrintStatus, RollCallRecord } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 interface RollCallData {
   /** Everyone signed in when the list was last read. */
@@ -102,4 +103,4 @@ export const useRollCallStore = create<RollCallState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useRollCallStore.setState(initialRollCallState()));
+forgetWhenLocked(useRollCallStore, initialRollCallState);

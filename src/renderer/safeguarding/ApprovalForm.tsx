@@ -7,7 +7,7 @@ import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { useExceptionStore } from './exception-store.js';
 import { ApproverFields } from './ApproverFields.js';
 import { DeviceCountsField } from './DeviceCountsField.js';
@@ -29,7 +29,7 @@ export function ApprovalForm() {
   const setCheck = useExceptionStore((s) => s.setCheck);
   const submit = useExceptionStore((s) => s.submit);
   const cancel = useExceptionStore((s) => s.cancel);
-  const staff = useConsoleStore((s) => s.staff);
+  const staff = useSessionStore((s) => s.staff);
   const formRef = useRef<HTMLFormElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
   useFocusFirstError(formRef, error);

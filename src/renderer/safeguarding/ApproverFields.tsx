@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { StaffSummary } from '../../shared/contract/index.js';
+import { MAX_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 
@@ -29,7 +30,7 @@ export function ApproverFields({ staff, approverId, pin, onApprover, onPin, appr
         onChange={(v) => onApprover(Number(v))}
         error={approverError}
       />
-      <TextField label="DSL's PIN" type="password" inputMode="numeric" maxLength={8} value={pin} onChange={onPin}
+      <TextField label="DSL's PIN" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={pin} onChange={onPin}
         error={pinError} inputRef={pinRef} className="field-narrow" />
     </section>
   );

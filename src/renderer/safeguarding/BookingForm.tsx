@@ -1,6 +1,8 @@
 import { useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
 import { nameBoxes } from '../../shared/domain/names.js';
 import { VISITOR_TYPES, VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { CheckField } from '../components/CheckField.js';
@@ -11,6 +13,8 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useBookingStore } from './booking-store.js';
 import { DateTimeField } from '../components/DateTimeField.js';
 import { todayUk } from '../lib/uk-clock.js';
+
+const BOOKING = commandSchemas['booking.create'].input.shape;
 
 const TYPE_OPTIONS = VISITOR_TYPES.map((value) => ({ value, label: VISITOR_TYPE_LABELS[value] }));
 
@@ -41,7 +45,7 @@ export function BookingForm() {
       >
         <div className="field-pair">
           {nameBoxes(form).map(({ field, label }) => (
-            <TextField key={field} label={label} value={form[field]} maxLength={80} onChange={(v) => setField(field, v)}
+            <TextField key={field} label={label} value={form[field]} maxLength={maxLengthOf(BOOKING[field])} onChange={(v) => setField(field, v)}
               error={fields[field]} autoCapitalize="words" />
           ))}
         </div>
@@ -53,13 +57,13 @@ export function BookingForm() {
           )}
         </div>
         <div className="field-pair">
-          <TextField label="Organisation (optional)" value={form.organisation} maxLength={120}
+          <TextField label="Organisation (optional)" value={form.organisation} maxLength={maxLengthOf(BOOKING.organisation)}
             onChange={(v) => setField('organisation', v)} error={fields.organisation} autoCapitalize="words" />
           <SelectField label="Kind of visitor" value={form.visitorType} options={TYPE_OPTIONS} placeholder="Choose…"
             onChange={(v) => setField('visitorType', v)} error={fields.visitorType} />
         </div>
         <TextField label="Who they are visiting" hint="A person, a class or the reason for the visit." value={form.host}
-          maxLength={200} onChange={(v) => setField('host', v)} error={fields.host} />
+          maxLength={maxLengthOf(BOOKING.host)} onChange={(v) => setField('host', v)} error={fields.host} />
         <div className="field-pair">
           <DateTimeField label="Date" type="date" value={form.expectedDate} min={todayUk()}
             onChange={(v) => setField('expectedDate', v)} error={fields.expectedDate} />

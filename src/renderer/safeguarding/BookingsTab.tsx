@@ -6,7 +6,7 @@ import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { fullName } from '../../shared/domain/names.js';
 import { shownDay, useBookingStore } from './booking-store.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { useExceptionStore } from './exception-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 import { BookingCard } from './BookingCard.js';
@@ -20,9 +20,10 @@ import { dayLabel, isDate, shiftDay, todayUk } from '../lib/uk-clock.js';
 /** Expected visitors for a day: booked ahead, invited by QR code, devices approved before they arrive. */
 export function BookingsTab() {
   const store = useBookingStore();
-  const isDsl = useConsoleStore((s) => s.session?.roles.includes('dsl') ?? false);
+  const isDsl = useSessionStore((s) => s.session?.roles.includes('dsl') ?? false);
   const notice = useSafeguardingStore((s) => s.notice);
   const startApproval = useExceptionStore((s) => s.startApproval);
+  const session = useSessionStore((s) => s.session);
   const openRecord = useExceptionStore((s) => s.openRecord);
   const revoke = useExceptionStore((s) => s.revoke);
   const [cancelling, setCancelling] = useState<BookingView | null>(null);
@@ -85,7 +86,7 @@ export function BookingsTab() {
               onApprove={() => startApproval({
                 type: 'booking', bookingId: b.bookingId, name: fullName(b), date: b.expectedDate,
                 detail: [VISITOR_TYPE_LABELS[b.visitorType], b.organisation, `visiting ${b.host}`].filter(Boolean).join(' · '),
-              }, [])}
+              }, [], session)}
               onRevoke={() => setRevoking(b)}
               onRecord={() => void openRecord({ bookingId: b.bookingId }, fullName(b))}
               onCancel={() => setCancelling(b)}

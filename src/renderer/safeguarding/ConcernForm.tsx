@@ -9,7 +9,7 @@ import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useConcernStore } from './concern-store.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useTodayStore } from '../console/today-store.js';
 import { fullName } from '../../shared/domain/names.js';
 
 const SUBJECTS = CONCERN_SUBJECTS.map((value) => ({ value, label: CONCERN_SUBJECT_LABELS[value] }));
@@ -23,7 +23,7 @@ export function ConcernForm() {
   const setField = useConcernStore((s) => s.setField);
   const submit = useConcernStore((s) => s.submit);
   const cancelRaise = useConcernStore((s) => s.cancelRaise);
-  const onSite = useConsoleStore((s) => s.onSite);
+  const onSite = useTodayStore((s) => s.onSite);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, error);
   if (!form) return null;

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { useExceptionStore } from './exception-store.js';
 import { RecordPrintOutcome } from './RecordPrintOutcome.js';
 import { RevokeDialog } from './RevokeDialog.js';
@@ -93,7 +93,7 @@ export function ExceptionRecord() {
   const printed = useExceptionStore((s) => s.printed);
   const printRecord = useExceptionStore((s) => s.printRecord);
   const recordError = useExceptionStore((s) => s.recordError);
-  const isDsl = useConsoleStore((s) => s.session?.roles.includes('dsl') ?? false);
+  const isDsl = useSessionStore((s) => s.session?.roles.includes('dsl') ?? false);
   const [revoking, setRevoking] = useState<ExceptionView | null>(null);
   if (!record) return null;
   return (

@@ -5,7 +5,9 @@ import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { DataTable, type Column } from '../lib/DataTable.js';
+import { useSessionStore } from '../staff/session-store.js';
+import { useTodayStore } from '../console/today-store.js';
 import { useExceptionStore, type ApprovalTarget } from './exception-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 import { DeviceUseTag } from './DeviceUseTag.js';
@@ -22,16 +24,49 @@ export function visitTarget(v: OnSiteVisit): ApprovalTarget {
   return { type: 'visit', visitId: v.visitId, name: fullName(v), detail: visitDetail(v), date: todayUk() };
 }
 
-/** Everyone on site now, with any device approval; the DSL approves, revokes and prints from here. */
-export function ExceptionsTab() {
-  const onSite = useConsoleStore((s) => s.onSite);
-  const refreshing = useConsoleStore((s) => s.refreshing);
-  const error = useConsoleStore((s) => s.error);
-  const refresh = useConsoleStore((s) => s.refresh);
-  const isDsl = useConsoleStore((s) => s.session?.roles.includes('dsl') ?? false);
-  const notice = useSafeguardingStore((s) => s.notice);
+const COLUMNS: readonly Column<OnSiteVisit>[] = [
+  { header: 'Name', cell: (v) => fullName(v) },
+  { header: 'Visitor', cell: (v) => visitDetail(v) },
+  { header: 'Devices declared', cell: (v) => (v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>) },
+  { header: 'Device use', cell: (v) => (v.deviceUse ? <DeviceUseTag marker={v.deviceUse} /> : <span className="muted">Not approved</span>) },
+];
+
+/** Approve (again, once an approval has ended), revoke (DSL only) and view the record, each naming the visitor for a screen reader. */
+function VisitActions({ visit: v, onRevoke }: { visit: OnSiteVisit; onRevoke: (visit: OnSiteVisit) => void }) {
+  const isDsl = useSessionStore((s) => s.session?.roles.includes('dsl') ?? false);
+  const session = useSessionStore((s) => s.session);
   const startApproval = useExceptionStore((s) => s.startApproval);
   const openRecord = useExceptionStore((s) => s.openRecord);
+  const name = fullName(v);
+  const marker = v.deviceUse;
+  return (
+    <div className="cell-actions">
+      {!marker || marker.endedBecause ? (
+        <BigButton variant="secondary" onClick={() => startApproval(visitTarget(v), v.devicesDeclared, session)}>
+          Approve device use…{' '}<span className="visually-hidden">for {name}</span>
+        </BigButton>
+      ) : null}
+      {isDsl && marker?.approved ? (
+        <BigButton variant="secondary" onClick={() => onRevoke(v)}>
+          Revoke…{' '}<span className="visually-hidden">device use for {name}</span>
+        </BigButton>
+      ) : null}
+      {marker ? (
+        <BigButton variant="quiet" onClick={() => void openRecord({ visitId: v.visitId }, name)}>
+          View record{' '}<span className="visually-hidden">for {name}</span>
+        </BigButton>
+      ) : null}
+    </div>
+  );
+}
+
+/** Everyone on site now, with any device approval; the DSL approves, revokes and prints from here. */
+export function ExceptionsTab() {
+  const onSite = useTodayStore((s) => s.onSite);
+  const refreshing = useTodayStore((s) => s.refreshing);
+  const error = useTodayStore((s) => s.error);
+  const refresh = useTodayStore((s) => s.refresh);
+  const notice = useSafeguardingStore((s) => s.notice);
   const recordError = useExceptionStore((s) => s.recordError);
   const revoke = useExceptionStore((s) => s.revoke);
   const [revoking, setRevoking] = useState<OnSiteVisit | null>(null);
@@ -53,56 +88,15 @@ export function ExceptionsTab() {
       <Notice text={notice} />
       <section className="card console-section" aria-labelledby="exceptions-heading">
         <h2 id="exceptions-heading">On site now</h2>
-        {onSite.length === 0 ? (
-          <p className="empty">Nobody is signed in at the moment.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-labelledby="exceptions-heading">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Visitor</th>
-                  <th scope="col">Devices declared</th>
-                  <th scope="col">Device use</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {onSite.map((v) => {
-                  const name = fullName(v);
-                  const marker = v.deviceUse;
-                  return (
-                    <tr key={v.visitId} className={marker?.endedBecause ? 'row-warning' : undefined}>
-                      <th scope="row">{name}</th>
-                      <td>{visitDetail(v)}</td>
-                      <td>{v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>}</td>
-                      <td>{marker ? <DeviceUseTag marker={marker} /> : <span className="muted">Not approved</span>}</td>
-                      <td>
-                        <div className="cell-actions">
-                          {!marker || marker.endedBecause ? (
-                            <BigButton variant="secondary" onClick={() => startApproval(visitTarget(v), v.devicesDeclared)}>
-                              Approve device use…{' '}<span className="visually-hidden">for {name}</span>
-                            </BigButton>
-                          ) : null}
-                          {isDsl && marker?.approved ? (
-                            <BigButton variant="secondary" onClick={() => setRevoking(v)}>
-                              Revoke…{' '}<span className="visually-hidden">device use for {name}</span>
-                            </BigButton>
-                          ) : null}
-                          {marker ? (
-                            <BigButton variant="quiet" onClick={() => void openRecord({ visitId: v.visitId }, name)}>
-                              View record{' '}<span className="visually-hidden">for {name}</span>
-                            </BigButton>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={onSite}
+          columns={[...COLUMNS, { header: 'Actions', headerHidden: true, cell: (v) => <VisitActions visit={v} onRevoke={setRevoking} /> }]}
+          rowKey={(v) => v.visitId}
+          labelledBy="exceptions-heading"
+          // An approval that has been revoked or has expired is the one the DSL looks at first.
+          rowClassName={(v) => (v.deviceUse?.endedBecause ? 'row-warning' : undefined)}
+          empty="Nobody is signed in at the moment."
+        />
       </section>
       {revoking?.deviceUse ? (
         <RevokeDialog

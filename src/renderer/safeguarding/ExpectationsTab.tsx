@@ -5,7 +5,7 @@ import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PolicyText } from '../components/PolicyText.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { usePolicyStore } from './policy-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 import { Notice } from '../components/Notice.js';
@@ -42,7 +42,7 @@ function CurrentText({ title, summary, fullText }: { title: string; summary: rea
 
 /** The DSL owns the expectations text: its versions, who acknowledged them, and the annual review. */
 export function ExpectationsTab() {
-  const isDsl = useConsoleStore((s) => s.session?.roles.includes('dsl') ?? false);
+  const isDsl = useSessionStore((s) => s.session?.roles.includes('dsl') ?? false);
   const detail = usePolicyStore((s) => s.detail);
   const publicPolicy = usePolicyStore((s) => s.publicPolicy);
   const error = usePolicyStore((s) => s.error);

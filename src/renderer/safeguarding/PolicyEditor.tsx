@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PolicyText } from '../components/PolicyText.js';
@@ -12,6 +14,8 @@ import { SummaryLinesField } from './SummaryLinesField.js';
 import { todayUk } from '../lib/uk-clock.js';
 
 /** Writing the next version of the expectations, with the kiosk's view of it alongside as it is typed. */
+const POLICY = commandSchemas['policy.publish'].input.shape;
+
 export function PolicyEditor() {
   const draft = usePolicyStore((s) => s.draft);
   const next = usePolicyStore((s) => (s.detail?.current.version ?? 0) + 1);
@@ -46,10 +50,10 @@ export function PolicyEditor() {
       >
         <div className="policy-editor-grid">
           <div className="policy-editor-fields">
-            <TextField label="Title" value={draft.title} maxLength={160} onChange={(v) => setField('title', v)} error={fields.title} />
+            <TextField label="Title" value={draft.title} maxLength={maxLengthOf(POLICY.title)} onChange={(v) => setField('title', v)} error={fields.title} />
             <SummaryLinesField lines={draft.summary} max={MAX_SUMMARY_LINES} fieldErrors={fields}
               onLine={setLine} onAdd={addLine} onRemove={removeLine} />
-            <TextAreaField label="Full text" rows={14} maxLength={20_000} value={draft.fullText}
+            <TextAreaField label="Full text" rows={14} maxLength={maxLengthOf(POLICY.fullText)} value={draft.fullText}
               hint='Start a heading with "### " and a list item with "- ". Leave a blank line between paragraphs.'
               onChange={(v) => setField('fullText', v)} error={fields.fullText} className="policy-full-text" />
             <DateTimeField label="Next review due (optional)" type="date" value={draft.reviewDue} min={todayUk()}

@@ -4,7 +4,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import { CheckField } from '../components/CheckField.js';
 
 interface ReviewConcernDialogProps {

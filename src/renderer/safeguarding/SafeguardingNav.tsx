@@ -1,4 +1,4 @@
-import { SAFEGUARDING_TAB_LABELS, SAFEGUARDING_TABS, type SafeguardingTab } from './safeguarding-store.js';
+import { SAFEGUARDING_TAB_LABELS, SAFEGUARDING_TABS, type SafeguardingTab } from './safeguarding-tabs.js';
 
 /** The parts of the Safeguarding section; the open one is marked in words and by more than colour. */
 export function SafeguardingNav({ current, onShow }: { current: SafeguardingTab; onShow: (tab: SafeguardingTab) => void }) {

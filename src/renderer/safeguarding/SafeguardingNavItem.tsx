@@ -1,9 +1,9 @@
-import { useSafeguardingStore } from './safeguarding-store.js';
+import { useNavigationStore } from '../console/navigation-store.js';
 
 /** The Safeguarding entry in the console navigation, drawn like the others. */
 export function SafeguardingNavItem() {
-  const open = useSafeguardingStore((s) => s.open);
-  const openSection = useSafeguardingStore((s) => s.openSection);
+  const open = useNavigationStore((s) => s.safeguarding);
+  const openSection = useNavigationStore((s) => s.openSafeguarding);
   return (
     <li>
       <button type="button" className="console-nav-item" aria-current={open ? 'page' : undefined} onClick={() => openSection()}>

@@ -1,5 +1,6 @@
 import { useExceptionStore } from './exception-store.js';
-import { useSafeguardingStore, type SafeguardingTab } from './safeguarding-store.js';
+import { useNavigationStore } from '../console/navigation-store.js';
+import type { SafeguardingTab } from './safeguarding-tabs.js';
 import { ApprovalForm } from './ApprovalForm.js';
 import { BookingsTab } from './BookingsTab.js';
 import { ConcernsTab } from './ConcernsTab.js';
@@ -22,8 +23,8 @@ function TabPage({ tab }: { tab: SafeguardingTab }) {
  * approval record open over whichever part asked for them; choosing a part puts them away.
  */
 export function SafeguardingPage() {
-  const tab = useSafeguardingStore((s) => s.tab);
-  const showTab = useSafeguardingStore((s) => s.showTab);
+  const tab = useNavigationStore((s) => s.safeguardingTab);
+  const showTab = useNavigationStore((s) => s.showSafeguardingTab);
   const approving = useExceptionStore((s) => s.target !== null);
   const viewing = useExceptionStore((s) => s.record !== null);
   const cancel = useExceptionStore((s) => s.cancel);

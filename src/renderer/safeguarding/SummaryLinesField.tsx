@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { BigButton } from '../components/BigButton.js';
 import { FieldError, TextField } from '../components/TextField.js';
 
@@ -12,6 +14,8 @@ interface SummaryLinesFieldProps {
 }
 
 /** The short summary visitors read first: one box per line, up to the kiosk's limit. */
+const LINE_MAX = maxLengthOf(commandSchemas['policy.publish'].input.shape.summary.element);
+
 export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRemove }: SummaryLinesFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -25,7 +29,7 @@ export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRe
       <ol className="summary-line-list">
         {lines.map((line, i) => (
           <li key={i} className="summary-line">
-            <TextField label={`Line ${i + 1}`} value={line} maxLength={160} onChange={(v) => onLine(i, v)}
+            <TextField label={`Line ${i + 1}`} value={line} maxLength={LINE_MAX} onChange={(v) => onLine(i, v)}
               error={fieldErrors[`summary.${i}`]} />
             <BigButton variant="quiet" className="btn-small" onClick={() => onRemove(i)} disabled={lines.length <= 1}>
               Remove{' '}<span className="visually-hidden">line {i + 1}</span>

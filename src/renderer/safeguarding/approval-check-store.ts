@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/contract/index.js';
 import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import { now } from '../lib/clock.js';
 
 /** A printed approval record as main knows it: the approval, its state now, and who it is for. */
@@ -70,4 +71,4 @@ export const useApprovalCheckStore = create<ApprovalCheckState>()((set, get) => 
 }));
 
 // A visitor's approval is for the unlocked console only.
-forgetWhenLocked(() => useApprovalCheckStore.setState(initialApprovalCheckState()));
+forgetWhenLocked(useApprovalCheckStore, initialApprovalCheckState);

@@ -3,8 +3,10 @@ import type { BookingView, CommandInput, CommandOutput } from '../../shared/cont
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { invoke } from '../api.js';
 import { dayLabel, isDate, isTime, todayUk } from '../lib/uk-clock.js';
-import type { ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { onRecordsChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 import { fullName, nameBoxes } from '../../shared/domain/names.js';
 
@@ -174,4 +176,8 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useBookingStore.setState(initialBookingState()));
+forgetWhenLocked(useBookingStore, initialBookingState);
+// A device exception approved or revoked changes a booking's line: the list, once read, is read again.
+onRecordsChanged(() => {
+  if (useBookingStore.getState().loaded) return useBookingStore.getState().load();
+});

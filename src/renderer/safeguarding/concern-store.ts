@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../shared/contract/index.js';
 import type { ConcernSubject, ConcernView } from '../../shared/domain/concerns.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 
 /** The "Record a concern" form as staff type it. */
@@ -125,4 +126,4 @@ export const useConcernStore = create<ConcernState>()((set, get) => ({
   },
 }));
 
-forgetWhenLocked(() => useConcernStore.setState(initialConcernState()));
+forgetWhenLocked(useConcernStore, initialConcernState);

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { PrintStatus } from '../../shared/contract/index.js';
+import type { PrintStatus, StaffSessionInfo } from '../../shared/contract/index.js';
 import { MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import type { ExceptionView } from '../../shared/domain/exceptions.js';
 import { invoke } from '../api.js';
-import { useBookingStore } from './booking-store.js';
-import { useConsoleStore, type ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { announceChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import {
   approvalInput, checkDraft, formFields, newDraft, type ApprovalDraft, type ApprovalTarget, type DraftField,
 } from './exception-model.js';
@@ -34,7 +35,8 @@ interface ExceptionData {
 }
 
 interface ExceptionActions {
-  startApproval: (target: ApprovalTarget, declared: readonly DeclaredDevice[]) => void;
+  /** Opens the approval form; `unlockedBy` (a DSL) is offered as the approver. */
+  startApproval: (target: ApprovalTarget, declared: readonly DeclaredDevice[], unlockedBy: StaffSessionInfo | null) => void;
   cancel: () => void;
   setField: <K extends DraftField>(field: K, value: ApprovalDraft[K]) => void;
   setDevice: (kind: DeviceKind, count: number) => void;
@@ -57,24 +59,16 @@ const CHECK_BELOW = 'Please check the answers marked below.';
 const PIN_CODES = new Set(['wrong_pin', 'account_locked', 'pin_change_due', 'forbidden', 'not_found']);
 
 /** The DSL's own account is the likely approver when a DSL has the console unlocked. */
-function defaultApprover(): number | null {
-  const session = useConsoleStore.getState().session;
-  return session?.roles.includes('dsl') ? session.staffId : null;
+function defaultApprover(unlockedBy: StaffSessionInfo | null): number | null {
+  return unlockedBy?.roles.includes('dsl') ? unlockedBy.staffId : null;
 }
 
 export const useExceptionStore = create<ExceptionState>()((set, get) => {
-  const afterChange = async (target: { type: 'visit' | 'booking' }) => {
-    await Promise.all([
-      useConsoleStore.getState().refresh(),
-      target.type === 'booking' || useBookingStore.getState().loaded ? useBookingStore.getState().load() : Promise.resolve(),
-    ]);
-  };
-
   return {
     ...initialExceptionState(),
 
-    startApproval: (target, declared) => {
-      set({ ...initialExceptionState(), target, draft: newDraft(declared, defaultApprover()) });
+    startApproval: (target, declared, unlockedBy) => {
+      set({ ...initialExceptionState(), target, draft: newDraft(declared, defaultApprover(unlockedBy)) });
       useSafeguardingStore.getState().setNotice(null);
     },
 
@@ -116,7 +110,7 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
         return;
       }
       // The lists are read again before the form closes, so the page never shows the old state under the new notice.
-      await afterChange(target);
+      await announceChanged();
       set({ ...initialExceptionState() });
       useSafeguardingStore.getState().setNotice(`Device use approved for ${target.name}.`);
     },
@@ -133,7 +127,7 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
       }
       const record = get().record;
       if (record) set({ record: { ...record, exceptions: record.exceptions.map((e) => (e.exceptionId === exceptionId ? r.value : e)) } });
-      await afterChange({ type: r.value.visitId === null ? 'booking' : 'visit' });
+      await announceChanged();
       useSafeguardingStore.getState().setNotice(`Device use for ${name} is revoked. Their device should now go in the safe.`);
       return { ok: true };
     },
@@ -165,4 +159,4 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
   };
 });
 
-forgetWhenLocked(() => useExceptionStore.setState(initialExceptionState()));
+forgetWhenLocked(useExceptionStore, initialExceptionState);

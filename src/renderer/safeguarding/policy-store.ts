@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { CommandInput, PolicyDetail, PolicyText } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { isDate } from '../lib/uk-clock.js';
-import type { ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
-import { useReminderStore } from '../console/reminder-store.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
+import { announceChanged } from '../lib/console-events.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 
 /** The kiosk shows at most this many summary lines (main refuses more). */
@@ -143,7 +144,7 @@ export const usePolicyStore = create<PolicyState>()((set, get) => ({
     useSafeguardingStore.getState().setNotice(
       `Version ${r.value.current.version} is published. The kiosk shows it now, and returning visitors are asked to read it.`,
     );
-    await useReminderStore.getState().load();
+    await announceChanged();
   },
 
   recordReview: async (note, nextReviewDue) => {
@@ -158,9 +159,9 @@ export const usePolicyStore = create<PolicyState>()((set, get) => ({
     }
     set({ detail: r.value });
     useSafeguardingStore.getState().setNotice('The review is recorded.');
-    await useReminderStore.getState().load();
+    await announceChanged();
     return { ok: true };
   },
 }));
 
-forgetWhenLocked(() => usePolicyStore.setState(initialPolicyState()));
+forgetWhenLocked(usePolicyStore, initialPolicyState);

@@ -1,4 +1,7 @@
 import { useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { LONG_PIN_DIGITS, MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
@@ -33,12 +36,12 @@ export function AddStaffForm({ draft, busy, error, fields, onChange, onSubmit }:
       >
         {error ? <Alert>{error}</Alert> : null}
         <TextField label="Name" hint="As it should appear on the lock screen, for example Olu Adebayo." value={draft.displayName}
-          maxLength={80} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
+          maxLength={maxLengthOf(commandSchemas['staff.create'].input.shape.displayName)} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
         <RoleChecks dsl={draft.dsl} admin={draft.admin} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
         <div className="field-pair field-narrow">
-          <TextField label="PIN" hint={draft.dsl || draft.admin ? '6 to 8 digits: a DSL or administrator needs at least 6.' : '4 to 8 digits.'} type="password" inputMode="numeric" maxLength={8} value={draft.pin}
+          <TextField label="PIN" hint={draft.dsl || draft.admin ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL or administrator needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pin}
             onChange={(v) => onChange('pin', v)} error={fields.pin} />
-          <TextField label="PIN again" type="password" inputMode="numeric" maxLength={8} value={draft.pinAgain}
+          <TextField label="PIN again" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pinAgain}
             onChange={(v) => onChange('pinAgain', v)} error={fields.pinAgain} />
         </div>
         <div className="form-actions">

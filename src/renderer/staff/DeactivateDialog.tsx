@@ -1,6 +1,6 @@
 import type { StaffAccount } from '../../shared/contract/index.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 
 interface DeactivateDialogProps {
   account: StaffAccount;

@@ -5,7 +5,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { TextField } from '../components/TextField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 import { grantedRoles, type GrantedRole } from './staff-accounts-store.js';
 import { RoleChecks } from './RoleChecks.js';
 

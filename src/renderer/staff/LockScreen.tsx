@@ -3,20 +3,20 @@ import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
-import { useConsoleStore } from '../console/console-store.js';
+import { useSessionStore } from './session-store.js';
 
 export function LockScreen() {
-  const staff = useConsoleStore((s) => s.staff);
-  const staffId = useConsoleStore((s) => s.staffId);
-  const pin = useConsoleStore((s) => s.pin);
-  const busy = useConsoleStore((s) => s.busy);
-  const error = useConsoleStore((s) => s.error);
-  const fieldErrors = useConsoleStore((s) => s.fieldErrors);
-  const lockNotice = useConsoleStore((s) => s.lockNotice);
-  const settingName = useConsoleStore((s) => s.settingName);
-  const chooseStaff = useConsoleStore((s) => s.chooseStaff);
-  const setPin = useConsoleStore((s) => s.setPin);
-  const unlock = useConsoleStore((s) => s.unlock);
+  const staff = useSessionStore((s) => s.staff);
+  const staffId = useSessionStore((s) => s.staffId);
+  const pin = useSessionStore((s) => s.pin);
+  const busy = useSessionStore((s) => s.busy);
+  const error = useSessionStore((s) => s.error);
+  const fieldErrors = useSessionStore((s) => s.fieldErrors);
+  const lockNotice = useSessionStore((s) => s.lockNotice);
+  const settingName = useSessionStore((s) => s.settingName);
+  const chooseStaff = useSessionStore((s) => s.chooseStaff);
+  const setPin = useSessionStore((s) => s.setPin);
+  const unlock = useSessionStore((s) => s.unlock);
   const pinRef = useRef<HTMLInputElement>(null);
 
   // After a wrong PIN the box is empty again: put the cursor back in it for the next try.

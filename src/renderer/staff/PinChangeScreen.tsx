@@ -5,7 +5,7 @@ import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { useIdleTimer } from '../lib/useIdleTimer.js';
-import { IDLE_LOCK_MESSAGE, useConsoleStore } from '../console/console-store.js';
+import { IDLE_LOCK_MESSAGE, useSessionStore } from './session-store.js';
 
 /**
  * All the console shows to someone whose PIN is too short for their role (a DSL's or administrator's PIN
@@ -13,11 +13,11 @@ import { IDLE_LOCK_MESSAGE, useConsoleStore } from '../console/console-store.js'
  * session, so this screen is a courtesy, not the guard.
  */
 export function PinChangeScreen() {
-  const session = useConsoleStore((s) => s.session);
-  const settingName = useConsoleStore((s) => s.settingName);
-  const lockSeconds = useConsoleStore((s) => s.lockSeconds);
-  const lock = useConsoleStore((s) => s.lock);
-  const changeOwnPin = useConsoleStore((s) => s.changeOwnPin);
+  const session = useSessionStore((s) => s.session);
+  const settingName = useSessionStore((s) => s.settingName);
+  const lockSeconds = useSessionStore((s) => s.lockSeconds);
+  const lock = useSessionStore((s) => s.lock);
+  const changeOwnPin = useSessionStore((s) => s.changeOwnPin);
   const [currentPin, setCurrentPin] = useState('');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');

@@ -6,7 +6,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { TextField } from '../components/TextField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
-import type { ActionResult } from '../console/console-store.js';
+import type { ActionResult } from '../lib/action-result.js';
 
 interface ResetPinDialogProps {
   account: StaffAccount;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { StaffAccount } from '../../shared/contract/index.js';
 import { Alert } from '../components/Alert.js';
-import { useConsoleStore } from '../console/console-store.js';
-import { useStaffAccountsStore } from './staff-accounts-store.js';
+import { useSessionStore } from './session-store.js';
+import { useStaffAccountsStore, type StaffChangeResult } from './staff-accounts-store.js';
 import { AddStaffForm } from './AddStaffForm.js';
 import { DeactivateDialog } from './DeactivateDialog.js';
 import { EditRolesDialog } from './EditRolesDialog.js';
@@ -12,7 +12,12 @@ import { StaffTable, type StaffAction } from './StaffTable.js';
 /** Staff accounts: who can unlock the console, with which roles, and the everyday fixes (PIN, lock-out, leavers). */
 export function StaffPanel() {
   const s = useStaffAccountsStore();
-  const myStaffId = useConsoleStore((c) => c.session?.staffId ?? null);
+  const myStaffId = useSessionStore((c) => c.session?.staffId ?? null);
+  const lock = useSessionStore((c) => c.lock);
+  const lockIfMine = async (r: StaffChangeResult) => {
+    if (r.ok && r.lockNotice) await lock(r.lockNotice);
+    return r;
+  };
   const [open, setOpen] = useState<{ action: StaffAction; account: StaffAccount } | null>(null);
   const load = s.load;
 
@@ -40,10 +45,10 @@ export function StaffPanel() {
 
       {open?.action === 'roles' ? (
         <EditRolesDialog account={open.account} isMe={open.account.staffId === myStaffId}
-          onConfirm={(name, roles) => s.update(open.account, name, roles)} onClose={close} />
+          onConfirm={async (name, roles) => lockIfMine(await s.update(open.account, name, roles, myStaffId))} onClose={close} />
       ) : null}
       {open?.action === 'pin' ? (
-        <ResetPinDialog account={open.account} onConfirm={(pin, again) => s.resetPin(open.account, pin, again)} onClose={close} />
+        <ResetPinDialog account={open.account} onConfirm={async (pin, again) => lockIfMine(await s.resetPin(open.account, pin, again, myStaffId))} onClose={close} />
       ) : null}
       {open?.action === 'deactivate' ? (
         <DeactivateDialog account={open.account} onConfirm={(reason) => s.deactivate(open.account, reason)} onClose={close} />

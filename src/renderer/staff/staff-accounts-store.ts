@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import type { StaffAccount } from '../../shared/contract/index.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { invoke } from '../api.js';
-import { useConsoleStore, type ActionResult } from '../console/console-store.js';
-import { forgetWhenLocked, handleFailure, withoutField } from '../custody/custody-shared.js';
+import type { ActionResult } from '../lib/action-result.js';
+import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { announceChanged } from '../lib/console-events.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 
 /** The roles an administrator grants; office work comes with every account. */
 export type GrantedRole = Exclude<StaffRole, 'office'>;
@@ -33,8 +35,8 @@ interface StaffAccountsActions {
   load: () => Promise<void>;
   changeDraft: <K extends keyof NewStaffDraft>(key: K, value: NewStaffDraft[K]) => void;
   create: () => Promise<boolean>;
-  update: (account: StaffAccount, displayName: string, roles: GrantedRole[]) => Promise<ActionResult>;
-  resetPin: (account: StaffAccount, pin: string, pinAgain: string) => Promise<ActionResult>;
+  update: (account: StaffAccount, displayName: string, roles: GrantedRole[], myStaffId: number | null) => Promise<StaffChangeResult>;
+  resetPin: (account: StaffAccount, pin: string, pinAgain: string, myStaffId: number | null) => Promise<StaffChangeResult>;
   unlockAccount: (account: StaffAccount) => Promise<void>;
   deactivate: (account: StaffAccount, reason: string) => Promise<ActionResult>;
 }
@@ -59,19 +61,11 @@ function failed(error: Parameters<typeof handleFailure>[0]): ActionResult {
   return { ok: false, message: failure.message, fields: failure.fields };
 }
 
-/** The lock screen's list of names must follow the accounts: read it again after a change. */
-async function refreshUnlockList(): Promise<void> {
-  const r = await invoke('staff.listForUnlock', {});
-  if (r.ok) useConsoleStore.setState({ staff: r.value.staff });
-}
-
-/** Changing your own roles or PIN ends your own session (main closes it): say so on the lock screen. */
-async function lockIfMine(account: StaffAccount, notice: string): Promise<boolean> {
-  const current = useConsoleStore.getState();
-  if (current.session?.staffId !== account.staffId) return false;
-  await current.lock(notice);
-  return true;
-}
+/**
+ * Changing your own roles or PIN ends your own session (main closes it): the answer carries what the lock
+ * screen should say, and the page that asked locks the console.
+ */
+export type StaffChangeResult = ActionResult & { lockNotice?: string };
 
 export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => {
   const replace = (account: StaffAccount, notice: string) =>
@@ -118,23 +112,24 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
         creating: false, draft: emptyDraft(), accounts: [...s.accounts, r.value],
         notice: `${r.value.displayName} can now unlock the staff console with their PIN.`,
       }));
-      await refreshUnlockList();
+      // The lock screen's names and the console's staff pickers follow the accounts.
+      await announceChanged();
       return true;
     },
 
-    update: async (account, displayName, roles) => {
+    update: async (account, displayName, roles, myStaffId) => {
       const r = await invoke('staff.update', { staffId: account.staffId, displayName, roles });
       if (!r.ok) return failed(r.error);
-      if (await lockIfMine(account, 'Your roles or name changed. Unlock again to carry on.')) return { ok: true };
+      if (account.staffId === myStaffId) return { ok: true, lockNotice: 'Your roles or name changed. Unlock again to carry on.' };
       replace(r.value, `${r.value.displayName}’s details are saved. Their console, if open, has been locked so the change applies at once.`);
-      await refreshUnlockList();
+      await announceChanged();
       return { ok: true };
     },
 
-    resetPin: async (account, pin, pinAgain) => {
+    resetPin: async (account, pin, pinAgain, myStaffId) => {
       const r = await invoke('staff.resetPin', { staffId: account.staffId, pin, pinAgain });
       if (!r.ok) return failed(r.error);
-      if (await lockIfMine(account, 'Your PIN has been changed. Unlock again with the new PIN.')) return { ok: true };
+      if (account.staffId === myStaffId) return { ok: true, lockNotice: 'Your PIN has been changed. Unlock again with the new PIN.' };
       replace(r.value, `${r.value.displayName} has a new PIN. Tell them in person, not by email.`);
       return { ok: true };
     },
@@ -158,10 +153,10 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
       const r = await invoke('staff.deactivate', { staffId: account.staffId, reason: reason.trim() });
       if (!r.ok) return failed(r.error);
       replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.`);
-      await refreshUnlockList();
+      await announceChanged();
       return { ok: true };
     },
   };
 });
 
-forgetWhenLocked(() => useStaffAccountsStore.setState(initialStaffAccountsState()));
+forgetWhenLocked(useStaffAccountsStore, initialStaffAccountsState);

@@ -1,7 +1,7 @@
 import type { OnSiteVisit } from '../../shared/contract/index.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { formatTime } from '../../shared/domain/time.js';
-import { useVisitChecksStore } from './visit-checks-store.js';
+import { useTodayStore } from '../console/today-store.js';
 import { CheckField } from '../components/CheckField.js';
 import { fullName } from '../../shared/domain/names.js';
 
@@ -14,9 +14,9 @@ export function needsChecks(visit: OnSiteVisit): boolean {
 
 /** Two ticks for a visiting professional: photo ID checked, DBS assurance seen (never the certificate itself). */
 export function VisitChecks({ visit }: { visit: OnSiteVisit }) {
-  const saving = useVisitChecksStore((s) => s.saving === visit.visitId);
-  const error = useVisitChecksStore((s) => (s.error?.visitId === visit.visitId ? s.error.message : null));
-  const record = useVisitChecksStore((s) => s.record);
+  const saving = useTodayStore((s) => s.checksSaving === visit.visitId);
+  const error = useTodayStore((s) => (s.checksError?.visitId === visit.visitId ? s.checksError.message : null));
+  const record = useTodayStore((s) => s.recordChecks);
   if (!needsChecks(visit)) return null;
   const photo = visit.photoIdCheckedAt !== null;
   const dbs = visit.dbsAssuranceSeenAt !== null;

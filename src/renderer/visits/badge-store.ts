@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { invoke } from '../api.js';
-import { forgetWhenLocked, handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../custody/custody-shared.js';
+import { forgetWhenLocked } from '../lib/store-reset.js';
 import type { ReprintOutcome } from '../custody/reprint-store.js';
 
 interface BadgeData {
@@ -43,4 +44,4 @@ export const useBadgeStore = create<BadgeState>()((set, get) => ({
   forget: () => set({ outcomes: {} }),
 }));
 
-forgetWhenLocked(() => useBadgeStore.setState(initialBadgeState()));
+forgetWhenLocked(useBadgeStore, initialBadgeState);

@@ -1,7 +1,8 @@
-import { visitorDetails, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract/index.js';
+import { SURNAME_RULE_TIMING, surnameAsChosen, visitorDetails, type CommandOutput, type KioskConfig, type SignInResult, type SignOutResult } from '../../shared/contract/index.js';
 import { DEVICE_KINDS, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { nameBoxes } from '../../shared/domain/names.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
+import { fieldProblems } from '../../shared/invalid-input.js';
 
 /** The kiosk's state machine: its steps, the data one visitor's turn collects, and pure helpers over it. */
 export type KioskStep =
@@ -117,25 +118,26 @@ export function declaredDevices(devices: DeviceCounts): DeclaredDevice[] {
   return DEVICE_KINDS.filter((kind) => devices[kind] > 0).map((kind) => ({ kind, quantity: devices[kind] }));
 }
 
-export const DETAIL_FIELDS: readonly string[] = ['firstName', 'lastName', 'organisation', 'visitorType', 'visiting'];
+/** The fields of the details step: a message from main about any of them sends the visitor back there. */
+export const DETAIL_FIELDS: readonly string[] = Object.keys(visitorDetails.shape);
 
-// The contract's own rules for these fields (lengths, hidden characters), so the kiosk never lets through
-// what main would refuse, and never states a rule of its own that could drift from main's.
+/** The rules visit.signInNew applies to these fields, the surname-or-one-name rule included. */
+const detailsRules = visitorDetails.superRefine(surnameAsChosen, SURNAME_RULE_TIMING);
+
+/**
+ * The details checked against the contract's own rules (what is needed, lengths, hidden characters), so the
+ * kiosk never lets through what main would refuse and states no rule of its own.
+ */
 export function checkDetails(d: VisitorDetails): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors = fieldProblems(detailsRules, detailsToSend(d));
+  // What the kiosk says more: a name left empty is asked for by the name on its box ("Given name",
+  // "Family name", "Name", which change with the visitor's choices), and a missing surname points at the
+  // tick box the visitor can use instead. Whether it is needed at all is still the contract's to say.
   for (const { field, label } of nameBoxes(d)) {
-    if (d[field].trim()) continue;
-    // A missing surname may be someone with one name: the message says where to tell us.
+    if (!(field in errors) || d[field].trim() !== '') continue;
     errors[field] = field === 'lastName'
       ? `Please enter your ${label.toLowerCase()}, or tick "I have only one name".`
       : `Please enter your ${label.toLowerCase()}.`;
-  }
-  if (!d.visitorType) errors.visitorType = 'Choose the kind of visit from the list.';
-  if (!d.visiting.trim()) errors.visiting = 'Please tell us who you are visiting, or why you are here.';
-  const parsed = visitorDetails.safeParse(detailsToSend(d));
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    if (field && !(field in errors)) errors[field] = issue.message;
   }
   return errors;
 }

@@ -16,6 +16,7 @@ import {
   type KioskStep,
   type VisitorDetails,
 } from './kiosk-model.js';
+import { resettable } from '../lib/store-reset.js';
 
 export * from './kiosk-model.js';
 
@@ -349,4 +350,10 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       if (invite) go(invite.needsAcknowledgement ? 'expectations' : 'devices');
     },
   };
+});
+
+// A test's half-finished kiosk work (a config read, a sign-in in flight) must not land in the next test.
+resettable(useKioskStore, () => {
+  forgetPendingWork();
+  return initialKioskState();
 });

@@ -10,35 +10,42 @@ import type { GivenByHand, PrintStatus, SafeOwnerGroup } from './answers.js';
  * handed on, not handed in, corrected). Prefixes: custody., custody.pendingHandovers.
  */
 
-const custodyItem = z
+/** One item logged into the safe; its text fields' lengths are what the logging and correcting forms allow. */
+export const custodyItem = z
   .object({
     kind: oneOf(DEVICE_KINDS, 'Choose what kind of device it is.'),
     description: optionalText('Make and colour', 120),
     marks: optionalText('Identifying marks', 200),
-    bagSlot: text('Bag or slot number', 20),
+    bagSlot: text('Bag or slot number', 20, { missing: 'Enter the bag or slot number.' }),
   })
   .strict();
+
+/** The most items one receipt holds: the logging form stops offering another row here. */
+export const MAX_RECEIPT_ITEMS = 20;
+
+/** A pupil as the owner of what is logged: held for the day, or confiscated with a reason. */
+export const learnerOwner = z
+  .object({
+    type: z.literal('learner'),
+    name: text("The pupil's name", 80),
+    group: optionalText('Class or year group', 40),
+    reason: oneOf(['learner_day', 'confiscated'] as const, 'Say whether the device is held for the day or confiscated.'),
+    confiscationReason: optionalText('Reason for confiscation', 300),
+  })
+  .strict()
+  .refine((o) => o.reason !== 'confiscated' || o.confiscationReason !== null, {
+    error: 'Say why the device was confiscated.',
+    path: ['confiscationReason'],
+  });
 
 const custodyOwner = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('visitor'), visitId: id('Visit') }).strict(),
-    z.object({ type: z.literal('staff'), staffId: id('Staff member') }).strict(),
-    z
-      .object({
-        type: z.literal('learner'),
-        name: text("The pupil's name", 80),
-        group: optionalText('Class or year group', 40),
-        reason: oneOf(['learner_day', 'confiscated'] as const, 'Say whether the device is held for the day or confiscated.'),
-        confiscationReason: optionalText('Reason for confiscation', 300),
-      })
-      .strict()
-      .refine((o) => o.reason !== 'confiscated' || o.confiscationReason !== null, {
-        error: 'Say why the device was confiscated.',
-        path: ['confiscationReason'],
-      }),
+    z.object({ type: z.literal('visitor'), visitId: id('Visit', { missing: 'Choose the visitor.' }) }).strict(),
+    z.object({ type: z.literal('staff'), staffId: id('Staff member', { missing: 'Choose the staff member.' }) }).strict(),
+    learnerOwner,
   ],
-  { error: 'Say whose device it is: a visitor, a staff member or a pupil.' },
+  { error: 'Say whose items these are: a visitor, a staff member or a pupil.' },
 );
 
 export const custodyCommands = {
@@ -52,7 +59,7 @@ export const custodyCommands = {
         items: z
           .array(custodyItem, { error: 'The list of items is not valid.' })
           .min(1, { error: 'Add at least one item.' })
-          .max(20, { error: 'Log at most 20 items on one receipt.' }),
+          .max(MAX_RECEIPT_ITEMS, { error: `Log at most ${MAX_RECEIPT_ITEMS} items on one receipt.` }),
       })
       .strict(),
   },
@@ -96,8 +103,8 @@ export const custodyCommands = {
         itemId: id('Item'),
         description: optionalText('Make and colour', 120),
         marks: optionalText('Identifying marks', 200),
-        bagSlot: text('Bag or slot number', 20),
-        reason: text('The reason for the correction', 300),
+        bagSlot: text('Bag or slot number', 20, { missing: 'Enter the bag or slot number.' }),
+        reason: text('The reason for the correction', 300, { missing: 'Say why the details are being corrected.' }),
       })
       .strict(),
   },

@@ -15,6 +15,20 @@ export function surnameAsChosen(v: { lastName: string | null; oneName: boolean }
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 }
 
+/**
+ * When surnameAsChosen is checked: whenever the two answers it reads came through, even if another answer on
+ * the form is wrong (zod would skip it after a missing choice such as the kind of visit), so a form is told
+ * every problem at once. Use as `.superRefine(surnameAsChosen, SURNAME_RULE_TIMING)`.
+ */
+export const SURNAME_RULE_TIMING: z.core.$ZodSuperRefineParams = {
+  when: (payload) => {
+    const v = payload.value as { lastName?: unknown; oneName?: unknown } | null;
+    if (typeof v !== 'object' || v === null || typeof v.oneName !== 'boolean') return false;
+    if (typeof v.lastName !== 'string' && v.lastName !== null) return false;
+    return !payload.issues.some((issue) => issue.path?.[0] === 'lastName' || issue.path?.[0] === 'oneName');
+  },
+};
+
 export const devices = z
   .array(
     z.object({

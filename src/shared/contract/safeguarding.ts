@@ -4,7 +4,7 @@ import { CONCERN_SUBJECTS, type ConcernView } from '../domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, text } from '../validation.js';
-import { type CommandSchema, devices, inviteCode, surnameAsChosen } from './fields.js';
+import { type CommandSchema, devices, inviteCode, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { PolicyText, PrintStatus } from './answers.js';
 
 /**
@@ -83,7 +83,7 @@ export const safeguardingCommands = {
           .optional(),
       })
       .strict()
-      .superRefine(surnameAsChosen),
+      .superRefine(surnameAsChosen, SURNAME_RULE_TIMING),
   },
   'booking.list': { role: 'office', input: z.object({ date: calendarDate('The date').optional() }).strict(), passive: true },
   'booking.cancel': { role: 'office', input: z.object({ bookingId: id('Booking'), reason: text('The reason', 300) }).strict() },

@@ -3,7 +3,7 @@ import type { SettingKind } from '../domain/setting.js';
 import { VISITOR_TYPES } from '../domain/visitors.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 import { empty, id, oneOf, optionalText, personNameFields, text } from '../validation.js';
-import { type CommandSchema, devices, inviteCode, surnameAsChosen } from './fields.js';
+import { type CommandSchema, devices, inviteCode, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { OnSiteVisit, PolicyText, PrintStatus } from './answers.js';
 
 /**
@@ -19,7 +19,7 @@ export const visitorDetails = z.object({
   ...personNameFields({ first: 'Your first name', last: 'Your surname' }),
   organisation: optionalText('Organisation', 120),
   visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visit from the list.'),
-  visiting: text('Who you are visiting or why', 200),
+  visiting: text('Who you are visiting or why', 200, { missing: 'Please tell us who you are visiting, or why you are here.' }),
 });
 
 const surnamePrefix = z
@@ -47,7 +47,7 @@ export const visitsCommands = {
     input: visitorDetails
       .extend({ policyVersionId: id('Expectations version'), devices })
       .strict()
-      .superRefine(surnameAsChosen),
+      .superRefine(surnameAsChosen, SURNAME_RULE_TIMING),
   },
   'visit.signInReturning': {
     role: 'kiosk',

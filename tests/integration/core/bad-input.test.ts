@@ -93,6 +93,18 @@ describe('the sign-in form', () => {
     expect(contentHash(app)).toBe(before);
   });
 
+  it('says a missing surname together with the form’s other problems, not only once they are put right', async () => {
+    const app = await createSetUpApp();
+    const before = contentHash(app);
+    const result = await app.dispatch('visit.signInNew', attempt(app, { lastName: null, visitorType: undefined }), 'kiosk');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.fields?.visitorType).toMatch(/kind of visit/);
+      expect(result.error.fields?.lastName).toMatch(/surname, or choose "I have only one name"/);
+    }
+    expect(contentHash(app)).toBe(before);
+  });
+
   it('removes invisible characters, so the surname is found at sign-out, and keeps the joiners emoji and scripts need', async () => {
     const app = await createSetUpApp();
     const result = await app.dispatch('visit.signInNew', attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { LONG_PIN_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll } from '../../helpers/test-app.js';
+import { contentHash, createSetUpApp, disposeAll } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 

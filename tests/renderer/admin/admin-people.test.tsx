@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonMatch, PersonRecords } from '../../../src/shared/contract/index.js';
 import { ukDay } from '../../../src/shared/domain/time.js';
 import { subjectAccessFileName } from '../../../src/renderer/admin/subject-access.js';
-import { initialPeopleState, usePeopleStore } from '../../../src/renderer/admin/people-store.js';
 import { fail, installFakeApi, type FakeHandlers } from '../../helpers/fake-api.js';
 import { TEST_NOW } from '../../helpers/test-clock.js';
 import { renderApp } from '../../helpers/harness.js';
@@ -38,7 +37,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  usePeopleStore.setState(initialPeopleState());
   URL.createObjectURL = original.create;
   URL.revokeObjectURL = original.revoke;
   vi.restoreAllMocks();

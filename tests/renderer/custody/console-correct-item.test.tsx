@@ -187,4 +187,18 @@ describe('correcting an item from the safe list', () => {
     expect(list.textContent).not.toContain('bag 12');
     expect(screen.getByText('Details of the phone corrected.')).toBeTruthy();
   });
+  it('refuses a make and colour longer than main takes, in main’s words, without sending it', async () => {
+    const { api, view, user } = await openAtDesk(partly);
+    await user.click(within(view).getByRole('button', { name: 'Correct details… (Smart watch, bag 12)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Correct details: smart watch, bag 12' });
+    await user.clear(box(dialog, 'Make and colour'));
+    await user.click(box(dialog, 'Make and colour'));
+    await user.paste('S'.repeat(121));
+    await user.type(box(dialog, 'Reason for the correction'), REASON);
+    await user.click(within(dialog).getByRole('button', { name: 'Save correction' }));
+
+    expect(api.inputsOf('custody.correct')).toEqual([]);
+    expect(descriptionOf(box(dialog, 'Make and colour'))).toContain('Make and colour is too long (at most 120 characters).');
+    expect(screen.getByRole('dialog')).toBe(dialog);
+  });
 });

@@ -243,4 +243,32 @@ describe('logging items into the safe', () => {
     expect(await screen.findByRole('region', { name: 'Receipt 2026-0041' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+  it('refuses a pupil name longer than main takes, in main’s words, without sending it', async () => {
+    const api = installFakeApi(unlockedConsole({ 'custody.log': () => ({ receipt: amiraReceipt, print: printed }) }));
+    const { user } = renderApp('#/console');
+    await user.click(await screen.findByRole('button', { name: 'Log items' }));
+    await user.click(screen.getByRole('radio', { name: 'Pupil' }));
+    const name = screen.getByLabelText("Pupil's name");
+    await user.click(name);
+    await user.paste('J'.repeat(81));
+    await user.click(screen.getByRole('radio', { name: /^Held for the day/ }));
+    await user.type(screen.getByLabelText('Bag or slot number'), 'C3');
+    await user.click(screen.getByRole('button', { name: 'Log and print receipt' }));
+
+    expect(api.inputsOf('custody.log')).toEqual([]);
+    expect(screen.getByRole('alert').textContent).toContain('Please check the answers marked below.');
+    expect(descriptionOf(name)).toContain("The pupil's name is too long (at most 80 characters).");
+    expect(document.activeElement).toBe(name);
+  });
+
+  it('refuses a bag number with characters that turn text around, in main’s words, without sending it', async () => {
+    const { api, user } = await openHandover({ 'custody.log': () => ({ receipt: amiraReceipt, print: printed }) });
+    await user.click(screen.getByLabelText('Same bag for all'));
+    await user.paste('\u202e12');
+    await user.click(screen.getByRole('button', { name: 'Log and print receipt' }));
+
+    expect(api.inputsOf('custody.log')).toEqual([]);
+    expect(descriptionOf(within(itemRow(2)).getByLabelText('Bag or slot number')))
+      .toContain('Bag or slot number contains hidden characters that change how text is shown. Please type it again.');
+  });
 });

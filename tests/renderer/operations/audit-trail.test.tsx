@@ -1,14 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntryView, StaffSessionInfo } from '../../../src/shared/contract/index.js';
 import type { StaffRole } from '../../../src/shared/domain/roles.js';
-import { initialAuditState, useAuditStore } from '../../../src/renderer/operations/audit-store.js';
 import { fail, installFakeApi, type FakeHandlers } from '../../helpers/fake-api.js';
 import { session, unlockedConsole } from '../../helpers/console-fixtures.js';
 import { descriptionOf, renderApp } from '../../helpers/harness.js';
-import '../../helpers/operations-fixtures.js';
-
-afterEach(() => useAuditStore.setState(initialAuditState()));
 
 function consoleAs(roles: StaffRole[], overrides: FakeHandlers = {}): FakeHandlers {
   const who: StaffSessionInfo = { ...session, displayName: 'Dee Lead', roles };

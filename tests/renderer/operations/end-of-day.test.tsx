@@ -4,7 +4,6 @@ import type { EndOfDayReport, SafeOwnerGroup } from '../../../src/shared/contrac
 import { fail, installFakeApi } from '../../helpers/fake-api.js';
 import { amira, item, minutesAgo, tom, unlockedConsole } from '../../helpers/console-fixtures.js';
 import { renderApp } from '../../helpers/harness.js';
-import '../../helpers/operations-fixtures.js';
 
 const tomsItems: SafeOwnerGroup = {
   ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,

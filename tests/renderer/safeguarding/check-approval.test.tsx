@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { initialApprovalCheckState, useApprovalCheckStore } from '../../../src/renderer/safeguarding/approval-check-store.js';
+import { describe, expect, it } from 'vitest';
+import { useApprovalCheckStore } from '../../../src/renderer/safeguarding/approval-check-store.js';
 import type { CommandOutput } from '../../../src/shared/contract/index.js';
 import { formatDateTime } from '../../../src/shared/domain/time.js';
 import { checkedByContract, fail, installFakeApi, type FakeHandlers } from '../../helpers/fake-api.js';
@@ -64,10 +64,6 @@ function detail(region: HTMLElement, label: string): string {
   const term = within(region).getByText(label, { selector: 'dt' });
   return term.nextElementSibling?.textContent ?? '';
 }
-
-afterEach(() => {
-  useApprovalCheckStore.setState(initialApprovalCheckState());
-});
 
 describe('checking a device approval', () => {
   it('sits beside the safe in the navigation and puts the cursor in the scan box', async () => {

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StaffSessionInfo } from '../../../src/shared/contract/index.js';
 import { LONG_PIN_MESSAGE, PIN_CHANGE_DUE_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
-import { NEW_PIN_SAVED_MESSAGE } from '../../../src/renderer/console/console-store.js';
+import { NEW_PIN_SAVED_MESSAGE } from '../../../src/renderer/staff/session-store.js';
 import { checkedByContract, fail, installFakeApi, kioskConfig, kioskHandlers, type FakeHandlers } from '../../helpers/fake-api.js';
 import { minutesAgo } from '../../helpers/test-clock.js';
 import { descriptionOf, renderApp } from '../../helpers/harness.js';

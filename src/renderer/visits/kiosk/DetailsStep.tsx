@@ -1,6 +1,8 @@
 import { useRef } from 'react';
+import { visitorDetails } from '../../../shared/contract/index.js';
 import { fullName, nameBoxes } from '../../../shared/domain/names.js';
 import { VISITOR_TYPES, VISITOR_TYPE_LABELS } from '../../../shared/domain/visitors.js';
+import { maxLengthOf } from '../../../shared/validation.js';
 import { BigButton } from '../../components/BigButton.js';
 import { CheckField } from '../../components/CheckField.js';
 import { ChoiceCards } from '../../components/ChoiceCards.js';
@@ -45,7 +47,7 @@ export function DetailsStep() {
         <div className="field-pair">
           {nameBoxes(details).map(({ field, label }) => (
             <TextField key={field} label={label} value={details[field]} onChange={(v) => setDetail(field, v)}
-              error={fieldErrors[field]} autoCapitalize="words" maxLength={80} />
+              error={fieldErrors[field]} autoCapitalize="words" maxLength={maxLengthOf(visitorDetails.shape[field])} />
           ))}
         </div>
         {/* Below the boxes, where a visitor whose name does not fit them looks next; ticking keeps what is typed. */}
@@ -63,11 +65,11 @@ export function DetailsStep() {
         ) : null}
         <TextField label="Organisation (optional)" hint="The company or service you are here for, if any."
           value={details.organisation} onChange={(v) => setDetail('organisation', v)}
-          error={fieldErrors.organisation} autoCapitalize="words" maxLength={120} />
+          error={fieldErrors.organisation} autoCapitalize="words" maxLength={maxLengthOf(visitorDetails.shape.organisation)} />
         <ChoiceCards legend="Which of these describes you?" choices={VISITOR_CHOICES} value={details.visitorType}
           onChange={(v) => setDetail('visitorType', v)} error={fieldErrors.visitorType} />
         <TextField label="Who are you visiting, or why are you here?" value={details.visiting}
-          onChange={(v) => setDetail('visiting', v)} error={fieldErrors.visiting} autoCapitalize="sentences" maxLength={200} />
+          onChange={(v) => setDetail('visiting', v)} error={fieldErrors.visiting} autoCapitalize="sentences" maxLength={maxLengthOf(visitorDetails.shape.visiting)} />
       </form>
     </StepFrame>
   );

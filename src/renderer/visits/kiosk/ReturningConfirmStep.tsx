@@ -1,3 +1,5 @@
+import { commandSchemas } from '../../../shared/contract/index.js';
+import { maxLengthOf } from '../../../shared/validation.js';
 import { BigButton } from '../../components/BigButton.js';
 import { TextField } from '../../components/TextField.js';
 import { useKioskStore } from '../kiosk-store.js';
@@ -32,7 +34,7 @@ export function ReturningConfirmStep() {
         onChange={setReturningVisiting}
         error={fieldErrors.visiting}
         autoCapitalize="sentences"
-        maxLength={200}
+        maxLength={maxLengthOf(commandSchemas['visit.signInReturning'].input.shape.visiting)}
       />
     </StepFrame>
   );

@@ -11,8 +11,8 @@ const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-se
  * each awkward instant, with the renderer's clock stopped there.
  */
 const DATE_SENSITIVE = [
-  'safeguarding/safeguarding-bookings', 'safeguarding/safeguarding-exceptions', 'safeguarding/safeguarding-policy', 'custody/console-safe',
-  'operations/end-of-day', 'operations/reports', 'admin/admin-people', 'console/job-failures',
+  'safeguarding/bookings', 'safeguarding/exceptions', 'safeguarding/policy', 'custody/in-the-safe',
+  'operations/end-of-day', 'operations/reports', 'admin/people', 'console/job-failures',
 ].map((name) => `tests/renderer/${name}.test.tsx`);
 
 export default defineConfig({

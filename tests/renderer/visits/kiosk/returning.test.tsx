@@ -1,8 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ReturningMatch } from '../../../src/shared/contract/index.js';
-import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../../helpers/fake-api.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import type { ReturningMatch } from '../../../../src/shared/contract/index.js';
+import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../../../helpers/fake-api.js';
+import { renderApp, textboxNamed } from '../../../helpers/harness.js';
 
 const amira: ReturningMatch = { visitorId: 42, displayName: 'Amira K.', organisation: 'Bright Sparks Ltd' };
 

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { installFakeApi, kioskConfig, kioskHandlers } from '../../helpers/fake-api.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import { installFakeApi, kioskConfig, kioskHandlers } from '../../../helpers/fake-api.js';
+import { renderApp, textboxNamed } from '../../../helpers/harness.js';
 
 const config = kioskConfig({ idleSeconds: 60, idleWarningSeconds: 20 });
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskConfig, kioskHandlers, POLICY_VERSION_ID, appStatus } from '../../helpers/fake-api.js';
-import { descriptionOf, renderApp, textboxNamed } from '../../helpers/harness.js';
+import { fail, installFakeApi, kioskConfig, kioskHandlers, POLICY_VERSION_ID, appStatus } from '../../../helpers/fake-api.js';
+import { descriptionOf, renderApp, textboxNamed } from '../../../helpers/harness.js';
 
 const signedIn = { visitId: 11, firstName: 'Amira', devicesToHandIn: 2, badgeCode: null };
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskHandlers, POLICY_VERSION_ID, type FakeHandlers } from '../../helpers/fake-api.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import { fail, installFakeApi, kioskHandlers, POLICY_VERSION_ID, type FakeHandlers } from '../../../helpers/fake-api.js';
+import { renderApp, textboxNamed } from '../../../helpers/harness.js';
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskHandlers } from '../../helpers/fake-api.js';
-import { renderApp } from '../../helpers/harness.js';
+import { fail, installFakeApi, kioskHandlers } from '../../../helpers/fake-api.js';
+import { renderApp } from '../../../helpers/harness.js';
 
 const CODE = 'K7QXMBZ4RT5WNAHJ3PLD6YCVEA';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../../helpers/fake-api.js';
-import { descriptionOf, renderApp, textboxNamed } from '../../helpers/harness.js';
+import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../../../helpers/fake-api.js';
+import { descriptionOf, renderApp, textboxNamed } from '../../../helpers/harness.js';
 
 const signedIn = (firstName: string) => ({ visitId: 11, firstName, devicesToHandIn: 0, badgeCode: null });
 

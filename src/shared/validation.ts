@@ -81,13 +81,13 @@ export function optionalText(label: string, max: number) {
   return withMaxLength(schema, max);
 }
 
-/** Long text such as a policy: keeps its line breaks. */
-export function longText(label: string, max: number) {
+/** Long text such as a policy: keeps its line breaks. `missing` as for text(). */
+export function longText(label: string, max: number, words: { missing?: string } = {}) {
   const schema = z
     .string({ error: `${label} must be text.` })
     .max(max, { error: `${label} is too long (at most ${max} characters).` })
     .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1, { error: `Please enter ${label.toLowerCase()}.` }));
+    .pipe(z.string().min(1, { error: words.missing ?? `Please enter ${label.toLowerCase()}.` }));
   return withMaxLength(schema, max);
 }
 
@@ -101,9 +101,18 @@ export function id(label: string, words: { missing?: string } = {}) {
     .max(Number.MAX_SAFE_INTEGER, { error: `${label} is not valid.` });
 }
 
-export const pin = z
-  .string({ error: 'PIN must be text.' })
-  .regex(new RegExp(`^\\d{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`), { error: `A PIN is ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.` });
+/**
+ * A PIN as typed. `wrong` is what a person is told when it is not one, where the form asks for a particular
+ * PIN ("Type the PIN you unlocked with.") rather than any.
+ */
+export function pinCode(words: { wrong?: string } = {}) {
+  const wrong = words.wrong ?? `A PIN is ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`;
+  return z
+    .string({ error: 'PIN must be text.' })
+    .regex(new RegExp(`^\\d{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`), { error: wrong });
+}
+
+export const pin = pinCode();
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { error: message });
@@ -111,16 +120,23 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 
 export const empty = z.object({}).strict();
 
-/** A calendar date typed in a form, as YYYY-MM-DD, that really exists (no 31 June). */
-export function calendarDate(label: string) {
-  return z
-    .string({ error: `${label} must be a date.` })
+/**
+ * A calendar date typed in a form, as YYYY-MM-DD, that really exists (no 31 June). `missing` is what a person
+ * is told when the box was left empty ("Enter the date of the visit.").
+ */
+export function calendarDate(label: string, words: { missing?: string } = {}) {
+  const { missing } = words;
+  const date = z.string({ error: `${label} must be a date.` });
+  return (missing === undefined ? date : date.refine((s) => s !== '', { error: missing, abort: true }))
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2027-09-01.` })
     .refine((s) => {
       const d = new Date(`${s}T12:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     }, { error: `${label} is not a real date.` });
 }
+
+/** The longest given name or surname: also the most a surname search takes. */
+export const MAX_NAME_LENGTH = 80;
 
 /**
  * A person's name as the kiosk and the booking form take it: the given name (or the only name), the
@@ -129,8 +145,8 @@ export function calendarDate(label: string) {
  */
 export function personNameFields(labels: { first: string; last: string }) {
   return {
-    firstName: text(labels.first, 80),
-    lastName: optionalText(labels.last, 80),
+    firstName: text(labels.first, MAX_NAME_LENGTH),
+    lastName: optionalText(labels.last, MAX_NAME_LENGTH),
     familyNameFirst: z.boolean({ error: 'Say whether the family name is written first.' }).default(false),
     oneName: z.boolean({ error: 'Say whether there is only one name.' }).default(false),
   };

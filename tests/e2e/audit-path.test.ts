@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/paths.js';
-import { accessibilityViolations, launchChromium, openPage, screenshot, startKiosk, type RunningKiosk, type WatchedPage } from '../helpers/e2e.js';
+import {
+  accessibilityViolations, launchChromium, openPage, openSection as openConsoleSection, screenshot, startKiosk, type RunningKiosk, type WatchedPage,
+} from '../helpers/e2e.js';
 
 /**
  * The audit trail and subject access requests end to end, in a real Chromium against the app as `npm start`
@@ -31,8 +33,7 @@ const kioskHeading = () => kioskPage.getByRole('heading', { level: 1 });
 const consoleMain = () => consolePage.locator('main');
 
 async function openSection(name: string): Promise<void> {
-  await consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name, exact: true }).click();
-  await expect.poll(() => consolePage.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+  await openConsoleSection(consolePage, name);
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import {
   setUpThroughUi, startKiosk, unlockConsole, type RunningKiosk, type WatchedPage,
 } from '../helpers/e2e.js';
 import { createSetUpApp, newVisitor } from '../helpers/test-app.js';
+import { flatten, pdfText } from '../helpers/pdf.js';
 
 /**
  * Roll call, end of day and administration end to end, in a real Chromium against the app as `npm start`
@@ -169,6 +170,20 @@ describe.sequential('roll call, end of day and administration in Chromium', () =
     expect(await safe.textContent()).toContain(fullName(FIRST));
     expect(await safe.textContent()).toContain('Phone, bag 7');
     await checkScreen(consolePage, '31-end-of-day', { scroll: 'top' });
+
+    // In the browser the report comes as a PDF too, with the setting's name, as the evacuation list does.
+    await consolePage.getByRole('button', { name: 'Print the end-of-day report' }).click();
+    const alert = consoleMain().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The end-of-day report was not printed.');
+    const link = consolePage.getByRole('link', { name: 'Open the end-of-day report PDF' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^documents\//);
+    const response = await consolePage.request.get(new URL(href!, consolePage.url()).toString());
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const text = flatten(await pdfText(await response.body()));
+    for (const expected of ['Oak Tree Primary School', 'End of day:', fullName(FIRST), 'Phone, bag 7']) expect(text).toContain(expected);
+    expect(await consolePage.getByRole('button', { name: 'Print this page' }).count()).toBe(1);
   });
 
   it('showed no console errors on any screen', () => {

@@ -12,7 +12,8 @@ import { decodeQr, renderPdfToPngs } from '../helpers/pdf.js';
  * administrator (also the DSL) books an Ofsted inspector for today and approves her laptop in advance,
  * re-entering the PIN; the invitation PDF's QR code signs her in at the kiosk with one scan; the on-site list
  * shows the approval, the DSL revokes it, and the list then says the device should be in the safe. Along the
- * way a concern is recorded and a new version of the expectations is written. Each screen is photographed
+ * way a concern is recorded, the parents are told, and the DSL closes it and writes its debrief; and a new
+ * version of the expectations is written. Each screen is photographed
  * for the README and checked with axe (WCAG 2.2 AA).
  */
 let kiosk: RunningKiosk;
@@ -278,6 +279,45 @@ describe.sequential('safeguarding in Chromium', () => {
     expect(await card.textContent()).toContain(`Linked to the visit of ${INSPECTOR}`);
     expect(await card.getByRole('button', { name: `Review… the concern about ${INSPECTOR}` }).count()).toBe(1);
     await checkScreen(consolePage, '25-concerns', { scroll: 'top' });
+  });
+
+  it('the parents of the children in view are told; the DSL closes the concern and writes its debrief', async () => {
+    const card = consolePage.getByRole('listitem', { name: INSPECTOR });
+    expect(await card.textContent()).toContain('Not recorded yet.');
+    await card.getByRole('button', { name: `Parents informed… for the concern about ${INSPECTOR}` }).click();
+    const told = consolePage.getByRole('dialog', { name: 'Parents or carers informed' });
+    // The DSL is told in plain words that not telling them is a choice they may have to make, and why.
+    expect(await told.textContent()).toContain('sometimes it could put a child at more risk');
+    await told.getByLabel('Who told them', { exact: true }).fill('Mrs Patel, Year 2 teacher');
+    await told.getByLabel('Who was told (optional)', { exact: true }).fill('The parents of the two children beside the display');
+    // From its top, where the hint says whose decision it is.
+    await told.evaluate((el) => el.scrollTo(0, 0));
+    await checkScreen(consolePage, '25a-parents-informed');
+    await told.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.textContent()).toContain('by Mrs Patel, Year 2 teacher. Who was told: The parents of the two children beside the display.');
+
+    // No debrief while the concern is open.
+    expect(await card.getByRole('button', { name: /^Debrief/ }).count()).toBe(0);
+    await card.getByRole('button', { name: `Review… the concern about ${INSPECTOR}` }).click();
+    const review = consolePage.getByRole('dialog', { name: `Review the concern about ${INSPECTOR}` });
+    await review.getByLabel('Outcome', { exact: true }).fill('Photo deleted in front of the class teacher; Ofsted told. No further action.');
+    await review.getByRole('checkbox', { name: /Close the concern/ }).check();
+    await review.getByRole('button', { name: 'Save and close' }).click();
+    await expect.poll(() => card.getByRole('button', { name: `Review… the concern about ${INSPECTOR}` }).count()).toBe(0);
+    expect(await card.textContent()).toContain('Closed');
+
+    await card.getByRole('button', { name: `Debrief… for the concern about ${INSPECTOR}` }).click();
+    const debrief = consolePage.getByRole('dialog', { name: `Debrief: the concern about ${INSPECTOR}` });
+    await debrief.getByLabel('What was learnt', { exact: true }).fill('Visitors with approved devices were not told which walls show children’s names and photos.');
+    await debrief.getByLabel('Changes to practice or to the policy (optional)', { exact: true })
+      .fill('The approval now lists the displays not to photograph, and the host walks the visitor round first.');
+    await debrief.getByRole('button', { name: 'Save the debrief' }).click();
+    await expect.poll(() => card.textContent()).toContain('Lessons learntVisitors with approved devices were not told');
+    expect(await card.getByRole('button', { name: /^Debrief/ }).count()).toBe(0);
+    expect(await consolePage.locator('main').textContent()).toContain('The debrief is recorded.');
+    // The card itself, with what followed the concern, for the photograph.
+    await card.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+    await checkScreen(consolePage, '25b-concern-debrief');
   });
 
   it('the DSL writes the next version of the expectations with a live preview', async () => {

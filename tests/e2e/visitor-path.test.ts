@@ -63,7 +63,7 @@ describe.sequential('the reception kiosk in Chromium', () => {
     await tap(page.getByRole('button', { name: 'Continue' }));
 
     await expect.poll(() => heading().textContent()).toMatch(/signed in, Zoë/);
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/1 phone and 1 smart watch/);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/hand your phone and smart watch to the office now\. They will lock them/);
     await checkScreen(page, '07-done');
     expect(taps).toBeLessThanOrEqual(8);
     await page.getByRole('button', { name: 'Finish' }).click();

@@ -10,6 +10,7 @@ import type { CommandResult } from '../../src/shared/domain/errors.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { StaffRole } from '../../src/shared/domain/roles.js';
 import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
+import { buildConcernSamples, CONCERN_FOLLOW_UP_SAMPLES, type ConcernSampleIds } from './concern-samples.js';
 import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST } from './test-app.js';
 
 /**
@@ -24,17 +25,21 @@ export const STAFF_PIN = '739152';
 /** The smallest valid PNG (1x1), for the logo command. */
 export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-export type StaffCaller = 'office' | 'dsl' | 'admin';
+export type StaffCaller = 'office' | 'dsl' | 'admin' | 'head';
 
-/** Roles of the accounts the role matrix unlocks as: every account holds office; `admin` is deliberately not a DSL. */
+/**
+ * Roles of the accounts the role matrix unlocks as: every account holds office; `admin` is deliberately not a
+ * DSL, and `head` (the headteacher or leadership) neither a DSL nor an administrator.
+ */
 export const CALLER_ROLES: Record<StaffCaller, StaffRole[]> = {
   office: ['office'],
   dsl: ['office', 'dsl'],
   admin: ['office', 'admin'],
+  head: ['office', 'head'],
 };
 
-export interface SampleIds {
-  /** The first administrator, from setup.create: office, DSL and admin. */
+export interface SampleIds extends ConcernSampleIds {
+  /** The first administrator, from setup.create: office, DSL and admin, and given head too, so fuzzing passes every role check. */
   ownerId: number;
   staff: Record<StaffCaller, number>;
   policyVersionId: number;
@@ -61,6 +66,8 @@ export interface SampleIds {
   /** The code on that exception's printed record. */
   exceptionRecordCode: string;
   concernId: number;
+  /** A pupil's device agreement in force, agreed by the head. */
+  agreementId: number;
   /** A backup of the whole world, taken last, in the data folder's backups folder. */
   backupFileName: string;
 }
@@ -183,6 +190,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   }),
   'concern.list': () => ({}),
   'concern.review': (ctx) => ({ concernId: ctx.concernId, outcome: 'Reported to the police; no further action here.', close: false }),
+  ...CONCERN_FOLLOW_UP_SAMPLES,
 
   'policy.get': () => ({}),
   'policy.publish': () => ({
@@ -204,6 +212,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'rollcall.print': () => ({}),
   'rollcall.save': (ctx) => ({ accountedVisitIds: [ctx.onSiteVisitId, ctx.handoverVisitId], note: 'Fire drill: everyone at the assembly point' }),
   'endOfDay.report': () => ({}),
+  'endOfDay.print': () => ({}),
 
   'report.get': () => ({ kind: 'visitors', from: '2026-11-01', to: '2026-11-23' }),
   'report.export': () => ({ kind: 'visitors', from: '2026-11-01', to: '2026-11-23', format: 'csv' }),
@@ -216,6 +225,22 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'backup.list': () => ({}),
   // By name: it is looked up in this copy's own backup folder.
   'backup.restore': (ctx) => ({ file: ctx.backupFileName, confirm: true }),
+
+  'learner.agreements': () => ({}),
+  'learner.agreementsFor': () => ({ pupilName: 'Amy Jones' }),
+  'learner.recordAgreement': (ctx) => ({
+    pupilName: 'Leo Kowalczyk',
+    classGroup: 'Year 6',
+    deviceKind: 'smart_watch',
+    deviceDescription: 'Black watch with a GPS tracker',
+    reason: 'His parents track him on the bus home',
+    conditions: 'Handed in at the office on arrival',
+    validFrom: '2026-11-23',
+    validUntil: '2027-07-21',
+    agreedBy: { staffId: ctx.staff.head, pin: STAFF_PIN },
+  }),
+  'learner.endAgreement': (ctx) => ({ agreementId: ctx.agreementId, reason: 'She has moved to another school' }),
+  'learner.devicesHeld': () => ({}),
 };
 
 /** A command's sample, for code that iterates names (where TypeScript cannot pair name and input). */
@@ -272,7 +297,17 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     office: await addStaff('Olu Office', CALLER_ROLES.office),
     dsl: await addStaff('Dee Safeguarding', CALLER_ROLES.dsl),
     admin: await addStaff('Ade Admin', CALLER_ROLES.admin),
+    head: await addStaff('Hal Head', CALLER_ROLES.head),
   };
+  // The owner holds every role, so the fuzzing (which sends as the owner) reaches every command's own checks.
+  await attempt(
+    'staff.update owner',
+    async () => {
+      app.ok('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['dsl', 'admin', 'head'] }, owner);
+      await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, owner);
+    },
+    () => undefined,
+  );
   const spareStaffId = await addStaff('Sam Spare', ['office']);
   const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
 
@@ -337,6 +372,29 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => MISSING_ID,
   );
 
+  const agreementId = await attempt(
+    'learner.recordAgreement',
+    async () =>
+      (await app.okAsync(
+        'learner.recordAgreement',
+        {
+          pupilName: 'Amy Jones',
+          classGroup: '6B',
+          deviceKind: 'phone',
+          deviceDescription: 'Red Nokia with a cracked case',
+          reason: 'Walks home alone on Tuesdays',
+          conditions: null,
+          validFrom: '2026-09-01',
+          validUntil: '2027-07-21',
+          agreedBy: { staffId: app.adminId, pin: ADMIN_PIN },
+        },
+        owner,
+      )).agreementId,
+    () => MISSING_ID,
+  );
+
+  const concernSamples = await buildConcernSamples(app, { staffId: staff.office, pin: STAFF_PIN }, owner, attempt, MISSING_ID);
+
   app.ok('settings.update', { badgeEnabled: true }, owner);
   const exceptionRecordCode = (app.db.prepare('SELECT record_token FROM device_exceptions WHERE id = ?').pluck().get(exceptionId) as string | undefined) ?? 'A'.repeat(26);
   const onSiteBadgeCode = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
@@ -359,6 +417,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     exceptionId,
     exceptionRecordCode,
     concernId,
+    ...concernSamples,
+    agreementId,
     backupFileName,
   };
   app.db.pragma('wal_checkpoint(TRUNCATE)');

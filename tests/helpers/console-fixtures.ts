@@ -65,6 +65,7 @@ export function unlockedConsole(overrides: FakeHandlers = {}): FakeHandlers {
     'visit.onSite': () => ({ visits: [amira, tom], badgesEnabled: false }),
     'custody.pendingHandovers': () => ({ handovers: [amiraHandover] }),
     'custody.inSafe': () => ({ owners: [], itemCount: 0 }),
+    'learner.devicesHeld': () => ({ forTheDay: [], confiscated: [], endOfDay: '17:30' }),
     ...overrides,
   };
 }

@@ -53,7 +53,8 @@ export function concern(overrides: Partial<ConcernView> = {}): ConcernView {
   return {
     concernId: 4, aboutType: 'visitor', aboutName: 'Amira Khan', visitId: 1, location: 'Corridor by the Reception class',
     whatHappened: 'Was holding a phone up towards the children.', actionTaken: 'Asked her to put it away.',
-    raisedAt: minutesAgo(45), raisedBy: 'Sam Holt', status: 'new', outcome: null, reviewedAt: null, reviewedBy: null, ...overrides,
+    raisedAt: minutesAgo(45), raisedBy: 'Sam Holt', status: 'new', outcome: null, reviewedAt: null, reviewedBy: null,
+    parentsInformed: [], debrief: null, ladoReferral: null, policeContacts: [], ...overrides,
   };
 }
 

@@ -22,7 +22,8 @@ export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };
  * The commands that hash a PIN, which always answer later (the hash is worked out off the event loop):
  * TypeScript keeps them out of call / ok / fails, so a test uses okAsync / failsAsync for them.
  */
-type HashesAPin = 'setup.create' | 'staff.unlock' | 'staff.changeOwnPin' | 'staff.create' | 'staff.resetPin' | 'exception.approve';
+type HashesAPin =
+  | 'setup.create' | 'staff.unlock' | 'staff.changeOwnPin' | 'staff.create' | 'staff.resetPin' | 'exception.approve' | 'learner.recordAgreement';
 type MayAnswerAtOnce = Exclude<CommandName, HashesAPin>;
 
 export type TestApp = App & {

@@ -6,6 +6,7 @@ import { operationsCommands } from '../../src/shared/contract/operations.js';
 import { safeguardingCommands } from '../../src/shared/contract/safeguarding.js';
 import { staffCommands } from '../../src/shared/contract/staff.js';
 import { visitsCommands } from '../../src/shared/contract/visits.js';
+import { learnersCommands } from '../../src/shared/contract/learners.js';
 
 const DOMAINS = {
   visits: visitsCommands,
@@ -14,6 +15,7 @@ const DOMAINS = {
   staff: staffCommands,
   operations: operationsCommands,
   admin: adminCommands,
+  learners: learnersCommands,
 };
 
 describe('the contract, one file per domain', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullName, nameWords, searchKey, shortName, surnameWords, typedNameKeys, type PersonName } from '../../src/shared/domain/names.js';
-import { describeDevices } from '../../src/shared/domain/devices.js';
+import { describeDevices, totalDevices } from '../../src/shared/domain/devices.js';
 
 describe('what the kiosk may show of a name', () => {
   it.each([
@@ -146,5 +146,12 @@ describe('describing declared devices', () => {
       '1 tablet, 1 camera and 2 other devices',
     );
     expect(describeDevices([])).toBe('no devices');
+  });
+
+  it('after "your", gives no number for one of a kind', () => {
+    expect(describeDevices([{ kind: 'phone', quantity: 1 }], { owned: true })).toBe('phone');
+    expect(describeDevices([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 2 }], { owned: true })).toBe('phone and 2 smart watches');
+    expect(totalDevices([{ kind: 'phone', quantity: 1 }])).toBe(1);
+    expect(totalDevices([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 2 }])).toBe(3);
   });
 });

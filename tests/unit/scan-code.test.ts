@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandSchemas } from '../../src/shared/contract/index.js';
-import { normaliseScanCode, SCAN_CODE_PATTERN } from '../../src/shared/domain/scan-code.js';
+import { groupScanCode, normaliseScanCode, SCAN_CODE_PATTERN } from '../../src/shared/domain/scan-code.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('');
 const code = fc.array(fc.constantFrom(...ALPHABET), { minLength: 26, maxLength: 26 }).map((a) => a.join(''));
@@ -40,5 +40,20 @@ describe('codes typed from the paper', () => {
     expect(commandSchemas['visit.signOutByBadge'].input.parse({ code: typed })).toEqual({ code: printed });
     expect(commandSchemas['invite.lookup'].input.parse({ code: typed })).toEqual({ code: printed });
     expect(commandSchemas['exception.lookup'].input.parse({ code: typed })).toEqual({ code: printed });
+  });
+});
+
+describe('codes printed for people to read', () => {
+  it('come in groups of four with what is left over last', () => {
+    expect(groupScanCode('ABCDEFGHIJKLMNOPQRSTUVWXYZ')).toBe('ABCD EFGH IJKL MNOP QRST UVWX YZ');
+    expect(groupScanCode('ABCDEFGH')).toBe('ABCD EFGH');
+    expect(groupScanCode('ABC')).toBe('ABC');
+  });
+
+  it('are read back as the code, typed with spaces, dashes or none, in any case', () => {
+    fc.assert(fc.property(code, fc.constantFrom(' ', '-', ''), fc.boolean(), (c, separator, lower) => {
+      const typed = groupScanCode(c).replace(/ /g, separator);
+      expect(normaliseScanCode(lower ? typed.toLowerCase() : typed)).toBe(c);
+    }));
   });
 });

@@ -46,6 +46,9 @@ const RECORD_NAMES: Record<SealedTable, string> = {
   receipts: 'Receipt', custody_items: 'Custody item', custody_corrections: 'Custody correction',
   device_exceptions: 'Device exception', bookings: 'Booking', concerns: 'Concern', roll_calls: 'Roll call',
   staff: 'Staff account', policy_versions: 'Policy version',
+  concern_parents_informed: 'Parents informed record', concern_debriefs: 'Concern debrief',
+  concern_lado_referrals: 'LADO referral', concern_police_contacts: 'Police contact',
+  learner_agreements: "Pupil's device agreement",
 };
 
 const MOST_PROBLEMS_LISTED = 20;

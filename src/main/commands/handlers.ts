@@ -1,6 +1,7 @@
 import type { CommandName } from '../../shared/contract/index.js';
 import { adminHandlers } from '../services/admin/handlers.js';
 import { custodyHandlers } from '../services/custody/handlers.js';
+import { learnersHandlers } from '../services/learners/handlers.js';
 import { operationsHandlers } from '../services/operations/handlers.js';
 import { safeguardingHandlers } from '../services/safeguarding/handlers.js';
 import { staffHandlers } from '../services/staff/handlers.js';
@@ -18,4 +19,5 @@ export const handlers: { [N in CommandName]: Handler<N> } = {
   ...staffHandlers,
   ...operationsHandlers,
   ...adminHandlers,
+  ...learnersHandlers,
 };

@@ -10,6 +10,9 @@ import { prepared } from './repositories/statements.js';
 export const SEALED_TABLES = [
   'visitors', 'visits', 'acknowledgements', 'handovers', 'receipts', 'custody_items', 'custody_corrections',
   'device_exceptions', 'bookings', 'concerns', 'roll_calls', 'staff', 'policy_versions',
+  // What follows a concern (migration 0017) is as much a safeguarding record as the concern itself.
+  'concern_parents_informed', 'concern_debriefs', 'concern_lado_referrals', 'concern_police_contacts',
+  'learner_agreements',
 ] as const;
 
 export type SealedTable = (typeof SEALED_TABLES)[number];

@@ -6,7 +6,7 @@ import { box, gap, qr, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
 import { A4, A4_MARGIN } from './paged-table.js';
-import { groupToken } from './receipt.js';
+import { groupScanCode } from '../../shared/domain/scan-code.js';
 import { renderDocument } from './render-document.js';
 import { TextShaper, type TextStyle } from './text.js';
 
@@ -67,7 +67,7 @@ export function buildExceptionRecordPdf(data: ExceptionRecordData, fonts: FontSe
     ...checklist.split('\n').map((l) => stack([text(shaper, l, s('regular', 10), width), gap(2)])),
     e.riskNotes ? stack([gap(4), line('Notes', e.riskNotes)]) : gap(0),
     gap(10),
-    text(shaper, `Record code: ${groupToken(data.recordToken)}`, s('regular', 9, '#444444'), width),
+    text(shaper, `Record code: ${groupScanCode(data.recordToken)}`, s('regular', 9, '#444444'), width),
     text(shaper, 'Never photograph or record children. If children come into the area, put the device away.', s('bold', 10.5), width),
   ]);
   return renderDocument(

@@ -2,7 +2,7 @@ import { formatDate } from '../../shared/domain/time.js';
 import { box, centred, gap, MM, qr, rule, stack, text } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
-import { groupToken } from './receipt.js';
+import { groupScanCode } from '../../shared/domain/scan-code.js';
 import { renderDocument } from './render-document.js';
 import { TextShaper, type TextStyle } from './text.js';
 
@@ -46,7 +46,7 @@ export function buildInvitePdf(data: InviteData, fonts: FontSet = defaultFontSet
     gap(6),
     text(shaper, 'Scan this code at the reception screen to sign in.', s('bold', 13), width, { align: 'center' }),
     gap(3),
-    text(shaper, `Or ask at the office and give this code: ${groupToken(data.token)}`, s('regular', 10, grey), width, { align: 'center' }),
+    text(shaper, `Or ask at the office and give this code: ${groupScanCode(data.token)}`, s('regular', 10, grey), width, { align: 'center' }),
     gap(16),
     data.deviceUse
       ? box(width, { padding: 10, border: 1.2 }, (w) =>

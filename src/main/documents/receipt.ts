@@ -7,6 +7,7 @@
  */
 import { renderDocument, type PlacedBlock } from './render-document.js';
 import { formatDateTime } from '../../shared/domain/time.js';
+import { groupScanCode } from '../../shared/domain/scan-code.js';
 import { box, centred, gap, MM, qr, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
@@ -54,22 +55,6 @@ const A4_MARGIN = 18 * MM;
 
 export class ReceiptDataError extends Error {
   override name = 'ReceiptDataError';
-}
-
-/** "ABCD EFGH IJKL MNOP QRST UVW XYZ": groups of three or four, easy to read out and type. */
-export function groupToken(token: string): string {
-  const count = Math.ceil(token.length / 4);
-  if (count <= 1) return token;
-  const base = Math.floor(token.length / count);
-  const longer = token.length % count;
-  const groups: string[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const size = base + (i < longer ? 1 : 0);
-    groups.push(token.slice(at, at + size));
-    at += size;
-  }
-  return groups.join(' ');
 }
 
 /** "REPRINT (2nd copy)" for the first reprint, and so on. */
@@ -202,7 +187,7 @@ function renderRoll80(shaper: TextShaper, data: ReceiptData): Promise<Buffer> {
     centred(code, code.width, width),
     gap(1),
     text(shaper, "Can't scan it? Type this code:", s('regular', 7), width, { align: 'center' }),
-    text(shaper, groupToken(data.token), s('mono', 9.5), width, { align: 'center' }),
+    text(shaper, groupScanCode(data.token), s('mono', 9.5), width, { align: 'center' }),
     gap(6),
     text(shaper, LOST_LINE, s('regular', 7, 1.25), width, { align: 'center', balance: true }),
   );
@@ -336,7 +321,7 @@ function a4Blocks(shaper: TextShaper, data: ReceiptData, width: number, fit: A4F
         centred(code, code.width, qrColumn),
         gap(2),
         text(shaper, "Can't scan it? Type this code:", s('regular', 8, grey), qrColumn, { align: 'center' }),
-        text(shaper, groupToken(data.token), s('mono', 10), qrColumn, { align: 'center', balance: true }),
+        text(shaper, groupScanCode(data.token), s('mono', 10), qrColumn, { align: 'center', balance: true }),
       ]),
       width: qrColumn,
     },

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PersonMatch, PersonRecords } from '../../shared/contract/index.js';
+import { commandSchemas, type PersonMatch, type PersonRecords } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -97,7 +98,7 @@ export function PeoplePanel() {
 
         <form className="people-search" role="search" aria-label="Find a visitor" onSubmit={(e) => { e.preventDefault(); void s.search(); }}>
           <TextField label="Visitor’s name" hint="Their surname, or first name and surname" value={s.name} onChange={s.setName}
-            error={s.fieldErrors.name} maxLength={80} autoComplete="off" />
+            error={s.fieldErrors.name} maxLength={maxLengthOf(commandSchemas['person.search'].input.shape.name)} autoComplete="off" />
           <BigButton type="submit" disabled={s.searching}>{s.searching ? 'Searching…' : 'Search'}</BigButton>
         </form>
         {s.searchError ? <Alert>{s.searchError}</Alert> : null}

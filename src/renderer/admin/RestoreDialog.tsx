@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { BackupFile } from '../../shared/contract/index.js';
+import { commandSchemas, type BackupFile } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -53,7 +54,7 @@ export function RestoreDialog({ backup, onConfirm, onClose }: RestoreDialogProps
               label="Full path of the backup file"
               hint="For example D:\Backups\Safe Hands\safe-hands-20261120-180000.db"
               value={path}
-              maxLength={1000}
+              maxLength={maxLengthOf(commandSchemas['backup.restore'].input.shape.file)}
               onChange={(v) => {
                 setPath(v);
                 clearField('file');

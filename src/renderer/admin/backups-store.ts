@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { BackupFile } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure } from '../custody/custody-shared.js';
+import { handleFailure, type ActionResult } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 
 interface BackupsData {
   folder: string | null;
@@ -69,11 +69,10 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
   },
 
   restore: async (file) => {
-    if (file.trim() === '') {
-      const message = 'Type the whole path of the backup file.';
-      return { ok: false, message, fields: { file: message } };
-    }
-    const r = await invoke('backup.restore', { file: file.trim(), confirm: true });
+    const input = { file: file.trim(), confirm: true } as const;
+    const refused = refusal(problemsWith('backup.restore', input));
+    if (refused) return refused;
+    const r = await invoke('backup.restore', input);
     if (!r.ok) {
       const failure = handleFailure(r.error);
       return { ok: false, message: failure.message, fields: failure.fields };

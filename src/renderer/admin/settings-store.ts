@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SettingsView } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 
 type Editable = Pick<

@@ -12,7 +12,8 @@ export interface ReasonField<K extends string> {
   key: K;
   label: string;
   hint?: string;
-  maxLength: number;
+  /** The contract's limit for this field (maxLengthOf), so the box says "too long" as main would. */
+  maxLength: number | undefined;
   /** A one-line box (a name) instead of room for a sentence or two. */
   singleLine?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import { MAX_SCAN_CODE_INPUT } from '../../shared/contract/index.js';
 import { BigButton } from './BigButton.js';
 import { TextField } from './TextField.js';
 
@@ -36,7 +37,7 @@ export function ScanForm({ label, hint, code, onCode, onSubmit, inputRef, error,
           hint={hint}
           value={code}
           onChange={onCode}
-          maxLength={200}
+          maxLength={MAX_SCAN_CODE_INPUT}
           autoCapitalize="characters"
           inputRef={inputRef}
           error={error ?? undefined}

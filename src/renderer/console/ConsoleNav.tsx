@@ -1,27 +1,62 @@
-import { SafeguardingNavItem } from '../safeguarding/SafeguardingNavItem.js';
-import { OperationsNavItems } from '../operations/OperationsNavItems.js';
-import { CONSOLE_VIEW_LABELS, CONSOLE_VIEWS, type ConsoleView } from './navigation-store.js';
+import { useSessionStore } from '../staff/session-store.js';
+import { CONSOLE_VIEW_LABELS, useNavigationStore, type ConsoleView } from './navigation-store.js';
+import { currentPage, groupOf, navGroupsFor, pageLabel, type ConsolePage } from './nav-groups.js';
 
-/** The console's sections as big buttons; the open one is marked in words for assistive technology and by more than colour. */
-export function ConsoleNav({ current, onShow }: { current: ConsoleView | null; onShow: (view: ConsoleView) => void }) {
+/**
+ * The console's navigation: one row of big buttons, one for each group (nav-groups.ts), and under the open
+ * group, when it has several pages, a second row with them. The open page is marked in words for assistive
+ * technology (aria-current="page") and by more than colour; the open group's button says it is where you
+ * are (aria-current="true") and that its pages are shown below it (aria-expanded).
+ */
+export function ConsoleNav() {
+  const roles = useSessionStore((s) => s.session?.roles);
+  const nav = useNavigationStore();
+  if (!roles) return null;
+  const groups = navGroupsFor(roles);
+  const current = currentPage(nav);
+  const open = groups.find((g) => g.group === groupOf(current));
+
+  const go = (page: ConsolePage) => {
+    if (page === 'safeguarding') nav.openSafeguarding();
+    else if (page in CONSOLE_VIEW_LABELS) nav.show(page as ConsoleView);
+    else nav.openSection(page as Exclude<ConsolePage, ConsoleView | 'safeguarding'>);
+  };
+
   return (
     <nav className="console-nav" aria-label="Console sections">
-      <ul>
-        {CONSOLE_VIEWS.map((view) => (
-          <li key={view}>
-            <button
-              type="button"
-              className="console-nav-item"
-              aria-current={view === current ? 'page' : undefined}
-              onClick={() => onShow(view)}
-            >
-              {CONSOLE_VIEW_LABELS[view]}
-            </button>
-          </li>
-        ))}
-        <SafeguardingNavItem />
-        <OperationsNavItems />
+      <ul className="console-nav-groups">
+        {groups.map((g) => {
+          const isOpen = g === open;
+          const several = g.pages.length > 1;
+          return (
+            <li key={g.group}>
+              <button
+                type="button"
+                className="console-nav-item"
+                aria-current={isOpen ? (several ? 'true' : 'page') : undefined}
+                aria-expanded={several ? isOpen : undefined}
+                aria-controls={several && isOpen ? 'console-nav-pages' : undefined}
+                onClick={() => go(g.pages[0]!)}
+              >
+                {g.label}
+              </button>
+            </li>
+          );
+        })}
       </ul>
+      {open && open.pages.length > 1 ? (
+        <div className="console-nav-pages">
+          <ul id="console-nav-pages" aria-label={`${open.label} pages`}>
+            {open.pages.map((page) => (
+              <li key={page}>
+                <button type="button" className="console-nav-page" aria-current={page === current ? 'page' : undefined} onClick={() => go(page)}>
+                  {pageLabel(page)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </nav>
   );
 }

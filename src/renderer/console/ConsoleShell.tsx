@@ -13,6 +13,7 @@ import { Dashboard } from './Dashboard.js';
 import { InSafePage } from '../custody/InSafePage.js';
 import { LogItemsPage } from '../custody/LogItemsPage.js';
 import { OperationsPage } from '../operations/OperationsPage.js';
+import { PupilDevicesPage } from '../learners/PupilDevicesPage.js';
 import { REFRESH_SECONDS } from '../lib/refresh.js';
 import { RemindersBanner } from './RemindersBanner.js';
 import { SafeguardingPage } from '../safeguarding/SafeguardingPage.js';
@@ -25,6 +26,7 @@ function ViewPage({ view }: { view: ConsoleView }) {
     case 'safe': return <InSafePage />;
     case 'check': return <CheckApprovalPage />;
     case 'log': return <LogItemsPage />;
+    case 'pupils': return <PupilDevicesPage />;
   }
 }
 
@@ -34,7 +36,6 @@ export function ConsoleShell() {
   const settingName = useSessionStore((s) => s.settingName);
   const lockSeconds = useSessionStore((s) => s.lockSeconds);
   const view = useNavigationStore((s) => s.view);
-  const show = useNavigationStore((s) => s.show);
   const section = useNavigationStore((s) => s.section);
   const safeguarding = useNavigationStore((s) => s.safeguarding);
   const refresh = useTodayStore((s) => s.refresh);
@@ -74,7 +75,7 @@ export function ConsoleShell() {
           <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
         </div>
       </header>
-      <ConsoleNav current={section || safeguarding ? null : view} onShow={show} />
+      <ConsoleNav />
       <main className="console-main">
         <RemindersBanner />
         {safeguarding ? <SafeguardingPage /> : section ? <OperationsPage key={section} section={section} /> : <ViewPage key={view} view={view} />}

@@ -16,6 +16,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PendingTable } from '../custody/PendingTable.js';
 import { StaffPhoneDialog } from '../custody/StaffPhoneDialog.js';
 import { UnprintedReceipts } from '../custody/UnprintedReceipts.js';
+import { NotCollectedOnToday } from '../learners/NotCollectedOnToday.js';
 import { useNotHandedIn } from '../custody/useNotHandedIn.js';
 import { useNavigationStore } from './navigation-store.js';
 import { fullName, searchedName } from '../../shared/domain/names.js';
@@ -76,6 +77,7 @@ export function Dashboard() {
       ) : null}
 
       <UnprintedReceipts />
+      <NotCollectedOnToday />
 
       <section className="card console-section" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting to be logged into the safe</h2>

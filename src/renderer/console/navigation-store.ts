@@ -4,8 +4,8 @@ import { forgetWhenLocked } from '../lib/store-reset.js';
 import type { OperationsSection } from '../operations/operations-sections.js';
 import type { SafeguardingTab } from '../safeguarding/safeguarding-tabs.js';
 
-/** The unlocked console's core sections, in the order the navigation shows them. */
-export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log'] as const;
+/** The unlocked console's core pages; the navigation groups them (nav-groups.ts). */
+export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log', 'pupils'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
@@ -14,6 +14,7 @@ export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
   safe: 'In the safe',
   check: 'Check an approval',
   log: 'Log items',
+  pupils: "Pupils' devices",
 };
 
 interface NavigationData {

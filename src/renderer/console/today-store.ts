@@ -5,6 +5,7 @@ import type { ActionResult } from '../lib/action-result.js';
 import { now } from '../lib/clock.js';
 import { onConsoleLocked, onRecordsChanged, announceChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 import { fullName } from '../../shared/domain/names.js';
 import { useNavigationStore } from './navigation-store.js';
 
@@ -79,11 +80,14 @@ export const useTodayStore = create<TodayState>()((set, get) => {
     setNotice: (notice) => set({ notice }),
 
     overrideSignOut: async (visit, reason) => {
-      if (reason.trim() === '') {
-        const message = 'Say why they are leaving without their items.';
-        return { ok: false, message, fields: { reason: message } };
-      }
-      const r = await invoke('visit.overrideSignOut', { visitId: visit.visitId, reason });
+      const input = { visitId: visit.visitId, reason };
+      const fields = problemsWith('visit.overrideSignOut', input);
+      // End of day signs people out by hand too and asks in its own words: each page says what the reason
+      // is for, while whether one is needed is the contract's to say.
+      if (fields.reason && reason.trim() === '') fields.reason = 'Say why they are leaving without their items.';
+      const refused = refusal(fields);
+      if (refused) return refused;
+      const r = await invoke('visit.overrideSignOut', input);
       if (!r.ok) return { ok: false, message: r.error.message, fields: r.error.fields ?? {} };
       const name = fullName(visit);
       const left = r.value.itemsStillInSafe;

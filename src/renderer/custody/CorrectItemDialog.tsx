@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { Alert } from '../components/Alert.js';
@@ -9,6 +10,9 @@ import { TextField } from '../components/TextField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
 import type { ActionResult } from '../lib/action-result.js';
 import type { CorrectionDraft } from './custody-shared.js';
+import { maxLengthOf } from '../../shared/validation.js';
+
+const CORRECTION = commandSchemas['custody.correct'].input.shape;
 
 /** "Phone, bag 12": how an item is named on buttons and in titles. */
 export function itemTitle(item: CustodyItemView): string {
@@ -71,14 +75,14 @@ export function CorrectItemDialog({ item, onConfirm, onClose }: CorrectItemDialo
         >
           {error ? <Alert>{error}</Alert> : null}
           <div className="field-pair">
-            <TextField label="Make and colour" maxLength={120} {...field('description')} />
-            <TextField label="Identifying marks" maxLength={200} {...field('marks')} />
+            <TextField label="Make and colour" maxLength={maxLengthOf(CORRECTION.description)} {...field('description')} />
+            <TextField label="Identifying marks" maxLength={maxLengthOf(CORRECTION.marks)} {...field('marks')} />
           </div>
-          <TextField label="Bag or slot number" maxLength={20} className="correct-item-bag" {...field('bagSlot')} />
+          <TextField label="Bag or slot number" maxLength={maxLengthOf(CORRECTION.bagSlot)} className="correct-item-bag" {...field('bagSlot')} />
           <TextAreaField
             label="Reason for the correction"
             hint='For example: "Logged in the wrong bag".'
-            maxLength={300}
+            maxLength={maxLengthOf(CORRECTION.reason)}
             rows={2}
             {...field('reason')}
           />

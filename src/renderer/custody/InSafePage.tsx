@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SafeOwnerGroup } from '../../shared/contract/index.js';
-import { CUSTODY_REASON_LABELS, type CustodyItemView } from '../../shared/domain/custody.js';
+import { CUSTODY_REASON_LABELS, ownerLine, type CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { formatDateTime, formatTime } from '../../shared/domain/time.js';
 import { inDesktopApp } from '../api.js';
@@ -10,17 +10,11 @@ import { useSafeStore } from './safe-store.js';
 import { useReprintStore } from './reprint-store.js';
 import { ReceiptPrintState } from './ReceiptPrintState.js';
 import { REFRESH_SECONDS } from '../lib/refresh.js';
-import { heldFor, OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+import { heldFor, timeOrDateTime } from '../lib/format.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { DeviceUseTag } from '../safeguarding/DeviceUseTag.js';
 import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 import { now } from '../lib/clock.js';
-
-/** "Visitor · Kent County Council", "Pupil · Year 9", or just "Staff" (never "Staff · Staff"). */
-function ownerLine(group: SafeOwnerGroup): string {
-  const type = OWNER_TYPE_LABELS[group.ownerType];
-  return group.ownerDetail && group.ownerDetail !== type ? `${type} · ${group.ownerDetail}` : type;
-}
 
 function SafeGroup({ group, now, onCorrect }: { group: SafeOwnerGroup; now: Date; onCorrect: (item: CustodyItemView) => void }) {
   const headingId = `safe-group-${group.ownerType}-${group.receipts[0]?.receiptId ?? 0}`;
@@ -28,7 +22,7 @@ function SafeGroup({ group, now, onCorrect }: { group: SafeOwnerGroup; now: Date
     <li className={['card', 'safe-group', group.pastEndOfDay ? 'safe-group-late' : ''].filter(Boolean).join(' ')}>
       <div className="safe-group-head">
         <h2 id={headingId} className="safe-group-name">{group.ownerName}</h2>
-        <span className="muted">{ownerLine(group)}</span>
+        <span className="muted">{ownerLine(group.ownerType, group.ownerDetail)}</span>
         {group.pastEndOfDay ? (
           <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>Still here after the end of the day</span>
         ) : null}

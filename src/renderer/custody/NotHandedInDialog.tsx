@@ -1,3 +1,5 @@
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../lib/action-result.js';
 
@@ -13,7 +15,7 @@ export function NotHandedInDialog({ name, onConfirm, onClose }: NotHandedInDialo
     <ReasonDialog
       title="Nothing was handed in?"
       explanation={`This takes ${name} off the waiting list. Nothing is logged into the safe.`}
-      fields={[{ key: 'note', label: 'What happened?', hint: 'For example: "Left it in the car".', maxLength: 300 }]}
+      fields={[{ key: 'note', label: 'What happened?', hint: 'For example: "Left it in the car".', maxLength: maxLengthOf(commandSchemas['custody.markNotHandedIn'].input.shape.note) }]}
       confirmLabel="Confirm nothing was handed in"
       busyLabel="Saving…"
       onConfirm={({ note }) => onConfirm(note)}

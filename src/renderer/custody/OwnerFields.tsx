@@ -4,6 +4,7 @@ import { ChoiceCards } from '../components/ChoiceCards.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
+import { AgreementAtHandIn } from '../learners/AgreementAtHandIn.js';
 import type { OwnerChoice, PupilDraft, PupilField, PupilReason } from './custody-log-store.js';
 import { fullName } from '../../shared/domain/names.js';
 
@@ -81,6 +82,7 @@ export function OwnerFields(props: OwnerFieldsProps) {
             <TextField label="Class or year group (optional)" value={pupil.group} maxLength={maxLengthOf(learnerOwner.shape.group)}
               onChange={(v) => props.onPupil('group', v)} error={fieldErrors['owner.group']} />
           </div>
+          <AgreementAtHandIn pupilName={pupil.name} />
           <ChoiceCards<PupilReason>
             legend="Why is the office holding it?"
             layout="pair"

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { CUSTODY_REASON_LABELS, type CustodyItemView } from '../../shared/domain/custody.js';
+import { ownerLine, type CustodyItemView } from '../../shared/domain/custody.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
@@ -43,8 +43,7 @@ export function ReceiptPanel({ logged, printing, error, corrected, onCorrect, on
       </div>
       <p className="receipt-owner">
         <span className="receipt-owner-name">{receipt.ownerName}</span>
-        {receipt.ownerDetail ? <span className="muted"> · {receipt.ownerDetail}</span> : null}
-        {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
+        <span className="muted"> · {ownerLine(receipt.ownerType, receipt.ownerDetail, reason)}</span>
       </p>
       {confiscation ? <p>Reason for confiscation: {confiscation}</p> : null}
       <ReceiptItemsTable items={receipt.items} caption={`Items on receipt ${receipt.receiptNumber}`} onCorrect={setCorrecting} />

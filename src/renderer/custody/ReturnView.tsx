@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { CustodyItemView } from '../../shared/domain/custody.js';
-import { CUSTODY_REASON_LABELS } from '../../shared/domain/custody.js';
+import { ownerLine, type CustodyItemView } from '../../shared/domain/custody.js';
 import { commandSchemas } from '../../shared/contract/index.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
@@ -11,7 +10,7 @@ import { useCollectStore } from './collect-store.js';
 import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 import { HandOnDialog } from './HandOnDialog.js';
 import { ReceiptPrintState } from './ReceiptPrintState.js';
-import { OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+import { timeOrDateTime } from '../lib/format.js';
 
 const RETURN = commandSchemas['custody.return'].input.shape;
 
@@ -47,8 +46,7 @@ export function ReturnView() {
       </div>
       <p className="receipt-owner">
         <span className="receipt-owner-name">{receipt.ownerName}</span>
-        <span className="muted"> · {receipt.ownerDetail ?? OWNER_TYPE_LABELS[receipt.ownerType]}</span>
-        {reason ? <span className="muted"> · {CUSTODY_REASON_LABELS[reason]}</span> : null}
+        <span className="muted"> · {ownerLine(receipt.ownerType, receipt.ownerDetail, reason)}</span>
       </p>
       {held.length > 0 ? (
         <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} givenByHand={receipt.givenByHand} ownerName={receipt.ownerName} />

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { custodyItem } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -37,7 +39,7 @@ export function StaffPhoneDialog({ name, onConfirm, onClose }: StaffPhoneDialogP
           <TextField
             label="Bag or slot number"
             value={bag}
-            maxLength={20}
+            maxLength={maxLengthOf(custodyItem.shape.bagSlot)}
             onChange={(v) => {
               setBag(v);
               clearField('items.0.bagSlot');
@@ -47,7 +49,7 @@ export function StaffPhoneDialog({ name, onConfirm, onClose }: StaffPhoneDialogP
           <TextField
             label="Make and colour (optional)"
             value={description}
-            maxLength={120}
+            maxLength={maxLengthOf(custodyItem.shape.description)}
             onChange={(v) => {
               setDescription(v);
               clearField('items.0.description');

@@ -2,14 +2,12 @@ import { create } from 'zustand';
 import { commandSchemas, type CommandInput, type PendingHandover, type PrintStatus, type ReceiptView } from '../../shared/contract/index.js';
 import { fieldProblems } from '../../shared/invalid-input.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
-import {
-  checkItems, correctedLine, correctItem, draftsFromDevices, handleFailure, newItem, toItemInput, withoutField,
-  withoutItemFields, type CorrectionDraft, type ItemDraft, type ItemField,
-} from './custody-shared.js';
+import { checkItems, correctedLine, correctItem, draftsFromDevices, newItem, toItemInput, withoutItemFields, type CorrectionDraft, type ItemDraft, type ItemField } from './custody-shared.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { announceChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 
 export type OwnerChoice = 'visitor' | 'staff' | 'learner';
 export type PupilReason = 'learner_day' | 'confiscated';
@@ -200,11 +198,10 @@ export const useLogStore = create<LogState>()((set, get) => {
     },
 
     notHandedIn: async (handover, note) => {
-      if (note.trim() === '') {
-        const message = 'Say what happened, for example "Left it in the car".';
-        return { ok: false, message, fields: { note: message } };
-      }
-      const r = await invoke('custody.markNotHandedIn', { handoverId: handover.handoverId, note });
+      const input = { handoverId: handover.handoverId, note };
+      const refused = refusal(problemsWith('custody.markNotHandedIn', input));
+      if (refused) return refused;
+      const r = await invoke('custody.markNotHandedIn', input);
       if (!r.ok) {
         const { message, fields } = handleFailure(r.error);
         return { ok: false, message, fields };
@@ -215,14 +212,13 @@ export const useLogStore = create<LogState>()((set, get) => {
     },
 
     logOwnPhone: async (staffId, bagSlot, description) => {
-      if (bagSlot.trim() === '') {
-        const message = 'Enter the bag or slot number.';
-        return { ok: false, message, fields: { 'items.0.bagSlot': message } };
-      }
-      const r = await invoke('custody.log', {
+      const input: CommandInput<'custody.log'> = {
         owner: { type: 'staff', staffId },
         items: [{ kind: 'phone', description: description.trim() || null, marks: null, bagSlot: bagSlot.trim() }],
-      });
+      };
+      const refused = refusal(problemsWith('custody.log', input));
+      if (refused) return refused;
+      const r = await invoke('custody.log', input);
       if (!r.ok) {
         const { message, fields } = handleFailure(r.error);
         return { ok: false, message, fields };

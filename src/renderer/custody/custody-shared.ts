@@ -1,9 +1,9 @@
 import { commandSchemas, type CommandInput, type ReceiptView } from '../../shared/contract/index.js';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/domain/devices.js';
-import type { CommandFailure } from '../../shared/domain/errors.js';
 import { fieldProblems } from '../../shared/invalid-input.js';
 import { invoke } from '../api.js';
+import { handleFailure } from '../lib/action-result.js';
 
 /** One item row of a logging form, as staff type it. */
 export interface ItemDraft {
@@ -48,24 +48,9 @@ export function checkItems(items: readonly ItemDraft[]): Record<string, string> 
   return fieldProblems(itemsRule, { items: items.map(toItemInput) });
 }
 
-export function withoutField(fields: Record<string, string>, key: string): Record<string, string> {
-  if (!(key in fields)) return fields;
-  const next = { ...fields };
-  delete next[key];
-  return next;
-}
-
 /** Drops every "items.N…" message: after a row is added or removed, the numbers no longer line up. */
 export function withoutItemFields(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('items.')));
-}
-
-/**
- * A failed command: when main says the session has locked, the whole console locks (the api tells the
- * session store, and every store that held what staff saw empties itself); otherwise the message is for the screen.
- */
-export function handleFailure(error: CommandFailure): { message: string; fields: Record<string, string>; locked: boolean } {
-  return { message: error.message, fields: error.fields ?? {}, locked: error.code === 'locked' };
 }
 
 /** What staff type to correct an item: its details as they should have been logged, and why. */

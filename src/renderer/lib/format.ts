@@ -1,12 +1,7 @@
-import type { OwnerType } from '../../shared/domain/custody.js';
 import { formatDateTime, formatTime, ukDay } from '../../shared/domain/time.js';
 import { now } from './clock.js';
 
-export const OWNER_TYPE_LABELS: Record<OwnerType, string> = {
-  visitor: 'Visitor',
-  staff: 'Staff',
-  learner: 'Pupil',
-};
+export { OWNER_TYPE_LABELS } from '../../shared/domain/custody.js';
 
 export function countItems(n: number): string {
   return n === 1 ? '1 item' : `${n} items`;

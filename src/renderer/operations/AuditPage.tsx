@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { commandSchemas, type AuditEntryView } from '../../shared/contract/index.js';
+import { commandSchemas, MAX_AUDIT_ACTION_LENGTH, type AuditEntryView } from '../../shared/contract/index.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
@@ -103,7 +103,7 @@ export function AuditPage() {
             <DateField label="From" value={s.filters.from} onChange={(v) => s.setFilter({ from: v })} error={s.fieldErrors.from} />
             <DateField label="To" value={s.filters.to} onChange={(v) => s.setFilter({ to: v })} error={s.fieldErrors.to} />
             <TextField label="Action" hint="For example visit.sign_in" value={s.filters.action}
-              onChange={(v) => s.setFilter({ action: v })} error={s.fieldErrors.action} maxLength={60} />
+              onChange={(v) => s.setFilter({ action: v })} error={s.fieldErrors.action} maxLength={MAX_AUDIT_ACTION_LENGTH} />
             <TextField label="Who" hint="A name as shown here, or kiosk" value={s.filters.actor}
               onChange={(v) => s.setFilter({ actor: v })} error={s.fieldErrors.actor} maxLength={maxLengthOf(commandSchemas['audit.list'].input.shape.actor)} />
           </div>

@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { formatAuditMark } from '../../shared/domain/audit-mark.js';
 import { formatDate, formatDateTime, formatTime } from '../../shared/domain/time.js';
-import { inDesktopApp } from '../api.js';
+import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { REFRESH_SECONDS } from '../lib/refresh.js';
 import { useEndOfDayStore } from './end-of-day-store.js';
+import { initialEndOfDayPrintState, useEndOfDayPrintStore } from './end-of-day-print-store.js';
+import { EndOfDayPrint } from './EndOfDayPrint.js';
+import { useSessionStore } from '../staff/session-store.js';
 import { NotSignedOutTable } from './NotSignedOutTable.js';
 import { SafeOwnersList } from './SafeOwnersList.js';
 import { SignOutDialog } from './SignOutDialog.js';
@@ -21,12 +24,16 @@ function count(n: number, one: string, many: string): string {
 export function EndOfDayPage() {
   const { report, loading, error, readAt, notice, load, signOut } = useEndOfDayStore();
   const [signingOut, setSigningOut] = useState<OnSiteVisit | null>(null);
+  const settingName = useSessionStore((s) => s.settingName);
+  const { printing, outcome, error: printError, printReport } = useEndOfDayPrintStore();
 
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_SECONDS * 1000);
     return () => clearInterval(timer);
   }, [load]);
+  // What the last print did belongs to that visit to the page: coming back later starts clean.
+  useEffect(() => () => useEndOfDayPrintStore.setState(initialEndOfDayPrintState()), []);
 
   const readTime = readAt ? new Date(readAt) : now();
   const items = report ? report.inSafe.reduce((n, g) => n + g.items.length, 0) : 0;
@@ -36,14 +43,19 @@ export function EndOfDayPage() {
         <PageHeading>End of day</PageHeading>
         <div className="console-refresh no-print">
           <p className="muted" role="status">{loading ? 'Updating…' : readAt ? `Updated at ${formatTime(readAt)}` : ''}</p>
-          {inDesktopApp() ? null : <BigButton variant="secondary" onClick={() => window.print()}>Print this report</BigButton>}
+          <BigButton variant="secondary" onClick={() => void printReport()} disabled={printing}>{printing ? 'Printing…' : 'Print the end-of-day report'}</BigButton>
+          {/* The page as it stands, from this browser's own print dialog: the desktop app has none. */}
+          {inDesktopApp() ? null : <BigButton variant="secondary" onClick={() => window.print()}>Print this page</BigButton>}
           <BigButton variant="secondary" onClick={() => void load()} disabled={loading}>Refresh</BigButton>
         </div>
       </div>
       {error ? <Alert>{error}</Alert> : null}
+      {printError ? <Alert>{printError}</Alert> : null}
+      {outcome ? <EndOfDayPrint print={outcome} desktop={inDesktopApp()} documentHref={documentUrl} /> : null}
       <div role="status" className="notice-slot no-print">{notice ? <p className="notice"><span aria-hidden="true">✓ </span>{notice}</p> : null}</div>
       {report ? (
         <>
+          {settingName ? <p className="eod-setting print-only">{settingName}</p> : null}
           <p className="eod-summary">
             <strong>{formatDate(`${report.date}T12:00:00Z`)}</strong> · the day ends at {report.endOfDay}.{' '}
             {count(report.notSignedOut.length, 'visitor has', 'visitors have')} not signed out;{' '}

@@ -1,6 +1,7 @@
 import type { SafeOwnerGroup } from '../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
-import { OWNER_TYPE_LABELS, timeOrDateTime } from '../lib/format.js';
+import { ownerLine } from '../../shared/domain/custody.js';
+import { timeOrDateTime } from '../lib/format.js';
 import { ReceiptPrintState } from '../custody/ReceiptPrintState.js';
 
 /**
@@ -14,7 +15,7 @@ export function SafeOwnersList({ owners, now }: { owners: readonly SafeOwnerGrou
       {owners.map((g) => (
         <li key={`${g.ownerType}-${g.receipts[0]?.receiptId ?? g.ownerName}`} className="eod-owner">
           <p className="eod-owner-name">
-            {g.ownerName} <span className="muted">({OWNER_TYPE_LABELS[g.ownerType]}{g.ownerDetail && g.ownerDetail !== OWNER_TYPE_LABELS[g.ownerType] ? ` · ${g.ownerDetail}` : ''})</span>
+            {g.ownerName} <span className="muted">({ownerLine(g.ownerType, g.ownerDetail)})</span>
             {g.pastEndOfDay ? <> <span className="tag tag-warning"><span aria-hidden="true">⚠ </span>After the end of the day</span></> : null}
           </p>
           <ul className="eod-items">

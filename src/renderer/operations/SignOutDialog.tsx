@@ -1,4 +1,5 @@
-import type { OnSiteVisit } from '../../shared/contract/index.js';
+import { commandSchemas, type OnSiteVisit } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import { countItems } from '../lib/format.js';
 import type { ActionResult } from '../lib/action-result.js';
@@ -20,12 +21,14 @@ export function SignOutDialog({ visit, onConfirm, onClose }: SignOutDialogProps)
         <>
           Use this when someone has left without signing out.{' '}
           {visit.itemsInSafe > 0
-            ? `Their ${countItems(visit.itemsInSafe)} stay in the safe, flagged, until someone collects them.`
+            ? (visit.itemsInSafe === 1
+              ? 'Their item stays in the safe, flagged, until someone collects it.'
+              : `Their ${countItems(visit.itemsInSafe)} stay in the safe, flagged, until someone collects them.`)
             : 'Nothing of theirs is in the safe.'}{' '}
           The reason is kept in the visit record.
         </>
       }
-      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Seen leaving by the side gate at 15:30".', maxLength: 300 }]}
+      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Seen leaving by the side gate at 15:30".', maxLength: maxLengthOf(commandSchemas['visit.overrideSignOut'].input.shape.reason) }]}
       confirmLabel="Sign out"
       busyLabel="Signing out…"
       formId="eod-sign-out-form"

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { EndOfDayReport, OnSiteVisit } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure } from '../custody/custody-shared.js';
+import { handleFailure, type ActionResult } from '../lib/action-result.js';
 import { onRecordsChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 import { now } from '../lib/clock.js';
 import { fullName } from '../../shared/domain/names.js';
 
@@ -48,8 +48,14 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => ({
   },
 
   signOut: async (visit, reason) => {
-    if (reason.trim() === '') return { ok: false, message: SIGN_OUT_REASON_NEEDED, fields: { reason: SIGN_OUT_REASON_NEEDED } };
-    const r = await invoke('visit.overrideSignOut', { visitId: visit.visitId, reason: reason.trim() });
+    const input = { visitId: visit.visitId, reason: reason.trim() };
+    const fields = problemsWith('visit.overrideSignOut', input);
+    // Today signs people out by hand too and asks for the reason in its own words: each page says what it
+    // is for, while whether a reason is needed is the contract's to say.
+    if (fields.reason && input.reason === '') fields.reason = SIGN_OUT_REASON_NEEDED;
+    const refused = refusal(fields);
+    if (refused) return refused;
+    const r = await invoke('visit.overrideSignOut', input);
     if (!r.ok) {
       const failure = handleFailure(r.error);
       return { ok: false, message: failure.message, fields: failure.fields };

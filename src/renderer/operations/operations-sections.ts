@@ -1,8 +1,8 @@
 import type { StaffRole } from '../../shared/domain/roles.js';
 
 /**
- * The console's operations sections (roll call, end of day, administration). They sit after the core
- * sections in the navigation; while one is open it is shown instead of the core section's page.
+ * The console's operations sections (roll call, end of day, administration). The navigation groups them
+ * with the core pages (console/nav-groups.ts); while one is open it is shown instead of the core page.
  */
 export const OPERATIONS_SECTIONS = ['rollcall', 'endOfDay', 'reports', 'audit', 'admin'] as const;
 export type OperationsSection = (typeof OPERATIONS_SECTIONS)[number];

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { DEFAULT_RISK_CHECKLIST, EXCEPTION_PURPOSES, EXCEPTION_PURPOSE_LABELS } from '../../shared/domain/exceptions.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -14,6 +16,8 @@ import { DeviceCountsField } from './DeviceCountsField.js';
 import { RiskChecklistField } from './RiskChecklistField.js';
 import { dayLabel, todayUk } from '../lib/uk-clock.js';
 import { ValidityField } from './ValidityField.js';
+
+const APPROVAL = commandSchemas['exception.approve'].input.shape;
 
 const PURPOSES = EXCEPTION_PURPOSES.map((value) => ({ value, label: EXCEPTION_PURPOSE_LABELS[value] }));
 
@@ -65,24 +69,24 @@ export function ApprovalForm() {
             <ChoiceCards legend="Purpose" choices={PURPOSES} value={draft.purpose} onChange={(v) => setField('purpose', v)}
               error={fields.purpose} />
             {draft.purpose === 'other' ? (
-              <TextField label="What is the purpose?" value={draft.purposeDetail} maxLength={300}
+              <TextField label="What is the purpose?" value={draft.purposeDetail} maxLength={maxLengthOf(APPROVAL.purposeDetail)}
                 onChange={(v) => setField('purposeDetail', v)} error={fields.purposeDetail} />
             ) : null}
             <DeviceCountsField counts={draft.devices} onChange={setDevice} error={fields.devices} />
-            <TextAreaField label="Permitted use" maxLength={300} value={draft.permittedUse}
+            <TextAreaField label="Permitted use" maxLength={maxLengthOf(APPROVAL.permittedUse)} value={draft.permittedUse}
               hint='For example: "Note-taking and photos of documents only. No photos of children."'
               onChange={(v) => setField('permittedUse', v)} error={fields.permittedUse} />
-            <TextAreaField label="Permitted areas" maxLength={300} value={draft.permittedAreas}
+            <TextAreaField label="Permitted areas" maxLength={maxLengthOf(APPROVAL.permittedAreas)} value={draft.permittedAreas}
               hint='For example: "The office and the meeting room."'
               onChange={(v) => setField('permittedAreas', v)} error={fields.permittedAreas} />
-            <TextAreaField label="Conditions (optional)" maxLength={1000} value={draft.conditions}
+            <TextAreaField label="Conditions (optional)" maxLength={maxLengthOf(APPROVAL.conditions)} value={draft.conditions}
               hint="For example: on silent; kept out of sight when children are near."
               onChange={(v) => setField('conditions', v)} error={fields.conditions} />
           </div>
           <div className="approval-column">
             <RiskChecklistField items={DEFAULT_RISK_CHECKLIST} checked={draft.checklist} onChange={setCheck}
               error={fields.riskChecklist} />
-            <TextAreaField label="Risk assessment notes" maxLength={2000} rows={3} value={draft.riskNotes}
+            <TextAreaField label="Risk assessment notes" maxLength={maxLengthOf(APPROVAL.riskNotes)} rows={3} value={draft.riskNotes}
               hint="Needed if any check is left unticked."
               onChange={(v) => setField('riskNotes', v)} error={fields.riskNotes} />
             <ValidityField until={draft.until} time={draft.untilTime} dayLabel={day}

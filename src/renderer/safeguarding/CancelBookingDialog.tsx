@@ -1,3 +1,5 @@
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../lib/action-result.js';
 
@@ -13,7 +15,7 @@ export function CancelBookingDialog({ name, onConfirm, onClose }: CancelBookingD
     <ReasonDialog
       title={`Cancel the visit by ${name}?`}
       explanation="Their invitation will no longer sign them in, and any approval made in advance ends."
-      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Rearranged for next week".', maxLength: 300 }]}
+      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Rearranged for next week".', maxLength: maxLengthOf(commandSchemas['booking.cancel'].input.shape.reason) }]}
       confirmLabel="Cancel the visit"
       busyLabel="Cancelling…"
       // "Cancel" alone would be ambiguous next to "Cancel the visit".

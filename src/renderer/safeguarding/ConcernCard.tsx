@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { CONCERN_SUBJECT_LABELS, type ConcernStatus, type ConcernView } from '../../shared/domain/concerns.js';
 import { formatDateTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
+import { ConcernFollowUpActions, ConcernFollowUpRows, type FollowUpKind } from './ConcernFollowUps.js';
 
 const STATUS_LABELS: Record<ConcernStatus, string> = { new: 'New', reviewed: 'Reviewed', closed: 'Closed' };
 
@@ -14,12 +15,16 @@ function StatusTag({ status }: { status: ConcernStatus }) {
 interface ConcernCardProps {
   concern: ConcernView;
   visitName: string | null;
+  /** The DSL: reviews concerns and makes the decisions that follow. */
   canReview: boolean;
+  /** The DSL or an administrator: sees the LADO's part and why the parents are not to be told. */
+  seesAll: boolean;
   onReview: () => void;
+  onFollowUp: (kind: FollowUpKind) => void;
 }
 
-/** One concern as raised, and the DSL's outcome once there is one. */
-export function ConcernCard({ concern: c, visitName, canReview, onReview }: ConcernCardProps) {
+/** One concern as raised, the DSL's outcome once there is one, and what followed (parents, LADO, police, debrief). */
+export function ConcernCard({ concern: c, visitName, canReview, seesAll, onReview, onFollowUp }: ConcernCardProps) {
   const headingId = useId();
   return (
     <li className={['card', 'concern', c.status === 'new' ? 'concern-new' : ''].filter(Boolean).join(' ')} aria-labelledby={headingId}>
@@ -44,14 +49,16 @@ export function ConcernCard({ concern: c, visitName, canReview, onReview }: Conc
             </dd>
           </div>
         ) : null}
+        <ConcernFollowUpRows concern={c} seesAll={seesAll} />
       </dl>
-      {canReview && c.status !== 'closed' ? (
-        <div className="panel-actions">
+      <div className="panel-actions">
+        {canReview && c.status !== 'closed' ? (
           <BigButton variant="secondary" onClick={onReview}>
             Review…{' '}<span className="visually-hidden">the concern about {c.aboutName}</span>
           </BigButton>
-        </div>
-      ) : null}
+        ) : null}
+        <ConcernFollowUpActions concern={c} isDsl={canReview} onFollowUp={onFollowUp} />
+      </div>
     </li>
   );
 }

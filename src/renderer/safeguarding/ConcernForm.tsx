@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { CONCERN_SUBJECTS, CONCERN_SUBJECT_LABELS } from '../../shared/domain/concerns.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -11,6 +13,8 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useConcernStore } from './concern-store.js';
 import { useTodayStore } from '../console/today-store.js';
 import { fullName } from '../../shared/domain/names.js';
+
+const CONCERN = commandSchemas['concern.raise'].input.shape;
 
 const SUBJECTS = CONCERN_SUBJECTS.map((value) => ({ value, label: CONCERN_SUBJECT_LABELS[value] }));
 
@@ -46,7 +50,7 @@ export function ConcernForm() {
         <ChoiceCards legend="Who is the concern about?" choices={SUBJECTS} value={form.aboutType}
           onChange={(v) => setField('aboutType', v)} error={fields.aboutType} />
         <div className="field-pair">
-          <TextField label="Their name, or a description" value={form.aboutName} maxLength={120}
+          <TextField label="Their name, or a description" value={form.aboutName} maxLength={maxLengthOf(CONCERN.aboutName)}
             onChange={(v) => setField('aboutName', v)} error={fields.aboutName} />
           <SelectField
             label="Linked visit (optional)"
@@ -62,12 +66,12 @@ export function ConcernForm() {
             error={fields.visitId}
           />
         </div>
-        <TextField label="Where it happened" value={form.location} maxLength={200}
+        <TextField label="Where it happened" value={form.location} maxLength={maxLengthOf(CONCERN.location)}
           onChange={(v) => setField('location', v)} error={fields.location} />
-        <TextAreaField label="What happened" rows={5} maxLength={4000} value={form.whatHappened}
+        <TextAreaField label="What happened" rows={5} maxLength={maxLengthOf(CONCERN.whatHappened)} value={form.whatHappened}
           hint="What you saw or heard, when, and who else was there."
           onChange={(v) => setField('whatHappened', v)} error={fields.whatHappened} />
-        <TextAreaField label="What was done" rows={3} maxLength={2000} value={form.actionTaken}
+        <TextAreaField label="What was done" rows={3} maxLength={maxLengthOf(CONCERN.actionTaken)} value={form.actionTaken}
           hint='For example: "Asked them to put the phone away and told the DSL."'
           onChange={(v) => setField('actionTaken', v)} error={fields.actionTaken} />
         <div className="form-actions">

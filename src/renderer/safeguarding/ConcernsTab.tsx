@@ -11,6 +11,8 @@ import { ConcernCard } from './ConcernCard.js';
 import { ConcernForm } from './ConcernForm.js';
 import { Notice } from '../components/Notice.js';
 import { ReviewConcernDialog } from './ReviewConcernDialog.js';
+import { ConcernFollowUpDialog } from './ConcernFollowUpDialog.js';
+import type { FollowUpKind } from './ConcernFollowUps.js';
 import { fullName } from '../../shared/domain/names.js';
 
 /** Concerns and breaches: anyone records one; the DSL (and admin) see them all and the DSL reviews them. */
@@ -26,6 +28,7 @@ export function ConcernsTab() {
   const onSite = useTodayStore((s) => s.onSite);
   const notice = useSafeguardingStore((s) => s.notice);
   const [reviewing, setReviewing] = useState<ConcernView | null>(null);
+  const [followingUp, setFollowingUp] = useState<{ kind: FollowUpKind; concern: ConcernView } | null>(null);
   const isDsl = roles.includes('dsl');
   const seesAll = isDsl || roles.includes('admin');
 
@@ -60,14 +63,17 @@ export function ConcernsTab() {
       {concerns.length > 0 ? (
         <ul className="concern-list" aria-label="Concerns">
           {concerns.map((c) => (
-            <ConcernCard key={c.concernId} concern={c} visitName={visitName(c.visitId)} canReview={isDsl}
-              onReview={() => setReviewing(c)} />
+            <ConcernCard key={c.concernId} concern={c} visitName={visitName(c.visitId)} canReview={isDsl} seesAll={seesAll}
+              onReview={() => setReviewing(c)} onFollowUp={(kind) => setFollowingUp({ kind, concern: c })} />
           ))}
         </ul>
       ) : null}
       {reviewing ? (
         <ReviewConcernDialog about={reviewing.aboutName} onConfirm={(outcome, close) => review(reviewing, outcome, close)}
           onClose={() => setReviewing(null)} />
+      ) : null}
+      {followingUp ? (
+        <ConcernFollowUpDialog kind={followingUp.kind} concern={followingUp.concern} isDsl={isDsl} onClose={() => setFollowingUp(null)} />
       ) : null}
     </>
   );

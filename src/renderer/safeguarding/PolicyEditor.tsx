@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { commandSchemas } from '../../shared/contract/index.js';
+import { commandSchemas, MAX_SUMMARY_LINES } from '../../shared/contract/index.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -8,7 +8,7 @@ import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { MAX_SUMMARY_LINES, usePolicyStore } from './policy-store.js';
+import { usePolicyStore } from './policy-store.js';
 import { DateTimeField } from '../components/DateTimeField.js';
 import { SummaryLinesField } from './SummaryLinesField.js';
 import { todayUk } from '../lib/uk-clock.js';

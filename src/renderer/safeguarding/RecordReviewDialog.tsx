@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -31,7 +33,7 @@ export function RecordReviewDialog({ onConfirm, onClose }: RecordReviewDialogPro
             label="Note on the review"
             hint='For example: "Read through with the head; no changes needed."'
             value={note}
-            maxLength={1000}
+            maxLength={maxLengthOf(commandSchemas['policy.recordReview'].input.shape.note)}
             onChange={(v) => {
               setNote(v);
               clearField('note');

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -23,14 +25,14 @@ export function ReviewConcernDialog({ about, onConfirm, onClose }: ReviewConcern
       variant="form"
       title={`Review the concern about ${about}`}
       onEscape={onClose}
-      description={<p>Record what you found and what happens next. A closed concern cannot be reviewed again.</p>}
+      description={<p>Record what you found and what happens next. A closed concern cannot be reviewed again; once it is closed, write its debrief.</p>}
       body={
         <>
           {error ? <Alert>{error}</Alert> : null}
           <TextAreaField
             label="Outcome"
             rows={4}
-            maxLength={4000}
+            maxLength={maxLengthOf(commandSchemas['concern.review'].input.shape.outcome)}
             hint='For example: "Spoke to the visitor; photos deleted in front of me. Told the agency."'
             value={outcome}
             onChange={(v) => {

@@ -1,3 +1,5 @@
+import { commandSchemas } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../lib/action-result.js';
 
@@ -13,7 +15,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
     <ReasonDialog
       title={`Revoke device use for ${name}?`}
       explanation="The approval ends now. The on-site list will show that their device should be in the safe. The reason is kept with the approval record."
-      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Took a photo in the corridor where children were."', maxLength: 500 }]}
+      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Took a photo in the corridor where children were."', maxLength: maxLengthOf(commandSchemas['exception.revoke'].input.shape.reason) }]}
       confirmLabel="Revoke device use"
       busyLabel="Revoking…"
       onConfirm={({ reason }) => onConfirm(reason)}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/contract/index.js';
 import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
-import { handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { now } from '../lib/clock.js';
 

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { BookingView, CommandInput, CommandOutput } from '../../shared/contract/index.js';
 import type { VisitorType } from '../../shared/domain/visitors.js';
 import { invoke } from '../api.js';
-import { dayLabel, isDate, isTime, todayUk } from '../lib/uk-clock.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { dayLabel, todayUk } from '../lib/uk-clock.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { onRecordsChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
@@ -60,17 +60,32 @@ export function initialBookingState(): BookingData {
   };
 }
 
+/** The form as booking.create takes it (the visitor type still '' until one is chosen, for the contract to name). */
+function bookingInput(form: BookingDraft): CommandInput<'booking.create'> {
+  return {
+    firstName: form.firstName.trim(),
+    lastName: form.oneName ? null : form.lastName.trim(),
+    familyNameFirst: !form.oneName && form.familyNameFirst,
+    oneName: form.oneName,
+    organisation: form.organisation.trim() || null,
+    visitorType: form.visitorType as VisitorType,
+    host: form.host.trim(),
+    expectedDate: form.expectedDate,
+    expectedTime: form.expectedTime || null,
+  };
+}
+
+/** What booking.create would refuse, by the contract's rules and in its words, with what this form says more. */
 function checkBooking(d: BookingDraft): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = problemsWith('booking.create', bookingInput(d));
+  // A name left empty is asked for by its box's name ("First name", "Family name", "Name", which change with
+  // the choices), and a missing surname points at the tick box; whether it is needed is the contract's to say.
   for (const { field, label } of nameBoxes(d)) {
-    if (d[field].trim() !== '') continue;
+    if (!(field in fields) || d[field].trim() !== '') continue;
     fields[field] = field === 'lastName' ? `Enter their ${label.toLowerCase()}, or tick "Only one name".` : `Enter their ${label.toLowerCase()}.`;
   }
-  if (d.visitorType === '') fields.visitorType = 'Choose the kind of visitor.';
-  if (d.host.trim() === '') fields.host = 'Say who they are visiting.';
-  if (!isDate(d.expectedDate)) fields.expectedDate = 'Enter the date of the visit.';
-  else if (d.expectedDate < todayUk()) fields.expectedDate = 'That date has already passed.';
-  if (d.expectedTime !== '' && !isTime(d.expectedTime)) fields.expectedTime = 'The time must be like 09:30.';
+  // The contract cannot say this (it does not read the clock); main refuses a past date too.
+  if (!('expectedDate' in fields) && d.expectedDate < todayUk()) fields.expectedDate = 'That date has already passed.';
   return fields;
 }
 
@@ -126,18 +141,7 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
       return;
     }
     set({ busy: true, formError: null, fieldErrors: {} });
-    const input: CommandInput<'booking.create'> = {
-      firstName: form.firstName.trim(),
-      lastName: form.oneName ? null : form.lastName.trim(),
-      familyNameFirst: !form.oneName && form.familyNameFirst,
-      oneName: form.oneName,
-      organisation: form.organisation.trim() || null,
-      visitorType: form.visitorType as VisitorType,
-      host: form.host.trim(),
-      expectedDate: form.expectedDate,
-      expectedTime: form.expectedTime || null,
-    };
-    const r = await invoke('booking.create', input);
+    const r = await invoke('booking.create', bookingInput(form));
     if (!r.ok) {
       const { message, fields: serverFields, locked } = handleFailure(r.error);
       if (!locked) set({ busy: false, formError: message, fieldErrors: serverFields });
@@ -149,11 +153,10 @@ export const useBookingStore = create<BookingState>()((set, get) => ({
   },
 
   cancelBooking: async (booking, reason) => {
-    if (reason.trim() === '') {
-      const message = 'Say why the visit is cancelled.';
-      return { ok: false, message, fields: { reason: message } };
-    }
-    const r = await invoke('booking.cancel', { bookingId: booking.bookingId, reason: reason.trim() });
+    const input = { bookingId: booking.bookingId, reason: reason.trim() };
+    const refused = refusal(problemsWith('booking.cancel', input));
+    if (refused) return refused;
+    const r = await invoke('booking.cancel', input);
     if (!r.ok) {
       const { message, fields } = handleFailure(r.error);
       return { ok: false, message, fields };

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../shared/contract/index.js';
 import type { ConcernSubject, ConcernView } from '../../shared/domain/concerns.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 
 /** The "Record a concern" form as staff type it. */
@@ -45,14 +45,16 @@ export function initialConcernState(): ConcernData {
   return { concerns: [], loaded: false, loading: false, error: null, form: null, busy: false, formError: null, fieldErrors: {} };
 }
 
-function checkConcern(d: ConcernDraft): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (!d.aboutType) fields.aboutType = 'Say who the concern is about.';
-  if (d.aboutName.trim() === '') fields.aboutName = 'Give their name, or describe them if you do not know it.';
-  if (d.location.trim() === '') fields.location = 'Say where it happened.';
-  if (d.whatHappened.trim() === '') fields.whatHappened = 'Say what happened.';
-  if (d.actionTaken.trim() === '') fields.actionTaken = 'Say what was done, even if that was nothing yet.';
-  return fields;
+/** The form as concern.raise takes it (who it is about still null until chosen, for the contract to name). */
+function concernInput(d: ConcernDraft): CommandInput<'concern.raise'> {
+  return {
+    aboutType: d.aboutType as ConcernSubject,
+    aboutName: d.aboutName.trim(),
+    visitId: d.visitId,
+    location: d.location.trim(),
+    whatHappened: d.whatHappened.trim(),
+    actionTaken: d.actionTaken.trim(),
+  };
 }
 
 export const useConcernStore = create<ConcernState>()((set, get) => ({
@@ -85,20 +87,13 @@ export const useConcernStore = create<ConcernState>()((set, get) => ({
   submit: async () => {
     const { form, busy } = get();
     if (!form || busy) return;
-    const fields = checkConcern(form);
-    if (!form.aboutType || Object.keys(fields).length > 0) {
+    const input = concernInput(form);
+    const fields = problemsWith('concern.raise', input);
+    if (Object.keys(fields).length > 0) {
       set({ formError: 'Please check the answers marked below.', fieldErrors: fields });
       return;
     }
     set({ busy: true, formError: null, fieldErrors: {} });
-    const input: CommandInput<'concern.raise'> = {
-      aboutType: form.aboutType,
-      aboutName: form.aboutName.trim(),
-      visitId: form.visitId,
-      location: form.location.trim(),
-      whatHappened: form.whatHappened.trim(),
-      actionTaken: form.actionTaken.trim(),
-    };
     const r = await invoke('concern.raise', input);
     if (!r.ok) {
       const { message, fields: serverFields, locked } = handleFailure(r.error);
@@ -111,11 +106,10 @@ export const useConcernStore = create<ConcernState>()((set, get) => ({
   },
 
   review: async (concern, outcome, close) => {
-    if (outcome.trim() === '') {
-      const message = 'Record the outcome of your review.';
-      return { ok: false, message, fields: { outcome: message } };
-    }
-    const r = await invoke('concern.review', { concernId: concern.concernId, outcome: outcome.trim(), close });
+    const input = { concernId: concern.concernId, outcome: outcome.trim(), close };
+    const refused = refusal(problemsWith('concern.review', input));
+    if (refused) return refused;
+    const r = await invoke('concern.review', input);
     if (!r.ok) {
       const { message, fields } = handleFailure(r.error);
       return { ok: false, message, fields };

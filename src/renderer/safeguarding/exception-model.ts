@@ -1,4 +1,5 @@
-import type { CommandInput } from '../../shared/contract/index.js';
+import { commandSchemas, type CommandInput } from '../../shared/contract/index.js';
+import { fieldProblems } from '../../shared/invalid-input.js';
 import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { DEFAULT_RISK_CHECKLIST, type ExceptionPurpose } from '../../shared/domain/exceptions.js';
 import { isTime, ukWallTimeToIso } from '../lib/uk-clock.js';
@@ -62,27 +63,30 @@ function validUntil(d: ApprovalDraft, target: ApprovalTarget): string | null {
   return d.until === 'visit' ? null : ukWallTimeToIso(target.date, d.untilTime);
 }
 
-/** What the form can check before asking main; the DSL's PIN is checked only by main. */
+/**
+ * What exception.approve would refuse, by the contract's rules and in its words (whether the DSL's PIN is
+ * theirs only main can say), with the two rules that are this form's own.
+ */
 export function checkDraft(d: ApprovalDraft, target: ApprovalTarget, at: Date = now()): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (!d.purpose) fields.purpose = 'Choose the purpose.';
-  if (d.purpose === 'other' && d.purposeDetail.trim() === '') fields.purposeDetail = 'Say what the purpose is.';
-  if (chosenDevices(d.devices).length === 0) fields.devices = 'Say which devices the visitor may keep.';
-  if (d.permittedUse.trim() === '') fields.permittedUse = 'Say what the device may be used for.';
-  if (d.permittedAreas.trim() === '') fields.permittedAreas = 'Say where the device may be used.';
+  const input = approvalInput(d, target);
+  // No DSL chosen yet is checked as missing, for the contract to name (the input is only sent once one is).
+  const checked = { ...input, approver: { ...input.approver, staffId: d.approverId ?? undefined } };
+  const fields = formFields(fieldProblems(commandSchemas['exception.approve'].input, checked));
+  // The form's own rule, which main does not hold (it keeps the checklist as answered): a check left
+  // unticked needs the DSL's reason in the notes.
   const unticked = d.checklist.filter((c) => !c).length;
   if (unticked > 0 && d.riskNotes.trim() === '') {
     fields.riskNotes = unticked === 1
       ? 'One check is not ticked: say in the notes why device use is still safe.'
       : `${unticked} checks are not ticked: say in the notes why device use is still safe.`;
   }
+  // "Until a time" is this form's: a time that is not one on the visit's day would go as "until they sign
+  // out", which the contract takes; and "already passed" needs the clock, which the contract does not read.
   if (d.until === 'time') {
     const iso = isTime(d.untilTime) ? validUntil(d, target) : null;
     if (!iso) fields.untilTime = 'Enter a time like 15:30.';
     else if (Date.parse(iso) <= at.getTime()) fields.untilTime = 'That time has already passed.';
   }
-  if (d.approverId === null) fields.approverId = 'Choose the DSL who approves.';
-  if (!/^\d{4,8}$/.test(d.pin)) fields.pin = "Enter the DSL's PIN (4 to 8 digits).";
   return fields;
 }
 

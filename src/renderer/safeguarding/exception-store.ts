@@ -3,10 +3,10 @@ import type { PrintStatus, StaffSessionInfo } from '../../shared/contract/index.
 import { MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import type { ExceptionView } from '../../shared/domain/exceptions.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { announceChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 import {
   approvalInput, checkDraft, formFields, newDraft, type ApprovalDraft, type ApprovalTarget, type DraftField,
 } from './exception-model.js';
@@ -116,11 +116,10 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
     },
 
     revoke: async (exceptionId, name, reason) => {
-      if (reason.trim() === '') {
-        const message = 'Say why the approval is revoked.';
-        return { ok: false, message, fields: { reason: message } };
-      }
-      const r = await invoke('exception.revoke', { exceptionId, reason: reason.trim() });
+      const input = { exceptionId, reason: reason.trim() };
+      const refused = refusal(problemsWith('exception.revoke', input));
+      if (refused) return refused;
+      const r = await invoke('exception.revoke', input);
       if (!r.ok) {
         const { message, fields } = handleFailure(r.error);
         return { ok: false, message, fields };

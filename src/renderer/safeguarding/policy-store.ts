@@ -1,15 +1,11 @@
 import { create } from 'zustand';
-import type { CommandInput, PolicyDetail, PolicyText } from '../../shared/contract/index.js';
+import { MAX_SUMMARY_LINES, type CommandInput, type PolicyDetail, type PolicyText } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
-import { isDate } from '../lib/uk-clock.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { announceChanged } from '../lib/console-events.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
-
-/** The kiosk shows at most this many summary lines (main refuses more). */
-export const MAX_SUMMARY_LINES = 8;
 
 /** A new version of the expectations as the DSL writes it. */
 export interface PolicyDraft {
@@ -50,16 +46,14 @@ export function initialPolicyState(): PolicyData {
   return { detail: null, publicPolicy: null, loading: false, error: null, draft: null, busy: false, formError: null, fieldErrors: {} };
 }
 
-function checkPolicy(d: PolicyDraft): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (d.title.trim() === '') fields.title = 'Enter a title.';
-  d.summary.forEach((line, i) => {
-    if (line.trim() === '') fields[`summary.${i}`] = 'Write this line, or remove it.';
-  });
-  if (d.summary.length === 0) fields.summary = 'Give at least one summary line.';
-  if (d.fullText.trim() === '') fields.fullText = 'Enter the full text.';
-  if (d.reviewDue !== '' && !isDate(d.reviewDue)) fields.reviewDue = 'Enter a date, or leave it empty for a year from today.';
-  return fields;
+/** The draft as policy.publish takes it: an empty review date is left out, meaning a year from today. */
+function policyInput(d: PolicyDraft): CommandInput<'policy.publish'> {
+  return {
+    title: d.title.trim(),
+    summary: d.summary.map((l) => l.trim()),
+    fullText: d.fullText,
+    ...(d.reviewDue ? { reviewDue: d.reviewDue } : {}),
+  };
 }
 
 /** Line numbers move when a line is removed: their messages would then point at the wrong line. */
@@ -122,18 +116,13 @@ export const usePolicyStore = create<PolicyState>()((set, get) => ({
   publish: async () => {
     const { draft, busy } = get();
     if (!draft || busy) return;
-    const fields = checkPolicy(draft);
+    const input = policyInput(draft);
+    const fields = problemsWith('policy.publish', input);
     if (Object.keys(fields).length > 0) {
       set({ formError: 'Please check the answers marked below.', fieldErrors: fields });
       return;
     }
     set({ busy: true, formError: null, fieldErrors: {} });
-    const input: CommandInput<'policy.publish'> = {
-      title: draft.title.trim(),
-      summary: draft.summary.map((l) => l.trim()),
-      fullText: draft.fullText,
-      ...(draft.reviewDue ? { reviewDue: draft.reviewDue } : {}),
-    };
     const r = await invoke('policy.publish', input);
     if (!r.ok) {
       const { message, fields: serverFields, locked } = handleFailure(r.error);
@@ -148,11 +137,10 @@ export const usePolicyStore = create<PolicyState>()((set, get) => ({
   },
 
   recordReview: async (note, nextReviewDue) => {
-    if (note.trim() === '') {
-      const message = 'Say briefly what the review looked at.';
-      return { ok: false, message, fields: { note: message } };
-    }
-    const r = await invoke('policy.recordReview', { note: note.trim(), ...(nextReviewDue ? { nextReviewDue } : {}) });
+    const input = { note: note.trim(), ...(nextReviewDue ? { nextReviewDue } : {}) };
+    const refused = refusal(problemsWith('policy.recordReview', input));
+    if (refused) return refused;
+    const r = await invoke('policy.recordReview', input);
     if (!r.ok) {
       const { message, fields } = handleFailure(r.error);
       return { ok: false, message, fields };

@@ -37,7 +37,7 @@ export function AddStaffForm({ draft, busy, error, fields, onChange, onSubmit }:
         {error ? <Alert>{error}</Alert> : null}
         <TextField label="Name" hint="As it should appear on the lock screen, for example Olu Adebayo." value={draft.displayName}
           maxLength={maxLengthOf(commandSchemas['staff.create'].input.shape.displayName)} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
-        <RoleChecks dsl={draft.dsl} admin={draft.admin} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
+        <RoleChecks dsl={draft.dsl} admin={draft.admin} head={draft.head} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
         <div className="field-pair field-narrow">
           <TextField label="PIN" hint={draft.dsl || draft.admin ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL or administrator needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pin}
             onChange={(v) => onChange('pin', v)} error={fields.pin} />

@@ -1,4 +1,5 @@
-import type { StaffAccount } from '../../shared/contract/index.js';
+import { commandSchemas, type StaffAccount } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { ReasonDialog } from '../components/ReasonDialog.js';
 import type { ActionResult } from '../lib/action-result.js';
 
@@ -14,7 +15,7 @@ export function DeactivateDialog({ account, onConfirm, onClose }: DeactivateDial
     <ReasonDialog
       title={`Deactivate ${account.displayName}?`}
       explanation="They can no longer unlock the staff console. Nothing they recorded is deleted, and their name stays on past records."
-      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Left the school in July".', maxLength: 300 }]}
+      fields={[{ key: 'reason', label: 'Reason', hint: 'For example: "Left the school in July".', maxLength: maxLengthOf(commandSchemas['staff.deactivate'].input.shape.reason) }]}
       confirmLabel="Deactivate"
       busyLabel="Deactivating…"
       formId="deactivate-form"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { StaffAccount } from '../../shared/contract/index.js';
+import { commandSchemas, type StaffAccount } from '../../shared/contract/index.js';
+import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -21,6 +22,7 @@ export function EditRolesDialog({ account, isMe, onConfirm, onClose }: EditRoles
   const [name, setName] = useState(account.displayName);
   const [dsl, setDsl] = useState(account.roles.includes('dsl'));
   const [admin, setAdmin] = useState(account.roles.includes('admin'));
+  const [head, setHead] = useState(account.roles.includes('head'));
   const { busy, error, fields, run, clearField } = useDialogAction(onClose);
   return (
     <ModalDialog
@@ -44,19 +46,20 @@ export function EditRolesDialog({ account, isMe, onConfirm, onClose }: EditRoles
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => onConfirm(name, grantedRoles({ dsl, admin })));
+            void run(() => onConfirm(name, grantedRoles({ dsl, admin, head })));
           }}
         >
           {error ? <Alert>{error}</Alert> : null}
-          <TextField label="Name" value={name} maxLength={80} error={fields.displayName}
+          <TextField label="Name" value={name} maxLength={maxLengthOf(commandSchemas['staff.update'].input.shape.displayName)} error={fields.displayName}
             onChange={(v) => {
               setName(v);
               clearField('displayName');
             }} />
-          <RoleChecks dsl={dsl} admin={admin} error={fields.roles}
+          <RoleChecks dsl={dsl} admin={admin} head={head} error={fields.roles}
             onChange={(role, on) => {
               if (role === 'dsl') setDsl(on);
-              else setAdmin(on);
+              else if (role === 'admin') setAdmin(on);
+              else setHead(on);
               clearField('roles');
             }} />
         </form>

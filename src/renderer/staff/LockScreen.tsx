@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MAX_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
@@ -46,7 +47,7 @@ export function LockScreen() {
             onChange={(v) => chooseStaff(Number(v))}
             error={fieldErrors.staffId}
           />
-          <TextField label="PIN" type="password" inputMode="numeric" maxLength={8} inputRef={pinRef}
+          <TextField label="PIN" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} inputRef={pinRef}
             value={pin} onChange={setPin} error={fieldErrors.pin} />
           <BigButton type="submit" disabled={busy}>{busy ? 'Checking…' : 'Unlock'}</BigButton>
         </form>

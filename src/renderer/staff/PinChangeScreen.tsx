@@ -5,6 +5,7 @@ import { BigButton } from '../components/BigButton.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { useIdleTimer } from '../lib/useIdleTimer.js';
+import { problemsWith } from '../lib/contract-check.js';
 import { IDLE_LOCK_MESSAGE, useSessionStore } from './session-store.js';
 
 /**
@@ -43,12 +44,13 @@ export function PinChangeScreen() {
 
   const submit = async () => {
     if (busy) return;
-    // The same rules main applies, said before the PINs are sent.
-    const found: Record<string, string> = {};
-    if (!/^\d+$/.test(currentPin)) found.currentPin = 'Type the PIN you unlocked with.';
-    if (!/^\d+$/.test(pin) || pin.length > MAX_PIN_DIGITS) found['newPin.pin'] = `A PIN is ${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`;
+    // The rules main applies, in its words, said before the PINs are sent.
+    const found = problemsWith('staff.changeOwnPin', { currentPin, newPin: { pin, pinAgain } });
+    // Everyone on this screen needs the longer PIN (it is why they are here), so the new one is described by
+    // that rule; and a PIN too short for their roles is refused here too, which the contract cannot say (it
+    // is not told who is asking; main checks it against the session).
+    if (found['newPin.pin']) found['newPin.pin'] = `A PIN is ${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`;
     else if (pinTooShortFor(session.roles, pin)) found['newPin.pin'] = LONG_PIN_MESSAGE;
-    if (!found['newPin.pin'] && pin !== pinAgain) found['newPin.pinAgain'] = 'The two PINs are not the same.';
     if (Object.keys(found).length > 0) {
       setError('Please check the PINs marked below.');
       setFields(found);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StaffAccount } from '../../shared/contract/index.js';
-import { needsLongPin } from '../../shared/domain/pin-rules.js';
+import { LONG_PIN_DIGITS, MAX_PIN_DIGITS, MIN_PIN_DIGITS, needsLongPin } from '../../shared/domain/pin-rules.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -43,12 +43,12 @@ export function ResetPinDialog({ account, onConfirm, onClose }: ResetPinDialogPr
           }}
         >
           {error ? <Alert>{error}</Alert> : null}
-          <TextField label="New PIN" hint={needsLongPin(account.roles) ? '6 to 8 digits: a DSL or administrator needs at least 6.' : '4 to 8 digits.'} type="password" inputMode="numeric" maxLength={8} value={pin} error={fields.pin}
+          <TextField label="New PIN" hint={needsLongPin(account.roles) ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL or administrator needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={pin} error={fields.pin}
             onChange={(v) => {
               setPin(v);
               clearField('pin');
             }} />
-          <TextField label="New PIN again" type="password" inputMode="numeric" maxLength={8} value={pinAgain} error={fields.pinAgain}
+          <TextField label="New PIN again" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={pinAgain} error={fields.pinAgain}
             onChange={(v) => {
               setPinAgain(v);
               clearField('pinAgain');

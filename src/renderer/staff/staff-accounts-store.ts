@@ -2,10 +2,10 @@ import { create } from 'zustand';
 import type { StaffAccount } from '../../shared/contract/index.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { invoke } from '../api.js';
-import type { ActionResult } from '../lib/action-result.js';
-import { handleFailure, withoutField } from '../custody/custody-shared.js';
+import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { announceChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { problemsWith, refusal } from '../lib/contract-check.js';
 
 /** The roles an administrator grants; office work comes with every account. */
 export type GrantedRole = Exclude<StaffRole, 'office'>;
@@ -14,6 +14,7 @@ export interface NewStaffDraft {
   displayName: string;
   dsl: boolean;
   admin: boolean;
+  head: boolean;
   pin: string;
   pinAgain: string;
 }
@@ -43,7 +44,7 @@ interface StaffAccountsActions {
 
 export type StaffAccountsState = StaffAccountsData & StaffAccountsActions;
 
-const emptyDraft = (): NewStaffDraft => ({ displayName: '', dsl: false, admin: false, pin: '', pinAgain: '' });
+const emptyDraft = (): NewStaffDraft => ({ displayName: '', dsl: false, admin: false, head: false, pin: '', pinAgain: '' });
 
 export function initialStaffAccountsState(): StaffAccountsData {
   return {
@@ -52,8 +53,8 @@ export function initialStaffAccountsState(): StaffAccountsData {
   };
 }
 
-export function grantedRoles(flags: { dsl: boolean; admin: boolean }): GrantedRole[] {
-  return [...(flags.dsl ? (['dsl'] as const) : []), ...(flags.admin ? (['admin'] as const) : [])];
+export function grantedRoles(flags: { dsl: boolean; admin: boolean; head: boolean }): GrantedRole[] {
+  return (['dsl', 'admin', 'head'] as const).filter((role) => flags[role]);
 }
 
 function failed(error: Parameters<typeof handleFailure>[0]): ActionResult {
@@ -89,7 +90,7 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
     changeDraft: (key, value) =>
       set((s) => ({
         draft: { ...s.draft, [key]: value },
-        createFields: withoutField(s.createFields, key === 'dsl' || key === 'admin' ? 'roles' : key),
+        createFields: withoutField(s.createFields, key === 'dsl' || key === 'admin' || key === 'head' ? 'roles' : key),
         notice: null,
       })),
 
@@ -146,11 +147,10 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
     },
 
     deactivate: async (account, reason) => {
-      if (reason.trim() === '') {
-        const message = 'Say why the account is being deactivated, for example "Left the school in July".';
-        return { ok: false, message, fields: { reason: message } };
-      }
-      const r = await invoke('staff.deactivate', { staffId: account.staffId, reason: reason.trim() });
+      const input = { staffId: account.staffId, reason: reason.trim() };
+      const refused = refusal(problemsWith('staff.deactivate', input));
+      if (refused) return refused;
+      const r = await invoke('staff.deactivate', input);
       if (!r.ok) return failed(r.error);
       replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.`);
       await announceChanged();

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { invoke } from '../api.js';
-import { handleFailure } from '../custody/custody-shared.js';
+import { handleFailure } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import type { ReprintOutcome } from '../custody/reprint-store.js';
 

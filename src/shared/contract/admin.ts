@@ -57,7 +57,12 @@ export const adminCommands = {
   'backup.list': { role: 'admin', input: empty },
   'backup.restore': {
     role: 'admin',
-    input: z.object({ file: text('The backup file', 1000), confirm: z.literal(true, { error: 'Confirm that you want to replace the current data.' }) }).strict(),
+    input: z
+      .object({
+        file: text('The backup file', 1000, { missing: 'Type the whole path of the backup file.' }),
+        confirm: z.literal(true, { error: 'Confirm that you want to replace the current data.' }),
+      })
+      .strict(),
   },
   'settings.get': { role: 'admin', input: empty },
   'settings.update': {
@@ -170,6 +175,8 @@ export interface RetentionRun {
   custodyCleared: number;
   /** Device exceptions whose free text (use, areas, conditions, risk notes, revocation reason) was replaced. */
   exceptionsCleared: number;
+  /** Pupils' device agreements that finished before the cut-off, whose words naming the pupil were replaced. */
+  agreementsCleared: number;
   /** Documents in the data folder, and copies of the database taken before the cut-off, removed with the details they showed. */
   filesRemoved: number;
   /** Documents past the period that could not be removed (the log names them); the next run tries again. */

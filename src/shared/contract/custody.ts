@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEVICE_KINDS, type DeviceKind } from '../domain/devices.js';
 import type { CustodyItemView, OwnerType } from '../domain/custody.js';
 import { empty, id, oneOf, optionalText, text } from '../validation.js';
-import { type CommandSchema, RECEIPT_LAYOUTS } from './fields.js';
+import { type CommandSchema, MAX_SCAN_CODE_INPUT, RECEIPT_LAYOUTS } from './fields.js';
 import type { GivenByHand, PrintStatus, SafeOwnerGroup } from './answers.js';
 
 /**
@@ -65,11 +65,13 @@ export const custodyCommands = {
   },
   'custody.markNotHandedIn': {
     role: 'office',
-    input: z.object({ handoverId: id('Pending handover'), note: text('A note', 300) }).strict(),
+    input: z
+      .object({ handoverId: id('Pending handover'), note: text('A note', 300, { missing: 'Say what happened, for example "Left it in the car".' }) })
+      .strict(),
   },
   'custody.findReceipt': {
     role: 'office',
-    input: z.object({ code: z.string({ error: 'Scan or type a receipt code.' }).max(200, { error: 'That is not a receipt code.' }) }).strict(),
+    input: z.object({ code: z.string({ error: 'Scan or type a receipt code.' }).max(MAX_SCAN_CODE_INPUT, { error: 'That is not a receipt code.' }) }).strict(),
   },
   'custody.searchByOwner': {
     role: 'office',
@@ -82,10 +84,10 @@ export const custodyCommands = {
         receiptId: id('Receipt'),
         itemIds: z
           .array(id('Item'), { error: 'Choose the items to return.' })
-          .min(1, { error: 'Choose at least one item to return.' })
+          .min(1, { error: 'Tick at least one item to return.' })
           .max(20, { error: 'At most 20 items at once.' })
           .refine((ids) => new Set(ids).size === ids.length, { error: 'Each item can be returned once.' }),
-        returnedTo: text('Who collected it', 120),
+        returnedTo: text('Who collected it', 120, { missing: 'Enter the name of the person collecting.' }),
         note: optionalText('A note', 300),
       })
       .strict(),
@@ -93,7 +95,11 @@ export const custodyCommands = {
   'custody.handOn': {
     role: 'office',
     input: z
-      .object({ itemId: id('Item'), handedTo: text('Who it was handed to', 120), reason: text('Why it was handed on', 300) })
+      .object({
+        itemId: id('Item'),
+        handedTo: text('Who it was handed to', 120, { missing: 'Say who it was handed to.' }),
+        reason: text('Why it was handed on', 300, { missing: 'Say why it was handed on.' }),
+      })
       .strict(),
   },
   'custody.correct': {

@@ -16,18 +16,34 @@ export function surnameAsChosen(v: { lastName: string | null; oneName: boolean }
 }
 
 /**
- * When surnameAsChosen is checked: whenever the two answers it reads came through, even if another answer on
- * the form is wrong (zod would skip it after a missing choice such as the kind of visit), so a form is told
- * every problem at once. Use as `.superRefine(surnameAsChosen, SURNAME_RULE_TIMING)`.
+ * When a rule over several answers of one form is checked: as soon as the answers it reads came through,
+ * even if another answer on the form is wrong (zod would skip the rule after a missing choice such as the
+ * kind of visit), so a form is told every problem at once. Use as `.refine(rule, { error, path,
+ * ...onceAnswered('purpose', 'purposeDetail') })`.
  */
+export function onceAnswered(...fields: readonly string[]): { when: (payload: z.core.ParsePayload) => boolean } {
+  return {
+    when: (payload) =>
+      typeof payload.value === 'object' && payload.value !== null
+      && !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+  };
+}
+
+/** When surnameAsChosen is checked (see onceAnswered). Use as `.superRefine(surnameAsChosen, SURNAME_RULE_TIMING)`. */
 export const SURNAME_RULE_TIMING: z.core.$ZodSuperRefineParams = {
   when: (payload) => {
     const v = payload.value as { lastName?: unknown; oneName?: unknown } | null;
     if (typeof v !== 'object' || v === null || typeof v.oneName !== 'boolean') return false;
     if (typeof v.lastName !== 'string' && v.lastName !== null) return false;
-    return !payload.issues.some((issue) => issue.path?.[0] === 'lastName' || issue.path?.[0] === 'oneName');
+    return onceAnswered('lastName', 'oneName').when(payload);
   },
 };
+
+/**
+ * The most characters a scanned or typed code may be (receipts, badges, invitations, approval records):
+ * far more than the 26 of a code with separators, so a scanner's extra characters are read, not refused.
+ */
+export const MAX_SCAN_CODE_INPUT = 200;
 
 export const devices = z
   .array(
@@ -48,7 +64,7 @@ export const devices = z
 
 export const inviteCode = z
   .string({ error: 'Scan the QR code on your invitation.' })
-  .max(200, { error: 'That is not an invitation code.' })
+  .max(MAX_SCAN_CODE_INPUT, { error: 'That is not an invitation code.' })
   .transform(normaliseScanCode)
   .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands invitation. Please sign in another way or ask at the office.' }));
 

@@ -5,6 +5,7 @@ import { safeguardingCommands, type SafeguardingOutputs } from './safeguarding.j
 import { staffCommands, type StaffOutputs } from './staff.js';
 import { operationsCommands, type OperationsOutputs } from './operations.js';
 import { adminCommands, type AdminOutputs } from './admin.js';
+import { learnersCommands, type LearnersOutputs } from './learners.js';
 import type { CommandSchema } from './fields.js';
 
 /**
@@ -22,6 +23,7 @@ export * from './safeguarding.js';
 export * from './staff.js';
 export * from './operations.js';
 export * from './admin.js';
+export * from './learners.js';
 
 /** Every command, joined from the domain files (a command prefix belongs to one domain; see the README). */
 export const commandSchemas = {
@@ -31,6 +33,7 @@ export const commandSchemas = {
   ...staffCommands,
   ...operationsCommands,
   ...adminCommands,
+  ...learnersCommands,
 } as const satisfies Record<string, CommandSchema>;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -47,7 +50,7 @@ export type ParsedInput<N extends CommandName> = z.output<(typeof commandSchemas
 // --- answers ---------------------------------------------------------------------------------------
 
 export interface CommandOutputs
-  extends VisitsOutputs, CustodyOutputs, SafeguardingOutputs, StaffOutputs, OperationsOutputs, AdminOutputs {}
+  extends VisitsOutputs, CustodyOutputs, SafeguardingOutputs, StaffOutputs, OperationsOutputs, AdminOutputs, LearnersOutputs {}
 
 export type CommandOutput<N extends CommandName> = CommandOutputs[N];
 

@@ -20,6 +20,10 @@ const reportRange = z
   .refine((r) => r.from <= r.to, { error: 'The first day must not be after the last.', path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000, { error: 'Choose at most a year at a time.', path: ['to'] });
 
+/** The longest action name the audit trail's filter takes ("custody.log", "visit.overrideSignOut"). */
+export const MAX_AUDIT_ACTION_LENGTH = 60;
+const AUDIT_ACTION_PATTERN = new RegExp(`^[a-z_.]{1,${MAX_AUDIT_ACTION_LENGTH}}$`);
+
 export const operationsCommands = {
   'rollcall.print': { role: 'office', input: empty },
   'rollcall.save': {
@@ -35,6 +39,8 @@ export const operationsCommands = {
       .strict(),
   },
   'endOfDay.report': { role: 'office', input: empty, passive: true },
+  /** The report as a PDF with the setting's name, kept and sent to the A4 printer, like the roll call's list. */
+  'endOfDay.print': { role: 'office', input: empty },
 
   'report.get': { role: 'office', input: reportRange },
   'report.export': {
@@ -62,7 +68,7 @@ export const operationsCommands = {
       .object({
         from: calendarDate('The first day').optional(),
         to: calendarDate('The last day').optional(),
-        action: z.string({ error: 'The action must be text.' }).regex(/^[a-z_.]{1,60}$/, { error: 'That is not an action name.' }).optional(),
+        action: z.string({ error: 'The action must be text.' }).regex(AUDIT_ACTION_PATTERN, { error: 'That is not an action name.' }).optional(),
         actor: optionalText('Who', 80).optional(),
         beforeId: id('Entry').optional(),
         limit: z.number({ error: 'How many must be a number.' }).int().min(1, { error: 'Show at least 1 entry.' }).max(500, { error: 'Show at most 500 entries at a time.' }).optional(),
@@ -130,4 +136,5 @@ export interface OperationsOutputs {
   'rollcall.print': { people: number; print: PrintStatus };
   'rollcall.save': RollCallRecord;
   'endOfDay.report': EndOfDayReport;
+  'endOfDay.print': { print: PrintStatus };
 }

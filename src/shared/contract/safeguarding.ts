@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { VISITOR_TYPES, type VisitorType } from '../domain/visitors.js';
-import { CONCERN_SUBJECTS, type ConcernView } from '../domain/concerns.js';
+import { CONCERN_SUBJECTS, LADO_OUTCOMES, type ConcernView } from '../domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
-import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pin, text } from '../validation.js';
-import { type CommandSchema, devices, inviteCode, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
+import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../domain/pin-rules.js';
+import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pinCode, text } from '../validation.js';
+import { type CommandSchema, devices, inviteCode, MAX_SCAN_CODE_INPUT, onceAnswered, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { PolicyText, PrintStatus } from './answers.js';
 
 /**
@@ -14,6 +15,16 @@ import type { PolicyText, PrintStatus } from './answers.js';
 
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be a date and time.` });
+
+/** A time of day on the UK clock, as a form's time box gives it. */
+const timeOfDay = (label: string) =>
+  z.string({ error: `${label} must be a time like 09:30.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label} must be a time like 09:30.` });
+
+/** A LADO's or the police's reference number: in their own format, but never an essay. */
+const REFERENCE_MAX = 40;
+
+/** The most summary lines the expectations may have: the kiosk shows them all on one screen. */
+export const MAX_SUMMARY_LINES = 8;
 
 export const safeguardingCommands = {
   // An office console may carry the request, but only a DSL re-entering their own PIN approves it.
@@ -32,8 +43,8 @@ export const safeguardingCommands = {
         purpose: oneOf(EXCEPTION_PURPOSES, 'Choose the purpose.'),
         purposeDetail: optionalText('The purpose', 300),
         devices: devices.refine((d) => d.length > 0, { error: 'Say which devices the visitor may keep.' }),
-        permittedUse: text('Permitted use', 300),
-        permittedAreas: text('Permitted areas', 300),
+        permittedUse: text('Permitted use', 300, { missing: 'Say what the device may be used for.' }),
+        permittedAreas: text('Permitted areas', 300, { missing: 'Say where the device may be used.' }),
         conditions: optionalText('Conditions', 1000),
         riskChecklist: z
           .array(z.object({ item: text('A checklist item', 300), checked: z.boolean({ error: 'Tick or untick each item.' }) }).strict(), {
@@ -44,10 +55,19 @@ export const safeguardingCommands = {
         riskNotes: optionalText('Risk assessment notes', 2000),
         validFrom: instant('Valid from').optional(),
         validUntil: instant('Valid until').nullable().optional(),
-        approver: z.object({ staffId: id('Approving DSL'), pin }).strict(),
+        approver: z
+          .object({
+            staffId: id('Approving DSL', { missing: 'Choose the DSL who approves.' }),
+            pin: pinCode({ wrong: `Enter the DSL's PIN (${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits).` }),
+          })
+          .strict(),
       })
       .strict()
-      .refine((v) => v.purpose !== 'other' || v.purposeDetail !== null, { error: 'Say what the purpose is.', path: ['purposeDetail'] })
+      .refine((v) => v.purpose !== 'other' || v.purposeDetail !== null, {
+        error: 'Say what the purpose is.',
+        path: ['purposeDetail'],
+        ...onceAnswered('purpose', 'purposeDetail'),
+      })
       .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), {
         error: 'The end must be after the start.',
         path: ['validUntil'],
@@ -55,7 +75,7 @@ export const safeguardingCommands = {
   },
   'exception.revoke': {
     role: 'dsl',
-    input: z.object({ exceptionId: id('Exception'), reason: text('The reason', 500) }).strict(),
+    input: z.object({ exceptionId: id('Exception'), reason: text('The reason', 500, { missing: 'Say why the approval is revoked.' }) }).strict(),
   },
   'exception.list': {
     role: 'office',
@@ -65,7 +85,7 @@ export const safeguardingCommands = {
   'exception.record': { role: 'office', input: z.object({ exceptionId: id('Exception') }).strict() },
   'exception.lookup': {
     role: 'office',
-    input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(200).transform(normaliseScanCode).pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
+    input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(MAX_SCAN_CODE_INPUT).transform(normaliseScanCode).pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
   },
   'booking.create': {
     role: 'office',
@@ -74,8 +94,8 @@ export const safeguardingCommands = {
         ...personNameFields({ first: 'First name', last: 'Surname' }),
         organisation: optionalText('Organisation', 120),
         visitorType: oneOf(VISITOR_TYPES, 'Choose the kind of visitor.'),
-        host: text('Who they are visiting', 200),
-        expectedDate: calendarDate('The date'),
+        host: text('Who they are visiting', 200, { missing: 'Say who they are visiting.' }),
+        expectedDate: calendarDate('The date', { missing: 'Enter the date of the visit.' }),
         expectedTime: z
           .string({ error: 'The time must be like 09:30.' })
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The time must be like 09:30.' })
@@ -86,7 +106,10 @@ export const safeguardingCommands = {
       .superRefine(surnameAsChosen, SURNAME_RULE_TIMING),
   },
   'booking.list': { role: 'office', input: z.object({ date: calendarDate('The date').optional() }).strict(), passive: true },
-  'booking.cancel': { role: 'office', input: z.object({ bookingId: id('Booking'), reason: text('The reason', 300) }).strict() },
+  'booking.cancel': {
+    role: 'office',
+    input: z.object({ bookingId: id('Booking'), reason: text('The reason', 300, { missing: 'Say why the visit is cancelled.' }) }).strict(),
+  },
   'booking.invite': { role: 'office', input: z.object({ bookingId: id('Booking') }).strict() },
   'invite.lookup': { role: 'kiosk', input: z.object({ code: inviteCode }).strict() },
   'concern.raise': {
@@ -94,18 +117,88 @@ export const safeguardingCommands = {
     input: z
       .object({
         aboutType: oneOf(CONCERN_SUBJECTS, 'Say who the concern is about.'),
-        aboutName: text('Their name or description', 120),
+        aboutName: text('Their name or description', 120, { missing: 'Give their name, or describe them if you do not know it.' }),
         visitId: id('Visit').nullable().optional(),
-        location: text('Where it happened', 200),
-        whatHappened: text('What happened', 4000),
-        actionTaken: text('What was done', 2000),
+        location: text('Where it happened', 200, { missing: 'Say where it happened.' }),
+        whatHappened: text('What happened', 4000, { missing: 'Say what happened.' }),
+        actionTaken: text('What was done', 2000, { missing: 'Say what was done, even if that was nothing yet.' }),
       })
       .strict(),
   },
   'concern.list': { role: 'office', input: empty, passive: true },
   'concern.review': {
     role: 'dsl',
-    input: z.object({ concernId: id('Concern'), outcome: text('The outcome', 4000), close: z.boolean({ error: 'Say whether the concern is closed.' }) }).strict(),
+    input: z
+      .object({
+        concernId: id('Concern'),
+        outcome: text('The outcome', 4000, { missing: 'Record the outcome of your review.' }),
+        close: z.boolean({ error: 'Say whether the concern is closed.' }),
+      })
+      .strict(),
+  },
+  // What follows a concern (services/safeguarding/concern-follow-up.ts). Days are UK calendar days as typed;
+  // main also refuses one in the future, which needs its clock. Whoever may see a concern may record that
+  // the parents or carers were told; everything that is a decision is the DSL's.
+  'concern.recordParentsInformed': {
+    role: 'office',
+    input: z
+      .object({
+        concernId: id('Concern'),
+        informedOn: calendarDate('The day they were told', { missing: 'Enter the day the parents or carers were told.' }),
+        informedTime: timeOfDay('The time they were told').nullable().optional(),
+        informedBy: text('Who told them', 120, { missing: 'Say who told the parents or carers.' }),
+        whoWasTold: optionalText('Who was told', 200),
+      })
+      .strict(),
+  },
+  'concern.recordParentsNotInformed': {
+    role: 'dsl',
+    input: z
+      .object({ concernId: id('Concern'), reason: text('The reason', 2000, { missing: 'Say why the parents or carers are not being told.' }) })
+      .strict(),
+  },
+  'concern.recordDebrief': {
+    role: 'dsl',
+    input: z
+      .object({
+        concernId: id('Concern'),
+        lessonsLearnt: text('What was learnt', 4000, { missing: 'Say what was learnt, even if it is that everything worked as it should.' }),
+        practiceChange: optionalText('Changes to practice', 2000),
+      })
+      .strict(),
+  },
+  'concern.recordLadoReferral': {
+    role: 'dsl',
+    input: z
+      .object({
+        concernId: id('Concern'),
+        referredOn: calendarDate('The day of the referral', { missing: 'Enter the day the concern was referred to the LADO.' }),
+        ladoReference: text("The LADO's reference", REFERENCE_MAX, { missing: 'Enter the reference the LADO gave the referral.' }),
+      })
+      .strict(),
+  },
+  'concern.recordLadoOutcome': {
+    role: 'dsl',
+    input: z
+      .object({
+        concernId: id('Concern'),
+        outcome: oneOf(LADO_OUTCOMES, 'Choose the outcome the LADO gave.'),
+        outcomeOn: calendarDate('The day of the outcome', { missing: 'Enter the day the LADO gave the outcome.' }),
+        note: optionalText('Notes on the outcome', 2000),
+      })
+      .strict(),
+  },
+  'concern.recordPoliceContact': {
+    role: 'dsl',
+    input: z
+      .object({
+        concernId: id('Concern'),
+        contactedOn: calendarDate('The day the police were contacted', { missing: 'Enter the day the police were contacted.' }),
+        policeForce: text('The police force', 80, { missing: 'Enter the police force, for example Kent Police.' }),
+        officer: text('The officer', 120, { missing: "Enter the officer's name or collar number." }),
+        reference: text('The police reference', REFERENCE_MAX, { missing: 'Enter the crime or incident reference number.' }),
+      })
+      .strict(),
   },
 
   'policy.get': { role: 'dsl', input: empty },
@@ -113,19 +206,24 @@ export const safeguardingCommands = {
     role: 'dsl',
     input: z
       .object({
-        title: text('The title', 160),
+        title: text('The title', 160, { missing: 'Enter a title.' }),
         summary: z
-          .array(text('A summary line', 160), { error: 'The summary must be a list of short lines.' })
+          .array(text('A summary line', 160, { missing: 'Write this line, or remove it.' }), { error: 'The summary must be a list of short lines.' })
           .min(1, { error: 'Give at least one summary line.' })
-          .max(8, { error: 'Keep the summary to 8 lines at most.' }),
-        fullText: longText('The full text', 20_000),
+          .max(MAX_SUMMARY_LINES, { error: `Keep the summary to ${MAX_SUMMARY_LINES} lines at most.` }),
+        fullText: longText('The full text', 20_000, { missing: 'Enter the full text.' }),
         reviewDue: calendarDate('The review date').optional(),
       })
       .strict(),
   },
   'policy.recordReview': {
     role: 'dsl',
-    input: z.object({ note: text('A note on the review', 1000), nextReviewDue: calendarDate('The next review date').optional() }).strict(),
+    input: z
+      .object({
+        note: text('A note on the review', 1000, { missing: 'Say briefly what the review looked at.' }),
+        nextReviewDue: calendarDate('The next review date').optional(),
+      })
+      .strict(),
   },
 } as const satisfies Record<string, CommandSchema>;
 
@@ -162,6 +260,12 @@ export interface SafeguardingOutputs {
   'concern.raise': ConcernView;
   'concern.list': { concerns: ConcernView[] };
   'concern.review': ConcernView;
+  'concern.recordParentsInformed': ConcernView;
+  'concern.recordParentsNotInformed': ConcernView;
+  'concern.recordDebrief': ConcernView;
+  'concern.recordLadoReferral': ConcernView;
+  'concern.recordLadoOutcome': ConcernView;
+  'concern.recordPoliceContact': ConcernView;
   'policy.get': PolicyDetail;
   'policy.publish': PolicyDetail;
   'policy.recordReview': PolicyDetail;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StaffRole } from '../domain/roles.js';
 import { STAFF_ROLES } from '../domain/roles.js';
-import { empty, id, oneOf, pin, text } from '../validation.js';
+import { empty, id, oneOf, pin, pinCode, text } from '../validation.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
 import type { CommandSchema } from './fields.js';
 
@@ -27,7 +27,7 @@ export const staffCommands = {
   'staff.changeOwnPin': {
     role: 'office',
     input: z
-      .object({ currentPin: pin, newPin: newStaffPin })
+      .object({ currentPin: pinCode({ wrong: 'Type the PIN you unlocked with.' }), newPin: newStaffPin })
       .strict(),
   },
 
@@ -52,7 +52,15 @@ export const staffCommands = {
       .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] }),
   },
   'staff.unlockAccount': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
-  'staff.deactivate': { role: 'admin', input: z.object({ staffId: id('Staff member'), reason: text('The reason', 300) }).strict() },
+  'staff.deactivate': {
+    role: 'admin',
+    input: z
+      .object({
+        staffId: id('Staff member'),
+        reason: text('The reason', 300, { missing: 'Say why the account is being deactivated, for example "Left the school in July".' }),
+      })
+      .strict(),
+  },
 } as const satisfies Record<string, CommandSchema>;
 
 export interface StaffSummary {

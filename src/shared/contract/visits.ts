@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { SettingKind } from '../domain/setting.js';
 import { VISITOR_TYPES } from '../domain/visitors.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
-import { empty, id, oneOf, optionalText, personNameFields, text } from '../validation.js';
-import { type CommandSchema, devices, inviteCode, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
+import { empty, id, MAX_NAME_LENGTH, oneOf, optionalText, personNameFields, text } from '../validation.js';
+import { type CommandSchema, devices, inviteCode, MAX_SCAN_CODE_INPUT, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { OnSiteVisit, PolicyText, PrintStatus } from './answers.js';
 
 /**
@@ -29,12 +29,12 @@ const surnamePrefix = z
   .pipe(
     z.string()
       .min(1, { error: 'Type the first letters of your surname.' })
-      .max(80, { error: 'That is too long for a surname.' }),
+      .max(MAX_NAME_LENGTH, { error: 'That is too long for a surname.' }),
   );
 
 const badgeCode = z
   .string({ error: 'Scan the QR code on your badge.' })
-  .max(200, { error: 'That is not a badge code.' })
+  .max(MAX_SCAN_CODE_INPUT, { error: 'That is not a badge code.' })
   .transform(normaliseScanCode)
   .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
 

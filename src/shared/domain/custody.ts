@@ -8,6 +8,12 @@ export type CustodyState = (typeof CUSTODY_STATES)[number];
 export const OWNER_TYPES = ['visitor', 'staff', 'learner'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
+export const OWNER_TYPE_LABELS: Record<OwnerType, string> = {
+  visitor: 'Visitor',
+  staff: 'Staff',
+  learner: 'Pupil',
+};
+
 /** Why the office holds an item. */
 export const CUSTODY_REASONS = ['visitor', 'staff_own', 'learner_day', 'confiscated'] as const;
 export type CustodyReason = (typeof CUSTODY_REASONS)[number];
@@ -18,6 +24,32 @@ export const CUSTODY_REASON_LABELS: Record<CustodyReason, string> = {
   learner_day: 'Pupil device, held for the day',
   confiscated: 'Confiscated',
 };
+
+/**
+ * What the reason for holding an item adds to who owns it. "Visitor handover" and "Staff device" only say
+ * again that the owner is a visitor or member of staff; a pupil's device may be held for the day or
+ * confiscated, which matters at the desk.
+ */
+const REASON_NOTES: Record<CustodyReason, string | null> = {
+  visitor: null,
+  staff_own: null,
+  learner_day: 'Held for the day',
+  confiscated: 'Confiscated',
+};
+
+/**
+ * Who items belong to, each thing said once, on screen and on paper: "Visitor · Kent County Council",
+ * "Visitor", "Staff", "Pupil, 6B · Confiscated". The owner's detail (custody-repo) already starts with the
+ * kind of owner for staff and pupils ("Staff", "Pupil, 6B") and is the organisation for a visitor, so the
+ * kind is added only where it is missing.
+ */
+export function ownerLine(ownerType: OwnerType, ownerDetail: string | null, reason?: CustodyReason): string {
+  const kind = OWNER_TYPE_LABELS[ownerType];
+  const detail = ownerDetail?.trim() ?? '';
+  const who = detail === '' ? kind : detail === kind || detail.startsWith(`${kind},`) ? detail : `${kind} · ${detail}`;
+  const note = reason ? REASON_NOTES[reason] : null;
+  return note ? `${who} · ${note}` : who;
+}
 
 export const RECEIPT_TOKEN_LENGTH = 26;
 const NUMBER_PATTERN = /^(\d{4})-(\d{4,6})$/;

@@ -30,13 +30,17 @@ export interface DeclaredDevice {
   quantity: number;
 }
 
-/** "2 phones and a smart watch" style summary for people, not for parsing. */
-export function describeDevices(devices: readonly DeclaredDevice[]): string {
+/**
+ * "2 phones and 1 smart watch" style summary for people, not for parsing. After "your" (`{ owned: true }`)
+ * one of a kind has no number: "your phone and 2 smart watches", never "your 1 phone".
+ */
+export function describeDevices(devices: readonly DeclaredDevice[], { owned = false }: { owned?: boolean } = {}): string {
   const parts = devices
     .filter((d) => d.quantity > 0)
     .map((d) => {
       const label = DEVICE_KIND_LABELS[d.kind].toLowerCase();
-      return d.quantity === 1 ? `1 ${label}` : `${d.quantity} ${pluralise(label)}`;
+      if (d.quantity === 1) return owned ? label : `1 ${label}`;
+      return `${d.quantity} ${pluralise(label)}`;
     });
   if (parts.length === 0) return 'no devices';
   if (parts.length === 1) return parts[0]!;
@@ -47,4 +51,9 @@ function pluralise(label: string): string {
   if (label.endsWith('watch')) return `${label}es`;
   if (label === 'other device') return 'other devices';
   return `${label}s`;
+}
+
+/** How many devices there are in all: a sentence about them says "it" for one and "them" for more. */
+export function totalDevices(devices: readonly DeclaredDevice[]): number {
+  return devices.reduce((n, d) => n + Math.max(0, d.quantity), 0);
 }

@@ -77,6 +77,9 @@ export const HIDDEN_NAME = 'Name hidden';
  * order ("Ann S.", "N. Ferenc"). A surname of one character (王, or a lone "O") would be shown whole by its
  * initial, so it is left out altogether ("芳"). Someone with one name is found by it as others are by their
  * surname, so only its initial is shown ("S.").
+ *
+ * It often ends with the initial's full stop, so a sentence never puts punctuation after it ("Sign out Ann
+ * S.?"): screens show it on a line of its own, after the question ("Is this you?").
  */
 export function shortName(name: PersonName): string {
   const given = name.firstName.trim();

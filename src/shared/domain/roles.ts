@@ -1,5 +1,8 @@
-/** Roles a staff account can hold. Every staff account can do office work. */
-export const STAFF_ROLES = ['office', 'dsl', 'admin'] as const;
+/**
+ * Roles a staff account can hold. Every staff account can do office work. `head` is the headteacher or a
+ * member of the leadership team: the school's policy gives them pupils' device agreements (and searches).
+ */
+export const STAFF_ROLES = ['office', 'dsl', 'admin', 'head'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
@@ -12,6 +15,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   office: 'Office',
   dsl: 'Designated Safeguarding Lead',
   admin: 'Administrator',
+  head: 'Headteacher or leadership',
 };
 
 export const REQUIRED_ROLE_LABELS: Record<Exclude<RequiredRole, 'kiosk'>, string> = {
@@ -25,5 +29,9 @@ export function roleAllows(held: readonly StaffRole[] | null, required: Required
   // Office work is the baseline of every staff account; DSL and admin are granted, never implied.
   if (required === 'office') return held.length > 0;
   if (required === 'dsl_or_admin') return held.includes('dsl') || held.includes('admin');
+  // `head` is granted like the others and implies neither: in many schools the head is also the DSL, but
+  // then the account holds both. A head alone does not review concerns or approve visitors' devices (the
+  // DSL is a named safeguarding appointment), and a DSL or an administrator who is not in leadership does
+  // not agree to a pupil's device: the policy gives that decision to the headteacher.
   return held.includes(required);
 }

@@ -17,3 +17,15 @@ const LOOK_ALIKES: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B' };
 export function normaliseScanCode(raw: string): string {
   return raw.normalize('NFKC').replace(SEPARATORS, '').toUpperCase().replace(/[018]/g, (d) => LOOK_ALIKES[d]!);
 }
+
+/** How many characters a printed group of a code has: four are read out and typed back at a glance. */
+const GROUP_SIZE = 4;
+
+/**
+ * A code as printed and shown for people to read out or type: groups of four with what is left over last,
+ * "ABCD EFGH IJKL MNOP QRST UVWX YZ". The same everywhere, on paper and on screen; typing it back with or
+ * without the spaces, in any case, is read by normaliseScanCode.
+ */
+export function groupScanCode(code: string): string {
+  return code.match(new RegExp(`.{1,${GROUP_SIZE}}`, 'g'))?.join(' ') ?? '';
+}

@@ -108,7 +108,7 @@ function documentsIn(dir: string): string[] {
       else found.push(relative(dir, path));
     }
   };
-  for (const folder of ['receipts', 'badges', 'roll-calls', 'invites', 'exceptions', 'reports']) walk(join(dir, folder));
+  for (const folder of ['receipts', 'badges', 'roll-calls', 'end-of-day', 'invites', 'exceptions', 'reports']) walk(join(dir, folder));
   return found.sort();
 }
 
@@ -202,6 +202,7 @@ describe('retention in the data folder', () => {
     const noShowException = (await app.okAsync('exception.approve', approval(app, { type: 'booking', bookingId: noShow.bookingId }), 'staff')).exceptionId;
     const noShowRecord = await keptPrint(app, app.okAsync('exception.record', { exceptionId: noShowException }, 'staff'));
     const oldRollCall = await keptPrint(app, app.okAsync('rollcall.print', {}, 'staff'));
+    const oldEndOfDay = await keptPrint(app, app.okAsync('endOfDay.print', {}, 'staff'));
     app.ok('visit.signOut', { visitId: helenVisit.visitId });
     // A visitor who comes back within the period: the database keeps his name, and so his old badge.
     const kai = newVisitor(app, { firstName: 'Kai', lastName: 'Smith-Jones', organisation: null });
@@ -220,10 +221,11 @@ describe('retention in the data folder', () => {
     const recent = await logVisitorDevices(app, 'Recent', 'Visitor');
     const recentInvite = await bookWithInvite(app, 'Rhian', '2027-11-25');
     const recentRollCall = await keptPrint(app, app.okAsync('rollcall.print', {}, 'staff'));
+    const recentEndOfDay = await keptPrint(app, app.okAsync('endOfDay.print', {}, 'staff'));
     const recentReport = keptAt(app, (await app.okAsync('report.export', { kind: 'visitors', from: '2027-11-24', to: '2027-11-24', format: 'csv' }, 'staff')).documentId);
 
-    const past = [zoe.file, zoeBadge, alfie.file, helen.file, helenRecord, noShow.file, noShowRecord, oldRollCall, oldReport];
-    const kept = [sam.file, confiscated.file, kaiOldBadge, monthReport, kaiNewBadge, recent.file, recentInvite.file, recentRollCall, recentReport];
+    const past = [zoe.file, zoeBadge, alfie.file, helen.file, helenRecord, noShow.file, noShowRecord, oldRollCall, oldEndOfDay, oldReport];
+    const kept = [sam.file, confiscated.file, kaiOldBadge, monthReport, kaiNewBadge, recent.file, recentInvite.file, recentRollCall, recentEndOfDay, recentReport];
     expect(documentsIn(app.dir)).toEqual([...past, ...kept].sort());
     const auditBefore = (await app.okAsync('audit.verify', {}, 'staff')).checked;
 

@@ -14,7 +14,7 @@ import { WriteGuard } from '../../helpers/write-guard.js';
 
 /**
  * Every command, fed a few hundred malformed payloads through the dispatcher as the first administrator
- * (office, DSL and admin: past every role check), and a sample of commands through the loopback host.
+ * (office, DSL, admin and head: past every role check), and a sample of commands through the loopback host.
  * Nothing may throw, every answer is a typed result, and a refusal writes nothing. Seeded: a failure
  * reproduces with the same seed and the path fast-check prints.
  */
@@ -46,13 +46,13 @@ afterAll(() => template?.dispose());
 async function keepOwnerUnlocked(app: SampleApp, ownerPinHash: string): Promise<void> {
   const owner = app.ids.ownerId;
   const live = app.sessions.peek(KEY);
-  if (live?.staffId === owner && live.roles.includes('dsl') && live.roles.includes('admin')) return;
-  const everyRole = (a: CommandResult<unknown>) => a.ok && ['office', 'dsl', 'admin'].every((r) => (a.value as { roles: string[] }).roles.includes(r));
+  if (live?.staffId === owner && (['dsl', 'admin', 'head'] as const).every((r) => live.roles.includes(r))) return;
+  const everyRole = (a: CommandResult<unknown>) => a.ok && ['office', 'dsl', 'admin', 'head'].every((r) => (a.value as { roles: string[] }).roles.includes(r));
   let answer = await app.send('staff.unlock', { staffId: owner, pin: ADMIN_PIN }, KEY);
   if (!everyRole(answer)) {
     app.db
       .prepare(
-        `UPDATE staff SET pin_hash = ?, is_office = 1, is_dsl = 1, is_admin = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?`,
+        `UPDATE staff SET pin_hash = ?, is_office = 1, is_dsl = 1, is_admin = 1, is_head = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?`,
       )
       .run(ownerPinHash, owner);
     app.db.prepare('DELETE FROM staff_pin_failures WHERE staff_id = ?').run(owner);
@@ -60,7 +60,7 @@ async function keepOwnerUnlocked(app: SampleApp, ownerPinHash: string): Promise<
   }
   expect(answer, 'unlocking the owner between payloads').toMatchObject({ ok: true, value: { staffId: owner } });
   const session = app.sessions.peek(KEY);
-  expect(session?.roles, 'the owner keeps every role').toEqual(expect.arrayContaining(['office', 'dsl', 'admin']));
+  expect(session?.roles, 'the owner keeps every role').toEqual(expect.arrayContaining(['office', 'dsl', 'admin', 'head']));
 }
 
 function expectTypedResult(answer: unknown, label: string): asserts answer is CommandResult<unknown> {

@@ -67,6 +67,13 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'concern.raise': 'office',
   'concern.list': 'office',
   'concern.review': 'dsl',
+  // Telling the parents is a fact anyone who may see the concern records; the rest are the DSL's decisions.
+  'concern.recordParentsInformed': 'office',
+  'concern.recordParentsNotInformed': 'dsl',
+  'concern.recordDebrief': 'dsl',
+  'concern.recordLadoReferral': 'dsl',
+  'concern.recordLadoOutcome': 'dsl',
+  'concern.recordPoliceContact': 'dsl',
   'policy.get': 'dsl',
   'policy.publish': 'dsl',
   'policy.recordReview': 'dsl',
@@ -80,6 +87,7 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'rollcall.print': 'office',
   'rollcall.save': 'office',
   'endOfDay.report': 'office',
+  'endOfDay.print': 'office',
   'report.get': 'office',
   'report.export': 'office',
   'person.search': 'admin',
@@ -88,6 +96,13 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'backup.now': 'admin',
   'backup.list': 'admin',
   'backup.restore': 'admin',
+  'learner.agreements': 'office',
+  'learner.agreementsFor': 'office',
+  // Only the headteacher or leadership records or ends a pupil's device agreement; the agreeing head also types their PIN.
+  'learner.recordAgreement': 'head',
+  'learner.endAgreement': 'head',
+  // Which pupils' devices the safe holds: every member of staff gives them back at home time.
+  'learner.devicesHeld': 'office',
 };
 
 /**
@@ -99,7 +114,7 @@ const FIRST_ANSWER: Partial<Record<CommandName, ErrorCode>> = {
 };
 
 type Caller = 'no session' | 'kiosk' | StaffCaller;
-const CALLERS: readonly Caller[] = ['no session', 'kiosk', 'office', 'dsl', 'admin'];
+const CALLERS: readonly Caller[] = ['no session', 'kiosk', 'office', 'dsl', 'admin', 'head'];
 const HELD: Record<Caller, StaffRole[] | null> = { 'no session': null, kiosk: null, ...CALLER_ROLES };
 
 /** Refusals that mean "the role check stopped it"; an allowed caller never sees these. */
@@ -195,6 +210,13 @@ describe('what the roles mean', () => {
     ['dsl', ['office', 'admin'], false],
     ['admin', ['office', 'dsl'], false],
     ['admin', ['office', 'admin'], true],
+    // The headteacher or leadership role is granted on its own: it implies no other, and no other implies it.
+    ['head', ['office', 'dsl', 'admin'], false],
+    ['head', ['office', 'head'], true],
+    ['dsl', ['office', 'head'], false],
+    ['admin', ['office', 'head'], false],
+    ['dsl_or_admin', ['office', 'head'], false],
+    ['office', ['office', 'head'], true],
   ] as const)('%s needed, %j held: %s', (required, held, allowed) => {
     expect(roleAllows(held, required)).toBe(allowed);
   });

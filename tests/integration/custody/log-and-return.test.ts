@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
 import { logIntoSafe, PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../../helpers/custody.js';
+import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
 
 afterEach(disposeAll);
 
@@ -104,6 +105,16 @@ describe('finding a receipt at the collection desk', () => {
       `\u200b${token}\r\n`,
     ];
     for (const code of typed) expect(app.ok('custody.findReceipt', { code }, 'staff').receiptId, code).toBe(receipt.receiptId);
+  });
+
+  it('finds it by the code exactly as the receipt prints it, typed back with spaces, dashes or none, in lower case', async () => {
+    const app = await createSetUpApp();
+    const { receipt } = await logIntoSafe(app);
+    const printed = groupScanCode(tokenOf(app, receipt.receiptId));
+    expect(printed).toMatch(/^([A-Z2-7]{4} ){6}[A-Z2-7]{2}$/);
+    for (const code of [printed, printed.toLowerCase(), printed.replace(/ /g, '-').toLowerCase(), printed.replace(/ /g, '')]) {
+      expect(app.ok('custody.findReceipt', { code }, 'staff').receiptId, code).toBe(receipt.receiptId);
+    }
   });
 
   it.each([

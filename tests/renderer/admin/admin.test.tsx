@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffAccount } from '../../../src/shared/contract/index.js';
 import { fail, installFakeApi, type FakeHandlers } from '../../helpers/fake-api.js';
 import { unlockedConsole } from '../../helpers/console-fixtures.js';
-import { renderApp } from '../../helpers/harness.js';
+import { descriptionOf, renderApp } from '../../helpers/harness.js';
 import { adminConsole, backups, settingsView, staffAccounts } from '../../helpers/operations-fixtures.js';
 
 async function openAdmin(handlers: FakeHandlers, tab: 'Settings' | 'Backups' | 'Staff') {
@@ -22,7 +22,7 @@ describe('the Admin section', () => {
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
     const labels = within(nav).getAllByRole('button').map((b) => b.textContent);
     expect(labels).toContain('Roll call');
-    expect(labels).toContain('End of day');
+    expect(labels).toContain('Office');
     expect(labels).not.toContain('Admin');
   });
 
@@ -35,8 +35,8 @@ describe('the Admin section', () => {
     expect(await screen.findByLabelText('Backup folder')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Console sections' });
     expect(within(nav).getByRole('button', { name: 'Admin' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getByRole('button', { name: 'Today' }).getAttribute('aria-current')).toBeNull();
-    await user.click(within(nav).getByRole('button', { name: 'Today' }));
+    expect(within(nav).getByRole('button', { name: 'Front desk' }).getAttribute('aria-current')).toBeNull();
+    await user.click(within(nav).getByRole('button', { name: 'Front desk' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
     expect(within(nav).getByRole('button', { name: 'Admin' }).getAttribute('aria-current')).toBeNull();
   });
@@ -136,6 +136,22 @@ describe('staff accounts', () => {
     expect(api.inputsOf('staff.deactivate')).toEqual([{ staffId: 2, reason: 'Left in July' }]);
   });
 
+  it('refuses a deactivation reason with characters that turn text around, in main’s words, without sending it', async () => {
+    const { api, user } = await openAdmin(adminConsole({
+      'staff.list': () => ({ staff: staffAccounts }),
+      'staff.deactivate': () => ({ ...staffAccounts[1]!, active: false }),
+    }), 'Staff');
+    await user.click(await screen.findByRole('button', { name: 'Deactivate… (Sam Holt)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Deactivate Sam Holt?' });
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('Left in July\u202e');
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+
+    expect(api.inputsOf('staff.deactivate')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Reason')))
+      .toContain('The reason contains hidden characters that change how text is shown. Please type it again.');
+  });
+
   it('resets a PIN and unlocks a locked-out account', async () => {
     const sam = staffAccounts[1]!;
     const { api, user } = await openAdmin(adminConsole({
@@ -217,5 +233,21 @@ describe('backups', () => {
     expect(await within(dialog).findByText('That file is not a Safe Hands database.')).toBeTruthy();
     expect(api.inputsOf('backup.restore')).toEqual([{ file: 'E:\\old\\notes.db', confirm: true }]);
     expect(screen.getByRole('navigation', { name: 'Console sections' })).toBeTruthy();
+  });
+
+  it('refuses a path longer than main takes, in main’s words, without restoring anything', async () => {
+    const { api, user } = await openAdmin(adminConsole({
+      'backup.list': () => ({ folder: '/data/backups', backups: [] }),
+      'backup.restore': (input) => ({ restoredFrom: input.file, keptAside: '/data/before-restore/safe-hands-20261122-101500.db' }),
+    }), 'Backups');
+    await user.click(await screen.findByRole('button', { name: 'Restore from another file…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Restore from another file?' });
+    await user.click(within(dialog).getByLabelText('Full path of the backup file'));
+    await user.paste(`E:\\${'d'.repeat(1000)}.db`);
+    await user.click(within(dialog).getByRole('button', { name: 'Restore this file' }));
+
+    expect(api.inputsOf('backup.restore')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Full path of the backup file')))
+      .toContain('The backup file is too long (at most 1000 characters).');
   });
 });

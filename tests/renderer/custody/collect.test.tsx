@@ -187,6 +187,37 @@ describe('the collection desk', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('refuses a collector’s name with characters that turn text around, in main’s words, without returning anything', async () => {
+    const r = receipt();
+    const { api, box, user } = await openDesk({
+      'custody.return': ({ itemIds, returnedTo }) => ({ receipt: returned(r, itemIds as number[], returnedTo as string), visitSignedOut: false }),
+    });
+    await user.type(box, '2026-0041{Enter}');
+    const view = await screen.findByRole('region', { name: 'Receipt 2026-0041' });
+    const to = within(view).getByLabelText('Returned to');
+    await user.click(to);
+    await user.paste('\u202e');
+    await user.click(within(view).getByRole('button', { name: 'Mark returned' }));
+
+    expect(api.inputsOf('custody.return')).toEqual([]);
+    expect(descriptionOf(to)).toContain('Who collected it contains hidden characters that change how text is shown. Please type it again.');
+  });
+
+  it('refuses a hand-on to a name longer than main takes, in main’s words, without sending it', async () => {
+    const { api, box, user } = await openDesk({ 'custody.handOn': () => receipt() });
+    await user.type(box, '2026-0041{Enter}');
+    const view = await screen.findByRole('region', { name: 'Receipt 2026-0041' });
+    await user.click(within(view).getByRole('button', { name: /^Hand on instead… \(Phone, bag 12\)/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Hand on the phone, bag 12?' });
+    await user.click(within(dialog).getByLabelText('Handed to'));
+    await user.paste('P'.repeat(121));
+    await user.type(within(dialog).getByLabelText('Why it was handed on'), 'Evidence in an investigation');
+    await user.click(within(dialog).getByRole('button', { name: 'Hand on' }));
+
+    expect(api.inputsOf('custody.handOn')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Handed to'))).toContain('Who it was handed to is too long (at most 120 characters).');
+  });
+
   it('opens the desk from a visitor waiting on Today, with their name searched for', async () => {
     const api = installFakeApi(unlockedConsole({ 'custody.searchByOwner': () => ({ receipts: [receipt()] }) }));
     const { user } = renderApp('#/console');

@@ -76,7 +76,9 @@ describe('a receipt written by hand and given', () => {
       'custody.markGivenByHand': () => fail('conflict', 'Receipt 2026-0044 was already recorded as written by hand, by Priya Shah on 23 Nov 2026, 09:00.'),
     });
     const { user } = renderApp('#/console');
-    await user.click(within(await screen.findByRole('navigation', { name: 'Console sections' })).getByRole('button', { name: 'End of day' }));
+    const nav = await screen.findByRole('navigation', { name: 'Console sections' });
+    await user.click(within(nav).getByRole('button', { name: 'Office' }));
+    await user.click(within(nav).getByRole('button', { name: 'End of day' }));
     const safe = await screen.findByRole('list', { name: 'Still in the safe, by owner' });
     expect(safe.textContent).toContain('Receipt 2026-0044 not printed');
     await user.click(within(safe).getByRole('button', { name: 'Written by hand and given (receipt 2026-0044)' }));

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SafeOwnerGroup } from '../../../src/shared/contract/index.js';
 import { installFakeApi } from '../../helpers/fake-api.js';
 import { TEST_NOW } from '../../helpers/test-clock.js';
-import { fail, item, minutesAgo, tom, unlockedConsole } from '../../helpers/console-fixtures.js';
+import { amira, fail, item, minutesAgo, tom, unlockedConsole } from '../../helpers/console-fixtures.js';
 import { descriptionOf, renderApp } from '../../helpers/harness.js';
 
 const owners: SafeOwnerGroup[] = [
@@ -26,7 +26,8 @@ describe('the console sections', () => {
     const { user } = renderApp('#/console');
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
     const labels = within(nav).getAllByRole('button').map((b) => b.textContent);
-    expect(labels).toEqual(['Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Safeguarding', 'Roll call', 'End of day', 'Reports']);
+    // The groups on one row, and the open group's pages (Front desk's, at first) on the row under it.
+    expect(labels).toEqual(['Front desk', "Pupils' devices", 'Safeguarding', 'Roll call', 'Office', 'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items']);
     expect(within(nav).getByRole('button', { name: 'Today' }).getAttribute('aria-current')).toBe('page');
     await user.click(within(nav).getByRole('button', { name: 'In the safe' }));
     expect(within(nav).getByRole('button', { name: 'In the safe' }).getAttribute('aria-current')).toBe('page');
@@ -104,6 +105,15 @@ describe('signing a visitor out without their items', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('speaks of one item as one', async () => {
+    installFakeApi(unlockedConsole({ 'visit.onSite': () => ({ visits: [amira, { ...tom, itemsInSafe: 1 }], badgesEnabled: false }) }));
+    const { user } = renderApp('#/console');
+    const waiting = await screen.findByRole('region', { name: /Wants to collect their items/ });
+    await user.click(within(waiting).getByRole('button', { name: /^Sign out without items/ }));
+    expect(screen.getByRole('dialog').textContent)
+      .toContain('Their item will stay in the safe, and on the "In the safe" list, until someone collects it.');
+  });
+
   it('keeps the dialog open with the service’s message when it refuses', async () => {
     installFakeApi(unlockedConsole({ 'visit.overrideSignOut': () => fail('conflict', 'That visitor has already signed out.') }));
     const { user } = renderApp('#/console');
@@ -115,6 +125,20 @@ describe('signing a visitor out without their items', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain('That visitor has already signed out.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('refuses a reason longer than main takes, in main’s words, without signing them out', async () => {
+    const api = installFakeApi(unlockedConsole({ 'visit.overrideSignOut': () => ({ signedOut: true, itemsStillInSafe: 2 }) }));
+    const { user } = renderApp('#/console');
+    const waiting = await screen.findByRole('region', { name: /Wants to collect their items/ });
+    await user.click(within(waiting).getByRole('button', { name: /^Sign out without items/ }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('L'.repeat(301));
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out without items' }));
+
+    expect(api.inputsOf('visit.overrideSignOut')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Reason'))).toContain('The reason is too long (at most 300 characters).');
   });
 });
 

@@ -261,6 +261,33 @@ describe('logging items into the safe', () => {
     expect(document.activeElement).toBe(name);
   });
 
+  it('refuses a "nothing handed in" note with characters that turn text around, in main’s words, without sending it', async () => {
+    const { api, user } = await openHandover({ 'custody.markNotHandedIn': () => ({ closed: true }) });
+    await user.click(screen.getByRole('button', { name: 'Nothing was handed in…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Nothing was handed in?' });
+    await user.click(within(dialog).getByLabelText('What happened?'));
+    await user.paste('Left it in the car\u202e');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm nothing was handed in' }));
+
+    expect(api.inputsOf('custody.markNotHandedIn')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('What happened?')))
+      .toContain('A note contains hidden characters that change how text is shown. Please type it again.');
+  });
+
+  it('refuses a description of one’s own phone longer than main takes, in main’s words, without sending it', async () => {
+    const api = installFakeApi(unlockedConsole({ 'custody.log': () => ({ receipt: amiraReceipt, print: printed }) }));
+    const { user } = renderApp('#/console');
+    await user.click(await screen.findByRole('button', { name: 'My phone into the safe' }));
+    const dialog = screen.getByRole('dialog', { name: 'Put your phone in the safe' });
+    await user.type(within(dialog).getByLabelText('Bag or slot number'), 'S4');
+    await user.click(within(dialog).getByLabelText('Make and colour (optional)'));
+    await user.paste('B'.repeat(121));
+    await user.click(within(dialog).getByRole('button', { name: 'Log my phone' }));
+
+    expect(api.inputsOf('custody.log')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Make and colour (optional)'))).toContain('Make and colour is too long (at most 120 characters).');
+  });
+
   it('refuses a bag number with characters that turn text around, in main’s words, without sending it', async () => {
     const { api, user } = await openHandover({ 'custody.log': () => ({ receipt: amiraReceipt, print: printed }) });
     await user.click(screen.getByLabelText('Same bag for all'));

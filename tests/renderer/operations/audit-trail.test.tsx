@@ -27,6 +27,7 @@ async function openAudit(handlers: FakeHandlers) {
   const api = installFakeApi(handlers);
   const app = renderApp('#/console');
   const nav = await screen.findByRole('navigation', { name: 'Console sections' });
+  await app.user.click(within(nav).getByRole('button', { name: 'Office' }));
   await app.user.click(within(nav).getByRole('button', { name: 'Audit trail' }));
   await screen.findByRole('heading', { level: 1, name: 'Audit trail' });
   return { api, ...app };
@@ -39,16 +40,16 @@ function navLabels(): string[] {
 describe('the Audit trail section', () => {
   it('is hidden from an office-only session', async () => {
     installFakeApi(consoleAs(['office']));
-    renderApp('#/console');
-    await screen.findByRole('navigation', { name: 'Console sections' });
+    const { user } = renderApp('#/console');
+    await user.click(within(await screen.findByRole('navigation', { name: 'Console sections' })).getByRole('button', { name: 'Office' }));
     expect(navLabels()).toContain('Reports');
     expect(navLabels()).not.toContain('Audit trail');
   });
 
   it.each([[['dsl'] as StaffRole[]], [['admin'] as StaffRole[]]])('is offered to a session holding only %j', async (held) => {
     installFakeApi(consoleAs(held));
-    renderApp('#/console');
-    await screen.findByRole('navigation', { name: 'Console sections' });
+    const { user } = renderApp('#/console');
+    await user.click(within(await screen.findByRole('navigation', { name: 'Console sections' })).getByRole('button', { name: 'Office' }));
     expect(navLabels()).toContain('Audit trail');
   });
 

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { EndOfDayReport, SafeOwnerGroup } from '../../../src/shared/contract/index.js';
-import { fail, installFakeApi } from '../../helpers/fake-api.js';
+import { fail, installFakeApi, kioskConfig } from '../../helpers/fake-api.js';
 import { amira, item, minutesAgo, tom, unlockedConsole } from '../../helpers/console-fixtures.js';
-import { renderApp } from '../../helpers/harness.js';
+import { descriptionOf, renderApp } from '../../helpers/harness.js';
 
 const tomsItems: SafeOwnerGroup = {
   ownerType: 'visitor', ownerName: "Tom O'Neill", ownerDetail: 'Parent or carer', visitId: 2, collectionRequestedAt: null,
@@ -18,6 +18,7 @@ function report(overrides: Partial<EndOfDayReport> = {}): EndOfDayReport {
 async function openEndOfDay() {
   const app = renderApp('#/console');
   const nav = await screen.findByRole('navigation', { name: 'Console sections' });
+  await app.user.click(within(nav).getByRole('button', { name: 'Office' }));
   await app.user.click(within(nav).getByRole('button', { name: 'End of day' }));
   await screen.findByRole('table', { name: 'Visitors who have not signed out' });
   return app;
@@ -66,15 +67,70 @@ describe('the end of the day', () => {
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(["Tom O'Neill"]);
   });
 
+  it('says what happens to one item in the safe in the singular', async () => {
+    installFakeApi(unlockedConsole({ 'endOfDay.report': () => report({ notSignedOut: [{ ...tom, itemsInSafe: 1 }] }) }));
+    const { user } = await openEndOfDay();
+    await user.click(screen.getByRole('button', { name: "Sign out… (Tom O'Neill)" }));
+    expect(screen.getByRole('dialog', { name: "Sign out Tom O'Neill?" }).textContent)
+      .toContain('Their item stays in the safe, flagged, until someone collects it.');
+  });
+
+  it('refuses a reason with characters that turn text around, in main’s words, without signing them out', async () => {
+    const api = installFakeApi(unlockedConsole({
+      'endOfDay.report': () => report({ notSignedOut: [amira, tom] }),
+      'visit.overrideSignOut': () => ({ signedOut: true, itemsStillInSafe: 0 }),
+    }));
+    const { user } = await openEndOfDay();
+    await user.click(screen.getByRole('button', { name: 'Sign out… (Amira Khan)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign out Amira Khan?' });
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('Left by the side gate\u202e');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+
+    expect(api.inputsOf('visit.overrideSignOut')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Reason')))
+      .toContain('The reason contains hidden characters that change how text is shown. Please type it again.');
+  });
+
+  it('offers the report as a PDF with the setting’s name, like the roll call, when it does not print', async () => {
+    const api = installFakeApi(unlockedConsole({
+      'endOfDay.report': () => report(),
+      'endOfDay.print': () => ({ print: { printed: false, reason: 'No printer is set up for A4 documents. An administrator can choose one in Settings.', documentId: 'eod-1' } }),
+    }));
+    const { user } = await openEndOfDay();
+    await user.click(screen.getByRole('button', { name: 'Print the end-of-day report' }));
+    expect((await screen.findByText(/The end-of-day report was not printed\./)).closest('[role="alert"]')?.textContent)
+      .toContain('No printer is set up for A4 documents.');
+    const link = screen.getByRole('link', { name: 'Open the end-of-day report PDF' });
+    expect(link.getAttribute('href')).toBe('documents/eod-1');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(api.inputsOf('endOfDay.print')).toEqual([{}]);
+    // The browser's own print of the page is kept, and that page is headed with the setting's name too.
+    expect(screen.getByRole('button', { name: 'Print this page' })).toBeTruthy();
+    expect(document.querySelector('.eod-setting.print-only')?.textContent).toBe(kioskConfig().settingName);
+  });
+
+  it('says where it printed when it did', async () => {
+    installFakeApi(unlockedConsole({
+      'endOfDay.report': () => report(),
+      'endOfDay.print': () => ({ print: { printed: true, printer: 'Office-A4', documentId: 'eod-2' } }),
+    }));
+    const { user } = await openEndOfDay();
+    await user.click(screen.getByRole('button', { name: 'Print the end-of-day report' }));
+    expect((await screen.findByText(/End-of-day report printed on Office-A4\./))).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open the end-of-day report PDF' })).toBeNull();
+  });
+
   it('prints with the browser’s print, and says when the day is clear', async () => {
     installFakeApi(unlockedConsole({ 'endOfDay.report': () => report({ notSignedOut: [], inSafe: [], noShows: 0 }) }));
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const app = renderApp('#/console');
-    await app.user.click(await screen.findByRole('button', { name: 'End of day' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Office' }));
+    await app.user.click(screen.getByRole('button', { name: 'End of day' }));
     expect(await screen.findByText('Everyone who signed in today has signed out.')).toBeTruthy();
     expect(screen.getByText('The safe is empty.')).toBeTruthy();
     expect(screen.getByText('None today.')).toBeTruthy();
-    await app.user.click(screen.getByRole('button', { name: 'Print this report' }));
+    await app.user.click(screen.getByRole('button', { name: 'Print this page' }));
     expect(print).toHaveBeenCalledTimes(1);
     print.mockRestore();
   });

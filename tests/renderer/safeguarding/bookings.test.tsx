@@ -6,7 +6,7 @@ import { dayLabel, shiftDay, todayUk } from '../../../src/renderer/lib/uk-clock.
 import { installFakeApi } from '../../helpers/fake-api.js';
 import { TEST_NOW } from '../../helpers/test-clock.js';
 import { fail } from '../../helpers/console-fixtures.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import { descriptionOf, renderApp, textboxNamed } from '../../helpers/harness.js';
 import { approvedMarker, booking, dslSession, exceptionView, officeSession, openSafeguarding, safeguardingConsole } from '../../helpers/safeguarding-fixtures.js';
 
 describe('expected visitors', () => {
@@ -142,6 +142,44 @@ describe('expected visitors', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel the visit' }));
     expect(await screen.findByText('The visit by Helen Marsh is cancelled.')).toBeTruthy();
     expect(api.inputsOf('booking.cancel').at(-1)).toEqual({ bookingId: 3, reason: 'Rearranged for next week' });
+  });
+
+  it('refuses a booking with characters that turn text around, in main’s words, without sending it', async () => {
+    const api = installFakeApi(safeguardingConsole(officeSession, {
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings: [] }),
+      'booking.create': () => booking({ expectedDate: today }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expected visitors');
+    await user.click(await screen.findByRole('button', { name: 'Book a visitor' }));
+    await user.type(textboxNamed('First name'), 'Helen');
+    await user.type(textboxNamed('Surname'), 'Marsh');
+    await user.click(textboxNamed('Organisation (optional)'));
+    await user.paste('Ofsted\u202e');
+    await user.selectOptions(screen.getByLabelText('Kind of visitor'), 'inspector');
+    await user.type(textboxNamed('Who they are visiting'), 'Headteacher');
+    await user.click(screen.getByRole('button', { name: 'Book the visit' }));
+
+    expect(api.inputsOf('booking.create')).toEqual([]);
+    expect(descriptionOf(textboxNamed('Organisation (optional)')))
+      .toContain('Organisation contains hidden characters that change how text is shown. Please type it again.');
+  });
+
+  it('refuses a cancellation reason longer than main takes, in main’s words, without sending it', async () => {
+    const api = installFakeApi(safeguardingConsole(officeSession, {
+      'booking.list': ({ date }) => ({ date: date ?? today, bookings: [booking()] }),
+      'booking.cancel': () => booking({ status: 'cancelled' }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expected visitors');
+    await user.click(await screen.findByRole('button', { name: 'Cancel… the visit by Helen Marsh' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel the visit by Helen Marsh?' });
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('R'.repeat(301));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel the visit' }));
+
+    expect(api.inputsOf('booking.cancel')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Reason'))).toContain('The reason is too long (at most 300 characters).');
   });
 
   it('tags a visitor who arrived and one who never came', async () => {

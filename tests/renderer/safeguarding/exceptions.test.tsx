@@ -7,7 +7,7 @@ import { ukWallTimeToIso } from '../../../src/renderer/lib/uk-clock.js';
 import { installFakeApi } from '../../helpers/fake-api.js';
 import { TEST_NOW } from '../../helpers/test-clock.js';
 import { amira, fail } from '../../helpers/console-fixtures.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import { descriptionOf, renderApp, textboxNamed } from '../../helpers/harness.js';
 import {
   approvedMarker, dslSession, exceptionView, helen, officeSession, openSafeguarding, safeguardingConsole,
 } from '../../helpers/safeguarding-fixtures.js';
@@ -115,6 +115,21 @@ describe('approving a device exception', () => {
     expect(textboxNamed('Permitted use').value).toBe('Notes only');
   });
 
+  it('refuses permitted use with characters that turn text around, in main’s words, without sending it', async () => {
+    const api = installFakeApi(safeguardingConsole(dslSession, { 'exception.approve': () => exceptionView() }));
+    const { user } = renderApp('#/console');
+    await startApproval(user);
+    await fillMinimal(user);
+    await user.click(textboxNamed('Permitted use'));
+    await user.paste('\u202e');
+    await user.type(screen.getByLabelText("DSL's PIN"), '2468');
+    await user.click(screen.getByRole('button', { name: 'Approve as DSL' }));
+
+    expect(api.inputsOf('exception.approve')).toEqual([]);
+    expect(descriptionOf(textboxNamed('Permitted use')))
+      .toContain('Permitted use contains hidden characters that change how text is shown. Please type it again.');
+  });
+
   it('offers only DSLs as the approver', async () => {
     installFakeApi(safeguardingConsole(officeSession));
     const { user } = renderApp('#/console');
@@ -173,6 +188,24 @@ describe('revoking and showing an approval', () => {
     expect(row.textContent).toContain('Approval ended (revoked): device should be in the safe');
     // Approval can be given again, with a new risk assessment.
     expect(within(row).getByRole('button', { name: 'Approve device use… for Helen Marsh' })).toBeTruthy();
+  });
+
+  it('refuses a reason longer than main takes, in main’s words, without revoking', async () => {
+    const api = installFakeApi(safeguardingConsole(dslSession, {
+      'visit.onSite': () => ({ visits: [amira, helen(approvedMarker)], badgesEnabled: false }),
+      'exception.revoke': () => exceptionView({ state: 'revoked' }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user);
+    const table = await screen.findByRole('table', { name: 'On site now' });
+    await user.click(within(table).getByRole('button', { name: 'Revoke… device use for Helen Marsh' }));
+    const dialog = screen.getByRole('dialog', { name: 'Revoke device use for Helen Marsh?' });
+    await user.click(within(dialog).getByLabelText('Reason'));
+    await user.paste('R'.repeat(501));
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke device use' }));
+
+    expect(api.inputsOf('exception.revoke')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Reason'))).toContain('The reason is too long (at most 500 characters).');
   });
 
   it('shows the full record and prints it, offering the PDF when no printer is set up', async () => {

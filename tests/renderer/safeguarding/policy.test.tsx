@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDetail } from '../../../src/shared/contract/index.js';
 import { installFakeApi } from '../../helpers/fake-api.js';
 import { TEST_NOW } from '../../helpers/test-clock.js';
-import { renderApp, textboxNamed } from '../../helpers/harness.js';
+import { descriptionOf, renderApp, textboxNamed } from '../../helpers/harness.js';
 import { dslSession, officeSession, openSafeguarding, policyDetail, safeguardingConsole } from '../../helpers/safeguarding-fixtures.js';
 
 const REMINDER = 'The visitor expectations are due for their annual review by Tue, 1 Dec 2026.';
@@ -90,6 +90,40 @@ describe('the expectations text', () => {
     expect(screen.getByText(/Next review by Wed, 1 Dec 2027/)).toBeTruthy();
   });
 
+  it('refuses a summary line with characters that turn text around, in main’s words, without publishing', async () => {
+    const api = installFakeApi(safeguardingConsole(dslSession, {
+      'policy.get': () => policyDetail,
+      'policy.publish': () => policyDetail,
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expectations');
+    await user.click(await screen.findByRole('button', { name: 'Edit and publish a new version' }));
+    await user.click(textboxNamed('Line 1'));
+    await user.paste('\u202e');
+    await user.click(screen.getByRole('button', { name: 'Publish version 3' }));
+
+    expect(api.inputsOf('policy.publish')).toEqual([]);
+    expect(descriptionOf(textboxNamed('Line 1')))
+      .toContain('A summary line contains hidden characters that change how text is shown. Please type it again.');
+  });
+
+  it('refuses a review note longer than main takes, in main’s words, without sending it', async () => {
+    const api = installFakeApi(safeguardingConsole(dslSession, {
+      'policy.get': () => policyDetail,
+      'policy.recordReview': () => policyDetail,
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expectations');
+    await user.click(await screen.findByRole('button', { name: 'Record a review with no changes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Record a review with no changes' });
+    await user.click(within(dialog).getByLabelText('Note on the review'));
+    await user.paste('N'.repeat(1001));
+    await user.click(within(dialog).getByRole('button', { name: 'Record the review' }));
+
+    expect(api.inputsOf('policy.recordReview')).toEqual([]);
+    expect(descriptionOf(within(dialog).getByLabelText('Note on the review'))).toContain('A note on the review is too long (at most 1000 characters).');
+  });
+
   it('shows an office member what visitors see, with no editing and without asking for the DSL’s view', async () => {
     const api = installFakeApi(safeguardingConsole(officeSession));
     const { user } = renderApp('#/console');
@@ -117,7 +151,7 @@ describe('the review reminder', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Expectations' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Console sections' });
     expect(within(nav).getByRole('button', { name: 'Safeguarding' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getByRole('button', { name: 'In the safe' }).getAttribute('aria-current')).toBeNull();
+    expect(within(nav).getByRole('button', { name: 'Front desk' }).getAttribute('aria-current')).toBeNull();
   });
 
   it('shows nothing when there is nothing to remind about', async () => {

@@ -67,6 +67,18 @@ describe('the console for someone whose PIN is too short for their role', () => 
     expect(api.inputsOf('staff.changeOwnPin')).toEqual([]);
   });
 
+  it('asks again for the PIN they unlocked with when what is typed cannot be one, and sends nothing', async () => {
+    const { api, user } = await unlockWithShortPin();
+    const current = screen.getByLabelText('Your current PIN');
+    await user.type(current, '482');
+    await user.type(screen.getByLabelText('New PIN'), '246813');
+    await user.type(screen.getByLabelText('New PIN again'), '246813');
+    await user.click(screen.getByRole('button', { name: 'Save my new PIN' }));
+
+    expect(api.inputsOf('staff.changeOwnPin')).toEqual([]);
+    expect(descriptionOf(current)).toContain('Type the PIN you unlocked with.');
+  });
+
   it('says when the current PIN is wrong, under it, and empties it for the next try', async () => {
     const { user } = await unlockWithShortPin();
     await user.type(screen.getByLabelText('Your current PIN'), '1111');

@@ -1,5 +1,6 @@
 import type { ConcernSubject, ConcernView } from '../../../shared/domain/concerns.js';
 import type { Db } from '../connection.js';
+import { followUpsOf } from './concern-follow-up-repo.js';
 
 const SELECT = `
   SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.visit_id AS visitId, c.location,
@@ -8,6 +9,14 @@ const SELECT = `
   FROM concerns c
   JOIN staff rb ON rb.id = c.raised_by
   LEFT JOIN staff vb ON vb.id = c.reviewed_by`;
+
+type ConcernRow = Omit<ConcernView, 'parentsInformed' | 'debrief' | 'ladoReferral' | 'policeContacts'>;
+
+/** The concerns with what followed each (parents told, debrief, LADO, police), in the same order. */
+function withFollowUps(db: Db, rows: ConcernRow[]): ConcernView[] {
+  const followUps = followUpsOf(db, rows.map((r) => r.concernId));
+  return rows.map((r) => ({ ...r, ...followUps.get(r.concernId)! }));
+}
 
 export function insertConcern(
   db: Db,
@@ -24,17 +33,24 @@ export function insertConcern(
 }
 
 export function findConcern(db: Db, id: number): ConcernView | undefined {
-  return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConcernView | undefined;
+  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConcernRow | undefined;
+  return row ? withFollowUps(db, [row])[0] : undefined;
+}
+
+/** The staff member who raised the concern (undefined for none). */
+export function concernRaisedBy(db: Db, id: number): number | undefined {
+  return (db.prepare('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?').get(id) as { raisedBy: number } | undefined)?.raisedBy;
 }
 
 /** Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. */
 export function listConcerns(db: Db, raisedBy: number | null, limit = 200): ConcernView[] {
-  return db
+  const rows = db
     .prepare(
       `${SELECT} WHERE (@raisedBy IS NULL OR c.raised_by = @raisedBy)
        ORDER BY c.status = 'closed', c.raised_at DESC, c.id DESC LIMIT @limit`,
     )
-    .all({ raisedBy, limit }) as ConcernView[];
+    .all({ raisedBy, limit }) as ConcernRow[];
+  return withFollowUps(db, rows);
 }
 
 export function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): boolean {

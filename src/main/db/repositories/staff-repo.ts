@@ -10,6 +10,8 @@ export interface StaffRow {
   is_office: number;
   is_dsl: number;
   is_admin: number;
+  /** 1, or null for "no" (migration 0018 says why it is never 0). */
+  is_head: number | null;
   active: number;
   failed_pin_count: number;
   locked_until: string | null;
@@ -31,6 +33,7 @@ function toStaff(row: StaffRow): Staff {
   if (row.is_office) roles.push('office');
   if (row.is_dsl) roles.push('dsl');
   if (row.is_admin) roles.push('admin');
+  if (row.is_head === 1) roles.push('head');
   return {
     id: row.id,
     displayName: row.display_name,
@@ -45,17 +48,23 @@ function toStaff(row: StaffRow): Staff {
 export function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): number {
   const result = prepared(
     db,
-    `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, is_head, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     staff.displayName,
     staff.pinHash,
     staff.roles.includes('office') ? 1 : 0,
     staff.roles.includes('dsl') ? 1 : 0,
     staff.roles.includes('admin') ? 1 : 0,
+    headFlag(staff.roles),
     staff.createdAt,
   );
   return Number(result.lastInsertRowid);
+}
+
+/** The is_head column: 1 for a head, null (never 0) for everyone else. */
+function headFlag(roles: readonly StaffRole[]): 1 | null {
+  return roles.includes('head') ? 1 : null;
 }
 
 export function findStaff(db: Db, id: number): Staff | undefined {
@@ -93,11 +102,12 @@ export function listAllStaff(db: Db): Staff[] {
 }
 
 export function updateStaffDetails(db: Db, id: number, displayName: string, roles: readonly StaffRole[]): void {
-  prepared(db, 'UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ?, is_head = ? WHERE id = ?').run(
     displayName,
     roles.includes('office') ? 1 : 0,
     roles.includes('dsl') ? 1 : 0,
     roles.includes('admin') ? 1 : 0,
+    headFlag(roles),
     id,
   );
 }

@@ -72,6 +72,15 @@ const KINDS: readonly DocumentKind[] = [
       new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
   },
   {
+    // operations/end-of-day-print.ts: end-of-day/end-of-day-2026-11-23T17-30-00-000Z.pdf. Like a printed
+    // roll call it has no row: the time it was printed, in its name, decides.
+    folder: 'end-of-day',
+    byYear: false,
+    name: /^end-of-day-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.pdf$/,
+    pastPeriod: (_db, keys, cutoff) =>
+      new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
+  },
+  {
     // operations/reports.ts: reports/visitors-2026-11-01-to-2026-11-30.csv (or .pdf). An export has no row
     // either; the last day it covers, in its name, decides: once that is past the period, so is every
     // record in it. Not the file's time: a report made today of years ago holds only old records.

@@ -4,6 +4,7 @@ import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { findPeopleByNameKeys, readPersonRecords } from '../../db/repositories/person-repo.js';
 import { clearExpiredDetails, insertRetentionRun } from '../../db/repositories/retention-repo.js';
+import { clearExpiredAgreements } from '../../db/repositories/learner-agreement-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting, saveSetting } from './settings-store.js';
@@ -26,7 +27,8 @@ function cutoffFor(ctx: ServiceContext): string {
  * removed (receipts, badges, invitations, exception records, roll calls, exports) go in the same run, as
  * do backups and before-restore copies of the whole database taken before the cut-off.
  *
- * Concerns are left as they are, closed or not, names and all. They are safeguarding records: both
+ * Concerns are left as they are, closed or not, names and all, with what followed them (parents told or
+ * not, the debrief, the LADO referral and police contacts). They are safeguarding records: both
  * settings' policies deal with concerns and breaches under their child protection policy, whose records
  * follow their own, much longer schedule (commonly until the child is an adult), not this period. The
  * visitor's own row still goes once the concern is closed; the concern keeps the name it was raised about.
@@ -37,6 +39,8 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const db = ctx.db;
     const at = nowIso(ctx);
     const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = clearExpiredDetails(db, cutoff, at);
+    // A pupil's device agreement loses the pupil's name once it finished before the cut-off, as their receipts do.
+    const agreementsCleared = clearExpiredAgreements(db, cutoff);
     // Decided from the rows as just changed, and done before the run is audited so its entry carries the
     // counts. Should the commit still fail, the files gone were past the period all the same, and the next
     // run removes the names they showed from the database.
@@ -44,7 +48,7 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const copies = removeExpiredCopies(db, ctx.dataDir, cutoff);
     insertRetentionRun(db, { at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared });
     const run = {
-      cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared,
+      cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared, agreementsCleared,
       filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
     };
     audit(ctx, 'retention.purge', 'retention', null, run);

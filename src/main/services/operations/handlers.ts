@@ -1,5 +1,6 @@
 import { newestBackupAnchors } from '../admin/backups.js';
 import { endOfDayReport } from './end-of-day.js';
+import { printEndOfDay } from './end-of-day-print.js';
 import { printRollCall, saveRollCall } from './roll-call.js';
 import { exportReport, getReport } from './reports.js';
 import { auditEntries } from './audit-view.js';
@@ -15,6 +16,7 @@ export const operationsHandlers: DomainHandlers<OperationsOutputs> = {
   'audit.list': (ctx, input) => auditEntries(ctx, input),
   'audit.checkMark': (ctx, input) => ctx.auditTrail.checkMark(input),
   'endOfDay.report': (ctx) => ({ ...endOfDayReport(ctx), auditMark: ctx.auditTrail.mark() }),
+  'endOfDay.print': (ctx) => printEndOfDay(ctx),
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),
   'report.get': (ctx, input) => getReport(ctx, input),

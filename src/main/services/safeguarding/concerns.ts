@@ -1,14 +1,37 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { ConcernView } from '../../../shared/domain/concerns.js';
 import { inTransaction } from '../../db/connection.js';
-import { findConcern, insertConcern, listConcerns, recordConcernReview } from '../../db/repositories/concern-repo.js';
+import { concernRaisedBy, findConcern, insertConcern, listConcerns, recordConcernReview } from '../../db/repositories/concern-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 
 /** Concern details are for the DSL and administrators; other staff see only what they wrote themselves. */
-function seesAllConcerns(ctx: ServiceContext): boolean {
+export function seesAllConcerns(ctx: ServiceContext): boolean {
   return ctx.actor.roles.includes('dsl') || ctx.actor.roles.includes('admin');
+}
+
+/**
+ * A concern as the acting person may see it. Staff who raised it see what they wrote and what the DSL made
+ * of it, but not the LADO's or the police's part of an allegation (confidential to those handling it) nor
+ * why the DSL decided the parents are not to be told: only that they are not, so nobody tells them by mistake.
+ */
+export function asSeenBy(ctx: ServiceContext, concern: ConcernView): ConcernView {
+  if (seesAllConcerns(ctx)) return concern;
+  return {
+    ...concern,
+    parentsInformed: concern.parentsInformed.map((p) => (p.informed ? p : { ...p, reason: null })),
+    ladoReferral: null,
+    policeContacts: [],
+  };
+}
+
+/** The concern, if the acting person may see it; one they may not is "not found", as it is in their list. */
+export function visibleConcern(ctx: ServiceContext, concernId: number): ConcernView {
+  const concern = findConcern(ctx.db, concernId);
+  const mine = concern !== undefined && concernRaisedBy(ctx.db, concernId) === ctx.actor.staffId;
+  if (!concern || !(seesAllConcerns(ctx) || mine)) throw new CommandError('not_found', 'That concern could not be found.');
+  return concern;
 }
 
 export function raiseConcern(ctx: ServiceContext, input: ParsedInput<'concern.raise'>): ConcernView {
@@ -19,12 +42,12 @@ export function raiseConcern(ctx: ServiceContext, input: ParsedInput<'concern.ra
     const id = insertConcern(ctx.db, { ...input, visitId, raisedAt: nowIso(ctx), raisedBy: by });
     // The audit says a concern was raised and by whom; its details stay in the concern, where access is limited.
     audit(ctx, 'concern.raise', 'concern', id, { aboutType: input.aboutType, visitId });
-    return findConcern(ctx.db, id)!;
+    return asSeenBy(ctx, findConcern(ctx.db, id)!);
   });
 }
 
 export function listVisibleConcerns(ctx: ServiceContext): { concerns: ConcernView[] } {
-  return { concerns: listConcerns(ctx.db, seesAllConcerns(ctx) ? null : actingStaffId(ctx)) };
+  return { concerns: listConcerns(ctx.db, seesAllConcerns(ctx) ? null : actingStaffId(ctx)).map((c) => asSeenBy(ctx, c)) };
 }
 
 export function reviewConcern(ctx: ServiceContext, input: ParsedInput<'concern.review'>): ConcernView {

@@ -1,4 +1,7 @@
 import { listVisibleConcerns, raiseConcern, reviewConcern } from './concerns.js';
+import {
+  recordDebrief, recordLadoOutcomeFor, recordLadoReferral, recordParentsInformed, recordParentsNotInformed, recordPoliceContact,
+} from './concern-follow-up.js';
 import { cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite } from './bookings.js';
 import { approveException, exceptionRecord, listExceptions, lookupException, revokeExceptionById } from './exceptions.js';
 import { policyDetail, publishPolicy, recordPolicyReview } from './policy.js';
@@ -10,6 +13,12 @@ export const safeguardingHandlers: DomainHandlers<SafeguardingOutputs> = {
   'concern.raise': (ctx, input) => raiseConcern(ctx, input),
   'concern.list': (ctx) => listVisibleConcerns(ctx),
   'concern.review': (ctx, input) => reviewConcern(ctx, input),
+  'concern.recordParentsInformed': (ctx, input) => recordParentsInformed(ctx, input),
+  'concern.recordParentsNotInformed': (ctx, input) => recordParentsNotInformed(ctx, input),
+  'concern.recordDebrief': (ctx, input) => recordDebrief(ctx, input),
+  'concern.recordLadoReferral': (ctx, input) => recordLadoReferral(ctx, input),
+  'concern.recordLadoOutcome': (ctx, input) => recordLadoOutcomeFor(ctx, input),
+  'concern.recordPoliceContact': (ctx, input) => recordPoliceContact(ctx, input),
   'policy.get': (ctx) => policyDetail(ctx),
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),

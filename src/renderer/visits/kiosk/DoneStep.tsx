@@ -1,4 +1,4 @@
-import { describeDevices } from '../../../shared/domain/devices.js';
+import { describeDevices, totalDevices } from '../../../shared/domain/devices.js';
 import { BigButton } from '../../components/BigButton.js';
 import { declaredDevices, useKioskStore } from '../kiosk-store.js';
 import { InviteDoneNote, useInviteApproved } from './InviteNotes.js';
@@ -13,6 +13,7 @@ export function DoneStep() {
   const badge = useKioskStore((s) => s.badge);
   useAutoFinish(reset);
   if (!result) return null;
+  const declared = declaredDevices(devices);
 
   return (
     <StepFrame title={`You're signed in, ${result.firstName}.`} actions={<BigButton onClick={reset}>Finish</BigButton>}>
@@ -20,8 +21,8 @@ export function DoneStep() {
         <div className="callout callout-action">
           <h2 className="callout-title">Next: go to the office</h2>
           <p>
-            Please hand your {describeDevices(declaredDevices(devices))} to the office now. They will lock them in the
-            safe and give you a receipt.
+            Please hand your {describeDevices(declared, { owned: true })} to the office now. They will
+            lock {totalDevices(declared) === 1 ? 'it' : 'them'} in the safe and give you a receipt.
           </p>
         </div>
       ) : (

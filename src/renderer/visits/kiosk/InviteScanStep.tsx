@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MAX_SCAN_CODE_INPUT } from '../../../shared/contract/index.js';
 import { BigButton } from '../../components/BigButton.js';
 import { TextField } from '../../components/TextField.js';
 import { useScannerBurst } from '../../lib/useScannerBurst.js';
@@ -52,7 +53,7 @@ export function InviteScanStep() {
           onChange={setInviteCode}
           inputRef={inputRef}
           autoCapitalize="characters"
-          maxLength={40}
+          maxLength={MAX_SCAN_CODE_INPUT}
         />
       </form>
       {error ? (

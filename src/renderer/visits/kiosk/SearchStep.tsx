@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MAX_NAME_LENGTH } from '../../../shared/validation.js';
 import { BigButton } from '../../components/BigButton.js';
 import { MatchList } from '../../components/MatchList.js';
 import { TextField } from '../../components/TextField.js';
@@ -69,7 +70,7 @@ export function SearchStep({ mode }: { mode: Mode }) {
           onChange={setSearchText}
           inputRef={inputRef}
           autoCapitalize="words"
-          maxLength={80}
+          maxLength={MAX_NAME_LENGTH}
         />
       </form>
       <p className="search-status" role="status">{statusText(search, mode)}</p>

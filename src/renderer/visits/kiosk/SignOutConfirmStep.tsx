@@ -12,7 +12,9 @@ export function SignOutConfirmStep() {
 
   return (
     <StepFrame
-      title={`Sign out ${chosen.displayName}?`}
+      // The name stands on its own line, as when signing in: a short name can end with its initial's full
+      // stop ("D'Arcy Ó."), and no sentence punctuation may follow it.
+      title={<>Is this you? <span className="title-name">{chosen.displayName}</span></>}
       lead={chosen.organisation ?? undefined}
       error={error}
       onBack={back}

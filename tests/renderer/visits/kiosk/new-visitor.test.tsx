@@ -44,7 +44,7 @@ describe('a first-time visitor', () => {
     await tap(screen.getByRole('button', { name: 'Continue' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: "You're signed in, Amira." })).toBeTruthy();
-    expect(screen.getByText(/Please hand your 1 phone and 1 smart watch to the office now\./)).toBeTruthy();
+    expect(screen.getByText(/Please hand your phone and smart watch to the office now\. They will lock them in the safe/)).toBeTruthy();
     expect(api.inputsOf('visit.signInNew')).toEqual([
       {
         firstName: 'Amira',

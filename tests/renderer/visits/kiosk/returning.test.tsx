@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReturningMatch } from '../../../../src/shared/contract/index.js';
+import { shortName } from '../../../../src/shared/domain/names.js';
 import { installFakeApi, kioskHandlers, POLICY_VERSION_ID } from '../../../helpers/fake-api.js';
 import { renderApp, textboxNamed } from '../../../helpers/harness.js';
 
@@ -33,7 +34,8 @@ describe('a returning visitor', () => {
     await tap(screen.getByRole('button', { name: 'Continue' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: "You're signed in, Amira." })).toBeTruthy();
-    expect(screen.getByText(/Please hand your 1 phone to the office now\./)).toBeTruthy();
+    // One phone reads as one: not "your 1 phone… lock them".
+    expect(screen.getByText(/Please hand your phone to the office now\. They will lock it in the safe and give you a receipt\./)).toBeTruthy();
     expect(taps()).toBeLessThanOrEqual(5);
     expect(api.inputsOf('visitor.returningStatus')).toEqual([{ visitorId: 42 }]);
     expect(api.inputsOf('visit.signInReturning')).toEqual([
@@ -109,12 +111,28 @@ describe('signing out', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await user.keyboard('kh');
     await user.click(await screen.findByRole('button', { name: 'Amira K.' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Sign out Amira K.?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Is this you? Amira K.' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Yes, sign me out' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Goodbye, Amira. Thank you for visiting.' })).toBeTruthy();
     expect(screen.getByText('If you handed any devices to the office, please collect them before you leave.')).toBeTruthy();
     expect(api.inputsOf('visit.signOut')).toEqual([{ visitId: 5 }]);
+  });
+
+  it('asks with the short name on its own, so no question mark follows its initial', async () => {
+    const displayName = shortName({ firstName: "D'Arcy", lastName: 'Ó Súilleabháin', familyNameFirst: false });
+    installFakeApi({
+      ...kioskHandlers(),
+      'visit.findOnSite': () => ({ matches: [{ visitId: 6, displayName, organisation: 'Kent LA' }] }),
+    });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await user.keyboard('o');
+    await user.click(await screen.findByRole('button', { name: "D'Arcy Ó. · Kent LA" }));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe("Is this you? D'Arcy Ó.");
+    expect(heading.textContent).not.toMatch(/\.[?!,:;]/);
+    expect(screen.getByRole('button', { name: 'Yes, sign me out' })).toBeTruthy();
   });
 
   it('says goodbye without the reminder when nothing was declared', async () => {

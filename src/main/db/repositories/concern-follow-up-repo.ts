@@ -1,0 +1,171 @@
+import type {
+  ConcernDebrief, LadoOutcome, LadoReferral, ParentsInformedEntry, PoliceContact,
+} from '../../../shared/domain/concerns.js';
+import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
+
+/**
+ * What follows a concern (migration 0017): parents or carers told or not, the debrief, the LADO referral and
+ * police contacts. Each is written once; only a LADO referral's outcome is added later.
+ */
+
+export interface ConcernFollowUps {
+  parentsInformed: ParentsInformedEntry[];
+  debrief: ConcernDebrief | null;
+  ladoReferral: LadoReferral | null;
+  policeContacts: PoliceContact[];
+}
+
+interface ParentsInformedRow {
+  concernId: number;
+  informed: 0 | 1;
+  informedOn: string | null;
+  informedTime: string | null;
+  informedBy: string | null;
+  whoWasTold: string | null;
+  reason: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+const BY_CONCERN = 'IN (SELECT value FROM json_each(@ids))';
+
+/** The follow-ups of these concerns, keyed by concern id (every id present, with nothing recorded if need be). */
+export function followUpsOf(db: Db, concernIds: readonly number[]): Map<number, ConcernFollowUps> {
+  const result = new Map<number, ConcernFollowUps>(
+    concernIds.map((id) => [id, { parentsInformed: [], debrief: null, ladoReferral: null, policeContacts: [] }]),
+  );
+  if (concernIds.length === 0) return result;
+  const ids = JSON.stringify(concernIds);
+  const parents = prepared(
+    db,
+    `SELECT p.concern_id AS concernId, p.informed, p.informed_on AS informedOn, p.informed_time AS informedTime, p.informed_by AS informedBy,
+            p.who_was_told AS whoWasTold, p.reason, p.recorded_at AS recordedAt, s.display_name AS recordedBy
+     FROM concern_parents_informed p JOIN staff s ON s.id = p.recorded_by
+     WHERE p.concern_id ${BY_CONCERN} ORDER BY p.id`,
+  ).all({ ids }) as ParentsInformedRow[];
+  for (const row of parents) result.get(row.concernId)!.parentsInformed.push(parentsEntry(row));
+
+  const debriefs = prepared(
+    db,
+    `SELECT d.concern_id AS concernId, d.lessons_learnt AS lessonsLearnt, d.practice_change AS practiceChange,
+            d.recorded_at AS recordedAt, s.display_name AS recordedBy
+     FROM concern_debriefs d JOIN staff s ON s.id = d.recorded_by WHERE d.concern_id ${BY_CONCERN}`,
+  ).all({ ids }) as (ConcernDebrief & { concernId: number })[];
+  for (const { concernId, ...debrief } of debriefs) result.get(concernId)!.debrief = debrief;
+
+  const referrals = prepared(
+    db,
+    `SELECT l.concern_id AS concernId, l.referred_on AS referredOn, l.lado_reference AS ladoReference, l.recorded_at AS recordedAt,
+            s.display_name AS recordedBy, l.outcome, l.outcome_on AS outcomeOn, l.outcome_note AS outcomeNote,
+            l.outcome_recorded_at AS outcomeRecordedAt, o.display_name AS outcomeRecordedBy
+     FROM concern_lado_referrals l JOIN staff s ON s.id = l.recorded_by LEFT JOIN staff o ON o.id = l.outcome_recorded_by
+     WHERE l.concern_id ${BY_CONCERN}`,
+  ).all({ ids }) as (LadoReferral & { concernId: number })[];
+  for (const { concernId, ...referral } of referrals) result.get(concernId)!.ladoReferral = referral;
+
+  const police = prepared(
+    db,
+    `SELECT c.concern_id AS concernId, c.contacted_on AS contactedOn, c.police_force AS policeForce, c.officer, c.reference,
+            c.recorded_at AS recordedAt, s.display_name AS recordedBy
+     FROM concern_police_contacts c JOIN staff s ON s.id = c.recorded_by WHERE c.concern_id ${BY_CONCERN} ORDER BY c.id`,
+  ).all({ ids }) as (PoliceContact & { concernId: number })[];
+  for (const { concernId, ...contact } of police) result.get(concernId)!.policeContacts.push(contact);
+  return result;
+}
+
+function parentsEntry(row: ParentsInformedRow): ParentsInformedEntry {
+  const recorded = { recordedAt: row.recordedAt, recordedBy: row.recordedBy };
+  return row.informed === 1
+    ? { informed: true, informedOn: row.informedOn!, informedTime: row.informedTime, informedBy: row.informedBy!, whoWasTold: row.whoWasTold, ...recorded }
+    : { informed: false, reason: row.reason, ...recorded };
+}
+
+/** Whether the newest record about telling the parents is the DSL's decision not to tell them. */
+export function parentsNotToBeTold(db: Db, concernId: number): boolean {
+  const newest = prepared(db, 'SELECT informed FROM concern_parents_informed WHERE concern_id = ? ORDER BY id DESC LIMIT 1').get(concernId) as
+    | { informed: 0 | 1 }
+    | undefined;
+  return newest?.informed === 0;
+}
+
+export function insertParentsInformed(
+  db: Db,
+  r: { concernId: number; informedOn: string; informedTime: string | null; informedBy: string; whoWasTold: string | null; at: string; by: number },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO concern_parents_informed (concern_id, informed, informed_on, informed_time, informed_by, who_was_told, recorded_at, recorded_by)
+         VALUES (@concernId, 1, @informedOn, @informedTime, @informedBy, @whoWasTold, @at, @by)`,
+      )
+      .run(r).lastInsertRowid,
+  );
+}
+
+export function insertParentsNotInformed(db: Db, r: { concernId: number; reason: string; at: string; by: number }): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO concern_parents_informed (concern_id, informed, reason, recorded_at, recorded_by) VALUES (@concernId, 0, @reason, @at, @by)`)
+      .run(r).lastInsertRowid,
+  );
+}
+
+/** Null when the concern already has its debrief (one per concern). */
+export function insertDebrief(db: Db, r: { concernId: number; lessonsLearnt: string; practiceChange: string | null; at: string; by: number }): number | null {
+  const info = db
+    .prepare(
+      `INSERT INTO concern_debriefs (concern_id, lessons_learnt, practice_change, recorded_at, recorded_by)
+       VALUES (@concernId, @lessonsLearnt, @practiceChange, @at, @by) ON CONFLICT (concern_id) DO NOTHING`,
+    )
+    .run(r);
+  return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+}
+
+/** Null when the concern has already been referred (one referral per concern). */
+export function insertLadoReferral(db: Db, r: { concernId: number; referredOn: string; ladoReference: string; at: string; by: number }): number | null {
+  const info = db
+    .prepare(
+      `INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by)
+       VALUES (@concernId, @referredOn, @ladoReference, @at, @by) ON CONFLICT (concern_id) DO NOTHING`,
+    )
+    .run(r);
+  return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+}
+
+/** The concern's referral as stored, for the rules an outcome must keep. */
+export function findLadoReferral(db: Db, concernId: number): { id: number; referredOn: string; outcome: LadoOutcome | null } | undefined {
+  return prepared(db, 'SELECT id, referred_on AS referredOn, outcome FROM concern_lado_referrals WHERE concern_id = ?').get(concernId) as
+    | { id: number; referredOn: string; outcome: LadoOutcome | null }
+    | undefined;
+}
+
+/** False when the referral already has its outcome. */
+export function recordLadoOutcome(
+  db: Db,
+  referralId: number,
+  r: { outcome: LadoOutcome; outcomeOn: string; note: string | null; at: string; by: number },
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE concern_lado_referrals SET outcome = @outcome, outcome_on = @outcomeOn, outcome_note = @note, outcome_recorded_at = @at,
+           outcome_recorded_by = @by WHERE id = @referralId AND outcome IS NULL`,
+      )
+      .run({ ...r, referralId }).changes === 1
+  );
+}
+
+export function insertPoliceContact(
+  db: Db,
+  r: { concernId: number; contactedOn: string; policeForce: string; officer: string; reference: string; at: string; by: number },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO concern_police_contacts (concern_id, contacted_on, police_force, officer, reference, recorded_at, recorded_by)
+         VALUES (@concernId, @contactedOn, @policeForce, @officer, @reference, @at, @by)`,
+      )
+      .run(r).lastInsertRowid,
+  );
+}

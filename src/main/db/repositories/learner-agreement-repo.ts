@@ -1,0 +1,123 @@
+import type { DeviceKind } from '../../../shared/domain/devices.js';
+import type { Db } from '../connection.js';
+import { prepared } from './statements.js';
+
+/** A pupil's device agreement as stored, with the names of the staff it mentions. */
+export interface AgreementRow {
+  id: number;
+  pupil_name: string;
+  class_group: string;
+  device_kind: DeviceKind;
+  device_description: string;
+  reason: string;
+  conditions: string | null;
+  valid_from: string;
+  valid_until: string;
+  agreed_by_name: string;
+  recorded_at: string;
+  recorded_by_name: string;
+  ended_at: string | null;
+  ended_by_name: string | null;
+  end_reason: string | null;
+}
+
+const SELECT = `
+  SELECT a.id, a.pupil_name, a.class_group, a.device_kind, a.device_description, a.reason, a.conditions, a.valid_from,
+         a.valid_until, ab.display_name AS agreed_by_name, a.recorded_at, rb.display_name AS recorded_by_name, a.ended_at,
+         eb.display_name AS ended_by_name, a.end_reason
+  FROM learner_agreements a
+  JOIN staff ab ON ab.id = a.agreed_by
+  JOIN staff rb ON rb.id = a.recorded_by
+  LEFT JOIN staff eb ON eb.id = a.ended_by`;
+
+/**
+ * The order every list shows: agreements not ended and not past their last day first, the soonest to end
+ * first; then the rest, the most recently finished first. `today` is a UK calendar day.
+ */
+const ORDER = `
+  ORDER BY (a.ended_at IS NULL AND a.valid_until >= @today) DESC,
+           CASE WHEN a.ended_at IS NULL AND a.valid_until >= @today THEN a.valid_until END,
+           coalesce(substr(a.ended_at, 1, 10), a.valid_until) DESC, a.id DESC`;
+
+export interface NewAgreement {
+  pupilName: string;
+  pupilKey: string;
+  classGroup: string;
+  deviceKind: DeviceKind;
+  deviceDescription: string;
+  reason: string;
+  conditions: string | null;
+  validFrom: string;
+  validUntil: string;
+  agreedBy: number;
+  recordedAt: string;
+  recordedBy: number;
+}
+
+export function insertAgreement(db: Db, a: NewAgreement): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, conditions,
+         valid_from, valid_until, agreed_by, recorded_at, recorded_by)
+       VALUES (@pupilName, @pupilKey, @classGroup, @deviceKind, @deviceDescription, @reason, @conditions,
+         @validFrom, @validUntil, @agreedBy, @recordedAt, @recordedBy)`,
+    ).run(a).lastInsertRowid,
+  );
+}
+
+export function findAgreement(db: Db, id: number): AgreementRow | undefined {
+  return prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as AgreementRow | undefined;
+}
+
+/** Every agreement (the most a school would keep within its retention period is a few hundred). */
+export function listAgreements(db: Db, today: string, limit = 1000): AgreementRow[] {
+  return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as AgreementRow[];
+}
+
+/** Asked as the office types a name at hand-in: it seeks learner_agreements_by_pupil (a test reads its plan). */
+export const AGREEMENTS_FOR_PUPIL_SQL = `${SELECT} WHERE a.pupil_key = @pupilKey ${ORDER} LIMIT 50`;
+
+/** The agreements of the pupil whose name folds to this key (pupilKey), current first. */
+export function agreementsForPupil(db: Db, pupilKey: string, today: string): AgreementRow[] {
+  return prepared(db, AGREEMENTS_FOR_PUPIL_SQL).all({ pupilKey, today }) as AgreementRow[];
+}
+
+/**
+ * An agreement for the same pupil and kind of device, not ended, whose days overlap these: recording it
+ * again would be a duplicate (a replacement ends the old one first). Classes are compared as `sameClass` says.
+ */
+export function overlappingAgreement(
+  db: Db,
+  a: { pupilKey: string; deviceKind: DeviceKind; validFrom: string; validUntil: string },
+  sameClass: (classGroup: string) => boolean,
+): AgreementRow | undefined {
+  const rows = prepared(
+    db,
+    `${SELECT} WHERE a.pupil_key = @pupilKey AND a.device_kind = @deviceKind AND a.ended_at IS NULL
+       AND a.valid_from <= @validUntil AND a.valid_until >= @validFrom ORDER BY a.id`,
+  ).all(a) as AgreementRow[];
+  return rows.find((r) => sameClass(r.class_group));
+}
+
+/** Ends an agreement early; false when it had already been ended. */
+export function endAgreement(db: Db, id: number, e: { at: string; by: number; reason: string }): boolean {
+  return prepared(db, 'UPDATE learner_agreements SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL')
+    .run({ ...e, id }).changes === 1;
+}
+
+/**
+ * Retention: the words that name the pupil, once the agreement finished (ended early, or its last day
+ * passed) before the cut-off, as a pupil's receipt loses the pupil's name. Kept: the kind of device, the
+ * days, who agreed and who recorded and ended it (migration 0018 allows only this change). Call inside
+ * the retention run's transaction; answers how many agreements it cleared.
+ */
+export function clearExpiredAgreements(db: Db, cutoff: string): number {
+  return prepared(
+    db,
+    `UPDATE learner_agreements SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',
+       device_description = 'Removed', reason = 'Removed', conditions = NULL,
+       end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE 'Removed' END
+     WHERE pupil_key IS NOT ('removed:' || id) AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`,
+  ).run({ cutoff }).changes;
+}

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { handInLine } from './agreement-model.js';
+import { useHandInStore } from './hand-in-store.js';
+import './learners.css';
+
+/** How long typing pauses before the name is looked up: one question per name, not per letter. */
+const LOOKUP_PAUSE_MS = 400;
+
+/**
+ * Under the pupil's name on the Log items page: whether the headteacher has agreed to this pupil's device.
+ * Said in words with a mark, so staff handing a device back at the end of the day, or taking one that should
+ * not be here, know where they stand.
+ */
+export function AgreementAtHandIn({ pupilName }: { pupilName: string }) {
+  const shownFor = useHandInStore((s) => s.name);
+  const agreements = useHandInStore((s) => s.agreements);
+  const error = useHandInStore((s) => s.error);
+  const lookUp = useHandInStore((s) => s.lookUp);
+  const clear = useHandInStore((s) => s.clear);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void lookUp(pupilName), LOOKUP_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [pupilName, lookUp]);
+  useEffect(() => clear, [clear]);
+
+  // Said only for the name now in the box: an answer for what was typed before would mislead.
+  if (shownFor === null || shownFor !== pupilName) return <div role="status" className="agreement-at-hand-in" />;
+  if (error) {
+    return <div role="status" className="agreement-at-hand-in"><p className="agreement-check">{error}</p></div>;
+  }
+  const line = handInLine(agreements);
+  return (
+    <div role="status" className="agreement-at-hand-in">
+      <p className={line.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
+        <span className="agreement-check-icon" aria-hidden="true">{line.inForce ? '✓' : '!'}</span>
+        <span>
+          <strong>{line.text}</strong>
+          {line.detail ? <span className="agreement-line">{line.detail}</span> : null}
+        </span>
+      </p>
+    </div>
+  );
+}

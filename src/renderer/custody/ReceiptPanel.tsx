@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { ownerLine, type CustodyItemView } from '../../shared/domain/custody.js';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
+import { ReceiptOwner } from './ReceiptOwner.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
@@ -41,10 +42,7 @@ export function ReceiptPanel({ logged, printing, error, corrected, onCorrect, on
         </h2>
         <p className="muted">Logged at {formatTime(receipt.createdAt)} by {receipt.createdBy}.</p>
       </div>
-      <p className="receipt-owner">
-        <span className="receipt-owner-name">{receipt.ownerName}</span>
-        <span className="muted"> · {ownerLine(receipt.ownerType, receipt.ownerDetail, reason)}</span>
-      </p>
+      <ReceiptOwner name={receipt.ownerName} type={receipt.ownerType} detail={receipt.ownerDetail} reason={reason} />
       {confiscation ? <p>Reason for confiscation: {confiscation}</p> : null}
       <ReceiptItemsTable items={receipt.items} caption={`Items on receipt ${receipt.receiptNumber}`} onCorrect={setCorrecting} />
       <div aria-live="polite">

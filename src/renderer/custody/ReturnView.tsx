@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ownerLine, type CustodyItemView } from '../../shared/domain/custody.js';
+import type { CustodyItemView } from '../../shared/domain/custody.js';
+import { ReceiptOwner } from './ReceiptOwner.js';
 import { commandSchemas } from '../../shared/contract/index.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
@@ -44,10 +45,7 @@ export function ReturnView() {
         </h2>
         <p className="muted">Logged at {timeOrDateTime(receipt.createdAt)} by {receipt.createdBy}.</p>
       </div>
-      <p className="receipt-owner">
-        <span className="receipt-owner-name">{receipt.ownerName}</span>
-        <span className="muted"> · {ownerLine(receipt.ownerType, receipt.ownerDetail, reason)}</span>
-      </p>
+      <ReceiptOwner name={receipt.ownerName} type={receipt.ownerType} detail={receipt.ownerDetail} reason={reason} />
       {held.length > 0 ? (
         <ReceiptPrintState receiptId={receipt.receiptId} receiptNumber={receipt.receiptNumber} printCount={receipt.printCount} printProblem={receipt.printProblem} givenByHand={receipt.givenByHand} ownerName={receipt.ownerName} />
       ) : null}

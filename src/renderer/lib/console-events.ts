@@ -13,6 +13,8 @@ import type { ReceiptView } from '../../shared/contract/index.js';
 /** What changed, where the answer already says: a receipt as main now has it, for a page showing it. */
 export interface Change {
   receipt?: ReceiptView;
+  /** A staff account changed: the lock screen's names and the console's staff pickers read again. */
+  staff?: true;
 }
 
 /** A listener may return a promise (a list being read again); announcing waits for it. */

@@ -168,6 +168,6 @@ useSessionStore.subscribe((state, previous) => {
 
 // A staff account changed (added, deactivated, roles edited): the names on the lock screen and in the
 // console's pickers follow.
-onRecordsChanged(() => {
-  if (useSessionStore.getState().phase === 'unlocked') return useSessionStore.getState().loadStaff();
+onRecordsChanged(({ staff }) => {
+  if (staff && useSessionStore.getState().phase === 'unlocked') return useSessionStore.getState().loadStaff();
 });

@@ -114,7 +114,7 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
         notice: `${r.value.displayName} can now unlock the staff console with their PIN.`,
       }));
       // The lock screen's names and the console's staff pickers follow the accounts.
-      await announceChanged();
+      await announceChanged({ staff: true });
       return true;
     },
 
@@ -123,7 +123,7 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
       if (!r.ok) return failed(r.error);
       if (account.staffId === myStaffId) return { ok: true, lockNotice: 'Your roles or name changed. Unlock again to carry on.' };
       replace(r.value, `${r.value.displayName}’s details are saved. Their console, if open, has been locked so the change applies at once.`);
-      await announceChanged();
+      await announceChanged({ staff: true });
       return { ok: true };
     },
 
@@ -153,7 +153,7 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
       const r = await invoke('staff.deactivate', input);
       if (!r.ok) return failed(r.error);
       replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.`);
-      await announceChanged();
+      await announceChanged({ staff: true });
       return { ok: true };
     },
   };

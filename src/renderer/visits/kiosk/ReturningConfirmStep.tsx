@@ -3,7 +3,7 @@ import { maxLengthOf } from '../../../shared/validation.js';
 import { BigButton } from '../../components/BigButton.js';
 import { TextField } from '../../components/TextField.js';
 import { useKioskStore } from '../kiosk-store.js';
-import { StepFrame } from './StepFrame.js';
+import { IsThisYouTitle, StepFrame } from './StepFrame.js';
 
 export function ReturningConfirmStep() {
   const chosen = useKioskStore((s) => s.chosen);
@@ -18,7 +18,7 @@ export function ReturningConfirmStep() {
 
   return (
     <StepFrame
-      title={<>Is this you? <span className="title-name">{chosen.displayName}</span></>}
+      title={<IsThisYouTitle name={chosen.displayName} />}
       lead={chosen.organisation ?? undefined}
       error={error}
       onBack={back}

@@ -1,6 +1,6 @@
 import { BigButton } from '../../components/BigButton.js';
 import { useKioskStore } from '../kiosk-store.js';
-import { StepFrame } from './StepFrame.js';
+import { IsThisYouTitle, StepFrame } from './StepFrame.js';
 
 export function SignOutConfirmStep() {
   const chosen = useKioskStore((s) => s.chosen);
@@ -12,9 +12,7 @@ export function SignOutConfirmStep() {
 
   return (
     <StepFrame
-      // The name stands on its own line, as when signing in: a short name can end with its initial's full
-      // stop ("D'Arcy Ó."), and no sentence punctuation may follow it.
-      title={<>Is this you? <span className="title-name">{chosen.displayName}</span></>}
+      title={<IsThisYouTitle name={chosen.displayName} />}
       lead={chosen.organisation ?? undefined}
       error={error}
       onBack={back}

@@ -49,3 +49,11 @@ export function StepFrame({ title, lead, error, onBack, actions, focusHeading = 
     </div>
   );
 }
+
+/**
+ * "Is this you?" with the name on a line of its own: a short name can end with its initial's full stop
+ * ("D'Arcy Ó."), so no sentence punctuation may follow it.
+ */
+export function IsThisYouTitle({ name }: { name: string }) {
+  return <>Is this you? <span className="title-name">{name}</span></>;
+}

@@ -13,7 +13,8 @@ const renderer = { environment: 'jsdom', setupFiles: ['tests/helpers/renderer-se
 const DATE_SENSITIVE = [
   'safeguarding/bookings', 'safeguarding/exceptions', 'safeguarding/policy', 'custody/in-the-safe',
   'operations/end-of-day', 'operations/reports', 'admin/people', 'console/job-failures', 'learners/pupil-devices',
-  'learners/home-time', 'learners/morning-queue',
+  'learners/home-time', 'learners/morning-queue', 'learners/searches', 'learners/exceptions', 'learners/confiscated',
+  'staff/staff-days', 'safeguarding/leaflet', 'visits/kiosk/leaflet',
 ].map((name) => `tests/renderer/${name}.test.tsx`);
 
 export default defineConfig({

@@ -135,6 +135,15 @@ export function calendarDate(label: string, words: { missing?: string } = {}) {
     }, { error: `${label} is not a real date.` });
 }
 
+/** A time of day on the UK clock (HH:MM), as a form's time box gives it. `missing` as for calendarDate. */
+export function timeOfDay(label: string, words: { missing?: string } = {}) {
+  const { missing } = words;
+  const wrong = `${label} must be a time like 09:30.`;
+  const time = z.string({ error: wrong });
+  return (missing === undefined ? time : time.refine((s) => s !== '', { error: missing, abort: true }))
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: wrong });
+}
+
 /** The longest given name or surname: also the most a surname search takes. */
 export const MAX_NAME_LENGTH = 80;
 

@@ -151,6 +151,23 @@ describe.sequential('the audit trail and subject access requests in Chromium', (
     await expect.poll(() => consolePage.getByRole('table', { name: 'Entries, newest first' }).locator('.audit-action').first().textContent()).toBe('person.export');
   });
 
+  it('Admin → People: old details are removed now on request, after a question, and the run says what went', async () => {
+    await openSection('Admin');
+    await consolePage.getByRole('navigation', { name: 'Admin sections' }).getByRole('button', { name: 'People', exact: true }).click();
+    const panel = consolePage.getByRole('region', { name: 'Removing old details' });
+    await panel.getByRole('button', { name: 'Remove old details now' }).click();
+    const dialog = consolePage.getByRole('dialog', { name: 'Remove old details now?' });
+    await dialog.getByRole('button', { name: 'Remove them now' }).click();
+    // Nothing here is older than six years: the run says so rather than claiming it removed something.
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('there were none left to remove');
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await consolePage.waitForTimeout(150);
+    await screenshot(consolePage, '37a-admin-remove-old-details');
+    expect(await accessibilityViolations(consolePage), '37a: axe violations').toEqual([]);
+    await openSection('Audit trail');
+    await expect.poll(() => consolePage.getByRole('table', { name: 'Entries, newest first' }).locator('.audit-action').first().textContent()).toBe('retention.purge');
+  });
+
   it('a printed sheet checks against the trail, and a record edited behind the app is found and shown to the DSL', async () => {
     // The end-of-day page carries the mark it would print.
     await openSection('End of day');

@@ -4,6 +4,7 @@ import {
   checkScreen, closeKioskInChromium, openConsolePage, openKioskInChromium, openSection, setUpThroughUi, startKiosk, unlockConsole,
   type RunningKiosk, type WatchedPage,
 } from '../helpers/e2e.js';
+import { addStaffAccount } from '../helpers/e2e-console-steps.js';
 
 /**
  * Pupils' devices end to end, in a real Chromium against the app as `npm start` runs it: the administrator
@@ -50,19 +51,12 @@ describe.sequential("pupils' devices in Chromium", () => {
     await setUpThroughUi(watched.page, { settingName: 'Hollingbourne Primary', adminName: 'Priya Shah', pin: ADMIN_PIN });
     consolePage = await openConsolePage(watched, kiosk.origin, consoleProblems);
     await unlockConsole(consolePage, 'Priya Shah', ADMIN_PIN);
-    await openSection(consolePage, 'Admin');
-    await openSection(consolePage, 'Staff', 'Admin sections');
-    await consolePage.getByRole('textbox', { name: 'Name' }).fill(HEAD);
-    await consolePage.getByText('Headteacher or leadership').click();
-    await consolePage.getByLabel('PIN', { exact: true }).fill(HEAD_PIN);
-    await consolePage.getByLabel('PIN again').fill(HEAD_PIN);
-    await consolePage.getByRole('button', { name: 'Add staff member' }).click();
-    await expect.poll(() => main().textContent()).toContain(`${HEAD} can now unlock the staff console`);
+    await addStaffAccount(consolePage, { name: HEAD, pin: HEAD_PIN, roles: ['Headteacher or leadership'] });
     const row = consolePage.getByRole('table', { name: 'Staff accounts' }).getByRole('row', { name: new RegExp(HEAD) });
     expect(await row.textContent()).toContain('Office, Headteacher or leadership');
 
     // The administrator (a DSL, not leadership) reads the agreements but is not offered to record one.
-    await openSection(consolePage, "Pupils' devices");
+    await openSection(consolePage, 'Agreements');
     await expect.poll(() => main().textContent()).toContain('No pupil has an agreement at the moment.');
     expect(await consolePage.getByRole('button', { name: 'Record an agreement' }).count()).toBe(0);
     await consolePage.getByRole('button', { name: 'Lock' }).click();
@@ -70,7 +64,7 @@ describe.sequential("pupils' devices in Chromium", () => {
 
   it('the head records her agreement for a Year 6 pupil\'s phone, with her own PIN', async () => {
     await unlockConsole(consolePage, HEAD, HEAD_PIN);
-    await openSection(consolePage, "Pupils' devices");
+    await openSection(consolePage, 'Agreements');
     await consolePage.getByRole('button', { name: 'Record an agreement' }).click();
     await expect.poll(() => heading().textContent()).toBe('Record an agreement');
     await consolePage.getByLabel("Pupil's name").fill("Amy O'Brien");
@@ -116,7 +110,7 @@ describe.sequential("pupils' devices in Chromium", () => {
   });
 
   it('in the morning queue the office logs her phone under the agreement, then the next pupil, focus back on the name each time', async () => {
-    await openSection(consolePage, "Pupils' devices");
+    await openSection(consolePage, 'Hand in and home time');
     const name = queue().getByRole('textbox', { name: /Pupil's name/ });
     // Typed in a hurry, in lower case with extra spaces: the whole name still finds her agreement.
     await name.fill("amy  o'brien ");
@@ -151,7 +145,7 @@ describe.sequential("pupils' devices in Chromium", () => {
   it('at 15:15 the office gives Amy her phone back with one tap; Sam\'s watch waits', async () => {
     await restartAt('2027-01-12T15:15:00.000Z');
     await unlockConsole(consolePage, 'Priya Shah', ADMIN_PIN);
-    await openSection(consolePage, "Pupils' devices");
+    await openSection(consolePage, 'Hand in and home time');
     await expect.poll(() => homeTime().getByRole('row').count()).toBe(3);
     const amy = homeTime().getByRole('row', { name: /Amy O'Brien/ });
     expect(await amy.textContent()).toContain('08:');
@@ -172,7 +166,7 @@ describe.sequential("pupils' devices in Chromium", () => {
     await flag.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await checkScreen(consolePage, '43c-today-not-collected');
     await flag.getByRole('button', { name: "Open Pupils' devices" }).click();
-    await expect.poll(() => heading().textContent()).toBe("Pupils' devices");
+    await expect.poll(() => heading().textContent()).toBe('Hand in and home time');
     await expect.poll(() => main().textContent()).toContain("1 pupil's device to give back · 1 not collected on an earlier day");
     expect(await homeTime().getByRole('row', { name: /Sam Fox/ }).textContent()).toContain('⚠ Not collected on Tue, 12 Jan 2027');
     await consolePage.getByRole('region', { name: 'Back at the end of the day' }).evaluate((el) => el.scrollIntoView());
@@ -182,7 +176,7 @@ describe.sequential("pupils' devices in Chromium", () => {
   });
 
   it('the head ends the agreement early with a reason; it stays on record as ended', async () => {
-    await openSection(consolePage, "Pupils' devices");
+    await openSection(consolePage, 'Agreements');
     await consolePage.getByRole('button', { name: "End early… the agreement for Amy O'Brien" }).click();
     const dialog = consolePage.getByRole('dialog', { name: "End the agreement for Amy O'Brien?" });
     await dialog.getByLabel('Reason').fill('Used the phone in class twice');

@@ -74,6 +74,21 @@ describe.sequential('choosing a longer PIN in Chromium', () => {
     expect(await consolePage.locator('main').textContent()).toContain('Your new PIN is saved. Unlock the console with it now.');
     await unlockConsole(consolePage, 'Olu Adebayo', '246813');
     await expect.poll(() => consolePage.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
+  });
+
+  it('later, Olu changes the PIN by choice from the top bar, and the console asks for the new one', async () => {
+    await consolePage.getByRole('button', { name: 'Change my PIN' }).click();
+    await expect.poll(() => heading().textContent()).toBe('Change my PIN');
+    // Nothing forces it: going back leaves the PIN as it was.
+    expect(await consolePage.getByRole('button', { name: 'Keep my PIN and go back' }).count()).toBe(1);
+    await checkScreen(consolePage, '13c-console-change-my-pin');
+    await consolePage.getByLabel('Your current PIN').fill('246813');
+    await consolePage.getByLabel('New PIN', { exact: true }).fill('975310');
+    await consolePage.getByLabel('New PIN again').fill('975310');
+    await consolePage.getByRole('button', { name: 'Save my new PIN' }).click();
+    await expect.poll(() => heading().textContent()).toBe('Staff console');
+    await unlockConsole(consolePage, 'Olu Adebayo', '975310');
+    await expect.poll(() => consolePage.getByRole('heading', { name: 'On site now' }).count()).toBe(1);
     expect(consoleProblems).toEqual([]);
   });
 });

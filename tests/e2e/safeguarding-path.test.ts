@@ -281,6 +281,20 @@ describe.sequential('safeguarding in Chromium', () => {
     await checkScreen(consolePage, '25-concerns', { scroll: 'top' });
   });
 
+  it("the new concern waits in the DSL's inbox, counted beside Safeguarding, and opens from there", async () => {
+    const group = consolePage.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Safeguarding', exact: true });
+    // The count is read with the records-changed event after the concern was saved.
+    await expect.poll(() => group.textContent()).toBe('Safeguarding1');
+    await group.click();
+    await expect.poll(() => consolePage.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox');
+    const concerns = consolePage.getByRole('region', { name: 'New concerns to review (1)' });
+    expect(await concerns.textContent()).toContain(`A visitor: ${INSPECTOR}`);
+    expect(await accessibilityViolations(consolePage)).toEqual([]);
+    await checkScreen(consolePage, '25c-dsl-inbox');
+    await concerns.getByRole('button', { name: new RegExp(`^Open Concerns.*${INSPECTOR}`) }).click();
+    await expect.poll(() => consolePage.getByRole('heading', { level: 1 }).textContent()).toBe('Concerns');
+  });
+
   it('the parents of the children in view are told; the DSL closes the concern and writes its debrief', async () => {
     const card = consolePage.getByRole('listitem', { name: INSPECTOR });
     expect(await card.textContent()).toContain('Not recorded yet.');

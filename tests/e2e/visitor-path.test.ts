@@ -32,6 +32,13 @@ describe.sequential('the reception kiosk in Chromium', () => {
   it('first run: sets up the setting and its first administrator', async () => {
     await expect.poll(() => heading().textContent()).toBe('Set up Safe Hands');
     await checkScreen(page, '01-setup');
+    // The default text can be read and changed before anything is saved, and the receipt printer chosen.
+    await page.getByRole('radio', { name: 'School', exact: true }).check();
+    await page.getByRole('button', { name: 'Read and change the text' }).click();
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
+    expect(await page.getByRole('region', { name: 'Receipts' }).count()).toBe(1);
+    await checkScreen(page, '01a-setup-expectations-and-printer', { fullPage: true });
+    await page.getByRole('button', { name: 'Use the default text as it is' }).click();
     await setUpThroughUi(page, { settingName: 'Oak Tree Primary School', adminName: 'Priya Shah', pin: '482613' });
     await checkScreen(page, '02-welcome');
   });

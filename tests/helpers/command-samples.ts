@@ -68,6 +68,12 @@ export interface SampleIds extends ConcernSampleIds {
   concernId: number;
   /** A pupil's device agreement in force, agreed by the head. */
   agreementId: number;
+  /** A pupil's device exception, approved but not signed yet. */
+  learnerExceptionId: number;
+  /** A pupil's phone, confiscated and still in the safe. */
+  confiscatedItemId: number;
+  /** The receipt it is on. */
+  confiscatedReceiptId: number;
   /** A backup of the whole world, taken last, in the data folder's backups folder. */
   backupFileName: string;
 }
@@ -79,6 +85,7 @@ export interface SampleContext extends SampleIds {
 
 export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => CommandInput<N> } = {
   'app.status': () => ({}),
+  'setup.defaults': () => ({}),
   'setup.create': () => ({
     settingName: 'Second Setting',
     settingKind: 'nursery',
@@ -189,6 +196,7 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     actionTaken: 'The caretaker asked him to leave and noted the number plate.',
   }),
   'concern.list': () => ({}),
+  'inbox.list': () => ({}),
   'concern.review': (ctx) => ({ concernId: ctx.concernId, outcome: 'Reported to the police; no further action here.', close: false }),
   ...CONCERN_FOLLOW_UP_SAMPLES,
 
@@ -200,6 +208,11 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     reviewDue: '2027-09-01',
   }),
   'policy.recordReview': () => ({ note: 'Read through with the governors; no changes needed.', nextReviewDue: '2027-11-23' }),
+  'leaflet.get': () => ({}),
+  // Different words from the world's leaflet (publishing the same words again is refused as nothing new).
+  'leaflet.publish': () => ({ title: 'Keeping children safe at Oak Tree', body: '### Who to talk to\nAsk at the office for the DSL.\n\n- Phones stay in the office safe' }),
+  'leaflet.print': () => ({}),
+  'leaflet.printForVisitor': (ctx) => ({ visitId: ctx.onSiteVisitId }),
   'app.reminders': () => ({}),
 
   'staff.list': () => ({}),
@@ -226,6 +239,14 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   // By name: it is looked up in this copy's own backup folder.
   'backup.restore': (ctx) => ({ file: ctx.backupFileName, confirm: true }),
 
+  'staffDay.onSite': () => ({}),
+  // The office caller is signed in already (see the world below): signing in again is refused by design.
+  'staffDay.signIn': () => ({ phone: { bagSlot: 'S7', description: 'Green Samsung' } }),
+  'staffDay.signOut': () => ({ collectPhone: true }),
+  'staffDay.kioskNames': () => ({}),
+  'staffDay.signInAtKiosk': (ctx) => ({ staffId: ctx.staff.head, pin: STAFF_PIN, phone: { bagSlot: 'S4', description: 'Blue iPhone' } }),
+  'staffDay.signOutAtKiosk': (ctx) => ({ staffId: ctx.staff.office, pin: STAFF_PIN, collectPhone: true }),
+
   'learner.agreements': () => ({}),
   'learner.agreementsFor': () => ({ pupilName: 'Amy Jones' }),
   'learner.recordAgreement': (ctx) => ({
@@ -241,6 +262,60 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   }),
   'learner.endAgreement': (ctx) => ({ agreementId: ctx.agreementId, reason: 'She has moved to another school' }),
   'learner.devicesHeld': () => ({}),
+  'learner.recordSearch': (ctx) => ({
+    itemId: ctx.confiscatedItemId,
+    consentFrom: 'parent',
+    consentName: 'Dawn Morgan',
+    consentRelationship: 'Mother',
+    consentOn: '2026-11-23',
+    consentTime: '09:00',
+    lookedAt: 'Photos and videos taken today',
+    found: 'Two videos filmed in the toilets',
+    content: 'deleted',
+    contentDetail: 'Both videos, deleted with Kai watching',
+    witness: 'Mr Evans, deputy head',
+  }),
+  'learner.searches': () => ({}),
+  'learner.exceptions': () => ({}),
+  'learner.recordException': (ctx) => ({
+    pupilName: 'Maya Patel',
+    classGroup: 'Year 4',
+    deviceKind: 'phone',
+    deviceDescription: 'White iPhone SE in a blue case',
+    reason: 'Reads her glucose monitor (type 1 diabetes)',
+    permittedUse: 'Checking her glucose readings and the alarm',
+    expectations: 'Kept on silent in her bag; she tells the teacher when she checks it',
+    sanctions: 'Kept at the office until the end of the day; the exception may be ended',
+    validFrom: '2026-11-23',
+    validUntil: '2027-07-21',
+    approvedBy: { staffId: ctx.staff.dsl, pin: STAFF_PIN },
+  }),
+  'learner.printExceptionAgreement': (ctx) => ({ exceptionId: ctx.learnerExceptionId }),
+  'learner.recordExceptionSigned': (ctx) => ({
+    exceptionId: ctx.learnerExceptionId, learnerName: 'Ella Hughes', parentName: 'Gareth Hughes', parentRelationship: 'Father', signedOn: '2026-11-23',
+  }),
+  'learner.endException': (ctx) => ({ exceptionId: ctx.learnerExceptionId, reason: 'Her monitor now has its own reader' }),
+  // At 09:00, before the end of the day: the DSL agrees with their own PIN.
+  'learner.releaseConfiscated': (ctx) => ({
+    receiptId: ctx.confiscatedReceiptId,
+    itemIds: [ctx.confiscatedItemId],
+    parentName: 'Dawn Morgan',
+    relationship: 'mother',
+    relationshipOther: null,
+    identityCheck: 'photo_id',
+    identityNote: null,
+    note: null,
+    early: { staffId: ctx.staff.dsl, pin: STAFF_PIN, reason: 'Kai has a hospital appointment at two' },
+  }),
+  'learner.handToPolice': (ctx) => ({
+    receiptId: ctx.confiscatedReceiptId,
+    itemIds: [ctx.confiscatedItemId],
+    officerName: 'PC Amir Khan',
+    officerNumber: '4471',
+    policeForce: 'Kent Police',
+    policeReference: '46/123456/26',
+    note: null,
+  }),
 };
 
 /** A command's sample, for code that iterates names (where TypeScript cannot pair name and input). */
@@ -309,6 +384,13 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => undefined,
   );
   const spareStaffId = await addStaff('Sam Spare', ['office']);
+  // The office caller has signed in for the day at the kiosk (no phone in the safe), so staffDay.signOut and
+  // staffDay.signOutAtKiosk find them in; everyone else is not signed in.
+  await attempt(
+    'staffDay.signInAtKiosk',
+    () => app.okAsync('staffDay.signInAtKiosk', { staffId: staff.office, pin: STAFF_PIN, phone: null }),
+    () => undefined,
+  );
   const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
 
   const returning = newVisitor(app, { firstName: 'Rita', lastName: 'Whitfield', organisation: 'County Council' });
@@ -393,9 +475,54 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => MISSING_ID,
   );
 
+  const learnerExceptionId = await attempt(
+    'learner.recordException',
+    async () =>
+      (await app.okAsync(
+        'learner.recordException',
+        {
+          pupilName: 'Ella Hughes',
+          classGroup: '5C',
+          deviceKind: 'smart_watch',
+          deviceDescription: 'Black watch paired with her monitor',
+          reason: 'Medical monitoring: her blood glucose',
+          permittedUse: 'Reading her glucose alerts',
+          expectations: 'Worn on her wrist; no messages or photos',
+          sanctions: 'The exception may be ended',
+          validFrom: '2026-11-23',
+          validUntil: '2027-07-21',
+          approvedBy: { staffId: app.adminId, pin: ADMIN_PIN },
+        },
+        owner,
+      )).exceptionId,
+    () => MISSING_ID,
+  );
+
+  const confiscatedItemId = await attempt(
+    'custody.log confiscated',
+    async () =>
+      (await app.okAsync(
+        'custody.log',
+        {
+          owner: { type: 'learner', name: 'Kai Morgan', group: '6B', reason: 'confiscated', confiscationReason: 'Filming other pupils in the toilets' },
+          items: [{ kind: 'phone', description: 'Black iPhone', marks: null, bagSlot: 'C1' }],
+        },
+        owner,
+      )).receipt.items[0]!.itemId,
+    () => MISSING_ID,
+  );
+
+  const confiscatedReceiptId = (app.db.prepare('SELECT receipt_id FROM custody_items WHERE id = ?').pluck().get(confiscatedItemId) as number | undefined) ?? MISSING_ID;
+
   const concernSamples = await buildConcernSamples(app, { staffId: staff.office, pin: STAFF_PIN }, owner, attempt, MISSING_ID);
 
   app.ok('settings.update', { badgeEnabled: true }, owner);
+  // A safeguarding leaflet, for the desk and the kiosk to print.
+  await attempt(
+    'leaflet.publish',
+    () => void app.ok('leaflet.publish', { title: 'Keeping children safe: a guide for visitors', body: '### Who to talk to\nThe DSL, or anyone at the office.' }, owner),
+    () => undefined,
+  );
   const exceptionRecordCode = (app.db.prepare('SELECT record_token FROM device_exceptions WHERE id = ?').pluck().get(exceptionId) as string | undefined) ?? 'A'.repeat(26);
   const onSiteBadgeCode = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
   const backupFileName = await attempt('backup.now', async () => (await app.okAsync('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
@@ -419,6 +546,9 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     concernId,
     ...concernSamples,
     agreementId,
+    learnerExceptionId,
+    confiscatedItemId,
+    confiscatedReceiptId,
     backupFileName,
   };
   app.db.pragma('wal_checkpoint(TRUNCATE)');

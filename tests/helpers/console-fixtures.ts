@@ -39,7 +39,7 @@ export function item(itemId: number, overrides: Partial<CustodyItemView> = {}): 
   return {
     itemId, kind: 'phone', description: null, marks: null, bagSlot: '12', reason: 'visitor', confiscationReason: null,
     state: 'in_safe', loggedAt: minutesAgo(60), loggedBy: 'Sam Holt', closedAt: null, closedBy: null, closedTo: null,
-    closedNote: null, corrected: false, ...overrides,
+    closedNote: null, corrected: false, confiscationOutcome: null, ...overrides,
   };
 }
 
@@ -65,7 +65,8 @@ export function unlockedConsole(overrides: FakeHandlers = {}): FakeHandlers {
     'visit.onSite': () => ({ visits: [amira, tom], badgesEnabled: false }),
     'custody.pendingHandovers': () => ({ handovers: [amiraHandover] }),
     'custody.inSafe': () => ({ owners: [], itemCount: 0 }),
-    'learner.devicesHeld': () => ({ forTheDay: [], confiscated: [], endOfDay: '17:30' }),
+    'learner.devicesHeld': () => ({ forTheDay: [], confiscated: [], endOfDay: '17:30', earlyAgreers: [] }),
+    'staffDay.onSite': () => ({ staff: [], phonesInSafe: false }),
     ...overrides,
   };
 }

@@ -117,9 +117,9 @@ export interface KioskInChromium {
   watched: WatchedPage;
 }
 
-/** The built app on a fresh data folder, with its kiosk open in a new Chromium. */
-export async function openKioskInChromium(): Promise<KioskInChromium> {
-  const kiosk = await startKiosk();
+/** The built app on a fresh data folder, its clock starting at `clockStart`, with its kiosk open in a new Chromium. */
+export async function openKioskInChromium(clockStart: string = E2E_CLOCK_START): Promise<KioskInChromium> {
+  const kiosk = await startKiosk(['--browser', '--no-open'], undefined, clockStart);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
@@ -175,6 +175,8 @@ export async function unlockConsole(page: Page, name: string, pin: string): Prom
  */
 const CONSOLE_PAGE_GROUPS: Record<string, string> = {
   Today: 'Front desk', Collect: 'Front desk', 'In the safe': 'Front desk', 'Check an approval': 'Front desk', 'Log items': 'Front desk',
+  'Staff on site': 'Front desk',
+  'Hand in and home time': "Pupils' devices", Agreements: "Pupils' devices", Exceptions: "Pupils' devices", Confiscated: "Pupils' devices",
   'End of day': 'Office', Reports: 'Office', 'Audit trail': 'Office',
 };
 

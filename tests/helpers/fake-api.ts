@@ -96,6 +96,8 @@ export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
       summary: ['Please hand your phone to the office.', 'Never take photos of children.'],
       fullText: '### Why we ask\nChildren cannot protect their own privacy.\n\n### Handing in\nThis includes:\n- mobile phones\n- smart watches',
     },
+    lossAndDamage: 'Devices handed in are kept locked in the office safe and given back only against their receipt.',
+    leafletAvailable: false,
     ...overrides,
   };
 }

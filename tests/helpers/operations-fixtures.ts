@@ -1,6 +1,7 @@
 import type { BackupFile, RollCallRecord, SettingsView, StaffAccount, StaffSessionInfo } from '../../src/shared/contract/index.js';
 import type { FakeHandlers } from './fake-api.js';
 import { session, unlockedConsole } from './console-fixtures.js';
+import { DEFAULT_LOSS_AND_DAMAGE } from '../../src/shared/domain/loss-and-damage.js';
 
 /** Shared by the roll call, end-of-day and admin tests. */
 
@@ -12,13 +13,14 @@ export function adminConsole(overrides: FakeHandlers = {}): FakeHandlers {
 }
 
 export function rollCallRecord(overrides: Partial<RollCallRecord> = {}): RollCallRecord {
-  return { rollCallId: 5, takenAt: '2026-11-22T10:15:00.000Z', takenBy: 'Sam Holt', onSite: 2, accounted: 1, missing: [], notSaved: null, ...overrides };
+  return { rollCallId: 5, takenAt: '2026-11-22T10:15:00.000Z', takenBy: 'Sam Holt', onSite: 2, accounted: 1, missing: [], missingStaff: [], notSaved: null, ...overrides };
 }
 
 export const settingsView: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
   receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true,
-  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
+  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false,
+  lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
 };
 
 export const backups: BackupFile[] = [

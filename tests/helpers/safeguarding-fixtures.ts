@@ -81,6 +81,7 @@ export function safeguardingConsole(session: StaffSessionInfo, overrides: FakeHa
     'app.reminders': () => ({ reminders: [] }),
     'booking.list': ({ date }) => ({ date: date ?? todayUk(TEST_NOW), bookings: [] }),
     'concern.list': () => ({ concerns: [] }),
+    'inbox.list': () => ({ items: [] }),
     ...overrides,
   });
 }

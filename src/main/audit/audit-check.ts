@@ -49,6 +49,11 @@ const RECORD_NAMES: Record<SealedTable, string> = {
   concern_parents_informed: 'Parents informed record', concern_debriefs: 'Concern debrief',
   concern_lado_referrals: 'LADO referral', concern_police_contacts: 'Police contact',
   learner_agreements: "Pupil's device agreement",
+  learner_searches: "Search of a pupil's device",
+  learner_exceptions: "Pupil's device exception",
+  confiscation_releases: 'Release of a confiscated device', police_handovers: 'Handover to the police',
+  staff_days: 'Staff day',
+  leaflet_versions: 'Safeguarding leaflet version', leaflet_prints: 'Leaflet printed for a visitor',
 };
 
 const MOST_PROBLEMS_LISTED = 20;

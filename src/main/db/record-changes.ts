@@ -12,7 +12,13 @@ export const SEALED_TABLES = [
   'device_exceptions', 'bookings', 'concerns', 'roll_calls', 'staff', 'policy_versions',
   // What follows a concern (migration 0017) is as much a safeguarding record as the concern itself.
   'concern_parents_informed', 'concern_debriefs', 'concern_lado_referrals', 'concern_police_contacts',
-  'learner_agreements',
+  'learner_agreements', 'learner_searches', 'learner_exceptions',
+  // How a confiscated device left the safe (migration 0019): beside the custody item it closed.
+  'confiscation_releases', 'police_handovers',
+  // Who was on site when (migration 0022): the roll call and the phones-in-the-safe list read them.
+  'staff_days',
+  // The safeguarding leaflet's versions and the ones printed for visitors at the kiosk (migration 0023).
+  'leaflet_versions', 'leaflet_prints',
 ] as const;
 
 export type SealedTable = (typeof SEALED_TABLES)[number];

@@ -34,6 +34,12 @@ export interface ReceiptData {
   staffName: string;
   /** 0 for the original; n for the nth reprint. */
   reprint: number;
+  /**
+   * What the setting accepts for devices in its safe (Settings, src/shared/domain/loss-and-damage.ts),
+   * printed at the foot: the policies disclaim loss and damage on site, and the owner should know what holds
+   * for what they handed over.
+   */
+  lossAndDamage?: string | null;
 }
 
 export type ReceiptLayout = 'roll80' | 'a4';
@@ -117,6 +123,7 @@ function normalise(data: ReceiptData): ReceiptData {
       bagSlot: oneLine(item.bagSlot),
     })),
     staffName: oneLine(data.staffName),
+    lossAndDamage: oneLine(data.lossAndDamage) || null,
   };
 }
 
@@ -190,6 +197,7 @@ function renderRoll80(shaper: TextShaper, data: ReceiptData): Promise<Buffer> {
     text(shaper, groupScanCode(data.token), s('mono', 9.5), width, { align: 'center' }),
     gap(6),
     text(shaper, LOST_LINE, s('regular', 7, 1.25), width, { align: 'center', balance: true }),
+    data.lossAndDamage ? stack([gap(4), text(shaper, data.lossAndDamage, s('regular', 7, 1.25), width, { align: 'center', balance: true })]) : gap(0),
   );
 
   const content = stack(blocks);
@@ -379,6 +387,7 @@ function a4Blocks(shaper: TextShaper, data: ReceiptData, width: number, fit: A4F
     box(width, { padding: 10, border: 2 }, (w) => text(shaper, COLLECT_LINE, s('bold', 15, undefined, 1.25), w, { align: 'center', balance: true })),
     gap(8),
     text(shaper, LOST_LINE, s('regular', 9.5, grey), width, { align: 'center', balance: true }),
+    data.lossAndDamage ? stack([gap(6), text(shaper, data.lossAndDamage, s('regular', 9.5, grey), width, { align: 'center', balance: true })]) : null,
   ]);
   return { head: stack(head), rows, foot };
 }

@@ -20,8 +20,16 @@ export interface RollCallData {
   printedAt: string;
   printedBy: string;
   people: RollCallPerson[];
+  /** Staff signed in for the day, listed apart after the visitors (organisation and visiting left empty). */
+  staff?: RollCallPerson[];
   /** The audit mark at the foot of each page, e.g. "Audit trail: entry 1234, check code 3F9A-1C2D". */
   auditMark?: string | null;
+}
+
+/** "3 people on site.", or "3 visitors and 2 staff on site." once staff sign in too. */
+function onSiteWords(visitors: number, staff: number): string {
+  if (staff === 0) return `${visitors} ${visitors === 1 ? 'person' : 'people'} on site.`;
+  return `${visitors} ${visitors === 1 ? 'visitor' : 'visitors'} and ${staff} staff on site.`;
 }
 
 /** The evacuation list: everyone signed in now, with a box to tick at the assembly point. */
@@ -30,6 +38,7 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
   const width = A4[0] - 2 * A4_MARGIN;
   const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
   const widths = { tick: 20, name: 135, org: 95, visiting: 100, time: 34 };
+  const staff = data.staff ?? [];
   const noteWidth = width - widths.tick - widths.name - widths.org - widths.visiting - widths.time - 5 * 6;
   const cells = (values: (Block | null)[]): Block =>
     row(
@@ -42,7 +51,7 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
     gap(2),
     text(shaper, 'Evacuation roll call: everyone signed in', s('bold', 13), width),
     gap(3),
-    text(shaper, `Printed ${formatDateTime(data.printedAt)} by ${data.printedBy}. ${data.people.length} ${data.people.length === 1 ? 'person' : 'people'} on site.`, s('regular', 10, '#444444'), width),
+    text(shaper, `Printed ${formatDateTime(data.printedAt)} by ${data.printedBy}. ${onSiteWords(data.people.length, staff.length)}`, s('regular', 10, '#444444'), width),
     gap(8),
   ]);
   const header = stack([
@@ -56,7 +65,7 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
     ]),
     rule(width, 1, { space: 3 }),
   ]);
-  const rows = data.people.map((p) =>
+  const personRow = (p: RollCallPerson) =>
     stack([
       cells([
         box(14, { padding: 0, border: 1, minHeight: 14 }, () => gap(12)),
@@ -67,8 +76,17 @@ export function buildRollCallPdf(data: RollCallData, fonts: FontSet = defaultFon
         text(shaper, p.note ?? '', s('regular', 9), noteWidth, { maxLines: 3 }),
       ]),
       rule(width, 0.5, { color: '#999999', space: 4 }),
-    ]),
-  );
+    ]);
+  // The staff come after the visitors under a heading of their own, so each list can be read on its own.
+  const staffHeading = stack([
+    gap(10),
+    text(shaper, `Staff signed in (${staff.length})`, s('bold', 12), width),
+    gap(2),
+    rule(width, 1, { space: 3 }),
+  ]);
+  const noVisitors = stack([text(shaper, 'No visitors are signed in.', s('regular', 10.5), width), gap(4)]);
+  const visitorRows = data.people.length > 0 ? data.people.map(personRow) : staff.length > 0 ? [noVisitors] : [];
+  const rows = [...visitorRows, ...(staff.length > 0 ? [staffHeading, ...staff.map(personRow)] : [])];
   const empty = text(shaper, 'Nobody is signed in.', s('regular', 11), width);
   return renderDocument(
     { title: `Roll call ${formatDateTime(data.printedAt)}`, author: data.settingName, subject: 'Evacuation roll call' },

@@ -3,6 +3,7 @@ import { useNavigationStore } from '../console/navigation-store.js';
 import { ADMIN_TAB_LABELS, ADMIN_TABS, type AdminTab } from './admin-tabs.js';
 import { BackupsPanel } from './BackupsPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
+import { RetentionPanel } from './RetentionPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from '../staff/StaffPanel.js';
 
@@ -11,7 +12,7 @@ function TabPanel({ tab }: { tab: AdminTab }) {
     case 'settings': return <SettingsPanel />;
     case 'backups': return <BackupsPanel />;
     case 'staff': return <StaffPanel />;
-    case 'people': return <PeoplePanel />;
+    case 'people': return <><PeoplePanel /><RetentionPanel /></>;
   }
 }
 

@@ -9,6 +9,7 @@ import { BadgeAndRetentionFields } from './BadgeAndRetentionFields.js';
 import { SettingDetailsFields } from './SettingDetailsFields.js';
 import { BackupSettingsFields } from './BackupSettingsFields.js';
 import { printerOptions } from './printer-options.js';
+import { LossAndDamageField } from './LossAndDamageField.js';
 
 const IDLE_CHOICES = [60, 90, 120, 180, 300];
 const LOCK_CHOICES = [120, 300, 600, 900, 1800];
@@ -64,6 +65,7 @@ export function SettingsPanel() {
           placeholder="No A4 printer (save the PDF only)"
           error={fieldErrors.a4Printer}
         />
+        <LossAndDamageField value={draft.lossAndDamage} error={fieldErrors.lossAndDamage} onChange={(v) => change('lossAndDamage', v)} />
 
         <h3>The day</h3>
         <div className={['field', fieldErrors.endOfDay ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
@@ -78,6 +80,12 @@ export function SettingsPanel() {
           choices={[
             { value: 'stay', label: 'Stay on the end-of-day list', hint: 'The office signs them out.' },
             { value: 'auto', label: 'Are signed out automatically', hint: 'Their items stay in the safe, flagged.' },
+          ]} />
+        <ChoiceCards legend="Staff phones go in the safe during working hours" layout="pair"
+          value={draft.staffPhonesInSafe ? 'yes' : 'no'} onChange={(v) => change('staffPhonesInSafe', v === 'yes')} error={fieldErrors.staffPhonesInSafe}
+          choices={[
+            { value: 'no', label: 'No', hint: 'Staff keep their own phones.' },
+            { value: 'yes', label: 'Yes', hint: 'Signing in offers “my phone into the safe”; Today lists staff whose phone is not in.' },
           ]} />
 
         <BadgeAndRetentionFields draft={draft} printers={printers} fieldErrors={fieldErrors} onChange={{

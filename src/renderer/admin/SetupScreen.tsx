@@ -8,6 +8,7 @@ import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards, type Choice } from '../components/ChoiceCards.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
+import { SetupExpectationsEditor, SetupPrinterField } from './SetupExtras.js';
 import { useSetupStore } from './setup-store.js';
 import { useAppStore } from '../app-store.js';
 
@@ -38,10 +39,14 @@ export function SetupScreen() {
   const setKind = useSetupStore((s) => s.setKind);
   const setTemplate = useSetupStore((s) => s.setTemplate);
   const submit = useSetupStore((s) => s.submit);
+  const loadDefaults = useSetupStore((s) => s.loadDefaults);
   const loadStatus = useAppStore((s) => s.loadStatus);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    void loadDefaults();
+  }, [loadDefaults]);
   useFocusFirstError(formRef, error);
 
   return (
@@ -91,7 +96,10 @@ export function SetupScreen() {
               hint="Visitors read and accept these when they sign in. Your DSL can edit them at any time."
               choices={TEMPLATE_CHOICES} value={form.expectationsTemplate} onChange={setTemplate}
               error={fieldErrors.expectationsTemplate} />
+            <SetupExpectationsEditor />
           </section>
+
+          <SetupPrinterField />
 
           <div className="form-submit">
             <BigButton type="submit" disabled={busy}>{busy ? 'Setting up…' : 'Finish setup'}</BigButton>

@@ -10,6 +10,8 @@ type Editable = Pick<
   | 'a4Printer' | 'backupFolder' | 'backupKeep' | 'backupDaily' | 'autoSignOut'
   | 'badgeEnabled' | 'badgePrinter' | 'badgeLayout' | 'retentionYears'
   | 'settingName' | 'settingKind' | 'addressLine'
+  | 'staffPhonesInSafe'
+  | 'lossAndDamage'
 >;
 
 interface SettingsState {
@@ -36,6 +38,8 @@ function editable(view: SettingsView): Editable {
     receiptPrinter, receiptLayout, endOfDay, idleSeconds, consoleLockSeconds, reacknowledge,
     a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears,
     settingName, settingKind, addressLine,
+    staffPhonesInSafe: view.staffPhonesInSafe,
+    lossAndDamage: view.lossAndDamage,
   };
 }
 
@@ -45,12 +49,18 @@ function tidy(draft: Editable): Editable {
   return { ...draft, backupFolder: folder === '' ? null : folder };
 }
 
+// Bumped by each read and each reset: a read that answers after the panel was left (or read again) is
+// dropped. Shown late, it would fill the form before the next read, whose answer then overwrote what was typed.
+let reads = 0;
+
 /** The administrator's settings form: only what changed is sent, and the saved answer replaces the form. */
 export const useSettingsStore = create<SettingsState>((set, get) => ({
   ...initial,
   async load() {
+    const mine = ++reads;
     set({ busy: true, error: null, notice: null });
     const [settings, printers] = await Promise.all([invoke('settings.get', {}), invoke('printers.list', {})]);
+    if (mine !== reads) return;
     if (!settings.ok) return set({ busy: false, error: handleFailure(settings.error).message });
     set({
       busy: false,
@@ -84,7 +94,13 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     }
     set({ busy: false, saved: result.value, draft: editable(result.value), notice: 'Settings saved.' });
   },
-  reset: () => set(initial),
+  reset: () => {
+    reads += 1;
+    set(initial);
+  },
 }));
 
-forgetWhenLocked(useSettingsStore, () => initial);
+forgetWhenLocked(useSettingsStore, () => {
+  reads += 1;
+  return initial;
+});

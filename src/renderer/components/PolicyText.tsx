@@ -1,4 +1,4 @@
-import { parsePolicyText } from './policy-blocks.js';
+import { parsePolicyText } from '../../shared/domain/policy-blocks.js';
 
 /** Renders an expectations text as headings, paragraphs and lists; every string is a React text node. */
 export function PolicyText({ text }: { text: string }) {

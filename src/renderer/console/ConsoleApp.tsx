@@ -9,6 +9,7 @@ import { PinChangeScreen } from '../staff/PinChangeScreen.js';
 export function ConsoleApp() {
   const phase = useSessionStore((s) => s.phase);
   const pinChangeDue = useSessionStore((s) => s.session?.pinChangeDue ?? false);
+  const changingPin = useSessionStore((s) => s.changingPin);
   const loadError = useSessionStore((s) => s.loadError);
   const load = useSessionStore((s) => s.load);
 
@@ -31,7 +32,7 @@ export function ConsoleApp() {
         <StatusScreen title="Staff console" message="Loading…" />
       ) : phase === 'locked' ? (
         <LockScreen />
-      ) : pinChangeDue ? (
+      ) : pinChangeDue || changingPin ? (
         <PinChangeScreen />
       ) : (
         <ConsoleShell />

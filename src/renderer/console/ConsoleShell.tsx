@@ -13,11 +13,16 @@ import { Dashboard } from './Dashboard.js';
 import { InSafePage } from '../custody/InSafePage.js';
 import { LogItemsPage } from '../custody/LogItemsPage.js';
 import { OperationsPage } from '../operations/OperationsPage.js';
-import { PupilDevicesPage } from '../learners/PupilDevicesPage.js';
+import { AgreementsPage } from '../learners/AgreementsPage.js';
+import { ConfiscatedPage } from '../learners/ConfiscatedPage.js';
+import { HandInAndHomeTimePage } from '../learners/HandInAndHomeTimePage.js';
+import { PupilExceptionsPage } from '../learners/PupilExceptionsPage.js';
 import { REFRESH_SECONDS } from '../lib/refresh.js';
 import { RemindersBanner } from './RemindersBanner.js';
 import { SafeguardingPage } from '../safeguarding/SafeguardingPage.js';
+import { StaffOnSitePage } from '../staff/StaffOnSitePage.js';
 import { useReminderStore } from './reminder-store.js';
+import { useInboxStore } from '../safeguarding/inbox-store.js';
 
 function ViewPage({ view }: { view: ConsoleView }) {
   switch (view) {
@@ -26,7 +31,11 @@ function ViewPage({ view }: { view: ConsoleView }) {
     case 'safe': return <InSafePage />;
     case 'check': return <CheckApprovalPage />;
     case 'log': return <LogItemsPage />;
-    case 'pupils': return <PupilDevicesPage />;
+    case 'staffOnSite': return <StaffOnSitePage />;
+    case 'pupils': return <HandInAndHomeTimePage />;
+    case 'agreements': return <AgreementsPage />;
+    case 'pupilExceptions': return <PupilExceptionsPage />;
+    case 'confiscated': return <ConfiscatedPage />;
   }
 }
 
@@ -40,7 +49,9 @@ export function ConsoleShell() {
   const safeguarding = useNavigationStore((s) => s.safeguarding);
   const refresh = useTodayStore((s) => s.refresh);
   const lock = useSessionStore((s) => s.lock);
+  const choosePinChange = useSessionStore((s) => s.choosePinChange);
   const loadReminders = useReminderStore((s) => s.load);
+  const loadInbox = useInboxStore((s) => s.load);
 
   // Today's lists are read on unlocking and then every so often, so a second desk's changes show here.
   useEffect(() => {
@@ -53,13 +64,17 @@ export function ConsoleShell() {
   // a change is refused by the disk, so the banner says why and what to do beside the form's own message.
   useEffect(() => {
     void loadReminders();
-    const timer = setInterval(() => void loadReminders(), REFRESH_SECONDS * 1000);
+    void loadInbox();
+    const timer = setInterval(() => {
+      void loadReminders();
+      void loadInbox();
+    }, REFRESH_SECONDS * 1000);
     const stopListening = onStorageProblem(() => void loadReminders());
     return () => {
       clearInterval(timer);
       stopListening();
     };
-  }, [loadReminders]);
+  }, [loadReminders, loadInbox]);
 
   // Reception is a public place: an unattended console locks itself, and says so on the lock screen.
   useIdleTimer({ enabled: true, idleSeconds: lockSeconds, warningSeconds: 0, onExpire: () => void lock(IDLE_LOCK_MESSAGE) });
@@ -72,6 +87,7 @@ export function ConsoleShell() {
         <div className="console-user">
           <span className="console-user-name">{session.displayName}</span>
           <span className="console-user-roles">{session.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+          <BigButton variant="quiet" onClick={() => choosePinChange(true)}>Change my PIN</BigButton>
           <BigButton variant="secondary" onClick={() => void lock()}>Lock</BigButton>
         </div>
       </header>

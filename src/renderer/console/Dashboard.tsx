@@ -14,9 +14,10 @@ import { OnSiteTable } from '../visits/OnSiteTable.js';
 import { OverrideDialog } from '../visits/OverrideDialog.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PendingTable } from '../custody/PendingTable.js';
-import { StaffPhoneDialog } from '../custody/StaffPhoneDialog.js';
 import { UnprintedReceipts } from '../custody/UnprintedReceipts.js';
 import { NotCollectedOnToday } from '../learners/NotCollectedOnToday.js';
+import { OwnPhoneDialog } from '../staff/OwnPhoneDialog.js';
+import { StaffPhonesMissing } from '../staff/StaffPhonesMissing.js';
 import { useNotHandedIn } from '../custody/useNotHandedIn.js';
 import { useNavigationStore } from './navigation-store.js';
 import { fullName, searchedName } from '../../shared/domain/names.js';
@@ -78,6 +79,7 @@ export function Dashboard() {
 
       <UnprintedReceipts />
       <NotCollectedOnToday />
+      <StaffPhonesMissing />
 
       <section className="card console-section" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting to be logged into the safe</h2>
@@ -106,8 +108,12 @@ export function Dashboard() {
         />
       ) : null}
       {ownPhone ? (
-        <StaffPhoneDialog
-          name={session.displayName}
+        <OwnPhoneDialog
+          title="Put your phone in the safe"
+          lead={<>Your phone is logged under your name, {session.displayName}, and a receipt is printed.</>}
+          submitLabel="Log my phone"
+          busyLabel="Logging…"
+          fieldsAt="items.0"
           onConfirm={async (bagSlot, description) => {
             const r = await logOwnPhone(session.staffId, bagSlot, description);
             if (r.ok) show('log');

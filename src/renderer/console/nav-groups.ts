@@ -17,7 +17,7 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
 /** What each group is called; a group of one page is called by that page. */
 const GROUP_LABELS: Record<NavGroup, string> = {
   desk: 'Front desk',
-  pupils: CONSOLE_VIEW_LABELS.pupils,
+  pupils: "Pupils' devices",
   safeguarding: 'Safeguarding',
   rollcall: OPERATIONS_SECTION_LABELS.rollcall,
   office: 'Office',
@@ -31,7 +31,11 @@ const GROUP_OF: Record<ConsolePage, NavGroup> = {
   safe: 'desk',
   check: 'desk',
   log: 'desk',
+  staffOnSite: 'desk',
   pupils: 'pupils',
+  agreements: 'pupils',
+  pupilExceptions: 'pupils',
+  confiscated: 'pupils',
   safeguarding: 'safeguarding',
   rollcall: 'rollcall',
   endOfDay: 'office',

@@ -5,7 +5,7 @@ import type { OperationsSection } from '../operations/operations-sections.js';
 import type { SafeguardingTab } from '../safeguarding/safeguarding-tabs.js';
 
 /** The unlocked console's core pages; the navigation groups them (nav-groups.ts). */
-export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log', 'pupils'] as const;
+export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log', 'staffOnSite', 'pupils', 'agreements', 'pupilExceptions', 'confiscated'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
@@ -14,7 +14,11 @@ export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
   safe: 'In the safe',
   check: 'Check an approval',
   log: 'Log items',
-  pupils: "Pupils' devices",
+  staffOnSite: 'Staff on site',
+  pupils: 'Hand in and home time',
+  agreements: 'Agreements',
+  pupilExceptions: 'Exceptions',
+  confiscated: 'Confiscated',
 };
 
 interface NavigationData {

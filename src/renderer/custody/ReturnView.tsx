@@ -7,6 +7,7 @@ import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { FieldError, TextField } from '../components/TextField.js';
+import { useNavigationStore } from '../console/navigation-store.js';
 import { useCollectStore } from './collect-store.js';
 import { CorrectedTag, CorrectItemDialog, itemTitle } from './CorrectItemDialog.js';
 import { HandOnDialog } from './HandOnDialog.js';
@@ -21,6 +22,13 @@ function itemDetail(item: CustodyItemView): string {
 
 function closedLine(item: CustodyItemView): string {
   const when = item.closedAt ? ` at ${timeOrDateTime(item.closedAt)}` : '';
+  const outcome = item.confiscationOutcome;
+  // A confiscated device's own record says more than the note: how the parent was checked, who agreed early, the police reference.
+  if (outcome?.way === 'parent') {
+    const early = outcome.early ? ` · before the end of the day, agreed by ${outcome.early.agreedBy}: ${outcome.early.reason}` : '';
+    return `Released to ${item.closedTo} by ${item.closedBy}${when} · ID: ${outcome.identityCheck}${early}`;
+  }
+  if (outcome?.way === 'police') return `Handed to ${item.closedTo} by ${item.closedBy}${when} · police reference ${outcome.reference}`;
   return item.state === 'returned'
     ? `Returned to ${item.closedTo} by ${item.closedBy}${when}`
     : `Handed on to ${item.closedTo} by ${item.closedBy}${when}${item.closedNote ? `: ${item.closedNote}` : ''}`;
@@ -29,6 +37,7 @@ function closedLine(item: CustodyItemView): string {
 /** One receipt at the desk: who it belongs to, each item and its state, and handing back what is still held. */
 export function ReturnView() {
   const c = useCollectStore();
+  const show = useNavigationStore((s) => s.show);
   const [handingOn, setHandingOn] = useState<CustodyItemView | null>(null);
   const [correcting, setCorrecting] = useState<CustodyItemView | null>(null);
   const receipt = c.receipt;
@@ -36,6 +45,8 @@ export function ReturnView() {
   const held = receipt.items.filter((i) => i.state === 'in_safe');
   const reason = receipt.items[0]?.reason;
   const byName = c.foundBy === 'name';
+  // A confiscated device is never given back here: it goes to a parent or carer, or the police, from its own page.
+  const confiscated = held.some((i) => i.reason === 'confiscated');
 
   return (
     <section className="card receipt-return" aria-labelledby="return-heading">
@@ -72,7 +83,13 @@ export function ReturnView() {
           <ul className="item-checks">
             {receipt.items.map((item) => (
               <li key={item.itemId} className="item-check-row">
-                {item.state === 'in_safe' ? (
+                {item.state === 'in_safe' && confiscated ? (
+                  <div className="item-closed">
+                    <span className="choice-label">{itemTitle(item)}</span>
+                    {itemDetail(item) ? <span className="choice-hint">{itemDetail(item)}</span> : null}
+                    <span className="item-closed-line">Confiscated: in the safe</span>
+                  </div>
+                ) : item.state === 'in_safe' ? (
                   <>
                     <label className="check-card">
                       <input type="checkbox" checked={c.selected.includes(item.itemId)} onChange={() => c.toggleItem(item.itemId)} />
@@ -106,7 +123,18 @@ export function ReturnView() {
           {c.fieldErrors.itemIds ? <FieldError id="item-ids-error" message={c.fieldErrors.itemIds} /> : null}
         </fieldset>
 
-        {held.length === 0 ? (
+        {confiscated ? (
+          <>
+            <Alert tone="info">
+              Confiscated devices are not given back here. They go to a named parent or carer, or to the police: use
+              Pupils&apos; devices, then Confiscated.
+            </Alert>
+            <div className="form-actions">
+              <BigButton onClick={() => show('confiscated')}>Open Confiscated</BigButton>
+              <BigButton variant="secondary" onClick={c.clear}>Next receipt</BigButton>
+            </div>
+          </>
+        ) : held.length === 0 ? (
           <>
             <p className="nothing-left"><span aria-hidden="true">✓ </span>Nothing on this receipt is in the safe any more.</p>
             <div className="form-actions">

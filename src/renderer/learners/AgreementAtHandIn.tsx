@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { handInLine } from './agreement-model.js';
+import { exceptionAtHandIn } from './exception-model.js';
 import { useHandInStore } from './hand-in-store.js';
 import './learners.css';
 
@@ -14,6 +15,7 @@ const LOOKUP_PAUSE_MS = 400;
 export function AgreementAtHandIn({ pupilName }: { pupilName: string }) {
   const shownFor = useHandInStore((s) => s.name);
   const agreements = useHandInStore((s) => s.agreements);
+  const exceptions = useHandInStore((s) => s.exceptions);
   const error = useHandInStore((s) => s.error);
   const lookUp = useHandInStore((s) => s.lookUp);
   const clear = useHandInStore((s) => s.clear);
@@ -30,15 +32,21 @@ export function AgreementAtHandIn({ pupilName }: { pupilName: string }) {
     return <div role="status" className="agreement-at-hand-in"><p className="agreement-check">{error}</p></div>;
   }
   const line = handInLine(agreements);
+  // An exception is said as well, on its own line: in force, the pupil keeps that device; signed for not yet, they do not.
+  // With one in force, "no agreement" would read as "this device should not be here": only the exception is said.
+  const exception = exceptionAtHandIn(exceptions);
+  const lines = exception?.inForce && !line.inForce ? [exception] : [line, exception];
   return (
     <div role="status" className="agreement-at-hand-in">
-      <p className={line.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
-        <span className="agreement-check-icon" aria-hidden="true">{line.inForce ? '✓' : '!'}</span>
-        <span>
-          <strong>{line.text}</strong>
-          {line.detail ? <span className="agreement-line">{line.detail}</span> : null}
-        </span>
-      </p>
+      {lines.map((l, i) => l ? (
+        <p key={i} className={l.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
+          <span className="agreement-check-icon" aria-hidden="true">{l.inForce ? '✓' : '!'}</span>
+          <span>
+            <strong>{l.text}</strong>
+            {l.detail ? <span className="agreement-line">{l.detail}</span> : null}
+          </span>
+        </p>
+      ) : null)}
     </div>
   );
 }

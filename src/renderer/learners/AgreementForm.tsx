@@ -1,23 +1,17 @@
 import { useRef } from 'react';
-import { commandSchemas, pupilNameText } from '../../shared/contract/index.js';
-import { DEVICE_KINDS, DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
-import { MAX_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
+import { commandSchemas } from '../../shared/contract/index.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
-import { ChoiceCards } from '../components/ChoiceCards.js';
-import { DateTimeField } from '../components/DateTimeField.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { useFocusFirstError } from '../components/useFocusFirstError.js';
-import { todayUk } from '../lib/uk-clock.js';
+import { DeciderChoice } from './DeciderChoice.js';
 import { useLearnersStore } from './learners-store.js';
+import { PupilDaysFields, PupilDeviceFields } from './PupilDeviceFields.js';
 
 const AGREEMENT = commandSchemas['learner.recordAgreement'].input.shape;
-
-const KIND_OPTIONS = DEVICE_KINDS.map((value) => ({ value, label: DEVICE_KIND_LABELS[value] }));
 
 /**
  * The headteacher's prior agreement, written down: which pupil, which device and why, for which days, on
@@ -52,45 +46,27 @@ export function AgreementForm() {
           void submit();
         }}
       >
-        <div className="field-pair">
-          <TextField label="Pupil's name" hint="As the school writes it, in full." value={form.pupilName} maxLength={maxLengthOf(pupilNameText)}
-            onChange={(v) => setField('pupilName', v)} error={fields.pupilName} autoCapitalize="words" />
-          <TextField label="Class or year group" hint="For example 6B or Year 6." value={form.classGroup} maxLength={maxLengthOf(AGREEMENT.classGroup)}
-            onChange={(v) => setField('classGroup', v)} error={fields.classGroup} />
-        </div>
-        <div className="field-pair">
-          <SelectField label="Kind of device" value={form.deviceKind} options={KIND_OPTIONS} placeholder="Choose…"
-            onChange={(v) => setField('deviceKind', v)} error={fields.deviceKind} />
-          <TextField label="Description" hint="Make and colour, so the office knows it." value={form.deviceDescription}
-            maxLength={maxLengthOf(AGREEMENT.deviceDescription)} onChange={(v) => setField('deviceDescription', v)} error={fields.deviceDescription} />
-        </div>
+        <PupilDeviceFields form={form} fields={fields} setField={setField} shape={AGREEMENT}
+          classHint="For example 6B or Year 6." descriptionHint="Make and colour, so the office knows it." />
         <TextField label="Why the pupil needs it" hint='For example: "Walks home alone on Tuesdays."' value={form.reason}
           maxLength={maxLengthOf(AGREEMENT.reason)} onChange={(v) => setField('reason', v)} error={fields.reason} />
         <TextAreaField label="Conditions (optional)" hint='For example: "Switched off, handed in at the office on arrival."' value={form.conditions}
           maxLength={maxLengthOf(AGREEMENT.conditions)} onChange={(v) => setField('conditions', v)} error={fields.conditions} />
-        <div className="field-pair">
-          <DateTimeField label="First day" type="date" value={form.validFrom} onChange={(v) => setField('validFrom', v)} error={fields.validFrom} />
-          <DateTimeField label="Last day" type="date" hint="Often the last day of the school year." value={form.validUntil} min={todayUk()}
-            onChange={(v) => setField('validUntil', v)} error={fields.validUntil} />
-        </div>
+        <PupilDaysFields form={form} fields={fields} setField={setField} />
         <section className="approver" aria-labelledby="agreed-by-heading">
           <h2 id="agreed-by-heading">Agreed by the headteacher</h2>
           <p className="field-hint">The headteacher or leader who agreed chooses their name and types their own PIN.</p>
-          {heads.length === 0 ? (
-            <p className="empty">
-              Nobody has the Headteacher or leadership role yet. An administrator can give it under Admin, then Staff.
-            </p>
-          ) : (
-            <ChoiceCards
-              legend="Who agreed"
-              choices={heads.map((h) => ({ value: String(h.staffId), label: h.displayName }))}
-              value={form.agreedBy === null ? null : String(form.agreedBy)}
-              onChange={(v) => setField('agreedBy', Number(v))}
-              error={fields.agreedBy}
-            />
-          )}
-          <TextField label="Their PIN" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={form.pin}
-            onChange={(v) => setField('pin', v)} error={fields.pin} className="field-narrow" />
+          <DeciderChoice
+            legend="Who agreed"
+            people={heads}
+            nobody="Nobody has the Headteacher or leadership role yet. An administrator can give it under Admin, then Staff."
+            value={form.agreedBy}
+            onChange={(staffId) => setField('agreedBy', staffId)}
+            error={fields.agreedBy}
+            pin={form.pin}
+            onPin={(v) => setField('pin', v)}
+            pinError={fields.pin}
+          />
         </section>
         <div className="form-actions">
           <BigButton type="submit" disabled={busy}>{busy ? 'Recording…' : 'Record the agreement'}</BigButton>

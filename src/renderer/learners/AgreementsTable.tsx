@@ -3,7 +3,8 @@ import type { AgreementView } from '../../shared/domain/learners.js';
 import { formatDate } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
 import { dayLabel } from '../lib/uk-clock.js';
-import { deviceWords, stateWords } from './agreement-model.js';
+import { stateWords } from './agreement-model.js';
+import { deviceWords } from './pupil-device-model.js';
 
 interface AgreementsTableProps {
   agreements: readonly AgreementView[];

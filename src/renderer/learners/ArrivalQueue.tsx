@@ -14,7 +14,9 @@ import { useFocusFirstError } from '../components/useFocusFirstError.js';
 import { ReceiptPrintState } from '../custody/ReceiptPrintState.js';
 import { timeOrDateTime } from '../lib/format.js';
 import { dayLabel } from '../lib/uk-clock.js';
-import { deviceWords, handInLine, stateWords } from './agreement-model.js';
+import { handInLine, stateWords } from './agreement-model.js';
+import { deviceWords } from './pupil-device-model.js';
+import { exceptionAtHandIn } from './exception-model.js';
 import { alreadyHeld, itemWords, kindsWords } from './arrival-model.js';
 import { inForce, useArrivalStore } from './arrival-store.js';
 import { useHeldStore } from './held-store.js';
@@ -36,7 +38,20 @@ function AgreementLine() {
   const classes = new Set(offered.map((a) => a.classGroup.toLowerCase()));
   const already = alreadyHeld(draft.name, held);
   let line;
-  if (offered.length === 0) {
+  // A pupil whose exception is in force keeps that device: the queue says so rather than "hold it all the same".
+  const exception = exceptionAtHandIn(lookup.exceptions);
+  const extra = exception ? (
+    <p className={exception.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
+      <span className="agreement-check-icon" aria-hidden="true">{exception.inForce ? '✓' : '!'}</span>
+      <span>
+        <strong>{exception.text}</strong>
+        <span className="agreement-line">{exception.detail}</span>
+      </span>
+    </p>
+  ) : null;
+  if (offered.length === 0 && exception?.inForce) {
+    line = null;
+  } else if (offered.length === 0) {
     const none = handInLine(lookup.agreements);
     line = (
       <p className="agreement-check agreement-check-no">
@@ -63,6 +78,7 @@ function AgreementLine() {
   return (
     <>
       {line}
+      {extra}
       {already.map((h) => (
         <p key={h.receiptId} className="agreement-check agreement-check-no">
           <span className="agreement-check-icon" aria-hidden="true">!</span>

@@ -4,7 +4,7 @@ import { useNavigationStore } from '../console/navigation-store.js';
 import { useTodayStore } from '../console/today-store.js';
 import { itemWords } from './arrival-model.js';
 import { useHeldStore } from './held-store.js';
-import { HeldFlag } from './HomeTimeList.js';
+import { HeldFlag } from './held-columns.js';
 
 /**
  * On Today: pupils' devices held for the day that nobody collected when that day ended, so they are seen

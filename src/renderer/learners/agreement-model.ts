@@ -1,20 +1,14 @@
 import type { CommandInput } from '../../shared/contract/index.js';
-import { DEVICE_KIND_LABELS, type DeviceKind } from '../../shared/domain/devices.js';
 import type { AgreementView } from '../../shared/domain/learners.js';
 import { formatDate } from '../../shared/domain/time.js';
 import { problemsWith } from '../lib/contract-check.js';
+import { deciderFields } from '../lib/decider-form.js';
 import { dayLabel } from '../lib/uk-clock.js';
+import { blankPupilDevice, deviceWords, pupilDeviceInput, type PupilDeviceAnswers } from './pupil-device-model.js';
 
 /** The "Record an agreement" form as the head fills it in. */
-export interface AgreementDraft {
-  pupilName: string;
-  classGroup: string;
-  deviceKind: DeviceKind | '';
-  deviceDescription: string;
-  reason: string;
+export interface AgreementDraft extends PupilDeviceAnswers {
   conditions: string;
-  validFrom: string;
-  validUntil: string;
   /** Who agreed: a head, who types their own PIN below. */
   agreedBy: number | null;
   pin: string;
@@ -23,10 +17,7 @@ export interface AgreementDraft {
 export type AgreementField = keyof AgreementDraft;
 
 export function newAgreementDraft(today: string, agreedBy: number | null): AgreementDraft {
-  return {
-    pupilName: '', classGroup: '', deviceKind: '', deviceDescription: '', reason: '', conditions: '',
-    validFrom: today, validUntil: '', agreedBy, pin: '',
-  };
+  return { ...blankPupilDevice(today), conditions: '', agreedBy, pin: '' };
 }
 
 type RecordInput = CommandInput<'learner.recordAgreement'>;
@@ -34,36 +25,20 @@ type RecordInput = CommandInput<'learner.recordAgreement'>;
 /** The form as learner.recordAgreement takes it; what is not chosen yet goes as missing, for the contract to name. */
 export function agreementInput(d: AgreementDraft): RecordInput {
   return {
-    pupilName: d.pupilName.trim(),
-    classGroup: d.classGroup.trim(),
-    deviceKind: (d.deviceKind || undefined) as DeviceKind,
-    deviceDescription: d.deviceDescription.trim(),
-    reason: d.reason.trim(),
+    ...pupilDeviceInput(d),
     conditions: d.conditions.trim() || null,
-    validFrom: d.validFrom,
-    validUntil: d.validUntil,
     agreedBy: { staffId: d.agreedBy as number, pin: d.pin },
   };
 }
 
 /** Main's field paths as this form's boxes ("agreedBy.pin" is the PIN box). */
 export function agreementFields(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields)) {
-    const field = path === 'agreedBy.pin' ? 'pin' : path.startsWith('agreedBy') ? 'agreedBy' : path;
-    out[field] ??= message;
-  }
-  return out;
+  return deciderFields(fields, 'agreedBy');
 }
 
 /** What main would say about the form now, by the contract's own rules and words. */
 export function checkAgreement(d: AgreementDraft): Record<string, string> {
   return agreementFields(problemsWith('learner.recordAgreement', agreementInput(d)));
-}
-
-/** "Phone: red Nokia" */
-export function deviceWords(a: Pick<AgreementView, 'deviceKind' | 'deviceDescription'>): string {
-  return `${DEVICE_KIND_LABELS[a.deviceKind]}: ${a.deviceDescription}`;
 }
 
 /** Where the agreement stands, in words; the list and the Log items page say it the same way. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PrintStatus, ReceiptView } from '../../shared/contract/index.js';
-import { pupilKey, type AgreementView } from '../../shared/domain/learners.js';
+import { pupilKey, type AgreementView, type LearnerExceptionView } from '../../shared/domain/learners.js';
 import { invoke } from '../api.js';
 import { handleFailure } from '../lib/action-result.js';
 import { announceChanged } from '../lib/console-events.js';
@@ -10,7 +10,8 @@ import { arrivalFields, arrivalInput, newArrivalDraft, type ArrivalDraft, type A
 interface ArrivalData {
   draft: ArrivalDraft;
   /** The agreements found for a name (as it was typed), or null before anything was looked up. */
-  lookup: { name: string; agreements: AgreementView[] } | null;
+  /** What was found for the name: the agreements, and any exception (the pupil keeps that device). */
+  lookup: { name: string; agreements: AgreementView[]; exceptions: LearnerExceptionView[] } | null;
   lookupError: string | null;
   busy: boolean;
   error: string | null;
@@ -88,13 +89,13 @@ export const useArrivalStore = create<ArrivalState>()((set, get) => ({
       if (!failure.locked) set({ lookup: null, lookupError: failure.message });
       return;
     }
-    const agreements = r.value.agreements;
+    const { agreements, exceptions } = r.value;
     set((s) => {
       if (pupilKey(s.draft.name) !== pupilKey(name)) return {};
       const offered = agreements.filter((a) => a.state === 'in_force');
       // One agreement in force is the device this child brings: ticked already, one tap fewer in the queue.
       const ticked = s.draft.ticked.length === 0 && offered.length === 1 ? [offered[0]!.agreementId] : s.draft.ticked;
-      return { lookup: { name, agreements }, lookupError: null, draft: { ...s.draft, ticked } };
+      return { lookup: { name, agreements, exceptions }, lookupError: null, draft: { ...s.draft, ticked } };
     });
   },
 

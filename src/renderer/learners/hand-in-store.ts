@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgreementView } from '../../shared/domain/learners.js';
+import type { AgreementView, LearnerExceptionView } from '../../shared/domain/learners.js';
 import { pupilKey } from '../../shared/domain/learners.js';
 import { invoke } from '../api.js';
 import { handleFailure } from '../lib/action-result.js';
@@ -9,6 +9,8 @@ interface HandInData {
   /** The name the answer below is for (as typed), or null before anything was looked up. */
   name: string | null;
   agreements: AgreementView[];
+  /** The pupil's device exceptions (medical monitoring), for the line under the agreement's. */
+  exceptions: LearnerExceptionView[];
   error: string | null;
 }
 
@@ -21,7 +23,7 @@ interface HandInActions {
 export type HandInState = HandInData & HandInActions;
 
 export function initialHandInState(): HandInData {
-  return { name: null, agreements: [], error: null };
+  return { name: null, agreements: [], exceptions: [], error: null };
 }
 
 // Only the newest name asked about is shown, whatever order the answers arrive in.
@@ -41,10 +43,10 @@ export const useHandInStore = create<HandInState>()((set) => ({
     if (seq !== lookupSeq) return;
     if (!r.ok) {
       const failure = handleFailure(r.error);
-      if (!failure.locked) set({ name, agreements: [], error: failure.message });
+      if (!failure.locked) set({ name, agreements: [], exceptions: [], error: failure.message });
       return;
     }
-    set({ name, agreements: r.value.agreements, error: null });
+    set({ name, agreements: r.value.agreements, exceptions: r.value.exceptions, error: null });
   },
 
   clear: () => {

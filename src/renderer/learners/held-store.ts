@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HeldPupilDevice } from '../../shared/contract/index.js';
+import type { EarlyReleaseAgreer, HeldPupilDevice } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { handleFailure } from '../lib/action-result.js';
 import { announceChanged, onConsoleLocked, onRecordsChanged } from '../lib/console-events.js';
@@ -11,6 +11,8 @@ interface HeldData {
   forTheDay: HeldPupilDevice[];
   confiscated: HeldPupilDevice[];
   endOfDay: string | null;
+  /** The DSL and the heads, who may agree to releasing a confiscated device before the end of the day. */
+  earlyAgreers: EarlyReleaseAgreer[];
   loaded: boolean;
   loading: boolean;
   error: string | null;
@@ -31,7 +33,7 @@ export type HeldState = HeldData & HeldActions;
 
 export function initialHeldState(): HeldData {
   return {
-    forTheDay: [], confiscated: [], endOfDay: null, loaded: false, loading: false, error: null,
+    forTheDay: [], confiscated: [], endOfDay: null, earlyAgreers: [], loaded: false, loading: false, error: null,
     returning: [], notice: null, returnError: null,
   };
 }

@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { AgreeingHead, StaffSessionInfo } from '../../shared/contract/index.js';
 import type { AgreementView } from '../../shared/domain/learners.js';
 import { invoke } from '../api.js';
-import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
+import { handleFailure, type ActionResult } from '../lib/action-result.js';
 import { announceChanged, onRecordsChanged } from '../lib/console-events.js';
 import { problemsWith, refusal } from '../lib/contract-check.js';
+import { answerChanged, CHECK_BELOW, pinAfterRefusal } from '../lib/decider-form.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { todayUk } from '../lib/uk-clock.js';
 import {
@@ -46,10 +47,6 @@ export function initialLearnersState(): LearnersData {
   };
 }
 
-const CHECK_BELOW = 'Please check the answers marked below.';
-/** Answers after which the PIN must be typed again: it is emptied, as at the lock screen. */
-const PIN_CODES = new Set(['wrong_pin', 'account_locked', 'pin_change_due', 'forbidden', 'not_found']);
-
 export const useLearnersStore = create<LearnersState>()((set, get) => ({
   ...initialLearnersState(),
 
@@ -71,14 +68,7 @@ export const useLearnersStore = create<LearnersState>()((set, get) => ({
 
   cancelForm: () => set({ form: null, busy: false, formError: null, fieldErrors: {} }),
 
-  setField: (field, value) =>
-    set((s) => {
-      if (!s.form) return {};
-      const fieldErrors = withoutField(s.fieldErrors, field);
-      // "Check the answers marked below" with none marked any more would send the person looking for nothing.
-      const formError = s.formError === CHECK_BELOW && Object.keys(fieldErrors).length === 0 ? null : s.formError;
-      return { form: { ...s.form, [field]: value }, fieldErrors, formError };
-    }),
+  setField: (field, value) => set((s) => answerChanged(s, field, value)),
 
   submit: async () => {
     const { form, busy } = get();
@@ -93,7 +83,7 @@ export const useLearnersStore = create<LearnersState>()((set, get) => ({
     if (!r.ok) {
       const { message, fields: serverFields, locked } = handleFailure(r.error);
       if (locked) return;
-      const pin = PIN_CODES.has(r.error.code) ? '' : form.pin;
+      const pin = pinAfterRefusal(r.error.code, form.pin);
       set((s) => ({ busy: false, formError: message, fieldErrors: agreementFields(serverFields), form: s.form ? { ...s.form, pin } : s.form }));
       return;
     }

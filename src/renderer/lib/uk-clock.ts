@@ -1,4 +1,4 @@
-import { ukDay, ukTime } from '../../shared/domain/time.js';
+import { ukDay } from '../../shared/domain/time.js';
 import { now } from './clock.js';
 
 /** Today's date (YYYY-MM-DD) on the UK clock, whatever the PC's own time zone. */
@@ -17,21 +17,8 @@ export function isTime(value: string): boolean {
   return TIME.test(value);
 }
 
-/**
- * The instant a UK wall-clock date and time stand for (ISO, UTC). The UK is on GMT or BST, so one of the
- * two offsets gives back the same date and time; neither does for a time the clocks skip in March.
- */
-export function ukWallTimeToIso(date: string, time: string): string | null {
-  const d = DATE.exec(date);
-  const t = TIME.exec(time);
-  if (!d || !t) return null;
-  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  for (const offsetMinutes of [0, 60]) {
-    const instant = new Date(asUtc - offsetMinutes * 60_000).toISOString();
-    if (ukDay(instant) === date && ukTime(instant) === time) return instant;
-  }
-  return null;
-}
+/** Moved to the shared clock words, so main reads a typed date and time as the form does. */
+export { ukWallTimeToIso } from '../../shared/domain/time.js';
 
 /** The calendar date `days` after (or before) this one. */
 export function shiftDay(date: string, days: number): string {

@@ -10,6 +10,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useRollCallStore } from './rollcall-store.js';
 import { ListOnScreenNote } from './ListOnScreenNote.js';
 import { RollCallList } from './RollCallList.js';
+import { RollCallStaffList } from './RollCallStaffList.js';
 import { RollCallPrint } from './RollCallPrint.js';
 import { RollCallResult } from './RollCallResult.js';
 
@@ -22,8 +23,8 @@ export function RollCallPage() {
     void load();
   }, [load]);
 
-  const total = s.people.length;
-  const done = s.people.filter((p) => s.ticked.includes(p.visitId)).length;
+  const total = s.people.length + s.staff.length;
+  const done = s.people.filter((p) => s.ticked.includes(p.visitId)).length + s.staff.filter((p) => s.tickedStaff.includes(p.staffDayId)).length;
   return (
     <div className="rollcall">
       <div className="console-heading">
@@ -56,14 +57,26 @@ export function RollCallPage() {
         <div className="rollcall-people-head">
           <div>
             <h2 id="rollcall-people-heading">Tick each person when you see them</h2>
-            <p className="muted">Visitors signed in at the kiosk. Staff and pupils are on your own registers.</p>
+            <p className="muted">Visitors signed in at the kiosk, then staff signed in for the day. Pupils are on your class registers.</p>
           </div>
           <BigButton variant="secondary" onClick={() => void load()} disabled={s.loading}>
             {s.loading ? 'Reading the list…' : 'Refresh the list'}
           </BigButton>
         </div>
         {s.loaded && total === 0 ? <p className="empty card">Nobody is signed in at the kiosk now.</p> : null}
-        {total > 0 ? <RollCallList people={s.people} ticked={s.ticked} onToggle={s.toggle} /> : null}
+        {s.people.length > 0 ? (
+          <>
+            <h3 className="rollcall-list-heading">Visitors ({s.people.length})</h3>
+            <RollCallList people={s.people} ticked={s.ticked} onToggle={s.toggle} />
+          </>
+        ) : null}
+        {s.staff.length > 0 ? (
+          <>
+            <h3 className="rollcall-list-heading">Staff signed in ({s.staff.length})</h3>
+            <RollCallStaffList staff={s.staff} ticked={s.tickedStaff} onToggle={s.toggleStaff} />
+          </>
+        ) : null}
+        {s.staffError ? <Alert>The staff signed in could not be read: {s.staffError}</Alert> : null}
         <TextAreaField
           label="Note (optional)"
           hint="For example: where everyone gathered, or who is looking for whom."

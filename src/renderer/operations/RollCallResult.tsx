@@ -11,7 +11,7 @@ export function RollCallResult({ record }: { record: RollCallRecord }) {
     ref.current?.scrollIntoView?.({ block: 'start' });
   // Each finish is a new record (one the disk refused has no id), so each takes them to its answer.
   }, [record]);
-  const missing = record.missing.length;
+  const missing = record.missing.length + record.missingStaff.length;
   const taken = `Roll call finished at ${formatTime(record.takenAt)} by ${record.takenBy}: ${record.accounted} of ${record.onSite} accounted for.`;
   if (missing === 0) {
     return (
@@ -26,9 +26,20 @@ export function RollCallResult({ record }: { record: RollCallRecord }) {
       <h2 id="rollcall-result-heading">
         <span aria-hidden="true">! </span>Still missing: {missing === 1 ? '1 person' : `${missing} people`}
       </h2>
-      <ul className="rollcall-missing" aria-label="Still missing">
-        {record.missing.map((name, i) => <li key={`${name}-${i}`}>{name}</li>)}
-      </ul>
+      {record.missing.length > 0 ? (
+        <ul className="rollcall-missing" aria-label="Still missing">
+          {record.missing.map((name, i) => <li key={`${name}-${i}`}>{name}</li>)}
+        </ul>
+      ) : null}
+      {/* Staff apart, as on the lists: the person taking the roll call knows who to ask about whom. */}
+      {record.missingStaff.length > 0 ? (
+        <>
+          <h3 className="rollcall-missing-heading">Staff</h3>
+          <ul className="rollcall-missing" aria-label="Staff still missing">
+            {record.missingStaff.map((name, i) => <li key={`${name}-${i}`}>{name}</li>)}
+          </ul>
+        </>
+      ) : null}
       <p>{taken} Tick people as they are found and finish again.</p>
     </section>
   );

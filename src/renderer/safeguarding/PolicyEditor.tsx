@@ -26,6 +26,7 @@ export function PolicyEditor() {
   const setLine = usePolicyStore((s) => s.setLine);
   const addLine = usePolicyStore((s) => s.addLine);
   const removeLine = usePolicyStore((s) => s.removeLine);
+  const clearLines = usePolicyStore((s) => s.clearLines);
   const publish = usePolicyStore((s) => s.publish);
   const cancelEdit = usePolicyStore((s) => s.cancelEdit);
   const formRef = useRef<HTMLFormElement>(null);
@@ -52,7 +53,7 @@ export function PolicyEditor() {
           <div className="policy-editor-fields">
             <TextField label="Title" value={draft.title} maxLength={maxLengthOf(POLICY.title)} onChange={(v) => setField('title', v)} error={fields.title} />
             <SummaryLinesField lines={draft.summary} max={MAX_SUMMARY_LINES} fieldErrors={fields}
-              onLine={setLine} onAdd={addLine} onRemove={removeLine} />
+              onLine={setLine} onAdd={addLine} onRemove={removeLine} onClear={clearLines} />
             <TextAreaField label="Full text" rows={14} maxLength={maxLengthOf(POLICY.fullText)} value={draft.fullText}
               hint='Start a heading with "### " and a list item with "- ". Leave a blank line between paragraphs.'
               onChange={(v) => setField('fullText', v)} error={fields.fullText} className="policy-full-text" />

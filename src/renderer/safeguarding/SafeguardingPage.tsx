@@ -7,19 +7,23 @@ import { ConcernsTab } from './ConcernsTab.js';
 import { ExceptionRecord } from './ExceptionRecord.js';
 import { ExceptionsTab } from './ExceptionsTab.js';
 import { ExpectationsTab } from './ExpectationsTab.js';
+import { InboxTab } from './InboxTab.js';
+import { LeafletTab } from './LeafletTab.js';
 import { SafeguardingNav } from './SafeguardingNav.js';
 
 function TabPage({ tab }: { tab: SafeguardingTab }) {
   switch (tab) {
+    case 'inbox': return <InboxTab />;
     case 'exceptions': return <ExceptionsTab />;
     case 'bookings': return <BookingsTab />;
     case 'concerns': return <ConcernsTab />;
     case 'expectations': return <ExpectationsTab />;
+    case 'leaflet': return <LeafletTab />;
   }
 }
 
 /**
- * Device exceptions, expected visitors, concerns and the expectations text. The approval form and an
+ * Device exceptions, expected visitors, concerns, the expectations text and the leaflet. The approval form and an
  * approval record open over whichever part asked for them; choosing a part puts them away.
  */
 export function SafeguardingPage() {

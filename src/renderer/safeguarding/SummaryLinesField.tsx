@@ -11,12 +11,14 @@ interface SummaryLinesFieldProps {
   onLine: (index: number, value: string) => void;
   onAdd: () => void;
   onRemove: (index: number) => void;
+  /** Empties every line at once: replacing the default lines should not take one tap per line. */
+  onClear: () => void;
 }
 
 /** The short summary visitors read first: one box per line, up to the kiosk's limit. */
 const LINE_MAX = maxLengthOf(commandSchemas['policy.publish'].input.shape.summary.element);
 
-export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRemove }: SummaryLinesFieldProps) {
+export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRemove, onClear }: SummaryLinesFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -39,6 +41,9 @@ export function SummaryLinesField({ lines, max, fieldErrors, onLine, onAdd, onRe
       </ol>
       <div className="panel-actions">
         <BigButton variant="secondary" className="btn-small" onClick={onAdd} disabled={lines.length >= max}>Add a line</BigButton>
+        <BigButton variant="quiet" className="btn-small" onClick={onClear} disabled={lines.every((l) => l === '')}>
+          Clear all lines
+        </BigButton>
         <span className="muted">{lines.length} of {max} lines</span>
       </div>
       {error ? <FieldError id={errorId} message={error} /> : null}

@@ -2,6 +2,7 @@ import type { CommandInput } from '../../shared/contract/index.js';
 import type { ConcernView } from '../../shared/domain/concerns.js';
 import { invoke } from '../api.js';
 import { handleFailure, type ActionResult } from '../lib/action-result.js';
+import { announceChanged } from '../lib/console-events.js';
 import { problemsWith, refusal } from '../lib/contract-check.js';
 import { useConcernStore } from './concern-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
@@ -26,6 +27,8 @@ export async function recordFollowUp<N extends FollowUpCommand>(name: N, input: 
   const updated = r.value as ConcernView;
   useConcernStore.setState((s) => ({ concerns: s.concerns.map((c) => (c.concernId === updated.concernId ? updated : c)) }));
   useSafeguardingStore.getState().setNotice(done);
+  // A LADO outcome recorded takes it out of the DSL's inbox: the count follows at once.
+  await announceChanged();
   return { ok: true };
 }
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../shared/contract/index.js';
 import type { ConcernSubject, ConcernView } from '../../shared/domain/concerns.js';
 import { invoke } from '../api.js';
+import { announceChanged } from '../lib/console-events.js';
 import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { problemsWith, refusal } from '../lib/contract-check.js';
@@ -103,6 +104,8 @@ export const useConcernStore = create<ConcernState>()((set, get) => ({
     set({ busy: false, form: null });
     useSafeguardingStore.getState().setNotice('The concern is recorded. The DSL will review it.');
     await get().load();
+    // A new concern waits in the DSL's inbox: the count beside Safeguarding follows at once.
+    await announceChanged();
   },
 
   review: async (concern, outcome, close) => {
@@ -116,6 +119,7 @@ export const useConcernStore = create<ConcernState>()((set, get) => ({
     }
     set((s) => ({ concerns: s.concerns.map((c) => (c.concernId === concern.concernId ? r.value : c)) }));
     useSafeguardingStore.getState().setNotice(close ? 'The concern is reviewed and closed.' : 'Your review is recorded.');
+    await announceChanged();
     return { ok: true };
   },
 }));

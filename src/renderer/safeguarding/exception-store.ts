@@ -7,6 +7,7 @@ import { handleFailure, withoutField, type ActionResult } from '../lib/action-re
 import { announceChanged } from '../lib/console-events.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
 import { problemsWith, refusal } from '../lib/contract-check.js';
+import { CHECK_BELOW, pinAfterRefusal } from '../lib/decider-form.js';
 import {
   approvalInput, checkDraft, formFields, newDraft, type ApprovalDraft, type ApprovalTarget, type DraftField,
 } from './exception-model.js';
@@ -54,9 +55,6 @@ export function initialExceptionState(): ExceptionData {
   return { target: null, draft: newDraft([], null), busy: false, error: null, fieldErrors: {}, record: null, recordError: null, printing: null, printed: null };
 }
 
-const CHECK_BELOW = 'Please check the answers marked below.';
-/** Answers that mean the approver must try their PIN again (or someone else must approve). */
-const PIN_CODES = new Set(['wrong_pin', 'account_locked', 'pin_change_due', 'forbidden', 'not_found']);
 
 /** The DSL's own account is the likely approver when a DSL has the console unlocked. */
 function defaultApprover(unlockedBy: StaffSessionInfo | null): number | null {
@@ -103,7 +101,7 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
         const { message, fields: serverFields, locked } = handleFailure(r.error);
         if (locked) return;
         // A wrong PIN empties the box, as at the lock screen, so the next try starts clean.
-        const pin = PIN_CODES.has(r.error.code) ? '' : draft.pin;
+        const pin = pinAfterRefusal(r.error.code, draft.pin);
         const mapped = formFields(serverFields);
         if (r.error.code === 'wrong_pin' || r.error.code === 'account_locked') mapped.pin ??= message;
         set((s) => ({ busy: false, error: message, fieldErrors: mapped, draft: { ...s.draft, pin } }));

@@ -36,6 +36,8 @@ interface PolicyActions {
   setLine: (index: number, value: string) => void;
   addLine: () => void;
   removeLine: (index: number) => void;
+  /** Starts the summary again from one empty line (to write one's own instead of the default lines). */
+  clearLines: () => void;
   publish: () => Promise<void>;
   recordReview: (note: string, nextReviewDue: string) => Promise<ActionResult>;
 }
@@ -112,6 +114,9 @@ export const usePolicyStore = create<PolicyState>()((set, get) => ({
     set((s) => (s.draft
       ? { draft: { ...s.draft, summary: s.draft.summary.filter((_, i) => i !== index) }, fieldErrors: withoutLineFields(s.fieldErrors) }
       : {})),
+
+  clearLines: () =>
+    set((s) => (s.draft ? { draft: { ...s.draft, summary: [''] }, fieldErrors: withoutLineFields(s.fieldErrors) } : {})),
 
   publish: async () => {
     const { draft, busy } = get();

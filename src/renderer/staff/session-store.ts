@@ -29,6 +29,8 @@ interface SessionData {
   fieldErrors: Record<string, string>;
   /** Why the console is locked, when it was not the person's own choice. */
   lockNotice: string | null;
+  /** The unlocked person chose to change their PIN (as opposed to having to: session.pinChangeDue). */
+  changingPin: boolean;
 }
 
 interface SessionActions {
@@ -41,6 +43,8 @@ interface SessionActions {
   lock: (notice?: string) => Promise<void>;
   /** Changes the unlocked person's PIN; main then ends their sessions, so the console asks for the new one. */
   changeOwnPin: (input: { currentPin: string; pin: string; pinAgain: string }) => Promise<ActionResult>;
+  /** Opens or closes the "Change my PIN" screen for someone whose PIN is not due for a change. */
+  choosePinChange: (open: boolean) => void;
 }
 
 export type SessionState = SessionData & SessionActions;
@@ -59,13 +63,14 @@ export function initialSessionState(): SessionData {
     error: null,
     fieldErrors: {},
     lockNotice: null,
+    changingPin: false,
   };
 }
 
 /** The console's staff session: the lock screen, unlocking, locking and the person's own PIN. */
 export const useSessionStore = create<SessionState>()((set, get) => {
   const locked = (error: string | null, lockNotice: string | null) =>
-    set({ phase: 'locked', session: null, pin: '', busy: false, error, fieldErrors: {}, lockNotice });
+    set({ phase: 'locked', session: null, pin: '', busy: false, error, fieldErrors: {}, lockNotice, changingPin: false });
 
   return {
     ...initialSessionState(),
@@ -149,6 +154,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       locked(null, NEW_PIN_SAVED_MESSAGE);
       return { ok: true };
     },
+
+    choosePinChange: (changingPin) => set({ changingPin }),
   };
 });
 
@@ -157,7 +164,9 @@ resettable(useSessionStore, initialSessionState);
 // Main ended the session (it timed out there): nothing from it may stay on screen.
 onSessionEnded(() => {
   if (useSessionStore.getState().phase === 'unlocked') {
-    useSessionStore.setState({ phase: 'locked', session: null, pin: '', busy: false, error: null, fieldErrors: {}, lockNotice: IDLE_LOCK_MESSAGE });
+    useSessionStore.setState({
+      phase: 'locked', session: null, pin: '', busy: false, error: null, fieldErrors: {}, lockNotice: IDLE_LOCK_MESSAGE, changingPin: false,
+    });
   }
 });
 

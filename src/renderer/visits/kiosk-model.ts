@@ -17,9 +17,11 @@ export type KioskStep =
   | 'signOutConfirm'
   | 'goodbye'
   | 'inviteScan'
-  | 'inviteWelcome';
+  | 'inviteWelcome'
+  // A member of staff signing in or out for the day: its own short path (src/renderer/staff/KioskStaffPath.tsx).
+  | 'staff';
 
-export type KioskFlow = 'new' | 'returning' | 'signOut' | 'invite';
+export type KioskFlow = 'new' | 'returning' | 'signOut' | 'invite' | 'staff';
 
 /** What the kiosk learns from a scanned invitation: a short name, never the booking's details. */
 export type InviteDetails = CommandOutput<'invite.lookup'>;
@@ -76,6 +78,8 @@ export interface KioskData {
   signedOut: SignOutResult | null;
   /** The visitor badge, when the setting prints them: still printing, printed, or not printed. */
   badge: 'none' | 'printing' | 'printed' | 'failed';
+  /** The safeguarding leaflet the visitor may ask for once signed in: not asked for, printing, printed, or not. */
+  leaflet: 'none' | 'printing' | 'printed' | 'failed';
   /** The invitation code as scanned or typed, and what it opened. */
   inviteCode: string;
   invite: InviteDetails | null;
@@ -105,6 +109,7 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     signedIn: null,
     signedOut: null,
     badge: 'none',
+    leaflet: 'none',
     inviteCode: '',
     invite: null,
   };

@@ -41,6 +41,8 @@ interface KioskActions {
   addDevice: (kind: DeviceKind) => void;
   removeDevice: (kind: DeviceKind) => void;
   submitSignIn: () => Promise<void>;
+  /** The visitor just signed in asks for the safeguarding leaflet: printed once, on the office's A4 printer. */
+  printLeaflet: () => Promise<void>;
   setSearchText: (text: string) => void;
   pickMatch: (id: number) => void;
   setReturningVisiting: (text: string) => void;
@@ -49,6 +51,8 @@ interface KioskActions {
   /** A badge's QR scanned into the surname box signs that visitor out in one go. */
   signOutByBadge: (code: string) => Promise<void>;
   startInvite: () => void;
+  /** A member of staff signing in or out for the day: what they type lives in the staff path's own store. */
+  startStaff: () => void;
   setInviteCode: (code: string) => void;
   /** Looks up the code a scanner typed (or the one in the box) and greets the visitor it belongs to. */
   lookupInvite: (scanned?: string) => Promise<void>;
@@ -94,6 +98,9 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     dropVisitorWork();
     set({ ...visitorState(), flow });
     go(step);
+    // The kiosk may have waited on its welcome screen since the office changed something it shows (a leaflet
+    // published, the loss-and-damage line reworded): read again while this visitor types, quietly.
+    if (get().config) void get().loadConfig({ quiet: true });
   };
 
   const runSearch = async (prefix: string) => {
@@ -259,6 +266,16 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       }
     },
 
+    printLeaflet: async () => {
+      const { signedIn, leaflet } = get();
+      if (!signedIn || leaflet !== 'none') return;
+      const gen = generation;
+      set({ leaflet: 'printing' });
+      const r = await invoke('leaflet.printForVisitor', { visitId: signedIn.visitId });
+      if (gen !== generation) return;
+      set({ leaflet: r.ok && r.value.printed ? 'printed' : 'failed' });
+    },
+
     setSearchText: (text) => {
       clearTimeout(searchTimer);
       const prefix = text.trim();
@@ -322,6 +339,8 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     },
 
     startInvite: () => start('invite', 'inviteScan'),
+
+    startStaff: () => start('staff', 'staff'),
 
     setInviteCode: (inviteCode) => set({ inviteCode, error: null }),
 

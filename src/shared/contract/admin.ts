@@ -5,8 +5,9 @@ import type { VisitorType } from '../domain/visitors.js';
 import { empty, id, oneOf, optionalText, pin, text } from '../validation.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
 import type { ScheduledJob } from '../domain/scheduled-jobs.js';
+import { MAX_LOSS_AND_DAMAGE } from '../domain/loss-and-damage.js';
 import { type CommandSchema, RECEIPT_LAYOUTS, type ReceiptLayout } from './fields.js';
-import type { ReviewStatus } from './safeguarding.js';
+import { EXPECTATIONS_TEXT_FIELDS, type ReviewStatus } from './safeguarding.js';
 
 /**
  * Admin: setting up, settings and logo, printers, backups, retention and subject access, and the app's
@@ -19,6 +20,8 @@ export const adminCommands = {
   'app.status': { role: 'kiosk', input: empty },
   /** What the console's banner shows every member of staff: reviews due, a broken audit trail, a full disk, a failed job. */
   'app.reminders': { role: 'office', input: empty, passive: true },
+  // First run only (refused once set up): the default expectations to start from, and the printers this PC knows.
+  'setup.defaults': { role: 'kiosk', input: empty },
   'setup.create': {
     role: 'kiosk',
     input: z
@@ -29,6 +32,10 @@ export const adminCommands = {
         pin,
         pinAgain: z.string({ error: 'Please type the PIN again.' }),
         expectationsTemplate: oneOf(SETTING_KINDS, 'Choose which default expectations to start from.'),
+        // The default text as edited on the setup screen; left out (or null), the template is used as shipped.
+        expectations: z.object(EXPECTATIONS_TEXT_FIELDS, { error: 'The expectations could not be read. Choose a template again.' }).strict().nullable().optional(),
+        // Where receipts print; left out (or null), receipts are saved as PDFs until an administrator chooses one.
+        receiptPrinter: optionalText('Receipt printer', 200).optional(),
       })
       .strict()
       // The first account is the administrator and the DSL.
@@ -96,11 +103,22 @@ export const adminCommands = {
           .string({ error: 'The end of the day must be a time like 17:30.' })
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
           .optional(),
+        staffPhonesInSafe: z.boolean({ error: 'Say whether staff phones go in the safe during working hours.' }).optional(),
+        lossAndDamage: text('The loss and damage line', MAX_LOSS_AND_DAMAGE, {
+          missing: 'Say what the setting accepts for devices in its safe, or put back the suggested wording.',
+        }).optional(),
       })
       .strict()
       .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change.' }),
   },
 } as const satisfies Record<string, CommandSchema>;
+
+/** The words of an expectations text: a title, the short summary visitors read first, and the full text. */
+export interface ExpectationsText {
+  title: string;
+  summary: string[];
+  fullText: string;
+}
 
 export interface AppStatus {
   setUp: boolean;
@@ -148,6 +166,10 @@ export interface SettingsView {
   badgeEnabled: boolean;
   badgePrinter: string | null;
   badgeLayout: (typeof BADGE_LAYOUTS)[number];
+  /** Staff phones go in the safe during working hours (nursery §4): signing in offers it, Today lists who has not. */
+  staffPhonesInSafe: boolean;
+  /** What the setting accepts for devices in its safe: printed on every receipt, shown with the expectations. */
+  lossAndDamage: string;
 }
 
 export interface PersonMatch {
@@ -177,6 +199,12 @@ export interface RetentionRun {
   exceptionsCleared: number;
   /** Pupils' device agreements that finished before the cut-off, whose words naming the pupil were replaced. */
   agreementsCleared: number;
+  /** Searches of pupils' devices whose words naming people (who consented, what was seen) were replaced. */
+  searchesCleared: number;
+  /** Pupils' device exceptions that finished before the cut-off, whose words naming the pupil (and who signed) were replaced. */
+  learnerExceptionsCleared: number;
+  /** Releases of confiscated devices to a parent or carer, and handovers to the police, whose names were removed with the custody item's. */
+  confiscationsCleared: number;
   /** Documents in the data folder, and copies of the database taken before the cut-off, removed with the details they showed. */
   filesRemoved: number;
   /** Documents past the period that could not be removed (the log names them); the next run tries again. */
@@ -205,6 +233,7 @@ export type Reminder =
 export interface AdminOutputs {
   'app.status': AppStatus;
   'app.reminders': { reminders: Reminder[] };
+  'setup.defaults': { expectations: Record<SettingKind, ExpectationsText>; printers: { name: string; isDefault: boolean }[] };
   'setup.create': { staffId: number };
   'settings.get': SettingsView;
   'settings.update': SettingsView;

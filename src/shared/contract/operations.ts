@@ -22,7 +22,7 @@ const reportRange = z
 
 /** The longest action name the audit trail's filter takes ("custody.log", "visit.overrideSignOut"). */
 export const MAX_AUDIT_ACTION_LENGTH = 60;
-const AUDIT_ACTION_PATTERN = new RegExp(`^[a-z_.]{1,${MAX_AUDIT_ACTION_LENGTH}}$`);
+const AUDIT_ACTION_PATTERN = new RegExp(`^[A-Za-z_.]{1,${MAX_AUDIT_ACTION_LENGTH}}$`);
 
 export const operationsCommands = {
   'rollcall.print': { role: 'office', input: empty },
@@ -34,6 +34,12 @@ export const operationsCommands = {
           .array(id('Visit'), { error: 'The list of people accounted for is not valid.' })
           .max(2000, { error: 'That list is too long.' })
           .refine((ids) => new Set(ids).size === ids.length, { error: 'Each person can be ticked once.' }),
+        // Staff signed in for the day (staffDay.onSite), a list of its own; none when left out.
+        accountedStaffDayIds: z
+          .array(id('Staff day'), { error: 'The list of staff accounted for is not valid.' })
+          .max(2000, { error: 'That list is too long.' })
+          .refine((ids) => new Set(ids).size === ids.length, { error: 'Each member of staff can be ticked once.' })
+          .default([]),
         note: optionalText('A note', 1000),
       })
       .strict(),
@@ -91,10 +97,13 @@ export interface RollCallRecord {
   rollCallId: number | null;
   takenAt: string;
   takenBy: string;
+  /** Everyone on the lists, visitors and staff, and how many of them were ticked. */
   onSite: number;
   accounted: number;
-  /** Full names of those not ticked: the people still to find. */
+  /** Full names of the visitors not ticked: the people still to find. */
   missing: string[];
+  /** The staff signed in who were not ticked, by name: a list of their own. */
+  missingStaff: string[];
   /** Why the roll call was not kept ("The roll call could not be saved: the disk is full."); null once saved. */
   notSaved: string | null;
 }
@@ -133,6 +142,7 @@ export interface OperationsOutputs {
   'audit.checkMark': { holds: boolean; message: string };
   'report.get': ReportView;
   'report.export': { documentId: string; fileName: string; rows: number };
+  /** `people`: everyone on the list, visitors and staff signed in for the day. */
   'rollcall.print': { people: number; print: PrintStatus };
   'rollcall.save': RollCallRecord;
   'endOfDay.report': EndOfDayReport;

@@ -2,29 +2,43 @@ import { z } from 'zod';
 import { VISITOR_TYPES, type VisitorType } from '../domain/visitors.js';
 import { CONCERN_SUBJECTS, LADO_OUTCOMES, type ConcernView } from '../domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
+import type { InboxItem } from '../domain/inbox.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../domain/pin-rules.js';
-import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pinCode, text } from '../validation.js';
+import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pinCode, text, timeOfDay } from '../validation.js';
 import { type CommandSchema, devices, inviteCode, MAX_SCAN_CODE_INPUT, onceAnswered, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { PolicyText, PrintStatus } from './answers.js';
 
 /**
  * Safeguarding: the DSL's work: device exceptions, expected visitors and their invitations, concerns, the
- * setting's expectations and their reviews. Prefixes: exception., booking., invite., concern., policy.
+ * setting's expectations and their reviews, the DSL's inbox, and the safeguarding leaflet. Prefixes:
+ * exception., booking., invite., concern., policy., inbox., leaflet.
  */
 
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be a date and time.` });
-
-/** A time of day on the UK clock, as a form's time box gives it. */
-const timeOfDay = (label: string) =>
-  z.string({ error: `${label} must be a time like 09:30.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label} must be a time like 09:30.` });
 
 /** A LADO's or the police's reference number: in their own format, but never an essay. */
 const REFERENCE_MAX = 40;
 
 /** The most summary lines the expectations may have: the kiosk shows them all on one screen. */
 export const MAX_SUMMARY_LINES = 8;
+
+/** The words of an expectations text, as the DSL publishes it and as first-run setup may edit the default one. */
+export const EXPECTATIONS_TEXT_FIELDS = {
+  title: text('The title', 160, { missing: 'Enter a title.' }),
+  summary: z
+    .array(text('A summary line', 160, { missing: 'Write this line, or remove it.' }), { error: 'The summary must be a list of short lines.' })
+    .min(1, { error: 'Give at least one summary line.' })
+    .max(MAX_SUMMARY_LINES, { error: `Keep the summary to ${MAX_SUMMARY_LINES} lines at most.` }),
+  fullText: longText('The full text', 20_000, { missing: 'Enter the full text.' }),
+};
+
+/** The safeguarding leaflet's words: a title, and the body in the expectations' light markup (policy-blocks.ts). */
+export const LEAFLET_TEXT_FIELDS = {
+  title: text('The title', 160, { missing: 'Enter a title for the leaflet.' }),
+  body: longText('The leaflet text', 20_000, { missing: 'Enter the text of the leaflet.' }),
+};
 
 export const safeguardingCommands = {
   // An office console may carry the request, but only a DSL re-entering their own PIN approves it.
@@ -126,6 +140,8 @@ export const safeguardingCommands = {
       .strict(),
   },
   'concern.list': { role: 'office', input: empty, passive: true },
+  // What waits for the DSL, read with every refresh for the count on the navigation.
+  'inbox.list': { role: 'dsl', input: empty, passive: true },
   'concern.review': {
     role: 'dsl',
     input: z
@@ -205,15 +221,7 @@ export const safeguardingCommands = {
   'policy.publish': {
     role: 'dsl',
     input: z
-      .object({
-        title: text('The title', 160, { missing: 'Enter a title.' }),
-        summary: z
-          .array(text('A summary line', 160, { missing: 'Write this line, or remove it.' }), { error: 'The summary must be a list of short lines.' })
-          .min(1, { error: 'Give at least one summary line.' })
-          .max(MAX_SUMMARY_LINES, { error: `Keep the summary to ${MAX_SUMMARY_LINES} lines at most.` }),
-        fullText: longText('The full text', 20_000, { missing: 'Enter the full text.' }),
-        reviewDue: calendarDate('The review date').optional(),
-      })
+      .object({ ...EXPECTATIONS_TEXT_FIELDS, reviewDue: calendarDate('The review date').optional() })
       .strict(),
   },
   'policy.recordReview': {
@@ -225,6 +233,13 @@ export const safeguardingCommands = {
       })
       .strict(),
   },
+
+  // The safeguarding leaflet (school §6): every member of staff can read and print it; the DSL writes it.
+  'leaflet.get': { role: 'office', input: empty },
+  'leaflet.publish': { role: 'dsl', input: z.object(LEAFLET_TEXT_FIELDS).strict() },
+  'leaflet.print': { role: 'office', input: empty },
+  // Asked for at the kiosk by the visitor who has just signed in: once per visit, and only straight after.
+  'leaflet.printForVisitor': { role: 'kiosk', input: z.object({ visitId: id('Visit') }).strict() },
 } as const satisfies Record<string, CommandSchema>;
 
 export interface BookingView {
@@ -256,9 +271,29 @@ export interface PolicyDetail {
   versions: { versionId: number; version: number; title: string; createdAt: string; createdBy: string | null; acknowledgements: number }[];
 }
 
+/** A leaflet's words as the DSL writes them. */
+export interface LeafletText {
+  title: string;
+  body: string;
+}
+
+export interface LeafletDetail {
+  /** The version offered to visitors now; null while the setting has no leaflet (nothing is offered). */
+  current: (LeafletText & { versionId: number; version: number; createdAt: string; createdBy: string }) | null;
+  /** Every version ever published, newest first, with how many were printed for visitors at the kiosk. */
+  versions: { versionId: number; version: number; title: string; createdAt: string; createdBy: string; printedForVisitors: number }[];
+  /**
+   * Safe Hands' own starting text, with this setting's name, DSL and device rules filled in: offered in the
+   * editor when there is no leaflet yet, never published by itself.
+   */
+  suggested: LeafletText;
+}
+
 export interface SafeguardingOutputs {
   'concern.raise': ConcernView;
   'concern.list': { concerns: ConcernView[] };
+  /** Grouped by kind in INBOX_KINDS order, oldest first within a kind. */
+  'inbox.list': { items: InboxItem[] };
   'concern.review': ConcernView;
   'concern.recordParentsInformed': ConcernView;
   'concern.recordParentsNotInformed': ConcernView;
@@ -269,6 +304,11 @@ export interface SafeguardingOutputs {
   'policy.get': PolicyDetail;
   'policy.publish': PolicyDetail;
   'policy.recordReview': PolicyDetail;
+  'leaflet.get': LeafletDetail;
+  'leaflet.publish': LeafletDetail;
+  'leaflet.print': { version: number; print: PrintStatus };
+  /** Only whether it came out: the kiosk needs no more (the office has the reason on its own print). */
+  'leaflet.printForVisitor': { printed: boolean };
   'exception.approve': ExceptionView;
   'exception.revoke': ExceptionView;
   'exception.list': { exceptions: ExceptionView[] };

@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import type { DeviceKind } from '../domain/devices.js';
 import type { StaffRole } from '../domain/roles.js';
 import { STAFF_ROLES } from '../domain/roles.js';
 import { empty, id, oneOf, pin, pinCode, text } from '../validation.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
 import type { CommandSchema } from './fields.js';
+import type { PrintStatus } from './answers.js';
+import { custodyItem, type ReceiptView } from './custody.js';
 
-/** Staff: unlocking a console, PINs, and the accounts the administrator keeps. Prefix: staff. */
+/**
+ * Staff: unlocking a console, PINs, the accounts the administrator keeps, and staff days (signing in and out
+ * of work, with their phone into the safe where the setting keeps them there). Prefixes: staff., staffDay.
+ */
 
 const staffRoles = z
   .array(oneOf(STAFF_ROLES, 'That is not a role Safe Hands knows.'), { error: 'Choose the roles.' })
@@ -13,6 +19,21 @@ const staffRoles = z
   .refine((roles) => new Set(roles).size === roles.length, { error: 'Each role can be given once.' })
   // Every account can do office work; DSL and admin are added to it.
   .transform((roles) => [...new Set(['office' as const, ...roles])]);
+
+/**
+ * A member of staff's own phone, into the safe as they sign in: the same bag or slot and description rules
+ * as logging any item (custody.log), since it is logged by that same path.
+ */
+const ownPhone = z
+  .object(
+    { bagSlot: custodyItem.shape.bagSlot, description: custodyItem.shape.description },
+    { error: 'Say whether your phone is going into the safe.' },
+  )
+  .strict()
+  .nullable();
+
+/** At signing out: also take their own devices out of the safe (returned to them), when the setting keeps them there. */
+const collectPhone = z.boolean({ error: 'Say whether you are taking your phone from the safe.' });
 
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
@@ -61,6 +82,15 @@ export const staffCommands = {
       })
       .strict(),
   },
+
+  // Staff days. At the console, for whoever unlocked it; at the kiosk, for the person whose PIN is typed,
+  // counted against their account when wrong like the lock screen's.
+  'staffDay.onSite': { role: 'office', input: empty, passive: true },
+  'staffDay.signIn': { role: 'office', input: z.object({ phone: ownPhone }).strict() },
+  'staffDay.signOut': { role: 'office', input: z.object({ collectPhone }).strict() },
+  'staffDay.kioskNames': { role: 'kiosk', input: empty },
+  'staffDay.signInAtKiosk': { role: 'kiosk', input: z.object({ staffId: id('Staff member', { missing: 'Choose your name.' }), pin, phone: ownPhone }).strict() },
+  'staffDay.signOutAtKiosk': { role: 'kiosk', input: z.object({ staffId: id('Staff member', { missing: 'Choose your name.' }), pin, collectPhone }).strict() },
 } as const satisfies Record<string, CommandSchema>;
 
 export interface StaffSummary {
@@ -87,6 +117,67 @@ export interface StaffAccount {
   lockedUntil: string | null;
 }
 
+export const STAFF_DAY_WAYS = ['console', 'kiosk'] as const;
+/** Where a member of staff signed in or out. */
+export type StaffDayWay = (typeof STAFF_DAY_WAYS)[number];
+
+/** One of a member of staff's own devices in the safe now. */
+export interface StaffDeviceInSafe {
+  receiptId: number;
+  receiptNumber: string;
+  itemId: number;
+  kind: DeviceKind;
+  description: string | null;
+  bagSlot: string;
+  loggedAt: string;
+}
+
+/** A device they took out of the safe since signing in (a break) and have not put back: "Back in the safe" logs it again. */
+export interface StaffDeviceOut {
+  kind: DeviceKind;
+  description: string | null;
+  bagSlot: string;
+  takenAt: string;
+}
+
+/** A member of staff signed in now. */
+export interface StaffOnSite {
+  staffDayId: number;
+  staffId: number;
+  displayName: string;
+  signedInAt: string;
+  signedInHow: StaffDayWay;
+  /** They signed in on an earlier day and never signed out: probably not here; the roll call says so. */
+  fromEarlierDay: boolean;
+  /** A phone of theirs is in the safe now (what a setting that keeps staff phones there asks). */
+  phoneInSafe: boolean;
+  devicesInSafe: StaffDeviceInSafe[];
+  devicesOut: StaffDeviceOut[];
+}
+
+export interface StaffDaySignedIn {
+  staffDayId: number;
+  displayName: string;
+  signedInAt: string;
+  /** When they never signed out of an earlier day: that day's sign-in time (it is closed now, marked "did not sign out"). */
+  earlierDayClosed: string | null;
+  /** Their phone's receipt, when it went into the safe with the sign-in. */
+  phone: { receipt: ReceiptView; print: PrintStatus } | null;
+}
+
+export interface StaffDaySignedOut {
+  staffDayId: number;
+  displayName: string;
+  signedInAt: string;
+  signedOutAt: string;
+  /** The day signed out of began on an earlier day (they never signed out then): it is closed as "did not sign out". */
+  wasEarlierDay: boolean;
+  /** Their devices returned to them from the safe with the sign-out. */
+  takenFromSafe: number;
+  /** Their devices still in the safe after it. */
+  stillInSafe: number;
+}
+
 export interface StaffOutputs {
   'staff.listForUnlock': { staff: StaffSummary[] };
   'staff.unlock': StaffSessionInfo;
@@ -100,4 +191,12 @@ export interface StaffOutputs {
   'staff.resetPin': StaffAccount;
   'staff.unlockAccount': StaffAccount;
   'staff.deactivate': StaffAccount;
+  /** Signed in now, by name. `phonesInSafe`: the setting keeps staff phones in the safe during working hours. */
+  'staffDay.onSite': { staff: StaffOnSite[]; phonesInSafe: boolean };
+  'staffDay.signIn': StaffDaySignedIn;
+  'staffDay.signOut': StaffDaySignedOut;
+  /** Who may sign in at the kiosk (every active account), and whether to offer their phone into the safe. */
+  'staffDay.kioskNames': { staff: { staffId: number; displayName: string }[]; phonesInSafe: boolean };
+  'staffDay.signInAtKiosk': StaffDaySignedIn;
+  'staffDay.signOutAtKiosk': StaffDaySignedOut;
 }

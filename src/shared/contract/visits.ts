@@ -103,6 +103,10 @@ export interface KioskConfig {
   idleWarningSeconds: number;
   consoleLockSeconds: number;
   policy: PolicyText;
+  /** What the setting accepts for devices in its safe (Settings): shown with the expectations, printed on receipts. */
+  lossAndDamage: string;
+  /** The setting has a safeguarding leaflet (school §6): the last sign-in step offers to print one. */
+  leafletAvailable: boolean;
 }
 
 /** What the public kiosk may show about a person: never a full surname. */

@@ -1,5 +1,7 @@
+import type { ConfiscationOutcome } from './confiscation.js';
 import type { DeviceKind } from './devices.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from './scan-code.js';
+import { ukDay, ukTime } from './time.js';
 
 /** Every device in custody is in exactly one of these states. */
 export const CUSTODY_STATES = ['in_safe', 'returned', 'handed_on'] as const;
@@ -51,6 +53,15 @@ export function ownerLine(ownerType: OwnerType, ownerDetail: string | null, reas
   return note ? `${who} · ${note}` : who;
 }
 
+/**
+ * Whether an item logged at `loggedAt` should have gone home by `now` (instants), the setting's day ending at
+ * `endOfDay` (HH:MM, UK time): logged on an earlier UK day, or today at or after the end. The end-of-day
+ * report, the pupils' lists and releasing a confiscated device without the DSL or head all use this.
+ */
+export function heldPastEndOfDay(loggedAt: string, now: string, endOfDay: string): boolean {
+  return ukDay(loggedAt) < ukDay(now) || ukTime(now) >= endOfDay;
+}
+
 export const RECEIPT_TOKEN_LENGTH = 26;
 const NUMBER_PATTERN = /^(\d{4})-(\d{4,6})$/;
 
@@ -93,4 +104,6 @@ export interface CustodyItemView {
   closedTo: string | null;
   closedNote: string | null;
   corrected: boolean;
+  /** For a confiscated item that has left the safe: released to a parent or carer, or handed to the police. */
+  confiscationOutcome: ConfiscationOutcome | null;
 }

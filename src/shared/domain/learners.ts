@@ -61,3 +61,50 @@ export function pupilKey(name: string): string {
     .sort()
     .join(' ');
 }
+
+/**
+ * A pupil's device in exceptional circumstances (medical monitoring, say): approved by the headteacher or
+ * the DSL, then put in writing and signed by the pupil and a parent or carer. Until it is signed it is not
+ * in force (`awaiting_signatures`), whatever its days; otherwise it runs as an agreement does.
+ */
+export type LearnerExceptionState = 'awaiting_signatures' | AgreementState;
+
+export interface LearnerExceptionView {
+  exceptionId: number;
+  pupilName: string;
+  classGroup: string;
+  deviceKind: DeviceKind;
+  deviceDescription: string;
+  /** Why the pupil needs it ("monitors her blood glucose"). */
+  reason: string;
+  permittedUse: string;
+  /** What is expected of the pupil (where the device is kept, who they tell). */
+  expectations: string;
+  /** What happens if the device is misused. */
+  sanctions: string;
+  /** Calendar days (YYYY-MM-DD), both included. */
+  validFrom: string;
+  validUntil: string;
+  /** The headteacher or DSL who approved, having typed their own PIN. */
+  approvedBy: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The written agreement as signed: the day, the pupil's and the parent's or carer's names as they signed. */
+  signed: { on: string; learnerName: string; parentName: string; parentRelationship: string; recordedAt: string; recordedBy: string } | null;
+  ended: { at: string; by: string; reason: string } | null;
+  state: LearnerExceptionState;
+}
+
+/** Where an exception stands on `today` (a UK calendar day): ended and expired first, then unsigned, then by its days. */
+export function learnerExceptionState(e: { validFrom: string; validUntil: string; signed: unknown; ended: unknown }, today: string): LearnerExceptionState {
+  if (e.ended !== null) return 'ended';
+  if (today > e.validUntil) return 'expired';
+  if (e.signed === null) return 'awaiting_signatures';
+  return today < e.validFrom ? 'not_started' : 'in_force';
+}
+
+/** What the form offers for the sanctions, to be changed as the school sees fit. */
+export const DEFAULT_EXCEPTION_SANCTIONS =
+  'If the device is used for anything other than the permitted use, staff may keep it at the school office until the end '
+  + 'of the day, the school will speak to the pupil and a parent or carer, the exception may be ended, and the behaviour '
+  + 'policy will apply. Any medical need the device meets will still be met while it is kept.';

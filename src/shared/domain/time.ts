@@ -34,3 +34,20 @@ const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '
 export function ukTime(iso: string): string {
   return hourMinute.format(new Date(iso));
 }
+
+/**
+ * The instant a UK wall-clock date (YYYY-MM-DD) and time (HH:MM) stand for (ISO, UTC), or null. The UK is on
+ * GMT or BST, so one of the two offsets gives back the same date and time; neither does for a time the clocks
+ * skip in March. Shared so a form and main turn what was typed into the same instant.
+ */
+export function ukWallTimeToIso(date: string, time: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!d || !t) return null;
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  for (const offsetMinutes of [0, 60]) {
+    const instant = new Date(asUtc - offsetMinutes * 60_000).toISOString();
+    if (ukDay(instant) === date && ukTime(instant) === time) return instant;
+  }
+  return null;
+}

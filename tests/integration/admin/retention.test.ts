@@ -52,6 +52,23 @@ describe('retention', () => {
     expect(details).not.toMatch(/Zoë|Brien|Bright Sparks/);
   });
 
+  it('removes the details of a device handed on, keeping that it was handed on (the run used to fail whole on one)', async () => {
+    const app = await createSetUpApp();
+    app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const { receipt, visitId } = await logIntoSafe(app);
+    app.ok('custody.handOn', { itemId: receipt.items[0]!.itemId, handedTo: 'Mr Patel, IT technician', reason: 'Collected for repair' }, 'staff');
+    app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[1]!.itemId], returnedTo: 'Zoë' }, 'staff');
+    app.ok('visit.signOut', { visitId });
+    app.clock.set('2027-11-24T09:00:00Z');
+    await unlock(app);
+    expect(app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, custodyCleared: 2 });
+    // A handed-on item always says why (its CHECK): the words become "Removed" rather than nothing.
+    expect(app.db.prepare('SELECT state, closed_to, closed_note, description FROM custody_items WHERE receipt_id = ? ORDER BY id').all(receipt.receiptId)).toEqual([
+      { state: 'handed_on', closed_to: 'Removed', closed_note: 'Removed', description: null },
+      { state: 'returned', closed_to: 'Removed', closed_note: null, description: null },
+    ]);
+  });
+
   it('leaves alone anyone still on site or with something still in the safe', async () => {
     const app = await createSetUpApp();
     app.ok('settings.update', { retentionYears: 1 }, 'staff');

@@ -47,6 +47,37 @@ describe('first-run setup', () => {
     expect(row.full_text).toMatch(/staffroom/i);
   });
 
+  it('offers both default texts and the printers before setup, and nothing once set up', async () => {
+    const app = createTestApp();
+    const defaults = await app.okAsync('setup.defaults', {});
+    expect(defaults.expectations.school.fullText).toMatch(/staffroom/i);
+    expect(defaults.expectations.nursery.summary.length).toBeGreaterThanOrEqual(4);
+    expect(Array.isArray(defaults.printers)).toBe(true);
+    await app.okAsync('setup.create', valid);
+    // Anyone at the kiosk may ask: once the setting exists, the printers and texts are the staff console's business.
+    expect((await app.failsAsync('setup.defaults', {})).code).toBe('already_set_up');
+  });
+
+  it('saves the expectations as edited on the setup screen, and the receipt printer chosen there', async () => {
+    const app = createTestApp();
+    const edited = { title: 'Phones at Little Acorns', summary: ['Phones stay in the office safe.'], fullText: 'Our own words.\n\n- One\n- Two' };
+    const { staffId } = await app.okAsync('setup.create', { ...valid, expectations: edited, receiptPrinter: 'Office receipts' });
+    const config = app.ok('kiosk.config', {});
+    expect(config.policy).toMatchObject({ version: 1, title: edited.title, summary: edited.summary, fullText: edited.fullText });
+    await app.okAsync('staff.unlock', { staffId, pin: valid.pin });
+    expect(app.ok('settings.get', {}).receiptPrinter).toBe('Office receipts');
+    const entry = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'policy.create'").pluck().get() as string;
+    expect(JSON.parse(entry)).toMatchObject({ template: 'nursery', editedAtSetup: true });
+  });
+
+  it('refuses edited expectations with an empty summary line, in words, and sets nothing up', async () => {
+    const app = createTestApp();
+    const failure = await app.failsAsync('setup.create', { ...valid, expectations: { title: 'Ours', summary: ['  '], fullText: 'Words' } });
+    expect(failure.code).toBe('invalid_input');
+    expect(failure.fields?.['expectations.summary.0']).toBe('Write this line, or remove it.');
+    expect(app.ok('app.status', {}).setUp).toBe(false);
+  });
+
   it('writes the setup to the audit trail', async () => {
     const app = createTestApp();
     await app.okAsync('setup.create', valid);

@@ -31,7 +31,7 @@ describe('every command refuses malformed input and changes nothing', () => {
       if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0) continue;
       await expectRefusedUnchanged(app, name, input);
     }
-    expect(['kiosk', ...STAFF_ROLES, 'dsl_or_admin']).toContain(commandSchemas[name].role);
+    expect(['kiosk', ...STAFF_ROLES, 'dsl_or_admin', 'dsl_or_head']).toContain(commandSchemas[name].role);
   });
 });
 

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../../src/main/app.js';
 import { fixedClock } from '../../../src/main/core/clock.js';
-import { tightenDataFolder } from '../../../src/main/core/private-files.js';
+import { isOwnTopLevel, tightenDataFolder } from '../../../src/main/core/private-files.js';
+import { documentFolders } from '../../../src/main/services/admin/retention-files.js';
 import { TINY_PNG } from '../../helpers/command-samples.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
@@ -62,6 +63,11 @@ afterAll(() => {
 afterEach(disposeAll);
 
 describe.skipIf(process.platform === 'win32')('the data folder is private to the account that runs Safe Hands', () => {
+  it('counts every folder documents are written to as its own, so none is left open at start-up', () => {
+    expect(documentFolders().length).toBeGreaterThan(5);
+    expect(documentFolders().filter((folder) => !isOwnTopLevel(folder))).toEqual([]);
+  });
+
   it('makes a new data folder 0700, and the database and its -wal and -shm 0600', () => {
     const parent = mkdtempSync(join(tmpdir(), 'safe-hands-private-'));
     const dataDir = join(parent, 'new', 'Safe Hands');

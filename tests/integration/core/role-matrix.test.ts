@@ -15,6 +15,7 @@ import { contentHash } from '../../helpers/test-app.js';
  */
 const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'app.status': 'kiosk',
+  'setup.defaults': 'kiosk',
   'setup.create': 'kiosk',
   'kiosk.config': 'kiosk',
   'visitor.findReturning': 'kiosk',
@@ -66,6 +67,8 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'visit.signInWithInvite': 'kiosk',
   'concern.raise': 'office',
   'concern.list': 'office',
+  // What waits for the DSL: concerns, LADO outcomes, items held overnight, the review.
+  'inbox.list': 'dsl',
   'concern.review': 'dsl',
   // Telling the parents is a fact anyone who may see the concern records; the rest are the DSL's decisions.
   'concern.recordParentsInformed': 'office',
@@ -77,6 +80,12 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'policy.get': 'dsl',
   'policy.publish': 'dsl',
   'policy.recordReview': 'dsl',
+  // The safeguarding leaflet: every member of staff reads and prints it, the DSL writes it, and the visitor who
+  // has just signed in asks the kiosk for one (once per visit).
+  'leaflet.get': 'office',
+  'leaflet.publish': 'dsl',
+  'leaflet.print': 'office',
+  'leaflet.printForVisitor': 'kiosk',
   'app.reminders': 'office',
   'staff.list': 'admin',
   'staff.create': 'admin',
@@ -96,6 +105,14 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'backup.now': 'admin',
   'backup.list': 'admin',
   'backup.restore': 'admin',
+  // Who is signed in, and signing oneself in or out at an unlocked console: every member of staff.
+  'staffDay.onSite': 'office',
+  'staffDay.signIn': 'office',
+  'staffDay.signOut': 'office',
+  // At the kiosk the staff member's own PIN is the proof, typed with the command.
+  'staffDay.kioskNames': 'kiosk',
+  'staffDay.signInAtKiosk': 'kiosk',
+  'staffDay.signOutAtKiosk': 'kiosk',
   'learner.agreements': 'office',
   'learner.agreementsFor': 'office',
   // Only the headteacher or leadership records or ends a pupil's device agreement; the agreeing head also types their PIN.
@@ -103,6 +120,20 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'learner.endAgreement': 'head',
   // Which pupils' devices the safe holds: every member of staff gives them back at home time.
   'learner.devicesHeld': 'office',
+  // A search of a confiscated device: only leadership records one, as the searcher; the DSL sees every one.
+  'learner.recordSearch': 'head',
+  'learner.searches': 'dsl_or_head',
+  // A pupil's exception: the office records it (the approving DSL or head types their PIN), prints the agreement
+  // and records it signed; only the DSL or the headteacher ends one.
+  'learner.exceptions': 'office',
+  'learner.recordException': 'office',
+  'learner.printExceptionAgreement': 'office',
+  'learner.recordExceptionSigned': 'office',
+  'learner.endException': 'dsl_or_head',
+  // A confiscated device goes to a parent or carer from the office (early only with the DSL's or head's PIN
+  // inside the input); only the DSL or the headteacher hands one to the police.
+  'learner.releaseConfiscated': 'office',
+  'learner.handToPolice': 'dsl_or_head',
 };
 
 /**
@@ -111,6 +142,10 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
  */
 const FIRST_ANSWER: Partial<Record<CommandName, ErrorCode>> = {
   'setup.create': 'already_set_up',
+  // The defaults are for the setup screen only: once set up they are not given out.
+  'setup.defaults': 'already_set_up',
+  // The office caller signed in for the day when the world was built (so signing out finds them in).
+  'staffDay.signIn': 'conflict',
 };
 
 type Caller = 'no session' | 'kiosk' | StaffCaller;
@@ -216,6 +251,11 @@ describe('what the roles mean', () => {
     ['dsl', ['office', 'head'], false],
     ['admin', ['office', 'head'], false],
     ['dsl_or_admin', ['office', 'head'], false],
+    // The DSL or the headteacher: either one, but not an administrator or the office alone.
+    ['dsl_or_head', ['office', 'head'], true],
+    ['dsl_or_head', ['office', 'dsl'], true],
+    ['dsl_or_head', ['office', 'admin'], false],
+    ['dsl_or_head', ['office'], false],
     ['office', ['office', 'head'], true],
   ] as const)('%s needed, %j held: %s', (required, held, allowed) => {
     expect(roleAllows(held, required)).toBe(allowed);

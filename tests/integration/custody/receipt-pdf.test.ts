@@ -17,6 +17,7 @@ import {
 } from '../../../src/main/documents/receipt.js';
 import { PLACEHOLDER } from '../../../src/main/documents/text.js';
 import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
+import { DEFAULT_LOSS_AND_DAMAGE } from '../../../src/shared/domain/loss-and-damage.js';
 import { APP_ROOT } from '../../../src/main/core/paths.js';
 import {
   decodeQr, flatten, inkBounds, pdfPageSizes, pdfText, readQr, renderFirstPageToFile, renderPdfToPngs, type PNG,
@@ -40,6 +41,7 @@ function receipt(overrides: Partial<ReceiptData> = {}): ReceiptData {
     loggedAt: '2026-03-03T09:41:00.000Z',
     staffName: 'Mrs Anita Patel',
     reprint: 0,
+    lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
     ...overrides,
   };
 }
@@ -89,6 +91,8 @@ describe.each<ReceiptLayout>(['roll80', 'a4'])('%s receipt', (layout) => {
     expect(flat).toContain('Mrs Anita Patel');
     expect(flat).toContain('3 Mar 2026, 09:41');
     expect(flat).toContain(COLLECT);
+    // What the setting accepts for what it holds (the policies disclaim the rest), at the foot.
+    expect(flat).toContain(DEFAULT_LOSS_AND_DAMAGE);
     // The code under the QR, in fours with the two left over last: as every screen and paper shows it.
     expect(flat).toContain('K7QX 2MBZ 4RT5 WNAH J3PL D6YC VE');
     expect(flat).not.toContain('REPRINT');

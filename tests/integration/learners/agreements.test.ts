@@ -5,23 +5,16 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { AGREEMENTS_FOR_PUPIL_SQL } from '../../../src/main/db/repositories/learner-agreement-repo.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, type TestApp } from '../../helpers/test-app.js';
+import { addColleagues, HEAD, HEAD_PIN, OFFICE, type SetUp } from '../../helpers/learner-staff.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
-
-type SetUp = TestApp & { adminId: number };
-
-const HEAD_PIN = '2468';
-const OFFICE_PIN = '1357';
 
 /** A school with a headteacher (leadership only: not the DSL, not an administrator) and an office account, each at their own console. */
 async function school(): Promise<{ app: SetUp; headId: number; officeId: number }> {
   const app = await createSetUpApp();
-  const head = await app.okAsync('staff.create', { displayName: 'Helen Bradley', roles: ['head'], pin: HEAD_PIN, pinAgain: HEAD_PIN }, 'staff');
-  const office = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: [], pin: OFFICE_PIN, pinAgain: OFFICE_PIN }, 'staff');
-  await app.okAsync('staff.unlock', { staffId: head.staffId, pin: HEAD_PIN }, 'head');
-  await app.okAsync('staff.unlock', { staffId: office.staffId, pin: OFFICE_PIN }, 'office');
-  return { app, headId: head.staffId, officeId: office.staffId };
+  const [headId, officeId] = await addColleagues(app, HEAD, OFFICE);
+  return { app, headId: headId!, officeId: officeId! };
 }
 
 function agreement(headId: number, change: Partial<CommandInput<'learner.recordAgreement'>> = {}): CommandInput<'learner.recordAgreement'> {

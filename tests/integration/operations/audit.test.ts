@@ -60,6 +60,11 @@ describe('browsing the audit trail', () => {
     expect(third).toMatchObject({ moreBefore: null });
     expect(third.entries).toHaveLength(1);
     expect(app.ok('audit.list', { from: '2026-11-24' }, 'staff').entries).toEqual([]);
+    // Some actions carry a capital letter (the command's own name): the filter finds them too.
+    const concern = app.ok('concern.raise', { aboutType: 'visitor', aboutName: 'P0 Q0', visitId: null, location: 'Hall', whatHappened: 'Photo', actionTaken: 'Spoke' }, 'staff');
+    app.ok('concern.review', { concernId: concern.concernId, outcome: 'Closed', close: true }, 'staff');
+    app.ok('concern.recordDebrief', { concernId: concern.concernId, lessonsLearnt: 'Signs at the gate', practiceChange: null }, 'staff');
+    expect(app.ok('audit.list', { action: 'concern.recordDebrief' }, 'staff').entries.map((e) => e.entityId)).toEqual([concern.concernId]);
 
     const admin = await app.okAsync('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
     await app.okAsync('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');

@@ -1,13 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SettingsPanel } from '../../../src/renderer/admin/SettingsPanel.js';
 import type { SettingsView } from '../../../src/shared/contract/index.js';
 import { fail, installFakeApi } from '../../helpers/fake-api.js';
+import { descriptionOf } from '../../helpers/harness.js';
+import { DEFAULT_LOSS_AND_DAMAGE } from '../../../src/shared/domain/loss-and-damage.js';
 
 const saved: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
-  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4',
+  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false,
+  lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
 };
 
 describe('the settings panel', () => {
@@ -133,5 +136,75 @@ describe('the setting’s own details in the settings', () => {
     await user.upload(screen.getByLabelText(/Logo \(PNG or JPEG/), huge);
     expect(await screen.findByText(/The logo is too large/)).toBeTruthy();
     expect(api.inputsOf('settings.setLogo')).toEqual([]);
+  });
+});
+
+describe('loss and damage in the settings', () => {
+  const REWORDED = 'Items in our safe are covered by the school’s insurance and returned only against the receipt.';
+
+  it('rewords what the setting accepts for devices in its safe, and puts the suggested wording back in one tap', async () => {
+    const api = installFakeApi({
+      'settings.get': () => saved,
+      'printers.list': () => ({ printers: [] }),
+      'settings.update': (input) => ({ ...saved, ...input }) as SettingsView,
+    });
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    const line = await screen.findByLabelText('What we accept for devices in the safe');
+    expect((line as HTMLTextAreaElement).value).toBe(DEFAULT_LOSS_AND_DAMAGE);
+    expect(screen.queryByRole('button', { name: 'Use the suggested wording' })).toBeNull();
+    await user.clear(line);
+    await user.type(line, REWORDED);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.inputsOf('settings.update')).toEqual([{ lossAndDamage: REWORDED }]);
+
+    await user.click(screen.getByRole('button', { name: 'Use the suggested wording' }));
+    expect((screen.getByLabelText('What we accept for devices in the safe') as HTMLTextAreaElement).value).toBe(DEFAULT_LOSS_AND_DAMAGE);
+  });
+
+  it('shows main’s message under the line when it is left empty', async () => {
+    installFakeApi({
+      'settings.get': () => saved,
+      'printers.list': () => ({ printers: [] }),
+      'settings.update': () => fail('invalid_input', 'Say what the setting accepts for devices in its safe, or put back the suggested wording.', {
+        lossAndDamage: 'Say what the setting accepts for devices in its safe, or put back the suggested wording.',
+      }),
+    });
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    const line = await screen.findByLabelText('What we accept for devices in the safe');
+    await user.clear(line);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(line.getAttribute('aria-invalid')).toBe('true'));
+    expect(descriptionOf(line)).toContain('Say what the setting accepts for devices in its safe, or put back the suggested wording.');
+  });
+});
+
+describe('a settings read that answers late', () => {
+  it('is not shown after the panel was left, so what is typed after coming back is never overwritten', async () => {
+    // The first read is slow: the administrator leaves Settings (for Staff) before it answers.
+    const answers: Array<(view: SettingsView) => void> = [];
+    const api = installFakeApi({
+      'settings.get': () => new Promise<SettingsView>((resolve) => answers.push(resolve)),
+      'printers.list': () => ({ printers: [] }),
+      'settings.update': (input) => ({ ...saved, ...input }) as SettingsView,
+    });
+    const first = render(<SettingsPanel />);
+    first.unmount();
+    answers[0]!({ ...saved });
+
+    // Back on Settings, the form waits for its own read: until then there is nothing to type into.
+    render(<SettingsPanel />);
+    await waitFor(() => expect(answers).toHaveLength(2));
+    expect(screen.queryByLabelText('End of the day')).toBeNull();
+    answers[1]!({ ...saved });
+    const user = userEvent.setup();
+    const end = await screen.findByLabelText('End of the day');
+    await user.clear(end);
+    await user.type(end, '15:30');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.inputsOf('settings.update')).toEqual([{ endOfDay: '15:30' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, installFakeApi, kioskConfig, appStatus } from '../../helpers/fake-api.js';
+import { checkedByContract, fail, installFakeApi, kioskConfig, appStatus } from '../../helpers/fake-api.js';
 import { renderApp, textboxNamed } from '../../helpers/harness.js';
 
 describe('first-run setup', () => {
@@ -28,7 +28,10 @@ describe('first-run setup', () => {
     await user.click(screen.getByRole('button', { name: 'Finish setup' }));
 
     expect(api.inputsOf('setup.create')).toEqual([
-      { settingName: 'St Mary’s Primary', settingKind: 'school', adminName: 'Jo Baker', pin: '2468', pinAgain: '2468', expectationsTemplate: 'school' },
+      {
+        settingName: 'St Mary’s Primary', settingKind: 'school', adminName: 'Jo Baker', pin: '2468', pinAgain: '2468', expectationsTemplate: 'school',
+        expectations: null, receiptPrinter: null,
+      },
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: /Welcome to St Mary’s Primary/ })).toBeTruthy();
   });
@@ -64,4 +67,65 @@ describe('first-run setup', () => {
     expect(screen.getByText('Choose nursery or school.')).toBeTruthy();
     expect(api.inputsOf('setup.create')).toEqual([]);
   });
+
+  it('lets the first administrator read and change the default text, and choose the receipt printer, before anything is saved', async () => {
+    let setUp = false;
+    const api = installFakeApi({
+      'app.status': () => appStatus({ setUp, settingName: setUp ? 'Little Acorns' : null, databaseProblem: null }),
+      'kiosk.config': () => kioskConfig({ settingName: 'Little Acorns' }),
+      'setup.defaults': () => ({ expectations: { nursery: nurseryText, school: schoolText }, printers: [{ name: 'Office-Receipts', isDefault: true }] }),
+      'setup.create': checkedByContract('setup.create', () => {
+        setUp = true;
+        return { staffId: 1 };
+      }),
+    });
+    const { user } = renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Set up Safe Hands' });
+    await user.type(textboxNamed('Setting name'), 'Little Acorns');
+    await user.click(screen.getByRole('radio', { name: /Nursery or early years/ }));
+    expect(await screen.findByText('Starts as “Phones at nursery”, with 3 summary lines.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Read and change the text' }));
+    expect(textboxNamed('Title').value).toBe('Phones at nursery');
+    // The default lines go in one tap, to write the setting's own.
+    await user.click(screen.getByRole('button', { name: 'Clear all lines' }));
+    await user.type(textboxNamed('Line 1'), 'Phones stay in the office safe.');
+    await user.clear(textboxNamed('Title'));
+    await user.type(textboxNamed('Title'), 'Phones at Little Acorns');
+    await user.selectOptions(screen.getByLabelText('Receipt printer'), 'Office-Receipts');
+    await user.type(textboxNamed('Your name'), 'Jo Baker');
+    await user.type(screen.getByLabelText('Choose a PIN'), '246813');
+    await user.type(screen.getByLabelText('Type the PIN again'), '246813');
+    await user.click(screen.getByRole('button', { name: 'Finish setup' }));
+    expect(api.inputsOf('setup.create')).toEqual([{
+      settingName: 'Little Acorns', settingKind: 'nursery', adminName: 'Jo Baker', pin: '246813', pinAgain: '246813', expectationsTemplate: 'nursery',
+      expectations: { title: 'Phones at Little Acorns', summary: ['Phones stay in the office safe.'], fullText: nurseryText.fullText },
+      receiptPrinter: 'Office-Receipts',
+    }]);
+  });
+
+  it('marks a blank summary line before sending, and switching template starts from the other text', async () => {
+    const api = installFakeApi({
+      'app.status': () => appStatus({ setUp: false, settingName: null, databaseProblem: null }),
+      'setup.defaults': () => ({ expectations: { nursery: nurseryText, school: schoolText }, printers: [] }),
+    });
+    const { user } = renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Set up Safe Hands' });
+    await user.click(screen.getByRole('radio', { name: /Nursery or early years/ }));
+    expect(await screen.findByText(/No printer was found on this PC/)).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Read and change the text' }));
+    await user.clear(textboxNamed('Line 2'));
+    await user.type(textboxNamed('Setting name'), 'Little Acorns');
+    await user.type(textboxNamed('Your name'), 'Jo Baker');
+    await user.type(screen.getByLabelText('Choose a PIN'), '246813');
+    await user.type(screen.getByLabelText('Type the PIN again'), '246813');
+    await user.click(screen.getByRole('button', { name: 'Finish setup' }));
+    expect(textboxNamed('Line 2').getAttribute('aria-invalid')).toBe('true');
+    expect(api.inputsOf('setup.create')).toEqual([]);
+    await user.click(screen.getByRole('radio', { name: /School expectations/ }));
+    expect(textboxNamed('Title').value).toBe('Phones at school');
+    expect(textboxNamed('Line 2').getAttribute('aria-invalid')).toBeNull();
+  });
 });
+
+const nurseryText = { title: 'Phones at nursery', summary: ['One', 'Two', 'Three'], fullText: 'Nursery words.' };
+const schoolText = { title: 'Phones at school', summary: ['Uno', 'Dos'], fullText: 'School words.' };

@@ -77,7 +77,8 @@ describe('the console navigation, in groups', () => {
       }
     }
     expect(reached).toEqual([
-      'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', "Pupils' devices", 'Safeguarding', 'Roll call',
+      'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Staff on site',
+      'Hand in and home time', 'Agreements', 'Exceptions', 'Confiscated', 'Safeguarding', 'Roll call',
       'End of day', 'Reports', 'Audit trail', 'Admin',
     ]);
   });

@@ -50,9 +50,9 @@ describe('the renderer stores', () => {
     for (const { store } of stores) dirty(store);
     await announceLocked();
     const kept = stores.filter(({ name, store }) => JSON.stringify(dataOf(store)) !== JSON.stringify(first.get(name))).map(({ name }) => name.split(' ')[0]);
-    // The kiosk belongs to the visitor in front of it, the app's status and first-run setup to no staff
-    // session, and the session store locks itself (it is the one that announces).
-    expect(kept.sort()).toEqual(['useAppStore', 'useKioskStore', 'useSessionStore', 'useSetupStore']);
+    // The kiosk (and its staff path) belongs to the person in front of it, the app's status and first-run
+    // setup to no staff session, and the session store locks itself (it is the one that announces).
+    expect(kept.sort()).toEqual(['useAppStore', 'useKioskStaffStore', 'useKioskStore', 'useSessionStore', 'useSetupStore']);
     resetAllStores();
   });
 });

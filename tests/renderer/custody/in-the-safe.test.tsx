@@ -27,7 +27,7 @@ describe('the console sections', () => {
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
     const labels = within(nav).getAllByRole('button').map((b) => b.textContent);
     // The groups on one row, and the open group's pages (Front desk's, at first) on the row under it.
-    expect(labels).toEqual(['Front desk', "Pupils' devices", 'Safeguarding', 'Roll call', 'Office', 'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items']);
+    expect(labels).toEqual(['Front desk', "Pupils' devices", 'Safeguarding', 'Roll call', 'Office', 'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Staff on site']);
     expect(within(nav).getByRole('button', { name: 'Today' }).getAttribute('aria-current')).toBe('page');
     await user.click(within(nav).getByRole('button', { name: 'In the safe' }));
     expect(within(nav).getByRole('button', { name: 'In the safe' }).getAttribute('aria-current')).toBe('page');
@@ -154,7 +154,7 @@ describe('device use in the safe view', () => {
         owners: [{
           ownerType: 'visitor', ownerName: 'Helen Marsh', ownerDetail: 'Ofsted', visitId: 3, collectionRequestedAt: null,
           oldestLoggedAt: TEST_NOW.toISOString(), pastEndOfDay: false, receipts: [{ receiptId: 1, receiptNumber: '2026-0001', printCount: 1, printProblem: null, givenByHand: null }],
-          items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: TEST_NOW.toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false }],
+          items: [{ itemId: 1, kind: 'phone', description: null, marks: null, bagSlot: '4', reason: 'visitor', confiscationReason: null, state: 'in_safe', loggedAt: TEST_NOW.toISOString(), loggedBy: 'Sam', closedAt: null, closedBy: null, closedTo: null, closedNote: null, corrected: false, confiscationOutcome: null }],
           deviceUse: { exceptionId: 7, approved: true, permittedUse: 'Notes only', permittedAreas: 'Office', validUntil: null, endedBecause: null },
         }],
       }),

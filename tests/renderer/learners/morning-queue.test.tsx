@@ -5,7 +5,10 @@ import type { CommandInput, PrintStatus, ReceiptView } from '../../../src/shared
 import { item, NO_PRINTER, receipt } from '../../helpers/console-fixtures.js';
 import { checkedByContract, installFakeApi, type FakeApi } from '../../helpers/fake-api.js';
 import { renderApp } from '../../helpers/harness.js';
-import { agreement, heldDevice, pupilsConsole } from '../../helpers/learner-fixtures.js';
+import { agreement, heldDevice, pupilsConsole, today } from '../../helpers/learner-fixtures.js';
+import { minutesAgo } from '../../helpers/test-clock.js';
+import type { LearnerExceptionView } from '../../../src/shared/domain/learners.js';
+import { shiftDay } from '../../../src/renderer/lib/uk-clock.js';
 
 const printed: PrintStatus = { printed: true, printer: 'Reception-Receipts', documentId: 'doc-0123456789abcdef' };
 const notPrinted: PrintStatus = { printed: false, reason: NO_PRINTER, documentId: 'doc-0123456789abcdef' };
@@ -46,7 +49,7 @@ function sentLogs(api: FakeApi) {
 describe('the morning queue: handed in on arrival', () => {
   it("finds the agreement however the name is typed, ticks its device, logs it with the agreement's name, and is ready for the next pupil", async () => {
     const api = installFakeApi(pupilsConsole(undefined, {
-      'learner.agreementsFor': ({ pupilName }) => ({ agreements: pupilName.replace(/\s+/g, ' ').trim().toLowerCase() === "amy o'brien" ? [agreement()] : [] }),
+      'learner.agreementsFor': ({ pupilName }) => ({ agreements: pupilName.replace(/\s+/g, ' ').trim().toLowerCase() === "amy o'brien" ? [agreement()] : [], exceptions: [] }),
       'custody.log': logs(),
     }));
     const { user, tap, taps } = renderApp('#/console');
@@ -78,7 +81,7 @@ describe('the morning queue: handed in on arrival', () => {
 
   it('takes a scanned name ending in Enter: looks it up at once, and with no agreement asks what the device is', async () => {
     const api = installFakeApi(pupilsConsole(undefined, {
-      'learner.agreementsFor': () => ({ agreements: [agreement({ agreementId: 5, pupilName: 'Sam Fox', state: 'ended', ended: { at: '2026-09-01T10:00:00Z', by: 'Helen Bradley', reason: 'Moved' } })] }),
+      'learner.agreementsFor': () => ({ agreements: [agreement({ agreementId: 5, pupilName: 'Sam Fox', state: 'ended', ended: { at: '2026-09-01T10:00:00Z', by: 'Helen Bradley', reason: 'Moved' } })], exceptions: [] }),
       'custody.log': logs(notPrinted),
     }));
     const { user } = renderApp('#/console');
@@ -111,7 +114,7 @@ describe('the morning queue: handed in on arrival', () => {
   it('keeps two pupils with the same name in two classes apart: nothing ticked for them, and one pupil per receipt', async () => {
     const threeA = agreement({ agreementId: 2, pupilName: 'Amy Jones', classGroup: '3A', deviceKind: 'smart_watch', deviceDescription: 'Pink watch' });
     const sixB = agreement({ agreementId: 3, pupilName: 'Amy Jones', classGroup: '6B' });
-    const api = installFakeApi(pupilsConsole(undefined, { 'learner.agreementsFor': () => ({ agreements: [threeA, sixB] }), 'custody.log': logs() }));
+    const api = installFakeApi(pupilsConsole(undefined, { 'learner.agreementsFor': () => ({ agreements: [threeA, sixB], exceptions: [] }), 'custody.log': logs() }));
     const { user } = renderApp('#/console');
     const queue = await openQueue(user);
     await user.type(nameBox(queue), 'amy jones');
@@ -135,8 +138,25 @@ describe('the morning queue: handed in on arrival', () => {
     expect(sentLogs(api).map((i) => i.owner)).toEqual([{ type: 'learner', name: 'Amy Jones', group: '6B', reason: 'learner_day', confiscationReason: null }]);
   });
 
+  it('says a pupil with an exception in force keeps that device, instead of telling the office to hold it', async () => {
+    const maya: LearnerExceptionView = {
+      exceptionId: 3, pupilName: 'Maya Patel', classGroup: '4R', deviceKind: 'phone', deviceDescription: 'White iPhone SE',
+      reason: 'Reads her glucose monitor', permittedUse: 'Glucose readings only', expectations: 'On silent in her tray', sanctions: 'Kept at the office',
+      validFrom: today, validUntil: shiftDay(today, 100), approvedBy: 'Dee Okafor', recordedAt: minutesAgo(60), recordedBy: 'Olu Office',
+      signed: { on: today, learnerName: 'Maya Patel', parentName: 'Anita Patel', parentRelationship: 'Mother', recordedAt: minutesAgo(30), recordedBy: 'Olu Office' },
+      ended: null, state: 'in_force',
+    };
+    installFakeApi(pupilsConsole(undefined, { 'learner.agreementsFor': () => ({ agreements: [], exceptions: [maya] }), 'custody.log': logs() }));
+    const { user } = renderApp('#/console');
+    const queue = await openQueue(user);
+    await user.type(nameBox(queue), 'Maya Patel{Enter}');
+    expect(await within(queue).findByText(/Exception in force until .*: the pupil may keep their phone with them/)).toBeTruthy();
+    expect(within(queue).queryByText('Hold the device for the day all the same, and tell the headteacher.')).toBeNull();
+    expect(within(queue).queryByText('No agreement on record')).toBeNull();
+  });
+
   it('takes a one-character name as a name, and refuses an empty one before anything is sent', async () => {
-    const api = installFakeApi(pupilsConsole(undefined, { 'learner.agreementsFor': () => ({ agreements: [] }), 'custody.log': logs() }));
+    const api = installFakeApi(pupilsConsole(undefined, { 'learner.agreementsFor': () => ({ agreements: [], exceptions: [] }), 'custody.log': logs() }));
     const { user } = renderApp('#/console');
     const queue = await openQueue(user);
     await user.click(within(queue).getByRole('button', { name: 'Find the pupil' }));
@@ -154,8 +174,8 @@ describe('the morning queue: handed in on arrival', () => {
 
   it('says when the pupil already has a device in the safe for the day, so it is not logged twice by mistake', async () => {
     installFakeApi(pupilsConsole(undefined, {
-      'learner.devicesHeld': () => ({ forTheDay: [heldDevice()], confiscated: [], endOfDay: '15:30' }),
-      'learner.agreementsFor': () => ({ agreements: [agreement()] }),
+      'learner.devicesHeld': () => ({ forTheDay: [heldDevice()], confiscated: [], endOfDay: '15:30', earlyAgreers: [] }),
+      'learner.agreementsFor': () => ({ agreements: [agreement()], exceptions: [] }),
     }));
     const { user } = renderApp('#/console');
     const queue = await openQueue(user);

@@ -69,7 +69,7 @@ describe('checking a device approval', () => {
   it('sits beside the safe in the navigation and puts the cursor in the scan box', async () => {
     const { box, nav } = await openCheck();
     const pages = within(within(nav).getByRole('list', { name: 'Front desk pages' })).getAllByRole('button').map((b) => b.textContent);
-    expect(pages).toEqual(['Today', 'Collect', 'In the safe', 'Check an approval', 'Log items']);
+    expect(pages).toEqual(['Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Staff on site']);
     expect(within(nav).getByRole('button', { name: 'Check an approval' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('heading', { level: 1, name: 'Check a device approval' })).toBeTruthy();
     expect(document.activeElement).toBe(box);

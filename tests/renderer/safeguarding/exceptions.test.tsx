@@ -13,7 +13,7 @@ import {
 } from '../../helpers/safeguarding-fixtures.js';
 
 async function startApproval(user: UserEvent): Promise<void> {
-  await openSafeguarding(user);
+  await openSafeguarding(user, 'Device exceptions');
   const table = await screen.findByRole('table', { name: 'On site now' });
   await user.click(within(table).getByRole('button', { name: 'Approve device use… for Helen Marsh' }));
   expect(await screen.findByRole('heading', { level: 1, name: 'Approve device use for Helen Marsh' })).toBeTruthy();
@@ -172,7 +172,7 @@ describe('revoking and showing an approval', () => {
       },
     }));
     const { user } = renderApp('#/console');
-    await openSafeguarding(user);
+    await openSafeguarding(user, 'Device exceptions');
     const table = await screen.findByRole('table', { name: 'On site now' });
     await user.click(within(table).getByRole('button', { name: 'Revoke… device use for Helen Marsh' }));
     const dialog = screen.getByRole('dialog', { name: 'Revoke device use for Helen Marsh?' });
@@ -196,7 +196,7 @@ describe('revoking and showing an approval', () => {
       'exception.revoke': () => exceptionView({ state: 'revoked' }),
     }));
     const { user } = renderApp('#/console');
-    await openSafeguarding(user);
+    await openSafeguarding(user, 'Device exceptions');
     const table = await screen.findByRole('table', { name: 'On site now' });
     await user.click(within(table).getByRole('button', { name: 'Revoke… device use for Helen Marsh' }));
     const dialog = screen.getByRole('dialog', { name: 'Revoke device use for Helen Marsh?' });
@@ -215,7 +215,7 @@ describe('revoking and showing an approval', () => {
       'exception.record': () => ({ print: { printed: false, reason: 'No A4 printer is set up.', documentId: 'rec-9' } }),
     }));
     const { user } = renderApp('#/console');
-    await openSafeguarding(user);
+    await openSafeguarding(user, 'Device exceptions');
     await user.click(await screen.findByRole('button', { name: 'View record for Helen Marsh' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Device use record: Helen Marsh' })).toBeTruthy();
     expect(api.inputsOf('exception.list')).toEqual([{ visitId: 5 }]);
@@ -247,7 +247,7 @@ describe('revoking and showing an approval', () => {
     expect(((await within(row).findByRole('checkbox', { name: /Photo ID checked/ })) as HTMLInputElement).checked).toBe(true);
     expect(row.textContent).toContain('at 10:05');
 
-    await openSafeguarding(user);
+    await openSafeguarding(user, 'Device exceptions');
     const table = await screen.findByRole('table', { name: 'On site now' });
     expect(within(table).queryByRole('button', { name: /Revoke/ })).toBeNull();
     expect(within(table).getByRole('button', { name: 'Approve device use… for Amira Khan' })).toBeTruthy();

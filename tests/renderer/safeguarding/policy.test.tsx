@@ -69,6 +69,25 @@ describe('the expectations text', () => {
     expect(api.inputsOf('policy.publish')).toEqual([]);
   });
 
+  it('clears every summary line in one tap, to write the setting\'s own in place of the default ones', async () => {
+    const api = installFakeApi(safeguardingConsole(dslSession, {
+      'policy.get': () => policyDetail,
+      'policy.publish': () => ({ ...policyDetail, current: { ...policyDetail.current, versionId: 13, version: 3 } }),
+    }));
+    const { user } = renderApp('#/console');
+    await openSafeguarding(user, 'Expectations');
+    await user.click(await screen.findByRole('button', { name: 'Edit and publish a new version' }));
+    expect(policyDetail.current.summary.length).toBeGreaterThan(1);
+    await user.click(screen.getByRole('button', { name: 'Clear all lines' }));
+    expect(screen.getByText('1 of 8 lines')).toBeTruthy();
+    expect(textboxNamed('Line 1').value).toBe('');
+    expect((screen.getByRole('button', { name: 'Clear all lines' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.type(textboxNamed('Line 1'), 'Phones stay in the office safe.');
+    await user.click(screen.getByRole('button', { name: 'Publish version 3' }));
+    expect(await screen.findByText(/Version 3 is published/)).toBeTruthy();
+    expect(api.inputsOf('policy.publish')[0]!.summary).toEqual(['Phones stay in the office safe.']);
+  });
+
   it('records a review with no changes, with a note', async () => {
     const api = installFakeApi(safeguardingConsole(dslSession, {
       'policy.get': () => policyDetail,

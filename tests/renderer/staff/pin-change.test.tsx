@@ -6,6 +6,7 @@ import { NEW_PIN_SAVED_MESSAGE } from '../../../src/renderer/staff/session-store
 import { checkedByContract, fail, installFakeApi, kioskConfig, kioskHandlers, type FakeHandlers } from '../../helpers/fake-api.js';
 import { minutesAgo } from '../../helpers/test-clock.js';
 import { descriptionOf, renderApp } from '../../helpers/harness.js';
+import { unlockedConsole } from '../../helpers/console-fixtures.js';
 
 /** Priya is the DSL and administrator; her PIN is from before the 6-digit rule. */
 const dueSession: StaffSessionInfo = {
@@ -114,5 +115,51 @@ describe('the console for someone whose PIN is too short for their role', () => 
     installFakeApi(handlers({ 'staff.session': () => ({ session: dueSession }) }));
     renderApp('#/console');
     expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new PIN' })).toBeTruthy();
+  });
+});
+
+describe('changing one\'s own PIN by choice', () => {
+  async function openChangeMyPin(overrides: FakeHandlers = {}) {
+    const api = installFakeApi(unlockedConsole({
+      'staff.changeOwnPin': checkedByContract('staff.changeOwnPin', ({ currentPin }) =>
+        currentPin === '2468' ? { changed: true } : fail('wrong_pin', 'That PIN is not right.', { currentPin: 'That PIN is not right.' })),
+      ...overrides,
+    }));
+    const view = renderApp('#/console');
+    await view.user.click(await screen.findByRole('button', { name: 'Change my PIN' }));
+    await screen.findByRole('heading', { level: 1, name: 'Change my PIN' });
+    return { api, ...view };
+  }
+
+  it('is offered from the console bar, takes the PIN rule of the person\'s roles, and goes back untouched', async () => {
+    const { api, user } = await openChangeMyPin();
+    // An office account may keep a 4-digit PIN: the hint says so, and nothing about the DSL's rule.
+    expect(descriptionOf(screen.getByLabelText('New PIN'))).toContain('4 to 8 digits');
+    expect(screen.queryByText('The staff console cannot be used until you have done this.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Keep my PIN and go back' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+    expect(api.inputsOf('staff.changeOwnPin')).toEqual([]);
+    expect(api.inputsOf('staff.lock')).toEqual([]);
+  });
+
+  it('saves a new 4-digit PIN and locks, so the next unlock uses it', async () => {
+    const { api, user } = await openChangeMyPin();
+    await user.type(screen.getByLabelText('Your current PIN'), '2468');
+    await user.type(screen.getByLabelText('New PIN'), '9753');
+    await user.type(screen.getByLabelText('New PIN again'), '9753');
+    await user.click(screen.getByRole('button', { name: 'Save my new PIN' }));
+    expect(await screen.findByText(NEW_PIN_SAVED_MESSAGE)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Unlock' })).toBeTruthy();
+    expect(api.inputsOf('staff.changeOwnPin')).toEqual([{ currentPin: '2468', newPin: { pin: '9753', pinAgain: '9753' } }]);
+  });
+
+  it('says when the current PIN is wrong and stays on the screen', async () => {
+    const { user } = await openChangeMyPin();
+    await user.type(screen.getByLabelText('Your current PIN'), '1111');
+    await user.type(screen.getByLabelText('New PIN'), '9753');
+    await user.type(screen.getByLabelText('New PIN again'), '9753');
+    await user.click(screen.getByRole('button', { name: 'Save my new PIN' }));
+    expect(await screen.findByText('That PIN is not right.', { selector: '.alert-body' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Change my PIN' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parsePolicyText } from '../../../src/renderer/components/policy-blocks.js';
+import { parsePolicyText } from '../../../src/shared/domain/policy-blocks.js';
 import { PolicyText } from '../../../src/renderer/components/PolicyText.js';
 
 describe('the expectations text', () => {

@@ -1,6 +1,7 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { CustodyItemView, CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
 import type { Db } from '../connection.js';
+import { confiscationOutcome, OUTCOME_COLUMNS, OUTCOME_JOINS, type OutcomeColumns } from './confiscation-repo.js';
 import { prepared } from './statements.js';
 
 export interface ReceiptRow {
@@ -113,7 +114,7 @@ export function receiptsInSafe(db: Db): ReceiptRow[] {
     .all() as ReceiptRow[];
 }
 
-interface ItemRow {
+interface ItemRow extends OutcomeColumns {
   id: number;
   receipt_id: number;
   kind: DeviceKind;
@@ -144,11 +145,12 @@ export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<numb
             coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
             i.reason, i.confiscation_reason, i.state, i.logged_at, lb.display_name AS logged_by_name,
             i.closed_at, cb.display_name AS closed_by_name, i.closed_to, i.closed_note,
-            c.id IS NOT NULL AS corrected
+            c.id IS NOT NULL AS corrected, ${OUTCOME_COLUMNS}
      FROM custody_items i
      JOIN staff lb ON lb.id = i.logged_by
      LEFT JOIN staff cb ON cb.id = i.closed_by
      LEFT JOIN custody_corrections c ON c.id = (SELECT max(id) FROM custody_corrections WHERE item_id = i.id)
+     ${OUTCOME_JOINS}
      WHERE i.receipt_id IN (SELECT value FROM json_each(?))
      ORDER BY i.receipt_id, i.id`,
   ).all(JSON.stringify(receiptIds)) as ItemRow[];
@@ -170,6 +172,7 @@ export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<numb
       closedTo: r.closed_to,
       closedNote: r.closed_note,
       corrected: r.corrected === 1,
+      confiscationOutcome: confiscationOutcome(r),
     });
     byReceipt.set(r.receipt_id, list);
   }

@@ -1,5 +1,6 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { Db } from '../connection.js';
+import { endPupilDays, FINISHED_BEFORE_CUTOFF, firstOverlapping, pupilDaysOrder, type PupilDaysQuery } from './pupil-days-repo.js';
 import { prepared } from './statements.js';
 
 /** A pupil's device agreement as stored, with the names of the staff it mentions. */
@@ -30,14 +31,8 @@ const SELECT = `
   JOIN staff rb ON rb.id = a.recorded_by
   LEFT JOIN staff eb ON eb.id = a.ended_by`;
 
-/**
- * The order every list shows: agreements not ended and not past their last day first, the soonest to end
- * first; then the rest, the most recently finished first. `today` is a UK calendar day.
- */
-const ORDER = `
-  ORDER BY (a.ended_at IS NULL AND a.valid_until >= @today) DESC,
-           CASE WHEN a.ended_at IS NULL AND a.valid_until >= @today THEN a.valid_until END,
-           coalesce(substr(a.ended_at, 1, 10), a.valid_until) DESC, a.id DESC`;
+/** Current agreements first, the soonest to end first (pupilDaysOrder). */
+const ORDER = pupilDaysOrder('a');
 
 export interface NewAgreement {
   pupilName: string;
@@ -87,23 +82,13 @@ export function agreementsForPupil(db: Db, pupilKey: string, today: string): Agr
  * An agreement for the same pupil and kind of device, not ended, whose days overlap these: recording it
  * again would be a duplicate (a replacement ends the old one first). Classes are compared as `sameClass` says.
  */
-export function overlappingAgreement(
-  db: Db,
-  a: { pupilKey: string; deviceKind: DeviceKind; validFrom: string; validUntil: string },
-  sameClass: (classGroup: string) => boolean,
-): AgreementRow | undefined {
-  const rows = prepared(
-    db,
-    `${SELECT} WHERE a.pupil_key = @pupilKey AND a.device_kind = @deviceKind AND a.ended_at IS NULL
-       AND a.valid_from <= @validUntil AND a.valid_until >= @validFrom ORDER BY a.id`,
-  ).all(a) as AgreementRow[];
-  return rows.find((r) => sameClass(r.class_group));
+export function overlappingAgreement(db: Db, a: PupilDaysQuery, sameClass: (classGroup: string) => boolean): AgreementRow | undefined {
+  return firstOverlapping<AgreementRow>(db, SELECT, 'a', a, sameClass);
 }
 
 /** Ends an agreement early; false when it had already been ended. */
 export function endAgreement(db: Db, id: number, e: { at: string; by: number; reason: string }): boolean {
-  return prepared(db, 'UPDATE learner_agreements SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL')
-    .run({ ...e, id }).changes === 1;
+  return endPupilDays(db, 'learner_agreements', id, e);
 }
 
 /**
@@ -118,6 +103,6 @@ export function clearExpiredAgreements(db: Db, cutoff: string): number {
     `UPDATE learner_agreements SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',
        device_description = 'Removed', reason = 'Removed', conditions = NULL,
        end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE 'Removed' END
-     WHERE pupil_key IS NOT ('removed:' || id) AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`,
+     WHERE ${FINISHED_BEFORE_CUTOFF}`,
   ).run({ cutoff }).changes;
 }

@@ -43,7 +43,10 @@ export function clearExpiredDetails(db: Db, cutoff: string, at: string): Details
   ).run();
   const custodyCleared = db
     .prepare(
-      `UPDATE custody_items SET closed_to = '${REMOVED}', closed_note = NULL, description = NULL, marks = NULL, confiscation_reason = NULL
+      // A handed-on item always says why, and a confiscated one why it was taken (their CHECKs): those words
+      // are replaced rather than emptied (migration 0019).
+      `UPDATE custody_items SET closed_to = '${REMOVED}', closed_note = CASE WHEN state = 'handed_on' THEN '${REMOVED}' ELSE NULL END,
+         description = NULL, marks = NULL, confiscation_reason = CASE WHEN reason = 'confiscated' THEN '${REMOVED}' ELSE NULL END
        WHERE state <> 'in_safe' AND closed_to <> '${REMOVED}' AND (
          receipt_id IN (SELECT r.id FROM receipts r JOIN visits vi ON vi.id = r.visit_id WHERE vi.visitor_id IN (SELECT id FROM purge_visitors))
          OR receipt_id IN (SELECT id FROM receipts WHERE owner_type = 'learner' AND created_at < @cutoff))`,
@@ -153,6 +156,15 @@ export const exceptionsPastPeriod = byRecord(
                THEN ${visitorRemoved('coalesce(e.visit_id, b.visit_id)')}
                ELSE b.expected_date < substr(@cutoff, 1, 10) END AS past
    FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.id IN (SELECT value FROM json_each(@keys))`,
+  true,
+);
+
+/**
+ * Pupils' device exceptions by id, for their printed agreements: they go with the pupil's name on the
+ * exception (learner-exception-repo.ts clearExpiredLearnerExceptions, run just before).
+ */
+export const learnerExceptionsPastPeriod = byRecord(
+  `SELECT id AS key, pupil_key = 'removed:' || id AS past FROM learner_exceptions WHERE id IN (SELECT value FROM json_each(@keys))`,
   true,
 );
 

@@ -4,7 +4,7 @@ import { backupNow, listBackups, restoreBackup } from './backups.js';
 import { exportPerson, purgeExpired, searchPeople } from './retention.js';
 import { reminders } from '../safeguarding/policy.js';
 import { getSettings, updateSettings } from './settings.js';
-import { createSetting, isSetUp } from './setup.js';
+import { createSetting, isSetUp, setupDefaults } from './setup.js';
 import { auditReminders } from '../../audit/audit-trail.js';
 import { readSetting } from './settings-store.js';
 import { storageReminders } from '../../core/storage-reminder.js';
@@ -21,6 +21,7 @@ export const adminHandlers: DomainHandlers<AdminOutputs> = {
     storageProblem: ctx.health.storageProblem,
     now: ctx.clock.now().toISOString(),
   }),
+  'setup.defaults': (ctx) => setupDefaults(ctx),
   'setup.create': (ctx, input) => createSetting(ctx, input),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),

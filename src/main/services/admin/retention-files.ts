@@ -2,8 +2,9 @@ import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection.js';
 import {
-  bookingsPastPeriod, exceptionsPastPeriod, receiptsPastPeriod, visitsPastPeriod, type PastPeriod,
+  bookingsPastPeriod, exceptionsPastPeriod, learnerExceptionsPastPeriod, receiptsPastPeriod, visitsPastPeriod, type PastPeriod,
 } from '../../db/repositories/retention-repo.js';
+import { currentLeaflet, leafletSupersededAt } from '../../db/repositories/leaflet-repo.js';
 
 /** What the retention run did in the data folder. */
 export interface DocumentsRemoved {
@@ -54,6 +55,14 @@ const KINDS: readonly DocumentKind[] = [
     pastPeriod: exceptionsPastPeriod,
   },
   {
+    // learners/exceptions.ts: learner-exceptions/learner-exception-3.pdf, the written agreement. Goes once
+    // retention has removed the pupil's name from the exception itself.
+    folder: 'learner-exceptions',
+    byYear: false,
+    name: /^learner-exception-(\d+)\.pdf$/,
+    pastPeriod: learnerExceptionsPastPeriod,
+  },
+  {
     // safeguarding/bookings.ts: invites/2026/invite-5.pdf, in the year of the booked day. An invitation
     // is for one day: it goes once that day is past the period, whether the visitor came or not.
     folder: 'invites',
@@ -81,6 +90,25 @@ const KINDS: readonly DocumentKind[] = [
       new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
   },
   {
+    // safeguarding/leaflet-print.ts: leaflets/leaflet-3-<digest>.pdf, one per version (and setting name). It
+    // names no visitor; a version's copies go once it was replaced by the next longer ago than the period,
+    // so the folder does not grow for ever. The current version's are kept whatever their age.
+    folder: 'leaflets',
+    byYear: false,
+    name: /^leaflet-(\d+)-[0-9a-f]{12}\.pdf$/,
+    pastPeriod: (db, keys, cutoff) => {
+      const replacedAt = leafletSupersededAt(db, keys.map(Number));
+      const current = currentLeaflet(db)?.version;
+      // A version the database does not know (a file from before an older backup was restored) is left out:
+      // the file's own time decides.
+      return new Map(keys.flatMap((k) => {
+        const at = replacedAt.get(Number(k));
+        if (at !== undefined) return [[k, at < cutoff] as const];
+        return Number(k) === current ? [[k, false] as const] : [];
+      }));
+    },
+  },
+  {
     // operations/reports.ts: reports/visitors-2026-11-01-to-2026-11-30.csv (or .pdf). An export has no row
     // either; the last day it covers, in its name, decides: once that is past the period, so is every
     // record in it. Not the file's time: a report made today of years ago holds only old records.
@@ -90,6 +118,11 @@ const KINDS: readonly DocumentKind[] = [
     pastPeriod: (_db, keys, cutoff) => new Map(keys.map((k) => [k, k < cutoff.slice(0, 10)])),
   },
 ];
+
+/** The data folder's document folders (receipts/, roll-calls/…): the start-up walk must narrow every one. */
+export function documentFolders(): string[] {
+  return KINDS.map((k) => k.folder);
+}
 
 /**
  * Removes the documents in the data folder that show personal details past the retention period, so a

@@ -5,6 +5,9 @@ import { inTransaction } from '../../db/connection.js';
 import { findPeopleByNameKeys, readPersonRecords } from '../../db/repositories/person-repo.js';
 import { clearExpiredDetails, insertRetentionRun } from '../../db/repositories/retention-repo.js';
 import { clearExpiredAgreements } from '../../db/repositories/learner-agreement-repo.js';
+import { clearExpiredConfiscations } from '../../db/repositories/confiscation-repo.js';
+import { clearExpiredLearnerExceptions } from '../../db/repositories/learner-exception-repo.js';
+import { clearExpiredSearches } from '../../db/repositories/learner-search-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting, saveSetting } from './settings-store.js';
@@ -41,6 +44,12 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = clearExpiredDetails(db, cutoff, at);
     // A pupil's device agreement loses the pupil's name once it finished before the cut-off, as their receipts do.
     const agreementsCleared = clearExpiredAgreements(db, cutoff);
+    // A search of a confiscated device loses who consented and what was seen, as the pupil's receipt loses the name.
+    const searchesCleared = clearExpiredSearches(db, cutoff);
+    // A pupil's device exception goes on the agreements' schedule, with the names its agreement was signed with.
+    const learnerExceptionsCleared = clearExpiredLearnerExceptions(db, cutoff);
+    // Who collected a confiscated device, or which officer took it, goes when the custody item's "to whom" does.
+    const confiscationsCleared = clearExpiredConfiscations(db);
     // Decided from the rows as just changed, and done before the run is audited so its entry carries the
     // counts. Should the commit still fail, the files gone were past the period all the same, and the next
     // run removes the names they showed from the database.
@@ -48,8 +57,8 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const copies = removeExpiredCopies(db, ctx.dataDir, cutoff);
     insertRetentionRun(db, { at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared });
     const run = {
-      cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared, agreementsCleared,
-      filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
+      cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared, agreementsCleared, searchesCleared, learnerExceptionsCleared,
+      confiscationsCleared, filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
     };
     audit(ctx, 'retention.purge', 'retention', null, run);
     saveSetting(db, 'retention.lastRunDay', ukDay(at), at);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../../shared/contract/index.js';
 import { REACK_MODES, SETTING_KINDS } from '../../../shared/domain/setting.js';
+import { DEFAULT_LOSS_AND_DAMAGE, MAX_LOSS_AND_DAMAGE } from '../../../shared/domain/loss-and-damage.js';
 import type { Db } from '../../db/connection.js';
 import { readSettingRaw, writeSetting } from '../../db/repositories/settings-repo.js';
 
@@ -33,6 +34,10 @@ const SETTINGS = {
   'setting.address': { schema: z.string().min(1).max(200).nullable(), fallback: null as string | null },
   'setting.logoFile': { schema: z.enum(['logo.png', 'logo.jpg']).nullable(), fallback: null as 'logo.png' | 'logo.jpg' | null },
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
+  // Nursery §4: staff keep personal phones in the office safe during working hours. Off until a setting says so.
+  'staff.phonesInSafe': { schema: z.boolean(), fallback: false },
+  // What the setting accepts for devices in its safe (both policies disclaim the rest): on every receipt.
+  'custody.lossAndDamage': { schema: z.string().min(1).max(MAX_LOSS_AND_DAMAGE), fallback: DEFAULT_LOSS_AND_DAMAGE as string },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

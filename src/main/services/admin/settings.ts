@@ -27,6 +27,8 @@ export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
     badgeEnabled: readSetting(ctx.db, 'badge.enabled'),
     badgePrinter: readSetting(ctx.db, 'badge.printer'),
     badgeLayout: readSetting(ctx.db, 'badge.layout'),
+    staffPhonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe'),
+    lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
   };
 }
 
@@ -53,6 +55,8 @@ const STORED_AS: Record<Editable, SettingKey> = {
   badgeEnabled: 'badge.enabled',
   badgePrinter: 'badge.printer',
   badgeLayout: 'badge.layout',
+  staffPhonesInSafe: 'staff.phonesInSafe',
+  lossAndDamage: 'custody.lossAndDamage',
 };
 
 export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): SettingsView {

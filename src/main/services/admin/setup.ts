@@ -5,7 +5,9 @@ import { readSettingRawAndStaffCount } from '../../db/repositories/settings-repo
 import { insertStaff } from '../../db/repositories/staff-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
-import { loadDefaultExpectations } from '../safeguarding/expectations-templates.js';
+import type { AdminOutputs } from '../../../shared/contract/admin.js';
+import { listPrinters } from '../../printing/list-printers.js';
+import { allDefaultExpectations, loadDefaultExpectations } from '../safeguarding/expectations-templates.js';
 import type { PinContext } from '../staff/pin-pepper.js';
 import { saveSetting, settingFromRaw } from './settings-store.js';
 
@@ -17,6 +19,21 @@ export function isSetUp(ctx: Pick<ServiceContext, 'db'>): boolean {
 
 export function requireSetUp(ctx: Pick<ServiceContext, 'db'>): void {
   if (!isSetUp(ctx)) throw new CommandError('not_set_up', 'This kiosk has not been set up yet. Ask the office to finish the first-run setup.');
+}
+
+const ALREADY_SET_UP = 'This kiosk is already set up. An administrator can change its settings in the staff console.';
+
+function refuseIfSetUp(ctx: Pick<ServiceContext, 'db'>): void {
+  if (isSetUp(ctx)) throw new CommandError('already_set_up', ALREADY_SET_UP);
+}
+
+/**
+ * What the setup screen offers before anything is saved: the default expectations to start from (to read
+ * and edit there) and this PC's printers. Anyone at the kiosk may ask, so only while nothing is set up.
+ */
+export async function setupDefaults(ctx: Pick<ServiceContext, 'db'>): Promise<AdminOutputs['setup.defaults']> {
+  refuseIfSetUp(ctx);
+  return { expectations: allDefaultExpectations(), printers: await listPrinters() };
 }
 
 /** One year on from `iso`, the default review date for an expectations text. */
@@ -31,10 +48,9 @@ export function oneYearOn(iso: string): string {
  * version of the expectations, all or nothing.
  */
 export async function createSetting(ctx: PinContext, input: ParsedInput<'setup.create'>): Promise<{ staffId: number }> {
-  const template = loadDefaultExpectations(input.expectationsTemplate);
-  const notYetSetUp = () => {
-    if (isSetUp(ctx)) throw new CommandError('already_set_up', 'This kiosk is already set up. An administrator can change its settings in the staff console.');
-  };
+  // The text as edited on the setup screen, or the template as shipped.
+  const template = input.expectations ?? loadDefaultExpectations(input.expectationsTemplate);
+  const notYetSetUp = () => refuseIfSetUp(ctx);
   // Before the slow hash as well: anyone at the kiosk can send this, and refusing it should cost nothing.
   notYetSetUp();
   const pinHash = await ctx.pins.hash(input.pin);
@@ -45,12 +61,15 @@ export async function createSetting(ctx: PinContext, input: ParsedInput<'setup.c
     const staffId = insertStaff(ctx.db, { displayName: input.adminName, pinHash, roles: ['office', 'dsl', 'admin'], createdAt: at });
     saveSetting(ctx.db, 'setting.name', input.settingName, at);
     saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
+    if (input.receiptPrinter) saveSetting(ctx.db, 'printing.receiptPrinter', input.receiptPrinter, at);
     const policy = insertPolicyVersion(ctx.db, { ...template, reviewDue: oneYearOn(at), createdAt: at, createdBy: staffId });
     const actor = { staffId, label: input.adminName, roles: ['office', 'dsl', 'admin'] as const };
     const setupCtx = { ...ctx, actor };
     audit(setupCtx, 'setup.create', 'setting', null, { settingName: input.settingName, settingKind: input.settingKind });
     audit(setupCtx, 'staff.create', 'staff', staffId, { displayName: input.adminName, roles: ['office', 'dsl', 'admin'] });
-    audit(setupCtx, 'policy.create', 'policy_version', policy.id, { version: policy.version, template: input.expectationsTemplate });
+    audit(setupCtx, 'policy.create', 'policy_version', policy.id, {
+      version: policy.version, template: input.expectationsTemplate, editedAtSetup: Boolean(input.expectations),
+    });
     return { staffId };
   });
 }

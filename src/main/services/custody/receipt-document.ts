@@ -35,6 +35,7 @@ export function receiptPdf(db: Db, receipt: ReceiptView, token: string, reprint:
       loggedAt: receipt.createdAt,
       staffName: receipt.createdBy,
       reprint,
+      lossAndDamage: readSetting(db, 'custody.lossAndDamage'),
     },
     layout ?? readSetting(db, 'printing.receiptLayout'),
   );

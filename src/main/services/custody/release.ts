@@ -1,4 +1,5 @@
 import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js';
+import type { CustodyItemView } from '../../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
@@ -8,13 +9,34 @@ import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { toReceiptView } from './receipt-view.js';
 
-function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
-  const view = [...itemsOfReceipts(ctx.db, [findItem(ctx.db, itemId)!.receipt_id]).values()][0]!.find((i) => i.itemId === itemId)!;
-  const what = DEVICE_KIND_LABELS[view.kind];
+function itemView(ctx: ServiceContext, itemId: number): CustodyItemView {
+  return [...itemsOfReceipts(ctx.db, [findItem(ctx.db, itemId)!.receipt_id]).values()][0]!.find((i) => i.itemId === itemId)!;
+}
+
+/** "Phone (bag C1)": an item as the desk finds it in the safe. */
+export function itemWords(item: Pick<CustodyItemView, 'kind' | 'bagSlot'>): string {
+  return `${DEVICE_KIND_LABELS[item.kind]} (bag ${item.bagSlot})`;
+}
+
+/** The answer when another desk closed the item a moment ago: who it went to, so nobody goes looking in the safe. */
+export function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
+  const view = itemView(ctx, itemId);
   const how = view.state === 'returned' ? `returned to ${view.closedTo}` : `handed on to ${view.closedTo}`;
   return new CommandError(
     'conflict',
-    `${what} (bag ${view.bagSlot}) was already ${how} by ${view.closedBy} on ${formatDateTime(view.closedAt!)}. Nothing was changed.`,
+    `${itemWords(view)} was already ${how} by ${view.closedBy} on ${formatDateTime(view.closedAt!)}. Nothing was changed.`,
+  );
+}
+
+/**
+ * A confiscated device leaves the safe only to a named parent or carer or to the police, each with its own
+ * record (services/learners/confiscation.ts): giving it back or handing it on here is refused, changing nothing.
+ */
+function refuseConfiscated(item: CustodyItemView): void {
+  if (item.reason !== 'confiscated' || item.state !== 'in_safe') return;
+  throw new CommandError(
+    'conflict',
+    `${itemWords(item)} was confiscated. It can only go to a named parent or carer, or to the police: use Pupils' devices, then Confiscated. Nothing was changed.`,
   );
 }
 
@@ -28,10 +50,12 @@ export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.ret
   return inTransaction(ctx.db, () => {
     const receipt = findReceiptBy(ctx.db, 'id', input.receiptId);
     if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Scan it again.');
-    const onReceipt = new Set((itemsOfReceipts(ctx.db, [receipt.id]).get(receipt.id) ?? []).map((i) => i.itemId));
+    const onReceipt = new Map((itemsOfReceipts(ctx.db, [receipt.id]).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
     const at = nowIso(ctx);
     for (const itemId of input.itemIds) {
-      if (!onReceipt.has(itemId)) throw new CommandError('invalid_input', 'One of those items is not on this receipt. Scan the receipt again.');
+      const item = onReceipt.get(itemId);
+      if (!item) throw new CommandError('invalid_input', 'One of those items is not on this receipt. Scan the receipt again.');
+      refuseConfiscated(item);
       if (!closeItem(ctx.db, { itemId, state: 'returned', at, by, to: input.returnedTo, note: input.note })) throw alreadyLeft(ctx, itemId);
     }
     audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds });
@@ -46,12 +70,13 @@ export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.ret
   });
 }
 
-/** An item leaves the safe to someone other than its owner (the police, a parent for a confiscated phone). */
+/** An item leaves the safe to someone other than its owner (for repair, say); never a confiscated one (see refuseConfiscated). */
 export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): ReceiptView {
   const by = actingStaffId(ctx);
   return inTransaction(ctx.db, () => {
     const item = findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
+    refuseConfiscated(itemView(ctx, item.id));
     if (!closeItem(ctx.db, { itemId: item.id, state: 'handed_on', at: nowIso(ctx), by, to: input.handedTo, note: input.reason })) {
       throw alreadyLeft(ctx, item.id);
     }

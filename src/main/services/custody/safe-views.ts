@@ -1,7 +1,6 @@
 import type { ParsedInput, ReceiptView, SafeOwnerGroup } from '../../../shared/contract/index.js';
-import { parseCollectionCode } from '../../../shared/domain/custody.js';
+import { heldPastEndOfDay, parseCollectionCode } from '../../../shared/domain/custody.js';
 import { searchKey, typedNameKeys } from '../../../shared/domain/names.js';
-import { ukDay, ukTime } from '../../../shared/domain/time.js';
 import { findReceiptBy, receiptsInSafe, receiptsInSafeByOwnerName } from '../../db/repositories/custody-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import type { ServiceContext } from '../../core/context.js';
@@ -32,12 +31,8 @@ export function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.s
   return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, keys, input.name, 20)) };
 }
 
-/** Whether an item logged at `loggedAt` should have gone home by now. */
-export function heldPastEndOfDay(loggedAt: string, now: string, endOfDay: string): boolean {
-  const loggedDay = ukDay(loggedAt);
-  const today = ukDay(now);
-  return loggedDay < today || ukTime(now) >= endOfDay;
-}
+// The rule lives in shared code: the Confiscated page's release dialog asks it too.
+export { heldPastEndOfDay };
 
 /** Everything in the safe now, one group per owner, the longest-held first. */
 export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCount: number } {

@@ -1,8 +1,6 @@
 import type { AgreeingHead, ParsedInput } from '../../../shared/contract/index.js';
-import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { agreementState, pupilKey, type AgreementView } from '../../../shared/domain/learners.js';
-import { searchKey } from '../../../shared/domain/names.js';
-import { formatDate, ukDay } from '../../../shared/domain/time.js';
+import { ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import {
   agreementsForPupil, endAgreement, findAgreement, insertAgreement, listAgreements, overlappingAgreement, type AgreementRow,
@@ -10,20 +8,10 @@ import {
 import { listActiveStaff } from '../../db/repositories/staff-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
-import {
-  confirmStaff, keepUpgradedPin, refuseShortPin, upgradedPinHash, withStaffPin, type PinEntry, type UsableStaff,
-} from '../staff/staff-auth.js';
-
-/** Today at reception: agreements run for whole UK calendar days. */
-function today(ctx: Pick<ServiceContext, 'clock'>): string {
-  return ukDay(nowIso(ctx));
-}
-
-/** "Fri, 23 Jul 2027" for a calendar day (noon UTC falls on the same day in the UK, summer or winter). */
-function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
-}
+import type { UsableStaff } from '../staff/staff-auth.js';
+import { checkPupilDays, dayWords, today } from './pupil-days.js';
 
 export function toAgreementView(row: AgreementRow, day: string): AgreementView {
   const ended = row.ended_at !== null ? { at: row.ended_at, by: row.ended_by_name ?? '', reason: row.end_reason ?? '' } : null;
@@ -60,8 +48,12 @@ const agreeingHeadOnly: UsableStaff = (staff) => {
   return staff;
 };
 
-/** A wrong PIN is shown under the agreeing head's PIN box and counted against their account like any other. */
-const AGREEMENT_PIN: PinEntry = { field: 'agreedBy.pin', failedAction: 'learner.agreement_pin_failed' };
+/** The head who agrees types their PIN: a wrong one is shown under their PIN box and counted against their account like any other. */
+const AGREEING_HEAD: DeciderRule = {
+  usable: agreeingHeadOnly,
+  field: 'agreedBy.pin',
+  wrongPin: { field: 'agreedBy.pin', failedAction: 'learner.agreement_pin_failed' },
+};
 
 /**
  * Records the headteacher's prior agreement for a pupil's device. Whoever unlocked the console, the head
@@ -70,56 +62,28 @@ const AGREEMENT_PIN: PinEntry = { field: 'agreedBy.pin', failedAction: 'learner.
  */
 export async function recordAgreement(ctx: PinContext, input: ParsedInput<'learner.recordAgreement'>): Promise<AgreementView> {
   const recordedBy = actingStaffId(ctx);
-  const pin = input.agreedBy.pin;
-  return withStaffPin(ctx, input.agreedBy.staffId, pin, agreeingHeadOnly, async (checked) => {
-    refuseShortPin(checked, pin, 'agreedBy.pin');
-    const upgraded = await upgradedPinHash(ctx, checked, pin);
-    return inTransaction(ctx.db, () => {
-      const head = confirmStaff(ctx, checked, agreeingHeadOnly, 'agreedBy.pin');
-      refuseShortPin(head, pin, 'agreedBy.pin');
-      const day = today(ctx);
-      if (input.validUntil < day) {
-        throw new CommandError('invalid_input', 'The last day has already passed, so this agreement would never be in force.', {
-          validUntil: 'The last day has already passed.',
-        });
-      }
-      const key = pupilKey(input.pupilName);
-      const classKey = searchKey(input.classGroup);
-      const same = overlappingAgreement(
-        ctx.db,
-        { pupilKey: key, deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil },
-        (group) => searchKey(group) === classKey,
-      );
-      if (same) {
-        throw new CommandError(
-          'conflict',
-          `${same.pupil_name} (${same.class_group}) already has an agreement for a ${DEVICE_KIND_LABELS[same.device_kind].toLowerCase()} `
-            + `from ${dayWords(same.valid_from)} to ${dayWords(same.valid_until)}. If this one replaces it, end that one first.`,
-        );
-      }
-      const id = insertAgreement(ctx.db, {
-        pupilName: input.pupilName,
-        pupilKey: key,
-        classGroup: input.classGroup,
-        deviceKind: input.deviceKind,
-        deviceDescription: input.deviceDescription,
-        reason: input.reason,
-        conditions: input.conditions,
-        validFrom: input.validFrom,
-        validUntil: input.validUntil,
-        agreedBy: head.id,
-        recordedAt: nowIso(ctx),
-        recordedBy,
-      });
-      const headCtx = { ...ctx, actor: { staffId: head.id, label: head.displayName, roles: head.roles } };
-      // No name in the entry: the trail is kept for good, and retention removes the pupil's name from the record.
-      audit(headCtx, 'learner.record_agreement', 'learner_agreement', id, {
-        deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil, atConsoleOf: recordedBy,
-      });
-      keepUpgradedPin(headCtx, head, upgraded);
-      return toAgreementView(findAgreement(ctx.db, id)!, day);
+  return asDecider(ctx, input.agreedBy, AGREEING_HEAD, (head, headCtx) => {
+    const { day, key } = checkPupilDays(ctx, input, 'agreement', overlappingAgreement);
+    const id = insertAgreement(ctx.db, {
+      pupilName: input.pupilName,
+      pupilKey: key,
+      classGroup: input.classGroup,
+      deviceKind: input.deviceKind,
+      deviceDescription: input.deviceDescription,
+      reason: input.reason,
+      conditions: input.conditions,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      agreedBy: head.id,
+      recordedAt: nowIso(ctx),
+      recordedBy,
     });
-  }, AGREEMENT_PIN);
+    // No name in the entry: the trail is kept for good, and retention removes the pupil's name from the record.
+    audit(headCtx, 'learner.record_agreement', 'learner_agreement', id, {
+      deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil, atConsoleOf: recordedBy,
+    });
+    return toAgreementView(findAgreement(ctx.db, id)!, day);
+  });
 }
 
 /** Ends an agreement before its last day (the pupil changed school, the device was misused), with the reason. */

@@ -4,6 +4,7 @@ import { receiptsInSafe } from '../../db/repositories/custody-repo.js';
 import { nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
 import { heldPastEndOfDay } from '../custody/safe-views.js';
+import { earlyReleaseAgreers } from './confiscation.js';
 import { toReceiptViews } from '../custody/receipt-view.js';
 
 const byName = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -44,5 +45,5 @@ export function devicesHeld(ctx: ServiceContext): LearnersOutputs['learner.devic
       || byName.compare(a.classGroup ?? '', b.classGroup ?? '')
       || a.receiptId - b.receiptId);
   const confiscated = held.filter((h) => h.reason === 'confiscated').sort((a, b) => a.handedInAt.localeCompare(b.handedInAt) || a.receiptId - b.receiptId);
-  return { forTheDay, confiscated, endOfDay };
+  return { forTheDay, confiscated, endOfDay, earlyAgreers: earlyReleaseAgreers(ctx) };
 }

@@ -6,6 +6,9 @@ import { inTransaction } from '../../db/connection.js';
 import { insertRollCall } from '../../db/repositories/roll-call-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { onSite } from '../visits/on-site.js';
+import { staffOnSite } from '../staff/staff-days.js';
+import { formatDate } from '../../../shared/domain/time.js';
+import type { StaffOnSite } from '../../../shared/contract/index.js';
 import { actingStaffId, audit, nowIso } from '../../core/context.js';
 import { keepAndPrint, type OutputContext } from '../../documents/document-output.js';
 import { withNameWarning } from '../../documents/name-warning.js';
@@ -18,6 +21,12 @@ function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null 
   if (v.itemsInSafe > 0) return `${v.itemsInSafe} ${v.itemsInSafe === 1 ? 'item' : 'items'} in the safe`;
   const declared = v.devicesDeclared.reduce((n, d) => n + d.quantity, 0);
   return declared > 0 ? `Declared ${describeDevices(v.devicesDeclared)}` : null;
+}
+
+/** What the person searching should know of a member of staff: a day they never signed out of, or their phone. */
+function staffNoteFor(p: StaffOnSite): string | null {
+  if (p.fromEarlierDay) return `Signed in ${formatDate(p.signedInAt)}, never signed out: may have gone home`;
+  return p.devicesInSafe.length > 0 ? 'Phone in the safe' : null;
 }
 
 /**
@@ -38,8 +47,19 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     signedInAt: v.signedInAt,
     note: noteFor(v),
   }));
-  const pdf = await buildRollCallPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, auditMark: printedAuditMark(ctx.auditTrail) });
-  writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length })));
+  // Staff signed in for the day: a list of their own, after the visitors.
+  const staff: RollCallPerson[] = staffOnSite(ctx).staff.map((p) => ({
+    name: p.displayName,
+    organisation: null,
+    visiting: '',
+    signedInAt: p.signedInAt,
+    note: staffNoteFor(p),
+  }));
+  const pdf = await buildRollCallPdf({
+    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, staff,
+    auditMark: printedAuditMark(ctx.auditTrail),
+  });
+  writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length, staff: staff.length })));
   let print: PrintStatus;
   try {
     print = await keepAndPrint(
@@ -53,18 +73,31 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     if (!failure) throw err;
     print = { printed: false, reason: `Its PDF could not be saved: ${storageProblemInShort(failure.kind)}, so nothing was sent to the printer.`, documentId: null };
   }
-  return { people: people.length, print: withNameWarning(print, people.map((p) => p.name), 'evacuation list') };
+  return { people: people.length + staff.length, print: withNameWarning(print, [...people, ...staff].map((p) => p.name), 'evacuation list') };
 }
 
-/** Who was on site and who was ticked, read now: a stale tick (someone signed out meanwhile) is refused. */
+/**
+ * Who was on site and who was ticked, read now: a stale tick (someone signed out meanwhile) is refused.
+ * Visitors and staff are kept apart in the record (a staff entry has a staffDayId where a visitor's has a
+ * visitId), and counted together.
+ */
 function tally(ctx: OutputContext, input: ParsedInput<'rollcall.save'>) {
   const visits = onSite(ctx).visits;
+  const staff = staffOnSite(ctx).staff;
   const onSiteIds = new Set(visits.map((v) => v.visitId));
-  const stray = input.accountedVisitIds.find((id) => !onSiteIds.has(id));
-  if (stray !== undefined) throw new CommandError('conflict', 'Someone ticked is no longer signed in. Refresh the list and tick again.');
+  const staffIds = new Set(staff.map((p) => p.staffDayId));
+  const stray = input.accountedVisitIds.some((id) => !onSiteIds.has(id)) || input.accountedStaffDayIds.some((id) => !staffIds.has(id));
+  if (stray) throw new CommandError('conflict', 'Someone ticked is no longer signed in. Refresh the list and tick again.');
   const accounted = new Set(input.accountedVisitIds);
-  const people = visits.map((v) => ({ visitId: v.visitId, name: fullName(v), accounted: accounted.has(v.visitId) }));
-  return { people, accounted: accounted.size, missing: people.filter((p) => !p.accounted).map((p) => p.name) };
+  const accountedStaff = new Set(input.accountedStaffDayIds);
+  const visitors = visits.map((v) => ({ visitId: v.visitId, name: fullName(v), accounted: accounted.has(v.visitId) }));
+  const staffPeople = staff.map((p) => ({ staffDayId: p.staffDayId, name: p.displayName, accounted: accountedStaff.has(p.staffDayId) }));
+  return {
+    people: [...visitors, ...staffPeople],
+    accounted: accounted.size + accountedStaff.size,
+    missing: visitors.filter((p) => !p.accounted).map((p) => p.name),
+    missingStaff: staffPeople.filter((p) => !p.accounted).map((p) => p.name),
+  };
 }
 
 /**
@@ -78,17 +111,17 @@ export function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.sa
   const at = nowIso(ctx);
   try {
     return inTransaction(ctx.db, () => {
-      const { people, accounted, missing } = tally(ctx, input);
+      const { people, accounted, missing, missingStaff } = tally(ctx, input);
       const id = insertRollCall(ctx.db, { takenAt: at, takenBy: by, note: input.note, peopleJson: JSON.stringify(people), onSite: people.length, accounted });
-      audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted });
-      return { rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, notSaved: null };
+      audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted, staffOnSite: people.filter((p) => 'staffDayId' in p).length });
+      return { rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, missingStaff, notSaved: null };
     });
   } catch (err) {
     const failure = carryPast(ctx.db, err, 'rollcall.save');
     if (!failure) throw err;
-    const { people, accounted, missing } = tally(ctx, input);
+    const { people, accounted, missing, missingStaff } = tally(ctx, input);
     return {
-      rollCallId: null, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing,
+      rollCallId: null, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, missingStaff,
       notSaved: `The roll call could not be saved: ${storageProblemInShort(failure.kind)}.`,
     };
   }

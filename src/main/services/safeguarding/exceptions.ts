@@ -11,8 +11,9 @@ import { readSetting } from '../admin/settings-store.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
-import { confirmStaff, keepUpgradedPin, refuseShortPin, upgradedPinHash, withStaffPin, type UsableStaff } from '../staff/staff-auth.js';
+import type { UsableStaff } from '../staff/staff-auth.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 
@@ -38,49 +39,42 @@ const approverOnly: UsableStaff = (approver) => {
   return approver;
 };
 
+/** A wrong PIN is counted as one at the lock screen (the approval form shows it under the PIN box itself). */
+const APPROVING_DSL: DeciderRule = { usable: approverOnly, field: 'approver.pin' };
+
 /**
  * A DSL approves a visitor keeping a device. The approver proves who they are with their PIN at this
  * moment, even at a console someone else unlocked; the approval and its risk assessment are then fixed.
  */
 export async function approveException(ctx: PinContext, input: ParsedInput<'exception.approve'>): Promise<ExceptionView> {
   const sessionOf = actingStaffId(ctx);
-  const pin = input.approver.pin;
-  return withStaffPin(ctx, input.approver.staffId, pin, approverOnly, async (checked) => {
-    refuseShortPin(checked, pin, 'approver.pin');
-    const upgraded = await upgradedPinHash(ctx, checked, pin);
-    return inTransaction(ctx.db, () => {
-      const approver = confirmStaff(ctx, checked, approverOnly, 'approver.pin');
-      // A role given since the check may need a longer PIN.
-      refuseShortPin(approver, pin, 'approver.pin');
-      const approverCtx = { ...ctx, actor: { staffId: approver.id, label: approver.displayName, roles: approver.roles } };
-      checkTarget(ctx, input.target);
-      const at = nowIso(ctx);
-      const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : at;
-      const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
-      if (validUntil !== null && validUntil <= at) {
-        throw new CommandError('invalid_input', 'The end of the approval is already in the past.', { validUntil: 'The end is already in the past.' });
-      }
-      const id = insertException(ctx.db, {
-        visitId: input.target.type === 'visit' ? input.target.visitId : null,
-        bookingId: input.target.type === 'booking' ? input.target.bookingId : null,
-        purpose: input.purpose,
-        purposeDetail: input.purposeDetail,
-        devicesJson: JSON.stringify(input.devices),
-        permittedUse: input.permittedUse,
-        permittedAreas: input.permittedAreas,
-        conditions: input.conditions,
-        riskChecklistJson: JSON.stringify(input.riskChecklist),
-        riskNotes: input.riskNotes,
-        validFrom,
-        validUntil,
-        approvedBy: approver.id,
-        approvedAt: at,
-        recordToken: newReceiptToken(),
-      });
-      audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
-      keepUpgradedPin(approverCtx, approver, upgraded);
-      return toExceptionView(findException(ctx.db, id)!, at);
+  return asDecider(ctx, input.approver, APPROVING_DSL, (approver, approverCtx) => {
+    checkTarget(ctx, input.target);
+    const at = nowIso(ctx);
+    const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : at;
+    const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
+    if (validUntil !== null && validUntil <= at) {
+      throw new CommandError('invalid_input', 'The end of the approval is already in the past.', { validUntil: 'The end is already in the past.' });
+    }
+    const id = insertException(ctx.db, {
+      visitId: input.target.type === 'visit' ? input.target.visitId : null,
+      bookingId: input.target.type === 'booking' ? input.target.bookingId : null,
+      purpose: input.purpose,
+      purposeDetail: input.purposeDetail,
+      devicesJson: JSON.stringify(input.devices),
+      permittedUse: input.permittedUse,
+      permittedAreas: input.permittedAreas,
+      conditions: input.conditions,
+      riskChecklistJson: JSON.stringify(input.riskChecklist),
+      riskNotes: input.riskNotes,
+      validFrom,
+      validUntil,
+      approvedBy: approver.id,
+      approvedAt: at,
+      recordToken: newReceiptToken(),
     });
+    audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
+    return toExceptionView(findException(ctx.db, id)!, at);
   });
 }
 

@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SettingKind } from '../../../shared/domain/setting.js';
+import { SETTING_KINDS, type SettingKind } from '../../../shared/domain/setting.js';
 import { ASSETS_DIR } from '../../core/paths.js';
 
-export interface ExpectationsText {
-  title: string;
-  summary: string[];
-  fullText: string;
-}
+import type { ExpectationsText } from '../../../shared/contract/index.js';
 
 /**
  * Reads a shipped default expectations text. The file has a "# title", a "## Summary" of "- " bullets and
@@ -31,4 +27,9 @@ export function parseExpectations(markdown: string): ExpectationsText {
 
 export function loadDefaultExpectations(kind: SettingKind): ExpectationsText {
   return parseExpectations(readFileSync(join(ASSETS_DIR, 'expectations', `${kind}.md`), 'utf8'));
+}
+
+/** Both shipped texts, for the setup screen to show and edit before the first version is saved. */
+export function allDefaultExpectations(): Record<SettingKind, ExpectationsText> {
+  return Object.fromEntries(SETTING_KINDS.map((kind) => [kind, loadDefaultExpectations(kind)])) as Record<SettingKind, ExpectationsText>;
 }

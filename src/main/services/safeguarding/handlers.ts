@@ -5,13 +5,17 @@ import {
 import { cancelBookingById, createBooking, inviteDocument, listBookings, lookupInvite } from './bookings.js';
 import { approveException, exceptionRecord, listExceptions, lookupException, revokeExceptionById } from './exceptions.js';
 import { policyDetail, publishPolicy, recordPolicyReview } from './policy.js';
+import { leafletDetail, publishLeaflet } from './leaflet.js';
+import { printLeaflet, printLeafletForVisitor } from './leaflet-print.js';
 import type { SafeguardingOutputs } from '../../../shared/contract/safeguarding.js';
+import { inboxItems } from './inbox.js';
 import type { DomainHandlers } from '../../commands/handler-types.js';
 
 /** The safeguarding commands (src/shared/contract/safeguarding.ts), each implemented once: a missing one is a compile error. */
 export const safeguardingHandlers: DomainHandlers<SafeguardingOutputs> = {
   'concern.raise': (ctx, input) => raiseConcern(ctx, input),
   'concern.list': (ctx) => listVisibleConcerns(ctx),
+  'inbox.list': (ctx) => inboxItems(ctx),
   'concern.review': (ctx, input) => reviewConcern(ctx, input),
   'concern.recordParentsInformed': (ctx, input) => recordParentsInformed(ctx, input),
   'concern.recordParentsNotInformed': (ctx, input) => recordParentsNotInformed(ctx, input),
@@ -22,6 +26,10 @@ export const safeguardingHandlers: DomainHandlers<SafeguardingOutputs> = {
   'policy.get': (ctx) => policyDetail(ctx),
   'policy.publish': (ctx, input) => publishPolicy(ctx, input),
   'policy.recordReview': (ctx, input) => recordPolicyReview(ctx, input),
+  'leaflet.get': (ctx) => leafletDetail(ctx),
+  'leaflet.publish': (ctx, input) => publishLeaflet(ctx, input),
+  'leaflet.print': (ctx) => printLeaflet(ctx),
+  'leaflet.printForVisitor': (ctx, input) => printLeafletForVisitor(ctx, input.visitId),
   'exception.approve': (ctx, input) => approveException(ctx, input),
   'exception.revoke': (ctx, input) => revokeExceptionById(ctx, input),
   'exception.list': (ctx, input) => listExceptions(ctx, input),

@@ -1,5 +1,6 @@
 import { createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount } from './staff-accounts.js';
 import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from './staff-auth.js';
+import { kioskNames, signInAtConsole, signInAtKiosk, signOutAtConsole, signOutAtKiosk, staffOnSite } from './staff-days.js';
 import type { StaffOutputs } from '../../../shared/contract/staff.js';
 import type { DomainHandlers } from '../../commands/handler-types.js';
 
@@ -19,4 +20,10 @@ export const staffHandlers: DomainHandlers<StaffOutputs> = {
   'staff.resetPin': (ctx, input) => resetStaffPin(ctx, ctx.sessions, input),
   'staff.unlockAccount': (ctx, input) => unlockStaffAccount(ctx, input),
   'staff.deactivate': (ctx, input) => deactivateStaffAccount(ctx, ctx.sessions, input),
+  'staffDay.onSite': (ctx) => staffOnSite(ctx),
+  'staffDay.signIn': (ctx, input) => signInAtConsole(ctx, input),
+  'staffDay.signOut': (ctx, input) => signOutAtConsole(ctx, input),
+  'staffDay.kioskNames': (ctx) => kioskNames(ctx),
+  'staffDay.signInAtKiosk': (ctx, input) => signInAtKiosk(ctx, input),
+  'staffDay.signOutAtKiosk': (ctx, input) => signOutAtKiosk(ctx, input),
 };

@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../../shared/contract/index.js';
 import { currentPolicy } from '../../db/repositories/policy-repo.js';
+import { currentLeaflet } from '../../db/repositories/leaflet-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import type { ServiceContext } from '../../core/context.js';
 import { IDLE_WARNING_SECONDS, readSetting } from '../admin/settings-store.js';
@@ -22,5 +23,7 @@ export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl
       summary: policy.summary,
       fullText: policy.fullText,
     },
+    lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
+    leafletAvailable: currentLeaflet(ctx.db) !== undefined,
   };
 }

@@ -2,6 +2,7 @@ import { describeDevices, totalDevices } from '../../../shared/domain/devices.js
 import { BigButton } from '../../components/BigButton.js';
 import { declaredDevices, useKioskStore } from '../kiosk-store.js';
 import { InviteDoneNote, useInviteApproved } from './InviteNotes.js';
+import { LeafletOffer } from './LeafletOffer.js';
 import { StepFrame } from './StepFrame.js';
 import { useAutoFinish } from './useAutoFinish.js';
 
@@ -11,6 +12,7 @@ export function DoneStep() {
   const reset = useKioskStore((s) => s.reset);
   const approved = useInviteApproved();
   const badge = useKioskStore((s) => s.badge);
+  const leafletAvailable = useKioskStore((s) => s.config?.leafletAvailable ?? false);
   useAutoFinish(reset);
   if (!result) return null;
   const declared = declaredDevices(devices);
@@ -33,6 +35,7 @@ export function DoneStep() {
       {badge === 'printing' ? <p className="callout" role="status">Your visitor badge is printing…</p> : null}
       {badge === 'printed' ? <p className="callout" role="status">Please take your visitor badge from the printer and wear it while you are here.</p> : null}
       {badge === 'failed' ? <p className="callout" role="status">Your badge could not be printed. Please ask at the office for one.</p> : null}
+      {leafletAvailable ? <LeafletOffer /> : null}
       <p className="step-note">Remember to sign out here when you leave. This screen will go back to the start by itself.</p>
     </StepFrame>
   );

@@ -3,9 +3,11 @@ import { BigButton } from '../../components/BigButton.js';
 import { PolicyText } from '../../components/PolicyText.js';
 import { useKioskStore } from '../kiosk-store.js';
 import { StepFrame } from './StepFrame.js';
+import './loss-and-damage.css';
 
 export function ExpectationsStep() {
   const policy = useKioskStore((s) => s.config?.policy);
+  const lossAndDamage = useKioskStore((s) => s.config?.lossAndDamage);
   const returning = useKioskStore((s) => s.flow === 'returning');
   const error = useKioskStore((s) => s.error);
   const acknowledge = useKioskStore((s) => s.acknowledge);
@@ -28,6 +30,7 @@ export function ExpectationsStep() {
       <ul className="policy-summary">
         {policy.summary.map((line, i) => <li key={i}>{line}</li>)}
       </ul>
+      {lossAndDamage ? <p className="policy-loss"><strong>Devices in our safe.</strong> {lossAndDamage}</p> : null}
       <BigButton variant="secondary" aria-expanded={showFull} aria-controls={fullId} onClick={() => setShowFull((v) => !v)}>
         {showFull ? 'Hide the full text' : 'Read the full text'}
       </BigButton>

@@ -15,6 +15,7 @@ import { SearchStep } from './SearchStep.js';
 import { SignOutConfirmStep } from './SignOutConfirmStep.js';
 import { useIdleTimer } from '../../lib/useIdleTimer.js';
 import { WelcomeStep } from './WelcomeStep.js';
+import { KioskStaffPath } from '../../staff/KioskStaffPath.js';
 import './kiosk-logo.css';
 
 function StepView({ step }: { step: KioskStep }) {
@@ -31,6 +32,7 @@ function StepView({ step }: { step: KioskStep }) {
     case 'goodbye': return <GoodbyeStep />;
     case 'inviteScan': return <InviteScanStep />;
     case 'inviteWelcome': return <InviteWelcomeStep />;
+    case 'staff': return <KioskStaffPath />;
   }
 }
 

@@ -9,6 +9,7 @@ export function WelcomeStep() {
   const startReturning = useKioskStore((s) => s.startReturning);
   const startSignOut = useKioskStore((s) => s.startSignOut);
   const startInvite = useKioskStore((s) => s.startInvite);
+  const startStaff = useKioskStore((s) => s.startStaff);
   return (
     <StepFrame
       className="welcome"
@@ -28,6 +29,7 @@ export function WelcomeStep() {
       </div>
       <div className="welcome-more">
         <BigButton variant="secondary" className="welcome-invite" onClick={startInvite}>I have an invitation</BigButton>
+        <BigButton variant="secondary" className="welcome-invite" onClick={startStaff}>Staff: sign in or out</BigButton>
       </div>
       <a className="staff-link" href="#/console">Staff</a>
     </StepFrame>

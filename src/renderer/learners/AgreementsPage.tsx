@@ -6,20 +6,16 @@ import { Notice } from '../components/Notice.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useSessionStore } from '../staff/session-store.js';
 import { AgreementForm } from './AgreementForm.js';
-import { ArrivalQueue } from './ArrivalQueue.js';
-import { HomeTimeList } from './HomeTimeList.js';
-import { useHeldStore } from './held-store.js';
 import { AgreementsTable } from './AgreementsTable.js';
 import { EndAgreementDialog } from './EndAgreementDialog.js';
 import { useLearnersStore } from './learners-store.js';
 import './learners.css';
 
 /**
- * Pupils' devices: the morning queue that logs them into the safe, the home-time list that gives them back
- * (confiscated ones apart), and the headteacher's agreements that let a pupil bring one. The office reads
- * the agreements; the headteacher or leadership records and ends them.
+ * The headteacher's prior agreements that let a pupil bring a device into school. The office reads them;
+ * the headteacher or leadership records and ends them.
  */
-export function PupilDevicesPage() {
+export function AgreementsPage() {
   const agreements = useLearnersStore((s) => s.agreements);
   const loaded = useLearnersStore((s) => s.loaded);
   const error = useLearnersStore((s) => s.error);
@@ -31,12 +27,10 @@ export function PupilDevicesPage() {
   const session = useSessionStore((s) => s.session);
   const isHead = session?.roles.includes('head') ?? false;
   const [ending, setEnding] = useState<AgreementView | null>(null);
-  const loadHeld = useHeldStore((s) => s.load);
 
   useEffect(() => {
     void load();
-    void loadHeld();
-  }, [load, loadHeld]);
+  }, [load]);
 
   if (form) return <AgreementForm />;
 
@@ -45,7 +39,7 @@ export function PupilDevicesPage() {
   return (
     <>
       <div className="console-heading">
-        <PageHeading>Pupils' devices</PageHeading>
+        <PageHeading>Agreements</PageHeading>
         {isHead ? (
           <div className="console-refresh">
             <BigButton onClick={() => startForm(session)}>Record an agreement</BigButton>
@@ -53,12 +47,9 @@ export function PupilDevicesPage() {
         ) : null}
       </div>
       <p className="section-lead">
-        A pupil may bring a device into school only with the headteacher's agreement. It is handed in at the office on
-        arrival and given back at the end of the day.
+        A pupil may bring a device into school only with the headteacher's agreement.
         {isHead ? '' : ' The headteacher or leadership records and ends agreements.'}
       </p>
-      <ArrivalQueue />
-      <HomeTimeList />
       <Notice text={notice} />
       {error ? <Alert>{error}</Alert> : null}
       <section className="card console-section" aria-labelledby="current-agreements-heading">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { custodyItem } from '../../shared/contract/index.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { Alert } from '../components/Alert.js';
@@ -8,26 +8,35 @@ import { TextField } from '../components/TextField.js';
 import { useDialogAction } from '../components/useDialogAction.js';
 import type { ActionResult } from '../lib/action-result.js';
 
-interface StaffPhoneDialogProps {
-  name: string;
+interface OwnPhoneDialogProps {
+  title: string;
+  lead: ReactNode;
+  submitLabel: string;
+  /** Said on the button while it is sent: a sign-in saves, the Today page logs the phone. */
+  busyLabel?: string;
+  /** Where main puts this form's messages: "phone" for a sign-in (phone.bagSlot), "items.0" for custody.log. */
+  fieldsAt: 'phone' | 'items.0';
   onConfirm: (bagSlot: string, description: string) => Promise<ActionResult>;
   onClose: () => void;
 }
 
-/** The start of a staff member's day: their own phone into the safe in one step. */
-export function StaffPhoneDialog({ name, onConfirm, onClose }: StaffPhoneDialogProps) {
+/**
+ * A member of staff's phone into the safe: which bag or slot, and what it looks like if they like. One dialog
+ * for signing in with it, for the office logging someone's, and for logging your own from the Today page.
+ */
+export function OwnPhoneDialog({ title, lead, submitLabel, busyLabel = 'Saving…', fieldsAt, onConfirm, onClose }: OwnPhoneDialogProps) {
   const [bag, setBag] = useState('');
   const [description, setDescription] = useState('');
   const { busy, error, fields, run, clearField } = useDialogAction(onClose);
   return (
     <ModalDialog
       variant="form"
-      title="Put your phone in the safe"
+      title={title}
       onEscape={onClose}
-      description={<p>Your phone is logged under your name, {name}, and a receipt is printed.</p>}
+      description={<p>{lead}</p>}
       body={
         <form
-          id="own-phone-form"
+          id="staff-phone-form"
           className="form"
           noValidate
           onSubmit={(e) => {
@@ -42,9 +51,9 @@ export function StaffPhoneDialog({ name, onConfirm, onClose }: StaffPhoneDialogP
             maxLength={maxLengthOf(custodyItem.shape.bagSlot)}
             onChange={(v) => {
               setBag(v);
-              clearField('items.0.bagSlot');
+              clearField(`${fieldsAt}.bagSlot`);
             }}
-            error={fields['items.0.bagSlot']}
+            error={fields[`${fieldsAt}.bagSlot`]}
           />
           <TextField
             label="Make and colour (optional)"
@@ -52,14 +61,14 @@ export function StaffPhoneDialog({ name, onConfirm, onClose }: StaffPhoneDialogP
             maxLength={maxLengthOf(custodyItem.shape.description)}
             onChange={(v) => {
               setDescription(v);
-              clearField('items.0.description');
+              clearField(`${fieldsAt}.description`);
             }}
-            error={fields['items.0.description']}
+            error={fields[`${fieldsAt}.description`]}
           />
         </form>
       }
     >
-      <BigButton type="submit" form="own-phone-form" disabled={busy}>{busy ? 'Logging…' : 'Log my phone'}</BigButton>
+      <BigButton type="submit" form="staff-phone-form" disabled={busy}>{busy ? busyLabel : submitLabel}</BigButton>
       <BigButton variant="secondary" onClick={onClose}>Cancel</BigButton>
     </ModalDialog>
   );

@@ -1,7 +1,8 @@
 /**
- * The expectations text is stored as "markdown-lite": "### " headings, "- " list items and paragraphs
- * separated by blank lines. Parsing it into blocks (never HTML) means whatever a DSL types, including
- * angle brackets, is shown as text.
+ * The expectations text and the safeguarding leaflet are stored as "markdown-lite": "### " headings, "- " list
+ * items and paragraphs separated by blank lines. Parsing it into blocks (never HTML) means whatever a DSL
+ * types, including angle brackets, is shown as text. Shared: the kiosk shows these blocks, and the leaflet's
+ * PDF (src/main/documents/leaflet.ts) prints the same ones.
  */
 export type PolicyBlock =
   | { kind: 'heading'; text: string }

@@ -42,10 +42,11 @@ function pupilsConsole(session: StaffSessionInfo, overrides: FakeHandlers = {}):
 async function openPupilDevices(user: UserEvent): Promise<void> {
   const nav = await screen.findByRole('navigation', { name: 'Console sections' });
   await user.click(within(nav).getByRole('button', { name: "Pupils' devices" }));
-  expect(await screen.findByRole('heading', { level: 1, name: "Pupils' devices" })).toBeTruthy();
+  await user.click(within(nav).getByRole('button', { name: 'Agreements' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Agreements' })).toBeTruthy();
 }
 
-describe("the Pupils' devices page", () => {
+describe('the Agreements page', () => {
   it('shows the office the current and ended agreements, without the head\'s actions', async () => {
     installFakeApi(pupilsConsole(officeSession));
     const { user } = renderApp('#/console');
@@ -165,7 +166,7 @@ describe("the Pupils' devices page", () => {
 describe('a pupil\'s device at hand-in', () => {
   it('says under the name whether the pupil has an agreement in force, looked up by the whole name', async () => {
     const api = installFakeApi(pupilsConsole(officeSession, {
-      'learner.agreementsFor': ({ pupilName }) => ({ agreements: pupilName.trim().toLowerCase() === "amy o'brien" ? [agreement()] : [] }),
+      'learner.agreementsFor': ({ pupilName }) => ({ agreements: pupilName.trim().toLowerCase() === "amy o'brien" ? [agreement()] : [], exceptions: [] }),
     }));
     const { user } = renderApp('#/console');
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
@@ -184,7 +185,7 @@ describe('a pupil\'s device at hand-in', () => {
   });
 
   it('says when the only agreement on record has ended', async () => {
-    installFakeApi(pupilsConsole(officeSession, { 'learner.agreementsFor': () => ({ agreements: [endedOne] }) }));
+    installFakeApi(pupilsConsole(officeSession, { 'learner.agreementsFor': () => ({ agreements: [endedOne], exceptions: [] }) }));
     const { user } = renderApp('#/console');
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
     await user.click(within(nav).getByRole('button', { name: 'Log items' }));

@@ -1,0 +1,80 @@
+import { CONCERN_SUBJECT_LABELS } from '../../../shared/domain/concerns.js';
+import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
+import { INBOX_KINDS, type InboxItem } from '../../../shared/domain/inbox.js';
+import { formatDate, formatDateTime } from '../../../shared/domain/time.js';
+import type { ServiceContext } from '../../core/context.js';
+import { inSafe } from '../custody/safe-views.js';
+import { listAllExceptions } from '../learners/exceptions.js';
+import { listVisibleConcerns } from './concerns.js';
+import { reminders } from './policy.js';
+
+/** "3 items", "Phone": what a held group is, in words. */
+function heldWords(kinds: readonly string[]): string {
+  if (kinds.length === 1) return DEVICE_KIND_LABELS[kinds[0] as keyof typeof DEVICE_KIND_LABELS] ?? 'An item';
+  return `${kinds.length} items`;
+}
+
+/**
+ * What waits for the DSL, gathered from the records themselves (nothing is stored for the inbox, so it can
+ * never disagree with them): concerns not yet reviewed, LADO referrals without an outcome, pupils'
+ * exceptions approved but not yet signed (so not in force), items still held
+ * after the end of the day, and the expectations review when it is due soon or overdue. Grouped by kind in
+ * INBOX_KINDS order; oldest first within a kind.
+ */
+export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
+  const items: InboxItem[] = [];
+  const { concerns } = listVisibleConcerns(ctx);
+  for (const c of concerns) {
+    if (c.status === 'new') {
+      items.push({
+        kind: 'concern',
+        key: `concern:${c.concernId}`,
+        title: `${CONCERN_SUBJECT_LABELS[c.aboutType]}: ${c.aboutName}`,
+        detail: `Raised by ${c.raisedBy} on ${formatDateTime(c.raisedAt)}${c.location ? ` · ${c.location}` : ''}`,
+        since: c.raisedAt,
+        opens: 'concerns',
+      });
+    }
+    const referral = c.ladoReferral;
+    if (referral && referral.outcome === null) {
+      items.push({
+        kind: 'lado_outcome',
+        key: `lado:${c.concernId}`,
+        title: `${c.aboutName}: referred to the LADO on ${formatDate(`${referral.referredOn}T12:00:00Z`)}`,
+        detail: `LADO reference ${referral.ladoReference}. Record the outcome when it comes.`,
+        since: referral.recordedAt,
+        opens: 'concerns',
+      });
+    }
+  }
+  for (const e of listAllExceptions(ctx).exceptions) {
+    if (e.state !== 'awaiting_signatures') continue;
+    items.push({
+      kind: 'pupil_exception_unsigned',
+      key: `pupil_exception:${e.exceptionId}`,
+      title: `${e.pupilName} (${e.classGroup}): ${DEVICE_KIND_LABELS[e.deviceKind].toLowerCase()}, ${e.reason}`,
+      detail: `Approved by ${e.approvedBy}. Not in force until the pupil and a parent or carer have signed the agreement.`,
+      since: e.recordedAt,
+      opens: 'pupilExceptions',
+    });
+  }
+  for (const group of inSafe(ctx).owners) {
+    if (!group.pastEndOfDay) continue;
+    const held = group.items.filter((i) => i.state === 'in_safe');
+    items.push({
+      kind: 'held_past_end_of_day',
+      key: `held:${group.receipts.map((r) => r.receiptId).join('-')}`,
+      title: `${heldWords(held.map((i) => i.kind))}: ${group.ownerName}`,
+      detail: `${group.ownerDetail ? `${group.ownerDetail} · ` : ''}In the safe since ${formatDateTime(group.oldestLoggedAt)}`,
+      since: group.oldestLoggedAt,
+      // A confiscated device is released from its own page, not given back from the safe's.
+      opens: held.some((i) => i.reason === 'confiscated') ? 'confiscated' : 'safe',
+    });
+  }
+  for (const r of reminders(ctx).reminders) {
+    if (r.kind !== 'policy_review') continue;
+    items.push({ kind: 'policy_review', key: 'policy_review', title: r.message, detail: null, since: r.dueAt, opens: 'expectations' });
+  }
+  const order = (k: InboxItem['kind']) => INBOX_KINDS.indexOf(k);
+  return { items: items.sort((a, b) => order(a.kind) - order(b.kind) || a.since.localeCompare(b.since) || a.key.localeCompare(b.key)) };
+}

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openApp } from '../dist/main/app.js';
 import { buildReceiptPdf } from '../dist/main/documents/receipt.js';
+import { DEFAULT_LOSS_AND_DAMAGE } from '../dist/shared/domain/loss-and-damage.js';
 import { buildRollCallPdf } from '../dist/main/documents/roll-call.js';
 import { NEWEST_IN_GROUP_SQL } from '../dist/main/db/repositories/visitor-repo.js';
 import { MAX_KIOSK_MATCHES } from '../dist/main/services/visits/sign-in.js';
@@ -136,6 +137,8 @@ try {
     owner: { name: view.ownerName, detail: view.ownerDetail },
     items: [{ kindLabel: 'Phone', description: 'Black iPhone', marks: 'Cracked corner', bagSlot: 'B12' }, { kindLabel: 'Smart watch', description: 'Silver', marks: null, bagSlot: 'B12' }],
     loggedAt: view.createdAt, staffName: view.createdBy, reprint: 1,
+    // The same foot the app prints (the setting's default line): the floor must draw the same document.
+    lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
   };
   const [receipt, receiptFloor] = await measurePair(async () => {
     const r = await app.dispatch('custody.reprint', { receiptId }, 'bench-office');

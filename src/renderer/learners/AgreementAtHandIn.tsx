@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { handInLine } from './agreement-model.js';
+import { CheckLine } from './CheckLine.js';
 import { exceptionAtHandIn } from './exception-model.js';
 import { useHandInStore } from './hand-in-store.js';
 import './learners.css';
@@ -38,15 +39,7 @@ export function AgreementAtHandIn({ pupilName }: { pupilName: string }) {
   const lines = exception?.inForce && !line.inForce ? [exception] : [line, exception];
   return (
     <div role="status" className="agreement-at-hand-in">
-      {lines.map((l, i) => l ? (
-        <p key={i} className={l.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
-          <span className="agreement-check-icon" aria-hidden="true">{l.inForce ? '✓' : '!'}</span>
-          <span>
-            <strong>{l.text}</strong>
-            {l.detail ? <span className="agreement-line">{l.detail}</span> : null}
-          </span>
-        </p>
-      ) : null)}
+      {lines.map((l, i) => (l ? <CheckLine key={i} yes={l.inForce} text={l.text} detail={l.detail} /> : null))}
     </div>
   );
 }

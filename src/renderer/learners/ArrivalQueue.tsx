@@ -16,6 +16,7 @@ import { timeOrDateTime } from '../lib/format.js';
 import { dayLabel } from '../lib/uk-clock.js';
 import { handInLine, stateWords } from './agreement-model.js';
 import { deviceWords } from './pupil-device-model.js';
+import { CheckLine } from './CheckLine.js';
 import { exceptionAtHandIn } from './exception-model.js';
 import { alreadyHeld, itemWords, kindsWords } from './arrival-model.js';
 import { inForce, useArrivalStore } from './arrival-store.js';
@@ -40,15 +41,7 @@ function AgreementLine() {
   let line;
   // A pupil whose exception is in force keeps that device: the queue says so rather than "hold it all the same".
   const exception = exceptionAtHandIn(lookup.exceptions);
-  const extra = exception ? (
-    <p className={exception.inForce ? 'agreement-check agreement-check-yes' : 'agreement-check agreement-check-no'}>
-      <span className="agreement-check-icon" aria-hidden="true">{exception.inForce ? '✓' : '!'}</span>
-      <span>
-        <strong>{exception.text}</strong>
-        <span className="agreement-line">{exception.detail}</span>
-      </span>
-    </p>
-  ) : null;
+  const extra = exception ? <CheckLine yes={exception.inForce} text={exception.text} detail={exception.detail} /> : null;
   if (offered.length === 0 && exception?.inForce) {
     line = null;
   } else if (offered.length === 0) {

@@ -14,7 +14,7 @@ const DATE_SENSITIVE = [
   'safeguarding/bookings', 'safeguarding/exceptions', 'safeguarding/policy', 'custody/in-the-safe',
   'operations/end-of-day', 'operations/reports', 'admin/people', 'console/job-failures', 'learners/pupil-devices',
   'learners/home-time', 'learners/morning-queue', 'learners/searches', 'learners/exceptions', 'learners/confiscated',
-  'staff/staff-days', 'safeguarding/leaflet', 'visits/kiosk/leaflet',
+  'staff/staff-days', 'staff/staff-permissions', 'safeguarding/leaflet', 'visits/kiosk/leaflet', 'visits/kiosk/signature',
 ].map((name) => `tests/renderer/${name}.test.tsx`);
 
 export default defineConfig({

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE } from '../../dist/main/core/paths.js';
 import { readKeyRing } from '../../dist/main/audit/audit-key.js';
 import { checkAuditNow } from '../../dist/main/audit/audit-check.js';
+import {
+  checkStaffAndLearnerAcknowledged, checkStaffAndLearnerInDoubt, checkStaffAndLearnerWhole, settleStaffAndLearner,
+} from './staff-learner-checks.mjs';
 
 /**
  * Compares the database with the ledger. `lost` lists acknowledged changes the database does not hold;
@@ -43,8 +46,10 @@ export function checkDatabase(db, ledger, dataDir) {
   }
 
   checkWholeOperations(db, partial);
+  checkStaffAndLearnerWhole(db, partial);
   checkInDoubt(db, ledger, partial);
   checkAcknowledged(db, ledger, lost);
+  checkStaffAndLearnerAcknowledged(db, ledger, ledger.staffDay.staffId, lost);
   return { lost, partial, broken };
 }
 
@@ -103,6 +108,7 @@ function sortedIds(ids) {
 /** Requests the host never answered: each happened whole, or not at all. */
 function checkInDoubt(db, ledger, partial) {
   for (const doubt of ledger.inDoubt) {
+    if (checkStaffAndLearnerInDoubt(db, doubt, ledger.staffDay.staffId, partial)) continue;
     if (doubt.op === 'signIn') {
       const visits = db.prepare('SELECT v.id FROM visits v JOIN visitors p ON p.id = v.visitor_id WHERE p.last_name = ?').pluck().all(doubt.lastName);
       const people = db.prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get(doubt.lastName);
@@ -196,6 +202,7 @@ export function settleInDoubt(db, ledger) {
       }
     }
   }
+  settleStaffAndLearner(db, ledger, ledger.staffDay.staffId);
   ledger.inDoubtTotal += ledger.inDoubt.length;
   ledger.inDoubt = [];
 }

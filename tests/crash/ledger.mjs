@@ -15,6 +15,14 @@ export class Ledger {
   items = new Map();
   /** Device exceptions the host approved. */
   exceptions = new Set();
+  /** The administrator's own staff day (the console's session signs in and out): 'out' | 'in' | 'either'. */
+  staffDay = { staffId: null, state: 'out' };
+  /** receiptId -> { itemIds, state: 'in_safe' | 'returned' | 'either' }: the phone each staff sign-in put in the safe. */
+  staffPhones = new Map();
+  /** receiptId -> { itemIds, state: 'held' | 'released' | 'either' }: pupils' confiscated phones. */
+  confiscations = new Map();
+  /** exceptionId -> { signedOn, state: 'unsigned' | 'signed' | 'either' }: pupils' device exceptions. */
+  learnerExceptions = new Map();
   /** Requests of this run that got no answer; checked to be all-or-nothing after the restart. */
   inDoubt = [];
   /** Things a request in flight is changing, so two workers never race for the same visit or receipt. */

@@ -2,9 +2,12 @@
 // and again, and after every restart checks that nothing acknowledged was lost and nothing was half-written.
 // Every fifth run the host kills itself between a receipt's commit and its PDF (receipt-kill-point.mjs); after
 // every restart each receipt for something in the safe must have its PDF and none may claim to have printed.
+// Two runs in every five the host kills itself inside a staff or pupil write, just before its audit entry
+// (write-kill-point.mjs): a staff sign-in with a phone into the safe, a confiscated phone's release to a parent,
+// a pupil's exception signed; after the restart none of that write may be there.
 //
 //   node tests/crash/run.mjs [--crashes 200] [--workers 3] [--seed 1] [--keep]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../dist/main/core/paths.js';
 import { prng } from '../../bench/measure.mjs';
 import { checkDatabase, settleInDoubt } from './checks.mjs';
+import { checkKilledWrite } from './staff-learner-checks.mjs';
 import { checkNothingClaimedPrinted, checkReprint, waitForReceiptPdfs } from './receipt-checks.mjs';
 import { startHost } from '../../bench/host-process.mjs';
 import { connect } from './kiosk-client.mjs';
@@ -28,6 +32,12 @@ const RECEIPT_KILL_EVERY = 5;
 /** How long such a run waits for the workload to log a receipt before killing the host anyway. */
 const RECEIPT_KILL_WAIT_MS = 5000;
 const RECEIPT_KILL_POINT = fileURLToPath(new URL('./receipt-kill-point.mjs', import.meta.url));
+/** Runs n with n % 5 among these die inside a write; each such run takes the next of WRITE_KILLS. */
+const WRITE_KILL_RUNS = [2, 3];
+const WRITE_KILLS = ['staff_day.sign_in', 'learner.release_confiscated', 'learner.record_exception_signed'];
+/** How long such a run waits for its write (a PIN check and a receipt's PDF come first) before killing anyway. */
+const WRITE_KILL_WAIT_MS = 10_000;
+const WRITE_KILL_POINT = fileURLToPath(new URL('./write-kill-point.mjs', import.meta.url));
 
 const { values: args } = parseArgs({
   options: {
@@ -57,16 +67,23 @@ console.log(`Crash harness: ${crashes} crashes, ${workers} callers in one consol
 
 let host = await startOrFail();
 const admin = await setUp(host.url);
+// The console's window is unlocked by the administrator, so the staff day the workload signs in and out is theirs.
+ledger.staffDay.staffId = admin.staffId;
 
 const startedAt = Date.now();
 /** Crashes completed: the summary counts these, so a run that stops early says so. */
 let done = 0;
 /** Receipts the host died on between their commit and their PDF. */
 const caughtReceipts = [];
+/** Writes the host died inside, before their commit: "action id". */
+const caughtWrites = [];
+let writeRuns = 0;
 for (let n = 1; n <= crashes; n += 1) {
   const atReceipt = n % RECEIPT_KILL_EVERY === 0;
+  const writeFirst = WRITE_KILL_RUNS.includes(n % RECEIPT_KILL_EVERY) ? WRITE_KILLS[writeRuns++ % WRITE_KILLS.length] : null;
   let caught = null;
-  if (!atReceipt && random() < STARTUP_KILL_SHARE) {
+  let caughtWrite = null;
+  if (!atReceipt && !writeFirst && random() < STARTUP_KILL_SHARE) {
     await host.kill();
     const starting = startHost(dataDir);
     await sleep(random() * 350);
@@ -75,7 +92,7 @@ for (let n = 1; n <= crashes; n += 1) {
     const client = await connect(host.url);
     let unlocked;
     const consoleUnlocked = new Promise((resolve) => (unlocked = resolve));
-    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}`, onUnlocked: unlocked, logReceiptFirst: atReceipt });
+    const running = runWorkload({ client, ledger, random, admin, workers, label: `r${n}`, onUnlocked: unlocked, logReceiptFirst: atReceipt, writeFirst });
     // The kill lands in the workload, not in the console's unlock: a PIN check is a deliberately slow scrypt
     // (about half a second), and a run killed during it would have nothing else in flight.
     await consoleUnlocked;
@@ -83,6 +100,10 @@ for (let n = 1; n <= crashes; n += 1) {
       // Armed only now, so the restarted host's own rebuild of missing PDFs is never what it dies on.
       host.arm();
       await Promise.race([host.exited, sleep(RECEIPT_KILL_WAIT_MS)]);
+    } else if (writeFirst) {
+      writeFileSync(join(dataDir, 'crash-write-point'), writeFirst);
+      host.armWrite();
+      await Promise.race([host.exited, sleep(WRITE_KILL_WAIT_MS)]);
     } else {
       // Up to 0.8 s, so the slower requests (a receipt's PDF, the first one loading its engine) finish often enough.
       await sleep(40 + random() * 760);
@@ -90,6 +111,8 @@ for (let n = 1; n <= crashes; n += 1) {
     await host.kill();
     caught = /crash-point: receipt (\S+) committed/.exec(host.stderr())?.[1] ?? null;
     if (caught) caughtReceipts.push(caught);
+    const write = /crash-point: write (\S+) (\d+)/.exec(host.stderr());
+    if (write) caughtWrites.push((caughtWrite = `${write[1]} ${write[2]}`));
     for (const line of await running) note('unexpected', line, n);
   }
 
@@ -101,6 +124,7 @@ for (let n = 1; n <= crashes; n += 1) {
     for (const key of ['lost', 'partial', 'broken']) for (const line of found[key]) note(key, line, n);
     for (const line of checkNothingClaimedPrinted(db)) note('broken', line, n);
     for (const line of await waitForReceiptPdfs(db, dataDir)) note('broken', line, n);
+    if (caughtWrite) for (const line of checkKilledWrite(db, ...caughtWrite.split(' '))) note('partial', line, n);
     settleInDoubt(db, ledger);
   } finally {
     db.close();
@@ -114,6 +138,7 @@ await host.kill();
 
 console.log(`Acknowledged: ${[...ledger.acknowledged].map(([name, count]) => `${name} ${count}`).join(', ')}`);
 console.log(`Killed between a receipt's commit and its PDF: ${caughtReceipts.length} (${caughtReceipts.join(', ') || 'none'}), each reprinted after the restart`);
+console.log(`Killed inside a write before its commit: ${caughtWrites.length} (${caughtWrites.join(', ') || 'none'}), none of it there after the restart`);
 for (const [key, label] of [['lost', 'Lost'], ['partial', 'Half-applied'], ['broken', 'Broken'], ['unexpected', 'Unexpected refusal']]) {
   for (const [line, n] of [...totals[key]].slice(0, 20)) console.log(`${label} (seen after crash ${n}): ${line}`);
 }
@@ -130,7 +155,7 @@ function summary() {
 }
 
 async function startOrFail() {
-  const started = startHost(dataDir, { preload: [RECEIPT_KILL_POINT] });
+  const started = startHost(dataDir, { preload: [RECEIPT_KILL_POINT, WRITE_KILL_POINT] });
   const url = await started.ready;
   if (!url) {
     console.error(`The host did not start again:\n${started.stderr()}`);
@@ -138,7 +163,7 @@ async function startOrFail() {
     console.log(summary());
     process.exit(1);
   }
-  return { url, kill: started.kill, arm: () => started.signal('SIGUSR2'), exited: started.exited, stderr: started.stderr };
+  return { url, kill: started.kill, arm: () => started.signal('SIGUSR2'), armWrite: () => started.signal('SIGWINCH'), exited: started.exited, stderr: started.stderr };
 }
 
 /** First run: the setting and its first administrator (also the DSL), as the setup screen does. */

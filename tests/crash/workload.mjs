@@ -1,6 +1,8 @@
 // The mixed reception workload: sign-ins, handovers into the safe, returns, device exceptions and sign-outs,
+// staff days with a phone into the safe, pupils' confiscated phones released to a parent and pupils' exceptions signed,
 // sent by several callers at once from one console window until the host dies under them.
 import { NoAnswer } from './kiosk-client.mjs';
+import { staffAndLearnerOps } from './staff-learner-ops.mjs';
 
 const RISK_CHECKLIST = ['The visitor knows devices must never photograph or record children.'];
 const DEVICE_SETS = [[], [{ kind: 'phone', quantity: 1 }], [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }], [{ kind: 'tablet', quantity: 2 }]];
@@ -10,12 +12,13 @@ const DEVICE_SETS = [[], [{ kind: 'phone', quantity: 1 }], [{ kind: 'phone', qua
  * a list of unexpected refusals: answers that say the database does not hold what an earlier acknowledged
  * answer said it does. `onUnlocked` is called once the window's unlock has been answered (or not). With
  * `logReceiptFirst`, the first caller starts by signing in a visitor with a phone and logging a receipt, so a
- * run armed to die on a receipt's PDF reaches one early.
+ * run armed to die on a receipt's PDF reaches one early. With `writeFirst`, likewise for the staff or pupil
+ * write whose audit action it names (write-kill-point.mjs).
  *
  * One window, unlocked once a run: a PIN check is a deliberately slow scrypt (about half a second), and a
  * window per caller made each run start with a second or two of nothing but PIN checks.
  */
-export async function runWorkload({ client, ledger, random, admin, workers, label, onUnlocked = () => {}, logReceiptFirst = false }) {
+export async function runWorkload({ client, ledger, random, admin, workers, label, onUnlocked = () => {}, logReceiptFirst = false, writeFirst = null }) {
   const unexpected = [];
   let seq = 0;
   const stopped = { value: false };
@@ -30,8 +33,16 @@ export async function runWorkload({ client, ledger, random, admin, workers, labe
       await signIn(call, `${label}x${seq}`, DEVICE_SETS[1]);
       if (!stopped.value) await logHandover(call);
     }
-    const ops = { signIn, logHandover, returnItems, approveException, signOut };
-    const weights = [['signIn', 3], ['logHandover', 3], ['returnItems', 2], ['approveException', 1], ['signOut', 2]];
+    const more = staffAndLearnerOps({ send, random, ledger, admin });
+    const ops = { signIn, logHandover, returnItems, approveException, signOut, ...more.ops };
+    // With `writeFirst` (an audit action), the first caller goes straight to that write, for a run armed to die in it.
+    if (writeFirst && index === 0) {
+      for (const step of more.stepsTo(writeFirst)) {
+        seq += 1;
+        if (!stopped.value) await ops[step](call, `${label}x${seq}`);
+      }
+    }
+    const weights = [['signIn', 3], ['logHandover', 3], ['returnItems', 2], ['approveException', 1], ['signOut', 2], ...more.weights];
     const total = weights.reduce((s, [, w]) => s + w, 0);
     while (!stopped.value) {
       let roll = random() * total;

@@ -10,6 +10,7 @@ import type { CommandResult } from '../../src/shared/domain/errors.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../src/shared/domain/exceptions.js';
 import type { StaffRole } from '../../src/shared/domain/roles.js';
 import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
+import { readStaffBadge } from './staff-badges.js';
 import { buildConcernSamples, CONCERN_FOLLOW_UP_SAMPLES, type ConcernSampleIds } from './concern-samples.js';
 import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST } from './test-app.js';
 
@@ -65,15 +66,23 @@ export interface SampleIds extends ConcernSampleIds {
   exceptionId: number;
   /** The code on that exception's printed record. */
   exceptionRecordCode: string;
+  /** The on-site visitor's request at the kiosk to keep a device, waiting for the DSL. */
+  exceptionRequestId: number;
   concernId: number;
   /** A pupil's device agreement in force, agreed by the head. */
   agreementId: number;
   /** A pupil's device exception, approved but not signed yet. */
   learnerExceptionId: number;
+  /** The office caller's permission to use their own phone, approved by the owner (a head) but not signed yet. */
+  staffPermissionId: number;
   /** A pupil's phone, confiscated and still in the safe. */
   confiscatedItemId: number;
   /** The receipt it is on. */
   confiscatedReceiptId: number;
+  /** The codes on the staff badges of the office caller (signed in) and the head (not signed in). */
+  staffBadgeCodes: { office: string; head: string };
+  /** The DSL caller's day: their phone in the safe, and a tablet of theirs out for a break. */
+  dslStaffDayId: number;
   /** A backup of the whole world, taken last, in the data folder's backups folder. */
   backupFileName: string;
 }
@@ -163,6 +172,8 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     conditions: null,
     riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
     riskNotes: null,
+    // The on-site visitor asked at the kiosk: the approval answers their request.
+    requestId: ctx.exceptionRequestId,
     approver: { staffId: ctx.staff.dsl, pin: STAFF_PIN },
   }),
   'exception.revoke': (ctx) => ({ exceptionId: ctx.exceptionId, reason: 'The inspection finished early' }),
@@ -170,6 +181,10 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'exception.record': (ctx) => ({ exceptionId: ctx.exceptionId }),
   'settings.setLogo': () => ({ dataBase64: TINY_PNG }),
   'exception.lookup': (ctx) => ({ code: ctx.exceptionRecordCode }),
+  // The visitor with a handover waiting has not asked yet (the on-site one has: the decline's request).
+  'exceptionRequest.request': (ctx) => ({ visitId: ctx.handoverVisitId, deviceKind: 'laptop', purpose: 'Presenting the assembly slides' }),
+  'exceptionRequest.listOpen': () => ({}),
+  'exceptionRequest.decline': (ctx) => ({ requestId: ctx.exceptionRequestId, reason: 'Please use the school laptop in the hall' }),
   'visit.recordChecks': (ctx) => ({ visitId: ctx.onSiteVisitId, photoIdChecked: true, dbsAssuranceSeen: true }),
 
   'booking.create': () => ({
@@ -246,6 +261,13 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
   'staffDay.kioskNames': () => ({}),
   'staffDay.signInAtKiosk': (ctx) => ({ staffId: ctx.staff.head, pin: STAFF_PIN, phone: { bagSlot: 'S4', description: 'Blue iPhone' } }),
   'staffDay.signOutAtKiosk': (ctx) => ({ staffId: ctx.staff.office, pin: STAFF_PIN, collectPhone: true }),
+  'staff.issueBadge': (ctx) => ({ staffId: ctx.spareStaffId }),
+  // As a scanner may not, and a person copying it does not: lower case, in groups with spaces.
+  'staffDay.findByBadge': (ctx) => ({ badgeCode: ctx.staffBadgeCodes.head.toLowerCase().replace(/(.{4})/g, '$1 ') }),
+  'staffDay.signInByBadge': (ctx) => ({ badgeCode: ctx.staffBadgeCodes.head, phone: { bagSlot: 'S5', description: null } }),
+  'staffDay.signOutByBadge': (ctx) => ({ badgeCode: ctx.staffBadgeCodes.office, collectPhone: true }),
+  'staffDay.breakOut': (ctx) => ({ staffDayId: ctx.dslStaffDayId }),
+  'staffDay.breakBack': (ctx) => ({ staffDayId: ctx.dslStaffDayId }),
 
   'learner.agreements': () => ({}),
   'learner.agreementsFor': () => ({ pupilName: 'Amy Jones' }),
@@ -295,6 +317,24 @@ export const COMMAND_SAMPLES: { [N in CommandName]: (ctx: SampleContext) => Comm
     exceptionId: ctx.learnerExceptionId, learnerName: 'Ella Hughes', parentName: 'Gareth Hughes', parentRelationship: 'Father', signedOn: '2026-11-23',
   }),
   'learner.endException': (ctx) => ({ exceptionId: ctx.learnerExceptionId, reason: 'Her monitor now has its own reader' }),
+  'staffPermission.list': () => ({}),
+  'staffPermission.record': (ctx) => ({
+    staffId: ctx.staff.dsl,
+    deviceKind: 'laptop',
+    deviceDescription: 'Grey MacBook Air',
+    purpose: 'remote_learning',
+    purposeDetail: null,
+    permittedUse: 'Live lessons for Year 5 from home while the school laptops are repaired',
+    permittedAreas: 'At home only',
+    conditions: 'School Teams account only; no recordings kept on the laptop',
+    riskAssessedOn: '2026-11-20',
+    validFrom: '2026-11-23',
+    validUntil: '2026-12-18',
+    approvedBy: { staffId: ctx.staff.head, pin: STAFF_PIN },
+  }),
+  'staffPermission.print': (ctx) => ({ permissionId: ctx.staffPermissionId }),
+  'staffPermission.recordSigned': (ctx) => ({ permissionId: ctx.staffPermissionId, signedOn: '2026-11-23' }),
+  'staffPermission.end': (ctx) => ({ permissionId: ctx.staffPermissionId, reason: 'School laptops are back' }),
   // At 09:00, before the end of the day: the DSL agrees with their own PIN.
   'learner.releaseConfiscated': (ctx) => ({
     receiptId: ctx.confiscatedReceiptId,
@@ -498,6 +538,30 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => MISSING_ID,
   );
 
+  const staffPermissionId = await attempt(
+    'staffPermission.record',
+    async () =>
+      (await app.okAsync(
+        'staffPermission.record',
+        {
+          staffId: staff.office,
+          deviceKind: 'phone',
+          deviceDescription: 'Black iPhone 13',
+          purpose: 'lessons',
+          purposeDetail: null,
+          permittedUse: 'Timing experiments in science lessons',
+          permittedAreas: 'Year 6 classroom',
+          conditions: null,
+          riskAssessedOn: null,
+          validFrom: '2026-11-23',
+          validUntil: null,
+          approvedBy: { staffId: app.adminId, pin: ADMIN_PIN },
+        },
+        owner,
+      )).permissionId,
+    () => MISSING_ID,
+  );
+
   const confiscatedItemId = await attempt(
     'custody.log confiscated',
     async () =>
@@ -514,6 +578,15 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
 
   const confiscatedReceiptId = (app.db.prepare('SELECT receipt_id FROM custody_items WHERE id = ?').pluck().get(confiscatedItemId) as number | undefined) ?? MISSING_ID;
 
+  const exceptionRequestId = await attempt(
+    'exceptionRequest.request',
+    () => {
+      app.ok('exceptionRequest.request', { visitId: onSite.visitId, deviceKind: 'phone', purpose: 'Taking notes for the SEND review' });
+      return app.db.prepare('SELECT id FROM exception_requests WHERE visit_id = ?').pluck().get(onSite.visitId) as number;
+    },
+    () => MISSING_ID,
+  );
+
   const concernSamples = await buildConcernSamples(app, { staffId: staff.office, pin: STAFF_PIN }, owner, attempt, MISSING_ID);
 
   app.ok('settings.update', { badgeEnabled: true }, owner);
@@ -525,6 +598,27 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   );
   const exceptionRecordCode = (app.db.prepare('SELECT record_token FROM device_exceptions WHERE id = ?').pluck().get(exceptionId) as string | undefined) ?? 'A'.repeat(26);
   const onSiteBadgeCode = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
+  // Staff badges for the office caller and the head, read back from the printed badges as a scanner would.
+  const staffBadgeCodes = await attempt(
+    'staff.issueBadge',
+    async () => {
+      await app.okAsync('staff.issueBadge', { staffId: staff.office }, owner);
+      await app.okAsync('staff.issueBadge', { staffId: staff.head }, owner);
+      return { office: (await readStaffBadge(app.dir, staff.office)).code, head: (await readStaffBadge(app.dir, staff.head)).code };
+    },
+    () => ({ office: 'A'.repeat(26), head: 'B'.repeat(26) }),
+  );
+  // The DSL caller at work with their phone in the safe and their tablet out for a break: both break taps have work to do.
+  const dslStaffDayId = await attempt(
+    'staffDay break',
+    async () => {
+      const day = await app.okAsync('staffDay.signInAtKiosk', { staffId: staff.dsl, pin: STAFF_PIN, phone: { bagSlot: 'S9', description: null } });
+      const tablet = (await app.okAsync('custody.log', { owner: { type: 'staff', staffId: staff.dsl }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'S9' }] }, owner)).receipt;
+      app.ok('custody.return', { receiptId: tablet.receiptId, itemIds: [tablet.items[0]!.itemId], returnedTo: 'Dee Safeguarding', note: 'Break' }, owner);
+      return day.staffDayId;
+    },
+    () => MISSING_ID,
+  );
   const backupFileName = await attempt('backup.now', async () => (await app.okAsync('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
 
   const ids: SampleIds = {
@@ -543,10 +637,14 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     ...booking,
     exceptionId,
     exceptionRecordCode,
+    exceptionRequestId,
     concernId,
     ...concernSamples,
     agreementId,
     learnerExceptionId,
+    staffPermissionId,
+    staffBadgeCodes,
+    dslStaffDayId,
     confiscatedItemId,
     confiscatedReceiptId,
     backupFileName,

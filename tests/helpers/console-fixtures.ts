@@ -19,14 +19,14 @@ export const amira: OnSiteVisit = {
   visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
   visitorType: 'contractor', visiting: 'Fixing the boiler', signedInAt: minutesAgo(120), policyVersion: 2,
   devicesDeclared: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
-  itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
+  itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, exceptionRequest: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
 };
 
 export const tom: OnSiteVisit = {
   visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", familyNameFirst: false, organisation: null,
   visitorType: 'parent_carer', visiting: 'Settling-in session', signedInAt: minutesAgo(90), policyVersion: 2,
   devicesDeclared: [{ kind: 'phone', quantity: 1 }], itemsInSafe: 2, collectionRequestedAt: minutesAgo(3),
-  deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
+  deviceUse: null, exceptionRequest: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
 };
 
 export const amiraHandover: PendingHandover = {

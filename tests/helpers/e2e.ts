@@ -177,7 +177,7 @@ const CONSOLE_PAGE_GROUPS: Record<string, string> = {
   Today: 'Front desk', Collect: 'Front desk', 'In the safe': 'Front desk', 'Check an approval': 'Front desk', 'Log items': 'Front desk',
   'Staff on site': 'Front desk',
   'Hand in and home time': "Pupils' devices", Agreements: "Pupils' devices", Exceptions: "Pupils' devices", Confiscated: "Pupils' devices",
-  'End of day': 'Office', Reports: 'Office', 'Audit trail': 'Office',
+  'End of day': 'Office', Reports: 'Office', 'Audit trail': 'Office', 'Staff device permissions': 'Office',
 };
 
 /** Opens a group of the console's navigation and waits until its pages show under it. */

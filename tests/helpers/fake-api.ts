@@ -98,6 +98,7 @@ export function kioskConfig(overrides: Partial<KioskConfig> = {}): KioskConfig {
     },
     lossAndDamage: 'Devices handed in are kept locked in the office safe and given back only against their receipt.',
     leafletAvailable: false,
+    askForSignature: false,
     ...overrides,
   };
 }

@@ -12,7 +12,7 @@ export interface Colleague {
   console: string | null;
 }
 
-export const HEAD_PIN = '2468';
+export const HEAD_PIN = '246813';
 export const OFFICE_PIN = '1357';
 
 /** The headteacher: leadership only, not the DSL and not an administrator. */

@@ -19,7 +19,7 @@ export function rollCallRecord(overrides: Partial<RollCallRecord> = {}): RollCal
 export const settingsView: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
   receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true,
-  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false,
+  lastBackupAt: '2026-11-21T18:00:00.000Z', autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false, askForSignature: false,
   lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
 };
 
@@ -29,8 +29,8 @@ export const backups: BackupFile[] = [
 ];
 
 export const staffAccounts: StaffAccount[] = [
-  { staffId: 1, displayName: 'Priya Shah', roles: ['office', 'dsl', 'admin'], active: true, lockedUntil: null },
-  { staffId: 2, displayName: 'Sam Holt', roles: ['office'], active: true, lockedUntil: '2099-11-22T10:30:00.000Z' },
-  { staffId: 3, displayName: 'Jo Leaver', roles: ['office'], active: false, lockedUntil: null },
+  { staffId: 1, displayName: 'Priya Shah', roles: ['office', 'dsl', 'admin'], active: true, lockedUntil: null, badgeIssuedAt: null, signedInSince: null },
+  { staffId: 2, displayName: 'Sam Holt', roles: ['office'], active: true, lockedUntil: '2099-11-22T10:30:00.000Z', badgeIssuedAt: null, signedInSince: null },
+  { staffId: 3, displayName: 'Jo Leaver', roles: ['office'], active: false, lockedUntil: null, badgeIssuedAt: null, signedInSince: null },
 ];
 

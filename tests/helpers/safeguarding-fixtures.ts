@@ -27,7 +27,7 @@ export function helen(deviceUse: DeviceUseMarker | null = null): OnSiteVisit {
   return {
     visitId: 5, visitorId: 15, firstName: 'Helen', lastName: 'Marsh', familyNameFirst: false, organisation: 'Ofsted', visitorType: 'inspector',
     visiting: 'Headteacher', signedInAt: minutesAgo(30), policyVersion: 2, devicesDeclared: [{ kind: 'laptop', quantity: 1 }],
-    itemsInSafe: 0, collectionRequestedAt: null, deviceUse, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
+    itemsInSafe: 0, collectionRequestedAt: null, deviceUse, exceptionRequest: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   };
 }
 

@@ -25,7 +25,7 @@ export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };
 type HashesAPin =
   | 'setup.create' | 'staff.unlock' | 'staff.changeOwnPin' | 'staff.create' | 'staff.resetPin' | 'exception.approve' | 'learner.recordAgreement';
 /** Staff days: the kiosk's check a PIN, and every sign-in may print a phone's receipt. */
-type StaffDayAsync = 'staffDay.signIn' | 'staffDay.signInAtKiosk' | 'staffDay.signOutAtKiosk';
+type StaffDayAsync = 'staffDay.signIn' | 'staffDay.signInAtKiosk' | 'staffDay.signOutAtKiosk' | 'staffDay.signInByBadge' | 'staff.issueBadge';
 type MayAnswerAtOnce = Exclude<CommandName, HashesAPin | StaffDayAsync>;
 
 export type TestApp = App & {

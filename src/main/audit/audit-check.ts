@@ -54,6 +54,10 @@ const RECORD_NAMES: Record<SealedTable, string> = {
   confiscation_releases: 'Release of a confiscated device', police_handovers: 'Handover to the police',
   staff_days: 'Staff day',
   leaflet_versions: 'Safeguarding leaflet version', leaflet_prints: 'Leaflet printed for a visitor',
+  acknowledgement_signatures: "Visitor's signature",
+  staff_device_permissions: "Staff member's device permission",
+  exception_requests: 'Request to keep a device',
+  staff_badges: 'Staff badge',
 };
 
 const MOST_PROBLEMS_LISTED = 20;

@@ -29,7 +29,7 @@ export const BROWSER_PROFILE_DIR = 'browser-profile';
  * --data-dir pointed by mistake at a folder that holds other things (a home folder) leaves those alone.
  */
 const OWN_TOP_LEVEL =
-  /^(safe-hands\.db(-wal|-shm|-journal)?|launch\.json(\.tmp)?|pin-throttle\.json(\.tmp)?|pin-pepper\.key(\.tmp)?|audit-trail\.key(\.tmp|\.damaged)?|audit-head\.json(\.tmp)?|host\.lock(\.\d+)?|receipts|invites|badges|roll-calls|end-of-day|exceptions|learner-exceptions|reports|leaflets|backups|before-restore|branding|browser-profile)$/;
+  /^(safe-hands\.db(-wal|-shm|-journal)?|launch\.json(\.tmp)?|pin-throttle\.json(\.tmp)?|pin-pepper\.key(\.tmp)?|audit-trail\.key(\.tmp|\.damaged)?|audit-head\.json(\.tmp)?|host\.lock(\.\d+)?|receipts|invites|badges|roll-calls|end-of-day|exceptions|learner-exceptions|staff-permissions|reports|leaflets|backups|before-restore|branding|browser-profile)$/;
 
 /** Whether a name at the top of the data folder is Safe Hands' own (and so narrowed at start-up). */
 export function isOwnTopLevel(name: string): boolean {

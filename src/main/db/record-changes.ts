@@ -19,6 +19,15 @@ export const SEALED_TABLES = [
   'staff_days',
   // The safeguarding leaflet's versions and the ones printed for visitors at the kiosk (migration 0023).
   'leaflet_versions', 'leaflet_prints',
+  // A visitor's drawn signature, kept with their acknowledgement (migration 0025).
+  'acknowledgement_signatures',
+  // A member of staff's permission to use their own device (migration 0024): as much a decision on record
+  // as a pupil's exception.
+  'staff_device_permissions',
+  // A visitor's request at the kiosk to keep a device, and how the DSL decided it (migration 0026).
+  'exception_requests',
+  // Staff badges (migration 0027): which badge code (by its hash) let whom sign in, and when it stopped working.
+  'staff_badges',
 ] as const;
 
 export type SealedTable = (typeof SEALED_TABLES)[number];

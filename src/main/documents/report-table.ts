@@ -25,8 +25,10 @@ export function buildReportPdf(report: ReportTable, fonts: FontSet = defaultFont
   const totalWeight = report.columns.reduce((n, c) => n + c.weight, 0);
   const widths = report.columns.map((c) => ((width - gutter * (report.columns.length - 1)) * c.weight) / totalWeight);
   const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
+  // A cell stops after twelve lines, with an ellipsis, so one row can never outgrow a page; the CSV keeps every
+  // word. Six lines cut a concern's follow-up (LADO, police, parents) short on paper.
   const line = (cells: string[], style: TextStyle) =>
-    row(cells.map((cell, i) => ({ block: text(shaper, cell, style, widths[i]!, { maxLines: 6 }), width: widths[i]! })), gutter);
+    row(cells.map((cell, i) => ({ block: text(shaper, cell, style, widths[i]!, { maxLines: 12 }), width: widths[i]! })), gutter);
 
   const title = stack([
     text(shaper, report.settingName, s('bold', 16), width),

@@ -1,9 +1,17 @@
 import type { Dispatch } from '../commands/dispatcher.js';
 import type { CommandFailure, CommandResult, ErrorCode } from '../../shared/domain/errors.js';
-import { carriesPin, pinThrottleMessage, type PinAttempt, type PinCaller, type PinThrottle } from './pin-throttle.js';
+import { badgeThrottleMessage, carriesPin, pinThrottleMessage, type PinAttempt, type PinCaller, type PinThrottle } from './pin-throttle.js';
 
-/** Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, or another try at a locked account. */
-const PIN_FAILURES: ReadonlySet<ErrorCode> = new Set(['wrong_pin', 'account_locked']);
+/**
+ * Answers that count as a wrong PIN for the throttle, from any command: a wrong PIN, another try at a locked
+ * account, or a staff badge that does not work.
+ */
+const PIN_FAILURES: ReadonlySet<ErrorCode> = new Set(['wrong_pin', 'account_locked', 'wrong_badge']);
+
+/** A badge scanned at the kiosk: held back in words for someone who typed no PIN. */
+function isBadgeScan(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && 'badgeCode' in input;
+}
 
 export type PinGated =
   | { answer: CommandResult<unknown> | Promise<CommandResult<unknown>> }
@@ -23,7 +31,10 @@ export function pinGate(throttle: PinThrottle, dispatch: Dispatch) {
     let attempt: PinAttempt | null = null;
     if (name === 'staff.unlock' || carriesPin(input)) {
       const waitMs = throttle.retryAfterMs(caller);
-      if (waitMs > 0) return { heldBackMs: waitMs, refusal: { code: 'account_locked', message: pinThrottleMessage(waitMs) } };
+      if (waitMs > 0) {
+        const message = isBadgeScan(input) ? badgeThrottleMessage(waitMs) : pinThrottleMessage(waitMs);
+        return { heldBackMs: waitMs, refusal: { code: 'account_locked', message } };
+      }
       attempt = throttle.reserve(caller);
     }
     const counted = (result: CommandResult<unknown>) => {

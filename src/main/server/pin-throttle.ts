@@ -13,7 +13,8 @@
  * it out, and the README states it): 56 wrong PINs a day from one screen; 111 from one computer even when
  * reloading for a fresh tab each time.
  *
- * A wrong PIN is any command's `wrong_pin` or `account_locked` answer: unlocking the console, and also a
+ * A wrong PIN is any command's `wrong_pin` or `account_locked` answer (and a staff badge that does not work,
+ * `wrong_badge`): unlocking the console, and also a
  * DSL's PIN typed into an approval. While a screen is held back, every request that carries a PIN is
  * refused (see `carriesPin`), not only unlocking, so approvals cannot be used to keep guessing. A right PIN
  * does not clear the count, or a person who knows one PIN could keep guessing the others.
@@ -27,6 +28,12 @@
 export function pinThrottleMessage(waitMs: number): string {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
   return `Too many wrong PINs have been typed on this screen. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}
+
+/** The same wait, said to someone scanning a staff badge, who typed no PIN. */
+export function badgeThrottleMessage(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `Too many badges or PINs that do not work have been tried on this screen. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ask at the office.`;
 }
 
 export const PIN_THROTTLE_DEFAULTS = {
@@ -194,8 +201,11 @@ export class PinThrottle {
   }
 }
 
-/** Field names the contract uses for a PIN being checked or set. */
-const PIN_FIELDS = new Set(['pin', 'currentPin']);
+/**
+ * Field names the contract uses for a PIN being checked or set, and for a staff badge's code: a badge is
+ * the proof a PIN is at the kiosk, so a screen held back for wrong PINs cannot try codes, nor the reverse.
+ */
+const PIN_FIELDS = new Set(['pin', 'currentPin', 'badgeCode']);
 const MAX_DEPTH = 4;
 const MAX_NODES = 500;
 

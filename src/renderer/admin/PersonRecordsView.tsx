@@ -6,6 +6,7 @@ import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { now } from '../lib/clock.js';
 import { fullName } from '../../shared/domain/names.js';
 import { DataTable, type Column } from '../lib/DataTable.js';
+import { SignatureImage } from '../components/SignatureImage.js';
 
 const ITEM_STATE_LABELS: Record<string, string> = {
   in_safe: 'In the safe',
@@ -27,6 +28,7 @@ const VISIT_COLUMNS: readonly Column<Visit>[] = [
   { header: 'Visitor type', cell: (v) => VISITOR_TYPE_LABELS[v.visitorType] ?? v.visitorType },
   { header: 'Visiting', cell: (v) => v.visiting },
   { header: 'Expectations version', cell: (v) => `Version ${v.policyVersion}` },
+  { header: 'Signature', cell: (v) => (v.signature ? <SignatureImage signature={v.signature} /> : 'None') },
 ];
 
 const DEVICE_COLUMNS: readonly Column<DeviceLogged>[] = [

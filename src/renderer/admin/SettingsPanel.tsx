@@ -105,6 +105,12 @@ export function SettingsPanel() {
         <ChoiceCards legend="Returning visitors read the expectations again" layout="pair" value={draft.reacknowledge}
           onChange={(v) => change('reacknowledge', v)} error={fieldErrors.reacknowledge}
           choices={[{ value: 'on_change', label: 'Only when they change' }, { value: 'every_visit', label: 'On every visit' }]} />
+        <ChoiceCards legend="Ask visitors to sign with a finger on the expectations screen" layout="pair"
+          value={draft.askForSignature ? 'yes' : 'no'} onChange={(v) => change('askForSignature', v === 'yes')} error={fieldErrors.askForSignature}
+          choices={[
+            { value: 'no', label: 'No', hint: 'Tapping “I have read and will follow these” is enough.' },
+            { value: 'yes', label: 'Yes', hint: 'The signature is kept with their agreement and shown on the visitor log.' },
+          ]} />
         <div className="form-submit">
           <BigButton type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save settings'}</BigButton>
         </div>

@@ -16,6 +16,9 @@ const WORDS: Record<Counted, [one: string, many: string]> = {
   searchesCleared: ["search of a pupil's device", "searches of pupils' devices"],
   learnerExceptionsCleared: ["pupil's exception", "pupils' exceptions"],
   confiscationsCleared: ['release or police handover of a confiscated device', 'releases and police handovers of confiscated devices'],
+  staffPermissionsCleared: ["staff member's device permission", "staff members' device permissions"],
+  signaturesCleared: ['signature drawn at the kiosk', 'signatures drawn at the kiosk'],
+  exceptionRequestsCleared: ["visitor's request to keep a device", "visitors' requests to keep a device"],
   filesRemoved: ['document or old copy of the data removed', 'documents and old copies of the data removed'],
   filesNotRemoved: ['document that could not be removed (tried again tomorrow)', 'documents that could not be removed (tried again tomorrow)'],
 };

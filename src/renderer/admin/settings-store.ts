@@ -11,6 +11,7 @@ type Editable = Pick<
   | 'badgeEnabled' | 'badgePrinter' | 'badgeLayout' | 'retentionYears'
   | 'settingName' | 'settingKind' | 'addressLine'
   | 'staffPhonesInSafe'
+  | 'askForSignature'
   | 'lossAndDamage'
 >;
 
@@ -39,6 +40,7 @@ function editable(view: SettingsView): Editable {
     a4Printer, backupFolder, backupKeep, backupDaily, autoSignOut, badgeEnabled, badgePrinter, badgeLayout, retentionYears,
     settingName, settingKind, addressLine,
     staffPhonesInSafe: view.staffPhonesInSafe,
+    askForSignature: view.askForSignature,
     lossAndDamage: view.lossAndDamage,
   };
 }

@@ -21,6 +21,7 @@ import { REFRESH_SECONDS } from '../lib/refresh.js';
 import { RemindersBanner } from './RemindersBanner.js';
 import { SafeguardingPage } from '../safeguarding/SafeguardingPage.js';
 import { StaffOnSitePage } from '../staff/StaffOnSitePage.js';
+import { StaffPermissionsPage } from '../staff/StaffPermissionsPage.js';
 import { useReminderStore } from './reminder-store.js';
 import { useInboxStore } from '../safeguarding/inbox-store.js';
 
@@ -36,6 +37,7 @@ function ViewPage({ view }: { view: ConsoleView }) {
     case 'agreements': return <AgreementsPage />;
     case 'pupilExceptions': return <PupilExceptionsPage />;
     case 'confiscated': return <ConfiscatedPage />;
+    case 'staffPermissions': return <StaffPermissionsPage />;
   }
 }
 

@@ -41,6 +41,8 @@ const GROUP_OF: Record<ConsolePage, NavGroup> = {
   endOfDay: 'office',
   reports: 'office',
   audit: 'office',
+  // Last, so the Office group still opens on End of day; every role reaches it (the list is for everyone).
+  staffPermissions: 'office',
   admin: 'admin',
 };
 

@@ -5,7 +5,7 @@ import type { OperationsSection } from '../operations/operations-sections.js';
 import type { SafeguardingTab } from '../safeguarding/safeguarding-tabs.js';
 
 /** The unlocked console's core pages; the navigation groups them (nav-groups.ts). */
-export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log', 'staffOnSite', 'pupils', 'agreements', 'pupilExceptions', 'confiscated'] as const;
+export const CONSOLE_VIEWS = ['today', 'collect', 'safe', 'check', 'log', 'staffOnSite', 'pupils', 'agreements', 'pupilExceptions', 'confiscated', 'staffPermissions'] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
@@ -19,6 +19,7 @@ export const CONSOLE_VIEW_LABELS: Record<ConsoleView, string> = {
   agreements: 'Agreements',
   pupilExceptions: 'Exceptions',
   confiscated: 'Confiscated',
+  staffPermissions: 'Staff device permissions',
 };
 
 interface NavigationData {

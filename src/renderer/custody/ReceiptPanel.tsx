@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { CustodyItemView } from '../../shared/domain/custody.js';
 import { ReceiptOwner } from './ReceiptOwner.js';
 import { formatTime } from '../../shared/domain/time.js';
-import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import type { ActionResult } from '../lib/action-result.js';
@@ -51,12 +50,13 @@ export function ReceiptPanel({ logged, printing, error, corrected, onCorrect, on
       {error ? <Alert>{error}</Alert> : null}
       <PrintOutcome
         print={print}
-        reprinted={reprinted}
-        printing={printing}
-        desktop={inDesktopApp()}
-        documentHref={documentUrl}
-        onPrintAgain={onPrintAgain}
-      />
+        subject="The receipt"
+        printedLine={(printer) => (reprinted ? `Receipt printed again on ${printer}` : `Receipt printed on ${printer}`)}
+        pdfName="receipt"
+        folder="receipts"
+      >
+        <BigButton variant="secondary" onClick={onPrintAgain} disabled={printing}>{printing ? 'Printing…' : 'Print again'}</BigButton>
+      </PrintOutcome>
       <div className="panel-actions">
         <BigButton onClick={onLogMore}>Log more items</BigButton>
         <BigButton variant="secondary" onClick={onDone}>Back to Today</BigButton>

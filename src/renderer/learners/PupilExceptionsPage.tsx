@@ -5,7 +5,7 @@ import { BigButton } from '../components/BigButton.js';
 import { Notice } from '../components/Notice.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useSessionStore } from '../staff/session-store.js';
-import { AgreementPrintOutcome } from './AgreementPrintOutcome.js';
+import { PrintOutcome } from '../components/PrintOutcome.js';
 import { EndExceptionDialog } from './EndExceptionDialog.js';
 import { ExceptionForm } from './ExceptionForm.js';
 import { ExceptionsTable } from './ExceptionsTable.js';
@@ -64,7 +64,9 @@ export function PupilExceptionsPage() {
       </p>
       <Notice text={notice} />
       {error ? <Alert>{error}</Alert> : null}
-      {printed ? <AgreementPrintOutcome pupilName={printed.pupilName} print={printed.print} /> : null}
+      {printed ? (
+        <PrintOutcome print={printed.print} subject={`The agreement for ${printed.pupilName}`} pdfName="agreement" folder="learner-exceptions" />
+      ) : null}
       <section className="card console-section" aria-labelledby="current-exceptions-heading">
         <h2 id="current-exceptions-heading">Current exceptions</h2>
         {waiting > 0 ? (

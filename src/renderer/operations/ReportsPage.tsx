@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { REPORT_KINDS, REPORT_TITLES } from '../../shared/domain/reports.js';
+import { REPORT_KINDS, REPORT_TITLES, SIGNATURE_COLUMN } from '../../shared/domain/reports.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
 import { ChoiceCards } from '../components/ChoiceCards.js';
 import { FieldFrame } from '../components/FieldFrame.js';
+import { SignatureImage } from '../components/SignatureImage.js';
 import { useReportsStore } from './reports-store.js';
 import './reports.css';
 
@@ -51,7 +52,15 @@ export function ReportsPage() {
               {report.rows.length === 0 ? (
                 <tr><td colSpan={report.columns.length}>Nothing in this period.</td></tr>
               ) : (
-                report.rows.map((r, i) => <tr key={i}>{r.map((cell, j) => <td key={j}>{cell}</td>)}</tr>)
+                report.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((cell, j) => {
+                      // The visitor log draws each signature where the CSV and PDF say when it was drawn.
+                      const signature = report.columns[j] === SIGNATURE_COLUMN ? report.signatures?.[i] : null;
+                      return <td key={j}>{signature ? <SignatureImage signature={signature} /> : cell}</td>;
+                    })}
+                  </tr>
+                ))
               )}
             </tbody>
           </table>

@@ -16,6 +16,7 @@ import { DeviceCountsField } from './DeviceCountsField.js';
 import { RiskChecklistField } from './RiskChecklistField.js';
 import { dayLabel, todayUk } from '../lib/uk-clock.js';
 import { ValidityField } from './ValidityField.js';
+import { RequestLine } from './RequestLine.js';
 
 const APPROVAL = commandSchemas['exception.approve'].input.shape;
 
@@ -54,6 +55,7 @@ export function ApprovalForm() {
         {target.detail}
         {target.type === 'booking' ? ` · Approved in advance, for when they arrive ${day}.` : null}
       </p>
+      {target.type === 'visit' && target.request ? <RequestLine request={target.request} /> : null}
       {error ? <Alert>{error}</Alert> : null}
       <form
         ref={formRef}

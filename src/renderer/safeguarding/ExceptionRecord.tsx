@@ -8,7 +8,7 @@ import { BigButton } from '../components/BigButton.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useSessionStore } from '../staff/session-store.js';
 import { useExceptionStore } from './exception-store.js';
-import { RecordPrintOutcome } from './RecordPrintOutcome.js';
+import { PrintOutcome } from '../components/PrintOutcome.js';
 import { RevokeDialog } from './RevokeDialog.js';
 
 const STATE_LABELS: Record<ExceptionState, string> = {
@@ -79,7 +79,7 @@ function ExceptionCard({ e, canRevoke, onRevoke, printing, print, onPrint }: Exc
           <BigButton variant="secondary" onClick={onRevoke}>Revoke…</BigButton>
         ) : null}
       </div>
-      {print ? <div className="no-print"><RecordPrintOutcome print={print} /></div> : null}
+      {print ? <div className="no-print"><PrintOutcome print={print} subject="The record" pdfName="record" folder="exceptions" /></div> : null}
     </article>
   );
 }

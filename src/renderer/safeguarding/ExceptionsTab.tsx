@@ -11,6 +11,7 @@ import { useTodayStore } from '../console/today-store.js';
 import { useExceptionStore, type ApprovalTarget } from './exception-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 import { DeviceUseTag } from './DeviceUseTag.js';
+import { RequestWaitingTag } from './RequestWaitingTag.js';
 import { Notice } from '../components/Notice.js';
 import { RevokeDialog } from './RevokeDialog.js';
 import { todayUk } from '../lib/uk-clock.js';
@@ -21,14 +22,22 @@ export function visitDetail(v: OnSiteVisit): string {
 }
 
 export function visitTarget(v: OnSiteVisit): ApprovalTarget {
-  return { type: 'visit', visitId: v.visitId, name: fullName(v), detail: visitDetail(v), date: todayUk() };
+  return { type: 'visit', visitId: v.visitId, name: fullName(v), detail: visitDetail(v), date: todayUk(), request: v.exceptionRequest };
 }
 
 const COLUMNS: readonly Column<OnSiteVisit>[] = [
   { header: 'Name', cell: (v) => fullName(v) },
   { header: 'Visitor', cell: (v) => visitDetail(v) },
   { header: 'Devices declared', cell: (v) => (v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : <span className="muted">None</span>) },
-  { header: 'Device use', cell: (v) => (v.deviceUse ? <DeviceUseTag marker={v.deviceUse} /> : <span className="muted">Not approved</span>) },
+  {
+    header: 'Device use',
+    cell: (v) => (
+      <>
+        {v.deviceUse ? <DeviceUseTag marker={v.deviceUse} /> : v.exceptionRequest ? null : <span className="muted">Not approved</span>}
+        {v.exceptionRequest ? <RequestWaitingTag request={v.exceptionRequest} /> : null}
+      </>
+    ),
+  },
 ];
 
 /** Approve (again, once an approval has ended), revoke (DSL only) and view the record, each naming the visitor for a screen reader. */

@@ -105,7 +105,8 @@ export function ExpectationsTab() {
           </section>
           <section className="card console-section" aria-labelledby="versions-heading">
             <h2 id="versions-heading">Versions</h2>
-            <VersionsTable versions={detail.versions} currentId={detail.current.versionId} />
+            <VersionsTable versions={detail.versions} currentId={detail.current.versionId} labelledBy="versions-heading"
+              countHeader="Acknowledged by" count={(v) => v.acknowledgements} />
           </section>
         </>
       ) : null}

@@ -7,8 +7,8 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PolicyText } from '../components/PolicyText.js';
 import { useSessionStore } from '../staff/session-store.js';
 import { LeafletEditor } from './LeafletEditor.js';
-import { LeafletPrintOutcome } from './LeafletPrintOutcome.js';
-import { LeafletVersionsTable } from './LeafletVersionsTable.js';
+import { PrintOutcome } from '../components/PrintOutcome.js';
+import { VersionsTable } from './VersionsTable.js';
 import { useLeafletStore } from './leaflet-store.js';
 import { useSafeguardingStore } from './safeguarding-store.js';
 
@@ -53,7 +53,8 @@ export function LeafletTab() {
       </p>
       <Notice text={notice} />
       {error ? <Alert>{error}</Alert> : null}
-      {printed ? <div className="no-print"><LeafletPrintOutcome version={printed.version} print={printed.print} /></div> : null}
+      {printed ? <div className="no-print"><PrintOutcome print={printed.print} subject="The leaflet" pdfName="leaflet" folder="leaflets"
+        printedLine={(printer) => `Leaflet (version ${printed.version}) printed on ${printer}.`} /></div> : null}
       {detail && !current ? (
         <Alert tone="info">
           There is no leaflet yet, so the kiosk does not offer one.
@@ -72,7 +73,8 @@ export function LeafletTab() {
           </section>
           <section className="card console-section" aria-labelledby="leaflet-versions-heading">
             <h2 id="leaflet-versions-heading">Versions</h2>
-            <LeafletVersionsTable versions={detail!.versions} currentId={current.versionId} />
+            <VersionsTable versions={detail!.versions} currentId={current.versionId} labelledBy="leaflet-versions-heading"
+              countHeader="Printed at the kiosk for" count={(v) => v.printedForVisitors} />
           </section>
         </>
       ) : null}

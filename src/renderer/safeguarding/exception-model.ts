@@ -2,12 +2,16 @@ import { commandSchemas, type CommandInput } from '../../shared/contract/index.j
 import { fieldProblems } from '../../shared/invalid-input.js';
 import { DEVICE_KINDS, MAX_DEVICES_PER_KIND, type DeclaredDevice, type DeviceKind } from '../../shared/domain/devices.js';
 import { DEFAULT_RISK_CHECKLIST, type ExceptionPurpose } from '../../shared/domain/exceptions.js';
+import type { OpenExceptionRequest } from '../../shared/domain/exception-requests.js';
 import { isTime, ukWallTimeToIso } from '../lib/uk-clock.js';
 import { now } from '../lib/clock.js';
 
-/** Who an approval is for: someone on site now, or a booked visitor before they arrive. */
+/**
+ * Who an approval is for: someone on site now (answering the request they made at the kiosk, if they did),
+ * or a booked visitor before they arrive.
+ */
 export type ApprovalTarget =
-  | { type: 'visit'; visitId: number; name: string; detail: string; date: string }
+  | { type: 'visit'; visitId: number; name: string; detail: string; date: string; request?: OpenExceptionRequest | null }
   | { type: 'booking'; bookingId: number; name: string; detail: string; date: string };
 
 export type DeviceCounts = Record<DeviceKind, number>;
@@ -38,12 +42,15 @@ export function countsFrom(devices: readonly DeclaredDevice[]): DeviceCounts {
   return counts;
 }
 
-export function newDraft(devices: readonly DeclaredDevice[], approverId: number | null): ApprovalDraft {
+/** A visitor's request starts the form with their device ticked and their own words as the use, for the DSL to edit. */
+export function newDraft(devices: readonly DeclaredDevice[], approverId: number | null, request?: OpenExceptionRequest | null): ApprovalDraft {
+  const counts = countsFrom(devices);
+  if (request) counts[request.deviceKind] = Math.max(1, counts[request.deviceKind]);
   return {
     purpose: null,
     purposeDetail: '',
-    devices: countsFrom(devices),
-    permittedUse: '',
+    devices: counts,
+    permittedUse: request?.purpose ?? '',
     permittedAreas: '',
     conditions: '',
     checklist: DEFAULT_RISK_CHECKLIST.map(() => false),
@@ -105,6 +112,8 @@ export function approvalInput(d: ApprovalDraft, target: ApprovalTarget): Approve
     riskChecklist: DEFAULT_RISK_CHECKLIST.map((item, i) => ({ item, checked: d.checklist[i] ?? false })),
     riskNotes: d.riskNotes.trim() || null,
     validUntil: validUntil(d, target),
+    // Approving closes the visitor's request in the same transaction.
+    ...(target.type === 'visit' && target.request ? { requestId: target.request.requestId } : {}),
     approver: { staffId: d.approverId ?? 0, pin: d.pin },
   };
 }

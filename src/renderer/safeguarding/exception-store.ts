@@ -66,7 +66,7 @@ export const useExceptionStore = create<ExceptionState>()((set, get) => {
     ...initialExceptionState(),
 
     startApproval: (target, declared, unlockedBy) => {
-      set({ ...initialExceptionState(), target, draft: newDraft(declared, defaultApprover(unlockedBy)) });
+      set({ ...initialExceptionState(), target, draft: newDraft(declared, defaultApprover(unlockedBy), target.type === 'visit' ? target.request : null) });
       useSafeguardingStore.getState().setNotice(null);
     },
 

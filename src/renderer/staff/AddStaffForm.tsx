@@ -39,7 +39,7 @@ export function AddStaffForm({ draft, busy, error, fields, onChange, onSubmit }:
           maxLength={maxLengthOf(commandSchemas['staff.create'].input.shape.displayName)} onChange={(v) => onChange('displayName', v)} error={fields.displayName} className="field-narrow" />
         <RoleChecks dsl={draft.dsl} admin={draft.admin} head={draft.head} onChange={(role, on) => onChange(role, on)} error={fields.roles} />
         <div className="field-pair field-narrow">
-          <TextField label="PIN" hint={draft.dsl || draft.admin ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL or administrator needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pin}
+          <TextField label="PIN" hint={draft.dsl || draft.admin || draft.head ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL, administrator or head needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pin}
             onChange={(v) => onChange('pin', v)} error={fields.pin} />
           <TextField label="PIN again" type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={draft.pinAgain}
             onChange={(v) => onChange('pinAgain', v)} error={fields.pinAgain} />

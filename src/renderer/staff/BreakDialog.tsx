@@ -33,7 +33,7 @@ export function BreakDialog({ person, direction, onConfirm, onClose }: BreakDial
           <p>
             {direction === 'out'
               ? `Give ${what} from ${slots}. It is recorded as given back to them, and shown as out until it goes back in.`
-              : `Put ${what} back in ${slots}. It is logged into the safe again, with a new receipt.`}
+              : `Put ${what} back in ${slots}. It goes back under the receipt they were given when it first went in, so there is nothing new to print.`}
           </p>
         </>
       }

@@ -36,7 +36,7 @@ export function EditRolesDialog({ account, isMe, onConfirm, onClose }: EditRoles
               ? 'This is your own account: when you save, your console locks and you unlock again with the new roles.'
               : 'If they have the console open, it locks so the new roles apply at once.'}
           </p>
-          <p>A DSL or administrator needs a PIN of at least 6 digits. If theirs is shorter, they will be asked to choose a new one when they next unlock.</p>
+          <p>A DSL, administrator or head needs a PIN of at least 6 digits. If theirs is shorter, they will be asked to choose a new one when they next unlock.</p>
         </>
       }
       body={

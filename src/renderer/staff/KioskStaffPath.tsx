@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { custodyItem } from '../../shared/contract/index.js';
+import { custodyItem, MAX_SCAN_CODE_INPUT } from '../../shared/contract/index.js';
 import { MAX_PIN_DIGITS } from '../../shared/domain/pin-rules.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { maxLengthOf } from '../../shared/validation.js';
 import { BigButton } from '../components/BigButton.js';
 import { SignInIcon, SignOutIcon } from '../components/Icons.js';
 import { TextField } from '../components/TextField.js';
+import { useScannerBurst } from '../lib/useScannerBurst.js';
 import { StepFrame } from '../visits/kiosk/StepFrame.js';
 import { useAutoFinish } from '../visits/kiosk/useAutoFinish.js';
 import { useKioskStore } from '../visits/kiosk-store.js';
@@ -18,6 +19,30 @@ function firstWord(name: string): string {
   return name.split(' ')[0] ?? name;
 }
 
+/**
+ * The badge box: the reception scanner types the badge's code into it (it has focus already) and presses
+ * Enter, as for an invitation; a scanner that sends no Enter is caught by its burst.
+ */
+function BadgeScan() {
+  const typed = useKioskStaffStore((s) => s.badgeTyped);
+  const busy = useKioskStaffStore((s) => s.busy);
+  const problem = useKioskStaffStore((s) => s.fieldErrors.badgeCode);
+  const setTyped = useKioskStaffStore((s) => s.setBadgeTyped);
+  const scanBadge = useKioskStaffStore((s) => s.scanBadge);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Ready for a scan, and again after one that did not work.
+  useEffect(() => inputRef.current?.focus(), [problem]);
+  useScannerBurst((scanned) => void scanBadge(scanned), inputRef);
+  return (
+    <form className="kiosk-staff-badge" noValidate onSubmit={(e) => { e.preventDefault(); void scanBadge(); }}>
+      <TextField label="Scan your staff badge" hint="Hold its QR code under the scanner. Or choose your name below."
+        value={typed} onChange={setTyped} inputRef={inputRef} error={problem} autoCapitalize="characters"
+        maxLength={MAX_SCAN_CODE_INPUT} className="kiosk-staff-field" />
+      <BigButton type="submit" variant="secondary" disabled={busy}>{busy ? 'Checking…' : 'Use my badge'}</BigButton>
+    </form>
+  );
+}
+
 function NameStep() {
   const names = useKioskStaffStore((s) => s.names);
   const loaded = useKioskStaffStore((s) => s.namesLoaded);
@@ -25,7 +50,8 @@ function NameStep() {
   const choose = useKioskStaffStore((s) => s.choose);
   const leave = useKioskStore((s) => s.reset);
   return (
-    <StepFrame title="Staff: sign in or out" lead="Choose your name." error={error} onBack={leave}>
+    <StepFrame title="Staff: sign in or out" lead="Scan your staff badge, or choose your name." error={error} onBack={leave} focusHeading={false}>
+      <BadgeScan />
       {!loaded ? <p className="step-lead" role="status">Getting the list of staff…</p> : null}
       <ul className="kiosk-staff-names" aria-label="Staff">
         {names.map((n) => (
@@ -40,14 +66,19 @@ function NameStep() {
 
 function ActionStep() {
   const chosen = useKioskStaffStore((s) => s.chosen);
+  const signedInAt = useKioskStaffStore((s) => s.signedInAt);
+  const busy = useKioskStaffStore((s) => s.busy);
+  const error = useKioskStaffStore((s) => s.error);
   const chooseAction = useKioskStaffStore((s) => s.chooseAction);
   const back = useKioskStaffStore((s) => s.back);
   if (!chosen) return null;
+  // A badge says who they are and whether they are in: a scan twice in a row must not sign them straight out.
+  const lead = signedInAt ? `You signed in at ${formatTime(signedInAt)}. Are you leaving?` : 'Are you arriving or leaving?';
   return (
-    <StepFrame title={`Hello, ${firstWord(chosen.displayName)}.`} lead="Are you arriving or leaving?" onBack={back}>
+    <StepFrame title={`Hello, ${firstWord(chosen.displayName)}.`} lead={lead} error={error} onBack={back}>
       <div className="welcome-choices kiosk-staff-choices">
-        <BigButton size="hero" icon={<SignInIcon />} hint="Arriving for work" onClick={() => chooseAction('in')}>Sign in</BigButton>
-        <BigButton size="hero" variant="secondary" icon={<SignOutIcon />} hint="Leaving for the day" onClick={() => chooseAction('out')}>Sign out</BigButton>
+        <BigButton size="hero" icon={<SignInIcon />} hint="Arriving for work" disabled={busy} onClick={() => chooseAction('in')}>Sign in</BigButton>
+        <BigButton size="hero" variant="secondary" icon={<SignOutIcon />} hint="Leaving for the day" disabled={busy} onClick={() => chooseAction('out')}>Sign out</BigButton>
       </div>
     </StepFrame>
   );
@@ -61,12 +92,16 @@ function PhoneStep() {
   const setBagSlot = useKioskStaffStore((s) => s.setBagSlot);
   const choosePhone = useKioskStaffStore((s) => s.choosePhone);
   const back = useKioskStaffStore((s) => s.back);
+  // With a badge there is no PIN to come: this step's answer signs them in or out.
+  const byBadge = useKioskStaffStore((s) => s.badgeCode !== null);
+  const busy = useKioskStaffStore((s) => s.busy);
+  const error = useKioskStaffStore((s) => s.error);
   if (action === 'out') {
     return (
-      <StepFrame title="Your phone" lead="Are you taking your phone from the office safe?" onBack={back}>
+      <StepFrame title="Your phone" lead="Are you taking your phone from the office safe?" error={error} onBack={back}>
         <div className="welcome-choices kiosk-staff-choices">
-          <BigButton size="hero" hint="It is recorded as given back to you" onClick={() => choosePhone(true)}>Yes, I'm taking my phone</BigButton>
-          <BigButton size="hero" variant="secondary" hint="Or I have nothing in the safe" onClick={() => choosePhone(false)}>No, it stays in the safe</BigButton>
+          <BigButton size="hero" hint="It is recorded as given back to you" disabled={busy} onClick={() => choosePhone(true)}>Yes, I'm taking my phone</BigButton>
+          <BigButton size="hero" variant="secondary" hint="Or I have nothing in the safe" disabled={busy} onClick={() => choosePhone(false)}>No, it stays in the safe</BigButton>
         </div>
       </StepFrame>
     );
@@ -75,14 +110,15 @@ function PhoneStep() {
     <StepFrame
       title="Your phone into the safe"
       lead="Staff phones go in the office safe during working hours. Put your phone in your bag or slot, and type its number."
+      error={error}
       onBack={back}
-      actions={<BigButton onClick={() => choosePhone(true)}>Next</BigButton>}
+      actions={<BigButton onClick={() => choosePhone(true)} disabled={busy}>{byBadge ? (busy ? 'Signing in…' : 'Sign in') : 'Next'}</BigButton>}
     >
       <form className="form kiosk-staff-form" noValidate onSubmit={(e) => { e.preventDefault(); choosePhone(true); }}>
         <TextField label="Bag or slot number" value={bagSlot} onChange={setBagSlot} error={fieldErrors['phone.bagSlot']}
           maxLength={maxLengthOf(custodyItem.shape.bagSlot)} className="kiosk-staff-field" />
       </form>
-      <BigButton variant="secondary" className="kiosk-staff-nophone" onClick={() => choosePhone(false)}>I have no phone with me today</BigButton>
+      <BigButton variant="secondary" className="kiosk-staff-nophone" disabled={busy} onClick={() => choosePhone(false)}>I have no phone with me today</BigButton>
     </StepFrame>
   );
 }

@@ -43,7 +43,7 @@ export function ResetPinDialog({ account, onConfirm, onClose }: ResetPinDialogPr
           }}
         >
           {error ? <Alert>{error}</Alert> : null}
-          <TextField label="New PIN" hint={needsLongPin(account.roles) ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL or administrator needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={pin} error={fields.pin}
+          <TextField label="New PIN" hint={needsLongPin(account.roles) ? `${LONG_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits: a DSL, administrator or head needs at least ${LONG_PIN_DIGITS}.` : `${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits.`} type="password" inputMode="numeric" maxLength={MAX_PIN_DIGITS} value={pin} error={fields.pin}
             onChange={(v) => {
               setPin(v);
               clearField('pin');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StaffOnSite } from '../../shared/contract/index.js';
-import { phoneNotInSafe } from '../../shared/domain/staff-days.js';
+import { mayKeepPhone, phoneNotInSafe } from '../../shared/domain/staff-days.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -45,6 +45,9 @@ export function StaffOnSitePage() {
   const me = staff.find((p) => p.staffId === session.staffId) ?? null;
   const missing = phoneNotInSafe({ staff, phonesInSafe }).length;
   const today = staff.filter((p) => !p.fromEarlierDay).length;
+  // On duty without their phone in the safe, with the headteacher's signed permission to keep it: not missing.
+  const kept = staff.filter((p) => !p.fromEarlierDay && !p.phoneInSafe && mayKeepPhone(p) !== null).length;
+  const phonesWords = missing > 0 ? `${missing} ${missing === 1 ? 'phone' : 'phones'} not in the safe` : kept > 0 ? 'no phone missing' : 'every phone in the safe';
   return (
     <>
       <div className="console-heading">
@@ -64,7 +67,7 @@ export function StaffOnSitePage() {
         <h2 id="staff-on-site-heading">Signed in now</h2>
         <p className="section-count">
           {today === 1 ? '1 member of staff' : `${today} members of staff`} signed in
-          {phonesInSafe ? ` · ${missing === 0 ? 'every phone in the safe' : `${missing} ${missing === 1 ? 'phone' : 'phones'} not in the safe`}` : ''}
+          {phonesInSafe ? ` · ${phonesWords}${kept > 0 ? ` · ${kept} with permission to keep theirs` : ''}` : ''}
         </p>
         <p className="muted">
           {phonesInSafe

@@ -1,8 +1,10 @@
 import type { StaffOnSite } from '../../shared/contract/index.js';
+import { mayKeepPhone } from '../../shared/domain/staff-days.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { BigButton } from '../components/BigButton.js';
 import { DataTable, type Column } from '../lib/DataTable.js';
 import { devicesWords, signedInWords, slotWords } from './staff-day-words.js';
+import { mayKeepWords } from './staff-permission-model.js';
 
 interface StaffOnSiteTableProps {
   staff: readonly StaffOnSite[];
@@ -16,7 +18,10 @@ interface StaffOnSiteTableProps {
   onPhoneIn: (person: StaffOnSite) => void;
 }
 
-/** Where their own devices are: in the safe (which bag, which receipt), out since when, or not handed in. */
+/**
+ * Where their own devices are: in the safe (which bag, which receipt), out since when, or not handed in; and
+ * what the headteacher's signed permission in force today lets them keep ("May keep phone: remote learning").
+ */
 function DevicesCell({ person, phonesInSafe }: { person: StaffOnSite; phonesInSafe: boolean }) {
   const lines: string[] = [];
   if (person.devicesInSafe.length > 0) {
@@ -27,10 +32,21 @@ function DevicesCell({ person, phonesInSafe }: { person: StaffOnSite; phonesInSa
     const since = person.devicesOut.reduce((a, d) => (d.takenAt > a ? d.takenAt : a), person.devicesOut[0]!.takenAt);
     lines.push(`${devicesWords(person.devicesOut)} out since ${formatTime(since)}`);
   }
-  if (lines.length === 0) return <span className={phonesInSafe ? 'staff-phone-missing' : 'muted'}>{phonesInSafe ? 'Phone not in the safe' : 'None in the safe'}</span>;
+  const permitted = person.mayKeep.map((p) => <span key={p.permissionId} className="staff-may-keep">{mayKeepWords(p)}</span>);
+  const missing = phonesInSafe && !person.phoneInSafe && mayKeepPhone(person) === null;
+  if (lines.length === 0) {
+    const none = missing
+      ? <span className="staff-phone-missing">Phone not in the safe</span>
+      : permitted.length > 0 ? null : <span className="muted">None in the safe</span>;
+    return <>{none}{permitted}</>;
+  }
   const text = lines.join('; ');
-  const missing = phonesInSafe && !person.phoneInSafe;
-  return <span className={missing ? 'staff-phone-missing' : undefined}>{text.charAt(0).toUpperCase()}{text.slice(1)}</span>;
+  return (
+    <>
+      <span className={missing ? 'staff-phone-missing' : undefined}>{text.charAt(0).toUpperCase()}{text.slice(1)}</span>
+      {permitted}
+    </>
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { StaffAccount } from '../../shared/contract/index.js';
 import { Alert } from '../components/Alert.js';
+import { PrintOutcome } from '../components/PrintOutcome.js';
 import { useSessionStore } from './session-store.js';
 import { useStaffAccountsStore, type StaffChangeResult } from './staff-accounts-store.js';
 import { AddStaffForm } from './AddStaffForm.js';
+import { BadgeDialog } from './BadgeDialog.js';
 import { DeactivateDialog } from './DeactivateDialog.js';
 import { EditRolesDialog } from './EditRolesDialog.js';
 import { ResetPinDialog } from './ResetPinDialog.js';
@@ -31,6 +33,9 @@ export function StaffPanel() {
       <h2 id="staff-title">Staff</h2>
       {s.error ? <Alert>{s.error}</Alert> : null}
       <div role="status" className="notice-slot">{s.notice ? <p className="notice"><span aria-hidden="true">✓ </span>{s.notice}</p> : null}</div>
+      {s.badgePrint ? (
+        <PrintOutcome print={s.badgePrint.print} subject={`The badge for ${s.badgePrint.displayName}`} pdfName="badge" folder="badges" />
+      ) : null}
 
       <h3 id="staff-list-heading">Staff accounts</h3>
       {s.loaded ? (
@@ -49,6 +54,9 @@ export function StaffPanel() {
       ) : null}
       {open?.action === 'pin' ? (
         <ResetPinDialog account={open.account} onConfirm={async (pin, again) => lockIfMine(await s.resetPin(open.account, pin, again, myStaffId))} onClose={close} />
+      ) : null}
+      {open?.action === 'badge' ? (
+        <BadgeDialog account={open.account} onConfirm={() => s.issueBadge(open.account)} onClose={close} />
       ) : null}
       {open?.action === 'deactivate' ? (
         <DeactivateDialog account={open.account} onConfirm={(reason) => s.deactivate(open.account, reason)} onClose={close} />

@@ -4,7 +4,7 @@ import { BigButton } from '../components/BigButton.js';
 import { timeOrDateTime } from '../lib/format.js';
 import { DataTable, type Column } from '../lib/DataTable.js';
 
-export type StaffAction = 'roles' | 'pin' | 'deactivate';
+export type StaffAction = 'roles' | 'pin' | 'badge' | 'deactivate';
 
 interface StaffTableProps {
   accounts: readonly StaffAccount[];
@@ -26,6 +26,9 @@ function AccountActions({ account: a, isMe, onAction, onUnlock }: AccountActions
     <div className="staff-actions">
       <BigButton variant="secondary" className="btn-small" onClick={() => onAction('roles', a)}>Edit roles…{' '}{who}</BigButton>
       <BigButton variant="secondary" className="btn-small" onClick={() => onAction('pin', a)}>Reset PIN…{' '}{who}</BigButton>
+      <BigButton variant="secondary" className="btn-small" onClick={() => onAction('badge', a)}>
+        {a.badgeIssuedAt ? 'Replace badge…' : 'Issue badge…'}{' '}{who}
+      </BigButton>
       {a.lockedUntil ? (
         <BigButton variant="secondary" className="btn-small" onClick={() => onUnlock(a)}>Unlock{' '}{who}</BigButton>
       ) : null}

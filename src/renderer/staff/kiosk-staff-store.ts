@@ -1,11 +1,15 @@
 import { create } from 'zustand';
 import type { StaffDaySignedIn, StaffDaySignedOut } from '../../shared/contract/index.js';
+import { normaliseScanCode } from '../../shared/domain/scan-code.js';
 import { invoke } from '../api.js';
 import { withoutField } from '../lib/action-result.js';
 import { problemsWith } from '../lib/contract-check.js';
 import { resettable } from '../lib/store-reset.js';
 
-/** The kiosk's staff path: choose your name, in or out, your phone (where the setting asks), your PIN, done. */
+/**
+ * The kiosk's staff path: choose your name, in or out, your phone (where the setting asks), your PIN, done.
+ * Or scan your staff badge instead of choosing your name: the badge is the proof, so no PIN is asked.
+ */
 export type KioskStaffStep = 'name' | 'action' | 'phone' | 'pin' | 'done';
 
 export interface KioskStaffName {
@@ -20,6 +24,12 @@ interface KioskStaffData {
   phonesInSafe: boolean;
   namesLoaded: boolean;
   chosen: KioskStaffName | null;
+  /** What is typed in the badge box, before it is scanned or sent. */
+  badgeTyped: string;
+  /** The scanned badge's code, once it was recognised: sent with the sign-in or -out in place of a PIN. */
+  badgeCode: string | null;
+  /** From the badge: they signed in today at this time and have not signed out. */
+  signedInAt: string | null;
   action: 'in' | 'out' | null;
   /** Signing in: the phone goes into the safe, in this bag or slot. Signing out: their devices come out of it. */
   withPhone: boolean;
@@ -35,6 +45,9 @@ interface KioskStaffData {
 interface KioskStaffActions {
   loadNames: () => Promise<void>;
   choose: (person: KioskStaffName) => void;
+  setBadgeTyped: (typed: string) => void;
+  /** A badge scanned (the scanner's burst) or typed and sent: who it is, then on to arriving or leaving. */
+  scanBadge: (scanned?: string) => Promise<void>;
   chooseAction: (action: 'in' | 'out') => void;
   setBagSlot: (bagSlot: string) => void;
   /** The phone step's answer: with the phone (into the safe, or out of it) or without. */
@@ -50,7 +63,8 @@ export type KioskStaffState = KioskStaffData & KioskStaffActions;
 
 export function initialKioskStaffState(): KioskStaffData {
   return {
-    step: 'name', history: [], names: [], phonesInSafe: false, namesLoaded: false, chosen: null, action: null, withPhone: false,
+    step: 'name', history: [], names: [], phonesInSafe: false, namesLoaded: false, chosen: null, badgeTyped: '', badgeCode: null, signedInAt: null,
+    action: null, withPhone: false,
     bagSlot: '', pin: '', busy: false, error: null, fieldErrors: {}, signedIn: null, signedOut: null,
   };
 }
@@ -76,12 +90,41 @@ export const useKioskStaffStore = create<KioskStaffState>()((set, get) => {
       set({ names: r.value.staff, phonesInSafe: r.value.phonesInSafe, namesLoaded: true, error: null });
     },
 
-    choose: (person) => go('action', { chosen: person, action: null, pin: '', fieldErrors: {} }),
+    choose: (person) => go('action', { chosen: person, badgeCode: null, signedInAt: null, action: null, pin: '', fieldErrors: {} }),
+
+    setBadgeTyped: (badgeTyped) => set((s) => ({ badgeTyped, fieldErrors: withoutField(s.fieldErrors, 'badgeCode') })),
+
+    scanBadge: async (scanned) => {
+      const s = get();
+      if (s.busy) return;
+      const badgeCode = normaliseScanCode(scanned ?? s.badgeTyped);
+      if (badgeCode === '') {
+        set({ fieldErrors: { badgeCode: 'Scan your staff badge, or type the code printed under its QR code.' }, error: null });
+        return;
+      }
+      const gen = generation;
+      set({ busy: true, error: null, fieldErrors: {} });
+      const r = await invoke('staffDay.findByBadge', { badgeCode });
+      if (gen !== generation) return;
+      if (!r.ok) {
+        // The box is emptied for the next scan; what went wrong is said under it.
+        const message = r.error.fields?.badgeCode ?? r.error.message;
+        set({ busy: false, badgeTyped: '', fieldErrors: { badgeCode: message } });
+        return;
+      }
+      const { staffId, displayName, signedInAt } = r.value;
+      set({ busy: false, badgeTyped: '' });
+      go('action', { chosen: { staffId, displayName }, badgeCode, signedInAt, action: null, pin: '', fieldErrors: {} });
+    },
 
     chooseAction: (action) => {
-      // Where staff phones stay with their owners, there is nothing to ask about the phone.
+      // Where staff phones stay with their owners, there is nothing to ask about the phone; with a badge
+      // there is no PIN to ask either, so the tap signs them in or out.
       if (get().phonesInSafe) go('phone', { action, withPhone: action === 'out' });
-      else go('pin', { action, withPhone: false });
+      else if (get().badgeCode !== null) {
+        set({ action, withPhone: false });
+        void get().submit();
+      } else go('pin', { action, withPhone: false });
     },
 
     setBagSlot: (bagSlot) => set((s) => ({ bagSlot, fieldErrors: withoutField(s.fieldErrors, 'phone.bagSlot') })),
@@ -97,6 +140,11 @@ export const useKioskStaffStore = create<KioskStaffState>()((set, get) => {
           return;
         }
       }
+      if (s.badgeCode !== null) {
+        set({ withPhone, fieldErrors: {} });
+        void get().submit();
+        return;
+      }
       go('pin', { withPhone, pin: '', fieldErrors: {} });
     },
 
@@ -105,21 +153,26 @@ export const useKioskStaffStore = create<KioskStaffState>()((set, get) => {
     submit: async () => {
       const s = get();
       if (s.busy || !s.chosen || !s.action) return;
-      if (s.pin.trim() === '') {
+      if (s.badgeCode === null && s.pin.trim() === '') {
         set({ fieldErrors: { pin: 'Type your PIN.' }, error: null });
         return;
       }
       const gen = generation;
       set({ busy: true, error: null, fieldErrors: {} });
       const { staffId } = s.chosen;
-      const r = s.action === 'in'
-        ? await invoke('staffDay.signInAtKiosk', { staffId, pin: s.pin, phone: s.withPhone ? { bagSlot: s.bagSlot, description: null } : null })
+      const phone = s.withPhone ? { bagSlot: s.bagSlot, description: null } : null;
+      const r = s.badgeCode !== null
+        ? (s.action === 'in'
+          ? await invoke('staffDay.signInByBadge', { badgeCode: s.badgeCode, phone })
+          : await invoke('staffDay.signOutByBadge', { badgeCode: s.badgeCode, collectPhone: s.withPhone }))
+        : s.action === 'in'
+        ? await invoke('staffDay.signInAtKiosk', { staffId, pin: s.pin, phone })
         : await invoke('staffDay.signOutAtKiosk', { staffId, pin: s.pin, collectPhone: s.withPhone });
       if (gen !== generation) return;
       if (r.ok) {
         // Done: nothing to go back to, and the PIN is forgotten at once.
-        if (s.action === 'in') set({ busy: false, step: 'done', history: [], pin: '', signedIn: r.value as StaffDaySignedIn });
-        else set({ busy: false, step: 'done', history: [], pin: '', signedOut: r.value as StaffDaySignedOut });
+        if (s.action === 'in') set({ busy: false, step: 'done', history: [], pin: '', badgeCode: null, signedIn: r.value as StaffDaySignedIn });
+        else set({ busy: false, step: 'done', history: [], pin: '', badgeCode: null, signedOut: r.value as StaffDaySignedOut });
         return;
       }
       // A wrong PIN is said under the box, which is emptied for the next try.

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StaffAccount } from '../../shared/contract/index.js';
+import type { PrintStatus, StaffAccount } from '../../shared/contract/index.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { invoke } from '../api.js';
 import { handleFailure, withoutField, type ActionResult } from '../lib/action-result.js';
@@ -30,6 +30,8 @@ interface StaffAccountsData {
   creating: boolean;
   createError: string | null;
   createFields: Record<string, string>;
+  /** The last badge issued here: whether it printed, and if not the PDF to print by hand. */
+  badgePrint: { displayName: string; print: PrintStatus } | null;
 }
 
 interface StaffAccountsActions {
@@ -40,6 +42,8 @@ interface StaffAccountsActions {
   resetPin: (account: StaffAccount, pin: string, pinAgain: string, myStaffId: number | null) => Promise<StaffChangeResult>;
   unlockAccount: (account: StaffAccount) => Promise<void>;
   deactivate: (account: StaffAccount, reason: string) => Promise<ActionResult>;
+  /** A new staff badge, printed; any earlier badge of theirs stops working. */
+  issueBadge: (account: StaffAccount) => Promise<ActionResult>;
 }
 
 export type StaffAccountsState = StaffAccountsData & StaffAccountsActions;
@@ -49,7 +53,7 @@ const emptyDraft = (): NewStaffDraft => ({ displayName: '', dsl: false, admin: f
 export function initialStaffAccountsState(): StaffAccountsData {
   return {
     accounts: [], loaded: false, loading: false, error: null, notice: null, draft: emptyDraft(), creating: false,
-    createError: null, createFields: {},
+    createError: null, createFields: {}, badgePrint: null,
   };
 }
 
@@ -152,8 +156,20 @@ export const useStaffAccountsStore = create<StaffAccountsState>()((set, get) => 
       if (refused) return refused;
       const r = await invoke('staff.deactivate', input);
       if (!r.ok) return failed(r.error);
-      replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.`);
+      const signedOut = account.signedInSince !== null && r.value.signedInSince === null ? ' They are signed out of work as of now.' : '';
+      replace(r.value, `${r.value.displayName} can no longer unlock the console. Their name stays on past records.${signedOut}`);
       await announceChanged({ staff: true });
+      return { ok: true };
+    },
+
+    issueBadge: async (account) => {
+      const r = await invoke('staff.issueBadge', { staffId: account.staffId });
+      if (!r.ok) return failed(r.error);
+      const { account: updated, replaced, print } = r.value;
+      replace(updated, replaced
+        ? `${updated.displayName} has a new badge. Their old badge no longer works.`
+        : `${updated.displayName} has a staff badge: they can scan it at the kiosk to sign in and out.`);
+      set({ badgePrint: { displayName: updated.displayName, print } });
       return { ok: true };
     },
   };

@@ -8,6 +8,7 @@ import { now } from '../lib/clock.js';
 import { announceChanged, onConsoleLocked, onRecordsChanged } from '../lib/console-events.js';
 import { problemsWith, refusal } from '../lib/contract-check.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
+import { devicesWords } from './staff-day-words.js';
 
 interface StaffDayData {
   /** Signed in now, by name (main's order). */
@@ -34,9 +35,9 @@ interface StaffDayActions {
   /** Signs in whoever unlocked this console, with their phone into the safe when given. */
   signIn: (phone: Phone) => Promise<ActionResult>;
   signOut: (collectPhone: boolean) => Promise<ActionResult>;
-  /** Break: their devices in the safe back to them (custody.return, to them). */
+  /** Break: their devices in the safe back to them, all at once (staffDay.breakOut). */
   takeOut: (person: StaffOnSite) => Promise<ActionResult>;
-  /** Back from break: what they took out, logged into the safe again as it was (custody.log). */
+  /** Back from break: what they took out, into the safe again under the receipt it came out of (staffDay.breakBack). */
   putBack: (person: StaffOnSite) => Promise<ActionResult>;
   /** A phone into the safe for someone signed in without one (custody.log, owner them). */
   phoneIn: (person: StaffOnSite, bagSlot: string, description: string) => Promise<ActionResult>;
@@ -131,17 +132,19 @@ export const useStaffDayStore = create<StaffDayState>()((set, get) => {
     },
 
     takeOut: (person) => forPerson(person, async () => {
-      const byReceipt = new Map<number, number[]>();
-      for (const d of person.devicesInSafe) byReceipt.set(d.receiptId, [...(byReceipt.get(d.receiptId) ?? []), d.itemId]);
-      for (const [receiptId, itemIds] of byReceipt) {
-        const r = await invoke('custody.return', { receiptId, itemIds, returnedTo: person.displayName, note: 'Break' });
-        if (!r.ok) return failed(r.error);
-      }
-      return { ok: true, notice: `${person.displayName} has their ${person.devicesInSafe.length === 1 ? DEVICE_KIND_LABELS[person.devicesInSafe[0]!.kind].toLowerCase() : 'devices'} for their break.` };
+      const r = await invoke('staffDay.breakOut', { staffDayId: person.staffDayId });
+      if (!r.ok) return failed(r.error);
+      return { ok: true, notice: `${r.value.displayName} has their ${devicesWords(r.value.devices)} for their break.` };
     }),
 
-    putBack: (person) => forPerson(person, () =>
-      logAgain(person, person.devicesOut.map((d) => ({ kind: d.kind, description: d.description, marks: null, bagSlot: d.bagSlot })))),
+    putBack: (person) => forPerson(person, async () => {
+      const r = await invoke('staffDay.breakBack', { staffDayId: person.staffDayId });
+      if (!r.ok) return failed(r.error);
+      const receipts = [...new Set(r.value.devices.map((d) => d.receiptNumber))];
+      const under = receipts.length === 1 ? `receipt ${receipts[0]!}, the one it first went in with` : `receipts ${receipts.join(' and ')}, the ones they first went in with`;
+      const is = r.value.devices.length === 1 ? 'is' : 'are';
+      return { ok: true, notice: `${r.value.displayName}'s ${devicesWords(r.value.devices)} ${is} back in the safe under ${under}. Nothing new to print.` };
+    }),
 
     phoneIn: (person, bagSlot, description) => forPerson(person, () =>
       logAgain(person, [{ kind: 'phone', description: description.trim() || null, marks: null, bagSlot: bagSlot.trim() }])),

@@ -4,6 +4,7 @@ import { describeDevices } from '../../shared/domain/devices.js';
 import { formatTime } from '../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../shared/domain/visitors.js';
 import { DeviceUseTag } from '../safeguarding/DeviceUseTag.js';
+import { RequestWaitingTag } from '../safeguarding/RequestWaitingTag.js';
 import { VisitChecks } from './VisitChecks.js';
 import { fullName } from '../../shared/domain/names.js';
 import { useBadgeStore } from './badge-store.js';
@@ -25,6 +26,7 @@ const COLUMNS: readonly Column<OnSiteVisit>[] = [
       <>
         {v.devicesDeclared.length > 0 ? describeDevices(v.devicesDeclared) : none}
         {v.deviceUse ? <DeviceUseTag marker={v.deviceUse} /> : null}
+        {v.exceptionRequest ? <RequestWaitingTag request={v.exceptionRequest} /> : null}
       </>
     ),
   },

@@ -18,6 +18,8 @@ export type KioskStep =
   | 'goodbye'
   | 'inviteScan'
   | 'inviteWelcome'
+  // "I need to keep a device for my work": which device and what for, asked of the DSL (KeepDeviceStep.tsx).
+  | 'keepDevice'
   // A member of staff signing in or out for the day: its own short path (src/renderer/staff/KioskStaffPath.tsx).
   | 'staff';
 
@@ -71,6 +73,8 @@ export interface KioskData {
   returningVisiting: string;
   needsAcknowledgement: boolean;
   acknowledgedVersionId: number | null;
+  /** The signature drawn on the expectations screen when the setting asks for one (shared/domain/signature.ts). */
+  signature: string | null;
   fieldErrors: Record<string, string>;
   error: string | null;
   busy: boolean;
@@ -83,6 +87,15 @@ export interface KioskData {
   /** The invitation code as scanned or typed, and what it opened. */
   inviteCode: string;
   invite: InviteDetails | null;
+  keepRequest: KeepRequest;
+}
+
+/** The visitor's request to keep a device, as typed on the kiosk, and whether it reached the DSL once signed in. */
+export interface KeepRequest {
+  kind: DeviceKind | null;
+  purpose: string;
+  /** 'ready': asked for, sent once the visitor is signed in (a visit is what the DSL decides for). */
+  status: 'none' | 'ready' | 'sending' | 'sent' | 'failed';
 }
 
 
@@ -103,6 +116,7 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     returningVisiting: '',
     needsAcknowledgement: false,
     acknowledgedVersionId: null,
+    signature: null,
     fieldErrors: {},
     error: null,
     busy: false,
@@ -112,6 +126,7 @@ export function visitorState(): Omit<KioskData, 'config' | 'configStatus' | 'con
     leaflet: 'none',
     inviteCode: '',
     invite: null,
+    keepRequest: { kind: null, purpose: '', status: 'none' },
   };
 }
 

@@ -17,6 +17,7 @@ import {
   type VisitorDetails,
 } from './kiosk-model.js';
 import { resettable } from '../lib/store-reset.js';
+import { signatureProblem } from '../../shared/domain/signature.js';
 
 export * from './kiosk-model.js';
 
@@ -38,6 +39,8 @@ interface KioskActions {
   setOneName: (on: boolean) => void;
   submitDetails: () => void;
   acknowledge: () => void;
+  /** What the visitor has drawn in the signature box so far (null: nothing, or cleared). */
+  setSignature: (path: string | null) => void;
   addDevice: (kind: DeviceKind) => void;
   removeDevice: (kind: DeviceKind) => void;
   submitSignIn: () => Promise<void>;
@@ -188,10 +191,16 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     },
 
     acknowledge: () => {
-      const config = get().config;
+      const { config, signature } = get();
       if (!config) return;
+      if (config.askForSignature && !signed(signature)) {
+        set({ error: 'Please sign your name in the box with your finger first.' });
+        return;
+      }
       go('devices', { acknowledgedVersionId: config.policy.versionId });
     },
+
+    setSignature: (signature) => set({ signature, error: null }),
 
     addDevice: (kind) =>
       set((s) => ({ devices: { ...s.devices, [kind]: Math.min(MAX_DEVICES_PER_KIND, s.devices[kind] + 1) }, error: null })),
@@ -203,7 +212,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       const s = get();
       if (s.busy || !s.config) return;
       const mustAcknowledge = s.flow === 'new' || s.needsAcknowledgement;
-      if (mustAcknowledge && s.acknowledgedVersionId !== s.config.policy.versionId) {
+      if (mustAcknowledge && (s.acknowledgedVersionId !== s.config.policy.versionId || (s.config.askForSignature && !signed(s.signature)))) {
         jumpTo('expectations', { error: 'Please read the expectations and tap "I have read and will follow these".' });
         return;
       }
@@ -224,18 +233,21 @@ export const useKioskStore = create<KioskState>()((set, get) => {
               visitorType,
               policyVersionId: s.config.policy.versionId,
               devices,
+              ...withSignature(s.signature),
             })
           : s.flow === 'invite'
           ? await invoke('visit.signInWithInvite', {
               code: s.inviteCode,
               acknowledgedPolicyVersionId: s.needsAcknowledgement ? s.acknowledgedVersionId : null,
               devices,
+              ...withSignature(s.needsAcknowledgement ? s.signature : null),
             })
           : await invoke('visit.signInReturning', {
               visitorId: s.chosen?.id ?? 0,
               visiting: s.returningVisiting.trim() === '' ? null : s.returningVisiting,
               acknowledgedPolicyVersionId: s.needsAcknowledgement ? s.acknowledgedVersionId : null,
               devices,
+              ...withSignature(s.needsAcknowledgement ? s.signature : null),
             });
       if (gen !== generation) return;
       if (r.ok) {
@@ -253,7 +265,12 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       if (code === 'stale_policy') {
         await get().loadConfig({ quiet: true });
         if (gen !== generation) return;
-        jumpTo('expectations', { error: message, needsAcknowledgement: true, acknowledgedVersionId: null });
+        // New words, or a signature the kiosk did not know to ask for: read (and sign) again.
+        jumpTo('expectations', { error: message, needsAcknowledgement: true, acknowledgedVersionId: null, signature: null });
+        return;
+      }
+      if ('signature' in fields) {
+        jumpTo('expectations', { error: message, acknowledgedVersionId: null, signature: null });
         return;
       }
       const fieldNames = Object.keys(fields);
@@ -370,6 +387,16 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     },
   };
 });
+
+/** Whether what was drawn is a signature main will keep (enough ink, nothing but strokes). */
+function signed(signature: string | null): boolean {
+  return signature !== null && signatureProblem(signature) === null;
+}
+
+/** The signature to send with a sign-in: left out when none was drawn (the setting does not ask for one). */
+function withSignature(signature: string | null): { signature?: string } {
+  return signature === null ? {} : { signature };
+}
 
 // A test's half-finished kiosk work (a config read, a sign-in in flight) must not land in the next test.
 resettable(useKioskStore, () => {

@@ -8,6 +8,7 @@ import type { ScheduledJob } from '../domain/scheduled-jobs.js';
 import { MAX_LOSS_AND_DAMAGE } from '../domain/loss-and-damage.js';
 import { type CommandSchema, RECEIPT_LAYOUTS, type ReceiptLayout } from './fields.js';
 import { EXPECTATIONS_TEXT_FIELDS, type ReviewStatus } from './safeguarding.js';
+import type { SignatureView } from './visits.js';
 
 /**
  * Admin: setting up, settings and logo, printers, backups, retention and subject access, and the app's
@@ -104,6 +105,7 @@ export const adminCommands = {
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'The end of the day must be a time like 17:30.' })
           .optional(),
         staffPhonesInSafe: z.boolean({ error: 'Say whether staff phones go in the safe during working hours.' }).optional(),
+        askForSignature: z.boolean({ error: 'Say whether visitors sign with a finger on the expectations screen.' }).optional(),
         lossAndDamage: text('The loss and damage line', MAX_LOSS_AND_DAMAGE, {
           missing: 'Say what the setting accepts for devices in its safe, or put back the suggested wording.',
         }).optional(),
@@ -168,6 +170,8 @@ export interface SettingsView {
   badgeLayout: (typeof BADGE_LAYOUTS)[number];
   /** Staff phones go in the safe during working hours (nursery §4): signing in offers it, Today lists who has not. */
   staffPhonesInSafe: boolean;
+  /** Visitors sign with a finger on the expectations screen; the signature is kept with the acknowledgement. */
+  askForSignature: boolean;
   /** What the setting accepts for devices in its safe: printed on every receipt, shown with the expectations. */
   lossAndDamage: string;
 }
@@ -183,7 +187,11 @@ export interface PersonMatch {
 /** Everything the setting holds about one visitor, for a subject access request. */
 export interface PersonRecords {
   visitor: { visitorId: number; firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; firstSeenAt: string };
-  visits: { visitId: number; signedInAt: string; signedOutAt: string | null; visitorType: VisitorType; visiting: string; policyVersion: number }[];
+  visits: {
+    visitId: number; signedInAt: string; signedOutAt: string | null; visitorType: VisitorType; visiting: string; policyVersion: number;
+    /** The signature drawn at the kiosk for the acknowledgement covering the visit, if one was asked for. */
+    signature: SignatureView | null;
+  }[];
   devicesLogged: { receiptNumber: string; kind: DeviceKind; bagSlot: string; state: string; loggedAt: string; closedAt: string | null }[];
   deviceExceptions: { exceptionId: number; approvedAt: string; permittedUse: string; revokedAt: string | null }[];
   concernsAboutVisits: number;
@@ -205,6 +213,12 @@ export interface RetentionRun {
   learnerExceptionsCleared: number;
   /** Releases of confiscated devices to a parent or carer, and handovers to the police, whose names were removed with the custody item's. */
   confiscationsCleared: number;
+  /** Signatures visitors drew at the kiosk, removed with their details. */
+  signaturesCleared: number;
+  /** Visitors' requests to keep a device whose words (what for, why declined) were removed with the visitor's details. */
+  exceptionRequestsCleared: number;
+  /** Staff members' device permissions that finished before the cut-off, whose words (device, use, where, conditions) were replaced. */
+  staffPermissionsCleared: number;
   /** Documents in the data folder, and copies of the database taken before the cut-off, removed with the details they showed. */
   filesRemoved: number;
   /** Documents past the period that could not be removed (the log names them); the next run tries again. */

@@ -2,6 +2,7 @@ import type { DeviceKind } from '../domain/devices.js';
 import type { VisitorType } from '../domain/visitors.js';
 import type { CustodyItemView, OwnerType } from '../domain/custody.js';
 import type { DeviceUseMarker } from '../domain/exceptions.js';
+import type { OpenExceptionRequest } from '../domain/exception-requests.js';
 
 /** Answer types that the commands of more than one domain return. */
 
@@ -30,6 +31,8 @@ export interface OnSiteVisit {
   /** The visitor tried to sign out at the kiosk and was sent to the office for their items. */
   collectionRequestedAt: string | null;
   deviceUse: DeviceUseMarker | null;
+  /** The visitor asked at the kiosk to keep a device and the DSL has not decided yet. */
+  exceptionRequest: OpenExceptionRequest | null;
   photoIdCheckedAt: string | null;
   dbsAssuranceSeenAt: string | null;
 }

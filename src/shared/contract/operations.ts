@@ -4,6 +4,7 @@ import { normaliseCheckCode, type AuditMark } from '../domain/audit-mark.js';
 import { calendarDate, empty, id, oneOf, optionalText } from '../validation.js';
 import type { CommandSchema } from './fields.js';
 import type { OnSiteVisit, PrintStatus, SafeOwnerGroup } from './answers.js';
+import type { SignatureView } from './visits.js';
 
 /**
  * Operations: the day's running records: roll call, end of day, reports, and the audit trail. Prefixes:
@@ -90,6 +91,11 @@ export interface ReportView {
   to: string;
   columns: string[];
   rows: string[][];
+  /**
+   * The visitor log only: each row's signature drawn at the kiosk (null: none), for the screen to draw in the
+   * "Signature" column, whose cells say in words when it was drawn (as the CSV and PDF do).
+   */
+  signatures?: (SignatureView | null)[];
 }
 
 export interface RollCallRecord {

@@ -3,6 +3,8 @@ import { VISITOR_TYPES, type VisitorType } from '../domain/visitors.js';
 import { CONCERN_SUBJECTS, LADO_OUTCOMES, type ConcernView } from '../domain/concerns.js';
 import { EXCEPTION_PURPOSES, type DeviceUseMarker, type ExceptionView } from '../domain/exceptions.js';
 import type { InboxItem } from '../domain/inbox.js';
+import { DEVICE_KINDS } from '../domain/devices.js';
+import type { ExceptionRequestView } from '../domain/exception-requests.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../domain/pin-rules.js';
 import { calendarDate, empty, id, longText, oneOf, optionalText, personNameFields, pinCode, text, timeOfDay } from '../validation.js';
@@ -12,7 +14,7 @@ import type { PolicyText, PrintStatus } from './answers.js';
 /**
  * Safeguarding: the DSL's work: device exceptions, expected visitors and their invitations, concerns, the
  * setting's expectations and their reviews, the DSL's inbox, and the safeguarding leaflet. Prefixes:
- * exception., booking., invite., concern., policy., inbox., leaflet.
+ * exception., exceptionRequest., booking., invite., concern., policy., inbox., leaflet.
  */
 
 const instant = (label: string) =>
@@ -69,6 +71,8 @@ export const safeguardingCommands = {
         riskNotes: optionalText('Risk assessment notes', 2000),
         validFrom: instant('Valid from').optional(),
         validUntil: instant('Valid until').nullable().optional(),
+        // The visitor's own request from the kiosk that this approval answers: closed in the same transaction.
+        requestId: id('Request').optional(),
         approver: z
           .object({
             staffId: id('Approving DSL', { missing: 'Choose the DSL who approves.' }),
@@ -100,6 +104,22 @@ export const safeguardingCommands = {
   'exception.lookup': {
     role: 'office',
     input: z.object({ code: z.string({ error: 'Scan the QR code on the exception record.' }).max(MAX_SCAN_CODE_INPUT).transform(normaliseScanCode).pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands exception record.' })) }).strict(),
+  },
+  // A visitor asks at the kiosk to keep a device for their work; the DSL decides (services/safeguarding/exception-requests.ts).
+  'exceptionRequest.request': {
+    role: 'kiosk',
+    input: z
+      .object({
+        visitId: id('Visit'),
+        deviceKind: oneOf(DEVICE_KINDS, 'Choose the device you need to keep.'),
+        purpose: text('What you need it for', 200, { missing: 'Please say what you need it for.' }),
+      })
+      .strict(),
+  },
+  'exceptionRequest.listOpen': { role: 'dsl', input: empty, passive: true },
+  'exceptionRequest.decline': {
+    role: 'dsl',
+    input: z.object({ requestId: id('Request'), reason: text('The reason', 500, { missing: 'Say why the visitor may not keep the device.' }) }).strict(),
   },
   'booking.create': {
     role: 'office',
@@ -314,6 +334,11 @@ export interface SafeguardingOutputs {
   'exception.list': { exceptions: ExceptionView[] };
   'exception.record': { print: PrintStatus };
   'exception.lookup': ExceptionView & { visitorName: string | null };
+  /** The kiosk learns only that the request is recorded. */
+  'exceptionRequest.request': { requested: true };
+  /** Requests waiting for the DSL from visitors still on site, oldest first. */
+  'exceptionRequest.listOpen': { requests: ExceptionRequestView[] };
+  'exceptionRequest.decline': { declined: true };
   'booking.create': BookingView;
   'booking.list': { date: string; bookings: BookingView[] };
   'booking.cancel': BookingView;

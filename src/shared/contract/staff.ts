@@ -2,15 +2,20 @@ import { z } from 'zod';
 import type { DeviceKind } from '../domain/devices.js';
 import type { StaffRole } from '../domain/roles.js';
 import { STAFF_ROLES } from '../domain/roles.js';
-import { empty, id, oneOf, pin, pinCode, text } from '../validation.js';
+import { calendarDate, empty, id, oneOf, optionalText, pin, pinCode, text } from '../validation.js';
+import { DEVICE_KINDS } from '../domain/devices.js';
+import { STAFF_PERMISSION_PURPOSES, type StaffPermissionInForce, type StaffPermissionView } from '../domain/staff-permissions.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../domain/pin-rules.js';
 import type { CommandSchema } from './fields.js';
 import type { PrintStatus } from './answers.js';
 import { custodyItem, type ReceiptView } from './custody.js';
+import { MAX_SCAN_CODE_INPUT, onceAnswered } from './fields.js';
+import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
 
 /**
  * Staff: unlocking a console, PINs, the accounts the administrator keeps, and staff days (signing in and out
- * of work, with their phone into the safe where the setting keeps them there). Prefixes: staff., staffDay.
+ * of work, with their phone into the safe where the setting keeps them there), and the headteacher's written
+ * permission for a member of staff to use their own device. Prefixes: staff., staffDay., staffPermission.
  */
 
 const staffRoles = z
@@ -38,6 +43,54 @@ const collectPhone = z.boolean({ error: 'Say whether you are taking your phone f
 const newStaffPin = z
   .object({ pin, pinAgain: z.string({ error: 'Please type the PIN again.' }) })
   .refine((v) => v.pin === v.pinAgain, { error: 'The two PINs are not the same.', path: ['pinAgain'] });
+
+/**
+ * A member of staff's permission to use their own device, as the office writes it down from the headteacher's
+ * decision: who, which device, what for, where, on what conditions, from when (until when, if it ends), and
+ * the headteacher or leader who approved it typing their own PIN now. Remote learning on a personal device
+ * needs a formal risk assessment first (school §4): the day it was done is asked for.
+ */
+const recordPermission = z
+  .object({
+    staffId: id('The member of staff', { missing: 'Choose the member of staff.' }),
+    deviceKind: oneOf(DEVICE_KINDS, 'Choose what kind of device it is.'),
+    deviceDescription: text('The description', 120, { missing: 'Describe the device, for example "black iPhone 13".' }),
+    purpose: oneOf(STAFF_PERMISSION_PURPOSES, 'Choose what the permission is for.'),
+    purposeDetail: optionalText('What it is for', 300),
+    permittedUse: text('Permitted use', 500, { missing: 'Say what the device may be used for.' }),
+    permittedAreas: text('Where', 300, { missing: 'Say where on site it may be used, for example "the Year 6 classroom".' }),
+    conditions: optionalText('Conditions', 1000),
+    riskAssessedOn: calendarDate('The day of the risk assessment').nullable(),
+    validFrom: calendarDate('The first day'),
+    validUntil: calendarDate('The last day').nullable(),
+    approvedBy: z
+      .object({ staffId: id('Who approved', { missing: 'Choose who approved.' }), pin }, { error: 'Choose who approved, and have them type their own PIN.' })
+      .strict(),
+  })
+  .strict()
+  .refine((v) => v.purpose !== 'other' || v.purposeDetail !== null, {
+    error: 'Say what the permission is for.', path: ['purposeDetail'], ...onceAnswered('purpose', 'purposeDetail'),
+  })
+  .refine((v) => v.purpose !== 'remote_learning' || v.riskAssessedOn !== null, {
+    error: 'Remote learning on a personal device needs a risk assessment first: enter the day it was done.',
+    path: ['riskAssessedOn'], ...onceAnswered('purpose', 'riskAssessedOn'),
+  })
+  .refine((v) => v.validUntil === null || v.validUntil >= v.validFrom, {
+    error: 'The last day cannot be before the first day.', path: ['validUntil'], ...onceAnswered('validFrom', 'validUntil'),
+  });
+
+/**
+ * A staff badge's code as the kiosk's scanner types it, or a person copies it from under the QR: any case,
+ * with or without the spaces between its groups of four. Its name tells the PIN throttle to count it.
+ */
+const badgeCode = z
+  .string({ error: 'Scan your staff badge.' })
+  .max(MAX_SCAN_CODE_INPUT, { error: 'That is not a staff badge.' })
+  .transform(normaliseScanCode)
+  .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands staff badge. Scan it again, or choose your name.' }));
+
+/** One signed-in member of staff's day, for the office's break-time taps. */
+const staffDayId = id('Staff day', { missing: 'Choose who it is.' });
 
 export const staffCommands = {
   'staff.listForUnlock': { role: 'kiosk', input: empty },
@@ -91,6 +144,29 @@ export const staffCommands = {
   'staffDay.kioskNames': { role: 'kiosk', input: empty },
   'staffDay.signInAtKiosk': { role: 'kiosk', input: z.object({ staffId: id('Staff member', { missing: 'Choose your name.' }), pin, phone: ownPhone }).strict() },
   'staffDay.signOutAtKiosk': { role: 'kiosk', input: z.object({ staffId: id('Staff member', { missing: 'Choose your name.' }), pin, collectPhone }).strict() },
+  // Staff badges: the administrator issues (or replaces) one; at the kiosk the badge is the proof, as the PIN is.
+  'staff.issueBadge': { role: 'admin', input: z.object({ staffId: id('Staff member') }).strict() },
+  'staffDay.findByBadge': { role: 'kiosk', input: z.object({ badgeCode }).strict() },
+  'staffDay.signInByBadge': { role: 'kiosk', input: z.object({ badgeCode, phone: ownPhone }).strict() },
+  'staffDay.signOutByBadge': { role: 'kiosk', input: z.object({ badgeCode, collectPhone }).strict() },
+  // Break time where staff phones are kept in the safe: out to them, and back under the same receipt.
+  'staffDay.breakOut': { role: 'office', input: z.object({ staffDayId }).strict() },
+  'staffDay.breakBack': { role: 'office', input: z.object({ staffDayId }).strict() },
+
+  // Permission to use a personal device. Everyone sees the list (the front desk needs to know who may keep
+  // their phone); the office records one with the headteacher's PIN, prints it and records it signed; only
+  // the headteacher or a leader ends one.
+  'staffPermission.list': { role: 'office', input: empty, passive: true },
+  'staffPermission.record': { role: 'office', input: recordPermission },
+  'staffPermission.print': { role: 'office', input: z.object({ permissionId: id('Permission') }).strict() },
+  'staffPermission.recordSigned': {
+    role: 'office',
+    input: z.object({ permissionId: id('Permission'), signedOn: calendarDate('The day it was signed', { missing: 'Enter the day it was signed.' }) }).strict(),
+  },
+  'staffPermission.end': {
+    role: 'head',
+    input: z.object({ permissionId: id('Permission'), reason: text('The reason', 300, { missing: 'Say why the permission ends.' }) }).strict(),
+  },
 } as const satisfies Record<string, CommandSchema>;
 
 export interface StaffSummary {
@@ -115,6 +191,23 @@ export interface StaffAccount {
   roles: StaffRole[];
   active: boolean;
   lockedUntil: string | null;
+  /** When their working staff badge was issued; null when they have none. */
+  badgeIssuedAt: string | null;
+  /** Signed in for work now, since then (deactivating the account signs them out). */
+  signedInSince: string | null;
+}
+
+/** Whose a scanned staff badge is; `signedInAt`: they signed in today and have not signed out. */
+export interface StaffBadgeHolder {
+  staffId: number;
+  displayName: string;
+  signedInAt: string | null;
+}
+
+/** What a break-time tap moved: each device, and the receipt it is (or stays) under. */
+export interface StaffBreakDone {
+  displayName: string;
+  devices: { kind: DeviceKind; bagSlot: string; receiptNumber: string }[];
 }
 
 export const STAFF_DAY_WAYS = ['console', 'kiosk'] as const;
@@ -153,6 +246,8 @@ export interface StaffOnSite {
   phoneInSafe: boolean;
   devicesInSafe: StaffDeviceInSafe[];
   devicesOut: StaffDeviceOut[];
+  /** Their signed permissions in force today: with one for a phone, they are not asked for it at the safe. */
+  mayKeep: StaffPermissionInForce[];
 }
 
 export interface StaffDaySignedIn {
@@ -199,4 +294,22 @@ export interface StaffOutputs {
   'staffDay.kioskNames': { staff: { staffId: number; displayName: string }[]; phonesInSafe: boolean };
   'staffDay.signInAtKiosk': StaffDaySignedIn;
   'staffDay.signOutAtKiosk': StaffDaySignedOut;
+  /** The badge printed (a new code: any earlier badge of theirs stops working), and the account as it is now. */
+  'staff.issueBadge': { account: StaffAccount; replaced: boolean; print: PrintStatus };
+  'staffDay.findByBadge': StaffBadgeHolder;
+  'staffDay.signInByBadge': StaffDaySignedIn;
+  'staffDay.signOutByBadge': StaffDaySignedOut;
+  'staffDay.breakOut': StaffBreakDone;
+  /** Back in the safe under the receipt each device came out of: nothing new is printed. */
+  'staffDay.breakBack': StaffBreakDone;
+  /**
+   * Current permissions (awaiting a signature, in force or still to start) first, soonest to end first; then
+   * ended and run-out ones, newest first. `heads`: who may approve; `staff`: who one may be for.
+   */
+  'staffPermission.list': { permissions: StaffPermissionView[]; heads: { staffId: number; displayName: string }[]; staff: { staffId: number; displayName: string }[] };
+  'staffPermission.record': StaffPermissionView;
+  /** The written permission on A4, kept and printed: for the headteacher and the member of staff to sign. */
+  'staffPermission.print': { print: PrintStatus };
+  'staffPermission.recordSigned': StaffPermissionView;
+  'staffPermission.end': StaffPermissionView;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SettingKind } from '../domain/setting.js';
 import { VISITOR_TYPES } from '../domain/visitors.js';
 import { normaliseScanCode, SCAN_CODE_PATTERN } from '../domain/scan-code.js';
+import { MAX_SIGNATURE_LENGTH, SIGNATURE_PROBLEM_MESSAGES, signatureProblem } from '../domain/signature.js';
 import { empty, id, MAX_NAME_LENGTH, oneOf, optionalText, personNameFields, text } from '../validation.js';
 import { type CommandSchema, devices, inviteCode, MAX_SCAN_CODE_INPUT, SURNAME_RULE_TIMING, surnameAsChosen } from './fields.js';
 import type { OnSiteVisit, PolicyText, PrintStatus } from './answers.js';
@@ -38,6 +39,20 @@ const badgeCode = z
   .transform(normaliseScanCode)
   .pipe(z.string().regex(SCAN_CODE_PATTERN, { error: 'That is not a Safe Hands badge. Please sign out by typing your surname.' }));
 
+/**
+ * The signature drawn on the expectations screen when the setting asks for one (shared/domain/signature.ts):
+ * only the strokes the kiosk writes, with enough ink to be a signature. Null or left out: none drawn.
+ */
+const signature = z
+  .string({ error: SIGNATURE_PROBLEM_MESSAGES.unreadable })
+  .max(MAX_SIGNATURE_LENGTH, { error: SIGNATURE_PROBLEM_MESSAGES.too_long })
+  .superRefine((path, ctx) => {
+    const problem = signatureProblem(path);
+    if (problem) ctx.addIssue({ code: 'custom', message: SIGNATURE_PROBLEM_MESSAGES[problem] });
+  })
+  .nullable()
+  .optional();
+
 export const visitsCommands = {
   'kiosk.config': { role: 'kiosk', input: empty },
   'visitor.findReturning': { role: 'kiosk', input: z.object({ surnamePrefix }).strict() },
@@ -45,7 +60,7 @@ export const visitsCommands = {
   'visit.signInNew': {
     role: 'kiosk',
     input: visitorDetails
-      .extend({ policyVersionId: id('Expectations version'), devices })
+      .extend({ policyVersionId: id('Expectations version'), devices, signature })
       .strict()
       .superRefine(surnameAsChosen, SURNAME_RULE_TIMING),
   },
@@ -57,6 +72,7 @@ export const visitsCommands = {
         visiting: optionalText('Who you are visiting or why', 200),
         acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(),
         devices,
+        signature,
       })
       .strict(),
   },
@@ -87,7 +103,7 @@ export const visitsCommands = {
   'visit.signInWithInvite': {
     role: 'kiosk',
     input: z
-      .object({ code: inviteCode, acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(), devices })
+      .object({ code: inviteCode, acknowledgedPolicyVersionId: id('Expectations version').nullable().optional(), devices, signature })
       .strict(),
   },
 
@@ -107,6 +123,14 @@ export interface KioskConfig {
   lossAndDamage: string;
   /** The setting has a safeguarding leaflet (school §6): the last sign-in step offers to print one. */
   leafletAvailable: boolean;
+  /** Settings: visitors sign with a finger on the expectations screen before "I agree" (shared/domain/signature.ts). */
+  askForSignature: boolean;
+}
+
+/** A signature kept with an acknowledgement: its strokes (an SVG path in the fixed box) and when it was drawn. */
+export interface SignatureView {
+  strokes: string;
+  signedAt: string;
 }
 
 /** What the public kiosk may show about a person: never a full surname. */

@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'forbidden',
   'wrong_pin',
   'account_locked',
+  // A staff badge scanned at the kiosk that does not work (unknown, replaced, or its holder deactivated):
+  // counted by the screen's PIN throttle like a wrong PIN, so codes cannot be tried one after another.
+  'wrong_badge',
   // The staff member's PIN is too short for their role: they must choose a longer one before anything else.
   'pin_change_due',
   'not_found',

@@ -1,16 +1,18 @@
 import type { StaffRole } from './roles.js';
 
 /**
- * How long a staff PIN must be. Every account may use 4 to 8 digits, but the Designated Safeguarding Lead
- * and administrators hold the keys to the most (approvals, every record, other people's PINs), so theirs
- * must be at least 6: a million possibilities instead of ten thousand, against the same daily guess budget.
+ * How long a staff PIN must be. Every account may use 4 to 8 digits, but the Designated Safeguarding Lead,
+ * administrators and heads hold the keys to the most (approvals, every record, other people's PINs; a head
+ * agrees pupils' devices, searches a child's phone, hands it to the police and gives staff permission to
+ * use their own), so theirs must be at least 6: a million possibilities instead of ten thousand, against the
+ * same daily guess budget. A head whose PIN predates this is asked for a longer one at their next unlock.
  */
 export const MIN_PIN_DIGITS = 4;
 export const MAX_PIN_DIGITS = 8;
 export const LONG_PIN_DIGITS = 6;
 
 /** The roles that need a long PIN. */
-export const LONG_PIN_ROLES: readonly StaffRole[] = ['dsl', 'admin'];
+export const LONG_PIN_ROLES: readonly StaffRole[] = ['dsl', 'admin', 'head'];
 
 export function needsLongPin(roles: readonly StaffRole[]): boolean {
   return roles.some((role) => LONG_PIN_ROLES.includes(role));
@@ -26,8 +28,8 @@ export function pinTooShortFor(roles: readonly StaffRole[], pin: string): boolea
   return pin.length < minPinDigitsFor(roles);
 }
 
-/** Said at the PIN field when a DSL's or administrator's new PIN is too short. */
-export const LONG_PIN_MESSAGE = `A Designated Safeguarding Lead or administrator needs a PIN of at least ${LONG_PIN_DIGITS} digits.`;
+/** Said at the PIN field when a DSL's, administrator's or head's new PIN is too short. */
+export const LONG_PIN_MESSAGE = `A Designated Safeguarding Lead, administrator or head needs a PIN of at least ${LONG_PIN_DIGITS} digits.`;
 
 /** Said to someone whose PIN is too short for their roles, until they choose a new one. */
 export const PIN_CHANGE_DUE_MESSAGE = `Your PIN is too short for your role. Choose a new PIN of at least ${LONG_PIN_DIGITS} digits before you carry on.`;

@@ -58,6 +58,11 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'exception.record': 'office',
   'settings.setLogo': 'admin',
   'exception.lookup': 'office',
+  // The visitor who has just signed in asks at the kiosk to keep a device; only the DSL sees and declines
+  // requests (approving one is exception.approve, with the DSL's PIN).
+  'exceptionRequest.request': 'kiosk',
+  'exceptionRequest.listOpen': 'dsl',
+  'exceptionRequest.decline': 'dsl',
   'visit.recordChecks': 'office',
   'booking.create': 'office',
   'booking.list': 'office',
@@ -113,6 +118,21 @@ const EXPECTED_ROLE: { [N in CommandName]: RequiredRole } = {
   'staffDay.kioskNames': 'kiosk',
   'staffDay.signInAtKiosk': 'kiosk',
   'staffDay.signOutAtKiosk': 'kiosk',
+  // A staff badge is issued by an administrator; at the kiosk the badge is the proof, as the PIN is.
+  'staff.issueBadge': 'admin',
+  'staffDay.findByBadge': 'kiosk',
+  'staffDay.signInByBadge': 'kiosk',
+  'staffDay.signOutByBadge': 'kiosk',
+  // Break time at the office: every member of staff gives a colleague's phone out and takes it back.
+  'staffDay.breakOut': 'office',
+  'staffDay.breakBack': 'office',
+  // A member of staff's permission to use their own device: everyone sees who may keep their phone, and the
+  // office records one (the approving head types their PIN), prints it and records it signed; only a head ends one.
+  'staffPermission.list': 'office',
+  'staffPermission.record': 'office',
+  'staffPermission.print': 'office',
+  'staffPermission.recordSigned': 'office',
+  'staffPermission.end': 'head',
   'learner.agreements': 'office',
   'learner.agreementsFor': 'office',
   // Only the headteacher or leadership records or ends a pupil's device agreement; the agreeing head also types their PIN.

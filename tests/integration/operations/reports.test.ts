@@ -62,6 +62,41 @@ describe('reports', () => {
     expect(app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff').rows).toEqual([]);
   });
 
+  it('the concerns report says what followed each concern: parents told, the LADO and its outcome, the police, the debrief', async () => {
+    const app = await createSetUpApp();
+    const about = { aboutType: 'staff' as const, visitId: null, location: 'Year 4 classroom', actionTaken: 'Told the DSL at once.' };
+    const { concernId: allegation } = app.ok('concern.raise', { ...about, aboutName: 'A teaching assistant', whatHappened: 'Photographed pupils on a personal phone.' }, 'staff');
+    app.ok('concern.recordLadoReferral', { concernId: allegation, referredOn: '2026-11-20', ladoReference: 'LADO/26/0290' }, 'staff');
+    app.ok('concern.recordPoliceContact', { concernId: allegation, contactedOn: '2026-11-21', policeForce: 'Kent Police', officer: 'PC 4471 Adebayo', reference: '46/201144/26' }, 'staff');
+    app.ok('concern.recordLadoOutcome', { concernId: allegation, outcome: 'unsubstantiated', outcomeOn: '2026-11-22', note: null }, 'staff');
+    const { concernId: pupil } = app.ok('concern.raise', {
+      aboutType: 'learner', aboutName: 'A Year 5 boy', visitId: null, location: 'The playground', whatHappened: 'Showed an upsetting video.', actionTaken: 'Took the phone.',
+    }, 'staff');
+    app.ok('concern.recordParentsInformed', { concernId: pupil, informedOn: '2026-11-23', informedTime: '08:45', informedBy: 'Mrs Okafor', whoWasTold: 'His mother' }, 'staff');
+    app.ok('concern.review', { concernId: pupil, outcome: 'Spoken to with his mother.', close: true }, 'staff');
+    app.ok('concern.recordDebrief', { concernId: pupil, lessonsLearnt: 'Report at once.', practiceChange: null }, 'staff');
+    const { concernId: quiet } = app.ok('concern.raise', {
+      aboutType: 'learner', aboutName: 'A Year 2 girl', visitId: null, location: 'Hall', whatHappened: 'Said something worrying.', actionTaken: 'Noted it.',
+    }, 'staff');
+
+    const view = app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff');
+    const column = view.columns.indexOf('Follow-up');
+    expect(column).toBeGreaterThan(0);
+    const cell = (name: string) => view.rows.find((r) => r.includes(name))![column];
+    expect(cell('A teaching assistant')).toBe(
+      'LADO Fri, 20 Nov 2026, ref LADO/26/0290: unsubstantiated (Sun, 22 Nov 2026). Police Sat, 21 Nov 2026: Kent Police, PC 4471 Adebayo, ref 46/201144/26',
+    );
+    expect(cell('A Year 5 boy')).toMatch(/^Parents told Mon, 23 Nov 2026 08:45 by Mrs Okafor \(His mother\)\. Debrief by /);
+    expect(cell('A Year 2 girl')).toBe('');
+    expect(quiet).toBeGreaterThan(0);
+
+    const exported = await app.okAsync('report.export', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
+    const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(exported.documentId)!)));
+    expect(text).toMatch(/Follow-up/);
+    // The line may break after a slash in the reference.
+    expect(text).toMatch(/Kent Police, PC 4471 Adebayo, ref 46\/ ?201144\/26/);
+  });
+
   it.each([
     [{ kind: 'visitors', from: '2026-11-30', to: '2026-11-01' }, 'to'],
     [{ kind: 'visitors', from: '2020-01-01', to: '2026-11-01' }, 'to'],

@@ -70,6 +70,8 @@ describe('staff accounts', () => {
   it.each([
     ['a DSL', ['dsl']],
     ['an administrator', ['admin']],
+    // A head searches children's phones and approves exceptions and staff permissions: as much at stake.
+    ['a head', ['head']],
   ] as const)('refuses to give %s a PIN under 6 digits, at the PIN field, and saves nothing', async (_label, roles) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
@@ -106,5 +108,15 @@ describe('staff accounts', () => {
     app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: [] }, 'staff');
     await app.okAsync('staff.resetPin', { staffId: olu.staffId, pin: '1357', pinAgain: '1357' }, 'staff');
     expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(false);
+  });
+  it('a head whose 4-digit PIN predates the longer rule unlocks, must choose a longer PIN, and decides nothing before', async () => {
+    const app = await createSetUpApp();
+    const helen = await app.okAsync('staff.create', { displayName: 'Helen Bradley', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+    app.ok('staff.update', { staffId: helen.staffId, displayName: 'Helen Bradley', roles: ['head'] }, 'staff');
+    expect((await app.okAsync('staff.unlock', { staffId: helen.staffId, pin: '2468' }, 'helen')).pinChangeDue).toBe(true);
+    expect(app.fails('learner.searches', {}, 'helen').code).toBe('pin_change_due');
+    await app.okAsync('staff.changeOwnPin', { currentPin: '2468', newPin: { pin: '246813', pinAgain: '246813' } }, 'helen');
+    expect((await app.okAsync('staff.unlock', { staffId: helen.staffId, pin: '246813' }, 'helen')).pinChangeDue).toBe(false);
+    expect(app.ok('learner.searches', {}, 'helen').searches).toEqual([]);
   });
 });

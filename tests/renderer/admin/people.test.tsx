@@ -14,8 +14,9 @@ const amal: PersonMatch = { visitorId: 14, name: 'Amal Khanna', organisation: nu
 const records: PersonRecords = {
   visitor: { visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd', firstSeenAt: '2026-09-01T08:00:00.000Z' },
   visits: [
-    { visitId: 1, signedInAt: '2026-09-01T08:00:00.000Z', signedOutAt: '2026-09-01T11:30:00.000Z', visitorType: 'contractor', visiting: 'Fixing the boiler', policyVersion: 1 },
-    { visitId: 9, signedInAt: '2026-11-22T09:05:00.000Z', signedOutAt: null, visitorType: 'contractor', visiting: 'Boiler service', policyVersion: 2 },
+    { visitId: 1, signedInAt: '2026-09-01T08:00:00.000Z', signedOutAt: '2026-09-01T11:30:00.000Z', visitorType: 'contractor', visiting: 'Fixing the boiler', policyVersion: 1, signature: null },
+    { visitId: 9, signedInAt: '2026-11-22T09:05:00.000Z', signedOutAt: null, visitorType: 'contractor', visiting: 'Boiler service', policyVersion: 2,
+      signature: { strokes: 'M100 150L300 120L500 180L700 100', signedAt: '2026-11-22T09:05:00.000Z' } },
   ],
   devicesLogged: [
     { receiptNumber: '2026-0041', kind: 'phone', bagSlot: '7', state: 'returned', loggedAt: '2026-09-01T08:05:00.000Z', closedAt: '2026-09-01T11:25:00.000Z' },
@@ -80,9 +81,12 @@ describe('Admin → People (subject access requests)', () => {
     const visits = within(part).getByRole('table', { name: 'Visits (2)' });
     const cells = (row: HTMLElement) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map((c) => c.textContent);
     expect(within(visits).getAllByRole('row').slice(1).map(cells)).toEqual([
-      ['1 Sept 2026, 09:00', '1 Sept 2026, 12:30', 'Contractor', 'Fixing the boiler', 'Version 1'],
-      ['22 Nov 2026, 09:05', 'Not signed out', 'Contractor', 'Boiler service', 'Version 2'],
+      ['1 Sept 2026, 09:00', '1 Sept 2026, 12:30', 'Contractor', 'Fixing the boiler', 'Version 1', 'None'],
+      ['22 Nov 2026, 09:05', 'Not signed out', 'Contractor', 'Boiler service', 'Version 2', 'Signature drawn at the kiosk on 22 Nov 2026, 09:05'],
     ]);
+    // The signature drawn at the kiosk is drawn, as a picture with words for anyone who cannot see it.
+    const drawn = within(visits).getByRole('img', { name: 'Signature drawn at the kiosk on 22 Nov 2026, 09:05' });
+    expect(drawn.querySelector('path')?.getAttribute('d')).toBe('M100 150L300 120L500 180L700 100');
     const devices = within(part).getByRole('table', { name: 'Devices logged into the safe (1)' });
     expect(within(devices).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Phone', '2026-0041', '7', 'Returned', '1 Sept 2026, 12:25']);
     const exceptions = within(part).getByRole('region', { name: 'Device exceptions (0)' });

@@ -8,7 +8,7 @@ import { adminConsole, settingsView } from '../../helpers/operations-fixtures.js
 
 const nothing: RetentionRun = {
   cutoff: '2020-12-07T10:00:00.000Z', visitorsRemoved: 0, visitsCleared: 0, bookingsCleared: 0, custodyCleared: 0, exceptionsCleared: 0,
-  agreementsCleared: 0, searchesCleared: 0, learnerExceptionsCleared: 0, confiscationsCleared: 0, filesRemoved: 0, filesNotRemoved: 0,
+  agreementsCleared: 0, searchesCleared: 0, learnerExceptionsCleared: 0, confiscationsCleared: 0, staffPermissionsCleared: 0, signaturesCleared: 0, exceptionRequestsCleared: 0, filesRemoved: 0, filesNotRemoved: 0,
 };
 
 async function openPeople(overrides: FakeHandlers) {

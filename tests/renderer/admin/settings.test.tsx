@@ -9,7 +9,7 @@ import { DEFAULT_LOSS_AND_DAMAGE } from '../../../src/shared/domain/loss-and-dam
 
 const saved: SettingsView = {
   settingName: 'Oak Tree Primary', settingKind: 'school', idleSeconds: 90, consoleLockSeconds: 300, reacknowledge: 'on_change',
-  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false,
+  receiptPrinter: null, receiptLayout: 'roll80', endOfDay: '17:30', backupFolder: null, backupKeep: 14, backupDaily: true, lastBackupAt: null, autoSignOut: false, a4Printer: null, retentionYears: 6, addressLine: null, hasLogo: false, badgeEnabled: false, badgePrinter: null, badgeLayout: 'dymo_2_25x4', staffPhonesInSafe: false, askForSignature: false,
   lossAndDamage: DEFAULT_LOSS_AND_DAMAGE,
 };
 

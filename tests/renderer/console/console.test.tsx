@@ -17,12 +17,12 @@ const visits: OnSiteVisit[] = [
     visitId: 1, visitorId: 10, firstName: 'Amira', lastName: 'Khan', familyNameFirst: false, organisation: 'Bright Sparks Ltd',
     visitorType: 'contractor', visiting: 'Fixing the boiler', signedInAt: '2026-11-22T09:05:00.000Z', policyVersion: 2,
     devicesDeclared: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
-    itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
+    itemsInSafe: 0, collectionRequestedAt: null, deviceUse: null, exceptionRequest: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   },
   {
     visitId: 2, visitorId: 11, firstName: 'Tom', lastName: "O'Neill", familyNameFirst: false, organisation: null,
     visitorType: 'parent_carer', visiting: 'Settling-in session', signedInAt: '2026-11-22T10:30:00.000Z', policyVersion: 2,
-    devicesDeclared: [{ kind: 'phone', quantity: 1 }], itemsInSafe: 1, collectionRequestedAt: '2026-11-22T11:15:00.000Z', deviceUse: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
+    devicesDeclared: [{ kind: 'phone', quantity: 1 }], itemsInSafe: 1, collectionRequestedAt: '2026-11-22T11:15:00.000Z', deviceUse: null, exceptionRequest: null, photoIdCheckedAt: null, dbsAssuranceSeenAt: null,
   },
 ];
 

@@ -38,7 +38,7 @@ describe('the console navigation, in groups', () => {
     expect(desk.getAttribute('aria-expanded')).toBe('false');
     expect(within(nav).queryByRole('list', { name: 'Front desk pages' })).toBeNull();
     const officePages = within(nav).getByRole('list', { name: 'Office pages' });
-    expect(within(officePages).getAllByRole('button').map((b) => b.textContent)).toEqual(['End of day', 'Reports', 'Audit trail']);
+    expect(within(officePages).getAllByRole('button').map((b) => b.textContent)).toEqual(['End of day', 'Reports', 'Audit trail', 'Staff device permissions']);
     expect(within(officePages).getByRole('button', { name: 'End of day' }).getAttribute('aria-current')).toBe('page');
   });
 
@@ -51,6 +51,8 @@ describe('the console navigation, in groups', () => {
     // As for every page, the new page's heading takes the focus, so a screen reader starts there…
     expect(document.activeElement).toBe(await screen.findByRole('heading', { level: 1, name: 'End of day' }));
     // …and the group's other pages are just before it.
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(nav).getByRole('button', { name: 'Staff device permissions' }));
     await user.tab({ shift: true });
     expect(document.activeElement).toBe(within(nav).getByRole('button', { name: 'Audit trail' }));
     await user.tab({ shift: true });
@@ -79,7 +81,7 @@ describe('the console navigation, in groups', () => {
     expect(reached).toEqual([
       'Today', 'Collect', 'In the safe', 'Check an approval', 'Log items', 'Staff on site',
       'Hand in and home time', 'Agreements', 'Exceptions', 'Confiscated', 'Safeguarding', 'Roll call',
-      'End of day', 'Reports', 'Audit trail', 'Admin',
+      'End of day', 'Reports', 'Audit trail', 'Staff device permissions', 'Admin',
     ]);
   });
 
@@ -89,6 +91,6 @@ describe('the console navigation, in groups', () => {
     const nav = await consoleNav();
     expect(groupsRow(nav)).toEqual(['Front desk', "Pupils' devices", 'Safeguarding', 'Roll call', 'Office']);
     await user.click(within(nav).getByRole('button', { name: 'Office' }));
-    expect(within(within(nav).getByRole('list', { name: 'Office pages' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['End of day', 'Reports']);
+    expect(within(within(nav).getByRole('list', { name: 'Office pages' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['End of day', 'Reports', 'Staff device permissions']);
   });
 });

@@ -201,7 +201,7 @@ describe('the head role on staff accounts', () => {
       'settings.get': () => settingsView,
       'printers.list': () => ({ printers: [] }),
       'staff.list': () => ({ staff: [] }),
-      'staff.create': (input) => ({ staffId: 9, displayName: input.displayName, roles: ['office', 'head'], active: true, lockedUntil: null }),
+      'staff.create': (input) => ({ staffId: 9, displayName: input.displayName, roles: ['office', 'head'], active: true, lockedUntil: null, badgeIssuedAt: null, signedInSince: null }),
     }));
     const { user } = renderApp('#/console');
     const nav = await screen.findByRole('navigation', { name: 'Console sections' });
@@ -209,10 +209,10 @@ describe('the head role on staff accounts', () => {
     await user.click(within(screen.getByRole('navigation', { name: 'Admin sections' })).getByRole('button', { name: 'Staff' }));
     await user.type(await screen.findByLabelText('Name', { selector: 'input' }), 'Helen Bradley');
     await user.click(screen.getByRole('checkbox', { name: /Headteacher or leadership/ }));
-    await user.type(screen.getByLabelText('PIN'), '2468');
-    await user.type(screen.getByLabelText('PIN again'), '2468');
+    await user.type(screen.getByLabelText('PIN'), '246813');
+    await user.type(screen.getByLabelText('PIN again'), '246813');
     await user.click(screen.getByRole('button', { name: 'Add staff member' }));
     expect(await screen.findByText('Helen Bradley can now unlock the staff console with their PIN.')).toBeTruthy();
-    expect(api.inputsOf('staff.create')).toEqual([{ displayName: 'Helen Bradley', roles: ['head'], pin: '2468', pinAgain: '2468' }]);
+    expect(api.inputsOf('staff.create')).toEqual([{ displayName: 'Helen Bradley', roles: ['head'], pin: '246813', pinAgain: '246813' }]);
   });
 });

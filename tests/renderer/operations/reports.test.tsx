@@ -26,6 +26,31 @@ describe('the reports page', () => {
     expect(api.inputsOf('report.export')).toEqual([{ kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'csv' }]);
   });
 
+  it('draws the signature each visitor drew at the kiosk on the visitor log, as a picture with words, never as markup', async () => {
+    const drawn = { strokes: 'M100 200L300 200L500 120', signedAt: '2026-11-23T09:00:00.000Z' };
+    installFakeApi({
+      'report.get': ({ from, to }) => ({
+        kind: 'visitors', title: 'Visitor log', from, to, columns: ['Signed in', 'Name', 'Signature'],
+        rows: [['23 Nov 2026, 09:00', 'Amira Khan', 'Drawn at the kiosk on 23 Nov 2026, 09:00'], ['23 Nov 2026, 09:30', 'Sam Bennett', ''],
+          ['23 Nov 2026, 10:00', 'Removed visitor', 'Removed'], ['23 Nov 2026, 10:30', 'Eve', 'Drawn at the kiosk on 23 Nov 2026, 10:30']],
+        // The last was changed outside Safe Hands into something that is not strokes: it is not drawn at all.
+        signatures: [drawn, null, null, { strokes: '"/><script>alert(1)</script>', signedAt: '2026-11-23T10:30:00.000Z' }],
+      }),
+    });
+    useReportsStore.setState({ kind: 'visitors', from: '2026-11-23', to: '2026-11-23' });
+    const user = userEvent.setup();
+    render(<ReportsPage />);
+    await user.click(screen.getByRole('button', { name: 'Show the report' }));
+    const table = await screen.findByRole('table', { name: /Visitor log: 4 rows/ });
+    const picture = within(table).getByRole('img', { name: 'Signature drawn at the kiosk on 23 Nov 2026, 09:00' });
+    expect(picture.tagName.toLowerCase()).toBe('svg');
+    expect(picture.querySelector('path')?.getAttribute('d')).toBe(drawn.strokes);
+    expect(within(table).getAllByRole('img')).toHaveLength(1);
+    expect(within(table).getByRole('cell', { name: 'Removed' })).toBeTruthy();
+    expect(within(table).getByText('Signature drawn at the kiosk on 23 Nov 2026, 10:30 (it cannot be shown)')).toBeTruthy();
+    expect(table.querySelector('script')).toBeNull();
+  });
+
   it('shows a refused range under the date it is about', async () => {
     installFakeApi({ 'report.get': () => fail('invalid_input', 'The first day must not be after the last.', { to: 'The first day must not be after the last.' }) });
     useReportsStore.setState({ from: '2026-11-30', to: '2026-11-01' });

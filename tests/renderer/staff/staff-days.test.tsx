@@ -17,6 +17,7 @@ function tomOnSite(overrides: Partial<StaffOnSite> = {}): StaffOnSite {
     phoneInSafe: true,
     devicesInSafe: [{ receiptId: 60, receiptNumber: '2026-0060', itemId: 600, kind: 'phone', description: 'Black iPhone', bagSlot: 'Pouch 4', loggedAt: minutesAgo(150) }],
     devicesOut: [],
+    mayKeep: [],
     ...overrides,
   };
 }
@@ -167,16 +168,17 @@ describe('the Staff on site page', () => {
     expect(within(me).getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('gives a phone out for a break and takes it back in, two taps each, saying which bag', async () => {
+  it('gives a phone out for a break and takes it back in under the same receipt, two taps each, saying which bag', async () => {
     let staff: StaffOnSite[] = [tomOnSite()];
+    const moved = { displayName: 'Tom Reilly', devices: [{ kind: 'phone' as const, bagSlot: 'Pouch 4', receiptNumber: '2026-0060' }] };
     const api = installFakeApi(consoleWithStaff(() => staff, true, {
-      'custody.return': checkedByContract('custody.return', () => {
+      'staffDay.breakOut': checkedByContract('staffDay.breakOut', () => {
         staff = [tomOnSite({ phoneInSafe: false, devicesInSafe: [], devicesOut: [{ kind: 'phone', description: 'Black iPhone', bagSlot: 'Pouch 4', takenAt: minutesAgo(0) }] })];
-        return { receipt: receipt({ receiptId: 60 }), visitSignedOut: false };
+        return moved;
       }),
-      'custody.log': checkedByContract('custody.log', () => {
-        staff = [tomOnSite({ devicesInSafe: [{ ...tomOnSite().devicesInSafe[0]!, receiptId: 62, receiptNumber: '2026-0062', itemId: 620 }] })];
-        return { receipt: receipt({ receiptId: 62, receiptNumber: '2026-0062', ownerType: 'staff', ownerName: 'Tom Reilly', visitId: null }), print: { printed: true, printer: 'Reception', documentId: 'd2' } };
+      'staffDay.breakBack': checkedByContract('staffDay.breakBack', () => {
+        staff = [tomOnSite({ devicesInSafe: [{ ...tomOnSite().devicesInSafe[0]!, itemId: 620 }] })];
+        return moved;
       }),
     }));
     const { user, tap, taps } = renderApp('#/console');
@@ -190,18 +192,18 @@ describe('the Staff on site page', () => {
     expect(out.textContent).toContain("Give Tom Reilly's phone from pouch 4.");
     await tap(within(out).getByRole('button', { name: 'Given to them' }));
     expect(await screen.findByText('Tom Reilly has their phone for their break.')).toBeTruthy();
-    expect(api.inputsOf('custody.return')).toEqual([{ receiptId: 60, itemIds: [600], returnedTo: 'Tom Reilly', note: 'Break' }]);
+    expect(api.inputsOf('staffDay.breakOut')).toEqual([{ staffDayId: 31 }]);
     await waitFor(() => expect(within(table).getByRole('row', { name: /Tom Reilly/ }).textContent).toContain(`Phone out since ${formatTime(minutesAgo(0))}`));
     // Out of the safe while the setting keeps phones there: Today's list and this page both say so.
     expect(screen.getByText('1 member of staff signed in · 1 phone not in the safe')).toBeTruthy();
 
     await tap(within(table).getByRole('button', { name: 'Back in the safe for Tom Reilly' }));
     const back = screen.getByRole('dialog', { name: 'Back into the safe' });
+    expect(back.textContent).toContain("Put Tom Reilly's phone back in pouch 4. It goes back under the receipt they were given when it first went in, so there is nothing new to print.");
     await tap(within(back).getByRole('button', { name: 'Back in the safe' }));
-    expect(await screen.findByText("Tom Reilly's phone is in the safe (receipt 2026-0062).")).toBeTruthy();
-    expect(api.inputsOf('custody.log')).toEqual([
-      { owner: { type: 'staff', staffId: 4 }, items: [{ kind: 'phone', description: 'Black iPhone', marks: null, bagSlot: 'Pouch 4' }] },
-    ]);
+    expect(await screen.findByText("Tom Reilly's phone is back in the safe under receipt 2026-0060, the one it first went in with. Nothing new to print.")).toBeTruthy();
+    expect(api.inputsOf('staffDay.breakBack')).toEqual([{ staffDayId: 31 }]);
+    expect(api.inputsOf('custody.log')).toEqual([]);
     expect(taps()).toBe(4);
     await waitFor(() => expect(screen.getByText('1 member of staff signed in · every phone in the safe')).toBeTruthy());
   });

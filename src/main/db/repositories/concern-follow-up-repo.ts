@@ -133,6 +133,29 @@ export function insertLadoReferral(db: Db, r: { concernId: number; referredOn: s
   return info.changes === 1 ? Number(info.lastInsertRowid) : null;
 }
 
+/** A LADO referral still waiting for its outcome, with the name of whom the concern is about. */
+export interface LadoAwaitingOutcomeRow {
+  concernId: number;
+  aboutName: string;
+  referredOn: string;
+  ladoReference: string;
+  recordedAt: string;
+}
+
+/**
+ * Every referral without an outcome, whatever its concern's status (a closed concern can still wait for the
+ * LADO). Referrals are only for allegations against staff, so the table stays small.
+ */
+export function listLadoAwaitingOutcome(db: Db): LadoAwaitingOutcomeRow[] {
+  return prepared(
+    db,
+    `SELECT l.concern_id AS concernId, c.about_name AS aboutName, l.referred_on AS referredOn, l.lado_reference AS ladoReference,
+            l.recorded_at AS recordedAt
+     FROM concern_lado_referrals l JOIN concerns c ON c.id = l.concern_id
+     WHERE l.outcome IS NULL ORDER BY l.recorded_at, l.concern_id`,
+  ).all() as LadoAwaitingOutcomeRow[];
+}
+
 /** The concern's referral as stored, for the rules an outcome must keep. */
 export function findLadoReferral(db: Db, concernId: number): { id: number; referredOn: string; outcome: LadoOutcome | null } | undefined {
   return prepared(db, 'SELECT id, referred_on AS referredOn, outcome FROM concern_lado_referrals WHERE concern_id = ?').get(concernId) as

@@ -1,6 +1,7 @@
 import type { ConcernSubject, ConcernView } from '../../../shared/domain/concerns.js';
 import type { Db } from '../connection.js';
 import { followUpsOf } from './concern-follow-up-repo.js';
+import { prepared } from './statements.js';
 
 const SELECT = `
   SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.visit_id AS visitId, c.location,
@@ -51,6 +52,32 @@ export function listConcerns(db: Db, raisedBy: number | null, limit = 200): Conc
     )
     .all({ raisedBy, limit }) as ConcernRow[];
   return withFollowUps(db, rows);
+}
+
+/** A concern nobody has reviewed yet, with only what the DSL's inbox says of it. */
+export interface NewConcernRow {
+  concernId: number;
+  aboutType: ConcernSubject;
+  aboutName: string;
+  location: string;
+  raisedAt: string;
+  raisedBy: string;
+}
+
+/**
+ * Concerns still 'new' (raised, not yet reviewed); `@raisedBy` limits to one author's. The redundant
+ * `status <> 'closed'` lets it seek the concerns_open index, so the closed concerns that pile up over the
+ * years are never read (a test reads its plan).
+ */
+export const NEW_CONCERNS_SQL = `
+  SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.location, c.raised_at AS raisedAt,
+         rb.display_name AS raisedBy
+  FROM concerns c JOIN staff rb ON rb.id = c.raised_by
+  WHERE c.status <> 'closed' AND c.status = 'new' AND (@raisedBy IS NULL OR c.raised_by = @raisedBy)
+  ORDER BY c.raised_at, c.id`;
+
+export function listNewConcerns(db: Db, raisedBy: number | null): NewConcernRow[] {
+  return prepared(db, NEW_CONCERNS_SQL).all({ raisedBy }) as NewConcernRow[];
 }
 
 export function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): boolean {

@@ -84,6 +84,15 @@ export function listLearnerExceptions(db: Db, today: string, limit = 1000): Lear
   return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as LearnerExceptionRow[];
 }
 
+/**
+ * Exceptions approved but not yet signed, and so not yet in force (learnerExceptionState's
+ * 'awaiting_signatures': not ended, last day not past, no signatures), oldest first, for the DSL's inbox.
+ */
+export function listLearnerExceptionsAwaitingSignatures(db: Db, today: string): LearnerExceptionRow[] {
+  return prepared(db, `${SELECT} WHERE e.signed_on IS NULL AND e.ended_at IS NULL AND e.valid_until >= @today ORDER BY e.recorded_at, e.id`)
+    .all({ today }) as LearnerExceptionRow[];
+}
+
 /** Asked as the office types a name at hand-in: it seeks learner_exceptions_by_pupil (a test reads its plan). */
 export const EXCEPTIONS_FOR_PUPIL_SQL = `${SELECT} WHERE e.pupil_key = @pupilKey ${ORDER} LIMIT 50`;
 

@@ -29,14 +29,19 @@ export function readPersonRecords(db: Db, visitorId: number): PersonRecords | un
     .get(visitorId) as (Omit<PersonRecords['visitor'], 'familyNameFirst'> & { familyNameFirst: number }) | undefined;
   if (!visitor) return undefined;
   const person: PersonRecords['visitor'] = { ...visitor, familyNameFirst: visitor.familyNameFirst === 1 };
-  const visits = db
+  const visitRows = db
     .prepare(
       `SELECT vi.id AS visitId, vi.signed_in_at AS signedInAt, vi.signed_out_at AS signedOutAt, vi.visitor_type AS visitorType, vi.visiting,
-              p.version AS policyVersion
+              p.version AS policyVersion, s.strokes, s.signed_at AS signedAt
        FROM visits vi JOIN acknowledgements a ON a.id = vi.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id
+       LEFT JOIN acknowledgement_signatures s ON s.id = a.id
        WHERE vi.visitor_id = ? ORDER BY vi.signed_in_at`,
     )
-    .all(visitorId) as PersonRecords['visits'];
+    .all(visitorId) as (Omit<PersonRecords['visits'][number], 'signature'> & { strokes: string | null; signedAt: string | null })[];
+  // The signature drawn for the acknowledgement covering each visit, if the setting asked for one then.
+  const visits: PersonRecords['visits'] = visitRows.map(({ strokes, signedAt, ...visit }) => ({
+    ...visit, signature: strokes !== null && signedAt !== null ? { strokes, signedAt } : null,
+  }));
   const devicesLogged = db
     .prepare(
       `SELECT r.number AS receiptNumber, i.kind, i.bag_slot AS bagSlot, i.state, i.logged_at AS loggedAt, i.closed_at AS closedAt

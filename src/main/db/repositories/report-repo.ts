@@ -16,15 +16,18 @@ export interface VisitorsReportRow {
   visiting: string;
   version: number;
   sign_out_method: string | null;
+  /** The signature drawn for the acknowledgement covering the visit (migration 0025): null strokes once removed. */
+  signed_at: string | null;
+  strokes: string | null;
 }
 
 export function visitorsReportRows(db: Db, from: string, to: string): VisitorsReportRow[] {
   return db
     .prepare(
       `SELECT vi.signed_in_at, vi.signed_out_at, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation, vi.visitor_type, vi.visiting,
-              p.version, vi.sign_out_method
+              p.version, vi.sign_out_method, s.signed_at, s.strokes
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id JOIN acknowledgements a ON a.id = vi.acknowledgement_id
-       JOIN policy_versions p ON p.id = a.policy_version_id
+       JOIN policy_versions p ON p.id = a.policy_version_id LEFT JOIN acknowledgement_signatures s ON s.id = a.id
        WHERE vi.signed_in_at >= ? AND vi.signed_in_at < ? ORDER BY vi.signed_in_at`,
     )
     .all(from, to) as VisitorsReportRow[];
@@ -86,6 +89,7 @@ export function exceptionsReportRows(db: Db, from: string, to: string): Exceptio
 }
 
 export interface ConcernsReportRow {
+  concern_id: number;
   raised_at: string;
   raised_by: string;
   about_type: ConcernSubject;
@@ -101,7 +105,7 @@ export interface ConcernsReportRow {
 export function concernsReportRows(db: Db, from: string, to: string): ConcernsReportRow[] {
   return db
     .prepare(
-      `SELECT c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
+      `SELECT c.id AS concern_id, c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
        FROM concerns c JOIN staff rb ON rb.id = c.raised_by LEFT JOIN staff vb ON vb.id = c.reviewed_by
        WHERE c.raised_at >= ? AND c.raised_at < ? ORDER BY c.raised_at`,
     )

@@ -168,6 +168,15 @@ export const learnerExceptionsPastPeriod = byRecord(
   true,
 );
 
+/**
+ * Staff members' device permissions by id, for their printed permissions: they go once retention has replaced
+ * the words on the permission itself (staff-permission-repo.ts clearExpiredStaffPermissions, run just before).
+ */
+export const staffPermissionsPastPeriod = byRecord(
+  `SELECT id AS key, details_removed_at IS NOT NULL AS past FROM staff_device_permissions WHERE id IN (SELECT value FROM json_each(@keys))`,
+  true,
+);
+
 /** Bookings by id, for their invitations: a booking is for one day, past the period once that day is. */
 export const bookingsPastPeriod = byRecord(
   `SELECT id AS key, expected_date < substr(@cutoff, 1, 10) AS past FROM bookings WHERE id IN (SELECT value FROM json_each(@keys))`,

@@ -2,7 +2,8 @@ import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection.js';
 import {
-  bookingsPastPeriod, exceptionsPastPeriod, learnerExceptionsPastPeriod, receiptsPastPeriod, visitsPastPeriod, type PastPeriod,
+  bookingsPastPeriod, exceptionsPastPeriod, learnerExceptionsPastPeriod, receiptsPastPeriod, staffPermissionsPastPeriod, visitsPastPeriod,
+  type PastPeriod,
 } from '../../db/repositories/retention-repo.js';
 import { currentLeaflet, leafletSupersededAt } from '../../db/repositories/leaflet-repo.js';
 
@@ -61,6 +62,14 @@ const KINDS: readonly DocumentKind[] = [
     byYear: false,
     name: /^learner-exception-(\d+)\.pdf$/,
     pastPeriod: learnerExceptionsPastPeriod,
+  },
+  {
+    // staff/staff-permissions.ts: staff-permissions/staff-permission-4.pdf, the written permission. Goes once
+    // retention has replaced the words on the permission itself.
+    folder: 'staff-permissions',
+    byYear: false,
+    name: /^staff-permission-(\d+)\.pdf$/,
+    pastPeriod: staffPermissionsPastPeriod,
   },
   {
     // safeguarding/bookings.ts: invites/2026/invite-5.pdf, in the year of the booked day. An invitation

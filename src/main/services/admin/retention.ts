@@ -6,8 +6,11 @@ import { findPeopleByNameKeys, readPersonRecords } from '../../db/repositories/p
 import { clearExpiredDetails, insertRetentionRun } from '../../db/repositories/retention-repo.js';
 import { clearExpiredAgreements } from '../../db/repositories/learner-agreement-repo.js';
 import { clearExpiredConfiscations } from '../../db/repositories/confiscation-repo.js';
+import { clearExpiredExceptionRequests } from '../../db/repositories/exception-request-repo.js';
 import { clearExpiredLearnerExceptions } from '../../db/repositories/learner-exception-repo.js';
 import { clearExpiredSearches } from '../../db/repositories/learner-search-repo.js';
+import { clearRemovedVisitorsSignatures } from '../../db/repositories/signature-repo.js';
+import { clearExpiredStaffPermissions } from '../../db/repositories/staff-permission-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting, saveSetting } from './settings-store.js';
@@ -42,6 +45,10 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const db = ctx.db;
     const at = nowIso(ctx);
     const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = clearExpiredDetails(db, cutoff, at);
+    // A drawn signature is as personal as the name: it goes with the visitor's details, keeping when it was drawn.
+    const signaturesCleared = clearRemovedVisitorsSignatures(db, at);
+    // What a visitor said they needed a device for, and why the DSL said no, go with the visitor's details too.
+    const exceptionRequestsCleared = clearExpiredExceptionRequests(db);
     // A pupil's device agreement loses the pupil's name once it finished before the cut-off, as their receipts do.
     const agreementsCleared = clearExpiredAgreements(db, cutoff);
     // A search of a confiscated device loses who consented and what was seen, as the pupil's receipt loses the name.
@@ -50,6 +57,9 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     const learnerExceptionsCleared = clearExpiredLearnerExceptions(db, cutoff);
     // Who collected a confiscated device, or which officer took it, goes when the custody item's "to whom" does.
     const confiscationsCleared = clearExpiredConfiscations(db);
+    // A member of staff's device permission keeps who it was for (their account stays), but the words typed
+    // about it, which can name pupils or their own circumstances, go once it finished before the cut-off.
+    const staffPermissionsCleared = clearExpiredStaffPermissions(db, cutoff, at);
     // Decided from the rows as just changed, and done before the run is audited so its entry carries the
     // counts. Should the commit still fail, the files gone were past the period all the same, and the next
     // run removes the names they showed from the database.
@@ -58,7 +68,7 @@ export function purgeExpired(ctx: ServiceContext & { dataDir: string }): Retenti
     insertRetentionRun(db, { at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared });
     const run = {
       cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared, agreementsCleared, searchesCleared, learnerExceptionsCleared,
-      confiscationsCleared, filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
+      confiscationsCleared, staffPermissionsCleared, signaturesCleared, exceptionRequestsCleared, filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
     };
     audit(ctx, 'retention.purge', 'retention', null, run);
     saveSetting(db, 'retention.lastRunDay', ukDay(at), at);

@@ -36,6 +36,8 @@ const SETTINGS = {
   'day.endTime': { schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), fallback: '17:30' },
   // Nursery §4: staff keep personal phones in the office safe during working hours. Off until a setting says so.
   'staff.phonesInSafe': { schema: z.boolean(), fallback: false },
+  // A drawn signature on the expectations screen: neither policy asks for one, so off until a setting wants it.
+  'kiosk.askForSignature': { schema: z.boolean(), fallback: false },
   // What the setting accepts for devices in its safe (both policies disclaim the rest): on every receipt.
   'custody.lossAndDamage': { schema: z.string().min(1).max(MAX_LOSS_AND_DAMAGE), fallback: DEFAULT_LOSS_AND_DAMAGE as string },
 } as const;

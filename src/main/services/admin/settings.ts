@@ -28,6 +28,7 @@ export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
     badgePrinter: readSetting(ctx.db, 'badge.printer'),
     badgeLayout: readSetting(ctx.db, 'badge.layout'),
     staffPhonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe'),
+    askForSignature: readSetting(ctx.db, 'kiosk.askForSignature'),
     lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
   };
 }
@@ -56,6 +57,7 @@ const STORED_AS: Record<Editable, SettingKey> = {
   badgePrinter: 'badge.printer',
   badgeLayout: 'badge.layout',
   staffPhonesInSafe: 'staff.phonesInSafe',
+  askForSignature: 'kiosk.askForSignature',
   lossAndDamage: 'custody.lossAndDamage',
 };
 

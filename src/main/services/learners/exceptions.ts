@@ -3,7 +3,7 @@ import { learnerExceptionState, pupilKey, type LearnerExceptionView } from '../.
 import { formatDate, ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import {
-  endLearnerException, findLearnerException, insertLearnerException, learnerExceptionsForPupil, listLearnerExceptions,
+  endLearnerException, findLearnerException, insertLearnerException, learnerExceptionsForPupil, listLearnerExceptions, listLearnerExceptionsAwaitingSignatures,
   overlappingLearnerException, recordSignatures, type LearnerExceptionRow,
 } from '../../db/repositories/learner-exception-repo.js';
 import { listActiveStaff } from '../../db/repositories/staff-repo.js';
@@ -176,6 +176,12 @@ export function listAllExceptions(ctx: ServiceContext): { exceptions: LearnerExc
     .filter((s) => s.roles.includes('dsl') || s.roles.includes('head'))
     .map((s) => ({ staffId: s.id, displayName: s.displayName }));
   return { exceptions: listLearnerExceptions(ctx.db, day).map((r) => toLearnerExceptionView(r, day)), approvers };
+}
+
+/** Exceptions approved but not yet signed, so not yet in force: what the DSL's inbox lists. */
+export function exceptionsAwaitingSignatures(ctx: ServiceContext): LearnerExceptionView[] {
+  const day = today(ctx);
+  return listLearnerExceptionsAwaitingSignatures(ctx.db, day).map((r) => toLearnerExceptionView(r, day));
 }
 
 /** The exceptions of the pupil with this name, for the Log items page (beside their agreements). */

@@ -1,20 +1,22 @@
-import type { ParsedInput, ReportView } from '../../../shared/contract/index.js';
+import type { ParsedInput, ReportView, SignatureView } from '../../../shared/contract/index.js';
 import { CUSTODY_REASON_LABELS } from '../../../shared/domain/custody.js';
 import { CONCERN_SUBJECT_LABELS } from '../../../shared/domain/concerns.js';
 import { DEVICE_KIND_LABELS, describeDevices, type DeviceKind } from '../../../shared/domain/devices.js';
 import { EXCEPTION_PURPOSE_LABELS } from '../../../shared/domain/exceptions.js';
-import { REPORT_TITLES, type ReportKind } from '../../../shared/domain/reports.js';
+import { REPORT_TITLES, SIGNATURE_COLUMN, type ReportKind } from '../../../shared/domain/reports.js';
 import { formatDate, formatDateTime, ukTime } from '../../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../../shared/domain/visitors.js';
 import { buildReportPdf } from '../../documents/report-table.js';
 import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
 import { inTransaction } from '../../db/connection.js';
-import { concernsReportRows, custodyReportRows, exceptionsReportRows, visitorsReportRows } from '../../db/repositories/report-repo.js';
+import { followUpsOf } from '../../db/repositories/concern-follow-up-repo.js';
+import { concernsReportRows, custodyReportRows, exceptionsReportRows, visitorsReportRows, type VisitorsReportRow } from '../../db/repositories/report-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { keepDocument, type OutputContext } from '../../documents/document-output.js';
 import { readSetting } from '../admin/settings-store.js';
 import { toCsv } from './csv.js';
+import { followUpWords } from './follow-up-words.js';
 
 /** The UTC instant of midnight in the UK at the start of `day` (YYYY-MM-DD), British Summer Time included. */
 export function ukMidnight(day: string): string {
@@ -34,19 +36,34 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
 interface Columns {
   columns: { label: string; weight: number }[];
   rows: string[][];
+  signatures?: (SignatureView | null)[];
+}
+
+/** The words for a visit's signature: when it was drawn, or that retention removed it. */
+function signatureWords(r: VisitorsReportRow): string {
+  if (r.signed_at === null) return '';
+  return r.strokes === null ? 'Removed' : `Drawn at the kiosk on ${formatDateTime(r.signed_at)}`;
 }
 
 function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns {
   const rows = visitorsReportRows(ctx.db, from, to);
+  // The column appears once the setting asks for signatures, or any visit in the period has one: a log from
+  // before anyone signed keeps its usual shape.
+  const signed = readSetting(ctx.db, 'kiosk.askForSignature') || rows.some((r) => r.signed_at !== null);
   return {
     columns: [
       { label: 'Signed in', weight: 2 }, { label: 'Signed out', weight: 2 }, { label: 'Name', weight: 3 }, { label: 'Organisation', weight: 3 },
       { label: 'Type', weight: 2 }, { label: 'Visiting', weight: 3 }, { label: 'Version', weight: 1.2 }, { label: 'Signed out by', weight: 1.5 },
+      ...(signed ? [{ label: SIGNATURE_COLUMN, weight: 2.5 }] : []),
     ],
     rows: rows.map((r) => [
       when(r.signed_in_at), when(r.signed_out_at), r.name, r.organisation ?? '', VISITOR_TYPE_LABELS[r.visitor_type], r.visiting, String(r.version),
       r.sign_out_method === 'kiosk' ? 'Kiosk' : r.sign_out_method === 'staff' ? 'Staff' : r.sign_out_method === 'automatic' ? 'End of day' : '',
+      ...(signed ? [signatureWords(r)] : []),
     ]),
+    ...(signed
+      ? { signatures: rows.map((r) => (r.strokes !== null && r.signed_at !== null ? { strokes: r.strokes, signedAt: r.signed_at } : null)) }
+      : {}),
   };
 }
 
@@ -84,15 +101,17 @@ function exceptionsReport(ctx: ServiceContext, from: string, to: string): Column
 
 function concernsReport(ctx: ServiceContext, from: string, to: string): Columns {
   const rows = concernsReportRows(ctx.db, from, to);
+  const followUps = followUpsOf(ctx.db, rows.map((r) => r.concern_id));
   return {
     columns: [
       { label: 'Raised', weight: 2 }, { label: 'By', weight: 2 }, { label: 'About', weight: 2 }, { label: 'Who', weight: 2.5 }, { label: 'Where', weight: 2 },
-      { label: 'What happened', weight: 5 }, { label: 'Action taken', weight: 4 }, { label: 'Status', weight: 1.5 }, { label: 'Outcome', weight: 4 },
-      { label: 'Reviewed by', weight: 2 },
+      { label: 'What happened', weight: 5 }, { label: 'Action taken', weight: 3.5 }, { label: 'Status', weight: 1.5 }, { label: 'Outcome', weight: 3.5 },
+      { label: 'Reviewed by', weight: 2 }, { label: 'Follow-up', weight: 5 },
     ],
     rows: rows.map((r) => [
       when(r.raised_at), r.raised_by, CONCERN_SUBJECT_LABELS[r.about_type], r.about_name, r.location, r.what_happened, r.action_taken,
       r.status === 'new' ? 'New' : r.status === 'reviewed' ? 'Reviewed' : 'Closed', r.outcome ?? '', r.reviewed_by ?? '',
+      followUpWords(followUps.get(r.concern_id)!),
     ]),
   };
 }
@@ -113,8 +132,11 @@ function build(ctx: ServiceContext, input: ParsedInput<'report.get'>): Columns {
 }
 
 export function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>): ReportView {
-  const { columns, rows } = build(ctx, input);
-  return { kind: input.kind, title: REPORT_TITLES[input.kind], from: input.from, to: input.to, columns: columns.map((c) => c.label), rows };
+  const { columns, rows, signatures } = build(ctx, input);
+  return {
+    kind: input.kind, title: REPORT_TITLES[input.kind], from: input.from, to: input.to, columns: columns.map((c) => c.label), rows,
+    ...(signatures ? { signatures } : {}),
+  };
 }
 
 /** The same report as a CSV for a spreadsheet or a landscape PDF, kept in the data folder and offered by link. */

@@ -16,6 +16,7 @@ import type { PinContext } from '../staff/pin-pepper.js';
 import type { UsableStaff } from '../staff/staff-auth.js';
 import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
+import { closeRequestByApproval } from './exception-requests.js';
 
 function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve'>['target']): void {
   if (target.type === 'visit') {
@@ -50,6 +51,9 @@ export async function approveException(ctx: PinContext, input: ParsedInput<'exce
   const sessionOf = actingStaffId(ctx);
   return asDecider(ctx, input.approver, APPROVING_DSL, (approver, approverCtx) => {
     checkTarget(ctx, input.target);
+    if (input.requestId !== undefined && input.target.type !== 'visit') {
+      throw new CommandError('invalid_input', "A visitor's request is answered with an approval for their visit.", { requestId: 'That request is for a visit, not a booking.' });
+    }
     const at = nowIso(ctx);
     const validFrom = input.validFrom ? new Date(input.validFrom).toISOString() : at;
     const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : null;
@@ -73,7 +77,13 @@ export async function approveException(ctx: PinContext, input: ParsedInput<'exce
       approvedAt: at,
       recordToken: newReceiptToken(),
     });
-    audit(approverCtx, 'exception.approve', 'device_exception', id, { target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf });
+    // The visitor's request this answers is closed with it, or neither is recorded.
+    if (input.requestId !== undefined && input.target.type === 'visit') {
+      closeRequestByApproval(ctx, input.requestId, input.target.visitId, { exceptionId: id, by: approver.id, at });
+    }
+    audit(approverCtx, 'exception.approve', 'device_exception', id, {
+      target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf, ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
+    });
     return toExceptionView(findException(ctx.db, id)!, at);
   });
 }

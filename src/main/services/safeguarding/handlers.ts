@@ -9,6 +9,7 @@ import { leafletDetail, publishLeaflet } from './leaflet.js';
 import { printLeaflet, printLeafletForVisitor } from './leaflet-print.js';
 import type { SafeguardingOutputs } from '../../../shared/contract/safeguarding.js';
 import { inboxItems } from './inbox.js';
+import { declineExceptionRequest, listOpenExceptionRequests, requestException } from './exception-requests.js';
 import type { DomainHandlers } from '../../commands/handler-types.js';
 
 /** The safeguarding commands (src/shared/contract/safeguarding.ts), each implemented once: a missing one is a compile error. */
@@ -35,6 +36,9 @@ export const safeguardingHandlers: DomainHandlers<SafeguardingOutputs> = {
   'exception.list': (ctx, input) => listExceptions(ctx, input),
   'exception.record': (ctx, input) => exceptionRecord(ctx, input.exceptionId),
   'exception.lookup': (ctx, input) => lookupException(ctx, input.code),
+  'exceptionRequest.request': (ctx, input) => requestException(ctx, input),
+  'exceptionRequest.listOpen': (ctx) => listOpenExceptionRequests(ctx),
+  'exceptionRequest.decline': (ctx, input) => declineExceptionRequest(ctx, input),
   'booking.create': (ctx, input) => createBooking(ctx, input),
   'booking.list': (ctx, input) => listBookings(ctx, input),
   'booking.cancel': (ctx, input) => cancelBookingById(ctx, input),

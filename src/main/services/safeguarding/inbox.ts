@@ -2,11 +2,15 @@ import { CONCERN_SUBJECT_LABELS } from '../../../shared/domain/concerns.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { INBOX_KINDS, type InboxItem } from '../../../shared/domain/inbox.js';
 import { formatDate, formatDateTime } from '../../../shared/domain/time.js';
-import type { ServiceContext } from '../../core/context.js';
+import { actingStaffId, type ServiceContext } from '../../core/context.js';
 import { inSafe } from '../custody/safe-views.js';
-import { listAllExceptions } from '../learners/exceptions.js';
-import { listVisibleConcerns } from './concerns.js';
+import { listLadoAwaitingOutcome } from '../../db/repositories/concern-follow-up-repo.js';
+import { listNewConcerns } from '../../db/repositories/concern-repo.js';
+import { exceptionsAwaitingSignatures } from '../learners/exceptions.js';
+import { seesAllConcerns } from './concerns.js';
 import { reminders } from './policy.js';
+import { aDevice } from '../../../shared/domain/exception-requests.js';
+import { listOpenExceptionRequests } from './exception-requests.js';
 
 /** "3 items", "Phone": what a held group is, in words. */
 function heldWords(kinds: readonly string[]): string {
@@ -16,39 +20,49 @@ function heldWords(kinds: readonly string[]): string {
 
 /**
  * What waits for the DSL, gathered from the records themselves (nothing is stored for the inbox, so it can
- * never disagree with them): concerns not yet reviewed, LADO referrals without an outcome, pupils'
+ * never disagree with them): concerns not yet reviewed, visitors' requests to keep a device, LADO referrals without an outcome, pupils'
  * exceptions approved but not yet signed (so not in force), items still held
  * after the end of the day, and the expectations review when it is due soon or overdue. Grouped by kind in
  * INBOX_KINDS order; oldest first within a kind.
  */
 export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
   const items: InboxItem[] = [];
-  const { concerns } = listVisibleConcerns(ctx);
-  for (const c of concerns) {
-    if (c.status === 'new') {
-      items.push({
-        kind: 'concern',
-        key: `concern:${c.concernId}`,
-        title: `${CONCERN_SUBJECT_LABELS[c.aboutType]}: ${c.aboutName}`,
-        detail: `Raised by ${c.raisedBy} on ${formatDateTime(c.raisedAt)}${c.location ? ` · ${c.location}` : ''}`,
-        since: c.raisedAt,
-        opens: 'concerns',
-      });
-    }
-    const referral = c.ladoReferral;
-    if (referral && referral.outcome === null) {
-      items.push({
-        kind: 'lado_outcome',
-        key: `lado:${c.concernId}`,
-        title: `${c.aboutName}: referred to the LADO on ${formatDate(`${referral.referredOn}T12:00:00Z`)}`,
-        detail: `LADO reference ${referral.ladoReference}. Record the outcome when it comes.`,
-        since: referral.recordedAt,
-        opens: 'concerns',
-      });
-    }
+  // Only what waits is read: new concerns and referrals without an outcome, never the closed concerns. As on
+  // the concerns list, someone who does not see every concern sees only their own and no LADO referrals.
+  const all = seesAllConcerns(ctx);
+  for (const c of listNewConcerns(ctx.db, all ? null : actingStaffId(ctx))) {
+    items.push({
+      kind: 'concern',
+      key: `concern:${c.concernId}`,
+      title: `${CONCERN_SUBJECT_LABELS[c.aboutType]}: ${c.aboutName}`,
+      detail: `Raised by ${c.raisedBy} on ${formatDateTime(c.raisedAt)}${c.location ? ` · ${c.location}` : ''}`,
+      since: c.raisedAt,
+      opens: 'concerns',
+    });
   }
-  for (const e of listAllExceptions(ctx).exceptions) {
-    if (e.state !== 'awaiting_signatures') continue;
+  for (const referral of all ? listLadoAwaitingOutcome(ctx.db) : []) {
+    items.push({
+      kind: 'lado_outcome',
+      key: `lado:${referral.concernId}`,
+      title: `${referral.aboutName}: referred to the LADO on ${formatDate(`${referral.referredOn}T12:00:00Z`)}`,
+      detail: `LADO reference ${referral.ladoReference}. Record the outcome when it comes.`,
+      since: referral.recordedAt,
+      opens: 'concerns',
+    });
+  }
+  // A visitor waits at reception, their device in the safe, until the DSL decides.
+  for (const r of listOpenExceptionRequests(ctx).requests) {
+    items.push({
+      kind: 'exception_request',
+      key: `exception_request:${r.requestId}`,
+      title: `${r.visitorName} asks to keep ${aDevice(r.deviceKind)}: ${r.purpose}`,
+      detail: `${r.visitorDetail} · Asked at the kiosk on ${formatDateTime(r.requestedAt)}. The device goes in the safe until you decide.`,
+      since: r.requestedAt,
+      opens: 'approval',
+      exceptionRequest: r,
+    });
+  }
+  for (const e of exceptionsAwaitingSignatures(ctx)) {
     items.push({
       kind: 'pupil_exception_unsigned',
       key: `pupil_exception:${e.exceptionId}`,

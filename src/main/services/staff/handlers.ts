@@ -1,6 +1,9 @@
 import { createStaffAccount, deactivateStaffAccount, listStaffAccounts, resetStaffPin, unlockStaffAccount, updateStaffAccount } from './staff-accounts.js';
 import { changeOwnPin, listForUnlock, lock, sessionInfo, unlock } from './staff-auth.js';
 import { kioskNames, signInAtConsole, signInAtKiosk, signOutAtConsole, signOutAtKiosk, staffOnSite } from './staff-days.js';
+import { findByBadge, issueBadge, signInByBadge, signOutByBadge } from './staff-badges.js';
+import { backInSafe, takeOutForBreak } from './staff-breaks.js';
+import { endPermission, listPermissions, printPermission, recordPermission, recordPermissionSigned } from './staff-permissions.js';
 import type { StaffOutputs } from '../../../shared/contract/staff.js';
 import type { DomainHandlers } from '../../commands/handler-types.js';
 
@@ -26,4 +29,15 @@ export const staffHandlers: DomainHandlers<StaffOutputs> = {
   'staffDay.kioskNames': (ctx) => kioskNames(ctx),
   'staffDay.signInAtKiosk': (ctx, input) => signInAtKiosk(ctx, input),
   'staffDay.signOutAtKiosk': (ctx, input) => signOutAtKiosk(ctx, input),
+  'staff.issueBadge': (ctx, input) => issueBadge(ctx, input),
+  'staffDay.findByBadge': (ctx, input) => findByBadge(ctx, input),
+  'staffDay.signInByBadge': (ctx, input) => signInByBadge(ctx, input),
+  'staffDay.signOutByBadge': (ctx, input) => signOutByBadge(ctx, input),
+  'staffDay.breakOut': (ctx, input) => takeOutForBreak(ctx, input),
+  'staffDay.breakBack': (ctx, input) => backInSafe(ctx, input),
+  'staffPermission.list': (ctx) => listPermissions(ctx),
+  'staffPermission.record': (ctx, input) => recordPermission(ctx, input),
+  'staffPermission.print': (ctx, input) => printPermission(ctx, input.permissionId),
+  'staffPermission.recordSigned': (ctx, input) => recordPermissionSigned(ctx, input),
+  'staffPermission.end': (ctx, input) => endPermission(ctx, input),
 };

@@ -7,12 +7,31 @@ import {
 } from '../../db/repositories/staff-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
+import { currentBadgesIssuedAt, currentStaffBadge, endStaffBadge } from '../../db/repositories/staff-badge-repo.js';
+import { openStaffDay, openStaffDays, signOutStaffDay } from '../../db/repositories/staff-day-repo.js';
 import type { PinContext } from './pin-pepper.js';
 import type { StaffSessions } from '../../core/staff-sessions.js';
 
-function toAccount(staff: Staff, now: Date): StaffAccount {
+/** What the administrator's list shows of one account: its badge, and whether they are signed in for work now. */
+interface AccountExtras {
+  badgeIssuedAt: string | null;
+  signedInSince: string | null;
+}
+
+function toAccount(staff: Staff, now: Date, extras: AccountExtras): StaffAccount {
   const locked = staff.lockedUntil !== null && new Date(staff.lockedUntil) > now;
-  return { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, active: staff.active, lockedUntil: locked ? staff.lockedUntil : null };
+  return {
+    staffId: staff.id, displayName: staff.displayName, roles: staff.roles, active: staff.active, lockedUntil: locked ? staff.lockedUntil : null, ...extras,
+  };
+}
+
+/** One account as the administrator's list shows it, read now. */
+export function accountOf(ctx: ServiceContext, staffId: number): StaffAccount {
+  const staff = findStaff(ctx.db, staffId)!;
+  return toAccount(staff, ctx.clock.now(), {
+    badgeIssuedAt: currentStaffBadge(ctx.db, staffId)?.issued_at ?? null,
+    signedInSince: openStaffDay(ctx.db, staffId)?.signed_in_at ?? null,
+  });
 }
 
 function staffOrFail(ctx: ServiceContext, id: number): Staff {
@@ -33,7 +52,11 @@ function keepsSomeoneInEveryRole(ctx: ServiceContext, staff: Staff, rolesAfter: 
 }
 
 export function listStaffAccounts(ctx: ServiceContext): { staff: StaffAccount[] } {
-  return { staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now())) };
+  const badges = currentBadgesIssuedAt(ctx.db);
+  const onSite = new Map(openStaffDays(ctx.db).map((d) => [d.staff_id, d.signed_in_at]));
+  return {
+    staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now(), { badgeIssuedAt: badges.get(s.id) ?? null, signedInSince: onSite.get(s.id) ?? null })),
+  };
 }
 
 export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): Promise<StaffAccount> {
@@ -42,7 +65,7 @@ export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'st
     ctx.pins.requireCurrentKey(pinHash);
     const id = insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
     audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
-    return toAccount(findStaff(ctx.db, id)!, ctx.clock.now());
+    return accountOf(ctx, id);
   });
 }
 
@@ -52,7 +75,7 @@ export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions,
     keepsSomeoneInEveryRole(ctx, staff, input.roles, staff.active);
     updateStaffDetails(ctx.db, staff.id, input.displayName, input.roles);
     audit(ctx, 'staff.update', 'staff', staff.id, { before: { displayName: staff.displayName, roles: staff.roles }, after: { displayName: input.displayName, roles: input.roles } });
-    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+    return accountOf(ctx, staff.id);
   });
   // Open sessions carry the roles they were unlocked with: end them so new roles take effect at once.
   sessions.closeAllFor(input.staffId);
@@ -73,7 +96,7 @@ export async function resetStaffPin(ctx: PinContext, sessions: StaffSessions, in
     updatePinHash(ctx.db, staff.id, pinHash);
     clearPinFailures(ctx.db, staff.id);
     audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});
-    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+    return accountOf(ctx, staff.id);
   });
   sessions.closeAllFor(input.staffId);
   return result;
@@ -84,11 +107,16 @@ export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staf
     const staff = staffOrFail(ctx, input.staffId);
     clearPinFailures(ctx.db, staff.id);
     audit(ctx, 'staff.unlock_account', 'staff', staff.id, {});
-    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+    return accountOf(ctx, staff.id);
   });
 }
 
-/** Leavers are deactivated, never deleted: the audit trail and custody records keep their names. */
+/**
+ * Leavers are deactivated, never deleted: the audit trail and custody records keep their names. In the same
+ * transaction their badge stops working and a staff day still open is closed now, so a leaver is never left
+ * on the roll call. The day is closed as "did not sign out" (they did not): its audit entry says why.
+ * Anything of theirs in the safe stays there, to be given back by its receipt.
+ */
 export function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.deactivate'>): StaffAccount {
   const result = inTransaction(ctx.db, () => {
     const staff = staffOrFail(ctx, input.staffId);
@@ -96,8 +124,18 @@ export function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessi
     if (!staff.active) throw new CommandError('conflict', `${staff.displayName} is already deactivated.`);
     keepsSomeoneInEveryRole(ctx, staff, staff.roles, false);
     setStaffActive(ctx.db, staff.id, false);
-    audit(ctx, 'staff.deactivate', 'staff', staff.id, { reason: input.reason });
-    return toAccount(findStaff(ctx.db, staff.id)!, ctx.clock.now());
+    const at = nowIso(ctx);
+    const badge = currentStaffBadge(ctx.db, staff.id);
+    if (badge) endStaffBadge(ctx.db, badge.id, { at, by: actingStaffId(ctx), why: 'deactivated' });
+    const day = openStaffDay(ctx.db, staff.id);
+    if (day) {
+      signOutStaffDay(ctx.db, day.id, { at, how: 'not_signed_out' });
+      audit(ctx, 'staff_day.closed_at_deactivation', 'staff_day', day.id, { signedInAt: day.signed_in_at });
+    }
+    audit(ctx, 'staff.deactivate', 'staff', staff.id, {
+      reason: input.reason, ...(badge ? { badgeEnded: badge.id } : {}), ...(day ? { staffDayClosed: day.id } : {}),
+    });
+    return accountOf(ctx, staff.id);
   });
   sessions.closeAllFor(input.staffId);
   return result;

@@ -18,6 +18,7 @@ import { outputReceipt } from '../custody/receipt-output.js';
 import { returnItems } from '../custody/release.js';
 import type { PinContext } from './pin-pepper.js';
 import { confirmStaff, keepUpgradedPin, upgradedPinHash, withStaffPin, type PinEntry, type UsableStaff } from './staff-auth.js';
+import { permissionsInForceByStaff } from './staff-permissions.js';
 
 /**
  * Staff days: a member of staff signs in when they arrive for work and out when they leave, at the console
@@ -29,7 +30,7 @@ import { confirmStaff, keepUpgradedPin, upgradedPinHash, withStaffPin, type PinE
 type Phone = ParsedInput<'staffDay.signIn'>['phone'];
 
 /** The account a signing-in or -out is for: active, or nothing happens. */
-const activeStaff: UsableStaff = (staff) => {
+export const activeStaff: UsableStaff = (staff) => {
   if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.', { staffId: 'Choose your name.' });
   return staff;
 };
@@ -38,7 +39,7 @@ const activeStaff: UsableStaff = (staff) => {
 const KIOSK_PIN: PinEntry = { field: 'pin', failedAction: 'staff_day.pin_failed' };
 
 /** The context of the person signing in or out: they act for themselves, whichever screen they are at. */
-function asStaff<C extends ServiceContext>(ctx: C, staff: Staff): C {
+export function asStaff<C extends ServiceContext>(ctx: C, staff: Staff): C {
   return { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
 }
 
@@ -46,8 +47,11 @@ function asStaff<C extends ServiceContext>(ctx: C, staff: Staff): C {
  * Opens a day for `staff`, with their phone into the safe when given: in one transaction, so a phone is never
  * logged without the sign-in it came with, nor a sign-in recorded without the phone that was handed in.
  * A day left open from an earlier day (they forgot to sign out) is closed first, marked as not signed out.
+ * `detail` goes into the sign-in's audit entry (a badge scan says so there: the record itself says only 'kiosk').
  */
-function openDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, phone: Phone): { dayId: number; earlierDayClosed: string | null; receiptId: number | null } {
+export function openDay(
+  ctx: ServiceContext, staff: Staff, how: StaffDayWay, phone: Phone, detail: Record<string, unknown> = {},
+): { dayId: number; earlierDayClosed: string | null; receiptId: number | null } {
   const at = nowIso(ctx);
   const open = openStaffDay(ctx.db, staff.id);
   let earlierDayClosed: string | null = null;
@@ -70,12 +74,12 @@ function openDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, phone: Pho
       items: [{ kind: 'phone', description: phone.description, marks: null, bagSlot: phone.bagSlot }],
     }).receiptId;
   }
-  audit(ctx, 'staff_day.sign_in', 'staff_day', dayId, { how, receiptId });
+  audit(ctx, 'staff_day.sign_in', 'staff_day', dayId, { how, receiptId, ...detail });
   return { dayId, earlierDayClosed, receiptId };
 }
 
 /** The answer to a sign-in, once committed: the receipt, if a phone went in, is printed now like any other. */
-async function signedIn(ctx: OutputContext, opened: ReturnType<typeof openDay>): Promise<StaffDaySignedIn> {
+export async function signedIn(ctx: OutputContext, opened: ReturnType<typeof openDay>): Promise<StaffDaySignedIn> {
   const day = findStaffDay(ctx.db, opened.dayId)!;
   let phone: { receipt: ReceiptView; print: PrintStatus } | null = null;
   if (opened.receiptId !== null) phone = await outputReceipt(ctx, opened.receiptId);
@@ -86,7 +90,7 @@ async function signedIn(ctx: OutputContext, opened: ReturnType<typeof openDay>):
  * Closes their open day. With `collectPhone`, their own devices in the safe are returned to them in the same
  * transaction (one custody.return per receipt, to them, noted as taken at signing out).
  */
-function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, collectPhone: boolean): StaffDaySignedOut {
+export function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, collectPhone: boolean, detail: Record<string, unknown> = {}): StaffDaySignedOut {
   const at = nowIso(ctx);
   const open = openStaffDay(ctx.db, staff.id);
   if (!open) throw new CommandError('conflict', 'You are not signed in, so there is nothing to sign out of. Nothing was changed.');
@@ -105,7 +109,7 @@ function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, collectPh
   if (!signOutStaffDay(ctx.db, open.id, { at, how: wasEarlierDay ? 'not_signed_out' : how })) {
     throw new CommandError('conflict', 'You were signed out a moment ago, on another screen. Nothing was changed.');
   }
-  audit(ctx, wasEarlierDay ? 'staff_day.not_signed_out' : 'staff_day.sign_out', 'staff_day', open.id, { how, takenFromSafe });
+  audit(ctx, wasEarlierDay ? 'staff_day.not_signed_out' : 'staff_day.sign_out', 'staff_day', open.id, { how, takenFromSafe, ...detail });
   return {
     staffDayId: open.id,
     displayName: staff.displayName,
@@ -170,7 +174,11 @@ export function kioskNames(ctx: ServiceContext): { staff: { staffId: number; dis
   };
 }
 
-/** Everyone signed in now, with their own devices in the safe and any taken out since they signed in. */
+/**
+ * Everyone signed in now, with their own devices in the safe and any taken out since they signed in, and
+ * the signed permissions in force today that let them keep a device (phoneNotInSafe leaves out anyone
+ * with one for a phone).
+ */
 export function staffOnSite(ctx: ServiceContext): { staff: StaffOnSite[]; phonesInSafe: boolean } {
   const now = nowIso(ctx);
   const refs = staffOnSiteReceipts(ctx.db);
@@ -192,7 +200,11 @@ export function staffOnSite(ctx: ServiceContext): { staff: StaffOnSite[]; phones
       }
     }
   }
-  const staff = openStaffDays(ctx.db).map((day) => toStaffOnSite(day, inSafe.get(day.staff_id) ?? [], returned.get(day.staff_id) ?? [], now));
+  const permitted = permissionsInForceByStaff(ctx);
+  const staff = openStaffDays(ctx.db).map((day) => ({
+    ...toStaffOnSite(day, inSafe.get(day.staff_id) ?? [], returned.get(day.staff_id) ?? [], now),
+    mayKeep: permitted.get(day.staff_id) ?? [],
+  }));
   return { staff, phonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe') };
 }
 
@@ -200,7 +212,9 @@ export function staffOnSite(ctx: ServiceContext): { staff: StaffOnSite[]; phones
  * One person's line. What they took out since signing in counts as out until something of the same kind is
  * in the safe again (they handed it back): the latest of each kind, so "Back in the safe" logs it once.
  */
-function toStaffOnSite(day: StaffDayRow, devicesInSafe: StaffDeviceInSafe[], returned: (StaffDeviceOut & { loggedAt: string })[], now: string): StaffOnSite {
+function toStaffOnSite(
+  day: StaffDayRow, devicesInSafe: StaffDeviceInSafe[], returned: (StaffDeviceOut & { loggedAt: string })[], now: string,
+): Omit<StaffOnSite, 'mayKeep'> {
   const kindsIn = new Set(devicesInSafe.map((d) => d.kind));
   const latestOut = new Map<string, StaffDeviceOut>();
   for (const r of [...returned].sort((a, b) => a.takenAt.localeCompare(b.takenAt))) {

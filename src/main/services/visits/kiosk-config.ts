@@ -25,5 +25,6 @@ export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl
     },
     lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
     leafletAvailable: currentLeaflet(ctx.db) !== undefined,
+    askForSignature: readSetting(ctx.db, 'kiosk.askForSignature'),
   };
 }

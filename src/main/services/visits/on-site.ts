@@ -4,6 +4,7 @@ import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js'
 import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { declaredDevicesByVisit } from '../../db/repositories/handover-repo.js';
 import { listOnSite } from '../../db/repositories/visit-repo.js';
+import { openExceptionRequestsByVisit, type ExceptionRequestRow } from '../../db/repositories/exception-request-repo.js';
 import type { ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
 
@@ -13,6 +14,7 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[]; badgesEnab
   const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
   const held = countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
   const exceptions = latestExceptionByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const requests = openExceptionRequestsByVisit(ctx.db, rows.map((r) => r.visit_id));
   const now = ctx.clock.now().toISOString();
   return {
     badgesEnabled: readSetting(ctx.db, 'badge.enabled'),
@@ -31,8 +33,14 @@ export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[]; badgesEnab
       itemsInSafe: held.get(r.visit_id) ?? 0,
       collectionRequestedAt: r.collection_requested_at,
       deviceUse: deviceUseMarker(exceptions.get(r.visit_id), now),
+      exceptionRequest: openRequest(requests.get(r.visit_id)),
       photoIdCheckedAt: r.photo_id_checked_at,
       dbsAssuranceSeenAt: r.dbs_assurance_seen_at,
     })),
   };
+}
+
+/** The request waiting for the DSL, as the office's list shows it. */
+function openRequest(r: ExceptionRequestRow | undefined): OnSiteVisit['exceptionRequest'] {
+  return r ? { requestId: r.id, deviceKind: r.device_kind, purpose: r.purpose, requestedAt: r.requested_at } : null;
 }

@@ -16,7 +16,7 @@ export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.
   return inTransaction(ctx.db, () => {
     const booking = bookingForInvite(ctx, input.code);
     const visitorId = findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
-    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId);
+    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId, input.signature);
     // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
     const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));
     const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });

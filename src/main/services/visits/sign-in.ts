@@ -14,6 +14,7 @@ import { newReceiptToken } from '../custody/receipt-token.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
 import { requireSetUp } from '../admin/setup.js';
+import { keepSignature } from './signature.js';
 
 /** How many matches the kiosk lists: enough to find yourself, too few to browse the visitor book. */
 export const MAX_KIOSK_MATCHES = 6;
@@ -109,13 +110,19 @@ export function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails):
 
 /**
  * The acknowledgement that covers a returning visitor's visit: a new one when they accepted the current
- * version just now, else the earlier one if it still counts. The caller holds the transaction.
+ * version just now (with the signature they drew, when the setting asks for one), else the earlier one if it
+ * still counts: a visitor not shown the expectations is not asked to sign. The caller holds the transaction.
  */
-export function acknowledgementFor(ctx: ServiceContext, visitorId: number, acknowledgedVersionId: number | null | undefined): number {
+export function acknowledgementFor(
+  ctx: ServiceContext, visitorId: number, acknowledgedVersionId: number | null | undefined, signature: string | null | undefined,
+): number {
   const policy = currentPolicyOrFail(ctx);
   if (acknowledgedVersionId != null) {
     if (acknowledgedVersionId !== policy.id) throw staleVersion();
-    return insertAcknowledgement(ctx.db, visitorId, policy.id, nowIso(ctx));
+    const at = nowIso(ctx);
+    const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
+    keepSignature(ctx, acknowledgementId, at, signature);
+    return acknowledgementId;
   }
   if (needsAcknowledgement(ctx, visitorId, policy.id)) {
     throw new CommandError('stale_policy', 'Please read and accept the expectations before signing in.');
@@ -131,6 +138,7 @@ export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInN
     const at = nowIso(ctx);
     const visitorId = findOrCreateVisitor(ctx, personFromForm(input));
     const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
+    keepSignature(ctx, acknowledgementId, at, input.signature);
     const visitId = recordVisit(ctx, {
       visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
     });
@@ -172,7 +180,7 @@ export function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.s
     const visitor = visitorOrFail(ctx, input.visitorId);
     if (openVisitOf(ctx.db, visitor.id)) throw alreadySignedIn();
     const policy = currentPolicyOrFail(ctx);
-    const acknowledgementId = acknowledgementFor(ctx, visitor.id, input.acknowledgedPolicyVersionId);
+    const acknowledgementId = acknowledgementFor(ctx, visitor.id, input.acknowledgedPolicyVersionId, input.signature);
     const last = lastVisitOf(ctx.db, visitor.id);
     // The kiosk never shows a returning visitor's last purpose; a blank answer means "the same as last time".
     const visiting = input.visiting ?? last?.visiting ?? 'Not given';

@@ -2,7 +2,10 @@ import { DEVICE_KINDS, DEVICE_KIND_LABELS, MAX_DEVICES_PER_KIND, describeDevices
 import { BigButton } from '../../components/BigButton.js';
 import { DeviceTile } from '../../components/DeviceTile.js';
 import { declaredDevices, useKioskStore } from '../kiosk-store.js';
-import { InviteDeviceNote } from './InviteNotes.js';
+import { InviteDeviceNote, useInviteApproved } from './InviteNotes.js';
+import { signInAndAsk, startKeepRequest } from '../keep-device.js';
+import { yourDevice } from '../../../shared/domain/exception-requests.js';
+import './keep-device.css';
 import { StepFrame } from './StepFrame.js';
 
 export function DevicesStep() {
@@ -11,7 +14,8 @@ export function DevicesStep() {
   const error = useKioskStore((s) => s.error);
   const addDevice = useKioskStore((s) => s.addDevice);
   const removeDevice = useKioskStore((s) => s.removeDevice);
-  const submitSignIn = useKioskStore((s) => s.submitSignIn);
+  const keepRequest = useKioskStore((s) => s.keepRequest);
+  const approved = useInviteApproved();
   const back = useKioskStore((s) => s.back);
   const chosen = declaredDevices(devices);
 
@@ -24,7 +28,7 @@ export function DevicesStep() {
       lead="Tap each one you have with you. Tap again if you have more than one."
       error={error}
       onBack={back}
-      actions={<BigButton onClick={() => void submitSignIn()} disabled={busy}>{label}</BigButton>}
+      actions={<BigButton onClick={() => void signInAndAsk()} disabled={busy}>{label}</BigButton>}
     >
       <InviteDeviceNote />
       <div className="device-grid">
@@ -43,6 +47,17 @@ export function DevicesStep() {
       <p className="device-summary" role="status">
         {chosen.length > 0 ? `You have chosen ${describeDevices(chosen)}.` : 'Nothing chosen yet.'}
       </p>
+      {/* A visitor whose device use the DSL approved in advance has nothing to ask. */}
+      {approved ? null : (
+        <div className="callout keep-device-offer">
+          <p>
+            {keepRequest.status === 'ready' && keepRequest.kind
+              ? `You are asking to keep ${yourDevice(keepRequest.kind)}. The DSL will decide once you are signed in.`
+              : 'Need a device for your work here, such as taking notes?'}
+          </p>
+          <BigButton variant="secondary" onClick={startKeepRequest} disabled={busy}>I need to keep a device for my work</BigButton>
+        </div>
+      )}
     </StepFrame>
   );
 }

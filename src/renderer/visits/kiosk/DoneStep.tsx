@@ -3,6 +3,7 @@ import { BigButton } from '../../components/BigButton.js';
 import { declaredDevices, useKioskStore } from '../kiosk-store.js';
 import { InviteDoneNote, useInviteApproved } from './InviteNotes.js';
 import { LeafletOffer } from './LeafletOffer.js';
+import { KeepRequestNote } from './KeepRequestNote.js';
 import { StepFrame } from './StepFrame.js';
 import { useAutoFinish } from './useAutoFinish.js';
 
@@ -32,6 +33,7 @@ export function DoneStep() {
           <p>Please keep to our expectations for phones and smart devices during your visit.</p>
         </div>
       )}
+      <KeepRequestNote />
       {badge === 'printing' ? <p className="callout" role="status">Your visitor badge is printing…</p> : null}
       {badge === 'printed' ? <p className="callout" role="status">Please take your visitor badge from the printer and wear it while you are here.</p> : null}
       {badge === 'failed' ? <p className="callout" role="status">Your badge could not be printed. Please ask at the office for one.</p> : null}

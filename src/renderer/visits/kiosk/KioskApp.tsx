@@ -10,12 +10,14 @@ import { GoodbyeStep } from './GoodbyeStep.js';
 import { IdleWarning } from './IdleWarning.js';
 import { InviteScanStep } from './InviteScanStep.js';
 import { InviteWelcomeStep } from './InviteWelcomeStep.js';
+import { KeepDeviceStep } from './KeepDeviceStep.js';
 import { ReturningConfirmStep } from './ReturningConfirmStep.js';
 import { SearchStep } from './SearchStep.js';
 import { SignOutConfirmStep } from './SignOutConfirmStep.js';
 import { useIdleTimer } from '../../lib/useIdleTimer.js';
 import { WelcomeStep } from './WelcomeStep.js';
 import { KioskStaffPath } from '../../staff/KioskStaffPath.js';
+import { useKioskStaffStore } from '../../staff/kiosk-staff-store.js';
 import './kiosk-logo.css';
 
 function StepView({ step }: { step: KioskStep }) {
@@ -32,6 +34,7 @@ function StepView({ step }: { step: KioskStep }) {
     case 'goodbye': return <GoodbyeStep />;
     case 'inviteScan': return <InviteScanStep />;
     case 'inviteWelcome': return <InviteWelcomeStep />;
+    case 'keepDevice': return <KeepDeviceStep />;
     case 'staff': return <KioskStaffPath />;
   }
 }
@@ -45,6 +48,8 @@ export function KioskApp() {
   const step = useKioskStore((s) => s.step);
   const loadConfig = useKioskStore((s) => s.loadConfig);
   const reset = useKioskStore((s) => s.reset);
+  // The staff path is one kiosk step with steps of its own: its done screen is a finished screen too.
+  const staffDone = useKioskStaffStore((s) => s.step === 'done');
 
   useEffect(() => {
     if (!useKioskStore.getState().config) void loadConfig();
@@ -78,7 +83,7 @@ export function KioskApp() {
             {config.logoDataUrl ? <img className="kiosk-logo" src={config.logoDataUrl} alt="" /> : null}
             {config.settingName}
           </span>
-          {FINISHED.includes(step) ? null : (
+          {FINISHED.includes(step) || (step === 'staff' && staffDone) ? null : (
             <button type="button" className="btn btn-quiet" onClick={reset}>Start again</button>
           )}
         </header>

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatTime, ukDay } from '../../shared/domain/time.js';
+import { formatDateTime, formatDay, formatTime, ukDay } from '../../shared/domain/time.js';
 import { gap, row, rule, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
@@ -59,7 +59,7 @@ export function buildEndOfDayPdf(data: EndOfDayData, fonts: FontSet = defaultFon
   const title = stack([
     text(shaper, data.settingName, s('bold', 18), width),
     gap(2),
-    text(shaper, `End of day: ${formatDate(`${data.date}T12:00:00Z`)}`, s('bold', 13), width),
+    text(shaper, `End of day: ${formatDay(data.date)}`, s('bold', 13), width),
     gap(3),
     text(shaper, `The day ends at ${data.endOfDay}. Printed ${formatDateTime(data.printedAt)} by ${data.printedBy}.`, s('regular', 10, '#444444'), width),
     gap(3),

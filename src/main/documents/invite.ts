@@ -1,4 +1,4 @@
-import { formatDate } from '../../shared/domain/time.js';
+import { formatDay } from '../../shared/domain/time.js';
 import { box, centred, gap, MM, qr, rule, stack, text } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
@@ -28,7 +28,7 @@ export function buildInvitePdf(data: InviteData, fonts: FontSet = defaultFontSet
   const width = A4[0] - 2 * MARGIN;
   const s = (role: TextStyle['role'], size: number, extra: Partial<TextStyle> = {}): TextStyle => ({ role, size, ...extra });
   const grey = { color: '#444444' };
-  const when = `${formatDate(`${data.expectedDate}T12:00:00Z`)}${data.expectedTime ? `, ${data.expectedTime}` : ''}`;
+  const when = `${formatDay(data.expectedDate)}${data.expectedTime ? `, ${data.expectedTime}` : ''}`;
   const code = qr(data.token, 50 * MM);
   const content = stack([
     text(shaper, data.settingName, s('bold', 22), width),

@@ -1,12 +1,13 @@
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import type { LearnerExceptionView } from '../../shared/domain/learners.js';
-import { formatDate, formatDateTime } from '../../shared/domain/time.js';
-import { box, gap, row, rule, stack, text, type Block } from './blocks.js';
+import { formatDate, formatDateTime, formatDay } from '../../shared/domain/time.js';
+import { box, gap, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
 import { A4, A4_MARGIN, pagedTable } from './paged-table.js';
 import { renderDocument } from './render-document.js';
-import { TextShaper, type TextStyle } from './text.js';
+import { signedPaperParts, style } from './signed-paper.js';
+import { TextShaper } from './text.js';
 
 export interface ExceptionAgreementData {
   settingName: string;
@@ -14,10 +15,6 @@ export interface ExceptionAgreementData {
   printedAt: string;
 }
 
-/** "Mon, 23 Nov 2026" for a UK calendar day (noon UTC falls on the same day in the UK, summer or winter). */
-function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
-}
 
 /** What the box at the top says: whether the pupil may use the device in school on the strength of this paper. */
 export function agreementStanding(e: LearnerExceptionView): string {
@@ -25,11 +22,11 @@ export function agreementStanding(e: LearnerExceptionView): string {
     case 'awaiting_signatures':
       return 'Not in force yet: the pupil may not keep the device in school until the pupil and a parent or carer have signed this agreement and it is back at the office.';
     case 'not_started':
-      return `Signed. In force from ${dayWords(e.validFrom)} to ${dayWords(e.validUntil)}.`;
+      return `Signed. In force from ${formatDay(e.validFrom)} to ${formatDay(e.validUntil)}.`;
     case 'in_force':
-      return `Signed and in force until ${dayWords(e.validUntil)}.`;
+      return `Signed and in force until ${formatDay(e.validUntil)}.`;
     case 'expired':
-      return `No longer in force: it ran out on ${dayWords(e.validUntil)}.`;
+      return `No longer in force: it ran out on ${formatDay(e.validUntil)}.`;
     case 'ended':
       return `No longer in force: ended on ${formatDate(e.ended!.at)} by ${e.ended!.by}. ${e.ended!.reason}`;
   }
@@ -45,27 +42,8 @@ export function buildExceptionAgreementPdf(data: ExceptionAgreementData, fonts: 
   const shaper = new TextShaper(fonts);
   const width = A4[0] - 2 * A4_MARGIN;
   const e = data.exception;
-  const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
-  const labelWidth = 120;
-  const line = (label: string, value: string): Block =>
-    stack([row([
-      { block: text(shaper, label, s('bold', 10.5), labelWidth), width: labelWidth },
-      { block: text(shaper, value, s('regular', 10.5), width - labelWidth - 8), width: width - labelWidth - 8 },
-    ], 8), gap(5)]);
-  const section = (heading: string, body: string): Block =>
-    stack([gap(6), text(shaper, heading, s('bold', 12), width), gap(3), text(shaper, body, s('regular', 10.5), width), gap(4)]);
-  // A line to write on, with what goes there printed small beneath it.
-  const writeOn = (label: string, w: number): Block => stack([gap(30), rule(w, 0.8), gap(2), text(shaper, label, s('regular', 8.5, '#444444'), w)]);
-  const signatureRow = (who: string, boxes: [string, number][]): Block => {
-    const gutter = 10;
-    const total = boxes.reduce((n, [, share]) => n + share, 0);
-    const usable = width - gutter * (boxes.length - 1);
-    return stack([
-      gap(8),
-      text(shaper, who, s('bold', 11), width),
-      row(boxes.map(([label, share]) => ({ block: writeOn(label, (usable * share) / total), width: (usable * share) / total })), gutter),
-    ]);
-  };
+  const s = style;
+  const { line, section, signatureRow } = signedPaperParts(shaper, width, 120);
 
   const title = stack([
     text(shaper, data.settingName, s('bold', 18), width),
@@ -86,7 +64,7 @@ export function buildExceptionAgreementPdf(data: ExceptionAgreementData, fonts: 
       gap(3),
       text(
         shaper,
-        `Signed on ${dayWords(e.signed.on)} by ${e.signed.learnerName} (the pupil) and ${e.signed.parentName} (${e.signed.parentRelationship}). `
+        `Signed on ${formatDay(e.signed.on)} by ${e.signed.learnerName} (the pupil) and ${e.signed.parentName} (${e.signed.parentRelationship}). `
           + `Recorded at the office by ${e.signed.recordedBy} on ${formatDateTime(e.signed.recordedAt)}.`,
         s('regular', 10.5),
         width,
@@ -105,7 +83,7 @@ export function buildExceptionAgreementPdf(data: ExceptionAgreementData, fonts: 
     stack([
       line('Device', `${DEVICE_KIND_LABELS[e.deviceKind]}: ${e.deviceDescription}`),
       line('Why it is needed', e.reason),
-      line('Days', `From ${dayWords(e.validFrom)} to ${dayWords(e.validUntil)}, both included`),
+      line('Days', `From ${formatDay(e.validFrom)} to ${formatDay(e.validUntil)}, both included`),
       line('Approved by', `${e.approvedBy}, on ${formatDate(e.recordedAt)}`),
     ]),
     section('What the device may be used for', e.permittedUse),

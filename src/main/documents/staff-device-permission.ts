@@ -1,12 +1,13 @@
 import { DEVICE_KIND_LABELS } from '../../shared/domain/devices.js';
 import { STAFF_PERMISSION_PURPOSE_LABELS, type StaffPermissionView } from '../../shared/domain/staff-permissions.js';
-import { formatDate, formatDateTime } from '../../shared/domain/time.js';
-import { box, gap, row, rule, stack, text, type Block } from './blocks.js';
+import { formatDate, formatDateTime, formatDay } from '../../shared/domain/time.js';
+import { box, gap, row, stack, text, type Block } from './blocks.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { nameText } from './name-block.js';
 import { A4, A4_MARGIN, pagedTable } from './paged-table.js';
 import { renderDocument } from './render-document.js';
-import { TextShaper, type TextStyle } from './text.js';
+import { signedPaperParts, style } from './signed-paper.js';
+import { TextShaper } from './text.js';
 
 export interface StaffPermissionDocumentData {
   settingName: string;
@@ -14,15 +15,11 @@ export interface StaffPermissionDocumentData {
   printedAt: string;
 }
 
-/** "Mon, 23 Nov 2026" for a UK calendar day (noon UTC falls on the same day in the UK, summer or winter). */
-function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
-}
 
 function daysWords(p: StaffPermissionView): string {
   return p.validUntil === null
-    ? `From ${dayWords(p.validFrom)} until the headteacher ends it`
-    : `From ${dayWords(p.validFrom)} to ${dayWords(p.validUntil)}, both included`;
+    ? `From ${formatDay(p.validFrom)} until the headteacher ends it`
+    : `From ${formatDay(p.validFrom)} to ${formatDay(p.validUntil)}, both included`;
 }
 
 /** What the box at the top says: whether the member of staff may use the device on the strength of this paper. */
@@ -31,11 +28,11 @@ export function permissionStanding(p: StaffPermissionView): string {
     case 'awaiting_signature':
       return 'Not in force yet: the device may not be used until you have signed this permission and it is back at the office.';
     case 'not_started':
-      return `Signed. In force from ${dayWords(p.validFrom)}.`;
+      return `Signed. In force from ${formatDay(p.validFrom)}.`;
     case 'in_force':
-      return p.validUntil === null ? 'Signed and in force until it is ended.' : `Signed and in force until ${dayWords(p.validUntil)}.`;
+      return p.validUntil === null ? 'Signed and in force until it is ended.' : `Signed and in force until ${formatDay(p.validUntil)}.`;
     case 'expired':
-      return `No longer in force: it ran out on ${dayWords(p.validUntil!)}.`;
+      return `No longer in force: it ran out on ${formatDay(p.validUntil!)}.`;
     case 'ended':
       return `No longer in force: ended on ${formatDate(p.ended!.at)} by ${p.ended!.by}. ${p.ended!.reason}`;
   }
@@ -61,26 +58,8 @@ export function buildStaffPermissionPdf(data: StaffPermissionDocumentData, fonts
   const shaper = new TextShaper(fonts);
   const width = A4[0] - 2 * A4_MARGIN;
   const p = data.permission;
-  const s = (role: TextStyle['role'], size: number, color?: string): TextStyle => ({ role, size, ...(color ? { color } : {}) });
-  const labelWidth = 130;
-  const line = (label: string, value: string): Block =>
-    stack([row([
-      { block: text(shaper, label, s('bold', 10.5), labelWidth), width: labelWidth },
-      { block: text(shaper, value, s('regular', 10.5), width - labelWidth - 8), width: width - labelWidth - 8 },
-    ], 8), gap(5)]);
-  const section = (heading: string, body: string): Block =>
-    stack([gap(6), text(shaper, heading, s('bold', 12), width), gap(3), text(shaper, body, s('regular', 10.5), width), gap(4)]);
-  const writeOn = (label: string, w: number): Block => stack([gap(30), rule(w, 0.8), gap(2), text(shaper, label, s('regular', 8.5, '#444444'), w)]);
-  const signatureRow = (who: string, boxes: [string, number][]): Block => {
-    const gutter = 10;
-    const total = boxes.reduce((n, [, share]) => n + share, 0);
-    const usable = width - gutter * (boxes.length - 1);
-    return stack([
-      gap(8),
-      text(shaper, who, s('bold', 11), width),
-      row(boxes.map(([label, share]) => ({ block: writeOn(label, (usable * share) / total), width: (usable * share) / total })), gutter),
-    ]);
-  };
+  const s = style;
+  const { line, section, signatureRow } = signedPaperParts(shaper, width, 130);
 
   const title = stack([
     text(shaper, data.settingName, s('bold', 18), width),
@@ -96,7 +75,7 @@ export function buildStaffPermissionPdf(data: StaffPermissionDocumentData, fonts
   const purpose = p.purposeDetail === null
     ? STAFF_PERMISSION_PURPOSE_LABELS[p.purpose]
     : p.purpose === 'other' ? p.purposeDetail : `${STAFF_PERMISSION_PURPOSE_LABELS[p.purpose]}: ${p.purposeDetail}`;
-  const risk = p.riskAssessedOn === null ? 'Not needed for this use' : `Done on ${dayWords(p.riskAssessedOn)}`;
+  const risk = p.riskAssessedOn === null ? 'Not needed for this use' : `Done on ${formatDay(p.riskAssessedOn)}`;
 
   const signatures = p.signed
     ? stack([
@@ -105,7 +84,7 @@ export function buildStaffPermissionPdf(data: StaffPermissionDocumentData, fonts
       gap(3),
       text(
         shaper,
-        `Approved by ${p.approvedBy}, who typed their own PIN on ${formatDateTime(p.recordedAt)}. Signed by ${p.staffName} on ${dayWords(p.signed.on)}; `
+        `Approved by ${p.approvedBy}, who typed their own PIN on ${formatDateTime(p.recordedAt)}. Signed by ${p.staffName} on ${formatDay(p.signed.on)}; `
           + `recorded at the office by ${p.signed.recordedBy} on ${formatDateTime(p.signed.recordedAt)}.`,
         s('regular', 10.5),
         width,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OnSiteVisit } from '../../shared/contract/index.js';
 import { formatAuditMark } from '../../shared/domain/audit-mark.js';
-import { formatDate, formatDateTime, formatTime } from '../../shared/domain/time.js';
+import { formatDateTime, formatDay, formatTime } from '../../shared/domain/time.js';
 import { documentUrl, inDesktopApp } from '../api.js';
 import { Alert } from '../components/Alert.js';
 import { BigButton } from '../components/BigButton.js';
@@ -57,7 +57,7 @@ export function EndOfDayPage() {
         <>
           {settingName ? <p className="eod-setting print-only">{settingName}</p> : null}
           <p className="eod-summary">
-            <strong>{formatDate(`${report.date}T12:00:00Z`)}</strong> · the day ends at {report.endOfDay}.{' '}
+            <strong>{formatDay(report.date)}</strong> · the day ends at {report.endOfDay}.{' '}
             {count(report.notSignedOut.length, 'visitor has', 'visitors have')} not signed out;{' '}
             {count(items, 'item is', 'items are')} still in the safe.
             <span className="print-only"> Printed {formatDateTime(readTime.toISOString())}.</span>

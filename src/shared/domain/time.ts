@@ -17,6 +17,11 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
+/** "Mon, 23 Nov 2026" for a UK calendar day (YYYY-MM-DD): noon UTC falls on the same day in the UK, summer or winter. */
+export function formatDay(day: string): string {
+  return formatDate(`${day}T12:00:00Z`);
+}
+
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }

@@ -1,6 +1,6 @@
 import type { AgreeingHead, ParsedInput } from '../../../shared/contract/index.js';
 import { agreementState, pupilKey, type AgreementView } from '../../../shared/domain/learners.js';
-import { ukDay } from '../../../shared/domain/time.js';
+import { formatDay, ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import {
   agreementsForPupil, endAgreement, findAgreement, insertAgreement, listAgreements, overlappingAgreement, type AgreementRow,
@@ -11,7 +11,7 @@ import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/co
 import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
 import type { UsableStaff } from '../staff/staff-auth.js';
-import { checkPupilDays, dayWords, today } from './pupil-days.js';
+import { checkPupilDays, today } from './pupil-days.js';
 
 export function toAgreementView(row: AgreementRow, day: string): AgreementView {
   const ended = row.ended_at !== null ? { at: row.ended_at, by: row.ended_by_name ?? '', reason: row.end_reason ?? '' } : null;
@@ -94,9 +94,9 @@ export function endAgreementEarly(ctx: ServiceContext, input: ParsedInput<'learn
     if (!row) throw new CommandError('not_found', 'That agreement could not be found. Refresh the list.');
     const day = today(ctx);
     if (row.ended_at !== null) {
-      throw new CommandError('conflict', `That agreement was already ended by ${row.ended_by_name ?? 'someone'} on ${dayWords(ukDay(row.ended_at))}.`);
+      throw new CommandError('conflict', `That agreement was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDay(ukDay(row.ended_at))}.`);
     }
-    if (row.valid_until < day) throw new CommandError('conflict', `That agreement already ran out on ${dayWords(row.valid_until)}.`);
+    if (row.valid_until < day) throw new CommandError('conflict', `That agreement already ran out on ${formatDay(row.valid_until)}.`);
     if (!endAgreement(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That agreement was ended a moment ago. Refresh the list.');
     }

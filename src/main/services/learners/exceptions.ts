@@ -1,6 +1,6 @@
 import type { ExceptionApprover, ParsedInput, PrintStatus } from '../../../shared/contract/index.js';
 import { learnerExceptionState, pupilKey, type LearnerExceptionView } from '../../../shared/domain/learners.js';
-import { formatDate, ukDay } from '../../../shared/domain/time.js';
+import { formatDate, formatDay, ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import {
   endLearnerException, findLearnerException, insertLearnerException, learnerExceptionsForPupil, listLearnerExceptions, listLearnerExceptionsAwaitingSignatures,
@@ -16,7 +16,8 @@ import { readSetting } from '../admin/settings-store.js';
 import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
 import type { UsableStaff } from '../staff/staff-auth.js';
-import { checkPupilDays, dayWords, today } from './pupil-days.js';
+import { refuseSigning } from '../staff/signing-checks.js';
+import { checkPupilDays, today } from './pupil-days.js';
 
 /** Where printed agreements are kept: retention-files.ts removes them once the exception's names are removed. */
 export const EXCEPTION_AGREEMENT_FOLDER = 'learner-exceptions';
@@ -124,22 +125,10 @@ export function recordExceptionSigned(ctx: ServiceContext, input: ParsedInput<'l
   return inTransaction(ctx.db, () => {
     const row = mustFind(ctx, input.exceptionId);
     const day = today(ctx);
-    if (row.signed_on !== null) {
-      throw new CommandError(
-        'conflict',
-        `That agreement was already recorded as signed on ${dayWords(row.signed_on)}, by ${row.signatures_recorded_by_name ?? 'someone'}. Nothing was changed.`,
-      );
-    }
-    if (row.ended_at !== null) throw new CommandError('conflict', `That exception was ended on ${formatDate(row.ended_at)}, so it cannot be signed now.`);
-    if (row.valid_until < day) throw new CommandError('conflict', `That exception ran out on ${dayWords(row.valid_until)}, so it cannot be signed now.`);
-    if (input.signedOn > day) {
-      throw new CommandError('invalid_input', 'The day it was signed cannot be in the future.', { signedOn: 'The day it was signed cannot be in the future.' });
-    }
-    const recordedDay = ukDay(row.recorded_at);
-    if (input.signedOn < recordedDay) {
-      const words = `It cannot have been signed before the exception was recorded, on ${dayWords(recordedDay)}.`;
-      throw new CommandError('invalid_input', words, { signedOn: words });
-    }
+    refuseSigning({
+      paper: 'agreement', record: 'exception', signedOn: row.signed_on, signatureRecordedBy: row.signatures_recorded_by_name,
+      endedAt: row.ended_at, validUntil: row.valid_until, recordedAt: row.recorded_at,
+    }, input.signedOn, day);
     if (!recordSignatures(ctx.db, row.id, {
       signedOn: input.signedOn, learnerName: input.learnerName, parentName: input.parentName, parentRelationship: input.parentRelationship,
       at: nowIso(ctx), by,
@@ -160,7 +149,7 @@ export function endException(ctx: ServiceContext, input: ParsedInput<'learner.en
     if (row.ended_at !== null) {
       throw new CommandError('conflict', `That exception was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDate(row.ended_at)}.`);
     }
-    if (row.valid_until < day) throw new CommandError('conflict', `That exception already ran out on ${dayWords(row.valid_until)}.`);
+    if (row.valid_until < day) throw new CommandError('conflict', `That exception already ran out on ${formatDay(row.valid_until)}.`);
     if (!endLearnerException(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That exception was ended a moment ago. Refresh the list.');
     }

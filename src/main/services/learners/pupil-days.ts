@@ -1,7 +1,7 @@
 import { DEVICE_KIND_LABELS, type DeviceKind } from '../../../shared/domain/devices.js';
 import { pupilKey } from '../../../shared/domain/learners.js';
 import { searchKey } from '../../../shared/domain/names.js';
-import { formatDate, ukDay } from '../../../shared/domain/time.js';
+import { formatDay, ukDay } from '../../../shared/domain/time.js';
 import type { Db } from '../../db/connection.js';
 import type { PupilDaysQuery, PupilDaysRow } from '../../db/repositories/pupil-days-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -10,11 +10,6 @@ import { nowIso, type ServiceContext } from '../../core/context.js';
 /** Today at reception: a pupil's agreements and exceptions run for whole UK calendar days. */
 export function today(ctx: Pick<ServiceContext, 'clock'>): string {
   return ukDay(nowIso(ctx));
-}
-
-/** "Fri, 23 Jul 2027" for a calendar day (noon UTC falls on the same day in the UK, summer or winter). */
-export function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
 }
 
 /** What is being recorded for a pupil's device, over which days. */
@@ -54,7 +49,7 @@ export function checkPupilDays(
     throw new CommandError(
       'conflict',
       `${same.pupil_name} (${same.class_group}) already has an ${what} for a ${DEVICE_KIND_LABELS[same.device_kind].toLowerCase()} `
-        + `from ${dayWords(same.valid_from)} to ${dayWords(same.valid_until)}. If this one replaces it, end that one first.`,
+        + `from ${formatDay(same.valid_from)} to ${formatDay(same.valid_until)}. If this one replaces it, end that one first.`,
     );
   }
   return { day, key };

@@ -4,7 +4,7 @@ import { CONCERN_SUBJECT_LABELS } from '../../../shared/domain/concerns.js';
 import { DEVICE_KIND_LABELS, describeDevices, type DeviceKind } from '../../../shared/domain/devices.js';
 import { EXCEPTION_PURPOSE_LABELS } from '../../../shared/domain/exceptions.js';
 import { REPORT_TITLES, SIGNATURE_COLUMN, type ReportKind } from '../../../shared/domain/reports.js';
-import { formatDate, formatDateTime, ukTime } from '../../../shared/domain/time.js';
+import { formatDateTime, formatDay, ukTime } from '../../../shared/domain/time.js';
 import { VISITOR_TYPE_LABELS } from '../../../shared/domain/visitors.js';
 import { buildReportPdf } from '../../documents/report-table.js';
 import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
@@ -144,7 +144,7 @@ export async function exportReport(ctx: OutputContext & { auditTrail: AuditTrail
   const { columns, rows } = build(ctx, input);
   const title = REPORT_TITLES[input.kind];
   const at = nowIso(ctx);
-  const period = input.from === input.to ? formatDate(`${input.from}T12:00:00Z`) : `${formatDate(`${input.from}T12:00:00Z`)} to ${formatDate(`${input.to}T12:00:00Z`)}`;
+  const period = input.from === input.to ? formatDay(input.from) : `${formatDay(input.from)} to ${formatDay(input.to)}`;
   const content = input.format === 'csv'
     ? toCsv(columns.map((c) => c.label), rows)
     : await buildReportPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows, auditMark: printedAuditMark(ctx.auditTrail) });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BookingView, ParsedInput } from '../../../shared/contract/index.js';
 import { fullName, shortName, type PersonName } from '../../../shared/domain/names.js';
-import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
+import { formatDay, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { buildInvitePdf } from '../../documents/invite.js';
 import { inTransaction } from '../../db/connection.js';
 import { bookingsOn, cancelBooking, findBookingBy, insertBooking, type BookingRow } from '../../db/repositories/booking-repo.js';
@@ -113,7 +113,7 @@ export function bookingForInvite(ctx: ServiceContext, code: string): BookingRow 
   if (booking.status === 'cancelled') throw new CommandError('conflict', 'That visit was cancelled. Please ask at the office.');
   const today = ukDay(nowIso(ctx));
   if (booking.expected_date !== today) {
-    const when = formatDate(`${booking.expected_date}T12:00:00Z`);
+    const when = formatDay(booking.expected_date);
     throw new CommandError('conflict', booking.expected_date < today
       ? `That invitation was for ${when} and has expired. Please sign in another way or ask at the office.`
       : `That invitation is for ${when}. Please sign in another way today, or ask at the office.`);

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import { CONCERN_SUBJECT_LABELS, type ConcernView } from '../../../shared/domain/concerns.js';
-import { formatDate, ukDay, ukTime } from '../../../shared/domain/time.js';
+import { formatDay, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { findConcern } from '../../db/repositories/concern-repo.js';
 import {
@@ -37,10 +37,6 @@ function refuseFuture(ctx: ServiceContext, day: { field: string; value: string; 
   const today = ukDay(now);
   if (day.value > today) refuse(day.field, `${day.what} cannot be in the future.`);
   if (time?.value != null && day.value === today && time.value > ukTime(now)) refuse(time.field, `That time has not come yet today (it is ${ukTime(now)} now).`);
-}
-
-function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
 }
 
 function saved(ctx: ServiceContext, concernId: number): ConcernView {
@@ -118,7 +114,7 @@ export function recordLadoOutcomeFor(ctx: ServiceContext, input: ParsedInput<'co
     if (!referral) throw new CommandError('conflict', 'Record the LADO referral first.');
     if (referral.outcome !== null) throw new CommandError('conflict', 'The LADO outcome for this concern is already recorded.');
     refuseFuture(ctx, { field: 'outcomeOn', value: input.outcomeOn, what: 'The day of the outcome' });
-    if (input.outcomeOn < referral.referredOn) refuse('outcomeOn', `The outcome cannot be before the referral (${dayWords(referral.referredOn)}).`);
+    if (input.outcomeOn < referral.referredOn) refuse('outcomeOn', `The outcome cannot be before the referral (${formatDay(referral.referredOn)}).`);
     recordLadoOutcome(ctx.db, referral.id, { outcome: input.outcome, outcomeOn: input.outcomeOn, note: input.note, at: nowIso(ctx), by });
     audit(ctx, 'concern.recordLadoOutcome', 'concern', concern.concernId, {});
     return saved(ctx, concern.concernId);

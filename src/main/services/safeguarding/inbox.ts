@@ -1,7 +1,7 @@
 import { CONCERN_SUBJECT_LABELS } from '../../../shared/domain/concerns.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { INBOX_KINDS, type InboxItem } from '../../../shared/domain/inbox.js';
-import { formatDate, formatDateTime } from '../../../shared/domain/time.js';
+import { formatDateTime, formatDay } from '../../../shared/domain/time.js';
 import { actingStaffId, type ServiceContext } from '../../core/context.js';
 import { inSafe } from '../custody/safe-views.js';
 import { listLadoAwaitingOutcome } from '../../db/repositories/concern-follow-up-repo.js';
@@ -44,7 +44,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
     items.push({
       kind: 'lado_outcome',
       key: `lado:${referral.concernId}`,
-      title: `${referral.aboutName}: referred to the LADO on ${formatDate(`${referral.referredOn}T12:00:00Z`)}`,
+      title: `${referral.aboutName}: referred to the LADO on ${formatDay(referral.referredOn)}`,
       detail: `LADO reference ${referral.ladoReference}. Record the outcome when it comes.`,
       since: referral.recordedAt,
       opens: 'concerns',

@@ -3,7 +3,7 @@ import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import {
   purposeWords, staffPermissionState, type StaffPermissionInForce, type StaffPermissionView,
 } from '../../../shared/domain/staff-permissions.js';
-import { formatDate, ukDay } from '../../../shared/domain/time.js';
+import { formatDate, formatDay, ukDay } from '../../../shared/domain/time.js';
 import { inTransaction } from '../../db/connection.js';
 import { findStaff, listActiveStaff } from '../../db/repositories/staff-repo.js';
 import {
@@ -18,6 +18,7 @@ import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/co
 import { readSetting } from '../admin/settings-store.js';
 import { asDecider, type DeciderRule } from './decider-pin.js';
 import type { PinContext } from './pin-pepper.js';
+import { refuseSigning } from './signing-checks.js';
 import type { UsableStaff } from './staff-auth.js';
 
 /**
@@ -30,11 +31,6 @@ import type { UsableStaff } from './staff-auth.js';
 /** Today at reception: a permission runs for whole UK calendar days. */
 function today(ctx: Pick<ServiceContext, 'clock'>): string {
   return ukDay(nowIso(ctx));
-}
-
-/** "Fri, 23 Jul 2027" for a calendar day (noon UTC falls on the same day in the UK, summer or winter). */
-function dayWords(day: string): string {
-  return formatDate(`${day}T12:00:00Z`);
 }
 
 /** Where printed permissions are kept: retention-files.ts removes them once the permission's words are removed. */
@@ -129,11 +125,11 @@ function checkNewPermission(ctx: ServiceContext, input: ParsedInput<'staffPermis
     staffId: input.staffId, deviceKind: input.deviceKind, purpose: input.purpose, validFrom: input.validFrom, validUntil: input.validUntil,
   });
   if (same) {
-    const until = same.valid_until === null ? 'until it is ended' : `to ${dayWords(same.valid_until)}`;
+    const until = same.valid_until === null ? 'until it is ended' : `to ${formatDay(same.valid_until)}`;
     throw new CommandError(
       'conflict',
       `${same.staff_name} already has permission for a ${DEVICE_KIND_LABELS[same.device_kind].toLowerCase()} for `
-        + `${purposeWords({ purpose: same.purpose, purposeDetail: same.purpose_detail })} from ${dayWords(same.valid_from)} ${until}. `
+        + `${purposeWords({ purpose: same.purpose, purposeDetail: same.purpose_detail })} from ${formatDay(same.valid_from)} ${until}. `
         + 'If this one replaces it, end that one first.',
     );
   }
@@ -182,24 +178,10 @@ export function recordPermissionSigned(ctx: ServiceContext, input: ParsedInput<'
   return inTransaction(ctx.db, () => {
     const row = mustFind(ctx, input.permissionId);
     const day = today(ctx);
-    if (row.signed_on !== null) {
-      throw new CommandError(
-        'conflict',
-        `That permission was already recorded as signed on ${dayWords(row.signed_on)}, by ${row.signature_recorded_by_name ?? 'someone'}. Nothing was changed.`,
-      );
-    }
-    if (row.ended_at !== null) throw new CommandError('conflict', `That permission was ended on ${formatDate(row.ended_at)}, so it cannot be signed now.`);
-    if (row.valid_until !== null && row.valid_until < day) {
-      throw new CommandError('conflict', `That permission ran out on ${dayWords(row.valid_until)}, so it cannot be signed now.`);
-    }
-    if (input.signedOn > day) {
-      throw new CommandError('invalid_input', 'The day it was signed cannot be in the future.', { signedOn: 'The day it was signed cannot be in the future.' });
-    }
-    const recordedDay = ukDay(row.recorded_at);
-    if (input.signedOn < recordedDay) {
-      const words = `It cannot have been signed before the permission was recorded, on ${dayWords(recordedDay)}.`;
-      throw new CommandError('invalid_input', words, { signedOn: words });
-    }
+    refuseSigning({
+      paper: 'permission', record: 'permission', signedOn: row.signed_on, signatureRecordedBy: row.signature_recorded_by_name,
+      endedAt: row.ended_at, validUntil: row.valid_until, recordedAt: row.recorded_at,
+    }, input.signedOn, day);
     if (!recordStaffPermissionSigned(ctx.db, row.id, { signedOn: input.signedOn, at: nowIso(ctx), by })) {
       throw new CommandError('conflict', 'That permission was recorded as signed a moment ago. Refresh the list.');
     }
@@ -218,7 +200,7 @@ export function endPermission(ctx: ServiceContext, input: ParsedInput<'staffPerm
       throw new CommandError('conflict', `That permission was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDate(row.ended_at)}.`);
     }
     if (row.valid_until !== null && row.valid_until < day) {
-      throw new CommandError('conflict', `That permission already ran out on ${dayWords(row.valid_until)}.`);
+      throw new CommandError('conflict', `That permission already ran out on ${formatDay(row.valid_until)}.`);
     }
     if (!endStaffPermission(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That permission was ended a moment ago. Refresh the list.');

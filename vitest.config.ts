@@ -23,7 +23,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL for the run; test files take databases on it with freshPgDatabase().
+          globalSetup: ['tests/helpers/pg-global-setup.ts'],
+        },
       },
       {
         extends: true,

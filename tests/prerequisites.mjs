@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // What `npm test` needs from the machine, checked in its first second, before the typecheck and the build:
 // Chromium for the browser tests, poppler's pdftoppm and pdftotext to read the PDFs back, CJK fonts so names
-// such as 王芳 print, and a real CUPS spooler with the cups-pdf queue the printing tests print to.
+// such as 王芳 print, a real CUPS spooler with the cups-pdf queue the printing tests print to, and PostgreSQL's
+// server programs (initdb, pg_ctl, under /usr/lib/postgresql/<version>/bin) for the throwaway server the tests
+// start and stop themselves (tests/helpers/pg-cluster.ts). Nothing here starts PostgreSQL: the tests do, on a
+// free port in a temporary folder; the machine's own cluster, if Debian made one, is left as it is.
 //
 // As root on Debian it installs and starts whatever is missing (apt-get, cupsd, lpadmin), so
 // `npm ci && npm test` works on a fresh machine. As anyone else it changes nothing and says the one command
@@ -10,7 +13,7 @@
 // SAFE_HANDS_SKIP_PRINTER_TESTS=1 leaves printing out, on a machine that cannot print; CHROMIUM_PATH names
 // another Chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 
 const QUEUE = process.env.SAFE_HANDS_TEST_PRINTER ?? 'SafeHandsPDF';
 const printing = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS !== '1';
@@ -30,12 +33,20 @@ function executable(file) {
   }
 }
 
+/** Debian puts each PostgreSQL major version's server programs in /usr/lib/postgresql/<major>/bin. */
+function postgresServer() {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
+  return majors.some((major) => ['initdb', 'pg_ctl', 'postgres', 'pg_isready'].every((tool) => executable(`${root}/${major}/bin/${tool}`)));
+}
+
 /** Each need: what it is for, whether it is here, and the Debian package that brings it. */
 const needs = [
   { what: 'Chromium, for the browser tests', here: () => executable(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), debian: 'chromium' },
   { what: 'pdftoppm and pdftotext, to read the PDFs back', here: () => onPath('pdftoppm') && onPath('pdftotext'), debian: 'poppler-utils' },
   { what: 'a CJK fallback font (Droid Sans Fallback)', here: () => existsSync('/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf'), debian: 'fonts-droid-fallback' },
   { what: 'a CJK font collection (Noto Sans CJK)', here: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), debian: 'fonts-noto-cjk' },
+  { what: 'the PostgreSQL server (initdb, pg_ctl), for the tests that run on PostgreSQL', here: postgresServer, debian: 'postgresql' },
   ...(printing ? [
     { what: 'the CUPS print spooler', here: () => existsSync('/usr/sbin/cupsd') && onPath('lpstat') && onPath('lpadmin'), debian: 'cups', printing: true },
     { what: 'the cups-pdf printer', here: () => existsSync('/usr/lib/cups/backend/cups-pdf'), debian: 'printer-driver-cups-pdf', printing: true },

@@ -146,7 +146,7 @@ export async function ensureDataset(root, visitors, log = console.log) {
     db.close();
   }
   const t1 = performance.now();
-  const app = openApp({ dataDir: building, clock: { now: () => new Date(start - DAY) } });
+  const app = await openApp({ dataDir: building, clock: { now: () => new Date(start - DAY) } });
   try {
     // The first start reads every row once (its audit check has no earlier clean check to go on from), so a
     // start from a copy checks only what came after.

@@ -4,9 +4,9 @@ import { openApp } from '../dist/main/app.js';
 import { SURNAMES } from './dataset.mjs';
 
 const dataDir = process.argv[2];
-const app = openApp({ dataDir });
+const app = await openApp({ dataDir });
 for (let i = 0; i < 500; i++) {
-  const r = app.dispatch('visitor.findReturning', { surnamePrefix: SURNAMES[i % 60].slice(0, 3) }, 'probe');
+  const r = await app.dispatch('visitor.findReturning', { surnamePrefix: SURNAMES[i % 60].slice(0, 3) }, 'probe');
   if (!r.ok) throw new Error(JSON.stringify(r.error));
 }
 console.log(JSON.stringify({ rss: process.memoryUsage().rss }));

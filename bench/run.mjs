@@ -39,7 +39,7 @@ const cached = await ensureDataset(ROOT, VISITORS);
 // Measure on a copy so the cache stays as built and every run starts from the same state.
 const work = mkdtempSync(join(tmpdir(), 'safe-hands-bench-'));
 copyDataset(cached, work);
-const app = openApp({ dataDir: work });
+const app = await openApp({ dataDir: work });
 // The start-up check reads every page in a worker thread; steady-state figures are taken after it.
 await app.startupCheck;
 const db = app.db;
@@ -51,8 +51,8 @@ try {
   const unique = (i) => `${FIRST_NAMES[i % FIRST_NAMES.length]}-${runTag}${i.toString(36)}`;
 
   // --- (a) sign-in: dispatcher vs bare inserts ------------------------------------------------------
-  const signIn = measureSync((i) => {
-    const r = app.dispatch('visit.signInNew', {
+  const signIn = await measure(async (i) => {
+    const r = await app.dispatch('visit.signInNew', {
       firstName: unique(i), lastName: SURNAMES[i % SURNAMES.length], organisation: null, visitorType: 'contractor',
       visiting: 'Office', policyVersionId, devices: [],
     }, 'bench-kiosk');
@@ -97,8 +97,8 @@ try {
   // with none of the app's layers around it: no dispatcher, no validation, no set-up check, no mapping of
   // rows. Only the surname folding (searchKey) is kept, since the floor needs its key too.
   const bareSame = db.prepare(NEWEST_IN_GROUP_SQL);
-  const findReturning = (i) => {
-    const r = app.dispatch('visitor.findReturning', { surnamePrefix: prefixes[i % prefixes.length] }, 'bench-kiosk');
+  const findReturning = async (i) => {
+    const r = await app.dispatch('visitor.findReturning', { surnamePrefix: prefixes[i % prefixes.length] }, 'bench-kiosk');
     if (!r.ok) throw new Error(`visitor.findReturning failed: ${JSON.stringify(r.error)}`);
   };
   const findBare = (i) => { const p = searchKey(prefixes[i % prefixes.length]); bareSame.all(p, p, p, MAX_KIOSK_MATCHES); };

@@ -9,6 +9,7 @@ import { DATABASE_FILE, MIGRATIONS_DIR } from './core/paths.js';
 import { makePrivateDir, tightenDataFolder } from './core/private-files.js';
 import { DocumentLinks } from './documents/document-links.js';
 import { AuditTrail, type AuditCheckScope } from './audit/audit-trail.js';
+import type { Anchor } from './audit/audit-check.js';
 import { healthProblem, newestBackupAnchors } from './services/admin/backups.js';
 import { rebuildMissingReceipts } from './services/custody/receipt-rebuild.js';
 import type { ScryptCost } from './services/staff/pin-hash.js';
@@ -52,7 +53,7 @@ export interface OpenAppOptions {
 }
 
 /** Opens (creating if need be) the data folder and its database, brings the schema up to date, wires commands. */
-export function openApp(options: OpenAppOptions): App {
+export async function openApp(options: OpenAppOptions): Promise<App> {
   makePrivateDir(options.dataDir);
   // Before the database opens, so a -wal or -shm an earlier version left readable is narrowed before use.
   const { refused } = tightenDataFolder(options.dataDir);
@@ -69,7 +70,7 @@ export function openApp(options: OpenAppOptions): App {
     // Before the schema update, so rows a migration rewrites are sealed as Safe Hands' own change.
     auditTrail = new AuditTrail(db, clock, options.dataDir);
     migrate(db, readMigrations(MIGRATIONS_DIR), () => clock.now());
-    auditTrail.start();
+    await auditTrail.start();
   } catch (err) {
     // A damaged file still opens, so the office sees what is wrong and can restore a backup.
     if (!isCorruption(err)) {
@@ -78,7 +79,7 @@ export function openApp(options: OpenAppOptions): App {
     }
     problem = `The database is damaged (${(err as Error).message}).`;
   }
-  const app = createAppFromDb(db, clock, options.dataDir, auditTrail ?? new AuditTrail(db, clock, options.dataDir), problem, options.nativeBinding, options.pinHashCost);
+  const app = await createAppFromDb(db, clock, options.dataDir, auditTrail ?? new AuditTrail(db, clock, options.dataDir), problem, options.nativeBinding, options.pinHashCost);
   // A database made a moment ago has nothing to check; one already known to be damaged needs no second opinion.
   if (problem !== null) app.startupCheck = Promise.resolve('failed');
   else if (existed) {
@@ -94,7 +95,7 @@ export function openApp(options: OpenAppOptions): App {
   if (existed && problem === null) {
     app.receiptsRebuilt = new Promise((resolve) => setImmediate(resolve))
       // Closed meanwhile (a restart, a test): there is nothing to rebuild into.
-      .then(() => (db.open ? rebuildMissingReceipts(db, options.dataDir) : []))
+      .then(async () => (db.open ? await rebuildMissingReceipts(db, options.dataDir) : []))
       .catch((err: unknown) => {
         console.error('Missing receipt PDFs could not be made again:', err);
         return [];
@@ -116,9 +117,9 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
-export function createAppFromDb(
+export async function createAppFromDb(
   db: Db, clock: Clock, dataDir: string, auditTrail: AuditTrail, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
-): App {
+): Promise<App> {
   const sessions = new StaffSessions(clock);
   const core: Core = {
     db,
@@ -128,7 +129,7 @@ export function createAppFromDb(
     documentLinks: new DocumentLinks(clock, sessions),
     health: { databaseProblem, storageProblem: null, restores: 0, failedJobs: {} },
     nativeBinding,
-    pins: openPinHasher(dataDir, db, pinHashCost),
+    pins: await openPinHasher(dataDir, db, pinHashCost),
     auditTrail,
   };
   const running = new Set<BackgroundCheck>();
@@ -153,7 +154,15 @@ export function createAppFromDb(
     async checkAuditTrail(scope = 'all') {
       if (closed) return 'cancelled';
       const restoresAtStart = core.health.restores;
-      const result = await auditTrail.check(newestBackupAnchors(core), scope);
+      let anchors: Anchor[];
+      try {
+        anchors = await newestBackupAnchors(core);
+      } catch (err) {
+        // Closed while the backups were being read (the app quitting, a test ending): nothing to check.
+        if (closed) return 'cancelled';
+        throw err;
+      }
+      const result = await auditTrail.check(anchors, scope);
       if (result.cancelled || closed || core.health.restores !== restoresAtStart) return 'cancelled';
       return result.ok ? 'ok' : 'failed';
     },

@@ -13,7 +13,7 @@ import {
  * `partial` lists changes that are there only in part; `broken` lists damage to the file, the custody
  * invariant or the audit chain.
  */
-export function checkDatabase(db, ledger, dataDir) {
+export async function checkDatabase(db, ledger, dataDir) {
   const lost = [];
   const partial = [];
   const broken = [];
@@ -30,7 +30,13 @@ export function checkDatabase(db, ledger, dataDir) {
   else {
     const head = JSON.parse(readFileSync(join(dataDir, AUDIT_HEAD_FILE), 'utf8'));
     // One read transaction: the restarted host may write while this reads.
-    const audit = db.transaction(() => checkAuditNow(db, keys, [{ head, source: 'the head file' }]))();
+    db.exec('BEGIN');
+    let audit;
+    try {
+      audit = await checkAuditNow(db, keys, [{ head, source: 'the head file' }]);
+    } finally {
+      db.exec('COMMIT');
+    }
     for (const problem of audit.problems) broken.push(`audit check: ${problem}`);
   }
 

@@ -120,7 +120,7 @@ for (let n = 1; n <= crashes; n += 1) {
   host = await startOrFail();
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
-    const found = checkDatabase(db, ledger, dataDir);
+    const found = await checkDatabase(db, ledger, dataDir);
     for (const key of ['lost', 'partial', 'broken']) for (const line of found[key]) note(key, line, n);
     for (const line of checkNothingClaimedPrinted(db)) note('broken', line, n);
     for (const line of await waitForReceiptPdfs(db, dataDir)) note('broken', line, n);

@@ -39,21 +39,21 @@ const problems: string[] = [];
 /** The day so far, made through the real commands: two visitors with phones in the safe, no printer set up. */
 async function seedTheDay(dataDir: string): Promise<void> {
   // The production PIN cost: the host unlocks with the hash as stored, with nothing to re-hash on a full disk.
-  const app = createTestApp('2027-01-12T15:10:00.000Z', { pinHashCost: undefined });
-  const { staffId } = await app.okAsync('setup.create', {
+  const app = await createTestApp('2027-01-12T15:10:00.000Z', { pinHashCost: undefined });
+  const { staffId } = await app.ok('setup.create', {
     settingName: 'Oak Tree Primary School', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
   });
-  await app.okAsync('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
-  app.ok('settings.update', { autoSignOut: true }, 'staff');
+  await app.ok('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
+  await app.ok('settings.update', { autoSignOut: true }, 'staff');
   const zoe = await logIntoSafe(app);
   app.clock.advance(4 * 60_000);
-  newVisitor(app, { firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd', visiting: 'Fixing the boiler' });
-  const amiras = await app.okAsync('custody.log', {
-    owner: { type: 'visitor', visitId: app.ok('visit.onSite', {}, 'staff').visits.find((v) => v.firstName === 'Amira')!.visitId },
+  await newVisitor(app, { firstName: 'Amira', lastName: 'Khan', organisation: 'Bright Sparks Ltd', visiting: 'Fixing the boiler' });
+  const amiras = await app.ok('custody.log', {
+    owner: { type: 'visitor', visitId: (await app.ok('visit.onSite', {}, 'staff')).visits.find((v) => v.firstName === 'Amira')!.visitId },
     items: [{ kind: 'phone', description: 'Blue Samsung', marks: null, bagSlot: '7' }],
   }, 'staff');
   // Zoë's receipt was written out by hand at the time; Amira's is still owed.
-  app.ok('custody.markGivenByHand', { receiptId: zoe.receipt.receiptId }, 'staff');
+  await app.ok('custody.markGivenByHand', { receiptId: zoe.receipt.receiptId }, 'staff');
   expect(amiras.receipt.printCount).toBe(0);
   // The day's backup, retention run and weekly check are done: only the end-of-day sign-out is due later.
   expect((await runDueJobs(app)).failed).toEqual([]);

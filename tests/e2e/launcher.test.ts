@@ -118,7 +118,7 @@ describe('npm start', () => {
 
   it('serves at once on a damaged database, then says so when the start-up check (in a worker thread) finds it', async () => {
     const app = await createSetUpApp();
-    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     // Spoil one of the visits' pages: nothing reads them while the app opens (the schema, the migrations and
     // the audit trail's head still read fine), so it is the start-up check that must notice.

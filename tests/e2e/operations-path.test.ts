@@ -205,7 +205,7 @@ describe.sequential('a damaged database', () => {
     // Built with the real commands, then a page near the end (where the visits live) is spoilt, as the
     // backend's own start-up check test does.
     const app = await createSetUpApp();
-    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     const pages = app.db.pragma('page_count', { simple: true }) as number;
     const dir = app.dir;

@@ -405,7 +405,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const addStaff = (displayName: string, roles: StaffRole[]) =>
     attempt(
       `staff.create ${displayName}`,
-      async () => (await app.okAsync('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner)).staffId,
+      async () => (await app.ok('staff.create', { displayName, roles, pin: STAFF_PIN, pinAgain: STAFF_PIN }, owner)).staffId,
       async () => insertStaff(app.db, { displayName, pinHash: await app.pins.hash(STAFF_PIN), roles, createdAt: app.clock.now().toISOString() }),
     );
   const staff = {
@@ -418,8 +418,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   await attempt(
     'staff.update owner',
     async () => {
-      app.ok('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['dsl', 'admin', 'head'] }, owner);
-      await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, owner);
+      await app.ok('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['dsl', 'admin', 'head'] }, owner);
+      await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, owner);
     },
     () => undefined,
   );
@@ -428,24 +428,24 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   // staffDay.signOutAtKiosk find them in; everyone else is not signed in.
   await attempt(
     'staffDay.signInAtKiosk',
-    () => app.okAsync('staffDay.signInAtKiosk', { staffId: staff.office, pin: STAFF_PIN, phone: null }),
+    () => app.ok('staffDay.signInAtKiosk', { staffId: staff.office, pin: STAFF_PIN, phone: null }),
     () => undefined,
   );
-  const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+  const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
 
-  const returning = newVisitor(app, { firstName: 'Rita', lastName: 'Whitfield', organisation: 'County Council' });
-  app.ok('visit.signOut', { visitId: returning.visitId });
+  const returning = await newVisitor(app, { firstName: 'Rita', lastName: 'Whitfield', organisation: 'County Council' });
+  await app.ok('visit.signOut', { visitId: returning.visitId });
   const { visitor_id: returningVisitorId } = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').get(returning.visitId) as {
     visitor_id: number;
   };
-  const onSite = newVisitor(app);
+  const onSite = await newVisitor(app);
   const logged = await logIntoSafe(app);
-  const pending = visitorWithDeclaredDevices(app, { firstName: 'Kofi', lastName: 'Mensah' });
+  const pending = await visitorWithDeclaredDevices(app, { firstName: 'Kofi', lastName: 'Mensah' });
 
   const booking = await attempt(
     'booking.create',
-    () => {
-      const { bookingId } = app.ok(
+    async () => {
+      const { bookingId } = await app.ok(
         'booking.create',
         { firstName: 'Ines', lastName: 'Duarte', organisation: 'Local authority', visitorType: 'local_authority', host: 'The SENCo', expectedDate: '2026-11-23', expectedTime: null },
         owner,
@@ -458,7 +458,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const exceptionId = await attempt(
     'exception.approve',
     async () =>
-      (await app.okAsync(
+      (await app.ok(
         'exception.approve',
         {
           target: { type: 'booking', bookingId: booking.bookingId },
@@ -478,8 +478,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   );
   const concernId = await attempt(
     'concern.raise',
-    () =>
-      app.ok(
+    async () =>
+      (await app.ok(
         'concern.raise',
         {
           aboutType: 'parent_carer',
@@ -490,14 +490,14 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
           actionTaken: 'The deputy head spoke to both parents.',
         },
         owner,
-      ).concernId,
+      )).concernId,
     () => MISSING_ID,
   );
 
   const agreementId = await attempt(
     'learner.recordAgreement',
     async () =>
-      (await app.okAsync(
+      (await app.ok(
         'learner.recordAgreement',
         {
           pupilName: 'Amy Jones',
@@ -518,7 +518,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const learnerExceptionId = await attempt(
     'learner.recordException',
     async () =>
-      (await app.okAsync(
+      (await app.ok(
         'learner.recordException',
         {
           pupilName: 'Ella Hughes',
@@ -541,7 +541,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const staffPermissionId = await attempt(
     'staffPermission.record',
     async () =>
-      (await app.okAsync(
+      (await app.ok(
         'staffPermission.record',
         {
           staffId: staff.office,
@@ -565,7 +565,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const confiscatedItemId = await attempt(
     'custody.log confiscated',
     async () =>
-      (await app.okAsync(
+      (await app.ok(
         'custody.log',
         {
           owner: { type: 'learner', name: 'Kai Morgan', group: '6B', reason: 'confiscated', confiscationReason: 'Filming other pupils in the toilets' },
@@ -580,8 +580,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
 
   const exceptionRequestId = await attempt(
     'exceptionRequest.request',
-    () => {
-      app.ok('exceptionRequest.request', { visitId: onSite.visitId, deviceKind: 'phone', purpose: 'Taking notes for the SEND review' });
+    async () => {
+      await app.ok('exceptionRequest.request', { visitId: onSite.visitId, deviceKind: 'phone', purpose: 'Taking notes for the SEND review' });
       return app.db.prepare('SELECT id FROM exception_requests WHERE visit_id = ?').pluck().get(onSite.visitId) as number;
     },
     () => MISSING_ID,
@@ -589,7 +589,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
 
   const concernSamples = await buildConcernSamples(app, { staffId: staff.office, pin: STAFF_PIN }, owner, attempt, MISSING_ID);
 
-  app.ok('settings.update', { badgeEnabled: true }, owner);
+  await app.ok('settings.update', { badgeEnabled: true }, owner);
   // A safeguarding leaflet, for the desk and the kiosk to print.
   await attempt(
     'leaflet.publish',
@@ -602,8 +602,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const staffBadgeCodes = await attempt(
     'staff.issueBadge',
     async () => {
-      await app.okAsync('staff.issueBadge', { staffId: staff.office }, owner);
-      await app.okAsync('staff.issueBadge', { staffId: staff.head }, owner);
+      await app.ok('staff.issueBadge', { staffId: staff.office }, owner);
+      await app.ok('staff.issueBadge', { staffId: staff.head }, owner);
       return { office: (await readStaffBadge(app.dir, staff.office)).code, head: (await readStaffBadge(app.dir, staff.head)).code };
     },
     () => ({ office: 'A'.repeat(26), head: 'B'.repeat(26) }),
@@ -612,14 +612,14 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   const dslStaffDayId = await attempt(
     'staffDay break',
     async () => {
-      const day = await app.okAsync('staffDay.signInAtKiosk', { staffId: staff.dsl, pin: STAFF_PIN, phone: { bagSlot: 'S9', description: null } });
-      const tablet = (await app.okAsync('custody.log', { owner: { type: 'staff', staffId: staff.dsl }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'S9' }] }, owner)).receipt;
-      app.ok('custody.return', { receiptId: tablet.receiptId, itemIds: [tablet.items[0]!.itemId], returnedTo: 'Dee Safeguarding', note: 'Break' }, owner);
+      const day = await app.ok('staffDay.signInAtKiosk', { staffId: staff.dsl, pin: STAFF_PIN, phone: { bagSlot: 'S9', description: null } });
+      const tablet = (await app.ok('custody.log', { owner: { type: 'staff', staffId: staff.dsl }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'S9' }] }, owner)).receipt;
+      await app.ok('custody.return', { receiptId: tablet.receiptId, itemIds: [tablet.items[0]!.itemId], returnedTo: 'Dee Safeguarding', note: 'Break' }, owner);
       return day.staffDayId;
     },
     () => MISSING_ID,
   );
-  const backupFileName = await attempt('backup.now', async () => (await app.okAsync('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
+  const backupFileName = await attempt('backup.now', async () => (await app.ok('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
 
   const ids: SampleIds = {
     ownerId: app.adminId,
@@ -658,7 +658,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
   copyFileSync(join(app.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
   for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(app.dir, file), join(dir, file));
   if (existsSync(join(app.dir, BACKUPS))) cpSync(join(app.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
-  app.dispose();
+  await app.dispose();
   return { dir, ids, problems, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -671,7 +671,7 @@ export type SampleApp = App & {
 };
 
 /** A fresh copy of the template's database, opened like the real app, with no staff unlocked. */
-export function openSampleApp(template: SampleTemplate): SampleApp {
+export async function openSampleApp(template: SampleTemplate): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-sample-'));
   copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
   copyFileSync(join(template.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
@@ -679,7 +679,7 @@ export function openSampleApp(template: SampleTemplate): SampleApp {
   for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(template.dir, file), join(dir, file));
   if (existsSync(join(template.dir, BACKUPS))) cpSync(join(template.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   const clock = fixedClock(START);
-  const app = openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST });
+  const app = await openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST });
   return Object.assign(app, {
     clock,
     ids: template.ids,

@@ -59,32 +59,32 @@ export async function buildConcernSamples(
   const officeConcernId = await attempt(
     'concern.raise as office',
     async () => {
-      await app.okAsync('staff.unlock', office, 'sample-office');
-      return app.ok('concern.raise', {
+      await app.ok('staff.unlock', office, 'sample-office');
+      return (await app.ok('concern.raise', {
         aboutType: 'learner', aboutName: 'A Year 5 boy', visitId: null, location: 'The playground',
         whatHappened: 'Showed other children a video on his phone that upset them.', actionTaken: 'Took the phone to the office.',
-      }, 'sample-office').concernId;
+      }, 'sample-office')).concernId;
     },
     () => missingId,
   );
   const allegationConcernId = await attempt(
     'concern.recordLadoReferral',
-    () => {
-      const { concernId } = app.ok('concern.raise', {
+    async () => {
+      const { concernId } = await app.ok('concern.raise', {
         ...ABOUT_STAFF, aboutName: 'A teaching assistant', whatHappened: 'Was seen taking photos of pupils on a personal phone.',
       }, owner);
-      app.ok('concern.recordLadoReferral', { concernId, referredOn: '2026-11-20', ladoReference: 'LADO/26/0290' }, owner);
+      await app.ok('concern.recordLadoReferral', { concernId, referredOn: '2026-11-20', ladoReference: 'LADO/26/0290' }, owner);
       return concernId;
     },
     () => missingId,
   );
   const closedConcernId = await attempt(
     'concern.review (closing)',
-    () => {
-      const { concernId } = app.ok('concern.raise', {
+    async () => {
+      const { concernId } = await app.ok('concern.raise', {
         ...ABOUT_STAFF, aboutName: 'A supply teacher', whatHappened: 'Used a personal phone in the lesson to message a parent.',
       }, owner);
-      app.ok('concern.review', { concernId, outcome: 'Spoken to; the agency was told.', close: true }, owner);
+      await app.ok('concern.review', { concernId, outcome: 'Spoken to; the agency was told.', close: true }, owner);
       return concernId;
     },
     () => missingId,

@@ -2,9 +2,9 @@ import type { CommandInput, CommandOutput } from '../../src/shared/contract/inde
 import { newVisitor, type TestApp } from './test-app.js';
 
 /** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */
-export function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
-  const visit = newVisitor(app, { ...name, devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }] });
-  const handover = app.ok('custody.pendingHandovers', {}, 'staff').handovers.find((h) => h.visitId === visit.visitId)!;
+export async function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
+  const visit = await newVisitor(app, { ...name, devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }] });
+  const handover = (await app.ok('custody.pendingHandovers', {}, 'staff')).handovers.find((h) => h.visitId === visit.visitId)!;
   return { visit, handover };
 }
 
@@ -15,8 +15,8 @@ export const PHONE_AND_WATCH: CommandInput<'custody.log'>['items'] = [
 
 /** Logs the visitor's declared devices into bag 12, as office staff do from the pending handover. */
 export async function logIntoSafe(app: TestApp): Promise<CommandOutput<'custody.log'> & { visitId: number }> {
-  const { visit, handover } = visitorWithDeclaredDevices(app);
-  const result = await app.okAsync(
+  const { visit, handover } = await visitorWithDeclaredDevices(app);
+  const result = await app.ok(
     'custody.log',
     { handoverId: handover.handoverId, owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH },
     'staff',

@@ -25,10 +25,10 @@ export const OFFICE: Colleague = { displayName: 'Olu Office', roles: [], pin: OF
 export async function addColleagues(app: SetUp, ...colleagues: Colleague[]): Promise<number[]> {
   const ids: number[] = [];
   for (const c of colleagues) {
-    ids.push((await app.okAsync('staff.create', { displayName: c.displayName, roles: c.roles, pin: c.pin, pinAgain: c.pin }, 'staff')).staffId);
+    ids.push((await app.ok('staff.create', { displayName: c.displayName, roles: c.roles, pin: c.pin, pinAgain: c.pin }, 'staff')).staffId);
   }
   for (const [i, c] of colleagues.entries()) {
-    if (c.console !== null) await app.okAsync('staff.unlock', { staffId: ids[i]!, pin: c.pin }, c.console);
+    if (c.console !== null) await app.ok('staff.unlock', { staffId: ids[i]!, pin: c.pin }, c.console);
   }
   return ids;
 }
@@ -36,7 +36,7 @@ export async function addColleagues(app: SetUp, ...colleagues: Colleague[]): Pro
 /** After the clock moved on past the sessions: each one's console unlocked again, then the administrator's. */
 export async function unlockAgain(app: SetUp, ...desks: [Colleague, number][]): Promise<void> {
   for (const [c, staffId] of desks) {
-    if (c.console !== null) await app.okAsync('staff.unlock', { staffId, pin: c.pin }, c.console);
+    if (c.console !== null) await app.ok('staff.unlock', { staffId, pin: c.pin }, c.console);
   }
-  await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+  await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
 }

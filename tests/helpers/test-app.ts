@@ -18,28 +18,15 @@ export const ADMIN_PIN = '482613';
  */
 export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };
 
-/**
- * The commands that hash a PIN, which always answer later (the hash is worked out off the event loop):
- * TypeScript keeps them out of call / ok / fails, so a test uses okAsync / failsAsync for them.
- */
-type HashesAPin =
-  | 'setup.create' | 'staff.unlock' | 'staff.changeOwnPin' | 'staff.create' | 'staff.resetPin' | 'exception.approve' | 'learner.recordAgreement';
-/** Staff days: the kiosk's check a PIN, and every sign-in may print a phone's receipt. */
-type StaffDayAsync = 'staffDay.signIn' | 'staffDay.signInAtKiosk' | 'staffDay.signOutAtKiosk' | 'staffDay.signInByBadge' | 'staff.issueBadge';
-type MayAnswerAtOnce = Exclude<CommandName, HashesAPin | StaffDayAsync>;
-
 export type TestApp = App & {
   clock: ReturnType<typeof fixedClock>;
   dir: string;
   /** Calls a command as the given window and returns its raw result. */
-  call<N extends MayAnswerAtOnce>(name: N, input: CommandInput<N>, sessionKey?: string): CommandResult<CommandOutput<N>>;
+  call<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandResult<CommandOutput<N>>>;
   /** Calls a command that must succeed and returns its value. */
-  ok<N extends MayAnswerAtOnce>(name: N, input: CommandInput<N>, sessionKey?: string): CommandOutput<N>;
+  ok<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandOutput<N>>;
   /** Calls a command that must fail and returns its error. */
-  fails<N extends MayAnswerAtOnce>(name: N, input: unknown, sessionKey?: string): CommandFailure;
-  /** The same for commands that answer later (PINs, printing, asking the operating system). */
-  okAsync<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandOutput<N>>;
-  failsAsync<N extends CommandName>(name: N, input: unknown, sessionKey?: string): Promise<CommandFailure>;
+  fails<N extends CommandName>(name: N, input: unknown, sessionKey?: string): Promise<CommandFailure>;
   /**
    * Says the test edits the database behind the app's back on purpose. Otherwise, at the end of every
    * test, the audit check must find the trail and every record as Safe Hands wrote them: a write path that
@@ -48,12 +35,6 @@ export type TestApp = App & {
   tamperedOnPurpose: boolean;
   dispose(): void;
 };
-
-/** A synchronous command's answer; a test that reaches a command that prints must use okAsync instead. */
-function now(result: CommandResult<unknown> | Promise<CommandResult<unknown>>, name: string): CommandResult<unknown> {
-  if (result instanceof Promise) throw new Error(`${name} answers asynchronously: use okAsync / failsAsync`);
-  return result;
-}
 
 const opened: TestApp[] = [];
 
@@ -71,41 +52,35 @@ function unwrapFailure(name: string, result: CommandResult<unknown>): CommandFai
  * A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told.
  * PINs are hashed at TEST_PIN_COST unless `options` say otherwise.
  */
-export function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): TestApp {
+export function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
   return openTestApp(mkdtempSync(join(tmpdir(), 'safe-hands-test-')), fixedClock(start), options);
 }
 
 /** Closes the app and opens its data folder again on the same clock, as after a restart. */
-export function reopenTestApp<T extends TestApp>(app: T): T {
+export async function reopenTestApp<T extends TestApp>(app: T): Promise<T> {
   app.close();
-  const fresh = openTestApp(app.dir, app.clock);
+  const fresh = await openTestApp(app.dir, app.clock);
   // The same object carries on (tests hold it), now over the new app; disposed once, at the end.
   opened.splice(opened.indexOf(fresh), 1);
   return Object.assign(app, fresh, { tamperedOnPurpose: app.tamperedOnPurpose });
 }
 
-function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost'> = {}): TestApp {
-  const app = openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST, ...options });
+async function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
+  const app = await openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST, ...options });
   const testApp: TestApp = {
     ...app,
     clock,
     dir,
-    call: (name, input, key = 'test:kiosk') => now(app.dispatch(name, input, key), name) as never,
-    ok(name, input, key = 'test:kiosk') {
-      return unwrap(name, now(app.dispatch(name, input, key), name)) as never;
-    },
-    fails(name, input, key = 'test:kiosk') {
-      return unwrapFailure(name, now(app.dispatch(name, input, key), name));
-    },
-    async okAsync(name, input, key = 'test:kiosk') {
+    call: async (name, input, key = 'test:kiosk') => await app.dispatch(name, input, key) as never,
+    async ok(name, input, key = 'test:kiosk') {
       return unwrap(name, await app.dispatch(name, input, key)) as never;
     },
-    async failsAsync(name, input, key = 'test:kiosk') {
+    async fails(name, input, key = 'test:kiosk') {
       return unwrapFailure(name, await app.dispatch(name, input, key));
     },
     tamperedOnPurpose: false,
-    dispose(this: TestApp) {
-      const problems = this.tamperedOnPurpose || !app.db.open ? [] : checkAuditNow(app.db, app.auditTrail.ring.all()).problems;
+    async dispose(this: TestApp) {
+      const problems = this.tamperedOnPurpose || !app.db.open ? [] : (await checkAuditNow(app.db, app.auditTrail.ring.all())).problems;
       app.close();
       rmSync(dir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`The audit check found what Safe Hands itself wrote does not hold:\n${problems.join('\n')}`);
@@ -115,11 +90,11 @@ function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options:
   return testApp;
 }
 
-export function disposeAll(): void {
+export async function disposeAll(): Promise<void> {
   const failures: unknown[] = [];
   while (opened.length) {
     try {
-      opened.pop()!.dispose();
+      await opened.pop()!.dispose();
     } catch (err) {
       failures.push(err);
     }
@@ -129,8 +104,8 @@ export function disposeAll(): void {
 
 /** A setting set up through the real first-run command; the admin's console is unlocked as `staff`. */
 export async function createSetUpApp(kind: 'nursery' | 'school' = 'school'): Promise<TestApp & { adminId: number }> {
-  const app = createTestApp();
-  const { staffId } = await app.okAsync('setup.create', {
+  const app = await createTestApp();
+  const { staffId } = await app.ok('setup.create', {
     settingName: 'Oak Tree Primary',
     settingKind: kind,
     adminName: 'Priya Shah',
@@ -138,12 +113,12 @@ export async function createSetUpApp(kind: 'nursery' | 'school' = 'school'): Pro
     pinAgain: ADMIN_PIN,
     expectationsTemplate: kind,
   });
-  await app.okAsync('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
+  await app.ok('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
   return Object.assign(app, { adminId: staffId });
 }
 
-export function newVisitor(app: TestApp, overrides: Partial<CommandInput<'visit.signInNew'>> = {}): CommandOutput<'visit.signInNew'> {
-  const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+export async function newVisitor(app: TestApp, overrides: Partial<CommandInput<'visit.signInNew'>> = {}): Promise<CommandOutput<'visit.signInNew'>> {
+  const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
   return app.ok('visit.signInNew', {
     firstName: 'Sam',
     lastName: 'Bennett',

@@ -77,7 +77,7 @@ interface Sealed {
  *   exception edited, added or deleted by another program shows). Rows Safe Hands wrote in a transaction
  *   still open are skipped: their entry is not written yet.
  */
-export function* auditCheckSteps(
+export async function* auditCheckSteps(
   db: Db,
   keys: readonly AuditKey[],
   anchors: readonly Anchor[],
@@ -86,7 +86,7 @@ export function* auditCheckSteps(
    * records those entries wrote. The weekly check, "Check the trail" and a restore always check it all.
    */
   since: AuditHead | null = null,
-): Generator<void, AuditCheckResult> {
+): AsyncGenerator<void, AuditCheckResult> {
   const problems: string[] = [];
   const sealedFrom = keys[0]?.from ?? Number.POSITIVE_INFINITY;
   const latest = new Map<string, Sealed>();
@@ -99,10 +99,10 @@ export function* auditCheckSteps(
   let lastId = 0;
   let checked = 0;
   let firstBrokenId: number | null = null;
-  const page = auditPageReader(db);
+  const page = await auditPageReader(db);
   const incremental = since !== null && since.id + 1 >= sealedFrom;
   if (incremental) {
-    if (auditHashAt(db, since.id) !== since.hash) {
+    if (await auditHashAt(db, since.id) !== since.hash) {
       problems.push(`Audit entry ${since.id} has been changed or removed since the last full check found it sound.`);
       return { ok: false, checked: 0, firstBrokenId: since.id, problems, head: null };
     }
@@ -153,7 +153,7 @@ export function* auditCheckSteps(
 
   for (const anchor of anchors) {
     if (firstBrokenId !== null) break;
-    const hash = auditHashAt(db, anchor.head.id);
+    const hash = await auditHashAt(db, anchor.head.id);
     if (hash === undefined) {
       const count = anchor.head.id - lastId;
       problems.push(`The newest ${count === 1 ? 'audit entry has' : `${count} audit entries have`} been removed: ${anchor.source} shows entry ${anchor.head.id}, but the trail now ends at entry ${lastId}.`);
@@ -212,9 +212,9 @@ export function* auditCheckSteps(
 }
 
 /** One step of the check; a database that cannot be read to the end ends the check with that, in words. */
-function nextStep(steps: Generator<void, AuditCheckResult>): IteratorResult<void, AuditCheckResult> {
+async function nextStep(steps: AsyncGenerator<void, AuditCheckResult>): Promise<IteratorResult<void, AuditCheckResult>> {
   try {
-    return steps.next();
+    return await steps.next();
   } catch (err) {
     const damaged = damagedDatabase(err);
     if (!damaged) throw err;
@@ -223,10 +223,10 @@ function nextStep(steps: Generator<void, AuditCheckResult>): IteratorResult<void
 }
 
 /** Runs the whole check at once: for a backup about to be restored, and in tests. */
-export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): AuditCheckResult {
+export async function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
-    const step = nextStep(steps);
+    const step = await nextStep(steps);
     if (step.done) return step.value;
   }
 }
@@ -234,11 +234,18 @@ export function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readon
 /** Runs the check a step at a time, letting the kiosk's requests in between: a large trail takes a second or two. */
 export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
+  // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.
+  const cancelled: AuditCheckResult = { ok: true, checked: 0, firstBrokenId: null, problems: [], head: null, cancelled: true };
   for (;;) {
-    const step = nextStep(steps);
+    let step: IteratorResult<void, AuditCheckResult>;
+    try {
+      step = await nextStep(steps);
+    } catch (err) {
+      if (!db.open) return cancelled;
+      throw err;
+    }
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.
-    if (!db.open) return { ok: true, checked: 0, firstBrokenId: null, problems: [], head: null, cancelled: true };
+    if (!db.open) return cancelled;
   }
 }

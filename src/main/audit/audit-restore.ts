@@ -5,19 +5,19 @@ import { auditHead, type AuditHead } from '../db/repositories/audit-repo.js';
 import { checkAuditNow } from './audit-check.js';
 import { AUDIT_KEY_BESIDE, readKeyRing, type AuditKey } from './audit-key.js';
 
-function openReadOnly<T>(file: string, nativeBinding: string | undefined, read: (db: Db) => T): T {
+async function openReadOnly<T>(file: string, nativeBinding: string | undefined, read: (db: Db) => Promise<T>): Promise<T> {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    return read(db);
+    return await read(db);
   } finally {
     db.close();
   }
 }
 
 /** A backup's newest audit entry, or null when it has none or cannot be read. */
-export function readBackupHead(file: string, nativeBinding?: string): AuditHead | null {
+export async function readBackupHead(file: string, nativeBinding?: string): Promise<AuditHead | null> {
   try {
-    return openReadOnly(file, nativeBinding, auditHead);
+    return await openReadOnly(file, nativeBinding, auditHead);
   } catch {
     return null;
   }
@@ -28,13 +28,13 @@ export function readBackupHead(file: string, nativeBinding?: string): AuditHead 
  * or the ones kept beside it (taken on another computer). Neither: the restore is refused with the first
  * thing found, since bringing back an altered record would hide the alteration for good.
  */
-export function keysForRestore(own: readonly AuditKey[], candidate: string, nativeBinding?: string): { keys: readonly AuditKey[] } | { refuse: string } {
+export function keysForRestore(own: readonly AuditKey[], candidate: string, nativeBinding?: string): Promise<{ keys: readonly AuditKey[] } | { refuse: string }> {
   const beside = readKeyRing(`${candidate}${AUDIT_KEY_BESIDE}`);
-  return openReadOnly(candidate, nativeBinding, (db) => {
-    const withOwn = checkAuditNow(db, own);
+  return openReadOnly(candidate, nativeBinding, async (db) => {
+    const withOwn = await checkAuditNow(db, own);
     if (withOwn.ok) return { keys: own };
     if (typeof beside !== 'string') {
-      const withBeside = checkAuditNow(db, beside);
+      const withBeside = await checkAuditNow(db, beside);
       if (withBeside.ok) return { keys: beside };
     }
     const name = basename(candidate);

@@ -4,7 +4,7 @@ import type { Reminder } from '../../shared/contract/index.js';
 import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domain/audit-mark.js';
 import type { Clock } from '../core/clock.js';
 import type { ServiceContext } from '../core/context.js';
-import { onTransactions, type Db } from '../db/connection.js';
+import { inTransaction, onTransactions, type Db } from '../db/connection.js';
 import {
   appendAudit, auditHashAt, auditHead, lastCheckFailedDetail, sealAuditWith, type AuditHead,
 } from '../db/repositories/audit-repo.js';
@@ -29,8 +29,8 @@ export function auditReminders(ctx: ServiceContext, problems: readonly string[])
 }
 
 /** The audit mark as printed at the foot of a sheet, or null before anything was recorded. */
-export function printedAuditMark(trail: AuditTrail): string | null {
-  const mark = trail.mark();
+export async function printedAuditMark(trail: AuditTrail): Promise<string | null> {
+  const mark = await trail.mark();
   return mark ? formatAuditMark(mark) : null;
 }
 
@@ -100,14 +100,15 @@ export class AuditTrail {
     });
     onTransactions(db, {
       // A transaction that wrote sealed rows after its last entry (or without one) gets an entry for them.
-      beforeCommit: () => {
-        if (hasUnsealedChanges(db)) this.appendSystemEntry('record.sealed', {});
+      beforeCommit: async () => {
+        if (hasUnsealedChanges(db)) await this.appendSystemEntry('record.sealed', {});
       },
       afterCommit: () => {
         this.writeHead();
         if (this.removedWhileRunning && !this.problems.includes(this.removedWhileRunning)) {
           this.problems = [...this.problems, this.removedWhileRunning];
-          this.recordProblems(this.problems);
+          // In a transaction of its own, after this one (recordProblems says why it may fail quietly).
+          void this.recordProblems(this.problems);
         }
       },
       afterRollback: () => {
@@ -116,8 +117,8 @@ export class AuditTrail {
     });
   }
 
-  private appendSystemEntry(action: string, detail: Record<string, unknown>): void {
-    appendAudit(this.db, {
+  private async appendSystemEntry(action: string, detail: Record<string, unknown>): Promise<void> {
+    await appendAudit(this.db, {
       at: this.clock.now().toISOString(), actorStaffId: null, actorLabel: SYSTEM_ACTOR_LABEL, action, entity: 'audit', entityId: null, detail,
     });
   }
@@ -126,11 +127,11 @@ export class AuditTrail {
    * Seals what the schema update wrote, and starts a key when there is none (a new data folder, one from
    * before keys, or one whose key file is gone). Called once the schema is up to date.
    */
-  start(): void {
+  async start(): Promise<void> {
     watchRecordChanges(this.db);
-    this.db.transaction(() => {
-      if (hasUnsealedChanges(this.db)) this.appendSystemEntry('record.sealed', { reason: 'schema update' });
-      const head = auditHead(this.db);
+    await inTransaction(this.db, async () => {
+      if (hasUnsealedChanges(this.db)) await this.appendSystemEntry('record.sealed', { reason: 'schema update' });
+      const head = await auditHead(this.db);
       const current = this.ring.current();
       if (current && current.from <= (head?.id ?? 0) + 1) return;
       const lastIds: Record<string, number> = {};
@@ -139,16 +140,16 @@ export class AuditTrail {
       }
       // On disk (synced) before the entry it seals is committed.
       const key = this.ring.start((head?.id ?? 0) + 1);
-      this.appendSystemEntry(SEALING_STARTED, { keyId: key.id, lastIds });
-    }).immediate();
+      await this.appendSystemEntry(SEALING_STARTED, { keyId: key.id, lastIds });
+    });
     this.writeHead();
     // At once: a new data folder has its head file from the start.
     this.flush();
   }
 
   /** After a restore: the keys that checked the restored trail, without any that start beyond its end. */
-  adoptKeys(keys: readonly AuditKey[]): void {
-    const head = auditHead(this.db);
+  async adoptKeys(keys: readonly AuditKey[]): Promise<void> {
+    const head = await auditHead(this.db);
     this.committed = head;
     this.removedWhileRunning = null;
     this.problems = [];
@@ -156,7 +157,7 @@ export class AuditTrail {
     this.checkedThrough = null;
     this.ring.adopt(keys.filter((k) => k.from <= (head?.id ?? 0)));
     this.written = head;
-    this.start();
+    await this.start();
     this.flush();
   }
 
@@ -192,8 +193,8 @@ export class AuditTrail {
   }
 
   /** The mark printed at the foot of a sheet: the newest entry now. */
-  mark(): AuditMark | null {
-    const head = auditHead(this.db);
+  async mark(): Promise<AuditMark | null> {
+    const head = await auditHead(this.db);
     return head && auditMarkOf(head);
   }
 
@@ -201,13 +202,13 @@ export class AuditTrail {
    * Whether the trail still holds the entry a printed mark names, as it was when printed. A mark that does
    * not hold is a finding like any other: shown on the console and recorded in the trail.
    */
-  checkMark(typed: AuditMark): { holds: boolean; message: string } {
-    const hash = auditHashAt(this.db, typed.entry);
+  async checkMark(typed: AuditMark): Promise<{ holds: boolean; message: string }> {
+    const hash = await auditHashAt(this.db, typed.entry);
     const printed = formatAuditMark(typed);
     if (hash !== undefined && auditMarkOf({ id: typed.entry, hash }).code === typed.code) {
       return { holds: true, message: `Entry ${typed.entry} is as it was when the sheet was printed.` };
     }
-    const last = auditHead(this.db)?.id ?? 0;
+    const last = (await auditHead(this.db))?.id ?? 0;
     const problem = hash !== undefined
       ? `Audit entry ${typed.entry} is not the one on a printed sheet (${printed}): the trail has been rewritten from there or before.`
       : typed.entry > last
@@ -215,7 +216,7 @@ export class AuditTrail {
         : `A printed sheet shows audit entry ${typed.entry} (${printed}), which the trail no longer holds.`;
     if (!this.problems.includes(problem)) {
       this.problems = [...this.problems, problem];
-      this.recordProblems(this.problems);
+      await this.recordProblems(this.problems);
     }
     return { holds: false, message: `${problem} Check you typed the entry and code as printed. If you did, tell the DSL and IT, and keep the sheet.` };
   }
@@ -256,20 +257,19 @@ export class AuditTrail {
       problems.push(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing, so removal of the newest entries cannot be ruled out.`);
     }
     this.problems = problems;
-    if (problems.length > 0 && !result.unreadable) this.recordProblems(problems);
+    if (problems.length > 0 && !result.unreadable) await this.recordProblems(problems);
     else if (result.head) {
       this.checkedThrough = result.head;
-      this.saveHeadFile(this.committed ?? auditHead(this.db) ?? result.head);
+      this.saveHeadFile(this.committed ?? await auditHead(this.db) ?? result.head);
     }
     return { ...result, ok: problems.length === 0, problems };
   }
 
-  private recordProblems(problems: string[]): void {
-    const last = lastCheckFailedDetail(this.db);
+  private async recordProblems(problems: string[]): Promise<void> {
     const detail = { problems };
-    if (last === JSON.stringify(detail)) return;
     try {
-      this.db.transaction(() => this.appendSystemEntry('audit.check_failed', detail)).immediate();
+      if (await lastCheckFailedDetail(this.db) === JSON.stringify(detail)) return;
+      await inTransaction(this.db, () => this.appendSystemEntry('audit.check_failed', detail));
       this.writeHead();
     } catch (err) {
       console.warn(`Safe Hands could not record the audit check's findings: ${(err as Error).message}`);

@@ -79,7 +79,7 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     process.once('exit', lockDataFolder(options.dataDir));
-    app = openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
+    app = await openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
   } catch (err) {
     // A second host, a database from a newer version, or a folder that cannot be used: said plainly, no stack.
     const problem = err instanceof DataFolderInUse ? err.message

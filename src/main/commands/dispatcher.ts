@@ -35,11 +35,10 @@ export interface Core {
 }
 
 /**
- * Most commands answer at once; the few that print, ask the operating system or hash a PIN (off the event
- * loop, so other screens are answered meanwhile) answer later. Transports await either; tests of the
- * synchronous ones can read the answer directly.
+ * Every command answers through a promise: the storage is asynchronous (PostgreSQL for many desks), and
+ * commands that print, ask the operating system or hash a PIN wait for that too.
  */
-export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => CommandResult<unknown> | Promise<CommandResult<unknown>>;
+export type Dispatch = (name: unknown, input: unknown, sessionKey: string) => Promise<CommandResult<unknown>>;
 
 /**
  * What the kiosk may still do while paused (a damaged database, a disk that will not take writes): say so,
@@ -79,18 +78,18 @@ function handlerContext(core: Core, actor: Actor, sessionKey: string): HandlerCo
  */
 export function createDispatcher(core: Core): Dispatch {
   const storage = new StorageWatch(core);
-  return (name, rawInput, sessionKey) => {
+  return async (name, rawInput, sessionKey) => {
     if (!isCommandName(name)) return failure('unknown_command', 'The app does not know that request.');
     const spec = commandSchemas[name];
     // Any screen asking anything (the paused kiosk asks every half minute) is the moment to try saving again.
-    storage.tryAgainIfDue();
+    await storage.tryAgainIfDue();
     if (kioskPaused(core.health) && spec.role === 'kiosk' && !KIOSK_WHEN_PAUSED.has(name)) {
       return failure(core.health.storageProblem ? 'storage_problem' : 'internal', KIOSK_PAUSED_MESSAGE);
     }
 
     let actor = KIOSK_ACTOR;
     if (spec.role !== 'kiosk') {
-      const session = 'passive' in spec ? core.sessions.peek(sessionKey) : core.sessions.touch(sessionKey, consoleIdleMs(core));
+      const session = 'passive' in spec ? core.sessions.peek(sessionKey) : core.sessions.touch(sessionKey, await consoleIdleMs(core));
       if (!session) return failure('locked', 'The staff console is locked. Unlock it with your PIN.');
       // Unlocked with a PIN too short for the role: choosing a longer one is the only thing it may do.
       if (session.pinChangeDue && name !== 'staff.changeOwnPin') return failure('pin_change_due', PIN_CHANGE_DUE_MESSAGE);
@@ -123,9 +122,7 @@ export function createDispatcher(core: Core): Dispatch {
     };
     try {
       const handler = handlers[name] as Handler<CommandName>;
-      const value = handler(handlerContext(core, actor, sessionKey), parsed.data as never);
-      if (value instanceof Promise) return value.then(succeed, fail);
-      return succeed(value);
+      return succeed(await handler(handlerContext(core, actor, sessionKey), parsed.data as never));
     } catch (err) {
       return fail(err);
     }

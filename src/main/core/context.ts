@@ -30,8 +30,8 @@ export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {
 }
 
 /** Records what the acting person did; call inside the same transaction as the change. */
-export function audit(ctx: ServiceContext, action: string, entity: string, entityId: number | null, detail: Record<string, unknown> = {}): void {
-  appendAudit(ctx.db, {
+export async function audit(ctx: ServiceContext, action: string, entity: string, entityId: number | null, detail: Record<string, unknown> = {}): Promise<void> {
+  await appendAudit(ctx.db, {
     at: nowIso(ctx),
     actorStaffId: ctx.actor.staffId,
     actorLabel: ctx.actor.label,

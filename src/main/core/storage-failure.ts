@@ -107,9 +107,9 @@ const carriedPastByConnection = new WeakMap<Db, CarriedPast[]>();
  * failure is kept for the dispatcher (which puts it on the app's health and counts what went unrecorded)
  * and answers false, any other error is thrown as usual.
  */
-export function writeIfStorageAllows(db: Db, action: string, write: () => void): boolean {
+export async function writeIfStorageAllows(db: Db, action: string, write: () => Promise<unknown>): Promise<boolean> {
   try {
-    write();
+    await write();
     return true;
   } catch (err) {
     if (!carryPast(db, err, action)) throw err;

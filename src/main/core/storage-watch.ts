@@ -56,7 +56,7 @@ export class StorageWatch {
    * database to grow, and clears the problem when it works. The same transaction records in the audit
    * trail how long saving failed and what went unrecorded meanwhile, so the gap is explained.
    */
-  tryAgainIfDue(): void {
+  async tryAgainIfDue(): Promise<void> {
     const problem = this.app.health.storageProblem;
     const { db, clock } = this.app;
     if (!problem || !db.open) return;
@@ -64,10 +64,10 @@ export class StorageWatch {
     if (now.getTime() - this.lastTriedAt < PROBE_EVERY_MS) return;
     this.lastTriedAt = now.getTime();
     try {
-      inTransaction(db, () => {
-        writeAndRemoveSetting(db, PROBE_KEY, PROBE_TEXT, now.toISOString());
+      await inTransaction(db, async () => {
+        await writeAndRemoveSetting(db, PROBE_KEY, PROBE_TEXT, now.toISOString());
         const ctx = { db, clock, actor: { staffId: null, label: SYSTEM_ACTOR_LABEL, roles: [] } };
-        audit(ctx, 'storage.saving_again', 'storage', null, { problem: problem.kind, since: problem.since, notRecorded: Object.fromEntries(this.notRecorded) });
+        await audit(ctx, 'storage.saving_again', 'storage', null, { problem: problem.kind, since: problem.since, notRecorded: Object.fromEntries(this.notRecorded) });
       });
     } catch (err) {
       // Still refused: the problem stays, and the next screen to ask tries again.

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { fullName } from '../../shared/domain/names.js';
@@ -52,7 +53,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 /** What the audit trail does around each write transaction (audit/audit-trail.ts). */
 export interface TransactionHooks {
   /** Last step inside the transaction: may still write. */
-  beforeCommit(): void;
+  beforeCommit(): void | Promise<void>;
+  /** Runs once the transaction has ended; anything it starts that writes waits for the next turn. */
   afterCommit(): void;
   afterRollback(): void;
 }
@@ -63,21 +65,88 @@ export function onTransactions(db: Db, hooks: TransactionHooks): void {
   hooksByConnection.set(db, hooks);
 }
 
-/** Runs `work` in one write transaction; IMMEDIATE takes the write lock up front so checks and writes agree. */
-export function inTransaction<T>(db: Db, work: () => T): T {
-  const hooks = db.inTransaction ? undefined : hooksByConnection.get(db);
-  if (!hooks) return db.transaction(work).immediate();
-  let result: T;
+/**
+ * Who holds a connection's write transaction, and who waits for it. SQLite has one connection and one
+ * transaction on it at a time, but a transaction's work is asynchronous: while one command's transaction
+ * awaits, another command's statements would otherwise run on the same connection and silently join it
+ * (committed or rolled back with a stranger's work). So a second transaction waits its turn, first come
+ * first served, and the one running is known by the asynchronous context it runs in.
+ */
+interface Turn {
+  busy: boolean;
+  /** The transaction running now, as the asynchronous context inside it knows it. */
+  holder: object | null;
+  readonly waiting: (() => void)[];
+}
+
+const turns = new WeakMap<Db, Turn>();
+/**
+ * The transaction the current asynchronous context runs in, if any. Work a transaction leaves running after
+ * it ends (a hook's follow-up) still carries it, so it counts as inside only while that transaction holds the turn.
+ */
+const inside = new AsyncLocalStorage<object>();
+let savepoints = 0;
+
+function turnOf(db: Db): Turn {
+  let turn = turns.get(db);
+  if (!turn) {
+    turn = { busy: false, holder: null, waiting: [] };
+    turns.set(db, turn);
+  }
+  return turn;
+}
+
+/**
+ * Runs `work` in one write transaction; IMMEDIATE takes the write lock up front so checks and writes agree.
+ * Called inside a transaction on the same connection, `work` runs in a savepoint of it: its writes are undone
+ * if it throws, and the outer transaction goes on or not as its caller decides.
+ */
+export async function inTransaction<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+  const turn = turnOf(db);
+  const current = inside.getStore();
+  if (current !== undefined && current === turn.holder) return inSavepoint(db, work);
+  if (turn.busy) await new Promise<void>((resolve) => turn.waiting.push(resolve));
+  turn.busy = true;
+  const mine = {};
+  turn.holder = mine;
   try {
-    result = db.transaction(() => {
-      const value = work();
-      hooks.beforeCommit();
-      return value;
-    }).immediate();
+    return await inside.run(mine, () => immediate(db, work));
+  } finally {
+    turn.holder = null;
+    // Handed straight to the next in line, so nobody can slip in between.
+    const next = turn.waiting.shift();
+    if (next) next();
+    else turn.busy = false;
+  }
+}
+
+async function immediate<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+  const hooks = hooksByConnection.get(db);
+  db.exec('BEGIN IMMEDIATE');
+  let value: T;
+  try {
+    value = await work();
+    await hooks?.beforeCommit();
+    db.exec('COMMIT');
   } catch (err) {
-    hooks.afterRollback();
+    // SQLite may have rolled back already (a full disk, an I/O error): then there is nothing left to undo.
+    if (db.inTransaction) db.exec('ROLLBACK');
+    hooks?.afterRollback();
     throw err;
   }
-  hooks.afterCommit();
-  return result;
+  hooks?.afterCommit();
+  return value;
+}
+
+async function inSavepoint<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+  const name = `nested_${++savepoints}`;
+  db.exec(`SAVEPOINT ${name}`);
+  try {
+    const value = await work();
+    db.exec(`RELEASE ${name}`);
+    return value;
+  } catch (err) {
+    if (db.inTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    throw err;
+  }
 }

@@ -73,7 +73,7 @@ function startPrimary(args: ShellArgs): void {
   void app.whenReady().then(() => onReady(args));
 }
 
-function onReady(args: ShellArgs): void {
+async function onReady(args: ShellArgs): Promise<void> {
   const dataDir = chooseDataDir({ argDir: args.dataDir, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
   let core: App;
   let releaseDataFolder: (() => void) | null = null;
@@ -85,7 +85,7 @@ function onReady(args: ShellArgs): void {
     releaseDataFolder = lockDataFolder(dataDir);
     const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
     // The database's start-up check waits a few seconds, so it does not slow the window's first page.
-    core = openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000 });
+    core = await openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000 });
   } catch (err) {
     releaseDataFolder?.();
     // The same words as npm start's browser mode: a second host, a newer database, a folder that cannot be used.

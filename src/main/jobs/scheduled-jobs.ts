@@ -53,37 +53,37 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
   };
 
   try {
-    run.autoSignedOut = autoSignOutIfDue(ctx).signedOut;
+    run.autoSignedOut = (await autoSignOutIfDue(ctx)).signedOut;
     // Done only once today's run has happened (or it is switched off): before the end of the day nothing ran,
     // so last night's failure still stands, and its visitors are still signed in.
-    if (!readSetting(app.db, 'day.autoSignOut') || readSetting(app.db, 'day.lastAutoSignOutDay') === ukDay(at)) noteJobWorked(app.health, 'autoSignOut');
+    if (!await readSetting(app.db, 'day.autoSignOut') || await readSetting(app.db, 'day.lastAutoSignOutDay') === ukDay(at)) noteJobWorked(app.health, 'autoSignOut');
   } catch (err) {
     run.autoSignedOut = 'failed';
     failed('autoSignOut', err);
   }
 
   try {
-    run.retentionRemoved = purgeIfDue(ctx)?.visitorsRemoved ?? null;
+    run.retentionRemoved = (await purgeIfDue(ctx))?.visitorsRemoved ?? null;
     noteJobWorked(app.health, 'retention');
   } catch (err) {
     run.retentionRemoved = 'failed';
     failed('retention', err);
   }
 
-  if (!readSetting(app.db, 'backup.daily')) run.backup = 'off';
-  else if (olderThan(readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {
+  if (!await readSetting(app.db, 'backup.daily')) run.backup = 'off';
+  else if (olderThan(await readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {
     try {
       await backupNow(ctx);
       run.backup = 'made';
     } catch (err) {
       run.backup = 'failed';
-      failed('backup', err, backupFolder(ctx));
+      failed('backup', err, await backupFolder(ctx));
     }
   }
   // Made, switched off, or made within the day (by hand, say): nothing is owed.
   if (run.backup !== 'failed') noteJobWorked(app.health, 'backup');
 
-  if (olderThan(readSetting(app.db, 'health.lastIntegrityCheckAt'), WEEK_MS, now)) {
+  if (olderThan(await readSetting(app.db, 'health.lastIntegrityCheckAt'), WEEK_MS, now)) {
     try {
       const outcome = await app.checkDatabase('integrity_check');
       // Closed while checking: the database is gone from under us, and the check is due again next start.
@@ -92,7 +92,7 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
       const trail = await app.checkAuditTrail();
       if (trail === 'cancelled') return run;
       run.auditTrail = trail;
-      inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
+      await inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
     } catch (err) {
       failed('weeklyCheck', err);
       return run;

@@ -48,13 +48,7 @@ export function pinGate(throttle: PinThrottle, dispatch: Dispatch) {
       attempt?.settle(false);
       throw err;
     };
-    let answer: ReturnType<Dispatch>;
-    try {
-      answer = dispatch(name, input, sessionKey);
-    } catch (err) {
-      return released(err);
-    }
-    return { answer: answer instanceof Promise ? answer.then(counted, released) : counted(answer) };
+    return { answer: dispatch(name, input, sessionKey).then(counted, released) };
   };
 }
 
@@ -64,7 +58,7 @@ export function pinGate(throttle: PinThrottle, dispatch: Dispatch) {
  */
 export function pinThrottledDispatch(throttle: PinThrottle, dispatch: Dispatch): Dispatch {
   const gate = pinGate(throttle, dispatch);
-  return (name, input, sessionKey) => {
+  return async (name, input, sessionKey) => {
     const gated = gate(name, input, sessionKey, { clientId: sessionKey, address: 'this-computer' });
     return 'answer' in gated ? gated.answer : { ok: false, error: gated.refusal };
   };

@@ -17,9 +17,9 @@ function flipBytes(file: string, at: number, length = 64): void {
 describe('backups', () => {
   it('"back up now" makes a checked copy in the data folder’s backups, and keeps only the newest N', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
-    app.ok('settings.update', { backupKeep: 2 }, 'staff');
-    const first = await app.okAsync('backup.now', {}, 'staff');
+    await newVisitor(app);
+    await app.ok('settings.update', { backupKeep: 2 }, 'staff');
+    const first = await app.ok('backup.now', {}, 'staff');
     expect(first.fileName).toBe('safe-hands-20261123-090000.db');
     expect(existsSync(join(app.dir, 'backups', first.fileName))).toBe(true);
     const copy = openDatabase(first.file, { readonly: true });
@@ -28,22 +28,22 @@ describe('backups', () => {
     copy.close();
     for (const minutes of [1, 2]) {
       app.clock.advance(minutes * 60_000);
-      await app.okAsync('backup.now', {}, 'staff');
+      await app.ok('backup.now', {}, 'staff');
     }
-    const { backups } = app.ok('backup.list', {}, 'staff');
+    const { backups } = await app.ok('backup.list', {}, 'staff');
     expect(backups.map((b) => b.fileName)).toEqual(['safe-hands-20261123-090300.db', 'safe-hands-20261123-090100.db']);
-    expect(app.ok('settings.get', {}, 'staff').lastBackupAt).toBe('2026-11-23T09:03:00.000Z');
+    expect((await app.ok('settings.get', {}, 'staff')).lastBackupAt).toBe('2026-11-23T09:03:00.000Z');
   });
 
   it('a backup taken while sign-ins continue holds every record committed before it began and passes integrity_check', async () => {
     const app = await createSetUpApp();
-    for (let i = 0; i < 400; i += 1) newVisitor(app, { firstName: `Before${i}`, lastName: `Person${i}`, devices: [{ kind: 'phone', quantity: 1 }] });
+    for (let i = 0; i < 400; i += 1) await newVisitor(app, { firstName: `Before${i}`, lastName: `Person${i}`, devices: [{ kind: 'phone', quantity: 1 }] });
     const before = count(app, 'visits');
     let during = 0;
     let done = false;
-    const backup = app.okAsync('backup.now', {}, 'staff').finally(() => (done = true));
+    const backup = app.ok('backup.now', {}, 'staff').finally(() => (done = true));
     while (!done) {
-      newVisitor(app, { firstName: `During${during}`, lastName: `Writer${during}` });
+      await newVisitor(app, { firstName: `During${during}`, lastName: `Writer${during}` });
       during += 1;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -60,18 +60,18 @@ describe('backups', () => {
 
   it('restores a backup after checking it, keeping the current database aside and locking every console', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Kept', lastName: 'Before' });
-    const backup = await app.okAsync('backup.now', {}, 'staff');
-    newVisitor(app, { firstName: 'Lost', lastName: 'After' });
-    const result = await app.okAsync('backup.restore', { file: backup.fileName, confirm: true }, 'staff');
+    await newVisitor(app, { firstName: 'Kept', lastName: 'Before' });
+    const backup = await app.ok('backup.now', {}, 'staff');
+    await newVisitor(app, { firstName: 'Lost', lastName: 'After' });
+    const result = await app.ok('backup.restore', { file: backup.fileName, confirm: true }, 'staff');
     expect(existsSync(result.keptAside)).toBe(true);
     const aside = openDatabase(result.keptAside, { readonly: true });
     expect(aside.prepare('SELECT count(*) FROM visitors').pluck().get()).toBe(2);
     aside.close();
-    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['Kept']);
-    expect((await app.okAsync('audit.verify', {}, 'staff')).ok).toBe(true);
+    expect((await app.fails('visit.onSite', {}, 'staff')).code).toBe('locked');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['Kept']);
+    expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
     expect(app.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
   });
 
@@ -81,13 +81,13 @@ describe('backups', () => {
     ['empty', (file: string) => writeFileSync(file, '')],
   ])('refuses a %s file and leaves the current database untouched', async (_label, spoil) => {
     const app = await createSetUpApp();
-    for (let i = 0; i < 50; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
-    const backup = await app.okAsync('backup.now', {}, 'staff');
+    for (let i = 0; i < 50; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    const backup = await app.ok('backup.now', {}, 'staff');
     const spoilt = join(app.dir, 'spoilt.db');
     copyFileSync(backup.file, spoilt);
     spoil(spoilt);
     const before = contentHash(app);
-    const error = await app.failsAsync('backup.restore', { file: spoilt, confirm: true }, 'staff');
+    const error = await app.fails('backup.restore', { file: spoilt, confirm: true }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^Nothing was changed\./);
     expect(contentHash(app)).toBe(before);
@@ -95,17 +95,17 @@ describe('backups', () => {
 
   it('refuses a database from a newer version of Safe Hands', async () => {
     const app = await createSetUpApp();
-    const backup = await app.okAsync('backup.now', {}, 'staff');
+    const backup = await app.ok('backup.now', {}, 'staff');
     const db = openDatabase(backup.file);
     db.prepare(`INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')`).run();
     db.close();
-    expect((await app.failsAsync('backup.restore', { file: backup.file, confirm: true }, 'staff')).message).toMatch(/newer version/);
+    expect((await app.fails('backup.restore', { file: backup.file, confirm: true }, 'staff')).message).toMatch(/newer version/);
   });
 
   it('needs an explicit confirmation', async () => {
     const app = await createSetUpApp();
-    const backup = await app.okAsync('backup.now', {}, 'staff');
-    expect((await app.failsAsync('backup.restore', { file: backup.file }, 'staff')).fields?.confirm).toMatch(/Confirm/);
+    const backup = await app.ok('backup.now', {}, 'staff');
+    expect((await app.fails('backup.restore', { file: backup.file }, 'staff')).fields?.confirm).toMatch(/Confirm/);
   });
 
   it.each([
@@ -117,7 +117,7 @@ describe('backups', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sh-')), 'x.txt');
     writeFileSync(file, 'x');
     const before = contentHash(app);
-    const error = app.fails('settings.update', { backupFolder: folder === '__FILE__' ? file : folder }, 'staff');
+    const error = await app.fails('settings.update', { backupFolder: folder === '__FILE__' ? file : folder }, 'staff');
     expect(error.fields?.backupFolder).toMatch(message);
     expect(contentHash(app)).toBe(before);
   });
@@ -127,21 +127,21 @@ describe('the start-up check', () => {
   it('reports a damaged database on the status the screens read, instead of carrying on silently', async () => {
     const { openApp } = await import('../../../src/main/app.js');
     const app = await createSetUpApp();
-    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
-    expect(app.ok('app.status', {}).databaseProblem).toBeNull();
+    for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    expect((await app.ok('app.status', {})).databaseProblem).toBeNull();
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = join(app.dir, 'safe-hands.db');
     // A page of the visits table: nothing reads it while the app opens, so the check in the worker must find it.
     const page = app.db.prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
     app.close();
     flipBytes(file, (page - 1) * 4096, 300);
-    const reopened = openApp({ dataDir: app.dir });
+    const reopened = await openApp({ dataDir: app.dir });
     try {
       // The check runs in a worker thread; the kiosk answers meanwhile.
       expect(await reopened.startupCheck).toBe('failed');
-      const status = reopened.dispatch('app.status', {}, 'k');
+      const status = await reopened.dispatch('app.status', {}, 'k');
       expect(status).toMatchObject({ ok: true, value: { databaseProblem: expect.stringMatching(/damaged|failed its start-up check/) } });
-      expect(reopened.dispatch('visit.findOnSite', { surnamePrefix: 'q' }, 'k')).toMatchObject({ ok: false, error: { message: /paper visitor book/ } });
+      expect(await reopened.dispatch('visit.findOnSite', { surnamePrefix: 'q' }, 'k')).toMatchObject({ ok: false, error: { message: /paper visitor book/ } });
     } finally {
       reopened.close();
     }

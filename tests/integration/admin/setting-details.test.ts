@@ -12,9 +12,9 @@ afterEach(disposeAll);
 describe('the setting’s own details', () => {
   it('renames the setting, changes its type and prints the address line on receipts', async () => {
     const app = await createSetUpApp();
-    const view = app.ok('settings.update', { settingName: 'Oak Tree Primary Academy', settingKind: 'school', addressLine: '1 Acorn Way, Ashford TN24 8AB' }, 'staff');
+    const view = await app.ok('settings.update', { settingName: 'Oak Tree Primary Academy', settingKind: 'school', addressLine: '1 Acorn Way, Ashford TN24 8AB' }, 'staff');
     expect(view).toMatchObject({ settingName: 'Oak Tree Primary Academy', addressLine: '1 Acorn Way, Ashford TN24 8AB' });
-    expect(app.ok('kiosk.config', {}).settingName).toBe('Oak Tree Primary Academy');
+    expect((await app.ok('kiosk.config', {})).settingName).toBe('Oak Tree Primary Academy');
     const { print } = await logIntoSafe(app);
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)));
     expect(text).toContain('1 Acorn Way, Ashford TN24 8AB');
@@ -22,11 +22,11 @@ describe('the setting’s own details', () => {
 
   it('keeps a PNG logo and shows it on the kiosk; removing it takes it away', async () => {
     const app = await createSetUpApp();
-    expect(app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff')).toEqual({ hasLogo: true });
-    expect(app.ok('kiosk.config', {}).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
-    expect(app.ok('settings.get', {}, 'staff').hasLogo).toBe(true);
-    app.ok('settings.setLogo', { dataBase64: null }, 'staff');
-    expect(app.ok('kiosk.config', {}).logoDataUrl).toBeNull();
+    expect(await app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff')).toEqual({ hasLogo: true });
+    expect((await app.ok('kiosk.config', {})).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
+    expect((await app.ok('settings.get', {}, 'staff')).hasLogo).toBe(true);
+    await app.ok('settings.setLogo', { dataBase64: null }, 'staff');
+    expect((await app.ok('kiosk.config', {})).logoDataUrl).toBeNull();
   });
 
   it.each([
@@ -36,11 +36,11 @@ describe('the setting’s own details', () => {
     ['something that is not base64', '<script>alert(1)</script>', /could not be read/],
   ])('refuses %s as the logo and changes nothing', async (_label, dataBase64, message) => {
     const app = await createSetUpApp();
-    app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
+    await app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
     const before = contentHash(app);
-    expect(app.fails('settings.setLogo', { dataBase64 }, 'staff').message).toMatch(message);
+    expect((await app.fails('settings.setLogo', { dataBase64 }, 'staff')).message).toMatch(message);
     expect(contentHash(app)).toBe(before);
-    expect(app.ok('kiosk.config', {}).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
+    expect((await app.ok('kiosk.config', {})).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
   });
 
   it('a 50 MB upload over HTTP is refused plainly without being read whole', async () => {

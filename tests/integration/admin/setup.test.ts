@@ -14,24 +14,24 @@ const valid = {
 } as const;
 
 describe('first-run setup', () => {
-  it('reports a fresh database as not set up, and the kiosk refuses visitors until it is', () => {
-    const app = createTestApp();
-    expect(app.ok('app.status', {})).toEqual({ setUp: false, settingName: null, databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
-    expect(app.fails('kiosk.config', {}).code).toBe('not_set_up');
+  it('reports a fresh database as not set up, and the kiosk refuses visitors until it is', async () => {
+    const app = await createTestApp();
+    expect(await app.ok('app.status', {})).toEqual({ setUp: false, settingName: null, databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
+    expect((await app.fails('kiosk.config', {})).code).toBe('not_set_up');
   });
 
   it('creates the setting, an admin who is also DSL with a hashed PIN, and version 1 of the expectations', async () => {
-    const app = createTestApp();
-    const { staffId } = await app.okAsync('setup.create', valid);
-    expect(app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
+    const app = await createTestApp();
+    const { staffId } = await app.ok('setup.create', valid);
+    expect(await app.ok('app.status', {})).toEqual({ setUp: true, settingName: 'Little Acorns Day Nursery', databaseProblem: null, storageProblem: null, now: app.clock.now().toISOString() });
     // The screens take their clock from the host: the answer moves with it.
     app.clock.advance(90_000);
-    expect(app.ok('app.status', {}).now).toBe(app.clock.now().toISOString());
+    expect((await app.ok('app.status', {})).now).toBe(app.clock.now().toISOString());
     const staff = app.db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
     expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
     expect(String(staff.pin_hash)).not.toContain('246813');
     expect(await app.pins.check('246813', String(staff.pin_hash))).toBe('right');
-    const config = app.ok('kiosk.config', {});
+    const config = await app.ok('kiosk.config', {});
     expect(config.policy.version).toBe(1);
     expect(config.policy.summary.length).toBeGreaterThanOrEqual(4);
     expect(config.policy.fullText).toMatch(/nursery/i);
@@ -39,8 +39,8 @@ describe('first-run setup', () => {
   });
 
   it('uses the school wording for a school and sets the review a year on', async () => {
-    const app = createTestApp('2026-11-23T09:00:00.000Z');
-    await app.okAsync('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
+    const app = await createTestApp('2026-11-23T09:00:00.000Z');
+    await app.ok('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
     const row = app.db.prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
     expect(row.review_due).toBe('2027-11-23T09:00:00.000Z');
     expect(row.full_text).toMatch(/school/i);
@@ -48,39 +48,39 @@ describe('first-run setup', () => {
   });
 
   it('offers both default texts and the printers before setup, and nothing once set up', async () => {
-    const app = createTestApp();
-    const defaults = await app.okAsync('setup.defaults', {});
+    const app = await createTestApp();
+    const defaults = await app.ok('setup.defaults', {});
     expect(defaults.expectations.school.fullText).toMatch(/staffroom/i);
     expect(defaults.expectations.nursery.summary.length).toBeGreaterThanOrEqual(4);
     expect(Array.isArray(defaults.printers)).toBe(true);
-    await app.okAsync('setup.create', valid);
+    await app.ok('setup.create', valid);
     // Anyone at the kiosk may ask: once the setting exists, the printers and texts are the staff console's business.
-    expect((await app.failsAsync('setup.defaults', {})).code).toBe('already_set_up');
+    expect((await app.fails('setup.defaults', {})).code).toBe('already_set_up');
   });
 
   it('saves the expectations as edited on the setup screen, and the receipt printer chosen there', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const edited = { title: 'Phones at Little Acorns', summary: ['Phones stay in the office safe.'], fullText: 'Our own words.\n\n- One\n- Two' };
-    const { staffId } = await app.okAsync('setup.create', { ...valid, expectations: edited, receiptPrinter: 'Office receipts' });
-    const config = app.ok('kiosk.config', {});
+    const { staffId } = await app.ok('setup.create', { ...valid, expectations: edited, receiptPrinter: 'Office receipts' });
+    const config = await app.ok('kiosk.config', {});
     expect(config.policy).toMatchObject({ version: 1, title: edited.title, summary: edited.summary, fullText: edited.fullText });
-    await app.okAsync('staff.unlock', { staffId, pin: valid.pin });
-    expect(app.ok('settings.get', {}).receiptPrinter).toBe('Office receipts');
+    await app.ok('staff.unlock', { staffId, pin: valid.pin });
+    expect((await app.ok('settings.get', {})).receiptPrinter).toBe('Office receipts');
     const entry = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'policy.create'").pluck().get() as string;
     expect(JSON.parse(entry)).toMatchObject({ template: 'nursery', editedAtSetup: true });
   });
 
   it('refuses edited expectations with an empty summary line, in words, and sets nothing up', async () => {
-    const app = createTestApp();
-    const failure = await app.failsAsync('setup.create', { ...valid, expectations: { title: 'Ours', summary: ['  '], fullText: 'Words' } });
+    const app = await createTestApp();
+    const failure = await app.fails('setup.create', { ...valid, expectations: { title: 'Ours', summary: ['  '], fullText: 'Words' } });
     expect(failure.code).toBe('invalid_input');
     expect(failure.fields?.['expectations.summary.0']).toBe('Write this line, or remove it.');
-    expect(app.ok('app.status', {}).setUp).toBe(false);
+    expect((await app.ok('app.status', {})).setUp).toBe(false);
   });
 
   it('writes the setup to the audit trail', async () => {
-    const app = createTestApp();
-    await app.okAsync('setup.create', valid);
+    const app = await createTestApp();
+    await app.ok('setup.create', valid);
     const actions = app.db.prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
     expect(actions).toEqual(['setup.create', 'staff.create', 'policy.create']);
   });
@@ -88,7 +88,7 @@ describe('first-run setup', () => {
   it('cannot run twice', async () => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    expect((await app.failsAsync('setup.create', valid)).code).toBe('already_set_up');
+    expect((await app.fails('setup.create', valid)).code).toBe('already_set_up');
     expect(contentHash(app)).toBe(before);
   });
 
@@ -103,9 +103,9 @@ describe('first-run setup', () => {
     ['an unknown kind', { settingKind: 'college' }, 'settingKind'],
     ['a 10,000-character name', { adminName: 'x'.repeat(10_000) }, 'adminName'],
   ])('refuses %s with a message on the field and writes nothing', async (_label, change, field) => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const before = contentHash(app);
-    const error = await app.failsAsync('setup.create', { ...valid, ...change });
+    const error = await app.fails('setup.create', { ...valid, ...change });
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.[field]).toBeTruthy();
     if (/\d-digit/.test(_label)) expect(error).toEqual({ code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE } });
@@ -115,7 +115,7 @@ describe('first-run setup', () => {
 
   it('the admin PIN from setup unlocks the console', async () => {
     const app = await createSetUpApp();
-    const session = await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window');
+    const session = await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window');
     expect(session.roles).toEqual(['office', 'dsl', 'admin']);
   });
 });

@@ -26,9 +26,9 @@ async function editBehindTheApp(app: SetUp, edit: (db: Database.Database) => voi
   } finally {
     db.close();
   }
-  const reopened = reopenTestApp(app);
+  const reopened = await reopenTestApp(app);
   await reopened.startupCheck;
-  await reopened.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+  await reopened.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
   return reopened;
 }
 
@@ -61,46 +61,46 @@ function startupFindings(app: SetUp): string {
 }
 
 async function verify(app: SetUp) {
-  return app.okAsync('audit.verify', {}, 'staff');
+  return app.ok('audit.verify', {}, 'staff');
 }
 
-function banner(app: SetUp) {
-  return app.ok('app.reminders', {}, 'staff').reminders.find((r) => r.kind === 'audit_problem');
+async function banner(app: SetUp) {
+  return (await app.ok('app.reminders', {}, 'staff')).reminders.find((r) => r.kind === 'audit_problem');
 }
 
 describe('the audit trail under attack', () => {
   it('holds after a normal day, across a restart', async () => {
     let app = await createSetUpApp();
     await logIntoSafe(app);
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     app = await editBehindTheApp(app, () => {});
     expect(await app.startupCheck).toBe('ok');
     const verdict = await verify(app);
     expect(verdict).toMatchObject({ ok: true, firstBrokenId: null, problems: [] });
     expect(verdict.checked).toBe(count(app, 'audit_log'));
-    expect(banner(app)).toBeUndefined();
+    expect(await banner(app)).toBeUndefined();
   });
 
   it('catches the newest entries deleted behind the triggers, and says so on the DSL\u2019s console without stopping the kiosk', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     const before = count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 3)));
     expect(await app.startupCheck).toBe('failed');
     expect(startupFindings(app)).toContain(`The newest 3 audit entries have been removed: the record Safe Hands keeps of its newest entry shows entry ${before}, but the trail now ends at entry ${before - 3}.`);
-    expect(banner(app)?.problems.join('\n')).toContain('The newest 3 audit entries have been removed');
+    expect((await banner(app))?.problems.join('\n')).toContain('The newest 3 audit entries have been removed');
     // The finding is itself in the trail, once.
     expect(app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.check_failed'").pluck().get()).toBe(1);
     // Later checks still see it, though the trail has grown past the gap since.
     expect((await verify(app)).ok).toBe(false);
     // The kiosk carries on.
-    expect(newVisitor(app, { firstName: 'Kai', lastName: 'Nwosu' }).visitId).toBeGreaterThan(0);
+    expect((await newVisitor(app, { firstName: 'Kai', lastName: 'Nwosu' })).visitId).toBeGreaterThan(0);
   });
 
   it('catches the newest entries deleted when the head file went too, from the newest backup', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
-    await app.okAsync('backup.now', {}, 'staff');
+    await newVisitor(app);
+    await app.ok('backup.now', {}, 'staff');
     const before = count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => {
       rmSync(join(app.dir, AUDIT_HEAD_FILE));
@@ -112,8 +112,8 @@ describe('the audit trail under attack', () => {
 
   it('catches an entry edited and every later hash recomputed without the key', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await newVisitor(app);
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const target = app.db.prepare("SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1").pluck().get() as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(target);
@@ -122,13 +122,13 @@ describe('the audit trail under attack', () => {
     const verdict = await verify(app);
     expect(verdict).toMatchObject({ ok: false, firstBrokenId: target });
     expect(verdict.problems[0]).toBe(`Audit entry ${target} has been changed, or an entry before it removed, since Safe Hands wrote it.`);
-    expect(banner(app)).toBeDefined();
+    expect(await banner(app)).toBeDefined();
   });
 
   it('catches an edited middle entry, pointing at it', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await newVisitor(app);
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const middle = Math.floor(count(app, 'audit_log') / 2);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET detail_json = '{}' WHERE id = ?`).run(middle)));
     expect(await verify(app)).toMatchObject({ ok: false, firstBrokenId: middle });
@@ -138,8 +138,8 @@ describe('the audit trail under attack', () => {
     let app = await createSetUpApp();
     const { visitId, receipt } = await logIntoSafe(app);
     const itemId = receipt.items[0]!.itemId;
-    const inspector = newVisitor(app, { firstName: 'Ruth', lastName: 'Adeyemi', visitorType: 'inspector' });
-    const { exceptionId } = await app.okAsync('exception.approve', {
+    const inspector = await newVisitor(app, { firstName: 'Ruth', lastName: 'Adeyemi', visitorType: 'inspector' });
+    const { exceptionId } = await app.ok('exception.approve', {
       target: { type: 'visit', visitId: inspector.visitId }, purpose: 'inspection', purposeDetail: null,
       devices: [{ kind: 'laptop', quantity: 1 }], permittedUse: 'Taking notes', permittedAreas: 'The staff room',
       conditions: null, riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })), riskNotes: null,
@@ -166,7 +166,7 @@ describe('the audit trail under attack', () => {
 
   it('catches a record added or deleted outside Safe Hands', async () => {
     let app = await createSetUpApp();
-    const { visitId } = newVisitor(app);
+    const { visitId } = await newVisitor(app);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.pragma('foreign_keys = OFF');
       const row = db.prepare('SELECT * FROM visits WHERE id = ?').get(visitId) as Record<string, unknown>;
@@ -181,7 +181,7 @@ describe('the audit trail under attack', () => {
 
   it('a copied database with no key file cannot be made to pass: entries from then on are under a new key, and the old ones are reported', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     app = await editBehindTheApp(app, () => rmSync(join(app.dir, AUDIT_KEY_FILE)));
     const verdict = await verify(app);
     expect(verdict.ok).toBe(false);
@@ -189,24 +189,24 @@ describe('the audit trail under attack', () => {
     expect(existsSync(join(app.dir, AUDIT_KEY_FILE))).toBe(true);
   });
 
-  it('catches entries removed while Safe Hands is running', async () => {
+  it('catches entries removed while Safe Hands is running', { timeout: 60_000 }, async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     const last = count(app, 'audit_log');
     app.tamperedOnPurpose = true;
     const other = new Database(join(app.dir, DATABASE_FILE));
     behindTheTriggers(other, () => other.prepare('DELETE FROM audit_log WHERE id > ?').run(last - 2));
     other.close();
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    expect(banner(app)?.problems.join('\n')).toContain(`Audit entries after ${last - 2} up to ${last} were removed while Safe Hands was running.`);
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    expect((await banner(app))?.problems.join('\n')).toContain(`Audit entries after ${last - 2} up to ${last} were removed while Safe Hands was running.`);
   });
 });
 
 describe('restoring a backup', () => {
   it('refuses a backup whose trail was altered, and changes nothing', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
-    const backup = await app.okAsync('backup.now', {}, 'staff');
+    await newVisitor(app);
+    const backup = await app.ok('backup.now', {}, 'staff');
     const spoilt = join(app.dir, 'backups', 'safe-hands-20261123-090100.db');
     copyFileSync(backup.file, spoilt);
     copyFileSync(`${backup.file}.audit-key`, `${spoilt}.audit-key`);
@@ -215,7 +215,7 @@ describe('restoring a backup', () => {
     behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nobody'`).run());
     db.close();
     const before = contentHash(app);
-    const failure = await app.failsAsync('backup.restore', { file: spoilt, confirm: true }, 'staff');
+    const failure = await app.fails('backup.restore', { file: spoilt, confirm: true }, 'staff');
     expect(failure.code).toBe('invalid_input');
     expect(failure.message).toMatch(/^Nothing was changed\. The audit trail in safe-hands-20261123-090100\.db does not hold: Visit \d+ has been changed outside Safe Hands/);
     expect(contentHash(app)).toBe(before);
@@ -223,12 +223,12 @@ describe('restoring a backup', () => {
 
   it('restores a sound backup, keeps its trail checkable, and seals what comes after', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
-    const backup = await app.okAsync('backup.now', {}, 'staff');
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    await app.okAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    newVisitor(app, { firstName: 'Kai', lastName: 'Nwosu' });
+    await newVisitor(app);
+    const backup = await app.ok('backup.now', {}, 'staff');
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await app.ok('backup.restore', { file: backup.file, confirm: true }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await newVisitor(app, { firstName: 'Kai', lastName: 'Nwosu' });
     expect(await verify(app)).toMatchObject({ ok: true, problems: [] });
   });
 });
@@ -243,13 +243,13 @@ describe('record content hashes', () => {
 
   it('cannot be used with a copy of the database to confirm a guessed name once retention has removed it', async () => {
     const app = (await createSetUpApp()) as SetUp;
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const amara = newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    app.ok('visit.signOut', { visitId: amara.visitId });
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const amara = await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await app.ok('visit.signOut', { visitId: amara.visitId });
     const asWritten = app.db.prepare('SELECT * FROM visitors WHERE last_name = ?').get('Okafor') as Record<string, unknown>;
     app.clock.advance(400 * 86_400_000);
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const run = app.ok('retention.runNow', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.visitorsRemoved).toBe(1);
     expect(app.db.prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get('Okafor')).toBe(0);
     // The guesser's best try: the row exactly as it was, hashed the way a row is hashed, without the audit key.
@@ -273,7 +273,7 @@ describe('record content hashes', () => {
 describe('the audit mark printed at the foot of roll calls and reports', () => {
   /** The mark as printed on the roll call's PDF, read back from the PDF's text. */
   async function printedMark(app: SetUp): Promise<{ entry: number; code: string }> {
-    const result = await app.okAsync('rollcall.print', {}, 'staff');
+    const result = await app.ok('rollcall.print', {}, 'staff');
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(result.print.documentId!)!)));
     const match = /Audit trail: entry (\d+), check code ([0-9A-F]{4}-[0-9A-F]{4})/.exec(text);
     expect(match, text).not.toBeNull();
@@ -282,36 +282,36 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
 
   it('is checked as typed from the paper, in lower case and without the dash', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     const mark = await printedMark(app);
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    expect(app.ok('audit.checkMark', { entry: mark.entry, code: mark.code.toLowerCase().replace('-', ' ') }, 'staff'))
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    expect(await app.ok('audit.checkMark', { entry: mark.entry, code: mark.code.toLowerCase().replace('-', ' ') }, 'staff'))
       .toEqual({ holds: true, message: `Entry ${mark.entry} is as it was when the sheet was printed.` });
-    expect(app.fails('audit.checkMark', { entry: mark.entry, code: 'not a code' }, 'staff')).toMatchObject({ code: 'invalid_input', fields: { code: expect.stringContaining('8 letters and digits') } });
+    expect(await app.fails('audit.checkMark', { entry: mark.entry, code: 'not a code' }, 'staff')).toMatchObject({ code: 'invalid_input', fields: { code: expect.stringContaining('8 letters and digits') } });
   });
 
   it('shows the trail cut back past a printed sheet, even when every file beside the database was rewritten to match', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     const mark = await printedMark(app);
     // The editor removes everything from the printed entry on, and the head file, and there is no backup.
     app = await editBehindTheApp(app, (db) => {
       rmSync(join(app.dir, AUDIT_HEAD_FILE));
       behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id >= ?').run(mark.entry));
     });
-    const answer = app.ok('audit.checkMark', mark, 'staff');
+    const answer = await app.ok('audit.checkMark', mark, 'staff');
     expect(answer.holds).toBe(false);
     expect(answer.message).toMatch(new RegExp(`^Audit entry ${mark.entry} is not the one on a printed sheet|A printed sheet shows audit entry ${mark.entry}`));
-    expect(banner(app)?.problems.join('\n')).toContain(`entry ${mark.entry}`);
+    expect((await banner(app))?.problems.join('\n')).toContain(`entry ${mark.entry}`);
   });
 });
 
 describe('how much each check covers', () => {
   it('at start-up it checks the entries since the last clean check, and catches one edited since', async () => {
     let app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
-    newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
+    await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const newer = app.db.prepare("SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'").pluck().get() as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(newer)));
     expect(startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
@@ -319,15 +319,15 @@ describe('how much each check covers', () => {
 
   it('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
     let app = await createSetUpApp();
-    const { visitId } = newVisitor(app);
+    const { visitId } = await newVisitor(app);
     expect((await verify(app)).ok).toBe(true);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nothing to see' WHERE id = ?`).run(visitId)));
     expect(await app.startupCheck).toBe('ok');
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await runDueJobs(app)).toMatchObject({ auditTrail: 'failed' });
     expect(startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(banner(app)?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await banner(app))?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
   });
 });
 
@@ -335,7 +335,7 @@ describe('a check under way when the app closes', () => {
   it('stops quietly instead of reading a closed database', async () => {
     const app = await createSetUpApp();
     // Enough rows that the check reads them in more than one step.
-    inTransaction(app.db, () => {
+    await inTransaction(app.db, () => {
       const add = app.db.prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);
       for (let i = 0; i < 2100; i += 1) add.run(`V${i}`, `v${i}|bulk|`);
     });
@@ -348,7 +348,7 @@ describe('a check under way when the app closes', () => {
 describe('a database file with damaged pages', () => {
   it('makes the audit check say it could not read every record, instead of stopping the app', async () => {
     const app = (await createSetUpApp()) as SetUp;
-    for (let i = 0; i < 200; i += 1) newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
+    for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     const page = app.db.prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
     app.tamperedOnPurpose = true;
@@ -358,13 +358,13 @@ describe('a database file with damaged pages', () => {
     for (let i = (page - 1) * 4096; i < (page - 1) * 4096 + 300; i += 1) bytes[i] = bytes[i]! ^ 0xff;
     writeFileSync(file, bytes);
 
-    const reopened = reopenTestApp(app);
+    const reopened = await reopenTestApp(app);
     reopened.tamperedOnPurpose = true;
     // SQLite's own check at start finds the damage; the audit check is not run over it.
     expect(await reopened.startupCheck).toBe('failed');
     // The weekly check reads every record: it stops at the damaged page and says so, in words.
     expect(await reopened.checkAuditTrail('all')).toBe('failed');
     expect(reopened.auditTrail.problems.join('\n')).toMatch(/could not read every record: the database file is damaged/);
-    expect(reopened.ok('app.status', {}).setUp).toBe(true);
+    expect((await reopened.ok('app.status', {})).setUp).toBe(true);
   });
 });

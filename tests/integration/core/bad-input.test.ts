@@ -25,7 +25,7 @@ async function expectRefusedUnchanged(app: TestApp, name: string, input: unknown
 describe('every command refuses malformed input and changes nothing', () => {
   it.each(COMMAND_NAMES)('%s', async (name) => {
     const app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     for (const input of WRONG_SHAPES) {
       // An empty-input command ignores nothing: extra fields are refused too.
       if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0) continue;
@@ -53,8 +53,8 @@ describe('unknown command names', () => {
 });
 
 describe('the sign-in form', () => {
-  function attempt(app: TestApp, change: Record<string, unknown>) {
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+  async function attempt(app: TestApp, change: Record<string, unknown>) {
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     return {
       firstName: 'Sam', lastName: 'Bennett', organisation: 'Acme', visitorType: 'contractor', visiting: 'Hall lights',
       policyVersionId, devices: [], ...change,
@@ -84,7 +84,7 @@ describe('the sign-in form', () => {
   ])('refuses %s with a plain message', async (_label, change, field, message) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const result = await app.dispatch('visit.signInNew', attempt(app, change), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', await attempt(app, change), 'kiosk');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
@@ -97,7 +97,7 @@ describe('the sign-in form', () => {
   it('says a missing surname together with the form’s other problems, not only once they are put right', async () => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const result = await app.dispatch('visit.signInNew', attempt(app, { lastName: null, visitorType: undefined }), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', await attempt(app, { lastName: null, visitorType: undefined }), 'kiosk');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.fields?.visitorType).toMatch(/kind of visit/);
@@ -108,19 +108,19 @@ describe('the sign-in form', () => {
 
   it('removes invisible characters, so the surname is found at sign-out, and keeps the joiners emoji and scripts need', async () => {
     const app = await createSetUpApp();
-    const result = await app.dispatch('visit.signInNew', attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', await attempt(app, { firstName: 'Ada \u{1F469}\u200d\u{1F4BB}', lastName: 'Ben\u200bnett\ufeff' }), 'kiosk');
     expect(result.ok).toBe(true);
-    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
+    const visit = (await app.ok('visit.onSite', {}, 'staff')).visits[0]!;
     expect([visit.firstName, visit.lastName]).toEqual(['Ada \u{1F469}\u200d\u{1F4BB}', 'Bennett']);
-    expect(app.ok('visit.findOnSite', { surnamePrefix: 'Benn' }).matches.map((m) => m.displayName)).toEqual(['Ada \u{1F469}\u200d\u{1F4BB} B.']);
+    expect((await app.ok('visit.findOnSite', { surnamePrefix: 'Benn' })).matches.map((m) => m.displayName)).toEqual(['Ada \u{1F469}\u200d\u{1F4BB} B.']);
   });
 
   it('accepts injection-looking text and stores it as plain text', async () => {
     const app = await createSetUpApp();
     const visiting = `'; DELETE FROM visits; -- <script>alert("x")</script>`;
-    const result = await app.dispatch('visit.signInNew', attempt(app, { visiting }), 'kiosk');
+    const result = await app.dispatch('visit.signInNew', await attempt(app, { visiting }), 'kiosk');
     expect(result.ok).toBe(true);
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.visiting).toBe(visiting);
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.visiting).toBe(visiting);
   });
 });
 
@@ -184,9 +184,9 @@ describe('search input', () => {
 
   it('punctuation alone finds nobody rather than everybody', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: "'-" }).matches).toEqual([]);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: '%' }).matches).toEqual([]);
+    await newVisitor(app);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: "'-" })).matches).toEqual([]);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: '%' })).matches).toEqual([]);
   });
 });
 
@@ -206,8 +206,8 @@ describe('settings', () => {
     const app = await createSetUpApp();
     app.db.prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
     app.db.prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();
-    const config = app.ok('kiosk.config', {});
+    const config = await app.ok('kiosk.config', {});
     expect(config.idleSeconds).toBe(90);
-    expect(app.ok('settings.get', {}, 'staff').reacknowledge).toBe('on_change');
+    expect((await app.ok('settings.get', {}, 'staff')).reacknowledge).toBe('on_change');
   });
 });

@@ -85,7 +85,7 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 describe('malformed payloads through the dispatcher', () => {
   it.each(COMMAND_NAMES)('%s: never throws, always a typed answer, a refusal changes nothing', async (name) => {
-    const app = openSampleApp(template);
+    const app = await openSampleApp(template);
     const guard = new WriteGuard(app.db);
     const ownerPinHash = app.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
     const sample = sampleFor(name, contextFor(app.ids, 'owner'));
@@ -150,8 +150,8 @@ describe('malformed payloads through the dispatcher', () => {
 });
 
 describe('the write guard the fuzzing relies on', () => {
-  it('sees a committed write, and not a rolled-back one', () => {
-    const app = openSampleApp(template);
+  it('sees a committed write, and not a rolled-back one', async () => {
+    const app = await openSampleApp(template);
     try {
       const guard = new WriteGuard(app.db);
       const rolledBack = guard.begin();
@@ -194,7 +194,7 @@ describe('malformed requests through the loopback host', () => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
   beforeAll(async () => {
-    app = openSampleApp(template);
+    app = await openSampleApp(template);
     const rendererDir = join(app.dataDir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     host = await startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir });

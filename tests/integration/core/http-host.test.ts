@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  disposeAll();
+  await disposeAll();
 });
 
 interface Reply {
@@ -116,7 +116,7 @@ describe('the loopback host', () => {
   });
 
   it('keeps staff sessions per client: another tab stays locked', async () => {
-    const staffId = app.ok('staff.listForUnlock', {}).staff[0]!.id;
+    const staffId = (await app.ok('staff.listForUnlock', {})).staff[0]!.id;
     expect((await api('staff.unlock', { staffId, pin: ADMIN_PIN })).status).toBe(200);
     expect((await api('visit.onSite', {})).status).toBe(200);
     const other = await api('visit.onSite', {}, { 'x-client-id': 'another-client-0123456789' });
@@ -186,13 +186,13 @@ describe('documents over the loopback host', () => {
 
   it('stops opening a document made at a console once that console locks, by hand or when left idle', async () => {
     const app = await createSetUpApp();
-    const report = () => app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    const report = () => app.ok('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
     const first = (await report()).documentId;
     expect(app.documentLinks.resolve(first)).toMatch(/\.pdf$/);
-    app.ok('staff.lock', {}, 'staff');
+    await app.ok('staff.lock', {}, 'staff');
     expect(app.documentLinks.resolve(first)).toBeNull();
     // Unlocked again: the old link stays dead; a new one works until the console locks itself when idle.
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(app.documentLinks.resolve(first)).toBeNull();
     const second = (await report()).documentId;
     expect(app.documentLinks.resolve(second)).toMatch(/\.pdf$/);

@@ -20,18 +20,18 @@ const TEN_MINUTES = 10 * 60_000;
 
 /** The banner as the admin sees it, unlocking first: hours pass between runs, and the console locks when idle. */
 async function jobReminders(app: TestApp & { adminId: number }): Promise<Extract<Reminder, { kind: 'job_failed' }>[]> {
-  await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-  return app.ok('app.reminders', {}, 'staff').reminders.filter((r): r is Extract<Reminder, { kind: 'job_failed' }> => r.kind === 'job_failed');
+  await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+  return (await app.ok('app.reminders', {}, 'staff')).reminders.filter((r): r is Extract<Reminder, { kind: 'job_failed' }> => r.kind === 'job_failed');
 }
 
 describe('a scheduled job that fails because the disk is full', () => {
   it('is on the banner with when and what to do, stays while it keeps failing, and goes once a run works', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { autoSignOut: true, backupDaily: false }, 'staff');
+    await app.ok('settings.update', { autoSignOut: true, backupDaily: false }, 'staff');
     // The morning's run: the daily and weekly work is done, so only the end of the day is due later.
     expect(await runDueJobs(app)).toMatchObject({ failed: [], autoSignedOut: 0 });
     // Enough visitors that signing them out needs room the disk no longer has.
-    for (let n = 0; n < 40; n += 1) newVisitor(app, { firstName: `Visitor${n}`, lastName: `Surname ${n}` });
+    for (let n = 0; n < 40; n += 1) await newVisitor(app, { firstName: `Visitor${n}`, lastName: `Surname ${n}` });
     fillDatabase(app);
 
     app.clock.set('2026-11-23T17:31:00.000Z');
@@ -45,7 +45,7 @@ describe('a scheduled job that fails because the disk is full', () => {
         + 'Safe Hands tries again by itself; this message goes once it works.',
       detail: expect.stringContaining('SQLITE_FULL'),
     }]);
-    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(40);
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits).toHaveLength(40);
 
     // Still full ten minutes later: the same message, since the first failure, last tried now.
     app.clock.advance(TEN_MINUTES);
@@ -57,7 +57,7 @@ describe('a scheduled job that fails because the disk is full', () => {
     app.clock.advance(TEN_MINUTES);
     expect(await runDueJobs(app)).toMatchObject({ autoSignedOut: 40, failed: [] });
     expect(await jobReminders(app)).toEqual([]);
-    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(0);
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits).toHaveLength(0);
   }, 30_000);
 });
 
@@ -65,7 +65,7 @@ describe('a backup that cannot be made', () => {
   it('says why on the banner, does not stop the other jobs, and goes once a backup is made', async () => {
     const app = await createSetUpApp();
     const folder = mkdtempSync(join(tmpdir(), 'safe-hands-backups-'));
-    app.ok('settings.update', { backupFolder: folder, backupDaily: true }, 'staff');
+    await app.ok('settings.update', { backupFolder: folder, backupDaily: true }, 'staff');
     rmSync(folder, { recursive: true }); // a USB drive taken away, say
 
     const run = await runDueJobs(app);

@@ -113,22 +113,22 @@ describe('migration 0010: names as written, found by any word', () => {
     };
   }
 
-  it('indexes every name still held by each of its words, in the migration itself', () => {
+  it('indexes every name still held by each of its words, in the migration itself', async () => {
     const { db, roisin, aoife, kai, sean, removed } = databaseBefore0010();
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    const byWord = (typed: string) => searchVisitorsBySurname(db, searchKey(typed), 6).map((v) => v.id);
-    expect(byWord('sui')).toEqual([sean, roisin]);
-    expect(byWord('SÚI')).toEqual([sean, roisin]);
-    expect(byWord('brien')).toEqual([aoife]);
-    expect(byWord('jones')).toEqual([kai]);
-    expect(byWord('s')).toEqual([sean, kai, roisin]);
-    expect(byWord('vis')).toEqual([]);
+    const byWord = async (typed: string) => (await searchVisitorsBySurname(db, searchKey(typed), 6)).map((v) => v.id);
+    expect(await byWord('sui')).toEqual([sean, roisin]);
+    expect(await byWord('SÚI')).toEqual([sean, roisin]);
+    expect(await byWord('brien')).toEqual([aoife]);
+    expect(await byWord('jones')).toEqual([kai]);
+    expect(await byWord('s')).toEqual([sean, kai, roisin]);
+    expect(await byWord('vis')).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(removed)).toBe(0);
     // Everyone written before the choice existed writes their given name first.
     expect(db.prepare('SELECT DISTINCT family_name_first FROM visitors').pluck().all()).toEqual([0]);
   });
 
-  it('leaves no half-filled index: the schema change and the words commit together or not at all', () => {
+  it('leaves no half-filled index: the schema change and the words commit together or not at all', async () => {
     const { db, roisin } = databaseBefore0010();
     const failingHalfWay = new Map([['0010_name_order_and_words', (d: Db) => {
       fillNameWords(d);
@@ -140,7 +140,7 @@ describe('migration 0010: names as written, found by any word', () => {
     expect(db.prepare('SELECT last_name_key FROM visitors WHERE id = ?').pluck().get(roisin)).toBe('osuilleabhain');
     // Started again, it completes.
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    expect(searchVisitorsBySurname(db, 'sui', 6).map((v) => v.id)).toContain(roisin);
+    expect((await searchVisitorsBySurname(db, 'sui', 6)).map((v) => v.id)).toContain(roisin);
   });
 });
 
@@ -177,19 +177,19 @@ describe('migration 0015: 王芳 found by her whole name typed as one word', () 
     };
   }
 
-  it('adds the whole name for names written without a space, and nothing for anyone else', () => {
+  it('adds the whole name for names written without a space, and nothing for anyone else', async () => {
     const { db, wang, chen, kim, nagy, removed } = databaseBefore0015();
     const wordsBefore = db.prepare('SELECT count(*) FROM visitor_name_words').pluck().get() as number;
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    const kiosk = (typed: string) => searchVisitorsBySurname(db, searchKey(typed), 6).map((v) => v.id);
-    expect(kiosk('王芳')).toEqual([wang]);
-    expect(kiosk('陳嘉詠')).toEqual([chen]);
-    expect(kiosk('김민준')).toEqual([kim]);
-    expect(kiosk('王')).toEqual([wang]);
+    const kiosk = async (typed: string) => (await searchVisitorsBySurname(db, searchKey(typed), 6)).map((v) => v.id);
+    expect(await kiosk('王芳')).toEqual([wang]);
+    expect(await kiosk('陳嘉詠')).toEqual([chen]);
+    expect(await kiosk('김민준')).toEqual([kim]);
+    expect(await kiosk('王')).toEqual([wang]);
     // The office's search by name finds her the same way.
     const ctx = { db } as ServiceContext;
     expect(typedNameKeys('王芳')).toEqual(['王芳']);
-    expect(searchPeople(ctx, '王芳').people.map((p) => p.visitorId)).toEqual([wang]);
+    expect((await searchPeople(ctx, '王芳')).people.map((p) => p.visitorId)).toEqual([wang]);
     // Each new word is ordered by the visitor's last sign-in, as their others are.
     expect(db.prepare(`SELECT last_signed_in_at FROM visitor_name_words WHERE word = ?`).pluck().get('王芳')).toBe('2026-03-02T09:00:00.000Z');
     expect(db.prepare('SELECT count(*) FROM visitor_name_words').pluck().get()).toBe(wordsBefore + 3);

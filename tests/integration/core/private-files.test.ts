@@ -68,10 +68,10 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
     expect(documentFolders().filter((folder) => !isOwnTopLevel(folder))).toEqual([]);
   });
 
-  it('makes a new data folder 0700, and the database and its -wal and -shm 0600', () => {
+  it('makes a new data folder 0700, and the database and its -wal and -shm 0600', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'safe-hands-private-'));
     const dataDir = join(parent, 'new', 'Safe Hands');
-    const app = openApp({ dataDir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
+    const app = await openApp({ dataDir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
     try {
       expect(mode(dataDir)).toBe('700');
       expect(mode(join(parent, 'new'))).toBe('700');
@@ -90,21 +90,21 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
 
   it('keeps every receipt, badge, invite, roll call, report, logo, backup and set-aside copy it makes 0600 in 0700 folders', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    await app.ok('settings.update', { badgeEnabled: true }, 'staff');
     const { visitId } = await logIntoSafe(app);
     const code = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
-    await app.okAsync('badge.print', { code }, 'kiosk');
-    newVisitor(app, { firstName: 'Ada', lastName: 'Lovelace' });
-    const booking = app.ok('booking.create', {
+    await app.ok('badge.print', { code }, 'kiosk');
+    await newVisitor(app, { firstName: 'Ada', lastName: 'Lovelace' });
+    const booking = await app.ok('booking.create', {
       firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-24', expectedTime: '09:30',
     }, 'staff');
-    await app.okAsync('booking.invite', { bookingId: booking.bookingId }, 'staff');
-    await app.okAsync('rollcall.print', {}, 'staff');
-    await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
-    await app.okAsync('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
-    app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
-    const backup = await app.okAsync('backup.now', {}, 'staff');
-    await app.okAsync('backup.restore', { file: backup.fileName, confirm: true }, 'staff');
+    await app.ok('booking.invite', { bookingId: booking.bookingId }, 'staff');
+    await app.ok('rollcall.print', {}, 'staff');
+    await app.ok('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
+    await app.ok('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
+    await app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
+    const backup = await app.ok('backup.now', {}, 'staff');
+    await app.ok('backup.restore', { file: backup.fileName, confirm: true }, 'staff');
 
     const modes = expectAllPrivate(app.dir);
     // What the walk looked at: the database in use with its -wal and -shm, and a file of each kind.
@@ -128,8 +128,8 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
     const chosen = mkdtempSync(join(tmpdir(), 'safe-hands-share-'));
     chmodSync(chosen, 0o775);
     try {
-      app.ok('settings.update', { backupFolder: chosen }, 'staff');
-      const backup = await app.okAsync('backup.now', {}, 'staff');
+      await app.ok('settings.update', { backupFolder: chosen }, 'staff');
+      const backup = await app.ok('backup.now', {}, 'staff');
       expect(backup.file.startsWith(chosen)).toBe(true);
       expect(mode(backup.file)).toBe('600');
       // With the -wal and -shm SQLite leaves beside it after checking it: they take the backup's mode.
@@ -146,8 +146,8 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
   it('narrows a data folder an earlier version left open (0755 folders, 0644 files) at the next start', async () => {
     const app = await createSetUpApp();
     await logIntoSafe(app);
-    await app.okAsync('backup.now', {}, 'staff');
-    await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    await app.ok('backup.now', {}, 'staff');
+    await app.ok('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
     app.close();
 
     // Another connection keeps a -wal and -shm, as after a crash, and the browser kiosk's profile is Chromium's.
@@ -168,7 +168,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
     expect(mode(join(app.dir, 'safe-hands.db-shm'))).toBe('644');
 
     try {
-      const reopened = openApp({ dataDir: app.dir, clock: app.clock });
+      const reopened = await openApp({ dataDir: app.dir, clock: app.clock });
       try {
         const modes = expectAllPrivate(app.dir, ['browser-profile/Default']);
         expect(Object.keys(modes)).toEqual(expect.arrayContaining([

@@ -66,13 +66,13 @@ describe('the returning-visitor search at scale', () => {
     const { newVisitor } = await import('../../helpers/test-app.js');
     const app = await createSetUpApp();
     for (const [first, last] of [['Ann', 'Smith'], ['Bob', 'Smithers'], ['Cat', 'Smyth'], ['Dan', "Smi'th"], ['Eve', 'Śmigielski']]) {
-      const { visitId } = newVisitor(app, { firstName: first, lastName: last, organisation: null });
-      app.ok('visit.signOut', { visitId });
+      const { visitId } = await newVisitor(app, { firstName: first, lastName: last, organisation: null });
+      await app.ok('visit.signOut', { visitId });
       app.clock.advance(60_000);
     }
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'smi' }).matches.map((m) => m.displayName)).toEqual(['Eve Ś.', 'Dan S.', 'Bob S.', 'Ann S.']);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'smith' }).matches.map((m) => m.displayName)).toEqual(['Dan S.', 'Bob S.', 'Ann S.']);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'sm' }).matches.map((m) => m.displayName)).toEqual(['Eve Ś.', 'Dan S.', 'Cat S.', 'Bob S.', 'Ann S.']);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'smi' })).matches.map((m) => m.displayName)).toEqual(['Eve Ś.', 'Dan S.', 'Bob S.', 'Ann S.']);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'smith' })).matches.map((m) => m.displayName)).toEqual(['Dan S.', 'Bob S.', 'Ann S.']);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'sm' })).matches.map((m) => m.displayName)).toEqual(['Eve Ś.', 'Dan S.', 'Cat S.', 'Bob S.', 'Ann S.']);
   });
 
   it('answers one, two and three letters with the same people, in the same order, as checking every visitor would', async () => {
@@ -89,9 +89,9 @@ describe('the returning-visitor search at scale', () => {
     const onSite: number[] = [];
     for (let i = 0; i < 150; i += 1) {
       app.clock.advance(random.int(1, 600) * 1000);
-      const { visitId } = newVisitor(app, { firstName: `P${i}`, lastName: surname(), organisation: null });
+      const { visitId } = await newVisitor(app, { firstName: `P${i}`, lastName: surname(), organisation: null });
       onSite.push(visitId);
-      if (random.chance(0.8)) app.ok('visit.signOut', { visitId: onSite.shift()! });
+      if (random.chance(0.8)) await app.ok('visit.signOut', { visitId: onSite.shift()! });
     }
     type Row = { id: number; first_name: string; last_name: string; family_name_first: number; last_signed_in_at: string };
     const everyone = app.db.prepare('SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors').all() as Row[];
@@ -101,11 +101,11 @@ describe('the returning-visitor search at scale', () => {
         .sort((a, b) => (a.last_signed_in_at === b.last_signed_in_at ? b.id - a.id : a.last_signed_in_at < b.last_signed_in_at ? 1 : -1))
         .slice(0, 6)
         .map((r) => r.id);
-    const idsOf = (p: string) => app.ok('visitor.findReturning', { surnamePrefix: p }).matches.map((m) => m.visitorId);
+    const idsOf = async (p: string) => (await app.ok('visitor.findReturning', { surnamePrefix: p })).matches.map((m) => m.visitorId);
     const pairs = letters.flatMap((a) => letters.map((b) => a + b));
     let listedSix = 0;
     for (const p of [...letters, ...pairs, ...pairs.flatMap((ab) => letters.map((c) => ab + c))]) {
-      const ids = idsOf(p);
+      const ids = await idsOf(p);
       expect(ids, `typed "${p}"`).toEqual(reference(p));
       if (ids.length === 6) listedSix += 1;
     }
@@ -119,13 +119,13 @@ describe('the returning-visitor search at scale', () => {
     for (let i = 0; i < 9; i += 1) {
       app.clock.advance(60_000);
       // Three words of this surname start "smi": each visitor is three rows of the same group.
-      const { visitId } = newVisitor(app, { firstName: `P${i}`, lastName: 'Smith-Smithers Smithson', organisation: null });
-      app.ok('visit.signOut', { visitId });
+      const { visitId } = await newVisitor(app, { firstName: `P${i}`, lastName: 'Smith-Smithers Smithson', organisation: null });
+      await app.ok('visit.signOut', { visitId });
       ids.push(app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number);
     }
     const newestSix = ids.slice(-6).reverse();
     for (const typed of ['s', 'sm', 'smi', 'smith', 'smithers']) {
-      expect(app.ok('visitor.findReturning', { surnamePrefix: typed }).matches.map((m) => m.visitorId), typed).toEqual(newestSix);
+      expect((await app.ok('visitor.findReturning', { surnamePrefix: typed })).matches.map((m) => m.visitorId), typed).toEqual(newestSix);
     }
   });
 

@@ -212,7 +212,7 @@ describe('the role matrix', () => {
     const role = EXPECTED_ROLE[name];
     expect(commandSchemas[name].role, `the contract's role for ${name}`).toBe(role);
 
-    const app = openSampleApp(template);
+    const app = await openSampleApp(template);
     try {
       let firstAllowed = true;
       for (const caller of CALLERS) {

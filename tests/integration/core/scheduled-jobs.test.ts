@@ -23,7 +23,7 @@ describe('scheduled jobs', () => {
 
   it('make no backup when daily backups are switched off', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { backupDaily: false }, 'staff');
+    await app.ok('settings.update', { backupDaily: false }, 'staff');
     expect((await runDueJobs(app)).backup).toBe('off');
   });
 
@@ -33,9 +33,9 @@ describe('scheduled jobs', () => {
     const check = app.checkDatabase('integrity_check').then((outcome) => order.push(`check ${outcome}`));
     // A check on the main thread would finish before any other work got a turn.
     await new Promise((resolve) => setImmediate(resolve));
-    order.push(`kiosk answered: ${app.ok('app.status', {}).settingName}`);
+    order.push(`kiosk answered: ${(await app.ok('app.status', {})).settingName}`);
     await check;
-    expect(order).toEqual([`kiosk answered: ${app.ok('app.status', {}).settingName}`, 'check ok']);
+    expect(order).toEqual([`kiosk answered: ${(await app.ok('app.status', {})).settingName}`, 'check ok']);
   });
 
   it('drop a check still running when the app closes, and report nothing from it', async () => {
@@ -47,13 +47,13 @@ describe('scheduled jobs', () => {
 
   it('ignore the verdict of a check whose file a restore has replaced meanwhile', async () => {
     const app = await createSetUpApp();
-    const { fileName } = await app.okAsync('backup.now', {}, 'staff');
+    const { fileName } = await app.ok('backup.now', {}, 'staff');
     // A restore counts itself, so a check begun before it knows its verdict is about the old file.
-    await app.okAsync('backup.restore', { file: fileName, confirm: true }, 'staff');
+    await app.ok('backup.restore', { file: fileName, confirm: true }, 'staff');
     expect(app.health.restores).toBe(1);
     const check = app.checkDatabase('integrity_check');
     app.health.restores += 1; // as a second restore, landing while this check reads
     expect(await check).toBe('cancelled');
-    expect(app.ok('app.status', {}).databaseProblem).toBeNull();
+    expect((await app.ok('app.status', {})).databaseProblem).toBeNull();
   });
 });

@@ -23,14 +23,14 @@ import { ADMIN_PIN, count, createSetUpApp, disposeAll, newVisitor, type TestApp 
 
 afterEach(() => disposeAll());
 
-function visitor(app: TestApp, n: number): CommandInput<'visit.signInNew'> {
+async function visitor(app: TestApp, n: number): Promise<CommandInput<'visit.signInNew'>> {
   return {
     firstName: `Visitor${String.fromCharCode(65 + (n % 26))}`,
     lastName: `Number ${n} with a surname long enough to take some room`,
     organisation: 'Bright Sparks Electrical Contractors of the County',
     visitorType: 'contractor',
     visiting: 'Fixing the hall lights, then the kitchen extractor fan, then the boiler room',
-    policyVersionId: app.ok('kiosk.config', {}).policy.versionId,
+    policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId,
     devices: [],
   };
 }
@@ -54,15 +54,16 @@ function savingAgainEntries(app: TestApp): { detail: Record<string, unknown> }[]
 describe('a disk that fills up while Safe Hands is in use', () => {
   it('refuses the sign-in in plain words, pauses the kiosk, keeps the console readable, and carries on once there is space', async () => {
     const app = await createSetUpApp();
-    const amira = newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
-    const others = Array.from({ length: 40 }, (_, n) => newVisitor(app, { firstName: `Guest${String.fromCharCode(65 + (n % 26))}`, lastName: `Early ${n}` }));
+    const amira = await newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
+    const others = [];
+    for (let n = 0; n < 40; n++) others.push(await newVisitor(app, { firstName: `Guest${String.fromCharCode(65 + (n % 26))}`, lastName: `Early ${n}` }));
     fillDisk(app);
 
     // Visitors sign in until one needs more room than the disk has.
     let refused: { error: unknown; visitsBefore: number } | null = null;
     for (let n = 0; n < 500 && !refused; n += 1) {
       const visitsBefore = count(app, 'visits');
-      const answer = app.call('visit.signInNew', visitor(app, n));
+      const answer = await app.call('visit.signInNew', await visitor(app, n));
       if (!answer.ok) refused = { error: answer.error, visitsBefore };
     }
     expect(refused, 'the disk never filled').not.toBeNull();
@@ -70,19 +71,19 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     expect(count(app, 'visits')).toBe(refused!.visitsBefore);
 
     // Every screen reads the problem from app.status: the kiosk pauses, with what to do.
-    const { storageProblem } = app.ok('app.status', {});
+    const { storageProblem } = await app.ok('app.status', {});
     expect(storageProblem).toEqual({
       kind: 'full',
       message: expect.stringMatching(/^Safe Hands cannot save anything: the disk Safe Hands saves to is full\. Free some space on that disk .*or call IT\. .*paper visitor book/),
       detail: expect.stringContaining('SQLITE_FULL'),
       since: app.clock.now().toISOString(),
     });
-    expect(app.fails('visitor.findReturning', { surnamePrefix: 'Kh' })).toEqual({ code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE });
+    expect(await app.fails('visitor.findReturning', { surnamePrefix: 'Kh' })).toEqual({ code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE });
 
     // The console still reads, and says the same at the top of every page.
-    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(amira.visitId);
-    expect(app.ok('custody.inSafe', {}, 'staff')).toMatchObject({ owners: [] });
-    expect(app.ok('app.reminders', {}, 'staff').reminders[0]).toEqual({ kind: 'storage_problem', message: storageProblem!.message, detail: storageProblem!.detail });
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.visitId)).toContain(amira.visitId);
+    expect(await app.ok('custody.inSafe', {}, 'staff')).toMatchObject({ owners: [] });
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders[0]).toEqual({ kind: 'storage_problem', message: storageProblem!.message, detail: storageProblem!.detail });
 
     // A change made at the console is refused in words, not "Something went wrong". A small change can still
     // fit in the room left inside pages the file already has (as on a real disk), so staff sign visitors out
@@ -90,7 +91,7 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     let override: unknown = null;
     let stillThere: number | null = null;
     for (const other of others) {
-      const answer = app.call('visit.overrideSignOut', { visitId: other.visitId, reason: 'Left by the side gate' }, 'staff');
+      const answer = await app.call('visit.overrideSignOut', { visitId: other.visitId, reason: 'Left by the side gate' }, 'staff');
       if (!answer.ok) {
         override = answer.error;
         stillThere = other.visitId;
@@ -102,19 +103,19 @@ describe('a disk that fills up while Safe Hands is in use', () => {
       code: 'storage_problem',
       message: expect.stringMatching(/^That was not saved: the disk Safe Hands saves to is full\. Free some space on that disk .*or call IT\. Until then, visitors sign the paper visitor book at the office\. You can still look things up here\.$/),
     });
-    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(stillThere);
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.visitId)).toContain(stillThere);
 
     // Still full when Safe Hands tries again: the kiosk stays paused.
     app.clock.advance(PROBE_EVERY_MS);
-    expect(app.ok('app.status', {}).storageProblem).not.toBeNull();
+    expect((await app.ok('app.status', {})).storageProblem).not.toBeNull();
 
     // IT frees some space; at the kiosk's next look Safe Hands tries again, and the kiosk carries on.
     freeSpace(app);
     app.clock.advance(PROBE_EVERY_MS);
-    expect(app.ok('app.status', {}).storageProblem).toBeNull();
-    expect(app.ok('app.reminders', {}, 'staff').reminders.map((r) => r.kind)).not.toContain('storage_problem');
-    const later = newVisitor(app, { firstName: 'Tom', lastName: 'Reilly' });
-    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toContain(later.visitId);
+    expect((await app.ok('app.status', {})).storageProblem).toBeNull();
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders.map((r) => r.kind)).not.toContain('storage_problem');
+    const later = await newVisitor(app, { firstName: 'Tom', lastName: 'Reilly' });
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.visitId)).toContain(later.visitId);
     expect(savingAgainEntries(app)).toEqual([{ detail: { problem: 'full', since: storageProblem!.since, notRecorded: {} } }]);
   });
 });
@@ -122,34 +123,34 @@ describe('a disk that fills up while Safe Hands is in use', () => {
 describe('a database that becomes read-only while Safe Hands is in use', () => {
   it('still lets staff unlock and read, and says in the audit trail what went unrecorded once it can save again', async () => {
     const app = await createSetUpApp();
-    const amira = newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
+    const amira = await newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
     app.db.pragma('query_only = 1');
 
-    expect(app.call('visit.signOut', { visitId: amira.visitId })).toEqual({ ok: false, error: { code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE } });
-    expect(app.ok('app.status', {}).storageProblem).toMatchObject({
+    expect(await app.call('visit.signOut', { visitId: amira.visitId })).toEqual({ ok: false, error: { code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE } });
+    expect((await app.ok('app.status', {})).storageProblem).toMatchObject({
       kind: 'read_only',
       message: expect.stringMatching(/^Safe Hands cannot save anything: the disk Safe Hands saves to \(or its database file\) has become read-only\. Call IT/),
       detail: expect.stringContaining('SQLITE_READONLY'),
     });
 
     // Locking always locks, though it cannot be recorded.
-    expect(app.ok('staff.lock', {}, 'staff')).toEqual({ locked: true });
-    expect(app.fails('visit.onSite', {}, 'staff').code).toBe('locked');
+    expect(await app.ok('staff.lock', {}, 'staff')).toEqual({ locked: true });
+    expect((await app.fails('visit.onSite', {}, 'staff')).code).toBe('locked');
 
     // A wrong PIN is still "not right" (so the screen's back-off counts it), and the right one opens the console.
-    expect(await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'staff')).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.' });
-    expect(await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ staffId: app.adminId, displayName: 'Priya Shah' });
-    expect(app.ok('visit.onSite', {}, 'staff').visits.map((v) => v.visitId)).toEqual([amira.visitId]);
-    expect(app.ok('app.reminders', {}, 'staff').reminders[0]).toMatchObject({ kind: 'storage_problem' });
-    expect(app.fails('visit.overrideSignOut', { visitId: amira.visitId, reason: 'Left early' }, 'staff')).toMatchObject({
+    expect(await app.fails('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'staff')).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.' });
+    expect(await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ staffId: app.adminId, displayName: 'Priya Shah' });
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.visitId)).toEqual([amira.visitId]);
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders[0]).toMatchObject({ kind: 'storage_problem' });
+    expect(await app.fails('visit.overrideSignOut', { visitId: amira.visitId, reason: 'Left early' }, 'staff')).toMatchObject({
       code: 'storage_problem', message: expect.stringMatching(/^That was not saved: .*read-only\. Call IT/),
     });
 
     // Writable again: the kiosk carries on, and the trail explains the gap.
     app.db.pragma('query_only = 0');
     app.clock.advance(PROBE_EVERY_MS);
-    expect(app.ok('app.status', {}).storageProblem).toBeNull();
-    expect(app.ok('visit.signOut', { visitId: amira.visitId })).toMatchObject({});
+    expect((await app.ok('app.status', {})).storageProblem).toBeNull();
+    expect(await app.ok('visit.signOut', { visitId: amira.visitId })).toMatchObject({});
     expect(savingAgainEntries(app)).toEqual([{
       detail: { problem: 'read_only', since: expect.any(String), notRecorded: { 'staff.lock': 1, 'staff.unlock_failed': 1, 'staff.unlock': 1 } },
     }]);
@@ -159,11 +160,11 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
 describe('a document that cannot be saved in the data folder', () => {
   it('says why in plain words instead of "Something went wrong"', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
+    await newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
     // Where today's visitor report is kept (the roll call answers even then: roll-call-full-disk.test.ts).
     const undo = unwritableDocument(join(app.dir, 'reports', 'visitors-2026-11-23-to-2026-11-23.csv'));
 
-    const refused = await app.failsAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
+    const refused = await app.fails('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
     expect(refused.code).toBe('storage_problem');
     expect(refused.message).toMatch(RUNS_AS_ROOT
       ? /^The document could not be saved: the disk Safe Hands saves to is full\. Free some space on that disk .*or call IT\./

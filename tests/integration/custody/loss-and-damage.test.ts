@@ -25,21 +25,21 @@ async function receiptText(app: TestApp, documentId: string | null): Promise<str
 describe('what the setting accepts for devices in its safe', () => {
   it('is printed on every receipt and shown with the expectations, in the suggested words until reworded', async () => {
     const app = await createSetUpApp();
-    expect(app.ok('kiosk.config', {}).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
-    expect(app.ok('settings.get', {}, 'staff').lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
+    expect((await app.ok('kiosk.config', {})).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
+    expect((await app.ok('settings.get', {}, 'staff')).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
     const { receipt, print } = await logIntoSafe(app);
     expect(await receiptText(app, print.documentId)).toContain(DEFAULT_LOSS_AND_DAMAGE);
 
-    app.ok('settings.update', { lossAndDamage: REWORDED }, 'staff');
+    await app.ok('settings.update', { lossAndDamage: REWORDED }, 'staff');
     expect(lastAuditDetail(app, 'settings.update')).toMatchObject({ before: { lossAndDamage: DEFAULT_LOSS_AND_DAMAGE }, after: { lossAndDamage: REWORDED } });
-    expect(app.ok('kiosk.config', {}).lossAndDamage).toBe(REWORDED);
+    expect((await app.ok('kiosk.config', {})).lossAndDamage).toBe(REWORDED);
     // A reprint is made from today's settings, on either layout.
-    const roll = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    const roll = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     const rollText = await receiptText(app, roll.print.documentId);
     expect(rollText).toContain(REWORDED);
     expect(rollText).not.toContain(DEFAULT_LOSS_AND_DAMAGE);
-    app.ok('settings.update', { receiptLayout: 'a4' }, 'staff');
-    const a4 = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('settings.update', { receiptLayout: 'a4' }, 'staff');
+    const a4 = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(await receiptText(app, a4.print.documentId)).toContain(REWORDED);
   }, 30_000);
 
@@ -49,8 +49,8 @@ describe('what the setting accepts for devices in its safe', () => {
   ])('refuses an empty or overlong line and changes nothing (%#)', async (input, message) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    expect(app.fails('settings.update', input, 'staff').fields).toEqual({ lossAndDamage: message });
+    expect((await app.fails('settings.update', input, 'staff')).fields).toEqual({ lossAndDamage: message });
     expect(contentHash(app)).toBe(before);
-    expect(app.ok('kiosk.config', {}).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
+    expect((await app.ok('kiosk.config', {})).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
   });
 });

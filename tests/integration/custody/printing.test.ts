@@ -16,7 +16,7 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
   it('logging into the safe prints the receipt on the chosen printer, and a reprint says REPRINT', async () => {
     const queue = await findCupsPdfQueue();
     const app = await createSetUpApp();
-    app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
+    await app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
     const before = await pdfFilesIn(queue.outputDir);
     const { receipt, print } = await logIntoSafe(app);
     expect(print).toMatchObject({ printed: true, printer: queue.printer });
@@ -27,7 +27,7 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
     expect(decodeQr(page!)).toBe(tokenOf(app, receipt.receiptId));
 
     const beforeReprint = await pdfFilesIn(queue.outputDir);
-    const again = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    const again = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(again.receipt.printCount).toBe(2);
     // The wait only accepts a new printed page that carries this receipt's number and says REPRINT.
     const reprinted = await waitForNewPdf(queue.outputDir, beforeReprint, async (f) => {
@@ -39,11 +39,11 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
 
   it('a printer that fails gives a plain reason and loses nothing', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
+    await app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
     const { receipt, print } = await logIntoSafe(app);
     expect(print.printed).toBe(false);
     if (!print.printed) expect(print.reason).toMatch(/NoSuchPrinter/);
-    expect(app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff').items.every((i) => i.state === 'in_safe')).toBe(true);
+    expect((await app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff')).items.every((i) => i.state === 'in_safe')).toBe(true);
     expect(print.documentId).toBeTruthy();
   }, 30_000);
 });
@@ -52,8 +52,8 @@ describe('reprinting', () => {
   it('is refused plainly once everything on the receipt has left the safe', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
-    const error = await app.failsAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
+    const error = await app.fails('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/nothing to collect/);
   });

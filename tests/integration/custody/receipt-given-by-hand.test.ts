@@ -16,8 +16,8 @@ function receiptEntries(app: TestApp, receiptId: number): { action: string; acto
     .all(receiptId) as { action: string; actor: string; at: string }[];
 }
 
-function inTheSafe(app: TestApp, receiptId: number) {
-  return app.ok('custody.inSafe', {}, 'staff').owners.flatMap((o) => o.receipts).find((r) => r.receiptId === receiptId);
+async function inTheSafe(app: TestApp, receiptId: number) {
+  return (await app.ok('custody.inSafe', {}, 'staff')).owners.flatMap((o) => o.receipts).find((r) => r.receiptId === receiptId);
 }
 
 describe('a receipt written by hand and given', () => {
@@ -25,10 +25,10 @@ describe('a receipt written by hand and given', () => {
     const app = await createSetUpApp();
     // No receipt printer is set up: the receipt never prints.
     const { receipt } = await logIntoSafe(app);
-    expect(inTheSafe(app, receipt.receiptId)).toMatchObject({ printCount: 0, givenByHand: null });
+    expect(await inTheSafe(app, receipt.receiptId)).toMatchObject({ printCount: 0, givenByHand: null });
 
     app.clock.advance(4 * 60_000);
-    const given = app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
+    const given = await app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
     const at = app.clock.now().toISOString();
     expect(given).toMatchObject({ receiptId: receipt.receiptId, printCount: 0, givenByHand: { at, by: 'Priya Shah' } });
     expect(receiptEntries(app, receipt.receiptId)).toEqual([
@@ -37,18 +37,18 @@ describe('a receipt written by hand and given', () => {
     ]);
 
     // Every list that showed it as not printed now shows it as given by hand: In the safe (and so Today), End of day, Collect.
-    expect(inTheSafe(app, receipt.receiptId)).toMatchObject({ printCount: 0, givenByHand: { at, by: 'Priya Shah' } });
-    const endOfDay = app.ok('endOfDay.report', {}, 'staff').inSafe.flatMap((o) => o.receipts);
+    expect(await inTheSafe(app, receipt.receiptId)).toMatchObject({ printCount: 0, givenByHand: { at, by: 'Priya Shah' } });
+    const endOfDay = (await app.ok('endOfDay.report', {}, 'staff')).inSafe.flatMap((o) => o.receipts);
     expect(endOfDay.find((r) => r.receiptId === receipt.receiptId)?.givenByHand).toEqual({ at, by: 'Priya Shah' });
-    expect(app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff').givenByHand).toEqual({ at, by: 'Priya Shah' });
+    expect((await app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff')).givenByHand).toEqual({ at, by: 'Priya Shah' });
 
     // Kept across a restart.
-    const again = reopenTestApp(app);
-    await again.okAsync('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
-    expect(inTheSafe(again, receipt.receiptId)?.givenByHand).toEqual({ at, by: 'Priya Shah' });
+    const again = await reopenTestApp(app);
+    await again.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
+    expect((await inTheSafe(again, receipt.receiptId))?.givenByHand).toEqual({ at, by: 'Priya Shah' });
 
     // Still reprintable: Reprint makes the receipt again and sends it to the printer.
-    const reprint = await again.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    const reprint = await again.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(reprint.print).toMatchObject({ printed: false, reason: expect.stringMatching(/^No printer is set up for receipts/), documentId: expect.any(String) });
     expect(reprint.receipt.givenByHand).toEqual({ at, by: 'Priya Shah' });
   });
@@ -57,16 +57,16 @@ describe('a receipt written by hand and given', () => {
     const queue = await findCupsPdfQueue();
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
-    app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
-    const reprint = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
+    const reprint = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(reprint.print).toMatchObject({ printed: true, printer: queue.printer });
     expect(reprint.receipt).toMatchObject({ printCount: 1, givenByHand: { by: 'Priya Shah' } });
     expect(receiptEntries(app, receipt.receiptId).map((e) => e.action)).toEqual(['receipt.print_failed', 'receipt.given_by_hand', 'receipt.print']);
 
     // Printed now: there is nothing left to record by hand.
     const before = contentHash(app);
-    expect(app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
+    expect(await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
       code: 'conflict', message: `Receipt ${receipt.receiptNumber} has printed, so there is nothing to record.`,
     });
     expect(contentHash(app)).toBe(before);
@@ -75,25 +75,25 @@ describe('a receipt written by hand and given', () => {
   it('refuses in plain words what cannot be recorded, and changes nothing', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
     const before = contentHash(app);
 
     // Recorded once: a second console's tap says who did it.
-    expect(app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
+    expect(await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
       code: 'conflict', message: `Receipt ${receipt.receiptNumber} was already recorded as written by hand, by Priya Shah on 23 Nov 2026, 09:00.`,
     });
-    expect(app.fails('custody.markGivenByHand', { receiptId: 999_999 }, 'staff')).toMatchObject({ code: 'not_found', message: 'That receipt could not be found.' });
-    expect(app.fails('custody.markGivenByHand', { receiptId: 'the blue one' }, 'staff').code).toBe('invalid_input');
-    expect(app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId, by: 'someone else' }, 'staff').code).toBe('invalid_input');
+    expect(await app.fails('custody.markGivenByHand', { receiptId: 999_999 }, 'staff')).toMatchObject({ code: 'not_found', message: 'That receipt could not be found.' });
+    expect((await app.fails('custody.markGivenByHand', { receiptId: 'the blue one' }, 'staff')).code).toBe('invalid_input');
+    expect((await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId, by: 'someone else' }, 'staff')).code).toBe('invalid_input');
     // Only staff record it: not the kiosk.
-    expect(app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }).code).toBe('locked');
+    expect((await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId })).code).toBe('locked');
     expect(contentHash(app)).toBe(before);
 
     // Everything handed back: nothing left to collect with a receipt.
-    const other = await app.okAsync('custody.log', { owner: { type: 'visitor', visitId: receipt.visitId! }, items: [PHONE_AND_WATCH[0]!] }, 'staff');
-    app.ok('custody.return', { receiptId: other.receipt.receiptId, itemIds: other.receipt.items.map((i) => i.itemId), returnedTo: 'Zoë', note: null }, 'staff');
+    const other = await app.ok('custody.log', { owner: { type: 'visitor', visitId: receipt.visitId! }, items: [PHONE_AND_WATCH[0]!] }, 'staff');
+    await app.ok('custody.return', { receiptId: other.receipt.receiptId, itemIds: other.receipt.items.map((i) => i.itemId), returnedTo: 'Zoë', note: null }, 'staff');
     const afterReturn = contentHash(app);
-    expect(app.fails('custody.markGivenByHand', { receiptId: other.receipt.receiptId }, 'staff')).toEqual({
+    expect(await app.fails('custody.markGivenByHand', { receiptId: other.receipt.receiptId }, 'staff')).toEqual({
       code: 'conflict', message: `Everything on receipt ${other.receipt.receiptNumber} has left the safe, so there is nothing to collect with it.`,
     });
     expect(contentHash(app)).toBe(afterReturn);

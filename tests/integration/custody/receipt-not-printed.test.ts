@@ -23,8 +23,8 @@ function firstCopyFile(app: TestApp, receiptNumber: string): string {
   return join(app.dir, 'receipts', receiptNumber.slice(0, 4), `receipt-${receiptNumber}.pdf`);
 }
 
-function safeReceipt(app: TestApp, receiptId: number) {
-  return app.ok('custody.inSafe', {}, 'staff').owners.flatMap((o) => o.receipts).find((r) => r.receiptId === receiptId);
+async function safeReceipt(app: TestApp, receiptId: number) {
+  return (await app.ok('custody.inSafe', {}, 'staff')).owners.flatMap((o) => o.receipts).find((r) => r.receiptId === receiptId);
 }
 
 describe('a receipt is printed only when the spooler took it', () => {
@@ -33,9 +33,9 @@ describe('a receipt is printed only when the spooler took it', () => {
     const { receipt, print } = await logIntoSafe(app);
     expect(print.printed).toBe(false);
     expect(receipt.printCount).toBe(0);
-    expect(app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff').printCount).toBe(0);
+    expect((await app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff')).printCount).toBe(0);
     // In the safe (and so Today) lists it as not printed.
-    expect(safeReceipt(app, receipt.receiptId)).toEqual({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: 0, printProblem: expect.stringMatching(/No printer is set up/), givenByHand: null });
+    expect(await safeReceipt(app, receipt.receiptId)).toEqual({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: 0, printProblem: expect.stringMatching(/No printer is set up/), givenByHand: null });
     expect(receiptAudit(app, receipt.receiptId)).toEqual([
       { action: 'receipt.print_failed', detail: { reason: expect.stringMatching(/No printer is set up for receipts/), printer: null } },
     ]);
@@ -44,20 +44,20 @@ describe('a receipt is printed only when the spooler took it', () => {
   it.skipIf(SKIP_PRINTER)('a printer CUPS refuses leaves it not printed; Reprint on a working printer prints the first copy', async () => {
     const queue = await findCupsPdfQueue();
     const app = await createSetUpApp();
-    app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
+    await app.ok('settings.update', { receiptPrinter: 'NoSuchPrinter' }, 'staff');
     const { receipt, print } = await logIntoSafe(app);
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/NoSuchPrinter/) });
     expect(receipt.printCount).toBe(0);
     // The lists say it has not printed, and why.
-    expect(safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 0, printProblem: expect.stringMatching(/NoSuchPrinter/) });
+    expect(await safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 0, printProblem: expect.stringMatching(/NoSuchPrinter/) });
     expect(receiptAudit(app, receipt.receiptId).map((e) => e.action)).toEqual(['receipt.print_failed']);
 
-    app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
+    await app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
     const before = await pdfFilesIn(queue.outputDir);
-    const again = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    const again = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(again.print).toMatchObject({ printed: true, printer: queue.printer });
     expect(again.receipt).toMatchObject({ printCount: 1, printProblem: null });
-    expect(safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 1, printProblem: null });
+    expect(await safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 1, printProblem: null });
     const audit = receiptAudit(app, receipt.receiptId);
     expect(audit.map((e) => e.action)).toEqual(['receipt.print_failed', 'receipt.print']);
     expect(audit[1]!.detail).toMatchObject({ printCount: 1, printer: queue.printer, jobId: expect.stringMatching(new RegExp(`^${queue.printer}-\\d+$`)) });
@@ -76,7 +76,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
     // The host stopped after the receipt was committed and before its file was written.
     rmSync(file);
 
-    reopenTestApp(app);
+    await reopenTestApp(app);
     expect(await app.receiptsRebuilt).toEqual([receipt.receiptNumber]);
     const pdf = readFileSync(file);
     const text = flatten(await pdfText(pdf));
@@ -87,9 +87,9 @@ describe('a receipt whose PDF is missing after a restart', () => {
     expect(decodeQr(page!)).toBe(tokenOf(app, receipt.receiptId));
 
     // Still not printed, and Reprint works after the restart.
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(safeReceipt(app, receipt.receiptId)?.printCount).toBe(0);
-    const again = await app.okAsync('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await safeReceipt(app, receipt.receiptId))?.printCount).toBe(0);
+    const again = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(again.print.documentId).toBeTruthy();
     expect(existsSync(app.documentLinks.resolve(again.print.documentId!)!)).toBe(true);
   }, 60_000);
@@ -99,7 +99,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
     const { receipt } = await logIntoSafe(app);
     const file = firstCopyFile(app, receipt.receiptNumber);
     writeFileSync(file, readFileSync(file).subarray(0, 4096));
-    reopenTestApp(app);
+    await reopenTestApp(app);
     expect(await app.receiptsRebuilt).toEqual([receipt.receiptNumber]);
     expect(flatten(await pdfText(readFileSync(file)))).toContain(receipt.receiptNumber);
   }, 30_000);
@@ -107,9 +107,9 @@ describe('a receipt whose PDF is missing after a restart', () => {
   it('is left alone once everything on it has gone home', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
+    await app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: receipt.items.map((i) => i.itemId), returnedTo: 'Zoë' }, 'staff');
     rmSync(firstCopyFile(app, receipt.receiptNumber));
-    reopenTestApp(app);
+    await reopenTestApp(app);
     expect(await app.receiptsRebuilt).toEqual([]);
     expect(existsSync(firstCopyFile(app, receipt.receiptNumber))).toBe(false);
   });

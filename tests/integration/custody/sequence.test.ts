@@ -35,7 +35,7 @@ async function checkInvariants(app: TestApp, expected: { logged: number; returne
     expect(r.state === 'handed_on').toBe(expected.handedOn.has(r.id));
   }
   const inSafe = rows.filter((r) => r.state === 'in_safe').length;
-  expect(app.ok('custody.inSafe', {}, 'staff').itemCount).toBe(inSafe);
+  expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(inSafe);
   expect(inSafe + expected.returned.size + expected.handedOn.size).toBe(expected.logged);
   // The sign-out guard: nobody signed out at the kiosk while something of theirs is still in the safe.
   const leftWithItemsInSafe = app.db
@@ -46,7 +46,7 @@ async function checkInvariants(app: TestApp, expected: { logged: number; returne
     .pluck()
     .get();
   expect(leftWithItemsInSafe).toBe(0);
-  const auditOk = await app.okAsync('audit.verify', {}, 'staff');
+  const auditOk = await app.ok('audit.verify', {}, 'staff');
   expect(auditOk.ok).toBe(true);
 }
 
@@ -66,12 +66,12 @@ describe('a generated sequence of custody commands', () => {
     for (let step = 0; step < 150; step += 1) {
       app.clock.advance(random.int(1, 120) * 1000);
       // Office staff unlock the console again whenever it has locked itself.
-      if (app.ok('staff.session', {}, 'staff').session === null) await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+      if ((await app.ok('staff.session', {}, 'staff')).session === null) await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
       const roll = random.next();
       const open = openVisits();
       if (roll < 0.2 || open.length === 0) {
         people += 1;
-        newVisitor(app, { firstName: `P${people}`, lastName: `Surname${people}` });
+        await newVisitor(app, { firstName: `P${people}`, lastName: `Surname${people}` });
       } else if (roll < 0.5) {
         const count = random.int(1, 3);
         const items = Array.from({ length: count }, () => ({ kind: random.pick(DEVICE_KINDS), bagSlot: String(random.int(1, 40)) }));
@@ -80,26 +80,26 @@ describe('a generated sequence of custody commands', () => {
           : random.chance(0.5)
             ? { type: 'staff' as const, staffId: app.adminId }
             : { type: 'learner' as const, name: 'Pupil A', reason: 'confiscated' as const, confiscationReason: 'In lesson' };
-        await app.okAsync('custody.log', { owner, items }, 'staff');
+        await app.ok('custody.log', { owner, items }, 'staff');
         expected.logged += count;
       } else if (roll < 0.8) {
         const candidate = anyItem();
         if (!candidate) continue;
-        const result = app.call('custody.return', { receiptId: candidate.receipt_id, itemIds: [candidate.id], returnedTo: 'Owner' }, 'staff');
+        const result = await app.call('custody.return', { receiptId: candidate.receipt_id, itemIds: [candidate.id], returnedTo: 'Owner' }, 'staff');
         // A confiscated device goes only to a parent or carer, or the police (learner.releaseConfiscated, learner.handToPolice).
         expect(result.ok).toBe(candidate.state === 'in_safe' && candidate.reason !== 'confiscated');
         if (result.ok) expected.returned.add(candidate.id);
       } else if (roll < 0.88) {
         const candidate = anyItem();
         if (!candidate) continue;
-        const result = app.call('custody.handOn', { itemId: candidate.id, handedTo: 'Police', reason: 'Referral' }, 'staff');
+        const result = await app.call('custody.handOn', { itemId: candidate.id, handedTo: 'Police', reason: 'Referral' }, 'staff');
         expect(result.ok).toBe(candidate.state === 'in_safe' && candidate.reason !== 'confiscated');
         if (result.ok) expected.handedOn.add(candidate.id);
       } else {
         const visitId = random.pick(open);
-        const result = app.ok('visit.signOut', { visitId });
+        const result = await app.ok('visit.signOut', { visitId });
         if (result.status === 'collect_items' && random.chance(0.5)) {
-          app.ok('visit.overrideSignOut', { visitId, reason: 'Left without items' }, 'staff');
+          await app.ok('visit.overrideSignOut', { visitId, reason: 'Left without items' }, 'staff');
         }
       }
       if (step % 25 === 0) await checkInvariants(app, expected);

@@ -35,14 +35,14 @@ function agreement(headId: number, change: Partial<CommandInput<'learner.recordA
 describe("the head's prior agreement for a pupil's device", () => {
   it('is recorded by the head with their own PIN, fixed from then on, and listed for the office', async () => {
     const { app, headId } = await school();
-    expect(app.ok('staff.session', {}, 'head').session?.roles).toEqual(['office', 'head']);
+    expect((await app.ok('staff.session', {}, 'head')).session?.roles).toEqual(['office', 'head']);
 
-    const view = await app.okAsync('learner.recordAgreement', agreement(headId), 'head');
+    const view = await app.ok('learner.recordAgreement', agreement(headId), 'head');
     expect(view).toMatchObject({
       pupilName: "Amy O'Brien", classGroup: '6B', deviceKind: 'phone', state: 'in_force', agreedBy: 'Helen Bradley', recordedBy: 'Helen Bradley',
       validFrom: '2026-11-23', validUntil: '2027-07-21', ended: null,
     });
-    const listed = app.ok('learner.agreements', {}, 'office');
+    const listed = await app.ok('learner.agreements', {}, 'office');
     expect(listed.agreements.map((a) => a.agreementId)).toEqual([view.agreementId]);
     // Only heads are offered as who agreed.
     expect(listed.heads).toEqual([{ staffId: headId, displayName: 'Helen Bradley' }]);
@@ -59,28 +59,28 @@ describe("the head's prior agreement for a pupil's device", () => {
     const { app, headId } = await school();
     const before = contentHash(app);
     // The first account is DSL and administrator, but not leadership.
-    expect((await app.failsAsync('learner.recordAgreement', agreement(headId), 'staff'))).toMatchObject({
+    expect((await app.fails('learner.recordAgreement', agreement(headId), 'staff'))).toMatchObject({
       code: 'forbidden', message: 'This needs the Headteacher or leadership role. Ask someone who has it.',
     });
-    expect((await app.failsAsync('learner.recordAgreement', agreement(headId), 'office')).code).toBe('forbidden');
-    expect((await app.failsAsync('learner.recordAgreement', agreement(headId), 'kiosk')).code).toBe('locked');
+    expect((await app.fails('learner.recordAgreement', agreement(headId), 'office')).code).toBe('forbidden');
+    expect((await app.fails('learner.recordAgreement', agreement(headId), 'kiosk')).code).toBe('locked');
     expect(contentHash(app)).toBe(before);
   });
 
   it('needs the agreeing person to be a head, typing their own right PIN; a wrong PIN counts against their account', async () => {
     const { app, headId } = await school();
-    const notAHead = await app.failsAsync('learner.recordAgreement', agreement(headId, { agreedBy: { staffId: app.adminId, pin: ADMIN_PIN } }), 'head');
+    const notAHead = await app.fails('learner.recordAgreement', agreement(headId, { agreedBy: { staffId: app.adminId, pin: ADMIN_PIN } }), 'head');
     expect(notAHead).toMatchObject({ code: 'forbidden', fields: { 'agreedBy.staffId': 'Only the headteacher or a leader can agree.' } });
     expect(notAHead.message).toBe("Priya Shah does not have the Headteacher or leadership role. Only the headteacher or a leader can agree to a pupil's device.");
 
-    const wrong = await app.failsAsync('learner.recordAgreement', agreement(headId, { agreedBy: { staffId: headId, pin: '9999' } }), 'head');
+    const wrong = await app.fails('learner.recordAgreement', agreement(headId, { agreedBy: { staffId: headId, pin: '9999' } }), 'head');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'agreedBy.pin': 'That PIN is not right.' } });
     expect(count(app, 'learner_agreements')).toBe(0);
     expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(headId)).toBe(1);
     expect(lastAuditDetail(app, 'learner.agreement_pin_failed')).toMatchObject({ failures: 1 });
     // A screen held back for wrong PINs is held back here too, so recording agreements is no way round the wait.
     expect(carriesPin(agreement(headId))).toBe(true);
-    expect((await app.failsAsync('learner.recordAgreement', { ...agreement(headId), agreedBy: undefined }, 'head')).fields).toEqual({
+    expect((await app.fails('learner.recordAgreement', { ...agreement(headId), agreedBy: undefined }, 'head')).fields).toEqual({
       agreedBy: 'Choose who agreed, and have them type their own PIN.',
     });
   });
@@ -88,110 +88,110 @@ describe("the head's prior agreement for a pupil's device", () => {
   it('refuses a last day before the first, a last day already past and dates that do not exist, saying which', async () => {
     const { app, headId } = await school();
     const before = contentHash(app);
-    const backwards = await app.failsAsync('learner.recordAgreement', agreement(headId, { validFrom: '2027-01-10', validUntil: '2027-01-09' }), 'head');
+    const backwards = await app.fails('learner.recordAgreement', agreement(headId, { validFrom: '2027-01-10', validUntil: '2027-01-09' }), 'head');
     expect(backwards).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day cannot be before the first day.' } });
     // Told with every other problem at once, so the form shows them together.
-    const both = await app.failsAsync('learner.recordAgreement', agreement(headId, { reason: ' ', validFrom: '2027-01-10', validUntil: '2027-01-09' }), 'head');
+    const both = await app.fails('learner.recordAgreement', agreement(headId, { reason: ' ', validFrom: '2027-01-10', validUntil: '2027-01-09' }), 'head');
     expect(both.fields).toEqual({
       reason: 'Say why the pupil needs the device, for example "walks home alone".',
       validUntil: 'The last day cannot be before the first day.',
     });
-    const past = await app.failsAsync('learner.recordAgreement', agreement(headId, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'head');
+    const past = await app.fails('learner.recordAgreement', agreement(headId, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'head');
     expect(past).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day has already passed.' } });
-    const unreal = await app.failsAsync('learner.recordAgreement', agreement(headId, { validUntil: '2027-02-30' }), 'head');
+    const unreal = await app.fails('learner.recordAgreement', agreement(headId, { validUntil: '2027-02-30' }), 'head');
     expect(unreal.fields).toEqual({ validUntil: 'The last day is not a real date.' });
     expect(contentHash(app)).toBe(before);
     // One day is a whole agreement: the first and last day are both included.
-    expect((await app.okAsync('learner.recordAgreement', agreement(headId, { validFrom: '2026-11-23', validUntil: '2026-11-23' }), 'head')).state).toBe('in_force');
+    expect((await app.ok('learner.recordAgreement', agreement(headId, { validFrom: '2026-11-23', validUntil: '2026-11-23' }), 'head')).state).toBe('in_force');
   });
 
   it('runs for whole days on the UK calendar: not yet in force before its first day, over after its last', async () => {
     const { app, headId } = await school();
-    const { agreementId } = await app.okAsync('learner.recordAgreement', agreement(headId, { validFrom: '2026-11-24', validUntil: '2026-11-27' }), 'head');
-    const state = () => app.ok('learner.agreementsFor', { pupilName: "Amy O'Brien" }, 'office').agreements[0]!.state;
-    expect(state()).toBe('not_started');
+    const { agreementId } = await app.ok('learner.recordAgreement', agreement(headId, { validFrom: '2026-11-24', validUntil: '2026-11-27' }), 'head');
+    const state = async () => (await app.ok('learner.agreementsFor', { pupilName: "Amy O'Brien" }, 'office')).agreements[0]!.state;
+    expect(await state()).toBe('not_started');
     // 23:59 in London on the last day is still in force; a minute later it is not.
     app.clock.set('2026-11-27T23:59:00Z');
-    await app.okAsync('staff.unlock', { staffId: headId, pin: HEAD_PIN }, 'office');
+    await app.ok('staff.unlock', { staffId: headId, pin: HEAD_PIN }, 'office');
     // (The session lasts: these answers come within its minutes.)
-    expect(state()).toBe('in_force');
+    expect(await state()).toBe('in_force');
     app.clock.set('2026-11-28T00:00:00Z');
-    expect(state()).toBe('expired');
-    expect(app.fails('learner.endAgreement', { agreementId, reason: 'Too late' }, 'office')).toMatchObject({
+    expect(await state()).toBe('expired');
+    expect(await app.fails('learner.endAgreement', { agreementId, reason: 'Too late' }, 'office')).toMatchObject({
       code: 'conflict', message: 'That agreement already ran out on Fri, 27 Nov 2026.',
     });
   });
 
   it('is ended early once, with who and why; the second try is refused and the record stays', async () => {
     const { app, headId } = await school();
-    const { agreementId } = await app.okAsync('learner.recordAgreement', agreement(headId), 'head');
-    expect(app.fails('learner.endAgreement', { agreementId, reason: 'Moved school' }, 'office').code).toBe('forbidden');
-    expect(app.fails('learner.endAgreement', { agreementId, reason: '   ' }, 'head').fields).toEqual({ reason: 'Say why the agreement ends early.' });
+    const { agreementId } = await app.ok('learner.recordAgreement', agreement(headId), 'head');
+    expect((await app.fails('learner.endAgreement', { agreementId, reason: 'Moved school' }, 'office')).code).toBe('forbidden');
+    expect((await app.fails('learner.endAgreement', { agreementId, reason: '   ' }, 'head')).fields).toEqual({ reason: 'Say why the agreement ends early.' });
     app.clock.set('2026-12-01T10:00:00Z');
-    await app.okAsync('staff.unlock', { staffId: headId, pin: HEAD_PIN }, 'head');
-    const ended = app.ok('learner.endAgreement', { agreementId, reason: 'Used the phone in class twice' }, 'head');
+    await app.ok('staff.unlock', { staffId: headId, pin: HEAD_PIN }, 'head');
+    const ended = await app.ok('learner.endAgreement', { agreementId, reason: 'Used the phone in class twice' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-12-01T10:00:00.000Z', by: 'Helen Bradley', reason: 'Used the phone in class twice' } });
     const before = contentHash(app);
-    expect(app.fails('learner.endAgreement', { agreementId, reason: 'Again' }, 'head')).toMatchObject({
+    expect(await app.fails('learner.endAgreement', { agreementId, reason: 'Again' }, 'head')).toMatchObject({
       code: 'conflict', message: 'That agreement was already ended by Helen Bradley on Tue, 1 Dec 2026.',
     });
     expect(contentHash(app)).toBe(before);
     expect(() => app.db.prepare(`UPDATE learner_agreements SET end_reason = 'Something kinder' WHERE id = ?`).run(agreementId)).toThrow(/only be ended, once/);
     // Ended agreements stay on the list, after the current ones.
-    const { agreementId: next } = await app.okAsync('learner.recordAgreement', agreement(headId, { validFrom: '2026-12-01' }), 'head');
-    expect(app.ok('learner.agreements', {}, 'head').agreements.map((a) => [a.agreementId, a.state])).toEqual([[next, 'in_force'], [agreementId, 'ended']]);
+    const { agreementId: next } = await app.ok('learner.recordAgreement', agreement(headId, { validFrom: '2026-12-01' }), 'head');
+    expect((await app.ok('learner.agreements', {}, 'head')).agreements.map((a) => [a.agreementId, a.state])).toEqual([[next, 'in_force'], [agreementId, 'ended']]);
   });
 
   it('refuses the same pupil and kind of device twice over the same days, until the first is ended', async () => {
     const { app, headId } = await school();
-    const { agreementId } = await app.okAsync('learner.recordAgreement', agreement(headId), 'head');
-    const again = await app.failsAsync('learner.recordAgreement', agreement(headId, { pupilName: "amy  o'brien", classGroup: '6b', validFrom: '2027-01-04' }), 'head');
+    const { agreementId } = await app.ok('learner.recordAgreement', agreement(headId), 'head');
+    const again = await app.fails('learner.recordAgreement', agreement(headId, { pupilName: "amy  o'brien", classGroup: '6b', validFrom: '2027-01-04' }), 'head');
     expect(again).toMatchObject({
       code: 'conflict',
       message: "Amy O'Brien (6B) already has an agreement for a phone from Mon, 23 Nov 2026 to Wed, 21 Jul 2027. If this one replaces it, end that one first.",
     });
     // Another device, or another Amy O'Brien in another class, is another agreement.
-    await app.okAsync('learner.recordAgreement', agreement(headId, { deviceKind: 'smart_watch', deviceDescription: 'Blue watch' }), 'head');
-    await app.okAsync('learner.recordAgreement', agreement(headId, { classGroup: '3A' }), 'head');
-    app.ok('learner.endAgreement', { agreementId, reason: 'New phone' }, 'head');
-    await app.okAsync('learner.recordAgreement', agreement(headId, { deviceDescription: 'Black iPhone SE' }), 'head');
+    await app.ok('learner.recordAgreement', agreement(headId, { deviceKind: 'smart_watch', deviceDescription: 'Blue watch' }), 'head');
+    await app.ok('learner.recordAgreement', agreement(headId, { classGroup: '3A' }), 'head');
+    await app.ok('learner.endAgreement', { agreementId, reason: 'New phone' }, 'head');
+    await app.ok('learner.recordAgreement', agreement(headId, { deviceDescription: 'Black iPhone SE' }), 'head');
   });
 
   it('is found at hand-in by the whole name however it is typed, in any script, and never by a first name alone', async () => {
     const { app, headId } = await school();
-    await app.okAsync('learner.recordAgreement', agreement(headId), 'head');
-    await app.okAsync('learner.recordAgreement', agreement(headId, { pupilName: '王芳', classGroup: '5C' }), 'head');
+    await app.ok('learner.recordAgreement', agreement(headId), 'head');
+    await app.ok('learner.recordAgreement', agreement(headId, { pupilName: '王芳', classGroup: '5C' }), 'head');
     // A pupil known by one character is a name like any other.
-    await app.okAsync('learner.recordAgreement', agreement(headId, { pupilName: '李', classGroup: '2A', deviceKind: 'smart_watch' }), 'head');
-    const found = (name: string) => app.ok('learner.agreementsFor', { pupilName: name }, 'office').agreements.map((a) => a.pupilName);
-    expect(found("Amy O'Brien")).toEqual(["Amy O'Brien"]);
-    expect(found('  AMY   OBRIEN ')).toEqual(["Amy O'Brien"]);
-    expect(found("O’Brien Amy")).toEqual(["Amy O'Brien"]);
-    expect(found('Amy')).toEqual([]);
-    expect(found('王芳')).toEqual(['王芳']);
-    expect(found('王')).toEqual([]);
-    expect(found('李')).toEqual(['李']);
+    await app.ok('learner.recordAgreement', agreement(headId, { pupilName: '李', classGroup: '2A', deviceKind: 'smart_watch' }), 'head');
+    const found = async (name: string) => (await app.ok('learner.agreementsFor', { pupilName: name }, 'office')).agreements.map((a) => a.pupilName);
+    expect(await found("Amy O'Brien")).toEqual(["Amy O'Brien"]);
+    expect(await found('  AMY   OBRIEN ')).toEqual(["Amy O'Brien"]);
+    expect(await found("O’Brien Amy")).toEqual(["Amy O'Brien"]);
+    expect(await found('Amy')).toEqual([]);
+    expect(await found('王芳')).toEqual(['王芳']);
+    expect(await found('王')).toEqual([]);
+    expect(await found('李')).toEqual(['李']);
     // Asked at every pause in typing: it seeks the pupil's index, never reads every agreement.
     const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${AGREEMENTS_FOR_PUPIL_SQL}`).all({ pupilKey: 'amy obrien', today: '2026-11-23' }) as { detail: string }[])
       .map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH a USING INDEX learner_agreements_by_pupil \(pupil_key=\?\)/);
-    expect(app.fails('learner.agreementsFor', { pupilName: '--' }, 'office').message).toBe("The pupil's name must have at least one letter or number.");
-    expect((await app.failsAsync('learner.recordAgreement', agreement(headId, { pupilName: "'" }), 'head')).fields).toEqual({
+    expect((await app.fails('learner.agreementsFor', { pupilName: '--' }, 'office')).message).toBe("The pupil's name must have at least one letter or number.");
+    expect((await app.fails('learner.recordAgreement', agreement(headId, { pupilName: "'" }), 'head')).fields).toEqual({
       pupilName: "The pupil's name must have at least one letter or number.",
     });
   });
 
   it('loses the words that name the pupil once it finished longer ago than the retention period, keeping the rest', async () => {
     const { app, headId } = await school();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const old = await app.okAsync('learner.recordAgreement', agreement(headId, { validUntil: '2026-12-18' }), 'head');
-    const endedEarly = await app.okAsync('learner.recordAgreement', agreement(headId, { pupilName: 'Kofi Mensah', validUntil: '2027-07-21' }), 'head');
-    app.ok('learner.endAgreement', { agreementId: endedEarly.agreementId, reason: "Kofi's family moved away" }, 'head');
-    const current = await app.okAsync('learner.recordAgreement', agreement(headId, { pupilName: 'Zoë Lee', validUntil: '2028-07-21' }), 'head');
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const old = await app.ok('learner.recordAgreement', agreement(headId, { validUntil: '2026-12-18' }), 'head');
+    const endedEarly = await app.ok('learner.recordAgreement', agreement(headId, { pupilName: 'Kofi Mensah', validUntil: '2027-07-21' }), 'head');
+    await app.ok('learner.endAgreement', { agreementId: endedEarly.agreementId, reason: "Kofi's family moved away" }, 'head');
+    const current = await app.ok('learner.recordAgreement', agreement(headId, { pupilName: 'Zoë Lee', validUntil: '2028-07-21' }), 'head');
 
     app.clock.set('2027-12-20T09:00:00Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const run = app.ok('retention.runNow', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.agreementsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ agreementsCleared: 2 });
     const rows = app.db.prepare('SELECT * FROM learner_agreements ORDER BY id').all() as Record<string, unknown>[];
@@ -201,15 +201,15 @@ describe("the head's prior agreement for a pupil's device", () => {
     });
     expect(rows[1]).toMatchObject({ pupil_name: 'Removed', end_reason: 'Removed', ended_by: headId });
     expect(rows[2]).toMatchObject({ id: current.agreementId, pupil_name: 'Zoë Lee', reason: 'Walks home alone on Tuesdays and Thursdays' });
-    expect(app.ok('learner.agreementsFor', { pupilName: 'Kofi Mensah' }, 'staff').agreements).toEqual([]);
-    expect(app.ok('retention.runNow', {}, 'staff').agreementsCleared).toBe(0);
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'Kofi Mensah' }, 'staff')).agreements).toEqual([]);
+    expect((await app.ok('retention.runNow', {}, 'staff')).agreementsCleared).toBe(0);
   });
 });
 
 describe('an agreement edited behind the app', () => {
   it('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
     let { app, headId } = await school();
-    const { agreementId } = await app.okAsync('learner.recordAgreement', agreement(headId), 'head');
+    const { agreementId } = await app.ok('learner.recordAgreement', agreement(headId), 'head');
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));
@@ -222,10 +222,10 @@ describe('an agreement edited behind the app', () => {
     } finally {
       db.close();
     }
-    app = reopenTestApp(app);
+    app = await reopenTestApp(app);
     await app.startupCheck;
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await app.okAsync('audit.verify', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Pupil's device agreement ${agreementId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),
@@ -237,10 +237,10 @@ describe('an agreement edited behind the app', () => {
 describe('the head role on staff accounts', () => {
   it('is given and taken away by an administrator like the others, and is stored so that older staff rows still check', async () => {
     const { app, headId } = await school();
-    expect(app.ok('staff.list', {}, 'staff').staff.find((s) => s.staffId === headId)?.roles).toEqual(['office', 'head']);
-    app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl', 'head'] }, 'staff');
+    expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === headId)?.roles).toEqual(['office', 'head']);
+    await app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl', 'head'] }, 'staff');
     expect(app.db.prepare('SELECT is_dsl, is_head FROM staff WHERE id = ?').get(headId)).toEqual({ is_dsl: 1, is_head: 1 });
-    app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl'] }, 'staff');
+    await app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl'] }, 'staff');
     // "No" is null, as on every account from before the role existed, whose sealed hashes must still hold.
     expect(app.db.prepare('SELECT is_head FROM staff WHERE id = ?').pluck().get(headId)).toBeNull();
     expect(() => app.db.prepare('UPDATE staff SET is_head = 0 WHERE id = ?').run(headId)).toThrow(/CHECK constraint failed/);

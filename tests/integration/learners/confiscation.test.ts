@@ -19,7 +19,7 @@ const DSL: Colleague = { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: D
  */
 async function school(): Promise<{ app: SetUp; officeId: number; dslId: number; headId: number }> {
   const app = await createSetUpApp();
-  app.ok('settings.update', { endOfDay: '15:15' }, 'staff');
+  await app.ok('settings.update', { endOfDay: '15:15' }, 'staff');
   const [officeId, dslId, headId] = await addColleagues(app, OFFICE, DSL, { ...HEAD, console: null });
   return { app, officeId: officeId!, dslId: dslId!, headId: headId! };
 }
@@ -32,7 +32,7 @@ async function at(app: SetUp, ids: { officeId: number; dslId: number }, instant:
 
 /** Kai's phone and watch, confiscated at 09:00 and logged into bag C1 on one receipt. */
 async function confiscate(app: SetUp, reason: 'confiscated' | 'learner_day' = 'confiscated') {
-  const { receipt } = await app.okAsync('custody.log', {
+  const { receipt } = await app.ok('custody.log', {
     owner: { type: 'learner', name: 'Kai Morgan', group: '6B', reason, confiscationReason: reason === 'confiscated' ? 'Filming in the toilets' : null },
     items: [
       { kind: 'phone', description: 'Black iPhone', marks: null, bagSlot: 'C1' },
@@ -57,7 +57,7 @@ function police(receiptId: number, itemIds: number[]): CommandInput<'learner.han
   };
 }
 
-const stillConfiscated = (app: SetUp) => app.ok('learner.devicesHeld', {}, 'office').confiscated.flatMap((h) => h.items.map((i) => i.itemId));
+const stillConfiscated = async (app: SetUp) => (await app.ok('learner.devicesHeld', {}, 'office')).confiscated.flatMap((h) => h.items.map((i) => i.itemId));
 
 describe('a confiscated device released to a parent or carer', () => {
   it('goes at the end of the day from the office alone: the record, the closed item and the receipt say who, how related, how checked', async () => {
@@ -65,13 +65,13 @@ describe('a confiscated device released to a parent or carer', () => {
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T15:15:00Z');
 
-    const receipt = await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone, kai.watch]), 'office');
+    const receipt = await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone, kai.watch]), 'office');
     expect(receipt.items.map((i) => [i.state, i.closedTo, i.closedBy, i.closedAt])).toEqual([
       ['handed_on', 'Dawn Morgan (mother)', 'Olu Office', '2026-11-23T15:15:00.000Z'],
       ['handed_on', 'Dawn Morgan (mother)', 'Olu Office', '2026-11-23T15:15:00.000Z'],
     ]);
     expect(receipt.items[0]!.confiscationOutcome).toEqual({ way: 'parent', relationship: 'mother', identityCheck: 'Photo ID seen', early: null });
-    expect(stillConfiscated(app)).toEqual([]);
+    expect(await stillConfiscated(app)).toEqual([]);
     expect(app.db.prepare('SELECT item_id, released_by, parent_name, relationship, identity_check, early_agreed_by FROM confiscation_releases ORDER BY id').all()).toEqual([
       { item_id: kai.phone, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
       { item_id: kai.watch, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
@@ -81,7 +81,7 @@ describe('a confiscated device released to a parent or carer', () => {
     expect(entry).toEqual({ itemIds: [kai.phone, kai.watch], relationship: 'mother', identityCheck: 'photo_id' });
     expect(JSON.stringify(entry)).not.toMatch(/Dawn|Morgan|Kai/);
     // Found again by scanning the receipt, it shows how each item left.
-    const found = app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'office');
+    const found = await app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'office');
     expect(found.items[1]!.confiscationOutcome).toMatchObject({ way: 'parent', identityCheck: 'Photo ID seen' });
   });
 
@@ -90,17 +90,17 @@ describe('a confiscated device released to a parent or carer', () => {
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
     const before = contentHash(app);
-    expect((await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       relationship: 'other', identityCheck: 'other', parentName: '  ',
     }), 'office')).fields).toEqual({
       parentName: 'Enter the full name of the parent or carer collecting.',
       relationshipOther: 'Say who they are to the pupil, for example aunt.',
       identityNote: 'Say how you checked who they are.',
     });
-    expect((await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, []), 'office')).fields).toEqual({ itemIds: 'Tick at least one device.' });
+    expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, []), 'office')).fields).toEqual({ itemIds: 'Tick at least one device.' });
     expect(contentHash(app)).toBe(before);
 
-    const receipt = await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    const receipt = await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       parentName: 'Joy Morgan', relationship: 'other', relationshipOther: 'aunt', identityCheck: 'other', identityNote: 'Mum phoned ahead to say Joy was coming',
     }), 'office');
     expect(receipt.items[0]).toMatchObject({
@@ -114,7 +114,7 @@ describe('a confiscated device released to a parent or carer', () => {
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T15:14:00Z');
     const before = contentHash(app);
-    const refused = await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
+    const refused = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     expect(refused).toMatchObject({
       code: 'conflict',
       message: 'A confiscated device goes home at the end of the school day (15:15). To release it now, the DSL or the headteacher must agree: '
@@ -122,14 +122,14 @@ describe('a confiscated device released to a parent or carer', () => {
       fields: { early: 'Before the end of the day, the DSL or the headteacher must agree.' },
     });
     expect(contentHash(app)).toBe(before);
-    expect(stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
+    expect(await stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
   });
 
   it('goes before the end of the day when the DSL, or the headteacher, types their own PIN with a reason', async () => {
     const { app, officeId, dslId, headId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T11:30:00Z');
-    const byDsl = await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    const byDsl = await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       early: { staffId: dslId, pin: DSL_PIN, reason: 'Hospital appointment at 12' },
     }), 'office');
     expect(byDsl.items[0]!.confiscationOutcome).toEqual({
@@ -139,7 +139,7 @@ describe('a confiscated device released to a parent or carer', () => {
       itemIds: [kai.phone], relationship: 'mother', identityCheck: 'photo_id', earlyAgreedBy: dslId,
     });
 
-    const byHead = await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.watch], {
+    const byHead = await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.watch], {
       identityCheck: 'known_to_staff', early: { staffId: headId, pin: HEAD_PIN, reason: 'Going home ill' },
     }), 'office');
     expect(byHead.items[1]!.confiscationOutcome).toMatchObject({ identityCheck: 'Known to staff', early: { agreedBy: 'Helen Bradley', reason: 'Going home ill' } });
@@ -155,7 +155,7 @@ describe('a confiscated device released to a parent or carer', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     const before = contentHash(app);
-    const wrong = await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    const wrong = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       early: { staffId: dslId, pin: '999999', reason: 'Hospital' },
     }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'early.pin': 'That PIN is not right.' } });
@@ -163,7 +163,7 @@ describe('a confiscated device released to a parent or carer', () => {
     expect(lastAuditDetail(app, 'learner.early_release_pin_failed')).toMatchObject({ failures: 1 });
     expect(count(app, 'confiscation_releases')).toBe(0);
 
-    const office = await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    const office = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       early: { staffId: officeId, pin: OFFICE_PIN, reason: 'Hospital' },
     }), 'office');
     expect(office).toMatchObject({
@@ -171,7 +171,7 @@ describe('a confiscated device released to a parent or carer', () => {
       message: 'Olu Office is not the DSL or a headteacher or leader. Only they can agree to release a confiscated device before the end of the day.',
       fields: { 'early.staffId': 'Only the DSL or the headteacher can agree.' },
     });
-    expect(stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
+    expect(await stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
     // Only the wrong PIN's count and its entry were written.
     expect(count(app, 'confiscation_releases') + count(app, 'police_handovers')).toBe(0);
     expect(contentHash(app)).not.toBe(before);
@@ -181,9 +181,9 @@ describe('a confiscated device released to a parent or carer', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-24T08:30:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.watch]), 'office');
-    expect(stillConfiscated(app)).toEqual([kai.phone]);
-    const held = app.ok('learner.devicesHeld', {}, 'office');
+    await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.watch]), 'office');
+    expect(await stillConfiscated(app)).toEqual([kai.phone]);
+    const held = await app.ok('learner.devicesHeld', {}, 'office');
     expect(held.confiscated[0]).toMatchObject({ notCollectedSince: '2026-11-23', pastEndOfDay: true });
     expect(held.earlyAgreers.map((a) => a.displayName)).toEqual(['Dee Safeguarding', 'Helen Bradley', 'Priya Shah']);
   });
@@ -192,16 +192,16 @@ describe('a confiscated device released to a parent or carer', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T15:30:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
+    await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     const before = contentHash(app);
-    const again = await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.watch, kai.phone], { parentName: 'Mark Morgan', relationship: 'father' }), 'staff');
+    const again = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.watch, kai.phone], { parentName: 'Mark Morgan', relationship: 'father' }), 'staff');
     expect(again).toMatchObject({
       code: 'conflict',
       message: 'Phone (bag C1) was already handed on to Dawn Morgan (mother) by Olu Office on 23 Nov 2026, 15:30. Nothing was changed.',
     });
-    expect(app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'dsl').message).toMatch(/^Phone \(bag C1\) was already handed on to Dawn Morgan/);
+    expect((await app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'dsl')).message).toMatch(/^Phone \(bag C1\) was already handed on to Dawn Morgan/);
     expect(contentHash(app)).toBe(before);
-    expect(stillConfiscated(app)).toEqual([kai.watch]);
+    expect(await stillConfiscated(app)).toEqual([kai.watch]);
   });
 
   it('is only for confiscated devices on that receipt', async () => {
@@ -210,11 +210,11 @@ describe('a confiscated device released to a parent or carer', () => {
     const amy = await confiscate(app, 'learner_day');
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
     const before = contentHash(app);
-    expect(await app.failsAsync('learner.releaseConfiscated', release(amy.receiptId, [amy.phone]), 'office')).toMatchObject({
+    expect(await app.fails('learner.releaseConfiscated', release(amy.receiptId, [amy.phone]), 'office')).toMatchObject({
       code: 'invalid_input', message: 'Phone (bag C1) was not confiscated: it goes back to its owner from Collect.',
     });
-    expect(app.fails('learner.handToPolice', police(amy.receiptId, [amy.phone]), 'dsl').code).toBe('invalid_input');
-    expect((await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [amy.phone]), 'office')).message).toBe(
+    expect((await app.fails('learner.handToPolice', police(amy.receiptId, [amy.phone]), 'dsl')).code).toBe('invalid_input');
+    expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, [amy.phone]), 'office')).message).toBe(
       'One of those devices is not on this receipt. Refresh the list.',
     );
     expect(contentHash(app)).toBe(before);
@@ -227,8 +227,8 @@ describe('the other ways out of the safe', () => {
     const kai = await confiscate(app);
     const before = contentHash(app);
     const message = "Phone (bag C1) was confiscated. It can only go to a named parent or carer, or to the police: use Pupils' devices, then Confiscated. Nothing was changed.";
-    expect(app.fails('custody.return', { receiptId: kai.receiptId, itemIds: [kai.phone], returnedTo: 'Kai Morgan', note: null }, 'office')).toMatchObject({ code: 'conflict', message });
-    expect(app.fails('custody.handOn', { itemId: kai.phone, handedTo: 'Dawn Morgan', reason: 'Mum came in' }, 'office')).toMatchObject({ code: 'conflict', message });
+    expect(await app.fails('custody.return', { receiptId: kai.receiptId, itemIds: [kai.phone], returnedTo: 'Kai Morgan', note: null }, 'office')).toMatchObject({ code: 'conflict', message });
+    expect(await app.fails('custody.handOn', { itemId: kai.phone, handedTo: 'Dawn Morgan', reason: 'Mum came in' }, 'office')).toMatchObject({ code: 'conflict', message });
     expect(contentHash(app)).toBe(before);
   });
 });
@@ -239,10 +239,10 @@ describe('a confiscated device handed to the police', () => {
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T10:42:00Z');
     const before = contentHash(app);
-    expect(app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'office').code).toBe('forbidden');
+    expect((await app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'office')).code).toBe('forbidden');
     expect(contentHash(app)).toBe(before);
 
-    const receipt = app.ok('learner.handToPolice', police(kai.receiptId, [kai.phone, kai.watch]), 'dsl');
+    const receipt = await app.ok('learner.handToPolice', police(kai.receiptId, [kai.phone, kai.watch]), 'dsl');
     expect(receipt.items[0]).toMatchObject({
       state: 'handed_on', closedTo: 'PC Amir Khan 4471, Kent Police', closedBy: 'Dee Safeguarding', closedAt: '2026-11-23T10:42:00.000Z',
       closedNote: 'Handed to the police, reference 46/123456/26',
@@ -254,9 +254,9 @@ describe('a confiscated device handed to the police', () => {
     ]);
     const entry = lastAuditDetail(app, 'learner.hand_to_police');
     expect(entry).toEqual({ itemIds: [kai.phone, kai.watch] });
-    expect(stillConfiscated(app)).toEqual([]);
+    expect(await stillConfiscated(app)).toEqual([]);
     // Once gone to the police, it cannot be released to a parent as well.
-    expect((await app.failsAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office')).message).toMatch(
+    expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office')).message).toMatch(
       /^Phone \(bag C1\) was already handed on to PC Amir Khan 4471, Kent Police by Dee Safeguarding/,
     );
   });
@@ -265,21 +265,21 @@ describe('a confiscated device handed to the police', () => {
 describe('the records of a confiscated device leaving', () => {
   it('lose the names once retention removes them from the custody item, keeping the reference, force, relationship and times', async () => {
     const { app, officeId, dslId, headId } = await school();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T12:00:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
+    await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       relationship: 'other', relationshipOther: 'aunt', identityCheck: 'other', identityNote: 'Mum phoned ahead', note: 'Joy signed the book',
       early: { staffId: headId, pin: HEAD_PIN, reason: 'Dentist at one' },
     }), 'office');
-    app.ok('learner.handToPolice', { ...police(kai.receiptId, [kai.watch]), note: 'PC Khan took it to Maidstone' }, 'dsl');
+    await app.ok('learner.handToPolice', { ...police(kai.receiptId, [kai.watch]), note: 'PC Khan took it to Maidstone' }, 'dsl');
     const recent = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(recent.receiptId, [recent.phone]), 'office');
+    await app.ok('learner.releaseConfiscated', release(recent.receiptId, [recent.phone]), 'office');
 
     await at(app, { officeId, dslId }, '2027-11-23T11:00:00Z');
     // A year on (the cut-off 11:00 a year ago): Kai's receipt from 09:00 is past it, the one from 12:00 not yet.
-    const run = app.ok('retention.runNow', {}, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.confiscationsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ confiscationsCleared: 2 });
     expect(app.db.prepare('SELECT * FROM confiscation_releases ORDER BY id').all()).toEqual([
@@ -292,11 +292,11 @@ describe('the records of a confiscated device leaving', () => {
     expect(app.db.prepare('SELECT * FROM police_handovers').get()).toEqual(expect.objectContaining({
       officer_name: 'Removed', officer_number: null, note: null, police_force: 'Kent Police', police_reference: '46/123456/26', handed_at: '2026-11-23T12:00:00.000Z',
     }));
-    expect(app.ok('custody.findReceipt', { code: String(app.db.prepare('SELECT number FROM receipts WHERE id = ?').pluck().get(kai.receiptId)) }, 'office').items
+    expect((await app.ok('custody.findReceipt', { code: String(app.db.prepare('SELECT number FROM receipts WHERE id = ?').pluck().get(kai.receiptId)) }, 'office')).items
       .map((i) => [i.closedTo, i.closedNote, i.confiscationReason])).toEqual([['Removed', 'Removed', 'Removed'], ['Removed', 'Removed', 'Removed']]);
-    expect(app.ok('retention.runNow', {}, 'staff').confiscationsCleared).toBe(0);
+    expect((await app.ok('retention.runNow', {}, 'staff')).confiscationsCleared).toBe(0);
     await at(app, { officeId, dslId }, '2027-11-24T11:00:00Z');
-    expect(app.ok('retention.runNow', {}, 'staff').confiscationsCleared).toBe(1);
+    expect((await app.ok('retention.runNow', {}, 'staff')).confiscationsCleared).toBe(1);
   });
 
   it('refuse any other change, deletion or a record written for a device not confiscated or gone; and a confiscated device leaves only with one', async () => {
@@ -305,8 +305,8 @@ describe('the records of a confiscated device leaving', () => {
     const amy = await confiscate(app, 'learner_day');
     const kept = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
-    app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
+    await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
+    await app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
     const before = contentHash(app);
 
     app.close();
@@ -327,7 +327,7 @@ describe('the records of a confiscated device leaving', () => {
     } finally {
       db.close();
     }
-    reopenTestApp(app);
+    await reopenTestApp(app);
     expect(contentHash(app)).toBe(before);
   });
 
@@ -335,8 +335,8 @@ describe('the records of a confiscated device leaving', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
-    await app.okAsync('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
-    app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
+    await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
+    await app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
     const [releaseId, handoverId] = [
       app.db.prepare('SELECT id FROM confiscation_releases').pluck().get() as number,
       app.db.prepare('SELECT id FROM police_handovers').pluck().get() as number,
@@ -351,10 +351,10 @@ describe('the records of a confiscated device leaving', () => {
     } finally {
       db.close();
     }
-    const reopened = reopenTestApp(app);
+    const reopened = await reopenTestApp(app);
     await reopened.startupCheck;
-    await reopened.okAsync('staff.unlock', { staffId: reopened.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await reopened.okAsync('audit.verify', {}, 'staff');
+    await reopened.ok('staff.unlock', { staffId: reopened.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await reopened.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Release of a confiscated device ${releaseId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),

@@ -15,7 +15,7 @@ async function school(): Promise<{ app: SetUp; headId: number; officeId: number 
 /** The clock moves on (a day, or to a time the clocks change); the office unlocks its console again. */
 async function at(app: SetUp, officeId: number, instant: string): Promise<void> {
   app.clock.set(instant);
-  await app.okAsync('staff.unlock', { staffId: officeId, pin: OFFICE_PIN }, 'office');
+  await app.ok('staff.unlock', { staffId: officeId, pin: OFFICE_PIN }, 'office');
 }
 
 /** What the morning queue sends: custody.log for one pupil, held for the day, one bag. */
@@ -35,21 +35,21 @@ function held(app: SetUp) {
 describe("pupils' devices held for the day", () => {
   it('goes in through custody.log (one receipt, one audit entry) and out through custody.return to the pupil', async () => {
     const { app, headId, officeId } = await school();
-    await app.okAsync('learner.recordAgreement', {
+    await app.ok('learner.recordAgreement', {
       pupilName: "Amy O'Brien", classGroup: 'Year 6', deviceKind: 'phone', deviceDescription: 'Red Nokia, cracked case',
       reason: 'Walks home alone', conditions: null, validFrom: '2026-11-23', validUntil: '2027-07-21', agreedBy: { staffId: headId, pin: HEAD_PIN },
     }, 'head');
     // The DSL (the first account) and the head may agree to releasing a confiscated device early.
-    expect(held(app)).toEqual({
+    expect(await held(app)).toEqual({
       forTheDay: [], confiscated: [], endOfDay: '17:30',
       earlyAgreers: [{ staffId: headId, displayName: 'Helen Bradley' }, { staffId: app.adminId, displayName: 'Priya Shah' }],
     });
 
     await at(app, officeId, '2026-11-23T08:31:00Z');
-    const { receipt } = await app.okAsync('custody.log', handIn("Amy O'Brien", 'Year 6', PHONE), 'office');
+    const { receipt } = await app.ok('custody.log', handIn("Amy O'Brien", 'Year 6', PHONE), 'office');
     expect(count(app, 'receipts')).toBe(1);
     expect(lastAuditDetail(app, 'custody.log')).toMatchObject({ ownerType: 'learner', reason: 'learner_day', itemIds: [receipt.items[0]!.itemId] });
-    const list = held(app);
+    const list = await held(app);
     expect(list.confiscated).toEqual([]);
     expect(list.forTheDay).toEqual([{
       receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, pupilName: "Amy O'Brien", classGroup: 'Year 6', reason: 'learner_day',
@@ -58,22 +58,22 @@ describe("pupils' devices held for the day", () => {
     }]);
 
     await at(app, officeId, '2026-11-23T15:15:00Z');
-    const back = app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: "Amy O'Brien", note: null }, 'office');
+    const back = await app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: "Amy O'Brien", note: null }, 'office');
     expect(back.receipt.items[0]).toMatchObject({ state: 'returned', closedTo: "Amy O'Brien", closedBy: 'Olu Office', closedAt: '2026-11-23T15:15:00.000Z' });
     expect(lastAuditDetail(app, 'custody.return')).toEqual({ itemIds: [receipt.items[0]!.itemId] });
-    expect(held(app).forTheDay).toEqual([]);
+    expect((await held(app)).forTheDay).toEqual([]);
   });
 
   it('given back from two screens at once: the second is told it is already back, and nothing changes', async () => {
     const { app } = await school();
-    const { receipt } = await app.okAsync('custody.log', handIn("Amy O'Brien", 'Year 6', PHONE), 'office');
+    const { receipt } = await app.ok('custody.log', handIn("Amy O'Brien", 'Year 6', PHONE), 'office');
     const giveBack = { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: "Amy O'Brien", note: null };
     // Both screens read the list before either gave it back.
-    expect(app.ok('learner.devicesHeld', {}, 'staff').forTheDay).toHaveLength(1);
-    expect(held(app).forTheDay).toHaveLength(1);
-    app.ok('custody.return', giveBack, 'office');
+    expect((await app.ok('learner.devicesHeld', {}, 'staff')).forTheDay).toHaveLength(1);
+    expect((await held(app)).forTheDay).toHaveLength(1);
+    await app.ok('custody.return', giveBack, 'office');
     const before = contentHash(app);
-    const second = app.fails('custody.return', giveBack, 'staff');
+    const second = await app.fails('custody.return', giveBack, 'staff');
     expect(second.code).toBe('conflict');
     expect(second.message).toBe("Phone (bag 12) was already returned to Amy O'Brien by Olu Office on 23 Nov 2026, 09:00. Nothing was changed.");
     expect(contentHash(app)).toBe(before);
@@ -81,41 +81,41 @@ describe("pupils' devices held for the day", () => {
 
   it('keeps two pupils with the same name in two classes apart, each with their own receipt and their own row', async () => {
     const { app } = await school();
-    const sixB = await app.okAsync('custody.log', handIn('Amy Jones', '6B', PHONE, '4'), 'office');
-    const threeA = await app.okAsync('custody.log', handIn('Amy Jones', '3A', [{ kind: 'smart_watch', description: 'Pink watch' }], '9'), 'office');
-    expect(held(app).forTheDay.map((h) => [h.pupilName, h.classGroup, h.items.map((i) => i.bagSlot)])).toEqual([
+    const sixB = await app.ok('custody.log', handIn('Amy Jones', '6B', PHONE, '4'), 'office');
+    const threeA = await app.ok('custody.log', handIn('Amy Jones', '3A', [{ kind: 'smart_watch', description: 'Pink watch' }], '9'), 'office');
+    expect((await held(app)).forTheDay.map((h) => [h.pupilName, h.classGroup, h.items.map((i) => i.bagSlot)])).toEqual([
       ['Amy Jones', '3A', ['9']],
       ['Amy Jones', '6B', ['4']],
     ]);
-    app.ok('custody.return', { receiptId: sixB.receipt.receiptId, itemIds: [sixB.receipt.items[0]!.itemId], returnedTo: 'Amy Jones' }, 'office');
-    expect(held(app).forTheDay.map((h) => [h.receiptId, h.classGroup])).toEqual([[threeA.receipt.receiptId, '3A']]);
+    await app.ok('custody.return', { receiptId: sixB.receipt.receiptId, itemIds: [sixB.receipt.items[0]!.itemId], returnedTo: 'Amy Jones' }, 'office');
+    expect((await held(app)).forTheDay.map((h) => [h.receiptId, h.classGroup])).toEqual([[threeA.receipt.receiptId, '3A']]);
   });
 
   it('takes a name typed in lower case with extra spaces, or of one character, as typed and tidied', async () => {
     const { app, headId } = await school();
-    await app.okAsync('learner.recordAgreement', {
+    await app.ok('learner.recordAgreement', {
       pupilName: "Amy O'Brien", classGroup: 'Year 6', deviceKind: 'phone', deviceDescription: 'Red Nokia',
       reason: 'Walks home alone', conditions: null, validFrom: '2026-11-23', validUntil: '2027-07-21', agreedBy: { staffId: headId, pin: HEAD_PIN },
     }, 'head');
     // The queue asks for the agreement as the name is typed: any case and spacing finds the whole name.
-    expect(app.ok('learner.agreementsFor', { pupilName: "  amy   o'brien " }, 'office').agreements.map((a) => a.pupilName)).toEqual(["Amy O'Brien"]);
+    expect((await app.ok('learner.agreementsFor', { pupilName: "  amy   o'brien " }, 'office')).agreements.map((a) => a.pupilName)).toEqual(["Amy O'Brien"]);
     // One letter is a name of its own, not the start of another's.
-    expect(app.ok('learner.agreementsFor', { pupilName: 'A' }, 'office').agreements).toEqual([]);
-    await app.okAsync('custody.log', handIn('  sam   fox ', null, PHONE, '3'), 'office');
-    await app.okAsync('custody.log', handIn('李', '2A', PHONE, '5'), 'office');
-    expect(held(app).forTheDay.map((h) => [h.pupilName, h.classGroup])).toEqual([['sam fox', null], ['李', '2A']]);
-    const refused = await app.failsAsync('custody.log', handIn('   ', '6B', PHONE), 'office');
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'A' }, 'office')).agreements).toEqual([]);
+    await app.ok('custody.log', handIn('  sam   fox ', null, PHONE, '3'), 'office');
+    await app.ok('custody.log', handIn('李', '2A', PHONE, '5'), 'office');
+    expect((await held(app)).forTheDay.map((h) => [h.pupilName, h.classGroup])).toEqual([['sam fox', null], ['李', '2A']]);
+    const refused = await app.fails('custody.log', handIn('   ', '6B', PHONE), 'office');
     expect(refused.fields).toEqual({ 'owner.name': "Please enter the pupil's name." });
   });
 
   it('lists confiscated devices apart, never among those given back to the pupil', async () => {
     const { app } = await school();
-    await app.okAsync('custody.log', handIn('Sam Fox', '5C', PHONE, '2'), 'office');
-    const taken = await app.okAsync('custody.log', {
+    await app.ok('custody.log', handIn('Sam Fox', '5C', PHONE, '2'), 'office');
+    const taken = await app.ok('custody.log', {
       owner: { type: 'learner', name: 'Kofi Mensah', group: '6B', reason: 'confiscated', confiscationReason: 'Filming in the toilets' },
       items: [{ kind: 'phone', description: 'Black iPhone', marks: null, bagSlot: 'C1' }],
     }, 'office');
-    const list = held(app);
+    const list = await held(app);
     expect(list.forTheDay.map((h) => h.pupilName)).toEqual(['Sam Fox']);
     expect(list.confiscated).toEqual([expect.objectContaining({
       receiptId: taken.receipt.receiptId, pupilName: 'Kofi Mensah', reason: 'confiscated',
@@ -129,34 +129,34 @@ describe('a device not collected stays flagged the next morning', () => {
     const { app, officeId } = await school();
     // 23:59 in London on a summer night, when it is still 22:59 in UTC: midnight comes an hour before UTC's.
     await at(app, officeId, '2027-06-15T22:59:00Z');
-    await app.okAsync('custody.log', handIn('Sam Fox', '5C', PHONE), 'office');
-    expect(held(app).forTheDay[0]).toMatchObject({ notCollectedSince: null, pastEndOfDay: true });
+    await app.ok('custody.log', handIn('Sam Fox', '5C', PHONE), 'office');
+    expect((await held(app)).forTheDay[0]).toMatchObject({ notCollectedSince: null, pastEndOfDay: true });
     await at(app, officeId, '2027-06-15T22:59:59Z');
-    expect(held(app).forTheDay[0]).toMatchObject({ notCollectedSince: null });
+    expect((await held(app)).forTheDay[0]).toMatchObject({ notCollectedSince: null });
     await at(app, officeId, '2027-06-15T23:00:30Z');
-    expect(held(app).forTheDay[0]).toMatchObject({ notCollectedSince: '2027-06-15', pastEndOfDay: true });
+    expect((await held(app)).forTheDay[0]).toMatchObject({ notCollectedSince: '2027-06-15', pastEndOfDay: true });
   });
 
   it('before its end time a device handed in today is neither flagged nor late; after it, late but not yet uncollected', async () => {
     const { app, officeId } = await school();
-    app.ok('settings.update', { endOfDay: '15:30' }, 'staff');
-    await app.okAsync('custody.log', handIn('Sam Fox', '5C', PHONE), 'office');
+    await app.ok('settings.update', { endOfDay: '15:30' }, 'staff');
+    await app.ok('custody.log', handIn('Sam Fox', '5C', PHONE), 'office');
     await at(app, officeId, '2026-11-23T15:29:00Z');
-    expect(held(app)).toMatchObject({ endOfDay: '15:30', forTheDay: [{ notCollectedSince: null, pastEndOfDay: false }] });
+    expect(await held(app)).toMatchObject({ endOfDay: '15:30', forTheDay: [{ notCollectedSince: null, pastEndOfDay: false }] });
     await at(app, officeId, '2026-11-23T15:30:00Z');
-    expect(held(app).forTheDay[0]).toMatchObject({ notCollectedSince: null, pastEndOfDay: true });
+    expect((await held(app)).forTheDay[0]).toMatchObject({ notCollectedSince: null, pastEndOfDay: true });
   });
 
   it('puts the ones not collected first, oldest first, then today\'s by name', async () => {
     const { app, officeId } = await school();
-    await app.okAsync('custody.log', handIn('Zac Ward', '4B', PHONE, '1'), 'office');
+    await app.ok('custody.log', handIn('Zac Ward', '4B', PHONE, '1'), 'office');
     await at(app, officeId, '2026-11-24T08:40:00Z');
-    await app.okAsync('custody.log', handIn('Yasmin Ali', '6B', PHONE, '2'), 'office');
-    await app.okAsync('custody.log', handIn('Ben Cole', '6B', PHONE, '3'), 'office');
-    await app.okAsync('custody.log', handIn('ava Shah', '3A', PHONE, '4'), 'office');
+    await app.ok('custody.log', handIn('Yasmin Ali', '6B', PHONE, '2'), 'office');
+    await app.ok('custody.log', handIn('Ben Cole', '6B', PHONE, '3'), 'office');
+    await app.ok('custody.log', handIn('ava Shah', '3A', PHONE, '4'), 'office');
     await at(app, officeId, '2026-11-25T08:40:00Z');
-    await app.okAsync('custody.log', handIn('Cara Moss', '2A', PHONE, '5'), 'office');
-    expect(held(app).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([
+    await app.ok('custody.log', handIn('Cara Moss', '2A', PHONE, '5'), 'office');
+    expect((await held(app)).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([
       ['Zac Ward', '2026-11-23'],
       ['ava Shah', '2026-11-24'],
       ['Ben Cole', '2026-11-24'],
@@ -169,29 +169,29 @@ describe('a device not collected stays flagged the next morning', () => {
     const { app, officeId } = await school();
     // 23:30 BST on Saturday 30 October, and 00:30 BST on Sunday 31 October (still 30 October in UTC).
     await at(app, officeId, '2027-10-30T22:30:00Z');
-    await app.okAsync('custody.log', handIn('Sam Fox', '5C', PHONE, '1'), 'office');
+    await app.ok('custody.log', handIn('Sam Fox', '5C', PHONE, '1'), 'office');
     await at(app, officeId, '2027-10-30T23:30:00Z');
-    await app.okAsync('custody.log', handIn('Ben Cole', '6B', PHONE, '2'), 'office');
+    await app.ok('custody.log', handIn('Ben Cole', '6B', PHONE, '2'), 'office');
     // 01:30 GMT, the second 01:30 of the night: Sam's is from yesterday, Ben's is from today.
     await at(app, officeId, '2027-10-31T01:30:00Z');
-    expect(held(app).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([['Sam Fox', '2027-10-30'], ['Ben Cole', null]]);
+    expect((await held(app)).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([['Sam Fox', '2027-10-30'], ['Ben Cole', null]]);
   });
 
   it('goes by the UK calendar on the night the clocks go forward', async () => {
     const { app, officeId } = await school();
     // 23:59 GMT on Saturday 27 March; then 02:00 BST, a minute later on the wall clock and an hour on the real one.
     await at(app, officeId, '2027-03-27T23:59:00Z');
-    await app.okAsync('custody.log', handIn('Sam Fox', '5C', PHONE, '1'), 'office');
+    await app.ok('custody.log', handIn('Sam Fox', '5C', PHONE, '1'), 'office');
     await at(app, officeId, '2027-03-28T00:59:59Z');
-    expect(held(app).forTheDay[0]!.notCollectedSince).toBe('2027-03-27');
+    expect((await held(app)).forTheDay[0]!.notCollectedSince).toBe('2027-03-27');
     await at(app, officeId, '2027-03-28T01:00:00Z');
-    await app.okAsync('custody.log', handIn('Ben Cole', '6B', PHONE, '2'), 'office');
-    expect(held(app).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([['Sam Fox', '2027-03-27'], ['Ben Cole', null]]);
+    await app.ok('custody.log', handIn('Ben Cole', '6B', PHONE, '2'), 'office');
+    expect((await held(app)).forTheDay.map((h) => [h.pupilName, h.notCollectedSince])).toEqual([['Sam Fox', '2027-03-27'], ['Ben Cole', null]]);
   });
 
   it('is a read for staff only: the kiosk is refused', async () => {
     const { app } = await school();
-    expect(app.fails('learner.devicesHeld', {}).code).toBe('locked');
-    expect(app.fails('learner.devicesHeld', { extra: 1 }, 'office').code).toBe('invalid_input');
+    expect((await app.fails('learner.devicesHeld', {})).code).toBe('locked');
+    expect((await app.fails('learner.devicesHeld', { extra: 1 }, 'office')).code).toBe('invalid_input');
   });
 });

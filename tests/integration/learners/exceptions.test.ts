@@ -54,12 +54,12 @@ const signatures = (exceptionId: number, change: Partial<CommandInput<'learner.r
 describe("a pupil's device exception, approved by the DSL or the headteacher", () => {
   it('is recorded at the office with the DSL typing their own PIN, and is not in force until signed', async () => {
     const { app, dslId, headId } = await school();
-    const view = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    const view = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
     expect(view).toMatchObject({
       pupilName: 'Maya Patel', classGroup: '4R', deviceKind: 'phone', approvedBy: 'Dee Okafor', recordedBy: 'Olu Office',
       validFrom: '2026-11-23', validUntil: '2027-07-21', signed: null, ended: null, state: 'awaiting_signatures',
     });
-    const listed = app.ok('learner.exceptions', {}, 'office');
+    const listed = await app.ok('learner.exceptions', {}, 'office');
     expect(listed.exceptions.map((e) => e.exceptionId)).toEqual([view.exceptionId]);
     // Who may approve: every active DSL and head, and nobody else.
     expect(listed.approvers.map((a) => a.displayName)).toEqual(['Dee Okafor', 'Helen Bradley', 'Priya Shah']);
@@ -72,12 +72,12 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     expect(JSON.stringify(lastAuditDetail(app, 'learner.record_exception'))).not.toMatch(/Maya|Patel|glucose/);
 
     // At hand-in the office sees it, and that it is not in force yet.
-    expect(app.ok('learner.agreementsFor', { pupilName: 'maya  PATEL' }, 'office').exceptions.map((e) => e.state)).toEqual(['awaiting_signatures']);
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'maya  PATEL' }, 'office')).exceptions.map((e) => e.state)).toEqual(['awaiting_signatures']);
   });
 
   it('is approved by a headteacher who is not the DSL just the same', async () => {
     const { app, headId } = await school();
-    const view = await app.okAsync('learner.recordException', exception({ staffId: headId, pin: HEAD_PIN }), 'office');
+    const view = await app.ok('learner.recordException', exception({ staffId: headId, pin: HEAD_PIN }), 'office');
     expect(view).toMatchObject({ approvedBy: 'Helen Bradley', recordedBy: 'Olu Office', state: 'awaiting_signatures' });
     expect(app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'learner.record_exception'`).pluck().get()).toBe('Helen Bradley');
   });
@@ -85,31 +85,31 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
   it('refuses an approver who is neither DSL nor head, and a wrong PIN, which counts against their account', async () => {
     const { app, officeId, dslId } = await school();
     const before = contentHash(app);
-    const notAllowed = await app.failsAsync('learner.recordException', exception({ staffId: officeId, pin: OFFICE_PIN }), 'office');
+    const notAllowed = await app.fails('learner.recordException', exception({ staffId: officeId, pin: OFFICE_PIN }), 'office');
     expect(notAllowed).toMatchObject({ code: 'forbidden', fields: { 'approvedBy.staffId': 'Only the DSL or the headteacher can approve.' } });
     expect(notAllowed.message).toBe(
       "Olu Office is neither a Designated Safeguarding Lead nor the headteacher or a leader. Only they can approve a pupil's device exception.",
     );
     expect(contentHash(app)).toBe(before);
 
-    const wrong = await app.failsAsync('learner.recordException', exception({ staffId: dslId, pin: '999999' }), 'office');
+    const wrong = await app.fails('learner.recordException', exception({ staffId: dslId, pin: '999999' }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
     expect(count(app, 'learner_exceptions')).toBe(0);
     expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
     expect(lastAuditDetail(app, 'learner.exception_pin_failed')).toMatchObject({ failures: 1 });
     // Held back with the other screens that take PINs, so exceptions are no way round the wait.
     expect(carriesPin(exception({ staffId: dslId, pin: DSL_PIN }))).toBe(true);
-    expect((await app.failsAsync('learner.recordException', { ...exception({ staffId: dslId, pin: DSL_PIN }), approvedBy: undefined }, 'office')).fields).toEqual({
+    expect((await app.fails('learner.recordException', { ...exception({ staffId: dslId, pin: DSL_PIN }), approvedBy: undefined }, 'office')).fields).toEqual({
       approvedBy: 'Choose who approved, and have them type their own PIN.',
     });
     // The kiosk cannot record one at all.
-    expect((await app.failsAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'kiosk')).code).toBe('locked');
+    expect((await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'kiosk')).code).toBe('locked');
   });
 
   it('asks for what the written agreement says, and for days that make sense, telling every problem at once', async () => {
     const { app, dslId } = await school();
     const before = contentHash(app);
-    const blank = await app.failsAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, {
+    const blank = await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, {
       permittedUse: ' ', expectations: '', sanctions: '  ', validFrom: '2027-01-10', validUntil: '2027-01-09',
     }), 'office');
     expect(blank.fields).toEqual({
@@ -118,38 +118,38 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
       sanctions: 'Say what happens if the device is misused.',
       validUntil: 'The last day cannot be before the first day.',
     });
-    const past = await app.failsAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'office');
+    const past = await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'office');
     expect(past).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day has already passed.' } });
     expect(contentHash(app)).toBe(before);
   });
 
   it('refuses the same pupil and kind of device twice over the same days, until the first is ended', async () => {
     const { app, dslId } = await school();
-    const first = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    const again = await app.failsAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'PATEL maya', classGroup: '4r' }), 'office');
+    const first = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    const again = await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'PATEL maya', classGroup: '4r' }), 'office');
     expect(again).toMatchObject({
       code: 'conflict',
       message: 'Maya Patel (4R) already has an exception for a phone from Mon, 23 Nov 2026 to Wed, 21 Jul 2027. If this one replaces it, end that one first.',
     });
-    app.ok('learner.endException', { exceptionId: first.exceptionId, reason: 'A new phone' }, 'dsl');
-    await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { deviceDescription: 'Black Pixel 7' }), 'office');
+    await app.ok('learner.endException', { exceptionId: first.exceptionId, reason: 'A new phone' }, 'dsl');
+    await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { deviceDescription: 'Black Pixel 7' }), 'office');
   });
 });
 
 describe('the signed agreement', () => {
   it('puts the exception in force once the office records who signed and when; once only', async () => {
     const { app, dslId } = await school();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    const signed = app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    const signed = await app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
     expect(signed).toMatchObject({
       state: 'in_force',
       signed: { on: '2026-11-23', learnerName: 'Maya Patel', parentName: 'Anita Patel', parentRelationship: 'Mother', recordedBy: 'Olu Office', recordedAt: '2026-11-23T09:00:00.000Z' },
     });
     expect(lastAuditDetail(app, 'learner.record_exception_signed')).toEqual({ signedOn: '2026-11-23' });
-    expect(app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office').exceptions[0]!.state).toBe('in_force');
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office')).exceptions[0]!.state).toBe('in_force');
 
     const before = contentHash(app);
-    expect(app.fails('learner.recordExceptionSigned', signatures(exceptionId, { parentName: 'Raj Patel', parentRelationship: 'Father' }), 'office')).toMatchObject({
+    expect(await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { parentName: 'Raj Patel', parentRelationship: 'Father' }), 'office')).toMatchObject({
       code: 'conflict', message: 'That agreement was already recorded as signed on Mon, 23 Nov 2026, by Olu Office. Nothing was changed.',
     });
     expect(contentHash(app)).toBe(before);
@@ -161,15 +161,15 @@ describe('the signed agreement', () => {
 
   it('is never signed on a day still to come, nor before the exception was recorded', async () => {
     const { app, dslId } = await school();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
     const before = contentHash(app);
-    expect(app.fails('learner.recordExceptionSigned', signatures(exceptionId, { signedOn: '2026-11-24' }), 'office')).toMatchObject({
+    expect(await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { signedOn: '2026-11-24' }), 'office')).toMatchObject({
       code: 'invalid_input', fields: { signedOn: 'The day it was signed cannot be in the future.' },
     });
-    expect(app.fails('learner.recordExceptionSigned', signatures(exceptionId, { signedOn: '2026-11-22' }), 'office').fields).toEqual({
+    expect((await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { signedOn: '2026-11-22' }), 'office')).fields).toEqual({
       signedOn: 'It cannot have been signed before the exception was recorded, on Mon, 23 Nov 2026.',
     });
-    expect(app.fails('learner.recordExceptionSigned', signatures(exceptionId, { parentName: ' ', parentRelationship: '', signedOn: '' }), 'office').fields).toEqual({
+    expect((await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { parentName: ' ', parentRelationship: '', signedOn: '' }), 'office')).fields).toEqual({
       parentName: 'Enter the name of the parent or carer who signed.',
       parentRelationship: 'Say how they are related to the pupil, for example mother or foster carer.',
       signedOn: 'Enter the day it was signed.',
@@ -183,34 +183,34 @@ describe('the signed agreement', () => {
 
   it('runs for whole UK days once signed: still to start before its first day, over after its last', async () => {
     const { app, dslId, headId, officeId } = await school();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validFrom: '2026-11-30', validUntil: '2026-12-04' }), 'office');
-    const state = () => app.ok('learner.exceptions', {}, 'office').exceptions[0]!.state;
-    expect(state()).toBe('awaiting_signatures');
-    app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
-    expect(state()).toBe('not_started');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validFrom: '2026-11-30', validUntil: '2026-12-04' }), 'office');
+    const state = async () => (await app.ok('learner.exceptions', {}, 'office')).exceptions[0]!.state;
+    expect(await state()).toBe('awaiting_signatures');
+    await app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
+    expect(await state()).toBe('not_started');
     app.clock.set('2026-12-04T23:59:00Z');
     await unlockAll(app, { headId, dslId, officeId });
-    expect(state()).toBe('in_force');
+    expect(await state()).toBe('in_force');
     app.clock.set('2026-12-05T00:00:00Z');
-    expect(state()).toBe('expired');
-    expect(app.fails('learner.endException', { exceptionId, reason: 'Too late' }, 'dsl')).toMatchObject({
+    expect(await state()).toBe('expired');
+    expect(await app.fails('learner.endException', { exceptionId, reason: 'Too late' }, 'dsl')).toMatchObject({
       code: 'conflict', message: 'That exception already ran out on Fri, 4 Dec 2026.',
     });
   });
 
   it('cannot be signed once the exception has ended or run out', async () => {
     const { app, dslId, headId, officeId } = await school();
-    const ended = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    app.ok('learner.endException', { exceptionId: ended.exceptionId, reason: 'Her new monitor has its own reader' }, 'head');
-    expect(app.fails('learner.recordExceptionSigned', signatures(ended.exceptionId), 'office')).toMatchObject({
+    const ended = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    await app.ok('learner.endException', { exceptionId: ended.exceptionId, reason: 'Her new monitor has its own reader' }, 'head');
+    expect(await app.fails('learner.recordExceptionSigned', signatures(ended.exceptionId), 'office')).toMatchObject({
       code: 'conflict', message: 'That exception was ended on Mon, 23 Nov 2026, so it cannot be signed now.',
     });
-    const short = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Tom Reed', validUntil: '2026-11-24' }), 'office');
+    const short = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Tom Reed', validUntil: '2026-11-24' }), 'office');
     app.clock.set('2026-11-25T09:00:00Z');
     await unlockAll(app, { headId, dslId, officeId });
     // Never signed, it simply ran out: it was never in force.
-    expect(app.ok('learner.exceptions', {}, 'office').exceptions.find((e) => e.exceptionId === short.exceptionId)?.state).toBe('expired');
-    expect(app.fails('learner.recordExceptionSigned', signatures(short.exceptionId, { signedOn: '2026-11-25' }), 'office').message).toBe(
+    expect((await app.ok('learner.exceptions', {}, 'office')).exceptions.find((e) => e.exceptionId === short.exceptionId)?.state).toBe('expired');
+    expect((await app.fails('learner.recordExceptionSigned', signatures(short.exceptionId, { signedOn: '2026-11-25' }), 'office')).message).toBe(
       'That exception ran out on Tue, 24 Nov 2026, so it cannot be signed now.',
     );
   });
@@ -219,25 +219,25 @@ describe('the signed agreement', () => {
 describe('ending an exception', () => {
   it('is for the DSL or the headteacher, with a reason, once; the office is refused', async () => {
     const { app, dslId, headId, officeId } = await school();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    await app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
     const before = contentHash(app);
-    expect(app.fails('learner.endException', { exceptionId, reason: 'Misused' }, 'office').code).toBe('forbidden');
-    expect(app.fails('learner.endException', { exceptionId, reason: '  ' }, 'dsl').fields).toEqual({ reason: 'Say why the exception ends.' });
+    expect((await app.fails('learner.endException', { exceptionId, reason: 'Misused' }, 'office')).code).toBe('forbidden');
+    expect((await app.fails('learner.endException', { exceptionId, reason: '  ' }, 'dsl')).fields).toEqual({ reason: 'Say why the exception ends.' });
     expect(contentHash(app)).toBe(before);
     app.clock.set('2026-11-23T09:10:00Z');
     await unlockAll(app, { headId, dslId, officeId });
-    const ended = app.ok('learner.endException', { exceptionId, reason: 'Took photos of other pupils' }, 'head');
+    const ended = await app.ok('learner.endException', { exceptionId, reason: 'Took photos of other pupils' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-11-23T09:10:00.000Z', by: 'Helen Bradley', reason: 'Took photos of other pupils' } });
     expect(lastAuditDetail(app, 'learner.end_exception')).toEqual({});
-    expect(app.fails('learner.endException', { exceptionId, reason: 'Again' }, 'dsl')).toMatchObject({
+    expect(await app.fails('learner.endException', { exceptionId, reason: 'Again' }, 'dsl')).toMatchObject({
       code: 'conflict', message: 'That exception was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
     expect(() => app.db.prepare(`UPDATE learner_exceptions SET end_reason = 'Something kinder' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
     expect(() => app.db.prepare(`UPDATE learner_exceptions SET sanctions = 'None' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
     expect(() => app.db.prepare('DELETE FROM learner_exceptions').run()).toThrow(/never deleted/);
     // Shown at hand-in as ended, after any current one.
-    expect(app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office').exceptions.map((e) => e.state)).toEqual(['ended']);
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office')).exceptions.map((e) => e.state)).toEqual(['ended']);
     const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${EXCEPTIONS_FOR_PUPIL_SQL}`).all({ pupilKey: 'maya patel', today: '2026-11-23' }) as { detail: string }[])
       .map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH e USING INDEX learner_exceptions_by_pupil \(pupil_key=\?\)/);
@@ -247,8 +247,8 @@ describe('ending an exception', () => {
 describe('the printable agreement', () => {
   it('says what was approved, that it is not in force until signed, and has lines for the pupil and a parent to sign', async () => {
     const { app, dslId } = await school();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    const { print } = await app.okAsync('learner.printExceptionAgreement', { exceptionId }, 'office');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
+    const { print } = await app.ok('learner.printExceptionAgreement', { exceptionId }, 'office');
     // No A4 printer chosen: the PDF is kept and offered, as for the roll call.
     expect(print).toMatchObject({ printed: false });
     const file = app.documentLinks.resolve(print.documentId!)!;
@@ -274,22 +274,22 @@ describe('the printable agreement', () => {
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'learner-exception-agreement.png'));
 
     // Printed again once signed, it is a copy that says who signed and when, with no blank lines left to sign.
-    app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
-    const again = await app.okAsync('learner.printExceptionAgreement', { exceptionId }, 'office');
+    await app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
+    const again = await app.ok('learner.printExceptionAgreement', { exceptionId }, 'office');
     const signedText = flatten(await pdfText(readFileSync(app.documentLinks.resolve(again.print.documentId!)!)));
     expect(signedText).toContain('Signed and in force until Wed, 21 Jul 2027.');
     expect(signedText).toContain('Signed on Mon, 23 Nov 2026 by Maya Patel (the pupil) and Anita Patel (Mother). Recorded at the office by Olu Office');
     expect(signedText).not.toContain('Name in capitals');
-    expect((await app.failsAsync('learner.printExceptionAgreement', { exceptionId: 999 }, 'office')).code).toBe('not_found');
+    expect((await app.fails('learner.printExceptionAgreement', { exceptionId: 999 }, 'office')).code).toBe('not_found');
     }, 30_000);
 
   it('runs onto a second page when what the school wrote is long, never cutting a section', async () => {
     const { app, dslId } = await school();
     const long = (words: string) => `${words} `.repeat(Math.floor(990 / (words.length + 1))).trim();
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, {
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, {
       permittedUse: long('Reading the glucose monitor.').slice(0, 500), expectations: long('She keeps it in her tray.'), sanctions: long('It is kept at the office.'),
     }), 'office');
-    const { print } = await app.okAsync('learner.printExceptionAgreement', { exceptionId }, 'office');
+    const { print } = await app.ok('learner.printExceptionAgreement', { exceptionId }, 'office');
     const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
     const pages = await renderPdfToPngs(pdf, 60);
     expect(pages).toHaveLength(2);
@@ -301,20 +301,20 @@ describe('the printable agreement', () => {
 describe('retention', () => {
   it("removes the pupil's name, the words about them and who signed, once finished longer ago than the period; and the printed agreement", async () => {
     const { app, dslId, headId, officeId } = await school();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const old = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validUntil: '2026-12-18' }), 'office');
-    app.ok('learner.recordExceptionSigned', signatures(old.exceptionId), 'office');
-    const { print } = await app.okAsync('learner.printExceptionAgreement', { exceptionId: old.exceptionId }, 'office');
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const old = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validUntil: '2026-12-18' }), 'office');
+    await app.ok('learner.recordExceptionSigned', signatures(old.exceptionId), 'office');
+    const { print } = await app.ok('learner.printExceptionAgreement', { exceptionId: old.exceptionId }, 'office');
     const oldFile = app.documentLinks.resolve(print.documentId!)!;
-    const endedEarly = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Kofi Mensah' }), 'office');
-    app.ok('learner.endException', { exceptionId: endedEarly.exceptionId, reason: "Kofi's monitor now has its own reader" }, 'dsl');
-    const current = await app.okAsync('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Zoë Lee', validUntil: '2028-07-21' }), 'office');
-    const currentPrint = await app.okAsync('learner.printExceptionAgreement', { exceptionId: current.exceptionId }, 'office');
+    const endedEarly = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Kofi Mensah' }), 'office');
+    await app.ok('learner.endException', { exceptionId: endedEarly.exceptionId, reason: "Kofi's monitor now has its own reader" }, 'dsl');
+    const current = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { pupilName: 'Zoë Lee', validUntil: '2028-07-21' }), 'office');
+    const currentPrint = await app.ok('learner.printExceptionAgreement', { exceptionId: current.exceptionId }, 'office');
     const currentFile = app.documentLinks.resolve(currentPrint.print.documentId!)!;
 
     app.clock.set('2027-12-20T09:00:00Z');
     await unlockAll(app, { headId, dslId, officeId });
-    const run = app.ok('retention.runNow', {}, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.learnerExceptionsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ learnerExceptionsCleared: 2 });
     const rows = app.db.prepare('SELECT * FROM learner_exceptions ORDER BY id').all() as Record<string, unknown>[];
@@ -327,9 +327,9 @@ describe('retention', () => {
     expect(rows[2]).toMatchObject({ id: current.exceptionId, pupil_name: 'Zoë Lee' });
     expect(existsSync(oldFile)).toBe(false);
     expect(existsSync(currentFile)).toBe(true);
-    expect(app.ok('learner.agreementsFor', { pupilName: 'Kofi Mensah' }, 'office').exceptions).toEqual([]);
-    expect((await app.failsAsync('learner.printExceptionAgreement', { exceptionId: old.exceptionId }, 'office')).code).toBe('conflict');
-    expect(app.ok('retention.runNow', {}, 'staff').learnerExceptionsCleared).toBe(0);
+    expect((await app.ok('learner.agreementsFor', { pupilName: 'Kofi Mensah' }, 'office')).exceptions).toEqual([]);
+    expect((await app.fails('learner.printExceptionAgreement', { exceptionId: old.exceptionId }, 'office')).code).toBe('conflict');
+    expect((await app.ok('retention.runNow', {}, 'staff')).learnerExceptionsCleared).toBe(0);
   });
 });
 
@@ -337,7 +337,7 @@ describe('an exception edited behind the app', () => {
   it('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
     const s = await school();
     let app = s.app;
-    const { exceptionId } = await app.okAsync('learner.recordException', exception({ staffId: s.dslId, pin: DSL_PIN }), 'office');
+    const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: s.dslId, pin: DSL_PIN }), 'office');
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));
@@ -353,10 +353,10 @@ describe('an exception edited behind the app', () => {
     } finally {
       db.close();
     }
-    app = reopenTestApp(app);
+    app = await reopenTestApp(app);
     await app.startupCheck;
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await app.okAsync('audit.verify', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Pupil's device exception ${exceptionId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),

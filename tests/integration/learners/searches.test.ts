@@ -27,7 +27,7 @@ async function unlockAll(app: SetUp, ids: { head: number; office: number; dsl: n
 
 /** The office logs a pupil's phone as confiscated (or held for the day); answers its item. */
 async function logPupilPhone(app: SetUp, reason: 'confiscated' | 'learner_day' = 'confiscated', name = 'Kai Morgan'): Promise<{ itemId: number; receiptId: number; receiptNumber: string }> {
-  const { receipt } = await app.okAsync('custody.log', {
+  const { receipt } = await app.ok('custody.log', {
     owner: { type: 'learner', name, group: '6B', reason, confiscationReason: reason === 'confiscated' ? 'Filming other pupils at break' : null },
     items: [{ kind: 'phone', description: 'Black iPhone', marks: null, bagSlot: 'C1' }],
   }, 'office');
@@ -65,7 +65,7 @@ async function confiscatedThisMorning(): Promise<Awaited<ReturnType<typeof schoo
 describe('a search of a confiscated pupil device', () => {
   it('is recorded by the head as the searcher, at the time it is done, and listed newest first for the DSL and the head', async () => {
     const { app, phone, headId, officeId, dslId } = await confiscatedThisMorning();
-    const view = app.ok('learner.recordSearch', search(phone.itemId), 'head');
+    const view = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     expect(view).toEqual({
       searchId: expect.any(Number), itemId: phone.itemId, receiptId: phone.receiptId, receiptNumber: phone.receiptNumber,
       pupilName: 'Kai Morgan', classGroup: '6B', deviceKind: 'phone', deviceDescription: 'Black iPhone',
@@ -77,7 +77,7 @@ describe('a search of a confiscated pupil device', () => {
     // A second look later the same morning, with the pupil's own consent and nothing found: "nothing" is an answer.
     app.clock.set('2026-11-23T11:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
-    const second = app.ok('learner.recordSearch', search(phone.itemId, {
+    const second = await app.ok('learner.recordSearch', search(phone.itemId, {
       consentFrom: 'learner', consentName: 'Kai Morgan', consentRelationship: null, consentTime: '10:58',
       lookedAt: 'Messages', found: 'nothing', content: 'none', contentDetail: null, witness: null,
     }), 'head');
@@ -85,15 +85,15 @@ describe('a search of a confiscated pupil device', () => {
 
     // The DSL sees every search (not only their own), as does the head; the office and an administrator do not.
     for (const who of ['dsl', 'head'] as const) {
-      expect(app.ok('learner.searches', {}, who).searches.map((s) => s.searchId)).toEqual([second.searchId, view.searchId]);
+      expect((await app.ok('learner.searches', {}, who)).searches.map((s) => s.searchId)).toEqual([second.searchId, view.searchId]);
     }
-    expect(app.fails('learner.searches', {}, 'office')).toMatchObject({ code: 'forbidden' });
+    expect(await app.fails('learner.searches', {}, 'office')).toMatchObject({ code: 'forbidden' });
     expect(count(app, 'learner_searches')).toBe(2);
   });
 
   it('leaves an audit entry by the searcher that names nobody and repeats none of the words', async () => {
     const { app, phone } = await confiscatedThisMorning();
-    const { searchId } = app.ok('learner.recordSearch', search(phone.itemId), 'head');
+    const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     const entry = app.db.prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_search'`).get();
     expect(entry).toEqual({ actor_label: 'Helen Bradley', entity: 'learner_search', entity_id: searchId });
     const detail = lastAuditDetail(app, 'learner.record_search');
@@ -105,32 +105,32 @@ describe('a search of a confiscated pupil device', () => {
     const { app, phone } = await confiscatedThisMorning();
     const before = contentHash(app);
     for (const who of ['office', 'dsl', 'staff'] as const) {
-      expect(app.fails('learner.recordSearch', search(phone.itemId), who)).toMatchObject({
+      expect(await app.fails('learner.recordSearch', search(phone.itemId), who)).toMatchObject({
         code: 'forbidden', message: 'This needs the Headteacher or leadership role. Ask someone who has it.',
       });
     }
-    expect(app.fails('learner.recordSearch', search(phone.itemId), 'kiosk').code).toBe('locked');
-    expect(app.fails('learner.searches', {}, 'kiosk').code).toBe('locked');
+    expect((await app.fails('learner.recordSearch', search(phone.itemId), 'kiosk')).code).toBe('locked');
+    expect((await app.fails('learner.searches', {}, 'kiosk')).code).toBe('locked');
     expect(contentHash(app)).toBe(before);
   });
 
   it("needs whose consent, a parent's relationship, and what was deleted unless nothing was, telling every problem at once", async () => {
     const { app, phone } = await confiscatedThisMorning();
     const before = contentHash(app);
-    const parentNoRelationship = app.fails('learner.recordSearch', search(phone.itemId, { consentRelationship: '  ' }), 'head');
+    const parentNoRelationship = await app.fails('learner.recordSearch', search(phone.itemId, { consentRelationship: '  ' }), 'head');
     expect(parentNoRelationship).toMatchObject({
       code: 'invalid_input', fields: { consentRelationship: 'Say how they are related to the pupil, for example mother or foster carer.' },
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentFrom: 'learner' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentFrom: 'learner' }), 'head')).fields).toEqual({
       consentRelationship: 'The pupil gave consent, so leave the relationship empty.',
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { content: 'deletion_requested', contentDetail: null }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { content: 'deletion_requested', contentDetail: null }), 'head')).fields).toEqual({
       contentDetail: 'Say what they were asked to delete.',
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { content: 'none' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { content: 'none' }), 'head')).fields).toEqual({
       contentDetail: 'Nothing was deleted, so leave this empty.',
     });
-    const everything = app.fails('learner.recordSearch', {
+    const everything = await app.fails('learner.recordSearch', {
       itemId: phone.itemId, consentFrom: 'parent', consentName: '', consentRelationship: null, consentOn: '2026-11-23', consentTime: '10:05',
       lookedAt: ' ', found: '', content: 'deleted', contentDetail: '', witness: null,
     }, 'head');
@@ -141,14 +141,14 @@ describe('a search of a confiscated pupil device', () => {
       found: 'Say what was found. If nothing was, write "nothing".',
       contentDetail: 'Say what was deleted.',
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '', consentTime: '' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '', consentTime: '' }), 'head')).fields).toEqual({
       consentOn: 'Enter the day consent was given.',
       consentTime: 'Enter the time consent was given.',
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '9.30' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '9.30' }), 'head')).fields).toEqual({
       consentTime: 'The time consent was given must be a time like 09:30.',
     });
-    expect(app.fails('learner.recordSearch', { ...search(phone.itemId), consentFrom: 'teacher' } as never, 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', { ...search(phone.itemId), consentFrom: 'teacher' } as never, 'head')).fields).toEqual({
       consentFrom: 'Say who gave consent: the pupil, or a parent or carer.',
     });
     expect(contentHash(app)).toBe(before);
@@ -157,26 +157,26 @@ describe('a search of a confiscated pupil device', () => {
   it('refuses consent in the future or before the device was logged, on the box that is wrong; the minute it was logged is fine', async () => {
     const { app, phone } = await confiscatedThisMorning();
     const before = contentHash(app);
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-11-24' }), 'head')).toMatchObject({
+    expect(await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-11-24' }), 'head')).toMatchObject({
       code: 'invalid_input', fields: { consentOn: 'The day consent was given cannot be in the future.' },
     });
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '10:31' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '10:31' }), 'head')).fields).toEqual({
       consentTime: 'That time has not come yet today (it is 10:30 now).',
     });
-    const early = app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '09:14' }), 'head');
+    const early = await app.fails('learner.recordSearch', search(phone.itemId, { consentTime: '09:14' }), 'head');
     expect(early).toMatchObject({
       code: 'invalid_input',
       message: 'The device was logged as confiscated at 09:15 on Mon, 23 Nov 2026, so consent cannot have been given before then.',
     });
     expect(Object.keys(early.fields ?? {})).toEqual(['consentTime']);
-    expect(Object.keys(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-11-22' }), 'head').fields ?? {})).toEqual(['consentOn']);
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-02-30' }), 'head').fields).toEqual({
+    expect(Object.keys((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-11-22' }), 'head')).fields ?? {})).toEqual(['consentOn']);
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-02-30' }), 'head')).fields).toEqual({
       consentOn: 'The day consent was given is not a real date.',
     });
     expect(contentHash(app)).toBe(before);
     // Consent typed to the minute the phone was logged (09:15, logged at 09:15:30), and now (10:30), are both fine.
-    expect(app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '09:15' }), 'head').consentGivenAt).toBe('2026-11-23T09:15:00.000Z');
-    expect(app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '10:30' }), 'head').consentGivenAt).toBe('2026-11-23T10:30:00.000Z');
+    expect((await app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '09:15' }), 'head')).consentGivenAt).toBe('2026-11-23T09:15:00.000Z');
+    expect((await app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '10:30' }), 'head')).consentGivenAt).toBe('2026-11-23T10:30:00.000Z');
   });
 
   it('reads the consent time on the UK clock: summer time, and a time the clocks skipped', async () => {
@@ -187,13 +187,13 @@ describe('a search of a confiscated pupil device', () => {
     app.clock.set('2027-03-28T09:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
     // 01:30 never happened on 28 March 2027 in the UK: at 01:00 GMT the clocks went to 02:00 BST.
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '01:30' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '01:30' }), 'head')).fields).toEqual({
       consentTime: '01:30 did not happen on that day: the clocks went forward an hour. Check the time.',
     });
     // 09:45 BST is 08:45 GMT; 10:05 BST would be after 09:00 GMT, which is now.
-    expect(app.ok('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '09:45' }), 'head').consentGivenAt)
+    expect((await app.ok('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '09:45' }), 'head')).consentGivenAt)
       .toBe('2027-03-28T08:45:00.000Z');
-    expect(app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '10:05' }), 'head').fields).toEqual({
+    expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2027-03-28', consentTime: '10:05' }), 'head')).fields).toEqual({
       consentTime: 'That time has not come yet today (it is 10:00 now).',
     });
   });
@@ -202,20 +202,20 @@ describe('a search of a confiscated pupil device', () => {
     const { app, phone, headId, officeId, dslId } = await confiscatedThisMorning();
     const forTheDay = await logPupilPhone(app, 'learner_day', 'Amy Jones');
     const before = contentHash(app);
-    expect(app.fails('learner.recordSearch', search(forTheDay.itemId), 'head')).toMatchObject({
+    expect(await app.fails('learner.recordSearch', search(forTheDay.itemId), 'head')).toMatchObject({
       code: 'invalid_input', message: 'Only a confiscated device can be searched. This one is not confiscated.',
       fields: { itemId: 'Only a confiscated device can be searched.' },
     });
-    expect(app.fails('learner.recordSearch', search(999_999), 'head')).toMatchObject({ code: 'not_found', message: 'That device could not be found. Refresh the list.' });
+    expect(await app.fails('learner.recordSearch', search(999_999), 'head')).toMatchObject({ code: 'not_found', message: 'That device could not be found. Refresh the list.' });
     expect(contentHash(app)).toBe(before);
 
     app.clock.set('2026-11-23T11:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
-    app.ok('learner.handToPolice', {
+    await app.ok('learner.handToPolice', {
       receiptId: phone.receiptId, itemIds: [phone.itemId], officerName: 'PC Amir Khan', officerNumber: '4521', policeForce: 'Kent Police',
       policeReference: 'KP/26/11873', note: null,
     }, 'head');
-    expect(app.fails('learner.recordSearch', search(phone.itemId), 'head')).toMatchObject({
+    expect(await app.fails('learner.recordSearch', search(phone.itemId), 'head')).toMatchObject({
       code: 'conflict',
       message: 'That device left the safe at 11:00 on Mon, 23 Nov 2026. A search is recorded as it is done, while the school holds the device.',
       fields: { itemId: 'This device is no longer held by the school.' },
@@ -224,7 +224,7 @@ describe('a search of a confiscated pupil device', () => {
 
   it('is never changed or deleted, and cannot be written for a device that is not confiscated, even past the app', async () => {
     const { app, phone } = await confiscatedThisMorning();
-    const { searchId } = app.ok('learner.recordSearch', search(phone.itemId), 'head');
+    const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     const forTheDay = await logPupilPhone(app, 'learner_day', 'Amy Jones');
     expect(() => app.db.prepare(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
     // Even the change retention makes is refused while the device is still in the safe.
@@ -244,7 +244,7 @@ describe('a search of a confiscated pupil device', () => {
   it('is caught by the audit check when edited or added outside Safe Hands', async () => {
     const s = await confiscatedThisMorning();
     let app = s.app;
-    const { searchId } = app.ok('learner.recordSearch', search(s.phone.itemId), 'head');
+    const { searchId } = await app.ok('learner.recordSearch', search(s.phone.itemId), 'head');
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));
@@ -255,10 +255,10 @@ describe('a search of a confiscated pupil device', () => {
     } finally {
       db.close();
     }
-    app = reopenTestApp(app);
+    app = await reopenTestApp(app);
     await app.startupCheck;
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await app.okAsync('audit.verify', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Search of a pupil's device ${searchId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),
@@ -267,22 +267,22 @@ describe('a search of a confiscated pupil device', () => {
 
   it('loses the words that name people once the device has gone and the receipt is past the retention period', async () => {
     const { app, phone, headId, officeId, dslId } = await confiscatedThisMorning();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const gone = app.ok('learner.recordSearch', search(phone.itemId), 'head');
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const gone = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     const stillHeld = await logPupilPhone(app, 'confiscated', 'Zoë Lee');
-    const kept = app.ok('learner.recordSearch', search(stillHeld.itemId, {
+    const kept = await app.ok('learner.recordSearch', search(stillHeld.itemId, {
       consentFrom: 'learner', consentName: 'Zoë Lee', consentRelationship: null, consentTime: '10:30', content: 'none', contentDetail: null, witness: null,
     }), 'head');
     app.clock.set('2026-11-23T11:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
-    app.ok('learner.handToPolice', {
+    await app.ok('learner.handToPolice', {
       receiptId: phone.receiptId, itemIds: [phone.itemId], officerName: 'PC Amir Khan', officerNumber: null, policeForce: 'Kent Police',
       policeReference: 'KP/26/11873', note: null,
     }, 'head');
 
     app.clock.set('2027-12-20T09:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
-    const run = app.ok('retention.runNow', {}, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.searchesCleared).toBe(1);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ searchesCleared: 1 });
     const rows = app.db.prepare('SELECT * FROM learner_searches ORDER BY id').all() as Record<string, unknown>[];
@@ -293,8 +293,8 @@ describe('a search of a confiscated pupil device', () => {
     });
     // A device still in the safe keeps its search as it was, however old.
     expect(rows[1]).toMatchObject({ id: kept.searchId, consent_name: 'Zoë Lee', found: 'Two videos filmed in the playground', witness: null });
-    const listed = app.ok('learner.searches', {}, 'dsl').searches;
+    const listed = (await app.ok('learner.searches', {}, 'dsl')).searches;
     expect(listed.find((s) => s.searchId === gone.searchId)).toMatchObject({ pupilName: 'Removed', consentName: 'Removed', found: 'Removed' });
-    expect(app.ok('retention.runNow', {}, 'staff').searchesCleared).toBe(0);
+    expect((await app.ok('retention.runNow', {}, 'staff')).searchesCleared).toBe(0);
   });
 });

@@ -11,14 +11,14 @@ afterEach(disposeAll);
 describe('the end-of-day report as a PDF', () => {
   it('has the setting’s name, who never signed out and what is in the safe, and is kept and offered like the roll call', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Ann', lastName: 'Able', organisation: 'Kent LA', visiting: 'SEND review' });
+    await newVisitor(app, { firstName: 'Ann', lastName: 'Able', organisation: 'Kent LA', visiting: 'SEND review' });
     await logIntoSafe(app);
-    await app.okAsync('custody.log', {
+    await app.ok('custody.log', {
       owner: { type: 'learner', name: 'Ollie Mistry', group: 'Year 5', reason: 'confiscated', confiscationReason: 'Filming in the playground' },
       items: [{ kind: 'phone', bagSlot: 'C3' }],
     }, 'staff');
 
-    const { print } = await app.okAsync('endOfDay.print', {}, 'staff');
+    const { print } = await app.ok('endOfDay.print', {}, 'staff');
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for A4 documents/) });
     const file = app.documentLinks.resolve(print.documentId!)!;
     expect(file).toMatch(/end-of-day[/\\]end-of-day-.*\.pdf$/);
@@ -41,7 +41,7 @@ describe('the end-of-day report as a PDF', () => {
 
   it('says the day is clear when it is', async () => {
     const app = await createSetUpApp();
-    const { print } = await app.okAsync('endOfDay.print', {}, 'staff');
+    const { print } = await app.ok('endOfDay.print', {}, 'staff');
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)));
     expect(text).toContain('0 visitors have not signed out; 0 items are still in the safe.');
     expect(text).toContain('Everyone who signed in today has signed out.');

@@ -14,12 +14,12 @@ const NASTY = ['Comma, Ltd', 'She said "hello"', 'Line one\nline two', 'ZoÃ« Oâ€
 describe('reports', () => {
   it('the visitor log for a UK date range, on screen and as CSV that a CSV parser round-trips field for field', async () => {
     const app = await createSetUpApp();
-    for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text, visiting: text });
-    const view = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    for (const [i, text] of NASTY.entries()) await newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text, visiting: text });
+    const view = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(view.rows).toHaveLength(NASTY.length);
     expect(view.columns[2]).toBe('Name');
 
-    const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
+    const exported = await app.ok('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'csv' }, 'staff');
     const bytes = readFileSync(app.documentLinks.resolve(exported.documentId)!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -47,7 +47,7 @@ describe('reports', () => {
   it('the custody log as a landscape PDF', async () => {
     const app = await createSetUpApp();
     await logIntoSafe(app);
-    const exported = await app.okAsync('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
+    const exported = await app.ok('report.export', { kind: 'custody', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
     const [page] = await pdfPageSizes(pdf);
     expect(page!.widthMm).toBeGreaterThan(page!.heightMm);
@@ -56,30 +56,30 @@ describe('reports', () => {
 
   it('the concerns report is for the DSL and admin only', async () => {
     const app = await createSetUpApp();
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
-    expect(app.fails('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'olu').code).toBe('forbidden');
-    expect(app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff').rows).toEqual([]);
+    const olu = await app.ok('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    expect((await app.fails('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'olu')).code).toBe('forbidden');
+    expect((await app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff')).rows).toEqual([]);
   });
 
   it('the concerns report says what followed each concern: parents told, the LADO and its outcome, the police, the debrief', async () => {
     const app = await createSetUpApp();
     const about = { aboutType: 'staff' as const, visitId: null, location: 'Year 4 classroom', actionTaken: 'Told the DSL at once.' };
-    const { concernId: allegation } = app.ok('concern.raise', { ...about, aboutName: 'A teaching assistant', whatHappened: 'Photographed pupils on a personal phone.' }, 'staff');
-    app.ok('concern.recordLadoReferral', { concernId: allegation, referredOn: '2026-11-20', ladoReference: 'LADO/26/0290' }, 'staff');
-    app.ok('concern.recordPoliceContact', { concernId: allegation, contactedOn: '2026-11-21', policeForce: 'Kent Police', officer: 'PC 4471 Adebayo', reference: '46/201144/26' }, 'staff');
-    app.ok('concern.recordLadoOutcome', { concernId: allegation, outcome: 'unsubstantiated', outcomeOn: '2026-11-22', note: null }, 'staff');
-    const { concernId: pupil } = app.ok('concern.raise', {
+    const { concernId: allegation } = await app.ok('concern.raise', { ...about, aboutName: 'A teaching assistant', whatHappened: 'Photographed pupils on a personal phone.' }, 'staff');
+    await app.ok('concern.recordLadoReferral', { concernId: allegation, referredOn: '2026-11-20', ladoReference: 'LADO/26/0290' }, 'staff');
+    await app.ok('concern.recordPoliceContact', { concernId: allegation, contactedOn: '2026-11-21', policeForce: 'Kent Police', officer: 'PC 4471 Adebayo', reference: '46/201144/26' }, 'staff');
+    await app.ok('concern.recordLadoOutcome', { concernId: allegation, outcome: 'unsubstantiated', outcomeOn: '2026-11-22', note: null }, 'staff');
+    const { concernId: pupil } = await app.ok('concern.raise', {
       aboutType: 'learner', aboutName: 'A Year 5 boy', visitId: null, location: 'The playground', whatHappened: 'Showed an upsetting video.', actionTaken: 'Took the phone.',
     }, 'staff');
-    app.ok('concern.recordParentsInformed', { concernId: pupil, informedOn: '2026-11-23', informedTime: '08:45', informedBy: 'Mrs Okafor', whoWasTold: 'His mother' }, 'staff');
-    app.ok('concern.review', { concernId: pupil, outcome: 'Spoken to with his mother.', close: true }, 'staff');
-    app.ok('concern.recordDebrief', { concernId: pupil, lessonsLearnt: 'Report at once.', practiceChange: null }, 'staff');
-    const { concernId: quiet } = app.ok('concern.raise', {
+    await app.ok('concern.recordParentsInformed', { concernId: pupil, informedOn: '2026-11-23', informedTime: '08:45', informedBy: 'Mrs Okafor', whoWasTold: 'His mother' }, 'staff');
+    await app.ok('concern.review', { concernId: pupil, outcome: 'Spoken to with his mother.', close: true }, 'staff');
+    await app.ok('concern.recordDebrief', { concernId: pupil, lessonsLearnt: 'Report at once.', practiceChange: null }, 'staff');
+    const { concernId: quiet } = await app.ok('concern.raise', {
       aboutType: 'learner', aboutName: 'A Year 2 girl', visitId: null, location: 'Hall', whatHappened: 'Said something worrying.', actionTaken: 'Noted it.',
     }, 'staff');
 
-    const view = app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff');
+    const view = await app.ok('report.get', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30' }, 'staff');
     const column = view.columns.indexOf('Follow-up');
     expect(column).toBeGreaterThan(0);
     const cell = (name: string) => view.rows.find((r) => r.includes(name))![column];
@@ -90,7 +90,7 @@ describe('reports', () => {
     expect(cell('A Year 2 girl')).toBe('');
     expect(quiet).toBeGreaterThan(0);
 
-    const exported = await app.okAsync('report.export', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
+    const exported = await app.ok('report.export', { kind: 'concerns', from: '2026-11-01', to: '2026-11-30', format: 'pdf' }, 'staff');
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(exported.documentId)!)));
     expect(text).toMatch(/Follow-up/);
     // The line may break after a slash in the reference.
@@ -105,7 +105,7 @@ describe('reports', () => {
   ])('refuses a bad range %j', async (input, field) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    expect(app.fails('report.get', input, 'staff').fields?.[field]).toBeTruthy();
+    expect((await app.fails('report.get', input, 'staff')).fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
   });
 });
@@ -116,9 +116,9 @@ describe('the report PDF', () => {
     const { APP_ROOT } = await import('../../../src/main/core/paths.js');
     const { renderFirstPageToFile } = await import('../../helpers/pdf.js');
     const app = await createSetUpApp();
-    for (const [i, text] of NASTY.entries()) newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });
+    for (const [i, text] of NASTY.entries()) await newVisitor(app, { firstName: `V${i}`, lastName: `Nasty${i}`, organisation: text });
     await logIntoSafe(app);
-    const exported = await app.okAsync('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
+    const exported = await app.ok('report.export', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23', format: 'pdf' }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(exported.documentId)!);
     expect(exported.rows).toBe(NASTY.length + 1);
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'report-visitors.png'));
@@ -130,7 +130,7 @@ describe('settings bad input', () => {
   it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', async (endOfDay) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    expect(app.fails('settings.update', { endOfDay }, 'staff').fields?.endOfDay).toMatch(/time like 17:30/);
+    expect((await app.fails('settings.update', { endOfDay }, 'staff')).fields?.endOfDay).toMatch(/time like 17:30/);
     expect(contentHash(app)).toBe(before);
   });
 });

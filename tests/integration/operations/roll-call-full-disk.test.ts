@@ -27,10 +27,10 @@ function rollCallEntries(app: TestApp): string[] {
 const WHY = RUNS_AS_ROOT ? 'the disk is full' : 'Safe Hands is not allowed to write to its data folder';
 
 /** Enough people that the record needs pages of its own (about 140 bytes each, a page is 4 KB). */
-function fortyOnSite(app: TestApp): number[] {
+async function fortyOnSite(app: TestApp): Promise<number[]> {
   const ids: number[] = [];
   for (let n = 0; n < 40; n += 1) {
-    ids.push(newVisitor(app, { firstName: `Visitor${n}`, lastName: `Surname ${n} long enough to take up a fair amount of room on the list` }).visitId);
+    ids.push((await newVisitor(app, { firstName: `Visitor${n}`, lastName: `Surname ${n} long enough to take up a fair amount of room on the list` })).visitId);
   }
   return ids;
 }
@@ -38,19 +38,19 @@ function fortyOnSite(app: TestApp): number[] {
 describe('the roll call when the disk is full', () => {
   it('still answers with the whole list and who is missing, says in plain words why nothing was kept, and saves once there is space', async () => {
     const app = await createSetUpApp();
-    const [first] = fortyOnSite(app);
+    const [first] = await fortyOnSite(app);
     fillDatabase(app);
     const restorePdfFolder = unwritableDocument(rollCallPdf(app));
 
     // Print: the PDF is tried, and the answer says in a few words what stopped it.
-    const printed = await app.okAsync('rollcall.print', {}, 'staff');
+    const printed = await app.ok('rollcall.print', {}, 'staff');
     expect(printed).toEqual({
       people: 40,
       print: { printed: false, reason: `Its PDF could not be saved: ${WHY}, so nothing was sent to the printer.`, documentId: null },
     });
 
     // Finish: who is still missing, read from the database as it stands, and why it was not kept.
-    const record = app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
+    const record = await app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
     expect(record).toMatchObject({
       rollCallId: null, takenAt: app.clock.now().toISOString(), takenBy: 'Priya Shah', onSite: 40, accounted: 1,
       notSaved: 'The roll call could not be saved: the disk is full.',
@@ -60,24 +60,24 @@ describe('the roll call when the disk is full', () => {
     expect(count(app, 'roll_calls')).toBe(0);
 
     // A tick for someone no longer here is still refused: the answer must be true.
-    expect(app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff').code).toBe('conflict');
+    expect((await app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff')).code).toBe('conflict');
 
     // The rest of the console hears of it as of any refused write: the banner says what to do, the list still reads.
-    expect(app.ok('app.status', {}).storageProblem).toMatchObject({ kind: 'full' });
-    expect(app.ok('app.reminders', {}, 'staff').reminders.map((r) => r.kind)).toContain('storage_problem');
-    expect(app.ok('visit.onSite', {}, 'staff').visits).toHaveLength(40);
+    expect((await app.ok('app.status', {})).storageProblem).toMatchObject({ kind: 'full' });
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders.map((r) => r.kind)).toContain('storage_problem');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits).toHaveLength(40);
 
     // Space again: the next roll call is kept and printed, and the trail says what went unrecorded meanwhile.
     freeDatabase(app);
     restorePdfFolder();
     app.clock.advance(PROBE_EVERY_MS);
-    expect(app.ok('app.status', {}).storageProblem).toBeNull();
+    expect((await app.ok('app.status', {})).storageProblem).toBeNull();
     const savingAgain = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again'").pluck().get() as string;
     expect(JSON.parse(savingAgain).notRecorded).toMatchObject({ 'rollcall.save': 1 });
-    const kept = app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
+    const kept = await app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
     expect(kept).toMatchObject({ rollCallId: expect.any(Number), notSaved: null });
     expect(kept.missing).toEqual(record.missing);
-    const again = await app.okAsync('rollcall.print', {}, 'staff');
+    const again = await app.ok('rollcall.print', {}, 'staff');
     expect(readFileSync(app.documentLinks.resolve(again.print.documentId!)!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(count(app, 'roll_calls')).toBe(1);
   }, 30_000);
@@ -86,18 +86,18 @@ describe('the roll call when the disk is full', () => {
 describe('the roll call when the database has become read-only', () => {
   it('still keeps the PDF, and says in a few words why the roll call was not saved', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
+    await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     app.db.pragma('query_only = 1');
 
-    const printed = await app.okAsync('rollcall.print', {}, 'staff');
+    const printed = await app.ok('rollcall.print', {}, 'staff');
     // The A4 printer is not set up here: the PDF is made and offered, as on any day; only its audit entry is missing.
     expect(printed.print).toMatchObject({ printed: false, reason: expect.stringMatching(/^No printer is set up for A4 documents/), documentId: expect.any(String) });
     expect(existsSync(rollCallPdf(app))).toBe(true);
 
-    const record = app.ok('rollcall.save', { accountedVisitIds: [] }, 'staff');
+    const record = await app.ok('rollcall.save', { accountedVisitIds: [] }, 'staff');
     expect(record).toMatchObject({ rollCallId: null, missing: ['Ann Able'], notSaved: 'The roll call could not be saved: the disk has become read-only.' });
     expect(rollCallEntries(app)).toEqual([]);
-    expect(app.ok('app.status', {}).storageProblem).toMatchObject({ kind: 'read_only' });
+    expect((await app.ok('app.status', {})).storageProblem).toMatchObject({ kind: 'read_only' });
     app.db.pragma('query_only = 0');
   });
 });

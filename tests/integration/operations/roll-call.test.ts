@@ -12,10 +12,10 @@ afterEach(disposeAll);
 describe('the roll call', () => {
   it('prints everyone on site with their host, time in and devices, and keeps the PDF', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Sam', lastName: 'Bennett', visiting: 'Hall lights' });
+    await newVisitor(app, { firstName: 'Sam', lastName: 'Bennett', visiting: 'Hall lights' });
     await logIntoSafe(app);
-    newVisitor(app, { firstName: '芳', lastName: '王', organisation: 'Kent LA', visiting: 'SEND review', devices: [{ kind: 'tablet', quantity: 1 }] });
-    const result = await app.okAsync('rollcall.print', {}, 'staff');
+    await newVisitor(app, { firstName: '芳', lastName: '王', organisation: 'Kent LA', visiting: 'SEND review', devices: [{ kind: 'tablet', quantity: 1 }] });
+    const result = await app.ok('rollcall.print', {}, 'staff');
     expect(result.people).toBe(3);
     expect(result.print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for A4 documents/) });
     const pdf = readFileSync(app.documentLinks.resolve(result.print.documentId!)!);
@@ -31,9 +31,9 @@ describe('the roll call', () => {
 
   it('runs to several pages for 300 people, repeating the column heads and numbering the pages', async () => {
     const app = await createSetUpApp();
-    for (let i = 0; i < 300; i += 1) newVisitor(app, { firstName: `Person${i}`, lastName: `Surname${i}` });
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const result = await app.okAsync('rollcall.print', {}, 'staff');
+    for (let i = 0; i < 300; i += 1) await newVisitor(app, { firstName: `Person${i}`, lastName: `Surname${i}` });
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const result = await app.ok('rollcall.print', {}, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(result.print.documentId!)!);
     const pages = await pdfPageSizes(pdf);
     expect(pages.length).toBeGreaterThan(3);
@@ -46,12 +46,12 @@ describe('the roll call', () => {
 
   it('saves who was accounted for and who took it, and names who is still missing', async () => {
     const app = await createSetUpApp();
-    const a = newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
-    newVisitor(app, { firstName: 'Ben', lastName: 'Baker' });
-    const record = app.ok('rollcall.save', { accountedVisitIds: [a.visitId] }, 'staff');
+    const a = await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
+    await newVisitor(app, { firstName: 'Ben', lastName: 'Baker' });
+    const record = await app.ok('rollcall.save', { accountedVisitIds: [a.visitId] }, 'staff');
     expect(record).toMatchObject({ takenBy: 'Priya Shah', onSite: 2, accounted: 1, missing: ['Ben Baker'] });
-    expect(app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff').code).toBe('conflict');
-    expect(app.fails('rollcall.save', { accountedVisitIds: [a.visitId, a.visitId] }, 'staff').code).toBe('invalid_input');
+    expect((await app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff')).code).toBe('conflict');
+    expect((await app.fails('rollcall.save', { accountedVisitIds: [a.visitId, a.visitId] }, 'staff')).code).toBe('invalid_input');
     expect(() => app.db.prepare('UPDATE roll_calls SET accounted = 2').run()).toThrow(/never changed/);
   });
 });
@@ -59,9 +59,9 @@ describe('the roll call', () => {
 describe('the end of the day', () => {
   it('reports who never signed out and what is still in the safe', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
+    await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     await logIntoSafe(app);
-    const report = app.ok('endOfDay.report', {}, 'staff');
+    const report = await app.ok('endOfDay.report', {}, 'staff');
     expect(report.notSignedOut.map((v) => v.firstName)).toEqual(['Ann', 'Zoë']);
     expect(report.inSafe.map((o) => o.ownerName)).toEqual(["Zoë O'Brien-Łukasz"]);
     expect(report.endOfDay).toBe('17:30');
@@ -69,15 +69,15 @@ describe('the end of the day', () => {
 
   it('signs visitors out automatically at the end of the day when asked, keeping their items held and flagged', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { autoSignOut: true }, 'staff');
+    await app.ok('settings.update', { autoSignOut: true }, 'staff');
     const { visitId } = await logIntoSafe(app);
     expect((await runDueJobs(app)).autoSignedOut).toBe(0);
     app.clock.set('2026-11-23T17:31:00Z');
     expect((await runDueJobs(app)).autoSignedOut).toBe(1);
     expect((await runDueJobs(app)).autoSignedOut).toBe(0);
     expect(app.db.prepare('SELECT sign_out_method FROM visits WHERE id = ?').pluck().get(visitId)).toBe('automatic');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const safe = app.ok('custody.inSafe', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const safe = await app.ok('custody.inSafe', {}, 'staff');
     expect(safe.itemCount).toBe(2);
     expect(safe.owners[0]).toMatchObject({ visitId, pastEndOfDay: true });
   });

@@ -19,69 +19,69 @@ function tokenOf(app: TestApp, bookingId: number): string {
 describe('pre-booked visits', () => {
   it('the office books a visitor; today’s expected visitors show with any pre-approved exception', async () => {
     const app = await createSetUpApp();
-    const booking = bookInspector(app);
-    await app.okAsync('exception.approve', {
+    const booking = await bookInspector(app);
+    await app.ok('exception.approve', {
       target: { type: 'booking', bookingId: booking.bookingId }, purpose: 'inspection', devices: [{ kind: 'laptop', quantity: 1 }],
       permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
     }, 'staff');
-    const { date, bookings } = app.ok('booking.list', {}, 'staff');
+    const { date, bookings } = await app.ok('booking.list', {}, 'staff');
     expect(date).toBe('2026-11-23');
     expect(bookings).toMatchObject([{ firstName: 'Helen', status: 'expected', noShow: false, exception: { approved: true, permittedAreas: 'Office' } }]);
   });
 
   it('the invite QR signs the visitor in with one scan, carrying the booking and its approval into the visit', async () => {
     const app = await createSetUpApp();
-    const booking = bookInspector(app);
-    const { documentId } = await app.okAsync('booking.invite', { bookingId: booking.bookingId }, 'staff');
+    const booking = await bookInspector(app);
+    const { documentId } = await app.ok('booking.invite', { bookingId: booking.bookingId }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(documentId)!);
     const [page] = await renderPdfToPngs(pdf);
     const code = decodeQr(page!)!;
     expect(code).toBe(tokenOf(app, booking.bookingId));
     expect(flatten(await pdfText(pdf))).toMatch(/Helen Marsh/);
 
-    expect(app.ok('invite.lookup', { code })).toEqual({ displayName: 'Helen M.', needsAcknowledgement: true, deviceUseApproved: false });
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
-    const visit = app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'phone', quantity: 1 }] });
+    expect(await app.ok('invite.lookup', { code })).toEqual({ displayName: 'Helen M.', needsAcknowledgement: true, deviceUseApproved: false });
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
+    const visit = await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'phone', quantity: 1 }] });
     expect(visit).toMatchObject({ firstName: 'Helen', devicesToHandIn: 1 });
-    const onSite = app.ok('visit.onSite', {}, 'staff').visits[0]!;
+    const onSite = (await app.ok('visit.onSite', {}, 'staff')).visits[0]!;
     expect(onSite).toMatchObject({ firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Headteacher' });
-    expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'arrived', visitId: visit.visitId });
+    expect((await app.ok('booking.list', {}, 'staff')).bookings[0]).toMatchObject({ status: 'arrived', visitId: visit.visitId });
   });
 
   it('devices the DSL approved in advance stay with the visitor; only the rest are handed in', async () => {
     const app = await createSetUpApp();
-    const booking = bookInspector(app);
-    await app.okAsync('exception.approve', {
+    const booking = await bookInspector(app);
+    await app.ok('exception.approve', {
       target: { type: 'booking', bookingId: booking.bookingId }, purpose: 'inspection', devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }],
       permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
     }, 'staff');
     const code = tokenOf(app, booking.bookingId);
-    expect(app.ok('invite.lookup', { code }).deviceUseApproved).toBe(true);
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
-    const visit = app.ok('visit.signInWithInvite', {
+    expect((await app.ok('invite.lookup', { code })).deviceUseApproved).toBe(true);
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
+    const visit = await app.ok('visit.signInWithInvite', {
       code, acknowledgedPolicyVersionId: policyVersionId, devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }, { kind: 'smart_watch', quantity: 1 }],
     });
     expect(visit.devicesToHandIn).toBe(2);
-    expect(app.ok('custody.pendingHandovers', {}, 'staff').handovers[0]!.devices).toEqual([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }]);
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+    expect((await app.ok('custody.pendingHandovers', {}, 'staff')).handovers[0]!.devices).toEqual([{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }]);
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: true });
   });
 
   it.each([
     ['unknown', (app: TestApp) => 'A'.repeat(26), 'not_found', /do not recognise/],
-    ['already used', (app: TestApp, code: string) => {
-      const v = app.ok('kiosk.config', {}).policy.versionId;
-      app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: v, devices: [] });
+    ['already used', async (app: TestApp, code: string) => {
+      const v = (await app.ok('kiosk.config', {})).policy.versionId;
+      await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: v, devices: [] });
       return code;
     }, 'conflict', /already been used/],
-    ['for another day', (app: TestApp) => tokenOf(app, bookInspector(app, '2026-11-30').bookingId), 'conflict', /is for Mon, 30 Nov 2026/],
+    ['for another day', async (app: TestApp) => tokenOf(app, (await bookInspector(app, '2026-11-30')).bookingId), 'conflict', /is for Mon, 30 Nov 2026/],
   ])('an invite that is %s is refused plainly and changes nothing', async (_label, codeFor, code, message) => {
     const app = await createSetUpApp();
-    const booking = bookInspector(app);
-    const used = codeFor(app, tokenOf(app, booking.bookingId));
+    const booking = await bookInspector(app);
+    const used = await codeFor(app, tokenOf(app, booking.bookingId));
     const before = contentHash(app);
-    const error = app.fails('visit.signInWithInvite', { code: used, devices: [] });
+    const error = await app.fails('visit.signInWithInvite', { code: used, devices: [] });
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(contentHash(app)).toBe(before);
@@ -89,28 +89,28 @@ describe('pre-booked visits', () => {
 
   it('an expired invite and a malformed code are refused', async () => {
     const app = await createSetUpApp();
-    const booking = bookInspector(app);
+    const booking = await bookInspector(app);
     app.clock.set('2026-11-24T09:00:00Z');
-    expect(app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) }).message).toMatch(/has expired/);
-    expect(app.fails('invite.lookup', { code: 'abc' }).code).toBe('invalid_input');
+    expect((await app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) })).message).toMatch(/has expired/);
+    expect((await app.fails('invite.lookup', { code: 'abc' })).code).toBe('invalid_input');
   });
 
   it('lists a visitor who never came as a no-show at the end of the day', async () => {
     const app = await createSetUpApp();
-    bookInspector(app);
+    await bookInspector(app);
     app.clock.set('2026-11-23T18:00:00Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('booking.list', {}, 'staff').bookings[0]).toMatchObject({ status: 'expected', noShow: true });
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await app.ok('booking.list', {}, 'staff')).bookings[0]).toMatchObject({ status: 'expected', noShow: true });
   });
 
   it('refuses a booking in the past, and cancels with a reason', async () => {
     const app = await createSetUpApp();
-    expect(app.fails('booking.create', {
+    expect((await app.fails('booking.create', {
       firstName: 'A', lastName: 'B', organisation: null, visitorType: 'other', host: 'x', expectedDate: '2026-11-01',
-    }, 'staff').fields?.expectedDate).toBeTruthy();
-    const booking = bookInspector(app);
-    expect(app.ok('booking.cancel', { bookingId: booking.bookingId, reason: 'Rescheduled' }, 'staff').status).toBe('cancelled');
-    expect(app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) }).message).toMatch(/cancelled/);
+    }, 'staff')).fields?.expectedDate).toBeTruthy();
+    const booking = await bookInspector(app);
+    expect((await app.ok('booking.cancel', { bookingId: booking.bookingId, reason: 'Rescheduled' }, 'staff')).status).toBe('cancelled');
+    expect((await app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) })).message).toMatch(/cancelled/);
     expect(existsSync(app.dir)).toBe(true);
   });
 });
@@ -118,29 +118,29 @@ describe('pre-booked visits', () => {
 describe('booked visitors whose names do not fit "first name, surname"', () => {
   it('a visitor booked family name first is greeted, signed in and printed the way they write their name', async () => {
     const app = await createSetUpApp();
-    const booked = app.ok('booking.create', {
+    const booked = await app.ok('booking.create', {
       firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null, visitorType: 'inspector', host: 'Headteacher',
       expectedDate: '2026-11-23', expectedTime: null,
     }, 'staff');
     expect(booked).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
-    const { documentId } = await app.okAsync('booking.invite', { bookingId: booked.bookingId }, 'staff');
+    const { documentId } = await app.ok('booking.invite', { bookingId: booked.bookingId }, 'staff');
     expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(documentId)!)))).toContain('Nagy Ferenc');
     const code = tokenOf(app, booked.bookingId);
-    expect(app.ok('invite.lookup', { code }).displayName).toBe('N. Ferenc');
-    app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [] });
-    const [visit] = app.ok('visit.onSite', {}, 'staff').visits;
+    expect((await app.ok('invite.lookup', { code })).displayName).toBe('N. Ferenc');
+    await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [] });
+    const [visit] = (await app.ok('visit.onSite', {}, 'staff')).visits;
     expect(visit).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
   });
 
   it('books someone with only one name, and refuses a surname without a choice either way', async () => {
     const app = await createSetUpApp();
     const base = { organisation: null, visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: null } as const;
-    const booked = app.ok('booking.create', { ...base, firstName: 'Suharto', oneName: true }, 'staff');
+    const booked = await app.ok('booking.create', { ...base, firstName: 'Suharto', oneName: true }, 'staff');
     expect(booked).toMatchObject({ firstName: 'Suharto', lastName: '', familyNameFirst: false });
-    expect(app.ok('invite.lookup', { code: tokenOf(app, booked.bookingId) }).displayName).toBe('S.');
+    expect((await app.ok('invite.lookup', { code: tokenOf(app, booked.bookingId) })).displayName).toBe('S.');
     const before = contentHash(app);
-    expect(app.fails('booking.create', { ...base, firstName: 'Helen' }, 'staff').fields?.lastName).toMatch(/surname/);
-    expect(app.fails('booking.create', { ...base, firstName: 'Helen', lastName: 'Marsh', oneName: true }, 'staff').fields?.lastName).toMatch(/only one name/);
+    expect((await app.fails('booking.create', { ...base, firstName: 'Helen' }, 'staff')).fields?.lastName).toMatch(/surname/);
+    expect((await app.fails('booking.create', { ...base, firstName: 'Helen', lastName: 'Marsh', oneName: true }, 'staff')).fields?.lastName).toMatch(/only one name/);
     expect(contentHash(app)).toBe(before);
   });
 });

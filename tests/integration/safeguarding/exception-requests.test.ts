@@ -48,20 +48,20 @@ const requests = (app: SetUp) =>
 describe("a visitor's request at the kiosk to keep a device", () => {
   it('is made at the public kiosk, and only the DSL reads the requests; they reach the DSL and the on-site list, their words kept out of the audit trail', async () => {
     const { app } = await school();
-    const visit = officer(app);
-    expect(app.fails('exceptionRequest.listOpen', {}).code).toBe('locked');
+    const visit = await officer(app);
+    expect((await app.fails('exceptionRequest.listOpen', {})).code).toBe('locked');
 
-    expect(app.ok('exceptionRequest.request', ask(visit.visitId))).toEqual({ requested: true });
-    expect(app.fails('exceptionRequest.listOpen', {}).code).toBe('locked');
-    const [open] = app.ok('exceptionRequest.listOpen', {}, 'dsl').requests;
+    expect(await app.ok('exceptionRequest.request', ask(visit.visitId))).toEqual({ requested: true });
+    expect((await app.fails('exceptionRequest.listOpen', {})).code).toBe('locked');
+    const [open] = (await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests;
     expect(open).toEqual({
       requestId: expect.any(Number), visitId: visit.visitId, visitorName: 'Ines Duarte',
       visitorDetail: 'Local authority officer · Kent County Council · visiting The SENCo',
       deviceKind: 'phone', purpose: 'Notes for the review meeting', requestedAt: '2026-11-23T09:00:00.000Z',
     });
-    expect(app.fails('exceptionRequest.listOpen', {}, 'office').code).toBe('forbidden');
+    expect((await app.fails('exceptionRequest.listOpen', {}, 'office')).code).toBe('forbidden');
     // The office sees that someone is waiting for the DSL, so nobody challenges or hurries them.
-    expect(app.ok('visit.onSite', {}, 'office').visits[0]!.exceptionRequest).toEqual({
+    expect((await app.ok('visit.onSite', {}, 'office')).visits[0]!.exceptionRequest).toEqual({
       requestId: open!.requestId, deviceKind: 'phone', purpose: 'Notes for the review meeting', requestedAt: '2026-11-23T09:00:00.000Z',
     });
     expect(lastAuditDetail(app, 'exceptionRequest.request')).toEqual({ visitId: visit.visitId, deviceKind: 'phone' });
@@ -69,25 +69,25 @@ describe("a visitor's request at the kiosk to keep a device", () => {
 
   it('is refused for a visit signed out, unknown, or signed in too long ago, and a second one while the first waits; nothing changes', async () => {
     const { app } = await school();
-    const gone = officer(app, 'Rita', 'Whitfield');
-    app.ok('visit.signOut', { visitId: gone.visitId });
-    const visit = officer(app);
+    const gone = await officer(app, 'Rita', 'Whitfield');
+    await app.ok('visit.signOut', { visitId: gone.visitId });
+    const visit = await officer(app);
     const before = contentHash(app);
-    expect(app.fails('exceptionRequest.request', ask(gone.visitId))).toMatchObject({ code: 'conflict', message: 'Please ask at the office if you need to keep a device.' });
-    expect(app.fails('exceptionRequest.request', ask(9999)).message).toBe('Please ask at the office if you need to keep a device.');
-    expect(app.fails('exceptionRequest.request', ask(visit.visitId, { purpose: '   ' })).fields).toEqual({ purpose: 'Please say what you need it for.' });
-    expect(app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'drone' as never })).code).toBe('invalid_input');
+    expect(await app.fails('exceptionRequest.request', ask(gone.visitId))).toMatchObject({ code: 'conflict', message: 'Please ask at the office if you need to keep a device.' });
+    expect((await app.fails('exceptionRequest.request', ask(9999))).message).toBe('Please ask at the office if you need to keep a device.');
+    expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { purpose: '   ' }))).fields).toEqual({ purpose: 'Please say what you need it for.' });
+    expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'drone' as never }))).code).toBe('invalid_input');
     expect(contentHash(app)).toBe(before);
 
-    app.ok('exceptionRequest.request', ask(visit.visitId));
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
     const asked = contentHash(app);
-    expect(app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'laptop' })).message).toMatch(/^You have already asked to keep a device\./);
+    expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'laptop' }))).message).toMatch(/^You have already asked to keep a device\./);
     expect(contentHash(app)).toBe(asked);
 
     // Someone at the kiosk later in the day cannot ask on behalf of a visitor who signed in this morning.
-    const later = officer(app, 'Tom', 'Price');
+    const later = await officer(app, 'Tom', 'Price');
     app.clock.advance(16 * 60_000);
-    expect(app.fails('exceptionRequest.request', ask(later.visitId)).code).toBe('conflict');
+    expect((await app.fails('exceptionRequest.request', ask(later.visitId))).code).toBe('conflict');
     // The schema holds one waiting request per visit against a race as well.
     expect(() => app.db.prepare(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`).run(visit.visitId))
       .toThrow(/UNIQUE/);
@@ -95,20 +95,20 @@ describe("a visitor's request at the kiosk to keep a device", () => {
 
   it('is declined once by a DSL with a reason, then leaves the inbox and the on-site list', async () => {
     const { app, dslId } = await school();
-    const visit = officer(app);
-    app.ok('exceptionRequest.request', ask(visit.visitId));
-    const requestId = app.ok('exceptionRequest.listOpen', {}, 'dsl').requests[0]!.requestId;
-    expect(app.fails('exceptionRequest.decline', { requestId, reason: 'No' }, 'office').code).toBe('forbidden');
-    expect(app.fails('exceptionRequest.decline', { requestId, reason: ' ' }, 'dsl').fields).toEqual({ reason: 'Say why the visitor may not keep the device.' });
+    const visit = await officer(app);
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
+    const requestId = (await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests[0]!.requestId;
+    expect((await app.fails('exceptionRequest.decline', { requestId, reason: 'No' }, 'office')).code).toBe('forbidden');
+    expect((await app.fails('exceptionRequest.decline', { requestId, reason: ' ' }, 'dsl')).fields).toEqual({ reason: 'Say why the visitor may not keep the device.' });
 
-    expect(app.ok('exceptionRequest.decline', { requestId, reason: 'Use the school laptop in the meeting room' }, 'dsl')).toEqual({ declined: true });
+    expect(await app.ok('exceptionRequest.decline', { requestId, reason: 'Use the school laptop in the meeting room' }, 'dsl')).toEqual({ declined: true });
     expect(requests(app)).toEqual([{
       id: requestId, visit_id: visit.visitId, device_kind: 'phone', purpose: 'Notes for the review meeting', decision: 'declined', exception_id: null,
       decline_reason: 'Use the school laptop in the meeting room', decided_by: dslId,
     }]);
-    expect(app.fails('exceptionRequest.decline', { requestId, reason: 'Again' }, 'dsl')).toMatchObject({ code: 'conflict', message: 'That request has already been declined. Refresh the inbox.' });
-    expect(app.ok('inbox.list', {}, 'dsl').items).toEqual([]);
-    expect(app.ok('visit.onSite', {}, 'office').visits[0]!.exceptionRequest).toBeNull();
+    expect(await app.fails('exceptionRequest.decline', { requestId, reason: 'Again' }, 'dsl')).toMatchObject({ code: 'conflict', message: 'That request has already been declined. Refresh the inbox.' });
+    expect((await app.ok('inbox.list', {}, 'dsl')).items).toEqual([]);
+    expect((await app.ok('visit.onSite', {}, 'office')).visits[0]!.exceptionRequest).toBeNull();
     // Decided once: the decision cannot be rewritten, nor the request deleted.
     expect(() => app.db.prepare(`UPDATE exception_requests SET decline_reason = 'Changed'`).run()).toThrow(/decided once/);
     expect(() => app.db.prepare('DELETE FROM exception_requests').run()).toThrow(/never deleted/);
@@ -117,28 +117,28 @@ describe("a visitor's request at the kiosk to keep a device", () => {
 
   it('is closed by the approval that answers it, in the same transaction: a wrong PIN, or a failure after the approval is written, leaves it waiting', async () => {
     const { app, dslId } = await school();
-    const visit = officer(app);
-    const other = officer(app, 'Tom', 'Price');
-    app.ok('exceptionRequest.request', ask(visit.visitId));
-    app.ok('exceptionRequest.request', ask(other.visitId, { deviceKind: 'laptop', purpose: 'Slides' }));
-    const [mine, theirs] = app.ok('exceptionRequest.listOpen', {}, 'dsl').requests.map((r) => r.requestId);
+    const visit = await officer(app);
+    const other = await officer(app, 'Tom', 'Price');
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
+    await app.ok('exceptionRequest.request', ask(other.visitId, { deviceKind: 'laptop', purpose: 'Slides' }));
+    const [mine, theirs] = (await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests.map((r) => r.requestId);
 
-    expect((await app.failsAsync('exception.approve', approval(visit.visitId, { staffId: dslId, pin: '999999' }, mine), 'office')).code).toBe('wrong_pin');
+    expect((await app.fails('exception.approve', approval(visit.visitId, { staffId: dslId, pin: '999999' }, mine), 'office')).code).toBe('wrong_pin');
     // Another visitor's request: the approval it would have written is rolled back with it.
-    expect(await app.failsAsync('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, theirs), 'office')).toMatchObject({
+    expect(await app.fails('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, theirs), 'office')).toMatchObject({
       code: 'invalid_input', fields: { requestId: 'That request is for another visit.' },
     });
     expect(count(app, 'device_exceptions')).toBe(0);
-    expect(app.ok('exceptionRequest.listOpen', {}, 'dsl').requests).toHaveLength(2);
+    expect((await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests).toHaveLength(2);
 
-    const approved = await app.okAsync('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office');
+    const approved = await app.ok('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office');
     expect(requests(app)[0]).toMatchObject({ id: mine, decision: 'approved', exception_id: approved.exceptionId, decided_by: dslId });
     expect(lastAuditDetail(app, 'exception.approve')).toMatchObject({ requestId: mine });
     // Approving the same request again writes no second approval.
-    expect((await app.failsAsync('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office')).message)
+    expect((await app.fails('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office')).message)
       .toBe('That request has already been approved. Refresh the inbox.');
     expect(count(app, 'device_exceptions')).toBe(1);
-    expect(app.ok('visit.onSite', {}, 'office').visits.map((v) => [v.firstName, v.exceptionRequest?.deviceKind ?? null, v.deviceUse?.approved ?? null]))
+    expect((await app.ok('visit.onSite', {}, 'office')).visits.map((v) => [v.firstName, v.exceptionRequest?.deviceKind ?? null, v.deviceUse?.approved ?? null]))
       .toEqual([['Ines', null, true], ['Tom', 'laptop', null]]);
     // The schema holds that an approval closes only a request of its own visit.
     expect(() => app.db.prepare(`UPDATE exception_requests SET decision = 'approved', exception_id = ?, decided_by = ?, decided_at = 'x' WHERE id = ?`)
@@ -147,23 +147,23 @@ describe("a visitor's request at the kiosk to keep a device", () => {
 
   it('lapses when the visitor signs out before the DSL decides: gone from the inbox, and nothing left to decline', async () => {
     const { app } = await school();
-    const visit = officer(app);
-    app.ok('exceptionRequest.request', ask(visit.visitId));
-    const requestId = app.ok('exceptionRequest.listOpen', {}, 'dsl').requests[0]!.requestId;
-    app.ok('visit.signOut', { visitId: visit.visitId });
-    expect(app.ok('inbox.list', {}, 'dsl').items).toEqual([]);
-    expect(app.fails('exceptionRequest.decline', { requestId, reason: 'Too late' }, 'dsl').message).toBe('That visitor has already signed out, so there is nothing left to decide.');
+    const visit = await officer(app);
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
+    const requestId = (await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests[0]!.requestId;
+    await app.ok('visit.signOut', { visitId: visit.visitId });
+    expect((await app.ok('inbox.list', {}, 'dsl')).items).toEqual([]);
+    expect((await app.fails('exceptionRequest.decline', { requestId, reason: 'Too late' }, 'dsl')).message).toBe('That visitor has already signed out, so there is nothing left to decide.');
   });
 
   it("waits in the DSL's inbox after new concerns, oldest first, saying who asks for what", async () => {
     const { app } = await school();
-    app.ok('concern.raise', { aboutType: 'visitor', aboutName: 'Man in a blue coat', visitId: null, location: 'Reception', whatHappened: 'Filmed.', actionTaken: 'Asked him to stop.' }, 'office');
-    const first = officer(app);
-    app.ok('exceptionRequest.request', ask(first.visitId));
+    await app.ok('concern.raise', { aboutType: 'visitor', aboutName: 'Man in a blue coat', visitId: null, location: 'Reception', whatHappened: 'Filmed.', actionTaken: 'Asked him to stop.' }, 'office');
+    const first = await officer(app);
+    await app.ok('exceptionRequest.request', ask(first.visitId));
     app.clock.advance(2 * 60_000);
-    const second = officer(app, 'Tom', "O'Neill");
-    app.ok('exceptionRequest.request', ask(second.visitId, { deviceKind: 'e_reader', purpose: 'Reading the care plan' }));
-    const items = app.ok('inbox.list', {}, 'dsl').items;
+    const second = await officer(app, 'Tom', "O'Neill");
+    await app.ok('exceptionRequest.request', ask(second.visitId, { deviceKind: 'e_reader', purpose: 'Reading the care plan' }));
+    const items = (await app.ok('inbox.list', {}, 'dsl')).items;
     expect(items.map((i) => [i.kind, i.title, i.opens])).toEqual([
       ['concern', 'A visitor: Man in a blue coat', 'concerns'],
       ['exception_request', 'Ines Duarte asks to keep a phone: Notes for the review meeting', 'approval'],
@@ -176,18 +176,18 @@ describe("a visitor's request at the kiosk to keep a device", () => {
 
   it("loses the visitor's words when retention removes the visitor's details, keeping the device, dates and decision", async () => {
     const { app, officeId, dslId } = await school();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const visit = officer(app);
-    app.ok('exceptionRequest.request', ask(visit.visitId));
-    const requestId = app.ok('exceptionRequest.listOpen', {}, 'dsl').requests[0]!.requestId;
-    app.ok('exceptionRequest.decline', { requestId, reason: 'Ines can use the office phone' }, 'dsl');
-    app.ok('visit.signOut', { visitId: visit.visitId });
-    const staying = officer(app, 'Tom', 'Price');
-    app.ok('exceptionRequest.request', ask(staying.visitId, { purpose: 'Photos of the boiler plate' }));
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const visit = await officer(app);
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
+    const requestId = (await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests[0]!.requestId;
+    await app.ok('exceptionRequest.decline', { requestId, reason: 'Ines can use the office phone' }, 'dsl');
+    await app.ok('visit.signOut', { visitId: visit.visitId });
+    const staying = await officer(app, 'Tom', 'Price');
+    await app.ok('exceptionRequest.request', ask(staying.visitId, { purpose: 'Photos of the boiler plate' }));
 
     app.clock.set('2027-11-24T09:00:00Z');
     await unlockAgain(app, [OFFICE, officeId], [DSL, dslId]);
-    const run = app.ok('retention.runNow', {}, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     // Tom never signed out, so his details (and his request's words) stay.
     expect(run.exceptionRequestsCleared).toBe(1);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionRequestsCleared: 1 });
@@ -195,15 +195,15 @@ describe("a visitor's request at the kiosk to keep a device", () => {
       { id: requestId, visit_id: visit.visitId, device_kind: 'phone', purpose: 'Removed', decision: 'declined', exception_id: null, decline_reason: 'Removed', decided_by: dslId },
       expect.objectContaining({ visit_id: staying.visitId, purpose: 'Photos of the boiler plate', decision: null }),
     ]);
-    expect(app.ok('retention.runNow', {}, 'staff').exceptionRequestsCleared).toBe(0);
+    expect((await app.ok('retention.runNow', {}, 'staff')).exceptionRequestsCleared).toBe(0);
     // Retention's change is the only one of its shape the schema lets through.
     expect(() => app.db.prepare(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`).run(requestId)).toThrow(/decided once/);
   });
 
   it('is sealed by the audit trail: a change made behind the app is caught', async () => {
     const { app } = await school();
-    const visit = officer(app);
-    app.ok('exceptionRequest.request', ask(visit.visitId));
+    const visit = await officer(app);
+    await app.ok('exceptionRequest.request', ask(visit.visitId));
     const requestId = app.db.prepare('SELECT id FROM exception_requests').pluck().get() as number;
     app.tamperedOnPurpose = true;
     app.close();
@@ -214,10 +214,10 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     } finally {
       db.close();
     }
-    const reopened = reopenTestApp(app);
+    const reopened = await reopenTestApp(app);
     await reopened.startupCheck;
-    await reopened.okAsync('staff.unlock', { staffId: reopened.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await reopened.okAsync('audit.verify', {}, 'staff');
+    await reopened.ok('staff.unlock', { staffId: reopened.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await reopened.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Request to keep a device ${requestId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),

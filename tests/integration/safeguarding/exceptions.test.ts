@@ -25,19 +25,19 @@ function approval(app: SetUpApp, visitId: number, change: Partial<CommandInput<'
 }
 
 async function officeConsole(app: SetUpApp): Promise<string> {
-  const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-  await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
+  const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+  await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'office');
   return 'office';
 }
 
 describe('DSL device exceptions', () => {
   it('a DSL approves with a fresh PIN, even at an office console; staff see "device use approved" with its limits', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
+    const visit = await inspectorOnSite(app);
     const office = await officeConsole(app);
-    const view = await app.okAsync('exception.approve', approval(app, visit.visitId), office);
+    const view = await app.ok('exception.approve', approval(app, visit.visitId), office);
     expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
-    const marker = app.ok('visit.onSite', {}, office).visits[0]!.deviceUse;
+    const marker = (await app.ok('visit.onSite', {}, office)).visits[0]!.deviceUse;
     expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
     const audit = app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
     expect(audit).toBe('Priya Shah');
@@ -45,13 +45,13 @@ describe('DSL device exceptions', () => {
 
   it('only a DSL can approve, and never without the right PIN', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
+    const visit = await inspectorOnSite(app);
     const office = await officeConsole(app);
-    const officeId = (app.ok('staff.list', {}, 'staff').staff.find((s) => s.displayName === 'Olu Office'))!.staffId;
+    const officeId = ((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.displayName === 'Olu Office'))!.staffId;
     const before = count(app, 'device_exceptions');
-    expect((await app.failsAsync('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office)).code).toBe('forbidden');
-    expect((await app.failsAsync('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office)).code).toBe('wrong_pin');
-    expect((await app.failsAsync('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office)).code).toBe('invalid_input');
+    expect((await app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office)).code).toBe('forbidden');
+    expect((await app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office)).code).toBe('wrong_pin');
+    expect((await app.fails('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office)).code).toBe('invalid_input');
     expect(count(app, 'device_exceptions')).toBe(before);
     // The wrong PIN counts toward the DSL's lockout like any other.
     expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
@@ -59,32 +59,32 @@ describe('DSL device exceptions', () => {
 
   it('an expired approval stops showing as approved and flags the device', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    await app.okAsync('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: true });
+    const visit = await inspectorOnSite(app);
+    await app.ok('exception.approve', approval(app, visit.visitId, { validUntil: '2026-11-23T11:00:00Z' }), 'staff');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: true });
     app.clock.set('2026-11-23T11:00:01Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
-    expect(app.ok('exception.list', { visitId: visit.visitId }, 'staff').exceptions[0]!.state).toBe('expired');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'expired' });
+    expect((await app.ok('exception.list', { visitId: visit.visitId }, 'staff')).exceptions[0]!.state).toBe('expired');
   });
 
   it('revocation records who and why, and the console flags the device that should now be in the safe', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
-    const revoked = app.ok('exception.revoke', { exceptionId, reason: 'Photographed a classroom display with children' }, 'staff');
+    const visit = await inspectorOnSite(app);
+    const { exceptionId } = await app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const revoked = await app.ok('exception.revoke', { exceptionId, reason: 'Photographed a classroom display with children' }, 'staff');
     expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
-    expect(app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff').code).toBe('conflict');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
+    expect((await app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff')).code).toBe('conflict');
     expect(() => app.db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
     expect(() => app.db.prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
   });
 
   it('revoking needs a DSL session', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
-    expect(app.fails('exception.revoke', { exceptionId, reason: 'x' }, await officeConsole(app)).code).toBe('forbidden');
+    const visit = await inspectorOnSite(app);
+    const { exceptionId } = await app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    expect((await app.fails('exception.revoke', { exceptionId, reason: 'x' }, await officeConsole(app))).code).toBe('forbidden');
   });
 
   it.each([
@@ -96,9 +96,9 @@ describe('DSL device exceptions', () => {
     ['no checklist', { riskChecklist: [] }, 'riskChecklist'],
   ])('refuses %s and changes nothing', async (_label, change, field) => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
+    const visit = await inspectorOnSite(app);
     const before = contentHash(app);
-    const error = await app.failsAsync('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
+    const error = await app.fails('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
     if (field) expect(error.fields?.[field]).toBeTruthy();
     else expect(error.code).toBe('not_found');
     expect(contentHash(app)).toBe(before);
@@ -106,8 +106,8 @@ describe('DSL device exceptions', () => {
 
   it('stores HTML in permitted use as text', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    const view = await app.okAsync('exception.approve', approval(app, visit.visitId, { permittedUse: '<img src=x onerror=alert(1)> notes only' }), 'staff');
+    const visit = await inspectorOnSite(app);
+    const view = await app.ok('exception.approve', approval(app, visit.visitId, { permittedUse: '<img src=x onerror=alert(1)> notes only' }), 'staff');
     expect(view.permittedUse).toBe('<img src=x onerror=alert(1)> notes only');
   });
 });
@@ -115,11 +115,11 @@ describe('DSL device exceptions', () => {
 describe('checks on visiting professionals', () => {
   it('records photo ID checked and DBS assurance seen on the visit', async () => {
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    const result = app.ok('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: true, dbsAssuranceSeen: true }, 'staff');
+    const visit = await inspectorOnSite(app);
+    const result = await app.ok('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: true, dbsAssuranceSeen: true }, 'staff');
     expect(result).toEqual({ visitId: visit.visitId, photoIdCheckedAt: '2026-11-23T09:00:00.000Z', dbsAssuranceSeenAt: '2026-11-23T09:00:00.000Z' });
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]).toMatchObject({ photoIdCheckedAt: '2026-11-23T09:00:00.000Z' });
-    expect(app.fails('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: 'yes', dbsAssuranceSeen: true }, 'staff').code).toBe('invalid_input');
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]).toMatchObject({ photoIdCheckedAt: '2026-11-23T09:00:00.000Z' });
+    expect((await app.fails('visit.recordChecks', { visitId: visit.visitId, photoIdChecked: 'yes', dbsAssuranceSeen: true }, 'staff')).code).toBe('invalid_input');
   });
 });
 
@@ -130,19 +130,19 @@ describe('the printable exception record', () => {
     const { APP_ROOT } = await import('../../../src/main/core/paths.js');
     const { decodeQr, flatten, pdfText, renderFirstPageToFile, renderPdfToPngs } = await import('../../helpers/pdf.js');
     const app = await createSetUpApp();
-    const visit = inspectorOnSite(app);
-    const { exceptionId } = await app.okAsync('exception.approve', approval(app, visit.visitId), 'staff');
-    const { print } = await app.okAsync('exception.record', { exceptionId }, 'staff');
+    const visit = await inspectorOnSite(app);
+    const { exceptionId } = await app.ok('exception.approve', approval(app, visit.visitId), 'staff');
+    const { print } = await app.ok('exception.record', { exceptionId }, 'staff');
     const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'exception-record.png'));
     const text = flatten(await pdfText(pdf));
     for (const expected of ['Helen Marsh', 'Inspection (Ofsted or ISI)', 'Office and staffroom', 'Approved for this visit only', 'Priya Shah']) expect(text).toContain(expected);
     const [page] = await renderPdfToPngs(pdf);
     const code = decodeQr(page!)!;
-    expect(app.ok('exception.lookup', { code }, 'staff')).toMatchObject({ exceptionId, state: 'active', visitorName: 'Helen Marsh' });
-    app.ok('exception.revoke', { exceptionId, reason: 'Photos in the hall' }, 'staff');
-    expect(app.ok('exception.lookup', { code }, 'staff').state).toBe('revoked');
-    expect(app.fails('exception.lookup', { code: 'B'.repeat(26) }, 'staff').message).toMatch(/not an approval Safe Hands knows/);
+    expect(await app.ok('exception.lookup', { code }, 'staff')).toMatchObject({ exceptionId, state: 'active', visitorName: 'Helen Marsh' });
+    await app.ok('exception.revoke', { exceptionId, reason: 'Photos in the hall' }, 'staff');
+    expect((await app.ok('exception.lookup', { code }, 'staff')).state).toBe('revoked');
+    expect((await app.fails('exception.lookup', { code: 'B'.repeat(26) }, 'staff')).message).toMatch(/not an approval Safe Hands knows/);
   });
 });
 
@@ -151,8 +151,8 @@ describe('the safe view', () => {
     const { logIntoSafe } = await import('../../helpers/custody.js');
     const app = await createSetUpApp();
     const { visitId } = await logIntoSafe(app);
-    await app.okAsync('exception.approve', approval(app, visitId, { devices: [{ kind: 'laptop', quantity: 1 }] }), 'staff');
-    const group = app.ok('custody.inSafe', {}, 'staff').owners.find((o) => o.visitId === visitId)!;
+    await app.ok('exception.approve', approval(app, visitId, { devices: [{ kind: 'laptop', quantity: 1 }] }), 'staff');
+    const group = (await app.ok('custody.inSafe', {}, 'staff')).owners.find((o) => o.visitId === visitId)!;
     expect(group.deviceUse).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom' });
   });
 });
@@ -160,24 +160,24 @@ describe('the safe view', () => {
 describe('devices an approval lets the visitor keep', () => {
   it('are not waiting for the safe while the approval is in force, and are again once it is revoked', async () => {
     const app = await createSetUpApp();
-    const visit = newVisitor(app, {
+    const visit = await newVisitor(app, {
       firstName: 'Helen', lastName: 'Marsh', visitorType: 'inspector', visiting: 'Inspection',
       devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }],
     });
-    const waiting = () => app.ok('custody.pendingHandovers', {}, 'staff').handovers.map((h) => ({ devices: h.devices, approved: h.devicesApproved }));
-    expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
+    const waiting = async () => (await app.ok('custody.pendingHandovers', {}, 'staff')).handovers.map((h) => ({ devices: h.devices, approved: h.devicesApproved }));
+    expect(await waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
 
     // The laptop and one phone are approved: one phone is still to go in the safe.
-    const partial = await app.okAsync('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }), 'staff');
-    expect(waiting()).toEqual([{ devices: [{ kind: 'phone', quantity: 1 }], approved: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }]);
-    app.ok('exception.revoke', { exceptionId: partial.exceptionId, reason: 'Approved too much' }, 'staff');
+    const partial = await app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }), 'staff');
+    expect(await waiting()).toEqual([{ devices: [{ kind: 'phone', quantity: 1 }], approved: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 1 }] }]);
+    await app.ok('exception.revoke', { exceptionId: partial.exceptionId, reason: 'Approved too much' }, 'staff');
 
     // Everything declared is approved: nothing is waiting, and no "Log into safe" is offered.
-    const whole = await app.okAsync('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 3 }] }), 'staff');
-    expect(waiting()).toEqual([]);
+    const whole = await app.ok('exception.approve', approval(app, visit.visitId, { devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 3 }] }), 'staff');
+    expect(await waiting()).toEqual([]);
 
     // Revoked: the devices should be in the safe, so they are waiting again.
-    app.ok('exception.revoke', { exceptionId: whole.exceptionId, reason: 'Photographed a classroom display' }, 'staff');
-    expect(waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
+    await app.ok('exception.revoke', { exceptionId: whole.exceptionId, reason: 'Photographed a classroom display' }, 'staff');
+    expect(await waiting()).toEqual([{ devices: [{ kind: 'laptop', quantity: 1 }, { kind: 'phone', quantity: 2 }], approved: [] }]);
   });
 });

@@ -14,22 +14,22 @@ describe("the DSL's inbox with years of closed concerns", () => {
   it('lists the new concerns and an old LADO referral still without its outcome, and none of the closed concerns', async () => {
     const app = await createSetUpApp();
     // The oldest concern: a member of staff, referred to the LADO and closed, the LADO's outcome still to come.
-    const allegation = app.ok('concern.raise', { ...CONCERN, aboutType: 'staff', aboutName: 'J. Teacher' }, 'staff');
-    app.ok('concern.recordLadoReferral', { concernId: allegation.concernId, referredOn: '2026-11-23', ladoReference: 'LADO-77' }, 'staff');
-    app.ok('concern.review', { concernId: allegation.concernId, outcome: 'Referred to the LADO.', close: true }, 'staff');
+    const allegation = await app.ok('concern.raise', { ...CONCERN, aboutType: 'staff', aboutName: 'J. Teacher' }, 'staff');
+    await app.ok('concern.recordLadoReferral', { concernId: allegation.concernId, referredOn: '2026-11-23', ladoReference: 'LADO-77' }, 'staff');
+    await app.ok('concern.review', { concernId: allegation.concernId, outcome: 'Referred to the LADO.', close: true }, 'staff');
     // Then more closed concerns than the concerns list shows at once.
     for (let n = 1; n <= 210; n += 1) {
       app.clock.advance(60_000);
-      const c = app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: `Closed visitor ${n}` }, 'staff');
-      app.ok('concern.review', { concernId: c.concernId, outcome: 'Dealt with.', close: true }, 'staff');
+      const c = await app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: `Closed visitor ${n}` }, 'staff');
+      await app.ok('concern.review', { concernId: c.concernId, outcome: 'Dealt with.', close: true }, 'staff');
     }
     app.clock.advance(60_000);
-    app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: 'Man in a blue coat' }, 'staff');
+    await app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: 'Man in a blue coat' }, 'staff');
     app.clock.advance(60_000);
-    const reviewed = app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: 'Reviewed, not closed' }, 'staff');
-    app.ok('concern.review', { concernId: reviewed.concernId, outcome: 'Spoke to him.', close: false }, 'staff');
+    const reviewed = await app.ok('concern.raise', { ...CONCERN, aboutType: 'visitor', aboutName: 'Reviewed, not closed' }, 'staff');
+    await app.ok('concern.review', { concernId: reviewed.concernId, outcome: 'Spoke to him.', close: false }, 'staff');
 
-    const items = app.ok('inbox.list', {}, 'staff').items;
+    const items = (await app.ok('inbox.list', {}, 'staff')).items;
     expect(items.map((i) => [i.kind, i.title])).toEqual([
       ['concern', 'A visitor: Man in a blue coat'],
       ['lado_outcome', 'J. Teacher: referred to the LADO on Mon, 23 Nov 2026'],

@@ -12,43 +12,43 @@ const NEW_TEXT = {
 describe('editing the expectations', () => {
   it('makes a new version; earlier acknowledgements keep pointing at what was shown', async () => {
     const app = await createSetUpApp();
-    const first = app.ok('kiosk.config', {}).policy;
-    const visit = newVisitor(app);
-    const detail = app.ok('policy.publish', NEW_TEXT, 'staff');
+    const first = (await app.ok('kiosk.config', {})).policy;
+    const visit = await newVisitor(app);
+    const detail = await app.ok('policy.publish', NEW_TEXT, 'staff');
     expect(detail.current).toMatchObject({ version: 2, title: NEW_TEXT.title, summary: NEW_TEXT.summary, createdBy: 'Priya Shah' });
     expect(detail.versions.map((v) => [v.version, v.acknowledgements])).toEqual([[2, 0], [1, 1]]);
     const ack = app.db
       .prepare('SELECT p.version, p.title FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id WHERE v.id = ?')
       .get(visit.visitId);
     expect(ack).toEqual({ version: 1, title: first.title });
-    expect(app.ok('kiosk.config', {}).policy.version).toBe(2);
+    expect((await app.ok('kiosk.config', {})).policy.version).toBe(2);
   });
 
   it('only a DSL can publish or review', async () => {
     const app = await createSetUpApp();
-    const admin = await app.okAsync('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
-    expect(app.fails('policy.publish', NEW_TEXT, 'admin-only').code).toBe('forbidden');
-    expect(app.fails('policy.recordReview', { note: 'Fine' }, 'admin-only').code).toBe('forbidden');
+    const admin = await app.ok('staff.create', { displayName: 'Ade Admin', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    await app.ok('staff.unlock', { staffId: admin.staffId, pin: '135790' }, 'admin-only');
+    expect((await app.fails('policy.publish', NEW_TEXT, 'admin-only')).code).toBe('forbidden');
+    expect((await app.fails('policy.recordReview', { note: 'Fine' }, 'admin-only')).code).toBe('forbidden');
   });
 
   it('reminds the DSL and admin when the annual review is near or overdue, and a recorded review clears it', async () => {
     const app = await createSetUpApp();
-    expect(app.ok('app.reminders', {}, 'staff').reminders).toEqual([]);
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders).toEqual([]);
     app.clock.set('2027-11-01T09:00:00.000Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('app.reminders', {}, 'staff').reminders).toMatchObject([{ kind: 'policy_review', status: 'due_soon' }]);
-    const office = await app.okAsync('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'olu');
-    expect(app.ok('app.reminders', {}, 'olu').reminders).toEqual([]);
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders).toMatchObject([{ kind: 'policy_review', status: 'due_soon' }]);
+    const office = await app.ok('staff.create', { displayName: 'Olu', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.ok('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'olu');
+    expect((await app.ok('app.reminders', {}, 'olu')).reminders).toEqual([]);
     app.clock.set('2027-12-01T09:00:00.000Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    expect(app.ok('app.reminders', {}, 'staff').reminders[0]?.message).toMatch(/were due .* Review them now/);
-    const reviewed = app.ok('policy.recordReview', { note: 'Read with the head; no changes needed.' }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders[0]?.message).toMatch(/were due .* Review them now/);
+    const reviewed = await app.ok('policy.recordReview', { note: 'Read with the head; no changes needed.' }, 'staff');
     expect(reviewed.reviewStatus).toBe('ok');
     expect(reviewed.lastReview).toMatchObject({ reviewedBy: 'Priya Shah', note: 'Read with the head; no changes needed.' });
-    expect(app.ok('app.reminders', {}, 'staff').reminders).toEqual([]);
-    expect(app.ok('policy.get', {}, 'staff').current.version).toBe(1);
+    expect((await app.ok('app.reminders', {}, 'staff')).reminders).toEqual([]);
+    expect((await app.ok('policy.get', {}, 'staff')).current.version).toBe(1);
   });
 
   it.each([
@@ -61,7 +61,7 @@ describe('editing the expectations', () => {
   ])('refuses a bad new version and changes nothing (%#)', async (input, field) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const error = app.fails('policy.publish', input, 'staff');
+    const error = await app.fails('policy.publish', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
   });

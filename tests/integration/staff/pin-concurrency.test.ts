@@ -22,7 +22,7 @@ const hosts: HttpHost[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
   while (hosts.length) await hosts.pop()!.close();
-  disposeAll();
+  await disposeAll();
 });
 
 interface Reply {
@@ -102,8 +102,8 @@ describe('twenty wrong PINs count the same sent one by one or all at once', () =
    */
   async function accountWithWrongPins(earlier: number, how: string) {
     const app = await createSetUpApp();
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: ['office'], pin: '1357', pinAgain: '1357' }, 'staff');
-    for (let i = 0; i < earlier; i++) await app.failsAsync('staff.unlock', { staffId: olu.staffId, pin: WRONG_PIN }, 'elsewhere');
+    const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: ['office'], pin: '1357', pinAgain: '1357' }, 'staff');
+    for (let i = 0; i < earlier; i++) await app.fails('staff.unlock', { staffId: olu.staffId, pin: WRONG_PIN }, 'elsewhere');
     let inFlight = 0;
     let allSent!: () => void;
     const everyGuessSent = new Promise<void>((resolve) => (allSent = resolve));
@@ -155,7 +155,7 @@ describe('twenty wrong PINs count the same sent one by one or all at once', () =
 
 describe('while a PIN is being checked', () => {
   it('the kiosk is answered first: hashing at the real cost does not hold up the host', async () => {
-    const app = createTestApp(undefined, { pinHashCost: OWASP_SCRYPT });
+    const app = await createTestApp(undefined, { pinHashCost: OWASP_SCRYPT });
     const api = await hosted(app);
     const setUp = await api('setup.create', {
       settingName: 'Oak Tree Primary', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
@@ -203,7 +203,7 @@ describe('while a PIN is being checked', () => {
 
   async function withOlu() {
     const app = await createSetUpApp();
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: ['office'], pin: '1357', pinAgain: '1357' }, 'staff');
+    const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: ['office'], pin: '1357', pinAgain: '1357' }, 'staff');
     return { app, staffId: olu.staffId };
   }
 
@@ -213,52 +213,52 @@ describe('while a PIN is being checked', () => {
   it('an account deactivated meanwhile is not unlocked', async () => {
     const { app, staffId } = await withOlu();
     const { checking, release } = holdPinChecks(app);
-    const unlocking = app.failsAsync('staff.unlock', { staffId, pin: '1357' }, 'olu');
+    const unlocking = app.fails('staff.unlock', { staffId, pin: '1357' }, 'olu');
     await checking;
-    app.ok('staff.deactivate', { staffId, reason: 'Left the school' }, 'staff');
+    await app.ok('staff.deactivate', { staffId, reason: 'Left the school' }, 'staff');
     release();
     expect(await unlocking).toMatchObject({ code: 'not_found' });
-    expect(app.ok('staff.session', {}, 'olu').session).toBeNull();
+    expect((await app.ok('staff.session', {}, 'olu')).session).toBeNull();
     expect(unlockEntries(app, staffId)).toBe(0);
   });
 
   it('the old PIN does not open the console once an administrator has set a new one meanwhile', async () => {
     const { app, staffId } = await withOlu();
     const { checking, release } = holdPinChecks(app);
-    const unlocking = app.failsAsync('staff.unlock', { staffId, pin: '1357' }, 'olu');
+    const unlocking = app.fails('staff.unlock', { staffId, pin: '1357' }, 'olu');
     await checking;
-    await app.okAsync('staff.resetPin', { staffId, pin: '2468', pinAgain: '2468' }, 'staff');
+    await app.ok('staff.resetPin', { staffId, pin: '2468', pinAgain: '2468' }, 'staff');
     release();
     expect(await unlocking).toEqual({
       code: 'conflict',
       message: "Olu Office's PIN was changed a moment ago, so the PIN typed was not used. Type the new PIN.",
       fields: { pin: 'This PIN was changed a moment ago.' },
     });
-    expect(app.ok('staff.session', {}, 'olu').session).toBeNull();
+    expect((await app.ok('staff.session', {}, 'olu')).session).toBeNull();
     expect(unlockEntries(app, staffId)).toBe(0);
     vi.restoreAllMocks();
-    expect((await app.okAsync('staff.unlock', { staffId, pin: '2468' }, 'olu')).displayName).toBe('Olu Office');
+    expect((await app.ok('staff.unlock', { staffId, pin: '2468' }, 'olu')).displayName).toBe('Olu Office');
   });
 
   it('an approver who stopped being a DSL meanwhile approves nothing', async () => {
     const app = await createSetUpApp();
-    const dee = await app.okAsync('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
-    const visit = newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
+    const dee = await app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
+    const visit = await newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
     const { checking, release } = holdPinChecks(app);
-    const approving = app.failsAsync('exception.approve', {
+    const approving = app.fails('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: dee.staffId, pin: '135790' },
     }, 'staff');
     await checking;
-    app.ok('staff.update', { staffId: dee.staffId, displayName: 'Dee Safeguarding', roles: ['office'] }, 'staff');
+    await app.ok('staff.update', { staffId: dee.staffId, displayName: 'Dee Safeguarding', roles: ['office'] }, 'staff');
     release();
     expect(await approving).toMatchObject({ code: 'forbidden', message: expect.stringContaining('is not a Designated Safeguarding Lead') });
     expect(count(app, 'device_exceptions')).toBe(0);
   });
 
   it('two first-run setups sent at once make one setting and one administrator', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const setup = (adminName: string) => app.dispatch('setup.create', {
       settingName: 'Oak Tree Primary', settingKind: 'school', adminName, pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
     }, `kiosk-${adminName}`);

@@ -79,7 +79,7 @@ describe('PIN hashes at OWASP’s cost', () => {
   it('by default a new PIN is stored as scrypt N=2^17, r=8, p=1 with a pepper, and checking it runs exactly one such scrypt', async () => {
     // The one test at the production cost: about a second here.
     const dir = mkdtempSync(join(tmpdir(), 'safe-hands-pin-'));
-    const app = openApp({ dataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
+    const app = await openApp({ dataDir: dir, clock: fixedClock('2026-11-23T09:00:00.000Z') });
     try {
       const created = await app.dispatch('setup.create', {
         settingName: 'Oak Tree Primary', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
@@ -119,7 +119,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   async function olderVersionsFolder(): Promise<TestApp & { adminId: number }> {
     const app = await createSetUpApp();
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
+    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
     app.close();
     rmSync(join(app.dir, PIN_PEPPER_FILE), { force: true });
     return reopenTestApp(app);
@@ -129,12 +129,12 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     const app = await olderVersionsFolder();
     const old = pinHashOf(app, app.adminId);
     expect(old).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w')).code).toBe('wrong_pin');
+    expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w')).code).toBe('wrong_pin');
     expect(pinHashOf(app, app.adminId)).toBe(old);
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
 
     const lastEntry = app.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
     const upgraded = pinHashOf(app, app.adminId);
     expect(upgraded).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=16,r=8,p=1\$/);
     // Its first need made the key file.
@@ -146,11 +146,11 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     expect(entries[1]).toMatchObject({ actor_label: 'Priya Shah', entity_id: app.adminId });
     expect(JSON.parse(entries[1]!.detail)).toEqual({ from: 'format 1: scrypt N=2^14, r=8, p=1, no pepper', to: 'format 2: scrypt N=2^4, r=8, p=1, peppered' });
     expect(entries[1]!.detail).not.toContain(upgraded.split('$').at(-1));
-    expect((await app.okAsync('audit.verify', {}, 'w')).ok).toBe(true);
+    expect((await app.ok('audit.verify', {}, 'w')).ok).toBe(true);
 
     // The new hash unlocks, and is not replaced again.
-    app.ok('staff.lock', {}, 'w');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
+    await app.ok('staff.lock', {}, 'w');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
     expect(pinHashOf(app, app.adminId)).toBe(upgraded);
     expect(auditActions(app).filter((a) => a === 'staff.pin_rehashed')).toHaveLength(1);
   });
@@ -161,7 +161,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     const entries = auditActions(app).length;
     app.db.exec(`CREATE TEMP TRIGGER refuse_rehash_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'staff.pin_rehashed' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).code).toBe('internal');
+    expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).code).toBe('internal');
     expect(logged).toHaveBeenCalledWith('Command staff.unlock failed:', expect.objectContaining({ message: 'refused' }));
     logged.mockRestore();
     expect(pinHashOf(app, app.adminId)).toBe(old);
@@ -170,12 +170,12 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
 
   it('a DSL’s PIN typed into an approval is upgraded with the approval', async () => {
     const app = await olderVersionsFolder();
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const olu = await app.okAsync('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const olu = await app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
-    const visit = newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
-    const approval = await app.okAsync('exception.approve', {
+    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    const visit = await newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
+    const approval = await app.ok('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: olu.staffId, pin: '135790' },
@@ -203,7 +203,7 @@ describe('the PIN pepper', () => {
       const found = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0')).filter((guess) => attackerChecks(stored, guess));
       expect(found).toEqual([]);
       // The app itself, on the copied folder without the key, checks nothing either.
-      const copied = openApp({ dataDir: copyDir, pinHashCost: TEST_PIN_COST });
+      const copied = await openApp({ dataDir: copyDir, pinHashCost: TEST_PIN_COST });
       try {
         expect(await copied.dispatch('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'x')).toMatchObject({ ok: false, error: { code: 'conflict' } });
       } finally {
@@ -224,16 +224,16 @@ describe('the PIN pepper', () => {
     if (posix) expect(mode(keyFile)).toBe(0o600);
     expect(containsKey(databaseBytes(app), key)).toBe(false);
 
-    const backup = await app.okAsync('backup.now', {}, 'staff');
+    const backup = await app.ok('backup.now', {}, 'staff');
     expect(containsKey(readFileSync(backup.file), key)).toBe(false);
     const beside = `${backup.file}.pepper`;
     expect(readFileSync(beside).equals(key)).toBe(true);
     if (posix) expect(mode(beside)).toBe(0o600);
     // Not listed as a backup of its own, and removed with its backup.
-    expect(app.ok('backup.list', {}, 'staff').backups.map((b) => b.fileName)).toEqual([backup.fileName]);
-    app.ok('settings.update', { backupKeep: 1 }, 'staff');
+    expect((await app.ok('backup.list', {}, 'staff')).backups.map((b) => b.fileName)).toEqual([backup.fileName]);
+    await app.ok('settings.update', { backupKeep: 1 }, 'staff');
     app.clock.advance(60_000);
-    await app.okAsync('backup.now', {}, 'staff');
+    await app.ok('backup.now', {}, 'staff');
     expect(existsSync(backup.file)).toBe(false);
     expect(existsSync(beside)).toBe(false);
   });
@@ -242,14 +242,14 @@ describe('the PIN pepper', () => {
     const app = await createSetUpApp();
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     chmodSync(keyFile, 0o644);
-    reopenTestApp(app);
+    await reopenTestApp(app);
     expect(mode(keyFile)).toBe(0o600);
   });
 
   it('is made at its first need, not merely by opening a data folder', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
-    await app.okAsync('setup.create', { settingName: 'Oak', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school' });
+    await app.ok('setup.create', { settingName: 'Oak', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school' });
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(true);
   });
 });
@@ -257,61 +257,61 @@ describe('the PIN pepper', () => {
 describe('when the PIN key file is missing', () => {
   it('the app still starts and the kiosk works, but PINs are refused, uncounted, with what to do; the key put back works at once', async () => {
     const app = await createSetUpApp();
-    const backup = await app.okAsync('backup.now', {}, 'staff');
+    const backup = await app.ok('backup.now', {}, 'staff');
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     const key = readFileSync(keyFile);
     app.close();
     unlinkSync(keyFile);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      reopenTestApp(app);
+      await reopenTestApp(app);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${PIN_PEPPER_FILE} in the data folder (${app.dir}) is missing`));
     } finally {
       warn.mockRestore();
     }
-    expect(app.ok('app.status', {})).toMatchObject({ setUp: true, databaseProblem: null });
-    newVisitor(app);
+    expect(await app.ok('app.status', {})).toMatchObject({ setUp: true, databaseProblem: null });
+    await newVisitor(app);
 
     const before = contentHash(app);
-    const refused = await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const refused = await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain(`the PIN key file ${PIN_PEPPER_FILE} in the data folder (${app.dir}) is missing`);
     expect(refused.message).toContain('.pepper file beside the newest backup');
     // A wrong PIN cannot be told from a right one: nothing is counted, nothing is written, no key is made.
-    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'staff')).code).toBe('conflict');
+    expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'staff')).code).toBe('conflict');
     expect(staffRow(app, app.adminId)).toEqual({ failed_pin_count: 0, locked_until: null });
     expect(contentHash(app)).toBe(before);
     expect(existsSync(keyFile)).toBe(false);
 
     // Another key is not the PINs' key.
     writeFileSync(keyFile, crypto.randomBytes(32), { mode: 0o600 });
-    expect((await app.failsAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).message).toContain('is not the one the PINs were set with');
+    expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).message).toContain('is not the one the PINs were set with');
     // The copy kept beside the backup, put back: no restart needed.
     copyFileSync(`${backup.file}.pepper`, keyFile);
-    expect((await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
+    expect((await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
     expect(readFileSync(keyFile).equals(key)).toBe(true);
   });
 
   it('no new PIN is set with a new key while PINs need the missing one', async () => {
     const app = await createSetUpApp();
     // An account with an old-format PIN can still unlock without the key.
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
+    const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     app.close();
     unlinkSync(join(app.dir, PIN_PEPPER_FILE));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      reopenTestApp(app);
+      await reopenTestApp(app);
     } finally {
       warn.mockRestore();
     }
-    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
+    await app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
     // Its hash stays as it is until the key is back, rather than being moved to a key the others' PINs lack.
     expect(pinHashOf(app, olu.staffId)).toMatch(/^scrypt\$16384\$/);
-    const error = await app.failsAsync('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
+    const error = await app.fails('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('is missing') });
-    expect((await app.failsAsync('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu')).code).toBe('conflict');
+    expect((await app.fails('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu')).code).toBe('conflict');
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
   });
 });
@@ -319,32 +319,32 @@ describe('when the PIN key file is missing', () => {
 describe('restoring a backup from another computer', () => {
   it('takes the PIN key from beside the backup, keeping this computer’s key beside the copy it sets aside', async () => {
     const oldPc = await createSetUpApp();
-    newVisitor(oldPc, { firstName: 'From', lastName: 'Oldpc' });
-    const backup = await oldPc.okAsync('backup.now', {}, 'staff');
+    await newVisitor(oldPc, { firstName: 'From', lastName: 'Oldpc' });
+    const backup = await oldPc.ok('backup.now', {}, 'staff');
     const oldKey = readFileSync(join(oldPc.dir, PIN_PEPPER_FILE));
 
     // A new PC: set up afresh (its own key), then restore the old PC's backup from the backup drive.
     const newPc = await createSetUpApp();
     const newKey = readFileSync(join(newPc.dir, PIN_PEPPER_FILE));
     expect(newKey.equals(oldKey)).toBe(false);
-    const result = await newPc.okAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');
+    const result = await newPc.ok('backup.restore', { file: backup.file, confirm: true }, 'staff');
     expect(readFileSync(join(newPc.dir, PIN_PEPPER_FILE)).equals(oldKey)).toBe(true);
     if (posix) expect(mode(join(newPc.dir, PIN_PEPPER_FILE))).toBe(0o600);
     expect(readFileSync(`${result.keptAside}.pepper`).equals(newKey)).toBe(true);
-    expect((await newPc.okAsync('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
-    expect(newPc.ok('visit.onSite', {}, 'staff').visits.map((v) => v.firstName)).toEqual(['From']);
+    expect((await newPc.ok('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
+    expect((await newPc.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['From']);
     const detail = newPc.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });
 
   it('is refused, changing nothing, when the backup’s PINs need a key that is not beside it', async () => {
     const oldPc = await createSetUpApp();
-    const backup = await oldPc.okAsync('backup.now', {}, 'staff');
+    const backup = await oldPc.ok('backup.now', {}, 'staff');
     unlinkSync(`${backup.file}.pepper`);
     const newPc = await createSetUpApp();
     const keyBefore = readFileSync(join(newPc.dir, PIN_PEPPER_FILE));
     const before = contentHash(newPc);
-    const error = await newPc.failsAsync('backup.restore', { file: backup.file, confirm: true }, 'staff');
+    const error = await newPc.fails('backup.restore', { file: backup.file, confirm: true }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^Nothing was changed\. The PINs in that backup were set with a PIN key that is not on this computer/);
     expect(error.message).toContain(`${backup.fileName}.pepper`);

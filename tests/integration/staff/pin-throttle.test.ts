@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => template?.dispose());
 
 beforeEach(async () => {
-  app = openSampleApp(template);
+  app = await openSampleApp(template);
   const rendererDir = join(app.dataDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   host = await startHttpHost({ dispatch: app.dispatch, secret: SECRET, rendererDir, now });

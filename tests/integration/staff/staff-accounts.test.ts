@@ -8,26 +8,26 @@ afterEach(disposeAll);
 describe('staff accounts', () => {
   it('the admin adds an office account that can unlock and do office work only', async () => {
     const app = await createSetUpApp();
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    const olu = await app.ok('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
     expect(olu).toMatchObject({ displayName: 'Olu Adebayo', roles: ['office'], active: true, lockedUntil: null });
-    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
-    expect(app.ok('visit.onSite', {}, 'olu').visits).toEqual([]);
-    expect(app.fails('staff.list', {}, 'olu').code).toBe('forbidden');
+    await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    expect((await app.ok('visit.onSite', {}, 'olu')).visits).toEqual([]);
+    expect((await app.fails('staff.list', {}, 'olu')).code).toBe('forbidden');
   });
 
   it('changing roles ends the person’s open sessions so the new roles apply at once', async () => {
     const app = await createSetUpApp();
-    const jo = await app.okAsync('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
+    const jo = await app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
     expect(jo.roles).toEqual(['office', 'dsl']);
-    await app.okAsync('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
-    app.ok('staff.update', { staffId: jo.staffId, displayName: 'Jo Evans', roles: [] }, 'staff');
-    expect(app.fails('visit.onSite', {}, 'jo').code).toBe('locked');
+    await app.ok('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
+    await app.ok('staff.update', { staffId: jo.staffId, displayName: 'Jo Evans', roles: [] }, 'staff');
+    expect((await app.fails('visit.onSite', {}, 'jo')).code).toBe('locked');
   });
 
   it('never leaves the setting without an active administrator or DSL', async () => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const error = app.fails('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['admin'] }, 'staff');
+    const error = await app.fails('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['admin'] }, 'staff');
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/only active Designated Safeguarding Lead/);
     expect(contentHash(app)).toBe(before);
@@ -35,23 +35,23 @@ describe('staff accounts', () => {
 
   it('deactivates a leaver, keeping their name on the record, and they can no longer unlock', async () => {
     const app = await createSetUpApp();
-    const sam = await app.okAsync('staff.create', { displayName: 'Sam Leaver', roles: ['dsl', 'admin'], pin: '975310', pinAgain: '975310' }, 'staff');
-    const result = app.ok('staff.deactivate', { staffId: sam.staffId, reason: 'Left the school' }, 'staff');
+    const sam = await app.ok('staff.create', { displayName: 'Sam Leaver', roles: ['dsl', 'admin'], pin: '975310', pinAgain: '975310' }, 'staff');
+    const result = await app.ok('staff.deactivate', { staffId: sam.staffId, reason: 'Left the school' }, 'staff');
     expect(result.active).toBe(false);
-    expect((await app.failsAsync('staff.unlock', { staffId: sam.staffId, pin: '975310' }, 'w')).code).toBe('not_found');
-    expect(app.ok('staff.list', {}, 'staff').staff.map((s) => s.displayName)).toContain('Sam Leaver');
-    expect(app.fails('staff.deactivate', { staffId: app.adminId, reason: 'Oops' }, 'staff').message).toMatch(/your own account/);
+    expect((await app.fails('staff.unlock', { staffId: sam.staffId, pin: '975310' }, 'w')).code).toBe('not_found');
+    expect((await app.ok('staff.list', {}, 'staff')).staff.map((s) => s.displayName)).toContain('Sam Leaver');
+    expect((await app.fails('staff.deactivate', { staffId: app.adminId, reason: 'Oops' }, 'staff')).message).toMatch(/your own account/);
   });
 
   it('resets a forgotten PIN and unlocks a locked account', async () => {
     const app = await createSetUpApp();
-    const kim = await app.okAsync('staff.create', { displayName: 'Kim Office', roles: [], pin: '1111', pinAgain: '1111' }, 'staff');
-    for (let i = 0; i < MAX_PIN_FAILURES; i += 1) await app.failsAsync('staff.unlock', { staffId: kim.staffId, pin: '0000' }, 'w');
-    expect(app.ok('staff.list', {}, 'staff').staff.find((s) => s.staffId === kim.staffId)?.lockedUntil).toBeTruthy();
-    app.ok('staff.unlockAccount', { staffId: kim.staffId }, 'staff');
-    await app.okAsync('staff.resetPin', { staffId: kim.staffId, pin: '8642', pinAgain: '8642' }, 'staff');
-    expect((await app.failsAsync('staff.unlock', { staffId: kim.staffId, pin: '1111' }, 'w')).code).toBe('wrong_pin');
-    await app.okAsync('staff.unlock', { staffId: kim.staffId, pin: '8642' }, 'w');
+    const kim = await app.ok('staff.create', { displayName: 'Kim Office', roles: [], pin: '1111', pinAgain: '1111' }, 'staff');
+    for (let i = 0; i < MAX_PIN_FAILURES; i += 1) await app.fails('staff.unlock', { staffId: kim.staffId, pin: '0000' }, 'w');
+    expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === kim.staffId)?.lockedUntil).toBeTruthy();
+    await app.ok('staff.unlockAccount', { staffId: kim.staffId }, 'staff');
+    await app.ok('staff.resetPin', { staffId: kim.staffId, pin: '8642', pinAgain: '8642' }, 'staff');
+    expect((await app.fails('staff.unlock', { staffId: kim.staffId, pin: '1111' }, 'w')).code).toBe('wrong_pin');
+    await app.ok('staff.unlock', { staffId: kim.staffId, pin: '8642' }, 'w');
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('staff accounts', () => {
   ])('refuses a bad new account %j', async (input, field) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const error = await app.failsAsync('staff.create', input, 'staff');
+    const error = await app.fails('staff.create', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();
     expect(contentHash(app)).toBe(before);
   });
@@ -75,48 +75,48 @@ describe('staff accounts', () => {
   ] as const)('refuses to give %s a PIN under 6 digits, at the PIN field, and saves nothing', async (_label, roles) => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    expect(await app.failsAsync('staff.create', { displayName: 'Jo Evans', roles, pin: '24681', pinAgain: '24681' }, 'staff')).toEqual({
+    expect(await app.fails('staff.create', { displayName: 'Jo Evans', roles, pin: '24681', pinAgain: '24681' }, 'staff')).toEqual({
       code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
     });
     expect(contentHash(app)).toBe(before);
     // Office staff keep the 4-digit minimum.
-    await app.okAsync('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+    await app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
   });
 
   it('refuses to reset a DSL’s or administrator’s PIN to fewer than 6 digits, and the old one still works', async () => {
     const app = await createSetUpApp();
-    const jo = await app.okAsync('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
+    const jo = await app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
     const before = contentHash(app);
-    expect(await app.failsAsync('staff.resetPin', { staffId: jo.staffId, pin: '2468', pinAgain: '2468' }, 'staff')).toEqual({
+    expect(await app.fails('staff.resetPin', { staffId: jo.staffId, pin: '2468', pinAgain: '2468' }, 'staff')).toEqual({
       code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
     });
     expect(contentHash(app)).toBe(before);
-    await app.okAsync('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
+    await app.ok('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
   });
 
   it('someone made a DSL whose PIN is too short must choose a longer one at their next unlock', async () => {
     const app = await createSetUpApp();
-    const olu = await app.okAsync('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
-    app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: ['dsl'] }, 'staff');
-    expect(app.fails('visit.onSite', {}, 'olu').code).toBe('locked');
-    expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(true);
-    expect(app.fails('visit.onSite', {}, 'olu').code).toBe('pin_change_due');
-    await app.okAsync('staff.changeOwnPin', { currentPin: '1357', newPin: { pin: '135790', pinAgain: '135790' } }, 'olu');
-    expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu')).pinChangeDue).toBe(false);
+    const olu = await app.ok('staff.create', { displayName: 'Olu Adebayo', roles: [], pin: '1357', pinAgain: '1357' }, 'staff');
+    await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu');
+    await app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: ['dsl'] }, 'staff');
+    expect((await app.fails('visit.onSite', {}, 'olu')).code).toBe('locked');
+    expect((await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(true);
+    expect((await app.fails('visit.onSite', {}, 'olu')).code).toBe('pin_change_due');
+    await app.ok('staff.changeOwnPin', { currentPin: '1357', newPin: { pin: '135790', pinAgain: '135790' } }, 'olu');
+    expect((await app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu')).pinChangeDue).toBe(false);
     // And back to office only, a 4-digit PIN would do again: the rule follows the roles held.
-    app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: [] }, 'staff');
-    await app.okAsync('staff.resetPin', { staffId: olu.staffId, pin: '1357', pinAgain: '1357' }, 'staff');
-    expect((await app.okAsync('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(false);
+    await app.ok('staff.update', { staffId: olu.staffId, displayName: 'Olu Adebayo', roles: [] }, 'staff');
+    await app.ok('staff.resetPin', { staffId: olu.staffId, pin: '1357', pinAgain: '1357' }, 'staff');
+    expect((await app.ok('staff.unlock', { staffId: olu.staffId, pin: '1357' }, 'olu')).pinChangeDue).toBe(false);
   });
   it('a head whose 4-digit PIN predates the longer rule unlocks, must choose a longer PIN, and decides nothing before', async () => {
     const app = await createSetUpApp();
-    const helen = await app.okAsync('staff.create', { displayName: 'Helen Bradley', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
-    app.ok('staff.update', { staffId: helen.staffId, displayName: 'Helen Bradley', roles: ['head'] }, 'staff');
-    expect((await app.okAsync('staff.unlock', { staffId: helen.staffId, pin: '2468' }, 'helen')).pinChangeDue).toBe(true);
-    expect(app.fails('learner.searches', {}, 'helen').code).toBe('pin_change_due');
-    await app.okAsync('staff.changeOwnPin', { currentPin: '2468', newPin: { pin: '246813', pinAgain: '246813' } }, 'helen');
-    expect((await app.okAsync('staff.unlock', { staffId: helen.staffId, pin: '246813' }, 'helen')).pinChangeDue).toBe(false);
-    expect(app.ok('learner.searches', {}, 'helen').searches).toEqual([]);
+    const helen = await app.ok('staff.create', { displayName: 'Helen Bradley', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
+    await app.ok('staff.update', { staffId: helen.staffId, displayName: 'Helen Bradley', roles: ['head'] }, 'staff');
+    expect((await app.ok('staff.unlock', { staffId: helen.staffId, pin: '2468' }, 'helen')).pinChangeDue).toBe(true);
+    expect((await app.fails('learner.searches', {}, 'helen')).code).toBe('pin_change_due');
+    await app.ok('staff.changeOwnPin', { currentPin: '2468', newPin: { pin: '246813', pinAgain: '246813' } }, 'helen');
+    expect((await app.ok('staff.unlock', { staffId: helen.staffId, pin: '246813' }, 'helen')).pinChangeDue).toBe(false);
+    expect((await app.ok('learner.searches', {}, 'helen')).searches).toEqual([]);
   });
 });

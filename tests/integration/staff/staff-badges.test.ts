@@ -19,9 +19,9 @@ const UNKNOWN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** A nursery (staff phones in the safe) with Tom, whose badge the administrator (console `staff`) has issued. */
 async function withBadge(): Promise<{ app: TestApp & { adminId: number }; tomId: number; code: string }> {
   const app = await createSetUpApp('nursery');
-  app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
-  const tom = await app.okAsync('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
-  await app.okAsync('staff.issueBadge', { staffId: tom.staffId }, 'staff');
+  await app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
+  const tom = await app.ok('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
+  await app.ok('staff.issueBadge', { staffId: tom.staffId }, 'staff');
   return { app, tomId: tom.staffId, code: (await readStaffBadge(app.dir, tom.staffId)).code };
 }
 
@@ -32,8 +32,8 @@ function auditActions(app: TestApp): string[] {
 describe('issuing a staff badge', () => {
   it('prints a badge whose QR code is a new code, keeps only its hash, and shows the account as badged', async () => {
     const app = await createSetUpApp('nursery');
-    const tom = await app.okAsync('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
-    const issued = await app.okAsync('staff.issueBadge', { staffId: tom.staffId }, 'staff');
+    const tom = await app.ok('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
+    const issued = await app.ok('staff.issueBadge', { staffId: tom.staffId }, 'staff');
     expect(issued).toMatchObject({ replaced: false, account: { staffId: tom.staffId, badgeIssuedAt: '2026-11-23T09:00:00.000Z', signedInSince: null } });
     // No badge printer is set up here: it says so, and the PDF is there to print by hand.
     expect(issued.print).toMatchObject({ printed: false });
@@ -49,18 +49,18 @@ describe('issuing a staff badge', () => {
     expect(app.db.prepare('SELECT code_hash FROM staff_badges').pluck().all()).toEqual([createHash('sha256').update(code).digest('hex')]);
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(join(app.dir, DATABASE_FILE)).includes(Buffer.from(code))).toBe(false);
-    expect(app.ok('staff.list', {}, 'staff').staff.find((s) => s.staffId === tom.staffId)).toMatchObject({ badgeIssuedAt: '2026-11-23T09:00:00.000Z' });
+    expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === tom.staffId)).toMatchObject({ badgeIssuedAt: '2026-11-23T09:00:00.000Z' });
     expect(lastAuditDetail(app, 'staff.issue_badge')).toEqual({ badgeId: 1 });
   });
 
   it('is refused for a deactivated account, and to anyone but an administrator', async () => {
     const { app, tomId } = await withBadge();
-    const sara = await app.okAsync('staff.create', { displayName: 'Sara Ahmed', roles: [], pin: '2580', pinAgain: '2580' }, 'staff');
-    await app.okAsync('staff.unlock', { staffId: sara.staffId, pin: '2580' }, 'sara');
-    expect((await app.failsAsync('staff.issueBadge', { staffId: tomId }, 'sara')).code).toBe('forbidden');
-    app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
+    const sara = await app.ok('staff.create', { displayName: 'Sara Ahmed', roles: [], pin: '2580', pinAgain: '2580' }, 'staff');
+    await app.ok('staff.unlock', { staffId: sara.staffId, pin: '2580' }, 'sara');
+    expect((await app.fails('staff.issueBadge', { staffId: tomId }, 'sara')).code).toBe('forbidden');
+    await app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
     const before = contentHash(app);
-    expect(await app.failsAsync('staff.issueBadge', { staffId: tomId }, 'staff')).toMatchObject({
+    expect(await app.fails('staff.issueBadge', { staffId: tomId }, 'staff')).toMatchObject({
       code: 'conflict', message: "Tom Reilly's account is deactivated, so a badge would not work. Nothing was changed.",
     });
     expect(contentHash(app)).toBe(before);
@@ -71,17 +71,17 @@ describe('scanning a staff badge at the kiosk', () => {
   it('finds the person and signs them in and out, read in lower case with spaces or dashes as well', async () => {
     const { app, tomId, code } = await withBadge();
     const typed = groupScanCode(code).toLowerCase();
-    expect(app.ok('staffDay.findByBadge', { badgeCode: typed })).toEqual({ staffId: tomId, displayName: 'Tom Reilly', signedInAt: null });
+    expect(await app.ok('staffDay.findByBadge', { badgeCode: typed })).toEqual({ staffId: tomId, displayName: 'Tom Reilly', signedInAt: null });
 
-    const signedIn = await app.okAsync('staffDay.signInByBadge', { badgeCode: typed.replace(/ /g, '-'), phone: { bagSlot: 'Pouch 4', description: null } });
+    const signedIn = await app.ok('staffDay.signInByBadge', { badgeCode: typed.replace(/ /g, '-'), phone: { bagSlot: 'Pouch 4', description: null } });
     expect(signedIn).toMatchObject({ displayName: 'Tom Reilly', signedInAt: '2026-11-23T09:00:00.000Z' });
     expect(signedIn.phone?.receipt).toMatchObject({ ownerName: 'Tom Reilly', createdBy: 'Tom Reilly' });
     expect(lastAuditDetail(app, 'staff_day.sign_in')).toEqual({ how: 'kiosk', receiptId: signedIn.phone!.receipt.receiptId, with: 'badge' });
-    expect(app.ok('staff.session', {}).session).toBeNull();
+    expect((await app.ok('staff.session', {})).session).toBeNull();
 
     app.clock.set('2026-11-23T16:30:00Z');
-    expect(app.ok('staffDay.findByBadge', { badgeCode: code }).signedInAt).toBe('2026-11-23T09:00:00.000Z');
-    expect(app.ok('staffDay.signOutByBadge', { badgeCode: code, collectPhone: true })).toMatchObject({
+    expect((await app.ok('staffDay.findByBadge', { badgeCode: code })).signedInAt).toBe('2026-11-23T09:00:00.000Z');
+    expect(await app.ok('staffDay.signOutByBadge', { badgeCode: code, collectPhone: true })).toMatchObject({
       signedOutAt: '2026-11-23T16:30:00.000Z', takenFromSafe: 1, stillInSafe: 0,
     });
     expect(app.db.prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
@@ -92,10 +92,10 @@ describe('scanning a staff badge at the kiosk', () => {
     const { app } = await withBadge();
     const before = contentHash(app);
     const message = 'We do not recognise that badge. Scan it again, or choose your name and type your PIN.';
-    expect(app.fails('staffDay.findByBadge', { badgeCode: UNKNOWN })).toEqual({ code: 'wrong_badge', message, fields: { badgeCode: message } });
-    expect((await app.failsAsync('staffDay.signInByBadge', { badgeCode: UNKNOWN, phone: null })).code).toBe('wrong_badge');
-    expect(app.fails('staffDay.signOutByBadge', { badgeCode: UNKNOWN, collectPhone: false }).code).toBe('wrong_badge');
-    expect(app.fails('staffDay.findByBadge', { badgeCode: 'Tom Reilly' })).toMatchObject({
+    expect(await app.fails('staffDay.findByBadge', { badgeCode: UNKNOWN })).toEqual({ code: 'wrong_badge', message, fields: { badgeCode: message } });
+    expect((await app.fails('staffDay.signInByBadge', { badgeCode: UNKNOWN, phone: null })).code).toBe('wrong_badge');
+    expect((await app.fails('staffDay.signOutByBadge', { badgeCode: UNKNOWN, collectPhone: false })).code).toBe('wrong_badge');
+    expect(await app.fails('staffDay.findByBadge', { badgeCode: 'Tom Reilly' })).toMatchObject({
       code: 'invalid_input', fields: { badgeCode: 'That is not a Safe Hands staff badge. Scan it again, or choose your name.' },
     });
     expect(contentHash(app)).toBe(before);
@@ -105,19 +105,19 @@ describe('scanning a staff badge at the kiosk', () => {
   it('refuses the old badge once it is replaced, and the new one works', async () => {
     const { app, tomId, code: first } = await withBadge();
     app.clock.set('2026-11-24T08:00:00Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
-    const replaced = await app.okAsync('staff.issueBadge', { staffId: tomId }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
+    const replaced = await app.ok('staff.issueBadge', { staffId: tomId }, 'staff');
     expect(replaced).toMatchObject({ replaced: true, account: { badgeIssuedAt: '2026-11-24T08:00:00.000Z' } });
     const { code: second } = await readStaffBadge(app.dir, tomId);
     expect(second).not.toBe(first);
 
     const before = contentHash(app);
-    expect(await app.failsAsync('staffDay.signInByBadge', { badgeCode: first, phone: null })).toMatchObject({
+    expect(await app.fails('staffDay.signInByBadge', { badgeCode: first, phone: null })).toMatchObject({
       code: 'wrong_badge',
       message: 'This badge has been replaced by a newer one and no longer works. Use your new badge, or choose your name and type your PIN.',
     });
     expect(contentHash(app)).toBe(before);
-    await app.okAsync('staffDay.signInByBadge', { badgeCode: second, phone: null });
+    await app.ok('staffDay.signInByBadge', { badgeCode: second, phone: null });
     expect(app.db.prepare('SELECT ended_at, ended_why FROM staff_badges ORDER BY id').all()).toEqual([
       { ended_at: '2026-11-24T08:00:00.000Z', ended_why: 'replaced' }, { ended_at: null, ended_why: null },
     ]);
@@ -126,8 +126,8 @@ describe('scanning a staff badge at the kiosk', () => {
 
   it("refuses a deactivated person's badge", async () => {
     const { app, tomId, code } = await withBadge();
-    app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
-    expect(app.fails('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ code: 'wrong_badge', message: 'This badge no longer works. Please ask at the office.' });
+    await app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
+    expect(await app.fails('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ code: 'wrong_badge', message: 'This badge no longer works. Please ask at the office.' });
     expect(app.db.prepare('SELECT ended_why FROM staff_badges').pluck().get()).toBe('deactivated');
     expect(lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Left in October', badgeEnded: 1 });
   });
@@ -184,32 +184,32 @@ describe('trying badge codes at one screen', () => {
 describe('deactivating an account', () => {
   it('signs a signed-in member of staff out at that moment, in the same transaction, and audits it', async () => {
     const { app, tomId, code } = await withBadge();
-    const day = await app.okAsync('staffDay.signInByBadge', { badgeCode: code, phone: { bagSlot: 'Pouch 4', description: null } });
-    expect(app.ok('staff.list', {}, 'staff').staff.find((s) => s.staffId === tomId)?.signedInSince).toBe('2026-11-23T09:00:00.000Z');
+    const day = await app.ok('staffDay.signInByBadge', { badgeCode: code, phone: { bagSlot: 'Pouch 4', description: null } });
+    expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === tomId)?.signedInSince).toBe('2026-11-23T09:00:00.000Z');
 
     app.clock.set('2026-11-23T11:20:00Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
-    const account = app.ok('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
+    const account = await app.ok('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff');
     expect(account).toMatchObject({ active: false, signedInSince: null, badgeIssuedAt: null });
     expect(app.db.prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(day.staffDayId)).toEqual({
       signed_out_at: '2026-11-23T11:20:00.000Z', signed_out_how: 'not_signed_out',
     });
-    expect(app.ok('staffDay.onSite', {}, 'staff').staff).toEqual([]);
+    expect((await app.ok('staffDay.onSite', {}, 'staff')).staff).toEqual([]);
     expect(lastAuditDetail(app, 'staff_day.closed_at_deactivation')).toEqual({ signedInAt: '2026-11-23T09:00:00.000Z' });
     expect(lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Dismissed', badgeEnded: 1, staffDayClosed: day.staffDayId });
     // His phone stays in the safe, to be given back by its receipt.
-    expect(app.ok('custody.inSafe', {}, 'staff').itemCount).toBe(1);
+    expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(1);
   });
 
   it('changes nothing at all when the day cannot be closed', async () => {
     const { app, tomId, code } = await withBadge();
-    await app.okAsync('staffDay.signInByBadge', { badgeCode: code, phone: null });
+    await app.ok('staffDay.signInByBadge', { badgeCode: code, phone: null });
     app.db.exec(`CREATE TEMP TRIGGER refuse_sign_out BEFORE UPDATE ON staff_days BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
-    expect(app.fails('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff').code).toBe('internal');
+    expect((await app.fails('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
     app.db.exec('DROP TRIGGER temp.refuse_sign_out');
     // Still active, still signed in, and his badge still works.
-    expect(app.ok('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ signedInAt: '2026-11-23T09:00:00.000Z' });
+    expect(await app.ok('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ signedInAt: '2026-11-23T09:00:00.000Z' });
   });
 });

@@ -11,17 +11,17 @@ const TOM_PIN = '1470';
  */
 async function tomAtWork(): Promise<{ app: TestApp & { adminId: number }; tomId: number; dayId: number; receiptId: number; receiptNumber: string }> {
   const app = await createSetUpApp('nursery');
-  app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
-  const tom = await app.okAsync('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
+  await app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
+  const tom = await app.ok('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
   app.clock.set('2026-11-23T08:30:00Z');
-  const day = await app.okAsync('staffDay.signInAtKiosk', { staffId: tom.staffId, pin: TOM_PIN, phone: { bagSlot: 'Pouch 4', description: 'Black iPhone' } });
+  const day = await app.ok('staffDay.signInAtKiosk', { staffId: tom.staffId, pin: TOM_PIN, phone: { bagSlot: 'Pouch 4', description: 'Black iPhone' } });
   return { app, tomId: tom.staffId, dayId: day.staffDayId, receiptId: day.phone!.receipt.receiptId, receiptNumber: day.phone!.receipt.receiptNumber };
 }
 
 /** The office's console, unlocked again as time moves on (it locks itself when left). */
 async function at(app: TestApp & { adminId: number }, iso: string): Promise<void> {
   app.clock.set(iso);
-  await app.okAsync('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
+  await app.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
 }
 
 describe('break time for a phone kept in the safe', () => {
@@ -31,15 +31,15 @@ describe('break time for a phone kept in the safe', () => {
 
     for (const [out, back] of [['2026-11-23T10:30:00Z', '2026-11-23T10:45:00Z'], ['2026-11-23T12:15:00Z', '2026-11-23T12:50:00Z']] as const) {
       await at(app, out);
-      expect(app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff')).toEqual({
+      expect(await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff')).toEqual({
         displayName: 'Tom Reilly', devices: [{ kind: 'phone', bagSlot: 'Pouch 4', receiptNumber }],
       });
-      expect(app.ok('staffDay.onSite', {}, 'staff').staff[0]).toMatchObject({ phoneInSafe: false, devicesOut: [{ kind: 'phone', takenAt: new Date(out).toISOString() }] });
+      expect((await app.ok('staffDay.onSite', {}, 'staff')).staff[0]).toMatchObject({ phoneInSafe: false, devicesOut: [{ kind: 'phone', takenAt: new Date(out).toISOString() }] });
       await at(app, back);
-      expect(app.ok('staffDay.breakBack', { staffDayId: dayId }, 'staff')).toEqual({
+      expect(await app.ok('staffDay.breakBack', { staffDayId: dayId }, 'staff')).toEqual({
         displayName: 'Tom Reilly', devices: [{ kind: 'phone', bagSlot: 'Pouch 4', receiptNumber }],
       });
-      expect(app.ok('staffDay.onSite', {}, 'staff').staff[0]).toMatchObject({
+      expect((await app.ok('staffDay.onSite', {}, 'staff')).staff[0]).toMatchObject({
         phoneInSafe: true, devicesOut: [], devicesInSafe: [{ receiptNumber, bagSlot: 'Pouch 4', description: 'Black iPhone', loggedAt: new Date(back).toISOString() }],
       });
     }
@@ -56,37 +56,37 @@ describe('break time for a phone kept in the safe', () => {
 
     // Home time: the receipt he was given at 08:30, scanned at the office, finds his phone in the safe.
     const token = app.db.prepare('SELECT token FROM receipts WHERE id = ?').pluck().get(receiptId) as string;
-    const found = app.ok('custody.findReceipt', { code: token }, 'staff');
+    const found = await app.ok('custody.findReceipt', { code: token }, 'staff');
     expect(found.items.filter((i) => i.state === 'in_safe').map((i) => i.bagSlot)).toEqual(['Pouch 4']);
     await at(app, '2026-11-23T17:00:00Z');
-    expect(await app.okAsync('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: true })).toMatchObject({ takenFromSafe: 1, stillInSafe: 0 });
+    expect(await app.ok('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: true })).toMatchObject({ takenFromSafe: 1, stillInSafe: 0 });
   });
 
   it('says when there is nothing to take out or put back, and changes nothing', async () => {
     const { app, dayId } = await tomAtWork();
     let before = contentHash(app);
-    expect(app.fails('staffDay.breakBack', { staffDayId: dayId }, 'staff')).toEqual({
+    expect(await app.fails('staffDay.breakBack', { staffDayId: dayId }, 'staff')).toEqual({
       code: 'conflict', message: "Nothing of Tom Reilly's is out of the safe. Nothing was changed.",
     });
     expect(contentHash(app)).toBe(before);
-    app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff');
+    await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff');
     before = contentHash(app);
-    expect(app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).toEqual({
+    expect(await app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).toEqual({
       code: 'conflict', message: "Nothing of Tom Reilly's is in the safe now. Nothing was changed.",
     });
-    expect(app.fails('staffDay.breakBack', { staffDayId: 999 }, 'staff').message).toBe('They are not signed in now. Refresh the list. Nothing was changed.');
+    expect((await app.fails('staffDay.breakBack', { staffDayId: 999 }, 'staff')).message).toBe('They are not signed in now. Refresh the list. Nothing was changed.');
     expect(contentHash(app)).toBe(before);
-    expect(app.fails('staffDay.breakBack', { staffDayId: dayId }, 'kiosk').code).toBe('locked');
+    expect((await app.fails('staffDay.breakBack', { staffDayId: dayId }, 'kiosk')).code).toBe('locked');
   });
 
   it('gives everything out in one transaction: when one receipt cannot be closed, nothing is given out', async () => {
     const { app, tomId, dayId } = await tomAtWork();
-    await app.okAsync('custody.log', { owner: { type: 'staff', staffId: tomId }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'Pouch 4' }] }, 'staff');
+    await app.ok('custody.log', { owner: { type: 'staff', staffId: tomId }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'Pouch 4' }] }, 'staff');
     app.db.exec(`CREATE TEMP TRIGGER refuse_tablet BEFORE UPDATE ON custody_items WHEN NEW.kind = 'tablet' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
-    expect(app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff').code).toBe('internal');
+    expect((await app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
     app.db.exec('DROP TRIGGER temp.refuse_tablet');
-    expect(app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff').devices.map((d) => d.kind).sort()).toEqual(['phone', 'tablet']);
+    expect((await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff')).devices.map((d) => d.kind).sort()).toEqual(['phone', 'tablet']);
   });
 });

@@ -34,7 +34,7 @@ interface School {
  */
 async function school(): Promise<School> {
   const app = await createSetUpApp();
-  app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
+  await app.ok('settings.update', { staffPhonesInSafe: true }, 'staff');
   const [headId, officeId, tomId, deputyId] = await addColleagues(app, HEAD, OFFICE, TOM, DEPUTY);
   return { app, headId: headId!, officeId: officeId!, tomId: tomId!, deputyId: deputyId! };
 }
@@ -68,22 +68,22 @@ function onSite(s: School) {
 }
 
 /** Who Today lists as on duty with their phone not in the safe. */
-function missingNames(s: School): string[] {
-  return phoneNotInSafe(onSite(s)).map((p) => p.displayName);
+async function missingNames(s: School): Promise<string[]> {
+  return phoneNotInSafe(await onSite(s)).map((p) => p.displayName);
 }
 
 describe("a member of staff's permission to use their own device", () => {
   it('is recorded at the office with the headteacher typing their own PIN, and is not in force until signed', async () => {
     const s = await school();
     const { app } = s;
-    const view = await app.okAsync('staffPermission.record', permission(s), 'office');
+    const view = await app.ok('staffPermission.record', permission(s), 'office');
     expect(view).toMatchObject({
       staffId: s.tomId, staffName: 'Tom Reilly', deviceKind: 'phone', purpose: 'remote_learning', riskAssessedOn: '2026-11-20',
       approvedBy: 'Helen Bradley', recordedBy: 'Olu Office', validFrom: '2026-11-23', validUntil: '2027-02-12',
       signed: null, ended: null, detailsRemoved: false, state: 'awaiting_signature',
     });
     // The office sees the list (the front desk needs to know who may keep their phone), with who may approve.
-    const listed = app.ok('staffPermission.list', {}, 'office');
+    const listed = await app.ok('staffPermission.list', {}, 'office');
     expect(listed.permissions.map((p) => p.permissionId)).toEqual([view.permissionId]);
     expect(listed.heads.map((h) => h.displayName)).toEqual(['Dana Deputy', 'Helen Bradley']);
     expect(listed.staff.map((h) => h.displayName)).toContain('Tom Reilly');
@@ -100,7 +100,7 @@ describe("a member of staff's permission to use their own device", () => {
 
   it('may run with no last day, until a head ends it', async () => {
     const s = await school();
-    const view = await s.app.okAsync('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null, validUntil: null }), 'office');
+    const view = await s.app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null, validUntil: null }), 'office');
     expect(view).toMatchObject({ validUntil: null, riskAssessedOn: null, purposeDetail: null, state: 'awaiting_signature' });
   });
 
@@ -109,26 +109,26 @@ describe("a member of staff's permission to use their own device", () => {
     const { app } = s;
     const before = contentHash(app);
     // Priya Shah is the DSL and the administrator, but not in leadership: the decision is the headteacher's.
-    const notAllowed = await app.failsAsync('staffPermission.record', permission(s, { approvedBy: { staffId: app.adminId, pin: ADMIN_PIN } }), 'office');
+    const notAllowed = await app.fails('staffPermission.record', permission(s, { approvedBy: { staffId: app.adminId, pin: ADMIN_PIN } }), 'office');
     expect(notAllowed).toMatchObject({ code: 'forbidden', fields: { 'approvedBy.staffId': 'Only the headteacher or a leader can approve.' } });
     expect(notAllowed.message).toBe(
       'Priya Shah is not the headteacher or a leader. Only they can give a member of staff permission to use a personal device.',
     );
-    const wrong = await app.failsAsync('staffPermission.record', permission(s, { approvedBy: { staffId: s.headId, pin: '9999' } }), 'office');
+    const wrong = await app.fails('staffPermission.record', permission(s, { approvedBy: { staffId: s.headId, pin: '9999' } }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
     expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(s.headId)).toBe(1);
     expect(lastAuditDetail(app, 'staff_permission.pin_failed')).toMatchObject({ failures: 1 });
     expect(carriesPin(permission(s))).toBe(true);
 
-    const own = await app.failsAsync('staffPermission.record', permission(s, { staffId: s.headId }), 'head');
+    const own = await app.fails('staffPermission.record', permission(s, { staffId: s.headId }), 'head');
     expect(own).toMatchObject({
       code: 'forbidden', message: 'Nobody can approve their own permission. Another headteacher or leader must approve it.',
       fields: { 'approvedBy.staffId': 'Someone else must approve this.' },
     });
     expect(count(app, 'staff_device_permissions')).toBe(0);
     // The deputy can approve the head's, at the head's own console.
-    await app.okAsync('staffPermission.record', permission(s, { staffId: s.headId, approvedBy: { staffId: s.deputyId, pin: DEPUTY_PIN } }), 'head');
-    expect((await app.failsAsync('staffPermission.record', permission(s), 'kiosk')).code).toBe('locked');
+    await app.ok('staffPermission.record', permission(s, { staffId: s.headId, approvedBy: { staffId: s.deputyId, pin: DEPUTY_PIN } }), 'head');
+    expect((await app.fails('staffPermission.record', permission(s), 'kiosk')).code).toBe('locked');
     expect(contentHash(app)).not.toBe(before);
   });
 
@@ -136,7 +136,7 @@ describe("a member of staff's permission to use their own device", () => {
     const s = await school();
     const { app } = s;
     const before = contentHash(app);
-    const blank = await app.failsAsync('staffPermission.record', permission(s, {
+    const blank = await app.fails('staffPermission.record', permission(s, {
       riskAssessedOn: null, permittedUse: ' ', permittedAreas: '', validFrom: '2027-01-10', validUntil: '2027-01-09',
     }), 'office');
     expect(blank.fields).toEqual({
@@ -145,16 +145,16 @@ describe("a member of staff's permission to use their own device", () => {
       riskAssessedOn: 'Remote learning on a personal device needs a risk assessment first: enter the day it was done.',
       validUntil: 'The last day cannot be before the first day.',
     });
-    expect((await app.failsAsync('staffPermission.record', permission(s, { purpose: 'other', purposeDetail: '  ' }), 'office')).fields).toEqual({
+    expect((await app.fails('staffPermission.record', permission(s, { purpose: 'other', purposeDetail: '  ' }), 'office')).fields).toEqual({
       purposeDetail: 'Say what the permission is for.',
     });
-    expect(await app.failsAsync('staffPermission.record', permission(s, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'office')).toMatchObject({
+    expect(await app.fails('staffPermission.record', permission(s, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'office')).toMatchObject({
       code: 'invalid_input', fields: { validUntil: 'The last day has already passed.' },
     });
-    expect((await app.failsAsync('staffPermission.record', permission(s, { riskAssessedOn: '2026-11-24' }), 'office')).fields).toEqual({
+    expect((await app.fails('staffPermission.record', permission(s, { riskAssessedOn: '2026-11-24' }), 'office')).fields).toEqual({
       riskAssessedOn: 'The risk assessment cannot be dated in the future: record the permission once it has been done.',
     });
-    expect(await app.failsAsync('staffPermission.record', permission(s, { staffId: 9999 }), 'office')).toMatchObject({
+    expect(await app.fails('staffPermission.record', permission(s, { staffId: 9999 }), 'office')).toMatchObject({
       code: 'not_found', fields: { staffId: 'Choose the member of staff.' },
     });
     expect(contentHash(app)).toBe(before);
@@ -162,16 +162,16 @@ describe("a member of staff's permission to use their own device", () => {
 
   it('refuses the same person, device and purpose twice over the same days, until the first is ended', async () => {
     const s = await school();
-    const first = await s.app.okAsync('staffPermission.record', permission(s, { validUntil: null }), 'office');
-    expect(await s.app.failsAsync('staffPermission.record', permission(s, { validFrom: '2027-03-01', validUntil: '2027-03-31' }), 'office')).toMatchObject({
+    const first = await s.app.ok('staffPermission.record', permission(s, { validUntil: null }), 'office');
+    expect(await s.app.fails('staffPermission.record', permission(s, { validFrom: '2027-03-01', validUntil: '2027-03-31' }), 'office')).toMatchObject({
       code: 'conflict',
       message: 'Tom Reilly already has permission for a phone for remote learning from Mon, 23 Nov 2026 until it is ended. '
         + 'If this one replaces it, end that one first.',
     });
     // A different purpose is a different permission.
-    await s.app.okAsync('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
-    s.app.ok('staffPermission.end', { permissionId: first.permissionId, reason: 'Replaced by a shorter one' }, 'head');
-    await s.app.okAsync('staffPermission.record', permission(s), 'office');
+    await s.app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
+    await s.app.ok('staffPermission.end', { permissionId: first.permissionId, reason: 'Replaced by a shorter one' }, 'head');
+    await s.app.ok('staffPermission.record', permission(s), 'office');
   });
 });
 
@@ -179,13 +179,13 @@ describe('the signed permission', () => {
   it('puts the permission in force once the office records the signature; once only, and never behind the app', async () => {
     const s = await school();
     const { app } = s;
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s), 'office');
-    const signed = app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
+    const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
+    const signed = await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
     expect(signed).toMatchObject({ state: 'in_force', signed: { on: '2026-11-23', recordedBy: 'Olu Office', recordedAt: '2026-11-23T09:00:00.000Z' } });
     expect(lastAuditDetail(app, 'staff_permission.record_signed')).toEqual({ signedOn: '2026-11-23' });
 
     const before = contentHash(app);
-    expect(app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office')).toMatchObject({
+    expect(await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office')).toMatchObject({
       code: 'conflict', message: 'That permission was already recorded as signed on Mon, 23 Nov 2026, by Olu Office. Nothing was changed.',
     });
     expect(contentHash(app)).toBe(before);
@@ -198,28 +198,28 @@ describe('the signed permission', () => {
   it('is never signed on a day still to come, nor before the permission was recorded, nor once ended or run out', async () => {
     const s = await school();
     const { app } = s;
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s, { validUntil: '2026-11-24' }), 'office');
+    const { permissionId } = await app.ok('staffPermission.record', permission(s, { validUntil: '2026-11-24' }), 'office');
     const before = contentHash(app);
-    expect(app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-24' }, 'office').fields).toEqual({
+    expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-24' }, 'office')).fields).toEqual({
       signedOn: 'The day it was signed cannot be in the future.',
     });
-    expect(app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-22' }, 'office').fields).toEqual({
+    expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-22' }, 'office')).fields).toEqual({
       signedOn: 'It cannot have been signed before the permission was recorded, on Mon, 23 Nov 2026.',
     });
-    expect(app.fails('staffPermission.recordSigned', { permissionId, signedOn: '' }, 'office').fields).toEqual({ signedOn: 'Enter the day it was signed.' });
+    expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '' }, 'office')).fields).toEqual({ signedOn: 'Enter the day it was signed.' });
     expect(contentHash(app)).toBe(before);
     // The database itself refuses a signature dated before the record.
     expect(() => app.db.prepare(`UPDATE staff_device_permissions SET signed_on = '2026-11-01', signature_recorded_at = '2026-11-23T09:00:00.000Z',
       signature_recorded_by = 1 WHERE id = ?`).run(permissionId)).toThrow(/CHECK constraint failed/);
 
     await later(s, '2026-11-25T09:00:00Z');
-    expect(app.ok('staffPermission.list', {}, 'office').permissions[0]!.state).toBe('expired');
-    expect(app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-25' }, 'office').message).toBe(
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions[0]!.state).toBe('expired');
+    expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-25' }, 'office')).message).toBe(
       'That permission ran out on Tue, 24 Nov 2026, so it cannot be signed now.',
     );
-    const ended = await app.okAsync('staffPermission.record', permission(s, { validFrom: '2026-11-25', validUntil: null }), 'office');
-    app.ok('staffPermission.end', { permissionId: ended.permissionId, reason: 'Laptops arrived' }, 'head');
-    expect(app.fails('staffPermission.recordSigned', { permissionId: ended.permissionId, signedOn: '2026-11-25' }, 'office').message).toBe(
+    const ended = await app.ok('staffPermission.record', permission(s, { validFrom: '2026-11-25', validUntil: null }), 'office');
+    await app.ok('staffPermission.end', { permissionId: ended.permissionId, reason: 'Laptops arrived' }, 'head');
+    expect((await app.fails('staffPermission.recordSigned', { permissionId: ended.permissionId, signedOn: '2026-11-25' }, 'office')).message).toBe(
       'That permission was ended on Wed, 25 Nov 2026, so it cannot be signed now.',
     );
   });
@@ -229,26 +229,26 @@ describe('ending a permission', () => {
   it('is for a head, with a reason, once; the office and the DSL are refused; it is never deleted', async () => {
     const s = await school();
     const { app } = s;
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s), 'office');
-    app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
+    const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
+    await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
     const before = contentHash(app);
-    expect(app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'office').code).toBe('forbidden');
-    expect(app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'staff').code).toBe('forbidden');
-    expect(app.fails('staffPermission.end', { permissionId, reason: '  ' }, 'head').fields).toEqual({ reason: 'Say why the permission ends.' });
+    expect((await app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'office')).code).toBe('forbidden');
+    expect((await app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'staff')).code).toBe('forbidden');
+    expect((await app.fails('staffPermission.end', { permissionId, reason: '  ' }, 'head')).fields).toEqual({ reason: 'Say why the permission ends.' });
     expect(contentHash(app)).toBe(before);
 
     await later(s, '2026-11-23T10:15:00Z');
-    const ended = app.ok('staffPermission.end', { permissionId, reason: 'The class is back in school' }, 'head');
+    const ended = await app.ok('staffPermission.end', { permissionId, reason: 'The class is back in school' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-11-23T10:15:00.000Z', by: 'Helen Bradley', reason: 'The class is back in school' } });
     expect(app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'staff_permission.end'`).pluck().get()).toBe('Helen Bradley');
-    expect(app.fails('staffPermission.end', { permissionId, reason: 'Again' }, 'head')).toMatchObject({
+    expect(await app.fails('staffPermission.end', { permissionId, reason: 'Again' }, 'head')).toMatchObject({
       code: 'conflict', message: 'That permission was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
     expect(() => app.db.prepare(`UPDATE staff_device_permissions SET end_reason = 'Something kinder' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
     expect(() => app.db.prepare('DELETE FROM staff_device_permissions').run()).toThrow(/never deleted/);
     // Listed after the current ones, as history.
-    const again = await app.okAsync('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
-    expect(app.ok('staffPermission.list', {}, 'office').permissions.map((p) => [p.permissionId, p.state])).toEqual([
+    const again = await app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions.map((p) => [p.permissionId, p.state])).toEqual([
       [again.permissionId, 'awaiting_signature'], [permissionId, 'ended'],
     ]);
   });
@@ -258,25 +258,25 @@ describe("staff on duty whose phone is not in the safe", () => {
   it('leaves out someone with a permission for a phone only while it is signed, within its days and not ended', async () => {
     const s = await school();
     const { app } = s;
-    await app.okAsync('staffDay.signInAtKiosk', { staffId: s.tomId, pin: TOM_PIN, phone: null });
-    expect(missingNames(s)).toEqual(['Tom Reilly']);
+    await app.ok('staffDay.signInAtKiosk', { staffId: s.tomId, pin: TOM_PIN, phone: null });
+    expect(await missingNames(s)).toEqual(['Tom Reilly']);
 
     // A laptop permission does not excuse the phone.
-    const laptop = await app.okAsync('staffPermission.record', permission(s, { deviceKind: 'laptop', deviceDescription: 'Grey laptop' }), 'office');
-    app.ok('staffPermission.recordSigned', { permissionId: laptop.permissionId, signedOn: '2026-11-23' }, 'office');
-    expect(missingNames(s)).toEqual(['Tom Reilly']);
-    expect(onSite(s).staff[0]!.mayKeep).toEqual([{ permissionId: laptop.permissionId, deviceKind: 'laptop', purpose: 'remote_learning', purposeDetail: 'Year 5 live lessons while the class is at home' }]);
+    const laptop = await app.ok('staffPermission.record', permission(s, { deviceKind: 'laptop', deviceDescription: 'Grey laptop' }), 'office');
+    await app.ok('staffPermission.recordSigned', { permissionId: laptop.permissionId, signedOn: '2026-11-23' }, 'office');
+    expect(await missingNames(s)).toEqual(['Tom Reilly']);
+    expect((await onSite(s)).staff[0]!.mayKeep).toEqual([{ permissionId: laptop.permissionId, deviceKind: 'laptop', purpose: 'remote_learning', purposeDetail: 'Year 5 live lessons while the class is at home' }]);
 
     // Recorded but not signed: not in force, so still asked for.
-    const phone = await app.okAsync('staffPermission.record', permission(s), 'office');
-    expect(missingNames(s)).toEqual(['Tom Reilly']);
-    app.ok('staffPermission.recordSigned', { permissionId: phone.permissionId, signedOn: '2026-11-23' }, 'office');
-    expect(missingNames(s)).toEqual([]);
-    expect(onSite(s).staff[0]!.mayKeep.map((p) => p.deviceKind)).toEqual(['laptop', 'phone']);
+    const phone = await app.ok('staffPermission.record', permission(s), 'office');
+    expect(await missingNames(s)).toEqual(['Tom Reilly']);
+    await app.ok('staffPermission.recordSigned', { permissionId: phone.permissionId, signedOn: '2026-11-23' }, 'office');
+    expect(await missingNames(s)).toEqual([]);
+    expect((await onSite(s)).staff[0]!.mayKeep.map((p) => p.deviceKind)).toEqual(['laptop', 'phone']);
 
     await later(s, '2026-11-23T14:00:00Z');
-    app.ok('staffPermission.end', { permissionId: phone.permissionId, reason: 'The class is back in school' }, 'head');
-    expect(missingNames(s)).toEqual(['Tom Reilly']);
+    await app.ok('staffPermission.end', { permissionId: phone.permissionId, reason: 'The class is back in school' }, 'head');
+    expect(await missingNames(s)).toEqual(['Tom Reilly']);
 
     // Read from the open days, then each one's permissions by their index, not every permission ever given.
     const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${PERMISSIONS_IN_FORCE_SQL}`).all({ today: '2026-11-23' }) as { detail: string }[]).map((r) => r.detail).join('\n');
@@ -287,29 +287,29 @@ describe("staff on duty whose phone is not in the safe", () => {
     const s = await school();
     const { app } = s;
     await later(s, '2027-05-28T09:00:00Z');
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s, {
+    const { permissionId } = await app.ok('staffPermission.record', permission(s, {
       purpose: 'lessons', purposeDetail: null, riskAssessedOn: null, validFrom: '2027-06-02', validUntil: '2027-06-02',
     }), 'office');
-    app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2027-05-28' }, 'office');
+    await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2027-05-28' }, 'office');
 
     // 23:59 on 1 June in the UK (BST): Tom signs in; his permission starts tomorrow.
     await later(s, '2027-06-01T22:59:00Z');
-    await app.okAsync('staffDay.signInAtKiosk', { staffId: s.tomId, pin: TOM_PIN, phone: null });
-    expect(onSite(s).staff[0]!.mayKeep).toEqual([]);
-    expect(missingNames(s)).toEqual(['Tom Reilly']);
-    expect(app.ok('staffPermission.list', {}, 'office').permissions[0]!.state).toBe('not_started');
+    await app.ok('staffDay.signInAtKiosk', { staffId: s.tomId, pin: TOM_PIN, phone: null });
+    expect((await onSite(s)).staff[0]!.mayKeep).toEqual([]);
+    expect(await missingNames(s)).toEqual(['Tom Reilly']);
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions[0]!.state).toBe('not_started');
 
     // 00:00 on 2 June in the UK while UTC still says 1 June: in force.
     await later(s, '2027-06-01T23:00:00Z');
-    expect(onSite(s).staff[0]!.mayKeep.map((p) => p.permissionId)).toEqual([permissionId]);
-    expect(app.ok('staffPermission.list', {}, 'office').permissions[0]!.state).toBe('in_force');
+    expect((await onSite(s)).staff[0]!.mayKeep.map((p) => p.permissionId)).toEqual([permissionId]);
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions[0]!.state).toBe('in_force');
 
     // Its last day runs to 23:59:59 UK time, then it is over.
     await later(s, '2027-06-02T22:59:59Z');
-    expect(onSite(s).staff[0]!.mayKeep.map((p) => p.permissionId)).toEqual([permissionId]);
+    expect((await onSite(s)).staff[0]!.mayKeep.map((p) => p.permissionId)).toEqual([permissionId]);
     await later(s, '2027-06-02T23:00:00Z');
-    expect(onSite(s).staff[0]!.mayKeep).toEqual([]);
-    expect(app.ok('staffPermission.list', {}, 'office').permissions[0]!.state).toBe('expired');
+    expect((await onSite(s)).staff[0]!.mayKeep).toEqual([]);
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions[0]!.state).toBe('expired');
   });
 });
 
@@ -317,8 +317,8 @@ describe('the printed permission', () => {
   it('says what was approved, that it is not in force until signed, and has lines for the headteacher and the member of staff', async () => {
     const s = await school();
     const { app } = s;
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s), 'office');
-    const { print } = await app.okAsync('staffPermission.print', { permissionId }, 'office');
+    const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
+    const { print } = await app.ok('staffPermission.print', { permissionId }, 'office');
     expect(print).toMatchObject({ printed: false });
     const file = app.documentLinks.resolve(print.documentId!)!;
     expect(file).toBe(join(app.dir, 'staff-permissions', `staff-permission-${permissionId}.pdf`));
@@ -343,13 +343,13 @@ describe('the printed permission', () => {
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', 'staff-device-permission.png'));
 
     // Printed again once signed: a copy that says when, with no lines left to sign.
-    app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
-    const again = await app.okAsync('staffPermission.print', { permissionId }, 'office');
+    await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
+    const again = await app.ok('staffPermission.print', { permissionId }, 'office');
     const signedText = flatten(await pdfText(readFileSync(app.documentLinks.resolve(again.print.documentId!)!)));
     expect(signedText).toContain('Signed and in force until Fri, 12 Feb 2027.');
     expect(signedText).toContain('Signed by Tom Reilly on Mon, 23 Nov 2026; recorded at the office by Olu Office');
     expect(signedText).not.toContain('Name in capitals');
-    expect((await app.failsAsync('staffPermission.print', { permissionId: 999 }, 'office')).code).toBe('not_found');
+    expect((await app.fails('staffPermission.print', { permissionId: 999 }, 'office')).code).toBe('not_found');
   }, 30_000);
 });
 
@@ -357,18 +357,18 @@ describe('retention', () => {
   it('replaces the words typed about a permission once it finished longer ago than the period, and removes its printed copy', async () => {
     const s = await school();
     const { app } = s;
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const old = await app.okAsync('staffPermission.record', permission(s, { validUntil: '2026-12-18' }), 'office');
-    app.ok('staffPermission.recordSigned', { permissionId: old.permissionId, signedOn: '2026-11-23' }, 'office');
-    const oldFile = app.documentLinks.resolve((await app.okAsync('staffPermission.print', { permissionId: old.permissionId }, 'office')).print.documentId!)!;
-    const endedEarly = await app.okAsync('staffPermission.record', permission(s, { purpose: 'other', purposeDetail: 'Calls from her son’s hospital', riskAssessedOn: null, validUntil: null }), 'office');
-    app.ok('staffPermission.end', { permissionId: endedEarly.permissionId, reason: 'He is home now' }, 'head');
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const old = await app.ok('staffPermission.record', permission(s, { validUntil: '2026-12-18' }), 'office');
+    await app.ok('staffPermission.recordSigned', { permissionId: old.permissionId, signedOn: '2026-11-23' }, 'office');
+    const oldFile = app.documentLinks.resolve((await app.ok('staffPermission.print', { permissionId: old.permissionId }, 'office')).print.documentId!)!;
+    const endedEarly = await app.ok('staffPermission.record', permission(s, { purpose: 'other', purposeDetail: 'Calls from her son’s hospital', riskAssessedOn: null, validUntil: null }), 'office');
+    await app.ok('staffPermission.end', { permissionId: endedEarly.permissionId, reason: 'He is home now' }, 'head');
     // No last day and never ended: still running, whatever its age.
-    const running = await app.okAsync('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null, validUntil: null }), 'office');
-    const runningFile = app.documentLinks.resolve((await app.okAsync('staffPermission.print', { permissionId: running.permissionId }, 'office')).print.documentId!)!;
+    const running = await app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null, validUntil: null }), 'office');
+    const runningFile = app.documentLinks.resolve((await app.ok('staffPermission.print', { permissionId: running.permissionId }, 'office')).print.documentId!)!;
 
     await later(s, '2027-12-20T09:00:00Z');
-    const run = app.ok('retention.runNow', {}, 'staff');
+    const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.staffPermissionsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ staffPermissionsCleared: 2 });
     const rows = app.db.prepare('SELECT * FROM staff_device_permissions ORDER BY id').all() as Record<string, unknown>[];
@@ -381,9 +381,9 @@ describe('retention', () => {
     expect(rows[2]).toMatchObject({ id: running.permissionId, permitted_areas: 'The Year 5 classroom and the staffroom', details_removed_at: null });
     expect(existsSync(oldFile)).toBe(false);
     expect(existsSync(runningFile)).toBe(true);
-    expect(app.ok('staffPermission.list', {}, 'office').permissions.find((p) => p.permissionId === old.permissionId)?.detailsRemoved).toBe(true);
-    expect((await app.failsAsync('staffPermission.print', { permissionId: old.permissionId }, 'office')).code).toBe('conflict');
-    expect(app.ok('retention.runNow', {}, 'staff').staffPermissionsCleared).toBe(0);
+    expect((await app.ok('staffPermission.list', {}, 'office')).permissions.find((p) => p.permissionId === old.permissionId)?.detailsRemoved).toBe(true);
+    expect((await app.fails('staffPermission.print', { permissionId: old.permissionId }, 'office')).code).toBe('conflict');
+    expect((await app.ok('retention.runNow', {}, 'staff')).staffPermissionsCleared).toBe(0);
   });
 });
 
@@ -391,7 +391,7 @@ describe('a permission edited behind the app', () => {
   it('is caught by the audit check: changed or added outside Safe Hands', async () => {
     const s = await school();
     let app = s.app;
-    const { permissionId } = await app.okAsync('staffPermission.record', permission(s), 'office');
+    const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));
@@ -407,10 +407,10 @@ describe('a permission edited behind the app', () => {
     } finally {
       db.close();
     }
-    app = reopenTestApp(app);
+    app = await reopenTestApp(app);
     await app.startupCheck;
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const verdict = await app.okAsync('audit.verify', {}, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^Staff member's device permission ${permissionId} has been changed outside Safe Hands since audit entry \\d+\\.$`)),

@@ -11,7 +11,7 @@ afterEach(disposeAll);
 describe('visitor badges', () => {
   it('are off until switched on: no badge code is handed to the kiosk', async () => {
     const app = await createSetUpApp();
-    expect(newVisitor(app).badgeCode).toBeNull();
+    expect((await newVisitor(app)).badgeCode).toBeNull();
   });
 
   it.each([
@@ -19,10 +19,10 @@ describe('visitor badges', () => {
     ['brother_62mm', 100, 62],
   ] as const)('print on %s labels with name, host, date, a sign-out QR and a clear devices mark', async (layout, widthMm, heightMm) => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true, badgeLayout: layout }, 'staff');
+    await app.ok('settings.update', { badgeEnabled: true, badgeLayout: layout }, 'staff');
     const { visitId } = await logIntoSafe(app);
     const code = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
-    const { print } = await app.okAsync('badge.print', { code }, 'kiosk');
+    const { print } = await app.ok('badge.print', { code }, 'kiosk');
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
     const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
     if (process.env.SAFE_HANDS_UPDATE_SCREENSHOTS === '1') await renderFirstPageToFile(pdf, join(APP_ROOT, 'docs', 'screenshots', `badge-${layout}.png`), 200);
@@ -38,20 +38,20 @@ describe('visitor badges', () => {
 
   it('one scan of the badge signs the visitor out, with the same guard for items in the safe', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true }, 'staff');
-    const plain = newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
-    expect(app.ok('visit.signOutByBadge', { code: plain.badgeCode! })).toMatchObject({ status: 'signed_out', firstName: 'Ann' });
+    await app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    const plain = await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
+    expect(await app.ok('visit.signOutByBadge', { code: plain.badgeCode! })).toMatchObject({ status: 'signed_out', firstName: 'Ann' });
     const { visitId } = await logIntoSafe(app);
     const code = app.db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
-    expect(app.ok('visit.signOutByBadge', { code })).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
+    expect(await app.ok('visit.signOutByBadge', { code })).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
   });
 
   it.each([['A'.repeat(26), 'not_found'], ['not-a-badge', 'invalid_input'], ['', 'invalid_input']])('refuses the badge code %j plainly', async (code, errorCode) => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true }, 'staff');
-    newVisitor(app);
+    await app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    await newVisitor(app);
     const before = contentHash(app);
-    expect(app.fails('visit.signOutByBadge', { code }).code).toBe(errorCode);
+    expect((await app.fails('visit.signOutByBadge', { code })).code).toBe(errorCode);
     expect(contentHash(app)).toBe(before);
   });
 });

@@ -181,14 +181,14 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
   beforeAll(() => {
     process.env[FONT_DIRS_VARIABLE] = mkdtempSync(join(tmpdir(), 'safe-hands-no-fonts-'));
   });
-  afterAll(() => {
+  afterAll(async () => {
     delete process.env[FONT_DIRS_VARIABLE];
-    disposeAll();
+    await disposeAll();
   });
 
   async function logPhoneFor(app: TestApp, name: { firstName: string; lastName: string }) {
-    const { visit, handover } = visitorWithDeclaredDevices(app, name);
-    return app.okAsync('custody.log', { handoverId: handover.handoverId, owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH }, 'staff');
+    const { visit, handover } = await visitorWithDeclaredDevices(app, name);
+    return app.ok('custody.log', { handoverId: handover.handoverId, owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH }, 'staff');
   }
 
   function keptReceipt(app: TestApp, receiptNumber: string): Buffer {
@@ -211,7 +211,7 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
     expect(yoshida.print.warning).toMatch(/^Some letters of “[^”]*𠮷田[^”]*” cannot be printed on this computer, so the receipt shows □ in their place\. Check the name on screen or against their ID\.$/);
     expect(flatten(await pdfText(keptReceipt(app, yoshida.receipt.receiptNumber)))).toContain('cannot print (U+20BB7)');
 
-    const reprint = await app.okAsync('custody.reprint', { receiptId: yoshida.receipt.receiptId }, 'staff');
+    const reprint = await app.ok('custody.reprint', { receiptId: yoshida.receipt.receiptId }, 'staff');
     expect(reprint.print.warning).toBe(yoshida.print.warning);
   });
 
@@ -221,22 +221,22 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
       firstName, lastName, familyNameFirst: true, organisation: null, visitorType: 'visiting_professional', host: 'Headteacher',
       expectedDate: '2026-11-23', expectedTime: null,
     }, 'staff');
-    const wang = await app.okAsync('booking.invite', { bookingId: book('芳', '王').bookingId }, 'staff');
+    const wang = await app.ok('booking.invite', { bookingId: (await book('芳', '王')).bookingId }, 'staff');
     expect(wang.warning).toBeUndefined();
 
-    const yoshida = await app.okAsync('booking.invite', { bookingId: book('花子', '𠮷田').bookingId }, 'staff');
+    const yoshida = await app.ok('booking.invite', { bookingId: (await book('花子', '𠮷田')).bookingId }, 'staff');
     expect(yoshida.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the invitation shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);
     expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(yoshida.documentId)!)))).toContain('cannot print (U+20BB7)');
   });
 
   it('tells staff on screen when a badge printed again from Today shows a name with boxes, and audits the second badge', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true }, 'staff');
-    const wang = newVisitor(app, { firstName: '芳', lastName: '王', familyNameFirst: true });
-    const yoshida = newVisitor(app, { firstName: '花子', lastName: '𠮷田', familyNameFirst: true });
-    expect((await app.okAsync('badge.reprint', { visitId: wang.visitId }, 'staff')).print.warning).toBeUndefined();
+    await app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    const wang = await newVisitor(app, { firstName: '芳', lastName: '王', familyNameFirst: true });
+    const yoshida = await newVisitor(app, { firstName: '花子', lastName: '𠮷田', familyNameFirst: true });
+    expect((await app.ok('badge.reprint', { visitId: wang.visitId }, 'staff')).print.warning).toBeUndefined();
 
-    const { print } = await app.okAsync('badge.reprint', { visitId: yoshida.visitId }, 'staff');
+    const { print } = await app.ok('badge.reprint', { visitId: yoshida.visitId }, 'staff');
     // No badge printer is set up here: the warning comes whether or not the printer took it.
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
     expect(print.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the badge shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);

@@ -9,8 +9,8 @@ afterEach(disposeAll);
 describe('a first-time visitor signs in', () => {
   it('records the visit against the exact expectations version and a pending handover for two devices', async () => {
     const app = await createSetUpApp();
-    const policy = app.ok('kiosk.config', {}).policy;
-    const result = newVisitor(app, {
+    const policy = (await app.ok('kiosk.config', {})).policy;
+    const result = await newVisitor(app, {
       devices: [
         { kind: 'phone', quantity: 1 },
         { kind: 'smart_watch', quantity: 1 },
@@ -22,21 +22,21 @@ describe('a first-time visitor signs in', () => {
       .get(result.visitId);
     expect(ack).toEqual({ policy_version_id: policy.versionId });
 
-    const pending = app.ok('custody.pendingHandovers', {}, 'staff').handovers;
+    const pending = (await app.ok('custody.pendingHandovers', {}, 'staff')).handovers;
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({
       firstName: 'Sam', lastName: 'Bennett', visitorSignedOut: false,
       devices: [{ kind: 'phone', quantity: 1 }, { kind: 'smart_watch', quantity: 1 }],
     });
-    const onSite = app.ok('visit.onSite', {}, 'staff').visits;
+    const onSite = (await app.ok('visit.onSite', {}, 'staff')).visits;
     expect(onSite.map((v) => `${v.firstName} ${v.lastName}`)).toEqual(['Sam Bennett']);
     expect(onSite[0]!.policyVersion).toBe(policy.version);
   });
 
   it('makes no pending handover when nothing is declared', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
-    expect(app.ok('custody.pendingHandovers', {}, 'staff').handovers).toEqual([]);
+    await newVisitor(app);
+    expect((await app.ok('custody.pendingHandovers', {}, 'staff')).handovers).toEqual([]);
     expect(count(app, 'handovers')).toBe(0);
   });
 
@@ -48,27 +48,27 @@ describe('a first-time visitor signs in', () => {
       { firstName: 'Ada 🌟', lastName: 'Lovelace' },
       { firstName: '<img src=x onerror=alert(1)>', lastName: "Robert'); DROP TABLE visitors;--" },
     ];
-    for (const n of names) newVisitor(app, { ...n, organisation: null });
-    const stored = app.ok('visit.onSite', {}, 'staff').visits.map((v) => [v.firstName, v.lastName]);
+    for (const n of names) await newVisitor(app, { ...n, organisation: null });
+    const stored = (await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => [v.firstName, v.lastName]);
     expect(stored).toEqual(names.map((n) => [n.firstName, n.lastName]));
     expect(count(app, 'visitors')).toBe(4);
   });
 
   it('never shows another visitor a full name at the kiosk, even a surname of one character', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: '芳', lastName: '王', organisation: null });
-    newVisitor(app, { firstName: 'Bo', lastName: 'O', organisation: null });
-    const returning = app.ok('visitor.findReturning', { surnamePrefix: '王' }).matches.map((m) => m.displayName);
+    await newVisitor(app, { firstName: '芳', lastName: '王', organisation: null });
+    await newVisitor(app, { firstName: 'Bo', lastName: 'O', organisation: null });
+    const returning = (await app.ok('visitor.findReturning', { surnamePrefix: '王' })).matches.map((m) => m.displayName);
     expect(returning).toEqual(['芳']);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'o' }).matches.map((m) => m.displayName)).toEqual(['Bo']);
-    const leaving = app.ok('visit.findOnSite', { surnamePrefix: '王' }).matches.map((m) => m.displayName);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'o' })).matches.map((m) => m.displayName)).toEqual(['Bo']);
+    const leaving = (await app.ok('visit.findOnSite', { surnamePrefix: '王' })).matches.map((m) => m.displayName);
     expect(leaving).toEqual(['芳']);
   });
 
   it('trims and collapses spaces, and treats a blank organisation as none', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: '  Mary   Jane ', organisation: '   ' });
-    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
+    await newVisitor(app, { firstName: '  Mary   Jane ', organisation: '   ' });
+    const visit = (await app.ok('visit.onSite', {}, 'staff')).visits[0]!;
     expect(visit.firstName).toBe('Mary Jane');
     expect(visit.organisation).toBeNull();
   });
@@ -76,7 +76,7 @@ describe('a first-time visitor signs in', () => {
   it('refuses a sign-in against an expectations version that is no longer current', async () => {
     const app = await createSetUpApp();
     const before = contentHash(app);
-    const error = app.fails('visit.signInNew', {
+    const error = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'x', policyVersionId: 999, devices: [],
     });
     expect(error.code).toBe('stale_policy');
@@ -85,10 +85,10 @@ describe('a first-time visitor signs in', () => {
 
   it('does not sign the same person in twice', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     const before = contentHash(app);
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
-    const error = app.fails('visit.signInNew', {
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
+    const error = await app.fails('visit.signInNew', {
       firstName: 'sam', lastName: 'BENNETT', organisation: 'Bright Sparks Electrical', visitorType: 'contractor', visiting: 'again', policyVersionId, devices: [],
     });
     expect(error.code).toBe('conflict');
@@ -99,108 +99,108 @@ describe('a first-time visitor signs in', () => {
 describe('a returning visitor', () => {
   async function visitedBefore() {
     const app = await createSetUpApp();
-    const first = newVisitor(app, { firstName: 'Zoë', lastName: "O'Brien-Łukasz", organisation: 'Kent LA' });
-    app.ok('visit.signOut', { visitId: first.visitId });
+    const first = await newVisitor(app, { firstName: 'Zoë', lastName: "O'Brien-Łukasz", organisation: 'Kent LA' });
+    await app.ok('visit.signOut', { visitId: first.visitId });
     app.clock.advance(24 * 3600_000);
     // A day later the console has locked itself; the office unlocks it again.
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     return app;
   }
 
   it('is found by three letters of the surname, accents and apostrophes ignored, showing only first name and initial', async () => {
     const app = await visitedBefore();
     for (const typed of ['obr', "O'B", 'OBR']) {
-      const { matches } = app.ok('visitor.findReturning', { surnamePrefix: typed });
+      const { matches } = await app.ok('visitor.findReturning', { surnamePrefix: typed });
       expect(matches).toHaveLength(1);
       expect(matches[0]).toMatchObject({ displayName: 'Zoë O.', organisation: 'Kent LA' });
       expect(JSON.stringify(matches)).not.toContain('Brien');
     }
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'xyz' }).matches).toEqual([]);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'xyz' })).matches).toEqual([]);
   });
 
   it('finds Łukasz by typing a plain l', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Anna', lastName: 'Łukasz' });
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'luk' }).matches[0]?.displayName).toBe('Anna Ł.');
+    await newVisitor(app, { firstName: 'Anna', lastName: 'Łukasz' });
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'luk' })).matches[0]?.displayName).toBe('Anna Ł.');
   });
 
   it('lists at most six matches, most recent visitor first', async () => {
     const app = await createSetUpApp();
     for (let i = 0; i < 9; i += 1) {
-      const { visitId } = newVisitor(app, { firstName: `Person${i}`, lastName: `Smith`, organisation: `Org ${i}` });
-      app.ok('visit.signOut', { visitId });
+      const { visitId } = await newVisitor(app, { firstName: `Person${i}`, lastName: `Smith`, organisation: `Org ${i}` });
+      await app.ok('visit.signOut', { visitId });
       app.clock.advance(60_000);
     }
-    const { matches } = app.ok('visitor.findReturning', { surnamePrefix: 'smi' });
+    const { matches } = await app.ok('visitor.findReturning', { surnamePrefix: 'smi' });
     expect(matches).toHaveLength(6);
     expect(matches[0]!.displayName).toBe('Person8 S.');
   });
 
   it('signs in without re-reading when the expectations have not changed, keeping the earlier acknowledgement', async () => {
     const app = await visitedBefore();
-    const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
-    expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
+    const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
+    expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
     const acksBefore = count(app, 'acknowledgements');
-    const result = app.ok('visit.signInReturning', { visitorId, devices: [{ kind: 'phone', quantity: 1 }] });
+    const result = await app.ok('visit.signInReturning', { visitorId, devices: [{ kind: 'phone', quantity: 1 }] });
     expect(result).toMatchObject({ firstName: 'Zoë', devicesToHandIn: 1 });
     expect(count(app, 'acknowledgements')).toBe(acksBefore);
-    const visit = app.ok('visit.onSite', {}, 'staff').visits[0]!;
+    const visit = (await app.ok('visit.onSite', {}, 'staff')).visits[0]!;
     expect(visit.visiting).toBe('Fixing the hall lights');
     expect(visit.visitorType).toBe('contractor');
   });
 
   it('must re-acknowledge on every visit when the setting says so', async () => {
     const app = await visitedBefore();
-    app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
-    const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
-    expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
+    await app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
+    const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
+    expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
     const before = contentHash(app);
-    expect(app.fails('visit.signInReturning', { visitorId, devices: [] }).code).toBe('stale_policy');
+    expect((await app.fails('visit.signInReturning', { visitorId, devices: [] })).code).toBe('stale_policy');
     expect(contentHash(app)).toBe(before);
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
-    app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], visiting: 'Meeting the head' });
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.visiting).toBe('Meeting the head');
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
+    await app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], visiting: 'Meeting the head' });
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.visiting).toBe('Meeting the head');
   });
 
   it('must re-acknowledge when a new version of the expectations was published since', async () => {
     const app = await visitedBefore();
     const now = app.clock.now().toISOString();
     app.db.prepare(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`).run(now, now);
-    const visitorId = app.ok('visitor.findReturning', { surnamePrefix: 'obr' }).matches[0]!.visitorId;
-    expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
+    const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
+    expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
   });
 
   it('an unknown visitor id is a clear not-found', async () => {
     const app = await createSetUpApp();
-    expect(app.fails('visit.signInReturning', { visitorId: 12345, devices: [] }).code).toBe('not_found');
-    expect(app.fails('visitor.returningStatus', { visitorId: 12345 }).code).toBe('not_found');
+    expect((await app.fails('visit.signInReturning', { visitorId: 12345, devices: [] })).code).toBe('not_found');
+    expect((await app.fails('visitor.returningStatus', { visitorId: 12345 })).code).toBe('not_found');
   });
 });
 
 describe('names the way visitors write them', () => {
   /** The name shown on the staff console's on-site list, as the console writes it out. */
-  const onSiteNames = (app: Awaited<ReturnType<typeof createSetUpApp>>) => app.ok('visit.onSite', {}, 'staff').visits.map((v) => fullName(v));
+  const onSiteNames = async (app: Awaited<ReturnType<typeof createSetUpApp>>) => (await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => fullName(v));
 
   it('王芳 signs in family name first and is 王芳 on the console, the report, the roll call and the receipt', async () => {
     const app = await createSetUpApp();
-    const { visitId } = newVisitor(app, {
+    const { visitId } = await newVisitor(app, {
       firstName: '芳', lastName: '王', familyNameFirst: true, organisation: null,
       devices: [{ kind: 'phone', quantity: 1 }],
     });
-    newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
-    expect(onSiteNames(app)).toEqual(['王芳', 'Nagy Ferenc']);
-    const handover = app.ok('custody.pendingHandovers', {}, 'staff').handovers[0]!;
+    await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
+    expect(await onSiteNames(app)).toEqual(['王芳', 'Nagy Ferenc']);
+    const handover = (await app.ok('custody.pendingHandovers', {}, 'staff')).handovers[0]!;
     expect(fullName(handover)).toBe('王芳');
 
-    const log = await app.okAsync('custody.log', {
+    const log = await app.ok('custody.log', {
       handoverId: handover.handoverId, owner: { type: 'visitor', visitId }, items: [{ kind: 'phone', description: null, marks: null, bagSlot: '3' }],
     }, 'staff');
     expect(log.receipt.ownerName).toBe('王芳');
-    const report = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    const report = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(report.rows.map((r) => r[report.columns.indexOf('Name')])).toEqual(['王芳', 'Nagy Ferenc']);
-    const rollCall = app.ok('rollcall.save', { accountedVisitIds: [], note: null }, 'staff');
+    const rollCall = await app.ok('rollcall.save', { accountedVisitIds: [], note: null }, 'staff');
     expect(rollCall.missing).toEqual(['王芳', 'Nagy Ferenc']);
-    const printed = await app.okAsync('rollcall.print', {}, 'staff');
+    const printed = await app.ok('rollcall.print', {}, 'staff');
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(printed.print.documentId!)!)));
     expect(text).toContain('王芳');
     expect(text).toContain('Nagy Ferenc');
@@ -208,25 +208,25 @@ describe('names the way visitors write them', () => {
 
   it('prints the badge with the name in the order the visitor wrote it', async () => {
     const app = await createSetUpApp();
-    app.ok('settings.update', { badgeEnabled: true }, 'staff');
-    const { badgeCode } = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
-    const { print } = await app.okAsync('badge.print', { code: badgeCode! }, 'kiosk');
+    await app.ok('settings.update', { badgeEnabled: true }, 'staff');
+    const { badgeCode } = await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
+    const { print } = await app.ok('badge.print', { code: badgeCode! }, 'kiosk');
     const text = flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)));
     expect(text).toContain('Nagy Ferenc');
   });
 
   it('lets someone with only one name sign in, and other visitors see only its initial', async () => {
     const app = await createSetUpApp();
-    const result = app.ok('visit.signInNew', {
+    const result = await app.ok('visit.signInNew', {
       firstName: 'Suharto', oneName: true, organisation: 'Kent LA', visitorType: 'visiting_professional', visiting: 'SEND review',
-      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [],
+      policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [],
     });
     expect(result.firstName).toBe('Suharto');
-    expect(onSiteNames(app)).toEqual(['Suharto']);
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'suh' }).matches).toEqual([
+    expect(await onSiteNames(app)).toEqual(['Suharto']);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'suh' })).matches).toEqual([
       { visitorId: expect.any(Number), displayName: 'S.', organisation: 'Kent LA' },
     ]);
-    expect(app.ok('visit.findOnSite', { surnamePrefix: 'SUH' }).matches).toEqual([
+    expect((await app.ok('visit.findOnSite', { surnamePrefix: 'SUH' })).matches).toEqual([
       { visitId: result.visitId, displayName: 'S.', organisation: 'Kent LA' },
     ]);
   });
@@ -240,9 +240,9 @@ describe('names the way visitors write them', () => {
     const before = contentHash(app);
     const input = {
       firstName: 'Sam', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
-      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [], ...change,
+      policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], ...change,
     };
-    const error = app.fails('visit.signInNew', input);
+    const error = await app.fails('visit.signInNew', input);
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.lastName).toMatch(message);
     expect(contentHash(app)).toBe(before);
@@ -257,29 +257,29 @@ describe('names the way visitors write them', () => {
     ['王', ['王']],
   ])('finds the surname %s by the start of any of its words: %j', async (lastName, typed) => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'Róisín', lastName, organisation: null });
-    newVisitor(app, { firstName: 'Other', lastName: 'Sullivan', organisation: null });
+    await newVisitor(app, { firstName: 'Róisín', lastName, organisation: null });
+    await newVisitor(app, { firstName: 'Other', lastName: 'Sullivan', organisation: null });
     for (const t of typed) {
-      const shown = app.ok('visitor.findReturning', { surnamePrefix: t }).matches.map((m) => m.displayName);
+      const shown = (await app.ok('visitor.findReturning', { surnamePrefix: t })).matches.map((m) => m.displayName);
       expect(shown, t).toContain(shortName({ firstName: 'Róisín', lastName: lastName.normalize('NFC'), familyNameFirst: false }));
     }
     // "Other" is found by none of these, and nobody by the middle of a word.
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'lliv' }).matches).toEqual([]);
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'lliv' })).matches).toEqual([]);
   });
 
   it('finds a one-character first name with a surname typed in combining accents by its second word', async () => {
     const app = await createSetUpApp();
-    newVisitor(app, { firstName: 'A', lastName: 'O\u0301 Su\u0301illeabha\u0301in', organisation: null });
-    expect(app.ok('visit.onSite', {}, 'staff').visits[0]!.lastName).toBe('Ó Súilleabháin');
-    expect(app.ok('visitor.findReturning', { surnamePrefix: 'sui' }).matches.map((m) => m.displayName)).toEqual(['A Ó.']);
+    await newVisitor(app, { firstName: 'A', lastName: 'O\u0301 Su\u0301illeabha\u0301in', organisation: null });
+    expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.lastName).toBe('Ó Súilleabháin');
+    expect((await app.ok('visitor.findReturning', { surnamePrefix: 'sui' })).matches.map((m) => m.displayName)).toEqual(['A Ó.']);
   });
 
   it('shows a returning visitor the way they wrote their name this time', async () => {
     const app = await createSetUpApp();
-    const first = newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', organisation: null });
-    app.ok('visit.signOut', { visitId: first.visitId });
-    newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
+    const first = await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', organisation: null });
+    await app.ok('visit.signOut', { visitId: first.visitId });
+    await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
     expect(count(app, 'visitors')).toBe(1);
-    expect(onSiteNames(app)).toEqual(['Nagy Ferenc']);
+    expect(await onSiteNames(app)).toEqual(['Nagy Ferenc']);
   });
 });

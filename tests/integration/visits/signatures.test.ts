@@ -14,9 +14,9 @@ const SIGNED = 'M120 210L160 90L200 210M140 160L185 160M260 90L260 210L330 210M1
 
 async function askingForSignatures(): Promise<SetUp> {
   const app = await createSetUpApp();
-  expect(app.ok('settings.get', {}, 'staff').askForSignature).toBe(false);
-  expect(app.ok('settings.update', { askForSignature: true }, 'staff').askForSignature).toBe(true);
-  expect(app.ok('kiosk.config', {}).askForSignature).toBe(true);
+  expect((await app.ok('settings.get', {}, 'staff')).askForSignature).toBe(false);
+  expect((await app.ok('settings.update', { askForSignature: true }, 'staff')).askForSignature).toBe(true);
+  expect((await app.ok('kiosk.config', {})).askForSignature).toBe(true);
   return app;
 }
 
@@ -32,27 +32,27 @@ function acknowledgementOf(app: TestApp, visitId: number): { id: number; acknowl
 describe('a signature drawn on the expectations screen', () => {
   it('is kept with the acknowledgement, sealed by the same sign-in, and shown on the visitor log and the subject access export', async () => {
     const app = await askingForSignatures();
-    const { visitId } = newVisitor(app, { signature: SIGNED });
+    const { visitId } = await newVisitor(app, { signature: SIGNED });
     const acknowledgement = acknowledgementOf(app, visitId);
     expect(signatureRows(app)).toEqual([{ id: acknowledgement.id, strokes: SIGNED, signed_at: acknowledgement.acknowledged_at, removed_at: null }]);
     // One transaction, one entry: the sign-in's audit entry seals the acknowledgement and its signature together.
     const sealed = JSON.parse(app.db.prepare("SELECT records_json FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id DESC LIMIT 1").pluck().get() as string) as [string, number][];
     expect(sealed.map(([table, id]) => `${table}:${id}`)).toEqual(expect.arrayContaining([`acknowledgements:${acknowledgement.id}`, `acknowledgement_signatures:${acknowledgement.id}`]));
 
-    const log = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(log.columns.at(-1)).toBe('Signature');
     expect(log.rows[0]!.at(-1)).toBe('Drawn at the kiosk on 23 Nov 2026, 09:00');
     expect(log.signatures).toEqual([{ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' }]);
 
     const visitorId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
-    expect(app.ok('person.export', { visitorId }, 'staff').visits[0]!.signature).toEqual({ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' });
+    expect((await app.ok('person.export', { visitorId }, 'staff')).visits[0]!.signature).toEqual({ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' });
   });
 
   it('is asked for only when the setting is on: without it the visitor log keeps its usual columns', async () => {
     const app = await createSetUpApp();
-    newVisitor(app);
+    await newVisitor(app);
     expect(count(app, 'acknowledgement_signatures')).toBe(0);
-    const log = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(log.columns).not.toContain('Signature');
     expect(log.signatures).toBeUndefined();
   });
@@ -60,9 +60,9 @@ describe('a signature drawn on the expectations screen', () => {
   it('is required when the setting asks for one: a sign-in without it is refused, sending the kiosk back to the expectations, and nothing is written', async () => {
     const app = await askingForSignatures();
     const before = contentHash(app);
-    const refused = app.fails('visit.signInNew', {
+    const refused = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
-      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [], signature: null,
+      policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], signature: null,
     });
     expect(refused.code).toBe('stale_policy');
     expect(refused.message).toMatch(/sign your name with your finger/);
@@ -71,35 +71,35 @@ describe('a signature drawn on the expectations screen', () => {
 
   it('is asked of a returning visitor only when they are shown the expectations again', async () => {
     const app = await createSetUpApp();
-    const { visitId } = newVisitor(app);
-    app.ok('visit.signOut', { visitId });
+    const { visitId } = await newVisitor(app);
+    await app.ok('visit.signOut', { visitId });
     const visitorId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
-    app.ok('settings.update', { askForSignature: true }, 'staff');
+    await app.ok('settings.update', { askForSignature: true }, 'staff');
     // Their acknowledgement of this version still counts: the kiosk skips the screen, and no signature is asked for.
-    expect(app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
-    const again = app.ok('visit.signInReturning', { visitorId, devices: [] });
+    expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
+    const again = await app.ok('visit.signInReturning', { visitorId, devices: [] });
     expect(count(app, 'acknowledgement_signatures')).toBe(0);
-    app.ok('visit.signOut', { visitId: again.visitId });
+    await app.ok('visit.signOut', { visitId: again.visitId });
 
     // Every visit now: the screen is shown, so the signature is needed, and kept with the new acknowledgement.
-    app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
+    await app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     const before = contentHash(app);
-    expect(app.fails('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [] }).code).toBe('stale_policy');
+    expect((await app.fails('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [] })).code).toBe('stale_policy');
     expect(contentHash(app)).toBe(before);
-    const signed = app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
+    const signed = await app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
     expect(signatureRows(app)).toMatchObject([{ id: acknowledgementOf(app, signed.visitId).id, strokes: SIGNED }]);
   });
 
   it('is kept for a visitor signing in with an invitation', async () => {
     const app = await askingForSignatures();
-    const { bookingId } = app.ok('booking.create', {
+    const { bookingId } = await app.ok('booking.create', {
       firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: '09:30',
     }, 'staff');
     const code = app.db.prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
-    const policyVersionId = app.ok('kiosk.config', {}).policy.versionId;
-    expect(app.fails('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] }).code).toBe('stale_policy');
-    const { visitId } = app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
+    const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
+    expect((await app.fails('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] })).code).toBe('stale_policy');
+    const { visitId } = await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
     expect(signatureRows(app)).toMatchObject([{ id: acknowledgementOf(app, visitId).id, strokes: SIGNED }]);
   });
 
@@ -115,9 +115,9 @@ describe('a signature drawn on the expectations screen', () => {
   ])('refuses %s with a clear message, and nothing is written', async (_what, signature, message) => {
     const app = await askingForSignatures();
     const before = contentHash(app);
-    const refused = app.fails('visit.signInNew', {
+    const refused = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
-      policyVersionId: app.ok('kiosk.config', {}).policy.versionId, devices: [], signature,
+      policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], signature,
     });
     expect(refused).toMatchObject({ code: 'invalid_input', fields: { signature: message } });
     expect(contentHash(app)).toBe(before);
@@ -125,34 +125,34 @@ describe('a signature drawn on the expectations screen', () => {
 
   it('goes with the visitor’s details when retention removes them, keeping when it was drawn', async () => {
     const app = await askingForSignatures();
-    app.ok('settings.update', { retentionYears: 1 }, 'staff');
-    const { visitId } = newVisitor(app, { signature: SIGNED });
-    app.ok('visit.signOut', { visitId });
+    await app.ok('settings.update', { retentionYears: 1 }, 'staff');
+    const { visitId } = await newVisitor(app, { signature: SIGNED });
+    await app.ok('visit.signOut', { visitId });
     app.clock.set('2027-11-24T09:00:00Z');
-    await app.okAsync('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
-    const recent = newVisitor(app, { firstName: 'Recent', lastName: 'Visitor', signature: SIGNED });
+    await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
+    const recent = await newVisitor(app, { firstName: 'Recent', lastName: 'Visitor', signature: SIGNED });
 
-    expect(app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, signaturesCleared: 1 });
+    expect(await app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, signaturesCleared: 1 });
     expect(signatureRows(app)).toEqual([
       { id: acknowledgementOf(app, visitId).id, strokes: null, signed_at: '2026-11-23T09:00:00.000Z', removed_at: '2027-11-24T09:00:00.000Z' },
       { id: acknowledgementOf(app, recent.visitId).id, strokes: SIGNED, signed_at: '2027-11-24T09:00:00.000Z', removed_at: null },
     ]);
-    const log = app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
+    const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(log.rows[0]!.at(-1)).toBe('Removed');
     expect(log.signatures).toEqual([null]);
     // A second run finds nothing more to remove.
-    expect(app.ok('retention.runNow', {}, 'staff').signaturesCleared).toBe(0);
+    expect((await app.ok('retention.runNow', {}, 'staff')).signaturesCleared).toBe(0);
   });
 
   it('cannot be changed, deleted or filled with anything but strokes, even by a program other than Safe Hands', async () => {
     const app = await askingForSignatures();
-    const { visitId } = newVisitor(app, { signature: SIGNED });
+    const { visitId } = await newVisitor(app, { signature: SIGNED });
     const { id, acknowledged_at: at } = acknowledgementOf(app, visitId);
     const other = new Database(join(app.dir, DATABASE_FILE));
     try {
       expect(() => other.prepare('UPDATE acknowledgement_signatures SET strokes = ? WHERE id = ?').run('M1 1L900 299', id)).toThrow(/a signature is never changed/);
       expect(() => other.prepare('DELETE FROM acknowledgement_signatures WHERE id = ?').run(id)).toThrow(/never deleted/);
-      const second = newVisitor(app, { firstName: 'Amara', lastName: 'Okafor', signature: SIGNED });
+      const second = await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor', signature: SIGNED });
       const ack = acknowledgementOf(app, second.visitId);
       expect(() => other.prepare('INSERT INTO acknowledgement_signatures (id, strokes, signed_at) VALUES (?, ?, ?)').run(ack.id + 100, SIGNED, at))
         .toThrow(/kept with the acknowledgement/);
@@ -165,7 +165,7 @@ describe('a signature drawn on the expectations screen', () => {
 
   it('changed behind Safe Hands’ back is caught by the audit check', async () => {
     const app = await askingForSignatures();
-    const { visitId } = newVisitor(app, { signature: SIGNED });
+    const { visitId } = await newVisitor(app, { signature: SIGNED });
     const { id } = acknowledgementOf(app, visitId);
     app.tamperedOnPurpose = true;
     const other = new Database(join(app.dir, DATABASE_FILE));
@@ -176,7 +176,7 @@ describe('a signature drawn on the expectations screen', () => {
     } finally {
       other.close();
     }
-    const verdict = await app.okAsync('audit.verify', {}, 'staff');
+    const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.join('\n')).toMatch(new RegExp(`Visitor's signature ${id} has been changed outside Safe Hands`));
   });

@@ -70,7 +70,7 @@ export function sealAuditWith(db: Db, sealer: AuditSealer): void {
   sealers.set(db, sealer);
 }
 
-export function auditHead(db: Db): AuditHead | null {
+export async function auditHead(db: Db): Promise<AuditHead | null> {
   return (prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
 }
 
@@ -82,8 +82,8 @@ function recordsJson(records: readonly RecordSeal[]): string | null {
  * Appends one entry; call inside the transaction that makes the change it describes, after the writes:
  * the entry carries the content hash of every row this connection wrote since the last entry.
  */
-export function appendAudit(db: Db, entry: AuditEntry): void {
-  const last = auditHead(db);
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const last = await auditHead(db);
   const sealer = sealers.get(db);
   sealer?.chainsOnto(last);
   const id = (last?.id ?? 0) + 1;
@@ -119,7 +119,7 @@ export interface AuditFilter {
 }
 
 /** Newest first, one page at a time (before `beforeId`). */
-export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
+export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
   return prepared(
     db,
     `SELECT * FROM audit_log
@@ -131,7 +131,7 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
 }
 
 /** The hash of one entry, or undefined when the trail no longer holds it. */
-export function auditHashAt(db: Db, id: number): string | undefined {
+export async function auditHashAt(db: Db, id: number): Promise<string | undefined> {
   return (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
 }
 
@@ -139,17 +139,17 @@ export function auditHashAt(db: Db, id: number): string | undefined {
  * Reads the trail a page at a time, oldest first: the entries after `afterId`, at most `limit`. One
  * statement, prepared once, serves every page of a check.
  */
-export function auditPageReader(db: Db): (afterId: number, limit: number) => AuditRow[] {
+export async function auditPageReader(db: Db): Promise<(afterId: number, limit: number) => AuditRow[]> {
   const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
   return (afterId, limit) => page.all(afterId, limit) as AuditRow[];
 }
 
 /** When the newest restore of a backup was recorded, or null when there has been none. */
-export function lastRestoreAt(db: Db): string | null {
+export async function lastRestoreAt(db: Db): Promise<string | null> {
   return (db.prepare("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'").get() as { at: string | null }).at;
 }
 
 /** The detail of the newest "audit check failed" entry, as stored; undefined when there is none. */
-export function lastCheckFailedDetail(db: Db): string | undefined {
+export async function lastCheckFailedDetail(db: Db): Promise<string | undefined> {
   return (db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").get() as { detail_json: string } | undefined)?.detail_json;
 }

@@ -22,13 +22,13 @@ const SELECT = `
          b.invite_token, b.status, b.visit_id, s.display_name AS created_by_name
   FROM bookings b JOIN staff s ON s.id = b.created_by`;
 
-export function insertBooking(
+export async function insertBooking(
   db: Db,
   b: {
     firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; visitorType: VisitorType; host: string; expectedDate: string;
     expectedTime: string | null; inviteToken: string; createdAt: string; createdBy: number;
   },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare(
@@ -39,18 +39,18 @@ export function insertBooking(
   );
 }
 
-export function findBookingBy(db: Db, field: 'id' | 'invite_token', value: number | string): BookingRow | undefined {
+export async function findBookingBy(db: Db, field: 'id' | 'invite_token', value: number | string): Promise<BookingRow | undefined> {
   return db.prepare(`${SELECT} WHERE b.${field} = ?`).get(value) as BookingRow | undefined;
 }
 
-export function bookingsOn(db: Db, day: string): BookingRow[] {
+export async function bookingsOn(db: Db, day: string): Promise<BookingRow[]> {
   return db.prepare(`${SELECT} WHERE b.expected_date = ? ORDER BY b.expected_time IS NULL, b.expected_time, b.last_name, b.id`).all(day) as BookingRow[];
 }
 
-export function markArrived(db: Db, id: number, visitId: number): boolean {
+export async function markArrived(db: Db, id: number, visitId: number): Promise<boolean> {
   return db.prepare(`UPDATE bookings SET status = 'arrived', visit_id = ? WHERE id = ? AND status = 'expected'`).run(visitId, id).changes === 1;
 }
 
-export function cancelBooking(db: Db, id: number, reason: string): boolean {
+export async function cancelBooking(db: Db, id: number, reason: string): Promise<boolean> {
   return db.prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'expected'`).run(reason, id).changes === 1;
 }

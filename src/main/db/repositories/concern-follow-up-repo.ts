@@ -31,7 +31,7 @@ interface ParentsInformedRow {
 const BY_CONCERN = 'IN (SELECT value FROM json_each(@ids))';
 
 /** The follow-ups of these concerns, keyed by concern id (every id present, with nothing recorded if need be). */
-export function followUpsOf(db: Db, concernIds: readonly number[]): Map<number, ConcernFollowUps> {
+export async function followUpsOf(db: Db, concernIds: readonly number[]): Promise<Map<number, ConcernFollowUps>> {
   const result = new Map<number, ConcernFollowUps>(
     concernIds.map((id) => [id, { parentsInformed: [], debrief: null, ladoReferral: null, policeContacts: [] }]),
   );
@@ -82,17 +82,17 @@ function parentsEntry(row: ParentsInformedRow): ParentsInformedEntry {
 }
 
 /** Whether the newest record about telling the parents is the DSL's decision not to tell them. */
-export function parentsNotToBeTold(db: Db, concernId: number): boolean {
+export async function parentsNotToBeTold(db: Db, concernId: number): Promise<boolean> {
   const newest = prepared(db, 'SELECT informed FROM concern_parents_informed WHERE concern_id = ? ORDER BY id DESC LIMIT 1').get(concernId) as
     | { informed: 0 | 1 }
     | undefined;
   return newest?.informed === 0;
 }
 
-export function insertParentsInformed(
+export async function insertParentsInformed(
   db: Db,
   r: { concernId: number; informedOn: string; informedTime: string | null; informedBy: string; whoWasTold: string | null; at: string; by: number },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare(
@@ -103,7 +103,7 @@ export function insertParentsInformed(
   );
 }
 
-export function insertParentsNotInformed(db: Db, r: { concernId: number; reason: string; at: string; by: number }): number {
+export async function insertParentsNotInformed(db: Db, r: { concernId: number; reason: string; at: string; by: number }): Promise<number> {
   return Number(
     db
       .prepare(`INSERT INTO concern_parents_informed (concern_id, informed, reason, recorded_at, recorded_by) VALUES (@concernId, 0, @reason, @at, @by)`)
@@ -112,7 +112,7 @@ export function insertParentsNotInformed(db: Db, r: { concernId: number; reason:
 }
 
 /** Null when the concern already has its debrief (one per concern). */
-export function insertDebrief(db: Db, r: { concernId: number; lessonsLearnt: string; practiceChange: string | null; at: string; by: number }): number | null {
+export async function insertDebrief(db: Db, r: { concernId: number; lessonsLearnt: string; practiceChange: string | null; at: string; by: number }): Promise<number | null> {
   const info = db
     .prepare(
       `INSERT INTO concern_debriefs (concern_id, lessons_learnt, practice_change, recorded_at, recorded_by)
@@ -123,7 +123,7 @@ export function insertDebrief(db: Db, r: { concernId: number; lessonsLearnt: str
 }
 
 /** Null when the concern has already been referred (one referral per concern). */
-export function insertLadoReferral(db: Db, r: { concernId: number; referredOn: string; ladoReference: string; at: string; by: number }): number | null {
+export async function insertLadoReferral(db: Db, r: { concernId: number; referredOn: string; ladoReference: string; at: string; by: number }): Promise<number | null> {
   const info = db
     .prepare(
       `INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by)
@@ -146,7 +146,7 @@ export interface LadoAwaitingOutcomeRow {
  * Every referral without an outcome, whatever its concern's status (a closed concern can still wait for the
  * LADO). Referrals are only for allegations against staff, so the table stays small.
  */
-export function listLadoAwaitingOutcome(db: Db): LadoAwaitingOutcomeRow[] {
+export async function listLadoAwaitingOutcome(db: Db): Promise<LadoAwaitingOutcomeRow[]> {
   return prepared(
     db,
     `SELECT l.concern_id AS concernId, c.about_name AS aboutName, l.referred_on AS referredOn, l.lado_reference AS ladoReference,
@@ -157,18 +157,18 @@ export function listLadoAwaitingOutcome(db: Db): LadoAwaitingOutcomeRow[] {
 }
 
 /** The concern's referral as stored, for the rules an outcome must keep. */
-export function findLadoReferral(db: Db, concernId: number): { id: number; referredOn: string; outcome: LadoOutcome | null } | undefined {
+export async function findLadoReferral(db: Db, concernId: number): Promise<{ id: number; referredOn: string; outcome: LadoOutcome | null } | undefined> {
   return prepared(db, 'SELECT id, referred_on AS referredOn, outcome FROM concern_lado_referrals WHERE concern_id = ?').get(concernId) as
     | { id: number; referredOn: string; outcome: LadoOutcome | null }
     | undefined;
 }
 
 /** False when the referral already has its outcome. */
-export function recordLadoOutcome(
+export async function recordLadoOutcome(
   db: Db,
   referralId: number,
   r: { outcome: LadoOutcome; outcomeOn: string; note: string | null; at: string; by: number },
-): boolean {
+): Promise<boolean> {
   return (
     db
       .prepare(
@@ -179,10 +179,10 @@ export function recordLadoOutcome(
   );
 }
 
-export function insertPoliceContact(
+export async function insertPoliceContact(
   db: Db,
   r: { concernId: number; contactedOn: string; policeForce: string; officer: string; reference: string; at: string; by: number },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare(

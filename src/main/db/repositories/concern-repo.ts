@@ -14,15 +14,15 @@ const SELECT = `
 type ConcernRow = Omit<ConcernView, 'parentsInformed' | 'debrief' | 'ladoReferral' | 'policeContacts'>;
 
 /** The concerns with what followed each (parents told, debrief, LADO, police), in the same order. */
-function withFollowUps(db: Db, rows: ConcernRow[]): ConcernView[] {
-  const followUps = followUpsOf(db, rows.map((r) => r.concernId));
+async function withFollowUps(db: Db, rows: ConcernRow[]): Promise<ConcernView[]> {
+  const followUps = await followUpsOf(db, rows.map((r) => r.concernId));
   return rows.map((r) => ({ ...r, ...followUps.get(r.concernId)! }));
 }
 
-export function insertConcern(
+export async function insertConcern(
   db: Db,
   c: { aboutType: ConcernSubject; aboutName: string; visitId: number | null; location: string; whatHappened: string; actionTaken: string; raisedAt: string; raisedBy: number },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare(
@@ -33,18 +33,18 @@ export function insertConcern(
   );
 }
 
-export function findConcern(db: Db, id: number): ConcernView | undefined {
+export async function findConcern(db: Db, id: number): Promise<ConcernView | undefined> {
   const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConcernRow | undefined;
-  return row ? withFollowUps(db, [row])[0] : undefined;
+  return row ? (await withFollowUps(db, [row]))[0] : undefined;
 }
 
 /** The staff member who raised the concern (undefined for none). */
-export function concernRaisedBy(db: Db, id: number): number | undefined {
+export async function concernRaisedBy(db: Db, id: number): Promise<number | undefined> {
   return (db.prepare('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?').get(id) as { raisedBy: number } | undefined)?.raisedBy;
 }
 
 /** Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. */
-export function listConcerns(db: Db, raisedBy: number | null, limit = 200): ConcernView[] {
+export async function listConcerns(db: Db, raisedBy: number | null, limit = 200): Promise<ConcernView[]> {
   const rows = db
     .prepare(
       `${SELECT} WHERE (@raisedBy IS NULL OR c.raised_by = @raisedBy)
@@ -76,11 +76,11 @@ export const NEW_CONCERNS_SQL = `
   WHERE c.status <> 'closed' AND c.status = 'new' AND (@raisedBy IS NULL OR c.raised_by = @raisedBy)
   ORDER BY c.raised_at, c.id`;
 
-export function listNewConcerns(db: Db, raisedBy: number | null): NewConcernRow[] {
+export async function listNewConcerns(db: Db, raisedBy: number | null): Promise<NewConcernRow[]> {
   return prepared(db, NEW_CONCERNS_SQL).all({ raisedBy }) as NewConcernRow[];
 }
 
-export function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): boolean {
+export async function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): Promise<boolean> {
   return (
     db
       .prepare(`UPDATE concerns SET outcome = @outcome, status = @status, reviewed_at = @at, reviewed_by = @by WHERE id = @id AND status <> 'closed'`)

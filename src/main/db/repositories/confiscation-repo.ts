@@ -5,13 +5,13 @@ import type { Db } from '../connection.js';
 import { prepared } from './statements.js';
 
 /** One item released to a parent or carer (migration 0019). */
-export function insertRelease(
+export async function insertRelease(
   db: Db,
   r: {
     itemId: number; at: string; by: number; parentName: string; relationship: Relationship; relationshipOther: string | null;
     identityCheck: IdentityCheck; identityNote: string | null; earlyAgreedBy: number | null; earlyReason: string | null; note: string | null;
   },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO confiscation_releases (item_id, released_at, released_by, parent_name, relationship, relationship_other,
@@ -22,13 +22,13 @@ export function insertRelease(
 }
 
 /** One item handed to the police (migration 0019). */
-export function insertPoliceHandover(
+export async function insertPoliceHandover(
   db: Db,
   h: {
     itemId: number; at: string; by: number; officerName: string; officerNumber: string | null; policeForce: string;
     policeReference: string; note: string | null;
   },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO police_handovers (item_id, handed_at, handed_by, officer_name, officer_number, police_force, police_reference, note)
@@ -93,7 +93,7 @@ export function confiscationOutcome(r: OutcomeColumns): ConfiscationOutcome | nu
  * replaced, see retention-repo.ts clearExpiredDetails), so the two never disagree. Call after that, in the
  * same run. Returns how many records lost their names.
  */
-export function clearExpiredConfiscations(db: Db): number {
+export async function clearExpiredConfiscations(db: Db): Promise<number> {
   const released = prepared(
     db,
     `UPDATE confiscation_releases SET parent_name = 'Removed',

@@ -49,17 +49,17 @@ const RECEIPT_SELECT = `
   LEFT JOIN staff so ON so.id = r.staff_owner
   LEFT JOIN staff gb ON gb.id = r.given_by_hand_by`;
 
-export function nextReceiptSeq(db: Db, year: number): number {
+export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
   return (prepared(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
 }
 
-export function insertReceipt(
+export async function insertReceipt(
   db: Db,
   r: {
     year: number; seq: number; number: string; token: string; ownerType: OwnerType; visitId: number | null; staffOwner: number | null;
     learnerName: string | null; learnerGroup: string | null; handoverId: number | null; createdAt: string; createdBy: number;
   },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
@@ -68,13 +68,13 @@ export function insertReceipt(
   return Number(result.lastInsertRowid);
 }
 
-export function insertCustodyItem(
+export async function insertCustodyItem(
   db: Db,
   item: {
     receiptId: number; kind: DeviceKind; description: string | null; marks: string | null; bagSlot: string;
     reason: CustodyReason; confiscationReason: string | null; loggedAt: string; loggedBy: number;
   },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
@@ -83,7 +83,7 @@ export function insertCustodyItem(
   return Number(result.lastInsertRowid);
 }
 
-export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): ReceiptRow | undefined {
+export async function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): Promise<ReceiptRow | undefined> {
   return prepared(db, `${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as ReceiptRow | undefined;
 }
 
@@ -92,7 +92,7 @@ export function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: n
  * visitor by the start of any word of their surname (any of the folded `keys`, one per word typed), a staff
  * member or pupil by any part of the name.
  */
-export function receiptsInSafeByOwnerName(db: Db, keys: readonly string[], typed: string, limit: number): ReceiptRow[] {
+export async function receiptsInSafeByOwnerName(db: Db, keys: readonly string[], typed: string, limit: number): Promise<ReceiptRow[]> {
   return prepared(
     db,
     `${RECEIPT_SELECT}
@@ -109,7 +109,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function receiptsInSafe(db: Db): ReceiptRow[] {
+export async function receiptsInSafe(db: Db): Promise<ReceiptRow[]> {
   return prepared(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
     .all() as ReceiptRow[];
 }
@@ -134,7 +134,7 @@ interface ItemRow extends OutcomeColumns {
 }
 
 /** Items of the given receipts, with the latest correction (if any) applied to what staff see. */
-export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<number, CustodyItemView[]> {
+export async function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Promise<Map<number, CustodyItemView[]>> {
   const byReceipt = new Map<number, CustodyItemView[]>();
   if (receiptIds.length === 0) return byReceipt;
   const rows = prepared(
@@ -179,17 +179,17 @@ export function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Map<numb
   return byReceipt;
 }
 
-export function findItem(db: Db, itemId: number): { id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined {
+export async function findItem(db: Db, itemId: number): Promise<{ id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined> {
   return prepared(db, 'SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?').get(itemId) as
     | { id: number; receipt_id: number; state: CustodyState; closed_at: string | null }
     | undefined;
 }
 
 /** Moves an item out of the safe; false when it had already left (another console got there first). */
-export function closeItem(
+export async function closeItem(
   db: Db,
   c: { itemId: number; state: 'returned' | 'handed_on'; at: string; by: number; to: string; note: string | null },
-): boolean {
+): Promise<boolean> {
   const result = prepared(
     db,
     `UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
@@ -198,10 +198,10 @@ export function closeItem(
   return result.changes === 1;
 }
 
-export function insertCorrection(
+export async function insertCorrection(
   db: Db,
   c: { itemId: number; description: string | null; marks: string | null; bagSlot: string; reason: string; at: string; by: number },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
@@ -210,7 +210,7 @@ export function insertCorrection(
   return Number(result.lastInsertRowid);
 }
 
-export function countInSafeForVisit(db: Db, visitId: number): number {
+export async function countInSafeForVisit(db: Db, visitId: number): Promise<number> {
   return (
     prepared(
       db,
@@ -220,7 +220,7 @@ export function countInSafeForVisit(db: Db, visitId: number): number {
   ).n;
 }
 
-export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<number, number> {
+export async function countInSafeByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   if (visitIds.length === 0) return counts;
   const rows = prepared(
@@ -233,17 +233,17 @@ export function countInSafeByVisit(db: Db, visitIds: readonly number[]): Map<num
 }
 
 /** The spooler took a copy: one more printed, and no problem left to show. Returns the new count. */
-export function recordPrinted(db: Db, receiptId: number): number {
+export async function recordPrinted(db: Db, receiptId: number): Promise<number> {
   prepared(db, 'UPDATE receipts SET print_count = print_count + 1, print_problem = NULL WHERE id = ?').run(receiptId);
   return (prepared(db, 'SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
 }
 
 /** The receipt was written out by hand for its owner: who did it and when (see services/custody/given-by-hand.ts). */
-export function recordGivenByHand(db: Db, receiptId: number, at: string, by: number): void {
+export async function recordGivenByHand(db: Db, receiptId: number, at: string, by: number): Promise<void> {
   prepared(db, 'UPDATE receipts SET given_by_hand_at = ?, given_by_hand_by = ? WHERE id = ?').run(at, by, receiptId);
 }
 
 /** Why a receipt that has never printed did not print this time; a receipt already printed keeps none. */
-export function recordPrintProblem(db: Db, receiptId: number, reason: string): void {
+export async function recordPrintProblem(db: Db, receiptId: number, reason: string): Promise<void> {
   prepared(db, 'UPDATE receipts SET print_problem = ? WHERE id = ? AND print_count = 0').run(reason, receiptId);
 }

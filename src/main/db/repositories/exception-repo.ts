@@ -41,14 +41,14 @@ const SELECT = `
   LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id)
   LEFT JOIN visitors v ON v.id = vi.visitor_id`;
 
-export function insertException(
+export async function insertException(
   db: Db,
   e: {
     visitId: number | null; bookingId: number | null; purpose: ExceptionPurpose; purposeDetail: string | null; devicesJson: string;
     permittedUse: string; permittedAreas: string; conditions: string | null; riskChecklistJson: string; riskNotes: string | null;
     validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string; recordToken: string;
   },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare(
@@ -61,15 +61,15 @@ export function insertException(
   );
 }
 
-export function findExceptionByRecordToken(db: Db, token: string): ExceptionRow | undefined {
+export async function findExceptionByRecordToken(db: Db, token: string): Promise<ExceptionRow | undefined> {
   return db.prepare(`${SELECT} WHERE e.record_token = ?`).get(token) as ExceptionRow | undefined;
 }
 
-export function findException(db: Db, id: number): ExceptionRow | undefined {
+export async function findException(db: Db, id: number): Promise<ExceptionRow | undefined> {
   return db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as ExceptionRow | undefined;
 }
 
-export function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bookingId?: number | undefined }): ExceptionRow[] {
+export async function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bookingId?: number | undefined }): Promise<ExceptionRow[]> {
   return db
     .prepare(
       `${SELECT} WHERE (@visitId IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId) AND (@bookingId IS NULL OR e.booking_id = @bookingId)
@@ -79,7 +79,7 @@ export function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bo
 }
 
 /** The most recent exception for each of these visits (directly or through their booking). */
-export function latestExceptionByVisit(db: Db, visitIds: readonly number[]): Map<number, ExceptionRow> {
+export async function latestExceptionByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
   const map = new Map<number, ExceptionRow>();
   if (visitIds.length === 0) return map;
   const rows = db
@@ -89,7 +89,7 @@ export function latestExceptionByVisit(db: Db, visitIds: readonly number[]): Map
   return map;
 }
 
-export function latestExceptionByBooking(db: Db, bookingIds: readonly number[]): Map<number, ExceptionRow> {
+export async function latestExceptionByBooking(db: Db, bookingIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
   const map = new Map<number, ExceptionRow>();
   if (bookingIds.length === 0) return map;
   const rows = db
@@ -99,7 +99,7 @@ export function latestExceptionByBooking(db: Db, bookingIds: readonly number[]):
   return map;
 }
 
-export function revokeException(db: Db, id: number, r: { at: string; by: number; reason: string }): boolean {
+export async function revokeException(db: Db, id: number, r: { at: string; by: number; reason: string }): Promise<boolean> {
   return (
     db
       .prepare('UPDATE device_exceptions SET revoked_at = @at, revoked_by = @by, revoke_reason = @reason WHERE id = @id AND revoked_at IS NULL')

@@ -26,19 +26,19 @@ export interface OpenRequestRow extends ExceptionRequestRow {
 
 const COLUMNS = 'r.id, r.visit_id, r.device_kind, r.purpose, r.requested_at, r.decision, r.exception_id';
 
-export function insertExceptionRequest(db: Db, r: { visitId: number; deviceKind: DeviceKind; purpose: string; requestedAt: string }): number {
+export async function insertExceptionRequest(db: Db, r: { visitId: number; deviceKind: DeviceKind; purpose: string; requestedAt: string }): Promise<number> {
   return Number(
     prepared(db, 'INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (@visitId, @deviceKind, @purpose, @requestedAt)')
       .run(r).lastInsertRowid,
   );
 }
 
-export function findExceptionRequest(db: Db, id: number): ExceptionRequestRow | undefined {
+export async function findExceptionRequest(db: Db, id: number): Promise<ExceptionRequestRow | undefined> {
   return prepared(db, `SELECT ${COLUMNS} FROM exception_requests r WHERE r.id = ?`).get(id) as ExceptionRequestRow | undefined;
 }
 
 /** The request of this visit still waiting for the DSL, if there is one (at most one: a unique index). */
-export function openExceptionRequestOf(db: Db, visitId: number): ExceptionRequestRow | undefined {
+export async function openExceptionRequestOf(db: Db, visitId: number): Promise<ExceptionRequestRow | undefined> {
   return prepared(db, `SELECT ${COLUMNS} FROM exception_requests r WHERE r.visit_id = ? AND r.decision IS NULL`).get(visitId) as
     | ExceptionRequestRow
     | undefined;
@@ -48,7 +48,7 @@ export function openExceptionRequestOf(db: Db, visitId: number): ExceptionReques
  * Requests waiting from visitors still on site, oldest first. One whose visitor signed out before the DSL
  * decided has lapsed with the visit: the device went home with them, there is nothing left to decide.
  */
-export function openExceptionRequests(db: Db): OpenRequestRow[] {
+export async function openExceptionRequests(db: Db): Promise<OpenRequestRow[]> {
   return prepared(
     db,
     `SELECT ${COLUMNS}, v.first_name, v.last_name, v.family_name_first, v.organisation, vi.visitor_type, vi.visiting
@@ -61,7 +61,7 @@ export function openExceptionRequests(db: Db): OpenRequestRow[] {
 }
 
 /** The waiting request of each of these visits, by visit. */
-export function openExceptionRequestsByVisit(db: Db, visitIds: readonly number[]): Map<number, ExceptionRequestRow> {
+export async function openExceptionRequestsByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, ExceptionRequestRow>> {
   const rows = prepared(
     db,
     `SELECT ${COLUMNS} FROM exception_requests r WHERE r.decision IS NULL AND r.visit_id IN (SELECT value FROM json_each(?))`,
@@ -70,11 +70,11 @@ export function openExceptionRequestsByVisit(db: Db, visitIds: readonly number[]
 }
 
 /** Closes a waiting request; false if it was no longer waiting (decided meanwhile). */
-export function decideExceptionRequest(
+export async function decideExceptionRequest(
   db: Db,
   id: number,
   d: { decision: 'approved'; exceptionId: number; by: number; at: string } | { decision: 'declined'; reason: string; by: number; at: string },
-): boolean {
+): Promise<boolean> {
   return (
     prepared(
       db,
@@ -96,7 +96,7 @@ export function decideExceptionRequest(
  * visitor's own details go (retention-repo.ts clearExpiredDetails, run just before in the same run), so a
  * removed visitor is not named by their words. The device, the dates and the decision stay (migration 0026).
  */
-export function clearExpiredExceptionRequests(db: Db): number {
+export async function clearExpiredExceptionRequests(db: Db): Promise<number> {
   return prepared(
     db,
     `UPDATE exception_requests SET purpose = 'Removed', decline_reason = CASE WHEN decline_reason IS NULL THEN NULL ELSE 'Removed' END

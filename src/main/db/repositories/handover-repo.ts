@@ -1,7 +1,7 @@
 import type { DeclaredDevice, DeviceKind } from '../../../shared/domain/devices.js';
 import type { Db } from '../connection.js';
 
-export function insertPendingHandover(db: Db, visitId: number, devices: readonly DeclaredDevice[], at: string): number {
+export async function insertPendingHandover(db: Db, visitId: number, devices: readonly DeclaredDevice[], at: string): Promise<number> {
   const result = db.prepare(`INSERT INTO handovers (visit_id, status, declared_at) VALUES (?, 'pending', ?)`).run(visitId, at);
   const handoverId = Number(result.lastInsertRowid);
   const item = db.prepare('INSERT INTO handover_declared_items (handover_id, kind, quantity) VALUES (?, ?, ?)');
@@ -20,7 +20,7 @@ export interface PendingHandoverRow {
   signed_out_at: string | null;
 }
 
-export function listPendingHandovers(db: Db): PendingHandoverRow[] {
+export async function listPendingHandovers(db: Db): Promise<PendingHandoverRow[]> {
   return db
     .prepare(
       `SELECT h.id AS handover_id, h.visit_id, v.first_name, v.last_name, v.family_name_first, v.organisation, h.declared_at, vi.signed_out_at
@@ -34,7 +34,7 @@ export function listPendingHandovers(db: Db): PendingHandoverRow[] {
 }
 
 /** Declared devices for many visits at once, keyed by visit id. */
-export function declaredDevicesByVisit(db: Db, visitIds: readonly number[]): Map<number, DeclaredDevice[]> {
+export async function declaredDevicesByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, DeclaredDevice[]>> {
   const byVisit = new Map<number, DeclaredDevice[]>();
   if (visitIds.length === 0) return byVisit;
   const rows = db
@@ -53,7 +53,7 @@ export function declaredDevicesByVisit(db: Db, visitIds: readonly number[]): Map
   return byVisit;
 }
 
-export function pendingHandoverForVisit(db: Db, visitId: number): { id: number; deviceCount: number } | undefined {
+export async function pendingHandoverForVisit(db: Db, visitId: number): Promise<{ id: number; deviceCount: number } | undefined> {
   const row = db
     .prepare(
       `SELECT h.id, coalesce(sum(i.quantity), 0) AS device_count
@@ -64,12 +64,12 @@ export function pendingHandoverForVisit(db: Db, visitId: number): { id: number; 
   return row && { id: row.id, deviceCount: row.device_count };
 }
 
-export function findHandover(db: Db, id: number): { id: number; visit_id: number; status: string } | undefined {
+export async function findHandover(db: Db, id: number): Promise<{ id: number; visit_id: number; status: string } | undefined> {
   return db.prepare('SELECT id, visit_id, status FROM handovers WHERE id = ?').get(id) as
     | { id: number; visit_id: number; status: string }
     | undefined;
 }
 
-export function closePendingHandover(db: Db, id: number, status: 'logged' | 'not_handed_in', note: string | null = null): boolean {
+export async function closePendingHandover(db: Db, id: number, status: 'logged' | 'not_handed_in', note: string | null = null): Promise<boolean> {
   return db.prepare(`UPDATE handovers SET status = ?, note = ? WHERE id = ? AND status = 'pending'`).run(status, note, id).changes === 1;
 }

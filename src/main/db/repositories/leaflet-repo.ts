@@ -28,13 +28,13 @@ function toLeaflet(row: LeafletRow): LeafletVersion {
 }
 
 /** The newest version, or undefined while the setting has no leaflet. */
-export function currentLeaflet(db: Db): LeafletVersion | undefined {
+export async function currentLeaflet(db: Db): Promise<LeafletVersion | undefined> {
   const row = prepared(db, `${SELECT_VERSION} ORDER BY l.version DESC LIMIT 1`).get() as LeafletRow | undefined;
   return row && toLeaflet(row);
 }
 
 /** Writes the next version (the schema refuses any number but the newest plus one). */
-export function insertLeafletVersion(db: Db, v: { title: string; body: string; createdAt: string; createdBy: number }): { id: number; version: number } {
+export async function insertLeafletVersion(db: Db, v: { title: string; body: string; createdAt: string; createdBy: number }): Promise<{ id: number; version: number }> {
   const version = (prepared(db, 'SELECT coalesce(max(version), 0) + 1 AS v FROM leaflet_versions').get() as { v: number }).v;
   const result = prepared(db, 'INSERT INTO leaflet_versions (version, title, body, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
     .run(version, v.title, v.body, v.createdAt, v.createdBy);
@@ -42,7 +42,7 @@ export function insertLeafletVersion(db: Db, v: { title: string; body: string; c
 }
 
 /** Every version, newest first, with how many were printed for visitors at the kiosk. */
-export function listLeafletVersions(db: Db): (Omit<LeafletVersion, 'body'> & { printedForVisitors: number })[] {
+export async function listLeafletVersions(db: Db): Promise<(Omit<LeafletVersion, 'body'> & { printedForVisitors: number })[]> {
   const rows = prepared(
     db,
     `SELECT l.id, l.version, l.title, l.created_at, s.display_name AS created_by_name,
@@ -54,11 +54,11 @@ export function listLeafletVersions(db: Db): (Omit<LeafletVersion, 'body'> & { p
 }
 
 /** Whether a leaflet was already printed for this visit at the kiosk. */
-export function leafletPrintedForVisit(db: Db, visitId: number): boolean {
+export async function leafletPrintedForVisit(db: Db, visitId: number): Promise<boolean> {
   return prepared(db, 'SELECT 1 FROM leaflet_prints WHERE visit_id = ?').get(visitId) !== undefined;
 }
 
-export function insertLeafletPrint(db: Db, p: { visitId: number; leafletVersionId: number; printedAt: string }): number {
+export async function insertLeafletPrint(db: Db, p: { visitId: number; leafletVersionId: number; printedAt: string }): Promise<number> {
   return Number(
     prepared(db, 'INSERT INTO leaflet_prints (visit_id, leaflet_version_id, printed_at) VALUES (?, ?, ?)')
       .run(p.visitId, p.leafletVersionId, p.printedAt).lastInsertRowid,
@@ -69,7 +69,7 @@ export function insertLeafletPrint(db: Db, p: { visitId: number; leafletVersionI
  * For retention of the leaflet PDFs kept in the data folder: when each version stopped being the current one
  * (the next version's publication), or absent while it is still current.
  */
-export function leafletSupersededAt(db: Db, versions: readonly number[]): Map<number, string> {
+export async function leafletSupersededAt(db: Db, versions: readonly number[]): Promise<Map<number, string>> {
   const rows = prepared(
     db,
     `SELECT l.version, n.created_at AS superseded_at

@@ -49,7 +49,7 @@ export interface NewAgreement {
   recordedBy: number;
 }
 
-export function insertAgreement(db: Db, a: NewAgreement): number {
+export async function insertAgreement(db: Db, a: NewAgreement): Promise<number> {
   return Number(
     prepared(
       db,
@@ -61,12 +61,12 @@ export function insertAgreement(db: Db, a: NewAgreement): number {
   );
 }
 
-export function findAgreement(db: Db, id: number): AgreementRow | undefined {
+export async function findAgreement(db: Db, id: number): Promise<AgreementRow | undefined> {
   return prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as AgreementRow | undefined;
 }
 
 /** Every agreement (the most a school would keep within its retention period is a few hundred). */
-export function listAgreements(db: Db, today: string, limit = 1000): AgreementRow[] {
+export async function listAgreements(db: Db, today: string, limit = 1000): Promise<AgreementRow[]> {
   return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as AgreementRow[];
 }
 
@@ -74,7 +74,7 @@ export function listAgreements(db: Db, today: string, limit = 1000): AgreementRo
 export const AGREEMENTS_FOR_PUPIL_SQL = `${SELECT} WHERE a.pupil_key = @pupilKey ${ORDER} LIMIT 50`;
 
 /** The agreements of the pupil whose name folds to this key (pupilKey), current first. */
-export function agreementsForPupil(db: Db, pupilKey: string, today: string): AgreementRow[] {
+export async function agreementsForPupil(db: Db, pupilKey: string, today: string): Promise<AgreementRow[]> {
   return prepared(db, AGREEMENTS_FOR_PUPIL_SQL).all({ pupilKey, today }) as AgreementRow[];
 }
 
@@ -82,12 +82,12 @@ export function agreementsForPupil(db: Db, pupilKey: string, today: string): Agr
  * An agreement for the same pupil and kind of device, not ended, whose days overlap these: recording it
  * again would be a duplicate (a replacement ends the old one first). Classes are compared as `sameClass` says.
  */
-export function overlappingAgreement(db: Db, a: PupilDaysQuery, sameClass: (classGroup: string) => boolean): AgreementRow | undefined {
+export async function overlappingAgreement(db: Db, a: PupilDaysQuery, sameClass: (classGroup: string) => boolean): Promise<AgreementRow | undefined> {
   return firstOverlapping<AgreementRow>(db, SELECT, 'a', a, sameClass);
 }
 
 /** Ends an agreement early; false when it had already been ended. */
-export function endAgreement(db: Db, id: number, e: { at: string; by: number; reason: string }): boolean {
+export async function endAgreement(db: Db, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
   return endPupilDays(db, 'learner_agreements', id, e);
 }
 
@@ -97,7 +97,7 @@ export function endAgreement(db: Db, id: number, e: { at: string; by: number; re
  * days, who agreed and who recorded and ended it (migration 0018 allows only this change). Call inside
  * the retention run's transaction; answers how many agreements it cleared.
  */
-export function clearExpiredAgreements(db: Db, cutoff: string): number {
+export async function clearExpiredAgreements(db: Db, cutoff: string): Promise<number> {
   return prepared(
     db,
     `UPDATE learner_agreements SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',

@@ -63,7 +63,7 @@ export interface NewLearnerException {
   recordedBy: number;
 }
 
-export function insertLearnerException(db: Db, e: NewLearnerException): number {
+export async function insertLearnerException(db: Db, e: NewLearnerException): Promise<number> {
   return Number(
     prepared(
       db,
@@ -75,12 +75,12 @@ export function insertLearnerException(db: Db, e: NewLearnerException): number {
   );
 }
 
-export function findLearnerException(db: Db, id: number): LearnerExceptionRow | undefined {
+export async function findLearnerException(db: Db, id: number): Promise<LearnerExceptionRow | undefined> {
   return prepared(db, `${SELECT} WHERE e.id = ?`).get(id) as LearnerExceptionRow | undefined;
 }
 
 /** Every exception (a school has a handful a year; the limit only guards the screen). */
-export function listLearnerExceptions(db: Db, today: string, limit = 1000): LearnerExceptionRow[] {
+export async function listLearnerExceptions(db: Db, today: string, limit = 1000): Promise<LearnerExceptionRow[]> {
   return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as LearnerExceptionRow[];
 }
 
@@ -88,7 +88,7 @@ export function listLearnerExceptions(db: Db, today: string, limit = 1000): Lear
  * Exceptions approved but not yet signed, and so not yet in force (learnerExceptionState's
  * 'awaiting_signatures': not ended, last day not past, no signatures), oldest first, for the DSL's inbox.
  */
-export function listLearnerExceptionsAwaitingSignatures(db: Db, today: string): LearnerExceptionRow[] {
+export async function listLearnerExceptionsAwaitingSignatures(db: Db, today: string): Promise<LearnerExceptionRow[]> {
   return prepared(db, `${SELECT} WHERE e.signed_on IS NULL AND e.ended_at IS NULL AND e.valid_until >= @today ORDER BY e.recorded_at, e.id`)
     .all({ today }) as LearnerExceptionRow[];
 }
@@ -97,7 +97,7 @@ export function listLearnerExceptionsAwaitingSignatures(db: Db, today: string): 
 export const EXCEPTIONS_FOR_PUPIL_SQL = `${SELECT} WHERE e.pupil_key = @pupilKey ${ORDER} LIMIT 50`;
 
 /** The exceptions of the pupil whose name folds to this key (pupilKey), current first. */
-export function learnerExceptionsForPupil(db: Db, pupilKey: string, today: string): LearnerExceptionRow[] {
+export async function learnerExceptionsForPupil(db: Db, pupilKey: string, today: string): Promise<LearnerExceptionRow[]> {
   return prepared(db, EXCEPTIONS_FOR_PUPIL_SQL).all({ pupilKey, today }) as LearnerExceptionRow[];
 }
 
@@ -105,16 +105,16 @@ export function learnerExceptionsForPupil(db: Db, pupilKey: string, today: strin
  * An exception for the same pupil and kind of device, not ended, whose days overlap these: recording it
  * again would be a duplicate (a replacement ends the old one first). Classes are compared as `sameClass` says.
  */
-export function overlappingLearnerException(db: Db, e: PupilDaysQuery, sameClass: (classGroup: string) => boolean): LearnerExceptionRow | undefined {
+export async function overlappingLearnerException(db: Db, e: PupilDaysQuery, sameClass: (classGroup: string) => boolean): Promise<LearnerExceptionRow | undefined> {
   return firstOverlapping<LearnerExceptionRow>(db, SELECT, 'e', e, sameClass);
 }
 
 /** Records the signed agreement; false when its signatures were already recorded. */
-export function recordSignatures(
+export async function recordSignatures(
   db: Db,
   id: number,
   s: { signedOn: string; learnerName: string; parentName: string; parentRelationship: string; at: string; by: number },
-): boolean {
+): Promise<boolean> {
   return prepared(
     db,
     `UPDATE learner_exceptions SET signed_on = @signedOn, signed_by_learner = @learnerName, signed_by_parent = @parentName,
@@ -124,7 +124,7 @@ export function recordSignatures(
 }
 
 /** Ends an exception; false when it had already been ended. */
-export function endLearnerException(db: Db, id: number, e: { at: string; by: number; reason: string }): boolean {
+export async function endLearnerException(db: Db, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
   return endPupilDays(db, 'learner_exceptions', id, e);
 }
 
@@ -135,7 +135,7 @@ export function endLearnerException(db: Db, id: number, e: { at: string; by: num
  * signed for and ended it (migration 0021 allows only this change). Call inside the retention run's
  * transaction; answers how many exceptions it cleared.
  */
-export function clearExpiredLearnerExceptions(db: Db, cutoff: string): number {
+export async function clearExpiredLearnerExceptions(db: Db, cutoff: string): Promise<number> {
   return prepared(
     db,
     `UPDATE learner_exceptions SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',

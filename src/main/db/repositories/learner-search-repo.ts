@@ -49,7 +49,7 @@ export interface SearchableItem {
   owner_type: OwnerType;
 }
 
-export function findSearchableItem(db: Db, itemId: number): SearchableItem | undefined {
+export async function findSearchableItem(db: Db, itemId: number): Promise<SearchableItem | undefined> {
   return prepared(
     db,
     `SELECT i.id, i.reason, i.state, i.logged_at, i.closed_at, r.owner_type
@@ -72,7 +72,7 @@ export interface NewSearch {
   witness: string | null;
 }
 
-export function insertSearch(db: Db, s: NewSearch): number {
+export async function insertSearch(db: Db, s: NewSearch): Promise<number> {
   return Number(
     prepared(
       db,
@@ -84,12 +84,12 @@ export function insertSearch(db: Db, s: NewSearch): number {
   );
 }
 
-export function findSearch(db: Db, id: number): SearchRow | undefined {
+export async function findSearch(db: Db, id: number): Promise<SearchRow | undefined> {
   return prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as SearchRow | undefined;
 }
 
 /** Every search, newest first (a school records a handful a term; the limit only guards the screen). */
-export function listSearches(db: Db, limit = 1000): SearchRow[] {
+export async function listSearches(db: Db, limit = 1000): Promise<SearchRow[]> {
   return prepared(db, `${SELECT} ORDER BY s.searched_at DESC, s.id DESC LIMIT ?`).all(limit) as SearchRow[];
 }
 
@@ -99,7 +99,7 @@ export function listSearches(db: Db, limit = 1000): SearchRow[] {
  * receipt: the receipt is older than the cut-off and the device has left the safe (migration 0020 allows only
  * this change). Call inside the retention run's transaction; answers how many searches it cleared.
  */
-export function clearExpiredSearches(db: Db, cutoff: string): number {
+export async function clearExpiredSearches(db: Db, cutoff: string): Promise<number> {
   return prepared(
     db,
     `UPDATE learner_searches SET consent_name = 'Removed',

@@ -29,14 +29,19 @@ export function codePointCount(text: string): number {
  * Indexes a visitor's name: every word of nameWords they do not have yet (all of them for a visitor just
  * created; the words a later version adds, when a migration fills them in for visitors indexed before).
  */
-export function saveNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): void {
+export async function saveNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): Promise<void> {
+  writeNameWords(db, visitorId, name, lastSignedInAt);
+}
+
+/** saveNameWords for the migration steps, which run inside the schema update's synchronous transaction. */
+function writeNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): void {
   const insert = prepared(db, 'INSERT OR IGNORE INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?)');
   for (const word of nameWords(name)) insert.run(visitorId, word, searchPrefix(word), lastSignedInAt);
 }
 
 
 /** Keeps the copy of the last sign-in that orders the kiosk's matches in step with the visitor's. */
-export function touchNameWords(db: Db, visitorId: number, at: string): void {
+export async function touchNameWords(db: Db, visitorId: number, at: string): Promise<void> {
   prepared(db, 'UPDATE visitor_name_words SET last_signed_in_at = ? WHERE visitor_id = ?').run(at, visitorId);
 }
 
@@ -69,7 +74,7 @@ function fillWhere(db: Db, filter: string): void {
   for (;;) {
     const rows = batch.all(after) as { id: number; first_name: string; last_name: string; family_name_first: number; last_signed_in_at: string | null }[];
     for (const r of rows) {
-      saveNameWords(db, r.id, { firstName: r.first_name, lastName: r.last_name, familyNameFirst: r.family_name_first === 1 }, r.last_signed_in_at);
+      writeNameWords(db, r.id, { firstName: r.first_name, lastName: r.last_name, familyNameFirst: r.family_name_first === 1 }, r.last_signed_in_at);
     }
     if (rows.length < FILL_BATCH) return;
     after = rows.at(-1)!.id;

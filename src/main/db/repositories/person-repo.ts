@@ -2,7 +2,7 @@ import type { PersonMatch, PersonRecords } from '../../../shared/contract/index.
 import type { Db } from '../connection.js';
 
 /** Visitors (details not removed) with a surname word starting with any of `keys`, most recent first. */
-export function findPeopleByNameKeys(db: Db, keys: readonly string[]): PersonMatch[] {
+export async function findPeopleByNameKeys(db: Db, keys: readonly string[]): Promise<PersonMatch[]> {
   // The range on word_prefix (the key's first three letters, or fewer) lets each key seek the words index.
   return db
     .prepare(
@@ -19,7 +19,7 @@ export function findPeopleByNameKeys(db: Db, keys: readonly string[]): PersonMat
 }
 
 /** Every record held about one visitor; undefined when there is no such visitor or their details are removed. */
-export function readPersonRecords(db: Db, visitorId: number): PersonRecords | undefined {
+export async function readPersonRecords(db: Db, visitorId: number): Promise<PersonRecords | undefined> {
   const visitor = db
     .prepare(
       `SELECT id AS visitorId, first_name AS firstName, last_name AS lastName, family_name_first = 1 AS familyNameFirst, organisation,

@@ -11,7 +11,7 @@ export interface PinFailuresInWindow {
  * Logs one wrong PIN for an account at `at`, forgets those at or before `windowStart`, and keeps
  * staff.failed_pin_count equal to what is left. Call inside the transaction that audits it.
  */
-export function logPinFailure(db: Db, staffId: number, at: string, windowStart: string): PinFailuresInWindow {
+export async function logPinFailure(db: Db, staffId: number, at: string, windowStart: string): Promise<PinFailuresInWindow> {
   prepared(db, 'DELETE FROM staff_pin_failures WHERE staff_id = ? AND failed_at <= ?').run(staffId, windowStart);
   prepared(db, 'INSERT INTO staff_pin_failures (staff_id, failed_at) VALUES (?, ?)').run(staffId, at);
   const window = prepared(db, 'SELECT count(*) AS count, min(failed_at) AS oldest FROM staff_pin_failures WHERE staff_id = ?')
@@ -21,6 +21,6 @@ export function logPinFailure(db: Db, staffId: number, at: string, windowStart: 
 }
 
 /** Forgets an account's wrong PINs (an administrator unlocked it, or set a new PIN). */
-export function clearPinFailureLog(db: Db, staffId: number): void {
+export async function clearPinFailureLog(db: Db, staffId: number): Promise<void> {
   prepared(db, 'DELETE FROM staff_pin_failures WHERE staff_id = ?').run(staffId);
 }

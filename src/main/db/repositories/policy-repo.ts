@@ -32,15 +32,15 @@ function toPolicy(row: PolicyRow): PolicyVersion {
   };
 }
 
-export function currentPolicy(db: Db): PolicyVersion | undefined {
+export async function currentPolicy(db: Db): Promise<PolicyVersion | undefined> {
   const row = db.prepare('SELECT * FROM policy_versions ORDER BY version DESC LIMIT 1').get() as PolicyRow | undefined;
   return row && toPolicy(row);
 }
 
-export function insertPolicyVersion(
+export async function insertPolicyVersion(
   db: Db,
   policy: { title: string; summary: string[]; fullText: string; reviewDue: string; createdAt: string; createdBy: number | null },
-): { id: number; version: number } {
+): Promise<{ id: number; version: number }> {
   const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 AS v FROM policy_versions').get() as { v: number }).v;
   const result = db
     .prepare(
@@ -51,9 +51,9 @@ export function insertPolicyVersion(
   return { id: Number(result.lastInsertRowid), version: next };
 }
 
-export function listPolicyVersions(db: Db): {
+export async function listPolicyVersions(db: Db): Promise<{
   id: number; version: number; title: string; created_at: string; created_by_name: string | null; review_due: string; acknowledgements: number;
-}[] {
+}[]> {
   return db
     .prepare(
       `SELECT p.id, p.version, p.title, p.created_at, s.display_name AS created_by_name, p.review_due,
@@ -64,7 +64,7 @@ export function listPolicyVersions(db: Db): {
     .all() as never;
 }
 
-export function latestReview(db: Db, policyVersionId: number): { reviewed_at: string; reviewed_by_name: string; note: string; next_review_due: string } | undefined {
+export async function latestReview(db: Db, policyVersionId: number): Promise<{ reviewed_at: string; reviewed_by_name: string; note: string; next_review_due: string } | undefined> {
   return db
     .prepare(
       `SELECT r.reviewed_at, s.display_name AS reviewed_by_name, r.note, r.next_review_due
@@ -74,7 +74,7 @@ export function latestReview(db: Db, policyVersionId: number): { reviewed_at: st
     .get(policyVersionId) as never;
 }
 
-export function insertReview(db: Db, r: { policyVersionId: number; reviewedAt: string; reviewedBy: number; note: string; nextReviewDue: string }): number {
+export async function insertReview(db: Db, r: { policyVersionId: number; reviewedAt: string; reviewedBy: number; note: string; nextReviewDue: string }): Promise<number> {
   return Number(
     db
       .prepare('INSERT INTO policy_reviews (policy_version_id, reviewed_at, reviewed_by, note, next_review_due) VALUES (@policyVersionId, @reviewedAt, @reviewedBy, @note, @nextReviewDue)')

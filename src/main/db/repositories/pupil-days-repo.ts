@@ -40,13 +40,13 @@ export function pupilDaysOrder(alias: 'a' | 'e'): string {
  * The first row (by `select`, whose table is under `alias`) for the same pupil and kind of device, not ended,
  * whose days overlap these: recording another would be a duplicate. Classes are compared as `sameClass` says.
  */
-export function firstOverlapping<R extends { class_group: string }>(
+export async function firstOverlapping<R extends { class_group: string }>(
   db: Db,
   select: string,
   alias: 'a' | 'e',
   query: PupilDaysQuery,
   sameClass: (classGroup: string) => boolean,
-): R | undefined {
+): Promise<R | undefined> {
   const rows = prepared(
     db,
     `${select} WHERE ${alias}.pupil_key = @pupilKey AND ${alias}.device_kind = @deviceKind AND ${alias}.ended_at IS NULL
@@ -56,7 +56,7 @@ export function firstOverlapping<R extends { class_group: string }>(
 }
 
 /** Ends an agreement or exception with the reason; false when it had already been ended. */
-export function endPupilDays(db: Db, table: PupilDaysTable, id: number, e: { at: string; by: number; reason: string }): boolean {
+export async function endPupilDays(db: Db, table: PupilDaysTable, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
   return prepared(db, `UPDATE ${table} SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL`)
     .run({ ...e, id }).changes === 1;
 }

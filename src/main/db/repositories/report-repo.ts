@@ -21,7 +21,7 @@ export interface VisitorsReportRow {
   strokes: string | null;
 }
 
-export function visitorsReportRows(db: Db, from: string, to: string): VisitorsReportRow[] {
+export async function visitorsReportRows(db: Db, from: string, to: string): Promise<VisitorsReportRow[]> {
   return db
     .prepare(
       `SELECT vi.signed_in_at, vi.signed_out_at, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation, vi.visitor_type, vi.visiting,
@@ -48,7 +48,7 @@ export interface CustodyReportRow {
   closed_note: string | null;
 }
 
-export function custodyReportRows(db: Db, from: string, to: string): CustodyReportRow[] {
+export async function custodyReportRows(db: Db, from: string, to: string): Promise<CustodyReportRow[]> {
   return db
     .prepare(
       `SELECT r.number, CASE r.owner_type WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first) WHEN 'staff' THEN so.display_name ELSE r.learner_name END AS owner,
@@ -76,7 +76,7 @@ export interface ExceptionsReportRow {
   revoke_reason: string | null;
 }
 
-export function exceptionsReportRows(db: Db, from: string, to: string): ExceptionsReportRow[] {
+export async function exceptionsReportRows(db: Db, from: string, to: string): Promise<ExceptionsReportRow[]> {
   return db
     .prepare(
       `SELECT e.approved_at, coalesce(person_name(v.first_name, v.last_name, v.family_name_first), person_name(b.first_name, b.last_name, b.family_name_first)) AS visitor, e.purpose, e.purpose_detail,
@@ -102,7 +102,7 @@ export interface ConcernsReportRow {
   reviewed_by: string | null;
 }
 
-export function concernsReportRows(db: Db, from: string, to: string): ConcernsReportRow[] {
+export async function concernsReportRows(db: Db, from: string, to: string): Promise<ConcernsReportRow[]> {
   return db
     .prepare(
       `SELECT c.id AS concern_id, c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by

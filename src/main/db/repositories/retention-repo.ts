@@ -16,7 +16,7 @@ export interface DetailsCleared {
  * at `at`: see services/admin/retention.ts purgeExpired for who is left alone and why. Call inside the
  * run's transaction.
  */
-export function clearExpiredDetails(db: Db, cutoff: string, at: string): DetailsCleared {
+export async function clearExpiredDetails(db: Db, cutoff: string, at: string): Promise<DetailsCleared> {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS purge_visitors (id INTEGER PRIMARY KEY); DELETE FROM purge_visitors;`);
   db.prepare(
     `INSERT INTO purge_visitors (id)
@@ -96,10 +96,10 @@ export function clearExpiredDetails(db: Db, cutoff: string, at: string): Details
 }
 
 /** The table keeps the counts it was made with; the run's entry in the audit trail carries every count. */
-export function insertRetentionRun(
+export async function insertRetentionRun(
   db: Db,
   r: { at: string; cutoff: string; visitorsRemoved: number; visitsCleared: number; bookingsCleared: number; custodyCleared: number },
-): void {
+): Promise<void> {
   db.prepare(
     `INSERT INTO retention_runs (run_at, cutoff, visitors_removed, visits_cleared, bookings_cleared, custody_cleared) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(r.at, r.cutoff, r.visitorsRemoved, r.visitsCleared, r.bookingsCleared, r.custodyCleared);
@@ -109,10 +109,10 @@ export function insertRetentionRun(
  * For the documents in the data folder (services/admin/retention-files.ts): whether the record each key
  * names is past the period. A key left out of the answer has no record.
  */
-export type PastPeriod = (db: Db, keys: string[], cutoff: string) => Map<string, boolean>;
+export type PastPeriod = (db: Db, keys: string[], cutoff: string) => Promise<Map<string, boolean>>;
 
 function byRecord(sql: string, numeric: boolean): PastPeriod {
-  return (db: Db, keys: string[], cutoff: string): Map<string, boolean> => {
+  return async (db: Db, keys: string[], cutoff: string): Promise<Map<string, boolean>> => {
     const rows = db.prepare(sql).all({ keys: JSON.stringify(numeric ? keys.map(Number) : keys), cutoff }) as { key: string | number; past: number }[];
     return new Map(rows.map((r) => [String(r.key), r.past === 1]));
   };

@@ -1,10 +1,10 @@
 import type { Db } from '../connection.js';
 
 /** A finished roll call: who was on site (`peopleJson`) and how many were accounted for. */
-export function insertRollCall(
+export async function insertRollCall(
   db: Db,
   r: { takenAt: string; takenBy: number; note: string | null; peopleJson: string; onSite: number; accounted: number },
-): number {
+): Promise<number> {
   return Number(
     db
       .prepare('INSERT INTO roll_calls (taken_at, taken_by, note, people_json, on_site, accounted) VALUES (?, ?, ?, ?, ?, ?)')

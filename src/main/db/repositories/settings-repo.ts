@@ -1,7 +1,7 @@
 import type { Db } from '../connection.js';
 import { prepared } from './statements.js';
 
-export function readSettingRaw(db: Db, key: string): string | undefined {
+export async function readSettingRaw(db: Db, key: string): Promise<string | undefined> {
   const row = prepared(db, 'SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
   return row?.value_json;
 }
@@ -10,7 +10,7 @@ export function readSettingRaw(db: Db, key: string): string | undefined {
  * A setting's stored text and the number of staff accounts, in one read: what "set up" rests on, asked by
  * every kiosk command before anything else.
  */
-export function readSettingRawAndStaffCount(db: Db, key: string): { raw: string | undefined; staffCount: number } {
+export async function readSettingRawAndStaffCount(db: Db, key: string): Promise<{ raw: string | undefined; staffCount: number }> {
   const row = prepared(
     db,
     'SELECT (SELECT value_json FROM settings WHERE key = ?) AS value_json, (SELECT count(*) FROM staff) AS staff_count',
@@ -18,7 +18,7 @@ export function readSettingRawAndStaffCount(db: Db, key: string): { raw: string 
   return { raw: row.value_json ?? undefined, staffCount: row.staff_count };
 }
 
-export function writeSetting(db: Db, key: string, value: unknown, at: string): void {
+export async function writeSetting(db: Db, key: string, value: unknown, at: string): Promise<void> {
   prepared(
     db,
     `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
@@ -30,7 +30,7 @@ export function writeSetting(db: Db, key: string, value: unknown, at: string): v
  * Writes a setting's stored text and removes it again, inside the caller's transaction: nothing is left
  * behind, but the write still needs room for the text (core/storage-watch.ts tries the disk this way).
  */
-export function writeAndRemoveSetting(db: Db, key: string, valueJson: string, at: string): void {
+export async function writeAndRemoveSetting(db: Db, key: string, valueJson: string, at: string): Promise<void> {
   db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(key, valueJson, at);
   db.prepare('DELETE FROM settings WHERE key = ?').run(key);
 }

@@ -4,7 +4,7 @@ import { prepared } from './statements.js';
 // Visitors' drawn signatures, kept beside the acknowledgement each was drawn for (migration 0025).
 
 /** Keeps the strokes with the acknowledgement just made: the caller holds the transaction that made it. */
-export function insertSignature(db: Db, acknowledgementId: number, strokes: string, signedAt: string): void {
+export async function insertSignature(db: Db, acknowledgementId: number, strokes: string, signedAt: string): Promise<void> {
   prepared(db, 'INSERT INTO acknowledgement_signatures (id, strokes, signed_at) VALUES (?, ?, ?)').run(acknowledgementId, strokes, signedAt);
 }
 
@@ -12,7 +12,7 @@ export function insertSignature(db: Db, acknowledgementId: number, strokes: stri
  * Removes the strokes of every visitor whose details retention has removed (in this run or an earlier one),
  * keeping when each was drawn. Call inside the run's transaction, after the visitors are marked.
  */
-export function clearRemovedVisitorsSignatures(db: Db, at: string): number {
+export async function clearRemovedVisitorsSignatures(db: Db, at: string): Promise<number> {
   return prepared(
     db,
     `UPDATE acknowledgement_signatures SET strokes = NULL, removed_at = ?

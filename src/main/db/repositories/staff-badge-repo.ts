@@ -14,30 +14,30 @@ export interface StaffBadgeRow {
 
 const SELECT = 'SELECT id, staff_id, issued_at, ended_at, ended_why FROM staff_badges';
 
-export function insertStaffBadge(db: Db, badge: { staffId: number; codeHash: string; at: string; by: number }): number {
+export async function insertStaffBadge(db: Db, badge: { staffId: number; codeHash: string; at: string; by: number }): Promise<number> {
   return Number(
     prepared(db, 'INSERT INTO staff_badges (staff_id, code_hash, issued_at, issued_by) VALUES (@staffId, @codeHash, @at, @by)').run(badge).lastInsertRowid,
   );
 }
 
 /** The badge with this code hash, working or not. */
-export function findStaffBadgeByHash(db: Db, codeHash: string): StaffBadgeRow | undefined {
+export async function findStaffBadgeByHash(db: Db, codeHash: string): Promise<StaffBadgeRow | undefined> {
   return prepared(db, `${SELECT} WHERE code_hash = ?`).get(codeHash) as StaffBadgeRow | undefined;
 }
 
 /** Their working badge, if they have one (at most one: staff_badges_one_current). */
-export function currentStaffBadge(db: Db, staffId: number): StaffBadgeRow | undefined {
+export async function currentStaffBadge(db: Db, staffId: number): Promise<StaffBadgeRow | undefined> {
   return prepared(db, `${SELECT} WHERE staff_id = ? AND ended_at IS NULL`).get(staffId) as StaffBadgeRow | undefined;
 }
 
 /** When each member of staff's working badge was issued, for the administrator's list of accounts. */
-export function currentBadgesIssuedAt(db: Db): Map<number, string> {
+export async function currentBadgesIssuedAt(db: Db): Promise<Map<number, string>> {
   const rows = prepared(db, 'SELECT staff_id, issued_at FROM staff_badges WHERE ended_at IS NULL').all() as { staff_id: number; issued_at: string }[];
   return new Map(rows.map((r) => [r.staff_id, r.issued_at]));
 }
 
 /** Stops a badge working; false when it had already stopped (another screen got there first). */
-export function endStaffBadge(db: Db, id: number, end: { at: string; by: number; why: StaffBadgeEnd }): boolean {
+export async function endStaffBadge(db: Db, id: number, end: { at: string; by: number; why: StaffBadgeEnd }): Promise<boolean> {
   return prepared(db, 'UPDATE staff_badges SET ended_at = @at, ended_by = @by, ended_why = @why WHERE id = @id AND ended_at IS NULL')
     .run({ id, ...end }).changes === 1;
 }

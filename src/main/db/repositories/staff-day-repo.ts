@@ -20,28 +20,28 @@ const SELECT = `
   SELECT d.id, d.staff_id, s.display_name, d.signed_in_at, d.signed_in_how, d.signed_out_at, d.signed_out_how
   FROM staff_days d JOIN staff s ON s.id = d.staff_id`;
 
-export function insertStaffDay(db: Db, day: { staffId: number; at: string; how: StaffDayWay }): number {
+export async function insertStaffDay(db: Db, day: { staffId: number; at: string; how: StaffDayWay }): Promise<number> {
   return Number(
     prepared(db, 'INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (@staffId, @at, @how)').run(day).lastInsertRowid,
   );
 }
 
-export function findStaffDay(db: Db, id: number): StaffDayRow | undefined {
+export async function findStaffDay(db: Db, id: number): Promise<StaffDayRow | undefined> {
   return prepared(db, `${SELECT} WHERE d.id = ?`).get(id) as StaffDayRow | undefined;
 }
 
 /** Their day not signed out yet, if any (there is at most one: staff_days_one_open). */
-export function openStaffDay(db: Db, staffId: number): StaffDayRow | undefined {
+export async function openStaffDay(db: Db, staffId: number): Promise<StaffDayRow | undefined> {
   return prepared(db, `${SELECT} WHERE d.staff_id = ? AND d.signed_out_at IS NULL`).get(staffId) as StaffDayRow | undefined;
 }
 
 /** Everyone signed in now, by name. */
-export function openStaffDays(db: Db): StaffDayRow[] {
+export async function openStaffDays(db: Db): Promise<StaffDayRow[]> {
   return prepared(db, `${SELECT} WHERE d.signed_out_at IS NULL ORDER BY s.display_name COLLATE NOCASE, d.id`).all() as StaffDayRow[];
 }
 
 /** Signs a day out; false when it was signed out a moment ago (another screen got there first). */
-export function signOutStaffDay(db: Db, id: number, end: { at: string; how: StaffDayEnd }): boolean {
+export async function signOutStaffDay(db: Db, id: number, end: { at: string; how: StaffDayEnd }): Promise<boolean> {
   return prepared(db, 'UPDATE staff_days SET signed_out_at = @at, signed_out_how = @how WHERE id = @id AND signed_out_at IS NULL')
     .run({ ...end, id }).changes === 1;
 }
@@ -68,12 +68,12 @@ export const STAFF_ON_SITE_RECEIPTS_SQL = `
     AND (i.state = 'in_safe' OR (i.state = 'returned' AND i.closed_at >= d.signed_in_at))
   ORDER BY r.id`;
 
-export function staffOnSiteReceipts(db: Db): StaffReceiptRef[] {
+export async function staffOnSiteReceipts(db: Db): Promise<StaffReceiptRef[]> {
   return prepared(db, STAFF_ON_SITE_RECEIPTS_SQL).all() as StaffReceiptRef[];
 }
 
 /** One member of staff's own devices in the safe now, receipt by receipt: what signing out may take out. */
-export function staffItemsInSafe(db: Db, staffId: number): { receipt_id: number; item_id: number }[] {
+export async function staffItemsInSafe(db: Db, staffId: number): Promise<{ receipt_id: number; item_id: number }[]> {
   return prepared(
     db,
     `SELECT i.receipt_id, i.id AS item_id FROM receipts r JOIN custody_items i ON i.receipt_id = r.id

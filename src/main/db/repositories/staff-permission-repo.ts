@@ -73,7 +73,7 @@ export interface NewStaffPermission {
   recordedBy: number;
 }
 
-export function insertStaffPermission(db: Db, p: NewStaffPermission): number {
+export async function insertStaffPermission(db: Db, p: NewStaffPermission): Promise<number> {
   return Number(
     prepared(
       db,
@@ -85,12 +85,12 @@ export function insertStaffPermission(db: Db, p: NewStaffPermission): number {
   );
 }
 
-export function findStaffPermission(db: Db, id: number): StaffPermissionRow | undefined {
+export async function findStaffPermission(db: Db, id: number): Promise<StaffPermissionRow | undefined> {
   return prepared(db, `${SELECT} WHERE p.id = ?`).get(id) as StaffPermissionRow | undefined;
 }
 
 /** Every permission (a school has a handful; the limit only guards the screen). */
-export function listStaffPermissions(db: Db, today: string, limit = 1000): StaffPermissionRow[] {
+export async function listStaffPermissions(db: Db, today: string, limit = 1000): Promise<StaffPermissionRow[]> {
   return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as StaffPermissionRow[];
 }
 
@@ -98,10 +98,10 @@ export function listStaffPermissions(db: Db, today: string, limit = 1000): Staff
  * A permission for the same member of staff, kind of device and purpose, not ended, whose days overlap
  * these: recording it again would be a duplicate (a replacement ends the old one first).
  */
-export function overlappingStaffPermission(
+export async function overlappingStaffPermission(
   db: Db,
   q: { staffId: number; deviceKind: DeviceKind; purpose: StaffPermissionPurpose; validFrom: string; validUntil: string | null },
-): StaffPermissionRow | undefined {
+): Promise<StaffPermissionRow | undefined> {
   return prepared(
     db,
     `${SELECT} WHERE p.staff_id = @staffId AND p.device_kind = @deviceKind AND p.purpose = @purpose AND p.ended_at IS NULL
@@ -110,7 +110,7 @@ export function overlappingStaffPermission(
 }
 
 /** Records the member of staff's signature; false when it was already recorded. */
-export function recordStaffPermissionSigned(db: Db, id: number, s: { signedOn: string; at: string; by: number }): boolean {
+export async function recordStaffPermissionSigned(db: Db, id: number, s: { signedOn: string; at: string; by: number }): Promise<boolean> {
   return prepared(
     db,
     `UPDATE staff_device_permissions SET signed_on = @signedOn, signature_recorded_at = @at, signature_recorded_by = @by
@@ -119,7 +119,7 @@ export function recordStaffPermissionSigned(db: Db, id: number, s: { signedOn: s
 }
 
 /** Ends a permission with the reason; false when it had already been ended. */
-export function endStaffPermission(db: Db, id: number, e: { at: string; by: number; reason: string }): boolean {
+export async function endStaffPermission(db: Db, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
   return prepared(
     db,
     'UPDATE staff_device_permissions SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL',
@@ -147,7 +147,7 @@ export interface PermissionInForceRow {
   purpose_detail: string | null;
 }
 
-export function permissionsInForceOnSite(db: Db, today: string): PermissionInForceRow[] {
+export async function permissionsInForceOnSite(db: Db, today: string): Promise<PermissionInForceRow[]> {
   return prepared(db, PERMISSIONS_IN_FORCE_SQL).all({ today }) as PermissionInForceRow[];
 }
 
@@ -158,7 +158,7 @@ export function permissionsInForceOnSite(db: Db, today: string): PermissionInFor
  * ended it (migration 0024 allows only this change). A permission with no last day that was never ended is
  * still running and keeps everything. Call inside the retention run's transaction; answers how many it cleared.
  */
-export function clearExpiredStaffPermissions(db: Db, cutoff: string, at: string): number {
+export async function clearExpiredStaffPermissions(db: Db, cutoff: string, at: string): Promise<number> {
   return prepared(
     db,
     `UPDATE staff_device_permissions SET device_description = 'Removed', permitted_use = 'Removed', permitted_areas = 'Removed',

@@ -45,7 +45,7 @@ function toStaff(row: StaffRow): Staff {
   };
 }
 
-export function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): number {
+export async function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, is_head, created_at)
@@ -67,41 +67,41 @@ function headFlag(roles: readonly StaffRole[]): 1 | null {
   return roles.includes('head') ? 1 : null;
 }
 
-export function findStaff(db: Db, id: number): Staff | undefined {
+export async function findStaff(db: Db, id: number): Promise<Staff | undefined> {
   const row = prepared(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
   return row && toStaff(row);
 }
 
-export function listActiveStaff(db: Db): Staff[] {
+export async function listActiveStaff(db: Db): Promise<Staff[]> {
   const rows = prepared(db, 'SELECT * FROM staff WHERE active = 1 ORDER BY display_name COLLATE NOCASE, id').all() as StaffRow[];
   return rows.map(toStaff);
 }
 
-export function countStaff(db: Db): number {
+export async function countStaff(db: Db): Promise<number> {
   return (prepared(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
 /** Locks the account until then (its wrong PINs are logged by pin-failure-repo). */
-export function lockStaffUntil(db: Db, id: number, lockedUntil: string): void {
+export async function lockStaffUntil(db: Db, id: number, lockedUntil: string): Promise<void> {
   prepared(db, 'UPDATE staff SET locked_until = ? WHERE id = ?').run(lockedUntil, id);
 }
 
 /** Unlocks the account and forgets its wrong PINs: an administrator vouched for it, or set a new PIN. */
-export function clearPinFailures(db: Db, id: number): void {
-  clearPinFailureLog(db, id);
+export async function clearPinFailures(db: Db, id: number): Promise<void> {
+  await clearPinFailureLog(db, id);
   prepared(db, 'UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(id);
 }
 
-export function updatePinHash(db: Db, id: number, pinHash: string): void {
+export async function updatePinHash(db: Db, id: number, pinHash: string): Promise<void> {
   prepared(db, 'UPDATE staff SET pin_hash = ? WHERE id = ?').run(pinHash, id);
 }
 
-export function listAllStaff(db: Db): Staff[] {
+export async function listAllStaff(db: Db): Promise<Staff[]> {
   const rows = prepared(db, 'SELECT * FROM staff ORDER BY active DESC, display_name COLLATE NOCASE, id').all() as StaffRow[];
   return rows.map(toStaff);
 }
 
-export function updateStaffDetails(db: Db, id: number, displayName: string, roles: readonly StaffRole[]): void {
+export async function updateStaffDetails(db: Db, id: number, displayName: string, roles: readonly StaffRole[]): Promise<void> {
   prepared(db, 'UPDATE staff SET display_name = ?, is_office = ?, is_dsl = ?, is_admin = ?, is_head = ? WHERE id = ?').run(
     displayName,
     roles.includes('office') ? 1 : 0,
@@ -112,18 +112,18 @@ export function updateStaffDetails(db: Db, id: number, displayName: string, role
   );
 }
 
-export function setStaffActive(db: Db, id: number, active: boolean): void {
+export async function setStaffActive(db: Db, id: number, active: boolean): Promise<void> {
   prepared(db, 'UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
 }
 
 /** Active accounts holding `role`, other than `exceptId`: who would be left if that one lost it. */
-export function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', exceptId: number): number {
+export async function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', exceptId: number): Promise<number> {
   const column = role === 'dsl' ? 'is_dsl' : 'is_admin';
   return (prepared(db, `SELECT count(*) AS n FROM staff WHERE active = 1 AND ${column} = 1 AND id <> ?`).get(exceptId) as { n: number }).n;
 }
 
 /** Whether any account's PIN hash starts so (whether the database holds PINs of a given format). */
-export function anyPinHashStartingWith(db: Db, prefix: string): boolean {
+export async function anyPinHashStartingWith(db: Db, prefix: string): Promise<boolean> {
   const row = prepared(db, 'SELECT EXISTS (SELECT 1 FROM staff WHERE substr(pin_hash, 1, ?) = ?) AS found').get(prefix.length, prefix) as { found: number };
   return row.found === 1;
 }

@@ -2,24 +2,24 @@ import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { VisitorType } from '../../../shared/domain/visitors.js';
 import type { Db } from '../connection.js';
 
-export function insertAcknowledgement(db: Db, visitorId: number, policyVersionId: number, at: string): number {
+export async function insertAcknowledgement(db: Db, visitorId: number, policyVersionId: number, at: string): Promise<number> {
   const result = db
     .prepare('INSERT INTO acknowledgements (visitor_id, policy_version_id, acknowledged_at) VALUES (?, ?, ?)')
     .run(visitorId, policyVersionId, at);
   return Number(result.lastInsertRowid);
 }
 
-export function latestAcknowledgement(db: Db, visitorId: number): { id: number; policyVersionId: number } | undefined {
+export async function latestAcknowledgement(db: Db, visitorId: number): Promise<{ id: number; policyVersionId: number } | undefined> {
   const row = db
     .prepare('SELECT id, policy_version_id FROM acknowledgements WHERE visitor_id = ? ORDER BY id DESC LIMIT 1')
     .get(visitorId) as { id: number; policy_version_id: number } | undefined;
   return row && { id: row.id, policyVersionId: row.policy_version_id };
 }
 
-export function insertVisit(
+export async function insertVisit(
   db: Db,
   v: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; signedInAt: string; badgeToken: string },
-): number {
+): Promise<number> {
   const result = db
     .prepare(
       `INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at, badge_token)
@@ -38,13 +38,13 @@ export interface VisitRow {
   signed_out_at: string | null;
 }
 
-export function findVisit(db: Db, id: number): VisitRow | undefined {
+export async function findVisit(db: Db, id: number): Promise<VisitRow | undefined> {
   return db
     .prepare('SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits WHERE id = ?')
     .get(id) as VisitRow | undefined;
 }
 
-export function lastVisitOf(db: Db, visitorId: number): VisitRow | undefined {
+export async function lastVisitOf(db: Db, visitorId: number): Promise<VisitRow | undefined> {
   return db
     .prepare(
       `SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits
@@ -53,7 +53,7 @@ export function lastVisitOf(db: Db, visitorId: number): VisitRow | undefined {
     .get(visitorId) as VisitRow | undefined;
 }
 
-export function openVisitOf(db: Db, visitorId: number): VisitRow | undefined {
+export async function openVisitOf(db: Db, visitorId: number): Promise<VisitRow | undefined> {
   return db
     .prepare(
       `SELECT id, visitor_id, visitor_type, visiting, signed_in_at, signed_out_at FROM visits
@@ -62,7 +62,7 @@ export function openVisitOf(db: Db, visitorId: number): VisitRow | undefined {
     .get(visitorId) as VisitRow | undefined;
 }
 
-export function markSignedOut(db: Db, visitId: number, at: string, method: 'kiosk' | 'staff' | 'automatic'): boolean {
+export async function markSignedOut(db: Db, visitId: number, at: string, method: 'kiosk' | 'staff' | 'automatic'): Promise<boolean> {
   const result = db
     .prepare('UPDATE visits SET signed_out_at = ?, sign_out_method = ? WHERE id = ? AND signed_out_at IS NULL')
     .run(at, method, visitId);
@@ -85,7 +85,7 @@ export interface OnSiteRow {
   dbs_assurance_seen_at: string | null;
 }
 
-export function listOnSite(db: Db): OnSiteRow[] {
+export async function listOnSite(db: Db): Promise<OnSiteRow[]> {
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.family_name_first, v.organisation,
@@ -105,7 +105,7 @@ export function listOnSite(db: Db): OnSiteRow[] {
  * On-site visits whose surname has a word starting with `prefix`, folded (the kiosk's sign-out search). Few
  * people are on site, so each open visit's words are checked by a seek of their primary key.
  */
-export function searchOnSiteBySurname(db: Db, prefix: string, limit: number): (OnSiteRow & { visit_id: number })[] {
+export async function searchOnSiteBySurname(db: Db, prefix: string, limit: number): Promise<(OnSiteRow & { visit_id: number })[]> {
   return db
     .prepare(
       `SELECT vi.id AS visit_id, v.id AS visitor_id, v.first_name, v.last_name, v.family_name_first, v.organisation,
@@ -127,11 +127,11 @@ export interface DeclaredRow {
 }
 
 /** The visitor asked to leave with items still in the safe: the console highlights them until collected. */
-export function markCollectionRequested(db: Db, visitId: number, at: string): void {
+export async function markCollectionRequested(db: Db, visitId: number, at: string): Promise<void> {
   db.prepare('UPDATE visits SET collection_requested_at = coalesce(collection_requested_at, ?) WHERE id = ?').run(at, visitId);
 }
 
-export function signOutByStaffOverride(db: Db, visitId: number, at: string, by: number, reason: string): boolean {
+export async function signOutByStaffOverride(db: Db, visitId: number, at: string, by: number, reason: string): Promise<boolean> {
   const result = db
     .prepare(
       `UPDATE visits SET signed_out_at = ?, sign_out_method = 'staff', sign_out_override_reason = ?, sign_out_override_by = ?
@@ -141,28 +141,28 @@ export function signOutByStaffOverride(db: Db, visitId: number, at: string, by: 
   return result.changes === 1;
 }
 
-export function collectionRequestedAt(db: Db, visitId: number): string | null {
+export async function collectionRequestedAt(db: Db, visitId: number): Promise<string | null> {
   const row = db.prepare('SELECT collection_requested_at FROM visits WHERE id = ?').get(visitId) as { collection_requested_at: string | null } | undefined;
   return row?.collection_requested_at ?? null;
 }
 
-export function recordProfessionalChecks(db: Db, visitId: number, c: { photoIdAt: string | null; dbsAt: string | null; by: number }): void {
+export async function recordProfessionalChecks(db: Db, visitId: number, c: { photoIdAt: string | null; dbsAt: string | null; by: number }): Promise<void> {
   db.prepare('UPDATE visits SET photo_id_checked_at = ?, dbs_assurance_seen_at = ?, checks_recorded_by = ? WHERE id = ?').run(c.photoIdAt, c.dbsAt, c.by, visitId);
 }
 
-export function setVisitBooking(db: Db, visitId: number, bookingId: number): void {
+export async function setVisitBooking(db: Db, visitId: number, bookingId: number): Promise<void> {
   db.prepare('UPDATE visits SET booking_id = ? WHERE id = ?').run(bookingId, visitId);
 }
 
-export function visitChecks(db: Db, visitId: number): { photo_id_checked_at: string | null; dbs_assurance_seen_at: string | null } | undefined {
+export async function visitChecks(db: Db, visitId: number): Promise<{ photo_id_checked_at: string | null; dbs_assurance_seen_at: string | null } | undefined> {
   return db.prepare('SELECT photo_id_checked_at, dbs_assurance_seen_at FROM visits WHERE id = ?').get(visitId) as never;
 }
 
-export function visitIdByBadge(db: Db, token: string): number | undefined {
+export async function visitIdByBadge(db: Db, token: string): Promise<number | undefined> {
   return db.prepare('SELECT id FROM visits WHERE badge_token = ?').pluck().get(token) as number | undefined;
 }
 
 /** The code printed on a visit's badge. */
-export function badgeTokenOf(db: Db, visitId: number): string {
+export async function badgeTokenOf(db: Db, visitId: number): Promise<string> {
   return db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
 }

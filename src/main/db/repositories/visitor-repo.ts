@@ -16,41 +16,41 @@ export function nameOf(row: { first_name: string; last_name: string; family_name
   return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
 }
 
-export function findVisitorByIdentity(db: Db, identityKey: string): VisitorRow | undefined {
+export async function findVisitorByIdentity(db: Db, identityKey: string): Promise<VisitorRow | undefined> {
   return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
     .get(identityKey) as VisitorRow | undefined;
 }
 
-export function findVisitor(db: Db, id: number): VisitorRow | undefined {
+export async function findVisitor(db: Db, id: number): Promise<VisitorRow | undefined> {
   return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE id = ?').get(id) as
     | VisitorRow
     | undefined;
 }
 
 /** A new visitor and the words they will be found by, in the caller's transaction. */
-export function insertVisitor(
+export async function insertVisitor(
   db: Db,
   v: { name: PersonName; identityKey: string; organisation: string | null; createdAt: string },
-): number {
+): Promise<number> {
   const result = prepared(
     db,
     `INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt);
   const id = Number(result.lastInsertRowid);
-  saveNameWords(db, id, v.name, null);
+  await saveNameWords(db, id, v.name, null);
   return id;
 }
 
 /** The order a returning person writes their name in, as they gave it this time. */
-export function setNameOrder(db: Db, id: number, familyNameFirst: boolean): void {
+export async function setNameOrder(db: Db, id: number, familyNameFirst: boolean): Promise<void> {
   prepared(db, 'UPDATE visitors SET family_name_first = ? WHERE id = ? AND family_name_first <> ?').run(familyNameFirst ? 1 : 0, id, familyNameFirst ? 1 : 0);
 }
 
 /**
  * Visitors with a surname word starting with `prefix` (folded), most recently seen first, each once.
  */
-export function searchVisitorsBySurname(db: Db, prefix: string, limit: number): VisitorRow[] {
+export async function searchVisitorsBySurname(db: Db, prefix: string, limit: number): Promise<VisitorRow[]> {
   // Three letters or more: the newest matches come straight off visitor_name_words_by_prefix_recent, no sort.
   if (codePointCount(prefix) >= PREFIX_LENGTH) {
     const group = searchPrefix(prefix);
@@ -126,7 +126,7 @@ function byMostRecent(a: RankedVisitorRow, b: RankedVisitorRow): number {
 }
 
 /** Stamps a sign-in on the visitor and on the words that order the kiosk's matches. */
-export function touchLastSignIn(db: Db, id: number, at: string): void {
+export async function touchLastSignIn(db: Db, id: number, at: string): Promise<void> {
   prepared(db, 'UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
-  touchNameWords(db, id, at);
+  await touchNameWords(db, id, at);
 }

@@ -31,8 +31,8 @@ const BACKUP_NAME = /^safe-hands-(\d{8})-(\d{6})\.db$/;
 /** Where restoreBackup keeps the database as it was before a restore, in the data folder. */
 export const BEFORE_RESTORE_FOLDER = 'before-restore';
 
-export function backupFolder(ctx: BackupContext): string {
-  return readSetting(ctx.db, 'backup.folder') ?? join(ctx.dataDir, 'backups');
+export async function backupFolder(ctx: BackupContext): Promise<string> {
+  return await readSetting(ctx.db, 'backup.folder') ?? join(ctx.dataDir, 'backups');
 }
 
 /** A folder the app can write backups into, or a plain reason why not. */
@@ -77,8 +77,8 @@ function copiesIn(folder: string): BackupFile[] {
   return copies.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-export function listBackups(ctx: BackupContext): { folder: string; backups: BackupFile[] } {
-  const folder = backupFolder(ctx);
+export async function listBackups(ctx: BackupContext): Promise<{ folder: string; backups: BackupFile[] }> {
+  const folder = await backupFolder(ctx);
   return { folder, backups: copiesIn(folder) };
 }
 
@@ -115,9 +115,9 @@ function keepNewest(folder: string, keep: number): void {
  * The PIN key goes beside it (never into it), so the backup can be restored on another computer.
  */
 export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
-  const folder = backupFolder(ctx);
+  const folder = await backupFolder(ctx);
   // The data folder's own backups/ is made private; a folder the admin chose is left as they set it up.
-  if (readSetting(ctx.db, 'backup.folder') === null) makePrivateDir(folder);
+  if (await readSetting(ctx.db, 'backup.folder') === null) makePrivateDir(folder);
   const problem = checkWritableFolder(folder);
   if (problem) throw new CommandError('conflict', `The backup could not be made: ${problem}`);
   const at = nowIso(ctx);
@@ -135,11 +135,11 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
     rmSync(file, { force: true });
     throw new CommandError('internal', `The backup could not be made: the PIN key or the audit key could not be written beside it (${(err as Error).message}).`);
   }
-  inTransaction(ctx.db, () => {
-    saveSetting(ctx.db, 'backup.lastAt', at, at);
-    audit(ctx, 'backup.create', 'backup', null, { fileName: basename(file) });
+  await inTransaction(ctx.db, async () => {
+    await saveSetting(ctx.db, 'backup.lastAt', at, at);
+    await audit(ctx, 'backup.create', 'backup', null, { fileName: basename(file) });
   });
-  keepNewest(folder, readSetting(ctx.db, 'backup.keep'));
+  keepNewest(folder, await readSetting(ctx.db, 'backup.keep'));
   return describe(file)!;
 }
 
@@ -150,14 +150,14 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
  * brings that key in from beside it; without it the restore is refused, since nobody could unlock after.
  */
 export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'backup.restore'>): Promise<{ restoredFrom: string; keptAside: string }> {
-  const candidate = isAbsolute(input.file) ? input.file : join(backupFolder(ctx), input.file);
+  const candidate = isAbsolute(input.file) ? input.file : join(await backupFolder(ctx), input.file);
   const migrations = readMigrations(MIGRATIONS_DIR);
   const check = checkDatabaseFile(candidate, migrations, ctx.nativeBinding);
   if (!check.ok) throw new CommandError('invalid_input', `Nothing was changed. ${check.reason}`, { file: check.reason });
   const key = pepperForRestore(ctx.pins, candidate, readPinHashes(candidate, ctx.nativeBinding));
   if ('refuse' in key) throw new CommandError('invalid_input', key.refuse, { file: key.refuse });
   // A backup whose audit trail or records were changed after it was taken is never brought back.
-  const auditKeys = keysForRestore(ctx.auditTrail.ring.all(), candidate, ctx.nativeBinding);
+  const auditKeys = await keysForRestore(ctx.auditTrail.ring.all(), candidate, ctx.nativeBinding);
   if ('refuse' in auditKeys) throw new CommandError('invalid_input', auditKeys.refuse, { file: auditKeys.refuse });
   const at = nowIso(ctx);
   const asideDir = join(ctx.dataDir, BEFORE_RESTORE_FOLDER);
@@ -169,14 +169,14 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);
   if (key.adopt) ctx.pins.adopt(key.adopt);
   migrate(ctx.db, migrations, () => ctx.clock.now());
-  ctx.auditTrail.adoptKeys(auditKeys.keys);
-  inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, {
+  await ctx.auditTrail.adoptKeys(auditKeys.keys);
+  await inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, {
     restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),
   }));
   ctx.sessions.closeAll();
   // Each copy kept aside holds every name the database held: kept by the same count as backups (and, like
   // them, removed by retention once taken before its cut-off, see retention-copies.ts).
-  keepNewest(asideDir, readSetting(ctx.db, 'backup.keep'));
+  keepNewest(asideDir, await readSetting(ctx.db, 'backup.keep'));
   return { restoredFrom: candidate, keptAside };
 }
 
@@ -185,11 +185,11 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
  * entry, so entries removed from the live database show even when the head file went with them. (Backups
  * taken before a restore belong to the trail the restore replaced.)
  */
-export function newestBackupAnchors(ctx: Omit<BackupContext, 'actor'>): Anchor[] {
+export async function newestBackupAnchors(ctx: Omit<BackupContext, 'actor'>): Promise<Anchor[]> {
   try {
-    const lastRestore = lastRestoreAt(ctx.db) ?? '';
-    const newest = listBackups(ctx as BackupContext).backups.find((b) => b.takenAt > lastRestore);
-    const head = newest && readBackupHead(newest.file, ctx.nativeBinding);
+    const lastRestore = await lastRestoreAt(ctx.db) ?? '';
+    const newest = (await listBackups(ctx as BackupContext)).backups.find((b) => b.takenAt > lastRestore);
+    const head = newest && await readBackupHead(newest.file, ctx.nativeBinding);
     return head ? [{ head, source: `the backup taken at ${newest.takenAt.slice(0, 16).replace('T', ' ')} UTC (${newest.fileName})` }] : [];
   } catch {
     return [];

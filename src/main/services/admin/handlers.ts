@@ -14,9 +14,9 @@ import type { DomainHandlers } from '../../commands/handler-types.js';
 
 /** The admin commands (src/shared/contract/admin.ts), each implemented once: a missing one is a compile error. */
 export const adminHandlers: DomainHandlers<AdminOutputs> = {
-  'app.status': (ctx) => ({
-    setUp: isSetUp(ctx),
-    settingName: readSetting(ctx.db, 'setting.name'),
+  'app.status': async (ctx) => ({
+    setUp: await isSetUp(ctx),
+    settingName: await readSetting(ctx.db, 'setting.name'),
     databaseProblem: ctx.health.databaseProblem,
     storageProblem: ctx.health.storageProblem,
     now: ctx.clock.now().toISOString(),
@@ -27,8 +27,8 @@ export const adminHandlers: DomainHandlers<AdminOutputs> = {
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'printers.list': async () => ({ printers: await listPrinters() }),
   'settings.setLogo': (ctx, input) => setLogo(ctx, input.dataBase64),
-  'app.reminders': (ctx) => ({
-    reminders: [...storageReminders(ctx.health), ...jobReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...reminders(ctx).reminders],
+  'app.reminders': async (ctx) => ({
+    reminders: [...storageReminders(ctx.health), ...jobReminders(ctx.health), ...auditReminders(ctx, ctx.auditTrail.problems), ...(await reminders(ctx)).reminders],
   }),
   'person.search': (ctx, input) => searchPeople(ctx, input.name),
   'person.export': (ctx, input) => exportPerson(ctx, input.visitorId),

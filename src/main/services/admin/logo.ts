@@ -23,12 +23,12 @@ export function pictureKind(bytes: Buffer): 'png' | 'jpg' | null {
  * Replaces (or removes) the setting's logo. Only a PNG or JPEG of at most 1 MB is kept; it is written to a
  * temporary file and renamed into place, so a failed upload never leaves half a picture.
  */
-export function setLogo(ctx: LogoContext, dataBase64: string | null): { hasLogo: boolean } {
+export async function setLogo(ctx: LogoContext, dataBase64: string | null): Promise<{ hasLogo: boolean }> {
   const dir = join(ctx.dataDir, 'branding');
   if (dataBase64 === null) {
-    inTransaction(ctx.db, () => {
-      saveSetting(ctx.db, 'setting.logoFile', null, nowIso(ctx));
-      audit(ctx, 'settings.logo_removed', 'settings', null, {});
+    await inTransaction(ctx.db, async () => {
+      await saveSetting(ctx.db, 'setting.logoFile', null, nowIso(ctx));
+      await audit(ctx, 'settings.logo_removed', 'settings', null, {});
     });
     for (const name of ['logo.png', 'logo.jpg']) rmSync(join(dir, name), { force: true });
     return { hasLogo: false };
@@ -45,16 +45,16 @@ export function setLogo(ctx: LogoContext, dataBase64: string | null): { hasLogo:
   const temporary = join(dir, `${name}.new`);
   writePrivateFile(temporary, bytes);
   renameSync(temporary, join(dir, name));
-  inTransaction(ctx.db, () => {
-    saveSetting(ctx.db, 'setting.logoFile', name, nowIso(ctx));
-    audit(ctx, 'settings.logo', 'settings', null, { bytes: bytes.length, kind });
+  await inTransaction(ctx.db, async () => {
+    await saveSetting(ctx.db, 'setting.logoFile', name, nowIso(ctx));
+    await audit(ctx, 'settings.logo', 'settings', null, { bytes: bytes.length, kind });
   });
   return { hasLogo: true };
 }
 
 /** The logo as a data: URL for the kiosk, or null when there is none (or its file has gone missing). */
-export function logoDataUrl(ctx: LogoContext): string | null {
-  const name = readSetting(ctx.db, 'setting.logoFile');
+export async function logoDataUrl(ctx: LogoContext): Promise<string | null> {
+  const name = await readSetting(ctx.db, 'setting.logoFile');
   if (!name) return null;
   const file = join(ctx.dataDir, 'branding', name);
   try {

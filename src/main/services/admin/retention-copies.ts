@@ -15,9 +15,9 @@ import { listNames, type DocumentsRemoved } from './retention-files.js';
  * The time the copy was taken, in its name, decides: not the file's time, which copying a folder changes.
  * A copy that cannot be removed is counted and named in the log, as a document would be (retention-files.ts).
  */
-export function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): DocumentsRemoved {
+export async function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
   const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
-  const chosen = readSetting(db, 'backup.folder');
+  const chosen = await readSetting(db, 'backup.folder');
   const folders = new Set([join(dataDir, 'backups'), join(dataDir, BEFORE_RESTORE_FOLDER), ...(chosen === null ? [] : [chosen])].map((f) => resolve(f)));
   for (const folder of folders) {
     for (const fileName of listNames(folder, outcome, shown(dataDir, folder), 'copies of the database')) {

@@ -86,7 +86,7 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'roll-calls',
     byYear: false,
     name: /^roll-call-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.pdf$/,
-    pastPeriod: (_db, keys, cutoff) =>
+    pastPeriod: async (_db, keys, cutoff) =>
       new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
   },
   {
@@ -95,7 +95,7 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'end-of-day',
     byYear: false,
     name: /^end-of-day-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.pdf$/,
-    pastPeriod: (_db, keys, cutoff) =>
+    pastPeriod: async (_db, keys, cutoff) =>
       new Map(keys.map((k) => [k, k.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z') < cutoff])),
   },
   {
@@ -105,9 +105,9 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'leaflets',
     byYear: false,
     name: /^leaflet-(\d+)-[0-9a-f]{12}\.pdf$/,
-    pastPeriod: (db, keys, cutoff) => {
-      const replacedAt = leafletSupersededAt(db, keys.map(Number));
-      const current = currentLeaflet(db)?.version;
+    pastPeriod: async (db, keys, cutoff) => {
+      const replacedAt = await leafletSupersededAt(db, keys.map(Number));
+      const current = (await currentLeaflet(db))?.version;
       // A version the database does not know (a file from before an older backup was restored) is left out:
       // the file's own time decides.
       return new Map(keys.flatMap((k) => {
@@ -124,7 +124,7 @@ const KINDS: readonly DocumentKind[] = [
     folder: 'reports',
     byYear: false,
     name: /^[a-z]+-\d{4}-\d{2}-\d{2}-to-(\d{4}-\d{2}-\d{2})\.(?:csv|pdf)$/,
-    pastPeriod: (_db, keys, cutoff) => new Map(keys.map((k) => [k, k < cutoff.slice(0, 10)])),
+    pastPeriod: async (_db, keys, cutoff) => new Map(keys.map((k) => [k, k < cutoff.slice(0, 10)])),
   },
 ];
 
@@ -143,7 +143,7 @@ export function documentFolders(): string[] {
  * A file that cannot be removed is counted and named in the log and the rest go on: the database part of
  * the run matters more, and the next day's run tries again. A year folder left empty is removed too.
  */
-export function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string): DocumentsRemoved {
+export async function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
   const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
   const cutoffYear = Number(cutoff.slice(0, 4));
   for (const kind of KINDS) {
@@ -159,7 +159,7 @@ export function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string):
         return key === undefined ? [] : [{ fileName, key }];
       });
       if (found.length === 0) continue;
-      const past = kind.pastPeriod(db, [...new Set(found.map((f) => f.key))], cutoff);
+      const past = await kind.pastPeriod(db, [...new Set(found.map((f) => f.key))], cutoff);
       let removedHere = 0;
       for (const { fileName, key } of found) {
         const file = join(dataDir, folder, fileName);

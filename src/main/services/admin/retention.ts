@@ -17,10 +17,10 @@ import { readSetting, saveSetting } from './settings-store.js';
 import { removeExpiredCopies } from './retention-copies.js';
 import { removeExpiredDocuments } from './retention-files.js';
 
-function cutoffFor(ctx: ServiceContext): string {
+async function cutoffFor(ctx: ServiceContext): Promise<string> {
   const now = ctx.clock.now();
   const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - readSetting(ctx.db, 'retention.years'));
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - await readSetting(ctx.db, 'retention.years'));
   return cutoff.toISOString();
 }
 
@@ -39,60 +39,60 @@ function cutoffFor(ctx: ServiceContext): string {
  * follow their own, much longer schedule (commonly until the child is an adult), not this period. The
  * visitor's own row still goes once the concern is closed; the concern keeps the name it was raised about.
  */
-export function purgeExpired(ctx: ServiceContext & { dataDir: string }): RetentionRun {
-  const cutoff = cutoffFor(ctx);
-  return inTransaction(ctx.db, () => {
+export async function purgeExpired(ctx: ServiceContext & { dataDir: string }): Promise<RetentionRun> {
+  const cutoff = await cutoffFor(ctx);
+  return inTransaction(ctx.db, async () => {
     const db = ctx.db;
     const at = nowIso(ctx);
-    const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = clearExpiredDetails(db, cutoff, at);
+    const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = await clearExpiredDetails(db, cutoff, at);
     // A drawn signature is as personal as the name: it goes with the visitor's details, keeping when it was drawn.
-    const signaturesCleared = clearRemovedVisitorsSignatures(db, at);
+    const signaturesCleared = await clearRemovedVisitorsSignatures(db, at);
     // What a visitor said they needed a device for, and why the DSL said no, go with the visitor's details too.
-    const exceptionRequestsCleared = clearExpiredExceptionRequests(db);
+    const exceptionRequestsCleared = await clearExpiredExceptionRequests(db);
     // A pupil's device agreement loses the pupil's name once it finished before the cut-off, as their receipts do.
-    const agreementsCleared = clearExpiredAgreements(db, cutoff);
+    const agreementsCleared = await clearExpiredAgreements(db, cutoff);
     // A search of a confiscated device loses who consented and what was seen, as the pupil's receipt loses the name.
-    const searchesCleared = clearExpiredSearches(db, cutoff);
+    const searchesCleared = await clearExpiredSearches(db, cutoff);
     // A pupil's device exception goes on the agreements' schedule, with the names its agreement was signed with.
-    const learnerExceptionsCleared = clearExpiredLearnerExceptions(db, cutoff);
+    const learnerExceptionsCleared = await clearExpiredLearnerExceptions(db, cutoff);
     // Who collected a confiscated device, or which officer took it, goes when the custody item's "to whom" does.
-    const confiscationsCleared = clearExpiredConfiscations(db);
+    const confiscationsCleared = await clearExpiredConfiscations(db);
     // A member of staff's device permission keeps who it was for (their account stays), but the words typed
     // about it, which can name pupils or their own circumstances, go once it finished before the cut-off.
-    const staffPermissionsCleared = clearExpiredStaffPermissions(db, cutoff, at);
+    const staffPermissionsCleared = await clearExpiredStaffPermissions(db, cutoff, at);
     // Decided from the rows as just changed, and done before the run is audited so its entry carries the
     // counts. Should the commit still fail, the files gone were past the period all the same, and the next
     // run removes the names they showed from the database.
-    const documents = removeExpiredDocuments(db, ctx.dataDir, cutoff);
-    const copies = removeExpiredCopies(db, ctx.dataDir, cutoff);
-    insertRetentionRun(db, { at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared });
+    const documents = await removeExpiredDocuments(db, ctx.dataDir, cutoff);
+    const copies = await removeExpiredCopies(db, ctx.dataDir, cutoff);
+    await insertRetentionRun(db, { at, cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared });
     const run = {
       cutoff, visitorsRemoved, visitsCleared, bookingsCleared, custodyCleared, exceptionsCleared, agreementsCleared, searchesCleared, learnerExceptionsCleared,
       confiscationsCleared, staffPermissionsCleared, signaturesCleared, exceptionRequestsCleared, filesRemoved: documents.removed + copies.removed, filesNotRemoved: documents.notRemoved.length + copies.notRemoved.length,
     };
-    audit(ctx, 'retention.purge', 'retention', null, run);
-    saveSetting(db, 'retention.lastRunDay', ukDay(at), at);
+    await audit(ctx, 'retention.purge', 'retention', null, run);
+    await saveSetting(db, 'retention.lastRunDay', ukDay(at), at);
     return run;
   });
 }
 
 /** The daily run; cheap when nothing has passed the cutoff since yesterday. */
-export function purgeIfDue(ctx: ServiceContext & { dataDir: string }): RetentionRun | null {
-  if (readSetting(ctx.db, 'retention.lastRunDay') === ukDay(nowIso(ctx))) return null;
+export async function purgeIfDue(ctx: ServiceContext & { dataDir: string }): Promise<RetentionRun | null> {
+  if (await readSetting(ctx.db, 'retention.lastRunDay') === ukDay(nowIso(ctx))) return null;
   return purgeExpired(ctx);
 }
 
 /** People whose surname has a word starting with any word typed (typedNameKeys), most recent first. */
-export function searchPeople(ctx: ServiceContext, name: string): { people: PersonMatch[] } {
+export async function searchPeople(ctx: ServiceContext, name: string): Promise<{ people: PersonMatch[] }> {
   const keys = typedNameKeys(name);
   if (keys.length === 0) return { people: [] };
-  return { people: findPeopleByNameKeys(ctx.db, keys) };
+  return { people: await findPeopleByNameKeys(ctx.db, keys) };
 }
 
 /** A subject access request: every record the setting holds about one visitor, in one answer. */
-export function exportPerson(ctx: ServiceContext, visitorId: number): PersonRecords {
-  const records = readPersonRecords(ctx.db, visitorId);
+export async function exportPerson(ctx: ServiceContext, visitorId: number): Promise<PersonRecords> {
+  const records = await readPersonRecords(ctx.db, visitorId);
   if (!records) throw new CommandError('not_found', 'That person could not be found (their details may already have been removed).');
-  inTransaction(ctx.db, () => audit(ctx, 'person.export', 'visitor', visitorId, {}));
+  await inTransaction(ctx.db, () => audit(ctx, 'person.export', 'visitor', visitorId, {}));
   return records;
 }

@@ -54,8 +54,8 @@ type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema'
  */
 const lastParsed = new Map<SettingKey, { raw: string; value: unknown }>();
 
-export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> | (typeof SETTINGS)[K]['fallback'] {
-  return settingFromRaw(key, readSettingRaw(db, key));
+export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | (typeof SETTINGS)[K]['fallback']> {
+  return settingFromRaw(key, await readSettingRaw(db, key));
 }
 
 /** A setting's value from its stored text (undefined when there is none): the default if missing or damaged. */
@@ -79,8 +79,8 @@ export function settingFromRaw<K extends SettingKey>(key: K, raw: string | undef
   return result.data as SettingValue<K>;
 }
 
-export function saveSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, at: string): void {
-  writeSetting(db, key, SETTINGS[key].schema.parse(value), at);
+export async function saveSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, at: string): Promise<void> {
+  await writeSetting(db, key, SETTINGS[key].schema.parse(value), at);
 }
 
 /** The kiosk warns this long before it resets; the brief asks for at least 20 seconds. */

@@ -5,31 +5,31 @@ import { checkWritableFolder } from './backups.js';
 import { CommandError } from '../../core/command-error.js';
 import { readSetting, saveSetting, type SettingKey } from './settings-store.js';
 
-export function getSettings(ctx: Pick<ServiceContext, 'db'>): SettingsView {
+export async function getSettings(ctx: Pick<ServiceContext, 'db'>): Promise<SettingsView> {
   return {
-    settingName: readSetting(ctx.db, 'setting.name') ?? '',
-    settingKind: readSetting(ctx.db, 'setting.kind'),
-    idleSeconds: readSetting(ctx.db, 'kiosk.idleSeconds'),
-    consoleLockSeconds: readSetting(ctx.db, 'console.lockSeconds'),
-    reacknowledge: readSetting(ctx.db, 'kiosk.reacknowledge'),
-    receiptPrinter: readSetting(ctx.db, 'printing.receiptPrinter'),
-    receiptLayout: readSetting(ctx.db, 'printing.receiptLayout'),
-    endOfDay: readSetting(ctx.db, 'day.endTime'),
-    backupFolder: readSetting(ctx.db, 'backup.folder'),
-    backupKeep: readSetting(ctx.db, 'backup.keep'),
-    backupDaily: readSetting(ctx.db, 'backup.daily'),
-    lastBackupAt: readSetting(ctx.db, 'backup.lastAt'),
-    autoSignOut: readSetting(ctx.db, 'day.autoSignOut'),
-    a4Printer: readSetting(ctx.db, 'printing.a4Printer'),
-    retentionYears: readSetting(ctx.db, 'retention.years'),
-    addressLine: readSetting(ctx.db, 'setting.address'),
-    hasLogo: readSetting(ctx.db, 'setting.logoFile') !== null,
-    badgeEnabled: readSetting(ctx.db, 'badge.enabled'),
-    badgePrinter: readSetting(ctx.db, 'badge.printer'),
-    badgeLayout: readSetting(ctx.db, 'badge.layout'),
-    staffPhonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe'),
-    askForSignature: readSetting(ctx.db, 'kiosk.askForSignature'),
-    lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
+    settingName: await readSetting(ctx.db, 'setting.name') ?? '',
+    settingKind: await readSetting(ctx.db, 'setting.kind'),
+    idleSeconds: await readSetting(ctx.db, 'kiosk.idleSeconds'),
+    consoleLockSeconds: await readSetting(ctx.db, 'console.lockSeconds'),
+    reacknowledge: await readSetting(ctx.db, 'kiosk.reacknowledge'),
+    receiptPrinter: await readSetting(ctx.db, 'printing.receiptPrinter'),
+    receiptLayout: await readSetting(ctx.db, 'printing.receiptLayout'),
+    endOfDay: await readSetting(ctx.db, 'day.endTime'),
+    backupFolder: await readSetting(ctx.db, 'backup.folder'),
+    backupKeep: await readSetting(ctx.db, 'backup.keep'),
+    backupDaily: await readSetting(ctx.db, 'backup.daily'),
+    lastBackupAt: await readSetting(ctx.db, 'backup.lastAt'),
+    autoSignOut: await readSetting(ctx.db, 'day.autoSignOut'),
+    a4Printer: await readSetting(ctx.db, 'printing.a4Printer'),
+    retentionYears: await readSetting(ctx.db, 'retention.years'),
+    addressLine: await readSetting(ctx.db, 'setting.address'),
+    hasLogo: await readSetting(ctx.db, 'setting.logoFile') !== null,
+    badgeEnabled: await readSetting(ctx.db, 'badge.enabled'),
+    badgePrinter: await readSetting(ctx.db, 'badge.printer'),
+    badgeLayout: await readSetting(ctx.db, 'badge.layout'),
+    staffPhonesInSafe: await readSetting(ctx.db, 'staff.phonesInSafe'),
+    askForSignature: await readSetting(ctx.db, 'kiosk.askForSignature'),
+    lossAndDamage: await readSetting(ctx.db, 'custody.lossAndDamage'),
   };
 }
 
@@ -61,21 +61,21 @@ const STORED_AS: Record<Editable, SettingKey> = {
   lossAndDamage: 'custody.lossAndDamage',
 };
 
-export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): SettingsView {
-  return inTransaction(ctx.db, () => {
+export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): Promise<SettingsView> {
+  return inTransaction(ctx.db, async () => {
     if (input.backupFolder) {
       const problem = checkWritableFolder(input.backupFolder);
       if (problem) throw new CommandError('invalid_input', problem, { backupFolder: problem });
     }
-    const before = getSettings(ctx);
+    const before = await getSettings(ctx);
     const at = nowIso(ctx);
     for (const field of Object.keys(STORED_AS) as Editable[]) {
       const value = input[field];
       // saveSetting checks the value against the setting's own schema as well.
-      if (value !== undefined) saveSetting(ctx.db, STORED_AS[field], value as never, at);
+      if (value !== undefined) await saveSetting(ctx.db, STORED_AS[field], value as never, at);
     }
-    const after = getSettings(ctx);
-    audit(ctx, 'settings.update', 'settings', null, { before, after });
+    const after = await getSettings(ctx);
+    await audit(ctx, 'settings.update', 'settings', null, { before, after });
     return after;
   });
 }

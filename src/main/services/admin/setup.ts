@@ -12,19 +12,19 @@ import type { PinContext } from '../staff/pin-pepper.js';
 import { saveSetting, settingFromRaw } from './settings-store.js';
 
 /** A setting name and at least one staff account; both read in one statement, since every kiosk command asks. */
-export function isSetUp(ctx: Pick<ServiceContext, 'db'>): boolean {
-  const { raw, staffCount } = readSettingRawAndStaffCount(ctx.db, 'setting.name');
+export async function isSetUp(ctx: Pick<ServiceContext, 'db'>): Promise<boolean> {
+  const { raw, staffCount } = await readSettingRawAndStaffCount(ctx.db, 'setting.name');
   return settingFromRaw('setting.name', raw) !== null && staffCount > 0;
 }
 
-export function requireSetUp(ctx: Pick<ServiceContext, 'db'>): void {
-  if (!isSetUp(ctx)) throw new CommandError('not_set_up', 'This kiosk has not been set up yet. Ask the office to finish the first-run setup.');
+export async function requireSetUp(ctx: Pick<ServiceContext, 'db'>): Promise<void> {
+  if (!await isSetUp(ctx)) throw new CommandError('not_set_up', 'This kiosk has not been set up yet. Ask the office to finish the first-run setup.');
 }
 
 const ALREADY_SET_UP = 'This kiosk is already set up. An administrator can change its settings in the staff console.';
 
-function refuseIfSetUp(ctx: Pick<ServiceContext, 'db'>): void {
-  if (isSetUp(ctx)) throw new CommandError('already_set_up', ALREADY_SET_UP);
+async function refuseIfSetUp(ctx: Pick<ServiceContext, 'db'>): Promise<void> {
+  if (await isSetUp(ctx)) throw new CommandError('already_set_up', ALREADY_SET_UP);
 }
 
 /**
@@ -32,7 +32,7 @@ function refuseIfSetUp(ctx: Pick<ServiceContext, 'db'>): void {
  * and edit there) and this PC's printers. Anyone at the kiosk may ask, so only while nothing is set up.
  */
 export async function setupDefaults(ctx: Pick<ServiceContext, 'db'>): Promise<AdminOutputs['setup.defaults']> {
-  refuseIfSetUp(ctx);
+  await refuseIfSetUp(ctx);
   return { expectations: allDefaultExpectations(), printers: await listPrinters() };
 }
 
@@ -52,22 +52,22 @@ export async function createSetting(ctx: PinContext, input: ParsedInput<'setup.c
   const template = input.expectations ?? loadDefaultExpectations(input.expectationsTemplate);
   const notYetSetUp = () => refuseIfSetUp(ctx);
   // Before the slow hash as well: anyone at the kiosk can send this, and refusing it should cost nothing.
-  notYetSetUp();
+  await notYetSetUp();
   const pinHash = await ctx.pins.hash(input.pin);
-  return inTransaction(ctx.db, () => {
+  return inTransaction(ctx.db, async () => {
     // Again: another screen may have finished the setup while this PIN was hashed.
-    notYetSetUp();
+    await notYetSetUp();
     const at = nowIso(ctx);
-    const staffId = insertStaff(ctx.db, { displayName: input.adminName, pinHash, roles: ['office', 'dsl', 'admin'], createdAt: at });
-    saveSetting(ctx.db, 'setting.name', input.settingName, at);
-    saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
-    if (input.receiptPrinter) saveSetting(ctx.db, 'printing.receiptPrinter', input.receiptPrinter, at);
-    const policy = insertPolicyVersion(ctx.db, { ...template, reviewDue: oneYearOn(at), createdAt: at, createdBy: staffId });
+    const staffId = await insertStaff(ctx.db, { displayName: input.adminName, pinHash, roles: ['office', 'dsl', 'admin'], createdAt: at });
+    await saveSetting(ctx.db, 'setting.name', input.settingName, at);
+    await saveSetting(ctx.db, 'setting.kind', input.settingKind, at);
+    if (input.receiptPrinter) await saveSetting(ctx.db, 'printing.receiptPrinter', input.receiptPrinter, at);
+    const policy = await insertPolicyVersion(ctx.db, { ...template, reviewDue: oneYearOn(at), createdAt: at, createdBy: staffId });
     const actor = { staffId, label: input.adminName, roles: ['office', 'dsl', 'admin'] as const };
     const setupCtx = { ...ctx, actor };
-    audit(setupCtx, 'setup.create', 'setting', null, { settingName: input.settingName, settingKind: input.settingKind });
-    audit(setupCtx, 'staff.create', 'staff', staffId, { displayName: input.adminName, roles: ['office', 'dsl', 'admin'] });
-    audit(setupCtx, 'policy.create', 'policy_version', policy.id, {
+    await audit(setupCtx, 'setup.create', 'setting', null, { settingName: input.settingName, settingKind: input.settingKind });
+    await audit(setupCtx, 'staff.create', 'staff', staffId, { displayName: input.adminName, roles: ['office', 'dsl', 'admin'] });
+    await audit(setupCtx, 'policy.create', 'policy_version', policy.id, {
       version: policy.version, template: input.expectationsTemplate, editedAtSetup: Boolean(input.expectations),
     });
     return { staffId };

@@ -10,7 +10,7 @@ import type { DomainHandlers } from '../../commands/handler-types.js';
 /** The custody commands (src/shared/contract/custody.ts), each implemented once: a missing one is a compile error. */
 export const custodyHandlers: DomainHandlers<CustodyOutputs> = {
   'custody.pendingHandovers': (ctx) => pendingHandovers(ctx),
-  'custody.log': (ctx, input) => outputReceipt(ctx, logItems(ctx, input).receiptId),
+  'custody.log': async (ctx, input) => outputReceipt(ctx, (await logItems(ctx, input)).receiptId),
   'custody.markNotHandedIn': (ctx, input) => markNotHandedIn(ctx, input),
   'custody.findReceipt': (ctx, input) => findReceipt(ctx, input),
   'custody.searchByOwner': (ctx, input) => searchByOwner(ctx, input),

@@ -13,17 +13,17 @@ import { toReceiptView } from './receipt-view.js';
 
 type Owner = ParsedInput<'custody.log'>['owner'];
 
-function checkOwner(ctx: ServiceContext, owner: Owner, handoverId: number | null): void {
+async function checkOwner(ctx: ServiceContext, owner: Owner, handoverId: number | null): Promise<void> {
   if (owner.type === 'visitor') {
-    const visit = findVisit(ctx.db, owner.visitId);
+    const visit = await findVisit(ctx.db, owner.visitId);
     if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console and try again.');
     if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out, so their items cannot be logged against this visit.');
   } else if (owner.type === 'staff') {
-    const staff = findStaff(ctx.db, owner.staffId);
+    const staff = await findStaff(ctx.db, owner.staffId);
     if (!staff || !staff.active) throw new CommandError('not_found', 'That staff member could not be found.');
   }
   if (handoverId === null) return;
-  const handover = findHandover(ctx.db, handoverId);
+  const handover = await findHandover(ctx.db, handoverId);
   if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
   if (owner.type !== 'visitor' || handover.visit_id !== owner.visitId) {
     throw new CommandError('invalid_input', 'That pending handover belongs to a different visit.');
@@ -38,16 +38,16 @@ function reasonFor(owner: Owner): CustodyReason {
 }
 
 /** Logs items into the safe under a new receipt: the receipt, its items and the handover close together. */
-export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>): ReceiptView {
+export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
   const handoverId = input.handoverId ?? null;
-  return inTransaction(ctx.db, () => {
-    checkOwner(ctx, input.owner, handoverId);
+  return inTransaction(ctx.db, async () => {
+    await checkOwner(ctx, input.owner, handoverId);
     const at = nowIso(ctx);
     const year = Number(ukDay(at).slice(0, 4));
-    const seq = nextReceiptSeq(ctx.db, year);
+    const seq = await nextReceiptSeq(ctx.db, year);
     const owner = input.owner;
-    const receiptId = insertReceipt(ctx.db, {
+    const receiptId = await insertReceipt(ctx.db, {
       year,
       seq,
       number: formatReceiptNumber(year, seq),
@@ -63,26 +63,27 @@ export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>)
     });
     const reason = reasonFor(owner);
     const confiscationReason = owner.type === 'learner' && owner.reason === 'confiscated' ? owner.confiscationReason : null;
-    const itemIds = input.items.map((item) =>
-      insertCustodyItem(ctx.db, { receiptId, ...item, reason, confiscationReason, loggedAt: at, loggedBy: by }),
-    );
-    if (handoverId !== null) closePendingHandover(ctx.db, handoverId, 'logged');
-    audit(ctx, 'custody.log', 'receipt', receiptId, {
+    const itemIds: number[] = [];
+    for (const item of input.items) {
+      itemIds.push(await insertCustodyItem(ctx.db, { receiptId, ...item, reason, confiscationReason, loggedAt: at, loggedBy: by }));
+    }
+    if (handoverId !== null) await closePendingHandover(ctx.db, handoverId, 'logged');
+    await audit(ctx, 'custody.log', 'receipt', receiptId, {
       number: formatReceiptNumber(year, seq), ownerType: owner.type, reason, itemIds, handoverId,
     });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receiptId))!);
   });
 }
 
 /** The visitor declared devices but handed none in (kept them in the car, changed their mind). */
-export function markNotHandedIn(ctx: ServiceContext, input: ParsedInput<'custody.markNotHandedIn'>): { closed: true } {
-  return inTransaction(ctx.db, () => {
-    const handover = findHandover(ctx.db, input.handoverId);
+export function markNotHandedIn(ctx: ServiceContext, input: ParsedInput<'custody.markNotHandedIn'>): Promise<{ closed: true }> {
+  return inTransaction(ctx.db, async () => {
+    const handover = await findHandover(ctx.db, input.handoverId);
     if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
-    if (!closePendingHandover(ctx.db, handover.id, 'not_handed_in', input.note)) {
+    if (!await closePendingHandover(ctx.db, handover.id, 'not_handed_in', input.note)) {
       throw new CommandError('conflict', 'That handover has already been dealt with. Refresh the console.');
     }
-    audit(ctx, 'handover.not_handed_in', 'handover', handover.id, {});
+    await audit(ctx, 'handover.not_handed_in', 'handover', handover.id, {});
     return { closed: true };
   });
 }

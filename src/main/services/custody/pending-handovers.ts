@@ -11,11 +11,11 @@ import { exceptionState } from '../safeguarding/exception-state.js';
  * and a visitor with nothing else to hand in is not listed. Once the approval ends (revoked, expired) they
  * are waiting again.
  */
-export function pendingHandovers(ctx: ServiceContext): { handovers: PendingHandover[] } {
-  const rows = listPendingHandovers(ctx.db);
+export async function pendingHandovers(ctx: ServiceContext): Promise<{ handovers: PendingHandover[] }> {
+  const rows = await listPendingHandovers(ctx.db);
   const visitIds = rows.map((r) => r.visit_id);
-  const devices = declaredDevicesByVisit(ctx.db, visitIds);
-  const exceptions = latestExceptionByVisit(ctx.db, visitIds);
+  const devices = await declaredDevicesByVisit(ctx.db, visitIds);
+  const exceptions = await latestExceptionByVisit(ctx.db, visitIds);
   const now = ctx.clock.now().toISOString();
   const handovers: PendingHandover[] = [];
   for (const r of rows) {

@@ -21,11 +21,11 @@ export function receiptPlace(receiptNumber: string, reprint: number): { folder: 
  * already taken: 0 makes the first copy (every item logged), more makes a marked reprint listing only what is
  * still in the safe.
  */
-export function receiptPdf(db: Db, receipt: ReceiptView, token: string, reprint: number, layout?: ReceiptLayout): Promise<Buffer> {
+export async function receiptPdf(db: Db, receipt: ReceiptView, token: string, reprint: number, layout?: ReceiptLayout): Promise<Buffer> {
   return buildReceiptPdf(
     {
-      settingName: readSetting(db, 'setting.name') ?? 'Safe Hands',
-      settingAddress: readSetting(db, 'setting.address'),
+      settingName: await readSetting(db, 'setting.name') ?? 'Safe Hands',
+      settingAddress: await readSetting(db, 'setting.address'),
       receiptNumber: receipt.receiptNumber,
       token,
       owner: { name: receipt.ownerName, detail: receipt.ownerDetail },
@@ -35,8 +35,8 @@ export function receiptPdf(db: Db, receipt: ReceiptView, token: string, reprint:
       loggedAt: receipt.createdAt,
       staffName: receipt.createdBy,
       reprint,
-      lossAndDamage: readSetting(db, 'custody.lossAndDamage'),
+      lossAndDamage: await readSetting(db, 'custody.lossAndDamage'),
     },
-    layout ?? readSetting(db, 'printing.receiptLayout'),
+    layout ?? await readSetting(db, 'printing.receiptLayout'),
   );
 }

@@ -29,15 +29,15 @@ export async function outputReceipt(ctx: OutputContext, receiptId: number, layou
 }
 
 async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout?: ReceiptLayout): Promise<{ receipt: ReceiptView; print: PrintStatus }> {
-  const row = findReceiptBy(ctx.db, 'id', receiptId);
+  const row = await findReceiptBy(ctx.db, 'id', receiptId);
   if (!row) throw new CommandError('not_found', 'That receipt could not be found.');
-  const held = itemsOfReceipts(ctx.db, [receiptId]).get(receiptId) ?? [];
+  const held = (await itemsOfReceipts(ctx.db, [receiptId])).get(receiptId) ?? [];
   if (!held.some((i) => i.state === 'in_safe')) {
     throw new CommandError('conflict', `Everything on receipt ${row.number} has left the safe, so there is nothing to collect with it.`);
   }
   // Copies the spooler has taken so far: none means this is the receipt the owner has never had.
   const reprint = row.print_count;
-  const before = toReceiptView(ctx.db, row);
+  const before = await toReceiptView(ctx.db, row);
 
   let pdf: Buffer;
   try {
@@ -45,7 +45,7 @@ async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout
   } catch (err) {
     console.error(`Receipt ${row.number} could not be made:`, err);
     const reason = 'The receipt could not be made. The items are logged; write the receipt number on a slip instead.';
-    return { receipt: recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
+    return { receipt: await recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
   }
   let kept: { file: string; documentId: string };
   try {
@@ -53,18 +53,18 @@ async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout
   } catch (err) {
     console.error(`Receipt ${row.number} could not be saved:`, err);
     const reason = receiptNotSavedReason(err);
-    return { receipt: recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
+    return { receipt: await recordFailure(ctx, receiptId, reason, null), print: { printed: false, reason, documentId: null } };
   }
   const { file, documentId } = kept;
-  const printer = readSetting(ctx.db, 'printing.receiptPrinter');
+  const printer = await readSetting(ctx.db, 'printing.receiptPrinter');
   const outcome = await printPdf(file, printer, { purpose: 'receipts' });
   if (!outcome.ok) {
-    return { receipt: recordFailure(ctx, receiptId, outcome.reason, printer), print: { printed: false, reason: outcome.reason, documentId } };
+    return { receipt: await recordFailure(ctx, receiptId, outcome.reason, printer), print: { printed: false, reason: outcome.reason, documentId } };
   }
-  const receipt = inTransaction(ctx.db, () => {
-    const printCount = recordPrinted(ctx.db, receiptId);
-    audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount, printer, jobId: outcome.jobId });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  const receipt = await inTransaction(ctx.db, async () => {
+    const printCount = await recordPrinted(ctx.db, receiptId);
+    await audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount, printer, jobId: outcome.jobId });
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receiptId))!);
   });
   return { receipt, print: { printed: true, printer: printer ?? '', documentId } };
 }
@@ -85,12 +85,12 @@ function receiptNotSavedReason(err: unknown): string {
  * The items are already logged: a disk that will not take the reason (full, read-only) must not make the
  * command say otherwise, so then the reason is only returned, and the receipt shows as not printed anyway.
  */
-function recordFailure(ctx: OutputContext, receiptId: number, reason: string, printer: string | null): ReceiptView {
-  writeIfStorageAllows(ctx.db, 'receipt.print_failed', () => {
-    inTransaction(ctx.db, () => {
-      recordPrintProblem(ctx.db, receiptId, reason);
-      audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
+async function recordFailure(ctx: OutputContext, receiptId: number, reason: string, printer: string | null): Promise<ReceiptView> {
+  await writeIfStorageAllows(ctx.db, 'receipt.print_failed', async () => {
+    await inTransaction(ctx.db, async () => {
+      await recordPrintProblem(ctx.db, receiptId, reason);
+      await audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
     });
   });
-  return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receiptId)!);
+  return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receiptId))!);
 }

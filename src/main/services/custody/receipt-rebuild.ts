@@ -18,11 +18,11 @@ import { toReceiptViews } from './receipt-view.js';
 export async function rebuildMissingReceipts(db: Db, dataDir: string): Promise<string[]> {
   // Closed before this turn came (a test, or a host stopped at once): the next start does it.
   if (!db.open) return [];
-  const rows = receiptsInSafe(db).filter((r) => {
+  const rows = (await receiptsInSafe(db)).filter((r) => {
     const place = receiptPlace(r.number, 0);
     return !isWholePdf(join(dataDir, place.folder, place.fileName));
   });
-  const views = toReceiptViews(db, rows);
+  const views = await toReceiptViews(db, rows);
   const rebuilt: string[] = [];
   for (const [index, view] of views.entries()) {
     // The app closed while this ran: what is left is made at the next start.

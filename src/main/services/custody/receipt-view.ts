@@ -2,8 +2,8 @@ import type { ReceiptView } from '../../../shared/contract/index.js';
 import { itemsOfReceipts, type ReceiptRow } from '../../db/repositories/custody-repo.js';
 import type { Db } from '../../db/connection.js';
 
-export function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): ReceiptView[] {
-  const items = itemsOfReceipts(db, rows.map((r) => r.id));
+export async function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): Promise<ReceiptView[]> {
+  const items = await itemsOfReceipts(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     receiptId: r.id,
     receiptNumber: r.number,
@@ -21,6 +21,6 @@ export function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): ReceiptView
   }));
 }
 
-export function toReceiptView(db: Db, row: ReceiptRow): ReceiptView {
-  return toReceiptViews(db, [row])[0]!;
+export async function toReceiptView(db: Db, row: ReceiptRow): Promise<ReceiptView> {
+  return (await toReceiptViews(db, [row]))[0]!;
 }

@@ -9,8 +9,8 @@ import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { toReceiptView } from './receipt-view.js';
 
-function itemView(ctx: ServiceContext, itemId: number): CustodyItemView {
-  return [...itemsOfReceipts(ctx.db, [findItem(ctx.db, itemId)!.receipt_id]).values()][0]!.find((i) => i.itemId === itemId)!;
+async function itemView(ctx: ServiceContext, itemId: number): Promise<CustodyItemView> {
+  return [...(await itemsOfReceipts(ctx.db, [(await findItem(ctx.db, itemId))!.receipt_id])).values()][0]!.find((i) => i.itemId === itemId)!;
 }
 
 /** "Phone (bag C1)": an item as the desk finds it in the safe. */
@@ -19,8 +19,8 @@ export function itemWords(item: Pick<CustodyItemView, 'kind' | 'bagSlot'>): stri
 }
 
 /** The answer when another desk closed the item a moment ago: who it went to, so nobody goes looking in the safe. */
-export function alreadyLeft(ctx: ServiceContext, itemId: number): CommandError {
-  const view = itemView(ctx, itemId);
+export async function alreadyLeft(ctx: ServiceContext, itemId: number): Promise<CommandError> {
+  const view = await itemView(ctx, itemId);
   const how = view.state === 'returned' ? `returned to ${view.closedTo}` : `handed on to ${view.closedTo}`;
   return new CommandError(
     'conflict',
@@ -45,56 +45,56 @@ function refuseConfiscated(item: CustodyItemView): void {
  * none are marked here. When the visitor was waiting to sign out and this empties their part of the
  * safe, their visit closes.
  */
-export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.return'>): { receipt: ReceiptView; visitSignedOut: boolean } {
+export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.return'>): Promise<{ receipt: ReceiptView; visitSignedOut: boolean }> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const receipt = findReceiptBy(ctx.db, 'id', input.receiptId);
+  return inTransaction(ctx.db, async () => {
+    const receipt = await findReceiptBy(ctx.db, 'id', input.receiptId);
     if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Scan it again.');
-    const onReceipt = new Map((itemsOfReceipts(ctx.db, [receipt.id]).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
+    const onReceipt = new Map(((await itemsOfReceipts(ctx.db, [receipt.id])).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
     const at = nowIso(ctx);
     for (const itemId of input.itemIds) {
       const item = onReceipt.get(itemId);
       if (!item) throw new CommandError('invalid_input', 'One of those items is not on this receipt. Scan the receipt again.');
       refuseConfiscated(item);
-      if (!closeItem(ctx.db, { itemId, state: 'returned', at, by, to: input.returnedTo, note: input.note })) throw alreadyLeft(ctx, itemId);
+      if (!await closeItem(ctx.db, { itemId, state: 'returned', at, by, to: input.returnedTo, note: input.note })) throw await alreadyLeft(ctx, itemId);
     }
-    audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds });
+    await audit(ctx, 'custody.return', 'receipt', receipt.id, { itemIds: input.itemIds });
 
     let visitSignedOut = false;
     const visitId = receipt.visit_id;
-    if (visitId !== null && collectionRequestedAt(ctx.db, visitId) !== null && countInSafeForVisit(ctx.db, visitId) === 0) {
-      visitSignedOut = markSignedOut(ctx.db, visitId, at, 'kiosk');
-      if (visitSignedOut) audit(ctx, 'visit.sign_out', 'visit', visitId, { method: 'kiosk', afterCollection: true });
+    if (visitId !== null && await collectionRequestedAt(ctx.db, visitId) !== null && await countInSafeForVisit(ctx.db, visitId) === 0) {
+      visitSignedOut = await markSignedOut(ctx.db, visitId, at, 'kiosk');
+      if (visitSignedOut) await audit(ctx, 'visit.sign_out', 'visit', visitId, { method: 'kiosk', afterCollection: true });
     }
-    return { receipt: toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receipt.id)!), visitSignedOut };
+    return { receipt: await toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receipt.id))!), visitSignedOut };
   });
 }
 
 /** An item leaves the safe to someone other than its owner (for repair, say); never a confiscated one (see refuseConfiscated). */
-export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): ReceiptView {
+export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const item = findItem(ctx.db, input.itemId);
+  return inTransaction(ctx.db, async () => {
+    const item = await findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
-    refuseConfiscated(itemView(ctx, item.id));
-    if (!closeItem(ctx.db, { itemId: item.id, state: 'handed_on', at: nowIso(ctx), by, to: input.handedTo, note: input.reason })) {
-      throw alreadyLeft(ctx, item.id);
+    refuseConfiscated(await itemView(ctx, item.id));
+    if (!await closeItem(ctx.db, { itemId: item.id, state: 'handed_on', at: nowIso(ctx), by, to: input.handedTo, note: input.reason })) {
+      throw await alreadyLeft(ctx, item.id);
     }
-    audit(ctx, 'custody.hand_on', 'custody_item', item.id, {});
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
+    await audit(ctx, 'custody.hand_on', 'custody_item', item.id, {});
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', item.receipt_id))!);
   });
 }
 
 /** Fixes what was written when the item was logged; the original stays, the correction is a new record. */
-export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.correct'>): ReceiptView {
+export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.correct'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const item = findItem(ctx.db, input.itemId);
+  return inTransaction(ctx.db, async () => {
+    const item = await findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
-    const correctionId = insertCorrection(ctx.db, {
+    const correctionId = await insertCorrection(ctx.db, {
       itemId: item.id, description: input.description, marks: input.marks, bagSlot: input.bagSlot, reason: input.reason, at: nowIso(ctx), by,
     });
-    audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', item.receipt_id)!);
+    await audit(ctx, 'custody.correct', 'custody_item', item.id, { correctionId });
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', item.receipt_id))!);
   });
 }

@@ -10,10 +10,10 @@ import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { toReceiptView, toReceiptViews } from './receipt-view.js';
 
 /** What a scanned QR code or typed receipt number refers to. */
-export function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.findReceipt'>): ReceiptView {
+export async function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.findReceipt'>): Promise<ReceiptView> {
   const code = parseCollectionCode(input.code);
   if (code.type === 'invalid') throw new CommandError('invalid_input', code.message, { code: code.message });
-  const row = code.type === 'token' ? findReceiptBy(ctx.db, 'token', code.token) : findReceiptBy(ctx.db, 'number', code.number);
+  const row = code.type === 'token' ? await findReceiptBy(ctx.db, 'token', code.token) : await findReceiptBy(ctx.db, 'number', code.number);
   if (!row) {
     throw new CommandError('not_found', code.type === 'token'
       ? 'No receipt has that QR code. It may be from another setting: search by name instead.'
@@ -23,24 +23,24 @@ export function findReceipt(ctx: ServiceContext, input: ParsedInput<'custody.fin
 }
 
 /** The lost-receipt path: find what is held for someone by name. */
-export function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.searchByOwner'>): { receipts: ReceiptView[] } {
+export async function searchByOwner(ctx: ServiceContext, input: ParsedInput<'custody.searchByOwner'>): Promise<{ receipts: ReceiptView[] }> {
   // "Zoë O'Brien", "O'Brien" and "brien" all find her, and "Nagy Ferenc" finds him whichever order he writes
   // it in: a visitor is matched when any word typed starts a word of the surname.
   const keys = typedNameKeys(input.name);
   if (keys.length === 0) return { receipts: [] };
-  return { receipts: toReceiptViews(ctx.db, receiptsInSafeByOwnerName(ctx.db, keys, input.name, 20)) };
+  return { receipts: await toReceiptViews(ctx.db, await receiptsInSafeByOwnerName(ctx.db, keys, input.name, 20)) };
 }
 
 // The rule lives in shared code: the Confiscated page's release dialog asks it too.
 export { heldPastEndOfDay };
 
 /** Everything in the safe now, one group per owner, the longest-held first. */
-export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCount: number } {
+export async function inSafe(ctx: ServiceContext): Promise<{ owners: SafeOwnerGroup[]; itemCount: number }> {
   const now = ctx.clock.now().toISOString();
-  const endOfDay = readSetting(ctx.db, 'day.endTime');
+  const endOfDay = await readSetting(ctx.db, 'day.endTime');
   const groups = new Map<string, SafeOwnerGroup>();
-  const rows = receiptsInSafe(ctx.db);
-  const views = toReceiptViews(ctx.db, rows);
+  const rows = await receiptsInSafe(ctx.db);
+  const views = await toReceiptViews(ctx.db, rows);
   let itemCount = 0;
   views.forEach((receipt, index) => {
     const row = rows[index]!;
@@ -69,7 +69,7 @@ export function inSafe(ctx: ServiceContext): { owners: SafeOwnerGroup[]; itemCou
   });
   const owners = [...groups.values()].sort((a, b) => a.oldestLoggedAt.localeCompare(b.oldestLoggedAt));
   const visitIds = owners.flatMap((o) => (o.visitId === null ? [] : [o.visitId]));
-  const exceptions = latestExceptionByVisit(ctx.db, visitIds);
+  const exceptions = await latestExceptionByVisit(ctx.db, visitIds);
   for (const owner of owners) if (owner.visitId !== null) owner.deviceUse = deviceUseMarker(exceptions.get(owner.visitId), now);
   return { owners, itemCount };
 }

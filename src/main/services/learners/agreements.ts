@@ -62,9 +62,9 @@ const AGREEING_HEAD: DeciderRule = {
  */
 export async function recordAgreement(ctx: PinContext, input: ParsedInput<'learner.recordAgreement'>): Promise<AgreementView> {
   const recordedBy = actingStaffId(ctx);
-  return asDecider(ctx, input.agreedBy, AGREEING_HEAD, (head, headCtx) => {
-    const { day, key } = checkPupilDays(ctx, input, 'agreement', overlappingAgreement);
-    const id = insertAgreement(ctx.db, {
+  return asDecider(ctx, input.agreedBy, AGREEING_HEAD, async (head, headCtx) => {
+    const { day, key } = await checkPupilDays(ctx, input, 'agreement', overlappingAgreement);
+    const id = await insertAgreement(ctx.db, {
       pupilName: input.pupilName,
       pupilKey: key,
       classGroup: input.classGroup,
@@ -79,42 +79,42 @@ export async function recordAgreement(ctx: PinContext, input: ParsedInput<'learn
       recordedBy,
     });
     // No name in the entry: the trail is kept for good, and retention removes the pupil's name from the record.
-    audit(headCtx, 'learner.record_agreement', 'learner_agreement', id, {
+    await audit(headCtx, 'learner.record_agreement', 'learner_agreement', id, {
       deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil, atConsoleOf: recordedBy,
     });
-    return toAgreementView(findAgreement(ctx.db, id)!, day);
+    return toAgreementView((await findAgreement(ctx.db, id))!, day);
   });
 }
 
 /** Ends an agreement before its last day (the pupil changed school, the device was misused), with the reason. */
-export function endAgreementEarly(ctx: ServiceContext, input: ParsedInput<'learner.endAgreement'>): AgreementView {
+export function endAgreementEarly(ctx: ServiceContext, input: ParsedInput<'learner.endAgreement'>): Promise<AgreementView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = findAgreement(ctx.db, input.agreementId);
+  return inTransaction(ctx.db, async () => {
+    const row = await findAgreement(ctx.db, input.agreementId);
     if (!row) throw new CommandError('not_found', 'That agreement could not be found. Refresh the list.');
     const day = today(ctx);
     if (row.ended_at !== null) {
       throw new CommandError('conflict', `That agreement was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDay(ukDay(row.ended_at))}.`);
     }
     if (row.valid_until < day) throw new CommandError('conflict', `That agreement already ran out on ${formatDay(row.valid_until)}.`);
-    if (!endAgreement(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
+    if (!await endAgreement(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That agreement was ended a moment ago. Refresh the list.');
     }
-    audit(ctx, 'learner.end_agreement', 'learner_agreement', row.id, {});
-    return toAgreementView(findAgreement(ctx.db, row.id)!, day);
+    await audit(ctx, 'learner.end_agreement', 'learner_agreement', row.id, {});
+    return toAgreementView((await findAgreement(ctx.db, row.id))!, day);
   });
 }
 
-export function listAllAgreements(ctx: ServiceContext): { agreements: AgreementView[]; heads: AgreeingHead[] } {
+export async function listAllAgreements(ctx: ServiceContext): Promise<{ agreements: AgreementView[]; heads: AgreeingHead[] }> {
   const day = today(ctx);
-  const heads = listActiveStaff(ctx.db)
+  const heads = (await listActiveStaff(ctx.db))
     .filter((s) => s.roles.includes('head'))
     .map((s) => ({ staffId: s.id, displayName: s.displayName }));
-  return { agreements: listAgreements(ctx.db, day).map((r) => toAgreementView(r, day)), heads };
+  return { agreements: (await listAgreements(ctx.db, day)).map((r) => toAgreementView(r, day)), heads };
 }
 
 /** What the Log items page shows as a pupil's name is typed: their agreements, matched by the whole name. */
-export function agreementsFor(ctx: ServiceContext, input: ParsedInput<'learner.agreementsFor'>): { agreements: AgreementView[] } {
+export async function agreementsFor(ctx: ServiceContext, input: ParsedInput<'learner.agreementsFor'>): Promise<{ agreements: AgreementView[] }> {
   const day = today(ctx);
-  return { agreements: agreementsForPupil(ctx.db, pupilKey(input.pupilName), day).map((r) => toAgreementView(r, day)) };
+  return { agreements: (await agreementsForPupil(ctx.db, pupilKey(input.pupilName), day)).map((r) => toAgreementView(r, day)) };
 }

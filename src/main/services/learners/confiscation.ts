@@ -20,11 +20,11 @@ import type { UsableStaff } from '../staff/staff-auth.js';
  * The receipt and the chosen items, each on it, confiscated and still in the safe. An item another desk
  * released a moment ago is refused with who it went to (alreadyLeft), and nothing is written.
  */
-function confiscatedInSafe(ctx: ServiceContext, receiptId: number, itemIds: readonly number[]): { receipt: ReceiptRow; items: CustodyItemView[] } {
-  const receipt = findReceiptBy(ctx.db, 'id', receiptId);
+async function confiscatedInSafe(ctx: ServiceContext, receiptId: number, itemIds: readonly number[]): Promise<{ receipt: ReceiptRow; items: CustodyItemView[] }> {
+  const receipt = await findReceiptBy(ctx.db, 'id', receiptId);
   if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Refresh the list.');
-  const onReceipt = new Map((itemsOfReceipts(ctx.db, [receipt.id]).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
-  const items = itemIds.map((itemId) => {
+  const onReceipt = new Map(((await itemsOfReceipts(ctx.db, [receipt.id])).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
+  const items = await Promise.all(itemIds.map(async (itemId) => {
     const item = onReceipt.get(itemId);
     if (!item) throw new CommandError('invalid_input', 'One of those devices is not on this receipt. Refresh the list.', { itemIds: 'Choose devices on this receipt.' });
     if (item.reason !== 'confiscated') {
@@ -32,9 +32,9 @@ function confiscatedInSafe(ctx: ServiceContext, receiptId: number, itemIds: read
         itemIds: 'Choose only confiscated devices.',
       });
     }
-    if (item.state !== 'in_safe') throw alreadyLeft(ctx, item.itemId);
+    if (item.state !== 'in_safe') throw await alreadyLeft(ctx, item.itemId);
     return item;
-  });
+  }));
   return { receipt, items };
 }
 
@@ -61,8 +61,8 @@ const EARLY_AGREER: DeciderRule = {
 };
 
 /** Whether any of these items is still within the school day it was confiscated on (the end-of-day report's own rule). */
-function beforeEndOfDay(ctx: ServiceContext, items: readonly CustodyItemView[]): string | null {
-  const endOfDay = readSetting(ctx.db, 'day.endTime');
+async function beforeEndOfDay(ctx: ServiceContext, items: readonly CustodyItemView[]): Promise<string | null> {
+  const endOfDay = await readSetting(ctx.db, 'day.endTime');
   const now = nowIso(ctx);
   return items.some((i) => !heldPastEndOfDay(i.loggedAt, now, endOfDay)) ? endOfDay : null;
 }
@@ -85,35 +85,35 @@ function earlyNeeded(endOfDay: string): CommandError {
 export async function releaseConfiscated(ctx: PinContext, input: ParsedInput<'learner.releaseConfiscated'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
   // Read first, so a wrong receipt or a device already gone is said without anyone's PIN being checked.
-  const needed = beforeEndOfDay(ctx, confiscatedInSafe(ctx, input.receiptId, input.itemIds).items);
+  const needed = await beforeEndOfDay(ctx, (await confiscatedInSafe(ctx, input.receiptId, input.itemIds)).items);
   const early = input.early;
   if (needed !== null && early === null) throw earlyNeeded(needed);
 
-  const write = (agreer: Staff | null) => {
-    const { receipt, items } = confiscatedInSafe(ctx, input.receiptId, input.itemIds);
+  const write = async (agreer: Staff | null) => {
+    const { receipt, items } = await confiscatedInSafe(ctx, input.receiptId, input.itemIds);
     // The time is read again in the transaction: the clock only moves on, so this can only have become unneeded.
-    const stillBefore = beforeEndOfDay(ctx, items);
+    const stillBefore = await beforeEndOfDay(ctx, items);
     if (stillBefore !== null && agreer === null) throw earlyNeeded(stillBefore);
     const earlyBy = stillBefore !== null ? agreer : null;
     const at = nowIso(ctx);
     const to = releasedToLine(input.parentName, input.relationship, input.relationshipOther);
     for (const item of items) {
-      insertRelease(ctx.db, {
+      await insertRelease(ctx.db, {
         itemId: item.itemId, at, by, parentName: input.parentName, relationship: input.relationship, relationshipOther: input.relationshipOther,
         identityCheck: input.identityCheck, identityNote: input.identityNote,
         earlyAgreedBy: earlyBy?.id ?? null, earlyReason: earlyBy ? early!.reason : null, note: input.note,
       });
       const why = earlyBy ? `Released to a parent or carer before the end of the day, agreed by ${earlyBy.displayName}` : 'Released to a parent or carer';
-      if (!closeItem(ctx.db, { itemId: item.itemId, state: 'handed_on', at, by, to, note: input.note ? `${why}. ${input.note}` : why })) {
-        throw alreadyLeft(ctx, item.itemId);
+      if (!await closeItem(ctx.db, { itemId: item.itemId, state: 'handed_on', at, by, to, note: input.note ? `${why}. ${input.note}` : why })) {
+        throw await alreadyLeft(ctx, item.itemId);
       }
     }
     // No names in the entry: the trail is kept for good, and retention removes them from the records.
-    audit(ctx, 'learner.release_confiscated', 'receipt', receipt.id, {
+    await audit(ctx, 'learner.release_confiscated', 'receipt', receipt.id, {
       itemIds: input.itemIds, relationship: input.relationship, identityCheck: input.identityCheck,
       ...(earlyBy ? { earlyAgreedBy: earlyBy.id } : {}),
     });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receipt.id)!);
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receipt.id))!);
   };
 
   if (needed === null || early === null) return inTransaction(ctx.db, () => write(null));
@@ -122,30 +122,30 @@ export async function releaseConfiscated(ctx: PinContext, input: ParsedInput<'le
 }
 
 /** Hands confiscated devices to the police, by the DSL or headteacher: the officer, force, reference, and now. */
-export function handToPolice(ctx: ServiceContext, input: ParsedInput<'learner.handToPolice'>): ReceiptView {
+export function handToPolice(ctx: ServiceContext, input: ParsedInput<'learner.handToPolice'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const { receipt, items } = confiscatedInSafe(ctx, input.receiptId, input.itemIds);
+  return inTransaction(ctx.db, async () => {
+    const { receipt, items } = await confiscatedInSafe(ctx, input.receiptId, input.itemIds);
     const at = nowIso(ctx);
     const to = policeLine(input.officerName, input.officerNumber, input.policeForce);
     const why = `Handed to the police, reference ${input.policeReference}`;
     for (const item of items) {
-      insertPoliceHandover(ctx.db, {
+      await insertPoliceHandover(ctx.db, {
         itemId: item.itemId, at, by, officerName: input.officerName, officerNumber: input.officerNumber,
         policeForce: input.policeForce, policeReference: input.policeReference, note: input.note,
       });
-      if (!closeItem(ctx.db, { itemId: item.itemId, state: 'handed_on', at, by, to, note: input.note ? `${why}. ${input.note}` : why })) {
-        throw alreadyLeft(ctx, item.itemId);
+      if (!await closeItem(ctx.db, { itemId: item.itemId, state: 'handed_on', at, by, to, note: input.note ? `${why}. ${input.note}` : why })) {
+        throw await alreadyLeft(ctx, item.itemId);
       }
     }
-    audit(ctx, 'learner.hand_to_police', 'receipt', receipt.id, { itemIds: input.itemIds });
-    return toReceiptView(ctx.db, findReceiptBy(ctx.db, 'id', receipt.id)!);
+    await audit(ctx, 'learner.hand_to_police', 'receipt', receipt.id, { itemIds: input.itemIds });
+    return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receipt.id))!);
   });
 }
 
 /** Who the release dialog offers as agreeing to an early release. */
-export function earlyReleaseAgreers(ctx: ServiceContext): EarlyReleaseAgreer[] {
-  return listActiveStaff(ctx.db)
+export async function earlyReleaseAgreers(ctx: ServiceContext): Promise<EarlyReleaseAgreer[]> {
+  return (await listActiveStaff(ctx.db))
     .filter((s) => s.roles.includes('dsl') || s.roles.includes('head'))
     .map((s) => ({ staffId: s.id, displayName: s.displayName }));
 }

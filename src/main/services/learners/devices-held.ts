@@ -14,12 +14,12 @@ const byName = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true }
  * A device held for the day and still here on a later UK day is flagged "not collected"; whether it is past
  * the end of the day is the end-of-day report's rule, so the two screens never disagree.
  */
-export function devicesHeld(ctx: ServiceContext): LearnersOutputs['learner.devicesHeld'] {
+export async function devicesHeld(ctx: ServiceContext): Promise<LearnersOutputs['learner.devicesHeld']> {
   const now = nowIso(ctx);
   const today = ukDay(now);
-  const endOfDay = readSetting(ctx.db, 'day.endTime');
-  const rows = receiptsInSafe(ctx.db).filter((r) => r.owner_type === 'learner');
-  const held: HeldPupilDevice[] = toReceiptViews(ctx.db, rows).map((receipt, index) => {
+  const endOfDay = await readSetting(ctx.db, 'day.endTime');
+  const rows = (await receiptsInSafe(ctx.db)).filter((r) => r.owner_type === 'learner');
+  const held: HeldPupilDevice[] = (await toReceiptViews(ctx.db, rows)).map((receipt, index) => {
     const row = rows[index]!;
     const items = receipt.items.filter((i) => i.state === 'in_safe');
     const handedInAt = items.reduce((first, i) => (i.loggedAt < first ? i.loggedAt : first), items[0]?.loggedAt ?? receipt.createdAt);
@@ -45,5 +45,5 @@ export function devicesHeld(ctx: ServiceContext): LearnersOutputs['learner.devic
       || byName.compare(a.classGroup ?? '', b.classGroup ?? '')
       || a.receiptId - b.receiptId);
   const confiscated = held.filter((h) => h.reason === 'confiscated').sort((a, b) => a.handedInAt.localeCompare(b.handedInAt) || a.receiptId - b.receiptId);
-  return { forTheDay, confiscated, endOfDay, earlyAgreers: earlyReleaseAgreers(ctx) };
+  return { forTheDay, confiscated, endOfDay, earlyAgreers: await earlyReleaseAgreers(ctx) };
 }

@@ -77,8 +77,8 @@ const APPROVER: DeciderRule = {
   wrongPin: { field: 'approvedBy.pin', failedAction: 'learner.exception_pin_failed' },
 };
 
-function mustFind(ctx: ServiceContext, exceptionId: number): LearnerExceptionRow {
-  const row = findLearnerException(ctx.db, exceptionId);
+async function mustFind(ctx: ServiceContext, exceptionId: number): Promise<LearnerExceptionRow> {
+  const row = await findLearnerException(ctx.db, exceptionId);
   if (!row) throw new CommandError('not_found', 'That exception could not be found. Refresh the list.');
   return row;
 }
@@ -90,9 +90,9 @@ function mustFind(ctx: ServiceContext, exceptionId: number): LearnerExceptionRow
  */
 export async function recordException(ctx: PinContext, input: ParsedInput<'learner.recordException'>): Promise<LearnerExceptionView> {
   const recordedBy = actingStaffId(ctx);
-  return asDecider(ctx, input.approvedBy, APPROVER, (approver, approverCtx) => {
-    const { day, key } = checkPupilDays(ctx, input, 'exception', overlappingLearnerException);
-    const id = insertLearnerException(ctx.db, {
+  return asDecider(ctx, input.approvedBy, APPROVER, async (approver, approverCtx) => {
+    const { day, key } = await checkPupilDays(ctx, input, 'exception', overlappingLearnerException);
+    const id = await insertLearnerException(ctx.db, {
       pupilName: input.pupilName,
       pupilKey: key,
       classGroup: input.classGroup,
@@ -109,10 +109,10 @@ export async function recordException(ctx: PinContext, input: ParsedInput<'learn
       recordedBy,
     });
     // No name in the entry: the trail is kept for good, and retention removes the pupil's name from the record.
-    audit(approverCtx, 'learner.record_exception', 'learner_exception', id, {
+    await audit(approverCtx, 'learner.record_exception', 'learner_exception', id, {
       deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil, atConsoleOf: recordedBy,
     });
-    return toLearnerExceptionView(findLearnerException(ctx.db, id)!, day);
+    return toLearnerExceptionView((await findLearnerException(ctx.db, id))!, day);
   });
 }
 
@@ -120,79 +120,79 @@ export async function recordException(ctx: PinContext, input: ParsedInput<'learn
  * Records the written agreement as signed by the pupil and a parent or carer, from the paper: from then on
  * the exception is in force for its days. Once only; never for a day still to come or before it was recorded.
  */
-export function recordExceptionSigned(ctx: ServiceContext, input: ParsedInput<'learner.recordExceptionSigned'>): LearnerExceptionView {
+export function recordExceptionSigned(ctx: ServiceContext, input: ParsedInput<'learner.recordExceptionSigned'>): Promise<LearnerExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = mustFind(ctx, input.exceptionId);
+  return inTransaction(ctx.db, async () => {
+    const row = await mustFind(ctx, input.exceptionId);
     const day = today(ctx);
     refuseSigning({
       paper: 'agreement', record: 'exception', signedOn: row.signed_on, signatureRecordedBy: row.signatures_recorded_by_name,
       endedAt: row.ended_at, validUntil: row.valid_until, recordedAt: row.recorded_at,
     }, input.signedOn, day);
-    if (!recordSignatures(ctx.db, row.id, {
+    if (!await recordSignatures(ctx.db, row.id, {
       signedOn: input.signedOn, learnerName: input.learnerName, parentName: input.parentName, parentRelationship: input.parentRelationship,
       at: nowIso(ctx), by,
     })) {
       throw new CommandError('conflict', 'That agreement was recorded as signed a moment ago. Refresh the list.');
     }
-    audit(ctx, 'learner.record_exception_signed', 'learner_exception', row.id, { signedOn: input.signedOn });
-    return toLearnerExceptionView(findLearnerException(ctx.db, row.id)!, day);
+    await audit(ctx, 'learner.record_exception_signed', 'learner_exception', row.id, { signedOn: input.signedOn });
+    return toLearnerExceptionView((await findLearnerException(ctx.db, row.id))!, day);
   });
 }
 
 /** Ends an exception (the need has passed, the device was misused), with the reason: the DSL or headteacher's call. */
-export function endException(ctx: ServiceContext, input: ParsedInput<'learner.endException'>): LearnerExceptionView {
+export function endException(ctx: ServiceContext, input: ParsedInput<'learner.endException'>): Promise<LearnerExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = mustFind(ctx, input.exceptionId);
+  return inTransaction(ctx.db, async () => {
+    const row = await mustFind(ctx, input.exceptionId);
     const day = today(ctx);
     if (row.ended_at !== null) {
       throw new CommandError('conflict', `That exception was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDate(row.ended_at)}.`);
     }
     if (row.valid_until < day) throw new CommandError('conflict', `That exception already ran out on ${formatDay(row.valid_until)}.`);
-    if (!endLearnerException(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
+    if (!await endLearnerException(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That exception was ended a moment ago. Refresh the list.');
     }
-    audit(ctx, 'learner.end_exception', 'learner_exception', row.id, {});
-    return toLearnerExceptionView(findLearnerException(ctx.db, row.id)!, day);
+    await audit(ctx, 'learner.end_exception', 'learner_exception', row.id, {});
+    return toLearnerExceptionView((await findLearnerException(ctx.db, row.id))!, day);
   });
 }
 
 /** Every exception, and who may approve one: the active DSLs and heads. */
-export function listAllExceptions(ctx: ServiceContext): { exceptions: LearnerExceptionView[]; approvers: ExceptionApprover[] } {
+export async function listAllExceptions(ctx: ServiceContext): Promise<{ exceptions: LearnerExceptionView[]; approvers: ExceptionApprover[] }> {
   const day = today(ctx);
-  const approvers = listActiveStaff(ctx.db)
+  const approvers = (await listActiveStaff(ctx.db))
     .filter((s) => s.roles.includes('dsl') || s.roles.includes('head'))
     .map((s) => ({ staffId: s.id, displayName: s.displayName }));
-  return { exceptions: listLearnerExceptions(ctx.db, day).map((r) => toLearnerExceptionView(r, day)), approvers };
+  return { exceptions: (await listLearnerExceptions(ctx.db, day)).map((r) => toLearnerExceptionView(r, day)), approvers };
 }
 
 /** Exceptions approved but not yet signed, so not yet in force: what the DSL's inbox lists. */
-export function exceptionsAwaitingSignatures(ctx: ServiceContext): LearnerExceptionView[] {
+export async function exceptionsAwaitingSignatures(ctx: ServiceContext): Promise<LearnerExceptionView[]> {
   const day = today(ctx);
-  return listLearnerExceptionsAwaitingSignatures(ctx.db, day).map((r) => toLearnerExceptionView(r, day));
+  return (await listLearnerExceptionsAwaitingSignatures(ctx.db, day)).map((r) => toLearnerExceptionView(r, day));
 }
 
 /** The exceptions of the pupil with this name, for the Log items page (beside their agreements). */
-export function exceptionsForPupil(ctx: ServiceContext, pupilName: string): LearnerExceptionView[] {
+export async function exceptionsForPupil(ctx: ServiceContext, pupilName: string): Promise<LearnerExceptionView[]> {
   const day = today(ctx);
-  return learnerExceptionsForPupil(ctx.db, pupilKey(pupilName), day).map((r) => toLearnerExceptionView(r, day));
+  return (await learnerExceptionsForPupil(ctx.db, pupilKey(pupilName), day)).map((r) => toLearnerExceptionView(r, day));
 }
 
 /** The written agreement on A4, kept and printed: for the pupil and a parent or carer to sign, or a signed copy. */
 export async function printExceptionAgreement(ctx: OutputContext, exceptionId: number): Promise<{ print: PrintStatus }> {
-  const row = mustFind(ctx, exceptionId);
+  const row = await mustFind(ctx, exceptionId);
   if (row.pupil_key === `removed:${row.id}`) {
     throw new CommandError('conflict', "This exception is past the retention period: the pupil's details were removed, so there is nothing to print.");
   }
   const at = nowIso(ctx);
   const exception = toLearnerExceptionView(row, ukDay(at));
-  const pdf = await buildExceptionAgreementPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', exception, printedAt: at });
+  const pdf = await buildExceptionAgreementPdf({ settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', exception, printedAt: at });
   const print = await keepAndPrint(
     ctx,
     pdf,
     { folder: EXCEPTION_AGREEMENT_FOLDER, fileName: `learner-exception-${row.id}.pdf` },
-    { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
+    { name: await readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
   );
   return { print: withNameWarning(print, [row.pupil_name, row.signed_by_learner ?? '', row.signed_by_parent ?? ''], 'agreement') };
 }

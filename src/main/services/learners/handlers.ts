@@ -12,7 +12,7 @@ import { allSearches, recordSearch } from './searches.js';
 export const learnersHandlers: DomainHandlers<LearnersOutputs> = {
   'learner.agreements': (ctx) => listAllAgreements(ctx),
   // At hand-in the office sees both: whether the device may come in, and whether the pupil may keep it.
-  'learner.agreementsFor': (ctx, input) => ({ ...agreementsFor(ctx, input), exceptions: exceptionsForPupil(ctx, input.pupilName) }),
+  'learner.agreementsFor': async (ctx, input) => ({ ...await agreementsFor(ctx, input), exceptions: await exceptionsForPupil(ctx, input.pupilName) }),
   'learner.recordAgreement': (ctx, input) => recordAgreement(ctx, input),
   'learner.endAgreement': (ctx, input) => endAgreementEarly(ctx, input),
   'learner.devicesHeld': (ctx) => devicesHeld(ctx),

@@ -26,12 +26,12 @@ export interface PupilDaysInput {
  * not passed, and the same pupil (in the same class) has no other one for that kind of device on any of its
  * days, which would be a duplicate; a replacement ends the old one first. Answers today and the pupil's key.
  */
-export function checkPupilDays(
+export async function checkPupilDays(
   ctx: ServiceContext,
   input: PupilDaysInput,
   what: 'agreement' | 'exception',
-  overlapping: (db: Db, query: PupilDaysQuery, sameClass: (classGroup: string) => boolean) => PupilDaysRow | undefined,
-): { day: string; key: string } {
+  overlapping: (db: Db, query: PupilDaysQuery, sameClass: (classGroup: string) => boolean) => Promise<PupilDaysRow | undefined>,
+): Promise<{ day: string; key: string }> {
   const day = today(ctx);
   if (input.validUntil < day) {
     throw new CommandError('invalid_input', `The last day has already passed, so this ${what} would never be in force.`, {
@@ -40,7 +40,7 @@ export function checkPupilDays(
   }
   const key = pupilKey(input.pupilName);
   const classKey = searchKey(input.classGroup);
-  const same = overlapping(
+  const same = await overlapping(
     ctx.db,
     { pupilKey: key, deviceKind: input.deviceKind, validFrom: input.validFrom, validUntil: input.validUntil },
     (group) => searchKey(group) === classKey,

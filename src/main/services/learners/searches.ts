@@ -70,10 +70,10 @@ function consentInstant(ctx: ServiceContext, input: { consentOn: string; consent
   return at;
 }
 
-export function recordSearch(ctx: ServiceContext, input: ParsedInput<'learner.recordSearch'>): SearchView {
+export function recordSearch(ctx: ServiceContext, input: ParsedInput<'learner.recordSearch'>): Promise<SearchView> {
   const searchedBy = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const item = findSearchableItem(ctx.db, input.itemId);
+  return inTransaction(ctx.db, async () => {
+    const item = await findSearchableItem(ctx.db, input.itemId);
     if (!item) refuse('not_found', 'itemId', 'That device could not be found. Refresh the list.', 'Choose the device that was searched.');
     if (item.reason !== 'confiscated') {
       refuse('invalid_input', 'itemId', 'Only a confiscated device can be searched. This one is not confiscated.', 'Only a confiscated device can be searched.');
@@ -86,7 +86,7 @@ export function recordSearch(ctx: ServiceContext, input: ParsedInput<'learner.re
       );
     }
     const consentGivenAt = consentInstant(ctx, input, item.logged_at);
-    const id = insertSearch(ctx.db, {
+    const id = await insertSearch(ctx.db, {
       itemId: item.id,
       searchedAt: nowIso(ctx),
       searchedBy,
@@ -101,13 +101,13 @@ export function recordSearch(ctx: ServiceContext, input: ParsedInput<'learner.re
       witness: input.witness,
     });
     // No names and no free text: the trail is kept for good, and retention removes the words from the record.
-    audit(ctx, 'learner.record_search', 'learner_search', id, {
+    await audit(ctx, 'learner.record_search', 'learner_search', id, {
       itemId: item.id, consentFrom: input.consentFrom, consentGivenAt, content: input.content, witnessPresent: input.witness !== null,
     });
-    return toSearchView(findSearch(ctx.db, id)!);
+    return toSearchView((await findSearch(ctx.db, id))!);
   });
 }
 
-export function allSearches(ctx: ServiceContext): { searches: SearchView[] } {
-  return { searches: listSearches(ctx.db).map(toSearchView) };
+export async function allSearches(ctx: ServiceContext): Promise<{ searches: SearchView[] }> {
+  return { searches: (await listSearches(ctx.db)).map(toSearchView) };
 }

@@ -4,9 +4,9 @@ import type { ServiceContext } from '../../core/context.js';
 import { nextDay, ukMidnight } from './reports.js';
 
 /** The audit trail for the DSL and administrators, filtered and a page at a time, newest first. */
-export function auditEntries(ctx: ServiceContext, input: ParsedInput<'audit.list'>): { entries: AuditEntryView[]; moreBefore: number | null } {
+export async function auditEntries(ctx: ServiceContext, input: ParsedInput<'audit.list'>): Promise<{ entries: AuditEntryView[]; moreBefore: number | null }> {
   const limit = input.limit ?? 100;
-  const rows = listAudit(ctx.db, {
+  const rows = await listAudit(ctx.db, {
     fromIso: input.from ? ukMidnight(input.from) : undefined,
     toIso: input.to ? ukMidnight(nextDay(input.to)) : undefined,
     action: input.action,

@@ -21,10 +21,10 @@ export const END_OF_DAY_FOLDER = 'end-of-day';
  * call, a disk that refuses the audit entry still gets its paper, and one that refuses the PDF is told why.
  */
 export async function printEndOfDay(ctx: OutputContext & { auditTrail: AuditTrail }): Promise<{ print: PrintStatus }> {
-  const report = endOfDayReport(ctx);
+  const report = await endOfDayReport(ctx);
   const at = nowIso(ctx);
   const data: EndOfDayData = {
-    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
     date: report.date,
     endOfDay: report.endOfDay,
     printedAt: at,
@@ -45,11 +45,11 @@ export async function printEndOfDay(ctx: OutputContext & { auditTrail: AuditTrai
       pastEndOfDay: g.pastEndOfDay,
     })),
     noShows: report.noShows,
-    auditMark: printedAuditMark(ctx.auditTrail),
+    auditMark: await printedAuditMark(ctx.auditTrail),
   };
   const pdf = await buildEndOfDayPdf(data);
   const items = data.inSafe.reduce((n, o) => n + o.items.length, 0);
-  writeIfStorageAllows(ctx.db, 'endofday.print', () =>
+  await writeIfStorageAllows(ctx.db, 'endofday.print', () =>
     inTransaction(ctx.db, () => audit(ctx, 'endofday.print', 'end_of_day', null, { notSignedOut: data.notSignedOut.length, itemsInSafe: items })));
   let print: PrintStatus;
   try {
@@ -57,7 +57,7 @@ export async function printEndOfDay(ctx: OutputContext & { auditTrail: AuditTrai
       ctx,
       pdf,
       { folder: END_OF_DAY_FOLDER, fileName: `end-of-day-${at.replace(/[:.]/g, '-')}.pdf` },
-      { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
+      { name: await readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
     );
   } catch (err) {
     const failure = carryPast(ctx.db, err, null);

@@ -10,12 +10,12 @@ import type { DomainHandlers } from '../../commands/handler-types.js';
 /** The operations commands (src/shared/contract/operations.ts), each implemented once: a missing one is a compile error. */
 export const operationsHandlers: DomainHandlers<OperationsOutputs> = {
   'audit.verify': async (ctx) => {
-    const { ok, checked, firstBrokenId, problems } = await ctx.auditTrail.check(newestBackupAnchors(ctx));
+    const { ok, checked, firstBrokenId, problems } = await ctx.auditTrail.check(await newestBackupAnchors(ctx));
     return { ok, checked, firstBrokenId, problems };
   },
   'audit.list': (ctx, input) => auditEntries(ctx, input),
   'audit.checkMark': (ctx, input) => ctx.auditTrail.checkMark(input),
-  'endOfDay.report': (ctx) => ({ ...endOfDayReport(ctx), auditMark: ctx.auditTrail.mark() }),
+  'endOfDay.report': async (ctx) => ({ ...await endOfDayReport(ctx), auditMark: await ctx.auditTrail.mark() }),
   'endOfDay.print': (ctx) => printEndOfDay(ctx),
   'rollcall.print': (ctx) => printRollCall(ctx),
   'rollcall.save': (ctx, input) => saveRollCall(ctx, input),

@@ -45,11 +45,11 @@ function signatureWords(r: VisitorsReportRow): string {
   return r.strokes === null ? 'Removed' : `Drawn at the kiosk on ${formatDateTime(r.signed_at)}`;
 }
 
-function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns {
-  const rows = visitorsReportRows(ctx.db, from, to);
+async function visitorsReport(ctx: ServiceContext, from: string, to: string): Promise<Columns> {
+  const rows = await visitorsReportRows(ctx.db, from, to);
   // The column appears once the setting asks for signatures, or any visit in the period has one: a log from
   // before anyone signed keeps its usual shape.
-  const signed = readSetting(ctx.db, 'kiosk.askForSignature') || rows.some((r) => r.signed_at !== null);
+  const signed = await readSetting(ctx.db, 'kiosk.askForSignature') || rows.some((r) => r.signed_at !== null);
   return {
     columns: [
       { label: 'Signed in', weight: 2 }, { label: 'Signed out', weight: 2 }, { label: 'Name', weight: 3 }, { label: 'Organisation', weight: 3 },
@@ -67,8 +67,8 @@ function visitorsReport(ctx: ServiceContext, from: string, to: string): Columns 
   };
 }
 
-function custodyReport(ctx: ServiceContext, from: string, to: string): Columns {
-  const rows = custodyReportRows(ctx.db, from, to);
+async function custodyReport(ctx: ServiceContext, from: string, to: string): Promise<Columns> {
+  const rows = await custodyReportRows(ctx.db, from, to);
   const state = (s: string) => (s === 'in_safe' ? 'In the safe' : s === 'returned' ? 'Returned' : 'Handed on');
   return {
     columns: [
@@ -83,8 +83,8 @@ function custodyReport(ctx: ServiceContext, from: string, to: string): Columns {
   };
 }
 
-function exceptionsReport(ctx: ServiceContext, from: string, to: string): Columns {
-  const rows = exceptionsReportRows(ctx.db, from, to);
+async function exceptionsReport(ctx: ServiceContext, from: string, to: string): Promise<Columns> {
+  const rows = await exceptionsReportRows(ctx.db, from, to);
   return {
     columns: [
       { label: 'Approved', weight: 2 }, { label: 'Visitor', weight: 3 }, { label: 'Purpose', weight: 2.5 }, { label: 'Devices', weight: 2 },
@@ -99,9 +99,9 @@ function exceptionsReport(ctx: ServiceContext, from: string, to: string): Column
   };
 }
 
-function concernsReport(ctx: ServiceContext, from: string, to: string): Columns {
-  const rows = concernsReportRows(ctx.db, from, to);
-  const followUps = followUpsOf(ctx.db, rows.map((r) => r.concern_id));
+async function concernsReport(ctx: ServiceContext, from: string, to: string): Promise<Columns> {
+  const rows = await concernsReportRows(ctx.db, from, to);
+  const followUps = await followUpsOf(ctx.db, rows.map((r) => r.concern_id));
   return {
     columns: [
       { label: 'Raised', weight: 2 }, { label: 'By', weight: 2 }, { label: 'About', weight: 2 }, { label: 'Who', weight: 2.5 }, { label: 'Where', weight: 2 },
@@ -116,14 +116,14 @@ function concernsReport(ctx: ServiceContext, from: string, to: string): Columns 
   };
 }
 
-const BUILDERS: Record<ReportKind, (ctx: ServiceContext, from: string, to: string) => Columns> = {
+const BUILDERS: Record<ReportKind, (ctx: ServiceContext, from: string, to: string) => Promise<Columns>> = {
   visitors: visitorsReport,
   custody: custodyReport,
   exceptions: exceptionsReport,
   concerns: concernsReport,
 };
 
-function build(ctx: ServiceContext, input: ParsedInput<'report.get'>): Columns {
+async function build(ctx: ServiceContext, input: ParsedInput<'report.get'>): Promise<Columns> {
   // Concern details are for the DSL and administrators only, in reports as on screen.
   if (input.kind === 'concerns' && !ctx.actor.roles.some((r) => r === 'dsl' || r === 'admin')) {
     throw new CommandError('forbidden', 'The concerns report is for the Designated Safeguarding Lead and administrators.');
@@ -131,8 +131,8 @@ function build(ctx: ServiceContext, input: ParsedInput<'report.get'>): Columns {
   return BUILDERS[input.kind](ctx, ukMidnight(input.from), ukMidnight(nextDay(input.to)));
 }
 
-export function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>): ReportView {
-  const { columns, rows, signatures } = build(ctx, input);
+export async function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>): Promise<ReportView> {
+  const { columns, rows, signatures } = await build(ctx, input);
   return {
     kind: input.kind, title: REPORT_TITLES[input.kind], from: input.from, to: input.to, columns: columns.map((c) => c.label), rows,
     ...(signatures ? { signatures } : {}),
@@ -141,15 +141,15 @@ export function getReport(ctx: ServiceContext, input: ParsedInput<'report.get'>)
 
 /** The same report as a CSV for a spreadsheet or a landscape PDF, kept in the data folder and offered by link. */
 export async function exportReport(ctx: OutputContext & { auditTrail: AuditTrail }, input: ParsedInput<'report.export'>): Promise<{ documentId: string; fileName: string; rows: number }> {
-  const { columns, rows } = build(ctx, input);
+  const { columns, rows } = await build(ctx, input);
   const title = REPORT_TITLES[input.kind];
   const at = nowIso(ctx);
   const period = input.from === input.to ? formatDay(input.from) : `${formatDay(input.from)} to ${formatDay(input.to)}`;
   const content = input.format === 'csv'
     ? toCsv(columns.map((c) => c.label), rows)
-    : await buildReportPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows, auditMark: printedAuditMark(ctx.auditTrail) });
+    : await buildReportPdf({ settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows, auditMark: await printedAuditMark(ctx.auditTrail) });
   const fileName = `${input.kind}-${input.from}-to-${input.to}.${input.format}`;
   const { documentId } = await keepDocument(ctx, content, { folder: 'reports', fileName });
-  inTransaction(ctx.db, () => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));
+  await inTransaction(ctx.db, () => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));
   return { documentId, fileName, rows: rows.length };
 }

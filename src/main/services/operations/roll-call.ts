@@ -16,7 +16,7 @@ import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
 import { readSetting } from '../admin/settings-store.js';
 import { carryPast, storageProblemInShort, writeIfStorageAllows } from '../../core/storage-failure.js';
 
-function noteFor(v: ReturnType<typeof onSite>['visits'][number]): string | null {
+function noteFor(v: Awaited<ReturnType<typeof onSite>>['visits'][number]): string | null {
   if (v.deviceUse?.approved) return `Device use approved: ${v.deviceUse.permittedAreas}`;
   if (v.itemsInSafe > 0) return `${v.itemsInSafe} ${v.itemsInSafe === 1 ? 'item' : 'items'} in the safe`;
   const declared = v.devicesDeclared.reduce((n, d) => n + d.quantity, 0);
@@ -38,7 +38,7 @@ function staffNoteFor(p: StaffOnSite): string | null {
  * any refused write does (storage-watch.ts).
  */
 export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrail }): Promise<{ people: number; print: PrintStatus }> {
-  const visits = onSite(ctx).visits;
+  const visits = (await onSite(ctx)).visits;
   const at = nowIso(ctx);
   const people: RollCallPerson[] = visits.map((v) => ({
     name: fullName(v),
@@ -48,7 +48,7 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     note: noteFor(v),
   }));
   // Staff signed in for the day: a list of their own, after the visitors.
-  const staff: RollCallPerson[] = staffOnSite(ctx).staff.map((p) => ({
+  const staff: RollCallPerson[] = (await staffOnSite(ctx)).staff.map((p) => ({
     name: p.displayName,
     organisation: null,
     visiting: '',
@@ -56,17 +56,17 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     note: staffNoteFor(p),
   }));
   const pdf = await buildRollCallPdf({
-    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, staff,
-    auditMark: printedAuditMark(ctx.auditTrail),
+    settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, staff,
+    auditMark: await printedAuditMark(ctx.auditTrail),
   });
-  writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length, staff: staff.length })));
+  await writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length, staff: staff.length })));
   let print: PrintStatus;
   try {
     print = await keepAndPrint(
       ctx,
       pdf,
       { folder: 'roll-calls', fileName: `roll-call-${at.replace(/[:.]/g, '-')}.pdf` },
-      { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
+      { name: await readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
     );
   } catch (err) {
     const failure = carryPast(ctx.db, err, null);
@@ -81,9 +81,9 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
  * Visitors and staff are kept apart in the record (a staff entry has a staffDayId where a visitor's has a
  * visitId), and counted together.
  */
-function tally(ctx: OutputContext, input: ParsedInput<'rollcall.save'>) {
-  const visits = onSite(ctx).visits;
-  const staff = staffOnSite(ctx).staff;
+async function tally(ctx: OutputContext, input: ParsedInput<'rollcall.save'>) {
+  const visits = (await onSite(ctx)).visits;
+  const staff = (await staffOnSite(ctx)).staff;
   const onSiteIds = new Set(visits.map((v) => v.visitId));
   const staffIds = new Set(staff.map((p) => p.staffDayId));
   const stray = input.accountedVisitIds.some((id) => !onSiteIds.has(id)) || input.accountedStaffDayIds.some((id) => !staffIds.has(id));
@@ -106,20 +106,20 @@ function tally(ctx: OutputContext, input: ParsedInput<'rollcall.save'>) {
  * In a fire the answer (who is still missing) matters more than the record: a disk that refuses the write
  * still gets it, read from the database as it stands, with why it was not kept (`notSaved`).
  */
-export function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.save'>): RollCallRecord {
+export async function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollcall.save'>): Promise<RollCallRecord> {
   const by = actingStaffId(ctx);
   const at = nowIso(ctx);
   try {
-    return inTransaction(ctx.db, () => {
-      const { people, accounted, missing, missingStaff } = tally(ctx, input);
-      const id = insertRollCall(ctx.db, { takenAt: at, takenBy: by, note: input.note, peopleJson: JSON.stringify(people), onSite: people.length, accounted });
-      audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted, staffOnSite: people.filter((p) => 'staffDayId' in p).length });
+    return await inTransaction(ctx.db, async () => {
+      const { people, accounted, missing, missingStaff } = await tally(ctx, input);
+      const id = await insertRollCall(ctx.db, { takenAt: at, takenBy: by, note: input.note, peopleJson: JSON.stringify(people), onSite: people.length, accounted });
+      await audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted, staffOnSite: people.filter((p) => 'staffDayId' in p).length });
       return { rollCallId: id, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, missingStaff, notSaved: null };
     });
   } catch (err) {
     const failure = carryPast(ctx.db, err, 'rollcall.save');
     if (!failure) throw err;
-    const { people, accounted, missing, missingStaff } = tally(ctx, input);
+    const { people, accounted, missing, missingStaff } = await tally(ctx, input);
     return {
       rollCallId: null, takenAt: at, takenBy: ctx.actor.label, onSite: people.length, accounted, missing, missingStaff,
       notSaved: `The roll call could not be saved: ${storageProblemInShort(failure.kind)}.`,

@@ -16,11 +16,11 @@ import { requireSetUp } from '../admin/setup.js';
 import { currentPolicyOrFail, knownVisitorId, needsAcknowledgement, personFromForm } from '../visits/sign-in.js';
 import { deviceUseMarker } from './exception-state.js';
 
-function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): BookingView[] {
+async function toViews(ctx: ServiceContext, rows: readonly BookingRow[]): Promise<BookingView[]> {
   const now = nowIso(ctx);
   const today = ukDay(now);
-  const dayOver = ukTime(now) >= readSetting(ctx.db, 'day.endTime');
-  const exceptions = latestExceptionByBooking(ctx.db, rows.map((r) => r.id));
+  const dayOver = ukTime(now) >= await readSetting(ctx.db, 'day.endTime');
+  const exceptions = await latestExceptionByBooking(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => ({
     bookingId: r.id,
     firstName: r.first_name,
@@ -43,40 +43,40 @@ export function bookedName(row: BookingRow): PersonName {
   return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
 }
 
-function bookingOrFail(ctx: ServiceContext, id: number): BookingRow {
-  const row = findBookingBy(ctx.db, 'id', id);
+async function bookingOrFail(ctx: ServiceContext, id: number): Promise<BookingRow> {
+  const row = await findBookingBy(ctx.db, 'id', id);
   if (!row) throw new CommandError('not_found', 'That booking could not be found.');
   return row;
 }
 
-export function createBooking(ctx: ServiceContext, input: ParsedInput<'booking.create'>): BookingView {
+export function createBooking(ctx: ServiceContext, input: ParsedInput<'booking.create'>): Promise<BookingView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
+  return inTransaction(ctx.db, async () => {
     if (input.expectedDate < ukDay(nowIso(ctx))) {
       throw new CommandError('invalid_input', 'That date has already passed.', { expectedDate: 'That date has already passed.' });
     }
     const { oneName: _, ...details } = input;
-    const id = insertBooking(ctx.db, {
+    const id = await insertBooking(ctx.db, {
       ...details, ...personFromForm(input), expectedTime: input.expectedTime ?? null, inviteToken: newReceiptToken(), createdAt: nowIso(ctx), createdBy: by,
     });
-    audit(ctx, 'booking.create', 'booking', id, { expectedDate: input.expectedDate, visitorType: input.visitorType });
-    return toViews(ctx, [findBookingBy(ctx.db, 'id', id)!])[0]!;
+    await audit(ctx, 'booking.create', 'booking', id, { expectedDate: input.expectedDate, visitorType: input.visitorType });
+    return (await toViews(ctx, [(await findBookingBy(ctx.db, 'id', id))!]))[0]!;
   });
 }
 
-export function listBookings(ctx: ServiceContext, input: ParsedInput<'booking.list'>): { date: string; bookings: BookingView[] } {
+export async function listBookings(ctx: ServiceContext, input: ParsedInput<'booking.list'>): Promise<{ date: string; bookings: BookingView[] }> {
   const date = input.date ?? ukDay(nowIso(ctx));
-  return { date, bookings: toViews(ctx, bookingsOn(ctx.db, date)) };
+  return { date, bookings: await toViews(ctx, await bookingsOn(ctx.db, date)) };
 }
 
-export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booking.cancel'>): BookingView {
-  return inTransaction(ctx.db, () => {
-    const booking = bookingOrFail(ctx, input.bookingId);
-    if (!cancelBooking(ctx.db, booking.id, input.reason)) {
+export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booking.cancel'>): Promise<BookingView> {
+  return inTransaction(ctx.db, async () => {
+    const booking = await bookingOrFail(ctx, input.bookingId);
+    if (!await cancelBooking(ctx.db, booking.id, input.reason)) {
       throw new CommandError('conflict', booking.status === 'arrived' ? 'That visitor has already arrived.' : 'That booking is already cancelled.');
     }
-    audit(ctx, 'booking.cancel', 'booking', booking.id, {});
-    return toViews(ctx, [findBookingBy(ctx.db, 'id', booking.id)!])[0]!;
+    await audit(ctx, 'booking.cancel', 'booking', booking.id, {});
+    return (await toViews(ctx, [(await findBookingBy(ctx.db, 'id', booking.id))!]))[0]!;
   });
 }
 
@@ -86,12 +86,12 @@ export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booki
  * it themselves, so the screen is the only place to say so before the visitor sees the boxes.
  */
 export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'booking.invite'>): Promise<{ documentId: string; warning?: string }> {
-  const booking = bookingOrFail(ctx, input.bookingId);
+  const booking = await bookingOrFail(ctx, input.bookingId);
   if (booking.status !== 'expected') throw new CommandError('conflict', 'Invitations are only for visitors who are still expected.');
-  const marker = toViews(ctx, [booking])[0]!.exception;
+  const marker = (await toViews(ctx, [booking]))[0]!.exception;
   const visitorName = fullName(bookedName(booking));
   const pdf = await buildInvitePdf({
-    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
     visitorName,
     organisation: booking.organisation,
     host: booking.host,
@@ -106,8 +106,8 @@ export async function inviteDocument(ctx: OutputContext, input: ParsedInput<'boo
 }
 
 /** The booking an invitation code opens at the kiosk today, or a plain reason it does not. */
-export function bookingForInvite(ctx: ServiceContext, code: string): BookingRow {
-  const booking = findBookingBy(ctx.db, 'invite_token', code);
+export async function bookingForInvite(ctx: ServiceContext, code: string): Promise<BookingRow> {
+  const booking = await findBookingBy(ctx.db, 'invite_token', code);
   if (!booking) throw new CommandError('not_found', 'We do not recognise that invitation. Please sign in another way or ask at the office.');
   if (booking.status === 'arrived') throw new CommandError('conflict', 'That invitation has already been used. Choose "I\'ve been here before" to sign in.');
   if (booking.status === 'cancelled') throw new CommandError('conflict', 'That visit was cancelled. Please ask at the office.');
@@ -121,15 +121,15 @@ export function bookingForInvite(ctx: ServiceContext, code: string): BookingRow 
   return booking;
 }
 
-export function lookupInvite(ctx: ServiceContext, input: ParsedInput<'invite.lookup'>): { displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean } {
-  requireSetUp(ctx);
-  const booking = bookingForInvite(ctx, input.code);
+export async function lookupInvite(ctx: ServiceContext, input: ParsedInput<'invite.lookup'>): Promise<{ displayName: string; needsAcknowledgement: boolean; deviceUseApproved: boolean }> {
+  await requireSetUp(ctx);
+  const booking = await bookingForInvite(ctx, input.code);
   const person = { ...bookedName(booking), organisation: booking.organisation };
-  const visitorId = knownVisitorId(ctx, person);
-  const marker = toViews(ctx, [booking])[0]!.exception;
+  const visitorId = await knownVisitorId(ctx, person);
+  const marker = (await toViews(ctx, [booking]))[0]!.exception;
   return {
     displayName: shortName(bookedName(booking)),
-    needsAcknowledgement: visitorId === undefined || needsAcknowledgement(ctx, visitorId, currentPolicyOrFail(ctx).id),
+    needsAcknowledgement: visitorId === undefined || await needsAcknowledgement(ctx, visitorId, (await currentPolicyOrFail(ctx)).id),
     deviceUseApproved: marker?.approved ?? false,
   };
 }

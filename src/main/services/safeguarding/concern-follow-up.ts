@@ -39,59 +39,59 @@ function refuseFuture(ctx: ServiceContext, day: { field: string; value: string; 
   if (time?.value != null && day.value === today && time.value > ukTime(now)) refuse(time.field, `That time has not come yet today (it is ${ukTime(now)} now).`);
 }
 
-function saved(ctx: ServiceContext, concernId: number): ConcernView {
-  return asSeenBy(ctx, findConcern(ctx.db, concernId)!);
+async function saved(ctx: ServiceContext, concernId: number): Promise<ConcernView> {
+  return asSeenBy(ctx, (await findConcern(ctx.db, concernId))!);
 }
 
-export function recordParentsInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsInformed'>): ConcernView {
+export function recordParentsInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsInformed'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
     // In an allegation against staff, what the parents are told is agreed with the LADO, so the DSL records it.
     if (concern.aboutType === 'staff' && !isDsl(ctx)) {
       throw new CommandError('forbidden', 'This concern is about a member of staff: what the parents or carers are told is agreed with the LADO, so the DSL records it.');
     }
     // A decision not to tell them protects a child; only the DSL can replace it.
-    if (parentsNotToBeTold(ctx.db, concern.concernId) && !isDsl(ctx)) {
+    if (await parentsNotToBeTold(ctx.db, concern.concernId) && !isDsl(ctx)) {
       throw new CommandError('forbidden', 'The DSL has decided the parents or carers are not to be told for now. Speak to the DSL first.');
     }
     refuseFuture(ctx, { field: 'informedOn', value: input.informedOn, what: 'The day they were told' }, { field: 'informedTime', value: input.informedTime ?? null });
-    insertParentsInformed(ctx.db, {
+    await insertParentsInformed(ctx.db, {
       concernId: concern.concernId, informedOn: input.informedOn, informedTime: input.informedTime ?? null, informedBy: input.informedBy,
       whoWasTold: input.whoWasTold, at: nowIso(ctx), by,
     });
-    audit(ctx, 'concern.recordParentsInformed', 'concern', concern.concernId, { informed: true });
+    await audit(ctx, 'concern.recordParentsInformed', 'concern', concern.concernId, { informed: true });
     return saved(ctx, concern.concernId);
   });
 }
 
-export function recordParentsNotInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsNotInformed'>): ConcernView {
+export function recordParentsNotInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsNotInformed'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
-    insertParentsNotInformed(ctx.db, { concernId: concern.concernId, reason: input.reason, at: nowIso(ctx), by });
-    audit(ctx, 'concern.recordParentsNotInformed', 'concern', concern.concernId, { informed: false });
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
+    await insertParentsNotInformed(ctx.db, { concernId: concern.concernId, reason: input.reason, at: nowIso(ctx), by });
+    await audit(ctx, 'concern.recordParentsNotInformed', 'concern', concern.concernId, { informed: false });
     return saved(ctx, concern.concernId);
   });
 }
 
-export function recordDebrief(ctx: ServiceContext, input: ParsedInput<'concern.recordDebrief'>): ConcernView {
+export function recordDebrief(ctx: ServiceContext, input: ParsedInput<'concern.recordDebrief'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
     // The policies debrief "after any investigations are completed": the concern's closing says they are.
     if (concern.status !== 'closed') throw new CommandError('conflict', 'Close the concern first: the debrief is written once nothing more is to be done.');
-    const id = insertDebrief(ctx.db, { concernId: concern.concernId, lessonsLearnt: input.lessonsLearnt, practiceChange: input.practiceChange, at: nowIso(ctx), by });
+    const id = await insertDebrief(ctx.db, { concernId: concern.concernId, lessonsLearnt: input.lessonsLearnt, practiceChange: input.practiceChange, at: nowIso(ctx), by });
     if (id === null) throw new CommandError('conflict', 'This concern already has its debrief.');
-    audit(ctx, 'concern.recordDebrief', 'concern', concern.concernId, {});
+    await audit(ctx, 'concern.recordDebrief', 'concern', concern.concernId, {});
     return saved(ctx, concern.concernId);
   });
 }
 
-export function recordLadoReferral(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoReferral'>): ConcernView {
+export function recordLadoReferral(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoReferral'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
     if (concern.aboutType !== 'staff') {
       throw new CommandError(
         'conflict',
@@ -99,38 +99,38 @@ export function recordLadoReferral(ctx: ServiceContext, input: ParsedInput<'conc
       );
     }
     refuseFuture(ctx, { field: 'referredOn', value: input.referredOn, what: 'The day of the referral' });
-    const id = insertLadoReferral(ctx.db, { concernId: concern.concernId, referredOn: input.referredOn, ladoReference: input.ladoReference, at: nowIso(ctx), by });
+    const id = await insertLadoReferral(ctx.db, { concernId: concern.concernId, referredOn: input.referredOn, ladoReference: input.ladoReference, at: nowIso(ctx), by });
     if (id === null) throw new CommandError('conflict', 'This concern has already been referred to the LADO. Record the outcome when it comes.');
-    audit(ctx, 'concern.recordLadoReferral', 'concern', concern.concernId, {});
+    await audit(ctx, 'concern.recordLadoReferral', 'concern', concern.concernId, {});
     return saved(ctx, concern.concernId);
   });
 }
 
-export function recordLadoOutcomeFor(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoOutcome'>): ConcernView {
+export function recordLadoOutcomeFor(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoOutcome'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
-    const referral = findLadoReferral(ctx.db, concern.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
+    const referral = await findLadoReferral(ctx.db, concern.concernId);
     if (!referral) throw new CommandError('conflict', 'Record the LADO referral first.');
     if (referral.outcome !== null) throw new CommandError('conflict', 'The LADO outcome for this concern is already recorded.');
     refuseFuture(ctx, { field: 'outcomeOn', value: input.outcomeOn, what: 'The day of the outcome' });
     if (input.outcomeOn < referral.referredOn) refuse('outcomeOn', `The outcome cannot be before the referral (${formatDay(referral.referredOn)}).`);
-    recordLadoOutcome(ctx.db, referral.id, { outcome: input.outcome, outcomeOn: input.outcomeOn, note: input.note, at: nowIso(ctx), by });
-    audit(ctx, 'concern.recordLadoOutcome', 'concern', concern.concernId, {});
+    await recordLadoOutcome(ctx.db, referral.id, { outcome: input.outcome, outcomeOn: input.outcomeOn, note: input.note, at: nowIso(ctx), by });
+    await audit(ctx, 'concern.recordLadoOutcome', 'concern', concern.concernId, {});
     return saved(ctx, concern.concernId);
   });
 }
 
-export function recordPoliceContact(ctx: ServiceContext, input: ParsedInput<'concern.recordPoliceContact'>): ConcernView {
+export function recordPoliceContact(ctx: ServiceContext, input: ParsedInput<'concern.recordPoliceContact'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = visibleConcern(ctx, input.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await visibleConcern(ctx, input.concernId);
     refuseFuture(ctx, { field: 'contactedOn', value: input.contactedOn, what: 'The day the police were contacted' });
-    insertPoliceContact(ctx.db, {
+    await insertPoliceContact(ctx.db, {
       concernId: concern.concernId, contactedOn: input.contactedOn, policeForce: input.policeForce, officer: input.officer,
       reference: input.reference, at: nowIso(ctx), by,
     });
-    audit(ctx, 'concern.recordPoliceContact', 'concern', concern.concernId, {});
+    await audit(ctx, 'concern.recordPoliceContact', 'concern', concern.concernId, {});
     return saved(ctx, concern.concernId);
   });
 }

@@ -27,39 +27,39 @@ export function asSeenBy(ctx: ServiceContext, concern: ConcernView): ConcernView
 }
 
 /** The concern, if the acting person may see it; one they may not is "not found", as it is in their list. */
-export function visibleConcern(ctx: ServiceContext, concernId: number): ConcernView {
-  const concern = findConcern(ctx.db, concernId);
-  const mine = concern !== undefined && concernRaisedBy(ctx.db, concernId) === ctx.actor.staffId;
+export async function visibleConcern(ctx: ServiceContext, concernId: number): Promise<ConcernView> {
+  const concern = await findConcern(ctx.db, concernId);
+  const mine = concern !== undefined && await concernRaisedBy(ctx.db, concernId) === ctx.actor.staffId;
   if (!concern || !(seesAllConcerns(ctx) || mine)) throw new CommandError('not_found', 'That concern could not be found.');
   return concern;
 }
 
-export function raiseConcern(ctx: ServiceContext, input: ParsedInput<'concern.raise'>): ConcernView {
+export function raiseConcern(ctx: ServiceContext, input: ParsedInput<'concern.raise'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
+  return inTransaction(ctx.db, async () => {
     const visitId = input.visitId ?? null;
-    if (visitId !== null && !findVisit(ctx.db, visitId)) throw new CommandError('not_found', 'That visit could not be found.');
-    const id = insertConcern(ctx.db, { ...input, visitId, raisedAt: nowIso(ctx), raisedBy: by });
+    if (visitId !== null && !await findVisit(ctx.db, visitId)) throw new CommandError('not_found', 'That visit could not be found.');
+    const id = await insertConcern(ctx.db, { ...input, visitId, raisedAt: nowIso(ctx), raisedBy: by });
     // The audit says a concern was raised and by whom; its details stay in the concern, where access is limited.
-    audit(ctx, 'concern.raise', 'concern', id, { aboutType: input.aboutType, visitId });
-    return asSeenBy(ctx, findConcern(ctx.db, id)!);
+    await audit(ctx, 'concern.raise', 'concern', id, { aboutType: input.aboutType, visitId });
+    return asSeenBy(ctx, (await findConcern(ctx.db, id))!);
   });
 }
 
-export function listVisibleConcerns(ctx: ServiceContext): { concerns: ConcernView[] } {
-  return { concerns: listConcerns(ctx.db, seesAllConcerns(ctx) ? null : actingStaffId(ctx)).map((c) => asSeenBy(ctx, c)) };
+export async function listVisibleConcerns(ctx: ServiceContext): Promise<{ concerns: ConcernView[] }> {
+  return { concerns: (await listConcerns(ctx.db, seesAllConcerns(ctx) ? null : actingStaffId(ctx))).map((c) => asSeenBy(ctx, c)) };
 }
 
-export function reviewConcern(ctx: ServiceContext, input: ParsedInput<'concern.review'>): ConcernView {
+export function reviewConcern(ctx: ServiceContext, input: ParsedInput<'concern.review'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const concern = findConcern(ctx.db, input.concernId);
+  return inTransaction(ctx.db, async () => {
+    const concern = await findConcern(ctx.db, input.concernId);
     if (!concern) throw new CommandError('not_found', 'That concern could not be found.');
     const status = input.close ? 'closed' : 'reviewed';
-    if (!recordConcernReview(ctx.db, concern.concernId, { outcome: input.outcome, status, at: nowIso(ctx), by })) {
+    if (!await recordConcernReview(ctx.db, concern.concernId, { outcome: input.outcome, status, at: nowIso(ctx), by })) {
       throw new CommandError('conflict', 'That concern is already closed. Raise a new concern if something else has happened.');
     }
-    audit(ctx, 'concern.review', 'concern', concern.concernId, { status });
-    return findConcern(ctx.db, concern.concernId)!;
+    await audit(ctx, 'concern.review', 'concern', concern.concernId, { status });
+    return (await findConcern(ctx.db, concern.concernId))!;
   });
 }

@@ -19,18 +19,18 @@ const ASK_AT_THE_OFFICE = 'Please ask at the office if you need to keep a device
  * since the morning), and one request waiting per visit. The purpose stays out of the audit entry: it is the
  * visitor's words, which retention removes from the request itself.
  */
-export function requestException(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.request'>): { requested: true } {
-  return inTransaction(ctx.db, () => {
-    const visit = findVisit(ctx.db, input.visitId);
+export function requestException(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.request'>): Promise<{ requested: true }> {
+  return inTransaction(ctx.db, async () => {
+    const visit = await findVisit(ctx.db, input.visitId);
     const signedIn = visit ? Date.parse(visit.signed_in_at) : Number.NaN;
     if (!visit || visit.signed_out_at !== null || !(ctx.clock.now().getTime() - signedIn <= REQUEST_AT_SIGN_IN_MINUTES * 60_000)) {
       throw new CommandError('conflict', ASK_AT_THE_OFFICE);
     }
-    if (openExceptionRequestOf(ctx.db, visit.id)) {
+    if (await openExceptionRequestOf(ctx.db, visit.id)) {
       throw new CommandError('conflict', 'You have already asked to keep a device. The Designated Safeguarding Lead will decide; please ask at the office if you need anything else.');
     }
-    const id = insertExceptionRequest(ctx.db, { visitId: visit.id, deviceKind: input.deviceKind, purpose: input.purpose, requestedAt: nowIso(ctx) });
-    audit(ctx, 'exceptionRequest.request', 'exception_request', id, { visitId: visit.id, deviceKind: input.deviceKind });
+    const id = await insertExceptionRequest(ctx.db, { visitId: visit.id, deviceKind: input.deviceKind, purpose: input.purpose, requestedAt: nowIso(ctx) });
+    await audit(ctx, 'exceptionRequest.request', 'exception_request', id, { visitId: visit.id, deviceKind: input.deviceKind });
     return { requested: true };
   });
 }
@@ -40,9 +40,9 @@ function visitorDetail(r: OpenRequestRow): string {
   return [VISITOR_TYPE_LABELS[r.visitor_type], r.organisation, `visiting ${r.visiting}`].filter(Boolean).join(' · ');
 }
 
-export function listOpenExceptionRequests(ctx: ServiceContext): { requests: ExceptionRequestView[] } {
+export async function listOpenExceptionRequests(ctx: ServiceContext): Promise<{ requests: ExceptionRequestView[] }> {
   return {
-    requests: openExceptionRequests(ctx.db).map((r) => ({
+    requests: (await openExceptionRequests(ctx.db)).map((r) => ({
       requestId: r.id,
       visitId: r.visit_id,
       visitorName: fullName({ firstName: r.first_name, lastName: r.last_name, familyNameFirst: r.family_name_first === 1 }),
@@ -58,25 +58,25 @@ export function listOpenExceptionRequests(ctx: ServiceContext): { requests: Exce
  * A waiting request, for a decision now: refused once decided, or once the visitor has gone (the request
  * lapsed with the visit). Call inside the transaction that decides it.
  */
-export function requestToDecide(ctx: ServiceContext, requestId: number): { id: number; visitId: number } {
-  const request = findExceptionRequest(ctx.db, requestId);
+export async function requestToDecide(ctx: ServiceContext, requestId: number): Promise<{ id: number; visitId: number }> {
+  const request = await findExceptionRequest(ctx.db, requestId);
   if (!request) throw new CommandError('not_found', 'That request could not be found. Refresh the inbox.');
   if (request.decision !== null) {
     throw new CommandError('conflict', `That request has already been ${request.decision}. Refresh the inbox.`);
   }
-  if (findVisit(ctx.db, request.visit_id)?.signed_out_at !== null) {
+  if ((await findVisit(ctx.db, request.visit_id))?.signed_out_at !== null) {
     throw new CommandError('conflict', 'That visitor has already signed out, so there is nothing left to decide.');
   }
   return { id: request.id, visitId: request.visit_id };
 }
 
 /** The DSL says no, with a reason: the device stays in the safe until the visitor leaves. */
-export function declineExceptionRequest(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.decline'>): { declined: true } {
+export function declineExceptionRequest(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.decline'>): Promise<{ declined: true }> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const request = requestToDecide(ctx, input.requestId);
-    decideExceptionRequest(ctx.db, request.id, { decision: 'declined', reason: input.reason, by, at: nowIso(ctx) });
-    audit(ctx, 'exceptionRequest.decline', 'exception_request', request.id, { visitId: request.visitId });
+  return inTransaction(ctx.db, async () => {
+    const request = await requestToDecide(ctx, input.requestId);
+    await decideExceptionRequest(ctx.db, request.id, { decision: 'declined', reason: input.reason, by, at: nowIso(ctx) });
+    await audit(ctx, 'exceptionRequest.decline', 'exception_request', request.id, { visitId: request.visitId });
     return { declined: true };
   });
 }
@@ -85,10 +85,10 @@ export function declineExceptionRequest(ctx: ServiceContext, input: ParsedInput<
  * Closes the request an approval answers, in the approval's own transaction: it must be this visit's, and
  * still waiting. `by` is the DSL who approved.
  */
-export function closeRequestByApproval(ctx: ServiceContext, requestId: number, visitId: number, approval: { exceptionId: number; by: number; at: string }): void {
-  const request = requestToDecide(ctx, requestId);
+export async function closeRequestByApproval(ctx: ServiceContext, requestId: number, visitId: number, approval: { exceptionId: number; by: number; at: string }): Promise<void> {
+  const request = await requestToDecide(ctx, requestId);
   if (request.visitId !== visitId) {
     throw new CommandError('invalid_input', 'That request was made by another visitor. Open the approval from the inbox again.', { requestId: 'That request is for another visit.' });
   }
-  decideExceptionRequest(ctx.db, request.id, { decision: 'approved', exceptionId: approval.exceptionId, by: approval.by, at: approval.at });
+  await decideExceptionRequest(ctx.db, request.id, { decision: 'approved', exceptionId: approval.exceptionId, by: approval.by, at: approval.at });
 }

@@ -18,14 +18,14 @@ import { newReceiptToken } from '../custody/receipt-token.js';
 import { toExceptionView } from './exception-state.js';
 import { closeRequestByApproval } from './exception-requests.js';
 
-function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve'>['target']): void {
+async function checkTarget(ctx: ServiceContext, target: ParsedInput<'exception.approve'>['target']): Promise<void> {
   if (target.type === 'visit') {
-    const visit = findVisit(ctx.db, target.visitId);
+    const visit = await findVisit(ctx.db, target.visitId);
     if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');
     if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out.');
     return;
   }
-  const booking = findBookingBy(ctx.db, 'id', target.bookingId);
+  const booking = await findBookingBy(ctx.db, 'id', target.bookingId);
   if (!booking) throw new CommandError('not_found', 'That booking could not be found.');
   if (booking.status === 'cancelled') throw new CommandError('conflict', 'That booking was cancelled.');
   if (booking.status === 'arrived') throw new CommandError('conflict', 'That visitor has arrived: approve the exception for their visit instead.');
@@ -49,8 +49,8 @@ const APPROVING_DSL: DeciderRule = { usable: approverOnly, field: 'approver.pin'
  */
 export async function approveException(ctx: PinContext, input: ParsedInput<'exception.approve'>): Promise<ExceptionView> {
   const sessionOf = actingStaffId(ctx);
-  return asDecider(ctx, input.approver, APPROVING_DSL, (approver, approverCtx) => {
-    checkTarget(ctx, input.target);
+  return asDecider(ctx, input.approver, APPROVING_DSL, async (approver, approverCtx) => {
+    await checkTarget(ctx, input.target);
     if (input.requestId !== undefined && input.target.type !== 'visit') {
       throw new CommandError('invalid_input', "A visitor's request is answered with an approval for their visit.", { requestId: 'That request is for a visit, not a booking.' });
     }
@@ -60,7 +60,7 @@ export async function approveException(ctx: PinContext, input: ParsedInput<'exce
     if (validUntil !== null && validUntil <= at) {
       throw new CommandError('invalid_input', 'The end of the approval is already in the past.', { validUntil: 'The end is already in the past.' });
     }
-    const id = insertException(ctx.db, {
+    const id = await insertException(ctx.db, {
       visitId: input.target.type === 'visit' ? input.target.visitId : null,
       bookingId: input.target.type === 'booking' ? input.target.bookingId : null,
       purpose: input.purpose,
@@ -79,51 +79,51 @@ export async function approveException(ctx: PinContext, input: ParsedInput<'exce
     });
     // The visitor's request this answers is closed with it, or neither is recorded.
     if (input.requestId !== undefined && input.target.type === 'visit') {
-      closeRequestByApproval(ctx, input.requestId, input.target.visitId, { exceptionId: id, by: approver.id, at });
+      await closeRequestByApproval(ctx, input.requestId, input.target.visitId, { exceptionId: id, by: approver.id, at });
     }
-    audit(approverCtx, 'exception.approve', 'device_exception', id, {
+    await audit(approverCtx, 'exception.approve', 'device_exception', id, {
       target: input.target, purpose: input.purpose, validUntil, atConsoleOf: sessionOf, ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
     });
-    return toExceptionView(findException(ctx.db, id)!, at);
+    return toExceptionView((await findException(ctx.db, id))!, at);
   });
 }
 
-export function revokeExceptionById(ctx: ServiceContext, input: ParsedInput<'exception.revoke'>): ExceptionView {
+export function revokeExceptionById(ctx: ServiceContext, input: ParsedInput<'exception.revoke'>): Promise<ExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = findException(ctx.db, input.exceptionId);
+  return inTransaction(ctx.db, async () => {
+    const row = await findException(ctx.db, input.exceptionId);
     if (!row) throw new CommandError('not_found', 'That exception could not be found.');
     const at = nowIso(ctx);
-    if (!revokeException(ctx.db, row.id, { at, by, reason: input.reason })) {
+    if (!await revokeException(ctx.db, row.id, { at, by, reason: input.reason })) {
       throw new CommandError('conflict', `That approval was already revoked by ${row.revoked_by_name}.`);
     }
-    audit(ctx, 'exception.revoke', 'device_exception', row.id, {});
-    return toExceptionView(findException(ctx.db, row.id)!, at);
+    await audit(ctx, 'exception.revoke', 'device_exception', row.id, {});
+    return toExceptionView((await findException(ctx.db, row.id))!, at);
   });
 }
 
 /** The approval on A4, kept and printed, for the visitor to carry and the safeguarding file. */
 export async function exceptionRecord(ctx: OutputContext, exceptionId: number): Promise<{ print: PrintStatus }> {
-  const row = findException(ctx.db, exceptionId);
+  const row = await findException(ctx.db, exceptionId);
   if (!row || !row.record_token) throw new CommandError('not_found', 'That exception could not be found.');
   const pdf = await buildExceptionRecordPdf({
-    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
     visitorName: row.visitor_name ?? 'Visitor',
     exception: toExceptionView(row, nowIso(ctx)),
     recordToken: row.record_token,
   });
-  const print = await keepAndPrint(ctx, pdf, { folder: 'exceptions', fileName: `exception-${row.id}.pdf` }, { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' });
+  const print = await keepAndPrint(ctx, pdf, { folder: 'exceptions', fileName: `exception-${row.id}.pdf` }, { name: await readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' });
   return { print: withNameWarning(print, [row.visitor_name ?? ''], 'record') };
 }
 
 /** A member of staff scans a visitor's exception record: is it genuine, and is it in force now? */
-export function lookupException(ctx: ServiceContext, code: string): ExceptionView & { visitorName: string | null } {
-  const row = findExceptionByRecordToken(ctx.db, code);
+export async function lookupException(ctx: ServiceContext, code: string): Promise<ExceptionView & { visitorName: string | null }> {
+  const row = await findExceptionByRecordToken(ctx.db, code);
   if (!row) throw new CommandError('not_found', 'This is not an approval Safe Hands knows. Treat the device as not approved and ask the DSL.');
   return { ...toExceptionView(row, nowIso(ctx)), visitorName: row.visitor_name };
 }
 
-export function listExceptions(ctx: ServiceContext, input: ParsedInput<'exception.list'>): { exceptions: ExceptionView[] } {
+export async function listExceptions(ctx: ServiceContext, input: ParsedInput<'exception.list'>): Promise<{ exceptions: ExceptionView[] }> {
   const now = nowIso(ctx);
-  return { exceptions: exceptionsFor(ctx.db, input).map((r) => toExceptionView(r, now)) };
+  return { exceptions: (await exceptionsFor(ctx.db, input)).map((r) => toExceptionView(r, now)) };
 }

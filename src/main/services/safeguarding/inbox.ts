@@ -25,12 +25,12 @@ function heldWords(kinds: readonly string[]): string {
  * after the end of the day, and the expectations review when it is due soon or overdue. Grouped by kind in
  * INBOX_KINDS order; oldest first within a kind.
  */
-export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
+export async function inboxItems(ctx: ServiceContext): Promise<{ items: InboxItem[] }> {
   const items: InboxItem[] = [];
   // Only what waits is read: new concerns and referrals without an outcome, never the closed concerns. As on
   // the concerns list, someone who does not see every concern sees only their own and no LADO referrals.
   const all = seesAllConcerns(ctx);
-  for (const c of listNewConcerns(ctx.db, all ? null : actingStaffId(ctx))) {
+  for (const c of await listNewConcerns(ctx.db, all ? null : actingStaffId(ctx))) {
     items.push({
       kind: 'concern',
       key: `concern:${c.concernId}`,
@@ -40,7 +40,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
       opens: 'concerns',
     });
   }
-  for (const referral of all ? listLadoAwaitingOutcome(ctx.db) : []) {
+  for (const referral of all ? await listLadoAwaitingOutcome(ctx.db) : []) {
     items.push({
       kind: 'lado_outcome',
       key: `lado:${referral.concernId}`,
@@ -51,7 +51,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
     });
   }
   // A visitor waits at reception, their device in the safe, until the DSL decides.
-  for (const r of listOpenExceptionRequests(ctx).requests) {
+  for (const r of (await listOpenExceptionRequests(ctx)).requests) {
     items.push({
       kind: 'exception_request',
       key: `exception_request:${r.requestId}`,
@@ -62,7 +62,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
       exceptionRequest: r,
     });
   }
-  for (const e of exceptionsAwaitingSignatures(ctx)) {
+  for (const e of await exceptionsAwaitingSignatures(ctx)) {
     items.push({
       kind: 'pupil_exception_unsigned',
       key: `pupil_exception:${e.exceptionId}`,
@@ -72,7 +72,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
       opens: 'pupilExceptions',
     });
   }
-  for (const group of inSafe(ctx).owners) {
+  for (const group of (await inSafe(ctx)).owners) {
     if (!group.pastEndOfDay) continue;
     const held = group.items.filter((i) => i.state === 'in_safe');
     items.push({
@@ -85,7 +85,7 @@ export function inboxItems(ctx: ServiceContext): { items: InboxItem[] } {
       opens: held.some((i) => i.reason === 'confiscated') ? 'confiscated' : 'safe',
     });
   }
-  for (const r of reminders(ctx).reminders) {
+  for (const r of (await reminders(ctx)).reminders) {
     if (r.kind !== 'policy_review') continue;
     items.push({ kind: 'policy_review', key: 'policy_review', title: r.message, detail: null, since: r.dueAt, opens: 'expectations' });
   }

@@ -57,11 +57,11 @@ export function suggestedLeaflet(input: { settingName: string; settingKind: Sett
 }
 
 /** The suggested leaflet for this setting as it is now. */
-export function suggestedLeafletFor(ctx: ServiceContext): LeafletText {
+export async function suggestedLeafletFor(ctx: ServiceContext): Promise<LeafletText> {
   return suggestedLeaflet({
-    settingName: readSetting(ctx.db, 'setting.name') ?? '',
-    settingKind: readSetting(ctx.db, 'setting.kind'),
-    dslNames: listActiveStaff(ctx.db).filter((s) => s.roles.includes('dsl')).map((s) => s.displayName),
-    deviceRules: currentPolicy(ctx.db)?.summary ?? [],
+    settingName: await readSetting(ctx.db, 'setting.name') ?? '',
+    settingKind: await readSetting(ctx.db, 'setting.kind'),
+    dslNames: (await listActiveStaff(ctx.db)).filter((s) => s.roles.includes('dsl')).map((s) => s.displayName),
+    deviceRules: (await currentPolicy(ctx.db))?.summary ?? [],
   });
 }

@@ -34,7 +34,7 @@ const ASK_AT_THE_OFFICE = 'Please ask at the office for a safeguarding leaflet.'
  */
 async function keepLeaflet(ctx: OutputContext, leaflet: LeafletVersion): Promise<string> {
   const data: LeafletData = {
-    settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+    settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
     title: leaflet.title,
     body: leaflet.body,
     version: leaflet.version,
@@ -51,12 +51,12 @@ async function keepLeaflet(ctx: OutputContext, leaflet: LeafletVersion): Promise
   return file;
 }
 
-function a4Printer(ctx: OutputContext): string | null {
+function a4Printer(ctx: OutputContext): Promise<string | null> {
   return readSetting(ctx.db, 'printing.a4Printer');
 }
 
-function requireLeaflet(ctx: OutputContext, missing: string): LeafletVersion {
-  const leaflet = currentLeaflet(ctx.db);
+async function requireLeaflet(ctx: OutputContext, missing: string): Promise<LeafletVersion> {
+  const leaflet = await currentLeaflet(ctx.db);
   if (!leaflet) throw new CommandError('conflict', missing);
   return leaflet;
 }
@@ -66,13 +66,13 @@ function requireLeaflet(ctx: OutputContext, missing: string): LeafletVersion {
  * entrance. A browser at a second desk gets the PDF to open, as for the roll call; the print is audited.
  */
 export async function printLeaflet(ctx: OutputContext): Promise<{ version: number; print: PrintStatus }> {
-  const leaflet = requireLeaflet(ctx, 'There is no safeguarding leaflet yet. The DSL can write one under Safeguarding, then Leaflet.');
+  const leaflet = await requireLeaflet(ctx, 'There is no safeguarding leaflet yet. The DSL can write one under Safeguarding, then Leaflet.');
   const file = await keepLeaflet(ctx, leaflet);
   const documentId = ctx.documentLinks.issue(file, ctx.sessionKey);
-  const printer = a4Printer(ctx);
+  const printer = await a4Printer(ctx);
   const outcome = await printPdf(file, printer, { purpose: 'A4 documents' });
   // Paper that has come out is not taken back when the disk refuses the entry (as for the roll call).
-  writeIfStorageAllows(ctx.db, 'leaflet.print', () =>
+  await writeIfStorageAllows(ctx.db, 'leaflet.print', () =>
     inTransaction(ctx.db, () => audit(ctx, 'leaflet.print', 'leaflet_version', leaflet.id, { version: leaflet.version, printed: outcome.ok })));
   const print: PrintStatus = outcome.ok ? { printed: true, printer: printer ?? '', documentId } : { printed: false, reason: outcome.reason, documentId };
   return { version: leaflet.version, print };
@@ -85,21 +85,21 @@ export async function printLeaflet(ctx: OutputContext): Promise<{ version: numbe
  * it is sent, in one transaction with its audit entry, so two taps at once print one leaflet.
  */
 export async function printLeafletForVisitor(ctx: OutputContext, visitId: number): Promise<{ printed: boolean }> {
-  const leaflet = requireLeaflet(ctx, ASK_AT_THE_OFFICE);
-  inTransaction(ctx.db, () => {
-    const visit = findVisit(ctx.db, visitId);
+  const leaflet = await requireLeaflet(ctx, ASK_AT_THE_OFFICE);
+  await inTransaction(ctx.db, async () => {
+    const visit = await findVisit(ctx.db, visitId);
     const now = ctx.clock.now().getTime();
     const signedIn = visit ? Date.parse(visit.signed_in_at) : Number.NaN;
     // A visit the kiosk did not just sign in (or none at all) gets the same words: the kiosk learns nothing.
     if (!visit || visit.signed_out_at !== null || !(now - signedIn <= LEAFLET_AT_SIGN_IN_MINUTES * 60_000)) {
       throw new CommandError('conflict', ASK_AT_THE_OFFICE);
     }
-    if (leafletPrintedForVisit(ctx.db, visitId)) {
+    if (await leafletPrintedForVisit(ctx.db, visitId)) {
       throw new CommandError('conflict', 'Your leaflet has already been printed. Please ask at the office if you need another.');
     }
-    insertLeafletPrint(ctx.db, { visitId, leafletVersionId: leaflet.id, printedAt: nowIso(ctx) });
-    audit(ctx, 'leaflet.printForVisitor', 'visit', visitId, { version: leaflet.version });
+    await insertLeafletPrint(ctx.db, { visitId, leafletVersionId: leaflet.id, printedAt: nowIso(ctx) });
+    await audit(ctx, 'leaflet.printForVisitor', 'visit', visitId, { version: leaflet.version });
   });
-  const outcome = await printPdf(await keepLeaflet(ctx, leaflet), a4Printer(ctx), { purpose: 'A4 documents' });
+  const outcome = await printPdf(await keepLeaflet(ctx, leaflet), await a4Printer(ctx), { purpose: 'A4 documents' });
   return { printed: outcome.ok };
 }

@@ -6,16 +6,16 @@ import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/co
 import { suggestedLeafletFor } from './leaflet-default.js';
 
 /** The leaflet now, every version, and Safe Hands' starting text for the editor. */
-export function leafletDetail(ctx: ServiceContext): LeafletDetail {
-  const current = currentLeaflet(ctx.db);
+export async function leafletDetail(ctx: ServiceContext): Promise<LeafletDetail> {
+  const current = await currentLeaflet(ctx.db);
   return {
     current: current
       ? { versionId: current.id, version: current.version, title: current.title, body: current.body, createdAt: current.createdAt, createdBy: current.createdBy }
       : null,
-    versions: listLeafletVersions(ctx.db).map((v) => ({
+    versions: (await listLeafletVersions(ctx.db)).map((v) => ({
       versionId: v.id, version: v.version, title: v.title, createdAt: v.createdAt, createdBy: v.createdBy, printedForVisitors: v.printedForVisitors,
     })),
-    suggested: suggestedLeafletFor(ctx),
+    suggested: await suggestedLeafletFor(ctx),
   };
 }
 
@@ -24,15 +24,15 @@ export function leafletDetail(ctx: ServiceContext): LeafletDetail {
  * was handed can be read again. The same words as the current version would be a version that says nothing
  * new, so they are refused.
  */
-export function publishLeaflet(ctx: ServiceContext, input: ParsedInput<'leaflet.publish'>): LeafletDetail {
+export function publishLeaflet(ctx: ServiceContext, input: ParsedInput<'leaflet.publish'>): Promise<LeafletDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const current = currentLeaflet(ctx.db);
+  return inTransaction(ctx.db, async () => {
+    const current = await currentLeaflet(ctx.db);
     if (current && current.title === input.title && current.body === input.body) {
       throw new CommandError('conflict', `This is the same as version ${current.version}, so there is nothing new to publish.`);
     }
-    const created = insertLeafletVersion(ctx.db, { title: input.title, body: input.body, createdAt: nowIso(ctx), createdBy: by });
-    audit(ctx, 'leaflet.publish', 'leaflet_version', created.id, { version: created.version });
+    const created = await insertLeafletVersion(ctx.db, { title: input.title, body: input.body, createdAt: nowIso(ctx), createdBy: by });
+    await audit(ctx, 'leaflet.publish', 'leaflet_version', created.id, { version: created.version });
     return leafletDetail(ctx);
   });
 }

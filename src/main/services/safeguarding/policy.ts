@@ -13,8 +13,8 @@ function endOfDayUtc(date: string): string {
   return `${date}T23:59:59.000Z`;
 }
 
-function reviewDueOf(ctx: ServiceContext, policyId: number, versionReviewDue: string): string {
-  return latestReview(ctx.db, policyId)?.next_review_due ?? versionReviewDue;
+async function reviewDueOf(ctx: ServiceContext, policyId: number, versionReviewDue: string): Promise<string> {
+  return (await latestReview(ctx.db, policyId))?.next_review_due ?? versionReviewDue;
 }
 
 export function reviewStatus(dueAt: string, now: Date): ReviewStatus {
@@ -23,17 +23,17 @@ export function reviewStatus(dueAt: string, now: Date): ReviewStatus {
   return due - now.getTime() <= DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
 }
 
-function requireCurrent(ctx: ServiceContext) {
-  const policy = currentPolicy(ctx.db);
+async function requireCurrent(ctx: ServiceContext) {
+  const policy = await currentPolicy(ctx.db);
   if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
   return policy;
 }
 
-export function policyDetail(ctx: ServiceContext): PolicyDetail {
-  const policy = requireCurrent(ctx);
-  const versions = listPolicyVersions(ctx.db);
-  const review = latestReview(ctx.db, policy.id);
-  const dueAt = reviewDueOf(ctx, policy.id, policy.reviewDue);
+export async function policyDetail(ctx: ServiceContext): Promise<PolicyDetail> {
+  const policy = await requireCurrent(ctx);
+  const versions = await listPolicyVersions(ctx.db);
+  const review = await latestReview(ctx.db, policy.id);
+  const dueAt = await reviewDueOf(ctx, policy.id, policy.reviewDue);
   return {
     current: {
       versionId: policy.id,
@@ -57,40 +57,40 @@ export function policyDetail(ctx: ServiceContext): PolicyDetail {
  * Saving the expectations makes a new version; every earlier acknowledgement keeps pointing at the
  * version that visitor was shown, and returning visitors are asked to read the new one.
  */
-export function publishPolicy(ctx: ServiceContext, input: ParsedInput<'policy.publish'>): PolicyDetail {
+export function publishPolicy(ctx: ServiceContext, input: ParsedInput<'policy.publish'>): Promise<PolicyDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
+  return inTransaction(ctx.db, async () => {
     const at = nowIso(ctx);
     const reviewDue = input.reviewDue ? endOfDayUtc(input.reviewDue) : oneYearOn(at);
     if (reviewDue <= at) throw new CommandError('invalid_input', 'The review date must be in the future.', { reviewDue: 'The review date must be in the future.' });
-    const created = insertPolicyVersion(ctx.db, { title: input.title, summary: input.summary, fullText: input.fullText, reviewDue, createdAt: at, createdBy: by });
-    audit(ctx, 'policy.publish', 'policy_version', created.id, { version: created.version, reviewDue });
+    const created = await insertPolicyVersion(ctx.db, { title: input.title, summary: input.summary, fullText: input.fullText, reviewDue, createdAt: at, createdBy: by });
+    await audit(ctx, 'policy.publish', 'policy_version', created.id, { version: created.version, reviewDue });
     return policyDetail(ctx);
   });
 }
 
 /** A review that found nothing to change: recorded, and the next one scheduled. */
-export function recordPolicyReview(ctx: ServiceContext, input: ParsedInput<'policy.recordReview'>): PolicyDetail {
+export function recordPolicyReview(ctx: ServiceContext, input: ParsedInput<'policy.recordReview'>): Promise<PolicyDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const policy = requireCurrent(ctx);
+  return inTransaction(ctx.db, async () => {
+    const policy = await requireCurrent(ctx);
     const at = nowIso(ctx);
     const nextReviewDue = input.nextReviewDue ? endOfDayUtc(input.nextReviewDue) : oneYearOn(at);
     if (nextReviewDue <= at) {
       throw new CommandError('invalid_input', 'The next review date must be in the future.', { nextReviewDue: 'The next review date must be in the future.' });
     }
-    const reviewId = insertReview(ctx.db, { policyVersionId: policy.id, reviewedAt: at, reviewedBy: by, note: input.note, nextReviewDue });
-    audit(ctx, 'policy.review', 'policy_version', policy.id, { reviewId, nextReviewDue });
+    const reviewId = await insertReview(ctx.db, { policyVersionId: policy.id, reviewedAt: at, reviewedBy: by, note: input.note, nextReviewDue });
+    await audit(ctx, 'policy.review', 'policy_version', policy.id, { reviewId, nextReviewDue });
     return policyDetail(ctx);
   });
 }
 
 /** What the console should remind this staff member about: the annual review is for the DSL and admin. */
-export function reminders(ctx: ServiceContext): { reminders: Reminder[] } {
+export async function reminders(ctx: ServiceContext): Promise<{ reminders: Reminder[] }> {
   if (!ctx.actor.roles.some((r) => r === 'dsl' || r === 'admin')) return { reminders: [] };
-  const policy = currentPolicy(ctx.db);
+  const policy = await currentPolicy(ctx.db);
   if (!policy) return { reminders: [] };
-  const dueAt = reviewDueOf(ctx, policy.id, policy.reviewDue);
+  const dueAt = await reviewDueOf(ctx, policy.id, policy.reviewDue);
   const status = reviewStatus(dueAt, ctx.clock.now());
   if (status === 'ok') return { reminders: [] };
   const message = status === 'overdue'

@@ -30,19 +30,19 @@ export function asDecider<T>(
   ctx: PinContext,
   decider: DeciderPin,
   rule: DeciderRule,
-  record: (staff: Staff, deciderCtx: ServiceContext) => T,
+  record: (staff: Staff, deciderCtx: ServiceContext) => T | Promise<T>,
 ): Promise<T> {
   const { usable, field } = rule;
   return withStaffPin(ctx, decider.staffId, decider.pin, usable, async (checked) => {
     refuseShortPin(checked, decider.pin, field);
     const upgraded = await upgradedPinHash(ctx, checked, decider.pin);
-    return inTransaction(ctx.db, () => {
-      const staff = confirmStaff(ctx, checked, usable, field);
+    return inTransaction(ctx.db, async () => {
+      const staff = await confirmStaff(ctx, checked, usable, field);
       // A role given since the check may need a longer PIN.
       refuseShortPin(staff, decider.pin, field);
       const deciderCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
-      const recorded = record(staff, deciderCtx);
-      keepUpgradedPin(deciderCtx, staff, upgraded);
+      const recorded = await record(staff, deciderCtx);
+      await keepUpgradedPin(deciderCtx, staff, upgraded);
       return recorded;
     });
   }, rule.wrongPin);

@@ -64,7 +64,7 @@ export class PinHasher {
     dataDir: string,
     readonly cost: ScryptCost,
     /** Whether the database may hold a PIN that needs a pepper (true when that cannot be told). */
-    private readonly mayHoldPepperedPins: () => boolean,
+    private readonly mayHoldPepperedPins: () => Promise<boolean>,
   ) {
     this.file = join(dataDir, PIN_PEPPER_FILE);
     const found = readKeyFile(this.file);
@@ -83,10 +83,10 @@ export class PinHasher {
   }
 
   /** The key, made now if this is its first need and no PIN in the database needs another one. */
-  private keyForNewPin(): Pepper {
+  private async keyForNewPin(): Promise<Pepper> {
     const current = this.current();
     if (current) return current;
-    if (existsSync(this.file) || this.mayHoldPepperedPins()) throw new CommandError('conflict', this.keyProblem());
+    if (existsSync(this.file) || await this.mayHoldPepperedPins()) throw new CommandError('conflict', this.keyProblem());
     const key = randomBytes(PEPPER_BYTES);
     // On disk before any PIN hashed with it is committed: a PIN whose key a power cut lost could never be checked.
     replacePrivateFile(this.file, key);
@@ -96,7 +96,7 @@ export class PinHasher {
 
   /** Refused before any hashing when there is no key a new PIN may be set with. */
   async hash(pin: string): Promise<string> {
-    return hashPin(pin, this.keyForNewPin(), this.cost);
+    return hashPin(pin, await this.keyForNewPin(), this.cost);
   }
 
   /**
@@ -148,16 +148,16 @@ export class PinHasher {
 }
 
 /** The app's PIN hasher for this data folder and database; says so at start when the key is missing. */
-export function openPinHasher(dataDir: string, db: Db, cost: ScryptCost = OWASP_SCRYPT): PinHasher {
-  const mayHoldPepperedPins = () => {
+export async function openPinHasher(dataDir: string, db: Db, cost: ScryptCost = OWASP_SCRYPT): Promise<PinHasher> {
+  const mayHoldPepperedPins = async () => {
     try {
-      return anyPinHashStartingWith(db, PEPPERED_PREFIX);
+      return await anyPinHashStartingWith(db, PEPPERED_PREFIX);
     } catch {
       return true; // A damaged database: better no new key than one that is not the PINs' own.
     }
   };
   const pins = new PinHasher(dataDir, cost, mayHoldPepperedPins);
-  if (!pins.current() && mayHoldPepperedPins()) console.warn(pins.keyProblem());
+  if (!pins.current() && await mayHoldPepperedPins()) console.warn(pins.keyProblem());
   return pins;
 }
 

@@ -26,55 +26,55 @@ function toAccount(staff: Staff, now: Date, extras: AccountExtras): StaffAccount
 }
 
 /** One account as the administrator's list shows it, read now. */
-export function accountOf(ctx: ServiceContext, staffId: number): StaffAccount {
-  const staff = findStaff(ctx.db, staffId)!;
+export async function accountOf(ctx: ServiceContext, staffId: number): Promise<StaffAccount> {
+  const staff = (await findStaff(ctx.db, staffId))!;
   return toAccount(staff, ctx.clock.now(), {
-    badgeIssuedAt: currentStaffBadge(ctx.db, staffId)?.issued_at ?? null,
-    signedInSince: openStaffDay(ctx.db, staffId)?.signed_in_at ?? null,
+    badgeIssuedAt: (await currentStaffBadge(ctx.db, staffId))?.issued_at ?? null,
+    signedInSince: (await openStaffDay(ctx.db, staffId))?.signed_in_at ?? null,
   });
 }
 
-function staffOrFail(ctx: ServiceContext, id: number): Staff {
-  const staff = findStaff(ctx.db, id);
+async function staffOrFail(ctx: ServiceContext, id: number): Promise<Staff> {
+  const staff = await findStaff(ctx.db, id);
   if (!staff) throw new CommandError('not_found', 'That staff account could not be found.');
   return staff;
 }
 
 /** A setting must always have someone who can administer it and someone who can approve as DSL. */
-function keepsSomeoneInEveryRole(ctx: ServiceContext, staff: Staff, rolesAfter: readonly StaffRole[], activeAfter: boolean): void {
+async function keepsSomeoneInEveryRole(ctx: ServiceContext, staff: Staff, rolesAfter: readonly StaffRole[], activeAfter: boolean): Promise<void> {
   for (const role of ['admin', 'dsl'] as const) {
     const losing = staff.active && staff.roles.includes(role) && (!activeAfter || !rolesAfter.includes(role));
-    if (losing && countOtherActiveWithRole(ctx.db, role, staff.id) === 0) {
+    if (losing && await countOtherActiveWithRole(ctx.db, role, staff.id) === 0) {
       const name = role === 'admin' ? 'administrator' : 'Designated Safeguarding Lead';
       throw new CommandError('conflict', `${staff.displayName} is the only active ${name}. Give another account that role first.`);
     }
   }
 }
 
-export function listStaffAccounts(ctx: ServiceContext): { staff: StaffAccount[] } {
-  const badges = currentBadgesIssuedAt(ctx.db);
-  const onSite = new Map(openStaffDays(ctx.db).map((d) => [d.staff_id, d.signed_in_at]));
+export async function listStaffAccounts(ctx: ServiceContext): Promise<{ staff: StaffAccount[] }> {
+  const badges = await currentBadgesIssuedAt(ctx.db);
+  const onSite = new Map((await openStaffDays(ctx.db)).map((d) => [d.staff_id, d.signed_in_at]));
   return {
-    staff: listAllStaff(ctx.db).map((s) => toAccount(s, ctx.clock.now(), { badgeIssuedAt: badges.get(s.id) ?? null, signedInSince: onSite.get(s.id) ?? null })),
+    staff: (await listAllStaff(ctx.db)).map((s) => toAccount(s, ctx.clock.now(), { badgeIssuedAt: badges.get(s.id) ?? null, signedInSince: onSite.get(s.id) ?? null })),
   };
 }
 
 export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): Promise<StaffAccount> {
   const pinHash = await ctx.pins.hash(input.pin);
-  return inTransaction(ctx.db, () => {
+  return inTransaction(ctx.db, async () => {
     ctx.pins.requireCurrentKey(pinHash);
-    const id = insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
-    audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
+    const id = await insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
+    await audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
     return accountOf(ctx, id);
   });
 }
 
-export function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.update'>): StaffAccount {
-  const result = inTransaction(ctx.db, () => {
-    const staff = staffOrFail(ctx, input.staffId);
-    keepsSomeoneInEveryRole(ctx, staff, input.roles, staff.active);
-    updateStaffDetails(ctx.db, staff.id, input.displayName, input.roles);
-    audit(ctx, 'staff.update', 'staff', staff.id, { before: { displayName: staff.displayName, roles: staff.roles }, after: { displayName: input.displayName, roles: input.roles } });
+export async function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.update'>): Promise<StaffAccount> {
+  const result = await inTransaction(ctx.db, async () => {
+    const staff = await staffOrFail(ctx, input.staffId);
+    await keepsSomeoneInEveryRole(ctx, staff, input.roles, staff.active);
+    await updateStaffDetails(ctx.db, staff.id, input.displayName, input.roles);
+    await audit(ctx, 'staff.update', 'staff', staff.id, { before: { displayName: staff.displayName, roles: staff.roles }, after: { displayName: input.displayName, roles: input.roles } });
     return accountOf(ctx, staff.id);
   });
   // Open sessions carry the roles they were unlocked with: end them so new roles take effect at once.
@@ -87,26 +87,26 @@ export async function resetStaffPin(ctx: PinContext, sessions: StaffSessions, in
   const tooShort = (staff: Staff) => {
     if (pinTooShortFor(staff.roles, input.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { pin: LONG_PIN_MESSAGE });
   };
-  tooShort(staffOrFail(ctx, input.staffId));
+  tooShort(await staffOrFail(ctx, input.staffId));
   const pinHash = await ctx.pins.hash(input.pin);
-  const result = inTransaction(ctx.db, () => {
-    const staff = staffOrFail(ctx, input.staffId);
+  const result = await inTransaction(ctx.db, async () => {
+    const staff = await staffOrFail(ctx, input.staffId);
     tooShort(staff);
     ctx.pins.requireCurrentKey(pinHash);
-    updatePinHash(ctx.db, staff.id, pinHash);
-    clearPinFailures(ctx.db, staff.id);
-    audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});
+    await updatePinHash(ctx.db, staff.id, pinHash);
+    await clearPinFailures(ctx.db, staff.id);
+    await audit(ctx, 'staff.reset_pin', 'staff', staff.id, {});
     return accountOf(ctx, staff.id);
   });
   sessions.closeAllFor(input.staffId);
   return result;
 }
 
-export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.unlockAccount'>): StaffAccount {
-  return inTransaction(ctx.db, () => {
-    const staff = staffOrFail(ctx, input.staffId);
-    clearPinFailures(ctx.db, staff.id);
-    audit(ctx, 'staff.unlock_account', 'staff', staff.id, {});
+export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.unlockAccount'>): Promise<StaffAccount> {
+  return inTransaction(ctx.db, async () => {
+    const staff = await staffOrFail(ctx, input.staffId);
+    await clearPinFailures(ctx.db, staff.id);
+    await audit(ctx, 'staff.unlock_account', 'staff', staff.id, {});
     return accountOf(ctx, staff.id);
   });
 }
@@ -117,22 +117,22 @@ export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staf
  * on the roll call. The day is closed as "did not sign out" (they did not): its audit entry says why.
  * Anything of theirs in the safe stays there, to be given back by its receipt.
  */
-export function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.deactivate'>): StaffAccount {
-  const result = inTransaction(ctx.db, () => {
-    const staff = staffOrFail(ctx, input.staffId);
+export async function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.deactivate'>): Promise<StaffAccount> {
+  const result = await inTransaction(ctx.db, async () => {
+    const staff = await staffOrFail(ctx, input.staffId);
     if (staff.id === actingStaffId(ctx)) throw new CommandError('conflict', 'You cannot deactivate your own account. Ask another administrator.');
     if (!staff.active) throw new CommandError('conflict', `${staff.displayName} is already deactivated.`);
-    keepsSomeoneInEveryRole(ctx, staff, staff.roles, false);
-    setStaffActive(ctx.db, staff.id, false);
+    await keepsSomeoneInEveryRole(ctx, staff, staff.roles, false);
+    await setStaffActive(ctx.db, staff.id, false);
     const at = nowIso(ctx);
-    const badge = currentStaffBadge(ctx.db, staff.id);
-    if (badge) endStaffBadge(ctx.db, badge.id, { at, by: actingStaffId(ctx), why: 'deactivated' });
-    const day = openStaffDay(ctx.db, staff.id);
+    const badge = await currentStaffBadge(ctx.db, staff.id);
+    if (badge) await endStaffBadge(ctx.db, badge.id, { at, by: actingStaffId(ctx), why: 'deactivated' });
+    const day = await openStaffDay(ctx.db, staff.id);
     if (day) {
-      signOutStaffDay(ctx.db, day.id, { at, how: 'not_signed_out' });
-      audit(ctx, 'staff_day.closed_at_deactivation', 'staff_day', day.id, { signedInAt: day.signed_in_at });
+      await signOutStaffDay(ctx.db, day.id, { at, how: 'not_signed_out' });
+      await audit(ctx, 'staff_day.closed_at_deactivation', 'staff_day', day.id, { signedInAt: day.signed_in_at });
     }
-    audit(ctx, 'staff.deactivate', 'staff', staff.id, {
+    await audit(ctx, 'staff.deactivate', 'staff', staff.id, {
       reason: input.reason, ...(badge ? { badgeEnded: badge.id } : {}), ...(day ? { staffDayClosed: day.id } : {}),
     });
     return accountOf(ctx, staff.id);

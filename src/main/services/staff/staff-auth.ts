@@ -29,8 +29,8 @@ export const ACCOUNT_PIN_WINDOW_MS = 24 * 60 * 60_000;
 /** A wrong PIN's message says how many tries are left only when there are this few: a person needs to know then. */
 const WARN_WHEN_TRIES_LEFT = 5;
 
-export function consoleIdleMs(ctx: Pick<ServiceContext, 'db'>): number {
-  return readSetting(ctx.db, 'console.lockSeconds') * 1000;
+export async function consoleIdleMs(ctx: Pick<ServiceContext, 'db'>): Promise<number> {
+  return await readSetting(ctx.db, 'console.lockSeconds') * 1000;
 }
 
 export function sessionInfo(session: StaffSession): StaffSessionInfo {
@@ -43,9 +43,9 @@ export function sessionInfo(session: StaffSession): StaffSessionInfo {
   };
 }
 
-export function listForUnlock(ctx: ServiceContext): { staff: StaffSummary[] } {
-  requireSetUp(ctx);
-  return { staff: listActiveStaff(ctx.db).map((s) => ({ id: s.id, displayName: s.displayName, dsl: s.roles.includes('dsl') })) };
+export async function listForUnlock(ctx: ServiceContext): Promise<{ staff: StaffSummary[] }> {
+  await requireSetUp(ctx);
+  return { staff: (await listActiveStaff(ctx.db)).map((s) => ({ id: s.id, displayName: s.displayName, dsl: s.roles.includes('dsl') })) };
 }
 
 function lockedMessage(until: string, now: Date): string {
@@ -96,32 +96,32 @@ export function withStaffPin<T>(
   entry: PinEntry = UNLOCK_ENTRY,
 ): Promise<T> {
   return ctx.pins.accountTurns.run(staffId, async () => {
-    const staff = usable(findStaff(ctx.db, staffId));
+    const staff = usable(await findStaff(ctx.db, staffId));
     refuseIfLocked(staff, ctx.clock.now());
     const verdict = await ctx.pins.check(pin, staff.pinHash);
     if (verdict === 'no_key') throw new CommandError('conflict', ctx.pins.keyProblem());
-    if (verdict === 'wrong') countWrongPin(ctx, staff, entry);
+    if (verdict === 'wrong') await countWrongPin(ctx, staff, entry);
     return then(staff);
   });
 }
 
 /** Logs a wrong PIN against the account, locking it at the limit, and throws the answer for the screen. */
-function countWrongPin(ctx: PinContext, staff: Staff, entry: PinEntry): never {
+async function countWrongPin(ctx: PinContext, staff: Staff, entry: PinEntry): Promise<never> {
   const now = ctx.clock.now();
   const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
   // A disk that will not take the count (full, read-only) must not turn a wrong PIN into another answer: it
   // is still "not right", so the screen's own back-off (server/pin-throttle.ts, kept in memory) still
   // counts it and slows a guesser. Only the account's daily count misses it until the disk is put right.
   let counted = { failures: 0, lockedUntil: null as string | null };
-  writeIfStorageAllows(ctx.db, entry.failedAction, () => {
-    counted = inTransaction(ctx.db, () => {
+  await writeIfStorageAllows(ctx.db, entry.failedAction, async () => {
+    counted = await inTransaction(ctx.db, async () => {
       // Gone while the PIN was hashed (a backup without it was restored): there is nothing to count against.
-      if (!findStaff(ctx.db, staff.id)) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
-      const window = logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
+      if (!await findStaff(ctx.db, staff.id)) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
+      const window = await logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
       // Locked until the oldest wrong PIN in the window leaves it, when there is room for one more.
       const until = window.count >= MAX_PIN_FAILURES ? new Date(Date.parse(window.oldest!) + ACCOUNT_PIN_WINDOW_MS).toISOString() : null;
-      if (until) lockStaffUntil(ctx.db, staff.id, until);
-      audit(actorCtx, until ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures: window.count, ...(until ? { lockedUntil: until } : {}) });
+      if (until) await lockStaffUntil(ctx.db, staff.id, until);
+      await audit(actorCtx, until ? 'staff.locked_out' : entry.failedAction, 'staff', staff.id, { failures: window.count, ...(until ? { lockedUntil: until } : {}) });
       return { failures: window.count, lockedUntil: until };
     });
   });
@@ -134,8 +134,8 @@ function countWrongPin(ctx: PinContext, staff: Staff, entry: PinEntry): never {
  * Hashing took a while, and meanwhile an administrator may have set a new PIN, deactivated the account or
  * taken a role away, or a backup may have been restored: the PIN typed is then not used, and nothing changes.
  */
-export function confirmStaff(ctx: ServiceContext, checked: Staff, usable: UsableStaff, field: string): Staff {
-  const staff = usable(findStaff(ctx.db, checked.id));
+export async function confirmStaff(ctx: ServiceContext, checked: Staff, usable: UsableStaff, field: string): Promise<Staff> {
+  const staff = usable(await findStaff(ctx.db, checked.id));
   if (staff.pinHash !== checked.pinHash) {
     throw new CommandError(
       'conflict',
@@ -171,10 +171,10 @@ export function upgradedPinHash(ctx: PinContext, staff: Staff, pin: string): Pro
 }
 
 /** Stores an upgraded PIN hash and audits it; call inside the transaction of the unlock or approval. */
-export function keepUpgradedPin(ctx: ServiceContext, staff: Staff, upgraded: string | null): void {
+export async function keepUpgradedPin(ctx: ServiceContext, staff: Staff, upgraded: string | null): Promise<void> {
   if (upgraded === null) return;
-  updatePinHash(ctx.db, staff.id, upgraded);
-  audit(ctx, 'staff.pin_rehashed', 'staff', staff.id, { from: describeStoredPin(staff.pinHash), to: describeStoredPin(upgraded) });
+  await updatePinHash(ctx.db, staff.id, upgraded);
+  await audit(ctx, 'staff.pin_rehashed', 'staff', staff.id, { from: describeStoredPin(staff.pinHash), to: describeStoredPin(upgraded) });
 }
 
 /** Who may unlock: any active account. */
@@ -190,41 +190,41 @@ export async function unlock(
   sessionKey: string,
   input: ParsedInput<'staff.unlock'>,
 ): Promise<StaffSessionInfo> {
-  requireSetUp(ctx);
+  await requireSetUp(ctx);
   return withStaffPin(ctx, input.staffId, input.pin, unlockable, async (checked) => {
     const upgraded = await upgradedPinHash(ctx, checked, input.pin);
     let staff = checked;
     // On a disk that will not take writes the console still opens, for staff to read what they need (who is
     // on site, what is in the safe) and see what is wrong: the unlock goes unrecorded (it is counted in the
     // entry written once saving works again) and an old-format PIN hash keeps its form until the next unlock.
-    const recorded = writeIfStorageAllows(ctx.db, 'staff.unlock', () => {
-      inTransaction(ctx.db, () => {
-        staff = confirmStaff(ctx, checked, unlockable, 'pin');
+    const recorded = await writeIfStorageAllows(ctx.db, 'staff.unlock', async () => {
+      await inTransaction(ctx.db, async () => {
+        staff = await confirmStaff(ctx, checked, unlockable, 'pin');
         const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
         // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
-        audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinTooShortFor(staff.roles, input.pin) ? { pinChangeDue: true } : {});
-        keepUpgradedPin(actorCtx, staff, upgraded);
+        await audit(actorCtx, 'staff.unlock', 'staff', staff.id, pinTooShortFor(staff.roles, input.pin) ? { pinChangeDue: true } : {});
+        await keepUpgradedPin(actorCtx, staff, upgraded);
       });
     });
-    if (!recorded) staff = confirmStaff(ctx, checked, unlockable, 'pin');
+    if (!recorded) staff = await confirmStaff(ctx, checked, unlockable, 'pin');
     // Judged from the PIN just typed, so the roles held now count: a short PIN set before the 6-digit rule,
     // or an office account made a DSL since. The session can do nothing else until a longer one is chosen.
     const pinChangeDue = pinTooShortFor(staff.roles, input.pin);
     const session = sessions.open(
       sessionKey,
       { staffId: staff.id, displayName: staff.displayName, roles: staff.roles, pinChangeDue },
-      consoleIdleMs(ctx),
+      await consoleIdleMs(ctx),
     );
     return sessionInfo(session);
   });
 }
 
-export function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): { locked: true } {
+export async function lock(ctx: ServiceContext, sessions: StaffSessions, sessionKey: string): Promise<{ locked: true }> {
   const session = sessions.peek(sessionKey);
   if (session) {
     // Locking always locks: an unlocked console left at reception is worse than an unrecorded lock.
-    writeIfStorageAllows(ctx.db, 'staff.lock', () => {
-      inTransaction(ctx.db, () =>
+    await writeIfStorageAllows(ctx.db, 'staff.lock', async () => {
+      await inTransaction(ctx.db, () =>
         audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName, roles: session.roles } }, 'staff.lock', 'staff', session.staffId, {}),
       );
     });
@@ -244,17 +244,17 @@ export async function changeOwnPin(ctx: PinContext, sessions: StaffSessions, inp
   const tooShort = (staff: Staff) => {
     if (pinTooShortFor(staff.roles, input.newPin.pin)) throw new CommandError('invalid_input', LONG_PIN_MESSAGE, { 'newPin.pin': LONG_PIN_MESSAGE });
   };
-  tooShort(own(findStaff(ctx.db, staffId)));
+  tooShort(own(await findStaff(ctx.db, staffId)));
   // Counted and audited like an unlock: an unlocked console left alone must not be a free place to guess.
   try {
     await withStaffPin(ctx, staffId, input.currentPin, own, async (checked) => {
       const pinHash = await ctx.pins.hash(input.newPin.pin);
-      inTransaction(ctx.db, () => {
+      await inTransaction(ctx.db, async () => {
         // Roles too: one given since the check may need a longer PIN.
-        tooShort(confirmStaff(ctx, checked, own, 'currentPin'));
+        tooShort(await confirmStaff(ctx, checked, own, 'currentPin'));
         ctx.pins.requireCurrentKey(pinHash);
-        updatePinHash(ctx.db, staffId, pinHash);
-        audit(ctx, 'staff.change_pin', 'staff', staffId, { at: nowIso(ctx) });
+        await updatePinHash(ctx.db, staffId, pinHash);
+        await audit(ctx, 'staff.change_pin', 'staff', staffId, { at: nowIso(ctx) });
       });
     }, CHANGE_PIN_ENTRY);
   } catch (err) {

@@ -40,13 +40,13 @@ function wrongBadge(message: string): CommandError {
  * The member of staff a scanned badge signs in or out. Every way it can fail is `wrong_badge`: not
  * recognised, replaced by a newer badge, or its holder's account deactivated.
  */
-function badgeHolder(ctx: ServiceContext, code: string): Staff {
-  const badge = findStaffBadgeByHash(ctx.db, badgeCodeHash(code));
+async function badgeHolder(ctx: ServiceContext, code: string): Promise<Staff> {
+  const badge = await findStaffBadgeByHash(ctx.db, badgeCodeHash(code));
   if (!badge) throw wrongBadge('We do not recognise that badge. Scan it again, or choose your name and type your PIN.');
   if (badge.ended_why === 'replaced') {
     throw wrongBadge('This badge has been replaced by a newer one and no longer works. Use your new badge, or choose your name and type your PIN.');
   }
-  const staff = findStaff(ctx.db, badge.staff_id);
+  const staff = await findStaff(ctx.db, badge.staff_id);
   if (badge.ended_at !== null || !staff || !staff.active) throw wrongBadge('This badge no longer works. Please ask at the office.');
   return staff;
 }
@@ -63,56 +63,56 @@ export async function issueBadge(ctx: OutputContext, input: ParsedInput<'staff.i
     if (!staff.active) throw new CommandError('conflict', `${staff.displayName}'s account is deactivated, so a badge would not work. Nothing was changed.`);
     return staff;
   };
-  const before = usable(findStaff(ctx.db, input.staffId));
+  const before = usable(await findStaff(ctx.db, input.staffId));
   const code = newReceiptToken();
   const at = nowIso(ctx);
   const pdf = await buildStaffBadgePdf(
-    { settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', name: before.displayName, issuedAt: at, code },
-    readSetting(ctx.db, 'badge.layout'),
+    { settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', name: before.displayName, issuedAt: at, code },
+    await readSetting(ctx.db, 'badge.layout'),
   );
-  const replaced = inTransaction(ctx.db, () => {
-    const staff = usable(findStaff(ctx.db, input.staffId));
+  const replaced = await inTransaction(ctx.db, async () => {
+    const staff = usable(await findStaff(ctx.db, input.staffId));
     // Renamed while the badge was drawn: the paper would carry the old name.
     if (staff.displayName !== before.displayName) throw new CommandError('conflict', `${before.displayName}'s name was changed a moment ago. Try again.`);
-    const old = currentStaffBadge(ctx.db, staff.id);
-    if (old) endStaffBadge(ctx.db, old.id, { at, by, why: 'replaced' });
-    const badgeId = insertStaffBadge(ctx.db, { staffId: staff.id, codeHash: badgeCodeHash(code), at, by });
-    audit(ctx, old ? 'staff.replace_badge' : 'staff.issue_badge', 'staff', staff.id, { badgeId, ...(old ? { replacedBadgeId: old.id } : {}) });
+    const old = await currentStaffBadge(ctx.db, staff.id);
+    if (old) await endStaffBadge(ctx.db, old.id, { at, by, why: 'replaced' });
+    const badgeId = await insertStaffBadge(ctx.db, { staffId: staff.id, codeHash: badgeCodeHash(code), at, by });
+    await audit(ctx, old ? 'staff.replace_badge' : 'staff.issue_badge', 'staff', staff.id, { badgeId, ...(old ? { replacedBadgeId: old.id } : {}) });
     return old !== undefined;
   });
   const print = await keepAndPrint(
     ctx,
     pdf,
     { folder: 'badges', fileName: `badge-staff-${input.staffId}.pdf` },
-    { name: readSetting(ctx.db, 'badge.printer'), purpose: 'badges' },
+    { name: await readSetting(ctx.db, 'badge.printer'), purpose: 'badges' },
   );
-  return { account: accountOf(ctx, input.staffId), replaced, print };
+  return { account: await accountOf(ctx, input.staffId), replaced, print };
 }
 
 /** Who a scanned badge is, for the kiosk to greet them and ask whether they are arriving or leaving. */
-export function findByBadge(ctx: ServiceContext, input: ParsedInput<'staffDay.findByBadge'>): StaffBadgeHolder {
-  requireSetUp(ctx);
-  const staff = badgeHolder(ctx, input.badgeCode);
-  const open = openStaffDay(ctx.db, staff.id);
+export async function findByBadge(ctx: ServiceContext, input: ParsedInput<'staffDay.findByBadge'>): Promise<StaffBadgeHolder> {
+  await requireSetUp(ctx);
+  const staff = await badgeHolder(ctx, input.badgeCode);
+  const open = await openStaffDay(ctx.db, staff.id);
   const today = open && ukDay(open.signed_in_at) === ukDay(nowIso(ctx)) ? open.signed_in_at : null;
   return { staffId: staff.id, displayName: staff.displayName, signedInAt: today };
 }
 
 /** Signs the badge's holder in, with their phone into the safe where given: the same day as the PIN path opens. */
 export async function signInByBadge(ctx: OutputContext, input: ParsedInput<'staffDay.signInByBadge'>): Promise<StaffDaySignedIn> {
-  requireSetUp(ctx);
+  await requireSetUp(ctx);
   let holder: Staff | undefined;
-  const opened = inTransaction(ctx.db, () => {
-    holder = badgeHolder(ctx, input.badgeCode);
+  const opened = await inTransaction(ctx.db, async () => {
+    holder = await badgeHolder(ctx, input.badgeCode);
     return openDay(asStaff(ctx, holder), holder, 'kiosk', input.phone, { with: 'badge' });
   });
   return signedIn(asStaff(ctx, holder!), opened);
 }
 
-export function signOutByBadge(ctx: ServiceContext, input: ParsedInput<'staffDay.signOutByBadge'>): StaffDaySignedOut {
-  requireSetUp(ctx);
-  return inTransaction(ctx.db, () => {
-    const holder = badgeHolder(ctx, input.badgeCode);
+export async function signOutByBadge(ctx: ServiceContext, input: ParsedInput<'staffDay.signOutByBadge'>): Promise<StaffDaySignedOut> {
+  await requireSetUp(ctx);
+  return inTransaction(ctx.db, async () => {
+    const holder = await badgeHolder(ctx, input.badgeCode);
     return closeDay(asStaff(ctx, holder), holder, 'kiosk', input.collectPhone, { with: 'badge' });
   });
 }

@@ -22,32 +22,32 @@ interface ItemOnReceipt {
   item: CustodyItemView;
 }
 
-function signedInDay(ctx: ServiceContext, staffDayId: number): { day: StaffDayRow; staff: Staff } {
-  const day = findStaffDay(ctx.db, staffDayId);
+async function signedInDay(ctx: ServiceContext, staffDayId: number): Promise<{ day: StaffDayRow; staff: Staff }> {
+  const day = await findStaffDay(ctx.db, staffDayId);
   if (!day || day.signed_out_at !== null) throw new CommandError('conflict', 'They are not signed in now. Refresh the list. Nothing was changed.');
-  const staff = findStaff(ctx.db, day.staff_id);
+  const staff = await findStaff(ctx.db, day.staff_id);
   if (!staff || !staff.active) throw new CommandError('not_found', 'That staff account is not available. Refresh the list.');
   return { day, staff };
 }
 
 /** Their own devices on the receipts the staff on site list reads: in the safe, or taken out since they signed in. */
-function ownItems(ctx: ServiceContext, day: StaffDayRow): ItemOnReceipt[] {
-  const refs = staffOnSiteReceipts(ctx.db).filter((r) => r.staff_owner === day.staff_id);
-  const items = itemsOfReceipts(ctx.db, refs.map((r) => r.receipt_id));
+async function ownItems(ctx: ServiceContext, day: StaffDayRow): Promise<ItemOnReceipt[]> {
+  const refs = (await staffOnSiteReceipts(ctx.db)).filter((r) => r.staff_owner === day.staff_id);
+  const items = await itemsOfReceipts(ctx.db, refs.map((r) => r.receipt_id));
   return refs.flatMap((ref) => (items.get(ref.receipt_id) ?? [])
     .filter((item) => item.reason === 'staff_own')
     .map((item) => ({ receiptId: ref.receipt_id, receiptNumber: ref.number, item })));
 }
 
-export function takeOutForBreak(ctx: ServiceContext, input: ParsedInput<'staffDay.breakOut'>): StaffBreakDone {
-  return inTransaction(ctx.db, () => {
-    const { day, staff } = signedInDay(ctx, input.staffDayId);
-    const inSafe = ownItems(ctx, day).filter((o) => o.item.state === 'in_safe');
+export function takeOutForBreak(ctx: ServiceContext, input: ParsedInput<'staffDay.breakOut'>): Promise<StaffBreakDone> {
+  return inTransaction(ctx.db, async () => {
+    const { day, staff } = await signedInDay(ctx, input.staffDayId);
+    const inSafe = (await ownItems(ctx, day)).filter((o) => o.item.state === 'in_safe');
     if (inSafe.length === 0) throw new CommandError('conflict', `Nothing of ${staff.displayName}'s is in the safe now. Nothing was changed.`);
     const byReceipt = new Map<number, number[]>();
     for (const o of inSafe) byReceipt.set(o.receiptId, [...(byReceipt.get(o.receiptId) ?? []), o.item.itemId]);
-    for (const [receiptId, itemIds] of byReceipt) returnItems(ctx, { receiptId, itemIds, returnedTo: staff.displayName, note: 'Break' });
-    audit(ctx, 'staff_day.break_out', 'staff_day', day.id, { itemIds: inSafe.map((o) => o.item.itemId) });
+    for (const [receiptId, itemIds] of byReceipt) await returnItems(ctx, { receiptId, itemIds, returnedTo: staff.displayName, note: 'Break' });
+    await audit(ctx, 'staff_day.break_out', 'staff_day', day.id, { itemIds: inSafe.map((o) => o.item.itemId) });
     return { displayName: staff.displayName, devices: inSafe.map(({ receiptNumber, item }) => ({ kind: item.kind, bagSlot: item.bagSlot, receiptNumber })) };
   });
 }
@@ -66,19 +66,22 @@ function takenOut(items: readonly ItemOnReceipt[], since: string): ItemOnReceipt
   return [...latest.values()];
 }
 
-export function backInSafe(ctx: ServiceContext, input: ParsedInput<'staffDay.breakBack'>): StaffBreakDone {
+export function backInSafe(ctx: ServiceContext, input: ParsedInput<'staffDay.breakBack'>): Promise<StaffBreakDone> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const { day, staff } = signedInDay(ctx, input.staffDayId);
-    const out = takenOut(ownItems(ctx, day), day.signed_in_at);
+  return inTransaction(ctx.db, async () => {
+    const { day, staff } = await signedInDay(ctx, input.staffDayId);
+    const out = takenOut(await ownItems(ctx, day), day.signed_in_at);
     if (out.length === 0) throw new CommandError('conflict', `Nothing of ${staff.displayName}'s is out of the safe. Nothing was changed.`);
     const at = nowIso(ctx);
     // As it was when it came out, corrections included (the view shows the corrected words).
-    const itemIds = out.map(({ receiptId, item }) => insertCustodyItem(ctx.db, {
+    const itemIds: number[] = [];
+    for (const { receiptId, item } of out) {
+      itemIds.push(await insertCustodyItem(ctx.db, {
       receiptId, kind: item.kind, description: item.description, marks: item.marks, bagSlot: item.bagSlot,
       reason: 'staff_own', confiscationReason: null, loggedAt: at, loggedBy: by,
     }));
-    audit(ctx, 'staff_day.break_back', 'staff_day', day.id, {
+    }
+    await audit(ctx, 'staff_day.break_back', 'staff_day', day.id, {
       receiptIds: [...new Set(out.map((o) => o.receiptId))], itemIds, afterItemIds: out.map((o) => o.item.itemId),
     });
     return { displayName: staff.displayName, devices: out.map(({ receiptNumber, item }) => ({ kind: item.kind, bagSlot: item.bagSlot, receiptNumber })) };

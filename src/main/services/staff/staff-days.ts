@@ -49,11 +49,11 @@ export function asStaff<C extends ServiceContext>(ctx: C, staff: Staff): C {
  * A day left open from an earlier day (they forgot to sign out) is closed first, marked as not signed out.
  * `detail` goes into the sign-in's audit entry (a badge scan says so there: the record itself says only 'kiosk').
  */
-export function openDay(
+export async function openDay(
   ctx: ServiceContext, staff: Staff, how: StaffDayWay, phone: Phone, detail: Record<string, unknown> = {},
-): { dayId: number; earlierDayClosed: string | null; receiptId: number | null } {
+): Promise<{ dayId: number; earlierDayClosed: string | null; receiptId: number | null }> {
   const at = nowIso(ctx);
-  const open = openStaffDay(ctx.db, staff.id);
+  const open = await openStaffDay(ctx.db, staff.id);
   let earlierDayClosed: string | null = null;
   if (open) {
     if (ukDay(open.signed_in_at) === ukDay(at)) {
@@ -62,25 +62,25 @@ export function openDay(
         `You signed in at ${formatTime(open.signed_in_at)} and have not signed out since, so you are already signed in. Nothing was changed.`,
       );
     }
-    signOutStaffDay(ctx.db, open.id, { at, how: 'not_signed_out' });
-    audit(ctx, 'staff_day.not_signed_out', 'staff_day', open.id, { signedInAt: open.signed_in_at });
+    await signOutStaffDay(ctx.db, open.id, { at, how: 'not_signed_out' });
+    await audit(ctx, 'staff_day.not_signed_out', 'staff_day', open.id, { signedInAt: open.signed_in_at });
     earlierDayClosed = open.signed_in_at;
   }
-  const dayId = insertStaffDay(ctx.db, { staffId: staff.id, at, how });
+  const dayId = await insertStaffDay(ctx.db, { staffId: staff.id, at, how });
   let receiptId: number | null = null;
   if (phone) {
-    receiptId = logItems(ctx, {
+    receiptId = (await logItems(ctx, {
       owner: { type: 'staff', staffId: staff.id },
       items: [{ kind: 'phone', description: phone.description, marks: null, bagSlot: phone.bagSlot }],
-    }).receiptId;
+    })).receiptId;
   }
-  audit(ctx, 'staff_day.sign_in', 'staff_day', dayId, { how, receiptId, ...detail });
+  await audit(ctx, 'staff_day.sign_in', 'staff_day', dayId, { how, receiptId, ...detail });
   return { dayId, earlierDayClosed, receiptId };
 }
 
 /** The answer to a sign-in, once committed: the receipt, if a phone went in, is printed now like any other. */
-export async function signedIn(ctx: OutputContext, opened: ReturnType<typeof openDay>): Promise<StaffDaySignedIn> {
-  const day = findStaffDay(ctx.db, opened.dayId)!;
+export async function signedIn(ctx: OutputContext, opened: Awaited<ReturnType<typeof openDay>>): Promise<StaffDaySignedIn> {
+  const day = (await findStaffDay(ctx.db, opened.dayId))!;
   let phone: { receipt: ReceiptView; print: PrintStatus } | null = null;
   if (opened.receiptId !== null) phone = await outputReceipt(ctx, opened.receiptId);
   return { staffDayId: day.id, displayName: day.display_name, signedInAt: day.signed_in_at, earlierDayClosed: opened.earlierDayClosed, phone };
@@ -90,9 +90,9 @@ export async function signedIn(ctx: OutputContext, opened: ReturnType<typeof ope
  * Closes their open day. With `collectPhone`, their own devices in the safe are returned to them in the same
  * transaction (one custody.return per receipt, to them, noted as taken at signing out).
  */
-export function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, collectPhone: boolean, detail: Record<string, unknown> = {}): StaffDaySignedOut {
+export async function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, collectPhone: boolean, detail: Record<string, unknown> = {}): Promise<StaffDaySignedOut> {
   const at = nowIso(ctx);
-  const open = openStaffDay(ctx.db, staff.id);
+  const open = await openStaffDay(ctx.db, staff.id);
   if (!open) throw new CommandError('conflict', 'You are not signed in, so there is nothing to sign out of. Nothing was changed.');
   // An earlier day they never signed out of: closing it now with today's time would say they stayed all
   // night, so it is closed as not signed out.
@@ -100,16 +100,16 @@ export function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, co
   let takenFromSafe = 0;
   if (collectPhone) {
     const byReceipt = new Map<number, number[]>();
-    for (const { receipt_id, item_id } of staffItemsInSafe(ctx.db, staff.id)) byReceipt.set(receipt_id, [...(byReceipt.get(receipt_id) ?? []), item_id]);
+    for (const { receipt_id, item_id } of await staffItemsInSafe(ctx.db, staff.id)) byReceipt.set(receipt_id, [...(byReceipt.get(receipt_id) ?? []), item_id]);
     for (const [receiptId, itemIds] of byReceipt) {
-      returnItems(ctx, { receiptId, itemIds, returnedTo: staff.displayName, note: 'Taken from the safe when signing out' });
+      await returnItems(ctx, { receiptId, itemIds, returnedTo: staff.displayName, note: 'Taken from the safe when signing out' });
       takenFromSafe += itemIds.length;
     }
   }
-  if (!signOutStaffDay(ctx.db, open.id, { at, how: wasEarlierDay ? 'not_signed_out' : how })) {
+  if (!await signOutStaffDay(ctx.db, open.id, { at, how: wasEarlierDay ? 'not_signed_out' : how })) {
     throw new CommandError('conflict', 'You were signed out a moment ago, on another screen. Nothing was changed.');
   }
-  audit(ctx, wasEarlierDay ? 'staff_day.not_signed_out' : 'staff_day.sign_out', 'staff_day', open.id, { how, takenFromSafe, ...detail });
+  await audit(ctx, wasEarlierDay ? 'staff_day.not_signed_out' : 'staff_day.sign_out', 'staff_day', open.id, { how, takenFromSafe, ...detail });
   return {
     staffDayId: open.id,
     displayName: staff.displayName,
@@ -117,18 +117,18 @@ export function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayWay, co
     signedOutAt: at,
     wasEarlierDay,
     takenFromSafe,
-    stillInSafe: staffItemsInSafe(ctx.db, staff.id).length,
+    stillInSafe: (await staffItemsInSafe(ctx.db, staff.id)).length,
   };
 }
 
 /** Signs in whoever unlocked this console: the session is their proof, as for every office command. */
 export async function signInAtConsole(ctx: OutputContext, input: ParsedInput<'staffDay.signIn'>): Promise<StaffDaySignedIn> {
-  const staff = activeStaff(findStaff(ctx.db, actingStaffId(ctx)));
-  return signedIn(ctx, inTransaction(ctx.db, () => openDay(ctx, staff, 'console', input.phone)));
+  const staff = activeStaff(await findStaff(ctx.db, actingStaffId(ctx)));
+  return signedIn(ctx, await inTransaction(ctx.db, () => openDay(ctx, staff, 'console', input.phone)));
 }
 
-export function signOutAtConsole(ctx: ServiceContext, input: ParsedInput<'staffDay.signOut'>): StaffDaySignedOut {
-  const staff = activeStaff(findStaff(ctx.db, actingStaffId(ctx)));
+export async function signOutAtConsole(ctx: ServiceContext, input: ParsedInput<'staffDay.signOut'>): Promise<StaffDaySignedOut> {
+  const staff = activeStaff(await findStaff(ctx.db, actingStaffId(ctx)));
   return inTransaction(ctx.db, () => closeDay(ctx, staff, 'console', input.collectPhone));
 }
 
@@ -139,13 +139,13 @@ export function signOutAtConsole(ctx: ServiceContext, input: ParsedInput<'staffD
  * in grants nothing, and unlocking is where a longer one is asked for.
  */
 export async function signInAtKiosk(ctx: OutputContext & PinContext, input: ParsedInput<'staffDay.signInAtKiosk'>): Promise<StaffDaySignedIn> {
-  requireSetUp(ctx);
+  await requireSetUp(ctx);
   return withStaffPin(ctx, input.staffId, input.pin, activeStaff, async (checked) => {
     const upgraded = await upgradedPinHash(ctx, checked, input.pin);
-    const opened = inTransaction(ctx.db, () => {
-      const staff = confirmStaff(ctx, checked, activeStaff, 'pin');
+    const opened = await inTransaction(ctx.db, async () => {
+      const staff = await confirmStaff(ctx, checked, activeStaff, 'pin');
       const staffCtx = asStaff(ctx, staff);
-      keepUpgradedPin(staffCtx, staff, upgraded);
+      await keepUpgradedPin(staffCtx, staff, upgraded);
       return openDay(staffCtx, staff, 'kiosk', input.phone);
     });
     return signedIn(asStaff(ctx, checked), opened);
@@ -153,24 +153,24 @@ export async function signInAtKiosk(ctx: OutputContext & PinContext, input: Pars
 }
 
 export async function signOutAtKiosk(ctx: PinContext, input: ParsedInput<'staffDay.signOutAtKiosk'>): Promise<StaffDaySignedOut> {
-  requireSetUp(ctx);
+  await requireSetUp(ctx);
   return withStaffPin(ctx, input.staffId, input.pin, activeStaff, async (checked) => {
     const upgraded = await upgradedPinHash(ctx, checked, input.pin);
-    return inTransaction(ctx.db, () => {
-      const staff = confirmStaff(ctx, checked, activeStaff, 'pin');
+    return inTransaction(ctx.db, async () => {
+      const staff = await confirmStaff(ctx, checked, activeStaff, 'pin');
       const staffCtx = asStaff(ctx, staff);
-      keepUpgradedPin(staffCtx, staff, upgraded);
+      await keepUpgradedPin(staffCtx, staff, upgraded);
       return closeDay(staffCtx, staff, 'kiosk', input.collectPhone);
     });
   }, KIOSK_PIN);
 }
 
 /** The names the kiosk offers: every active account, as the lock screen does. */
-export function kioskNames(ctx: ServiceContext): { staff: { staffId: number; displayName: string }[]; phonesInSafe: boolean } {
-  requireSetUp(ctx);
+export async function kioskNames(ctx: ServiceContext): Promise<{ staff: { staffId: number; displayName: string }[]; phonesInSafe: boolean }> {
+  await requireSetUp(ctx);
   return {
-    staff: listActiveStaff(ctx.db).map((s) => ({ staffId: s.id, displayName: s.displayName })),
-    phonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe'),
+    staff: (await listActiveStaff(ctx.db)).map((s) => ({ staffId: s.id, displayName: s.displayName })),
+    phonesInSafe: await readSetting(ctx.db, 'staff.phonesInSafe'),
   };
 }
 
@@ -179,10 +179,10 @@ export function kioskNames(ctx: ServiceContext): { staff: { staffId: number; dis
  * the signed permissions in force today that let them keep a device (phoneNotInSafe leaves out anyone
  * with one for a phone).
  */
-export function staffOnSite(ctx: ServiceContext): { staff: StaffOnSite[]; phonesInSafe: boolean } {
+export async function staffOnSite(ctx: ServiceContext): Promise<{ staff: StaffOnSite[]; phonesInSafe: boolean }> {
   const now = nowIso(ctx);
-  const refs = staffOnSiteReceipts(ctx.db);
-  const items = itemsOfReceipts(ctx.db, refs.map((r) => r.receipt_id));
+  const refs = await staffOnSiteReceipts(ctx.db);
+  const items = await itemsOfReceipts(ctx.db, refs.map((r) => r.receipt_id));
   const inSafe = new Map<number, StaffDeviceInSafe[]>();
   const returned = new Map<number, (StaffDeviceOut & { loggedAt: string })[]>();
   for (const ref of refs) {
@@ -200,12 +200,12 @@ export function staffOnSite(ctx: ServiceContext): { staff: StaffOnSite[]; phones
       }
     }
   }
-  const permitted = permissionsInForceByStaff(ctx);
-  const staff = openStaffDays(ctx.db).map((day) => ({
+  const permitted = await permissionsInForceByStaff(ctx);
+  const staff = (await openStaffDays(ctx.db)).map((day) => ({
     ...toStaffOnSite(day, inSafe.get(day.staff_id) ?? [], returned.get(day.staff_id) ?? [], now),
     mayKeep: permitted.get(day.staff_id) ?? [],
   }));
-  return { staff, phonesInSafe: readSetting(ctx.db, 'staff.phonesInSafe') };
+  return { staff, phonesInSafe: await readSetting(ctx.db, 'staff.phonesInSafe') };
 }
 
 /**

@@ -91,16 +91,16 @@ const APPROVER: DeciderRule = {
   wrongPin: { field: 'approvedBy.pin', failedAction: 'staff_permission.pin_failed' },
 };
 
-function mustFind(ctx: ServiceContext, permissionId: number): StaffPermissionRow {
-  const row = findStaffPermission(ctx.db, permissionId);
+async function mustFind(ctx: ServiceContext, permissionId: number): Promise<StaffPermissionRow> {
+  const row = await findStaffPermission(ctx.db, permissionId);
   if (!row) throw new CommandError('not_found', 'That permission could not be found. Refresh the list.');
   return row;
 }
 
 /** The checks before a permission is written (inside its transaction); answers today. */
-function checkNewPermission(ctx: ServiceContext, input: ParsedInput<'staffPermission.record'>, approverId: number): string {
+async function checkNewPermission(ctx: ServiceContext, input: ParsedInput<'staffPermission.record'>, approverId: number): Promise<string> {
   const day = today(ctx);
-  const member = findStaff(ctx.db, input.staffId);
+  const member = await findStaff(ctx.db, input.staffId);
   if (!member || !member.active) {
     throw new CommandError('not_found', 'That member of staff could not be found. Choose them from the list.', { staffId: 'Choose the member of staff.' });
   }
@@ -121,7 +121,7 @@ function checkNewPermission(ctx: ServiceContext, input: ParsedInput<'staffPermis
     const words = 'The risk assessment cannot be dated in the future: record the permission once it has been done.';
     throw new CommandError('invalid_input', words, { riskAssessedOn: words });
   }
-  const same = overlappingStaffPermission(ctx.db, {
+  const same = await overlappingStaffPermission(ctx.db, {
     staffId: input.staffId, deviceKind: input.deviceKind, purpose: input.purpose, validFrom: input.validFrom, validUntil: input.validUntil,
   });
   if (same) {
@@ -142,9 +142,9 @@ function checkNewPermission(ctx: ServiceContext, input: ParsedInput<'staffPermis
  */
 export async function recordPermission(ctx: PinContext, input: ParsedInput<'staffPermission.record'>): Promise<StaffPermissionView> {
   const recordedBy = actingStaffId(ctx);
-  return asDecider(ctx, input.approvedBy, APPROVER, (approver, approverCtx) => {
-    const day = checkNewPermission(ctx, input, approver.id);
-    const id = insertStaffPermission(ctx.db, {
+  return asDecider(ctx, input.approvedBy, APPROVER, async (approver, approverCtx) => {
+    const day = await checkNewPermission(ctx, input, approver.id);
+    const id = await insertStaffPermission(ctx.db, {
       staffId: input.staffId,
       deviceKind: input.deviceKind,
       deviceDescription: input.deviceDescription,
@@ -161,11 +161,11 @@ export async function recordPermission(ctx: PinContext, input: ParsedInput<'staf
       recordedBy,
     });
     // The free text stays out of the entry: the trail is kept for good, and retention removes those words from the record.
-    audit(approverCtx, 'staff_permission.record', 'staff_permission', id, {
+    await audit(approverCtx, 'staff_permission.record', 'staff_permission', id, {
       staffId: input.staffId, deviceKind: input.deviceKind, purpose: input.purpose, riskAssessedOn: input.riskAssessedOn,
       validFrom: input.validFrom, validUntil: input.validUntil, atConsoleOf: recordedBy,
     });
-    return toStaffPermissionView(findStaffPermission(ctx.db, id)!, day);
+    return toStaffPermissionView((await findStaffPermission(ctx.db, id))!, day);
   });
 }
 
@@ -173,28 +173,28 @@ export async function recordPermission(ctx: PinContext, input: ParsedInput<'staf
  * Records the printed permission as signed by the member of staff, from the paper: from then on it is in
  * force for its days. Once only; never for a day still to come, nor before it was recorded.
  */
-export function recordPermissionSigned(ctx: ServiceContext, input: ParsedInput<'staffPermission.recordSigned'>): StaffPermissionView {
+export function recordPermissionSigned(ctx: ServiceContext, input: ParsedInput<'staffPermission.recordSigned'>): Promise<StaffPermissionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = mustFind(ctx, input.permissionId);
+  return inTransaction(ctx.db, async () => {
+    const row = await mustFind(ctx, input.permissionId);
     const day = today(ctx);
     refuseSigning({
       paper: 'permission', record: 'permission', signedOn: row.signed_on, signatureRecordedBy: row.signature_recorded_by_name,
       endedAt: row.ended_at, validUntil: row.valid_until, recordedAt: row.recorded_at,
     }, input.signedOn, day);
-    if (!recordStaffPermissionSigned(ctx.db, row.id, { signedOn: input.signedOn, at: nowIso(ctx), by })) {
+    if (!await recordStaffPermissionSigned(ctx.db, row.id, { signedOn: input.signedOn, at: nowIso(ctx), by })) {
       throw new CommandError('conflict', 'That permission was recorded as signed a moment ago. Refresh the list.');
     }
-    audit(ctx, 'staff_permission.record_signed', 'staff_permission', row.id, { signedOn: input.signedOn });
-    return toStaffPermissionView(findStaffPermission(ctx.db, row.id)!, day);
+    await audit(ctx, 'staff_permission.record_signed', 'staff_permission', row.id, { signedOn: input.signedOn });
+    return toStaffPermissionView((await findStaffPermission(ctx.db, row.id))!, day);
   });
 }
 
 /** Ends a permission (no longer needed, misused), with the reason: the headteacher's or a leader's call. */
-export function endPermission(ctx: ServiceContext, input: ParsedInput<'staffPermission.end'>): StaffPermissionView {
+export function endPermission(ctx: ServiceContext, input: ParsedInput<'staffPermission.end'>): Promise<StaffPermissionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, () => {
-    const row = mustFind(ctx, input.permissionId);
+  return inTransaction(ctx.db, async () => {
+    const row = await mustFind(ctx, input.permissionId);
     const day = today(ctx);
     if (row.ended_at !== null) {
       throw new CommandError('conflict', `That permission was already ended by ${row.ended_by_name ?? 'someone'} on ${formatDate(row.ended_at)}.`);
@@ -202,29 +202,29 @@ export function endPermission(ctx: ServiceContext, input: ParsedInput<'staffPerm
     if (row.valid_until !== null && row.valid_until < day) {
       throw new CommandError('conflict', `That permission already ran out on ${formatDay(row.valid_until)}.`);
     }
-    if (!endStaffPermission(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
+    if (!await endStaffPermission(ctx.db, row.id, { at: nowIso(ctx), by, reason: input.reason })) {
       throw new CommandError('conflict', 'That permission was ended a moment ago. Refresh the list.');
     }
-    audit(ctx, 'staff_permission.end', 'staff_permission', row.id, {});
-    return toStaffPermissionView(findStaffPermission(ctx.db, row.id)!, day);
+    await audit(ctx, 'staff_permission.end', 'staff_permission', row.id, {});
+    return toStaffPermissionView((await findStaffPermission(ctx.db, row.id))!, day);
   });
 }
 
 /** Every permission, who may approve one (the active heads) and who one may be for (every active account). */
-export function listPermissions(ctx: ServiceContext): CommandOutput<'staffPermission.list'> {
+export async function listPermissions(ctx: ServiceContext): Promise<CommandOutput<'staffPermission.list'>> {
   const day = today(ctx);
-  const active = listActiveStaff(ctx.db);
+  const active = await listActiveStaff(ctx.db);
   return {
-    permissions: listStaffPermissions(ctx.db, day).map((r) => toStaffPermissionView(r, day)),
+    permissions: (await listStaffPermissions(ctx.db, day)).map((r) => toStaffPermissionView(r, day)),
     heads: active.filter((s) => s.roles.includes('head')).map((s) => ({ staffId: s.id, displayName: s.displayName })),
     staff: active.map((s) => ({ staffId: s.id, displayName: s.displayName })),
   };
 }
 
 /** The permissions in force today for everyone signed in now, by member of staff: for Staff on site. */
-export function permissionsInForceByStaff(ctx: ServiceContext): Map<number, StaffPermissionInForce[]> {
+export async function permissionsInForceByStaff(ctx: ServiceContext): Promise<Map<number, StaffPermissionInForce[]>> {
   const byStaff = new Map<number, StaffPermissionInForce[]>();
-  for (const r of permissionsInForceOnSite(ctx.db, today(ctx))) {
+  for (const r of await permissionsInForceOnSite(ctx.db, today(ctx))) {
     byStaff.set(r.staff_id, [...(byStaff.get(r.staff_id) ?? []), {
       permissionId: r.id, deviceKind: r.device_kind, purpose: r.purpose, purposeDetail: r.purpose_detail,
     }]);
@@ -234,18 +234,18 @@ export function permissionsInForceByStaff(ctx: ServiceContext): Map<number, Staf
 
 /** The written permission on A4, kept and printed: for the headteacher and the member of staff to sign, or a signed copy. */
 export async function printPermission(ctx: OutputContext, permissionId: number): Promise<{ print: PrintStatus }> {
-  const row = mustFind(ctx, permissionId);
+  const row = await mustFind(ctx, permissionId);
   if (row.details_removed_at !== null) {
     throw new CommandError('conflict', 'This permission is past the retention period: what it said was removed, so there is nothing to print.');
   }
   const at = nowIso(ctx);
   const permission = toStaffPermissionView(row, ukDay(at));
-  const pdf = await buildStaffPermissionPdf({ settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', permission, printedAt: at });
+  const pdf = await buildStaffPermissionPdf({ settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', permission, printedAt: at });
   const print = await keepAndPrint(
     ctx,
     pdf,
     { folder: STAFF_PERMISSION_FOLDER, fileName: `staff-permission-${row.id}.pdf` },
-    { name: readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
+    { name: await readSetting(ctx.db, 'printing.a4Printer'), purpose: 'A4 documents' },
   );
   return { print: withNameWarning(print, [row.staff_name, row.approved_by_name], 'permission') };
 }

@@ -15,43 +15,43 @@ import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { readSetting } from '../admin/settings-store.js';
 import { signOut } from './sign-out.js';
 
-function visitByBadge(ctx: ServiceContext, code: string): number {
-  const visitId = visitIdByBadge(ctx.db, code);
+async function visitByBadge(ctx: ServiceContext, code: string): Promise<number> {
+  const visitId = await visitIdByBadge(ctx.db, code);
   if (visitId === undefined) throw new CommandError('not_found', 'We do not recognise that badge. Please sign out by typing your surname.');
   return visitId;
 }
 
 /** What a member of staff should see on the badge at a glance, so nobody challenges or misses a device. */
-function badgeMark(ctx: ServiceContext, visitId: number): string | null {
-  const marker = deviceUseMarker(latestExceptionByVisit(ctx.db, [visitId]).get(visitId), nowIso(ctx));
+async function badgeMark(ctx: ServiceContext, visitId: number): Promise<string | null> {
+  const marker = deviceUseMarker((await latestExceptionByVisit(ctx.db, [visitId])).get(visitId), nowIso(ctx));
   if (marker?.approved) return `DEVICE USE APPROVED: ${marker.permittedAreas}`;
-  if (countInSafeForVisit(ctx.db, visitId) > 0) return 'DEVICES IN THE OFFICE SAFE';
-  if (pendingHandoverForVisit(ctx.db, visitId)) return 'DEVICES TO BE HANDED IN';
+  if (await countInSafeForVisit(ctx.db, visitId) > 0) return 'DEVICES IN THE OFFICE SAFE';
+  if (await pendingHandoverForVisit(ctx.db, visitId)) return 'DEVICES TO BE HANDED IN';
   return null;
 }
 
 /** Prints the badge for an open visit on the badge printer, when the setting uses badges. */
 async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus; name: string }> {
-  if (!readSetting(ctx.db, 'badge.enabled')) throw new CommandError('conflict', 'Visitor badges are switched off for this setting.');
-  const visit = findVisit(ctx.db, visitId);
+  if (!await readSetting(ctx.db, 'badge.enabled')) throw new CommandError('conflict', 'Visitor badges are switched off for this setting.');
+  const visit = await findVisit(ctx.db, visitId);
   if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
   if (visit.signed_out_at !== null) throw new CommandError('conflict', 'That visitor has already signed out.');
-  const visitor = findVisitor(ctx.db, visit.visitor_id)!;
+  const visitor = (await findVisitor(ctx.db, visit.visitor_id))!;
   const name = fullName(nameOf(visitor));
-  const token = badgeTokenOf(ctx.db, visitId);
+  const token = await badgeTokenOf(ctx.db, visitId);
   const pdf = await buildBadgePdf(
     {
-      settingName: readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
+      settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands',
       name,
       organisation: visitor.organisation,
       host: visit.visiting,
       signedInAt: visit.signed_in_at,
       token,
-      mark: badgeMark(ctx, visitId),
+      mark: await badgeMark(ctx, visitId),
     },
-    readSetting(ctx.db, 'badge.layout'),
+    await readSetting(ctx.db, 'badge.layout'),
   );
-  const print = await keepAndPrint(ctx, pdf, { folder: 'badges', fileName: `badge-visit-${visitId}.pdf` }, { name: readSetting(ctx.db, 'badge.printer'), purpose: 'badges' });
+  const print = await keepAndPrint(ctx, pdf, { folder: 'badges', fileName: `badge-visit-${visitId}.pdf` }, { name: await readSetting(ctx.db, 'badge.printer'), purpose: 'badges' });
   return { print, name };
 }
 
@@ -62,16 +62,16 @@ async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print:
  */
 export async function reprintBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus }> {
   const { print, name } = await printBadge(ctx, visitId);
-  inTransaction(ctx.db, () => audit(ctx, 'badge.reprint', 'visit', visitId, { printed: print.printed }));
+  await inTransaction(ctx.db, () => audit(ctx, 'badge.reprint', 'visit', visitId, { printed: print.printed }));
   return { print: withNameWarning(print, [name], 'badge') };
 }
 
 export async function printBadgeByCode(ctx: OutputContext, code: string): Promise<{ print: PrintStatus }> {
-  const { print } = await printBadge(ctx, visitByBadge(ctx, code));
+  const { print } = await printBadge(ctx, await visitByBadge(ctx, code));
   return { print };
 }
 
 /** One scan of the badge at the kiosk signs the visitor out, with the same guard as the surname search. */
-export function signOutByBadge(ctx: ServiceContext, code: string): SignOutResult {
-  return signOut(ctx, { visitId: visitByBadge(ctx, code) });
+export async function signOutByBadge(ctx: ServiceContext, code: string): Promise<SignOutResult> {
+  return signOut(ctx, { visitId: await visitByBadge(ctx, code) });
 }

@@ -11,7 +11,7 @@ import type { DomainHandlers } from '../../commands/handler-types.js';
 
 /** The visits commands (src/shared/contract/visits.ts), each implemented once: a missing one is a compile error. */
 export const visitsHandlers: DomainHandlers<VisitsOutputs> = {
-  'kiosk.config': (ctx) => ({ ...kioskConfig(ctx), logoDataUrl: logoDataUrl(ctx) }),
+  'kiosk.config': async (ctx) => ({ ...await kioskConfig(ctx), logoDataUrl: await logoDataUrl(ctx) }),
   'visitor.findReturning': (ctx, input) => findReturning(ctx, input),
   'visitor.returningStatus': (ctx, input) => returningStatus(ctx, input),
   'visit.signInNew': (ctx, input) => signInNew(ctx, input),

@@ -6,16 +6,16 @@ import type { ServiceContext } from '../../core/context.js';
 import { IDLE_WARNING_SECONDS, readSetting } from '../admin/settings-store.js';
 import { requireSetUp } from '../admin/setup.js';
 
-export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl'> {
-  requireSetUp(ctx);
-  const policy = currentPolicy(ctx.db);
+export async function kioskConfig(ctx: ServiceContext): Promise<Omit<KioskConfig, 'logoDataUrl'>> {
+  await requireSetUp(ctx);
+  const policy = await currentPolicy(ctx.db);
   if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
   return {
-    settingName: readSetting(ctx.db, 'setting.name') ?? '',
-    settingKind: readSetting(ctx.db, 'setting.kind'),
-    idleSeconds: readSetting(ctx.db, 'kiosk.idleSeconds'),
+    settingName: await readSetting(ctx.db, 'setting.name') ?? '',
+    settingKind: await readSetting(ctx.db, 'setting.kind'),
+    idleSeconds: await readSetting(ctx.db, 'kiosk.idleSeconds'),
     idleWarningSeconds: IDLE_WARNING_SECONDS,
-    consoleLockSeconds: readSetting(ctx.db, 'console.lockSeconds'),
+    consoleLockSeconds: await readSetting(ctx.db, 'console.lockSeconds'),
     policy: {
       versionId: policy.id,
       version: policy.version,
@@ -23,8 +23,8 @@ export function kioskConfig(ctx: ServiceContext): Omit<KioskConfig, 'logoDataUrl
       summary: policy.summary,
       fullText: policy.fullText,
     },
-    lossAndDamage: readSetting(ctx.db, 'custody.lossAndDamage'),
-    leafletAvailable: currentLeaflet(ctx.db) !== undefined,
-    askForSignature: readSetting(ctx.db, 'kiosk.askForSignature'),
+    lossAndDamage: await readSetting(ctx.db, 'custody.lossAndDamage'),
+    leafletAvailable: await currentLeaflet(ctx.db) !== undefined,
+    askForSignature: await readSetting(ctx.db, 'kiosk.askForSignature'),
   };
 }

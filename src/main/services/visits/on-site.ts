@@ -9,15 +9,15 @@ import type { ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
 
 /** Everyone signed in now, with full names: staff console only. */
-export function onSite(ctx: ServiceContext): { visits: OnSiteVisit[]; badgesEnabled: boolean } {
-  const rows = listOnSite(ctx.db);
-  const devices = declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
-  const held = countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
-  const exceptions = latestExceptionByVisit(ctx.db, rows.map((r) => r.visit_id));
-  const requests = openExceptionRequestsByVisit(ctx.db, rows.map((r) => r.visit_id));
+export async function onSite(ctx: ServiceContext): Promise<{ visits: OnSiteVisit[]; badgesEnabled: boolean }> {
+  const rows = await listOnSite(ctx.db);
+  const devices = await declaredDevicesByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const held = await countInSafeByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const exceptions = await latestExceptionByVisit(ctx.db, rows.map((r) => r.visit_id));
+  const requests = await openExceptionRequestsByVisit(ctx.db, rows.map((r) => r.visit_id));
   const now = ctx.clock.now().toISOString();
   return {
-    badgesEnabled: readSetting(ctx.db, 'badge.enabled'),
+    badgesEnabled: await readSetting(ctx.db, 'badge.enabled'),
     visits: rows.map((r) => ({
       visitId: r.visit_id,
       visitorId: r.visitor_id,

@@ -11,24 +11,24 @@ import { deviceUseMarker } from '../safeguarding/exception-state.js';
 import { acknowledgementFor, badgeCodeFor, deviceCount, findOrCreateVisitor, recordVisit } from './sign-in.js';
 
 /** One scan at the kiosk: the booked details become the visit, and any approval made in advance applies. */
-export function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): SignInResult {
-  requireSetUp(ctx);
-  return inTransaction(ctx.db, () => {
-    const booking = bookingForInvite(ctx, input.code);
-    const visitorId = findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
-    const acknowledgementId = acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId, input.signature);
+export async function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): Promise<SignInResult> {
+  await requireSetUp(ctx);
+  return inTransaction(ctx.db, async () => {
+    const booking = await bookingForInvite(ctx, input.code);
+    const visitorId = await findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
+    const acknowledgementId = await acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId, input.signature);
     // Devices the DSL approved in advance stay with the visitor: only the rest go to the office.
-    const devices = withoutApproved(input.devices, approvedDevices(ctx, booking.id));
-    const visitId = recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });
-    setVisitBooking(ctx.db, visitId, booking.id);
-    markArrived(ctx.db, booking.id, visitId);
-    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
-    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(devices), badgeCode: badgeCodeFor(ctx, visitId) };
+    const devices = withoutApproved(input.devices, await approvedDevices(ctx, booking.id));
+    const visitId = await recordVisit(ctx, { visitorId, visitorType: booking.visitor_type, visiting: booking.host, acknowledgementId, devices });
+    await setVisitBooking(ctx.db, visitId, booking.id);
+    await markArrived(ctx.db, booking.id, visitId);
+    await audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, bookingId: booking.id, invite: true });
+    return { visitId, firstName: booking.first_name, devicesToHandIn: deviceCount(devices), badgeCode: await badgeCodeFor(ctx, visitId) };
   });
 }
 
-function approvedDevices(ctx: ServiceContext, bookingId: number): DeclaredDevice[] {
-  const row = latestExceptionByBooking(ctx.db, [bookingId]).get(bookingId);
+async function approvedDevices(ctx: ServiceContext, bookingId: number): Promise<DeclaredDevice[]> {
+  const row = (await latestExceptionByBooking(ctx.db, [bookingId])).get(bookingId);
   if (!row || !deviceUseMarker(row, nowIso(ctx))?.approved) return [];
   return JSON.parse(row.devices_json) as DeclaredDevice[];
 }

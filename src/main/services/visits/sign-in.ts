@@ -23,15 +23,15 @@ export function staleVersion(): CommandError {
   return new CommandError('stale_policy', 'The expectations have just been updated. Please read them again before signing in.');
 }
 
-export function currentPolicyOrFail(ctx: ServiceContext) {
-  const policy = currentPolicy(ctx.db);
+export async function currentPolicyOrFail(ctx: ServiceContext) {
+  const policy = await currentPolicy(ctx.db);
   if (!policy) throw new CommandError('not_set_up', 'No expectations text has been set up yet.');
   return policy;
 }
 
 /** The badge code the kiosk prints, or null when the setting does not use badges. */
-export function badgeCodeFor(ctx: ServiceContext, visitId: number): string | null {
-  if (!readSetting(ctx.db, 'badge.enabled')) return null;
+export async function badgeCodeFor(ctx: ServiceContext, visitId: number): Promise<string | null> {
+  if (!await readSetting(ctx.db, 'badge.enabled')) return null;
   return badgeTokenOf(ctx.db, visitId);
 }
 
@@ -40,17 +40,17 @@ export function deviceCount(devices: readonly DeclaredDevice[]): number {
 }
 
 /** The visit itself, its acknowledgement link and any pending handover: the caller holds the transaction. */
-export function recordVisit(
+export async function recordVisit(
   ctx: ServiceContext,
   visit: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; devices: readonly DeclaredDevice[] },
-): number {
+): Promise<number> {
   const at = nowIso(ctx);
-  const visitId = insertVisit(ctx.db, { ...visit, signedInAt: at, badgeToken: newReceiptToken() });
-  touchLastSignIn(ctx.db, visit.visitorId, at);
+  const visitId = await insertVisit(ctx.db, { ...visit, signedInAt: at, badgeToken: newReceiptToken() });
+  await touchLastSignIn(ctx.db, visit.visitorId, at);
   const devices = visit.devices.filter((d) => d.quantity > 0);
   if (devices.length > 0) {
-    const handoverId = insertPendingHandover(ctx.db, visitId, devices, at);
-    audit(ctx, 'handover.declare', 'handover', handoverId, { visitId, devices });
+    const handoverId = await insertPendingHandover(ctx.db, visitId, devices, at);
+    await audit(ctx, 'handover.declare', 'handover', handoverId, { visitId, devices });
   }
   return visitId;
 }
@@ -82,29 +82,29 @@ function identityKeyOf(person: PersonDetails): string {
 }
 
 /** The visitor with these details, if they have been before. */
-export function knownVisitorId(ctx: ServiceContext, person: PersonDetails): number | undefined {
-  return findVisitorByIdentity(ctx.db, identityKeyOf(person))?.id;
+export async function knownVisitorId(ctx: ServiceContext, person: PersonDetails): Promise<number | undefined> {
+  return (await findVisitorByIdentity(ctx.db, identityKeyOf(person)))?.id;
 }
 
 /**
  * The visitor record for a person signing in: the same person (name and organisation) is stored once. One
  * already on site cannot sign in again. The caller holds the transaction.
  */
-export function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails): number {
-  const existing = knownVisitorId(ctx, person);
+export async function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails): Promise<number> {
+  const existing = await knownVisitorId(ctx, person);
   if (existing !== undefined) {
-    if (openVisitOf(ctx.db, existing)) throw alreadySignedIn();
+    if (await openVisitOf(ctx.db, existing)) throw alreadySignedIn();
     // Shown the way they wrote it this time, should they have changed the order since.
-    setNameOrder(ctx.db, existing, person.familyNameFirst);
+    await setNameOrder(ctx.db, existing, person.familyNameFirst);
     return existing;
   }
-  const visitorId = insertVisitor(ctx.db, {
+  const visitorId = await insertVisitor(ctx.db, {
     name: { firstName: person.firstName, lastName: person.lastName, familyNameFirst: person.familyNameFirst },
     identityKey: identityKeyOf(person),
     organisation: person.organisation,
     createdAt: nowIso(ctx),
   });
-  audit(ctx, 'visitor.create', 'visitor', visitorId, {});
+  await audit(ctx, 'visitor.create', 'visitor', visitorId, {});
   return visitorId;
 }
 
@@ -113,80 +113,80 @@ export function findOrCreateVisitor(ctx: ServiceContext, person: PersonDetails):
  * version just now (with the signature they drew, when the setting asks for one), else the earlier one if it
  * still counts: a visitor not shown the expectations is not asked to sign. The caller holds the transaction.
  */
-export function acknowledgementFor(
+export async function acknowledgementFor(
   ctx: ServiceContext, visitorId: number, acknowledgedVersionId: number | null | undefined, signature: string | null | undefined,
-): number {
-  const policy = currentPolicyOrFail(ctx);
+): Promise<number> {
+  const policy = await currentPolicyOrFail(ctx);
   if (acknowledgedVersionId != null) {
     if (acknowledgedVersionId !== policy.id) throw staleVersion();
     const at = nowIso(ctx);
-    const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
-    keepSignature(ctx, acknowledgementId, at, signature);
+    const acknowledgementId = await insertAcknowledgement(ctx.db, visitorId, policy.id, at);
+    await keepSignature(ctx, acknowledgementId, at, signature);
     return acknowledgementId;
   }
-  if (needsAcknowledgement(ctx, visitorId, policy.id)) {
+  if (await needsAcknowledgement(ctx, visitorId, policy.id)) {
     throw new CommandError('stale_policy', 'Please read and accept the expectations before signing in.');
   }
-  return latestAcknowledgement(ctx.db, visitorId)!.id;
+  return (await latestAcknowledgement(ctx.db, visitorId))!.id;
 }
 
-export function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInNew'>): SignInResult {
-  requireSetUp(ctx);
-  return inTransaction(ctx.db, () => {
-    const policy = currentPolicyOrFail(ctx);
+export async function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInNew'>): Promise<SignInResult> {
+  await requireSetUp(ctx);
+  return inTransaction(ctx.db, async () => {
+    const policy = await currentPolicyOrFail(ctx);
     if (policy.id !== input.policyVersionId) throw staleVersion();
     const at = nowIso(ctx);
-    const visitorId = findOrCreateVisitor(ctx, personFromForm(input));
-    const acknowledgementId = insertAcknowledgement(ctx.db, visitorId, policy.id, at);
-    keepSignature(ctx, acknowledgementId, at, input.signature);
-    const visitId = recordVisit(ctx, {
+    const visitorId = await findOrCreateVisitor(ctx, personFromForm(input));
+    const acknowledgementId = await insertAcknowledgement(ctx.db, visitorId, policy.id, at);
+    await keepSignature(ctx, acknowledgementId, at, input.signature);
+    const visitId = await recordVisit(ctx, {
       visitorId, visitorType: input.visitorType, visiting: input.visiting, acknowledgementId, devices: input.devices,
     });
-    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, policyVersion: policy.version, returning: false });
-    return { visitId, firstName: input.firstName, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
+    await audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId, policyVersion: policy.version, returning: false });
+    return { visitId, firstName: input.firstName, devicesToHandIn: deviceCount(input.devices), badgeCode: await badgeCodeFor(ctx, visitId) };
   });
 }
 
-export function findReturning(ctx: ServiceContext, input: ParsedInput<'visitor.findReturning'>): { matches: ReturningMatch[] } {
-  requireSetUp(ctx);
+export async function findReturning(ctx: ServiceContext, input: ParsedInput<'visitor.findReturning'>): Promise<{ matches: ReturningMatch[] }> {
+  await requireSetUp(ctx);
   const key = searchKey(input.surnamePrefix);
   if (key.length === 0) return { matches: [] };
-  const rows = searchVisitorsBySurname(ctx.db, key, MAX_KIOSK_MATCHES);
+  const rows = await searchVisitorsBySurname(ctx.db, key, MAX_KIOSK_MATCHES);
   return {
     matches: rows.map((r) => ({ visitorId: r.id, displayName: shortName(nameOf(r)), organisation: r.organisation })),
   };
 }
 
-export function needsAcknowledgement(ctx: ServiceContext, visitorId: number, currentPolicyId: number): boolean {
-  if (readSetting(ctx.db, 'kiosk.reacknowledge') === 'every_visit') return true;
-  return latestAcknowledgement(ctx.db, visitorId)?.policyVersionId !== currentPolicyId;
+export async function needsAcknowledgement(ctx: ServiceContext, visitorId: number, currentPolicyId: number): Promise<boolean> {
+  if (await readSetting(ctx.db, 'kiosk.reacknowledge') === 'every_visit') return true;
+  return (await latestAcknowledgement(ctx.db, visitorId))?.policyVersionId !== currentPolicyId;
 }
 
-function visitorOrFail(ctx: ServiceContext, visitorId: number) {
-  const visitor = findVisitor(ctx.db, visitorId);
+async function visitorOrFail(ctx: ServiceContext, visitorId: number) {
+  const visitor = await findVisitor(ctx.db, visitorId);
   if (!visitor) throw new CommandError('not_found', 'We could not find that visitor. Please search again or sign in as a new visitor.');
   return visitor;
 }
 
-export function returningStatus(ctx: ServiceContext, input: ParsedInput<'visitor.returningStatus'>): { needsAcknowledgement: boolean } {
-  requireSetUp(ctx);
-  visitorOrFail(ctx, input.visitorId);
-  return { needsAcknowledgement: needsAcknowledgement(ctx, input.visitorId, currentPolicyOrFail(ctx).id) };
+export async function returningStatus(ctx: ServiceContext, input: ParsedInput<'visitor.returningStatus'>): Promise<{ needsAcknowledgement: boolean }> {
+  await requireSetUp(ctx);
+  await visitorOrFail(ctx, input.visitorId);
+  return { needsAcknowledgement: await needsAcknowledgement(ctx, input.visitorId, (await currentPolicyOrFail(ctx)).id) };
 }
 
-export function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.signInReturning'>): SignInResult {
-  requireSetUp(ctx);
-  return inTransaction(ctx.db, () => {
-    const visitor = visitorOrFail(ctx, input.visitorId);
-    if (openVisitOf(ctx.db, visitor.id)) throw alreadySignedIn();
-    const policy = currentPolicyOrFail(ctx);
-    const acknowledgementId = acknowledgementFor(ctx, visitor.id, input.acknowledgedPolicyVersionId, input.signature);
-    const last = lastVisitOf(ctx.db, visitor.id);
+export async function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.signInReturning'>): Promise<SignInResult> {
+  await requireSetUp(ctx);
+  return inTransaction(ctx.db, async () => {
+    const visitor = await visitorOrFail(ctx, input.visitorId);
+    if (await openVisitOf(ctx.db, visitor.id)) throw alreadySignedIn();
+    const policy = await currentPolicyOrFail(ctx);
+    const acknowledgementId = await acknowledgementFor(ctx, visitor.id, input.acknowledgedPolicyVersionId, input.signature);
+    const last = await lastVisitOf(ctx.db, visitor.id);
     // The kiosk never shows a returning visitor's last purpose; a blank answer means "the same as last time".
     const visiting = input.visiting ?? last?.visiting ?? 'Not given';
     const visitorType = last?.visitor_type ?? 'other';
-    const visitId = recordVisit(ctx, { visitorId: visitor.id, visitorType, visiting, acknowledgementId, devices: input.devices });
-    audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId: visitor.id, policyVersion: policy.version, returning: true });
-    return { visitId, firstName: visitor.first_name, devicesToHandIn: deviceCount(input.devices), badgeCode: badgeCodeFor(ctx, visitId) };
+    const visitId = await recordVisit(ctx, { visitorId: visitor.id, visitorType, visiting, acknowledgementId, devices: input.devices });
+    await audit(ctx, 'visit.sign_in', 'visit', visitId, { visitorId: visitor.id, policyVersion: policy.version, returning: true });
+    return { visitId, firstName: visitor.first_name, devicesToHandIn: deviceCount(input.devices), badgeCode: await badgeCodeFor(ctx, visitId) };
   });
 }

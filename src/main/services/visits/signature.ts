@@ -10,10 +10,10 @@ import { readSetting } from '../admin/settings-store.js';
  * expectations screen is: the kiosk reads its settings again and shows the screen, now with the pad, so
  * the visitor signs and goes on. A signature sent when none is asked for is kept: the visitor drew it.
  */
-export function keepSignature(ctx: ServiceContext, acknowledgementId: number, at: string, signature: string | null | undefined): void {
+export async function keepSignature(ctx: ServiceContext, acknowledgementId: number, at: string, signature: string | null | undefined): Promise<void> {
   if (signature == null) {
-    if (!readSetting(ctx.db, 'kiosk.askForSignature')) return;
+    if (!await readSetting(ctx.db, 'kiosk.askForSignature')) return;
     throw new CommandError('stale_policy', 'Please sign your name with your finger in the box under the expectations, then tap "I have read and will follow these".');
   }
-  insertSignature(ctx.db, acknowledgementId, signature, at);
+  await insertSignature(ctx.db, acknowledgementId, signature, at);
 }

@@ -406,7 +406,9 @@ CREATE TABLE visitor_name_words (
   last_signed_in_at text,
   PRIMARY KEY (visitor_id, word)
 );
-CREATE INDEX visitor_name_words_by_prefix_recent ON visitor_name_words (word_prefix, last_signed_in_at DESC, visitor_id DESC, word);
+-- NULLS LAST: SQLite's order for DESC, which the kiosk's lookup asks for (visitor-repo.ts); PostgreSQL's default
+-- for DESC is NULLS FIRST, and an index in the other order would make every lookup sort.
+CREATE INDEX visitor_name_words_by_prefix_recent ON visitor_name_words (word_prefix, last_signed_in_at DESC NULLS LAST, visitor_id DESC, word);
 
 -- Wrong PINs of the last day, per account (0012).
 CREATE TABLE staff_pin_failures (

@@ -50,6 +50,12 @@ export async function checkDatabase(db, ledger, dataDir) {
       SELECT 1 FROM receipts r JOIN custody_items i ON i.receipt_id = r.id WHERE r.visit_id = v.id AND i.state = 'in_safe')`)) {
     broken.push(`visit ${id} signed out at the kiosk with items still in the safe`);
   }
+  // Receipt numbers (migration 0028): each year's run 1..n without a gap, and the counter the next number is
+  // taken from at n. A crash between taking a number and committing must leave neither a gap nor a used number.
+  for (const r of db.prepare(`SELECT year, count(*) AS n, max(seq) AS top,
+      (SELECT last_seq FROM receipt_numbers c WHERE c.year = receipts.year) AS counter FROM receipts GROUP BY year`).all()) {
+    if (r.n !== r.top || r.counter !== r.top) broken.push(`receipt numbers for ${r.year}: ${r.n} receipts, the highest ${r.top}, the counter at ${r.counter}`);
+  }
 
   checkWholeOperations(db, partial);
   checkStaffAndLearnerWhole(db, partial);

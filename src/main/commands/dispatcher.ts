@@ -82,7 +82,7 @@ export function createDispatcher(core: Core): Dispatch {
     if (!isCommandName(name)) return failure('unknown_command', 'The app does not know that request.');
     const spec = commandSchemas[name];
     // Any screen asking anything (the paused kiosk asks every half minute) is the moment to try saving again.
-    await storage.tryAgainIfDue();
+    if (core.health.storageProblem) await storage.tryAgainIfDue();
     if (kioskPaused(core.health) && spec.role === 'kiosk' && !KIOSK_WHEN_PAUSED.has(name)) {
       return failure(core.health.storageProblem ? 'storage_problem' : 'internal', KIOSK_PAUSED_MESSAGE);
     }

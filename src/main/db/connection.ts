@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { fullName } from '../../shared/domain/names.js';
 import { preparePrivateFile } from '../core/private-files.js';
+import type { TransactionHooks } from './storage.js';
+
+export type { TransactionHooks } from './storage.js';
 
 export type Db = Database.Database;
 
@@ -39,24 +41,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   // Personal data removed later must not linger in free pages.
   db.pragma('secure_delete = ON');
-  // SQL that writes a visitor's name out (receipts, reports, exception records) uses the same rule as every
-  // screen: in the visitor's own order, 王芳 without a space, one name alone. NULL in, NULL out, so a
-  // missing visitor still falls through coalesce().
-  db.function('person_name', { deterministic: true }, (first: unknown, last: unknown, familyFirst: unknown) =>
-    typeof first === 'string' && typeof last === 'string'
-      ? fullName({ firstName: first, lastName: last, familyNameFirst: familyFirst === 1 || familyFirst === 1n })
-      : null,
-  );
   return db;
-}
-
-/** What the audit trail does around each write transaction (audit/audit-trail.ts). */
-export interface TransactionHooks {
-  /** Last step inside the transaction: may still write. */
-  beforeCommit(): void | Promise<void>;
-  /** Runs once the transaction has ended; anything it starts that writes waits for the next turn. */
-  afterCommit(): void;
-  afterRollback(): void;
 }
 
 const hooksByConnection = new WeakMap<Db, TransactionHooks>();
@@ -86,6 +71,12 @@ const turns = new WeakMap<Db, Turn>();
  */
 const inside = new AsyncLocalStorage<object>();
 let savepoints = 0;
+/**
+ * Transactions running now, on any connection. With none, `inside` is switched off: on Node 20 a live
+ * AsyncLocalStorage makes every promise cost about twice as much (async hooks), which the kiosk's surname
+ * lookup, outside any transaction, would otherwise pay on each of its awaits. Node 24 (Electron) does not.
+ */
+let running = 0;
 
 function turnOf(db: Db): Turn {
   let turn = turns.get(db);
@@ -109,15 +100,44 @@ export async function inTransaction<T>(db: Db, work: () => T | Promise<T>): Prom
   turn.busy = true;
   const mine = {};
   turn.holder = mine;
+  running += 1;
   try {
     return await inside.run(mine, () => immediate(db, work));
   } finally {
+    running -= 1;
+    if (running === 0) inside.disable();
     turn.holder = null;
     // Handed straight to the next in line, so nobody can slip in between.
     const next = turn.waiting.shift();
     if (next) next();
     else turn.busy = false;
   }
+}
+
+/**
+ * Runs a statement outside any transaction of the caller's: at once when no transaction holds the
+ * connection (or the caller's own does), otherwise after it, in turn, so it neither reads another command's
+ * uncommitted rows nor writes inside its transaction.
+ */
+export async function inTurn<T>(db: Db, statement: () => T): Promise<T> {
+  const turn = turnOf(db);
+  if (!turn.busy) return statement();
+  const current = inside.getStore();
+  if (current !== undefined && current === turn.holder) return statement();
+  await new Promise<void>((resolve) => turn.waiting.push(resolve));
+  try {
+    return statement();
+  } finally {
+    const next = turn.waiting.shift();
+    if (next) next();
+    else turn.busy = false;
+  }
+}
+
+/** Whether the caller's asynchronous context is inside the transaction holding the connection. */
+export function insideTransaction(db: Db): boolean {
+  const current = inside.getStore();
+  return current !== undefined && current === turnOf(db).holder;
 }
 
 async function immediate<T>(db: Db, work: () => T | Promise<T>): Promise<T> {

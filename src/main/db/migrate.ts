@@ -35,9 +35,19 @@ export function readMigrations(dir: string): MigrationFile[] {
  */
 export function checkAppliedMigrations(db: Db, migrations: readonly MigrationFile[]): AppliedRow[] {
   const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[];
+  return checkApplied(applied, migrations);
+}
+
+/**
+ * The files already applied, in order, as recorded on the database (either engine): refused when the database
+ * is newer than this version or a file applied to it has changed since.
+ */
+export function checkApplied<R extends AppliedRow>(applied: R[], migrations: readonly MigrationFile[]): R[] {
   if (applied.length > migrations.length) {
+    const newest = applied[applied.length - 1]!.version;
+    const known = migrations[migrations.length - 1]?.version ?? 0;
     throw new MigrationError(
-      `This database was made by a newer version of Safe Hands (schema ${applied.length}, this version knows ${migrations.length}). Update the app before opening it.`,
+      `This database was made by a newer version of Safe Hands (schema ${newest}, this version knows ${known}). Update the app before opening it.`,
     );
   }
   applied.forEach((row, i) => {
@@ -51,7 +61,7 @@ export function checkAppliedMigrations(db: Db, migrations: readonly MigrationFil
   return applied;
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   version: number;
   name: string;
   checksum: string;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { APP_ROOT } from '../core/paths.js';
-import { MigrationError, type MigrationFile } from './migrate.js';
+import { checkApplied, MigrationError, type AppliedRow, type MigrationFile } from './migrate.js';
 
 /**
  * PostgreSQL's own migration files, beside SQLite's (core/paths.ts MIGRATIONS_DIR): the two trees differ
@@ -41,12 +41,6 @@ export function readPgMigrations(dir: string): MigrationFile[] {
     const sql = readFileSync(join(dir, file), 'utf8');
     return { version, name: match[2]!, sql, checksum: createHash('sha256').update(sql).digest('hex') };
   });
-}
-
-interface AppliedRow {
-  version: number;
-  name: string;
-  checksum: string;
 }
 
 /**
@@ -138,22 +132,7 @@ async function migrateHoldingLock(client: pg.ClientBase, migrations: MigrationFi
  */
 export async function checkAppliedPgMigrations(client: pg.ClientBase, migrations: readonly MigrationFile[]): Promise<AppliedRow[]> {
   const applied = (await client.query<AppliedRow>('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows;
-  if (applied.length > migrations.length) {
-    const newest = applied[applied.length - 1]!.version;
-    const known = migrations[migrations.length - 1]?.version ?? 0;
-    throw new MigrationError(
-      `This database was made by a newer version of Safe Hands (schema ${newest}, this version knows ${known}). Update the app before opening it.`,
-    );
-  }
-  applied.forEach((row, i) => {
-    const file = migrations[i]!;
-    if (row.version !== file.version || row.name !== file.name || row.checksum !== file.checksum) {
-      throw new MigrationError(
-        `Migration ${row.version} (${row.name}) on this database does not match the file shipped with this version: the database cannot be used safely.`,
-      );
-    }
-  });
-  return applied;
+  return checkApplied(applied, migrations);
 }
 
 /** One file and its record in one transaction. A file must not hold BEGIN or COMMIT of its own. */

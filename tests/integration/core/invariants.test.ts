@@ -27,6 +27,10 @@ const update = (table: string, id: number, set: Row): string =>
 const remove = (table: string, id: number): string => `DELETE FROM ${table} WHERE id = ${id}`;
 
 const T = '2026-01-05T12:00:00.000Z';
+
+/** Takes the year's next receipt number with custody-repo.ts nextReceiptSeq's statement (migration 0028). */
+const takeNumber = (year: number): string =>
+  `INSERT INTO receipt_numbers (year, last_seq) VALUES (${year}, 1) ON CONFLICT (year) DO UPDATE SET last_seq = receipt_numbers.last_seq + 1`;
 const HASH = (c: string) => c.repeat(64);
 
 /**
@@ -51,9 +55,14 @@ const FIXTURE: string[] = [
   insert('handovers', { id: 1, visit_id: 1, status: 'logged', declared_at: '2026-01-05T09:01:00.000Z' }),
   insert('handover_declared_items', { handover_id: 1, kind: 'phone', quantity: 1 }),
   insert('audit_log', { id: 1, at: T, actor_staff: 1, actor_label: 'Office', action: 'visit.sign_in', entity: 'visit', entity_id: 1, detail_json: '{}', prev_hash: '', hash: 'h1' }),
+  takeNumber(2026),
   insert('receipts', { id: 1, year: 2026, seq: 1, number: 'R1', token: 'A'.repeat(26), owner_type: 'visitor', visit_id: 1, handover_id: 1, created_at: T, created_by: 1 }),
+  takeNumber(2026),
   insert('receipts', { id: 2, year: 2026, seq: 2, number: 'R2', token: 'B'.repeat(26), owner_type: 'learner', learner_name: 'Pupil One', learner_group: '6A', created_at: T, created_by: 1 }),
+  takeNumber(2026),
   insert('receipts', { id: 3, year: 2026, seq: 3, number: 'R3', token: 'C'.repeat(26), owner_type: 'staff', staff_owner: 3, created_at: T, created_by: 1 }),
+  // Number 1 of 2027 taken and its receipt not yet written, as inside a log: GOOD.receipts is that receipt.
+  takeNumber(2027),
   insert('custody_items', { id: 1, receipt_id: 1, kind: 'phone', description: 'black', bag_slot: 'B1', reason: 'visitor', logged_at: '2026-01-05T09:02:00.000Z', logged_by: 1 }),
   insert('custody_items', { id: 2, receipt_id: 2, kind: 'phone', description: 'blue', bag_slot: 'B2', reason: 'confiscated', confiscation_reason: 'used in class', logged_at: '2026-01-05T10:00:30.000Z', logged_by: 1 }),
   insert('custody_items', { id: 3, receipt_id: 3, kind: 'phone', description: 'red', marks: 'scratch', bag_slot: 'B3', reason: 'staff_own', logged_at: '2026-01-05T08:00:00.000Z', logged_by: 1 }),
@@ -101,7 +110,8 @@ const GOOD: Record<string, Row> = {
   visits: { id: 100, visitor_id: 1, visitor_type: 'contractor', visiting: 'Office', acknowledgement_id: 1, signed_in_at: T },
   handovers: { id: 100, visit_id: 2, declared_at: T },
   handover_declared_items: { handover_id: 1, kind: 'tablet', quantity: 1 },
-  receipts: { id: 100, year: 2026, seq: 100, number: 'R100', token: 'F'.repeat(26), owner_type: 'learner', learner_name: 'P', created_at: T, created_by: 1 },
+  receipt_numbers: { year: 2028, last_seq: 1 },
+  receipts: { id: 100, year: 2027, seq: 1, number: 'R100', token: 'F'.repeat(26), owner_type: 'learner', learner_name: 'P', created_at: T, created_by: 1 },
   custody_items: { id: 100, receipt_id: 1, kind: 'phone', bag_slot: 'B100', reason: 'visitor', logged_at: T, logged_by: 1 },
   concerns: { id: 100, about_type: 'other', about_name: 'x', location: 'l', what_happened: 'w', action_taken: 'a', raised_at: T, raised_by: 1 },
   bookings: { id: 100, first_name: 'A', last_name: 'B', visitor_type: 'c', host: 'h', expected_date: '2026-02-01', invite_token: 'G'.repeat(26), created_at: T, created_by: 1 },
@@ -149,7 +159,8 @@ const CASES: Case[] = [
   bad('visits', { signed_out_at: '2026-01-01T00:00:00.000Z' }),
   bad('handovers', { status: 'lost' }),
   bad('handover_declared_items', { quantity: 10 }), bad('handover_declared_items', { quantity: 0 }),
-  bad('receipts', { seq: 0 }), bad('receipts', { token: 'short' }), bad('receipts', { token: `${'F'.repeat(25)}1` }),
+  bad('receipt_numbers', { last_seq: 0 }),
+  bad('receipts', { token: 'short' }), bad('receipts', { token: `${'F'.repeat(25)}1` }),
   bad('receipts', { owner_type: 'pet' }), bad('receipts', { print_count: -1 }), bad('receipts', { learner_name: null }),
   bad('custody_items', { reason: 'stolen' }), bad('custody_items', { state: 'lost', ...CLOSED }), bad('custody_items', { closed_at: T }),
   bad('custody_items', { state: 'returned', closed_at: T, closed_to: 'Owner' }), bad('custody_items', { state: 'handed_on', ...CLOSED }),
@@ -231,6 +242,16 @@ const CASES: Case[] = [
   refused('audit_log_no_update', update('audit_log', 1, { action: 'x' })),
   refused('audit_log_no_delete', remove('audit_log', 1)),
   refused('receipts_never_deleted', remove('receipts', 3)),
+  // 2027's counter stands at 1 and 2026's at 3: only those numbers, each for the receipt that took it, go in.
+  refused('receipts_numbered_in_turn', insert('receipts', { ...GOOD.receipts!, seq: 2 })),
+  refused('receipts_numbered_in_turn', insert('receipts', { ...GOOD.receipts!, year: 2026, seq: 4 })),
+  refused('receipts_numbered_in_turn', insert('receipts', { ...GOOD.receipts!, year: 2029 })),
+  // Which leaves receipts' CHECK (seq > 0) behind this trigger.
+  refused('receipts_numbered_in_turn', insert('receipts', { ...GOOD.receipts!, seq: 0 })),
+  refused('receipt_numbers_count_up_by_one', 'UPDATE receipt_numbers SET last_seq = 2 WHERE year = 2026'),
+  refused('receipt_numbers_count_up_by_one', 'UPDATE receipt_numbers SET last_seq = 5 WHERE year = 2026'),
+  refused('receipt_numbers_count_up_by_one', 'UPDATE receipt_numbers SET year = 2030, last_seq = last_seq + 1 WHERE year = 2026'),
+  refused('receipt_numbers_never_deleted', 'DELETE FROM receipt_numbers WHERE year = 2026'),
   refused('custody_items_never_deleted', remove('custody_items', 3)),
   refused('custody_items_close_once', update('custody_items', 1, { kind: 'tablet' })),
   refused('custody_items_close_once', update('custody_items', 3, { state: 'in_safe', closed_at: null })),
@@ -303,6 +324,8 @@ const CASES: Case[] = [
 
   // What the triggers let through (closing, deciding, ending once; retention's replacements), on both.
   allowed(update('custody_items', 1, { state: 'returned', ...CLOSED })),
+  // A log's own two steps: take 2026's next number, then write its receipt.
+  allowed(`${takeNumber(2026)}; ${insert('receipts', { ...GOOD.receipts!, year: 2026, seq: 4 })}`),
   allowed(update('custody_items', 3, { closed_to: 'Removed', closed_note: null, description: null, marks: null, confiscation_reason: null })),
   allowed(update('custody_items', 5, { closed_to: 'Removed', closed_note: 'Removed', description: null, marks: null, confiscation_reason: 'Removed' })),
   allowed(update('custody_items', 4, { closed_to: 'Removed', description: null, marks: null, confiscation_reason: 'Removed' })),
@@ -377,7 +400,7 @@ const NAMED_DIFFERENTLY: Record<string, string> = {
 };
 
 /** CHECKs no write can reach on either engine, because a trigger refuses every write that could break them first. */
-const BEHIND_A_TRIGGER = ['leaflet_versions: version >= 1'];
+const BEHIND_A_TRIGGER = ['leaflet_versions: version >= 1', 'receipts: seq > 0'];
 
 /** The table a case writes to. */
 const tableOf = (sql: string): string => /^(?:INSERT INTO|UPDATE|DELETE FROM) (\w+)/.exec(sql)![1]!;

@@ -49,11 +49,15 @@ async function tableExists(client: pg.Client, name: string): Promise<boolean> {
 }
 
 describe('PostgreSQL migrations', () => {
-  it('build the schema on an empty database and record the file with its checksum and the time', async () => {
+  it('build the schema on an empty database and record each file with its checksum and the time', async () => {
     const client = await connect((await database()).url);
-    expect(await migratePostgres(client, PG_MIGRATIONS_DIR, JANUARY)).toEqual({ applied: [27] });
+    // Every shipped file, the baseline first (each later version has its own file, 0028 on).
+    const shipped = readPgMigrations(PG_MIGRATIONS_DIR);
+    expect(await migratePostgres(client, PG_MIGRATIONS_DIR, JANUARY)).toEqual({ applied: shipped.map((f) => f.version) });
     const sha = createHash('sha256').update(readFileSync(join(PG_MIGRATIONS_DIR, BASELINE), 'utf8')).digest('hex');
-    expect(await records(client)).toEqual([{ version: 27, name: 'baseline', checksum: sha, applied_at: '2026-01-01T00:00:00.000Z' }]);
+    const recorded = await records(client);
+    expect(recorded[0]).toEqual({ version: 27, name: 'baseline', checksum: sha, applied_at: '2026-01-01T00:00:00.000Z' });
+    expect(recorded).toEqual(shipped.map((f) => ({ version: f.version, name: f.name, checksum: f.checksum, applied_at: '2026-01-01T00:00:00.000Z' })));
     expect(await tableExists(client, 'custody_items')).toBe(true);
     // The lock is given back: nothing is left holding it for the next desk.
     const held = await client.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
@@ -88,9 +92,10 @@ describe('PostgreSQL migrations', () => {
   it('refuse a database from a newer version of the product', async () => {
     const client = await connect((await database()).url);
     await migratePostgres(client, PG_MIGRATIONS_DIR, JANUARY);
-    await client.query(`INSERT INTO schema_migrations VALUES (28, 'future', 'x', '2030-01-01')`);
+    const known = readPgMigrations(PG_MIGRATIONS_DIR).at(-1)!.version;
+    await client.query(`INSERT INTO schema_migrations VALUES (${known + 1}, 'future', 'x', '2030-01-01')`);
     await expect(migratePostgres(client, PG_MIGRATIONS_DIR, JANUARY)).rejects.toThrow(
-      'This database was made by a newer version of Safe Hands (schema 28, this version knows 27)',
+      `This database was made by a newer version of Safe Hands (schema ${known + 1}, this version knows ${known})`,
     );
   });
 

@@ -118,14 +118,17 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first, one page at a time (before `beforeId`). */
+/**
+ * Newest first, one page at a time (before `beforeId`). CAST on each "no filter" test gives PostgreSQL the
+ * parameter's type, which `@x IS NULL` alone leaves unknown (it refuses the statement); SQLite is unaffected.
+ */
 export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
   return prepared(
     db,
     `SELECT * FROM audit_log
-     WHERE (@fromIso IS NULL OR at >= @fromIso) AND (@toIso IS NULL OR at < @toIso)
-       AND (@action IS NULL OR action = @action) AND (@actor IS NULL OR actor_label = @actor)
-       AND (@beforeId IS NULL OR id < @beforeId)
+     WHERE (CAST(@fromIso AS TEXT) IS NULL OR at >= @fromIso) AND (CAST(@toIso AS TEXT) IS NULL OR at < @toIso)
+       AND (CAST(@action AS TEXT) IS NULL OR action = @action) AND (CAST(@actor AS TEXT) IS NULL OR actor_label = @actor)
+       AND (CAST(@beforeId AS BIGINT) IS NULL OR id < @beforeId)
      ORDER BY id DESC LIMIT @limit`,
   ).all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
 }

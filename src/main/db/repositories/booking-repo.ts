@@ -29,14 +29,14 @@ export async function insertBooking(
     expectedTime: string | null; inviteToken: string; createdAt: string; createdBy: number;
   },
 ): Promise<number> {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO bookings (first_name, last_name, family_name_first, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
-         VALUES (@firstName, @lastName, @familyNameFirst, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)`,
-      )
-      .run({ ...b, familyNameFirst: b.familyNameFirst ? 1 : 0 }).lastInsertRowid,
-  );
+  const row = db
+    .prepare(
+      `INSERT INTO bookings (first_name, last_name, family_name_first, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
+       VALUES (@firstName, @lastName, @familyNameFirst, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)
+       RETURNING id`,
+    )
+    .get({ ...b, familyNameFirst: b.familyNameFirst ? 1 : 0 }) as { id: number };
+  return row.id;
 }
 
 export async function findBookingBy(db: Db, field: 'id' | 'invite_token', value: number | string): Promise<BookingRow | undefined> {

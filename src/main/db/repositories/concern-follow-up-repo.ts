@@ -93,44 +93,43 @@ export async function insertParentsInformed(
   db: Db,
   r: { concernId: number; informedOn: string; informedTime: string | null; informedBy: string; whoWasTold: string | null; at: string; by: number },
 ): Promise<number> {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO concern_parents_informed (concern_id, informed, informed_on, informed_time, informed_by, who_was_told, recorded_at, recorded_by)
-         VALUES (@concernId, 1, @informedOn, @informedTime, @informedBy, @whoWasTold, @at, @by)`,
-      )
-      .run(r).lastInsertRowid,
-  );
+  // RETURNING rather than lastInsertRowid here and below: the same text gives the new id on SQLite and PostgreSQL.
+  const row = db
+    .prepare(
+      `INSERT INTO concern_parents_informed (concern_id, informed, informed_on, informed_time, informed_by, who_was_told, recorded_at, recorded_by)
+       VALUES (@concernId, 1, @informedOn, @informedTime, @informedBy, @whoWasTold, @at, @by) RETURNING id`,
+    )
+    .get(r) as { id: number };
+  return row.id;
 }
 
 export async function insertParentsNotInformed(db: Db, r: { concernId: number; reason: string; at: string; by: number }): Promise<number> {
-  return Number(
-    db
-      .prepare(`INSERT INTO concern_parents_informed (concern_id, informed, reason, recorded_at, recorded_by) VALUES (@concernId, 0, @reason, @at, @by)`)
-      .run(r).lastInsertRowid,
-  );
+  const row = db
+    .prepare(`INSERT INTO concern_parents_informed (concern_id, informed, reason, recorded_at, recorded_by) VALUES (@concernId, 0, @reason, @at, @by) RETURNING id`)
+    .get(r) as { id: number };
+  return row.id;
 }
 
-/** Null when the concern already has its debrief (one per concern). */
+/** Null when the concern already has its debrief (one per concern): DO NOTHING returns no row then. */
 export async function insertDebrief(db: Db, r: { concernId: number; lessonsLearnt: string; practiceChange: string | null; at: string; by: number }): Promise<number | null> {
-  const info = db
+  const row = db
     .prepare(
       `INSERT INTO concern_debriefs (concern_id, lessons_learnt, practice_change, recorded_at, recorded_by)
-       VALUES (@concernId, @lessonsLearnt, @practiceChange, @at, @by) ON CONFLICT (concern_id) DO NOTHING`,
+       VALUES (@concernId, @lessonsLearnt, @practiceChange, @at, @by) ON CONFLICT (concern_id) DO NOTHING RETURNING id`,
     )
-    .run(r);
-  return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+    .get(r) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
-/** Null when the concern has already been referred (one referral per concern). */
+/** Null when the concern has already been referred (one referral per concern): DO NOTHING returns no row then. */
 export async function insertLadoReferral(db: Db, r: { concernId: number; referredOn: string; ladoReference: string; at: string; by: number }): Promise<number | null> {
-  const info = db
+  const row = db
     .prepare(
       `INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by)
-       VALUES (@concernId, @referredOn, @ladoReference, @at, @by) ON CONFLICT (concern_id) DO NOTHING`,
+       VALUES (@concernId, @referredOn, @ladoReference, @at, @by) ON CONFLICT (concern_id) DO NOTHING RETURNING id`,
     )
-    .run(r);
-  return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+    .get(r) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 /** A LADO referral still waiting for its outcome, with the name of whom the concern is about. */
@@ -183,12 +182,11 @@ export async function insertPoliceContact(
   db: Db,
   r: { concernId: number; contactedOn: string; policeForce: string; officer: string; reference: string; at: string; by: number },
 ): Promise<number> {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO concern_police_contacts (concern_id, contacted_on, police_force, officer, reference, recorded_at, recorded_by)
-         VALUES (@concernId, @contactedOn, @policeForce, @officer, @reference, @at, @by)`,
-      )
-      .run(r).lastInsertRowid,
-  );
+  const row = db
+    .prepare(
+      `INSERT INTO concern_police_contacts (concern_id, contacted_on, police_force, officer, reference, recorded_at, recorded_by)
+       VALUES (@concernId, @contactedOn, @policeForce, @officer, @reference, @at, @by) RETURNING id`,
+    )
+    .get(r) as { id: number };
+  return row.id;
 }

@@ -23,14 +23,14 @@ export async function insertConcern(
   db: Db,
   c: { aboutType: ConcernSubject; aboutName: string; visitId: number | null; location: string; whatHappened: string; actionTaken: string; raisedAt: string; raisedBy: number },
 ): Promise<number> {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO concerns (about_type, about_name, visit_id, location, what_happened, action_taken, raised_at, raised_by)
-         VALUES (@aboutType, @aboutName, @visitId, @location, @whatHappened, @actionTaken, @raisedAt, @raisedBy)`,
-      )
-      .run(c).lastInsertRowid,
-  );
+  // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
+  const row = db
+    .prepare(
+      `INSERT INTO concerns (about_type, about_name, visit_id, location, what_happened, action_taken, raised_at, raised_by)
+       VALUES (@aboutType, @aboutName, @visitId, @location, @whatHappened, @actionTaken, @raisedAt, @raisedBy) RETURNING id`,
+    )
+    .get(c) as { id: number };
+  return row.id;
 }
 
 export async function findConcern(db: Db, id: number): Promise<ConcernView | undefined> {
@@ -43,11 +43,14 @@ export async function concernRaisedBy(db: Db, id: number): Promise<number | unde
   return (db.prepare('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?').get(id) as { raisedBy: number } | undefined)?.raisedBy;
 }
 
-/** Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. */
+/**
+ * Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. Here and below,
+ * CAST on the "no filter" test gives PostgreSQL the parameter's type, which `@x IS NULL` alone leaves unknown.
+ */
 export async function listConcerns(db: Db, raisedBy: number | null, limit = 200): Promise<ConcernView[]> {
   const rows = db
     .prepare(
-      `${SELECT} WHERE (@raisedBy IS NULL OR c.raised_by = @raisedBy)
+      `${SELECT} WHERE (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
        ORDER BY c.status = 'closed', c.raised_at DESC, c.id DESC LIMIT @limit`,
     )
     .all({ raisedBy, limit }) as ConcernRow[];
@@ -73,7 +76,7 @@ export const NEW_CONCERNS_SQL = `
   SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.location, c.raised_at AS raisedAt,
          rb.display_name AS raisedBy
   FROM concerns c JOIN staff rb ON rb.id = c.raised_by
-  WHERE c.status <> 'closed' AND c.status = 'new' AND (@raisedBy IS NULL OR c.raised_by = @raisedBy)
+  WHERE c.status <> 'closed' AND c.status = 'new' AND (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
   ORDER BY c.raised_at, c.id`;
 
 export async function listNewConcerns(db: Db, raisedBy: number | null): Promise<NewConcernRow[]> {

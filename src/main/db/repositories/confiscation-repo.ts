@@ -16,9 +16,10 @@ export async function insertRelease(
     db,
     `INSERT INTO confiscation_releases (item_id, released_at, released_by, parent_name, relationship, relationship_other,
        identity_check, identity_note, early_agreed_by, early_reason, note)
-     VALUES (@itemId, @at, @by, @parentName, @relationship, @relationshipOther, @identityCheck, @identityNote, @earlyAgreedBy, @earlyReason, @note)`,
-  ).run(r);
-  return Number(result.lastInsertRowid);
+     VALUES (@itemId, @at, @by, @parentName, @relationship, @relationshipOther, @identityCheck, @identityNote, @earlyAgreedBy, @earlyReason, @note)
+     RETURNING id`,
+  ).get(r) as { id: number };
+  return result.id;
 }
 
 /** One item handed to the police (migration 0019). */
@@ -32,9 +33,10 @@ export async function insertPoliceHandover(
   const result = prepared(
     db,
     `INSERT INTO police_handovers (item_id, handed_at, handed_by, officer_name, officer_number, police_force, police_reference, note)
-     VALUES (@itemId, @at, @by, @officerName, @officerNumber, @policeForce, @policeReference, @note)`,
-  ).run(h);
-  return Number(result.lastInsertRowid);
+     VALUES (@itemId, @at, @by, @officerName, @officerNumber, @policeForce, @policeReference, @note)
+     RETURNING id`,
+  ).get(h) as { id: number };
+  return result.id;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
+import { fullName } from '../../../shared/domain/names.js';
 import type { CustodyItemView, CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
 import type { Db } from '../connection.js';
 import { confiscationOutcome, OUTCOME_COLUMNS, OUTCOME_JOINS, type OutcomeColumns } from './confiscation-repo.js';
@@ -27,15 +28,20 @@ export interface ReceiptRow {
   collection_requested_at: string | null;
 }
 
-/** A receipt with its owner's name resolved from wherever that owner lives. */
+/**
+ * A receipt with its owner's name resolved from wherever that owner lives. A visitor's name is built in
+ * toReceiptRow with fullName, not in SQL: PostgreSQL cannot run the same rule, so both engines give the
+ * visitor's name columns and the app joins them.
+ */
 const RECEIPT_SELECT = `
   SELECT r.id, r.number, r.token, r.owner_type, r.visit_id, r.staff_owner, r.learner_name, r.learner_group,
          r.handover_id, r.created_at, cb.display_name AS created_by_name, r.print_count, r.print_problem,
          r.given_by_hand_at, gb.display_name AS given_by_hand_by_name,
          CASE r.owner_type
-           WHEN 'visitor' THEN person_name(v.first_name, v.last_name, v.family_name_first)
+           WHEN 'visitor' THEN NULL
            WHEN 'staff' THEN so.display_name
            ELSE r.learner_name END AS owner_name,
+         v.first_name AS owner_first_name, v.last_name AS owner_last_name, v.family_name_first AS owner_family_name_first,
          CASE r.owner_type
            WHEN 'visitor' THEN v.organisation
            WHEN 'staff' THEN 'Staff'
@@ -49,8 +55,34 @@ const RECEIPT_SELECT = `
   LEFT JOIN staff so ON so.id = r.staff_owner
   LEFT JOIN staff gb ON gb.id = r.given_by_hand_by`;
 
+/** RECEIPT_SELECT's row before the visitor's name is built. */
+type SelectedReceipt = ReceiptRow & { owner_first_name: string | null; owner_last_name: string | null; owner_family_name_first: number | null };
+
+function toReceiptRow(row: SelectedReceipt): ReceiptRow {
+  const { owner_first_name: first, owner_last_name: last, owner_family_name_first: familyFirst, ...receipt } = row;
+  if (receipt.owner_type !== 'visitor') return receipt;
+  // No name at all when the visit's visitor is missing.
+  const name = first !== null && last !== null ? fullName({ firstName: first, lastName: last, familyNameFirst: familyFirst === 1 }) : null;
+  return { ...receipt, owner_name: name as string };
+}
+
+/** nextReceiptSeq's statement, the same text on both engines (a test runs it on PostgreSQL from two desks). */
+export const NEXT_RECEIPT_SEQ_SQL = `INSERT INTO receipt_numbers (year, last_seq) VALUES (@year, 1)
+  ON CONFLICT (year) DO UPDATE SET last_seq = receipt_numbers.last_seq + 1
+  RETURNING last_seq`;
+
+/**
+ * Takes the year's next receipt number: 1 for the year's first receipt, else one more than the last taken
+ * (migration 0028's receipt_numbers). The number is held until the transaction ends: a rolled-back log undoes
+ * the increment, so no number is ever skipped, and the receipts_numbered_in_turn trigger refuses a receipt
+ * with any other number. Correct with many desks at once because of the lock each engine takes here and holds
+ * to commit: on PostgreSQL the upsert's lock on the year's row (or, for a year's first receipt, on its key in
+ * the primary key), so a second desk waits and then counts on from the committed value (READ COMMITTED
+ * re-reads it); on SQLite the write transaction itself, which only one connection holds at a time.
+ * Call it inside the transaction that writes the receipt, just before insertReceipt.
+ */
 export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
-  return (prepared(db, 'SELECT coalesce(max(seq), 0) + 1 AS n FROM receipts WHERE year = ?').get(year) as { n: number }).n;
+  return (prepared(db, NEXT_RECEIPT_SEQ_SQL).get({ year }) as { last_seq: number }).last_seq;
 }
 
 export async function insertReceipt(
@@ -63,9 +95,10 @@ export async function insertReceipt(
   const result = prepared(
     db,
     `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
-     VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)`,
-  ).run(r);
-  return Number(result.lastInsertRowid);
+     VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)
+     RETURNING id`,
+  ).get(r) as { id: number };
+  return result.id;
 }
 
 export async function insertCustodyItem(
@@ -78,13 +111,15 @@ export async function insertCustodyItem(
   const result = prepared(
     db,
     `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
-     VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)`,
-  ).run(item);
-  return Number(result.lastInsertRowid);
+     VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)
+     RETURNING id`,
+  ).get(item) as { id: number };
+  return result.id;
 }
 
 export async function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): Promise<ReceiptRow | undefined> {
-  return prepared(db, `${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as ReceiptRow | undefined;
+  const row = prepared(db, `${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as SelectedReceipt | undefined;
+  return row && toReceiptRow(row);
 }
 
 /**
@@ -93,16 +128,17 @@ export async function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', va
  * member or pupil by any part of the name.
  */
 export async function receiptsInSafeByOwnerName(db: Db, keys: readonly string[], typed: string, limit: number): Promise<ReceiptRow[]> {
-  return prepared(
+  const rows = prepared(
     db,
     `${RECEIPT_SELECT}
      WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
        AND (EXISTS (SELECT 1 FROM json_each(@keys) k JOIN visitor_name_words w
                     ON w.visitor_id = v.id AND w.word >= k.value AND w.word < k.value || char(1114111))
             OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
-     ORDER BY r.created_at
+     ORDER BY r.created_at, r.id
      LIMIT @limit`,
-  ).all({ keys: JSON.stringify(keys), contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as ReceiptRow[];
+  ).all({ keys: JSON.stringify(keys), contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as SelectedReceipt[];
+  return rows.map(toReceiptRow);
 }
 
 function escapeLike(text: string): string {
@@ -110,8 +146,9 @@ function escapeLike(text: string): string {
 }
 
 export async function receiptsInSafe(db: Db): Promise<ReceiptRow[]> {
-  return prepared(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
-    .all() as ReceiptRow[];
+  const rows = prepared(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
+    .all() as SelectedReceipt[];
+  return rows.map(toReceiptRow);
 }
 
 interface ItemRow extends OutcomeColumns {
@@ -145,7 +182,7 @@ export async function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Pr
             coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
             i.reason, i.confiscation_reason, i.state, i.logged_at, lb.display_name AS logged_by_name,
             i.closed_at, cb.display_name AS closed_by_name, i.closed_to, i.closed_note,
-            c.id IS NOT NULL AS corrected, ${OUTCOME_COLUMNS}
+            CAST((c.id IS NOT NULL) AS INTEGER) AS corrected, ${OUTCOME_COLUMNS}
      FROM custody_items i
      JOIN staff lb ON lb.id = i.logged_by
      LEFT JOIN staff cb ON cb.id = i.closed_by
@@ -205,9 +242,10 @@ export async function insertCorrection(
   const result = prepared(
     db,
     `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
-     VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)`,
-  ).run(c);
-  return Number(result.lastInsertRowid);
+     VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)
+     RETURNING id`,
+  ).get(c) as { id: number };
+  return result.id;
 }
 
 export async function countInSafeForVisit(db: Db, visitId: number): Promise<number> {

@@ -1,5 +1,6 @@
 import type { ExceptionPurpose } from '../../../shared/domain/exceptions.js';
 import type { Db } from '../connection.js';
+import { fullNameOrNull } from './visitor-repo.js';
 
 export interface ExceptionRow {
   id: number;
@@ -28,11 +29,18 @@ export interface ExceptionRow {
   booking_status: string | null;
 }
 
+/** What SELECT reads: the visitor's name comes as the name columns of the visit's visitor and of the booking. */
+type SelectedRow = Omit<ExceptionRow, 'visitor_name'> & {
+  v_first_name: string | null; v_last_name: string | null; v_family_name_first: number | null;
+  b_first_name: string | null; b_last_name: string | null; b_family_name_first: number | null;
+};
+
 const SELECT = `
   SELECT e.id, e.visit_id, e.booking_id, e.purpose, e.purpose_detail, e.devices_json, e.permitted_use, e.permitted_areas,
          e.conditions, e.risk_checklist_json, e.risk_notes, e.valid_from, e.valid_until, e.approved_at,
          ab.display_name AS approved_by_name, e.revoked_at, rb.display_name AS revoked_by_name, e.revoke_reason, e.record_token,
-         coalesce(person_name(v.first_name, v.last_name, v.family_name_first), person_name(b.first_name, b.last_name, b.family_name_first)) AS visitor_name,
+         v.first_name AS v_first_name, v.last_name AS v_last_name, v.family_name_first AS v_family_name_first,
+         b.first_name AS b_first_name, b.last_name AS b_last_name, b.family_name_first AS b_family_name_first,
          coalesce(e.visit_id, b.visit_id) AS effective_visit_id, vi.signed_out_at AS visit_signed_out_at, b.status AS booking_status
   FROM device_exceptions e
   JOIN staff ab ON ab.id = e.approved_by
@@ -40,6 +48,12 @@ const SELECT = `
   LEFT JOIN bookings b ON b.id = e.booking_id
   LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id)
   LEFT JOIN visitors v ON v.id = vi.visitor_id`;
+
+/** The row as callers know it: the visitor's name, else the name the booking was made in (null with neither). */
+function toException(row: SelectedRow): ExceptionRow {
+  const { v_first_name, v_last_name, v_family_name_first, b_first_name, b_last_name, b_family_name_first, ...r } = row;
+  return { ...r, visitor_name: fullNameOrNull(v_first_name, v_last_name, v_family_name_first) ?? fullNameOrNull(b_first_name, b_last_name, b_family_name_first) };
+}
 
 export async function insertException(
   db: Db,
@@ -49,33 +63,38 @@ export async function insertException(
     validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string; recordToken: string;
   },
 ): Promise<number> {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
-           conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at, record_token)
-         VALUES (@visitId, @bookingId, @purpose, @purposeDetail, @devicesJson, @permittedUse, @permittedAreas,
-           @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt, @recordToken)`,
-      )
-      .run(e).lastInsertRowid,
-  );
+  const row = db
+    .prepare(
+      `INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
+         conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at, record_token)
+       VALUES (@visitId, @bookingId, @purpose, @purposeDetail, @devicesJson, @permittedUse, @permittedAreas,
+         @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt, @recordToken)
+       RETURNING id`,
+    )
+    .get(e) as { id: number };
+  return row.id;
 }
 
 export async function findExceptionByRecordToken(db: Db, token: string): Promise<ExceptionRow | undefined> {
-  return db.prepare(`${SELECT} WHERE e.record_token = ?`).get(token) as ExceptionRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE e.record_token = ?`).get(token) as SelectedRow | undefined;
+  return row && toException(row);
 }
 
 export async function findException(db: Db, id: number): Promise<ExceptionRow | undefined> {
-  return db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as ExceptionRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as SelectedRow | undefined;
+  return row && toException(row);
 }
 
 export async function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bookingId?: number | undefined }): Promise<ExceptionRow[]> {
-  return db
+  // The CASTs give PostgreSQL the parameters' type, which `@visitId IS NULL` alone does not (SQLite ignores them).
+  const rows = db
     .prepare(
-      `${SELECT} WHERE (@visitId IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId) AND (@bookingId IS NULL OR e.booking_id = @bookingId)
+      `${SELECT} WHERE (CAST(@visitId AS BIGINT) IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId)
+         AND (CAST(@bookingId AS BIGINT) IS NULL OR e.booking_id = @bookingId)
        ORDER BY e.approved_at DESC, e.id DESC LIMIT 200`,
     )
-    .all({ visitId: filter.visitId ?? null, bookingId: filter.bookingId ?? null }) as ExceptionRow[];
+    .all({ visitId: filter.visitId ?? null, bookingId: filter.bookingId ?? null }) as SelectedRow[];
+  return rows.map(toException);
 }
 
 /** The most recent exception for each of these visits (directly or through their booking). */
@@ -84,8 +103,8 @@ export async function latestExceptionByVisit(db: Db, visitIds: readonly number[]
   if (visitIds.length === 0) return map;
   const rows = db
     .prepare(`${SELECT} WHERE coalesce(e.visit_id, b.visit_id) IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
-    .all(JSON.stringify(visitIds)) as ExceptionRow[];
-  for (const r of rows) map.set(r.effective_visit_id!, r);
+    .all(JSON.stringify(visitIds)) as SelectedRow[];
+  for (const r of rows) map.set(r.effective_visit_id!, toException(r));
   return map;
 }
 
@@ -94,8 +113,8 @@ export async function latestExceptionByBooking(db: Db, bookingIds: readonly numb
   if (bookingIds.length === 0) return map;
   const rows = db
     .prepare(`${SELECT} WHERE e.booking_id IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
-    .all(JSON.stringify(bookingIds)) as ExceptionRow[];
-  for (const r of rows) map.set(r.booking_id!, r);
+    .all(JSON.stringify(bookingIds)) as SelectedRow[];
+  for (const r of rows) map.set(r.booking_id!, toException(r));
   return map;
 }
 

@@ -27,10 +27,11 @@ export interface OpenRequestRow extends ExceptionRequestRow {
 const COLUMNS = 'r.id, r.visit_id, r.device_kind, r.purpose, r.requested_at, r.decision, r.exception_id';
 
 export async function insertExceptionRequest(db: Db, r: { visitId: number; deviceKind: DeviceKind; purpose: string; requestedAt: string }): Promise<number> {
-  return Number(
-    prepared(db, 'INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (@visitId, @deviceKind, @purpose, @requestedAt)')
-      .run(r).lastInsertRowid,
-  );
+  const row = prepared(
+    db,
+    'INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (@visitId, @deviceKind, @purpose, @requestedAt) RETURNING id',
+  ).get(r) as { id: number };
+  return row.id;
 }
 
 export async function findExceptionRequest(db: Db, id: number): Promise<ExceptionRequestRow | undefined> {

@@ -2,8 +2,9 @@ import type { DeclaredDevice, DeviceKind } from '../../../shared/domain/devices.
 import type { Db } from '../connection.js';
 
 export async function insertPendingHandover(db: Db, visitId: number, devices: readonly DeclaredDevice[], at: string): Promise<number> {
-  const result = db.prepare(`INSERT INTO handovers (visit_id, status, declared_at) VALUES (?, 'pending', ?)`).run(visitId, at);
-  const handoverId = Number(result.lastInsertRowid);
+  const { id: handoverId } = db
+    .prepare(`INSERT INTO handovers (visit_id, status, declared_at) VALUES (?, 'pending', ?) RETURNING id`)
+    .get(visitId, at) as { id: number };
   const item = db.prepare('INSERT INTO handover_declared_items (handover_id, kind, quantity) VALUES (?, ?, ?)');
   for (const d of devices) item.run(handoverId, d.kind, d.quantity);
   return handoverId;

@@ -36,9 +36,9 @@ export async function currentLeaflet(db: Db): Promise<LeafletVersion | undefined
 /** Writes the next version (the schema refuses any number but the newest plus one). */
 export async function insertLeafletVersion(db: Db, v: { title: string; body: string; createdAt: string; createdBy: number }): Promise<{ id: number; version: number }> {
   const version = (prepared(db, 'SELECT coalesce(max(version), 0) + 1 AS v FROM leaflet_versions').get() as { v: number }).v;
-  const result = prepared(db, 'INSERT INTO leaflet_versions (version, title, body, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-    .run(version, v.title, v.body, v.createdAt, v.createdBy);
-  return { id: Number(result.lastInsertRowid), version };
+  const { id } = prepared(db, 'INSERT INTO leaflet_versions (version, title, body, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id')
+    .get(version, v.title, v.body, v.createdAt, v.createdBy) as { id: number };
+  return { id, version };
 }
 
 /** Every version, newest first, with how many were printed for visitors at the kiosk. */
@@ -59,10 +59,9 @@ export async function leafletPrintedForVisit(db: Db, visitId: number): Promise<b
 }
 
 export async function insertLeafletPrint(db: Db, p: { visitId: number; leafletVersionId: number; printedAt: string }): Promise<number> {
-  return Number(
-    prepared(db, 'INSERT INTO leaflet_prints (visit_id, leaflet_version_id, printed_at) VALUES (?, ?, ?)')
-      .run(p.visitId, p.leafletVersionId, p.printedAt).lastInsertRowid,
-  );
+  const row = prepared(db, 'INSERT INTO leaflet_prints (visit_id, leaflet_version_id, printed_at) VALUES (?, ?, ?) RETURNING id')
+    .get(p.visitId, p.leafletVersionId, p.printedAt) as { id: number };
+  return row.id;
 }
 
 /**

@@ -50,15 +50,16 @@ export interface NewAgreement {
 }
 
 export async function insertAgreement(db: Db, a: NewAgreement): Promise<number> {
-  return Number(
+  return (
     prepared(
       db,
       `INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, conditions,
          valid_from, valid_until, agreed_by, recorded_at, recorded_by)
        VALUES (@pupilName, @pupilKey, @classGroup, @deviceKind, @deviceDescription, @reason, @conditions,
-         @validFrom, @validUntil, @agreedBy, @recordedAt, @recordedBy)`,
-    ).run(a).lastInsertRowid,
-  );
+         @validFrom, @validUntil, @agreedBy, @recordedAt, @recordedBy)
+       RETURNING id`,
+    ).get(a) as { id: number }
+  ).id;
 }
 
 export async function findAgreement(db: Db, id: number): Promise<AgreementRow | undefined> {

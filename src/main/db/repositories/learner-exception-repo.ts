@@ -64,15 +64,16 @@ export interface NewLearnerException {
 }
 
 export async function insertLearnerException(db: Db, e: NewLearnerException): Promise<number> {
-  return Number(
+  return (
     prepared(
       db,
       `INSERT INTO learner_exceptions (pupil_name, pupil_key, class_group, device_kind, device_description, reason, permitted_use,
          expectations, sanctions, valid_from, valid_until, approved_by, recorded_at, recorded_by)
        VALUES (@pupilName, @pupilKey, @classGroup, @deviceKind, @deviceDescription, @reason, @permittedUse,
-         @expectations, @sanctions, @validFrom, @validUntil, @approvedBy, @recordedAt, @recordedBy)`,
-    ).run(e).lastInsertRowid,
-  );
+         @expectations, @sanctions, @validFrom, @validUntil, @approvedBy, @recordedAt, @recordedBy)
+       RETURNING id`,
+    ).get(e) as { id: number }
+  ).id;
 }
 
 export async function findLearnerException(db: Db, id: number): Promise<LearnerExceptionRow | undefined> {

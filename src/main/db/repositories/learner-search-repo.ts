@@ -73,15 +73,16 @@ export interface NewSearch {
 }
 
 export async function insertSearch(db: Db, s: NewSearch): Promise<number> {
-  return Number(
+  return (
     prepared(
       db,
       `INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
          looked_at, found, content_action, content_detail, witness)
        VALUES (@itemId, @searchedAt, @searchedBy, @consentFrom, @consentName, @consentRelationship, @consentGivenAt,
-         @lookedAt, @found, @content, @contentDetail, @witness)`,
-    ).run(s).lastInsertRowid,
-  );
+         @lookedAt, @found, @content, @contentDetail, @witness)
+       RETURNING id`,
+    ).get(s) as { id: number }
+  ).id;
 }
 
 export async function findSearch(db: Db, id: number): Promise<SearchRow | undefined> {

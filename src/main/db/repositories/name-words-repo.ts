@@ -35,7 +35,11 @@ export async function saveNameWords(db: Db, visitorId: number, name: PersonName,
 
 /** saveNameWords for the migration steps, which run inside the schema update's synchronous transaction. */
 function writeNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): void {
-  const insert = prepared(db, 'INSERT OR IGNORE INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?)');
+  // A word the visitor already has is kept as it is (the migration steps add only the missing ones).
+  const insert = prepared(
+    db,
+    'INSERT INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?) ON CONFLICT (visitor_id, word) DO NOTHING',
+  );
   for (const word of nameWords(name)) insert.run(visitorId, word, searchPrefix(word), lastSignedInAt);
 }
 

@@ -1,29 +1,35 @@
 import type { PersonMatch, PersonRecords } from '../../../shared/contract/index.js';
 import type { Db } from '../connection.js';
+import { fullName } from '../../../shared/domain/names.js';
+import { nameOf } from './visitor-repo.js';
+
+// camelCase aliases are double-quoted: PostgreSQL folds unquoted names to lower case (visitorid), SQLite keeps them.
+// Every order ends on an id, so rows made at the same instant come out the same way on both engines.
 
 /** Visitors (details not removed) with a surname word starting with any of `keys`, most recent first. */
 export async function findPeopleByNameKeys(db: Db, keys: readonly string[]): Promise<PersonMatch[]> {
   // The range on word_prefix (the key's first three letters, or fewer) lets each key seek the words index.
-  return db
+  const rows = db
     .prepare(
-      `SELECT v.id AS visitorId, person_name(v.first_name, v.last_name, v.family_name_first) AS name, v.organisation,
-              (SELECT count(*) FROM visits WHERE visitor_id = v.id) AS visits, v.last_signed_in_at AS lastVisitAt
+      `SELECT v.id AS "visitorId", v.first_name, v.last_name, v.family_name_first, v.organisation,
+              (SELECT count(*) FROM visits WHERE visitor_id = v.id) AS visits, v.last_signed_in_at AS "lastVisitAt"
        FROM visitors v
        WHERE v.anonymised_at IS NULL AND v.id IN (
          SELECT w.visitor_id FROM json_each(@keys) k JOIN visitor_name_words w
            ON w.word_prefix >= substr(k.value, 1, 3) AND w.word_prefix < substr(k.value, 1, 3) || char(1114111)
           AND w.word >= k.value AND w.word < k.value || char(1114111))
-       ORDER BY v.last_signed_in_at DESC LIMIT 50`,
+       ORDER BY v.last_signed_in_at DESC NULLS LAST, v.id DESC LIMIT 50`,
     )
-    .all({ keys: JSON.stringify(keys) }) as PersonMatch[];
+    .all({ keys: JSON.stringify(keys) }) as (Omit<PersonMatch, 'name'> & { first_name: string; last_name: string; family_name_first: number })[];
+  return rows.map((r) => ({ visitorId: r.visitorId, name: fullName(nameOf(r)), organisation: r.organisation, visits: r.visits, lastVisitAt: r.lastVisitAt }));
 }
 
 /** Every record held about one visitor; undefined when there is no such visitor or their details are removed. */
 export async function readPersonRecords(db: Db, visitorId: number): Promise<PersonRecords | undefined> {
   const visitor = db
     .prepare(
-      `SELECT id AS visitorId, first_name AS firstName, last_name AS lastName, family_name_first = 1 AS familyNameFirst, organisation,
-              created_at AS firstSeenAt
+      `SELECT id AS "visitorId", first_name AS "firstName", last_name AS "lastName", CAST((family_name_first = 1) AS INTEGER) AS "familyNameFirst",
+              organisation, created_at AS "firstSeenAt"
        FROM visitors WHERE id = ? AND anonymised_at IS NULL`,
     )
     .get(visitorId) as (Omit<PersonRecords['visitor'], 'familyNameFirst'> & { familyNameFirst: number }) | undefined;
@@ -31,11 +37,11 @@ export async function readPersonRecords(db: Db, visitorId: number): Promise<Pers
   const person: PersonRecords['visitor'] = { ...visitor, familyNameFirst: visitor.familyNameFirst === 1 };
   const visitRows = db
     .prepare(
-      `SELECT vi.id AS visitId, vi.signed_in_at AS signedInAt, vi.signed_out_at AS signedOutAt, vi.visitor_type AS visitorType, vi.visiting,
-              p.version AS policyVersion, s.strokes, s.signed_at AS signedAt
+      `SELECT vi.id AS "visitId", vi.signed_in_at AS "signedInAt", vi.signed_out_at AS "signedOutAt", vi.visitor_type AS "visitorType", vi.visiting,
+              p.version AS "policyVersion", s.strokes, s.signed_at AS "signedAt"
        FROM visits vi JOIN acknowledgements a ON a.id = vi.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id
        LEFT JOIN acknowledgement_signatures s ON s.id = a.id
-       WHERE vi.visitor_id = ? ORDER BY vi.signed_in_at`,
+       WHERE vi.visitor_id = ? ORDER BY vi.signed_in_at, vi.id`,
     )
     .all(visitorId) as (Omit<PersonRecords['visits'][number], 'signature'> & { strokes: string | null; signedAt: string | null })[];
   // The signature drawn for the acknowledgement covering each visit, if the setting asked for one then.
@@ -44,21 +50,20 @@ export async function readPersonRecords(db: Db, visitorId: number): Promise<Pers
   }));
   const devicesLogged = db
     .prepare(
-      `SELECT r.number AS receiptNumber, i.kind, i.bag_slot AS bagSlot, i.state, i.logged_at AS loggedAt, i.closed_at AS closedAt
+      `SELECT r.number AS "receiptNumber", i.kind, i.bag_slot AS "bagSlot", i.state, i.logged_at AS "loggedAt", i.closed_at AS "closedAt"
        FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN visits vi ON vi.id = r.visit_id
-       WHERE vi.visitor_id = ? ORDER BY i.logged_at`,
+       WHERE vi.visitor_id = ? ORDER BY i.logged_at, i.id`,
     )
     .all(visitorId) as PersonRecords['devicesLogged'];
   const deviceExceptions = db
     .prepare(
-      `SELECT e.id AS exceptionId, e.approved_at AS approvedAt, e.permitted_use AS permittedUse, e.revoked_at AS revokedAt
+      `SELECT e.id AS "exceptionId", e.approved_at AS "approvedAt", e.permitted_use AS "permittedUse", e.revoked_at AS "revokedAt"
        FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id
-       JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) WHERE vi.visitor_id = ? ORDER BY e.approved_at`,
+       JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) WHERE vi.visitor_id = ? ORDER BY e.approved_at, e.id`,
     )
     .all(visitorId) as PersonRecords['deviceExceptions'];
-  const concernsAboutVisits = db
-    .prepare('SELECT count(*) FROM concerns c JOIN visits vi ON vi.id = c.visit_id WHERE vi.visitor_id = ?')
-    .pluck()
-    .get(visitorId) as number;
+  const { concernsAboutVisits } = db
+    .prepare('SELECT count(*) AS "concernsAboutVisits" FROM concerns c JOIN visits vi ON vi.id = c.visit_id WHERE vi.visitor_id = ?')
+    .get(visitorId) as { concernsAboutVisits: number };
   return { visitor: person, visits, devicesLogged, deviceExceptions, concernsAboutVisits };
 }

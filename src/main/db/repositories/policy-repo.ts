@@ -42,13 +42,13 @@ export async function insertPolicyVersion(
   policy: { title: string; summary: string[]; fullText: string; reviewDue: string; createdAt: string; createdBy: number | null },
 ): Promise<{ id: number; version: number }> {
   const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 AS v FROM policy_versions').get() as { v: number }).v;
-  const result = db
+  const { id } = db
     .prepare(
       `INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .run(next, policy.title, JSON.stringify(policy.summary), policy.fullText, policy.reviewDue, policy.createdAt, policy.createdBy);
-  return { id: Number(result.lastInsertRowid), version: next };
+    .get(next, policy.title, JSON.stringify(policy.summary), policy.fullText, policy.reviewDue, policy.createdAt, policy.createdBy) as { id: number };
+  return { id, version: next };
 }
 
 export async function listPolicyVersions(db: Db): Promise<{
@@ -75,9 +75,11 @@ export async function latestReview(db: Db, policyVersionId: number): Promise<{ r
 }
 
 export async function insertReview(db: Db, r: { policyVersionId: number; reviewedAt: string; reviewedBy: number; note: string; nextReviewDue: string }): Promise<number> {
-  return Number(
-    db
-      .prepare('INSERT INTO policy_reviews (policy_version_id, reviewed_at, reviewed_by, note, next_review_due) VALUES (@policyVersionId, @reviewedAt, @reviewedBy, @note, @nextReviewDue)')
-      .run(r).lastInsertRowid,
-  );
+  const row = db
+    .prepare(
+      `INSERT INTO policy_reviews (policy_version_id, reviewed_at, reviewed_by, note, next_review_due)
+       VALUES (@policyVersionId, @reviewedAt, @reviewedBy, @note, @nextReviewDue) RETURNING id`,
+    )
+    .get(r) as { id: number };
+  return row.id;
 }

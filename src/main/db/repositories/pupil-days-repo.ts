@@ -28,6 +28,8 @@ export interface PupilDaysRow {
 /**
  * The order every list shows, for the table under `alias`: those not ended and not past their last day first,
  * the soonest to end first; then the rest, the most recently finished first. `@today` is a UK calendar day.
+ * The same on both engines: the first key is true/false (1/0) either way, and the CASE is NULL only for rows
+ * the first key has already put after every current one, so where each engine sorts NULLs never shows.
  */
 export function pupilDaysOrder(alias: 'a' | 'e'): string {
   return `
@@ -62,4 +64,4 @@ export async function endPupilDays(db: Db, table: PupilDaysTable, id: number, e:
 }
 
 /** Retention's test, inside an UPDATE of either table: finished (ended, or past its last day) before @cutoff, names not yet removed. */
-export const FINISHED_BEFORE_CUTOFF = `pupil_key IS NOT ('removed:' || id) AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`;
+export const FINISHED_BEFORE_CUTOFF = `pupil_key IS DISTINCT FROM ('removed:' || id) AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`;

@@ -80,13 +80,14 @@ export async function clearExpiredDetails(db: Db, cutoff: string, at: string): P
   // staff and can name the visitor: it goes with the visitor's details (now or in an earlier run), or,
   // for a booked visitor who never came, with the booking. The row keeps who approved what, for which
   // visit, which devices, the checklist as ticked and every date (migration 0014 allows only this change).
+  // `AS one`: PostgreSQL before 16 refuses a subquery in FROM without a name.
   const exceptionsCleared = db
     .prepare(
       `UPDATE device_exceptions SET purpose_detail = CASE WHEN purpose_detail IS NULL THEN NULL ELSE '${REMOVED}' END,
          permitted_use = '${REMOVED}', permitted_areas = '${REMOVED}', conditions = NULL, risk_notes = NULL,
          revoke_reason = CASE WHEN revoke_reason IS NULL THEN NULL ELSE '${REMOVED}' END
        WHERE permitted_use <> '${REMOVED}' AND EXISTS (
-         SELECT 1 FROM (SELECT 1) LEFT JOIN bookings b ON b.id = device_exceptions.booking_id
+         SELECT 1 FROM (SELECT 1) AS one LEFT JOIN bookings b ON b.id = device_exceptions.booking_id
          LEFT JOIN visits vi ON vi.id = coalesce(device_exceptions.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
          WHERE v.anonymised_at IS NOT NULL OR (vi.id IS NULL AND b.expected_date < substr(@cutoff, 1, 10)))`,
     )
@@ -107,7 +108,8 @@ export async function insertRetentionRun(
 
 /**
  * For the documents in the data folder (services/admin/retention-files.ts): whether the record each key
- * names is past the period. A key left out of the answer has no record.
+ * names is past the period. A key left out of the answer has no record. Each `past` is a condition wrapped
+ * in CAST(... AS INTEGER): PostgreSQL would return it as true/false, SQLite as 1/0; so both give 1/0.
  */
 export type PastPeriod = (db: Db, keys: string[], cutoff: string) => Promise<Map<string, boolean>>;
 
@@ -118,9 +120,12 @@ function byRecord(sql: string, numeric: boolean): PastPeriod {
   };
 }
 
-/** SQL: whether the visit's visitor has had their details removed by retention (0 for no such visit). */
+/**
+ * SQL: whether the visit's visitor has had their details removed by retention (false for no such visit). A
+ * condition, not 0/1, so PostgreSQL can combine it with the others (it refuses coalesce of a boolean and 0).
+ */
 function visitorRemoved(visitId: string): string {
-  return `coalesce((SELECT v.anonymised_at IS NOT NULL FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id = ${visitId}), 0)`;
+  return `coalesce((SELECT v.anonymised_at IS NOT NULL FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id = ${visitId}), FALSE)`;
 }
 
 /**
@@ -132,16 +137,16 @@ function visitorRemoved(visitId: string): string {
  */
 export const receiptsPastPeriod = byRecord(
   `SELECT r.number AS key,
-          NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
-          AND CASE r.owner_type WHEN 'visitor' THEN ${visitorRemoved('r.visit_id')}
-                                ELSE r.created_at < @cutoff END AS past
+          CAST((NOT EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
+                AND CASE r.owner_type WHEN 'visitor' THEN ${visitorRemoved('r.visit_id')}
+                                      ELSE r.created_at < @cutoff END) AS INTEGER) AS past
    FROM receipts r WHERE r.number IN (SELECT value FROM json_each(@keys))`,
   false,
 );
 
 /** Visits by id, for their badges: they go with the visitor's details. */
 export const visitsPastPeriod = byRecord(
-  `SELECT vi.id AS key, v.anonymised_at IS NOT NULL AS past
+  `SELECT vi.id AS key, CAST((v.anonymised_at IS NOT NULL) AS INTEGER) AS past
    FROM visits vi JOIN visitors v ON v.id = vi.visitor_id WHERE vi.id IN (SELECT value FROM json_each(@keys))`,
   true,
 );
@@ -152,9 +157,9 @@ export const visitsPastPeriod = byRecord(
  */
 export const exceptionsPastPeriod = byRecord(
   `SELECT e.id AS key,
-          CASE WHEN coalesce(e.visit_id, b.visit_id) IS NOT NULL
-               THEN ${visitorRemoved('coalesce(e.visit_id, b.visit_id)')}
-               ELSE b.expected_date < substr(@cutoff, 1, 10) END AS past
+          CAST((CASE WHEN coalesce(e.visit_id, b.visit_id) IS NOT NULL
+                     THEN ${visitorRemoved('coalesce(e.visit_id, b.visit_id)')}
+                     ELSE b.expected_date < substr(@cutoff, 1, 10) END) AS INTEGER) AS past
    FROM device_exceptions e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.id IN (SELECT value FROM json_each(@keys))`,
   true,
 );
@@ -164,7 +169,7 @@ export const exceptionsPastPeriod = byRecord(
  * exception (learner-exception-repo.ts clearExpiredLearnerExceptions, run just before).
  */
 export const learnerExceptionsPastPeriod = byRecord(
-  `SELECT id AS key, pupil_key = 'removed:' || id AS past FROM learner_exceptions WHERE id IN (SELECT value FROM json_each(@keys))`,
+  `SELECT id AS key, CAST((pupil_key = 'removed:' || id) AS INTEGER) AS past FROM learner_exceptions WHERE id IN (SELECT value FROM json_each(@keys))`,
   true,
 );
 
@@ -173,12 +178,12 @@ export const learnerExceptionsPastPeriod = byRecord(
  * the words on the permission itself (staff-permission-repo.ts clearExpiredStaffPermissions, run just before).
  */
 export const staffPermissionsPastPeriod = byRecord(
-  `SELECT id AS key, details_removed_at IS NOT NULL AS past FROM staff_device_permissions WHERE id IN (SELECT value FROM json_each(@keys))`,
+  `SELECT id AS key, CAST((details_removed_at IS NOT NULL) AS INTEGER) AS past FROM staff_device_permissions WHERE id IN (SELECT value FROM json_each(@keys))`,
   true,
 );
 
 /** Bookings by id, for their invitations: a booking is for one day, past the period once that day is. */
 export const bookingsPastPeriod = byRecord(
-  `SELECT id AS key, expected_date < substr(@cutoff, 1, 10) AS past FROM bookings WHERE id IN (SELECT value FROM json_each(@keys))`,
+  `SELECT id AS key, CAST((expected_date < substr(@cutoff, 1, 10)) AS INTEGER) AS past FROM bookings WHERE id IN (SELECT value FROM json_each(@keys))`,
   true,
 );

@@ -31,6 +31,10 @@ export async function writeSetting(db: Db, key: string, value: unknown, at: stri
  * behind, but the write still needs room for the text (core/storage-watch.ts tries the disk this way).
  */
 export async function writeAndRemoveSetting(db: Db, key: string, valueJson: string, at: string): Promise<void> {
-  db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(key, valueJson, at);
+  // ON CONFLICT rather than INSERT OR REPLACE: PostgreSQL accepts only this form.
+  db.prepare(
+    `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+  ).run(key, valueJson, at);
   db.prepare('DELETE FROM settings WHERE key = ?').run(key);
 }

@@ -15,9 +15,10 @@ export interface StaffBadgeRow {
 const SELECT = 'SELECT id, staff_id, issued_at, ended_at, ended_why FROM staff_badges';
 
 export async function insertStaffBadge(db: Db, badge: { staffId: number; codeHash: string; at: string; by: number }): Promise<number> {
-  return Number(
-    prepared(db, 'INSERT INTO staff_badges (staff_id, code_hash, issued_at, issued_by) VALUES (@staffId, @codeHash, @at, @by)').run(badge).lastInsertRowid,
-  );
+  // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
+  const row = prepared(db, 'INSERT INTO staff_badges (staff_id, code_hash, issued_at, issued_by) VALUES (@staffId, @codeHash, @at, @by) RETURNING id')
+    .get(badge) as { id: number };
+  return row.id;
 }
 
 /** The badge with this code hash, working or not. */

@@ -21,9 +21,10 @@ const SELECT = `
   FROM staff_days d JOIN staff s ON s.id = d.staff_id`;
 
 export async function insertStaffDay(db: Db, day: { staffId: number; at: string; how: StaffDayWay }): Promise<number> {
-  return Number(
-    prepared(db, 'INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (@staffId, @at, @how)').run(day).lastInsertRowid,
-  );
+  // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
+  const row = prepared(db, 'INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (@staffId, @at, @how) RETURNING id')
+    .get(day) as { id: number };
+  return row.id;
 }
 
 export async function findStaffDay(db: Db, id: number): Promise<StaffDayRow | undefined> {
@@ -57,14 +58,16 @@ export interface StaffReceiptRef {
  * The receipts of everyone signed in now that hold one of their own devices in the safe, or one taken out of
  * it since they signed in (a break): what the staff on site page shows beside each name. CROSS JOIN keeps
  * SQLite's join order (open days, then their receipts, then those receipts' items): left to choose, it may
- * start from every custody item ever logged.
+ * start from every custody item ever logged. The join conditions sit in WHERE because PostgreSQL refuses
+ * ON after CROSS JOIN (its planner chooses the order itself).
  */
 export const STAFF_ON_SITE_RECEIPTS_SQL = `
   SELECT DISTINCT r.id AS receipt_id, r.number, r.staff_owner
   FROM staff_days d
-  CROSS JOIN receipts r ON r.staff_owner = d.staff_id
-  CROSS JOIN custody_items i ON i.receipt_id = r.id
-  WHERE d.signed_out_at IS NULL AND i.reason = 'staff_own'
+  CROSS JOIN receipts r
+  CROSS JOIN custody_items i
+  WHERE r.staff_owner = d.staff_id AND i.receipt_id = r.id
+    AND d.signed_out_at IS NULL AND i.reason = 'staff_own'
     AND (i.state = 'in_safe' OR (i.state = 'returned' AND i.closed_at >= d.signed_in_at))
   ORDER BY r.id`;
 

@@ -48,13 +48,15 @@ const LAST_DAY = `coalesce(p.valid_until, '9999-12-31')`;
 
 /**
  * As pupils' exceptions are listed: those not ended and not past their last day first, the soonest to end
- * first (open-ended last); then the rest, the most recently finished first.
+ * first (open-ended last); then the rest, the most recently finished first. NULLS LAST is what SQLite does
+ * for DESC anyway; written out because PostgreSQL would put them first (a running, open-ended permission
+ * has no finishing day).
  */
 const ORDER = `
   ORDER BY (p.ended_at IS NULL AND ${LAST_DAY} >= @today) DESC,
            CASE WHEN p.ended_at IS NULL AND ${LAST_DAY} >= @today THEN ${LAST_DAY} END,
            st.display_name COLLATE NOCASE,
-           coalesce(substr(p.ended_at, 1, 10), p.valid_until) DESC, p.id DESC`;
+           coalesce(substr(p.ended_at, 1, 10), p.valid_until) DESC NULLS LAST, p.id DESC`;
 
 export interface NewStaffPermission {
   staffId: number;
@@ -74,15 +76,16 @@ export interface NewStaffPermission {
 }
 
 export async function insertStaffPermission(db: Db, p: NewStaffPermission): Promise<number> {
-  return Number(
-    prepared(
-      db,
-      `INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, purpose_detail, permitted_use,
-         permitted_areas, conditions, risk_assessed_on, valid_from, valid_until, approved_by, recorded_at, recorded_by)
-       VALUES (@staffId, @deviceKind, @deviceDescription, @purpose, @purposeDetail, @permittedUse,
-         @permittedAreas, @conditions, @riskAssessedOn, @validFrom, @validUntil, @approvedBy, @recordedAt, @recordedBy)`,
-    ).run(p).lastInsertRowid,
-  );
+  // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
+  const row = prepared(
+    db,
+    `INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, purpose_detail, permitted_use,
+       permitted_areas, conditions, risk_assessed_on, valid_from, valid_until, approved_by, recorded_at, recorded_by)
+     VALUES (@staffId, @deviceKind, @deviceDescription, @purpose, @purposeDetail, @permittedUse,
+       @permittedAreas, @conditions, @riskAssessedOn, @validFrom, @validUntil, @approvedBy, @recordedAt, @recordedBy)
+     RETURNING id`,
+  ).get(p) as { id: number };
+  return row.id;
 }
 
 export async function findStaffPermission(db: Db, id: number): Promise<StaffPermissionRow | undefined> {
@@ -129,13 +132,15 @@ export async function endStaffPermission(db: Db, id: number, e: { at: string; by
 /**
  * The permissions in force on `today` for everyone signed in now: signed, within their days, not ended. What
  * the staff on site page and Today's "phone not in the safe" list read. From the open days (a handful), then
- * each one's permissions by staff_device_permissions_by_staff.
+ * each one's permissions by staff_device_permissions_by_staff (CROSS JOIN keeps that order on SQLite; the join
+ * condition sits in WHERE because PostgreSQL refuses ON after CROSS JOIN).
  */
 export const PERMISSIONS_IN_FORCE_SQL = `
   SELECT p.id, p.staff_id, p.device_kind, p.purpose, p.purpose_detail
   FROM staff_days d
-  CROSS JOIN staff_device_permissions p ON p.staff_id = d.staff_id
-  WHERE d.signed_out_at IS NULL AND p.signed_on IS NOT NULL AND p.ended_at IS NULL
+  CROSS JOIN staff_device_permissions p
+  WHERE p.staff_id = d.staff_id
+    AND d.signed_out_at IS NULL AND p.signed_on IS NOT NULL AND p.ended_at IS NULL
     AND p.valid_from <= @today AND (p.valid_until IS NULL OR p.valid_until >= @today)
   ORDER BY p.staff_id, p.id`;
 

@@ -46,11 +46,12 @@ function toStaff(row: StaffRow): Staff {
 }
 
 export async function insertStaff(db: Db, staff: { displayName: string; pinHash: string; roles: StaffRole[]; createdAt: string }): Promise<number> {
-  const result = prepared(
+  // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
+  const row = prepared(
     db,
     `INSERT INTO staff (display_name, pin_hash, is_office, is_dsl, is_admin, is_head, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).get(
     staff.displayName,
     staff.pinHash,
     staff.roles.includes('office') ? 1 : 0,
@@ -58,8 +59,8 @@ export async function insertStaff(db: Db, staff: { displayName: string; pinHash:
     staff.roles.includes('admin') ? 1 : 0,
     headFlag(staff.roles),
     staff.createdAt,
-  );
-  return Number(result.lastInsertRowid);
+  ) as { id: number };
+  return row.id;
 }
 
 /** The is_head column: 1 for a head, null (never 0) for everyone else. */
@@ -124,6 +125,8 @@ export async function countOtherActiveWithRole(db: Db, role: 'dsl' | 'admin', ex
 
 /** Whether any account's PIN hash starts so (whether the database holds PINs of a given format). */
 export async function anyPinHashStartingWith(db: Db, prefix: string): Promise<boolean> {
-  const row = prepared(db, 'SELECT EXISTS (SELECT 1 FROM staff WHERE substr(pin_hash, 1, ?) = ?) AS found').get(prefix.length, prefix) as { found: number };
+  // CAST: PostgreSQL would answer EXISTS as true/false, SQLite as 1/0; both give 1/0 so.
+  const row = prepared(db, 'SELECT CAST(EXISTS (SELECT 1 FROM staff WHERE substr(pin_hash, 1, ?) = ?) AS INTEGER) AS found')
+    .get(prefix.length, prefix) as { found: number };
   return row.found === 1;
 }

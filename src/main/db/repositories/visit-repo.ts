@@ -3,10 +3,10 @@ import type { VisitorType } from '../../../shared/domain/visitors.js';
 import type { Db } from '../connection.js';
 
 export async function insertAcknowledgement(db: Db, visitorId: number, policyVersionId: number, at: string): Promise<number> {
-  const result = db
-    .prepare('INSERT INTO acknowledgements (visitor_id, policy_version_id, acknowledged_at) VALUES (?, ?, ?)')
-    .run(visitorId, policyVersionId, at);
-  return Number(result.lastInsertRowid);
+  const row = db
+    .prepare('INSERT INTO acknowledgements (visitor_id, policy_version_id, acknowledged_at) VALUES (?, ?, ?) RETURNING id')
+    .get(visitorId, policyVersionId, at) as { id: number };
+  return row.id;
 }
 
 export async function latestAcknowledgement(db: Db, visitorId: number): Promise<{ id: number; policyVersionId: number } | undefined> {
@@ -20,13 +20,13 @@ export async function insertVisit(
   db: Db,
   v: { visitorId: number; visitorType: VisitorType; visiting: string; acknowledgementId: number; signedInAt: string; badgeToken: string },
 ): Promise<number> {
-  const result = db
+  const row = db
     .prepare(
       `INSERT INTO visits (visitor_id, visitor_type, visiting, acknowledgement_id, signed_in_at, badge_token)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .run(v.visitorId, v.visitorType, v.visiting, v.acknowledgementId, v.signedInAt, v.badgeToken);
-  return Number(result.lastInsertRowid);
+    .get(v.visitorId, v.visitorType, v.visiting, v.acknowledgementId, v.signedInAt, v.badgeToken) as { id: number };
+  return row.id;
 }
 
 export interface VisitRow {
@@ -114,7 +114,7 @@ export async function searchOnSiteBySurname(db: Db, prefix: string, limit: numbe
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
        WHERE vi.signed_out_at IS NULL
          AND EXISTS (SELECT 1 FROM visitor_name_words w WHERE w.visitor_id = v.id AND w.word >= @prefix AND w.word < @prefix || char(1114111))
-       ORDER BY vi.signed_in_at DESC
+       ORDER BY vi.signed_in_at DESC, vi.id DESC
        LIMIT @limit`,
     )
     .all({ prefix, limit }) as OnSiteRow[];
@@ -159,10 +159,12 @@ export async function visitChecks(db: Db, visitId: number): Promise<{ photo_id_c
 }
 
 export async function visitIdByBadge(db: Db, token: string): Promise<number | undefined> {
-  return db.prepare('SELECT id FROM visits WHERE badge_token = ?').pluck().get(token) as number | undefined;
+  const row = db.prepare('SELECT id FROM visits WHERE badge_token = ?').get(token) as { id: number } | undefined;
+  return row?.id;
 }
 
 /** The code printed on a visit's badge. */
 export async function badgeTokenOf(db: Db, visitId: number): Promise<string> {
-  return db.prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+  const row = db.prepare('SELECT badge_token FROM visits WHERE id = ?').get(visitId) as { badge_token: string } | undefined;
+  return row?.badge_token as string;
 }

@@ -1,4 +1,4 @@
-import type { PersonName } from '../../../shared/domain/names.js';
+import { fullName, type PersonName } from '../../../shared/domain/names.js';
 import type { Db } from '../connection.js';
 import { codePointCount, PREFIX_LENGTH, saveNameWords, searchPrefix, touchNameWords } from './name-words-repo.js';
 import { prepared } from './statements.js';
@@ -14,6 +14,14 @@ export interface VisitorRow {
 /** The name in a visitor row, for fullName() and shortName(). */
 export function nameOf(row: { first_name: string; last_name: string; family_name_first: number }): PersonName {
   return { firstName: row.first_name, lastName: row.last_name, familyNameFirst: row.family_name_first === 1 };
+}
+
+/**
+ * The full name from name columns that an outer join may have left empty (null when there is no such person).
+ * Built here rather than by a SQL function, so SQLite and PostgreSQL give the same name from the same rule.
+ */
+export function fullNameOrNull(first: string | null, last: string | null, familyNameFirst: number | null): string | null {
+  return first === null || last === null ? null : fullName({ firstName: first, lastName: last, familyNameFirst: familyNameFirst === 1 });
 }
 
 export async function findVisitorByIdentity(db: Db, identityKey: string): Promise<VisitorRow | undefined> {
@@ -32,12 +40,11 @@ export async function insertVisitor(
   db: Db,
   v: { name: PersonName; identityKey: string; organisation: string | null; createdAt: string },
 ): Promise<number> {
-  const result = prepared(
+  const { id } = prepared(
     db,
     `INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt);
-  const id = Number(result.lastInsertRowid);
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).get(v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt) as { id: number };
   await saveNameWords(db, id, v.name, null);
   return id;
 }
@@ -73,11 +80,13 @@ export async function searchVisitorsBySurname(db: Db, prefix: string, limit: num
  * A visitor has a row per word, so the same visitor can come back more than once (Smith-Smithson, "smi").
  * Parameters, in order: the group, the prefix, the prefix again, how many rows. Bound by position: by name
  * the lookup took about 2 µs longer (of some 30 µs). The benchmark's floor runs this same text.
+ * NULLS LAST is SQLite's own order for DESC (so it still reads the index unsorted), written out because
+ * PostgreSQL's default is the opposite: visitors never signed in stay last on both.
  */
 export const NEWEST_IN_GROUP_SQL = `SELECT v.id, v.first_name, v.last_name, v.family_name_first, v.organisation, w.last_signed_in_at
   FROM visitor_name_words w JOIN visitors v ON v.id = w.visitor_id
   WHERE w.word_prefix = ? AND w.word >= ? AND w.word < ? || char(1114111)
-  ORDER BY w.word_prefix, w.last_signed_in_at DESC, w.visitor_id DESC
+  ORDER BY w.word_prefix, w.last_signed_in_at DESC NULLS LAST, w.visitor_id DESC
   LIMIT ?`;
 
 /** The distinct three-letter groups starting with @prefix, each found by one seek of the words index. */

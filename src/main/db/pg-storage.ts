@@ -1,0 +1,168 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { pgText, pgValues, type Params, type Storage, type TransactionHooks } from './storage.js';
+
+/**
+ * The storage port on a PostgreSQL server that many desks share (issue 15). A pool of connections; each
+ * transaction has one of them to itself from BEGIN to COMMIT, found through the asynchronous context it runs
+ * in, so every query inside `transaction(work)` uses it and every query outside uses the pool.
+ *
+ * Transactions are READ COMMITTED, PostgreSQL's default: a statement sees what was committed before it began.
+ * Each write transaction first takes the setting's write lock (WRITE_LOCK), held to its commit: write
+ * transactions from every desk run one after another, as on SQLite, where BEGIN IMMEDIATE does the same. So
+ * every check-then-write (a visitor signed out once, the next receipt number, the audit trail's next entry
+ * chained onto the newest) is as correct with ten desks as with one, and a statement after the lock sees
+ * everything committed before it (READ COMMITTED; REPEATABLE READ would keep the snapshot taken before the
+ * wait). Reads outside transactions take no lock. Finer locks can come if the benchmarks ask for them.
+ */
+export interface PgStorageOptions {
+  /** postgres://user@host:port/database?sslmode=verify-full */
+  connectionString: string;
+  /** Connections kept open at most; a desk rarely needs more than a few at once. */
+  max?: number;
+}
+
+/**
+ * The advisory lock keys (pg_advisory_xact_lock(namespace, key)): the namespace is "SH" in ASCII, so it is
+ * unlikely to be another program's on a shared server; key 1 is the setting's writes.
+ */
+export const WRITE_LOCK = { namespace: 0x5348, key: 1 } as const;
+
+interface PgTransaction {
+  readonly client: pg.PoolClient;
+  /** False once committed or rolled back: work it left running then uses the pool, never a finished client. */
+  live: boolean;
+}
+
+/**
+ * Numbers come back as numbers, as from SQLite: bigint ids and count(*) (int8) are below 2^53 here, and
+ * sums and averages (numeric) are small. pg's default gives both as strings.
+ */
+const NUMBERS: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as never);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export class PgStorage implements Storage {
+  readonly engine = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly inside = new AsyncLocalStorage<PgTransaction>();
+  private hooks: TransactionHooks | null = null;
+  private savepoints = 0;
+
+  readonly connectionString: string;
+
+  constructor(options: PgStorageOptions) {
+    this.connectionString = options.connectionString;
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 8,
+      // A desk that cannot reach the server says so within seconds, rather than leaving a visitor waiting.
+      connectionTimeoutMillis: 2000,
+      keepAlive: true,
+      application_name: 'Safe Hands',
+      // A desk that dies inside a transaction must not hold its locks for ever.
+      idle_in_transaction_session_timeout: 15_000,
+      types: NUMBERS,
+    });
+    // An idle connection the server dropped is discarded by the pool; without a listener it would crash the app.
+    this.pool.on('error', () => undefined);
+  }
+
+  async get<R>(sql: string, params?: Params): Promise<R | undefined> {
+    return (await this.query(sql, params)).rows[0] as R | undefined;
+  }
+
+  async all<R>(sql: string, params?: Params): Promise<R[]> {
+    return (await this.query(sql, params)).rows as R[];
+  }
+
+  async run(sql: string, params?: Params): Promise<{ changes: number }> {
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+
+  inTransaction(): boolean {
+    return this.current() !== undefined;
+  }
+
+  onTransactions(hooks: TransactionHooks): void {
+    this.hooks = hooks;
+  }
+
+  async transaction<T>(work: () => T | Promise<T>): Promise<T> {
+    const outer = this.current();
+    if (outer) return this.savepoint(outer, work);
+    const client = await this.pool.connect();
+    const tx: PgTransaction = { client, live: true };
+    let unusable = false;
+    try {
+      await client.query('BEGIN');
+      // The sealing triggers note this transaction's writes to sealed tables (migrations/postgres, record_changes).
+      await client.query("SET LOCAL safe_hands.watch = 'on'");
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK.namespace, WRITE_LOCK.key]);
+      const value = await this.inside.run(tx, work);
+      await this.inside.run(tx, async () => this.hooks?.beforeCommit());
+      await client.query('COMMIT');
+      tx.live = false;
+      this.hooks?.afterCommit();
+      return value;
+    } catch (err) {
+      tx.live = false;
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        // The connection itself failed: it goes, and the pool opens another next time.
+        unusable = true;
+      }
+      this.hooks?.afterRollback();
+      throw err;
+    } finally {
+      client.release(unusable);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private current(): PgTransaction | undefined {
+    const tx = this.inside.getStore();
+    return tx?.live ? tx : undefined;
+  }
+
+  private async savepoint<T>(tx: PgTransaction, work: () => T | Promise<T>): Promise<T> {
+    const name = `nested_${++this.savepoints}`;
+    await tx.client.query(`SAVEPOINT ${name}`);
+    try {
+      const value = await work();
+      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      return value;
+    } catch (err) {
+      await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      throw err;
+    }
+  }
+
+  private query(sql: string, params: Params | undefined): Promise<pg.QueryResult> {
+    const compiled = pgText(sql);
+    // Named, so each connection parses and plans a statement once, as SQLite keeps its prepared statements.
+    const statement = { name: statementName(compiled.text), text: compiled.text, values: pgValues(compiled, params) };
+    const tx = this.current();
+    return tx ? tx.client.query(statement) : this.pool.query(statement);
+  }
+}
+
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `sh_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}

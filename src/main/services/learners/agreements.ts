@@ -8,9 +8,8 @@ import {
 import { listActiveStaff } from '../../db/repositories/staff-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
-import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
+import { asDecider, deciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
-import type { UsableStaff } from '../staff/staff-auth.js';
 import { checkPupilDays, today } from './pupil-days.js';
 
 export function toAgreementView(row: AgreementRow, day: string): AgreementView {
@@ -33,27 +32,15 @@ export function toAgreementView(row: AgreementRow, day: string): AgreementView {
   };
 }
 
-/** Who may agree: an active account with the headteacher or leadership role (checked before the PIN, and again when writing). */
-const agreeingHeadOnly: UsableStaff = (staff) => {
-  if (!staff || !staff.active) {
-    throw new CommandError('not_found', 'That person could not be found. Choose who agreed from the list.', { 'agreedBy.staffId': 'Choose who agreed.' });
-  }
-  if (!staff.roles.includes('head')) {
-    throw new CommandError(
-      'forbidden',
-      `${staff.displayName} does not have the Headteacher or leadership role. Only the headteacher or a leader can agree to a pupil's device.`,
-      { 'agreedBy.staffId': 'Only the headteacher or a leader can agree.' },
-    );
-  }
-  return staff;
-};
-
-/** The head who agrees types their PIN: a wrong one is shown under their PIN box and counted against their account like any other. */
-const AGREEING_HEAD: DeciderRule = {
-  usable: agreeingHeadOnly,
-  field: 'agreedBy.pin',
-  wrongPin: { field: 'agreedBy.pin', failedAction: 'learner.agreement_pin_failed' },
-};
+/** Who may agree: the headteacher or a leader, typing their own PIN. */
+const AGREEING_HEAD = deciderRule({
+  form: 'agreedBy',
+  roles: ['head'],
+  decided: 'agreed',
+  refusal: (name) => `${name} does not have the Headteacher or leadership role. Only the headteacher or a leader can agree to a pupil's device.`,
+  hint: 'Only the headteacher or a leader can agree.',
+  failedAction: 'learner.agreement_pin_failed',
+});
 
 /**
  * Records the headteacher's prior agreement for a pupil's device. Whoever unlocked the console, the head

@@ -12,9 +12,8 @@ import { readSetting } from '../admin/settings-store.js';
 import { alreadyLeft, itemWords } from '../custody/release.js';
 import { heldPastEndOfDay } from '../custody/safe-views.js';
 import { toReceiptView } from '../custody/receipt-view.js';
-import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
+import { asDecider, deciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
-import type { UsableStaff } from '../staff/staff-auth.js';
 
 /**
  * The receipt and the chosen items, each on it, confiscated and still in the safe. An item another desk
@@ -38,27 +37,15 @@ async function confiscatedInSafe(ctx: ServiceContext, receiptId: number, itemIds
   return { receipt, items };
 }
 
-/** Who may agree to an early release: an active DSL or headteacher (checked before the PIN, and again when writing). */
-const dslOrHeadOnly: UsableStaff = (staff) => {
-  if (!staff || !staff.active) {
-    throw new CommandError('not_found', 'That person could not be found. Choose who agrees from the list.', { 'early.staffId': 'Choose who agrees.' });
-  }
-  if (!staff.roles.includes('dsl') && !staff.roles.includes('head')) {
-    throw new CommandError(
-      'forbidden',
-      `${staff.displayName} is not the DSL or a headteacher or leader. Only they can agree to release a confiscated device before the end of the day.`,
-      { 'early.staffId': 'Only the DSL or the headteacher can agree.' },
-    );
-  }
-  return staff;
-};
-
-/** Whoever agrees types their PIN: a wrong one is shown under their PIN box and counted against their account like any other. */
-const EARLY_AGREER: DeciderRule = {
-  usable: dslOrHeadOnly,
-  field: 'early.pin',
-  wrongPin: { field: 'early.pin', failedAction: 'learner.early_release_pin_failed' },
-};
+/** Who may agree to an early release: the DSL or the headteacher, typing their own PIN. */
+const EARLY_AGREER = deciderRule({
+  form: 'early',
+  roles: ['dsl', 'head'],
+  decided: 'agrees',
+  refusal: (name) => `${name} is not the DSL or a headteacher or leader. Only they can agree to release a confiscated device before the end of the day.`,
+  hint: 'Only the DSL or the headteacher can agree.',
+  failedAction: 'learner.early_release_pin_failed',
+});
 
 /** Whether any of these items is still within the school day it was confiscated on (the end-of-day report's own rule). */
 async function beforeEndOfDay(ctx: ServiceContext, items: readonly CustodyItemView[]): Promise<string | null> {

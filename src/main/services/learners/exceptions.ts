@@ -13,9 +13,8 @@ import { withNameWarning } from '../../documents/name-warning.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
-import { asDecider, type DeciderRule } from '../staff/decider-pin.js';
+import { asDecider, deciderRule } from '../staff/decider-pin.js';
 import type { PinContext } from '../staff/pin-pepper.js';
-import type { UsableStaff } from '../staff/staff-auth.js';
 import { refuseSigning } from '../staff/signing-checks.js';
 import { checkPupilDays, today } from './pupil-days.js';
 
@@ -52,30 +51,17 @@ export function toLearnerExceptionView(row: LearnerExceptionRow, day: string): L
 }
 
 /**
- * Who may approve: an active account with the DSL or headteacher role (checked before the PIN, and again
- * when writing). The school policy names the headteacher; a decision about a child's safety is equally the
- * DSL's, as for a visitor's device.
+ * Who may approve: the DSL or the headteacher, typing their own PIN. The school policy names the headteacher;
+ * a decision about a child's safety is equally the DSL's, as for a visitor's device.
  */
-const approverOnly: UsableStaff = (staff) => {
-  if (!staff || !staff.active) {
-    throw new CommandError('not_found', 'That person could not be found. Choose who approved from the list.', { 'approvedBy.staffId': 'Choose who approved.' });
-  }
-  if (!staff.roles.includes('dsl') && !staff.roles.includes('head')) {
-    throw new CommandError(
-      'forbidden',
-      `${staff.displayName} is neither a Designated Safeguarding Lead nor the headteacher or a leader. Only they can approve a pupil's device exception.`,
-      { 'approvedBy.staffId': 'Only the DSL or the headteacher can approve.' },
-    );
-  }
-  return staff;
-};
-
-/** The approver types their PIN: a wrong one is shown under their PIN box and counted against their account like any other. */
-const APPROVER: DeciderRule = {
-  usable: approverOnly,
-  field: 'approvedBy.pin',
-  wrongPin: { field: 'approvedBy.pin', failedAction: 'learner.exception_pin_failed' },
-};
+const APPROVER = deciderRule({
+  form: 'approvedBy',
+  roles: ['dsl', 'head'],
+  decided: 'approved',
+  refusal: (name) => `${name} is neither a Designated Safeguarding Lead nor the headteacher or a leader. Only they can approve a pupil's device exception.`,
+  hint: 'Only the DSL or the headteacher can approve.',
+  failedAction: 'learner.exception_pin_failed',
+});
 
 async function mustFind(ctx: ServiceContext, exceptionId: number): Promise<LearnerExceptionRow> {
   const row = await findLearnerException(ctx.db, exceptionId);

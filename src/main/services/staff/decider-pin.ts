@@ -1,3 +1,5 @@
+import type { StaffRole } from '../../../shared/domain/roles.js';
+import { CommandError } from '../../core/command-error.js';
 import { inTransaction } from '../../db/connection.js';
 import type { Staff } from '../../db/repositories/staff-repo.js';
 import type { ServiceContext } from '../../core/context.js';
@@ -18,6 +20,43 @@ export interface DeciderRule {
   field: string;
   /** Where a wrong PIN is shown and the entry it leaves; left out, it counts as a wrong PIN at the lock screen. */
   wrongPin?: PinEntry;
+}
+
+/** What deciderRule needs to say, in one decision's own words. */
+export interface DeciderWords {
+  /** The form's decider fields: `<form>.staffId` and `<form>.pin`. */
+  form: string;
+  /** The roles any one of which lets a person decide. */
+  roles: readonly StaffRole[];
+  /** How the form says who decided ("approved", "agreed"): for "Choose who approved from the list". */
+  decided: string;
+  /** Why a person without the role is refused, after their name. */
+  refusal: (name: string) => string;
+  /** The same, in short under the name box. */
+  hint: string;
+  /** The audit action a wrong PIN leaves. */
+  failedAction: string;
+}
+
+/**
+ * The rule for a decision by an active account holding one of `roles`, checked before the PIN and again when
+ * writing; a wrong PIN is shown under the decider's own PIN box and counted against their account.
+ */
+export function deciderRule(words: DeciderWords): DeciderRule {
+  const { form } = words;
+  return {
+    usable: (staff) => {
+      if (!staff || !staff.active) {
+        throw new CommandError('not_found', `That person could not be found. Choose who ${words.decided} from the list.`, { [`${form}.staffId`]: `Choose who ${words.decided}.` });
+      }
+      if (!staff.roles.some((role) => words.roles.includes(role))) {
+        throw new CommandError('forbidden', words.refusal(staff.displayName), { [`${form}.staffId`]: words.hint });
+      }
+      return staff;
+    },
+    field: `${form}.pin`,
+    wrongPin: { field: `${form}.pin`, failedAction: words.failedAction },
+  };
 }
 
 /**

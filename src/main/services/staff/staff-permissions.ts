@@ -16,10 +16,9 @@ import { buildStaffPermissionPdf } from '../../documents/staff-device-permission
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { readSetting } from '../admin/settings-store.js';
-import { asDecider, type DeciderRule } from './decider-pin.js';
+import { asDecider, deciderRule } from './decider-pin.js';
 import type { PinContext } from './pin-pepper.js';
 import { refuseSigning } from './signing-checks.js';
-import type { UsableStaff } from './staff-auth.js';
 
 /**
  * A member of staff's permission to use their own phone or device at work (nursery §4, school §4), recorded
@@ -66,30 +65,18 @@ export function toStaffPermissionView(row: StaffPermissionRow, day: string): Sta
 }
 
 /**
- * Who may approve: an active account with the headteacher or leadership role (checked before the PIN, and
- * again when writing). Both policies give this decision to the headteacher (the nursery's manager), not the
- * DSL: it is about a member of staff's conduct at work, as a pupil's device agreement is about a pupil's.
+ * Who may approve: the headteacher or a leader, typing their own PIN. Both policies give this decision to the
+ * headteacher (the nursery's manager), not the DSL: it is about a member of staff's conduct at work, as a
+ * pupil's device agreement is about a pupil's.
  */
-const headOnly: UsableStaff = (staff) => {
-  if (!staff || !staff.active) {
-    throw new CommandError('not_found', 'That person could not be found. Choose who approved from the list.', { 'approvedBy.staffId': 'Choose who approved.' });
-  }
-  if (!staff.roles.includes('head')) {
-    throw new CommandError(
-      'forbidden',
-      `${staff.displayName} is not the headteacher or a leader. Only they can give a member of staff permission to use a personal device.`,
-      { 'approvedBy.staffId': 'Only the headteacher or a leader can approve.' },
-    );
-  }
-  return staff;
-};
-
-/** The approver types their PIN: a wrong one is shown under their PIN box and counted against their account. */
-const APPROVER: DeciderRule = {
-  usable: headOnly,
-  field: 'approvedBy.pin',
-  wrongPin: { field: 'approvedBy.pin', failedAction: 'staff_permission.pin_failed' },
-};
+const APPROVER = deciderRule({
+  form: 'approvedBy',
+  roles: ['head'],
+  decided: 'approved',
+  refusal: (name) => `${name} is not the headteacher or a leader. Only they can give a member of staff permission to use a personal device.`,
+  hint: 'Only the headteacher or a leader can approve.',
+  failedAction: 'staff_permission.pin_failed',
+});
 
 async function mustFind(ctx: ServiceContext, permissionId: number): Promise<StaffPermissionRow> {
   const row = await findStaffPermission(ctx.db, permissionId);

@@ -158,8 +158,8 @@ export async function ensureDataset(root, visitors, log = console.log) {
       expectationsTemplate: 'school',
     }, 'bench');
     if (!setup.ok) throw new Error(`setup.create failed: ${JSON.stringify(setup.error)}`);
-    app.db.pragma('optimize');
-    app.db.exec('ANALYZE');
+    app.db.db.pragma('optimize');
+    app.db.db.exec('ANALYZE');
   } finally {
     app.close();
   }

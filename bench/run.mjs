@@ -42,7 +42,7 @@ copyDataset(cached, work);
 const app = await openApp({ dataDir: work });
 // The start-up check reads every page in a worker thread; steady-state figures are taken after it.
 await app.startupCheck;
-const db = app.db;
+const db = app.db.db; // the SQLite connection under the app's storage, for the bare floors
 console.log(`Measuring on ${VISITORS.toLocaleString('en-GB')} visitors (${db.prepare('SELECT count(*) FROM visits').pluck().get().toLocaleString('en-GB')} visits), ${ITER} iterations each\n`);
 
 try {

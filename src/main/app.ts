@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './core/clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
-import { openDatabase, type Db } from './db/connection.js';
+import { openDatabase } from './db/connection.js';
+import { SqliteStorage, sqliteOf } from './db/sqlite-storage.js';
+import type { Storage } from './db/storage.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from './core/paths.js';
@@ -63,18 +65,19 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const file = join(options.dataDir, DATABASE_FILE);
   const existed = existsSync(file);
-  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const sqlite = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new SqliteStorage(sqlite);
   let problem: string | null = null;
   let auditTrail: AuditTrail | null = null;
   try {
     // Before the schema update, so rows a migration rewrites are sealed as Safe Hands' own change.
     auditTrail = new AuditTrail(db, clock, options.dataDir);
-    migrate(db, readMigrations(MIGRATIONS_DIR), () => clock.now());
+    migrate(sqlite, readMigrations(MIGRATIONS_DIR), () => clock.now());
     await auditTrail.start();
   } catch (err) {
     // A damaged file still opens, so the office sees what is wrong and can restore a backup.
     if (!isCorruption(err)) {
-      db.close();
+      sqlite.close();
       throw err;
     }
     problem = `The database is damaged (${(err as Error).message}).`;
@@ -118,7 +121,7 @@ function isCorruption(err: unknown): boolean {
 }
 
 export async function createAppFromDb(
-  db: Db, clock: Clock, dataDir: string, auditTrail: AuditTrail, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
+  db: Storage, clock: Clock, dataDir: string, auditTrail: AuditTrail, databaseProblem: string | null = null, nativeBinding?: string, pinHashCost?: ScryptCost,
 ): Promise<App> {
   const sessions = new StaffSessions(clock);
   const core: Core = {
@@ -140,7 +143,10 @@ export async function createAppFromDb(
     async checkDatabase(kind) {
       if (closed) return 'cancelled';
       const restoresAtStart = core.health.restores;
-      const check = checkInBackground(db.name, kind, nativeBinding);
+      // SQLite's own check of its file; a PostgreSQL server checks its own storage.
+      const file = sqliteOf(db)?.name;
+      if (file === undefined) return 'ok';
+      const check = checkInBackground(file, kind, nativeBinding);
       running.add(check);
       const verdict = await check.verdict;
       running.delete(check);
@@ -172,7 +178,8 @@ export async function createAppFromDb(
       closed = true;
       for (const check of running) check.cancel();
       if (db.open) auditTrail.flush();
-      db.close();
+      // not awaited: SQLite closes at once; a PostgreSQL pool ends its connections in the background.
+      void db.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import {
   accessibilityViolations, checkScreen, closeKioskInChromium, openConsolePage, openKioskInChromium, openPage, openSection,
   setUpThroughUi, startKiosk, unlockConsole, type RunningKiosk, type WatchedPage,
 } from '../helpers/e2e.js';
-import { createSetUpApp, newVisitor } from '../helpers/test-app.js';
+import { createSetUpApp, newVisitor, sqlite } from '../helpers/test-app.js';
 import { flatten, pdfText } from '../helpers/pdf.js';
 
 /**
@@ -206,8 +206,8 @@ describe.sequential('a damaged database', () => {
     // backend's own start-up check test does.
     const app = await createSetUpApp();
     for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    const pages = app.db.pragma('page_count', { simple: true }) as number;
+    sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
+    const pages = sqlite(app).pragma('page_count', { simple: true }) as number;
     const dir = app.dir;
     app.close();
     const file = join(dir, 'safe-hands.db');

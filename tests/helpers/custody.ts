@@ -1,5 +1,5 @@
 import type { CommandInput, CommandOutput } from '../../src/shared/contract/index.js';
-import { newVisitor, type TestApp } from './test-app.js';
+import { newVisitor, type TestApp, sqlite } from './test-app.js';
 
 /** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */
 export async function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
@@ -25,5 +25,5 @@ export async function logIntoSafe(app: TestApp): Promise<CommandOutput<'custody.
 }
 
 export function tokenOf(app: TestApp, receiptId: number): string {
-  return (app.db.prepare('SELECT token FROM receipts WHERE id = ?').get(receiptId) as { token: string }).token;
+  return (sqlite(app).prepare('SELECT token FROM receipts WHERE id = ?').get(receiptId) as { token: string }).token;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestApp } from './test-app.js';
+import { sqlite } from './test-app.js';
 
 const FILLER = 'test.filler.';
 
@@ -12,9 +13,9 @@ const FILLER = 'test.filler.';
  * and smaller), so even a single audit entry is refused, as on a disk with no byte to spare.
  */
 export function fillDatabase(app: TestApp): void {
-  const pages = app.db.pragma('page_count', { simple: true }) as number;
-  app.db.pragma(`max_page_count = ${pages}`);
-  const put = app.db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
+  const pages = sqlite(app).pragma('page_count', { simple: true }) as number;
+  sqlite(app).pragma(`max_page_count = ${pages}`);
+  const put = sqlite(app).prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
   let n = 0;
   for (const size of [4000, 1000, 250, 60, 10]) {
     for (;;) {
@@ -29,8 +30,8 @@ export function fillDatabase(app: TestApp): void {
 }
 
 export function freeDatabase(app: TestApp): void {
-  app.db.pragma('max_page_count = 1073741823');
-  app.db.prepare('DELETE FROM settings WHERE key >= ? AND key < ?').run(FILLER, `${FILLER}~`);
+  sqlite(app).pragma('max_page_count = 1073741823');
+  sqlite(app).prepare('DELETE FROM settings WHERE key >= ? AND key < ?').run(FILLER, `${FILLER}~`);
 }
 
 /** Whether file modes stop this process (root ignores them). */

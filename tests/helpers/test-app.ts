@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { checkAuditNow } from '../../src/main/audit/audit-check.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/core/clock.js';
+import type { Db } from '../../src/main/db/connection.js';
+import { sqliteOf } from '../../src/main/db/sqlite-storage.js';
 import type { ScryptCost } from '../../src/main/services/staff/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
@@ -134,23 +136,33 @@ export async function newVisitor(app: TestApp, overrides: Partial<CommandInput<'
 /**
  * Every row of every table, hashed: equal before and after a refused command means nothing changed.
  */
+/**
+ * The SQLite connection under a test app, for tests that read or change the file directly (behind the
+ * app's back, as an attacker would).
+ */
+export function sqlite(app: Pick<App, 'db'>): Db {
+  const db = sqliteOf(app.db);
+  if (!db) throw new Error('This test reads the SQLite file directly, and the app runs on PostgreSQL.');
+  return db;
+}
+
 export function contentHash(app: Pick<App, 'db'>): string {
-  const tables = app.db
+  const tables = sqlite(app)
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
     .all() as { name: string }[];
   const hash = createHash('sha256');
   for (const { name } of tables) {
     hash.update(name);
-    for (const row of app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    for (const row of sqlite(app).prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
 
 /** The detail of the newest audit entry with this action, as the app wrote it. */
 export function lastAuditDetail(app: Pick<App, 'db'>, action: string): Record<string, unknown> {
-  return JSON.parse(app.db.prepare('SELECT detail_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string);
+  return JSON.parse(sqlite(app).prepare('SELECT detail_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string);
 }
 
 export function count(app: Pick<App, 'db'>, table: string): number {
-  return (app.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  return (sqlite(app).prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 }

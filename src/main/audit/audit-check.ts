@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection.js';
-import { auditHashAt, auditPageReader, GENESIS_HASH, hashOf, type AuditHead } from '../db/repositories/audit-repo.js';
+import type { Storage } from '../db/storage.js';
+import { auditHashAt, auditPage, GENESIS_HASH, hashOf, type AuditHead } from '../db/repositories/audit-repo.js';
 import {
   pendingRecordChanges, presentSealedTables, readRecord, recordExists, recordMatches, recordsAfter, type SealedTable,
 } from '../db/record-changes.js';
@@ -78,7 +78,7 @@ interface Sealed {
  *   still open are skipped: their entry is not written yet.
  */
 export async function* auditCheckSteps(
-  db: Db,
+  db: Storage,
   keys: readonly AuditKey[],
   anchors: readonly Anchor[],
   /**
@@ -99,7 +99,6 @@ export async function* auditCheckSteps(
   let lastId = 0;
   let checked = 0;
   let firstBrokenId: number | null = null;
-  const page = await auditPageReader(db);
   const incremental = since !== null && since.id + 1 >= sealedFrom;
   if (incremental) {
     if (await auditHashAt(db, since.id) !== since.hash) {
@@ -111,8 +110,8 @@ export async function* auditCheckSteps(
   }
 
   // Reads the entries after lastId; the chain's check stops at the first that does not hold.
-  const readEntries = (limit: number): number => {
-    const rows = page(lastId, limit);
+  const readEntries = async (limit: number): Promise<number> => {
+    const rows = await auditPage(db, lastId, limit);
     for (const row of rows) {
       if (firstBrokenId !== null) break;
       const { hash, ...rest } = row;
@@ -142,7 +141,7 @@ export async function* auditCheckSteps(
     return rows.length;
   };
 
-  while (firstBrokenId === null && readEntries(ROWS_PER_STEP) === ROWS_PER_STEP) yield;
+  while (firstBrokenId === null && (await readEntries(ROWS_PER_STEP)) === ROWS_PER_STEP) yield;
   if (lostKeyFrom !== null) {
     problems.push(
       `Audit entries ${lostKeyFrom} to ${sealedFrom - 1} cannot be checked: they were sealed with an audit key that is not on this computer. `
@@ -164,47 +163,57 @@ export async function* auditCheckSteps(
 
   if (firstBrokenId === null && incremental) {
     // Only the rows the new entries wrote: a row edited without any new entry is left to the weekly check.
-    readEntries(Number.MAX_SAFE_INTEGER);
-    const pending = pendingRecordChanges(db);
-    for (const [key, sealed] of latest) {
-      const [table, id] = key.split(':') as [SealedTable, string];
-      if (pending.has(key)) continue;
-      const row = readRecord(db, table, Number(id));
-      if (!row && sealed.hash !== null) problems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
-      else if (row && !sealedMatch(sealed, table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
-    }
+    // One snapshot, so a row is never read as written by an entry not yet read.
+    await db.snapshot(async () => {
+      await readEntries(Number.MAX_SAFE_INTEGER);
+      const pending = await pendingRecordChanges(db);
+      for (const [key, sealed] of latest) {
+        const [table, id] = key.split(':') as [SealedTable, string];
+        if (pending.has(key)) continue;
+        const row = await readRecord(db, table, Number(id));
+        if (!row && sealed.hash !== null) problems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
+        else if (row && !sealedMatch(sealed, table, row)) problems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+      }
+    });
   } else if (firstBrokenId === null) {
     const recordProblems: string[] = [];
-    for (const table of presentSealedTables(db)) {
+    for (const table of await presentSealedTables(db)) {
       let after = 0;
       for (;;) {
-        // Entries appended since the last step seal rows written meanwhile: read them first, in the same step.
-        readEntries(Number.MAX_SAFE_INTEGER);
-        const pending = pendingRecordChanges(db);
-        const rows = recordsAfter(db, table, after, ROWS_PER_STEP);
-        for (const row of rows) {
-          const id = row.id as number;
-          const key = `${table}:${id}`;
-          const sealed = latest.get(key);
-          latest.delete(key);
-          if (pending.has(key)) continue;
-          if (sealed) {
-            if (!sealedMatch(sealed, table, row)) recordProblems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
-          } else if (baseline !== null && id > (baseline[table] ?? 0)) {
-            recordProblems.push(`${RECORD_NAMES[table]} ${id} was added outside Safe Hands: no audit entry records it.`);
+        // Entries appended since the last step seal rows written meanwhile: read them first, in the same
+        // snapshot, so no row is read as written by an entry not yet read.
+        const rows = await db.snapshot(async () => {
+          await readEntries(Number.MAX_SAFE_INTEGER);
+          const pending = await pendingRecordChanges(db);
+          const read = await recordsAfter(db, table, after, ROWS_PER_STEP);
+          for (const row of read) {
+            const id = row.id as number;
+            const key = `${table}:${id}`;
+            const sealed = latest.get(key);
+            latest.delete(key);
+            if (pending.has(key)) continue;
+            if (sealed) {
+              if (!sealedMatch(sealed, table, row)) recordProblems.push(`${RECORD_NAMES[table]} ${id} has been changed outside Safe Hands since audit entry ${sealed.entry}.`);
+            } else if (baseline !== null && id > (baseline[table] ?? 0)) {
+              recordProblems.push(`${RECORD_NAMES[table]} ${id} was added outside Safe Hands: no audit entry records it.`);
+            }
           }
-        }
+          return read;
+        });
         if (rows.length < ROWS_PER_STEP) break;
         after = rows[rows.length - 1]!.id as number;
         yield;
       }
     }
-    for (const [key, sealed] of latest) {
-      const [table, id] = key.split(':') as [SealedTable, string];
-      if (sealed.hash !== null && !pendingRecordChanges(db).has(key) && !recordExists(db, table, Number(id))) {
-        recordProblems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
+    await db.snapshot(async () => {
+      const pending = await pendingRecordChanges(db);
+      for (const [key, sealed] of latest) {
+        const [table, id] = key.split(':') as [SealedTable, string];
+        if (sealed.hash !== null && !pending.has(key) && !(await recordExists(db, table, Number(id)))) {
+          recordProblems.push(`${RECORD_NAMES[table]} ${id} has been deleted outside Safe Hands (audit entry ${sealed.entry} recorded it).`);
+        }
       }
-    }
+    });
     problems.push(...recordProblems.slice(0, MOST_PROBLEMS_LISTED));
     if (recordProblems.length > MOST_PROBLEMS_LISTED) problems.push(`…and ${recordProblems.length - MOST_PROBLEMS_LISTED} more records changed outside Safe Hands.`);
   }
@@ -223,7 +232,7 @@ async function nextStep(steps: AsyncGenerator<void, AuditCheckResult>): Promise<
 }
 
 /** Runs the whole check at once: for a backup about to be restored, and in tests. */
-export async function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
+export async function checkAuditNow(db: Storage, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
   for (;;) {
     const step = await nextStep(steps);
@@ -232,7 +241,7 @@ export async function checkAuditNow(db: Db, keys: readonly AuditKey[], anchors: 
 }
 
 /** Runs the check a step at a time, letting the kiosk's requests in between: a large trail takes a second or two. */
-export async function checkAuditInSteps(db: Db, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
+export async function checkAuditInSteps(db: Storage, keys: readonly AuditKey[], anchors: readonly Anchor[] = [], since: AuditHead | null = null): Promise<AuditCheckResult> {
   const steps = auditCheckSteps(db, keys, anchors, since);
   // Closed in between (the app quitting, a test ending): stop quietly rather than read a closed database.
   const cancelled: AuditCheckResult = { ok: true, checked: 0, firstBrokenId: null, problems: [], head: null, cancelled: true };

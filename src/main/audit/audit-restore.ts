@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
-import type { Db } from '../db/connection.js';
+import { SqliteStorage } from '../db/sqlite-storage.js';
+import type { Storage } from '../db/storage.js';
 import { auditHead, type AuditHead } from '../db/repositories/audit-repo.js';
 import { checkAuditNow } from './audit-check.js';
 import { AUDIT_KEY_BESIDE, readKeyRing, type AuditKey } from './audit-key.js';
 
-async function openReadOnly<T>(file: string, nativeBinding: string | undefined, read: (db: Db) => Promise<T>): Promise<T> {
+async function openReadOnly<T>(file: string, nativeBinding: string | undefined, read: (db: Storage) => Promise<T>): Promise<T> {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    return await read(db);
+    return await read(new SqliteStorage(db));
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@ import type { Reminder } from '../../shared/contract/index.js';
 import { auditMarkOf, formatAuditMark, type AuditMark } from '../../shared/domain/audit-mark.js';
 import type { Clock } from '../core/clock.js';
 import type { ServiceContext } from '../core/context.js';
-import { inTransaction, onTransactions, type Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 import {
   appendAudit, auditHashAt, auditHead, lastCheckFailedDetail, sealAuditWith, type AuditHead,
 } from '../db/repositories/audit-repo.js';
@@ -67,7 +67,7 @@ export class AuditTrail {
   /** What the last check found, for the DSL and administrators; empty when the trail holds. */
   problems: string[] = [];
 
-  constructor(private readonly db: Db, private readonly clock: Clock, dataDir: string) {
+  constructor(private readonly db: Storage, private readonly clock: Clock, dataDir: string) {
     const { ring, found } = openAuditKeyRing(dataDir);
     this.ring = ring;
     this.headFile = join(dataDir, AUDIT_HEAD_FILE);
@@ -98,10 +98,10 @@ export class AuditTrail {
         this.written = head;
       },
     });
-    onTransactions(db, {
+    db.onTransactions({
       // A transaction that wrote sealed rows after its last entry (or without one) gets an entry for them.
       beforeCommit: async () => {
-        if (hasUnsealedChanges(db)) await this.appendSystemEntry('record.sealed', {});
+        if (await hasUnsealedChanges(db)) await this.appendSystemEntry('record.sealed', {});
       },
       afterCommit: () => {
         this.writeHead();
@@ -129,14 +129,14 @@ export class AuditTrail {
    */
   async start(): Promise<void> {
     watchRecordChanges(this.db);
-    await inTransaction(this.db, async () => {
-      if (hasUnsealedChanges(this.db)) await this.appendSystemEntry('record.sealed', { reason: 'schema update' });
+    await this.db.transaction(async () => {
+      if (await hasUnsealedChanges(this.db)) await this.appendSystemEntry('record.sealed', { reason: 'schema update' });
       const head = await auditHead(this.db);
       const current = this.ring.current();
       if (current && current.from <= (head?.id ?? 0) + 1) return;
       const lastIds: Record<string, number> = {};
       for (const table of SEALED_TABLES) {
-        lastIds[table] = lastRecordId(this.db, table);
+        lastIds[table] = await lastRecordId(this.db, table);
       }
       // On disk (synced) before the entry it seals is committed.
       const key = this.ring.start((head?.id ?? 0) + 1);
@@ -269,7 +269,7 @@ export class AuditTrail {
     const detail = { problems };
     try {
       if (await lastCheckFailedDetail(this.db) === JSON.stringify(detail)) return;
-      await inTransaction(this.db, () => this.appendSystemEntry('audit.check_failed', detail));
+      await this.db.transaction(() => this.appendSystemEntry('audit.check_failed', detail));
       this.writeHead();
     } catch (err) {
       console.warn(`Safe Hands could not record the audit check's findings: ${(err as Error).message}`);

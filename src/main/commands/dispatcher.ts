@@ -5,7 +5,7 @@ import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import { describeInvalid } from '../../shared/invalid-input.js';
 import type { Clock } from '../core/clock.js';
-import type { Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 import { CommandError } from '../core/command-error.js';
 import { KIOSK_ACTOR, type Actor } from '../core/context.js';
 import { consoleIdleMs } from '../services/staff/staff-auth.js';
@@ -19,7 +19,7 @@ import type { DatabaseHealth, Handler, HandlerContext } from './handler-types.js
 import { handlers } from './handlers.js';
 
 export interface Core {
-  db: Db;
+  db: Storage;
   clock: Clock;
   sessions: StaffSessions;
   dataDir: string;

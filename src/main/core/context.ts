@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../shared/domain/roles.js';
 import type { Clock } from './clock.js';
-import type { Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 import { appendAudit } from '../db/repositories/audit-repo.js';
 import { CommandError } from './command-error.js';
 
@@ -14,7 +14,7 @@ export interface Actor {
 export const KIOSK_ACTOR: Actor = { staffId: null, label: 'kiosk', roles: [] };
 
 export interface ServiceContext {
-  db: Db;
+  db: Storage;
   clock: Clock;
   actor: Actor;
 }

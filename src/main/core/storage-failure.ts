@@ -1,5 +1,5 @@
 import type { StorageProblemKind } from '../../shared/contract/index.js';
-import type { Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 
 /**
  * A write refused because of the disk under the data folder, told apart from every other error by its code:
@@ -99,7 +99,7 @@ interface CarriedPast {
   action: string | null;
 }
 
-const carriedPastByConnection = new WeakMap<Db, CarriedPast[]>();
+const carriedPastByConnection = new WeakMap<Storage, CarriedPast[]>();
 
 /**
  * For the few writes a command can do without when the disk refuses them (an unlock's audit entry, a wrong
@@ -107,7 +107,7 @@ const carriedPastByConnection = new WeakMap<Db, CarriedPast[]>();
  * failure is kept for the dispatcher (which puts it on the app's health and counts what went unrecorded)
  * and answers false, any other error is thrown as usual.
  */
-export async function writeIfStorageAllows(db: Db, action: string, write: () => Promise<unknown>): Promise<boolean> {
+export async function writeIfStorageAllows(db: Storage, action: string, write: () => Promise<unknown>): Promise<boolean> {
   try {
     await write();
     return true;
@@ -122,7 +122,7 @@ export async function writeIfStorageAllows(db: Db, action: string, write: () => 
  * could not be kept): a storage failure is kept for the dispatcher and returned, so the caller can say what
  * stopped it; anything else answers null, for the caller to throw.
  */
-export function carryPast(db: Db, err: unknown, action: string | null): StorageFailure | null {
+export function carryPast(db: Storage, err: unknown, action: string | null): StorageFailure | null {
   const failure = storageFailure(err);
   if (!failure) return null;
   const kept = carriedPastByConnection.get(db) ?? [];
@@ -132,7 +132,7 @@ export function carryPast(db: Db, err: unknown, action: string | null): StorageF
 }
 
 /** The storage failures commands went on past since last asked (see writeIfStorageAllows). */
-export function takeCarriedPast(db: Db): CarriedPast[] {
+export function takeCarriedPast(db: Storage): CarriedPast[] {
   const kept = carriedPastByConnection.get(db) ?? [];
   carriedPastByConnection.delete(db);
   return kept;

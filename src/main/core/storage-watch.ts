@@ -1,6 +1,6 @@
 import type { StorageProblem } from '../../shared/contract/index.js';
 import type { Clock } from './clock.js';
-import { inTransaction, type Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 import { writeAndRemoveSetting } from '../db/repositories/settings-repo.js';
 import { SYSTEM_ACTOR_LABEL } from '../audit/audit-trail.js';
 import { audit } from './context.js';
@@ -31,7 +31,7 @@ export class StorageWatch {
   /** Audit actions that could not be recorded meanwhile (unlocks, wrong PINs), counted for when writes work again. */
   private readonly notRecorded = new Map<string, number>();
 
-  constructor(private readonly app: { db: Db; clock: Clock; health: StorageHealth }) {}
+  constructor(private readonly app: { db: Storage; clock: Clock; health: StorageHealth }) {}
 
   /** Puts a failure on the health. The first stays until a write works again: it says what to put right. */
   record(failure: StorageFailure): void {
@@ -64,7 +64,7 @@ export class StorageWatch {
     if (now.getTime() - this.lastTriedAt < PROBE_EVERY_MS) return;
     this.lastTriedAt = now.getTime();
     try {
-      await inTransaction(db, async () => {
+      await db.transaction(async () => {
         await writeAndRemoveSetting(db, PROBE_KEY, PROBE_TEXT, now.toISOString());
         const ctx = { db, clock, actor: { staffId: null, label: SYSTEM_ACTOR_LABEL, roles: [] } };
         await audit(ctx, 'storage.saving_again', 'storage', null, { problem: problem.kind, since: problem.since, notRecorded: Object.fromEntries(this.notRecorded) });

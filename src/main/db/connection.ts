@@ -91,8 +91,10 @@ function turnOf(db: Db): Turn {
  * Runs `work` in one write transaction; IMMEDIATE takes the write lock up front so checks and writes agree.
  * Called inside a transaction on the same connection, `work` runs in a savepoint of it: its writes are undone
  * if it throws, and the outer transaction goes on or not as its caller decides.
+ * A 'read' transaction only reads (a read-only file allows it): its reads agree with each other, since
+ * nothing else runs on the connection meanwhile, and the audit trail's hooks do not run.
  */
-export async function inTransaction<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Db, work: () => T | Promise<T>, kind: 'write' | 'read' = 'write'): Promise<T> {
   const turn = turnOf(db);
   const current = inside.getStore();
   if (current !== undefined && current === turn.holder) return inSavepoint(db, work);
@@ -102,7 +104,7 @@ export async function inTransaction<T>(db: Db, work: () => T | Promise<T>): Prom
   turn.holder = mine;
   running += 1;
   try {
-    return await inside.run(mine, () => immediate(db, work));
+    return await inside.run(mine, () => immediate(db, work, kind));
   } finally {
     running -= 1;
     if (running === 0) inside.disable();
@@ -140,9 +142,9 @@ export function insideTransaction(db: Db): boolean {
   return current !== undefined && current === turnOf(db).holder;
 }
 
-async function immediate<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
-  const hooks = hooksByConnection.get(db);
-  db.exec('BEGIN IMMEDIATE');
+async function immediate<T>(db: Db, work: () => T | Promise<T>, kind: 'write' | 'read'): Promise<T> {
+  const hooks = kind === 'write' ? hooksByConnection.get(db) : undefined;
+  db.exec(kind === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
   let value: T;
   try {
     value = await work();

@@ -124,6 +124,38 @@ export class PgStorage implements Storage {
     }
   }
 
+  get open(): boolean {
+    return !this.pool.ended;
+  }
+
+  /**
+   * REPEATABLE READ: every statement sees the one snapshot taken at the first, so what the work reads agrees
+   * whatever other desks commit meanwhile; READ ONLY takes no lock and waits for nobody.
+   */
+  async snapshot<T>(work: () => T | Promise<T>): Promise<T> {
+    const outer = this.current();
+    if (outer) return work();
+    const client = await this.pool.connect();
+    const tx: PgTransaction = { client, live: true };
+    let unusable = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const value = await this.inside.run(tx, work);
+      await client.query('COMMIT');
+      return value;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        unusable = true;
+      }
+      throw err;
+    } finally {
+      tx.live = false;
+      client.release(unusable);
+    }
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

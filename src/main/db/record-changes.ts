@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Db } from './connection.js';
-import { prepared } from './repositories/statements.js';
+import { sqliteOf } from './sqlite-storage.js';
+import type { Storage } from './storage.js';
 
 /**
  * The tables whose rows the audit trail vouches for: a row changed by anything but Safe Hands (someone
@@ -40,36 +40,60 @@ export interface RecordSeal {
 }
 
 /**
- * Watches this connection's writes to the sealed tables. The triggers are TEMP: they exist only on Safe
- * Hands' own connection, so a change made through any other connection is never noted and never sealed.
- * That is the point: only what Safe Hands itself wrote gets a content hash in the audit trail.
+ * Watches Safe Hands' own writes to the sealed tables.
+ * - SQLite: the triggers are TEMP, so they exist only on Safe Hands' own connection, and a change made through
+ *   any other connection is never noted and never sealed. That is the point: only what Safe Hands itself
+ *   wrote gets a content hash in the audit trail.
+ * - PostgreSQL: the triggers are the schema's (migrations/postgres), and note a write only in a transaction
+ *   that says `safe_hands.watch` (pg-storage.ts): again, only Safe Hands' own.
  */
-export function watchRecordChanges(db: Db): void {
-  const statements = ['CREATE TEMP TABLE IF NOT EXISTS record_changes (tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;'];
-  // Called again after migrations: a table a migration made, or rebuilt (which drops its temp triggers), is watched too.
-  for (const table of presentSealedTables(db)) {
-    for (const [event, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
-      statements.push(
-        `CREATE TEMP TRIGGER IF NOT EXISTS record_changes_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
-         BEGIN INSERT OR IGNORE INTO temp.record_changes (tbl, id) VALUES ('${table}', ${row}.id); END;`,
-      );
+export function watchRecordChanges(db: Storage): void {
+  const sqlite = sqliteOf(db);
+  if (sqlite) {
+    const statements = ['CREATE TEMP TABLE IF NOT EXISTS record_changes (tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;'];
+    // Called again after migrations: a table a migration made, or rebuilt (which drops its temp triggers), is watched too.
+    // Synchronous, so it is in place before the schema update that follows it writes anything.
+    const existing = new Set((sqlite.prepare(SQLITE_TABLES).all() as { name: string }[]).map((r) => r.name));
+    for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+      for (const [event, row] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']] as const) {
+        statements.push(
+          `CREATE TEMP TRIGGER IF NOT EXISTS record_changes_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+           BEGIN INSERT OR IGNORE INTO temp.record_changes (tbl, id) VALUES ('${table}', ${row}.id); END;`,
+        );
+      }
     }
+    sqlite.exec(statements.join('\n'));
   }
-  db.exec(statements.join('\n'));
   watching.add(db);
 }
 
-const watching = new WeakSet<Db>();
+const watching = new WeakSet<Storage>();
+
+const SQLITE_TABLES = "SELECT name FROM main.sqlite_master WHERE type = 'table'";
 
 /** The sealed tables this database has (a backup from before a migration may lack the newer ones). */
-export function presentSealedTables(db: Db): SealedTable[] {
-  const existing = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+export async function presentSealedTables(db: Storage): Promise<SealedTable[]> {
+  const sql =
+    db.engine === 'sqlite'
+      ? SQLITE_TABLES
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+  const existing = new Set((await db.all<{ name: string }>(sql)).map((r) => r.name));
   return SEALED_TABLES.filter((t) => existing.has(t));
 }
 
-/** Whether this connection notes its writes (a connection opened without the app, in a test, does not). */
-export function watchesRecordChanges(db: Db): boolean {
+/** Whether this storage notes its writes (a connection opened without the app, in a test, does not). */
+export function watchesRecordChanges(db: Storage): boolean {
   return watching.has(db);
+}
+
+/** A sealed table by name: SQLite's `main.` so a TEMP table of the same name could never stand in for it. */
+function sealed(db: Storage, table: SealedTable): string {
+  return db.engine === 'sqlite' ? `main.${table}` : table;
+}
+
+/** The rows this connection wrote in the transaction running now, noted by the triggers above. */
+function changes(db: Storage): string {
+  return db.engine === 'sqlite' ? 'temp.record_changes' : 'pg_temp.record_changes';
 }
 
 /**
@@ -96,43 +120,45 @@ export function recordMatches(sealed: string, table: SealedTable, row: Record<st
   return key === null || sealed === recordHash(table, row, key);
 }
 
-export function readRecord(db: Db, table: SealedTable, id: number): Record<string, unknown> | undefined {
-  return prepared(db, `SELECT * FROM main.${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+export async function readRecord(db: Storage, table: SealedTable, id: number): Promise<Record<string, unknown> | undefined> {
+  return db.get<Record<string, unknown>>(`SELECT * FROM ${sealed(db, table)} WHERE id = ?`, [id]);
 }
 
 /** The rows this connection wrote since the last call, hashed as they are now under `key`; the list is then emptied. */
-export function takeRecordChanges(db: Db, key: Buffer | null): RecordSeal[] {
+export async function takeRecordChanges(db: Storage, key: Buffer | null): Promise<RecordSeal[]> {
   if (!watchesRecordChanges(db)) return [];
-  const changed = prepared(db, 'SELECT tbl, id FROM temp.record_changes ORDER BY tbl, id').all() as { tbl: SealedTable; id: number }[];
+  const changed = await db.all<{ tbl: SealedTable; id: number }>(`SELECT tbl, id FROM ${changes(db)} ORDER BY tbl, id`);
   if (changed.length === 0) return [];
-  prepared(db, 'DELETE FROM temp.record_changes').run();
-  return changed.map(({ tbl, id }) => {
-    const row = readRecord(db, tbl, id);
-    return { table: tbl, id, hash: row ? recordHash(tbl, row, key) : null };
-  });
+  await db.run(`DELETE FROM ${changes(db)}`);
+  const seals: RecordSeal[] = [];
+  for (const { tbl, id } of changed) {
+    const row = await readRecord(db, tbl, id);
+    seals.push({ table: tbl, id, hash: row ? recordHash(tbl, row, key) : null });
+  }
+  return seals;
 }
 
 /** A sealed table's rows after `afterId`, by id, at most `limit`. */
-export function recordsAfter(db: Db, table: SealedTable, afterId: number, limit: number): Record<string, unknown>[] {
-  return db.prepare(`SELECT * FROM main.${table} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Record<string, unknown>[];
+export async function recordsAfter(db: Storage, table: SealedTable, afterId: number, limit: number): Promise<Record<string, unknown>[]> {
+  return db.all<Record<string, unknown>>(`SELECT * FROM ${sealed(db, table)} WHERE id > ? ORDER BY id LIMIT ?`, [afterId, limit]);
 }
 
-export function recordExists(db: Db, table: SealedTable, id: number): boolean {
-  return db.prepare(`SELECT 1 FROM main.${table} WHERE id = ?`).get(id) !== undefined;
+export async function recordExists(db: Storage, table: SealedTable, id: number): Promise<boolean> {
+  return (await db.get(`SELECT 1 AS one FROM ${sealed(db, table)} WHERE id = ?`, [id])) !== undefined;
 }
 
 /** A sealed table's highest id, 0 when it is empty. */
-export function lastRecordId(db: Db, table: SealedTable): number {
-  return (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM main.${table}`).get() as { n: number }).n;
+export async function lastRecordId(db: Storage, table: SealedTable): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT coalesce(max(id), 0) AS n FROM ${sealed(db, table)}`))!.n;
 }
 
 /** Rows Safe Hands wrote whose entry is not written yet (only ever inside a transaction, on its own connection), as "table:id". */
-export function pendingRecordChanges(db: Db): Set<string> {
+export async function pendingRecordChanges(db: Storage): Promise<Set<string>> {
   if (!watchesRecordChanges(db)) return new Set();
-  return new Set((db.prepare("SELECT tbl || ':' || id AS k FROM temp.record_changes").all() as { k: string }[]).map((r) => r.k));
+  return new Set((await db.all<{ k: string }>(`SELECT tbl || ':' || id AS k FROM ${changes(db)}`)).map((r) => r.k));
 }
 
 /** Whether rows were written in this transaction that no audit entry has sealed yet. */
-export function hasUnsealedChanges(db: Db): boolean {
-  return watchesRecordChanges(db) && prepared(db, 'SELECT 1 FROM temp.record_changes LIMIT 1').get() !== undefined;
+export async function hasUnsealedChanges(db: Storage): Promise<boolean> {
+  return watchesRecordChanges(db) && (await db.get(`SELECT 1 AS one FROM ${changes(db)} LIMIT 1`)) !== undefined;
 }

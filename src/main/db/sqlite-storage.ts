@@ -31,12 +31,20 @@ export class SqliteStorage implements Storage {
     return inTransaction(this.db, work);
   }
 
+  snapshot<T>(work: () => T | Promise<T>): Promise<T> {
+    return inTransaction(this.db, work, 'read');
+  }
+
   inTransaction(): boolean {
     return insideTransaction(this.db);
   }
 
   onTransactions(hooks: TransactionHooks): void {
     onTransactions(this.db, hooks);
+  }
+
+  get open(): boolean {
+    return this.db.open;
   }
 
   async close(): Promise<void> {
@@ -49,5 +57,22 @@ type Method = 'get' | 'all' | 'run';
 function bind(statement: ReturnType<typeof prepared>, params: Params | undefined, method: Method): unknown {
   if (params === undefined) return statement[method]();
   // better-sqlite3 takes `?` values spread and `@name` values as one object.
-  return Array.isArray(params) ? statement[method](...params) : statement[method](params);
+  return Array.isArray(params) ? statement[method](...params.map(sqliteValue)) : statement[method](namedValues(params as Readonly<Record<string, unknown>>));
+}
+
+/** A list parameter goes to SQLite as JSON, which `listOf`'s json_each reads (storage.ts). */
+function sqliteValue(value: unknown): unknown {
+  return Array.isArray(value) ? JSON.stringify(value) : value;
+}
+
+function namedValues(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  for (const key in params) {
+    if (Array.isArray(params[key])) return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sqliteValue(v)]));
+  }
+  return params;
+}
+
+/** The SQLite connection behind a storage, for what only SQLite has (its backups, its checks); undefined on PostgreSQL. */
+export function sqliteOf(storage: Storage): Db | undefined {
+  return storage instanceof SqliteStorage ? storage.db : undefined;
 }

@@ -13,8 +13,27 @@
  */
 export type Engine = 'sqlite' | 'postgres';
 
-/** Values for `@name` parameters, or for `?` parameters in order. */
-export type Params = Readonly<Record<string, unknown>> | readonly unknown[];
+/**
+ * Values for `@name` parameters, or for `?` parameters in order. A list (ids, receipt numbers) is passed as
+ * an array and read in SQL through `listOf` below.
+ */
+export type Params = object | readonly unknown[];
+
+/**
+ * A list parameter as a table with one column, `value`, to join or to use in `IN (SELECT value FROM ...)`.
+ * The one place the two engines' SQL differs: SQLite reads the list as JSON (the SQLite storage encodes an
+ * array parameter so), PostgreSQL as an array of the given type.
+ */
+export function listOf(engine: Engine, param: string, type: 'bigint' | 'text', alias: string): string {
+  return engine === 'sqlite' ? `json_each(${param}) AS ${alias}` : `unnest(CAST(${param} AS ${type}[])) AS ${alias}(value)`;
+}
+
+/**
+ * The greatest character, for prefix ranges (`word >= @prefix AND word < @prefix || MAX_CHAR`): both
+ * engines compare text by its UTF-8 bytes (PostgreSQL in the C locale), and no character's bytes sort after
+ * U+10FFFF's.
+ */
+export const MAX_CHAR = "'\u{10FFFF}'";
 
 export interface Queryable {
   readonly engine: Engine;
@@ -41,9 +60,16 @@ export interface Storage extends Queryable {
    * Begun inside another, it is a savepoint of it: undone alone if it throws.
    */
   transaction<T>(work: () => T | Promise<T>): Promise<T>;
+  /**
+   * Runs `work`'s reads as one: they agree with each other, as if no write landed while they ran (the
+   * audit check reads an entry and the rows it sealed). Writes nothing, so a read-only file allows it.
+   */
+  snapshot<T>(work: () => T | Promise<T>): Promise<T>;
   /** Whether the caller's asynchronous context is inside one of this storage's transactions. */
   inTransaction(): boolean;
   onTransactions(hooks: TransactionHooks): void;
+  /** False once closed. */
+  readonly open: boolean;
   close(): Promise<void>;
 }
 

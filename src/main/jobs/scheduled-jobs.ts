@@ -1,5 +1,4 @@
 import type { App } from '../app.js';
-import { inTransaction } from '../db/connection.js';
 import { backupFolder, backupNow } from '../services/admin/backups.js';
 import { autoSignOutIfDue } from '../services/operations/end-of-day.js';
 import { purgeIfDue } from '../services/admin/retention.js';
@@ -92,7 +91,7 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
       const trail = await app.checkAuditTrail();
       if (trail === 'cancelled') return run;
       run.auditTrail = trail;
-      await inTransaction(app.db, () => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
+      await app.db.transaction(() => saveSetting(app.db, 'health.lastIntegrityCheckAt', at, at));
     } catch (err) {
       failed('weeklyCheck', err);
       return run;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection.js';
 import { integrityCheck } from '../../../src/main/db/backup.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -72,7 +72,7 @@ describe('backups', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['Kept']);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
-    expect(app.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
+    expect(sqlite(app).prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
   });
 
   it.each([
@@ -129,10 +129,10 @@ describe('the start-up check', () => {
     const app = await createSetUpApp();
     for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     expect((await app.ok('app.status', {})).databaseProblem).toBeNull();
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
     const file = join(app.dir, 'safe-hands.db');
     // A page of the visits table: nothing reads it while the app opens, so the check in the worker must find it.
-    const page = app.db.prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    const page = sqlite(app).prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
     app.close();
     flipBytes(file, (page - 1) * 4096, 300);
     const reopened = await openApp({ dataDir: app.dir });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../../helpers/custody.js';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -29,7 +29,7 @@ async function book(app: TestApp, firstName: string, expectedDate: string): Prom
 }
 
 function exceptionRow(app: TestApp, id: number): Record<string, unknown> {
-  return app.db.prepare('SELECT * FROM device_exceptions WHERE id = ?').get(id) as Record<string, unknown>;
+  return sqlite(app).prepare('SELECT * FROM device_exceptions WHERE id = ?').get(id) as Record<string, unknown>;
 }
 
 describe('retention of device exceptions', () => {
@@ -52,7 +52,7 @@ describe('retention of device exceptions', () => {
     const recent = await newVisitor(app, { firstName: 'Rhian', lastName: 'Marsh', organisation: null });
     const recentException = (await app.ok('exception.approve', approvalNaming(app, 'Rhian', { type: 'visit', visitId: recent.visitId }), 'staff')).exceptionId;
     const recentBefore = exceptionRow(app, recentException);
-    const count = app.db.prepare('SELECT count(*) FROM device_exceptions').pluck().get();
+    const count = sqlite(app).prepare('SELECT count(*) FROM device_exceptions').pluck().get();
 
     const run = await app.ok('retention.runNow', {}, 'staff');
 
@@ -72,13 +72,13 @@ describe('retention of device exceptions', () => {
       }
     }
     expect(exceptionRow(app, recentException)).toEqual(recentBefore);
-    expect(app.db.prepare('SELECT count(*) FROM device_exceptions').pluck().get()).toBe(count);
+    expect(sqlite(app).prepare('SELECT count(*) FROM device_exceptions').pluck().get()).toBe(count);
     // Done once: the next run finds nothing more to replace, and the approvals cannot be changed otherwise.
     app.clock.set('2027-11-25T09:00:00Z');
     await unlock(app);
     expect((await app.ok('retention.runNow', {}, 'staff')).exceptionsCleared).toBe(0);
-    expect(() => app.db.prepare(`UPDATE device_exceptions SET permitted_use = 'Anything' WHERE id = ?`).run(recentException)).toThrow(/can only be revoked/);
-    expect(() => app.db.prepare(`UPDATE device_exceptions SET valid_from = '2020-01-01T00:00:00.000Z', permitted_use = 'Removed' WHERE id = ?`).run(helenException)).toThrow(/can only be revoked/);
+    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET permitted_use = 'Anything' WHERE id = ?`).run(recentException)).toThrow(/can only be revoked/);
+    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET valid_from = '2020-01-01T00:00:00.000Z', permitted_use = 'Removed' WHERE id = ?`).run(helenException)).toThrow(/can only be revoked/);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
   });
 });
@@ -125,10 +125,10 @@ describe('retention of custody corrections', () => {
       ['phone', null, null, '14', 'Removed'],
       ['smart_watch', null, null, '12', 'Removed'],
     ]);
-    expect(app.db.prepare('SELECT description, marks, bag_slot, reason FROM custody_corrections WHERE item_id = ?').all(phone)).toEqual([
+    expect(sqlite(app).prepare('SELECT description, marks, bag_slot, reason FROM custody_corrections WHERE item_id = ?').all(phone)).toEqual([
       { description: null, marks: null, bag_slot: '14', reason: 'Removed' },
     ]);
-    expect(() => app.db.prepare(`UPDATE custody_corrections SET bag_slot = '1', description = NULL, marks = NULL, reason = 'Removed'`).run()).toThrow(/never changed/);
+    expect(() => sqlite(app).prepare(`UPDATE custody_corrections SET bag_slot = '1', description = NULL, marks = NULL, reason = 'Removed'`).run()).toThrow(/never changed/);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
   });
 });

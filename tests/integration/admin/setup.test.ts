@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LONG_PIN_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -27,7 +27,7 @@ describe('first-run setup', () => {
     // The screens take their clock from the host: the answer moves with it.
     app.clock.advance(90_000);
     expect((await app.ok('app.status', {})).now).toBe(app.clock.now().toISOString());
-    const staff = app.db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
+    const staff = sqlite(app).prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
     expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
     expect(String(staff.pin_hash)).not.toContain('246813');
     expect(await app.pins.check('246813', String(staff.pin_hash))).toBe('right');
@@ -41,7 +41,7 @@ describe('first-run setup', () => {
   it('uses the school wording for a school and sets the review a year on', async () => {
     const app = await createTestApp('2026-11-23T09:00:00.000Z');
     await app.ok('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
-    const row = app.db.prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
+    const row = sqlite(app).prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
     expect(row.review_due).toBe('2027-11-23T09:00:00.000Z');
     expect(row.full_text).toMatch(/school/i);
     expect(row.full_text).toMatch(/staffroom/i);
@@ -66,7 +66,7 @@ describe('first-run setup', () => {
     expect(config.policy).toMatchObject({ version: 1, title: edited.title, summary: edited.summary, fullText: edited.fullText });
     await app.ok('staff.unlock', { staffId, pin: valid.pin });
     expect((await app.ok('settings.get', {})).receiptPrinter).toBe('Office receipts');
-    const entry = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'policy.create'").pluck().get() as string;
+    const entry = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'policy.create'").pluck().get() as string;
     expect(JSON.parse(entry)).toMatchObject({ template: 'nursery', editedAtSetup: true });
   });
 
@@ -81,7 +81,7 @@ describe('first-run setup', () => {
   it('writes the setup to the audit trail', async () => {
     const app = await createTestApp();
     await app.ok('setup.create', valid);
-    const actions = app.db.prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
+    const actions = sqlite(app).prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
     expect(actions).toEqual(['setup.create', 'staff.create', 'policy.create']);
   });
 

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../../src/main/core/paths.js';
-import { inTransaction } from '../../../src/main/db/connection.js';
 import { recordHash, recordMatches } from '../../../src/main/db/record-changes.js';
 import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { flatten, pdfText } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -56,7 +55,7 @@ function rechainWithoutKey(db: Database.Database, fromId: number): void {
 
 /** What the check at start-up found, as it recorded it in the trail itself. */
 function startupFindings(app: SetUp): string {
-  const detail = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined;
+  const detail = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined;
   return detail ? (JSON.parse(detail) as { problems: string[] }).problems.join('\n') : '';
 }
 
@@ -90,7 +89,7 @@ describe('the audit trail under attack', () => {
     expect(startupFindings(app)).toContain(`The newest 3 audit entries have been removed: the record Safe Hands keeps of its newest entry shows entry ${before}, but the trail now ends at entry ${before - 3}.`);
     expect((await banner(app))?.problems.join('\n')).toContain('The newest 3 audit entries have been removed');
     // The finding is itself in the trail, once.
-    expect(app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.check_failed'").pluck().get()).toBe(1);
+    expect(sqlite(app).prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.check_failed'").pluck().get()).toBe(1);
     // Later checks still see it, though the trail has grown past the gap since.
     expect((await verify(app)).ok).toBe(false);
     // The kiosk carries on.
@@ -114,7 +113,7 @@ describe('the audit trail under attack', () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    const target = app.db.prepare("SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1").pluck().get() as number;
+    const target = sqlite(app).prepare("SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1").pluck().get() as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(target);
       rechainWithoutKey(db, target);
@@ -246,15 +245,15 @@ describe('record content hashes', () => {
     await app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const amara = await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     await app.ok('visit.signOut', { visitId: amara.visitId });
-    const asWritten = app.db.prepare('SELECT * FROM visitors WHERE last_name = ?').get('Okafor') as Record<string, unknown>;
+    const asWritten = sqlite(app).prepare('SELECT * FROM visitors WHERE last_name = ?').get('Okafor') as Record<string, unknown>;
     app.clock.advance(400 * 86_400_000);
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.visitorsRemoved).toBe(1);
-    expect(app.db.prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get('Okafor')).toBe(0);
+    expect(sqlite(app).prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get('Okafor')).toBe(0);
     // The guesser's best try: the row exactly as it was, hashed the way a row is hashed, without the audit key.
     const guess = recordHash('visitors', asWritten, null);
-    const sealed = (app.db.prepare('SELECT records_json FROM audit_log WHERE records_json IS NOT NULL').pluck().all() as string[]).join('\n');
+    const sealed = (sqlite(app).prepare('SELECT records_json FROM audit_log WHERE records_json IS NOT NULL').pluck().all() as string[]).join('\n');
     expect(sealed).toContain(`"visitors",${asWritten.id as number},"k:`);
     expect(sealed).not.toContain(guess.slice(-64));
     // With the key, the same row matches the hash sealed when it was written: the check itself still works.
@@ -312,7 +311,7 @@ describe('how much each check covers', () => {
     await newVisitor(app);
     expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    const newer = app.db.prepare("SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'").pluck().get() as number;
+    const newer = sqlite(app).prepare("SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'").pluck().get() as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(newer)));
     expect(startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
   });
@@ -335,8 +334,8 @@ describe('a check under way when the app closes', () => {
   it('stops quietly instead of reading a closed database', async () => {
     const app = await createSetUpApp();
     // Enough rows that the check reads them in more than one step.
-    await inTransaction(app.db, () => {
-      const add = app.db.prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);
+    await app.db.transaction(() => {
+      const add = sqlite(app).prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);
       for (let i = 0; i < 2100; i += 1) add.run(`V${i}`, `v${i}|bulk|`);
     });
     const checking = app.checkAuditTrail('all');
@@ -349,8 +348,8 @@ describe('a database file with damaged pages', () => {
   it('makes the audit check say it could not read every record, instead of stopping the app', async () => {
     const app = (await createSetUpApp()) as SetUp;
     for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    const page = app.db.prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
+    const page = sqlite(app).prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
     app.tamperedOnPurpose = true;
     app.close();
     const file = join(app.dir, DATABASE_FILE);

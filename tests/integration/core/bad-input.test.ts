@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commandSchemas } from '../../../src/shared/contract/index.js';
 import { ERROR_CODES } from '../../../src/shared/domain/errors.js';
 import { STAFF_ROLES } from '../../../src/shared/domain/roles.js';
-import { contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -204,8 +204,8 @@ describe('settings', () => {
 
   it('a damaged stored value falls back to its default instead of breaking the kiosk', async () => {
     const app = await createSetUpApp();
-    app.db.prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
-    app.db.prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();
+    sqlite(app).prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
+    sqlite(app).prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();
     const config = await app.ok('kiosk.config', {});
     expect(config.idleSeconds).toBe(90);
     expect((await app.ok('settings.get', {}, 'staff')).reacknowledge).toBe('on_change');

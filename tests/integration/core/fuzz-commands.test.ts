@@ -9,7 +9,7 @@ import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../../src/sh
 import { ERROR_CODES, type CommandResult, type ErrorCode } from '../../../src/shared/domain/errors.js';
 import { buildSampleTemplate, contextFor, openSampleApp, sampleFor, type SampleApp, type SampleTemplate } from '../../helpers/command-samples.js';
 import { describePayload, FUZZ_SEED, malformedFor, nearValidFor } from '../../helpers/malformed.js';
-import { ADMIN_PIN } from '../../helpers/test-app.js';
+import { ADMIN_PIN, sqlite } from '../../helpers/test-app.js';
 import { WriteGuard } from '../../helpers/write-guard.js';
 
 /**
@@ -50,12 +50,12 @@ async function keepOwnerUnlocked(app: SampleApp, ownerPinHash: string): Promise<
   const everyRole = (a: CommandResult<unknown>) => a.ok && ['office', 'dsl', 'admin', 'head'].every((r) => (a.value as { roles: string[] }).roles.includes(r));
   let answer = await app.send('staff.unlock', { staffId: owner, pin: ADMIN_PIN }, KEY);
   if (!everyRole(answer)) {
-    app.db
+    sqlite(app)
       .prepare(
         `UPDATE staff SET pin_hash = ?, is_office = 1, is_dsl = 1, is_admin = 1, is_head = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?`,
       )
       .run(ownerPinHash, owner);
-    app.db.prepare('DELETE FROM staff_pin_failures WHERE staff_id = ?').run(owner);
+    sqlite(app).prepare('DELETE FROM staff_pin_failures WHERE staff_id = ?').run(owner);
     answer = await app.send('staff.unlock', { staffId: owner, pin: ADMIN_PIN }, KEY);
   }
   expect(answer, 'unlocking the owner between payloads').toMatchObject({ ok: true, value: { staffId: owner } });
@@ -86,8 +86,8 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 describe('malformed payloads through the dispatcher', () => {
   it.each(COMMAND_NAMES)('%s: never throws, always a typed answer, a refusal changes nothing', async (name) => {
     const app = await openSampleApp(template);
-    const guard = new WriteGuard(app.db);
-    const ownerPinHash = app.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
+    const guard = new WriteGuard(sqlite(app));
+    const ownerPinHash = sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
     const sample = sampleFor(name, contextFor(app.ids, 'owner'));
     const tally = { malformed: 0, nearValid: 0, accepted: 0 };
     const hasInput = Object.keys(sample as object).length > 0;
@@ -153,11 +153,11 @@ describe('the write guard the fuzzing relies on', () => {
   it('sees a committed write, and not a rolled-back one', async () => {
     const app = await openSampleApp(template);
     try {
-      const guard = new WriteGuard(app.db);
+      const guard = new WriteGuard(sqlite(app));
       const rolledBack = guard.begin();
       try {
-        app.db.transaction(() => {
-          app.db.prepare(`UPDATE staff SET display_name = 'X' WHERE id = ?`).run(app.ids.spareStaffId);
+        sqlite(app).transaction(() => {
+          sqlite(app).prepare(`UPDATE staff SET display_name = 'X' WHERE id = ?`).run(app.ids.spareStaffId);
           throw new Error('roll back');
         })();
       } catch {
@@ -165,7 +165,7 @@ describe('the write guard the fuzzing relies on', () => {
       }
       expect(rolledBack()).toEqual([]);
       const written = guard.begin();
-      app.db.prepare(`UPDATE staff SET display_name = 'Y' WHERE id = ?`).run(app.ids.spareStaffId);
+      sqlite(app).prepare(`UPDATE staff SET display_name = 'Y' WHERE id = ?`).run(app.ids.spareStaffId);
       expect(written()).toEqual(['staff']);
     } finally {
       app.dispose();
@@ -247,8 +247,8 @@ describe('malformed requests through the loopback host', () => {
   }
 
   it('answers every malformed JSON payload with a typed refusal and changes nothing', async () => {
-    const ownerPinHash = app.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
-    const guard = new WriteGuard(app.db);
+    const ownerPinHash = sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
+    const guard = new WriteGuard(sqlite(app));
     let sent = 0;
     for (const name of HTTP_COMMANDS) {
       const sample = sampleFor(name, contextFor(app.ids, 'owner'));
@@ -257,7 +257,7 @@ describe('malformed requests through the loopback host', () => {
           // The host's session for this client is the dispatcher's `http:<client>` key.
           const live = app.sessions.peek(`http:${CLIENT}`);
           if (live?.staffId !== app.ids.ownerId || !live.roles.includes('admin')) {
-            app.db.prepare('UPDATE staff SET pin_hash = ?, is_dsl = 1, is_admin = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(ownerPinHash, app.ids.ownerId);
+            sqlite(app).prepare('UPDATE staff SET pin_hash = ?, is_dsl = 1, is_admin = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(ownerPinHash, app.ids.ownerId);
             // Straight through the dispatcher: the fuzzing's own wrong PINs may have the host holding this tab back.
             const unlocked = await app.send('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN }, `http:${CLIENT}`);
             expect(unlocked.ok, 'unlocking the owner for the HTTP client').toBe(true);
@@ -292,7 +292,7 @@ describe('malformed requests through the loopback host', () => {
       Buffer.from([0xff, 0xfe, 0x00, 0x7b]), Buffer.from([0xc3, 0x28]), Buffer.from('{"firstName":"\xff"}', 'latin1'),
       '{"staffId":1,"pin":"4826"'.padEnd(70_000, ' '),
     ];
-    const guard = new WriteGuard(app.db);
+    const guard = new WriteGuard(sqlite(app));
     const changed = guard.begin();
     for (const body of fixed) {
       for (const name of ['visit.signInNew', 'staff.unlock', 'settings.update']) {

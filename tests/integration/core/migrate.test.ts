@@ -10,6 +10,7 @@ import { searchVisitorsBySurname } from '../../../src/main/db/repositories/visit
 import { searchKey, typedNameKeys } from '../../../src/shared/domain/names.js';
 import { searchPeople } from '../../../src/main/services/admin/retention.js';
 import type { ServiceContext } from '../../../src/main/core/context.js';
+import { SqliteStorage } from '../../../src/main/db/sqlite-storage.js';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -116,7 +117,7 @@ describe('migration 0010: names as written, found by any word', () => {
   it('indexes every name still held by each of its words, in the migration itself', async () => {
     const { db, roisin, aoife, kai, sean, removed } = databaseBefore0010();
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    const byWord = async (typed: string) => (await searchVisitorsBySurname(db, searchKey(typed), 6)).map((v) => v.id);
+    const byWord = async (typed: string) => (await searchVisitorsBySurname(new SqliteStorage(db), searchKey(typed), 6)).map((v) => v.id);
     expect(await byWord('sui')).toEqual([sean, roisin]);
     expect(await byWord('SÚI')).toEqual([sean, roisin]);
     expect(await byWord('brien')).toEqual([aoife]);
@@ -140,7 +141,7 @@ describe('migration 0010: names as written, found by any word', () => {
     expect(db.prepare('SELECT last_name_key FROM visitors WHERE id = ?').pluck().get(roisin)).toBe('osuilleabhain');
     // Started again, it completes.
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    expect((await searchVisitorsBySurname(db, 'sui', 6)).map((v) => v.id)).toContain(roisin);
+    expect((await searchVisitorsBySurname(new SqliteStorage(db), 'sui', 6)).map((v) => v.id)).toContain(roisin);
   });
 });
 
@@ -181,13 +182,13 @@ describe('migration 0015: 王芳 found by her whole name typed as one word', () 
     const { db, wang, chen, kim, nagy, removed } = databaseBefore0015();
     const wordsBefore = db.prepare('SELECT count(*) FROM visitor_name_words').pluck().get() as number;
     migrate(db, readMigrations(MIGRATIONS_DIR));
-    const kiosk = async (typed: string) => (await searchVisitorsBySurname(db, searchKey(typed), 6)).map((v) => v.id);
+    const kiosk = async (typed: string) => (await searchVisitorsBySurname(new SqliteStorage(db), searchKey(typed), 6)).map((v) => v.id);
     expect(await kiosk('王芳')).toEqual([wang]);
     expect(await kiosk('陳嘉詠')).toEqual([chen]);
     expect(await kiosk('김민준')).toEqual([kim]);
     expect(await kiosk('王')).toEqual([wang]);
     // The office's search by name finds her the same way.
-    const ctx = { db } as ServiceContext;
+    const ctx = { db: new SqliteStorage(db) } as unknown as ServiceContext;
     expect(typedNameKeys('王芳')).toEqual(['王芳']);
     expect((await searchPeople(ctx, '王芳')).people.map((p) => p.visitorId)).toEqual([wang]);
     // Each new word is ordered by the visitor's last sign-in, as their others are.

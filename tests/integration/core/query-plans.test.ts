@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEWEST_IN_GROUP_SQL, SURNAME_GROUPS_SQL } from '../../../src/main/db/repositories/visitor-repo.js';
 import { surnameWords } from '../../../src/shared/domain/names.js';
-import { createSetUpApp, disposeAll, type TestApp } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
 function plan(app: TestApp, sql: string, params: Record<string, unknown> | unknown[] = []): string {
-  const rows = app.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[];
+  const rows = sqlite(app).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
@@ -94,7 +94,7 @@ describe('the returning-visitor search at scale', () => {
       if (random.chance(0.8)) await app.ok('visit.signOut', { visitId: onSite.shift()! });
     }
     type Row = { id: number; first_name: string; last_name: string; family_name_first: number; last_signed_in_at: string };
-    const everyone = app.db.prepare('SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors').all() as Row[];
+    const everyone = sqlite(app).prepare('SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors').all() as Row[];
     const reference = (p: string) =>
       everyone
         .filter((r) => surnameWords({ firstName: r.first_name, lastName: r.last_name, familyNameFirst: false }).some((w) => w.startsWith(p)))
@@ -121,7 +121,7 @@ describe('the returning-visitor search at scale', () => {
       // Three words of this surname start "smi": each visitor is three rows of the same group.
       const { visitId } = await newVisitor(app, { firstName: `P${i}`, lastName: 'Smith-Smithers Smithson', organisation: null });
       await app.ok('visit.signOut', { visitId });
-      ids.push(app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number);
+      ids.push(sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number);
     }
     const newestSix = ids.slice(-6).reverse();
     for (const typed of ['s', 'sm', 'smi', 'smith', 'smithers']) {

@@ -4,7 +4,7 @@ import { PROBE_EVERY_MS } from '../../../src/main/core/storage-watch.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { KIOSK_PAUSED_MESSAGE } from '../../../src/shared/domain/kiosk-pause.js';
 import { RUNS_AS_ROOT, unwritableDocument } from '../../helpers/full-disk.js';
-import { ADMIN_PIN, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 /**
  * Safe Hands while its disk will not take writes, through the real dispatcher on a real database file.
@@ -37,17 +37,17 @@ async function visitor(app: TestApp, n: number): Promise<CommandInput<'visit.sig
 
 /** The disk fills: the database may not grow beyond the pages it has now. */
 function fillDisk(app: TestApp): void {
-  const pages = app.db.pragma('page_count', { simple: true }) as number;
-  app.db.pragma(`max_page_count = ${pages}`);
+  const pages = sqlite(app).pragma('page_count', { simple: true }) as number;
+  sqlite(app).pragma(`max_page_count = ${pages}`);
 }
 
 
 function freeSpace(app: TestApp): void {
-  app.db.pragma('max_page_count = 1073741823');
+  sqlite(app).pragma('max_page_count = 1073741823');
 }
 
 function savingAgainEntries(app: TestApp): { detail: Record<string, unknown> }[] {
-  return (app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again' ORDER BY id").all() as { detail_json: string }[])
+  return (sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again' ORDER BY id").all() as { detail_json: string }[])
     .map((r) => ({ detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
 }
 
@@ -124,7 +124,7 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
   it('still lets staff unlock and read, and says in the audit trail what went unrecorded once it can save again', async () => {
     const app = await createSetUpApp();
     const amira = await newVisitor(app, { firstName: 'Amira', lastName: 'Khan' });
-    app.db.pragma('query_only = 1');
+    sqlite(app).pragma('query_only = 1');
 
     expect(await app.call('visit.signOut', { visitId: amira.visitId })).toEqual({ ok: false, error: { code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE } });
     expect((await app.ok('app.status', {})).storageProblem).toMatchObject({
@@ -147,7 +147,7 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
     });
 
     // Writable again: the kiosk carries on, and the trail explains the gap.
-    app.db.pragma('query_only = 0');
+    sqlite(app).pragma('query_only = 0');
     app.clock.advance(PROBE_EVERY_MS);
     expect((await app.ok('app.status', {})).storageProblem).toBeNull();
     expect(await app.ok('visit.signOut', { visitId: amira.visitId })).toMatchObject({});

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 import { logIntoSafe, PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../../helpers/custody.js';
 import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
 
@@ -217,7 +217,7 @@ describe('returning items and the sign-out guard', () => {
     const safe = await app.ok('custody.inSafe', {}, 'staff');
     expect(safe.itemCount).toBe(2);
     expect(safe.owners[0]).toMatchObject({ ownerName: "Zoë O'Brien-Łukasz", visitId });
-    const row = app.db.prepare('SELECT sign_out_method, sign_out_override_reason FROM visits WHERE id = ?').get(visitId);
+    const row = sqlite(app).prepare('SELECT sign_out_method, sign_out_override_reason FROM visits WHERE id = ?').get(visitId);
     expect(row).toEqual({ sign_out_method: 'staff', sign_out_override_reason: 'Left in a hurry; phone to be collected tomorrow' });
   });
 });
@@ -226,11 +226,11 @@ describe('custody records', () => {
   it('are never deleted, and a closed item never changes', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    expect(() => app.db.prepare('DELETE FROM custody_items').run()).toThrow(/never deleted/);
-    expect(() => app.db.prepare('DELETE FROM receipts').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare('DELETE FROM custody_items').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare('DELETE FROM receipts').run()).toThrow(/never deleted/);
     await app.ok('custody.handOn', { itemId: receipt.items[0]!.itemId, handedTo: 'PC 4512, Kent Police', reason: 'Evidence in a safeguarding referral' }, 'staff');
-    expect(() => app.db.prepare(`UPDATE custody_items SET state = 'in_safe', closed_at = NULL WHERE id = ?`).run(receipt.items[0]!.itemId)).toThrow(/only change once/);
-    expect(() => app.db.prepare(`UPDATE custody_items SET bag_slot = '99' WHERE id = ?`).run(receipt.items[1]!.itemId)).toThrow(/only change once/);
+    expect(() => sqlite(app).prepare(`UPDATE custody_items SET state = 'in_safe', closed_at = NULL WHERE id = ?`).run(receipt.items[0]!.itemId)).toThrow(/only change once/);
+    expect(() => sqlite(app).prepare(`UPDATE custody_items SET bag_slot = '99' WHERE id = ?`).run(receipt.items[1]!.itemId)).toThrow(/only change once/);
   });
 
   it('hands an item on to the police with who and why, and refuses to hand it on twice', async () => {
@@ -249,7 +249,7 @@ describe('custody records', () => {
     const itemId = receipt.items[0]!.itemId;
     const view = await app.ok('custody.correct', { itemId, description: 'Black iPhone', marks: null, bagSlot: '21', reason: 'Wrote the wrong bag' }, 'staff');
     expect(view.items[0]).toMatchObject({ bagSlot: '21', corrected: true });
-    expect(app.db.prepare('SELECT bag_slot FROM custody_items WHERE id = ?').get(itemId)).toEqual({ bag_slot: '12' });
+    expect(sqlite(app).prepare('SELECT bag_slot FROM custody_items WHERE id = ?').get(itemId)).toEqual({ bag_slot: '12' });
     expect(count(app, 'custody_corrections')).toBe(1);
   });
 });

@@ -6,13 +6,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCupsPdfQueue } from '../../helpers/cups.js';
 import { logIntoSafe, PHONE_AND_WATCH } from '../../helpers/custody.js';
-import { contentHash, createSetUpApp, disposeAll, reopenTestApp, type TestApp } from '../../helpers/test-app.js';
+import { contentHash, createSetUpApp, disposeAll, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
 
 function receiptEntries(app: TestApp, receiptId: number): { action: string; actor: string; at: string }[] {
-  return app.db.prepare("SELECT action, actor_label AS actor, at FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id")
+  return sqlite(app).prepare("SELECT action, actor_label AS actor, at FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id")
     .all(receiptId) as { action: string; actor: string; at: string }[];
 }
 

@@ -9,13 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findCupsPdfQueue, pdfFilesIn, waitForNewPdf } from '../../helpers/cups.js';
 import { logIntoSafe, tokenOf } from '../../helpers/custody.js';
 import { decodeQr, flatten, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, createSetUpApp, disposeAll, reopenTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
 
 function receiptAudit(app: TestApp, receiptId: number): { action: string; detail: Record<string, unknown> }[] {
-  return (app.db.prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id`)
+  return (sqlite(app).prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id`)
     .all(receiptId) as { action: string; detail_json: string }[]).map((r) => ({ action: r.action, detail: JSON.parse(r.detail_json) }));
 }
 

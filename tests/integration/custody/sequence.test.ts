@@ -12,8 +12,9 @@ import { NEXT_RECEIPT_SEQ_SQL, nextReceiptSeq } from '../../../src/main/db/repos
 import { formatReceiptNumber } from '../../../src/shared/domain/custody.js';
 import { DEVICE_KINDS } from '../../../src/shared/domain/devices.js';
 import { freshPgDatabase } from '../../helpers/pg-database.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
+import { SqliteStorage } from '../../../src/main/db/sqlite-storage.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -33,7 +34,7 @@ interface ItemRow {
 }
 
 async function checkInvariants(app: TestApp, expected: { logged: number; returned: Set<number>; handedOn: Set<number> }): Promise<void> {
-  const rows = app.db.prepare('SELECT id, state, logged_at, logged_by, closed_at, closed_by, closed_to, closed_note FROM custody_items').all() as ItemRow[];
+  const rows = sqlite(app).prepare('SELECT id, state, logged_at, logged_by, closed_at, closed_by, closed_to, closed_note FROM custody_items').all() as ItemRow[];
   expect(rows).toHaveLength(expected.logged);
   for (const r of rows) {
     expect(['in_safe', 'returned', 'handed_on']).toContain(r.state);
@@ -54,7 +55,7 @@ async function checkInvariants(app: TestApp, expected: { logged: number; returne
   expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(inSafe);
   expect(inSafe + expected.returned.size + expected.handedOn.size).toBe(expected.logged);
   // The sign-out guard: nobody signed out at the kiosk while something of theirs is still in the safe.
-  const leftWithItemsInSafe = app.db
+  const leftWithItemsInSafe = sqlite(app)
     .prepare(
       `SELECT count(*) FROM visits v WHERE v.sign_out_method = 'kiosk' AND EXISTS (
          SELECT 1 FROM receipts r JOIN custody_items i ON i.receipt_id = r.id WHERE r.visit_id = v.id AND i.state = 'in_safe')`,
@@ -72,10 +73,10 @@ describe('a generated sequence of custody commands', () => {
     const app = await createSetUpApp();
     const expected = { logged: 0, returned: new Set<number>(), handedOn: new Set<number>() };
     let people = 0;
-    const openVisits = () => app.db.prepare('SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY id').pluck().all() as number[];
+    const openVisits = () => sqlite(app).prepare('SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY id').pluck().all() as number[];
     // Picks from the database through the seeded generator, so a seed always replays the same sequence.
     const anyItem = () => {
-      const items = app.db.prepare('SELECT id, receipt_id, state, reason FROM custody_items ORDER BY id').all() as { id: number; receipt_id: number; state: string; reason: string }[];
+      const items = sqlite(app).prepare('SELECT id, receipt_id, state, reason FROM custody_items ORDER BY id').all() as { id: number; receipt_id: number; state: string; reason: string }[];
       return items.length ? random.pick(items) : undefined;
     };
 
@@ -162,25 +163,25 @@ describe('receipt numbers', () => {
     expect(await logOne(app)).toBe('2027-0001');
     await reopenTestApp(app);
     expect(await logOne(app)).toBe('2027-0002');
-    expect(counters(app.db)).toEqual([{ year: 2026, last_seq: 4 }, { year: 2027, last_seq: 2 }]);
+    expect(counters(sqlite(app))).toEqual([{ year: 2026, last_seq: 4 }, { year: 2027, last_seq: 2 }]);
   });
 
   it('skip no number when a log fails: its number is given back with everything else', async () => {
     const app = await createSetUpApp();
     // The item is refused (as a full disk would refuse it) after the number was taken and the receipt written.
-    const refuseItems = () => app.db.exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    const refuseItems = () => sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
     refuseItems();
     // The year's first number (the counter row is made), then a later one (the row is moved on).
     expect((await app.fails('custody.log', { owner: CONFISCATED, items: ONE_PHONE }, 'staff')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
-    app.db.exec('DROP TRIGGER temp.refuse_items');
+    sqlite(app).exec('DROP TRIGGER temp.refuse_items');
     expect(await logOne(app)).toBe('2026-0001');
     refuseItems();
     expect((await app.fails('custody.log', { owner: CONFISCATED, items: ONE_PHONE }, 'staff')).code).toBe('internal');
-    app.db.exec('DROP TRIGGER temp.refuse_items');
+    sqlite(app).exec('DROP TRIGGER temp.refuse_items');
     expect(await logOne(app)).toBe('2026-0002');
-    expect(counters(app.db)).toEqual([{ year: 2026, last_seq: 2 }]);
+    expect(counters(sqlite(app))).toEqual([{ year: 2026, last_seq: 2 }]);
   });
 
   it('are refused to a receipt written behind the app with a number not taken from the counter', async () => {
@@ -220,8 +221,8 @@ describe('receipt numbers', () => {
     for (const [year, seq, letter] of [[2025, 1, 'A'], [2025, 2, 'B'], [2025, 3, 'C'], [2026, 1, 'D'], [2026, 2, 'E']] as const) writeReceipt(db, year, seq, letter, 1);
     migrate(db, files, january);
     expect(counters(db)).toEqual([{ year: 2025, last_seq: 3 }, { year: 2026, last_seq: 2 }]);
-    expect(await nextReceiptSeq(db, 2026)).toBe(3);
-    expect(await nextReceiptSeq(db, 2027)).toBe(1);
+    expect(await nextReceiptSeq(new SqliteStorage(db), 2026)).toBe(3);
+    expect(await nextReceiptSeq(new SqliteStorage(db), 2027)).toBe(1);
   });
 });
 

@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -72,7 +72,7 @@ describe('a confiscated device released to a parent or carer', () => {
     ]);
     expect(receipt.items[0]!.confiscationOutcome).toEqual({ way: 'parent', relationship: 'mother', identityCheck: 'Photo ID seen', early: null });
     expect(await stillConfiscated(app)).toEqual([]);
-    expect(app.db.prepare('SELECT item_id, released_by, parent_name, relationship, identity_check, early_agreed_by FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect(sqlite(app).prepare('SELECT item_id, released_by, parent_name, relationship, identity_check, early_agreed_by FROM confiscation_releases ORDER BY id').all()).toEqual([
       { item_id: kai.phone, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
       { item_id: kai.watch, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
     ]);
@@ -143,7 +143,7 @@ describe('a confiscated device released to a parent or carer', () => {
       identityCheck: 'known_to_staff', early: { staffId: headId, pin: HEAD_PIN, reason: 'Going home ill' },
     }), 'office');
     expect(byHead.items[1]!.confiscationOutcome).toMatchObject({ identityCheck: 'Known to staff', early: { agreedBy: 'Helen Bradley', reason: 'Going home ill' } });
-    expect(app.db.prepare('SELECT early_agreed_by, early_reason FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect(sqlite(app).prepare('SELECT early_agreed_by, early_reason FROM confiscation_releases ORDER BY id').all()).toEqual([
       { early_agreed_by: dslId, early_reason: 'Hospital appointment at 12' },
       { early_agreed_by: headId, early_reason: 'Going home ill' },
     ]);
@@ -159,7 +159,7 @@ describe('a confiscated device released to a parent or carer', () => {
       early: { staffId: dslId, pin: '999999', reason: 'Hospital' },
     }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'early.pin': 'That PIN is not right.' } });
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
     expect(lastAuditDetail(app, 'learner.early_release_pin_failed')).toMatchObject({ failures: 1 });
     expect(count(app, 'confiscation_releases')).toBe(0);
 
@@ -248,7 +248,7 @@ describe('a confiscated device handed to the police', () => {
       closedNote: 'Handed to the police, reference 46/123456/26',
       confiscationOutcome: { way: 'police', officer: 'PC Amir Khan 4471', force: 'Kent Police', reference: '46/123456/26' },
     });
-    expect(app.db.prepare('SELECT item_id, handed_at, handed_by, police_force, police_reference FROM police_handovers ORDER BY id').all()).toEqual([
+    expect(sqlite(app).prepare('SELECT item_id, handed_at, handed_by, police_force, police_reference FROM police_handovers ORDER BY id').all()).toEqual([
       { item_id: kai.phone, handed_at: '2026-11-23T10:42:00.000Z', handed_by: dslId, police_force: 'Kent Police', police_reference: '46/123456/26' },
       { item_id: kai.watch, handed_at: '2026-11-23T10:42:00.000Z', handed_by: dslId, police_force: 'Kent Police', police_reference: '46/123456/26' },
     ]);
@@ -282,17 +282,17 @@ describe('the records of a confiscated device leaving', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.confiscationsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ confiscationsCleared: 2 });
-    expect(app.db.prepare('SELECT * FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect(sqlite(app).prepare('SELECT * FROM confiscation_releases ORDER BY id').all()).toEqual([
       expect.objectContaining({
         item_id: kai.phone, parent_name: 'Removed', relationship: 'other', relationship_other: 'Removed', identity_check: 'other',
         identity_note: 'Removed', early_agreed_by: headId, early_reason: 'Removed', note: null, released_at: '2026-11-23T12:00:00.000Z',
       }),
       expect.objectContaining({ item_id: recent.phone, parent_name: 'Dawn Morgan' }),
     ]);
-    expect(app.db.prepare('SELECT * FROM police_handovers').get()).toEqual(expect.objectContaining({
+    expect(sqlite(app).prepare('SELECT * FROM police_handovers').get()).toEqual(expect.objectContaining({
       officer_name: 'Removed', officer_number: null, note: null, police_force: 'Kent Police', police_reference: '46/123456/26', handed_at: '2026-11-23T12:00:00.000Z',
     }));
-    expect((await app.ok('custody.findReceipt', { code: String(app.db.prepare('SELECT number FROM receipts WHERE id = ?').pluck().get(kai.receiptId)) }, 'office')).items
+    expect((await app.ok('custody.findReceipt', { code: String(sqlite(app).prepare('SELECT number FROM receipts WHERE id = ?').pluck().get(kai.receiptId)) }, 'office')).items
       .map((i) => [i.closedTo, i.closedNote, i.confiscationReason])).toEqual([['Removed', 'Removed', 'Removed'], ['Removed', 'Removed', 'Removed']]);
     expect((await app.ok('retention.runNow', {}, 'staff')).confiscationsCleared).toBe(0);
     await at(app, { officeId, dslId }, '2027-11-24T11:00:00Z');
@@ -338,8 +338,8 @@ describe('the records of a confiscated device leaving', () => {
     await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     await app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
     const [releaseId, handoverId] = [
-      app.db.prepare('SELECT id FROM confiscation_releases').pluck().get() as number,
-      app.db.prepare('SELECT id FROM police_handovers').pluck().get() as number,
+      sqlite(app).prepare('SELECT id FROM confiscation_releases').pluck().get() as number,
+      sqlite(app).prepare('SELECT id FROM police_handovers').pluck().get() as number,
     ];
     app.tamperedOnPurpose = true;
     app.close();

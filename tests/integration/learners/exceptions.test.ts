@@ -8,7 +8,7 @@ import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -66,7 +66,7 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     expect(listed.approvers.find((a) => a.displayName === 'Helen Bradley')?.staffId).toBe(headId);
 
     // The entry is the approver's, made at the office's console, and names no pupil.
-    const entry = app.db.prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_exception'`).get();
+    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_exception'`).get();
     expect(entry).toEqual({ actor_label: 'Dee Okafor', entity: 'learner_exception', entity_id: view.exceptionId });
     expect(lastAuditDetail(app, 'learner.record_exception')).toMatchObject({ deviceKind: 'phone', validUntil: '2027-07-21' });
     expect(JSON.stringify(lastAuditDetail(app, 'learner.record_exception'))).not.toMatch(/Maya|Patel|glucose/);
@@ -79,7 +79,7 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     const { app, headId } = await school();
     const view = await app.ok('learner.recordException', exception({ staffId: headId, pin: HEAD_PIN }), 'office');
     expect(view).toMatchObject({ approvedBy: 'Helen Bradley', recordedBy: 'Olu Office', state: 'awaiting_signatures' });
-    expect(app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'learner.record_exception'`).pluck().get()).toBe('Helen Bradley');
+    expect(sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'learner.record_exception'`).pluck().get()).toBe('Helen Bradley');
   });
 
   it('refuses an approver who is neither DSL nor head, and a wrong PIN, which counts against their account', async () => {
@@ -95,7 +95,7 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     const wrong = await app.fails('learner.recordException', exception({ staffId: dslId, pin: '999999' }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
     expect(count(app, 'learner_exceptions')).toBe(0);
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
     expect(lastAuditDetail(app, 'learner.exception_pin_failed')).toMatchObject({ failures: 1 });
     // Held back with the other screens that take PINs, so exceptions are no way round the wait.
     expect(carriesPin(exception({ staffId: dslId, pin: DSL_PIN }))).toBe(true);
@@ -154,8 +154,8 @@ describe('the signed agreement', () => {
     });
     expect(contentHash(app)).toBe(before);
     // Not behind the app's back either: what was signed, and by whom, stays as recorded.
-    expect(() => app.db.prepare(`UPDATE learner_exceptions SET signed_by_parent = 'Raj Patel' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare(`UPDATE learner_exceptions SET signed_on = NULL, signed_by_learner = NULL, signed_by_parent = NULL,
+    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_by_parent = 'Raj Patel' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_on = NULL, signed_by_learner = NULL, signed_by_parent = NULL,
       parent_relationship = NULL, signatures_recorded_at = NULL, signatures_recorded_by = NULL WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
   });
 
@@ -176,7 +176,7 @@ describe('the signed agreement', () => {
     });
     expect(contentHash(app)).toBe(before);
     // The database itself refuses a signature dated before the record.
-    expect(() => app.db.prepare(`UPDATE learner_exceptions SET signed_on = '2026-11-01', signed_by_learner = 'M', signed_by_parent = 'A',
+    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_on = '2026-11-01', signed_by_learner = 'M', signed_by_parent = 'A',
       parent_relationship = 'Mother', signatures_recorded_at = '2026-11-23T09:00:00.000Z', signatures_recorded_by = 1 WHERE id = ?`).run(exceptionId))
       .toThrow(/CHECK constraint failed/);
   });
@@ -233,12 +233,12 @@ describe('ending an exception', () => {
     expect(await app.fails('learner.endException', { exceptionId, reason: 'Again' }, 'dsl')).toMatchObject({
       code: 'conflict', message: 'That exception was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
-    expect(() => app.db.prepare(`UPDATE learner_exceptions SET end_reason = 'Something kinder' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare(`UPDATE learner_exceptions SET sanctions = 'None' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare('DELETE FROM learner_exceptions').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET end_reason = 'Something kinder' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET sanctions = 'None' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare('DELETE FROM learner_exceptions').run()).toThrow(/never deleted/);
     // Shown at hand-in as ended, after any current one.
     expect((await app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office')).exceptions.map((e) => e.state)).toEqual(['ended']);
-    const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${EXCEPTIONS_FOR_PUPIL_SQL}`).all({ pupilKey: 'maya patel', today: '2026-11-23' }) as { detail: string }[])
+    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${EXCEPTIONS_FOR_PUPIL_SQL}`).all({ pupilKey: 'maya patel', today: '2026-11-23' }) as { detail: string }[])
       .map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH e USING INDEX learner_exceptions_by_pupil \(pupil_key=\?\)/);
   });
@@ -317,7 +317,7 @@ describe('retention', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.learnerExceptionsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ learnerExceptionsCleared: 2 });
-    const rows = app.db.prepare('SELECT * FROM learner_exceptions ORDER BY id').all() as Record<string, unknown>[];
+    const rows = sqlite(app).prepare('SELECT * FROM learner_exceptions ORDER BY id').all() as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       id: old.exceptionId, pupil_name: 'Removed', pupil_key: `removed:${old.exceptionId}`, class_group: 'Removed', device_description: 'Removed',
       reason: 'Removed', permitted_use: 'Removed', expectations: 'Removed', sanctions: 'Removed', signed_by_learner: 'Removed', signed_by_parent: 'Removed',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -94,7 +94,7 @@ describe('a search of a confiscated pupil device', () => {
   it('leaves an audit entry by the searcher that names nobody and repeats none of the words', async () => {
     const { app, phone } = await confiscatedThisMorning();
     const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
-    const entry = app.db.prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_search'`).get();
+    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_search'`).get();
     expect(entry).toEqual({ actor_label: 'Helen Bradley', entity: 'learner_search', entity_id: searchId });
     const detail = lastAuditDetail(app, 'learner.record_search');
     expect(detail).toEqual({ itemId: phone.itemId, consentFrom: 'parent', consentGivenAt: '2026-11-23T10:05:00.000Z', content: 'deleted', witnessPresent: true });
@@ -226,12 +226,12 @@ describe('a search of a confiscated pupil device', () => {
     const { app, phone } = await confiscatedThisMorning();
     const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     const forTheDay = await logPupilPhone(app, 'learner_day', 'Amy Jones');
-    expect(() => app.db.prepare(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
+    expect(() => sqlite(app).prepare(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
     // Even the change retention makes is refused while the device is still in the safe.
-    expect(() => app.db.prepare(`UPDATE learner_searches SET consent_name = 'Removed', consent_relationship = 'Removed', looked_at = 'Removed',
+    expect(() => sqlite(app).prepare(`UPDATE learner_searches SET consent_name = 'Removed', consent_relationship = 'Removed', looked_at = 'Removed',
       found = 'Removed', content_detail = 'Removed', witness = 'Removed' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
-    expect(() => app.db.prepare('DELETE FROM learner_searches').run()).toThrow(/never deleted/);
-    const insert = (itemId: number, consentFrom: string, relationship: string | null) => app.db.prepare(
+    expect(() => sqlite(app).prepare('DELETE FROM learner_searches').run()).toThrow(/never deleted/);
+    const insert = (itemId: number, consentFrom: string, relationship: string | null) => sqlite(app).prepare(
       `INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
          looked_at, found, content_action) VALUES (?, '2026-11-23T10:30:00.000Z', 1, ?, 'Someone', ?, '2026-11-23T10:00:00.000Z', 'All', 'nothing', 'none')`,
     ).run(itemId, consentFrom, relationship);
@@ -285,7 +285,7 @@ describe('a search of a confiscated pupil device', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.searchesCleared).toBe(1);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ searchesCleared: 1 });
-    const rows = app.db.prepare('SELECT * FROM learner_searches ORDER BY id').all() as Record<string, unknown>[];
+    const rows = sqlite(app).prepare('SELECT * FROM learner_searches ORDER BY id').all() as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       id: gone.searchId, consent_name: 'Removed', consent_relationship: 'Removed', looked_at: 'Removed', found: 'Removed',
       content_detail: 'Removed', witness: 'Removed',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -8,7 +8,7 @@ describe('the audit trail', () => {
     const app = await createSetUpApp();
     await newVisitor(app, { devices: [{ kind: 'phone', quantity: 1 }] });
     await app.ok('settings.update', { idleSeconds: 120 }, 'staff');
-    const rows = app.db.prepare('SELECT actor_label, action, entity FROM audit_log ORDER BY id').all() as { actor_label: string; action: string }[];
+    const rows = sqlite(app).prepare('SELECT actor_label, action, entity FROM audit_log ORDER BY id').all() as { actor_label: string; action: string }[];
     expect(rows.map((r) => r.action)).toEqual([
       'audit.sealing_started', 'setup.create', 'staff.create', 'policy.create', 'staff.unlock',
       'visitor.create', 'handover.declare', 'visit.sign_in', 'settings.update',
@@ -19,8 +19,8 @@ describe('the audit trail', () => {
 
   it('cannot be edited or deleted through SQL', async () => {
     const app = await createSetUpApp();
-    expect(() => app.db.prepare(`UPDATE audit_log SET action = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
-    expect(() => app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => sqlite(app).prepare(`UPDATE audit_log SET action = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
+    expect(() => sqlite(app).prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
   it('verifies, and points at the first row someone changed behind the triggers', async () => {
@@ -31,8 +31,8 @@ describe('the audit trail', () => {
     expect(checked).toBeGreaterThan(4);
 
     app.tamperedOnPurpose = true;
-    app.db.exec('DROP TRIGGER audit_log_no_update');
-    app.db.prepare(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`).run();
+    sqlite(app).exec('DROP TRIGGER audit_log_no_update');
+    sqlite(app).prepare(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`).run();
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, checked: 2, firstBrokenId: 3 });
   });
 
@@ -40,8 +40,8 @@ describe('the audit trail', () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     app.tamperedOnPurpose = true;
-    app.db.exec('DROP TRIGGER audit_log_no_delete');
-    app.db.prepare('DELETE FROM audit_log WHERE id = 2').run();
+    sqlite(app).exec('DROP TRIGGER audit_log_no_delete');
+    sqlite(app).prepare('DELETE FROM audit_log WHERE id = 2').run();
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, firstBrokenId: 3, problems: ['Audit entry 2 has been removed.'] });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROBE_EVERY_MS } from '../../../src/main/core/storage-watch.js';
 import { fillDatabase, freeDatabase, RUNS_AS_ROOT, unwritableDocument } from '../../helpers/full-disk.js';
-import { count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 /**
  * The roll call on a disk that will not take writes, through the real dispatcher on a real data folder. In
@@ -20,7 +20,7 @@ function rollCallPdf(app: TestApp): string {
 }
 
 function rollCallEntries(app: TestApp): string[] {
-  return app.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'rollcall.%' ORDER BY id").pluck().all() as string[];
+  return sqlite(app).prepare("SELECT action FROM audit_log WHERE action LIKE 'rollcall.%' ORDER BY id").pluck().all() as string[];
 }
 
 /** What the disk stopped, in the words a receptionist is shown. */
@@ -72,7 +72,7 @@ describe('the roll call when the disk is full', () => {
     restorePdfFolder();
     app.clock.advance(PROBE_EVERY_MS);
     expect((await app.ok('app.status', {})).storageProblem).toBeNull();
-    const savingAgain = app.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again'").pluck().get() as string;
+    const savingAgain = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again'").pluck().get() as string;
     expect(JSON.parse(savingAgain).notRecorded).toMatchObject({ 'rollcall.save': 1 });
     const kept = await app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
     expect(kept).toMatchObject({ rollCallId: expect.any(Number), notSaved: null });
@@ -87,7 +87,7 @@ describe('the roll call when the database has become read-only', () => {
   it('still keeps the PDF, and says in a few words why the roll call was not saved', async () => {
     const app = await createSetUpApp();
     await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
-    app.db.pragma('query_only = 1');
+    sqlite(app).pragma('query_only = 1');
 
     const printed = await app.ok('rollcall.print', {}, 'staff');
     // The A4 printer is not set up here: the PDF is made and offered, as on any day; only its audit entry is missing.
@@ -98,6 +98,6 @@ describe('the roll call when the database has become read-only', () => {
     expect(record).toMatchObject({ rollCallId: null, missing: ['Ann Able'], notSaved: 'The roll call could not be saved: the disk has become read-only.' });
     expect(rollCallEntries(app)).toEqual([]);
     expect((await app.ok('app.status', {})).storageProblem).toMatchObject({ kind: 'read_only' });
-    app.db.pragma('query_only = 0');
+    sqlite(app).pragma('query_only = 0');
   });
 });

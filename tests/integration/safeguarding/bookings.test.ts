@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { decodeQr, flatten, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -13,7 +13,7 @@ function bookInspector(app: TestApp, expectedDate = '2026-11-23') {
 }
 
 function tokenOf(app: TestApp, bookingId: number): string {
-  return app.db.prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
+  return sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
 }
 
 describe('pre-booked visits', () => {

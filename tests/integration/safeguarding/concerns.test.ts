@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAuditNow } from '../../../src/main/audit/audit-check.js';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -50,9 +50,9 @@ describe('concerns', () => {
   it('keeps concern details out of the audit trail, which everyone with audit access reads', async () => {
     const app = await withOfficeStaff();
     await app.ok('concern.raise', CONCERN, 'Olu Office');
-    const details = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.raise'`).pluck().get() as string;
+    const details = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.raise'`).pluck().get() as string;
     expect(details).not.toContain('blue coat');
-    expect(() => app.db.prepare('DELETE FROM concerns').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare('DELETE FROM concerns').run()).toThrow(/never deleted/);
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('telling the parents or carers', () => {
     // The DSL sees it on the concern.
     const seen = (await app.ok('concern.list', {}, 'staff')).concerns.find((c) => c.concernId === pupil.concernId)!;
     expect(seen.parentsInformed.map((p) => p.informed && p.informedBy)).toEqual(['Mrs Okafor, class teacher']);
-    const detail = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.recordParentsInformed'`).pluck().get() as string;
+    const detail = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.recordParentsInformed'`).pluck().get() as string;
     expect(detail).not.toContain('Okafor');
     // Someone else's concern is not theirs to see, so not theirs to add to.
     expect((await app.fails('concern.recordParentsInformed', {
@@ -179,7 +179,7 @@ describe('the debrief', () => {
     expect((await app.fails('concern.recordDebrief', debrief, 'staff')).code).toBe('conflict');
     expect(count(app, 'concern_debriefs')).toBe(0);
     // Even written straight into the database, a debrief needs a closed concern.
-    expect(() => app.db.prepare(`INSERT INTO concern_debriefs (concern_id, lessons_learnt, recorded_at, recorded_by) VALUES (?, 'x', 'now', 1)`).run(pupil.concernId))
+    expect(() => sqlite(app).prepare(`INSERT INTO concern_debriefs (concern_id, lessons_learnt, recorded_at, recorded_by) VALUES (?, 'x', 'now', 1)`).run(pupil.concernId))
       .toThrow(/only once the concern is closed/);
 
     await app.ok('concern.review', { concernId: pupil.concernId, outcome: 'Resolved with both families.', close: true }, 'staff');
@@ -191,7 +191,7 @@ describe('the debrief', () => {
     // Olu, who raised it, sees what was learnt.
     expect((await app.ok('concern.list', {}, 'Olu Office')).concerns[0]!.debrief?.lessonsLearnt).toBe(debrief.lessonsLearnt);
     expect(await app.fails('concern.recordDebrief', { ...debrief, lessonsLearnt: 'Again' }, 'staff')).toMatchObject({ code: 'conflict', message: 'This concern already has its debrief.' });
-    expect(() => app.db.prepare(`UPDATE concern_debriefs SET lessons_learnt = 'Nothing'`).run()).toThrow(/never changed/);
+    expect(() => sqlite(app).prepare(`UPDATE concern_debriefs SET lessons_learnt = 'Nothing'`).run()).toThrow(/never changed/);
     expect(before).not.toBe(contentHash(app));
   });
 });
@@ -229,12 +229,12 @@ describe('an allegation against a member of staff', () => {
     const decided = await app.ok('concern.recordLadoOutcome', { concernId: id, outcome: 'unsubstantiated', outcomeOn: '2026-11-23', note: 'Refresher on the staff code of conduct.' }, 'staff');
     expect(decided.ladoReferral).toMatchObject({ outcome: 'unsubstantiated', outcomeOn: '2026-11-23', outcomeNote: 'Refresher on the staff code of conduct.', outcomeRecordedBy: 'Priya Shah' });
     expect((await app.fails('concern.recordLadoOutcome', { concernId: id, outcome: 'false', outcomeOn: '2026-11-23' }, 'staff')).code).toBe('conflict');
-    expect(() => app.db.prepare(`UPDATE concern_lado_referrals SET lado_reference = 'other'`).run()).toThrow(/never changed/);
+    expect(() => sqlite(app).prepare(`UPDATE concern_lado_referrals SET lado_reference = 'other'`).run()).toThrow(/never changed/);
 
     // Olu raised it and still sees it, but the LADO's and the police's part are for those handling the allegation.
     const asOlu = (await app.ok('concern.list', {}, 'Olu Office')).concerns[0]!;
     expect([asOlu.concernId, asOlu.ladoReferral, asOlu.policeContacts]).toEqual([id, null, []]);
-    const audited = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action LIKE 'concern.record%'`).pluck().all().join();
+    const audited = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action LIKE 'concern.record%'`).pluck().all().join();
     expect(audited).not.toMatch(/LADO\/26|Mensah|46\/118822/);
   });
 
@@ -244,7 +244,7 @@ describe('an allegation against a member of staff', () => {
     const before = contentHash(app);
     expect(await app.fails('concern.recordLadoReferral', { concernId: pupil.concernId, referredOn: '2026-11-23', ladoReference: 'LADO/1' }, 'staff'))
       .toMatchObject({ code: 'conflict', message: 'A LADO referral is for a concern about a member of staff. This one is about a pupil.' });
-    expect(() => app.db.prepare(`INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by) VALUES (?, '2026-11-23', 'L', 'now', 1)`).run(pupil.concernId))
+    expect(() => sqlite(app).prepare(`INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by) VALUES (?, '2026-11-23', 'L', 'now', 1)`).run(pupil.concernId))
       .toThrow(/only for a concern about a member of staff/);
     expect((await app.fails('concern.recordLadoReferral', { concernId: teacher.concernId, referredOn: '2026-11-24', ladoReference: 'LADO/1' }, 'staff')).fields)
       .toEqual({ referredOn: 'The day of the referral cannot be in the future.' });

@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { addColleagues, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -43,7 +43,7 @@ function approval(visitId: number, approver: { staffId: number; pin: string }, r
 }
 
 const requests = (app: SetUp) =>
-  app.db.prepare('SELECT id, visit_id, device_kind, purpose, decision, exception_id, decline_reason, decided_by FROM exception_requests ORDER BY id').all();
+  sqlite(app).prepare('SELECT id, visit_id, device_kind, purpose, decision, exception_id, decline_reason, decided_by FROM exception_requests ORDER BY id').all();
 
 describe("a visitor's request at the kiosk to keep a device", () => {
   it('is made at the public kiosk, and only the DSL reads the requests; they reach the DSL and the on-site list, their words kept out of the audit trail', async () => {
@@ -89,7 +89,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     app.clock.advance(16 * 60_000);
     expect((await app.fails('exceptionRequest.request', ask(later.visitId))).code).toBe('conflict');
     // The schema holds one waiting request per visit against a race as well.
-    expect(() => app.db.prepare(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`).run(visit.visitId))
+    expect(() => sqlite(app).prepare(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`).run(visit.visitId))
       .toThrow(/UNIQUE/);
   });
 
@@ -110,8 +110,8 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect((await app.ok('inbox.list', {}, 'dsl')).items).toEqual([]);
     expect((await app.ok('visit.onSite', {}, 'office')).visits[0]!.exceptionRequest).toBeNull();
     // Decided once: the decision cannot be rewritten, nor the request deleted.
-    expect(() => app.db.prepare(`UPDATE exception_requests SET decline_reason = 'Changed'`).run()).toThrow(/decided once/);
-    expect(() => app.db.prepare('DELETE FROM exception_requests').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET decline_reason = 'Changed'`).run()).toThrow(/decided once/);
+    expect(() => sqlite(app).prepare('DELETE FROM exception_requests').run()).toThrow(/never deleted/);
     expect(count(app, 'device_exceptions')).toBe(0);
   });
 
@@ -141,7 +141,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect((await app.ok('visit.onSite', {}, 'office')).visits.map((v) => [v.firstName, v.exceptionRequest?.deviceKind ?? null, v.deviceUse?.approved ?? null]))
       .toEqual([['Ines', null, true], ['Tom', 'laptop', null]]);
     // The schema holds that an approval closes only a request of its own visit.
-    expect(() => app.db.prepare(`UPDATE exception_requests SET decision = 'approved', exception_id = ?, decided_by = ?, decided_at = 'x' WHERE id = ?`)
+    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET decision = 'approved', exception_id = ?, decided_by = ?, decided_at = 'x' WHERE id = ?`)
       .run(approved.exceptionId, dslId, theirs)).toThrow(/same visit|UNIQUE/);
   });
 
@@ -197,14 +197,14 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     ]);
     expect((await app.ok('retention.runNow', {}, 'staff')).exceptionRequestsCleared).toBe(0);
     // Retention's change is the only one of its shape the schema lets through.
-    expect(() => app.db.prepare(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`).run(requestId)).toThrow(/decided once/);
+    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`).run(requestId)).toThrow(/decided once/);
   });
 
   it('is sealed by the audit trail: a change made behind the app is caught', async () => {
     const { app } = await school();
     const visit = await officer(app);
     await app.ok('exceptionRequest.request', ask(visit.visitId));
-    const requestId = app.db.prepare('SELECT id FROM exception_requests').pluck().get() as number;
+    const requestId = sqlite(app).prepare('SELECT id FROM exception_requests').pluck().get() as number;
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));

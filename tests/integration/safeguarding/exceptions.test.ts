@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -39,7 +39,7 @@ describe('DSL device exceptions', () => {
     expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
     const marker = (await app.ok('visit.onSite', {}, office)).visits[0]!.deviceUse;
     expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
-    const audit = app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
+    const audit = sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
     expect(audit).toBe('Priya Shah');
   });
 
@@ -54,7 +54,7 @@ describe('DSL device exceptions', () => {
     expect((await app.fails('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office)).code).toBe('invalid_input');
     expect(count(app, 'device_exceptions')).toBe(before);
     // The wrong PIN counts toward the DSL's lockout like any other.
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
   });
 
   it('an expired approval stops showing as approved and flags the device', async () => {
@@ -76,8 +76,8 @@ describe('DSL device exceptions', () => {
     expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
     expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
     expect((await app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff')).code).toBe('conflict');
-    expect(() => app.db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
-    expect(() => app.db.prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
+    expect(() => sqlite(app).prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
   });
 
   it('revoking needs a DSL session', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEW_CONCERNS_SQL } from '../../../src/main/db/repositories/concern-repo.js';
-import { createSetUpApp, disposeAll } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -38,7 +38,7 @@ describe("the DSL's inbox with years of closed concerns", () => {
 
   it('finds new concerns through the index of open concerns, so closed ones are never read', async () => {
     const app = await createSetUpApp();
-    const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${NEW_CONCERNS_SQL}`).all({ raisedBy: null }) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${NEW_CONCERNS_SQL}`).all({ raisedBy: null }) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/(SCAN|SEARCH) c USING INDEX concerns_open\b/);
   });
 });

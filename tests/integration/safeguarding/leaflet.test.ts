@@ -12,7 +12,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { LEAFLET_AT_SIGN_IN_MINUTES } from '../../../src/main/services/safeguarding/leaflet-print.js';
 import { findCupsPdfQueue, pdfFilesIn, waitForNewPdf } from '../../helpers/cups.js';
 import { flatten, inkBounds, pdfPageSizes, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
@@ -32,7 +32,7 @@ const FIRST = {
 const SECOND = { ...FIRST, body: `${FIRST.body}\n\nIf a child is in immediate danger, call 999.` };
 
 function auditCount(app: TestApp, action: string): number {
-  return app.db.prepare('SELECT count(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
+  return sqlite(app).prepare('SELECT count(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
 }
 
 async function officeAccount(app: TestApp): Promise<string> {
@@ -85,7 +85,7 @@ describe('publishing the leaflet', () => {
     // Every member of staff can read it; the first version's words are still there to read.
     const office = await officeAccount(app);
     expect((await app.ok('leaflet.get', {}, office)).current?.version).toBe(2);
-    expect(app.db.prepare('SELECT body FROM leaflet_versions WHERE version = 1').pluck().get()).toBe(FIRST.body);
+    expect(sqlite(app).prepare('SELECT body FROM leaflet_versions WHERE version = 1').pluck().get()).toBe(FIRST.body);
   });
 
   it('refuses the same words again, an empty text, and anyone but the DSL, changing nothing', async () => {
@@ -115,7 +115,7 @@ describe('publishing the leaflet', () => {
       // Version numbers cannot be skipped or reused either.
       expect(() => other.prepare("INSERT INTO leaflet_versions (version, title, body, created_at, created_by) VALUES (5, 'x', 'y', '2026-11-23T09:00:00.000Z', 1)").run())
         .toThrow(/must follow the newest/);
-      expect(app.db.prepare('SELECT body FROM leaflet_versions').pluck().get()).toBe(FIRST.body);
+      expect(sqlite(app).prepare('SELECT body FROM leaflet_versions').pluck().get()).toBe(FIRST.body);
 
       // A version slipped in by another program passes the triggers, but the audit trail has no entry for it.
       app.tamperedOnPurpose = true;

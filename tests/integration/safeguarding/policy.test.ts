@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -17,7 +17,7 @@ describe('editing the expectations', () => {
     const detail = await app.ok('policy.publish', NEW_TEXT, 'staff');
     expect(detail.current).toMatchObject({ version: 2, title: NEW_TEXT.title, summary: NEW_TEXT.summary, createdBy: 'Priya Shah' });
     expect(detail.versions.map((v) => [v.version, v.acknowledgements])).toEqual([[2, 0], [1, 1]]);
-    const ack = app.db
+    const ack = sqlite(app)
       .prepare('SELECT p.version, p.title FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id WHERE v.id = ?')
       .get(visit.visitId);
     expect(ack).toEqual({ version: 1, title: first.title });

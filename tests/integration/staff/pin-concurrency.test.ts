@@ -7,7 +7,7 @@ import { PIN_THROTTLE_DEFAULTS } from '../../../src/main/server/pin-throttle.js'
 import { OWASP_SCRYPT } from '../../../src/main/services/staff/pin-hash.js';
 import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
-import { ADMIN_PIN, count, createSetUpApp, createTestApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, count, createSetUpApp, createTestApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 /**
  * A PIN is hashed off the event loop, so other commands are answered while it is checked. These tests send
@@ -77,8 +77,8 @@ function tally(answers: string[]): Record<string, number> {
 /** What the account and the audit trail say about its wrong PINs. */
 function accountState(app: TestApp, staffId: number) {
   return {
-    ...(app.db.prepare('SELECT failed_pin_count AS failures, locked_until AS lockedUntil FROM staff WHERE id = ?').get(staffId) as object),
-    audited: app.db.prepare(`SELECT action, count(*) AS n FROM audit_log WHERE entity = 'staff' AND entity_id = ? AND action != 'staff.create' GROUP BY action ORDER BY action`).all(staffId),
+    ...(sqlite(app).prepare('SELECT failed_pin_count AS failures, locked_until AS lockedUntil FROM staff WHERE id = ?').get(staffId) as object),
+    audited: sqlite(app).prepare(`SELECT action, count(*) AS n FROM audit_log WHERE entity = 'staff' AND entity_id = ? AND action != 'staff.create' GROUP BY action ORDER BY action`).all(staffId),
   };
 }
 
@@ -208,7 +208,7 @@ describe('while a PIN is being checked', () => {
   }
 
   const unlockEntries = (app: TestApp, staffId: number) =>
-    app.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'staff.unlock' AND entity_id = ?`).pluck().get(staffId);
+    sqlite(app).prepare(`SELECT count(*) FROM audit_log WHERE action = 'staff.unlock' AND entity_id = ?`).pluck().get(staffId);
 
   it('an account deactivated meanwhile is not unlocked', async () => {
     const { app, staffId } = await withOlu();

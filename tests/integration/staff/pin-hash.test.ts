@@ -7,12 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type App } from '../../../src/main/app.js';
 import { fixedClock } from '../../../src/main/core/clock.js';
 import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../../src/main/core/paths.js';
-import { inTransaction } from '../../../src/main/db/connection.js';
 import { needsRehash, OWASP_SCRYPT } from '../../../src/main/services/staff/pin-hash.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import {
-  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp,
-} from '../../helpers/test-app.js';
+  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 /**
  * How PINs are kept: scrypt at OWASP's cost, and a pepper in a file of its own so that a copy of the
@@ -39,10 +37,10 @@ beforeEach(() => {
 });
 afterEach(disposeAll);
 
-const pinHashOf = (app: Pick<App, 'db'>, staffId: number) => app.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(staffId) as string;
+const pinHashOf = (app: Pick<App, 'db'>, staffId: number) => sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(staffId) as string;
 const staffRow = (app: Pick<App, 'db'>, staffId: number) =>
-  app.db.prepare('SELECT failed_pin_count, locked_until FROM staff WHERE id = ?').get(staffId) as { failed_pin_count: number; locked_until: string | null };
-const auditActions = (app: Pick<App, 'db'>) => app.db.prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[];
+  sqlite(app).prepare('SELECT failed_pin_count, locked_until FROM staff WHERE id = ?').get(staffId) as { failed_pin_count: number; locked_until: string | null };
+const auditActions = (app: Pick<App, 'db'>) => sqlite(app).prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[];
 
 /** What earlier versions stored: scrypt at N=2^14, r=8, p=1, no pepper. Written out here, not taken from the app. */
 function oldFormatHash(pin: string): string {
@@ -66,7 +64,7 @@ function attackerChecks(stored: string, guess: string): boolean {
 
 /** The database file and its -wal, as bytes, after a checkpoint: all of what a copy of the database holds. */
 function databaseBytes(app: TestApp): Buffer {
-  app.db.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
   const wal = join(app.dir, `${DATABASE_FILE}-wal`);
   return Buffer.concat([readFileSync(join(app.dir, DATABASE_FILE)), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
 }
@@ -119,7 +117,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   async function olderVersionsFolder(): Promise<TestApp & { adminId: number }> {
     const app = await createSetUpApp();
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
+    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
     app.close();
     rmSync(join(app.dir, PIN_PEPPER_FILE), { force: true });
     return reopenTestApp(app);
@@ -133,13 +131,13 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     expect(pinHashOf(app, app.adminId)).toBe(old);
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
 
-    const lastEntry = app.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const lastEntry = sqlite(app).prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
     const upgraded = pinHashOf(app, app.adminId);
     expect(upgraded).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=16,r=8,p=1\$/);
     // Its first need made the key file.
     expect(readFileSync(join(app.dir, PIN_PEPPER_FILE))).toHaveLength(32);
-    const entries = app.db.prepare(`SELECT action, actor_label, entity_id, detail_json AS detail FROM audit_log WHERE id > ? ORDER BY id`).all(lastEntry) as {
+    const entries = sqlite(app).prepare(`SELECT action, actor_label, entity_id, detail_json AS detail FROM audit_log WHERE id > ? ORDER BY id`).all(lastEntry) as {
       action: string; actor_label: string; entity_id: number; detail: string;
     }[];
     expect(entries.map((e) => e.action)).toEqual(['staff.unlock', 'staff.pin_rehashed']);
@@ -159,7 +157,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     const app = await olderVersionsFolder();
     const old = pinHashOf(app, app.adminId);
     const entries = auditActions(app).length;
-    app.db.exec(`CREATE TEMP TRIGGER refuse_rehash_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'staff.pin_rehashed' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    sqlite(app).exec(`CREATE TEMP TRIGGER refuse_rehash_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'staff.pin_rehashed' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).code).toBe('internal');
     expect(logged).toHaveBeenCalledWith('Command staff.unlock failed:', expect.objectContaining({ message: 'refused' }));
@@ -173,7 +171,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const olu = await app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     const visit = await newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
     const approval = await app.ok('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
@@ -181,7 +179,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
       approver: { staffId: olu.staffId, pin: '135790' },
     }, 'staff');
     expect(pinHashOf(app, olu.staffId)).toMatch(/^\$scrypt-pepper\$v=2\$/);
-    const last = app.db.prepare(`SELECT action, actor_label FROM audit_log ORDER BY id DESC LIMIT 2`).all();
+    const last = sqlite(app).prepare(`SELECT action, actor_label FROM audit_log ORDER BY id DESC LIMIT 2`).all();
     expect(last).toEqual([{ action: 'staff.pin_rehashed', actor_label: 'Dee Safeguarding' }, { action: 'exception.approve', actor_label: 'Dee Safeguarding' }]);
     expect(approval.approvedBy).toBe('Dee Safeguarding');
   });
@@ -192,7 +190,7 @@ describe('the PIN pepper', () => {
     const app = await createSetUpApp();
     const copyDir = mkdtempSync(join(tmpdir(), 'safe-hands-copied-'));
     try {
-      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
       copyFileSync(join(app.dir, DATABASE_FILE), join(copyDir, DATABASE_FILE));
       const copy = new Database(join(copyDir, DATABASE_FILE), { readonly: true });
       const stored = copy.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.adminId) as string;
@@ -297,7 +295,7 @@ describe('when the PIN key file is missing', () => {
     // An account with an old-format PIN can still unlock without the key.
     const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await inTransaction(app.db, () => app.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
     app.close();
     unlinkSync(join(app.dir, PIN_PEPPER_FILE));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -333,7 +331,7 @@ describe('restoring a backup from another computer', () => {
     expect(readFileSync(`${result.keptAside}.pepper`).equals(newKey)).toBe(true);
     expect((await newPc.ok('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
     expect((await newPc.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['From']);
-    const detail = newPc.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
+    const detail = sqlite(newPc).prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });
 

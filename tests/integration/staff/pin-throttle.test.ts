@@ -7,7 +7,7 @@ import { startHttpHost, type HttpHost } from '../../../src/main/server/http-host
 import { MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../../../src/main/server/pin-throttle-file.js';
 import { buildSampleTemplate, COMMAND_SAMPLES, contextFor, openSampleApp, STAFF_PIN, type SampleApp, type SampleTemplate } from '../../helpers/command-samples.js';
-import { ADMIN_PIN, contentHash } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, sqlite } from '../../helpers/test-app.js';
 
 /**
  * The loopback host's PIN throttle, end to end: a screen's wrong PINs slow that screen down, by the app's
@@ -112,7 +112,7 @@ function expectThrottled(reply: Reply): void {
 }
 
 function lockedAccounts(): number {
-  return app.db.prepare('SELECT count(*) FROM staff WHERE locked_until IS NOT NULL').pluck().get() as number;
+  return sqlite(app).prepare('SELECT count(*) FROM staff WHERE locked_until IS NOT NULL').pluck().get() as number;
 }
 
 /**
@@ -169,7 +169,7 @@ describe('PIN throttling on the loopback host', () => {
     // The README's figure for one screen: 56 guesses a day.
     expect(checked).toBe(56);
     expect(lockedAccounts()).toBe(0);
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dsl)).toBe(56);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dsl)).toBe(56);
     const other = await api('staff.unlock', { staffId: dsl, pin: STAFF_PIN }, 'dsl-office-tab-0123456789');
     expect(other.body).toMatchObject({ ok: true, value: { staffId: dsl } });
   }, 60_000);
@@ -251,7 +251,7 @@ describe('PIN throttling on the loopback host', () => {
   it('counts tries at a locked account, but not right PINs, unknown accounts or malformed requests', async () => {
     const office = app.ids.staff.office;
     // Locked by wrong PINs typed elsewhere (the account's own rule); each try at it here counts.
-    app.db.prepare('UPDATE staff SET locked_until = ? WHERE id = ?').run(new Date(now() + DAY).toISOString(), office);
+    sqlite(app).prepare('UPDATE staff SET locked_until = ? WHERE id = ?').run(new Date(now() + DAY).toISOString(), office);
     const lockedAnswers = [];
     for (let i = 0; i < FREE - 1; i++) lockedAnswers.push((await api('staff.unlock', { staffId: office, pin: STAFF_PIN })).body.error?.code);
     expect(lockedAnswers).toEqual(['account_locked', 'account_locked', 'account_locked', 'account_locked']);
@@ -293,7 +293,7 @@ describe('PIN throttling on the loopback host', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(FREE);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30 - FREE);
     // Five PIN checks ran, so five failures were recorded against the accounts, one each.
-    const failures = app.db.prepare('SELECT sum(failed_pin_count) FROM staff').pluck().get();
+    const failures = sqlite(app).prepare('SELECT sum(failed_pin_count) FROM staff').pluck().get();
     expect(failures).toBe(FREE);
   });
 });

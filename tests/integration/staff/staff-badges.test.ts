@@ -9,7 +9,7 @@ import { badgeThrottleMessage, PIN_THROTTLE_DEFAULTS, pinThrottleMessage } from 
 import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
 import { pdfText } from '../../helpers/pdf.js';
 import { readStaffBadge, staffBadgeFile } from '../../helpers/staff-badges.js';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -26,7 +26,7 @@ async function withBadge(): Promise<{ app: TestApp & { adminId: number }; tomId:
 }
 
 function auditActions(app: TestApp): string[] {
-  return (app.db.prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[]);
+  return (sqlite(app).prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[]);
 }
 
 describe('issuing a staff badge', () => {
@@ -46,8 +46,8 @@ describe('issuing a staff badge', () => {
     expect(words.replace(/\s+/g, ' ')).toContain(groupScanCode(code));
 
     // The database holds the hash, never the code: not in any row, nor anywhere in its files.
-    expect(app.db.prepare('SELECT code_hash FROM staff_badges').pluck().all()).toEqual([createHash('sha256').update(code).digest('hex')]);
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(sqlite(app).prepare('SELECT code_hash FROM staff_badges').pluck().all()).toEqual([createHash('sha256').update(code).digest('hex')]);
+    sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(join(app.dir, DATABASE_FILE)).includes(Buffer.from(code))).toBe(false);
     expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === tom.staffId)).toMatchObject({ badgeIssuedAt: '2026-11-23T09:00:00.000Z' });
     expect(lastAuditDetail(app, 'staff.issue_badge')).toEqual({ badgeId: 1 });
@@ -84,7 +84,7 @@ describe('scanning a staff badge at the kiosk', () => {
     expect(await app.ok('staffDay.signOutByBadge', { badgeCode: code, collectPhone: true })).toMatchObject({
       signedOutAt: '2026-11-23T16:30:00.000Z', takenFromSafe: 1, stillInSafe: 0,
     });
-    expect(app.db.prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
+    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
     expect(lastAuditDetail(app, 'staff_day.sign_out')).toEqual({ how: 'kiosk', takenFromSafe: 1, with: 'badge' });
   });
 
@@ -118,7 +118,7 @@ describe('scanning a staff badge at the kiosk', () => {
     });
     expect(contentHash(app)).toBe(before);
     await app.ok('staffDay.signInByBadge', { badgeCode: second, phone: null });
-    expect(app.db.prepare('SELECT ended_at, ended_why FROM staff_badges ORDER BY id').all()).toEqual([
+    expect(sqlite(app).prepare('SELECT ended_at, ended_why FROM staff_badges ORDER BY id').all()).toEqual([
       { ended_at: '2026-11-24T08:00:00.000Z', ended_why: 'replaced' }, { ended_at: null, ended_why: null },
     ]);
     expect(auditActions(app).filter((a) => a.endsWith('_badge'))).toEqual(['staff.issue_badge', 'staff.replace_badge']);
@@ -128,7 +128,7 @@ describe('scanning a staff badge at the kiosk', () => {
     const { app, tomId, code } = await withBadge();
     await app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
     expect(await app.fails('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ code: 'wrong_badge', message: 'This badge no longer works. Please ask at the office.' });
-    expect(app.db.prepare('SELECT ended_why FROM staff_badges').pluck().get()).toBe('deactivated');
+    expect(sqlite(app).prepare('SELECT ended_why FROM staff_badges').pluck().get()).toBe('deactivated');
     expect(lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Left in October', badgeEnded: 1 });
   });
 });
@@ -191,7 +191,7 @@ describe('deactivating an account', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
     const account = await app.ok('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff');
     expect(account).toMatchObject({ active: false, signedInSince: null, badgeIssuedAt: null });
-    expect(app.db.prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(day.staffDayId)).toEqual({
+    expect(sqlite(app).prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(day.staffDayId)).toEqual({
       signed_out_at: '2026-11-23T11:20:00.000Z', signed_out_how: 'not_signed_out',
     });
     expect((await app.ok('staffDay.onSite', {}, 'staff')).staff).toEqual([]);
@@ -204,11 +204,11 @@ describe('deactivating an account', () => {
   it('changes nothing at all when the day cannot be closed', async () => {
     const { app, tomId, code } = await withBadge();
     await app.ok('staffDay.signInByBadge', { badgeCode: code, phone: null });
-    app.db.exec(`CREATE TEMP TRIGGER refuse_sign_out BEFORE UPDATE ON staff_days BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    sqlite(app).exec(`CREATE TEMP TRIGGER refuse_sign_out BEFORE UPDATE ON staff_days BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
     expect((await app.fails('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
-    app.db.exec('DROP TRIGGER temp.refuse_sign_out');
+    sqlite(app).exec('DROP TRIGGER temp.refuse_sign_out');
     // Still active, still signed in, and his badge still works.
     expect(await app.ok('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ signedInAt: '2026-11-23T09:00:00.000Z' });
   });

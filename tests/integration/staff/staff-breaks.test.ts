@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -27,7 +27,7 @@ async function at(app: TestApp & { adminId: number }, iso: string): Promise<void
 describe('break time for a phone kept in the safe', () => {
   it('goes back under the morning receipt every time, so no new receipt is printed and the morning paper still collects it', async () => {
     const { app, tomId, dayId, receiptId, receiptNumber } = await tomAtWork();
-    const printedBefore = app.db.prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId);
+    const printedBefore = sqlite(app).prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId);
 
     for (const [out, back] of [['2026-11-23T10:30:00Z', '2026-11-23T10:45:00Z'], ['2026-11-23T12:15:00Z', '2026-11-23T12:50:00Z']] as const) {
       await at(app, out);
@@ -46,8 +46,8 @@ describe('break time for a phone kept in the safe', () => {
 
     // One receipt all day, never printed again; each spell in the safe is its own custody record, none removed.
     expect(count(app, 'receipts')).toBe(1);
-    expect(app.db.prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId)).toBe(printedBefore);
-    expect(app.db.prepare('SELECT state, closed_note, logged_at FROM custody_items WHERE receipt_id = ? ORDER BY id').all(receiptId)).toEqual([
+    expect(sqlite(app).prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId)).toBe(printedBefore);
+    expect(sqlite(app).prepare('SELECT state, closed_note, logged_at FROM custody_items WHERE receipt_id = ? ORDER BY id').all(receiptId)).toEqual([
       { state: 'returned', closed_note: 'Break', logged_at: '2026-11-23T08:30:00.000Z' },
       { state: 'returned', closed_note: 'Break', logged_at: '2026-11-23T10:45:00.000Z' },
       { state: 'in_safe', closed_note: null, logged_at: '2026-11-23T12:50:00.000Z' },
@@ -55,7 +55,7 @@ describe('break time for a phone kept in the safe', () => {
     expect(lastAuditDetail(app, 'staff_day.break_back')).toMatchObject({ receiptIds: [receiptId] });
 
     // Home time: the receipt he was given at 08:30, scanned at the office, finds his phone in the safe.
-    const token = app.db.prepare('SELECT token FROM receipts WHERE id = ?').pluck().get(receiptId) as string;
+    const token = sqlite(app).prepare('SELECT token FROM receipts WHERE id = ?').pluck().get(receiptId) as string;
     const found = await app.ok('custody.findReceipt', { code: token }, 'staff');
     expect(found.items.filter((i) => i.state === 'in_safe').map((i) => i.bagSlot)).toEqual(['Pouch 4']);
     await at(app, '2026-11-23T17:00:00Z');
@@ -82,11 +82,11 @@ describe('break time for a phone kept in the safe', () => {
   it('gives everything out in one transaction: when one receipt cannot be closed, nothing is given out', async () => {
     const { app, tomId, dayId } = await tomAtWork();
     await app.ok('custody.log', { owner: { type: 'staff', staffId: tomId }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'Pouch 4' }] }, 'staff');
-    app.db.exec(`CREATE TEMP TRIGGER refuse_tablet BEFORE UPDATE ON custody_items WHEN NEW.kind = 'tablet' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    sqlite(app).exec(`CREATE TEMP TRIGGER refuse_tablet BEFORE UPDATE ON custody_items WHEN NEW.kind = 'tablet' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
     expect((await app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
-    app.db.exec('DROP TRIGGER temp.refuse_tablet');
+    sqlite(app).exec('DROP TRIGGER temp.refuse_tablet');
     expect((await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff')).devices.map((d) => d.kind).sort()).toEqual(['phone', 'tablet']);
   });
 });

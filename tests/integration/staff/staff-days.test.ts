@@ -7,7 +7,7 @@ import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { STAFF_ON_SITE_RECEIPTS_SQL } from '../../../src/main/db/repositories/staff-day-repo.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
 import { flatten, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -34,7 +34,7 @@ function onSite(app: TestApp) {
 }
 
 function auditActions(app: TestApp, prefix: string): { action: string; actor_label: string; entity_id: number | null }[] {
-  return app.db.prepare(`SELECT action, actor_label, entity_id FROM audit_log WHERE action LIKE ? ORDER BY id`).all(`${prefix}%`) as never;
+  return sqlite(app).prepare(`SELECT action, actor_label, entity_id FROM audit_log WHERE action LIKE ? ORDER BY id`).all(`${prefix}%`) as never;
 }
 
 describe('signing in and out at the console', () => {
@@ -67,7 +67,7 @@ describe('signing in and out at the console', () => {
       { action: 'staff_day.sign_in', actor_label: 'Sara Ahmed', entity_id: signedIn.staffDayId },
       { action: 'staff_day.sign_out', actor_label: 'Sara Ahmed', entity_id: signedIn.staffDayId },
     ]);
-    expect(app.db.prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'console', signed_out_how: 'console' });
+    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'console', signed_out_how: 'console' });
     // The administrator finds them by action on the Audit trail page.
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await app.ok('audit.list', { action: 'staff_day.sign_in' }, 'staff')).entries.map((e) => [e.actor, e.entity, e.entityId])).toEqual([
@@ -102,7 +102,7 @@ describe('signing in and out at the kiosk', () => {
     expect(auditActions(app, 'staff_day.').map((e) => [e.action, e.actor_label])).toEqual([
       ['staff_day.sign_in', 'Tom Reilly'], ['staff_day.sign_out', 'Tom Reilly'],
     ]);
-    expect(app.db.prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
+    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
   });
 
   it('counts a wrong PIN against the account, as the lock screen does, and signs nobody in', async () => {
@@ -110,12 +110,12 @@ describe('signing in and out at the kiosk', () => {
     const wrong = await app.fails('staffDay.signInAtKiosk', { staffId: tomId, pin: '9999', phone: null });
     expect(wrong).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.', fields: { pin: 'That PIN is not right.' } });
     expect(await app.fails('staffDay.signOutAtKiosk', { staffId: tomId, pin: '9998', collectPhone: false })).toMatchObject({ code: 'wrong_pin' });
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(tomId)).toBe(2);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(tomId)).toBe(2);
     expect(lastAuditDetail(app, 'staff_day.pin_failed')).toEqual({ failures: 2 });
     expect(count(app, 'staff_days')).toBe(0);
 
     // A locked account is refused before its PIN is looked at, even the right one.
-    app.db.prepare("UPDATE staff SET locked_until = '2026-11-23T12:00:00.000Z' WHERE id = ?").run(tomId);
+    sqlite(app).prepare("UPDATE staff SET locked_until = '2026-11-23T12:00:00.000Z' WHERE id = ?").run(tomId);
     app.tamperedOnPurpose = true;
     expect(await app.fails('staffDay.signInAtKiosk', { staffId: tomId, pin: TOM_PIN, phone: null })).toMatchObject({
       code: 'account_locked', message: 'Too many wrong PINs. This account is locked until 12:00. An administrator can unlock it sooner.',
@@ -151,12 +151,12 @@ describe("a member of staff's phone in the safe", () => {
   it('is one transaction with the sign-in: when the phone cannot be logged, nobody is signed in', async () => {
     const { app } = await nursery();
     // The custody record is refused (as a full disk would refuse it) after the day's row was written.
-    app.db.exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
     const before = contentHash(app);
     expect((await app.fails('staffDay.signIn', { phone: { bagSlot: '3', description: null } }, 'sara')).code).toBe('internal');
     expect(contentHash(app)).toBe(before);
     expect(count(app, 'staff_days')).toBe(0);
-    app.db.exec('DROP TRIGGER temp.refuse_items');
+    sqlite(app).exec('DROP TRIGGER temp.refuse_items');
     await app.ok('staffDay.signIn', { phone: { bagSlot: '3', description: null } }, 'sara');
     expect(count(app, 'staff_days')).toBe(1);
   });
@@ -184,7 +184,7 @@ describe("a member of staff's phone in the safe", () => {
     await later(app, saraId, '2026-11-23T17:05:00Z');
     const out = await app.ok('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: true });
     expect(out).toMatchObject({ takenFromSafe: 1, stillInSafe: 0 });
-    const item = app.db.prepare('SELECT state, closed_to, closed_note FROM custody_items WHERE receipt_id = ?').get(again.receipt.receiptId);
+    const item = sqlite(app).prepare('SELECT state, closed_to, closed_note FROM custody_items WHERE receipt_id = ?').get(again.receipt.receiptId);
     expect(item).toEqual({ state: 'returned', closed_to: 'Tom Reilly', closed_note: 'Taken from the safe when signing out' });
     expect((await app.ok('custody.inSafe', {}, 'sara')).itemCount).toBe(0);
   });
@@ -216,7 +216,7 @@ describe("a member of staff's phone in the safe", () => {
 describe('the staff on site list', () => {
   it('reads the open days and each one\'s own receipts by index, not the whole custody history', async () => {
     const { app } = await nursery();
-    const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${STAFF_ON_SITE_RECEIPTS_SQL}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${STAFF_ON_SITE_RECEIPTS_SQL}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/staff_days_one_open/);
     expect(plan).toMatch(/SEARCH r USING (COVERING )?INDEX receipts_by_staff_owner \(staff_owner=\?\)/);
     expect(plan).toMatch(/SEARCH i USING INDEX custody_items_by_receipt \(receipt_id=\?\)/);
@@ -233,7 +233,7 @@ describe('a day never signed out of', () => {
 
     const tuesday = await app.ok('staffDay.signIn', { phone: null }, 'sara');
     expect(tuesday.earlierDayClosed).toBe('2026-11-23T09:00:00.000Z');
-    expect(app.db.prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(monday.staffDayId)).toEqual({
+    expect(sqlite(app).prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(monday.staffDayId)).toEqual({
       signed_out_at: '2026-11-24T08:10:00.000Z', signed_out_how: 'not_signed_out',
     });
     expect((await onSite(app)).staff).toMatchObject([{ staffDayId: tuesday.staffDayId, fromEarlierDay: false }]);
@@ -244,7 +244,7 @@ describe('a day never signed out of', () => {
     await app.ok('staffDay.signIn', { phone: null }, 'sara');
     await later(app, saraId, '2026-11-24T16:00:00Z');
     expect(await app.ok('staffDay.signOut', { collectPhone: false }, 'sara')).toMatchObject({ wasEarlierDay: true });
-    expect(app.db.prepare('SELECT signed_out_how FROM staff_days').pluck().get()).toBe('not_signed_out');
+    expect(sqlite(app).prepare('SELECT signed_out_how FROM staff_days').pluck().get()).toBe('not_signed_out');
     expect(lastAuditDetail(app, 'staff_day.not_signed_out')).toMatchObject({ how: 'console' });
   });
 });
@@ -253,15 +253,15 @@ describe('the staff days record', () => {
   it('is never deleted, signed out only once, and its sign-in never changed, whatever writes to it', async () => {
     const { app, tomId } = await nursery();
     const { staffDayId } = await app.ok('staffDay.signIn', { phone: null }, 'sara');
-    expect(() => app.db.prepare('DELETE FROM staff_days').run()).toThrow(/never deleted/);
-    expect(() => app.db.prepare(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:00:00.000Z'`).run()).toThrow(/only be signed out, once/);
-    expect(() => app.db.prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`)
-      .run(app.db.prepare('SELECT staff_id FROM staff_days').pluck().get())).toThrow(/UNIQUE/);
-    expect(() => app.db.prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`).run(tomId)).toThrow(/CHECK/);
-    expect(() => app.db.prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`).run()).toThrow(/CHECK/);
-    expect(() => app.db.prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`).run()).toThrow(/CHECK/);
+    expect(() => sqlite(app).prepare('DELETE FROM staff_days').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:00:00.000Z'`).run()).toThrow(/only be signed out, once/);
+    expect(() => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`)
+      .run(sqlite(app).prepare('SELECT staff_id FROM staff_days').pluck().get())).toThrow(/UNIQUE/);
+    expect(() => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`).run(tomId)).toThrow(/CHECK/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`).run()).toThrow(/CHECK/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`).run()).toThrow(/CHECK/);
     await app.ok('staffDay.signOut', { collectPhone: false }, 'sara');
-    expect(() => app.db.prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`).run(staffDayId)).toThrow(/only be signed out, once/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`).run(staffDayId)).toThrow(/only be signed out, once/);
   });
 
   it('is sealed by the audit trail: a day added or edited with another program shows', async () => {
@@ -309,7 +309,7 @@ describe('the roll call of everyone', () => {
 
     const record = await app.ok('rollcall.save', { accountedVisitIds: [visit.visitId], accountedStaffDayIds: [sara.staffDayId] }, 'sara');
     expect(record).toMatchObject({ onSite: 4, accounted: 2, missing: ['Ben Baker'], missingStaff: ['Tom Reilly'] });
-    const saved = app.db.prepare('SELECT people_json, on_site, accounted FROM roll_calls').get() as { people_json: string; on_site: number; accounted: number };
+    const saved = sqlite(app).prepare('SELECT people_json, on_site, accounted FROM roll_calls').get() as { people_json: string; on_site: number; accounted: number };
     expect({ ...saved, people_json: JSON.parse(saved.people_json) }).toEqual({
       on_site: 4, accounted: 2,
       people_json: [

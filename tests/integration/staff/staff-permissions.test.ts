@@ -9,7 +9,7 @@ import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -89,7 +89,7 @@ describe("a member of staff's permission to use their own device", () => {
     expect(listed.staff.map((h) => h.displayName)).toContain('Tom Reilly');
 
     // The entry is the head's, made at the office's console, and carries none of the words typed.
-    const entry = app.db.prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'staff_permission.record'`).get();
+    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'staff_permission.record'`).get();
     expect(entry).toEqual({ actor_label: 'Helen Bradley', entity: 'staff_permission', entity_id: view.permissionId });
     expect(lastAuditDetail(app, 'staff_permission.record')).toEqual({
       staffId: s.tomId, deviceKind: 'phone', purpose: 'remote_learning', riskAssessedOn: '2026-11-20',
@@ -116,7 +116,7 @@ describe("a member of staff's permission to use their own device", () => {
     );
     const wrong = await app.fails('staffPermission.record', permission(s, { approvedBy: { staffId: s.headId, pin: '9999' } }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
-    expect(app.db.prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(s.headId)).toBe(1);
+    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(s.headId)).toBe(1);
     expect(lastAuditDetail(app, 'staff_permission.pin_failed')).toMatchObject({ failures: 1 });
     expect(carriesPin(permission(s))).toBe(true);
 
@@ -189,10 +189,10 @@ describe('the signed permission', () => {
       code: 'conflict', message: 'That permission was already recorded as signed on Mon, 23 Nov 2026, by Olu Office. Nothing was changed.',
     });
     expect(contentHash(app)).toBe(before);
-    expect(() => app.db.prepare(`UPDATE staff_device_permissions SET signed_on = NULL, signature_recorded_at = NULL, signature_recorded_by = NULL WHERE id = ?`)
+    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET signed_on = NULL, signature_recorded_at = NULL, signature_recorded_by = NULL WHERE id = ?`)
       .run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare(`UPDATE staff_device_permissions SET permitted_areas = 'Anywhere' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare(`UPDATE staff_device_permissions SET valid_until = NULL WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET permitted_areas = 'Anywhere' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET valid_until = NULL WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
   });
 
   it('is never signed on a day still to come, nor before the permission was recorded, nor once ended or run out', async () => {
@@ -209,7 +209,7 @@ describe('the signed permission', () => {
     expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '' }, 'office')).fields).toEqual({ signedOn: 'Enter the day it was signed.' });
     expect(contentHash(app)).toBe(before);
     // The database itself refuses a signature dated before the record.
-    expect(() => app.db.prepare(`UPDATE staff_device_permissions SET signed_on = '2026-11-01', signature_recorded_at = '2026-11-23T09:00:00.000Z',
+    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET signed_on = '2026-11-01', signature_recorded_at = '2026-11-23T09:00:00.000Z',
       signature_recorded_by = 1 WHERE id = ?`).run(permissionId)).toThrow(/CHECK constraint failed/);
 
     await later(s, '2026-11-25T09:00:00Z');
@@ -240,12 +240,12 @@ describe('ending a permission', () => {
     await later(s, '2026-11-23T10:15:00Z');
     const ended = await app.ok('staffPermission.end', { permissionId, reason: 'The class is back in school' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-11-23T10:15:00.000Z', by: 'Helen Bradley', reason: 'The class is back in school' } });
-    expect(app.db.prepare(`SELECT actor_label FROM audit_log WHERE action = 'staff_permission.end'`).pluck().get()).toBe('Helen Bradley');
+    expect(sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'staff_permission.end'`).pluck().get()).toBe('Helen Bradley');
     expect(await app.fails('staffPermission.end', { permissionId, reason: 'Again' }, 'head')).toMatchObject({
       code: 'conflict', message: 'That permission was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
-    expect(() => app.db.prepare(`UPDATE staff_device_permissions SET end_reason = 'Something kinder' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => app.db.prepare('DELETE FROM staff_device_permissions').run()).toThrow(/never deleted/);
+    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET end_reason = 'Something kinder' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
+    expect(() => sqlite(app).prepare('DELETE FROM staff_device_permissions').run()).toThrow(/never deleted/);
     // Listed after the current ones, as history.
     const again = await app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
     expect((await app.ok('staffPermission.list', {}, 'office')).permissions.map((p) => [p.permissionId, p.state])).toEqual([
@@ -279,7 +279,7 @@ describe("staff on duty whose phone is not in the safe", () => {
     expect(await missingNames(s)).toEqual(['Tom Reilly']);
 
     // Read from the open days, then each one's permissions by their index, not every permission ever given.
-    const plan = (app.db.prepare(`EXPLAIN QUERY PLAN ${PERMISSIONS_IN_FORCE_SQL}`).all({ today: '2026-11-23' }) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${PERMISSIONS_IN_FORCE_SQL}`).all({ today: '2026-11-23' }) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH p USING INDEX staff_device_permissions_by_staff \(staff_id=\?\)/);
   });
 
@@ -371,7 +371,7 @@ describe('retention', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.staffPermissionsCleared).toBe(2);
     expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ staffPermissionsCleared: 2 });
-    const rows = app.db.prepare('SELECT * FROM staff_device_permissions ORDER BY id').all() as Record<string, unknown>[];
+    const rows = sqlite(app).prepare('SELECT * FROM staff_device_permissions ORDER BY id').all() as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       staff_id: s.tomId, device_kind: 'phone', purpose: 'remote_learning', device_description: 'Removed', purpose_detail: 'Removed',
       permitted_use: 'Removed', permitted_areas: 'Removed', conditions: 'Removed', risk_assessed_on: '2026-11-20', valid_until: '2026-12-18',

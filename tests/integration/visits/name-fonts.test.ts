@@ -19,7 +19,7 @@ import { buildRollCallPdf } from '../../../src/main/documents/roll-call.js';
 import { PLACEHOLDER, TextShaper } from '../../../src/main/documents/text.js';
 import { PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../../helpers/custody.js';
 import { flatten, pdfText, renderPdfToPngs, type PNG } from '../../helpers/pdf.js';
-import { createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -241,7 +241,7 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
     expect(print.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the badge shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);
     expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)))).toContain('could not be printed: check their ID.');
-    const audited = app.db.prepare(`SELECT entity_id, actor_label FROM audit_log WHERE action = 'badge.reprint' ORDER BY id`).all();
+    const audited = sqlite(app).prepare(`SELECT entity_id, actor_label FROM audit_log WHERE action = 'badge.reprint' ORDER BY id`).all();
     expect(audited).toEqual([{ entity_id: wang.visitId, actor_label: 'Priya Shah' }, { entity_id: yoshida.visitId, actor_label: 'Priya Shah' }]);
   });
 });

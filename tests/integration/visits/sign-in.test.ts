@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fullName, shortName } from '../../../src/shared/domain/names.js';
 import { flatten, pdfText } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -17,7 +17,7 @@ describe('a first-time visitor signs in', () => {
       ],
     });
     expect(result).toMatchObject({ firstName: 'Sam', devicesToHandIn: 2 });
-    const ack = app.db
+    const ack = sqlite(app)
       .prepare('SELECT a.policy_version_id FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?')
       .get(result.visitId);
     expect(ack).toEqual({ policy_version_id: policy.versionId });
@@ -165,7 +165,7 @@ describe('a returning visitor', () => {
   it('must re-acknowledge when a new version of the expectations was published since', async () => {
     const app = await visitedBefore();
     const now = app.clock.now().toISOString();
-    app.db.prepare(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`).run(now, now);
+    sqlite(app).prepare(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`).run(now, now);
     const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PHONE_AND_WATCH } from '../../helpers/custody.js';
-import { contentHash, createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
+import { contentHash, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -35,7 +35,7 @@ describe('signing out at the kiosk', () => {
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/already signed out/);
     expect(contentHash(app)).toBe(before);
-    const row = app.db.prepare('SELECT signed_in_at, signed_out_at, sign_out_method FROM visits').get();
+    const row = sqlite(app).prepare('SELECT signed_in_at, signed_out_at, sign_out_method FROM visits').get();
     expect(row).toEqual({ signed_in_at: '2026-11-23T09:00:00.000Z', signed_out_at: '2026-11-23T10:00:00.000Z', sign_out_method: 'kiosk' });
   });
 

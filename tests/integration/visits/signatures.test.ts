@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { MAX_SIGNATURE_LENGTH } from '../../../src/shared/domain/signature.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -21,11 +21,11 @@ async function askingForSignatures(): Promise<SetUp> {
 }
 
 function signatureRows(app: TestApp) {
-  return app.db.prepare('SELECT id, strokes, signed_at, removed_at FROM acknowledgement_signatures ORDER BY id').all();
+  return sqlite(app).prepare('SELECT id, strokes, signed_at, removed_at FROM acknowledgement_signatures ORDER BY id').all();
 }
 
 function acknowledgementOf(app: TestApp, visitId: number): { id: number; acknowledged_at: string } {
-  return app.db.prepare('SELECT a.id, a.acknowledged_at FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?')
+  return sqlite(app).prepare('SELECT a.id, a.acknowledged_at FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?')
     .get(visitId) as { id: number; acknowledged_at: string };
 }
 
@@ -36,7 +36,7 @@ describe('a signature drawn on the expectations screen', () => {
     const acknowledgement = acknowledgementOf(app, visitId);
     expect(signatureRows(app)).toEqual([{ id: acknowledgement.id, strokes: SIGNED, signed_at: acknowledgement.acknowledged_at, removed_at: null }]);
     // One transaction, one entry: the sign-in's audit entry seals the acknowledgement and its signature together.
-    const sealed = JSON.parse(app.db.prepare("SELECT records_json FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id DESC LIMIT 1").pluck().get() as string) as [string, number][];
+    const sealed = JSON.parse(sqlite(app).prepare("SELECT records_json FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id DESC LIMIT 1").pluck().get() as string) as [string, number][];
     expect(sealed.map(([table, id]) => `${table}:${id}`)).toEqual(expect.arrayContaining([`acknowledgements:${acknowledgement.id}`, `acknowledgement_signatures:${acknowledgement.id}`]));
 
     const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
@@ -44,7 +44,7 @@ describe('a signature drawn on the expectations screen', () => {
     expect(log.rows[0]!.at(-1)).toBe('Drawn at the kiosk on 23 Nov 2026, 09:00');
     expect(log.signatures).toEqual([{ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' }]);
 
-    const visitorId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
+    const visitorId = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
     expect((await app.ok('person.export', { visitorId }, 'staff')).visits[0]!.signature).toEqual({ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' });
   });
 
@@ -73,7 +73,7 @@ describe('a signature drawn on the expectations screen', () => {
     const app = await createSetUpApp();
     const { visitId } = await newVisitor(app);
     await app.ok('visit.signOut', { visitId });
-    const visitorId = app.db.prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
+    const visitorId = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
     await app.ok('settings.update', { askForSignature: true }, 'staff');
     // Their acknowledgement of this version still counts: the kiosk skips the screen, and no signature is asked for.
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
@@ -96,7 +96,7 @@ describe('a signature drawn on the expectations screen', () => {
     const { bookingId } = await app.ok('booking.create', {
       firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: '09:30',
     }, 'staff');
-    const code = app.db.prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
+    const code = sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     expect((await app.fails('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] })).code).toBe('stale_policy');
     const { visitId } = await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });

@@ -1,7 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 import { takeRecordChanges, type RecordSeal } from '../record-changes.js';
-import { prepared } from './statements.js';
 
 export interface AuditEntry {
   at: string;
@@ -64,14 +63,14 @@ export interface AuditHead {
   hash: string;
 }
 
-const sealers = new WeakMap<Db, AuditSealer>();
+const sealers = new WeakMap<Storage, AuditSealer>();
 
-export function sealAuditWith(db: Db, sealer: AuditSealer): void {
+export function sealAuditWith(db: Storage, sealer: AuditSealer): void {
   sealers.set(db, sealer);
 }
 
-export async function auditHead(db: Db): Promise<AuditHead | null> {
-  return (prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead | undefined) ?? null;
+export async function auditHead(db: Storage): Promise<AuditHead | null> {
+  return ((await db.get('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')) as AuditHead | undefined) ?? null;
 }
 
 function recordsJson(records: readonly RecordSeal[]): string | null {
@@ -82,7 +81,7 @@ function recordsJson(records: readonly RecordSeal[]): string | null {
  * Appends one entry; call inside the transaction that makes the change it describes, after the writes:
  * the entry carries the content hash of every row this connection wrote since the last entry.
  */
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Storage, entry: AuditEntry): Promise<void> {
   const last = await auditHead(db);
   const sealer = sealers.get(db);
   sealer?.chainsOnto(last);
@@ -98,14 +97,11 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
     entity_id: entry.entityId,
     detail_json: JSON.stringify(entry.detail),
     prev_hash: last?.hash ?? GENESIS_HASH,
-    records_json: recordsJson(takeRecordChanges(db, seal?.key ?? null)),
+    records_json: recordsJson(await takeRecordChanges(db, seal?.key ?? null)),
   };
   const hash = hashOf(row, seal);
-  prepared(
-    db,
-    `INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash, records_json)
-     VALUES (@id, @at, @actor_staff, @actor_label, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash, @records_json)`,
-  ).run({ ...row, hash });
+  await db.run(`INSERT INTO audit_log (id, at, actor_staff, actor_label, action, entity, entity_id, detail_json, prev_hash, hash, records_json)
+     VALUES (@id, @at, @actor_staff, @actor_label, @action, @entity, @entity_id, @detail_json, @prev_hash, @hash, @records_json)`, { ...row, hash });
   sealer?.appended({ id: row.id, hash });
 }
 
@@ -122,37 +118,30 @@ export interface AuditFilter {
  * Newest first, one page at a time (before `beforeId`). CAST on each "no filter" test gives PostgreSQL the
  * parameter's type, which `@x IS NULL` alone leaves unknown (it refuses the statement); SQLite is unaffected.
  */
-export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  return prepared(
-    db,
-    `SELECT * FROM audit_log
+export async function listAudit(db: Storage, f: AuditFilter): Promise<AuditRow[]> {
+  return (await db.all(`SELECT * FROM audit_log
      WHERE (CAST(@fromIso AS TEXT) IS NULL OR at >= @fromIso) AND (CAST(@toIso AS TEXT) IS NULL OR at < @toIso)
        AND (CAST(@action AS TEXT) IS NULL OR action = @action) AND (CAST(@actor AS TEXT) IS NULL OR actor_label = @actor)
        AND (CAST(@beforeId AS BIGINT) IS NULL OR id < @beforeId)
-     ORDER BY id DESC LIMIT @limit`,
-  ).all({ fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit }) as AuditRow[];
+     ORDER BY id DESC LIMIT @limit`, { fromIso: f.fromIso ?? null, toIso: f.toIso ?? null, action: f.action ?? null, actor: f.actor ?? null, beforeId: f.beforeId ?? null, limit: f.limit })) as AuditRow[];
 }
 
 /** The hash of one entry, or undefined when the trail no longer holds it. */
-export async function auditHashAt(db: Db, id: number): Promise<string | undefined> {
-  return (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
+export async function auditHashAt(db: Storage, id: number): Promise<string | undefined> {
+  return ((await db.get('SELECT hash FROM audit_log WHERE id = ?', [id])) as { hash: string } | undefined)?.hash;
 }
 
-/**
- * Reads the trail a page at a time, oldest first: the entries after `afterId`, at most `limit`. One
- * statement, prepared once, serves every page of a check.
- */
-export async function auditPageReader(db: Db): Promise<(afterId: number, limit: number) => AuditRow[]> {
-  const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
-  return (afterId, limit) => page.all(afterId, limit) as AuditRow[];
+/** Reads the trail a page at a time, oldest first: the entries after `afterId`, at most `limit`. */
+export async function auditPage(db: Storage, afterId: number, limit: number): Promise<AuditRow[]> {
+  return db.all<AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?', [afterId, limit]);
 }
 
 /** When the newest restore of a backup was recorded, or null when there has been none. */
-export async function lastRestoreAt(db: Db): Promise<string | null> {
-  return (db.prepare("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'").get() as { at: string | null }).at;
+export async function lastRestoreAt(db: Storage): Promise<string | null> {
+  return ((await db.get("SELECT max(at) AS at FROM audit_log WHERE action = 'backup.restore'")) as { at: string | null }).at;
 }
 
 /** The detail of the newest "audit check failed" entry, as stored; undefined when there is none. */
-export async function lastCheckFailedDetail(db: Db): Promise<string | undefined> {
-  return (db.prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").get() as { detail_json: string } | undefined)?.detail_json;
+export async function lastCheckFailedDetail(db: Storage): Promise<string | undefined> {
+  return ((await db.get("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1")) as { detail_json: string } | undefined)?.detail_json;
 }

@@ -1,5 +1,5 @@
 import type { VisitorType } from '../../../shared/domain/visitors.js';
-import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 
 export interface BookingRow {
   id: number;
@@ -23,34 +23,30 @@ const SELECT = `
   FROM bookings b JOIN staff s ON s.id = b.created_by`;
 
 export async function insertBooking(
-  db: Db,
+  db: Storage,
   b: {
     firstName: string; lastName: string; familyNameFirst: boolean; organisation: string | null; visitorType: VisitorType; host: string; expectedDate: string;
     expectedTime: string | null; inviteToken: string; createdAt: string; createdBy: number;
   },
 ): Promise<number> {
-  const row = db
-    .prepare(
-      `INSERT INTO bookings (first_name, last_name, family_name_first, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
+  const row = (await db.get(`INSERT INTO bookings (first_name, last_name, family_name_first, organisation, visitor_type, host, expected_date, expected_time, invite_token, created_at, created_by)
        VALUES (@firstName, @lastName, @familyNameFirst, @organisation, @visitorType, @host, @expectedDate, @expectedTime, @inviteToken, @createdAt, @createdBy)
-       RETURNING id`,
-    )
-    .get({ ...b, familyNameFirst: b.familyNameFirst ? 1 : 0 }) as { id: number };
+       RETURNING id`, { ...b, familyNameFirst: b.familyNameFirst ? 1 : 0 })) as { id: number };
   return row.id;
 }
 
-export async function findBookingBy(db: Db, field: 'id' | 'invite_token', value: number | string): Promise<BookingRow | undefined> {
-  return db.prepare(`${SELECT} WHERE b.${field} = ?`).get(value) as BookingRow | undefined;
+export async function findBookingBy(db: Storage, field: 'id' | 'invite_token', value: number | string): Promise<BookingRow | undefined> {
+  return (await db.get(`${SELECT} WHERE b.${field} = ?`, [value])) as BookingRow | undefined;
 }
 
-export async function bookingsOn(db: Db, day: string): Promise<BookingRow[]> {
-  return db.prepare(`${SELECT} WHERE b.expected_date = ? ORDER BY b.expected_time IS NULL, b.expected_time, b.last_name, b.id`).all(day) as BookingRow[];
+export async function bookingsOn(db: Storage, day: string): Promise<BookingRow[]> {
+  return (await db.all(`${SELECT} WHERE b.expected_date = ? ORDER BY b.expected_time IS NULL, b.expected_time, b.last_name, b.id`, [day])) as BookingRow[];
 }
 
-export async function markArrived(db: Db, id: number, visitId: number): Promise<boolean> {
-  return db.prepare(`UPDATE bookings SET status = 'arrived', visit_id = ? WHERE id = ? AND status = 'expected'`).run(visitId, id).changes === 1;
+export async function markArrived(db: Storage, id: number, visitId: number): Promise<boolean> {
+  return (await db.run(`UPDATE bookings SET status = 'arrived', visit_id = ? WHERE id = ? AND status = 'expected'`, [visitId, id])).changes === 1;
 }
 
-export async function cancelBooking(db: Db, id: number, reason: string): Promise<boolean> {
-  return db.prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'expected'`).run(reason, id).changes === 1;
+export async function cancelBooking(db: Storage, id: number, reason: string): Promise<boolean> {
+  return (await db.run(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'expected'`, [reason, id])).changes === 1;
 }

@@ -1,7 +1,6 @@
 import type { ConcernSubject, ConcernView } from '../../../shared/domain/concerns.js';
-import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 import { followUpsOf } from './concern-follow-up-repo.js';
-import { prepared } from './statements.js';
 
 const SELECT = `
   SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.visit_id AS visitId, c.location,
@@ -14,46 +13,38 @@ const SELECT = `
 type ConcernRow = Omit<ConcernView, 'parentsInformed' | 'debrief' | 'ladoReferral' | 'policeContacts'>;
 
 /** The concerns with what followed each (parents told, debrief, LADO, police), in the same order. */
-async function withFollowUps(db: Db, rows: ConcernRow[]): Promise<ConcernView[]> {
+async function withFollowUps(db: Storage, rows: ConcernRow[]): Promise<ConcernView[]> {
   const followUps = await followUpsOf(db, rows.map((r) => r.concernId));
   return rows.map((r) => ({ ...r, ...followUps.get(r.concernId)! }));
 }
 
 export async function insertConcern(
-  db: Db,
+  db: Storage,
   c: { aboutType: ConcernSubject; aboutName: string; visitId: number | null; location: string; whatHappened: string; actionTaken: string; raisedAt: string; raisedBy: number },
 ): Promise<number> {
   // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
-  const row = db
-    .prepare(
-      `INSERT INTO concerns (about_type, about_name, visit_id, location, what_happened, action_taken, raised_at, raised_by)
-       VALUES (@aboutType, @aboutName, @visitId, @location, @whatHappened, @actionTaken, @raisedAt, @raisedBy) RETURNING id`,
-    )
-    .get(c) as { id: number };
+  const row = (await db.get(`INSERT INTO concerns (about_type, about_name, visit_id, location, what_happened, action_taken, raised_at, raised_by)
+       VALUES (@aboutType, @aboutName, @visitId, @location, @whatHappened, @actionTaken, @raisedAt, @raisedBy) RETURNING id`, c)) as { id: number };
   return row.id;
 }
 
-export async function findConcern(db: Db, id: number): Promise<ConcernView | undefined> {
-  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConcernRow | undefined;
+export async function findConcern(db: Storage, id: number): Promise<ConcernView | undefined> {
+  const row = (await db.get(`${SELECT} WHERE c.id = ?`, [id])) as ConcernRow | undefined;
   return row ? (await withFollowUps(db, [row]))[0] : undefined;
 }
 
 /** The staff member who raised the concern (undefined for none). */
-export async function concernRaisedBy(db: Db, id: number): Promise<number | undefined> {
-  return (db.prepare('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?').get(id) as { raisedBy: number } | undefined)?.raisedBy;
+export async function concernRaisedBy(db: Storage, id: number): Promise<number | undefined> {
+  return ((await db.get('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?', [id])) as { raisedBy: number } | undefined)?.raisedBy;
 }
 
 /**
  * Open concerns first (newest first), then closed ones; `raisedBy` limits to one author's. Here and below,
  * CAST on the "no filter" test gives PostgreSQL the parameter's type, which `@x IS NULL` alone leaves unknown.
  */
-export async function listConcerns(db: Db, raisedBy: number | null, limit = 200): Promise<ConcernView[]> {
-  const rows = db
-    .prepare(
-      `${SELECT} WHERE (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
-       ORDER BY c.status = 'closed', c.raised_at DESC, c.id DESC LIMIT @limit`,
-    )
-    .all({ raisedBy, limit }) as ConcernRow[];
+export async function listConcerns(db: Storage, raisedBy: number | null, limit = 200): Promise<ConcernView[]> {
+  const rows = (await db.all(`${SELECT} WHERE (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
+       ORDER BY c.status = 'closed', c.raised_at DESC, c.id DESC LIMIT @limit`, { raisedBy, limit })) as ConcernRow[];
   return withFollowUps(db, rows);
 }
 
@@ -79,14 +70,12 @@ export const NEW_CONCERNS_SQL = `
   WHERE c.status <> 'closed' AND c.status = 'new' AND (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
   ORDER BY c.raised_at, c.id`;
 
-export async function listNewConcerns(db: Db, raisedBy: number | null): Promise<NewConcernRow[]> {
-  return prepared(db, NEW_CONCERNS_SQL).all({ raisedBy }) as NewConcernRow[];
+export async function listNewConcerns(db: Storage, raisedBy: number | null): Promise<NewConcernRow[]> {
+  return (await db.all(NEW_CONCERNS_SQL, { raisedBy })) as NewConcernRow[];
 }
 
-export async function recordConcernReview(db: Db, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): Promise<boolean> {
+export async function recordConcernReview(db: Storage, id: number, r: { outcome: string; status: 'reviewed' | 'closed'; at: string; by: number }): Promise<boolean> {
   return (
-    db
-      .prepare(`UPDATE concerns SET outcome = @outcome, status = @status, reviewed_at = @at, reviewed_by = @by WHERE id = @id AND status <> 'closed'`)
-      .run({ ...r, id }).changes === 1
+    (await db.run(`UPDATE concerns SET outcome = @outcome, status = @status, reviewed_at = @at, reviewed_by = @by WHERE id = @id AND status <> 'closed'`, { ...r, id })).changes === 1
   );
 }

@@ -1,41 +1,34 @@
 import {
   IDENTITY_CHECK_LABELS, relationshipWords, type ConfiscationOutcome, type IdentityCheck, type Relationship,
 } from '../../../shared/domain/confiscation.js';
-import type { Db } from '../connection.js';
-import { prepared } from './statements.js';
+import type { Storage } from '../storage.js';
 
 /** One item released to a parent or carer (migration 0019). */
 export async function insertRelease(
-  db: Db,
+  db: Storage,
   r: {
     itemId: number; at: string; by: number; parentName: string; relationship: Relationship; relationshipOther: string | null;
     identityCheck: IdentityCheck; identityNote: string | null; earlyAgreedBy: number | null; earlyReason: string | null; note: string | null;
   },
 ): Promise<number> {
-  const result = prepared(
-    db,
-    `INSERT INTO confiscation_releases (item_id, released_at, released_by, parent_name, relationship, relationship_other,
+  const result = (await db.get(`INSERT INTO confiscation_releases (item_id, released_at, released_by, parent_name, relationship, relationship_other,
        identity_check, identity_note, early_agreed_by, early_reason, note)
      VALUES (@itemId, @at, @by, @parentName, @relationship, @relationshipOther, @identityCheck, @identityNote, @earlyAgreedBy, @earlyReason, @note)
-     RETURNING id`,
-  ).get(r) as { id: number };
+     RETURNING id`, r)) as { id: number };
   return result.id;
 }
 
 /** One item handed to the police (migration 0019). */
 export async function insertPoliceHandover(
-  db: Db,
+  db: Storage,
   h: {
     itemId: number; at: string; by: number; officerName: string; officerNumber: string | null; policeForce: string;
     policeReference: string; note: string | null;
   },
 ): Promise<number> {
-  const result = prepared(
-    db,
-    `INSERT INTO police_handovers (item_id, handed_at, handed_by, officer_name, officer_number, police_force, police_reference, note)
+  const result = (await db.get(`INSERT INTO police_handovers (item_id, handed_at, handed_by, officer_name, officer_number, police_force, police_reference, note)
      VALUES (@itemId, @at, @by, @officerName, @officerNumber, @policeForce, @policeReference, @note)
-     RETURNING id`,
-  ).get(h) as { id: number };
+     RETURNING id`, h)) as { id: number };
   return result.id;
 }
 
@@ -95,19 +88,13 @@ export function confiscationOutcome(r: OutcomeColumns): ConfiscationOutcome | nu
  * replaced, see retention-repo.ts clearExpiredDetails), so the two never disagree. Call after that, in the
  * same run. Returns how many records lost their names.
  */
-export async function clearExpiredConfiscations(db: Db): Promise<number> {
-  const released = prepared(
-    db,
-    `UPDATE confiscation_releases SET parent_name = 'Removed',
+export async function clearExpiredConfiscations(db: Storage): Promise<number> {
+  const released = (await db.run(`UPDATE confiscation_releases SET parent_name = 'Removed',
        relationship_other = CASE WHEN relationship_other IS NULL THEN NULL ELSE 'Removed' END,
        identity_note = CASE WHEN identity_note IS NULL THEN NULL ELSE 'Removed' END,
        early_reason = CASE WHEN early_reason IS NULL THEN NULL ELSE 'Removed' END, note = NULL
-     WHERE parent_name <> 'Removed' AND item_id IN (SELECT id FROM custody_items WHERE closed_to = 'Removed')`,
-  ).run().changes;
-  const police = prepared(
-    db,
-    `UPDATE police_handovers SET officer_name = 'Removed', officer_number = NULL, note = NULL
-     WHERE officer_name <> 'Removed' AND item_id IN (SELECT id FROM custody_items WHERE closed_to = 'Removed')`,
-  ).run().changes;
+     WHERE parent_name <> 'Removed' AND item_id IN (SELECT id FROM custody_items WHERE closed_to = 'Removed')`)).changes;
+  const police = (await db.run(`UPDATE police_handovers SET officer_name = 'Removed', officer_number = NULL, note = NULL
+     WHERE officer_name <> 'Removed' AND item_id IN (SELECT id FROM custody_items WHERE closed_to = 'Removed')`)).changes;
   return released + police;
 }

@@ -1,9 +1,8 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import { fullName } from '../../../shared/domain/names.js';
 import type { CustodyItemView, CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
-import type { Db } from '../connection.js';
+import { listOf, MAX_CHAR, type Storage } from '../storage.js';
 import { confiscationOutcome, OUTCOME_COLUMNS, OUTCOME_JOINS, type OutcomeColumns } from './confiscation-repo.js';
-import { prepared } from './statements.js';
 
 export interface ReceiptRow {
   id: number;
@@ -81,44 +80,38 @@ export const NEXT_RECEIPT_SEQ_SQL = `INSERT INTO receipt_numbers (year, last_seq
  * re-reads it); on SQLite the write transaction itself, which only one connection holds at a time.
  * Call it inside the transaction that writes the receipt, just before insertReceipt.
  */
-export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
-  return (prepared(db, NEXT_RECEIPT_SEQ_SQL).get({ year }) as { last_seq: number }).last_seq;
+export async function nextReceiptSeq(db: Storage, year: number): Promise<number> {
+  return ((await db.get(NEXT_RECEIPT_SEQ_SQL, { year })) as { last_seq: number }).last_seq;
 }
 
 export async function insertReceipt(
-  db: Db,
+  db: Storage,
   r: {
     year: number; seq: number; number: string; token: string; ownerType: OwnerType; visitId: number | null; staffOwner: number | null;
     learnerName: string | null; learnerGroup: string | null; handoverId: number | null; createdAt: string; createdBy: number;
   },
 ): Promise<number> {
-  const result = prepared(
-    db,
-    `INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
+  const result = (await db.get(`INSERT INTO receipts (year, seq, number, token, owner_type, visit_id, staff_owner, learner_name, learner_group, handover_id, created_at, created_by)
      VALUES (@year, @seq, @number, @token, @ownerType, @visitId, @staffOwner, @learnerName, @learnerGroup, @handoverId, @createdAt, @createdBy)
-     RETURNING id`,
-  ).get(r) as { id: number };
+     RETURNING id`, r)) as { id: number };
   return result.id;
 }
 
 export async function insertCustodyItem(
-  db: Db,
+  db: Storage,
   item: {
     receiptId: number; kind: DeviceKind; description: string | null; marks: string | null; bagSlot: string;
     reason: CustodyReason; confiscationReason: string | null; loggedAt: string; loggedBy: number;
   },
 ): Promise<number> {
-  const result = prepared(
-    db,
-    `INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
+  const result = (await db.get(`INSERT INTO custody_items (receipt_id, kind, description, marks, bag_slot, reason, confiscation_reason, logged_at, logged_by)
      VALUES (@receiptId, @kind, @description, @marks, @bagSlot, @reason, @confiscationReason, @loggedAt, @loggedBy)
-     RETURNING id`,
-  ).get(item) as { id: number };
+     RETURNING id`, item)) as { id: number };
   return result.id;
 }
 
-export async function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', value: number | string): Promise<ReceiptRow | undefined> {
-  const row = prepared(db, `${RECEIPT_SELECT} WHERE r.${field} = ?`).get(value) as SelectedReceipt | undefined;
+export async function findReceiptBy(db: Storage, field: 'id' | 'token' | 'number', value: number | string): Promise<ReceiptRow | undefined> {
+  const row = (await db.get(`${RECEIPT_SELECT} WHERE r.${field} = ?`, [value])) as SelectedReceipt | undefined;
   return row && toReceiptRow(row);
 }
 
@@ -127,17 +120,14 @@ export async function findReceiptBy(db: Db, field: 'id' | 'token' | 'number', va
  * visitor by the start of any word of their surname (any of the folded `keys`, one per word typed), a staff
  * member or pupil by any part of the name.
  */
-export async function receiptsInSafeByOwnerName(db: Db, keys: readonly string[], typed: string, limit: number): Promise<ReceiptRow[]> {
-  const rows = prepared(
-    db,
-    `${RECEIPT_SELECT}
+export async function receiptsInSafeByOwnerName(db: Storage, keys: readonly string[], typed: string, limit: number): Promise<ReceiptRow[]> {
+  const rows = (await db.all(`${RECEIPT_SELECT}
      WHERE EXISTS (SELECT 1 FROM custody_items i WHERE i.receipt_id = r.id AND i.state = 'in_safe')
-       AND (EXISTS (SELECT 1 FROM json_each(@keys) k JOIN visitor_name_words w
-                    ON w.visitor_id = v.id AND w.word >= k.value AND w.word < k.value || char(1114111))
+       AND (EXISTS (SELECT 1 FROM ${listOf(db.engine, '@keys', 'text', 'k')} JOIN visitor_name_words w
+                    ON w.visitor_id = v.id AND w.word >= k.value AND w.word < k.value || ${MAX_CHAR})
             OR lower(so.display_name) LIKE @contains ESCAPE '\\' OR lower(r.learner_name) LIKE @contains ESCAPE '\\')
      ORDER BY r.created_at, r.id
-     LIMIT @limit`,
-  ).all({ keys: JSON.stringify(keys), contains: `%${escapeLike(typed.toLowerCase())}%`, limit }) as SelectedReceipt[];
+     LIMIT @limit`, { keys, contains: `%${escapeLike(typed.toLowerCase())}%`, limit })) as SelectedReceipt[];
   return rows.map(toReceiptRow);
 }
 
@@ -145,9 +135,8 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function receiptsInSafe(db: Db): Promise<ReceiptRow[]> {
-  const rows = prepared(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)
-    .all() as SelectedReceipt[];
+export async function receiptsInSafe(db: Storage): Promise<ReceiptRow[]> {
+  const rows = (await db.all(`${RECEIPT_SELECT} WHERE r.id IN (SELECT DISTINCT receipt_id FROM custody_items WHERE state = 'in_safe') ORDER BY r.created_at, r.id`)) as SelectedReceipt[];
   return rows.map(toReceiptRow);
 }
 
@@ -171,12 +160,10 @@ interface ItemRow extends OutcomeColumns {
 }
 
 /** Items of the given receipts, with the latest correction (if any) applied to what staff see. */
-export async function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Promise<Map<number, CustodyItemView[]>> {
+export async function itemsOfReceipts(db: Storage, receiptIds: readonly number[]): Promise<Map<number, CustodyItemView[]>> {
   const byReceipt = new Map<number, CustodyItemView[]>();
   if (receiptIds.length === 0) return byReceipt;
-  const rows = prepared(
-    db,
-    `SELECT i.id, i.receipt_id, i.kind,
+  const rows = (await db.all(`SELECT i.id, i.receipt_id, i.kind,
             CASE WHEN c.id IS NULL THEN i.description ELSE c.description END AS description,
             CASE WHEN c.id IS NULL THEN i.marks ELSE c.marks END AS marks,
             coalesce(c.bag_slot, i.bag_slot) AS bag_slot,
@@ -188,9 +175,8 @@ export async function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Pr
      LEFT JOIN staff cb ON cb.id = i.closed_by
      LEFT JOIN custody_corrections c ON c.id = (SELECT max(id) FROM custody_corrections WHERE item_id = i.id)
      ${OUTCOME_JOINS}
-     WHERE i.receipt_id IN (SELECT value FROM json_each(?))
-     ORDER BY i.receipt_id, i.id`,
-  ).all(JSON.stringify(receiptIds)) as ItemRow[];
+     WHERE i.receipt_id IN (SELECT value FROM ${listOf(db.engine, '?', 'bigint', 'ids')})
+     ORDER BY i.receipt_id, i.id`, [receiptIds])) as ItemRow[];
   for (const r of rows) {
     const list = byReceipt.get(r.receipt_id) ?? [];
     list.push({
@@ -216,72 +202,60 @@ export async function itemsOfReceipts(db: Db, receiptIds: readonly number[]): Pr
   return byReceipt;
 }
 
-export async function findItem(db: Db, itemId: number): Promise<{ id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined> {
-  return prepared(db, 'SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?').get(itemId) as
+export async function findItem(db: Storage, itemId: number): Promise<{ id: number; receipt_id: number; state: CustodyState; closed_at: string | null } | undefined> {
+  return (await db.get('SELECT id, receipt_id, state, closed_at FROM custody_items WHERE id = ?', [itemId])) as
     | { id: number; receipt_id: number; state: CustodyState; closed_at: string | null }
     | undefined;
 }
 
 /** Moves an item out of the safe; false when it had already left (another console got there first). */
 export async function closeItem(
-  db: Db,
+  db: Storage,
   c: { itemId: number; state: 'returned' | 'handed_on'; at: string; by: number; to: string; note: string | null },
 ): Promise<boolean> {
-  const result = prepared(
-    db,
-    `UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
-     WHERE id = @itemId AND state = 'in_safe'`,
-  ).run(c);
+  const result = await db.run(`UPDATE custody_items SET state = @state, closed_at = @at, closed_by = @by, closed_to = @to, closed_note = @note
+     WHERE id = @itemId AND state = 'in_safe'`, c);
   return result.changes === 1;
 }
 
 export async function insertCorrection(
-  db: Db,
+  db: Storage,
   c: { itemId: number; description: string | null; marks: string | null; bagSlot: string; reason: string; at: string; by: number },
 ): Promise<number> {
-  const result = prepared(
-    db,
-    `INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
+  const result = (await db.get(`INSERT INTO custody_corrections (item_id, description, marks, bag_slot, reason, at, by_staff)
      VALUES (@itemId, @description, @marks, @bagSlot, @reason, @at, @by)
-     RETURNING id`,
-  ).get(c) as { id: number };
+     RETURNING id`, c)) as { id: number };
   return result.id;
 }
 
-export async function countInSafeForVisit(db: Db, visitId: number): Promise<number> {
+export async function countInSafeForVisit(db: Storage, visitId: number): Promise<number> {
   return (
-    prepared(
-      db,
-      `SELECT count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
-       WHERE r.visit_id = ? AND i.state = 'in_safe'`,
-    ).get(visitId) as { n: number }
+    (await db.get(`SELECT count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+       WHERE r.visit_id = ? AND i.state = 'in_safe'`, [visitId])) as { n: number }
   ).n;
 }
 
-export async function countInSafeByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, number>> {
+export async function countInSafeByVisit(db: Storage, visitIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   if (visitIds.length === 0) return counts;
-  const rows = prepared(
-    db,
-    `SELECT r.visit_id, count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
-     WHERE i.state = 'in_safe' AND r.visit_id IN (SELECT value FROM json_each(?)) GROUP BY r.visit_id`,
-  ).all(JSON.stringify(visitIds)) as { visit_id: number; n: number }[];
+  const rows = (await db.all(`SELECT r.visit_id, count(*) AS n FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
+     WHERE i.state = 'in_safe' AND r.visit_id IN (SELECT value FROM ${listOf(db.engine, '?', 'bigint', 'ids')}) GROUP BY r.visit_id`, [visitIds])) as { visit_id: number; n: number }[];
   for (const r of rows) counts.set(r.visit_id, r.n);
   return counts;
 }
 
 /** The spooler took a copy: one more printed, and no problem left to show. Returns the new count. */
-export async function recordPrinted(db: Db, receiptId: number): Promise<number> {
-  prepared(db, 'UPDATE receipts SET print_count = print_count + 1, print_problem = NULL WHERE id = ?').run(receiptId);
-  return (prepared(db, 'SELECT print_count FROM receipts WHERE id = ?').get(receiptId) as { print_count: number }).print_count;
+export async function recordPrinted(db: Storage, receiptId: number): Promise<number> {
+  await db.run('UPDATE receipts SET print_count = print_count + 1, print_problem = NULL WHERE id = ?', [receiptId]);
+  return ((await db.get('SELECT print_count FROM receipts WHERE id = ?', [receiptId])) as { print_count: number }).print_count;
 }
 
 /** The receipt was written out by hand for its owner: who did it and when (see services/custody/given-by-hand.ts). */
-export async function recordGivenByHand(db: Db, receiptId: number, at: string, by: number): Promise<void> {
-  prepared(db, 'UPDATE receipts SET given_by_hand_at = ?, given_by_hand_by = ? WHERE id = ?').run(at, by, receiptId);
+export async function recordGivenByHand(db: Storage, receiptId: number, at: string, by: number): Promise<void> {
+  await db.run('UPDATE receipts SET given_by_hand_at = ?, given_by_hand_by = ? WHERE id = ?', [at, by, receiptId]);
 }
 
 /** Why a receipt that has never printed did not print this time; a receipt already printed keeps none. */
-export async function recordPrintProblem(db: Db, receiptId: number, reason: string): Promise<void> {
-  prepared(db, 'UPDATE receipts SET print_problem = ? WHERE id = ? AND print_count = 0').run(reason, receiptId);
+export async function recordPrintProblem(db: Storage, receiptId: number, reason: string): Promise<void> {
+  await db.run('UPDATE receipts SET print_problem = ? WHERE id = ? AND print_count = 0', [reason, receiptId]);
 }

@@ -1,5 +1,5 @@
 import type { ExceptionPurpose } from '../../../shared/domain/exceptions.js';
-import type { Db } from '../connection.js';
+import { listOf, type Storage } from '../storage.js';
 import { fullNameOrNull } from './visitor-repo.js';
 
 export interface ExceptionRow {
@@ -56,72 +56,58 @@ function toException(row: SelectedRow): ExceptionRow {
 }
 
 export async function insertException(
-  db: Db,
+  db: Storage,
   e: {
     visitId: number | null; bookingId: number | null; purpose: ExceptionPurpose; purposeDetail: string | null; devicesJson: string;
     permittedUse: string; permittedAreas: string; conditions: string | null; riskChecklistJson: string; riskNotes: string | null;
     validFrom: string; validUntil: string | null; approvedBy: number; approvedAt: string; recordToken: string;
   },
 ): Promise<number> {
-  const row = db
-    .prepare(
-      `INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
+  const row = (await db.get(`INSERT INTO device_exceptions (visit_id, booking_id, purpose, purpose_detail, devices_json, permitted_use, permitted_areas,
          conditions, risk_checklist_json, risk_notes, valid_from, valid_until, approved_by, approved_at, record_token)
        VALUES (@visitId, @bookingId, @purpose, @purposeDetail, @devicesJson, @permittedUse, @permittedAreas,
          @conditions, @riskChecklistJson, @riskNotes, @validFrom, @validUntil, @approvedBy, @approvedAt, @recordToken)
-       RETURNING id`,
-    )
-    .get(e) as { id: number };
+       RETURNING id`, e)) as { id: number };
   return row.id;
 }
 
-export async function findExceptionByRecordToken(db: Db, token: string): Promise<ExceptionRow | undefined> {
-  const row = db.prepare(`${SELECT} WHERE e.record_token = ?`).get(token) as SelectedRow | undefined;
+export async function findExceptionByRecordToken(db: Storage, token: string): Promise<ExceptionRow | undefined> {
+  const row = (await db.get(`${SELECT} WHERE e.record_token = ?`, [token])) as SelectedRow | undefined;
   return row && toException(row);
 }
 
-export async function findException(db: Db, id: number): Promise<ExceptionRow | undefined> {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as SelectedRow | undefined;
+export async function findException(db: Storage, id: number): Promise<ExceptionRow | undefined> {
+  const row = (await db.get(`${SELECT} WHERE e.id = ?`, [id])) as SelectedRow | undefined;
   return row && toException(row);
 }
 
-export async function exceptionsFor(db: Db, filter: { visitId?: number | undefined; bookingId?: number | undefined }): Promise<ExceptionRow[]> {
+export async function exceptionsFor(db: Storage, filter: { visitId?: number | undefined; bookingId?: number | undefined }): Promise<ExceptionRow[]> {
   // The CASTs give PostgreSQL the parameters' type, which `@visitId IS NULL` alone does not (SQLite ignores them).
-  const rows = db
-    .prepare(
-      `${SELECT} WHERE (CAST(@visitId AS BIGINT) IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId)
+  const rows = (await db.all(`${SELECT} WHERE (CAST(@visitId AS BIGINT) IS NULL OR coalesce(e.visit_id, b.visit_id) = @visitId)
          AND (CAST(@bookingId AS BIGINT) IS NULL OR e.booking_id = @bookingId)
-       ORDER BY e.approved_at DESC, e.id DESC LIMIT 200`,
-    )
-    .all({ visitId: filter.visitId ?? null, bookingId: filter.bookingId ?? null }) as SelectedRow[];
+       ORDER BY e.approved_at DESC, e.id DESC LIMIT 200`, { visitId: filter.visitId ?? null, bookingId: filter.bookingId ?? null })) as SelectedRow[];
   return rows.map(toException);
 }
 
 /** The most recent exception for each of these visits (directly or through their booking). */
-export async function latestExceptionByVisit(db: Db, visitIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
+export async function latestExceptionByVisit(db: Storage, visitIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
   const map = new Map<number, ExceptionRow>();
   if (visitIds.length === 0) return map;
-  const rows = db
-    .prepare(`${SELECT} WHERE coalesce(e.visit_id, b.visit_id) IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
-    .all(JSON.stringify(visitIds)) as SelectedRow[];
+  const rows = (await db.all(`${SELECT} WHERE coalesce(e.visit_id, b.visit_id) IN (SELECT value FROM ${listOf(db.engine, '?', 'bigint', 'ids')}) ORDER BY e.approved_at, e.id`, [visitIds])) as SelectedRow[];
   for (const r of rows) map.set(r.effective_visit_id!, toException(r));
   return map;
 }
 
-export async function latestExceptionByBooking(db: Db, bookingIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
+export async function latestExceptionByBooking(db: Storage, bookingIds: readonly number[]): Promise<Map<number, ExceptionRow>> {
   const map = new Map<number, ExceptionRow>();
   if (bookingIds.length === 0) return map;
-  const rows = db
-    .prepare(`${SELECT} WHERE e.booking_id IN (SELECT value FROM json_each(?)) ORDER BY e.approved_at, e.id`)
-    .all(JSON.stringify(bookingIds)) as SelectedRow[];
+  const rows = (await db.all(`${SELECT} WHERE e.booking_id IN (SELECT value FROM ${listOf(db.engine, '?', 'bigint', 'ids')}) ORDER BY e.approved_at, e.id`, [bookingIds])) as SelectedRow[];
   for (const r of rows) map.set(r.booking_id!, toException(r));
   return map;
 }
 
-export async function revokeException(db: Db, id: number, r: { at: string; by: number; reason: string }): Promise<boolean> {
+export async function revokeException(db: Storage, id: number, r: { at: string; by: number; reason: string }): Promise<boolean> {
   return (
-    db
-      .prepare('UPDATE device_exceptions SET revoked_at = @at, revoked_by = @by, revoke_reason = @reason WHERE id = @id AND revoked_at IS NULL')
-      .run({ ...r, id }).changes === 1
+    (await db.run('UPDATE device_exceptions SET revoked_at = @at, revoked_by = @by, revoke_reason = @reason WHERE id = @id AND revoked_at IS NULL', { ...r, id })).changes === 1
   );
 }

@@ -1,7 +1,6 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
-import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 import { endPupilDays, FINISHED_BEFORE_CUTOFF, firstOverlapping, pupilDaysOrder, type PupilDaysQuery } from './pupil-days-repo.js';
-import { prepared } from './statements.js';
 
 /** A pupil's device agreement as stored, with the names of the staff it mentions. */
 export interface AgreementRow {
@@ -49,46 +48,43 @@ export interface NewAgreement {
   recordedBy: number;
 }
 
-export async function insertAgreement(db: Db, a: NewAgreement): Promise<number> {
+export async function insertAgreement(db: Storage, a: NewAgreement): Promise<number> {
   return (
-    prepared(
-      db,
-      `INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, conditions,
+    (await db.get(`INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, conditions,
          valid_from, valid_until, agreed_by, recorded_at, recorded_by)
        VALUES (@pupilName, @pupilKey, @classGroup, @deviceKind, @deviceDescription, @reason, @conditions,
          @validFrom, @validUntil, @agreedBy, @recordedAt, @recordedBy)
-       RETURNING id`,
-    ).get(a) as { id: number }
+       RETURNING id`, a)) as { id: number }
   ).id;
 }
 
-export async function findAgreement(db: Db, id: number): Promise<AgreementRow | undefined> {
-  return prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as AgreementRow | undefined;
+export async function findAgreement(db: Storage, id: number): Promise<AgreementRow | undefined> {
+  return (await db.get(`${SELECT} WHERE a.id = ?`, [id])) as AgreementRow | undefined;
 }
 
 /** Every agreement (the most a school would keep within its retention period is a few hundred). */
-export async function listAgreements(db: Db, today: string, limit = 1000): Promise<AgreementRow[]> {
-  return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as AgreementRow[];
+export async function listAgreements(db: Storage, today: string, limit = 1000): Promise<AgreementRow[]> {
+  return (await db.all(`${SELECT} ${ORDER} LIMIT @limit`, { today, limit })) as AgreementRow[];
 }
 
 /** Asked as the office types a name at hand-in: it seeks learner_agreements_by_pupil (a test reads its plan). */
 export const AGREEMENTS_FOR_PUPIL_SQL = `${SELECT} WHERE a.pupil_key = @pupilKey ${ORDER} LIMIT 50`;
 
 /** The agreements of the pupil whose name folds to this key (pupilKey), current first. */
-export async function agreementsForPupil(db: Db, pupilKey: string, today: string): Promise<AgreementRow[]> {
-  return prepared(db, AGREEMENTS_FOR_PUPIL_SQL).all({ pupilKey, today }) as AgreementRow[];
+export async function agreementsForPupil(db: Storage, pupilKey: string, today: string): Promise<AgreementRow[]> {
+  return (await db.all(AGREEMENTS_FOR_PUPIL_SQL, { pupilKey, today })) as AgreementRow[];
 }
 
 /**
  * An agreement for the same pupil and kind of device, not ended, whose days overlap these: recording it
  * again would be a duplicate (a replacement ends the old one first). Classes are compared as `sameClass` says.
  */
-export async function overlappingAgreement(db: Db, a: PupilDaysQuery, sameClass: (classGroup: string) => boolean): Promise<AgreementRow | undefined> {
+export async function overlappingAgreement(db: Storage, a: PupilDaysQuery, sameClass: (classGroup: string) => boolean): Promise<AgreementRow | undefined> {
   return firstOverlapping<AgreementRow>(db, SELECT, 'a', a, sameClass);
 }
 
 /** Ends an agreement early; false when it had already been ended. */
-export async function endAgreement(db: Db, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
+export async function endAgreement(db: Storage, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
   return endPupilDays(db, 'learner_agreements', id, e);
 }
 
@@ -98,12 +94,9 @@ export async function endAgreement(db: Db, id: number, e: { at: string; by: numb
  * days, who agreed and who recorded and ended it (migration 0018 allows only this change). Call inside
  * the retention run's transaction; answers how many agreements it cleared.
  */
-export async function clearExpiredAgreements(db: Db, cutoff: string): Promise<number> {
-  return prepared(
-    db,
-    `UPDATE learner_agreements SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',
+export async function clearExpiredAgreements(db: Storage, cutoff: string): Promise<number> {
+  return (await db.run(`UPDATE learner_agreements SET pupil_name = 'Removed', pupil_key = 'removed:' || id, class_group = 'Removed',
        device_description = 'Removed', reason = 'Removed', conditions = NULL,
        end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE 'Removed' END
-     WHERE ${FINISHED_BEFORE_CUTOFF}`,
-  ).run({ cutoff }).changes;
+     WHERE ${FINISHED_BEFORE_CUTOFF}`, { cutoff })).changes;
 }

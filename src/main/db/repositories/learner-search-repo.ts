@@ -1,8 +1,7 @@
 import type { CustodyReason, CustodyState, OwnerType } from '../../../shared/domain/custody.js';
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { SearchConsentFrom, SearchContentAction } from '../../../shared/domain/learner-searches.js';
-import type { Db } from '../connection.js';
-import { prepared } from './statements.js';
+import type { Storage } from '../storage.js';
 
 /** A search as stored, with the item, its receipt and the searcher's name (migration 0020). */
 export interface SearchRow {
@@ -49,12 +48,9 @@ export interface SearchableItem {
   owner_type: OwnerType;
 }
 
-export async function findSearchableItem(db: Db, itemId: number): Promise<SearchableItem | undefined> {
-  return prepared(
-    db,
-    `SELECT i.id, i.reason, i.state, i.logged_at, i.closed_at, r.owner_type
-     FROM custody_items i JOIN receipts r ON r.id = i.receipt_id WHERE i.id = ?`,
-  ).get(itemId) as SearchableItem | undefined;
+export async function findSearchableItem(db: Storage, itemId: number): Promise<SearchableItem | undefined> {
+  return (await db.get(`SELECT i.id, i.reason, i.state, i.logged_at, i.closed_at, r.owner_type
+     FROM custody_items i JOIN receipts r ON r.id = i.receipt_id WHERE i.id = ?`, [itemId])) as SearchableItem | undefined;
 }
 
 export interface NewSearch {
@@ -72,26 +68,23 @@ export interface NewSearch {
   witness: string | null;
 }
 
-export async function insertSearch(db: Db, s: NewSearch): Promise<number> {
+export async function insertSearch(db: Storage, s: NewSearch): Promise<number> {
   return (
-    prepared(
-      db,
-      `INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
+    (await db.get(`INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
          looked_at, found, content_action, content_detail, witness)
        VALUES (@itemId, @searchedAt, @searchedBy, @consentFrom, @consentName, @consentRelationship, @consentGivenAt,
          @lookedAt, @found, @content, @contentDetail, @witness)
-       RETURNING id`,
-    ).get(s) as { id: number }
+       RETURNING id`, s)) as { id: number }
   ).id;
 }
 
-export async function findSearch(db: Db, id: number): Promise<SearchRow | undefined> {
-  return prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as SearchRow | undefined;
+export async function findSearch(db: Storage, id: number): Promise<SearchRow | undefined> {
+  return (await db.get(`${SELECT} WHERE s.id = ?`, [id])) as SearchRow | undefined;
 }
 
 /** Every search, newest first (a school records a handful a term; the limit only guards the screen). */
-export async function listSearches(db: Db, limit = 1000): Promise<SearchRow[]> {
-  return prepared(db, `${SELECT} ORDER BY s.searched_at DESC, s.id DESC LIMIT ?`).all(limit) as SearchRow[];
+export async function listSearches(db: Storage, limit = 1000): Promise<SearchRow[]> {
+  return (await db.all(`${SELECT} ORDER BY s.searched_at DESC, s.id DESC LIMIT ?`, [limit])) as SearchRow[];
 }
 
 /**
@@ -100,16 +93,13 @@ export async function listSearches(db: Db, limit = 1000): Promise<SearchRow[]> {
  * receipt: the receipt is older than the cut-off and the device has left the safe (migration 0020 allows only
  * this change). Call inside the retention run's transaction; answers how many searches it cleared.
  */
-export async function clearExpiredSearches(db: Db, cutoff: string): Promise<number> {
-  return prepared(
-    db,
-    `UPDATE learner_searches SET consent_name = 'Removed',
+export async function clearExpiredSearches(db: Storage, cutoff: string): Promise<number> {
+  return (await db.run(`UPDATE learner_searches SET consent_name = 'Removed',
        consent_relationship = CASE WHEN consent_relationship IS NULL THEN NULL ELSE 'Removed' END,
        looked_at = 'Removed', found = 'Removed',
        content_detail = CASE WHEN content_detail IS NULL THEN NULL ELSE 'Removed' END,
        witness = CASE WHEN witness IS NULL THEN NULL ELSE 'Removed' END
      WHERE consent_name <> 'Removed' AND item_id IN (
        SELECT i.id FROM custody_items i JOIN receipts r ON r.id = i.receipt_id
-       WHERE i.state <> 'in_safe' AND r.owner_type = 'learner' AND r.created_at < @cutoff)`,
-  ).run({ cutoff }).changes;
+       WHERE i.state <> 'in_safe' AND r.owner_type = 'learner' AND r.created_at < @cutoff)`, { cutoff })).changes;
 }

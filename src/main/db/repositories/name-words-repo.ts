@@ -1,5 +1,6 @@
 import { nameWords, type PersonName } from '../../../shared/domain/names.js';
 import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 import { prepared } from './statements.js';
 
 /**
@@ -29,24 +30,27 @@ export function codePointCount(text: string): number {
  * Indexes a visitor's name: every word of nameWords they do not have yet (all of them for a visitor just
  * created; the words a later version adds, when a migration fills them in for visitors indexed before).
  */
-export async function saveNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): Promise<void> {
-  writeNameWords(db, visitorId, name, lastSignedInAt);
+export async function saveNameWords(db: Storage, visitorId: number, name: PersonName, lastSignedInAt: string | null): Promise<void> {
+  for (const word of nameWords(name)) await db.run(INSERT_WORD, [visitorId, word, searchPrefix(word), lastSignedInAt]);
 }
 
-/** saveNameWords for the migration steps, which run inside the schema update's synchronous transaction. */
+// A word the visitor already has is kept as it is (the migration steps add only the missing ones).
+const INSERT_WORD =
+  'INSERT INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?) ON CONFLICT (visitor_id, word) DO NOTHING';
+
+/**
+ * saveNameWords for the migration steps, which run on SQLite only (PostgreSQL's baseline starts with an
+ * empty table) inside the schema update's synchronous transaction.
+ */
 function writeNameWords(db: Db, visitorId: number, name: PersonName, lastSignedInAt: string | null): void {
-  // A word the visitor already has is kept as it is (the migration steps add only the missing ones).
-  const insert = prepared(
-    db,
-    'INSERT INTO visitor_name_words (visitor_id, word, word_prefix, last_signed_in_at) VALUES (?, ?, ?, ?) ON CONFLICT (visitor_id, word) DO NOTHING',
-  );
+  const insert = prepared(db, INSERT_WORD);
   for (const word of nameWords(name)) insert.run(visitorId, word, searchPrefix(word), lastSignedInAt);
 }
 
 
 /** Keeps the copy of the last sign-in that orders the kiosk's matches in step with the visitor's. */
-export async function touchNameWords(db: Db, visitorId: number, at: string): Promise<void> {
-  prepared(db, 'UPDATE visitor_name_words SET last_signed_in_at = ? WHERE visitor_id = ?').run(at, visitorId);
+export async function touchNameWords(db: Storage, visitorId: number, at: string): Promise<void> {
+  await db.run('UPDATE visitor_name_words SET last_signed_in_at = ? WHERE visitor_id = ?', [at, visitorId]);
 }
 
 const FILL_BATCH = 5000;

@@ -1,6 +1,5 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
-import type { Db } from '../connection.js';
-import { prepared } from './statements.js';
+import type { Storage } from '../storage.js';
 
 /**
  * SQL shared by a pupil's device agreements (learner_agreements) and exceptions (learner_exceptions): both run
@@ -43,24 +42,20 @@ export function pupilDaysOrder(alias: 'a' | 'e'): string {
  * whose days overlap these: recording another would be a duplicate. Classes are compared as `sameClass` says.
  */
 export async function firstOverlapping<R extends { class_group: string }>(
-  db: Db,
+  db: Storage,
   select: string,
   alias: 'a' | 'e',
   query: PupilDaysQuery,
   sameClass: (classGroup: string) => boolean,
 ): Promise<R | undefined> {
-  const rows = prepared(
-    db,
-    `${select} WHERE ${alias}.pupil_key = @pupilKey AND ${alias}.device_kind = @deviceKind AND ${alias}.ended_at IS NULL
-       AND ${alias}.valid_from <= @validUntil AND ${alias}.valid_until >= @validFrom ORDER BY ${alias}.id`,
-  ).all(query) as R[];
+  const rows = (await db.all(`${select} WHERE ${alias}.pupil_key = @pupilKey AND ${alias}.device_kind = @deviceKind AND ${alias}.ended_at IS NULL
+       AND ${alias}.valid_from <= @validUntil AND ${alias}.valid_until >= @validFrom ORDER BY ${alias}.id`, query)) as R[];
   return rows.find((r) => sameClass(r.class_group));
 }
 
 /** Ends an agreement or exception with the reason; false when it had already been ended. */
-export async function endPupilDays(db: Db, table: PupilDaysTable, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
-  return prepared(db, `UPDATE ${table} SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL`)
-    .run({ ...e, id }).changes === 1;
+export async function endPupilDays(db: Storage, table: PupilDaysTable, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
+  return (await db.run(`UPDATE ${table} SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL`, { ...e, id })).changes === 1;
 }
 
 /** Retention's test, inside an UPDATE of either table: finished (ended, or past its last day) before @cutoff, names not yet removed. */

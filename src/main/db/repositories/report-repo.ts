@@ -3,7 +3,7 @@ import type { CustodyReason } from '../../../shared/domain/custody.js';
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { ExceptionPurpose } from '../../../shared/domain/exceptions.js';
 import type { VisitorType } from '../../../shared/domain/visitors.js';
-import type { Db } from '../connection.js';
+import type { Storage } from '../storage.js';
 import { fullNameOrNull } from './visitor-repo.js';
 
 // Each report's rows for the instants [from, to), oldest first: see services/operations/reports.ts. Names are
@@ -24,16 +24,12 @@ export interface VisitorsReportRow {
   strokes: string | null;
 }
 
-export async function visitorsReportRows(db: Db, from: string, to: string): Promise<VisitorsReportRow[]> {
-  const rows = db
-    .prepare(
-      `SELECT vi.signed_in_at, vi.signed_out_at, v.first_name, v.last_name, v.family_name_first, v.organisation, vi.visitor_type, vi.visiting,
+export async function visitorsReportRows(db: Storage, from: string, to: string): Promise<VisitorsReportRow[]> {
+  const rows = (await db.all(`SELECT vi.signed_in_at, vi.signed_out_at, v.first_name, v.last_name, v.family_name_first, v.organisation, vi.visitor_type, vi.visiting,
               p.version, vi.sign_out_method, s.signed_at, s.strokes
        FROM visits vi JOIN visitors v ON v.id = vi.visitor_id JOIN acknowledgements a ON a.id = vi.acknowledgement_id
        JOIN policy_versions p ON p.id = a.policy_version_id LEFT JOIN acknowledgement_signatures s ON s.id = a.id
-       WHERE vi.signed_in_at >= ? AND vi.signed_in_at < ? ORDER BY vi.signed_in_at, vi.id`,
-    )
-    .all(from, to) as (Omit<VisitorsReportRow, 'name'> & { first_name: string; last_name: string; family_name_first: number })[];
+       WHERE vi.signed_in_at >= ? AND vi.signed_in_at < ? ORDER BY vi.signed_in_at, vi.id`, [from, to])) as (Omit<VisitorsReportRow, 'name'> & { first_name: string; last_name: string; family_name_first: number })[];
   return rows.map(({ signed_in_at, signed_out_at, first_name, last_name, family_name_first, ...rest }) => ({
     signed_in_at, signed_out_at, name: fullNameOrNull(first_name, last_name, family_name_first)!, ...rest,
   }));
@@ -54,17 +50,13 @@ export interface CustodyReportRow {
   closed_note: string | null;
 }
 
-export async function custodyReportRows(db: Db, from: string, to: string): Promise<CustodyReportRow[]> {
-  const rows = db
-    .prepare(
-      `SELECT r.number, r.owner_type, v.first_name AS v_first_name, v.last_name AS v_last_name, v.family_name_first AS v_family_name_first,
+export async function custodyReportRows(db: Storage, from: string, to: string): Promise<CustodyReportRow[]> {
+  const rows = (await db.all(`SELECT r.number, r.owner_type, v.first_name AS v_first_name, v.last_name AS v_last_name, v.family_name_first AS v_family_name_first,
               so.display_name AS staff_owner_name, r.learner_name, i.kind, i.bag_slot, i.reason, i.logged_at, lb.display_name AS logged_by, i.state, i.closed_at, cb.display_name AS closed_by, i.closed_to, i.closed_note
        FROM custody_items i JOIN receipts r ON r.id = i.receipt_id JOIN staff lb ON lb.id = i.logged_by
        LEFT JOIN staff cb ON cb.id = i.closed_by LEFT JOIN visits vi ON vi.id = r.visit_id LEFT JOIN visitors v ON v.id = vi.visitor_id
        LEFT JOIN staff so ON so.id = r.staff_owner
-       WHERE i.logged_at >= ? AND i.logged_at < ? ORDER BY i.logged_at, i.id`,
-    )
-    .all(from, to) as (Omit<CustodyReportRow, 'owner'> & {
+       WHERE i.logged_at >= ? AND i.logged_at < ? ORDER BY i.logged_at, i.id`, [from, to])) as (Omit<CustodyReportRow, 'owner'> & {
       owner_type: 'visitor' | 'staff' | 'learner'; v_first_name: string | null; v_last_name: string | null; v_family_name_first: number | null;
       staff_owner_name: string | null; learner_name: string | null;
     })[];
@@ -90,17 +82,13 @@ export interface ExceptionsReportRow {
   revoke_reason: string | null;
 }
 
-export async function exceptionsReportRows(db: Db, from: string, to: string): Promise<ExceptionsReportRow[]> {
-  const rows = db
-    .prepare(
-      `SELECT e.approved_at, v.first_name AS v_first_name, v.last_name AS v_last_name, v.family_name_first AS v_family_name_first,
+export async function exceptionsReportRows(db: Storage, from: string, to: string): Promise<ExceptionsReportRow[]> {
+  const rows = (await db.all(`SELECT e.approved_at, v.first_name AS v_first_name, v.last_name AS v_last_name, v.family_name_first AS v_family_name_first,
               b.first_name AS b_first_name, b.last_name AS b_last_name, b.family_name_first AS b_family_name_first, e.purpose, e.purpose_detail,
               e.devices_json, e.permitted_use, e.permitted_areas, e.valid_until, ab.display_name AS approved_by, e.revoked_at, rb.display_name AS revoked_by, e.revoke_reason
        FROM device_exceptions e JOIN staff ab ON ab.id = e.approved_by LEFT JOIN staff rb ON rb.id = e.revoked_by
        LEFT JOIN bookings b ON b.id = e.booking_id LEFT JOIN visits vi ON vi.id = coalesce(e.visit_id, b.visit_id) LEFT JOIN visitors v ON v.id = vi.visitor_id
-       WHERE e.approved_at >= ? AND e.approved_at < ? ORDER BY e.approved_at, e.id`,
-    )
-    .all(from, to) as (Omit<ExceptionsReportRow, 'visitor'> & {
+       WHERE e.approved_at >= ? AND e.approved_at < ? ORDER BY e.approved_at, e.id`, [from, to])) as (Omit<ExceptionsReportRow, 'visitor'> & {
       v_first_name: string | null; v_last_name: string | null; v_family_name_first: number | null;
       b_first_name: string | null; b_last_name: string | null; b_family_name_first: number | null;
     })[];
@@ -126,12 +114,8 @@ export interface ConcernsReportRow {
   reviewed_by: string | null;
 }
 
-export async function concernsReportRows(db: Db, from: string, to: string): Promise<ConcernsReportRow[]> {
-  return db
-    .prepare(
-      `SELECT c.id AS concern_id, c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
+export async function concernsReportRows(db: Storage, from: string, to: string): Promise<ConcernsReportRow[]> {
+  return (await db.all(`SELECT c.id AS concern_id, c.raised_at, rb.display_name AS raised_by, c.about_type, c.about_name, c.location, c.what_happened, c.action_taken, c.status, c.outcome, vb.display_name AS reviewed_by
        FROM concerns c JOIN staff rb ON rb.id = c.raised_by LEFT JOIN staff vb ON vb.id = c.reviewed_by
-       WHERE c.raised_at >= ? AND c.raised_at < ? ORDER BY c.raised_at, c.id`,
-    )
-    .all(from, to) as ConcernsReportRow[];
+       WHERE c.raised_at >= ? AND c.raised_at < ? ORDER BY c.raised_at, c.id`, [from, to])) as ConcernsReportRow[];
 }

@@ -1,7 +1,6 @@
 import type { DeviceKind } from '../../../shared/domain/devices.js';
 import type { StaffPermissionPurpose } from '../../../shared/domain/staff-permissions.js';
-import type { Db } from '../connection.js';
-import { prepared } from './statements.js';
+import type { Storage } from '../storage.js';
 
 /** A member of staff's device permission as stored (migration 0024), with the names of the staff it mentions. */
 export interface StaffPermissionRow {
@@ -55,7 +54,7 @@ const LAST_DAY = `coalesce(p.valid_until, '9999-12-31')`;
 const ORDER = `
   ORDER BY (p.ended_at IS NULL AND ${LAST_DAY} >= @today) DESC,
            CASE WHEN p.ended_at IS NULL AND ${LAST_DAY} >= @today THEN ${LAST_DAY} END,
-           st.display_name COLLATE NOCASE,
+           lower(st.display_name),
            coalesce(substr(p.ended_at, 1, 10), p.valid_until) DESC NULLS LAST, p.id DESC`;
 
 export interface NewStaffPermission {
@@ -75,26 +74,23 @@ export interface NewStaffPermission {
   recordedBy: number;
 }
 
-export async function insertStaffPermission(db: Db, p: NewStaffPermission): Promise<number> {
+export async function insertStaffPermission(db: Storage, p: NewStaffPermission): Promise<number> {
   // RETURNING rather than lastInsertRowid: the same text gives the new id on SQLite and PostgreSQL.
-  const row = prepared(
-    db,
-    `INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, purpose_detail, permitted_use,
+  const row = (await db.get(`INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, purpose_detail, permitted_use,
        permitted_areas, conditions, risk_assessed_on, valid_from, valid_until, approved_by, recorded_at, recorded_by)
      VALUES (@staffId, @deviceKind, @deviceDescription, @purpose, @purposeDetail, @permittedUse,
        @permittedAreas, @conditions, @riskAssessedOn, @validFrom, @validUntil, @approvedBy, @recordedAt, @recordedBy)
-     RETURNING id`,
-  ).get(p) as { id: number };
+     RETURNING id`, p)) as { id: number };
   return row.id;
 }
 
-export async function findStaffPermission(db: Db, id: number): Promise<StaffPermissionRow | undefined> {
-  return prepared(db, `${SELECT} WHERE p.id = ?`).get(id) as StaffPermissionRow | undefined;
+export async function findStaffPermission(db: Storage, id: number): Promise<StaffPermissionRow | undefined> {
+  return (await db.get(`${SELECT} WHERE p.id = ?`, [id])) as StaffPermissionRow | undefined;
 }
 
 /** Every permission (a school has a handful; the limit only guards the screen). */
-export async function listStaffPermissions(db: Db, today: string, limit = 1000): Promise<StaffPermissionRow[]> {
-  return prepared(db, `${SELECT} ${ORDER} LIMIT @limit`).all({ today, limit }) as StaffPermissionRow[];
+export async function listStaffPermissions(db: Storage, today: string, limit = 1000): Promise<StaffPermissionRow[]> {
+  return (await db.all(`${SELECT} ${ORDER} LIMIT @limit`, { today, limit })) as StaffPermissionRow[];
 }
 
 /**
@@ -102,31 +98,22 @@ export async function listStaffPermissions(db: Db, today: string, limit = 1000):
  * these: recording it again would be a duplicate (a replacement ends the old one first).
  */
 export async function overlappingStaffPermission(
-  db: Db,
+  db: Storage,
   q: { staffId: number; deviceKind: DeviceKind; purpose: StaffPermissionPurpose; validFrom: string; validUntil: string | null },
 ): Promise<StaffPermissionRow | undefined> {
-  return prepared(
-    db,
-    `${SELECT} WHERE p.staff_id = @staffId AND p.device_kind = @deviceKind AND p.purpose = @purpose AND p.ended_at IS NULL
-       AND p.valid_from <= coalesce(@validUntil, '9999-12-31') AND ${LAST_DAY} >= @validFrom ORDER BY p.id LIMIT 1`,
-  ).get(q) as StaffPermissionRow | undefined;
+  return (await db.get(`${SELECT} WHERE p.staff_id = @staffId AND p.device_kind = @deviceKind AND p.purpose = @purpose AND p.ended_at IS NULL
+       AND p.valid_from <= coalesce(@validUntil, '9999-12-31') AND ${LAST_DAY} >= @validFrom ORDER BY p.id LIMIT 1`, q)) as StaffPermissionRow | undefined;
 }
 
 /** Records the member of staff's signature; false when it was already recorded. */
-export async function recordStaffPermissionSigned(db: Db, id: number, s: { signedOn: string; at: string; by: number }): Promise<boolean> {
-  return prepared(
-    db,
-    `UPDATE staff_device_permissions SET signed_on = @signedOn, signature_recorded_at = @at, signature_recorded_by = @by
-     WHERE id = @id AND signed_on IS NULL`,
-  ).run({ ...s, id }).changes === 1;
+export async function recordStaffPermissionSigned(db: Storage, id: number, s: { signedOn: string; at: string; by: number }): Promise<boolean> {
+  return (await db.run(`UPDATE staff_device_permissions SET signed_on = @signedOn, signature_recorded_at = @at, signature_recorded_by = @by
+     WHERE id = @id AND signed_on IS NULL`, { ...s, id })).changes === 1;
 }
 
 /** Ends a permission with the reason; false when it had already been ended. */
-export async function endStaffPermission(db: Db, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
-  return prepared(
-    db,
-    'UPDATE staff_device_permissions SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL',
-  ).run({ ...e, id }).changes === 1;
+export async function endStaffPermission(db: Storage, id: number, e: { at: string; by: number; reason: string }): Promise<boolean> {
+  return (await db.run('UPDATE staff_device_permissions SET ended_at = @at, ended_by = @by, end_reason = @reason WHERE id = @id AND ended_at IS NULL', { ...e, id })).changes === 1;
 }
 
 /**
@@ -152,8 +139,8 @@ export interface PermissionInForceRow {
   purpose_detail: string | null;
 }
 
-export async function permissionsInForceOnSite(db: Db, today: string): Promise<PermissionInForceRow[]> {
-  return prepared(db, PERMISSIONS_IN_FORCE_SQL).all({ today }) as PermissionInForceRow[];
+export async function permissionsInForceOnSite(db: Storage, today: string): Promise<PermissionInForceRow[]> {
+  return (await db.all(PERMISSIONS_IN_FORCE_SQL, { today })) as PermissionInForceRow[];
 }
 
 /**
@@ -163,14 +150,11 @@ export async function permissionsInForceOnSite(db: Db, today: string): Promise<P
  * ended it (migration 0024 allows only this change). A permission with no last day that was never ended is
  * still running and keeps everything. Call inside the retention run's transaction; answers how many it cleared.
  */
-export async function clearExpiredStaffPermissions(db: Db, cutoff: string, at: string): Promise<number> {
-  return prepared(
-    db,
-    `UPDATE staff_device_permissions SET device_description = 'Removed', permitted_use = 'Removed', permitted_areas = 'Removed',
+export async function clearExpiredStaffPermissions(db: Storage, cutoff: string, at: string): Promise<number> {
+  return (await db.run(`UPDATE staff_device_permissions SET device_description = 'Removed', permitted_use = 'Removed', permitted_areas = 'Removed',
        purpose_detail = CASE WHEN purpose_detail IS NULL THEN NULL ELSE 'Removed' END,
        conditions = CASE WHEN conditions IS NULL THEN NULL ELSE 'Removed' END,
        end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE 'Removed' END,
        details_removed_at = @at
-     WHERE details_removed_at IS NULL AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`,
-  ).run({ cutoff, at }).changes;
+     WHERE details_removed_at IS NULL AND (ended_at < @cutoff OR valid_until < substr(@cutoff, 1, 10))`, { cutoff, at })).changes;
 }

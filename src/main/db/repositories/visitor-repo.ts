@@ -1,7 +1,6 @@
 import { fullName, type PersonName } from '../../../shared/domain/names.js';
-import type { Db } from '../connection.js';
+import { MAX_CHAR, type Storage } from '../storage.js';
 import { codePointCount, PREFIX_LENGTH, saveNameWords, searchPrefix, touchNameWords } from './name-words-repo.js';
-import { prepared } from './statements.js';
 
 export interface VisitorRow {
   id: number;
@@ -24,53 +23,49 @@ export function fullNameOrNull(first: string | null, last: string | null, family
   return first === null || last === null ? null : fullName({ firstName: first, lastName: last, familyNameFirst: familyNameFirst === 1 });
 }
 
-export async function findVisitorByIdentity(db: Db, identityKey: string): Promise<VisitorRow | undefined> {
-  return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1')
-    .get(identityKey) as VisitorRow | undefined;
+export async function findVisitorByIdentity(db: Storage, identityKey: string): Promise<VisitorRow | undefined> {
+  return (await db.get('SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE identity_key = ? ORDER BY id LIMIT 1', [identityKey])) as VisitorRow | undefined;
 }
 
-export async function findVisitor(db: Db, id: number): Promise<VisitorRow | undefined> {
-  return prepared(db, 'SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE id = ?').get(id) as
+export async function findVisitor(db: Storage, id: number): Promise<VisitorRow | undefined> {
+  return (await db.get('SELECT id, first_name, last_name, family_name_first, organisation FROM visitors WHERE id = ?', [id])) as
     | VisitorRow
     | undefined;
 }
 
 /** A new visitor and the words they will be found by, in the caller's transaction. */
 export async function insertVisitor(
-  db: Db,
+  db: Storage,
   v: { name: PersonName; identityKey: string; organisation: string | null; createdAt: string },
 ): Promise<number> {
-  const { id } = prepared(
-    db,
-    `INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-  ).get(v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt) as { id: number };
+  const { id } = (await db.get(`INSERT INTO visitors (first_name, last_name, family_name_first, identity_key, organisation, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, [v.name.firstName, v.name.lastName, v.name.familyNameFirst ? 1 : 0, v.identityKey, v.organisation, v.createdAt])) as { id: number };
   await saveNameWords(db, id, v.name, null);
   return id;
 }
 
 /** The order a returning person writes their name in, as they gave it this time. */
-export async function setNameOrder(db: Db, id: number, familyNameFirst: boolean): Promise<void> {
-  prepared(db, 'UPDATE visitors SET family_name_first = ? WHERE id = ? AND family_name_first <> ?').run(familyNameFirst ? 1 : 0, id, familyNameFirst ? 1 : 0);
+export async function setNameOrder(db: Storage, id: number, familyNameFirst: boolean): Promise<void> {
+  await db.run('UPDATE visitors SET family_name_first = ? WHERE id = ? AND family_name_first <> ?', [familyNameFirst ? 1 : 0, id, familyNameFirst ? 1 : 0]);
 }
 
 /**
  * Visitors with a surname word starting with `prefix` (folded), most recently seen first, each once.
  */
-export async function searchVisitorsBySurname(db: Db, prefix: string, limit: number): Promise<VisitorRow[]> {
+export async function searchVisitorsBySurname(db: Storage, prefix: string, limit: number): Promise<VisitorRow[]> {
   // Three letters or more: the newest matches come straight off visitor_name_words_by_prefix_recent, no sort.
   if (codePointCount(prefix) >= PREFIX_LENGTH) {
     const group = searchPrefix(prefix);
-    return newestDistinct(limit, (n) => prepared(db, NEWEST_IN_GROUP_SQL).all(group, prefix, prefix, n) as RankedVisitorRow[]);
+    return newestDistinct(limit, (n) => db.all<RankedVisitorRow>(NEWEST_IN_GROUP_SQL, [group, prefix, prefix, n]));
   }
   // One or two letters (the kiosk searches from the first key): sorting every match took over 100 ms for
   // "s" among a million visitors. Instead, the newest few of each three-letter group that starts with them,
   // each off the same index, merged here. The newest few overall are among the newest few of every group
   // they are in, so nobody is missed.
-  const groups = prepared(db, SURNAME_GROUPS_SQL).all({ prefix }) as { p: string }[];
-  const merged = groups
-    .flatMap(({ p }) => newestDistinct(limit, (n) => prepared(db, NEWEST_IN_GROUP_SQL).all(p, prefix, prefix, n) as RankedVisitorRow[]))
-    .sort(byMostRecent);
+  const groups = (await db.all(SURNAME_GROUPS_SQL, { prefix })) as { p: string }[];
+  const merged: RankedVisitorRow[] = [];
+  for (const { p } of groups) merged.push(...(await newestDistinct(limit, (n) => db.all<RankedVisitorRow>(NEWEST_IN_GROUP_SQL, [p, prefix, prefix, n]))));
+  merged.sort(byMostRecent);
   return distinct(merged).slice(0, limit).map(withoutRank);
 }
 
@@ -85,15 +80,15 @@ export async function searchVisitorsBySurname(db: Db, prefix: string, limit: num
  */
 export const NEWEST_IN_GROUP_SQL = `SELECT v.id, v.first_name, v.last_name, v.family_name_first, v.organisation, w.last_signed_in_at
   FROM visitor_name_words w JOIN visitors v ON v.id = w.visitor_id
-  WHERE w.word_prefix = ? AND w.word >= ? AND w.word < ? || char(1114111)
+  WHERE w.word_prefix = ? AND w.word >= ? AND w.word < ? || ${MAX_CHAR}
   ORDER BY w.word_prefix, w.last_signed_in_at DESC NULLS LAST, w.visitor_id DESC
   LIMIT ?`;
 
 /** The distinct three-letter groups starting with @prefix, each found by one seek of the words index. */
 export const SURNAME_GROUPS_SQL = `WITH RECURSIVE groups (p) AS (
-    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix >= @prefix AND word_prefix < @prefix || char(1114111))
+    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix >= @prefix AND word_prefix < @prefix || ${MAX_CHAR})
     UNION ALL
-    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix > groups.p AND word_prefix < @prefix || char(1114111))
+    SELECT (SELECT min(word_prefix) FROM visitor_name_words WHERE word_prefix > groups.p AND word_prefix < @prefix || ${MAX_CHAR})
     FROM groups WHERE groups.p IS NOT NULL
   )
   SELECT p FROM groups WHERE p IS NOT NULL`;
@@ -106,9 +101,9 @@ interface RankedVisitorRow extends VisitorRow {
  * The newest `limit` different visitors from a query read newest first: asks for `limit` rows, and for more
  * only when some were the same visitor again and more rows may be waiting.
  */
-function newestDistinct(limit: number, read: (rows: number) => RankedVisitorRow[]): RankedVisitorRow[] {
+async function newestDistinct(limit: number, read: (rows: number) => Promise<RankedVisitorRow[]>): Promise<RankedVisitorRow[]> {
   for (let want = limit; ; want *= 4) {
-    const rows = read(want);
+    const rows = await read(want);
     const found = distinct(rows);
     if (found.length >= limit || rows.length < want) return found.slice(0, limit);
   }
@@ -135,7 +130,7 @@ function byMostRecent(a: RankedVisitorRow, b: RankedVisitorRow): number {
 }
 
 /** Stamps a sign-in on the visitor and on the words that order the kiosk's matches. */
-export async function touchLastSignIn(db: Db, id: number, at: string): Promise<void> {
-  prepared(db, 'UPDATE visitors SET last_signed_in_at = ? WHERE id = ?').run(at, id);
+export async function touchLastSignIn(db: Storage, id: number, at: string): Promise<void> {
+  await db.run('UPDATE visitors SET last_signed_in_at = ? WHERE id = ?', [at, id]);
   await touchNameWords(db, id, at);
 }

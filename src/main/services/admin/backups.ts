@@ -2,8 +2,9 @@ import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { BackupFile, ParsedInput } from '../../../shared/contract/index.js';
 import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../../db/backup.js';
+import type { Db } from '../../db/connection.js';
+import { sqliteOf } from '../../db/sqlite-storage.js';
 import type { CheckKind } from '../../db/integrity-check.js';
-import { inTransaction } from '../../db/connection.js';
 import { migrate, readMigrations } from '../../db/migrate.js';
 import { lastRestoreAt } from '../../db/repositories/audit-repo.js';
 import { DATABASE_FILE, MIGRATIONS_DIR } from '../../core/paths.js';
@@ -110,6 +111,16 @@ function keepNewest(folder: string, keep: number): void {
 }
 
 /**
+ * The SQLite file behind the app's records. On PostgreSQL, backups are the server's business (pg_dump, see
+ * the README), and Safe Hands says so rather than copy anything.
+ */
+function sqliteFile(ctx: BackupContext): Db {
+  const db = sqliteOf(ctx.db);
+  if (!db) throw new CommandError('conflict', 'This desk keeps its records on a PostgreSQL server, which backs them up itself (pg_dump). Ask your IT team; the README says how.');
+  return db;
+}
+
+/**
  * Copies the live database to the backup folder while the kiosk keeps working, checks the copy, then keeps
  * only the newest N. A copy that fails its check is deleted and reported, never kept as a "good" backup.
  * The PIN key goes beside it (never into it), so the backup can be restored on another computer.
@@ -122,7 +133,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   if (problem) throw new CommandError('conflict', `The backup could not be made: ${problem}`);
   const at = nowIso(ctx);
   const file = join(folder, `safe-hands-${stamp(at)}.db`);
-  await backupTo(ctx.db, file);
+  await backupTo(sqliteFile(ctx), file);
   const check = checkDatabaseFile(file, readMigrations(MIGRATIONS_DIR), ctx.nativeBinding);
   if (!check.ok) {
     rmSync(file, { force: true });
@@ -135,7 +146,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
     rmSync(file, { force: true });
     throw new CommandError('internal', `The backup could not be made: the PIN key or the audit key could not be written beside it (${(err as Error).message}).`);
   }
-  await inTransaction(ctx.db, async () => {
+  await ctx.db.transaction(async () => {
     await saveSetting(ctx.db, 'backup.lastAt', at, at);
     await audit(ctx, 'backup.create', 'backup', null, { fileName: basename(file) });
   });
@@ -163,14 +174,14 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   const asideDir = join(ctx.dataDir, BEFORE_RESTORE_FOLDER);
   makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
-  await backupTo(ctx.db, keptAside);
+  await backupTo(sqliteFile(ctx), keptAside);
   keepKeyBeside(ctx.pins, keptAside);
   ctx.auditTrail.ring.keepBeside(keptAside);
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);
   if (key.adopt) ctx.pins.adopt(key.adopt);
-  migrate(ctx.db, migrations, () => ctx.clock.now());
+  migrate(sqliteFile(ctx), migrations, () => ctx.clock.now());
   await ctx.auditTrail.adoptKeys(auditKeys.keys);
-  await inTransaction(ctx.db, () => audit(ctx, 'backup.restore', 'backup', null, {
+  await ctx.db.transaction(() => audit(ctx, 'backup.restore', 'backup', null, {
     restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),
   }));
   ctx.sessions.closeAll();

@@ -1,6 +1,5 @@
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inTransaction } from '../../db/connection.js';
 import { makePrivateDir, writePrivateFile } from '../../core/private-files.js';
 import { CommandError } from '../../core/command-error.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -26,7 +25,7 @@ export function pictureKind(bytes: Buffer): 'png' | 'jpg' | null {
 export async function setLogo(ctx: LogoContext, dataBase64: string | null): Promise<{ hasLogo: boolean }> {
   const dir = join(ctx.dataDir, 'branding');
   if (dataBase64 === null) {
-    await inTransaction(ctx.db, async () => {
+    await ctx.db.transaction(async () => {
       await saveSetting(ctx.db, 'setting.logoFile', null, nowIso(ctx));
       await audit(ctx, 'settings.logo_removed', 'settings', null, {});
     });
@@ -45,7 +44,7 @@ export async function setLogo(ctx: LogoContext, dataBase64: string | null): Prom
   const temporary = join(dir, `${name}.new`);
   writePrivateFile(temporary, bytes);
   renameSync(temporary, join(dir, name));
-  await inTransaction(ctx.db, async () => {
+  await ctx.db.transaction(async () => {
     await saveSetting(ctx.db, 'setting.logoFile', name, nowIso(ctx));
     await audit(ctx, 'settings.logo', 'settings', null, { bytes: bytes.length, kind });
   });

@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import { BEFORE_RESTORE_FOLDER, copyTakenAt, removeDatabaseCopy } from './backups.js';
 import { readSetting } from './settings-store.js';
 import { listNames, type DocumentsRemoved } from './retention-files.js';
@@ -15,7 +15,7 @@ import { listNames, type DocumentsRemoved } from './retention-files.js';
  * The time the copy was taken, in its name, decides: not the file's time, which copying a folder changes.
  * A copy that cannot be removed is counted and named in the log, as a document would be (retention-files.ts).
  */
-export async function removeExpiredCopies(db: Db, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
+export async function removeExpiredCopies(db: Storage, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
   const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
   const chosen = await readSetting(db, 'backup.folder');
   const folders = new Set([join(dataDir, 'backups'), join(dataDir, BEFORE_RESTORE_FOLDER), ...(chosen === null ? [] : [chosen])].map((f) => resolve(f)));

@@ -1,6 +1,6 @@
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import {
   bookingsPastPeriod, exceptionsPastPeriod, learnerExceptionsPastPeriod, receiptsPastPeriod, staffPermissionsPastPeriod, visitsPastPeriod,
   type PastPeriod,
@@ -143,7 +143,7 @@ export function documentFolders(): string[] {
  * A file that cannot be removed is counted and named in the log and the rest go on: the database part of
  * the run matters more, and the next day's run tries again. A year folder left empty is removed too.
  */
-export async function removeExpiredDocuments(db: Db, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
+export async function removeExpiredDocuments(db: Storage, dataDir: string, cutoff: string): Promise<DocumentsRemoved> {
   const outcome: DocumentsRemoved = { removed: 0, notRemoved: [] };
   const cutoffYear = Number(cutoff.slice(0, 4));
   for (const kind of KINDS) {

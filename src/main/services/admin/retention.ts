@@ -1,7 +1,6 @@
 import type { PersonMatch, PersonRecords, RetentionRun } from '../../../shared/contract/index.js';
 import { typedNameKeys } from '../../../shared/domain/names.js';
 import { ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findPeopleByNameKeys, readPersonRecords } from '../../db/repositories/person-repo.js';
 import { clearExpiredDetails, insertRetentionRun } from '../../db/repositories/retention-repo.js';
 import { clearExpiredAgreements } from '../../db/repositories/learner-agreement-repo.js';
@@ -41,7 +40,7 @@ async function cutoffFor(ctx: ServiceContext): Promise<string> {
  */
 export async function purgeExpired(ctx: ServiceContext & { dataDir: string }): Promise<RetentionRun> {
   const cutoff = await cutoffFor(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const db = ctx.db;
     const at = nowIso(ctx);
     const { visitorsRemoved, visitsCleared, custodyCleared, bookingsCleared, exceptionsCleared } = await clearExpiredDetails(db, cutoff, at);
@@ -93,6 +92,6 @@ export async function searchPeople(ctx: ServiceContext, name: string): Promise<{
 export async function exportPerson(ctx: ServiceContext, visitorId: number): Promise<PersonRecords> {
   const records = await readPersonRecords(ctx.db, visitorId);
   if (!records) throw new CommandError('not_found', 'That person could not be found (their details may already have been removed).');
-  await inTransaction(ctx.db, () => audit(ctx, 'person.export', 'visitor', visitorId, {}));
+  await ctx.db.transaction(() => audit(ctx, 'person.export', 'visitor', visitorId, {}));
   return records;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BADGE_LAYOUTS, RECEIPT_LAYOUTS } from '../../../shared/contract/index.js';
 import { REACK_MODES, SETTING_KINDS } from '../../../shared/domain/setting.js';
 import { DEFAULT_LOSS_AND_DAMAGE, MAX_LOSS_AND_DAMAGE } from '../../../shared/domain/loss-and-damage.js';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import { readSettingRaw, writeSetting } from '../../db/repositories/settings-repo.js';
 
 /**
@@ -54,7 +54,7 @@ type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema'
  */
 const lastParsed = new Map<SettingKey, { raw: string; value: unknown }>();
 
-export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | (typeof SETTINGS)[K]['fallback']> {
+export async function readSetting<K extends SettingKey>(db: Storage, key: K): Promise<SettingValue<K> | (typeof SETTINGS)[K]['fallback']> {
   return settingFromRaw(key, await readSettingRaw(db, key));
 }
 
@@ -79,7 +79,7 @@ export function settingFromRaw<K extends SettingKey>(key: K, raw: string | undef
   return result.data as SettingValue<K>;
 }
 
-export async function saveSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, at: string): Promise<void> {
+export async function saveSetting<K extends SettingKey>(db: Storage, key: K, value: SettingValue<K>, at: string): Promise<void> {
   await writeSetting(db, key, SETTINGS[key].schema.parse(value), at);
 }
 

@@ -1,5 +1,4 @@
 import type { ParsedInput, SettingsView } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
 import { checkWritableFolder } from './backups.js';
 import { CommandError } from '../../core/command-error.js';
@@ -62,7 +61,7 @@ const STORED_AS: Record<Editable, SettingKey> = {
 };
 
 export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): Promise<SettingsView> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     if (input.backupFolder) {
       const problem = checkWritableFolder(input.backupFolder);
       if (problem) throw new CommandError('invalid_input', problem, { backupFolder: problem });

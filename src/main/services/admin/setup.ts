@@ -1,5 +1,4 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { insertPolicyVersion } from '../../db/repositories/policy-repo.js';
 import { readSettingRawAndStaffCount } from '../../db/repositories/settings-repo.js';
 import { insertStaff } from '../../db/repositories/staff-repo.js';
@@ -54,7 +53,7 @@ export async function createSetting(ctx: PinContext, input: ParsedInput<'setup.c
   // Before the slow hash as well: anyone at the kiosk can send this, and refusing it should cost nothing.
   await notYetSetUp();
   const pinHash = await ctx.pins.hash(input.pin);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     // Again: another screen may have finished the setup while this PIN was hashed.
     await notYetSetUp();
     const at = nowIso(ctx);

@@ -1,6 +1,5 @@
 import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, itemsOfReceipts, recordGivenByHand } from '../../db/repositories/custody-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -13,7 +12,7 @@ import { toReceiptView } from './receipt-view.js';
  */
 export function markGivenByHand(ctx: ServiceContext, input: ParsedInput<'custody.markGivenByHand'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await findReceiptBy(ctx.db, 'id', input.receiptId);
     if (!row) throw new CommandError('not_found', 'That receipt could not be found.');
     if (row.print_count > 0) throw new CommandError('conflict', `Receipt ${row.number} has printed, so there is nothing to record.`);

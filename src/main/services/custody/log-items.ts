@@ -1,7 +1,6 @@
 import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js';
 import { formatReceiptNumber, type CustodyReason } from '../../../shared/domain/custody.js';
 import { ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, insertCustodyItem, insertReceipt, nextReceiptSeq } from '../../db/repositories/custody-repo.js';
 import { closePendingHandover, findHandover } from '../../db/repositories/handover-repo.js';
 import { findStaff } from '../../db/repositories/staff-repo.js';
@@ -41,7 +40,7 @@ function reasonFor(owner: Owner): CustodyReason {
 export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
   const handoverId = input.handoverId ?? null;
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     await checkOwner(ctx, input.owner, handoverId);
     const at = nowIso(ctx);
     const year = Number(ukDay(at).slice(0, 4));
@@ -77,7 +76,7 @@ export function logItems(ctx: ServiceContext, input: ParsedInput<'custody.log'>)
 
 /** The visitor declared devices but handed none in (kept them in the car, changed their mind). */
 export function markNotHandedIn(ctx: ServiceContext, input: ParsedInput<'custody.markNotHandedIn'>): Promise<{ closed: true }> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const handover = await findHandover(ctx.db, input.handoverId);
     if (!handover) throw new CommandError('not_found', 'That pending handover could not be found. Refresh the console.');
     if (!await closePendingHandover(ctx.db, handover.id, 'not_handed_in', input.note)) {

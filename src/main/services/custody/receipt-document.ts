@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ReceiptLayout, ReceiptView } from '../../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { buildReceiptPdf } from '../../documents/receipt.js';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import { readSetting } from '../admin/settings-store.js';
 
 /**
@@ -21,7 +21,7 @@ export function receiptPlace(receiptNumber: string, reprint: number): { folder: 
  * already taken: 0 makes the first copy (every item logged), more makes a marked reprint listing only what is
  * still in the safe.
  */
-export async function receiptPdf(db: Db, receipt: ReceiptView, token: string, reprint: number, layout?: ReceiptLayout): Promise<Buffer> {
+export async function receiptPdf(db: Storage, receipt: ReceiptView, token: string, reprint: number, layout?: ReceiptLayout): Promise<Buffer> {
   return buildReceiptPdf(
     {
       settingName: await readSetting(db, 'setting.name') ?? 'Safe Hands',

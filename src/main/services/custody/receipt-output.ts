@@ -1,5 +1,4 @@
 import type { PrintStatus, ReceiptLayout, ReceiptView } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { findReceiptBy, itemsOfReceipts, recordPrinted, recordPrintProblem } from '../../db/repositories/custody-repo.js';
 import { printPdf } from '../../printing/print-pdf.js';
 import { CommandError } from '../../core/command-error.js';
@@ -61,7 +60,7 @@ async function makeAndPrintReceipt(ctx: OutputContext, receiptId: number, layout
   if (!outcome.ok) {
     return { receipt: await recordFailure(ctx, receiptId, outcome.reason, printer), print: { printed: false, reason: outcome.reason, documentId } };
   }
-  const receipt = await inTransaction(ctx.db, async () => {
+  const receipt = await ctx.db.transaction(async () => {
     const printCount = await recordPrinted(ctx.db, receiptId);
     await audit(ctx, printCount > 1 ? 'receipt.reprint' : 'receipt.print', 'receipt', receiptId, { printCount, printer, jobId: outcome.jobId });
     return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receiptId))!);
@@ -87,7 +86,7 @@ function receiptNotSavedReason(err: unknown): string {
  */
 async function recordFailure(ctx: OutputContext, receiptId: number, reason: string, printer: string | null): Promise<ReceiptView> {
   await writeIfStorageAllows(ctx.db, 'receipt.print_failed', async () => {
-    await inTransaction(ctx.db, async () => {
+    await ctx.db.transaction(async () => {
       await recordPrintProblem(ctx.db, receiptId, reason);
       await audit(ctx, 'receipt.print_failed', 'receipt', receiptId, { reason, printer });
     });

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import { receiptsInSafe } from '../../db/repositories/custody-repo.js';
 import { makePrivateDir, replacePrivateFile } from '../../core/private-files.js';
 import { receiptPdf, receiptPlace } from './receipt-document.js';
@@ -15,7 +15,7 @@ import { toReceiptViews } from './receipt-view.js';
  *
  * Returns the receipt numbers made again. One receipt that cannot be made is reported and the rest go on.
  */
-export async function rebuildMissingReceipts(db: Db, dataDir: string): Promise<string[]> {
+export async function rebuildMissingReceipts(db: Storage, dataDir: string): Promise<string[]> {
   // Closed before this turn came (a test, or a host stopped at once): the next start does it.
   if (!db.open) return [];
   const rows = (await receiptsInSafe(db)).filter((r) => {

@@ -1,8 +1,8 @@
 import type { ReceiptView } from '../../../shared/contract/index.js';
 import { itemsOfReceipts, type ReceiptRow } from '../../db/repositories/custody-repo.js';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 
-export async function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): Promise<ReceiptView[]> {
+export async function toReceiptViews(db: Storage, rows: readonly ReceiptRow[]): Promise<ReceiptView[]> {
   const items = await itemsOfReceipts(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     receiptId: r.id,
@@ -21,6 +21,6 @@ export async function toReceiptViews(db: Db, rows: readonly ReceiptRow[]): Promi
   }));
 }
 
-export async function toReceiptView(db: Db, row: ReceiptRow): Promise<ReceiptView> {
+export async function toReceiptView(db: Storage, row: ReceiptRow): Promise<ReceiptView> {
   return (await toReceiptViews(db, [row]))[0]!;
 }

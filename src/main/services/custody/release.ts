@@ -2,7 +2,6 @@ import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js
 import type { CustodyItemView } from '../../../shared/domain/custody.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { formatDateTime } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { closeItem, countInSafeForVisit, findItem, findReceiptBy, insertCorrection, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
 import { collectionRequestedAt, markSignedOut } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -47,7 +46,7 @@ function refuseConfiscated(item: CustodyItemView): void {
  */
 export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.return'>): Promise<{ receipt: ReceiptView; visitSignedOut: boolean }> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const receipt = await findReceiptBy(ctx.db, 'id', input.receiptId);
     if (!receipt) throw new CommandError('not_found', 'That receipt could not be found. Scan it again.');
     const onReceipt = new Map(((await itemsOfReceipts(ctx.db, [receipt.id])).get(receipt.id) ?? []).map((i) => [i.itemId, i]));
@@ -73,7 +72,7 @@ export function returnItems(ctx: ServiceContext, input: ParsedInput<'custody.ret
 /** An item leaves the safe to someone other than its owner (for repair, say); never a confiscated one (see refuseConfiscated). */
 export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const item = await findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
     refuseConfiscated(await itemView(ctx, item.id));
@@ -88,7 +87,7 @@ export function handOn(ctx: ServiceContext, input: ParsedInput<'custody.handOn'>
 /** Fixes what was written when the item was logged; the original stays, the correction is a new record. */
 export function correctItem(ctx: ServiceContext, input: ParsedInput<'custody.correct'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const item = await findItem(ctx.db, input.itemId);
     if (!item) throw new CommandError('not_found', 'That item could not be found.');
     const correctionId = await insertCorrection(ctx.db, {

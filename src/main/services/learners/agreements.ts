@@ -1,7 +1,6 @@
 import type { AgreeingHead, ParsedInput } from '../../../shared/contract/index.js';
 import { agreementState, pupilKey, type AgreementView } from '../../../shared/domain/learners.js';
 import { formatDay, ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import {
   agreementsForPupil, endAgreement, findAgreement, insertAgreement, listAgreements, overlappingAgreement, type AgreementRow,
 } from '../../db/repositories/learner-agreement-repo.js';
@@ -76,7 +75,7 @@ export async function recordAgreement(ctx: PinContext, input: ParsedInput<'learn
 /** Ends an agreement before its last day (the pupil changed school, the device was misused), with the reason. */
 export function endAgreementEarly(ctx: ServiceContext, input: ParsedInput<'learner.endAgreement'>): Promise<AgreementView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await findAgreement(ctx.db, input.agreementId);
     if (!row) throw new CommandError('not_found', 'That agreement could not be found. Refresh the list.');
     const day = today(ctx);

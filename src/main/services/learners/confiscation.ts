@@ -2,7 +2,6 @@ import type { ParsedInput, ReceiptView } from '../../../shared/contract/index.js
 import type { EarlyReleaseAgreer } from '../../../shared/contract/learners.js';
 import { policeLine, releasedToLine } from '../../../shared/domain/confiscation.js';
 import type { CustodyItemView } from '../../../shared/domain/custody.js';
-import { inTransaction } from '../../db/connection.js';
 import { insertPoliceHandover, insertRelease } from '../../db/repositories/confiscation-repo.js';
 import { closeItem, findReceiptBy, itemsOfReceipts, type ReceiptRow } from '../../db/repositories/custody-repo.js';
 import { listActiveStaff, type Staff } from '../../db/repositories/staff-repo.js';
@@ -103,7 +102,7 @@ export async function releaseConfiscated(ctx: PinContext, input: ParsedInput<'le
     return toReceiptView(ctx.db, (await findReceiptBy(ctx.db, 'id', receipt.id))!);
   };
 
-  if (needed === null || early === null) return inTransaction(ctx.db, () => write(null));
+  if (needed === null || early === null) return ctx.db.transaction(() => write(null));
   // The release is audited as the office's, who hands the device over; the entry names who agreed.
   return asDecider(ctx, early, EARLY_AGREER, (agreer) => write(agreer));
 }
@@ -111,7 +110,7 @@ export async function releaseConfiscated(ctx: PinContext, input: ParsedInput<'le
 /** Hands confiscated devices to the police, by the DSL or headteacher: the officer, force, reference, and now. */
 export function handToPolice(ctx: ServiceContext, input: ParsedInput<'learner.handToPolice'>): Promise<ReceiptView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const { receipt, items } = await confiscatedInSafe(ctx, input.receiptId, input.itemIds);
     const at = nowIso(ctx);
     const to = policeLine(input.officerName, input.officerNumber, input.policeForce);

@@ -1,7 +1,6 @@
 import type { ExceptionApprover, ParsedInput, PrintStatus } from '../../../shared/contract/index.js';
 import { learnerExceptionState, pupilKey, type LearnerExceptionView } from '../../../shared/domain/learners.js';
 import { formatDate, formatDay, ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import {
   endLearnerException, findLearnerException, insertLearnerException, learnerExceptionsForPupil, listLearnerExceptions, listLearnerExceptionsAwaitingSignatures,
   overlappingLearnerException, recordSignatures, type LearnerExceptionRow,
@@ -108,7 +107,7 @@ export async function recordException(ctx: PinContext, input: ParsedInput<'learn
  */
 export function recordExceptionSigned(ctx: ServiceContext, input: ParsedInput<'learner.recordExceptionSigned'>): Promise<LearnerExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await mustFind(ctx, input.exceptionId);
     const day = today(ctx);
     refuseSigning({
@@ -129,7 +128,7 @@ export function recordExceptionSigned(ctx: ServiceContext, input: ParsedInput<'l
 /** Ends an exception (the need has passed, the device was misused), with the reason: the DSL or headteacher's call. */
 export function endException(ctx: ServiceContext, input: ParsedInput<'learner.endException'>): Promise<LearnerExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await mustFind(ctx, input.exceptionId);
     const day = today(ctx);
     if (row.ended_at !== null) {

@@ -2,7 +2,7 @@ import { DEVICE_KIND_LABELS, type DeviceKind } from '../../../shared/domain/devi
 import { pupilKey } from '../../../shared/domain/learners.js';
 import { searchKey } from '../../../shared/domain/names.js';
 import { formatDay, ukDay } from '../../../shared/domain/time.js';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import type { PupilDaysQuery, PupilDaysRow } from '../../db/repositories/pupil-days-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { nowIso, type ServiceContext } from '../../core/context.js';
@@ -30,7 +30,7 @@ export async function checkPupilDays(
   ctx: ServiceContext,
   input: PupilDaysInput,
   what: 'agreement' | 'exception',
-  overlapping: (db: Db, query: PupilDaysQuery, sameClass: (classGroup: string) => boolean) => Promise<PupilDaysRow | undefined>,
+  overlapping: (db: Storage, query: PupilDaysQuery, sameClass: (classGroup: string) => boolean) => Promise<PupilDaysRow | undefined>,
 ): Promise<{ day: string; key: string }> {
   const day = today(ctx);
   if (input.validUntil < day) {

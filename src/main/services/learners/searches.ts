@@ -1,7 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { SearchView } from '../../../shared/domain/learner-searches.js';
 import { formatDate, ukDay, ukTime, ukWallTimeToIso } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findSearch, findSearchableItem, insertSearch, listSearches, type SearchRow } from '../../db/repositories/learner-search-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -72,7 +71,7 @@ function consentInstant(ctx: ServiceContext, input: { consentOn: string; consent
 
 export function recordSearch(ctx: ServiceContext, input: ParsedInput<'learner.recordSearch'>): Promise<SearchView> {
   const searchedBy = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const item = await findSearchableItem(ctx.db, input.itemId);
     if (!item) refuse('not_found', 'itemId', 'That device could not be found. Refresh the list.', 'Choose the device that was searched.');
     if (item.reason !== 'confiscated') {

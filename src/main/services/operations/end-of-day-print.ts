@@ -2,7 +2,6 @@ import type { PrintStatus } from '../../../shared/contract/index.js';
 import { DEVICE_KIND_LABELS } from '../../../shared/domain/devices.js';
 import { CUSTODY_REASON_LABELS, ownerLine } from '../../../shared/domain/custody.js';
 import { fullName } from '../../../shared/domain/names.js';
-import { inTransaction } from '../../db/connection.js';
 import { audit, nowIso } from '../../core/context.js';
 import { carryPast, storageProblemInShort, writeIfStorageAllows } from '../../core/storage-failure.js';
 import { keepAndPrint, type OutputContext } from '../../documents/document-output.js';
@@ -50,7 +49,7 @@ export async function printEndOfDay(ctx: OutputContext & { auditTrail: AuditTrai
   const pdf = await buildEndOfDayPdf(data);
   const items = data.inSafe.reduce((n, o) => n + o.items.length, 0);
   await writeIfStorageAllows(ctx.db, 'endofday.print', () =>
-    inTransaction(ctx.db, () => audit(ctx, 'endofday.print', 'end_of_day', null, { notSignedOut: data.notSignedOut.length, itemsInSafe: items })));
+    ctx.db.transaction(() => audit(ctx, 'endofday.print', 'end_of_day', null, { notSignedOut: data.notSignedOut.length, itemsInSafe: items })));
   let print: PrintStatus;
   try {
     print = await keepAndPrint(

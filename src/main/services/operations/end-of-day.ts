@@ -1,6 +1,5 @@
 import type { EndOfDayReport } from '../../../shared/contract/index.js';
 import { ukDay, ukTime } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { markSignedOut } from '../../db/repositories/visit-repo.js';
 import { onSite } from '../visits/on-site.js';
 import { audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -29,7 +28,7 @@ export async function autoSignOutIfDue(ctx: ServiceContext): Promise<{ signedOut
   const now = nowIso(ctx);
   const today = ukDay(now);
   if (ukTime(now) < await readSetting(ctx.db, 'day.endTime') || await readSetting(ctx.db, 'day.lastAutoSignOutDay') === today) return { signedOut: 0 };
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visits = (await onSite(ctx)).visits;
     for (const v of visits) {
       if (await markSignedOut(ctx.db, v.visitId, now, 'automatic')) await audit(ctx, 'visit.sign_out', 'visit', v.visitId, { method: 'automatic', itemsInSafe: v.itemsInSafe });

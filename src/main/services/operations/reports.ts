@@ -8,7 +8,6 @@ import { formatDateTime, formatDay, ukTime } from '../../../shared/domain/time.j
 import { VISITOR_TYPE_LABELS } from '../../../shared/domain/visitors.js';
 import { buildReportPdf } from '../../documents/report-table.js';
 import { printedAuditMark, type AuditTrail } from '../../audit/audit-trail.js';
-import { inTransaction } from '../../db/connection.js';
 import { followUpsOf } from '../../db/repositories/concern-follow-up-repo.js';
 import { concernsReportRows, custodyReportRows, exceptionsReportRows, visitorsReportRows, type VisitorsReportRow } from '../../db/repositories/report-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -150,6 +149,6 @@ export async function exportReport(ctx: OutputContext & { auditTrail: AuditTrail
     : await buildReportPdf({ settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', title, period, madeAt: at, madeBy: ctx.actor.label, columns, rows, auditMark: await printedAuditMark(ctx.auditTrail) });
   const fileName = `${input.kind}-${input.from}-to-${input.to}.${input.format}`;
   const { documentId } = await keepDocument(ctx, content, { folder: 'reports', fileName });
-  await inTransaction(ctx.db, () => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));
+  await ctx.db.transaction(() => audit(ctx, 'report.export', 'report', null, { kind: input.kind, from: input.from, to: input.to, format: input.format, rows: rows.length }));
   return { documentId, fileName, rows: rows.length };
 }

@@ -2,7 +2,6 @@ import type { ParsedInput, PrintStatus, RollCallRecord } from '../../../shared/c
 import { describeDevices } from '../../../shared/domain/devices.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildRollCallPdf, type RollCallPerson } from '../../documents/roll-call.js';
-import { inTransaction } from '../../db/connection.js';
 import { insertRollCall } from '../../db/repositories/roll-call-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { onSite } from '../visits/on-site.js';
@@ -59,7 +58,7 @@ export async function printRollCall(ctx: OutputContext & { auditTrail: AuditTrai
     settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', printedAt: at, printedBy: ctx.actor.label, people, staff,
     auditMark: await printedAuditMark(ctx.auditTrail),
   });
-  await writeIfStorageAllows(ctx.db, 'rollcall.print', () => inTransaction(ctx.db, () => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length, staff: staff.length })));
+  await writeIfStorageAllows(ctx.db, 'rollcall.print', () => ctx.db.transaction(() => audit(ctx, 'rollcall.print', 'roll_call', null, { people: people.length, staff: staff.length })));
   let print: PrintStatus;
   try {
     print = await keepAndPrint(
@@ -110,7 +109,7 @@ export async function saveRollCall(ctx: OutputContext, input: ParsedInput<'rollc
   const by = actingStaffId(ctx);
   const at = nowIso(ctx);
   try {
-    return await inTransaction(ctx.db, async () => {
+    return await ctx.db.transaction(async () => {
       const { people, accounted, missing, missingStaff } = await tally(ctx, input);
       const id = await insertRollCall(ctx.db, { takenAt: at, takenBy: by, note: input.note, peopleJson: JSON.stringify(people), onSite: people.length, accounted });
       await audit(ctx, 'rollcall.save', 'roll_call', id, { onSite: people.length, accounted, staffOnSite: people.filter((p) => 'staffDayId' in p).length });

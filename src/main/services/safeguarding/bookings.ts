@@ -3,7 +3,6 @@ import type { BookingView, ParsedInput } from '../../../shared/contract/index.js
 import { fullName, shortName, type PersonName } from '../../../shared/domain/names.js';
 import { formatDay, ukDay, ukTime } from '../../../shared/domain/time.js';
 import { buildInvitePdf } from '../../documents/invite.js';
-import { inTransaction } from '../../db/connection.js';
 import { bookingsOn, cancelBooking, findBookingBy, insertBooking, type BookingRow } from '../../db/repositories/booking-repo.js';
 import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -51,7 +50,7 @@ async function bookingOrFail(ctx: ServiceContext, id: number): Promise<BookingRo
 
 export function createBooking(ctx: ServiceContext, input: ParsedInput<'booking.create'>): Promise<BookingView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     if (input.expectedDate < ukDay(nowIso(ctx))) {
       throw new CommandError('invalid_input', 'That date has already passed.', { expectedDate: 'That date has already passed.' });
     }
@@ -70,7 +69,7 @@ export async function listBookings(ctx: ServiceContext, input: ParsedInput<'book
 }
 
 export function cancelBookingById(ctx: ServiceContext, input: ParsedInput<'booking.cancel'>): Promise<BookingView> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const booking = await bookingOrFail(ctx, input.bookingId);
     if (!await cancelBooking(ctx.db, booking.id, input.reason)) {
       throw new CommandError('conflict', booking.status === 'arrived' ? 'That visitor has already arrived.' : 'That booking is already cancelled.');

@@ -1,7 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import { CONCERN_SUBJECT_LABELS, type ConcernView } from '../../../shared/domain/concerns.js';
 import { formatDay, ukDay, ukTime } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findConcern } from '../../db/repositories/concern-repo.js';
 import {
   findLadoReferral, insertDebrief, insertLadoReferral, insertParentsInformed, insertParentsNotInformed, insertPoliceContact,
@@ -45,7 +44,7 @@ async function saved(ctx: ServiceContext, concernId: number): Promise<ConcernVie
 
 export function recordParentsInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsInformed'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     // In an allegation against staff, what the parents are told is agreed with the LADO, so the DSL records it.
     if (concern.aboutType === 'staff' && !isDsl(ctx)) {
@@ -67,7 +66,7 @@ export function recordParentsInformed(ctx: ServiceContext, input: ParsedInput<'c
 
 export function recordParentsNotInformed(ctx: ServiceContext, input: ParsedInput<'concern.recordParentsNotInformed'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     await insertParentsNotInformed(ctx.db, { concernId: concern.concernId, reason: input.reason, at: nowIso(ctx), by });
     await audit(ctx, 'concern.recordParentsNotInformed', 'concern', concern.concernId, { informed: false });
@@ -77,7 +76,7 @@ export function recordParentsNotInformed(ctx: ServiceContext, input: ParsedInput
 
 export function recordDebrief(ctx: ServiceContext, input: ParsedInput<'concern.recordDebrief'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     // The policies debrief "after any investigations are completed": the concern's closing says they are.
     if (concern.status !== 'closed') throw new CommandError('conflict', 'Close the concern first: the debrief is written once nothing more is to be done.');
@@ -90,7 +89,7 @@ export function recordDebrief(ctx: ServiceContext, input: ParsedInput<'concern.r
 
 export function recordLadoReferral(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoReferral'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     if (concern.aboutType !== 'staff') {
       throw new CommandError(
@@ -108,7 +107,7 @@ export function recordLadoReferral(ctx: ServiceContext, input: ParsedInput<'conc
 
 export function recordLadoOutcomeFor(ctx: ServiceContext, input: ParsedInput<'concern.recordLadoOutcome'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     const referral = await findLadoReferral(ctx.db, concern.concernId);
     if (!referral) throw new CommandError('conflict', 'Record the LADO referral first.');
@@ -123,7 +122,7 @@ export function recordLadoOutcomeFor(ctx: ServiceContext, input: ParsedInput<'co
 
 export function recordPoliceContact(ctx: ServiceContext, input: ParsedInput<'concern.recordPoliceContact'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await visibleConcern(ctx, input.concernId);
     refuseFuture(ctx, { field: 'contactedOn', value: input.contactedOn, what: 'The day the police were contacted' });
     await insertPoliceContact(ctx.db, {

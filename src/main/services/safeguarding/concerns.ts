@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { ConcernView } from '../../../shared/domain/concerns.js';
-import { inTransaction } from '../../db/connection.js';
 import { concernRaisedBy, findConcern, insertConcern, listConcerns, recordConcernReview } from '../../db/repositories/concern-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -36,7 +35,7 @@ export async function visibleConcern(ctx: ServiceContext, concernId: number): Pr
 
 export function raiseConcern(ctx: ServiceContext, input: ParsedInput<'concern.raise'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visitId = input.visitId ?? null;
     if (visitId !== null && !await findVisit(ctx.db, visitId)) throw new CommandError('not_found', 'That visit could not be found.');
     const id = await insertConcern(ctx.db, { ...input, visitId, raisedAt: nowIso(ctx), raisedBy: by });
@@ -52,7 +51,7 @@ export async function listVisibleConcerns(ctx: ServiceContext): Promise<{ concer
 
 export function reviewConcern(ctx: ServiceContext, input: ParsedInput<'concern.review'>): Promise<ConcernView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const concern = await findConcern(ctx.db, input.concernId);
     if (!concern) throw new CommandError('not_found', 'That concern could not be found.');
     const status = input.close ? 'closed' : 'reviewed';

@@ -2,7 +2,6 @@ import type { ParsedInput } from '../../../shared/contract/index.js';
 import { REQUEST_AT_SIGN_IN_MINUTES, type ExceptionRequestView } from '../../../shared/domain/exception-requests.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { VISITOR_TYPE_LABELS } from '../../../shared/domain/visitors.js';
-import { inTransaction } from '../../db/connection.js';
 import {
   decideExceptionRequest, findExceptionRequest, insertExceptionRequest, openExceptionRequestOf, openExceptionRequests, type OpenRequestRow,
 } from '../../db/repositories/exception-request-repo.js';
@@ -20,7 +19,7 @@ const ASK_AT_THE_OFFICE = 'Please ask at the office if you need to keep a device
  * visitor's words, which retention removes from the request itself.
  */
 export function requestException(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.request'>): Promise<{ requested: true }> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visit = await findVisit(ctx.db, input.visitId);
     const signedIn = visit ? Date.parse(visit.signed_in_at) : Number.NaN;
     if (!visit || visit.signed_out_at !== null || !(ctx.clock.now().getTime() - signedIn <= REQUEST_AT_SIGN_IN_MINUTES * 60_000)) {
@@ -73,7 +72,7 @@ export async function requestToDecide(ctx: ServiceContext, requestId: number): P
 /** The DSL says no, with a reason: the device stays in the safe until the visitor leaves. */
 export function declineExceptionRequest(ctx: ServiceContext, input: ParsedInput<'exceptionRequest.decline'>): Promise<{ declined: true }> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const request = await requestToDecide(ctx, input.requestId);
     await decideExceptionRequest(ctx.db, request.id, { decision: 'declined', reason: input.reason, by, at: nowIso(ctx) });
     await audit(ctx, 'exceptionRequest.decline', 'exception_request', request.id, { visitId: request.visitId });

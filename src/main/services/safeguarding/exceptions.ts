@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { ExceptionView } from '../../../shared/domain/exceptions.js';
-import { inTransaction } from '../../db/connection.js';
 import { findBookingBy } from '../../db/repositories/booking-repo.js';
 import { exceptionsFor, findException, findExceptionByRecordToken, insertException, revokeException } from '../../db/repositories/exception-repo.js';
 import { buildExceptionRecordPdf } from '../../documents/exception-record.js';
@@ -90,7 +89,7 @@ export async function approveException(ctx: PinContext, input: ParsedInput<'exce
 
 export function revokeExceptionById(ctx: ServiceContext, input: ParsedInput<'exception.revoke'>): Promise<ExceptionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await findException(ctx.db, input.exceptionId);
     if (!row) throw new CommandError('not_found', 'That exception could not be found.');
     const at = nowIso(ctx);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrintStatus } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { currentLeaflet, insertLeafletPrint, leafletPrintedForVisit, type LeafletVersion } from '../../db/repositories/leaflet-repo.js';
 import { findVisit } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -73,7 +72,7 @@ export async function printLeaflet(ctx: OutputContext): Promise<{ version: numbe
   const outcome = await printPdf(file, printer, { purpose: 'A4 documents' });
   // Paper that has come out is not taken back when the disk refuses the entry (as for the roll call).
   await writeIfStorageAllows(ctx.db, 'leaflet.print', () =>
-    inTransaction(ctx.db, () => audit(ctx, 'leaflet.print', 'leaflet_version', leaflet.id, { version: leaflet.version, printed: outcome.ok })));
+    ctx.db.transaction(() => audit(ctx, 'leaflet.print', 'leaflet_version', leaflet.id, { version: leaflet.version, printed: outcome.ok })));
   const print: PrintStatus = outcome.ok ? { printed: true, printer: printer ?? '', documentId } : { printed: false, reason: outcome.reason, documentId };
   return { version: leaflet.version, print };
 }
@@ -86,7 +85,7 @@ export async function printLeaflet(ctx: OutputContext): Promise<{ version: numbe
  */
 export async function printLeafletForVisitor(ctx: OutputContext, visitId: number): Promise<{ printed: boolean }> {
   const leaflet = await requireLeaflet(ctx, ASK_AT_THE_OFFICE);
-  await inTransaction(ctx.db, async () => {
+  await ctx.db.transaction(async () => {
     const visit = await findVisit(ctx.db, visitId);
     const now = ctx.clock.now().getTime();
     const signedIn = visit ? Date.parse(visit.signed_in_at) : Number.NaN;

@@ -1,5 +1,4 @@
 import type { LeafletDetail, ParsedInput } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { currentLeaflet, insertLeafletVersion, listLeafletVersions } from '../../db/repositories/leaflet-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -26,7 +25,7 @@ export async function leafletDetail(ctx: ServiceContext): Promise<LeafletDetail>
  */
 export function publishLeaflet(ctx: ServiceContext, input: ParsedInput<'leaflet.publish'>): Promise<LeafletDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const current = await currentLeaflet(ctx.db);
     if (current && current.title === input.title && current.body === input.body) {
       throw new CommandError('conflict', `This is the same as version ${current.version}, so there is nothing new to publish.`);

@@ -1,6 +1,5 @@
 import type { ParsedInput, PolicyDetail, Reminder, ReviewStatus } from '../../../shared/contract/index.js';
 import { formatDate } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { currentPolicy, insertPolicyVersion, insertReview, latestReview, listPolicyVersions } from '../../db/repositories/policy-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -59,7 +58,7 @@ export async function policyDetail(ctx: ServiceContext): Promise<PolicyDetail> {
  */
 export function publishPolicy(ctx: ServiceContext, input: ParsedInput<'policy.publish'>): Promise<PolicyDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const at = nowIso(ctx);
     const reviewDue = input.reviewDue ? endOfDayUtc(input.reviewDue) : oneYearOn(at);
     if (reviewDue <= at) throw new CommandError('invalid_input', 'The review date must be in the future.', { reviewDue: 'The review date must be in the future.' });
@@ -72,7 +71,7 @@ export function publishPolicy(ctx: ServiceContext, input: ParsedInput<'policy.pu
 /** A review that found nothing to change: recorded, and the next one scheduled. */
 export function recordPolicyReview(ctx: ServiceContext, input: ParsedInput<'policy.recordReview'>): Promise<PolicyDetail> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const policy = await requireCurrent(ctx);
     const at = nowIso(ctx);
     const nextReviewDue = input.nextReviewDue ? endOfDayUtc(input.nextReviewDue) : oneYearOn(at);

@@ -1,6 +1,5 @@
 import type { StaffRole } from '../../../shared/domain/roles.js';
 import { CommandError } from '../../core/command-error.js';
-import { inTransaction } from '../../db/connection.js';
 import type { Staff } from '../../db/repositories/staff-repo.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { PinContext } from './pin-pepper.js';
@@ -75,7 +74,7 @@ export function asDecider<T>(
   return withStaffPin(ctx, decider.staffId, decider.pin, usable, async (checked) => {
     refuseShortPin(checked, decider.pin, field);
     const upgraded = await upgradedPinHash(ctx, checked, decider.pin);
-    return inTransaction(ctx.db, async () => {
+    return ctx.db.transaction(async () => {
       const staff = await confirmStaff(ctx, checked, usable, field);
       // A role given since the check may need a longer PIN.
       refuseShortPin(staff, decider.pin, field);

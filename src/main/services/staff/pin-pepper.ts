@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import type { Db } from '../../db/connection.js';
+import type { Storage } from '../../db/storage.js';
 import { anyPinHashStartingWith } from '../../db/repositories/staff-repo.js';
 import { PIN_PEPPER_FILE } from '../../core/paths.js';
 import { replacePrivateFile, writePrivateFile } from '../../core/private-files.js';
@@ -148,7 +148,7 @@ export class PinHasher {
 }
 
 /** The app's PIN hasher for this data folder and database; says so at start when the key is missing. */
-export async function openPinHasher(dataDir: string, db: Db, cost: ScryptCost = OWASP_SCRYPT): Promise<PinHasher> {
+export async function openPinHasher(dataDir: string, db: Storage, cost: ScryptCost = OWASP_SCRYPT): Promise<PinHasher> {
   const mayHoldPepperedPins = async () => {
     try {
       return await anyPinHashStartingWith(db, PEPPERED_PREFIX);

@@ -1,7 +1,6 @@
 import type { ParsedInput, StaffAccount } from '../../../shared/contract/index.js';
 import { LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
 import type { StaffRole } from '../../../shared/domain/roles.js';
-import { inTransaction } from '../../db/connection.js';
 import {
   clearPinFailures, countOtherActiveWithRole, findStaff, insertStaff, listAllStaff, setStaffActive, updatePinHash, updateStaffDetails, type Staff,
 } from '../../db/repositories/staff-repo.js';
@@ -61,7 +60,7 @@ export async function listStaffAccounts(ctx: ServiceContext): Promise<{ staff: S
 
 export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'staff.create'>): Promise<StaffAccount> {
   const pinHash = await ctx.pins.hash(input.pin);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     ctx.pins.requireCurrentKey(pinHash);
     const id = await insertStaff(ctx.db, { displayName: input.displayName, pinHash, roles: input.roles, createdAt: nowIso(ctx) });
     await audit(ctx, 'staff.create', 'staff', id, { displayName: input.displayName, roles: input.roles });
@@ -70,7 +69,7 @@ export async function createStaffAccount(ctx: PinContext, input: ParsedInput<'st
 }
 
 export async function updateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.update'>): Promise<StaffAccount> {
-  const result = await inTransaction(ctx.db, async () => {
+  const result = await ctx.db.transaction(async () => {
     const staff = await staffOrFail(ctx, input.staffId);
     await keepsSomeoneInEveryRole(ctx, staff, input.roles, staff.active);
     await updateStaffDetails(ctx.db, staff.id, input.displayName, input.roles);
@@ -89,7 +88,7 @@ export async function resetStaffPin(ctx: PinContext, sessions: StaffSessions, in
   };
   tooShort(await staffOrFail(ctx, input.staffId));
   const pinHash = await ctx.pins.hash(input.pin);
-  const result = await inTransaction(ctx.db, async () => {
+  const result = await ctx.db.transaction(async () => {
     const staff = await staffOrFail(ctx, input.staffId);
     tooShort(staff);
     ctx.pins.requireCurrentKey(pinHash);
@@ -103,7 +102,7 @@ export async function resetStaffPin(ctx: PinContext, sessions: StaffSessions, in
 }
 
 export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staff.unlockAccount'>): Promise<StaffAccount> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const staff = await staffOrFail(ctx, input.staffId);
     await clearPinFailures(ctx.db, staff.id);
     await audit(ctx, 'staff.unlock_account', 'staff', staff.id, {});
@@ -118,7 +117,7 @@ export function unlockStaffAccount(ctx: ServiceContext, input: ParsedInput<'staf
  * Anything of theirs in the safe stays there, to be given back by its receipt.
  */
 export async function deactivateStaffAccount(ctx: ServiceContext, sessions: StaffSessions, input: ParsedInput<'staff.deactivate'>): Promise<StaffAccount> {
-  const result = await inTransaction(ctx.db, async () => {
+  const result = await ctx.db.transaction(async () => {
     const staff = await staffOrFail(ctx, input.staffId);
     if (staff.id === actingStaffId(ctx)) throw new CommandError('conflict', 'You cannot deactivate your own account. Ask another administrator.');
     if (!staff.active) throw new CommandError('conflict', `${staff.displayName} is already deactivated.`);

@@ -1,7 +1,6 @@
 import type { ParsedInput, StaffSessionInfo, StaffSummary } from '../../../shared/contract/index.js';
 import { LONG_PIN_DIGITS, LONG_PIN_MESSAGE, pinTooShortFor } from '../../../shared/domain/pin-rules.js';
 import { formatDateTime, formatTime, ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { logPinFailure } from '../../db/repositories/pin-failure-repo.js';
 import { findStaff, listActiveStaff, lockStaffUntil, updatePinHash, type Staff } from '../../db/repositories/staff-repo.js';
 import { CommandError } from '../../core/command-error.js';
@@ -114,7 +113,7 @@ async function countWrongPin(ctx: PinContext, staff: Staff, entry: PinEntry): Pr
   // counts it and slows a guesser. Only the account's daily count misses it until the disk is put right.
   let counted = { failures: 0, lockedUntil: null as string | null };
   await writeIfStorageAllows(ctx.db, entry.failedAction, async () => {
-    counted = await inTransaction(ctx.db, async () => {
+    counted = await ctx.db.transaction(async () => {
       // Gone while the PIN was hashed (a backup without it was restored): there is nothing to count against.
       if (!await findStaff(ctx.db, staff.id)) throw new CommandError('not_found', 'That staff account is not available. Choose your name from the list.');
       const window = await logPinFailure(ctx.db, staff.id, now.toISOString(), new Date(now.getTime() - ACCOUNT_PIN_WINDOW_MS).toISOString());
@@ -198,7 +197,7 @@ export async function unlock(
     // on site, what is in the safe) and see what is wrong: the unlock goes unrecorded (it is counted in the
     // entry written once saving works again) and an old-format PIN hash keeps its form until the next unlock.
     const recorded = await writeIfStorageAllows(ctx.db, 'staff.unlock', async () => {
-      await inTransaction(ctx.db, async () => {
+      await ctx.db.transaction(async () => {
         staff = await confirmStaff(ctx, checked, unlockable, 'pin');
         const actorCtx = { ...ctx, actor: { staffId: staff.id, label: staff.displayName, roles: staff.roles } };
         // Wrong PINs before this one stay counted: the day's budget is the account's, not the guesser's.
@@ -224,7 +223,7 @@ export async function lock(ctx: ServiceContext, sessions: StaffSessions, session
   if (session) {
     // Locking always locks: an unlocked console left at reception is worse than an unrecorded lock.
     await writeIfStorageAllows(ctx.db, 'staff.lock', async () => {
-      await inTransaction(ctx.db, () =>
+      await ctx.db.transaction(() =>
         audit({ ...ctx, actor: { staffId: session.staffId, label: session.displayName, roles: session.roles } }, 'staff.lock', 'staff', session.staffId, {}),
       );
     });
@@ -249,7 +248,7 @@ export async function changeOwnPin(ctx: PinContext, sessions: StaffSessions, inp
   try {
     await withStaffPin(ctx, staffId, input.currentPin, own, async (checked) => {
       const pinHash = await ctx.pins.hash(input.newPin.pin);
-      await inTransaction(ctx.db, async () => {
+      await ctx.db.transaction(async () => {
         // Roles too: one given since the check may need a longer PIN.
         tooShort(await confirmStaff(ctx, checked, own, 'currentPin'));
         ctx.pins.requireCurrentKey(pinHash);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput, PrintStatus, StaffAccount, StaffBadgeHolder, StaffDaySignedIn, StaffDaySignedOut } from '../../../shared/contract/index.js';
 import { ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { currentStaffBadge, endStaffBadge, findStaffBadgeByHash, insertStaffBadge } from '../../db/repositories/staff-badge-repo.js';
 import { openStaffDay } from '../../db/repositories/staff-day-repo.js';
 import { findStaff, type Staff } from '../../db/repositories/staff-repo.js';
@@ -70,7 +69,7 @@ export async function issueBadge(ctx: OutputContext, input: ParsedInput<'staff.i
     { settingName: await readSetting(ctx.db, 'setting.name') ?? 'Safe Hands', name: before.displayName, issuedAt: at, code },
     await readSetting(ctx.db, 'badge.layout'),
   );
-  const replaced = await inTransaction(ctx.db, async () => {
+  const replaced = await ctx.db.transaction(async () => {
     const staff = usable(await findStaff(ctx.db, input.staffId));
     // Renamed while the badge was drawn: the paper would carry the old name.
     if (staff.displayName !== before.displayName) throw new CommandError('conflict', `${before.displayName}'s name was changed a moment ago. Try again.`);
@@ -102,7 +101,7 @@ export async function findByBadge(ctx: ServiceContext, input: ParsedInput<'staff
 export async function signInByBadge(ctx: OutputContext, input: ParsedInput<'staffDay.signInByBadge'>): Promise<StaffDaySignedIn> {
   await requireSetUp(ctx);
   let holder: Staff | undefined;
-  const opened = await inTransaction(ctx.db, async () => {
+  const opened = await ctx.db.transaction(async () => {
     holder = await badgeHolder(ctx, input.badgeCode);
     return openDay(asStaff(ctx, holder), holder, 'kiosk', input.phone, { with: 'badge' });
   });
@@ -111,7 +110,7 @@ export async function signInByBadge(ctx: OutputContext, input: ParsedInput<'staf
 
 export async function signOutByBadge(ctx: ServiceContext, input: ParsedInput<'staffDay.signOutByBadge'>): Promise<StaffDaySignedOut> {
   await requireSetUp(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const holder = await badgeHolder(ctx, input.badgeCode);
     return closeDay(asStaff(ctx, holder), holder, 'kiosk', input.collectPhone, { with: 'badge' });
   });

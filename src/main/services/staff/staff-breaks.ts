@@ -1,6 +1,5 @@
 import type { ParsedInput, StaffBreakDone } from '../../../shared/contract/index.js';
 import type { CustodyItemView } from '../../../shared/domain/custody.js';
-import { inTransaction } from '../../db/connection.js';
 import { insertCustodyItem, itemsOfReceipts } from '../../db/repositories/custody-repo.js';
 import { findStaffDay, staffOnSiteReceipts, type StaffDayRow } from '../../db/repositories/staff-day-repo.js';
 import { findStaff, type Staff } from '../../db/repositories/staff-repo.js';
@@ -40,7 +39,7 @@ async function ownItems(ctx: ServiceContext, day: StaffDayRow): Promise<ItemOnRe
 }
 
 export function takeOutForBreak(ctx: ServiceContext, input: ParsedInput<'staffDay.breakOut'>): Promise<StaffBreakDone> {
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const { day, staff } = await signedInDay(ctx, input.staffDayId);
     const inSafe = (await ownItems(ctx, day)).filter((o) => o.item.state === 'in_safe');
     if (inSafe.length === 0) throw new CommandError('conflict', `Nothing of ${staff.displayName}'s is in the safe now. Nothing was changed.`);
@@ -68,7 +67,7 @@ function takenOut(items: readonly ItemOnReceipt[], since: string): ItemOnReceipt
 
 export function backInSafe(ctx: ServiceContext, input: ParsedInput<'staffDay.breakBack'>): Promise<StaffBreakDone> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const { day, staff } = await signedInDay(ctx, input.staffDayId);
     const out = takenOut(await ownItems(ctx, day), day.signed_in_at);
     if (out.length === 0) throw new CommandError('conflict', `Nothing of ${staff.displayName}'s is out of the safe. Nothing was changed.`);

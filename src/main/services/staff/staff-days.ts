@@ -2,7 +2,6 @@ import type {
   ParsedInput, PrintStatus, ReceiptView, StaffDaySignedIn, StaffDaySignedOut, StaffDayWay, StaffDeviceInSafe, StaffDeviceOut, StaffOnSite,
 } from '../../../shared/contract/index.js';
 import { formatTime, ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { itemsOfReceipts } from '../../db/repositories/custody-repo.js';
 import {
   findStaffDay, insertStaffDay, openStaffDay, openStaffDays, signOutStaffDay, staffItemsInSafe, staffOnSiteReceipts, type StaffDayRow,
@@ -124,12 +123,12 @@ export async function closeDay(ctx: ServiceContext, staff: Staff, how: StaffDayW
 /** Signs in whoever unlocked this console: the session is their proof, as for every office command. */
 export async function signInAtConsole(ctx: OutputContext, input: ParsedInput<'staffDay.signIn'>): Promise<StaffDaySignedIn> {
   const staff = activeStaff(await findStaff(ctx.db, actingStaffId(ctx)));
-  return signedIn(ctx, await inTransaction(ctx.db, () => openDay(ctx, staff, 'console', input.phone)));
+  return signedIn(ctx, await ctx.db.transaction(() => openDay(ctx, staff, 'console', input.phone)));
 }
 
 export async function signOutAtConsole(ctx: ServiceContext, input: ParsedInput<'staffDay.signOut'>): Promise<StaffDaySignedOut> {
   const staff = activeStaff(await findStaff(ctx.db, actingStaffId(ctx)));
-  return inTransaction(ctx.db, () => closeDay(ctx, staff, 'console', input.collectPhone));
+  return ctx.db.transaction(() => closeDay(ctx, staff, 'console', input.collectPhone));
 }
 
 /**
@@ -142,7 +141,7 @@ export async function signInAtKiosk(ctx: OutputContext & PinContext, input: Pars
   await requireSetUp(ctx);
   return withStaffPin(ctx, input.staffId, input.pin, activeStaff, async (checked) => {
     const upgraded = await upgradedPinHash(ctx, checked, input.pin);
-    const opened = await inTransaction(ctx.db, async () => {
+    const opened = await ctx.db.transaction(async () => {
       const staff = await confirmStaff(ctx, checked, activeStaff, 'pin');
       const staffCtx = asStaff(ctx, staff);
       await keepUpgradedPin(staffCtx, staff, upgraded);
@@ -156,7 +155,7 @@ export async function signOutAtKiosk(ctx: PinContext, input: ParsedInput<'staffD
   await requireSetUp(ctx);
   return withStaffPin(ctx, input.staffId, input.pin, activeStaff, async (checked) => {
     const upgraded = await upgradedPinHash(ctx, checked, input.pin);
-    return inTransaction(ctx.db, async () => {
+    return ctx.db.transaction(async () => {
       const staff = await confirmStaff(ctx, checked, activeStaff, 'pin');
       const staffCtx = asStaff(ctx, staff);
       await keepUpgradedPin(staffCtx, staff, upgraded);

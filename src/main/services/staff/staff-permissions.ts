@@ -4,7 +4,6 @@ import {
   purposeWords, staffPermissionState, type StaffPermissionInForce, type StaffPermissionView,
 } from '../../../shared/domain/staff-permissions.js';
 import { formatDate, formatDay, ukDay } from '../../../shared/domain/time.js';
-import { inTransaction } from '../../db/connection.js';
 import { findStaff, listActiveStaff } from '../../db/repositories/staff-repo.js';
 import {
   endStaffPermission, findStaffPermission, insertStaffPermission, listStaffPermissions, overlappingStaffPermission,
@@ -162,7 +161,7 @@ export async function recordPermission(ctx: PinContext, input: ParsedInput<'staf
  */
 export function recordPermissionSigned(ctx: ServiceContext, input: ParsedInput<'staffPermission.recordSigned'>): Promise<StaffPermissionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await mustFind(ctx, input.permissionId);
     const day = today(ctx);
     refuseSigning({
@@ -180,7 +179,7 @@ export function recordPermissionSigned(ctx: ServiceContext, input: ParsedInput<'
 /** Ends a permission (no longer needed, misused), with the reason: the headteacher's or a leader's call. */
 export function endPermission(ctx: ServiceContext, input: ParsedInput<'staffPermission.end'>): Promise<StaffPermissionView> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const row = await mustFind(ctx, input.permissionId);
     const day = today(ctx);
     if (row.ended_at !== null) {

@@ -1,7 +1,6 @@
 import type { PrintStatus, SignOutResult } from '../../../shared/contract/index.js';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildBadgePdf } from '../../documents/badge.js';
-import { inTransaction } from '../../db/connection.js';
 import { latestExceptionByVisit } from '../../db/repositories/exception-repo.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
@@ -62,7 +61,7 @@ async function printBadge(ctx: OutputContext, visitId: number): Promise<{ print:
  */
 export async function reprintBadge(ctx: OutputContext, visitId: number): Promise<{ print: PrintStatus }> {
   const { print, name } = await printBadge(ctx, visitId);
-  await inTransaction(ctx.db, () => audit(ctx, 'badge.reprint', 'visit', visitId, { printed: print.printed }));
+  await ctx.db.transaction(() => audit(ctx, 'badge.reprint', 'visit', visitId, { printed: print.printed }));
   return { print: withNameWarning(print, [name], 'badge') };
 }
 

@@ -1,6 +1,5 @@
 import type { ParsedInput, SignInResult } from '../../../shared/contract/index.js';
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
-import { inTransaction } from '../../db/connection.js';
 import { markArrived } from '../../db/repositories/booking-repo.js';
 import { latestExceptionByBooking } from '../../db/repositories/exception-repo.js';
 import { setVisitBooking } from '../../db/repositories/visit-repo.js';
@@ -13,7 +12,7 @@ import { acknowledgementFor, badgeCodeFor, deviceCount, findOrCreateVisitor, rec
 /** One scan at the kiosk: the booked details become the visit, and any approval made in advance applies. */
 export async function signInWithInvite(ctx: ServiceContext, input: ParsedInput<'visit.signInWithInvite'>): Promise<SignInResult> {
   await requireSetUp(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const booking = await bookingForInvite(ctx, input.code);
     const visitorId = await findOrCreateVisitor(ctx, { ...bookedName(booking), organisation: booking.organisation });
     const acknowledgementId = await acknowledgementFor(ctx, visitorId, input.acknowledgedPolicyVersionId, input.signature);

@@ -2,7 +2,6 @@ import type { ParsedInput, ReturningMatch, SignInResult } from '../../../shared/
 import type { DeclaredDevice } from '../../../shared/domain/devices.js';
 import { searchKey, shortName, type PersonName } from '../../../shared/domain/names.js';
 import type { VisitorType } from '../../../shared/domain/visitors.js';
-import { inTransaction } from '../../db/connection.js';
 import { insertPendingHandover } from '../../db/repositories/handover-repo.js';
 import { currentPolicy } from '../../db/repositories/policy-repo.js';
 import {
@@ -132,7 +131,7 @@ export async function acknowledgementFor(
 
 export async function signInNew(ctx: ServiceContext, input: ParsedInput<'visit.signInNew'>): Promise<SignInResult> {
   await requireSetUp(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const policy = await currentPolicyOrFail(ctx);
     if (policy.id !== input.policyVersionId) throw staleVersion();
     const at = nowIso(ctx);
@@ -176,7 +175,7 @@ export async function returningStatus(ctx: ServiceContext, input: ParsedInput<'v
 
 export async function signInReturning(ctx: ServiceContext, input: ParsedInput<'visit.signInReturning'>): Promise<SignInResult> {
   await requireSetUp(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visitor = await visitorOrFail(ctx, input.visitorId);
     if (await openVisitOf(ctx.db, visitor.id)) throw alreadySignedIn();
     const policy = await currentPolicyOrFail(ctx);

@@ -1,6 +1,5 @@
 import type { OnSiteMatch, ParsedInput, SignOutResult } from '../../../shared/contract/index.js';
 import { searchKey, shortName } from '../../../shared/domain/names.js';
-import { inTransaction } from '../../db/connection.js';
 import { countInSafeForVisit } from '../../db/repositories/custody-repo.js';
 import { pendingHandoverForVisit } from '../../db/repositories/handover-repo.js';
 import { findVisitor, nameOf } from '../../db/repositories/visitor-repo.js';
@@ -25,7 +24,7 @@ export async function findOnSite(ctx: ServiceContext, input: ParsedInput<'visit.
 
 export async function signOut(ctx: ServiceContext, input: ParsedInput<'visit.signOut'>): Promise<SignOutResult> {
   await requireSetUp(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visit = await findVisit(ctx.db, input.visitId);
     if (!visit) throw new CommandError('not_found', 'We could not find that visit. Please search again, or ask at the office.');
     if (visit.signed_out_at !== null) throw new CommandError('conflict', 'You have already signed out. Thank you for visiting.');
@@ -50,7 +49,7 @@ export async function signOut(ctx: ServiceContext, input: ParsedInput<'visit.sig
 /** Staff close a visit the kiosk could not: the visitor left without their items, or never signed out. */
 export function overrideSignOut(ctx: ServiceContext, input: ParsedInput<'visit.overrideSignOut'>): Promise<{ signedOut: true; itemsStillInSafe: number }> {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visit = await findVisit(ctx.db, input.visitId);
     if (!visit) throw new CommandError('not_found', 'That visit could not be found. Refresh the console.');
     if (!await signOutByStaffOverride(ctx.db, visit.id, nowIso(ctx), by, input.reason)) {

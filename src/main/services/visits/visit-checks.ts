@@ -1,5 +1,4 @@
 import type { ParsedInput } from '../../../shared/contract/index.js';
-import { inTransaction } from '../../db/connection.js';
 import { findVisit, recordProfessionalChecks, visitChecks } from '../../db/repositories/visit-repo.js';
 import { CommandError } from '../../core/command-error.js';
 import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/context.js';
@@ -7,7 +6,7 @@ import { actingStaffId, audit, nowIso, type ServiceContext } from '../../core/co
 /** Photo ID checked and the employer's DBS assurance seen: recorded on the visit, never the certificate. */
 export function recordChecks(ctx: ServiceContext, input: ParsedInput<'visit.recordChecks'>) {
   const by = actingStaffId(ctx);
-  return inTransaction(ctx.db, async () => {
+  return ctx.db.transaction(async () => {
     const visit = await findVisit(ctx.db, input.visitId);
     if (!visit) throw new CommandError('not_found', 'That visit could not be found.');
     const before = (await visitChecks(ctx.db, visit.id))!;

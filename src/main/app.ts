@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { systemClock, type Clock } from './core/clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
 import { openDatabase } from './db/connection.js';
+import { PgStorage } from './db/pg-storage.js';
 import { SqliteStorage, sqliteOf } from './db/sqlite-storage.js';
 import type { Storage } from './db/storage.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
@@ -52,6 +53,11 @@ export interface OpenAppOptions {
   startupCheckAfterMs?: number;
   /** scrypt's cost for new PIN hashes; OWASP's N=2^17, r=8, p=1 unless a test asks for less. */
   pinHashCost?: ScryptCost;
+  /**
+   * A PostgreSQL database that several desks share (postgres://user@host/db?sslmode=verify-full). Without
+   * it, the embedded SQLite file in the data folder.
+   */
+  database?: string;
 }
 
 /** Opens (creating if need be) the data folder and its database, brings the schema up to date, wires commands. */
@@ -63,6 +69,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     console.warn(`Safe Hands could not make ${refused.length} item(s) in its data folder private to this account, for example ${refused[0]}.`);
   }
   const clock = options.clock ?? systemClock;
+  if (options.database !== undefined) return openOnPostgres(options, options.database, clock);
   const file = join(options.dataDir, DATABASE_FILE);
   const existed = existsSync(file);
   const sqlite = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -94,17 +101,41 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
       return app.checkAuditTrail('since_last_check');
     });
   }
-  // Next turn of the event loop, so the launcher is serving before any PDF is drawn.
-  if (existed && problem === null) {
-    app.receiptsRebuilt = new Promise((resolve) => setImmediate(resolve))
-      // Closed meanwhile (a restart, a test): there is nothing to rebuild into.
-      .then(async () => (db.open ? await rebuildMissingReceipts(db, options.dataDir) : []))
-      .catch((err: unknown) => {
-        console.error('Missing receipt PDFs could not be made again:', err);
-        return [];
-      });
-  }
+  if (existed && problem === null) app.receiptsRebuilt = rebuildAfterStart(app, options.dataDir);
   return app;
+}
+
+/**
+ * The same app on a PostgreSQL database that other desks share (issue 15). The data folder still holds this
+ * desk's own files: its keys (which every desk of the database must share, see the README), documents and
+ * launch address. The server keeps the records, checks its own storage and takes the backups.
+ */
+async function openOnPostgres(options: OpenAppOptions, connectionString: string, clock: Clock): Promise<App> {
+  const db = new PgStorage({ connectionString });
+  let app: App;
+  try {
+    await db.migrate(() => clock.now());
+    const auditTrail = new AuditTrail(db, clock, options.dataDir);
+    await auditTrail.start();
+    app = await createAppFromDb(db, clock, options.dataDir, auditTrail, null, options.nativeBinding, options.pinHashCost);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(() => app.checkAuditTrail('since_last_check'));
+  app.receiptsRebuilt = rebuildAfterStart(app, options.dataDir);
+  return app;
+}
+
+/** Next turn of the event loop, so the launcher is serving before any PDF is drawn. */
+function rebuildAfterStart(app: App, dataDir: string): Promise<string[]> {
+  return new Promise((resolve) => setImmediate(resolve))
+    // Closed meanwhile (a restart, a test): there is nothing to rebuild into.
+    .then(async () => (app.db.open ? await rebuildMissingReceipts(app.db, dataDir) : []))
+    .catch((err: unknown) => {
+      console.error('Missing receipt PDFs could not be made again:', err);
+      return [];
+    });
 }
 
 function afterDelay(ms: number): Promise<void> {

@@ -67,7 +67,11 @@ export async function reopenTestApp<T extends TestApp>(app: T): Promise<T> {
   return Object.assign(app, fresh, { tamperedOnPurpose: app.tamperedOnPurpose });
 }
 
-async function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
+/**
+ * A test app on the data folder `dir`: on its SQLite file, or on the PostgreSQL database `options.database`
+ * (then several desks, each with its own data folder, can share one database).
+ */
+export async function openTestApp(dir: string, clock: ReturnType<typeof fixedClock>, options: Pick<OpenAppOptions, 'pinHashCost' | 'database'> = {}): Promise<TestApp> {
   const app = await openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST, ...options });
   const testApp: TestApp = {
     ...app,

@@ -319,14 +319,15 @@ describe('electron stays in the shell', () => {
 
 describe('shell start-up options', () => {
   it('reads our switches among Electron\'s own arguments', () => {
-    expect(parseShellArgs(['/usr/lib/electron', '.', '--no-sandbox'])).toEqual({ dataDir: null, kiosk: false, console: false });
-    expect(parseShellArgs(['SafeHands.exe', '--kiosk', '--console', '--data-dir', 'D:\\Safe Hands'])).toEqual({
-      dataDir: 'D:\\Safe Hands', kiosk: true, console: true,
+    expect(parseShellArgs(['/usr/lib/electron', '.', '--no-sandbox'])).toEqual({ dataDir: null, kiosk: false, console: false, database: null });
+    expect(parseShellArgs(['SafeHands.exe', '--kiosk', '--console', '--data-dir', 'D:\\Safe Hands', '--database', 'postgres://sh@db/sh'])).toEqual({
+      dataDir: 'D:\\Safe Hands', kiosk: true, console: true, database: 'postgres://sh@db/sh',
     });
     expect(parseShellArgs(['x', '--data-dir=/srv/sh']).dataDir).toBe('/srv/sh');
+    expect(parseShellArgs(['x', '--database=postgres://sh@db/sh']).database).toBe('postgres://sh@db/sh');
   });
 
-  it.each([[['x', '--data-dir']], [['x', '--data-dir=']], [['x', '--data-dir', '--kiosk']]])('refuses %j', (argv) => {
+  it.each([[['x', '--data-dir']], [['x', '--data-dir=']], [['x', '--data-dir', '--kiosk']], [['x', '--database']], [['x', '--database', '--kiosk']]])('refuses %j', (argv) => {
     expect(() => parseShellArgs(argv)).toThrow(ShellArgsError);
   });
 

@@ -26,6 +26,29 @@ describe('npm start options', () => {
     expect(() => parseStartArgs(argv, {})).toThrow(UsageError);
   });
 
+  it('keeps the records on PostgreSQL when given --database or SAFE_HANDS_DATABASE_URL, the flag winning, and SQLite otherwise', () => {
+    const address = 'postgres://safehands@db.school.lan/safehands?sslmode=verify-full';
+    expect(parseStartArgs([], {}).database).toBeNull();
+    expect(parseStartArgs([], { SAFE_HANDS_DATABASE_URL: '  ' }).database).toBeNull();
+    expect(parseStartArgs(['--database', address], {}).database).toBe(address);
+    expect(parseStartArgs([`--database=${address}`], {}).database).toBe(address);
+    expect(parseStartArgs([], { SAFE_HANDS_DATABASE_URL: address }).database).toBe(address);
+    expect(parseStartArgs(['--database', 'postgresql://a@b/flag'], { SAFE_HANDS_DATABASE_URL: address }).database).toBe('postgresql://a@b/flag');
+  });
+
+  it.each([
+    [['--database', 'db.school.lan'], /must be a PostgreSQL address such as postgres:\/\//],
+    [['--database', 'mysql://a@b/c'], /must start postgres:\/\/ \(a PostgreSQL server\), not mysql:\/\//],
+    [['--database', 'postgres://safehands@db.school.lan'], /must name the database, e\.g\. postgres:\/\/safehands@db\.school\.lan\/safehands/],
+    [['--database'], /--database needs a value/],
+  ])('refuses the database address in %j, saying what is wrong', (argv, words) => {
+    expect(() => parseStartArgs(argv, {})).toThrow(words);
+  });
+
+  it('names SAFE_HANDS_DATABASE_URL when that is the address that is wrong', () => {
+    expect(() => parseStartArgs([], { SAFE_HANDS_DATABASE_URL: 'file:///tmp/x' })).toThrow(/^SAFE_HANDS_DATABASE_URL must start postgres:\/\//);
+  });
+
   it('starts the clock where SAFE_HANDS_TEST_CLOCK says, and refuses an instant without a time zone', () => {
     expect(parseStartArgs([], {}).clockStart).toBeNull();
     expect(parseStartArgs([], { SAFE_HANDS_TEST_CLOCK: '2028-02-29T23:59:59+00:00' }).clockStart).toBe('2028-02-29T23:59:59.000Z');

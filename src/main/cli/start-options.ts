@@ -1,4 +1,5 @@
 import { defaultDataDir } from '../core/paths.js';
+import { chooseDatabase } from '../db/database-address.js';
 
 export interface StartOptions {
   forceBrowser: boolean;
@@ -14,6 +15,11 @@ export interface StartOptions {
    * tests that must see the same day whenever they run. Null: the PC's clock.
    */
   clockStart: string | null;
+  /**
+   * --database or SAFE_HANDS_DATABASE_URL: a PostgreSQL database several desks share
+   * (postgres://user@host/db?sslmode=verify-full). Null: the SQLite file in the data folder.
+   */
+  database: string | null;
 }
 
 export const USAGE = `Usage: npm start -- [options]
@@ -21,6 +27,9 @@ export const USAGE = `Usage: npm start -- [options]
   --no-open          do not open a browser window (browser mode)
   --port N           serve on 127.0.0.1:N (browser mode; default: the port used last time, else any free one)
   --data-dir DIR     where the database and documents live (or env SAFE_HANDS_DATA_DIR)
+  --database URL     keep the records on a PostgreSQL server that several desks share, e.g.
+                     postgres://safehands@db.school.lan/safehands?sslmode=verify-full
+                     (or env SAFE_HANDS_DATABASE_URL); without it, SQLite in the data folder
   --kiosk            full-screen kiosk window
   --new-address      make a new launch address (browser mode); the old one stops working
   --help             show this help`;
@@ -39,7 +48,9 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     help: false,
     newAddress: false,
     clockStart: parseClockStart(env.SAFE_HANDS_TEST_CLOCK),
+    database: null,
   };
+  let database: string | null = null;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -55,6 +66,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--new-address': options.newAddress = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--data-dir': options.dataDir = value(); break;
+      case '--database': database = value(); break;
       case '--port': {
         const text = value();
         const port = Number(text);
@@ -66,6 +78,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         throw new UsageError(`Unknown option ${arg}.`);
     }
   }
+  options.database = chooseDatabase(database, env, (problem) => new UsageError(problem));
   return options;
 }
 

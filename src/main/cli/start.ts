@@ -49,7 +49,7 @@ function tryElectron(options: StartOptions): Promise<boolean> {
     console.error('Electron is not installed here; starting browser kiosk mode instead.');
     return Promise.resolve(false);
   }
-  const args = [APP_ROOT, '--data-dir', options.dataDir, ...(options.fullscreen ? ['--kiosk'] : [])];
+  const args = [APP_ROOT, '--data-dir', options.dataDir, ...(options.database ? ['--database', options.database] : []), ...(options.fullscreen ? ['--kiosk'] : [])];
   return new Promise((resolve) => {
     const child = spawn(binary, args, { stdio: 'inherit' });
     let settled = false;
@@ -79,7 +79,7 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     process.once('exit', lockDataFolder(options.dataDir));
-    app = await openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS });
+    app = await openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS, ...(options.database ? { database: options.database } : {}) });
   } catch (err) {
     // A second host, a database from a newer version, or a folder that cannot be used: said plainly, no stack.
     const problem = err instanceof DataFolderInUse ? err.message

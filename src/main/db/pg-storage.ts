@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { migratePostgres, PG_MIGRATIONS_DIR } from './pg-migrate.js';
 import { pgText, pgValues, type Params, type Storage, type TransactionHooks } from './storage.js';
 
 /**
@@ -67,9 +68,29 @@ export class PgStorage implements Storage {
       // A desk that dies inside a transaction must not hold its locks for ever.
       idle_in_transaction_session_timeout: 15_000,
       types: NUMBERS,
-    });
+      // The list of rows this connection's transaction wrote (the sealing triggers', migrations/postgres),
+      // made before the pool lends the connection out, so the audit trail can read it before anything was
+      // written. A database not migrated yet has no such function, and nothing to read either.
+      onConnect: async (client: pg.ClientBase) => {
+        await client.query('SELECT record_changes_table()').catch(() => undefined);
+      },
+    } as pg.PoolConfig);
     // An idle connection the server dropped is discarded by the pool; without a listener it would crash the app.
     this.pool.on('error', () => undefined);
+  }
+
+  /**
+   * Brings the schema up to date (pg-migrate.ts), on a connection of its own: the pool's are opened after
+   * it, so each finds the schema complete.
+   */
+  async migrate(now: () => Date): Promise<{ applied: number[] }> {
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 2000, application_name: 'Safe Hands' });
+    await client.connect();
+    try {
+      return await migratePostgres(client, PG_MIGRATIONS_DIR, now);
+    } finally {
+      await client.end();
+    }
   }
 
   async get<R>(sql: string, params?: Params): Promise<R | undefined> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openApp, type App } from '../app.js';
+import { chooseDatabase } from '../db/database-address.js';
 import { DataFolderInUse, lockDataFolder } from '../cli/data-folder-lock.js';
 import { storageProblem } from '../cli/storage-problem.js';
 import { MigrationError } from '../db/migrate.js';
@@ -85,7 +86,10 @@ async function onReady(args: ShellArgs): Promise<void> {
     releaseDataFolder = lockDataFolder(dataDir);
     const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
     // The database's start-up check waits a few seconds, so it does not slow the window's first page.
-    core = await openApp({ dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000 });
+    const database = chooseDatabase(args.database, process.env, (problem) => new Error(problem));
+    core = await openApp({
+      dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000, ...(database ? { database } : {}),
+    });
   } catch (err) {
     releaseDataFolder?.();
     // The same words as npm start's browser mode: a second host, a newer database, a folder that cannot be used.

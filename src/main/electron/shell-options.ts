@@ -12,6 +12,8 @@ export interface ShellArgs {
   kiosk: boolean;
   /** `--console`: also open the staff console in a second window (a second screen on the desk). */
   console: boolean;
+  /** `--database <postgres://...>`: a PostgreSQL database several desks share; null when not given. */
+  database: string | null;
 }
 
 export class ShellArgsError extends Error {
@@ -24,7 +26,7 @@ export class ShellArgsError extends Error {
  * rather than refused.
  */
 export function parseShellArgs(argv: readonly string[]): ShellArgs {
-  const args: ShellArgs = { dataDir: null, kiosk: false, console: false };
+  const args: ShellArgs = { dataDir: null, kiosk: false, console: false, database: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--kiosk') args.kiosk = true;
@@ -33,6 +35,10 @@ export function parseShellArgs(argv: readonly string[]): ShellArgs {
       const value = arg === '--data-dir' ? argv[++i] : arg.slice('--data-dir='.length);
       if (!value || value.startsWith('--')) throw new ShellArgsError('--data-dir needs a folder, e.g. --data-dir "D:\\Safe Hands"');
       args.dataDir = value;
+    } else if (arg === '--database' || arg.startsWith('--database=')) {
+      const value = arg === '--database' ? argv[++i] : arg.slice('--database='.length);
+      if (!value || value.startsWith('--')) throw new ShellArgsError('--database needs an address, e.g. --database postgres://safehands@db.school.lan/safehands');
+      args.database = value;
     }
   }
   return args;

@@ -17,6 +17,17 @@ const DATE_SENSITIVE = [
   'staff/staff-days', 'staff/staff-permissions', 'safeguarding/leaflet', 'visits/kiosk/leaflet', 'visits/kiosk/signature',
 ].map((name) => `tests/renderer/${name}.test.tsx`);
 
+/**
+ * Integration tests about SQLite itself, left out of the `postgres` project: its file, backups, pages and
+ * full disk, its connection's turns, and the tests that already run on both engines side by side.
+ */
+const SQLITE_ONLY = [
+  'admin/backups', 'core/migrate', 'core/query-plans', 'core/private-files', 'core/storage-failure', 'core/job-failures',
+  'core/transactions', 'operations/roll-call-full-disk',
+  // Already on both engines, each in its own way.
+  'core/storage', 'core/schema-parity', 'core/invariants', 'core/pg-migrate', 'core/pg-record-changes', 'core/two-desks',
+].map((name) => `tests/integration/${name}.test.ts`);
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -28,6 +39,18 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
           // One throwaway PostgreSQL for the run; test files take databases on it with freshPgDatabase().
+          globalSetup: ['tests/helpers/pg-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          // The integration suite again, each test app on a PostgreSQL database of its own (test-app.ts).
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          environment: 'node',
+          env: { SAFE_HANDS_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/helpers/pg-global-setup.ts'],
         },
       },

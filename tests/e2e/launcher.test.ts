@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKiosk, type RunningKiosk } from '../helpers/e2e.js';
-import { createSetUpApp, newVisitor, sqlite } from '../helpers/test-app.js';
+import { createSetUpApp, newVisitor, sqlite, scalar } from '../helpers/test-app.js';
 
 const running: RunningKiosk[] = [];
 afterEach(async () => {
@@ -122,7 +122,7 @@ describe('npm start', () => {
     sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
     // Spoil one of the visits' pages: nothing reads them while the app opens (the schema, the migrations and
     // the audit trail's head still read fine), so it is the start-up check that must notice.
-    const page = sqlite(app).prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    const page = (await scalar(app, "SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1")) as number;
     app.close();
     const file = join(app.dir, 'safe-hands.db');
     const bytes = readFileSync(file);

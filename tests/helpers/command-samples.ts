@@ -12,7 +12,7 @@ import type { StaffRole } from '../../src/shared/domain/roles.js';
 import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
 import { readStaffBadge } from './staff-badges.js';
 import { buildConcernSamples, CONCERN_FOLLOW_UP_SAMPLES, type ConcernSampleIds } from './concern-samples.js';
-import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST, sqlite } from './test-app.js';
+import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST, sqlite, scalar } from './test-app.js';
 
 /**
  * One valid input for every command, and a small world (a set-up school with people on site, a pending
@@ -435,7 +435,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
 
   const returning = await newVisitor(app, { firstName: 'Rita', lastName: 'Whitfield', organisation: 'County Council' });
   await app.ok('visit.signOut', { visitId: returning.visitId });
-  const { visitor_id: returningVisitorId } = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').get(returning.visitId) as {
+  const { visitor_id: returningVisitorId } = (await app.db.get('SELECT visitor_id FROM visits WHERE id = ?', [returning.visitId])) as {
     visitor_id: number;
   };
   const onSite = await newVisitor(app);
@@ -450,7 +450,7 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
         { firstName: 'Ines', lastName: 'Duarte', organisation: 'Local authority', visitorType: 'local_authority', host: 'The SENCo', expectedDate: '2026-11-23', expectedTime: null },
         owner,
       );
-      const { invite_token } = sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').get(bookingId) as { invite_token: string };
+      const { invite_token } = (await app.db.get('SELECT invite_token FROM bookings WHERE id = ?', [bookingId])) as { invite_token: string };
       return { bookingId, inviteCode: invite_token };
     },
     () => ({ bookingId: MISSING_ID, inviteCode: 'A'.repeat(26) }),
@@ -576,13 +576,13 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => MISSING_ID,
   );
 
-  const confiscatedReceiptId = (sqlite(app).prepare('SELECT receipt_id FROM custody_items WHERE id = ?').pluck().get(confiscatedItemId) as number | undefined) ?? MISSING_ID;
+  const confiscatedReceiptId = ((await scalar(app, 'SELECT receipt_id FROM custody_items WHERE id = ?', [confiscatedItemId])) as number | undefined) ?? MISSING_ID;
 
   const exceptionRequestId = await attempt(
     'exceptionRequest.request',
     async () => {
       await app.ok('exceptionRequest.request', { visitId: onSite.visitId, deviceKind: 'phone', purpose: 'Taking notes for the SEND review' });
-      return sqlite(app).prepare('SELECT id FROM exception_requests WHERE visit_id = ?').pluck().get(onSite.visitId) as number;
+      return (await scalar(app, 'SELECT id FROM exception_requests WHERE visit_id = ?', [onSite.visitId])) as number;
     },
     () => MISSING_ID,
   );
@@ -596,8 +596,8 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     () => void app.ok('leaflet.publish', { title: 'Keeping children safe: a guide for visitors', body: '### Who to talk to\nThe DSL, or anyone at the office.' }, owner),
     () => undefined,
   );
-  const exceptionRecordCode = (sqlite(app).prepare('SELECT record_token FROM device_exceptions WHERE id = ?').pluck().get(exceptionId) as string | undefined) ?? 'A'.repeat(26);
-  const onSiteBadgeCode = sqlite(app).prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(onSite.visitId) as string;
+  const exceptionRecordCode = ((await scalar(app, 'SELECT record_token FROM device_exceptions WHERE id = ?', [exceptionId])) as string | undefined) ?? 'A'.repeat(26);
+  const onSiteBadgeCode = (await scalar(app, 'SELECT badge_token FROM visits WHERE id = ?', [onSite.visitId])) as string;
   // Staff badges for the office caller and the head, read back from the printed badges as a scanner would.
   const staffBadgeCodes = await attempt(
     'staff.issueBadge',

@@ -1,5 +1,5 @@
 import type { CommandInput, CommandOutput } from '../../src/shared/contract/index.js';
-import { newVisitor, type TestApp, sqlite } from './test-app.js';
+import { newVisitor, scalar, type TestApp } from './test-app.js';
 
 /** A visitor who declared a phone and a smart watch at the kiosk, and the office's pending handover for it. */
 export async function visitorWithDeclaredDevices(app: TestApp, name = { firstName: 'Zoë', lastName: "O'Brien-Łukasz" }) {
@@ -24,6 +24,6 @@ export async function logIntoSafe(app: TestApp): Promise<CommandOutput<'custody.
   return { ...result, visitId: visit.visitId };
 }
 
-export function tokenOf(app: TestApp, receiptId: number): string {
-  return (sqlite(app).prepare('SELECT token FROM receipts WHERE id = ?').get(receiptId) as { token: string }).token;
+export async function tokenOf(app: TestApp, receiptId: number): Promise<string> {
+  return (await scalar(app, 'SELECT token FROM receipts WHERE id = ?', [receiptId])) as string;
 }

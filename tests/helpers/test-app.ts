@@ -7,6 +7,9 @@ import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/core/clock.js';
 import type { Db } from '../../src/main/db/connection.js';
 import { sqliteOf } from '../../src/main/db/sqlite-storage.js';
+import type { Params } from '../../src/main/db/storage.js';
+import { inject } from 'vitest';
+import { freshPgDatabase, type PgDatabase } from './pg-database.js';
 import type { ScryptCost } from '../../src/main/services/staff/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
@@ -23,6 +26,8 @@ export const TEST_PIN_COST: ScryptCost = { N: 2 ** 4, r: 8, p: 1 };
 export type TestApp = App & {
   clock: ReturnType<typeof fixedClock>;
   dir: string;
+  /** The PostgreSQL database the app runs on, when it does (onPostgres); undefined on SQLite. */
+  database: string | undefined;
   /** Calls a command as the given window and returns its raw result. */
   call<N extends CommandName>(name: N, input: CommandInput<N>, sessionKey?: string): Promise<CommandResult<CommandOutput<N>>>;
   /** Calls a command that must succeed and returns its value. */
@@ -54,14 +59,27 @@ function unwrapFailure(name: string, result: CommandResult<unknown>): CommandFai
  * A real database file in a fresh folder, built by the real migrations, on a clock that only moves when told.
  * PINs are hashed at TEST_PIN_COST unless `options` say otherwise.
  */
-export function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
-  return openTestApp(mkdtempSync(join(tmpdir(), 'safe-hands-test-')), fixedClock(start), options);
+export async function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-hands-test-'));
+  if (!onPostgres) return openTestApp(dir, fixedClock(start), options);
+  const database = await freshPgDatabase({ template: inject('pgTemplate') });
+  // Dropped by disposeAll, after the audit check on it.
+  databases.push(database);
+  return openTestApp(dir, fixedClock(start), { ...options, database: database.url });
 }
+
+const databases: PgDatabase[] = [];
+
+/**
+ * SAFE_HANDS_TEST_ENGINE=postgres (the `postgres` test project): every test app runs on a fresh PostgreSQL
+ * database of its own instead of a SQLite file, so the same tests hold on both engines.
+ */
+export const onPostgres = process.env.SAFE_HANDS_TEST_ENGINE === 'postgres';
 
 /** Closes the app and opens its data folder again on the same clock, as after a restart. */
 export async function reopenTestApp<T extends TestApp>(app: T): Promise<T> {
   app.close();
-  const fresh = await openTestApp(app.dir, app.clock);
+  const fresh = await openTestApp(app.dir, app.clock, app.database ? { database: app.database } : {});
   // The same object carries on (tests hold it), now over the new app; disposed once, at the end.
   opened.splice(opened.indexOf(fresh), 1);
   return Object.assign(app, fresh, { tamperedOnPurpose: app.tamperedOnPurpose });
@@ -77,6 +95,7 @@ export async function openTestApp(dir: string, clock: ReturnType<typeof fixedClo
     ...app,
     clock,
     dir,
+    database: options.database,
     call: async (name, input, key = 'test:kiosk') => await app.dispatch(name, input, key) as never,
     async ok(name, input, key = 'test:kiosk') {
       return unwrap(name, await app.dispatch(name, input, key)) as never;
@@ -105,6 +124,7 @@ export async function disposeAll(): Promise<void> {
       failures.push(err);
     }
   }
+  while (databases.length) await databases.pop()!.drop();
   if (failures.length > 0) throw failures[0];
 }
 
@@ -150,23 +170,42 @@ export function sqlite(app: Pick<App, 'db'>): Db {
   return db;
 }
 
-export function contentHash(app: Pick<App, 'db'>): string {
-  const tables = sqlite(app)
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[];
+/** The app's own tables, on either engine (SQLite's bookkeeping and PostgreSQL's temporary tables left out). */
+async function tableNames(app: Pick<App, 'db'>): Promise<string[]> {
+  const sql = app.db.engine === 'sqlite'
+    ? `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+    : `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  return (await app.db.all<{ name: string }>(sql)).map((t) => t.name);
+}
+
+/** A hash of everything the database holds: equal before and after means nothing was written. */
+export async function contentHash(app: Pick<App, 'db'>): Promise<string> {
   const hash = createHash('sha256');
-  for (const { name } of tables) {
+  for (const name of await tableNames(app)) {
     hash.update(name);
-    for (const row of sqlite(app).prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    // Each row as JSON, sorted: the same order on both engines, whatever order the rows come back in.
+    const rows = (await app.db.all(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
+    for (const row of rows) hash.update(row);
   }
   return hash.digest('hex');
 }
 
 /** The detail of the newest audit entry with this action, as the app wrote it. */
-export function lastAuditDetail(app: Pick<App, 'db'>, action: string): Record<string, unknown> {
-  return JSON.parse(sqlite(app).prepare('SELECT detail_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string);
+export async function lastAuditDetail(app: Pick<App, 'db'>, action: string): Promise<Record<string, unknown>> {
+  return JSON.parse((await scalar(app, 'SELECT detail_json FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1', [action])) as string) as Record<string, unknown>;
 }
 
-export function count(app: Pick<App, 'db'>, table: string): number {
-  return (sqlite(app).prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+export async function count(app: Pick<App, 'db'>, table: string): Promise<number> {
+  return (await scalar(app, `SELECT count(*) AS n FROM "${table}"`)) as number;
+}
+
+/** The first column of the first row a query gives, undefined when it gives none: a count, one value. */
+export async function scalar(app: Pick<App, 'db'>, sql: string, params?: Params): Promise<unknown> {
+  const row = await app.db.get<Record<string, unknown>>(sql, params);
+  return row === undefined ? undefined : Object.values(row)[0];
+}
+
+/** The first column of every row a query gives. */
+export async function column(app: Pick<App, 'db'>, sql: string, params?: Params): Promise<unknown[]> {
+  return (await app.db.all<Record<string, unknown>>(sql, params)).map((row) => Object.values(row)[0]);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection.js';
 import { integrityCheck } from '../../../src/main/db/backup.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -38,7 +38,7 @@ describe('backups', () => {
   it('a backup taken while sign-ins continue holds every record committed before it began and passes integrity_check', async () => {
     const app = await createSetUpApp();
     for (let i = 0; i < 400; i += 1) await newVisitor(app, { firstName: `Before${i}`, lastName: `Person${i}`, devices: [{ kind: 'phone', quantity: 1 }] });
-    const before = count(app, 'visits');
+    const before = await count(app, 'visits');
     let during = 0;
     let done = false;
     const backup = app.ok('backup.now', {}, 'staff').finally(() => (done = true));
@@ -72,7 +72,7 @@ describe('backups', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['Kept']);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
-    expect(sqlite(app).prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`).pluck().get()).toBe(1);
+    expect((await scalar(app, `SELECT count(*) FROM audit_log WHERE action = 'backup.restore'`))).toBe(1);
   });
 
   it.each([
@@ -86,11 +86,11 @@ describe('backups', () => {
     const spoilt = join(app.dir, 'spoilt.db');
     copyFileSync(backup.file, spoilt);
     spoil(spoilt);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('backup.restore', { file: spoilt, confirm: true }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^Nothing was changed\./);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('refuses a database from a newer version of Safe Hands', async () => {
@@ -116,10 +116,10 @@ describe('backups', () => {
     const app = await createSetUpApp();
     const file = join(mkdtempSync(join(tmpdir(), 'sh-')), 'x.txt');
     writeFileSync(file, 'x');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('settings.update', { backupFolder: folder === '__FILE__' ? file : folder }, 'staff');
     expect(error.fields?.backupFolder).toMatch(message);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -132,7 +132,7 @@ describe('the start-up check', () => {
     sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
     const file = join(app.dir, 'safe-hands.db');
     // A page of the visits table: nothing reads it while the app opens, so the check in the worker must find it.
-    const page = sqlite(app).prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    const page = (await scalar(app, "SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1")) as number;
     app.close();
     flipBytes(file, (page - 1) * 4096, 300);
     const reopened = await openApp({ dataDir: app.dir });

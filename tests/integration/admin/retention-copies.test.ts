@@ -55,7 +55,7 @@ describe('retention of copies of the whole database', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
 
     expect(run).toMatchObject({ visitorsRemoved: 1, filesRemoved: 3, filesNotRemoved: 0 });
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 3, filesNotRemoved: 0 });
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 3, filesNotRemoved: 0 });
     // Nothing taken before the cut-off is left, keys included; the backup taken today stays with its keys.
     expect(filesIn(backups)).toEqual([]);
     expect(filesIn(aside)).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { PHONE_AND_WATCH, tokenOf, visitorWithDeclaredDevices } from '../../helpers/custody.js';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -28,8 +28,8 @@ async function book(app: TestApp, firstName: string, expectedDate: string): Prom
   }, 'staff')).bookingId;
 }
 
-function exceptionRow(app: TestApp, id: number): Record<string, unknown> {
-  return sqlite(app).prepare('SELECT * FROM device_exceptions WHERE id = ?').get(id) as Record<string, unknown>;
+async function exceptionRow(app: TestApp, id: number): Promise<Record<string, unknown>> {
+  return (await app.db.get('SELECT * FROM device_exceptions WHERE id = ?', [id])) as Record<string, unknown>;
 }
 
 describe('retention of device exceptions', () => {
@@ -44,20 +44,20 @@ describe('retention of device exceptions', () => {
     // A visitor approved in advance who never came: nobody marked the booking, so it is still "expected".
     const noShowBooking = await book(app, 'Nia', '2026-11-23');
     const noShowException = (await app.ok('exception.approve', approvalNaming(app, 'Nia', { type: 'booking', bookingId: noShowBooking }), 'staff')).exceptionId;
-    const before = [exceptionRow(app, helenException), exceptionRow(app, noShowException)];
+    const before = [(await exceptionRow(app, helenException)), (await exceptionRow(app, noShowException))];
 
     // A year and a day later, with a visitor approved this week.
     app.clock.set('2027-11-24T09:00:00Z');
     await unlock(app);
     const recent = await newVisitor(app, { firstName: 'Rhian', lastName: 'Marsh', organisation: null });
     const recentException = (await app.ok('exception.approve', approvalNaming(app, 'Rhian', { type: 'visit', visitId: recent.visitId }), 'staff')).exceptionId;
-    const recentBefore = exceptionRow(app, recentException);
-    const count = sqlite(app).prepare('SELECT count(*) FROM device_exceptions').pluck().get();
+    const recentBefore = await exceptionRow(app, recentException);
+    const count = await scalar(app, 'SELECT count(*) FROM device_exceptions');
 
     const run = await app.ok('retention.runNow', {}, 'staff');
 
     expect(run).toMatchObject({ visitorsRemoved: 1, exceptionsCleared: 2 });
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionsCleared: 2 });
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionsCleared: 2 });
     // The DSL's list of approvals still shows both, with when and by whom, but no longer what was typed.
     const listed = (await app.ok('exception.list', {}, 'staff')).exceptions.filter((e) => e.exceptionId !== recentException);
     expect(listed.map((e) => [e.exceptionId, e.permittedUse, e.permittedAreas, e.conditions, e.riskNotes, e.purposeDetail, e.revokeReason])).toEqual([
@@ -65,20 +65,20 @@ describe('retention of device exceptions', () => {
       [helenException, 'Removed', 'Removed', null, null, 'Removed', 'Removed'],
     ]);
     for (const [index, id] of [helenException, noShowException].entries()) {
-      const after = exceptionRow(app, id);
+      const after = await exceptionRow(app, id);
       expect(JSON.stringify(after)).not.toMatch(/Helen|Nia/);
       for (const kept of ['visit_id', 'booking_id', 'purpose', 'devices_json', 'risk_checklist_json', 'valid_from', 'valid_until', 'approved_by', 'approved_at', 'revoked_at', 'revoked_by', 'record_token']) {
         expect(after[kept], kept).toEqual(before[index]![kept]);
       }
     }
-    expect(exceptionRow(app, recentException)).toEqual(recentBefore);
-    expect(sqlite(app).prepare('SELECT count(*) FROM device_exceptions').pluck().get()).toBe(count);
+    expect(await exceptionRow(app, recentException)).toEqual(recentBefore);
+    expect((await scalar(app, 'SELECT count(*) FROM device_exceptions'))).toBe(count);
     // Done once: the next run finds nothing more to replace, and the approvals cannot be changed otherwise.
     app.clock.set('2027-11-25T09:00:00Z');
     await unlock(app);
     expect((await app.ok('retention.runNow', {}, 'staff')).exceptionsCleared).toBe(0);
-    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET permitted_use = 'Anything' WHERE id = ?`).run(recentException)).toThrow(/can only be revoked/);
-    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET valid_from = '2020-01-01T00:00:00.000Z', permitted_use = 'Removed' WHERE id = ?`).run(helenException)).toThrow(/can only be revoked/);
+    await expect(app.db.run(`UPDATE device_exceptions SET permitted_use = 'Anything' WHERE id = ?`, [recentException])).rejects.toThrow(/can only be revoked/);
+    await expect(app.db.run(`UPDATE device_exceptions SET valid_from = '2020-01-01T00:00:00.000Z', permitted_use = 'Removed' WHERE id = ?`, [helenException])).rejects.toThrow(/can only be revoked/);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
   });
 });
@@ -120,15 +120,15 @@ describe('retention of custody corrections', () => {
     expect(await app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, custodyCleared: 2 });
 
     // The receipt, looked up by its code, no longer describes the phone by its owner's name.
-    const found = await app.ok('custody.findReceipt', { code: tokenOf(app, receipt.receiptId) }, 'staff');
+    const found = await app.ok('custody.findReceipt', { code: (await tokenOf(app, receipt.receiptId)) }, 'staff');
     expect(found.items.map((i) => [i.kind, i.description, i.marks, i.bagSlot, i.closedTo])).toEqual([
       ['phone', null, null, '14', 'Removed'],
       ['smart_watch', null, null, '12', 'Removed'],
     ]);
-    expect(sqlite(app).prepare('SELECT description, marks, bag_slot, reason FROM custody_corrections WHERE item_id = ?').all(phone)).toEqual([
+    expect((await app.db.all('SELECT description, marks, bag_slot, reason FROM custody_corrections WHERE item_id = ?', [phone]))).toEqual([
       { description: null, marks: null, bag_slot: '14', reason: 'Removed' },
     ]);
-    expect(() => sqlite(app).prepare(`UPDATE custody_corrections SET bag_slot = '1', description = NULL, marks = NULL, reason = 'Removed'`).run()).toThrow(/never changed/);
+    await expect(app.db.run(`UPDATE custody_corrections SET bag_slot = '1', description = NULL, marks = NULL, reason = 'Removed'`)).rejects.toThrow(/never changed/);
     expect((await app.ok('audit.verify', {}, 'staff')).ok).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput, PrintStatus } from '../../../src/shared/contract/index.js';
 import { logIntoSafe, PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../../helpers/custody.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -34,21 +34,21 @@ describe('retention', () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run).toMatchObject({ visitorsRemoved: 1, visitsCleared: 1, custodyCleared: 2 });
 
-    const old = sqlite(app).prepare(`SELECT first_name, last_name, organisation, anonymised_at FROM visitors WHERE id = (SELECT visitor_id FROM visits WHERE id = ?)`).get(oldVisit);
+    const old = await app.db.get(`SELECT first_name, last_name, organisation, anonymised_at FROM visitors WHERE id = (SELECT visitor_id FROM visits WHERE id = ?)`, [oldVisit]);
     expect(old).toEqual({ first_name: 'Removed', last_name: 'visitor', organisation: null, anonymised_at: '2028-11-24T09:00:00.000Z' });
-    expect(sqlite(app).prepare('SELECT visiting FROM visits WHERE id = ?').pluck().get(oldVisit)).toBe('Removed');
-    const items = sqlite(app).prepare('SELECT state, closed_to, closed_by, marks FROM custody_items WHERE receipt_id = ?').all(receipt.receiptId);
+    expect((await scalar(app, 'SELECT visiting FROM visits WHERE id = ?', [oldVisit]))).toBe('Removed');
+    const items = await app.db.all('SELECT state, closed_to, closed_by, marks FROM custody_items WHERE receipt_id = ?', [receipt.receiptId]);
     expect(items).toEqual([
       { state: 'returned', closed_to: 'Removed', closed_by: app.adminId, marks: null },
       { state: 'returned', closed_to: 'Removed', closed_by: app.adminId, marks: null },
     ]);
     // Nothing recent was touched, the counts remain, and the audit chain still verifies with the purge in it.
     expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['Recent']);
-    expect(sqlite(app).prepare('SELECT count(*) FROM visits').pluck().get()).toBe(2);
+    expect((await scalar(app, 'SELECT count(*) FROM visits'))).toBe(2);
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
     expect((await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches).toEqual([]);
     expect(recent.visitId).toBeGreaterThan(oldVisit);
-    const details = sqlite(app).prepare(`SELECT group_concat(detail_json) FROM audit_log`).pluck().get() as string;
+    const details = (await scalar(app, `SELECT group_concat(detail_json) FROM audit_log`)) as string;
     expect(details).not.toMatch(/Zoë|Brien|Bright Sparks/);
   });
 
@@ -63,7 +63,7 @@ describe('retention', () => {
     await unlock(app);
     expect(await app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, custodyCleared: 2 });
     // A handed-on item always says why (its CHECK): the words become "Removed" rather than nothing.
-    expect(sqlite(app).prepare('SELECT state, closed_to, closed_note, description FROM custody_items WHERE receipt_id = ? ORDER BY id').all(receipt.receiptId)).toEqual([
+    expect((await app.db.all('SELECT state, closed_to, closed_note, description FROM custody_items WHERE receipt_id = ? ORDER BY id', [receipt.receiptId]))).toEqual([
       { state: 'handed_on', closed_to: 'Removed', closed_note: 'Removed', description: null },
       { state: 'returned', closed_to: 'Removed', closed_note: null, description: null },
     ]);
@@ -84,13 +84,13 @@ describe('retention', () => {
     await app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const old = await newVisitor(app, { firstName: 'Róisín', lastName: 'Ó Súilleabháin', organisation: null });
     await app.ok('visit.signOut', { visitId: old.visitId });
-    const oldId = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(old.visitId) as number;
-    expect(sqlite(app).prepare('SELECT word FROM visitor_name_words WHERE visitor_id = ? ORDER BY word').pluck().all(oldId)).toEqual(['osuilleabhain', 'suilleabhain']);
+    const oldId = (await scalar(app, 'SELECT visitor_id FROM visits WHERE id = ?', [old.visitId])) as number;
+    expect((await column(app, 'SELECT word FROM visitor_name_words WHERE visitor_id = ? ORDER BY word', [oldId]))).toEqual(['osuilleabhain', 'suilleabhain']);
     app.clock.set('2027-11-24T09:00:00Z');
     await unlock(app);
     const recent = await newVisitor(app, { firstName: 'Seán', lastName: 'Súilleabháin', organisation: null });
     expect((await app.ok('retention.runNow', {}, 'staff')).visitorsRemoved).toBe(1);
-    expect(sqlite(app).prepare('SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?').pluck().get(oldId)).toBe(0);
+    expect((await scalar(app, 'SELECT count(*) FROM visitor_name_words WHERE visitor_id = ?', [oldId]))).toBe(0);
     expect((await app.ok('visitor.findReturning', { surnamePrefix: 'sui' })).matches.map((m) => m.displayName)).toEqual(['Seán S.']);
     expect((await app.ok('visitor.findReturning', { surnamePrefix: 'osu' })).matches).toEqual([]);
     expect((await app.ok('person.search', { name: 'Súilleabháin' }, 'staff')).people.map((p) => p.name)).toEqual(['Seán Súilleabháin']);
@@ -107,9 +107,9 @@ describe('retention', () => {
 
   it.each([[0], [500], [2.5], ['6']])('refuses a retention period of %j years', async (years) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('settings.update', { retentionYears: years }, 'staff')).fields?.retentionYears).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -137,7 +137,7 @@ function keptAt(app: TestApp, documentId: string | null): string {
 }
 
 async function printBadgeOf(app: TestApp, visitId: number): Promise<string> {
-  const code = sqlite(app).prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+  const code = (await scalar(app, 'SELECT badge_token FROM visits WHERE id = ?', [visitId])) as string;
   return keptAt(app, (await app.ok('badge.print', { code }, 'kiosk')).print.documentId);
 }
 
@@ -211,7 +211,7 @@ describe('retention in the data folder', () => {
     const confiscated = await logPupilPhone(app, 'Maisie Clark', 'confiscated');
     // An inspector who came with her invitation and an approved laptop, and one booked who never came.
     const helen = await bookWithInvite(app, 'Helen', '2026-11-23');
-    const code = sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(helen.bookingId) as string;
+    const code = (await scalar(app, 'SELECT invite_token FROM bookings WHERE id = ?', [helen.bookingId])) as string;
     const helenVisit = await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] });
     const helenException = (await app.ok('exception.approve', approval(app, { type: 'visit', visitId: helenVisit.visitId }), 'staff')).exceptionId;
     const helenRecord = await keptPrint(app, await app.ok('exception.record', { exceptionId: helenException }, 'staff'));
@@ -255,8 +255,8 @@ describe('retention in the data folder', () => {
     expect(existsSync(join(app.dir, 'invites', '2026'))).toBe(false);
     expect(existsSync(join(app.dir, 'receipts', '2026'))).toBe(true);
     // The run says what it removed, and the custody records are all still there.
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: past.length, filesNotRemoved: 0 });
-    expect(sqlite(app).prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(5);
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: past.length, filesNotRemoved: 0 });
+    expect((await scalar(app, 'SELECT count(*) FROM receipts'))).toBe(5);
     expect((await app.ok('custody.inSafe', {}, 'staff')).owners.map((o) => o.ownerName).sort()).toEqual(['Maisie Clark', 'Recent Visitor', 'Sam Bennett']);
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, checked: auditBefore + 1 });
   });
@@ -288,13 +288,13 @@ describe('retention in the data folder', () => {
     expect(existsSync(join(app.dir, badge))).toBe(true);
     expect(run).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
     expect(warned).toEqual([expect.stringContaining(`${badge} is past the retention period but could not be removed`)]);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
-    expect(sqlite(app).prepare('SELECT first_name FROM visitors WHERE id = (SELECT visitor_id FROM visits WHERE id = ?)').pluck().get(zoe.visitId)).toBe('Removed');
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ visitorsRemoved: 1, filesRemoved: 1, filesNotRemoved: 1 });
+    expect((await scalar(app, 'SELECT first_name FROM visitors WHERE id = (SELECT visitor_id FROM visits WHERE id = ?)', [zoe.visitId]))).toBe('Removed');
 
     app.clock.set('2027-11-25T09:00:00Z');
     expect((await runDueJobs(app)).retentionRemoved).toBe(0);
     expect(existsSync(join(app.dir, badge))).toBe(false);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 1, filesNotRemoved: 0 });
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ filesRemoved: 1, filesNotRemoved: 0 });
     expect(documentsIn(app.dir)).toEqual([]);
   });
 });

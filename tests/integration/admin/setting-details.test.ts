@@ -37,9 +37,9 @@ describe('the setting’s own details', () => {
   ])('refuses %s as the logo and changes nothing', async (_label, dataBase64, message) => {
     const app = await createSetUpApp();
     await app.ok('settings.setLogo', { dataBase64: TINY_PNG }, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('settings.setLogo', { dataBase64 }, 'staff')).message).toMatch(message);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect((await app.ok('kiosk.config', {})).logoDataUrl).toBe(`data:image/png;base64,${TINY_PNG}`);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LONG_PIN_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, createTestApp, disposeAll, sqlite, scalar, column } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -27,7 +27,7 @@ describe('first-run setup', () => {
     // The screens take their clock from the host: the answer moves with it.
     app.clock.advance(90_000);
     expect((await app.ok('app.status', {})).now).toBe(app.clock.now().toISOString());
-    const staff = sqlite(app).prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown>;
+    const staff = (await app.db.get('SELECT * FROM staff WHERE id = ?', [staffId])) as Record<string, unknown>;
     expect(staff).toMatchObject({ display_name: 'Jo Evans', is_office: 1, is_dsl: 1, is_admin: 1 });
     expect(String(staff.pin_hash)).not.toContain('246813');
     expect(await app.pins.check('246813', String(staff.pin_hash))).toBe('right');
@@ -41,7 +41,7 @@ describe('first-run setup', () => {
   it('uses the school wording for a school and sets the review a year on', async () => {
     const app = await createTestApp('2026-11-23T09:00:00.000Z');
     await app.ok('setup.create', { ...valid, settingKind: 'school', expectationsTemplate: 'school' });
-    const row = sqlite(app).prepare('SELECT review_due, full_text FROM policy_versions').get() as { review_due: string; full_text: string };
+    const row = (await app.db.get('SELECT review_due, full_text FROM policy_versions')) as { review_due: string; full_text: string };
     expect(row.review_due).toBe('2027-11-23T09:00:00.000Z');
     expect(row.full_text).toMatch(/school/i);
     expect(row.full_text).toMatch(/staffroom/i);
@@ -66,7 +66,7 @@ describe('first-run setup', () => {
     expect(config.policy).toMatchObject({ version: 1, title: edited.title, summary: edited.summary, fullText: edited.fullText });
     await app.ok('staff.unlock', { staffId, pin: valid.pin });
     expect((await app.ok('settings.get', {})).receiptPrinter).toBe('Office receipts');
-    const entry = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'policy.create'").pluck().get() as string;
+    const entry = (await scalar(app, "SELECT detail_json FROM audit_log WHERE action = 'policy.create'")) as string;
     expect(JSON.parse(entry)).toMatchObject({ template: 'nursery', editedAtSetup: true });
   });
 
@@ -81,15 +81,15 @@ describe('first-run setup', () => {
   it('writes the setup to the audit trail', async () => {
     const app = await createTestApp();
     await app.ok('setup.create', valid);
-    const actions = sqlite(app).prepare("SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id").pluck().all();
+    const actions = await column(app, "SELECT action FROM audit_log WHERE action <> 'audit.sealing_started' ORDER BY id");
     expect(actions).toEqual(['setup.create', 'staff.create', 'policy.create']);
   });
 
   it('cannot run twice', async () => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('setup.create', valid)).code).toBe('already_set_up');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it.each([
@@ -104,13 +104,13 @@ describe('first-run setup', () => {
     ['a 10,000-character name', { adminName: 'x'.repeat(10_000) }, 'adminName'],
   ])('refuses %s with a message on the field and writes nothing', async (_label, change, field) => {
     const app = await createTestApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('setup.create', { ...valid, ...change });
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.[field]).toBeTruthy();
     if (/\d-digit/.test(_label)) expect(error).toEqual({ code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE } });
-    expect(contentHash(app)).toBe(before);
-    expect(count(app, 'staff')).toBe(0);
+    expect(await contentHash(app)).toBe(before);
+    expect(await count(app, 'staff')).toBe(0);
   });
 
   it('the admin PIN from setup unlocks the console', async () => {

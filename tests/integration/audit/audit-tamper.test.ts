@@ -9,7 +9,7 @@ import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { flatten, pdfText } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -54,8 +54,8 @@ function rechainWithoutKey(db: Database.Database, fromId: number): void {
 }
 
 /** What the check at start-up found, as it recorded it in the trail itself. */
-function startupFindings(app: SetUp): string {
-  const detail = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined;
+async function startupFindings(app: SetUp): Promise<string> {
+  const detail = (await scalar(app, "SELECT detail_json FROM audit_log WHERE action = 'audit.check_failed' ORDER BY id DESC LIMIT 1")) as string | undefined;
   return detail ? (JSON.parse(detail) as { problems: string[] }).problems.join('\n') : '';
 }
 
@@ -76,20 +76,20 @@ describe('the audit trail under attack', () => {
     expect(await app.startupCheck).toBe('ok');
     const verdict = await verify(app);
     expect(verdict).toMatchObject({ ok: true, firstBrokenId: null, problems: [] });
-    expect(verdict.checked).toBe(count(app, 'audit_log'));
+    expect(verdict.checked).toBe(await count(app, 'audit_log'));
     expect(await banner(app)).toBeUndefined();
   });
 
   it('catches the newest entries deleted behind the triggers, and says so on the DSL\u2019s console without stopping the kiosk', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
-    const before = count(app, 'audit_log');
+    const before = await count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 3)));
     expect(await app.startupCheck).toBe('failed');
-    expect(startupFindings(app)).toContain(`The newest 3 audit entries have been removed: the record Safe Hands keeps of its newest entry shows entry ${before}, but the trail now ends at entry ${before - 3}.`);
+    expect(await startupFindings(app)).toContain(`The newest 3 audit entries have been removed: the record Safe Hands keeps of its newest entry shows entry ${before}, but the trail now ends at entry ${before - 3}.`);
     expect((await banner(app))?.problems.join('\n')).toContain('The newest 3 audit entries have been removed');
     // The finding is itself in the trail, once.
-    expect(sqlite(app).prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.check_failed'").pluck().get()).toBe(1);
+    expect((await scalar(app, "SELECT count(*) FROM audit_log WHERE action = 'audit.check_failed'"))).toBe(1);
     // Later checks still see it, though the trail has grown past the gap since.
     expect((await verify(app)).ok).toBe(false);
     // The kiosk carries on.
@@ -100,20 +100,20 @@ describe('the audit trail under attack', () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await app.ok('backup.now', {}, 'staff');
-    const before = count(app, 'audit_log');
+    const before = await count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => {
       rmSync(join(app.dir, AUDIT_HEAD_FILE));
       behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 2));
     });
-    expect(startupFindings(app)).toMatch(/The newest audit entry has been removed: the backup taken at .* shows entry \d+, but the trail now ends at entry \d+\./);
-    expect(startupFindings(app)).toContain(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing`);
+    expect(await startupFindings(app)).toMatch(/The newest audit entry has been removed: the backup taken at .* shows entry \d+, but the trail now ends at entry \d+\./);
+    expect(await startupFindings(app)).toContain(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing`);
   });
 
   it('catches an entry edited and every later hash recomputed without the key', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    const target = sqlite(app).prepare("SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1").pluck().get() as number;
+    const target = (await scalar(app, "SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1")) as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(target);
       rechainWithoutKey(db, target);
@@ -128,7 +128,7 @@ describe('the audit trail under attack', () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    const middle = Math.floor(count(app, 'audit_log') / 2);
+    const middle = Math.floor((await count(app, 'audit_log')) / 2);
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET detail_json = '{}' WHERE id = ?`).run(middle)));
     expect(await verify(app)).toMatchObject({ ok: false, firstBrokenId: middle });
   });
@@ -144,14 +144,14 @@ describe('the audit trail under attack', () => {
       conditions: null, riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })), riskNotes: null,
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
     }, 'staff');
-    const trailBefore = count(app, 'audit_log');
+    const trailBefore = await count(app, 'audit_log');
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
       db.prepare(`UPDATE visits SET signed_in_at = '2026-11-23T07:00:00.000Z' WHERE id = ?`).run(visitId);
       // The receipt says a black iPhone; the safe now holds an old Nokia.
       db.prepare(`UPDATE custody_items SET description = 'Old Nokia' WHERE id = ?`).run(itemId);
       db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Anywhere in the school' WHERE id = ?`).run(exceptionId);
     }));
-    expect(count(app, 'audit_log')).toBe(trailBefore + 2); // the check's own finding, and the unlock
+    expect(await count(app, 'audit_log')).toBe(trailBefore + 2); // the check's own finding, and the unlock
     const verdict = await verify(app);
     expect(verdict.ok).toBe(false);
     expect(verdict.firstBrokenId).toBeNull();
@@ -191,7 +191,7 @@ describe('the audit trail under attack', () => {
   it('catches entries removed while Safe Hands is running', { timeout: 60_000 }, async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
-    const last = count(app, 'audit_log');
+    const last = await count(app, 'audit_log');
     app.tamperedOnPurpose = true;
     const other = new Database(join(app.dir, DATABASE_FILE));
     behindTheTriggers(other, () => other.prepare('DELETE FROM audit_log WHERE id > ?').run(last - 2));
@@ -213,11 +213,11 @@ describe('restoring a backup', () => {
     const db = new Database(spoilt);
     behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nobody'`).run());
     db.close();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const failure = await app.fails('backup.restore', { file: spoilt, confirm: true }, 'staff');
     expect(failure.code).toBe('invalid_input');
     expect(failure.message).toMatch(/^Nothing was changed\. The audit trail in safe-hands-20261123-090100\.db does not hold: Visit \d+ has been changed outside Safe Hands/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('restores a sound backup, keeps its trail checkable, and seals what comes after', async () => {
@@ -245,15 +245,15 @@ describe('record content hashes', () => {
     await app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const amara = await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     await app.ok('visit.signOut', { visitId: amara.visitId });
-    const asWritten = sqlite(app).prepare('SELECT * FROM visitors WHERE last_name = ?').get('Okafor') as Record<string, unknown>;
+    const asWritten = (await app.db.get('SELECT * FROM visitors WHERE last_name = ?', ['Okafor'])) as Record<string, unknown>;
     app.clock.advance(400 * 86_400_000);
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.visitorsRemoved).toBe(1);
-    expect(sqlite(app).prepare('SELECT count(*) FROM visitors WHERE last_name = ?').pluck().get('Okafor')).toBe(0);
+    expect((await scalar(app, 'SELECT count(*) FROM visitors WHERE last_name = ?', ['Okafor']))).toBe(0);
     // The guesser's best try: the row exactly as it was, hashed the way a row is hashed, without the audit key.
     const guess = recordHash('visitors', asWritten, null);
-    const sealed = (sqlite(app).prepare('SELECT records_json FROM audit_log WHERE records_json IS NOT NULL').pluck().all() as string[]).join('\n');
+    const sealed = ((await column(app, 'SELECT records_json FROM audit_log WHERE records_json IS NOT NULL')) as string[]).join('\n');
     expect(sealed).toContain(`"visitors",${asWritten.id as number},"k:`);
     expect(sealed).not.toContain(guess.slice(-64));
     // With the key, the same row matches the hash sealed when it was written: the check itself still works.
@@ -311,9 +311,9 @@ describe('how much each check covers', () => {
     await newVisitor(app);
     expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    const newer = sqlite(app).prepare("SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'").pluck().get() as number;
+    const newer = (await scalar(app, "SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'")) as number;
     app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(newer)));
-    expect(startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
+    expect(await startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
   });
 
   it('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
@@ -324,7 +324,7 @@ describe('how much each check covers', () => {
     expect(await app.startupCheck).toBe('ok');
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await runDueJobs(app)).toMatchObject({ auditTrail: 'failed' });
-    expect(startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
+    expect(await startupFindings(app)).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await banner(app))?.problems.join('\n')).toContain(`Visit ${visitId} has been changed outside Safe Hands`);
   });
@@ -349,7 +349,7 @@ describe('a database file with damaged pages', () => {
     const app = (await createSetUpApp()) as SetUp;
     for (let i = 0; i < 200; i += 1) await newVisitor(app, { firstName: `P${i}`, lastName: `Q${i}` });
     sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
-    const page = sqlite(app).prepare("SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
+    const page = (await scalar(app, "SELECT pageno FROM dbstat WHERE name = 'visits' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1")) as number;
     app.tamperedOnPurpose = true;
     app.close();
     const file = join(app.dir, DATABASE_FILE);

@@ -12,14 +12,14 @@ const HUGE = 'x'.repeat(10_000);
 const WRONG_SHAPES: unknown[] = [null, [], 'text', 42, true, { __proto__: { admin: true } , extra: 1 }, { constructor: 'x' }];
 
 async function expectRefusedUnchanged(app: TestApp, name: string, input: unknown, key = 'staff'): Promise<void> {
-  const before = contentHash(app);
+  const before = await contentHash(app);
   const result = await app.dispatch(name, input, key);
   expect(result.ok, `${name} accepted ${JSON.stringify(input)?.slice(0, 80)}`).toBe(false);
   if (!result.ok) {
     expect(ERROR_CODES).toContain(result.error.code);
     expect(result.error.message.length).toBeGreaterThan(10);
   }
-  expect(contentHash(app)).toBe(before);
+  expect(await contentHash(app)).toBe(before);
 }
 
 describe('every command refuses malformed input and changes nothing', () => {
@@ -38,10 +38,10 @@ describe('every command refuses malformed input and changes nothing', () => {
 describe('unknown command names', () => {
   it.each(['', 'nope', '__proto__', 'constructor', 'toString', 'visit.signOut ', '../etc/passwd', 'hasOwnProperty'])('%j is refused', async (name) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const result = await app.dispatch(name, {}, 'staff');
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('a name that is not a string is refused', async () => {
@@ -83,7 +83,7 @@ describe('the sign-in form', () => {
     ['an extra field', { isAdmin: true }, '', /does not expect/i],
   ])('refuses %s with a plain message', async (_label, change, field, message) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const result = await app.dispatch('visit.signInNew', await attempt(app, change), 'kiosk');
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -91,19 +91,19 @@ describe('the sign-in form', () => {
       expect(result.error.message).toMatch(message);
       if (field) expect(result.error.fields?.[field]).toMatch(message);
     }
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('says a missing surname together with the form’s other problems, not only once they are put right', async () => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const result = await app.dispatch('visit.signInNew', await attempt(app, { lastName: null, visitorType: undefined }), 'kiosk');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.fields?.visitorType).toMatch(/kind of visit/);
       expect(result.error.fields?.lastName).toMatch(/surname, or choose "I have only one name"/);
     }
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('removes invisible characters, so the surname is found at sign-out, and keeps the joiners emoji and scripts need', async () => {
@@ -150,16 +150,16 @@ describe('a missing or wrong answer on a console form', () => {
     { name: 'custody.handOn', input: { itemId: 1, handedTo: '', reason: '' }, field: 'reason', message: 'Say why it was handed on.' },
   ])('$name: $field is asked for in the form’s words', async ({ name, input, field, message }) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const result = await app.dispatch(name, input, 'staff');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.fields?.[field]).toBe(message);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('says a purpose is needed together with the approval’s other problems, not only once they are put right', async () => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const result = await app.dispatch('exception.approve', {
       target: { type: 'visit', visitId: 1 }, purpose: 'other', devices: [{ kind: 'phone', quantity: 1 }], permittedUse: '', permittedAreas: 'Office',
       riskChecklist: [{ item: 'Phone stays in the office', checked: true }], approver: { staffId: app.adminId, pin: '246813' },
@@ -169,7 +169,7 @@ describe('a missing or wrong answer on a console form', () => {
       expect(result.error.fields?.permittedUse).toBe('Say what the device may be used for.');
       expect(result.error.fields?.purposeDetail).toBe('Say what the purpose is.');
     }
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -204,8 +204,8 @@ describe('settings', () => {
 
   it('a damaged stored value falls back to its default instead of breaking the kiosk', async () => {
     const app = await createSetUpApp();
-    sqlite(app).prepare(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`).run();
-    sqlite(app).prepare(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`).run();
+    await app.db.run(`UPDATE settings SET value_json = '"ninety"' WHERE key = 'kiosk.idleSeconds'`);
+    await app.db.run(`INSERT INTO settings VALUES ('kiosk.reacknowledge', '{broken', '2026-01-01')`);
     const config = await app.ok('kiosk.config', {});
     expect(config.idleSeconds).toBe(90);
     expect((await app.ok('settings.get', {}, 'staff')).reacknowledge).toBe('on_change');

@@ -9,7 +9,7 @@ import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../../src/sh
 import { ERROR_CODES, type CommandResult, type ErrorCode } from '../../../src/shared/domain/errors.js';
 import { buildSampleTemplate, contextFor, openSampleApp, sampleFor, type SampleApp, type SampleTemplate } from '../../helpers/command-samples.js';
 import { describePayload, FUZZ_SEED, malformedFor, nearValidFor } from '../../helpers/malformed.js';
-import { ADMIN_PIN, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, sqlite, scalar } from '../../helpers/test-app.js';
 import { WriteGuard } from '../../helpers/write-guard.js';
 
 /**
@@ -50,12 +50,8 @@ async function keepOwnerUnlocked(app: SampleApp, ownerPinHash: string): Promise<
   const everyRole = (a: CommandResult<unknown>) => a.ok && ['office', 'dsl', 'admin', 'head'].every((r) => (a.value as { roles: string[] }).roles.includes(r));
   let answer = await app.send('staff.unlock', { staffId: owner, pin: ADMIN_PIN }, KEY);
   if (!everyRole(answer)) {
-    sqlite(app)
-      .prepare(
-        `UPDATE staff SET pin_hash = ?, is_office = 1, is_dsl = 1, is_admin = 1, is_head = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?`,
-      )
-      .run(ownerPinHash, owner);
-    sqlite(app).prepare('DELETE FROM staff_pin_failures WHERE staff_id = ?').run(owner);
+    await app.db.run(`UPDATE staff SET pin_hash = ?, is_office = 1, is_dsl = 1, is_admin = 1, is_head = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?`, [ownerPinHash, owner]);
+    await app.db.run('DELETE FROM staff_pin_failures WHERE staff_id = ?', [owner]);
     answer = await app.send('staff.unlock', { staffId: owner, pin: ADMIN_PIN }, KEY);
   }
   expect(answer, 'unlocking the owner between payloads').toMatchObject({ ok: true, value: { staffId: owner } });
@@ -87,7 +83,7 @@ describe('malformed payloads through the dispatcher', () => {
   it.each(COMMAND_NAMES)('%s: never throws, always a typed answer, a refusal changes nothing', async (name) => {
     const app = await openSampleApp(template);
     const guard = new WriteGuard(sqlite(app));
-    const ownerPinHash = sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
+    const ownerPinHash = (await scalar(app, 'SELECT pin_hash FROM staff WHERE id = ?', [app.ids.ownerId])) as string;
     const sample = sampleFor(name, contextFor(app.ids, 'owner'));
     const tally = { malformed: 0, nearValid: 0, accepted: 0 };
     const hasInput = Object.keys(sample as object).length > 0;
@@ -247,7 +243,7 @@ describe('malformed requests through the loopback host', () => {
   }
 
   it('answers every malformed JSON payload with a typed refusal and changes nothing', async () => {
-    const ownerPinHash = sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(app.ids.ownerId) as string;
+    const ownerPinHash = (await scalar(app, 'SELECT pin_hash FROM staff WHERE id = ?', [app.ids.ownerId])) as string;
     const guard = new WriteGuard(sqlite(app));
     let sent = 0;
     for (const name of HTTP_COMMANDS) {
@@ -257,7 +253,7 @@ describe('malformed requests through the loopback host', () => {
           // The host's session for this client is the dispatcher's `http:<client>` key.
           const live = app.sessions.peek(`http:${CLIENT}`);
           if (live?.staffId !== app.ids.ownerId || !live.roles.includes('admin')) {
-            sqlite(app).prepare('UPDATE staff SET pin_hash = ?, is_dsl = 1, is_admin = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?').run(ownerPinHash, app.ids.ownerId);
+            await app.db.run('UPDATE staff SET pin_hash = ?, is_dsl = 1, is_admin = 1, active = 1, failed_pin_count = 0, locked_until = NULL WHERE id = ?', [ownerPinHash, app.ids.ownerId]);
             // Straight through the dispatcher: the fuzzing's own wrong PINs may have the host holding this tab back.
             const unlocked = await app.send('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN }, `http:${CLIENT}`);
             expect(unlocked.ok, 'unlocking the owner for the HTTP client').toBe(true);

@@ -91,13 +91,13 @@ describe('the loopback host', () => {
     ['no client id', { 'x-client-id': '' }, 400],
     ['a form post', { 'content-type': 'text/plain' }, 415],
   ])('refuses %s and changes nothing', async (_label, headers, status) => {
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const reply = await api('visit.signInNew', { firstName: 'Eve' }, headers as Record<string, string>);
     expect(reply.status).toBe(status);
     const body = JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string } };
     expect(body.ok).toBe(false);
     expect(body.error.message.length).toBeGreaterThan(5);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('refuses broken JSON, an oversized body and an unknown command with typed errors', async () => {

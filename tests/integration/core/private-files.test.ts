@@ -9,7 +9,7 @@ import { isOwnTopLevel, tightenDataFolder } from '../../../src/main/core/private
 import { documentFolders } from '../../../src/main/services/admin/retention-files.js';
 import { TINY_PNG } from '../../helpers/command-samples.js';
 import { logIntoSafe } from '../../helpers/custody.js';
-import { createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, sqlite, scalar } from '../../helpers/test-app.js';
 
 /**
  * Everything in the data folder names visitors: no other account on the PC may read it. Run with the umask a
@@ -92,7 +92,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
     const app = await createSetUpApp();
     await app.ok('settings.update', { badgeEnabled: true }, 'staff');
     const { visitId } = await logIntoSafe(app);
-    const code = sqlite(app).prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+    const code = (await scalar(app, 'SELECT badge_token FROM visits WHERE id = ?', [visitId])) as string;
     await app.ok('badge.print', { code }, 'kiosk');
     await newVisitor(app, { firstName: 'Ada', lastName: 'Lovelace' });
     const booking = await app.ok('booking.create', {
@@ -182,7 +182,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to the
         expect(mode(join(app.dir, 'browser-profile', 'Default'))).toBe('755');
         expect(mode(join(app.dir, 'browser-profile', 'Default', 'Preferences'))).toBe('644');
         // Still the same records.
-        expect(sqlite(reopened).prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(1);
+        expect((await scalar(reopened, 'SELECT count(*) FROM receipts'))).toBe(1);
       } finally {
         reopened.close();
       }

@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEWEST_IN_GROUP_SQL, SURNAME_GROUPS_SQL } from '../../../src/main/db/repositories/visitor-repo.js';
 import { surnameWords } from '../../../src/shared/domain/names.js';
-import { createSetUpApp, disposeAll, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
-function plan(app: TestApp, sql: string, params: Record<string, unknown> | unknown[] = []): string {
-  const rows = sqlite(app).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[];
+async function plan(app: TestApp, sql: string, params: Record<string, unknown> | unknown[] = []): Promise<string> {
+  const rows = (await app.db.all(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
 describe('the queries the kiosk runs on every keystroke use their indexes', () => {
   it('returning-visitor search seeks the surname-words index and reads each visitor by id', async () => {
     const app = await createSetUpApp();
-    const detail = plan(app, NEWEST_IN_GROUP_SQL, ['smi', 'smit', 'smit', 6]);
+    const detail = await plan(app, NEWEST_IN_GROUP_SQL, ['smi', 'smit', 'smit', 6]);
     // The group is sought; the rest of the typed word is checked within the index's own entries.
     expect(detail).toMatch(/SEARCH w USING COVERING INDEX visitor_name_words_by_prefix_recent \(word_prefix=\?\)/);
     expect(detail).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
@@ -22,7 +22,7 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
 
   it("sign-out's search reads the open visits, then seeks each visitor's words", async () => {
     const app = await createSetUpApp();
-    const detail = plan(
+    const detail = await plan(
       app,
       `SELECT vi.id FROM visits vi JOIN visitors v ON v.id = vi.visitor_id
        WHERE vi.signed_out_at IS NULL
@@ -37,7 +37,7 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
 
   it("the office's person search seeks the words index for each word typed", async () => {
     const app = await createSetUpApp();
-    const detail = plan(
+    const detail = await plan(
       app,
       `SELECT w.visitor_id FROM json_each(@keys) k JOIN visitor_name_words w
          ON w.word_prefix >= substr(k.value, 1, 3) AND w.word_prefix < substr(k.value, 1, 3) || char(1114111)
@@ -49,14 +49,14 @@ describe('the queries the kiosk runs on every keystroke use their indexes', () =
 
   it('the on-site list reads the partial index of open visits, not the whole history', async () => {
     const app = await createSetUpApp();
-    const detail = plan(app, 'SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at');
+    const detail = await plan(app, 'SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY signed_in_at');
     expect(detail).toMatch(/visits_on_site/);
     expect(detail).not.toMatch(/SCAN visits$/m);
   });
 
   it('pending handovers read their partial index', async () => {
     const app = await createSetUpApp();
-    const detail = plan(app, `SELECT id FROM handovers WHERE status = 'pending' ORDER BY declared_at`);
+    const detail = await plan(app, `SELECT id FROM handovers WHERE status = 'pending' ORDER BY declared_at`);
     expect(detail).toMatch(/handovers_pending/);
   });
 });
@@ -94,7 +94,7 @@ describe('the returning-visitor search at scale', () => {
       if (random.chance(0.8)) await app.ok('visit.signOut', { visitId: onSite.shift()! });
     }
     type Row = { id: number; first_name: string; last_name: string; family_name_first: number; last_signed_in_at: string };
-    const everyone = sqlite(app).prepare('SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors').all() as Row[];
+    const everyone = (await app.db.all('SELECT id, first_name, last_name, family_name_first, last_signed_in_at FROM visitors')) as Row[];
     const reference = (p: string) =>
       everyone
         .filter((r) => surnameWords({ firstName: r.first_name, lastName: r.last_name, familyNameFirst: false }).some((w) => w.startsWith(p)))
@@ -121,7 +121,7 @@ describe('the returning-visitor search at scale', () => {
       // Three words of this surname start "smi": each visitor is three rows of the same group.
       const { visitId } = await newVisitor(app, { firstName: `P${i}`, lastName: 'Smith-Smithers Smithson', organisation: null });
       await app.ok('visit.signOut', { visitId });
-      ids.push(sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number);
+      ids.push((await scalar(app, 'SELECT visitor_id FROM visits WHERE id = ?', [visitId])) as number);
     }
     const newestSix = ids.slice(-6).reverse();
     for (const typed of ['s', 'sm', 'smi', 'smith', 'smithers']) {
@@ -131,7 +131,7 @@ describe('the returning-visitor search at scale', () => {
 
   it('finds the three-letter groups for one or two letters by index seeks, not a scan', async () => {
     const app = await createSetUpApp();
-    const detail = plan(app, SURNAME_GROUPS_SQL, { prefix: 's' });
+    const detail = await plan(app, SURNAME_GROUPS_SQL, { prefix: 's' });
     expect(detail).toMatch(/visitor_name_words_by_prefix_recent/);
     expect(detail).not.toMatch(/SCAN visitor_name_words(?! USING)/);
   });

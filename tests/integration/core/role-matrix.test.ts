@@ -221,7 +221,7 @@ describe('the role matrix', () => {
         expect(commandSchemas[name].input.safeParse(input).success, `the sample for ${name} is valid`).toBe(true);
 
         const key = await windowFor(app, caller, name);
-        const before = contentHash(app);
+        const before = await contentHash(app);
         const answer = await app.send(name, input, key);
         const label = `${name} as ${caller}: ${JSON.stringify(answer).slice(0, 300)}`;
 
@@ -244,7 +244,7 @@ describe('the role matrix', () => {
         } else {
           expect(answer.ok, label).toBe(false);
           if (!answer.ok) expect(answer.error.code, label).toBe(HELD[caller] === null ? 'locked' : 'forbidden');
-          expect(contentHash(app), `${label}: a refused caller changed the database`).toBe(before);
+          expect(await contentHash(app), `${label}: a refused caller changed the database`).toBe(before);
         }
       }
       expect(firstAllowed, `${name}: some caller is allowed`).toBe(false);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
-import { createSetUpApp, disposeAll, sqlite } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, sqlite, column } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -17,7 +17,7 @@ describe('scheduled jobs', () => {
     app.clock.advance(6 * 24 * 3600_000);
     expect(await runDueJobs(app)).toMatchObject({ backup: 'made', integrity: 'ok', autoSignedOut: 0 });
     expect(readdirSync(join(app.dir, 'backups')).filter((f) => f.endsWith('.db'))).toHaveLength(3);
-    const actors = sqlite(app).prepare(`SELECT DISTINCT actor_label FROM audit_log WHERE action = 'backup.create'`).pluck().all();
+    const actors = await column(app, `SELECT DISTINCT actor_label FROM audit_log WHERE action = 'backup.create'`);
     expect(actors).toEqual(['scheduled task']);
   });
 

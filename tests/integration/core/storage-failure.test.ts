@@ -46,8 +46,8 @@ function freeSpace(app: TestApp): void {
   sqlite(app).pragma('max_page_count = 1073741823');
 }
 
-function savingAgainEntries(app: TestApp): { detail: Record<string, unknown> }[] {
-  return (sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again' ORDER BY id").all() as { detail_json: string }[])
+async function savingAgainEntries(app: TestApp): Promise<{ detail: Record<string, unknown> }[]> {
+  return ((await app.db.all("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again' ORDER BY id")) as { detail_json: string }[])
     .map((r) => ({ detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
 }
 
@@ -62,13 +62,13 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     // Visitors sign in until one needs more room than the disk has.
     let refused: { error: unknown; visitsBefore: number } | null = null;
     for (let n = 0; n < 500 && !refused; n += 1) {
-      const visitsBefore = count(app, 'visits');
+      const visitsBefore = await count(app, 'visits');
       const answer = await app.call('visit.signInNew', await visitor(app, n));
       if (!answer.ok) refused = { error: answer.error, visitsBefore };
     }
     expect(refused, 'the disk never filled').not.toBeNull();
     expect(refused!.error).toEqual({ code: 'storage_problem', message: KIOSK_PAUSED_MESSAGE });
-    expect(count(app, 'visits')).toBe(refused!.visitsBefore);
+    expect(await count(app, 'visits')).toBe(refused!.visitsBefore);
 
     // Every screen reads the problem from app.status: the kiosk pauses, with what to do.
     const { storageProblem } = await app.ok('app.status', {});
@@ -116,7 +116,7 @@ describe('a disk that fills up while Safe Hands is in use', () => {
     expect((await app.ok('app.reminders', {}, 'staff')).reminders.map((r) => r.kind)).not.toContain('storage_problem');
     const later = await newVisitor(app, { firstName: 'Tom', lastName: 'Reilly' });
     expect((await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.visitId)).toContain(later.visitId);
-    expect(savingAgainEntries(app)).toEqual([{ detail: { problem: 'full', since: storageProblem!.since, notRecorded: {} } }]);
+    expect(await savingAgainEntries(app)).toEqual([{ detail: { problem: 'full', since: storageProblem!.since, notRecorded: {} } }]);
   });
 });
 
@@ -151,7 +151,7 @@ describe('a database that becomes read-only while Safe Hands is in use', () => {
     app.clock.advance(PROBE_EVERY_MS);
     expect((await app.ok('app.status', {})).storageProblem).toBeNull();
     expect(await app.ok('visit.signOut', { visitId: amira.visitId })).toMatchObject({});
-    expect(savingAgainEntries(app)).toEqual([{
+    expect(await savingAgainEntries(app)).toEqual([{
       detail: { problem: 'read_only', since: expect.any(String), notRecorded: { 'staff.lock': 1, 'staff.unlock_failed': 1, 'staff.unlock': 1 } },
     }]);
   });

@@ -17,7 +17,7 @@ describe('logging devices into the safe', () => {
       ['phone', '12', 'in_safe', 'Priya Shah'],
       ['smart_watch', '12', 'in_safe', 'Priya Shah'],
     ]);
-    expect(tokenOf(app, receipt.receiptId)).toMatch(/^[A-Z2-7]{26}$/);
+    expect(await tokenOf(app, receipt.receiptId)).toMatch(/^[A-Z2-7]{26}$/);
     expect((await app.ok('custody.pendingHandovers', {}, 'staff')).handovers).toEqual([]);
     expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]).toMatchObject({ itemsInSafe: 2, collectionRequestedAt: null });
     // No printer set up: the items are logged all the same and the PDF is kept and offered.
@@ -59,11 +59,11 @@ describe('logging devices into the safe', () => {
   ])('refuses %s and changes nothing', async (_label, change, field) => {
     const app = await createSetUpApp();
     const { visit } = await visitorWithDeclaredDevices(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('custody.log', { owner: { type: 'visitor', visitId: visit.visitId }, items: PHONE_AND_WATCH, ...change }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {})).toContain(field);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('will not log the same pending handover twice', async () => {
@@ -71,9 +71,9 @@ describe('logging devices into the safe', () => {
     const { visit, handover } = await visitorWithDeclaredDevices(app);
     const input = { handoverId: handover.handoverId, owner: { type: 'visitor' as const, visitId: visit.visitId }, items: PHONE_AND_WATCH };
     await app.ok('custody.log', input, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('custody.log', input, 'staff')).code).toBe('conflict');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('needs an unlocked console', async () => {
@@ -87,7 +87,7 @@ describe('finding a receipt at the collection desk', () => {
   it('finds it by the scanned token, with the scanner’s trailing newline, or by the receipt number', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    const token = tokenOf(app, receipt.receiptId);
+    const token = await tokenOf(app, receipt.receiptId);
     expect((await app.ok('custody.findReceipt', { code: `${token}\n` }, 'staff')).receiptId).toBe(receipt.receiptId);
     expect((await app.ok('custody.findReceipt', { code: ' 2026-0001 ' }, 'staff')).receiptId).toBe(receipt.receiptId);
   });
@@ -95,7 +95,7 @@ describe('finding a receipt at the collection desk', () => {
   it('finds it by a token typed from the paper: lower case, in groups, with 0, 1 and 8 for O, I and B', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    const token = tokenOf(app, receipt.receiptId);
+    const token = await tokenOf(app, receipt.receiptId);
     const grouped = (t: string) => t.match(/.{1,4}/g)!.join(' ');
     const typed = [
       token.toLowerCase(),
@@ -110,7 +110,7 @@ describe('finding a receipt at the collection desk', () => {
   it('finds it by the code exactly as the receipt prints it, typed back with spaces, dashes or none, in lower case', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    const printed = groupScanCode(tokenOf(app, receipt.receiptId));
+    const printed = groupScanCode(await tokenOf(app, receipt.receiptId));
     expect(printed).toMatch(/^([A-Z2-7]{4} ){6}[A-Z2-7]{2}$/);
     for (const code of [printed, printed.toLowerCase(), printed.replace(/ /g, '-').toLowerCase(), printed.replace(/ /g, '')]) {
       expect((await app.ok('custody.findReceipt', { code }, 'staff')).receiptId, code).toBe(receipt.receiptId);
@@ -127,7 +127,7 @@ describe('finding a receipt at the collection desk', () => {
   ])('refuses %s plainly', async (_label, code, errorCode, message) => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    const error = await app.fails('custody.findReceipt', { code: code(tokenOf(app, receipt.receiptId)) }, 'staff');
+    const error = await app.fails('custody.findReceipt', { code: code(await tokenOf(app, receipt.receiptId)) }, 'staff');
     expect(error.code).toBe(errorCode);
     expect(error.message).toMatch(message);
   });
@@ -179,11 +179,11 @@ describe('returning items and the sign-out guard', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'console-2');
     const itemIds = [receipt.items[0]!.itemId];
     await app.ok('custody.return', { receiptId: receipt.receiptId, itemIds, returnedTo: 'Zoë' }, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[1]!.itemId, itemIds[0]!], returnedTo: 'Someone else' }, 'console-2');
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/already returned to Zoë by Priya Shah/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it.each([
@@ -193,11 +193,11 @@ describe('returning items and the sign-out guard', () => {
   ])('refuses a return %s', async (_label, change, field) => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: 'Zoë', ...change }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.[field]).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('an item from another receipt is refused', async () => {
@@ -217,7 +217,7 @@ describe('returning items and the sign-out guard', () => {
     const safe = await app.ok('custody.inSafe', {}, 'staff');
     expect(safe.itemCount).toBe(2);
     expect(safe.owners[0]).toMatchObject({ ownerName: "Zoë O'Brien-Łukasz", visitId });
-    const row = sqlite(app).prepare('SELECT sign_out_method, sign_out_override_reason FROM visits WHERE id = ?').get(visitId);
+    const row = await app.db.get('SELECT sign_out_method, sign_out_override_reason FROM visits WHERE id = ?', [visitId]);
     expect(row).toEqual({ sign_out_method: 'staff', sign_out_override_reason: 'Left in a hurry; phone to be collected tomorrow' });
   });
 });
@@ -226,11 +226,11 @@ describe('custody records', () => {
   it('are never deleted, and a closed item never changes', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
-    expect(() => sqlite(app).prepare('DELETE FROM custody_items').run()).toThrow(/never deleted/);
-    expect(() => sqlite(app).prepare('DELETE FROM receipts').run()).toThrow(/never deleted/);
+    await expect(app.db.run('DELETE FROM custody_items')).rejects.toThrow(/never deleted/);
+    await expect(app.db.run('DELETE FROM receipts')).rejects.toThrow(/never deleted/);
     await app.ok('custody.handOn', { itemId: receipt.items[0]!.itemId, handedTo: 'PC 4512, Kent Police', reason: 'Evidence in a safeguarding referral' }, 'staff');
-    expect(() => sqlite(app).prepare(`UPDATE custody_items SET state = 'in_safe', closed_at = NULL WHERE id = ?`).run(receipt.items[0]!.itemId)).toThrow(/only change once/);
-    expect(() => sqlite(app).prepare(`UPDATE custody_items SET bag_slot = '99' WHERE id = ?`).run(receipt.items[1]!.itemId)).toThrow(/only change once/);
+    await expect(app.db.run(`UPDATE custody_items SET state = 'in_safe', closed_at = NULL WHERE id = ?`, [receipt.items[0]!.itemId])).rejects.toThrow(/only change once/);
+    await expect(app.db.run(`UPDATE custody_items SET bag_slot = '99' WHERE id = ?`, [receipt.items[1]!.itemId])).rejects.toThrow(/only change once/);
   });
 
   it('hands an item on to the police with who and why, and refuses to hand it on twice', async () => {
@@ -249,8 +249,8 @@ describe('custody records', () => {
     const itemId = receipt.items[0]!.itemId;
     const view = await app.ok('custody.correct', { itemId, description: 'Black iPhone', marks: null, bagSlot: '21', reason: 'Wrote the wrong bag' }, 'staff');
     expect(view.items[0]).toMatchObject({ bagSlot: '21', corrected: true });
-    expect(sqlite(app).prepare('SELECT bag_slot FROM custody_items WHERE id = ?').get(itemId)).toEqual({ bag_slot: '12' });
-    expect(count(app, 'custody_corrections')).toBe(1);
+    expect((await app.db.get('SELECT bag_slot FROM custody_items WHERE id = ?', [itemId]))).toEqual({ bag_slot: '12' });
+    expect(await count(app, 'custody_corrections')).toBe(1);
   });
 });
 

@@ -31,7 +31,7 @@ describe('what the setting accepts for devices in its safe', () => {
     expect(await receiptText(app, print.documentId)).toContain(DEFAULT_LOSS_AND_DAMAGE);
 
     await app.ok('settings.update', { lossAndDamage: REWORDED }, 'staff');
-    expect(lastAuditDetail(app, 'settings.update')).toMatchObject({ before: { lossAndDamage: DEFAULT_LOSS_AND_DAMAGE }, after: { lossAndDamage: REWORDED } });
+    expect(await lastAuditDetail(app, 'settings.update')).toMatchObject({ before: { lossAndDamage: DEFAULT_LOSS_AND_DAMAGE }, after: { lossAndDamage: REWORDED } });
     expect((await app.ok('kiosk.config', {})).lossAndDamage).toBe(REWORDED);
     // A reprint is made from today's settings, on either layout.
     const roll = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
@@ -48,9 +48,9 @@ describe('what the setting accepts for devices in its safe', () => {
     [{ lossAndDamage: 'x'.repeat(301) }, 'The loss and damage line is too long (at most 300 characters).'],
   ])('refuses an empty or overlong line and changes nothing (%#)', async (input, message) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('settings.update', input, 'staff')).fields).toEqual({ lossAndDamage: message });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect((await app.ok('kiosk.config', {})).lossAndDamage).toBe(DEFAULT_LOSS_AND_DAMAGE);
   });
 });

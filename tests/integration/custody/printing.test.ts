@@ -24,7 +24,7 @@ describe.skipIf(SKIP)('printing receipts through the spooler', () => {
       await waitForNewPdf(queue.outputDir, before, async (f) => flatten(await pdfText(await readFile(f))).includes(receipt.receiptNumber)),
     );
     const [page] = await renderPdfToPngs(printed);
-    expect(decodeQr(page!)).toBe(tokenOf(app, receipt.receiptId));
+    expect(decodeQr(page!)).toBe(await tokenOf(app, receipt.receiptId));
 
     const beforeReprint = await pdfFilesIn(queue.outputDir);
     const again = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');

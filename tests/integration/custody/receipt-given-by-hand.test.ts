@@ -11,9 +11,8 @@ import { contentHash, createSetUpApp, disposeAll, reopenTestApp, type TestApp, s
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
 
-function receiptEntries(app: TestApp, receiptId: number): { action: string; actor: string; at: string }[] {
-  return sqlite(app).prepare("SELECT action, actor_label AS actor, at FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id")
-    .all(receiptId) as { action: string; actor: string; at: string }[];
+async function receiptEntries(app: TestApp, receiptId: number): Promise<{ action: string; actor: string; at: string }[]> {
+  return (await app.db.all("SELECT action, actor_label AS actor, at FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id", [receiptId])) as { action: string; actor: string; at: string }[];
 }
 
 async function inTheSafe(app: TestApp, receiptId: number) {
@@ -31,7 +30,7 @@ describe('a receipt written by hand and given', () => {
     const given = await app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
     const at = app.clock.now().toISOString();
     expect(given).toMatchObject({ receiptId: receipt.receiptId, printCount: 0, givenByHand: { at, by: 'Priya Shah' } });
-    expect(receiptEntries(app, receipt.receiptId)).toEqual([
+    expect(await receiptEntries(app, receipt.receiptId)).toEqual([
       { action: 'receipt.print_failed', actor: 'Priya Shah', at: expect.any(String) },
       { action: 'receipt.given_by_hand', actor: 'Priya Shah', at },
     ]);
@@ -62,21 +61,21 @@ describe('a receipt written by hand and given', () => {
     const reprint = await app.ok('custody.reprint', { receiptId: receipt.receiptId }, 'staff');
     expect(reprint.print).toMatchObject({ printed: true, printer: queue.printer });
     expect(reprint.receipt).toMatchObject({ printCount: 1, givenByHand: { by: 'Priya Shah' } });
-    expect(receiptEntries(app, receipt.receiptId).map((e) => e.action)).toEqual(['receipt.print_failed', 'receipt.given_by_hand', 'receipt.print']);
+    expect((await receiptEntries(app, receipt.receiptId)).map((e) => e.action)).toEqual(['receipt.print_failed', 'receipt.given_by_hand', 'receipt.print']);
 
     // Printed now: there is nothing left to record by hand.
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
       code: 'conflict', message: `Receipt ${receipt.receiptNumber} has printed, so there is nothing to record.`,
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   }, 90_000);
 
   it('refuses in plain words what cannot be recorded, and changes nothing', async () => {
     const app = await createSetUpApp();
     const { receipt } = await logIntoSafe(app);
     await app.ok('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
 
     // Recorded once: a second console's tap says who did it.
     expect(await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId }, 'staff')).toEqual({
@@ -87,15 +86,15 @@ describe('a receipt written by hand and given', () => {
     expect((await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId, by: 'someone else' }, 'staff')).code).toBe('invalid_input');
     // Only staff record it: not the kiosk.
     expect((await app.fails('custody.markGivenByHand', { receiptId: receipt.receiptId })).code).toBe('locked');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     // Everything handed back: nothing left to collect with a receipt.
     const other = await app.ok('custody.log', { owner: { type: 'visitor', visitId: receipt.visitId! }, items: [PHONE_AND_WATCH[0]!] }, 'staff');
     await app.ok('custody.return', { receiptId: other.receipt.receiptId, itemIds: other.receipt.items.map((i) => i.itemId), returnedTo: 'Zoë', note: null }, 'staff');
-    const afterReturn = contentHash(app);
+    const afterReturn = await contentHash(app);
     expect(await app.fails('custody.markGivenByHand', { receiptId: other.receipt.receiptId }, 'staff')).toEqual({
       code: 'conflict', message: `Everything on receipt ${other.receipt.receiptNumber} has left the safe, so there is nothing to collect with it.`,
     });
-    expect(contentHash(app)).toBe(afterReturn);
+    expect(await contentHash(app)).toBe(afterReturn);
   });
 });

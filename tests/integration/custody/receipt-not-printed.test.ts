@@ -14,9 +14,8 @@ import { ADMIN_PIN, createSetUpApp, disposeAll, reopenTestApp, type TestApp, sql
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
 
-function receiptAudit(app: TestApp, receiptId: number): { action: string; detail: Record<string, unknown> }[] {
-  return (sqlite(app).prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id`)
-    .all(receiptId) as { action: string; detail_json: string }[]).map((r) => ({ action: r.action, detail: JSON.parse(r.detail_json) }));
+async function receiptAudit(app: TestApp, receiptId: number): Promise<{ action: string; detail: Record<string, unknown> }[]> {
+  return ((await app.db.all(`SELECT action, detail_json FROM audit_log WHERE entity = 'receipt' AND entity_id = ? AND action LIKE 'receipt.%' ORDER BY id`, [receiptId])) as { action: string; detail_json: string }[]).map((r) => ({ action: r.action, detail: JSON.parse(r.detail_json) }));
 }
 
 function firstCopyFile(app: TestApp, receiptNumber: string): string {
@@ -36,7 +35,7 @@ describe('a receipt is printed only when the spooler took it', () => {
     expect((await app.ok('custody.findReceipt', { code: receipt.receiptNumber }, 'staff')).printCount).toBe(0);
     // In the safe (and so Today) lists it as not printed.
     expect(await safeReceipt(app, receipt.receiptId)).toEqual({ receiptId: receipt.receiptId, receiptNumber: receipt.receiptNumber, printCount: 0, printProblem: expect.stringMatching(/No printer is set up/), givenByHand: null });
-    expect(receiptAudit(app, receipt.receiptId)).toEqual([
+    expect(await receiptAudit(app, receipt.receiptId)).toEqual([
       { action: 'receipt.print_failed', detail: { reason: expect.stringMatching(/No printer is set up for receipts/), printer: null } },
     ]);
   });
@@ -50,7 +49,7 @@ describe('a receipt is printed only when the spooler took it', () => {
     expect(receipt.printCount).toBe(0);
     // The lists say it has not printed, and why.
     expect(await safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 0, printProblem: expect.stringMatching(/NoSuchPrinter/) });
-    expect(receiptAudit(app, receipt.receiptId).map((e) => e.action)).toEqual(['receipt.print_failed']);
+    expect((await receiptAudit(app, receipt.receiptId)).map((e) => e.action)).toEqual(['receipt.print_failed']);
 
     await app.ok('settings.update', { receiptPrinter: queue.printer }, 'staff');
     const before = await pdfFilesIn(queue.outputDir);
@@ -58,7 +57,7 @@ describe('a receipt is printed only when the spooler took it', () => {
     expect(again.print).toMatchObject({ printed: true, printer: queue.printer });
     expect(again.receipt).toMatchObject({ printCount: 1, printProblem: null });
     expect(await safeReceipt(app, receipt.receiptId)).toMatchObject({ printCount: 1, printProblem: null });
-    const audit = receiptAudit(app, receipt.receiptId);
+    const audit = await receiptAudit(app, receipt.receiptId);
     expect(audit.map((e) => e.action)).toEqual(['receipt.print_failed', 'receipt.print']);
     expect(audit[1]!.detail).toMatchObject({ printCount: 1, printer: queue.printer, jobId: expect.stringMatching(new RegExp(`^${queue.printer}-\\d+$`)) });
     // The owner never had a copy, so the one that comes out is the first, not a "REPRINT".
@@ -84,7 +83,7 @@ describe('a receipt whose PDF is missing after a restart', () => {
     expect(text).toContain("Zoë O'Brien-Łukasz");
     expect(text).not.toMatch(/REPRINT/);
     const [page] = await renderPdfToPngs(pdf);
-    expect(decodeQr(page!)).toBe(tokenOf(app, receipt.receiptId));
+    expect(decodeQr(page!)).toBe(await tokenOf(app, receipt.receiptId));
 
     // Still not printed, and Reprint works after the restart.
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');

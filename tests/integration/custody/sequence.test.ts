@@ -12,7 +12,7 @@ import { NEXT_RECEIPT_SEQ_SQL, nextReceiptSeq } from '../../../src/main/db/repos
 import { formatReceiptNumber } from '../../../src/shared/domain/custody.js';
 import { DEVICE_KINDS } from '../../../src/shared/domain/devices.js';
 import { freshPgDatabase } from '../../helpers/pg-database.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
 import { SqliteStorage } from '../../../src/main/db/sqlite-storage.js';
 
@@ -34,7 +34,7 @@ interface ItemRow {
 }
 
 async function checkInvariants(app: TestApp, expected: { logged: number; returned: Set<number>; handedOn: Set<number> }): Promise<void> {
-  const rows = sqlite(app).prepare('SELECT id, state, logged_at, logged_by, closed_at, closed_by, closed_to, closed_note FROM custody_items').all() as ItemRow[];
+  const rows = (await app.db.all('SELECT id, state, logged_at, logged_by, closed_at, closed_by, closed_to, closed_note FROM custody_items')) as ItemRow[];
   expect(rows).toHaveLength(expected.logged);
   for (const r of rows) {
     expect(['in_safe', 'returned', 'handed_on']).toContain(r.state);
@@ -55,13 +55,8 @@ async function checkInvariants(app: TestApp, expected: { logged: number; returne
   expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(inSafe);
   expect(inSafe + expected.returned.size + expected.handedOn.size).toBe(expected.logged);
   // The sign-out guard: nobody signed out at the kiosk while something of theirs is still in the safe.
-  const leftWithItemsInSafe = sqlite(app)
-    .prepare(
-      `SELECT count(*) FROM visits v WHERE v.sign_out_method = 'kiosk' AND EXISTS (
-         SELECT 1 FROM receipts r JOIN custody_items i ON i.receipt_id = r.id WHERE r.visit_id = v.id AND i.state = 'in_safe')`,
-    )
-    .pluck()
-    .get();
+  const leftWithItemsInSafe = await scalar(app, `SELECT count(*) FROM visits v WHERE v.sign_out_method = 'kiosk' AND EXISTS (
+         SELECT 1 FROM receipts r JOIN custody_items i ON i.receipt_id = r.id WHERE r.visit_id = v.id AND i.state = 'in_safe')`);
   expect(leftWithItemsInSafe).toBe(0);
   const auditOk = await app.ok('audit.verify', {}, 'staff');
   expect(auditOk.ok).toBe(true);
@@ -73,10 +68,10 @@ describe('a generated sequence of custody commands', () => {
     const app = await createSetUpApp();
     const expected = { logged: 0, returned: new Set<number>(), handedOn: new Set<number>() };
     let people = 0;
-    const openVisits = () => sqlite(app).prepare('SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY id').pluck().all() as number[];
+    const openVisits = async () => (await column(app, 'SELECT id FROM visits WHERE signed_out_at IS NULL ORDER BY id')) as number[];
     // Picks from the database through the seeded generator, so a seed always replays the same sequence.
-    const anyItem = () => {
-      const items = sqlite(app).prepare('SELECT id, receipt_id, state, reason FROM custody_items ORDER BY id').all() as { id: number; receipt_id: number; state: string; reason: string }[];
+    const anyItem = async () => {
+      const items = (await app.db.all('SELECT id, receipt_id, state, reason FROM custody_items ORDER BY id')) as { id: number; receipt_id: number; state: string; reason: string }[];
       return items.length ? random.pick(items) : undefined;
     };
 
@@ -85,7 +80,7 @@ describe('a generated sequence of custody commands', () => {
       // Office staff unlock the console again whenever it has locked itself.
       if ((await app.ok('staff.session', {}, 'staff')).session === null) await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
       const roll = random.next();
-      const open = openVisits();
+      const open = await openVisits();
       if (roll < 0.2 || open.length === 0) {
         people += 1;
         await newVisitor(app, { firstName: `P${people}`, lastName: `Surname${people}` });
@@ -100,14 +95,14 @@ describe('a generated sequence of custody commands', () => {
         await app.ok('custody.log', { owner, items }, 'staff');
         expected.logged += count;
       } else if (roll < 0.8) {
-        const candidate = anyItem();
+        const candidate = await anyItem();
         if (!candidate) continue;
         const result = await app.call('custody.return', { receiptId: candidate.receipt_id, itemIds: [candidate.id], returnedTo: 'Owner' }, 'staff');
         // A confiscated device goes only to a parent or carer, or the police (learner.releaseConfiscated, learner.handToPolice).
         expect(result.ok).toBe(candidate.state === 'in_safe' && candidate.reason !== 'confiscated');
         if (result.ok) expected.returned.add(candidate.id);
       } else if (roll < 0.88) {
-        const candidate = anyItem();
+        const candidate = await anyItem();
         if (!candidate) continue;
         const result = await app.call('custody.handOn', { itemId: candidate.id, handedTo: 'Police', reason: 'Referral' }, 'staff');
         expect(result.ok).toBe(candidate.state === 'in_safe' && candidate.reason !== 'confiscated');
@@ -170,11 +165,11 @@ describe('receipt numbers', () => {
     const app = await createSetUpApp();
     // The item is refused (as a full disk would refuse it) after the number was taken and the receipt written.
     const refuseItems = () => sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     refuseItems();
     // The year's first number (the counter row is made), then a later one (the row is moved on).
     expect((await app.fails('custody.log', { owner: CONFISCATED, items: ONE_PHONE }, 'staff')).code).toBe('internal');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     sqlite(app).exec('DROP TRIGGER temp.refuse_items');
     expect(await logOne(app)).toBe('2026-0001');
     refuseItems();

@@ -6,7 +6,7 @@ import { AGREEMENTS_FOR_PUPIL_SQL } from '../../../src/main/db/repositories/lear
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -47,24 +47,24 @@ describe("the head's prior agreement for a pupil's device", () => {
     // Only heads are offered as who agreed.
     expect(listed.heads).toEqual([{ staffId: headId, displayName: 'Helen Bradley' }]);
     // The entry is the head's, and carries no name: the trail outlives the pupil's name on the record.
-    expect(sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'learner.record_agreement'`).pluck().get()).toBe('Helen Bradley');
-    expect(JSON.stringify(lastAuditDetail(app, 'learner.record_agreement'))).not.toContain('Amy');
+    expect((await scalar(app, `SELECT actor_label FROM audit_log WHERE action = 'learner.record_agreement'`))).toBe('Helen Bradley');
+    expect(JSON.stringify(await lastAuditDetail(app, 'learner.record_agreement'))).not.toContain('Amy');
 
-    expect(() => sqlite(app).prepare(`UPDATE learner_agreements SET valid_until = '2030-01-01' WHERE id = ?`).run(view.agreementId)).toThrow(/only be ended, once/);
-    expect(() => sqlite(app).prepare(`UPDATE learner_agreements SET pupil_name = 'Someone else' WHERE id = ?`).run(view.agreementId)).toThrow(/only be ended, once/);
-    expect(() => sqlite(app).prepare('DELETE FROM learner_agreements').run()).toThrow(/never deleted/);
+    await expect(app.db.run(`UPDATE learner_agreements SET valid_until = '2030-01-01' WHERE id = ?`, [view.agreementId])).rejects.toThrow(/only be ended, once/);
+    await expect(app.db.run(`UPDATE learner_agreements SET pupil_name = 'Someone else' WHERE id = ?`, [view.agreementId])).rejects.toThrow(/only be ended, once/);
+    await expect(app.db.run('DELETE FROM learner_agreements')).rejects.toThrow(/never deleted/);
   });
 
   it('is refused to anyone without the head role, however senior, and nothing is written', async () => {
     const { app, headId } = await school();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     // The first account is DSL and administrator, but not leadership.
     expect((await app.fails('learner.recordAgreement', agreement(headId), 'staff'))).toMatchObject({
       code: 'forbidden', message: 'This needs the Headteacher or leadership role. Ask someone who has it.',
     });
     expect((await app.fails('learner.recordAgreement', agreement(headId), 'office')).code).toBe('forbidden');
     expect((await app.fails('learner.recordAgreement', agreement(headId), 'kiosk')).code).toBe('locked');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('needs the agreeing person to be a head, typing their own right PIN; a wrong PIN counts against their account', async () => {
@@ -75,9 +75,9 @@ describe("the head's prior agreement for a pupil's device", () => {
 
     const wrong = await app.fails('learner.recordAgreement', agreement(headId, { agreedBy: { staffId: headId, pin: '9999' } }), 'head');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'agreedBy.pin': 'That PIN is not right.' } });
-    expect(count(app, 'learner_agreements')).toBe(0);
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(headId)).toBe(1);
-    expect(lastAuditDetail(app, 'learner.agreement_pin_failed')).toMatchObject({ failures: 1 });
+    expect(await count(app, 'learner_agreements')).toBe(0);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [headId]))).toBe(1);
+    expect(await lastAuditDetail(app, 'learner.agreement_pin_failed')).toMatchObject({ failures: 1 });
     // A screen held back for wrong PINs is held back here too, so recording agreements is no way round the wait.
     expect(carriesPin(agreement(headId))).toBe(true);
     expect((await app.fails('learner.recordAgreement', { ...agreement(headId), agreedBy: undefined }, 'head')).fields).toEqual({
@@ -87,7 +87,7 @@ describe("the head's prior agreement for a pupil's device", () => {
 
   it('refuses a last day before the first, a last day already past and dates that do not exist, saying which', async () => {
     const { app, headId } = await school();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const backwards = await app.fails('learner.recordAgreement', agreement(headId, { validFrom: '2027-01-10', validUntil: '2027-01-09' }), 'head');
     expect(backwards).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day cannot be before the first day.' } });
     // Told with every other problem at once, so the form shows them together.
@@ -100,7 +100,7 @@ describe("the head's prior agreement for a pupil's device", () => {
     expect(past).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day has already passed.' } });
     const unreal = await app.fails('learner.recordAgreement', agreement(headId, { validUntil: '2027-02-30' }), 'head');
     expect(unreal.fields).toEqual({ validUntil: 'The last day is not a real date.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // One day is a whole agreement: the first and last day are both included.
     expect((await app.ok('learner.recordAgreement', agreement(headId, { validFrom: '2026-11-23', validUntil: '2026-11-23' }), 'head')).state).toBe('in_force');
   });
@@ -131,12 +131,12 @@ describe("the head's prior agreement for a pupil's device", () => {
     await app.ok('staff.unlock', { staffId: headId, pin: HEAD_PIN }, 'head');
     const ended = await app.ok('learner.endAgreement', { agreementId, reason: 'Used the phone in class twice' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-12-01T10:00:00.000Z', by: 'Helen Bradley', reason: 'Used the phone in class twice' } });
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.endAgreement', { agreementId, reason: 'Again' }, 'head')).toMatchObject({
       code: 'conflict', message: 'That agreement was already ended by Helen Bradley on Tue, 1 Dec 2026.',
     });
-    expect(contentHash(app)).toBe(before);
-    expect(() => sqlite(app).prepare(`UPDATE learner_agreements SET end_reason = 'Something kinder' WHERE id = ?`).run(agreementId)).toThrow(/only be ended, once/);
+    expect(await contentHash(app)).toBe(before);
+    await expect(app.db.run(`UPDATE learner_agreements SET end_reason = 'Something kinder' WHERE id = ?`, [agreementId])).rejects.toThrow(/only be ended, once/);
     // Ended agreements stay on the list, after the current ones.
     const { agreementId: next } = await app.ok('learner.recordAgreement', agreement(headId, { validFrom: '2026-12-01' }), 'head');
     expect((await app.ok('learner.agreements', {}, 'head')).agreements.map((a) => [a.agreementId, a.state])).toEqual([[next, 'in_force'], [agreementId, 'ended']]);
@@ -172,7 +172,7 @@ describe("the head's prior agreement for a pupil's device", () => {
     expect(await found('王')).toEqual([]);
     expect(await found('李')).toEqual(['李']);
     // Asked at every pause in typing: it seeks the pupil's index, never reads every agreement.
-    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${AGREEMENTS_FOR_PUPIL_SQL}`).all({ pupilKey: 'amy obrien', today: '2026-11-23' }) as { detail: string }[])
+    const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${AGREEMENTS_FOR_PUPIL_SQL}`, { pupilKey: 'amy obrien', today: '2026-11-23' })) as { detail: string }[])
       .map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH a USING INDEX learner_agreements_by_pupil \(pupil_key=\?\)/);
     expect((await app.fails('learner.agreementsFor', { pupilName: '--' }, 'office')).message).toBe("The pupil's name must have at least one letter or number.");
@@ -193,8 +193,8 @@ describe("the head's prior agreement for a pupil's device", () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.agreementsCleared).toBe(2);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ agreementsCleared: 2 });
-    const rows = sqlite(app).prepare('SELECT * FROM learner_agreements ORDER BY id').all() as Record<string, unknown>[];
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ agreementsCleared: 2 });
+    const rows = (await app.db.all('SELECT * FROM learner_agreements ORDER BY id')) as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       id: old.agreementId, pupil_name: 'Removed', class_group: 'Removed', device_description: 'Removed', reason: 'Removed', conditions: null,
       device_kind: 'phone', valid_from: '2026-11-23', valid_until: '2026-12-18', agreed_by: headId,
@@ -239,10 +239,10 @@ describe('the head role on staff accounts', () => {
     const { app, headId } = await school();
     expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === headId)?.roles).toEqual(['office', 'head']);
     await app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl', 'head'] }, 'staff');
-    expect(sqlite(app).prepare('SELECT is_dsl, is_head FROM staff WHERE id = ?').get(headId)).toEqual({ is_dsl: 1, is_head: 1 });
+    expect((await app.db.get('SELECT is_dsl, is_head FROM staff WHERE id = ?', [headId]))).toEqual({ is_dsl: 1, is_head: 1 });
     await app.ok('staff.update', { staffId: headId, displayName: 'Helen Bradley', roles: ['dsl'] }, 'staff');
     // "No" is null, as on every account from before the role existed, whose sealed hashes must still hold.
-    expect(sqlite(app).prepare('SELECT is_head FROM staff WHERE id = ?').pluck().get(headId)).toBeNull();
-    expect(() => sqlite(app).prepare('UPDATE staff SET is_head = 0 WHERE id = ?').run(headId)).toThrow(/CHECK constraint failed/);
+    expect((await scalar(app, 'SELECT is_head FROM staff WHERE id = ?', [headId]))).toBeNull();
+    await expect(app.db.run('UPDATE staff SET is_head = 0 WHERE id = ?', [headId])).rejects.toThrow(/CHECK constraint failed/);
   });
 });

@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -72,12 +72,12 @@ describe('a confiscated device released to a parent or carer', () => {
     ]);
     expect(receipt.items[0]!.confiscationOutcome).toEqual({ way: 'parent', relationship: 'mother', identityCheck: 'Photo ID seen', early: null });
     expect(await stillConfiscated(app)).toEqual([]);
-    expect(sqlite(app).prepare('SELECT item_id, released_by, parent_name, relationship, identity_check, early_agreed_by FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect((await app.db.all('SELECT item_id, released_by, parent_name, relationship, identity_check, early_agreed_by FROM confiscation_releases ORDER BY id'))).toEqual([
       { item_id: kai.phone, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
       { item_id: kai.watch, released_by: officeId, parent_name: 'Dawn Morgan', relationship: 'mother', identity_check: 'photo_id', early_agreed_by: null },
     ]);
     // One entry for the release, naming nobody: the trail is kept for good.
-    const entry = lastAuditDetail(app, 'learner.release_confiscated');
+    const entry = await lastAuditDetail(app, 'learner.release_confiscated');
     expect(entry).toEqual({ itemIds: [kai.phone, kai.watch], relationship: 'mother', identityCheck: 'photo_id' });
     expect(JSON.stringify(entry)).not.toMatch(/Dawn|Morgan|Kai/);
     // Found again by scanning the receipt, it shows how each item left.
@@ -89,7 +89,7 @@ describe('a confiscated device released to a parent or carer', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       relationship: 'other', identityCheck: 'other', parentName: '  ',
     }), 'office')).fields).toEqual({
@@ -98,7 +98,7 @@ describe('a confiscated device released to a parent or carer', () => {
       identityNote: 'Say how you checked who they are.',
     });
     expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, []), 'office')).fields).toEqual({ itemIds: 'Tick at least one device.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     const receipt = await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       parentName: 'Joy Morgan', relationship: 'other', relationshipOther: 'aunt', identityCheck: 'other', identityNote: 'Mum phoned ahead to say Joy was coming',
@@ -113,7 +113,7 @@ describe('a confiscated device released to a parent or carer', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T15:14:00Z');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     expect(refused).toMatchObject({
       code: 'conflict',
@@ -121,7 +121,7 @@ describe('a confiscated device released to a parent or carer', () => {
         + 'choose who, have them type their own PIN, and say why.',
       fields: { early: 'Before the end of the day, the DSL or the headteacher must agree.' },
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect(await stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
   });
 
@@ -135,7 +135,7 @@ describe('a confiscated device released to a parent or carer', () => {
     expect(byDsl.items[0]!.confiscationOutcome).toEqual({
       way: 'parent', relationship: 'mother', identityCheck: 'Photo ID seen', early: { agreedBy: 'Dee Safeguarding', reason: 'Hospital appointment at 12' },
     });
-    expect(lastAuditDetail(app, 'learner.release_confiscated')).toEqual({
+    expect(await lastAuditDetail(app, 'learner.release_confiscated')).toEqual({
       itemIds: [kai.phone], relationship: 'mother', identityCheck: 'photo_id', earlyAgreedBy: dslId,
     });
 
@@ -143,7 +143,7 @@ describe('a confiscated device released to a parent or carer', () => {
       identityCheck: 'known_to_staff', early: { staffId: headId, pin: HEAD_PIN, reason: 'Going home ill' },
     }), 'office');
     expect(byHead.items[1]!.confiscationOutcome).toMatchObject({ identityCheck: 'Known to staff', early: { agreedBy: 'Helen Bradley', reason: 'Going home ill' } });
-    expect(sqlite(app).prepare('SELECT early_agreed_by, early_reason FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect((await app.db.all('SELECT early_agreed_by, early_reason FROM confiscation_releases ORDER BY id'))).toEqual([
       { early_agreed_by: dslId, early_reason: 'Hospital appointment at 12' },
       { early_agreed_by: headId, early_reason: 'Going home ill' },
     ]);
@@ -154,14 +154,14 @@ describe('a confiscated device released to a parent or carer', () => {
   it('counts a wrong PIN against the account of whoever agrees, and refuses an office account as agreeing', async () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const wrong = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       early: { staffId: dslId, pin: '999999', reason: 'Hospital' },
     }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'early.pin': 'That PIN is not right.' } });
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
-    expect(lastAuditDetail(app, 'learner.early_release_pin_failed')).toMatchObject({ failures: 1 });
-    expect(count(app, 'confiscation_releases')).toBe(0);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [dslId]))).toBe(1);
+    expect(await lastAuditDetail(app, 'learner.early_release_pin_failed')).toMatchObject({ failures: 1 });
+    expect(await count(app, 'confiscation_releases')).toBe(0);
 
     const office = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.phone], {
       early: { staffId: officeId, pin: OFFICE_PIN, reason: 'Hospital' },
@@ -173,8 +173,8 @@ describe('a confiscated device released to a parent or carer', () => {
     });
     expect(await stillConfiscated(app)).toEqual([kai.phone, kai.watch]);
     // Only the wrong PIN's count and its entry were written.
-    expect(count(app, 'confiscation_releases') + count(app, 'police_handovers')).toBe(0);
-    expect(contentHash(app)).not.toBe(before);
+    expect((await count(app, 'confiscation_releases')) + (await count(app, 'police_handovers'))).toBe(0);
+    expect(await contentHash(app)).not.toBe(before);
   });
 
   it('may go any time on a later day, and some items may go while the rest stay', async () => {
@@ -193,14 +193,14 @@ describe('a confiscated device released to a parent or carer', () => {
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T15:30:00Z');
     await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const again = await app.fails('learner.releaseConfiscated', release(kai.receiptId, [kai.watch, kai.phone], { parentName: 'Mark Morgan', relationship: 'father' }), 'staff');
     expect(again).toMatchObject({
       code: 'conflict',
       message: 'Phone (bag C1) was already handed on to Dawn Morgan (mother) by Olu Office on 23 Nov 2026, 15:30. Nothing was changed.',
     });
     expect((await app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'dsl')).message).toMatch(/^Phone \(bag C1\) was already handed on to Dawn Morgan/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect(await stillConfiscated(app)).toEqual([kai.watch]);
   });
 
@@ -209,7 +209,7 @@ describe('a confiscated device released to a parent or carer', () => {
     const kai = await confiscate(app);
     const amy = await confiscate(app, 'learner_day');
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.releaseConfiscated', release(amy.receiptId, [amy.phone]), 'office')).toMatchObject({
       code: 'invalid_input', message: 'Phone (bag C1) was not confiscated: it goes back to its owner from Collect.',
     });
@@ -217,7 +217,7 @@ describe('a confiscated device released to a parent or carer', () => {
     expect((await app.fails('learner.releaseConfiscated', release(kai.receiptId, [amy.phone]), 'office')).message).toBe(
       'One of those devices is not on this receipt. Refresh the list.',
     );
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -225,11 +225,11 @@ describe('the other ways out of the safe', () => {
   it('refuse a confiscated device, saying where to go, and change nothing', async () => {
     const { app } = await school();
     const kai = await confiscate(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const message = "Phone (bag C1) was confiscated. It can only go to a named parent or carer, or to the police: use Pupils' devices, then Confiscated. Nothing was changed.";
     expect(await app.fails('custody.return', { receiptId: kai.receiptId, itemIds: [kai.phone], returnedTo: 'Kai Morgan', note: null }, 'office')).toMatchObject({ code: 'conflict', message });
     expect(await app.fails('custody.handOn', { itemId: kai.phone, handedTo: 'Dawn Morgan', reason: 'Mum came in' }, 'office')).toMatchObject({ code: 'conflict', message });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -238,9 +238,9 @@ describe('a confiscated device handed to the police', () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T10:42:00Z');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('learner.handToPolice', police(kai.receiptId, [kai.phone]), 'office')).code).toBe('forbidden');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     const receipt = await app.ok('learner.handToPolice', police(kai.receiptId, [kai.phone, kai.watch]), 'dsl');
     expect(receipt.items[0]).toMatchObject({
@@ -248,11 +248,11 @@ describe('a confiscated device handed to the police', () => {
       closedNote: 'Handed to the police, reference 46/123456/26',
       confiscationOutcome: { way: 'police', officer: 'PC Amir Khan 4471', force: 'Kent Police', reference: '46/123456/26' },
     });
-    expect(sqlite(app).prepare('SELECT item_id, handed_at, handed_by, police_force, police_reference FROM police_handovers ORDER BY id').all()).toEqual([
+    expect((await app.db.all('SELECT item_id, handed_at, handed_by, police_force, police_reference FROM police_handovers ORDER BY id'))).toEqual([
       { item_id: kai.phone, handed_at: '2026-11-23T10:42:00.000Z', handed_by: dslId, police_force: 'Kent Police', police_reference: '46/123456/26' },
       { item_id: kai.watch, handed_at: '2026-11-23T10:42:00.000Z', handed_by: dslId, police_force: 'Kent Police', police_reference: '46/123456/26' },
     ]);
-    const entry = lastAuditDetail(app, 'learner.hand_to_police');
+    const entry = await lastAuditDetail(app, 'learner.hand_to_police');
     expect(entry).toEqual({ itemIds: [kai.phone, kai.watch] });
     expect(await stillConfiscated(app)).toEqual([]);
     // Once gone to the police, it cannot be released to a parent as well.
@@ -281,18 +281,18 @@ describe('the records of a confiscated device leaving', () => {
     // A year on (the cut-off 11:00 a year ago): Kai's receipt from 09:00 is past it, the one from 12:00 not yet.
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.confiscationsCleared).toBe(2);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ confiscationsCleared: 2 });
-    expect(sqlite(app).prepare('SELECT * FROM confiscation_releases ORDER BY id').all()).toEqual([
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ confiscationsCleared: 2 });
+    expect((await app.db.all('SELECT * FROM confiscation_releases ORDER BY id'))).toEqual([
       expect.objectContaining({
         item_id: kai.phone, parent_name: 'Removed', relationship: 'other', relationship_other: 'Removed', identity_check: 'other',
         identity_note: 'Removed', early_agreed_by: headId, early_reason: 'Removed', note: null, released_at: '2026-11-23T12:00:00.000Z',
       }),
       expect.objectContaining({ item_id: recent.phone, parent_name: 'Dawn Morgan' }),
     ]);
-    expect(sqlite(app).prepare('SELECT * FROM police_handovers').get()).toEqual(expect.objectContaining({
+    expect((await app.db.get('SELECT * FROM police_handovers'))).toEqual(expect.objectContaining({
       officer_name: 'Removed', officer_number: null, note: null, police_force: 'Kent Police', police_reference: '46/123456/26', handed_at: '2026-11-23T12:00:00.000Z',
     }));
-    expect((await app.ok('custody.findReceipt', { code: String(sqlite(app).prepare('SELECT number FROM receipts WHERE id = ?').pluck().get(kai.receiptId)) }, 'office')).items
+    expect((await app.ok('custody.findReceipt', { code: String((await scalar(app, 'SELECT number FROM receipts WHERE id = ?', [kai.receiptId]))) }, 'office')).items
       .map((i) => [i.closedTo, i.closedNote, i.confiscationReason])).toEqual([['Removed', 'Removed', 'Removed'], ['Removed', 'Removed', 'Removed']]);
     expect((await app.ok('retention.runNow', {}, 'staff')).confiscationsCleared).toBe(0);
     await at(app, { officeId, dslId }, '2027-11-24T11:00:00Z');
@@ -307,7 +307,7 @@ describe('the records of a confiscated device leaving', () => {
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');
     await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     await app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
-    const before = contentHash(app);
+    const before = await contentHash(app);
 
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));
@@ -328,7 +328,7 @@ describe('the records of a confiscated device leaving', () => {
       db.close();
     }
     await reopenTestApp(app);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('are sealed in the audit trail: a removal of names made behind the app is caught', async () => {
@@ -338,8 +338,8 @@ describe('the records of a confiscated device leaving', () => {
     await app.ok('learner.releaseConfiscated', release(kai.receiptId, [kai.phone]), 'office');
     await app.ok('learner.handToPolice', police(kai.receiptId, [kai.watch]), 'dsl');
     const [releaseId, handoverId] = [
-      sqlite(app).prepare('SELECT id FROM confiscation_releases').pluck().get() as number,
-      sqlite(app).prepare('SELECT id FROM police_handovers').pluck().get() as number,
+      (await scalar(app, 'SELECT id FROM confiscation_releases')) as number,
+      (await scalar(app, 'SELECT id FROM police_handovers')) as number,
     ];
     app.tamperedOnPurpose = true;
     app.close();

@@ -47,8 +47,8 @@ describe("pupils' devices held for the day", () => {
 
     await at(app, officeId, '2026-11-23T08:31:00Z');
     const { receipt } = await app.ok('custody.log', handIn("Amy O'Brien", 'Year 6', PHONE), 'office');
-    expect(count(app, 'receipts')).toBe(1);
-    expect(lastAuditDetail(app, 'custody.log')).toMatchObject({ ownerType: 'learner', reason: 'learner_day', itemIds: [receipt.items[0]!.itemId] });
+    expect(await count(app, 'receipts')).toBe(1);
+    expect(await lastAuditDetail(app, 'custody.log')).toMatchObject({ ownerType: 'learner', reason: 'learner_day', itemIds: [receipt.items[0]!.itemId] });
     const list = await held(app);
     expect(list.confiscated).toEqual([]);
     expect(list.forTheDay).toEqual([{
@@ -60,7 +60,7 @@ describe("pupils' devices held for the day", () => {
     await at(app, officeId, '2026-11-23T15:15:00Z');
     const back = await app.ok('custody.return', { receiptId: receipt.receiptId, itemIds: [receipt.items[0]!.itemId], returnedTo: "Amy O'Brien", note: null }, 'office');
     expect(back.receipt.items[0]).toMatchObject({ state: 'returned', closedTo: "Amy O'Brien", closedBy: 'Olu Office', closedAt: '2026-11-23T15:15:00.000Z' });
-    expect(lastAuditDetail(app, 'custody.return')).toEqual({ itemIds: [receipt.items[0]!.itemId] });
+    expect(await lastAuditDetail(app, 'custody.return')).toEqual({ itemIds: [receipt.items[0]!.itemId] });
     expect((await held(app)).forTheDay).toEqual([]);
   });
 
@@ -72,11 +72,11 @@ describe("pupils' devices held for the day", () => {
     expect((await app.ok('learner.devicesHeld', {}, 'staff')).forTheDay).toHaveLength(1);
     expect((await held(app)).forTheDay).toHaveLength(1);
     await app.ok('custody.return', giveBack, 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const second = await app.fails('custody.return', giveBack, 'staff');
     expect(second.code).toBe('conflict');
     expect(second.message).toBe("Phone (bag 12) was already returned to Amy O'Brien by Olu Office on 23 Nov 2026, 09:00. Nothing was changed.");
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('keeps two pupils with the same name in two classes apart, each with their own receipt and their own row', async () => {

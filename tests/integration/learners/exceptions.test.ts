@@ -8,7 +8,7 @@ import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -66,10 +66,10 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     expect(listed.approvers.find((a) => a.displayName === 'Helen Bradley')?.staffId).toBe(headId);
 
     // The entry is the approver's, made at the office's console, and names no pupil.
-    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_exception'`).get();
+    const entry = await app.db.get(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_exception'`);
     expect(entry).toEqual({ actor_label: 'Dee Okafor', entity: 'learner_exception', entity_id: view.exceptionId });
-    expect(lastAuditDetail(app, 'learner.record_exception')).toMatchObject({ deviceKind: 'phone', validUntil: '2027-07-21' });
-    expect(JSON.stringify(lastAuditDetail(app, 'learner.record_exception'))).not.toMatch(/Maya|Patel|glucose/);
+    expect(await lastAuditDetail(app, 'learner.record_exception')).toMatchObject({ deviceKind: 'phone', validUntil: '2027-07-21' });
+    expect(JSON.stringify(await lastAuditDetail(app, 'learner.record_exception'))).not.toMatch(/Maya|Patel|glucose/);
 
     // At hand-in the office sees it, and that it is not in force yet.
     expect((await app.ok('learner.agreementsFor', { pupilName: 'maya  PATEL' }, 'office')).exceptions.map((e) => e.state)).toEqual(['awaiting_signatures']);
@@ -79,24 +79,24 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     const { app, headId } = await school();
     const view = await app.ok('learner.recordException', exception({ staffId: headId, pin: HEAD_PIN }), 'office');
     expect(view).toMatchObject({ approvedBy: 'Helen Bradley', recordedBy: 'Olu Office', state: 'awaiting_signatures' });
-    expect(sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'learner.record_exception'`).pluck().get()).toBe('Helen Bradley');
+    expect((await scalar(app, `SELECT actor_label FROM audit_log WHERE action = 'learner.record_exception'`))).toBe('Helen Bradley');
   });
 
   it('refuses an approver who is neither DSL nor head, and a wrong PIN, which counts against their account', async () => {
     const { app, officeId, dslId } = await school();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const notAllowed = await app.fails('learner.recordException', exception({ staffId: officeId, pin: OFFICE_PIN }), 'office');
     expect(notAllowed).toMatchObject({ code: 'forbidden', fields: { 'approvedBy.staffId': 'Only the DSL or the headteacher can approve.' } });
     expect(notAllowed.message).toBe(
       "Olu Office is neither a Designated Safeguarding Lead nor the headteacher or a leader. Only they can approve a pupil's device exception.",
     );
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     const wrong = await app.fails('learner.recordException', exception({ staffId: dslId, pin: '999999' }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
-    expect(count(app, 'learner_exceptions')).toBe(0);
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dslId)).toBe(1);
-    expect(lastAuditDetail(app, 'learner.exception_pin_failed')).toMatchObject({ failures: 1 });
+    expect(await count(app, 'learner_exceptions')).toBe(0);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [dslId]))).toBe(1);
+    expect(await lastAuditDetail(app, 'learner.exception_pin_failed')).toMatchObject({ failures: 1 });
     // Held back with the other screens that take PINs, so exceptions are no way round the wait.
     expect(carriesPin(exception({ staffId: dslId, pin: DSL_PIN }))).toBe(true);
     expect((await app.fails('learner.recordException', { ...exception({ staffId: dslId, pin: DSL_PIN }), approvedBy: undefined }, 'office')).fields).toEqual({
@@ -108,7 +108,7 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
 
   it('asks for what the written agreement says, and for days that make sense, telling every problem at once', async () => {
     const { app, dslId } = await school();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const blank = await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, {
       permittedUse: ' ', expectations: '', sanctions: '  ', validFrom: '2027-01-10', validUntil: '2027-01-09',
     }), 'office');
@@ -120,7 +120,7 @@ describe("a pupil's device exception, approved by the DSL or the headteacher", (
     });
     const past = await app.fails('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }, { validFrom: '2026-09-01', validUntil: '2026-11-22' }), 'office');
     expect(past).toMatchObject({ code: 'invalid_input', fields: { validUntil: 'The last day has already passed.' } });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('refuses the same pupil and kind of device twice over the same days, until the first is ended', async () => {
@@ -145,24 +145,24 @@ describe('the signed agreement', () => {
       state: 'in_force',
       signed: { on: '2026-11-23', learnerName: 'Maya Patel', parentName: 'Anita Patel', parentRelationship: 'Mother', recordedBy: 'Olu Office', recordedAt: '2026-11-23T09:00:00.000Z' },
     });
-    expect(lastAuditDetail(app, 'learner.record_exception_signed')).toEqual({ signedOn: '2026-11-23' });
+    expect(await lastAuditDetail(app, 'learner.record_exception_signed')).toEqual({ signedOn: '2026-11-23' });
     expect((await app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office')).exceptions[0]!.state).toBe('in_force');
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { parentName: 'Raj Patel', parentRelationship: 'Father' }), 'office')).toMatchObject({
       code: 'conflict', message: 'That agreement was already recorded as signed on Mon, 23 Nov 2026, by Olu Office. Nothing was changed.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // Not behind the app's back either: what was signed, and by whom, stays as recorded.
-    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_by_parent = 'Raj Patel' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_on = NULL, signed_by_learner = NULL, signed_by_parent = NULL,
-      parent_relationship = NULL, signatures_recorded_at = NULL, signatures_recorded_by = NULL WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
+    await expect(app.db.run(`UPDATE learner_exceptions SET signed_by_parent = 'Raj Patel' WHERE id = ?`, [exceptionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run(`UPDATE learner_exceptions SET signed_on = NULL, signed_by_learner = NULL, signed_by_parent = NULL,
+      parent_relationship = NULL, signatures_recorded_at = NULL, signatures_recorded_by = NULL WHERE id = ?`, [exceptionId])).rejects.toThrow(/signed once and ended once/);
   });
 
   it('is never signed on a day still to come, nor before the exception was recorded', async () => {
     const { app, dslId } = await school();
     const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.recordExceptionSigned', signatures(exceptionId, { signedOn: '2026-11-24' }), 'office')).toMatchObject({
       code: 'invalid_input', fields: { signedOn: 'The day it was signed cannot be in the future.' },
     });
@@ -174,11 +174,10 @@ describe('the signed agreement', () => {
       parentRelationship: 'Say how they are related to the pupil, for example mother or foster carer.',
       signedOn: 'Enter the day it was signed.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // The database itself refuses a signature dated before the record.
-    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET signed_on = '2026-11-01', signed_by_learner = 'M', signed_by_parent = 'A',
-      parent_relationship = 'Mother', signatures_recorded_at = '2026-11-23T09:00:00.000Z', signatures_recorded_by = 1 WHERE id = ?`).run(exceptionId))
-      .toThrow(/CHECK constraint failed/);
+    await expect(app.db.run(`UPDATE learner_exceptions SET signed_on = '2026-11-01', signed_by_learner = 'M', signed_by_parent = 'A',
+      parent_relationship = 'Mother', signatures_recorded_at = '2026-11-23T09:00:00.000Z', signatures_recorded_by = 1 WHERE id = ?`, [exceptionId])).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it('runs for whole UK days once signed: still to start before its first day, over after its last', async () => {
@@ -221,24 +220,24 @@ describe('ending an exception', () => {
     const { app, dslId, headId, officeId } = await school();
     const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: dslId, pin: DSL_PIN }), 'office');
     await app.ok('learner.recordExceptionSigned', signatures(exceptionId), 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('learner.endException', { exceptionId, reason: 'Misused' }, 'office')).code).toBe('forbidden');
     expect((await app.fails('learner.endException', { exceptionId, reason: '  ' }, 'dsl')).fields).toEqual({ reason: 'Say why the exception ends.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     app.clock.set('2026-11-23T09:10:00Z');
     await unlockAll(app, { headId, dslId, officeId });
     const ended = await app.ok('learner.endException', { exceptionId, reason: 'Took photos of other pupils' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-11-23T09:10:00.000Z', by: 'Helen Bradley', reason: 'Took photos of other pupils' } });
-    expect(lastAuditDetail(app, 'learner.end_exception')).toEqual({});
+    expect(await lastAuditDetail(app, 'learner.end_exception')).toEqual({});
     expect(await app.fails('learner.endException', { exceptionId, reason: 'Again' }, 'dsl')).toMatchObject({
       code: 'conflict', message: 'That exception was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
-    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET end_reason = 'Something kinder' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare(`UPDATE learner_exceptions SET sanctions = 'None' WHERE id = ?`).run(exceptionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare('DELETE FROM learner_exceptions').run()).toThrow(/never deleted/);
+    await expect(app.db.run(`UPDATE learner_exceptions SET end_reason = 'Something kinder' WHERE id = ?`, [exceptionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run(`UPDATE learner_exceptions SET sanctions = 'None' WHERE id = ?`, [exceptionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run('DELETE FROM learner_exceptions')).rejects.toThrow(/never deleted/);
     // Shown at hand-in as ended, after any current one.
     expect((await app.ok('learner.agreementsFor', { pupilName: 'Maya Patel' }, 'office')).exceptions.map((e) => e.state)).toEqual(['ended']);
-    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${EXCEPTIONS_FOR_PUPIL_SQL}`).all({ pupilKey: 'maya patel', today: '2026-11-23' }) as { detail: string }[])
+    const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${EXCEPTIONS_FOR_PUPIL_SQL}`, { pupilKey: 'maya patel', today: '2026-11-23' })) as { detail: string }[])
       .map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH e USING INDEX learner_exceptions_by_pupil \(pupil_key=\?\)/);
   });
@@ -316,8 +315,8 @@ describe('retention', () => {
     await unlockAll(app, { headId, dslId, officeId });
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.learnerExceptionsCleared).toBe(2);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ learnerExceptionsCleared: 2 });
-    const rows = sqlite(app).prepare('SELECT * FROM learner_exceptions ORDER BY id').all() as Record<string, unknown>[];
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ learnerExceptionsCleared: 2 });
+    const rows = (await app.db.all('SELECT * FROM learner_exceptions ORDER BY id')) as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       id: old.exceptionId, pupil_name: 'Removed', pupil_key: `removed:${old.exceptionId}`, class_group: 'Removed', device_description: 'Removed',
       reason: 'Removed', permitted_use: 'Removed', expectations: 'Removed', sanctions: 'Removed', signed_by_learner: 'Removed', signed_by_parent: 'Removed',

@@ -88,22 +88,22 @@ describe('a search of a confiscated pupil device', () => {
       expect((await app.ok('learner.searches', {}, who)).searches.map((s) => s.searchId)).toEqual([second.searchId, view.searchId]);
     }
     expect(await app.fails('learner.searches', {}, 'office')).toMatchObject({ code: 'forbidden' });
-    expect(count(app, 'learner_searches')).toBe(2);
+    expect(await count(app, 'learner_searches')).toBe(2);
   });
 
   it('leaves an audit entry by the searcher that names nobody and repeats none of the words', async () => {
     const { app, phone } = await confiscatedThisMorning();
     const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
-    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_search'`).get();
+    const entry = await app.db.get(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'learner.record_search'`);
     expect(entry).toEqual({ actor_label: 'Helen Bradley', entity: 'learner_search', entity_id: searchId });
-    const detail = lastAuditDetail(app, 'learner.record_search');
+    const detail = await lastAuditDetail(app, 'learner.record_search');
     expect(detail).toEqual({ itemId: phone.itemId, consentFrom: 'parent', consentGivenAt: '2026-11-23T10:05:00.000Z', content: 'deleted', witnessPresent: true });
     expect(JSON.stringify(detail)).not.toMatch(/Kai|Dawn|Mother|videos|Evans/);
   });
 
   it('is refused to everyone without the head role, the DSL included, and nothing is written', async () => {
     const { app, phone } = await confiscatedThisMorning();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     for (const who of ['office', 'dsl', 'staff'] as const) {
       expect(await app.fails('learner.recordSearch', search(phone.itemId), who)).toMatchObject({
         code: 'forbidden', message: 'This needs the Headteacher or leadership role. Ask someone who has it.',
@@ -111,12 +111,12 @@ describe('a search of a confiscated pupil device', () => {
     }
     expect((await app.fails('learner.recordSearch', search(phone.itemId), 'kiosk')).code).toBe('locked');
     expect((await app.fails('learner.searches', {}, 'kiosk')).code).toBe('locked');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it("needs whose consent, a parent's relationship, and what was deleted unless nothing was, telling every problem at once", async () => {
     const { app, phone } = await confiscatedThisMorning();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const parentNoRelationship = await app.fails('learner.recordSearch', search(phone.itemId, { consentRelationship: '  ' }), 'head');
     expect(parentNoRelationship).toMatchObject({
       code: 'invalid_input', fields: { consentRelationship: 'Say how they are related to the pupil, for example mother or foster carer.' },
@@ -151,12 +151,12 @@ describe('a search of a confiscated pupil device', () => {
     expect((await app.fails('learner.recordSearch', { ...search(phone.itemId), consentFrom: 'teacher' } as never, 'head')).fields).toEqual({
       consentFrom: 'Say who gave consent: the pupil, or a parent or carer.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('refuses consent in the future or before the device was logged, on the box that is wrong; the minute it was logged is fine', async () => {
     const { app, phone } = await confiscatedThisMorning();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-11-24' }), 'head')).toMatchObject({
       code: 'invalid_input', fields: { consentOn: 'The day consent was given cannot be in the future.' },
     });
@@ -173,7 +173,7 @@ describe('a search of a confiscated pupil device', () => {
     expect((await app.fails('learner.recordSearch', search(phone.itemId, { consentOn: '2026-02-30' }), 'head')).fields).toEqual({
       consentOn: 'The day consent was given is not a real date.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // Consent typed to the minute the phone was logged (09:15, logged at 09:15:30), and now (10:30), are both fine.
     expect((await app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '09:15' }), 'head')).consentGivenAt).toBe('2026-11-23T09:15:00.000Z');
     expect((await app.ok('learner.recordSearch', search(phone.itemId, { consentTime: '10:30' }), 'head')).consentGivenAt).toBe('2026-11-23T10:30:00.000Z');
@@ -201,13 +201,13 @@ describe('a search of a confiscated pupil device', () => {
   it('is only of a confiscated device the school still holds', async () => {
     const { app, phone, headId, officeId, dslId } = await confiscatedThisMorning();
     const forTheDay = await logPupilPhone(app, 'learner_day', 'Amy Jones');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('learner.recordSearch', search(forTheDay.itemId), 'head')).toMatchObject({
       code: 'invalid_input', message: 'Only a confiscated device can be searched. This one is not confiscated.',
       fields: { itemId: 'Only a confiscated device can be searched.' },
     });
     expect(await app.fails('learner.recordSearch', search(999_999), 'head')).toMatchObject({ code: 'not_found', message: 'That device could not be found. Refresh the list.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     app.clock.set('2026-11-23T11:00:00Z');
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
@@ -226,19 +226,17 @@ describe('a search of a confiscated pupil device', () => {
     const { app, phone } = await confiscatedThisMorning();
     const { searchId } = await app.ok('learner.recordSearch', search(phone.itemId), 'head');
     const forTheDay = await logPupilPhone(app, 'learner_day', 'Amy Jones');
-    expect(() => sqlite(app).prepare(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
+    await expect(app.db.run(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`, [searchId])).rejects.toThrow(/never changed/);
     // Even the change retention makes is refused while the device is still in the safe.
-    expect(() => sqlite(app).prepare(`UPDATE learner_searches SET consent_name = 'Removed', consent_relationship = 'Removed', looked_at = 'Removed',
-      found = 'Removed', content_detail = 'Removed', witness = 'Removed' WHERE id = ?`).run(searchId)).toThrow(/never changed/);
-    expect(() => sqlite(app).prepare('DELETE FROM learner_searches').run()).toThrow(/never deleted/);
-    const insert = (itemId: number, consentFrom: string, relationship: string | null) => sqlite(app).prepare(
-      `INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
-         looked_at, found, content_action) VALUES (?, '2026-11-23T10:30:00.000Z', 1, ?, 'Someone', ?, '2026-11-23T10:00:00.000Z', 'All', 'nothing', 'none')`,
-    ).run(itemId, consentFrom, relationship);
-    expect(() => insert(forTheDay.itemId, 'learner', null)).toThrow(/only a confiscated device/);
-    expect(() => insert(phone.itemId, 'parent', null)).toThrow(/CHECK constraint failed/);
-    expect(() => insert(phone.itemId, 'teacher', null)).toThrow(/CHECK constraint failed/);
-    expect(count(app, 'learner_searches')).toBe(1);
+    await expect(app.db.run(`UPDATE learner_searches SET consent_name = 'Removed', consent_relationship = 'Removed', looked_at = 'Removed',
+      found = 'Removed', content_detail = 'Removed', witness = 'Removed' WHERE id = ?`, [searchId])).rejects.toThrow(/never changed/);
+    await expect(app.db.run('DELETE FROM learner_searches')).rejects.toThrow(/never deleted/);
+    const insert = async (itemId: number, consentFrom: string, relationship: string | null) => (await app.db.run(`INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
+         looked_at, found, content_action) VALUES (?, '2026-11-23T10:30:00.000Z', 1, ?, 'Someone', ?, '2026-11-23T10:00:00.000Z', 'All', 'nothing', 'none')`, [itemId, consentFrom, relationship]));
+    await expect(insert(forTheDay.itemId, 'learner', null)).rejects.toThrow(/only a confiscated device/);
+    await expect(insert(phone.itemId, 'parent', null)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(insert(phone.itemId, 'teacher', null)).rejects.toThrow(/CHECK constraint failed/);
+    expect(await count(app, 'learner_searches')).toBe(1);
   });
 
   it('is caught by the audit check when edited or added outside Safe Hands', async () => {
@@ -284,8 +282,8 @@ describe('a search of a confiscated pupil device', () => {
     await unlockAll(app, { head: headId, office: officeId, dsl: dslId });
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.searchesCleared).toBe(1);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ searchesCleared: 1 });
-    const rows = sqlite(app).prepare('SELECT * FROM learner_searches ORDER BY id').all() as Record<string, unknown>[];
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ searchesCleared: 1 });
+    const rows = (await app.db.all('SELECT * FROM learner_searches ORDER BY id')) as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       id: gone.searchId, consent_name: 'Removed', consent_relationship: 'Removed', looked_at: 'Removed', found: 'Removed',
       content_detail: 'Removed', witness: 'Removed',

@@ -8,7 +8,7 @@ describe('the audit trail', () => {
     const app = await createSetUpApp();
     await newVisitor(app, { devices: [{ kind: 'phone', quantity: 1 }] });
     await app.ok('settings.update', { idleSeconds: 120 }, 'staff');
-    const rows = sqlite(app).prepare('SELECT actor_label, action, entity FROM audit_log ORDER BY id').all() as { actor_label: string; action: string }[];
+    const rows = (await app.db.all('SELECT actor_label, action, entity FROM audit_log ORDER BY id')) as { actor_label: string; action: string }[];
     expect(rows.map((r) => r.action)).toEqual([
       'audit.sealing_started', 'setup.create', 'staff.create', 'policy.create', 'staff.unlock',
       'visitor.create', 'handover.declare', 'visit.sign_in', 'settings.update',
@@ -19,8 +19,8 @@ describe('the audit trail', () => {
 
   it('cannot be edited or deleted through SQL', async () => {
     const app = await createSetUpApp();
-    expect(() => sqlite(app).prepare(`UPDATE audit_log SET action = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
-    expect(() => sqlite(app).prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await expect(app.db.run(`UPDATE audit_log SET action = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(app.db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('verifies, and points at the first row someone changed behind the triggers', async () => {
@@ -32,7 +32,7 @@ describe('the audit trail', () => {
 
     app.tamperedOnPurpose = true;
     sqlite(app).exec('DROP TRIGGER audit_log_no_update');
-    sqlite(app).prepare(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`).run();
+    await app.db.run(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`);
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, checked: 2, firstBrokenId: 3 });
   });
 
@@ -41,7 +41,7 @@ describe('the audit trail', () => {
     await newVisitor(app);
     app.tamperedOnPurpose = true;
     sqlite(app).exec('DROP TRIGGER audit_log_no_delete');
-    sqlite(app).prepare('DELETE FROM audit_log WHERE id = 2').run();
+    await app.db.run('DELETE FROM audit_log WHERE id = 2');
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, firstBrokenId: 3, problems: ['Audit entry 2 has been removed.'] });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { flatten, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
-import { createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -36,7 +36,7 @@ describe('the end-of-day report as a PDF', () => {
     expect(text).not.toContain('Pupil · Pupil');
     // On paper it cannot change later: the mark lets the DSL check it against the trail.
     expect(text).toMatch(/Audit trail: entry \d+, check code [0-9A-F]{4}-[0-9A-F]{4}/);
-    expect(sqlite(app).prepare("SELECT count(*) FROM audit_log WHERE action = 'endofday.print'").pluck().get()).toBe(1);
+    expect((await scalar(app, "SELECT count(*) FROM audit_log WHERE action = 'endofday.print'"))).toBe(1);
   });
 
   it('says the day is clear when it is', async () => {

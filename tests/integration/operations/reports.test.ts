@@ -104,9 +104,9 @@ describe('reports', () => {
     [{ kind: 'visitors', from: '2026-02-30', to: '2026-03-01' }, 'from'],
   ])('refuses a bad range %j', async (input, field) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('report.get', input, 'staff')).fields?.[field]).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -129,8 +129,8 @@ describe('the report PDF', () => {
 describe('settings bad input', () => {
   it.each([['25:00'], ['7pm'], ['']])('refuses the end of the day %j, changing nothing', async (endOfDay) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('settings.update', { endOfDay }, 'staff')).fields?.endOfDay).toMatch(/time like 17:30/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROBE_EVERY_MS } from '../../../src/main/core/storage-watch.js';
 import { fillDatabase, freeDatabase, RUNS_AS_ROOT, unwritableDocument } from '../../helpers/full-disk.js';
-import { count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, column, scalar } from '../../helpers/test-app.js';
 
 /**
  * The roll call on a disk that will not take writes, through the real dispatcher on a real data folder. In
@@ -19,8 +19,8 @@ function rollCallPdf(app: TestApp): string {
   return join(app.dir, 'roll-calls', `roll-call-${app.clock.now().toISOString().replace(/[:.]/g, '-')}.pdf`);
 }
 
-function rollCallEntries(app: TestApp): string[] {
-  return sqlite(app).prepare("SELECT action FROM audit_log WHERE action LIKE 'rollcall.%' ORDER BY id").pluck().all() as string[];
+async function rollCallEntries(app: TestApp): Promise<string[]> {
+  return (await column(app, "SELECT action FROM audit_log WHERE action LIKE 'rollcall.%' ORDER BY id")) as string[];
 }
 
 /** What the disk stopped, in the words a receptionist is shown. */
@@ -57,7 +57,7 @@ describe('the roll call when the disk is full', () => {
     });
     expect(record.missing).toHaveLength(39);
     expect(record.missing[0]).toBe('Visitor1 Surname 1 long enough to take up a fair amount of room on the list');
-    expect(count(app, 'roll_calls')).toBe(0);
+    expect(await count(app, 'roll_calls')).toBe(0);
 
     // A tick for someone no longer here is still refused: the answer must be true.
     expect((await app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff')).code).toBe('conflict');
@@ -72,14 +72,14 @@ describe('the roll call when the disk is full', () => {
     restorePdfFolder();
     app.clock.advance(PROBE_EVERY_MS);
     expect((await app.ok('app.status', {})).storageProblem).toBeNull();
-    const savingAgain = sqlite(app).prepare("SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again'").pluck().get() as string;
+    const savingAgain = (await scalar(app, "SELECT detail_json FROM audit_log WHERE action = 'storage.saving_again'")) as string;
     expect(JSON.parse(savingAgain).notRecorded).toMatchObject({ 'rollcall.save': 1 });
     const kept = await app.ok('rollcall.save', { accountedVisitIds: [first!] }, 'staff');
     expect(kept).toMatchObject({ rollCallId: expect.any(Number), notSaved: null });
     expect(kept.missing).toEqual(record.missing);
     const again = await app.ok('rollcall.print', {}, 'staff');
     expect(readFileSync(app.documentLinks.resolve(again.print.documentId!)!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(count(app, 'roll_calls')).toBe(1);
+    expect(await count(app, 'roll_calls')).toBe(1);
   }, 30_000);
 });
 
@@ -96,7 +96,7 @@ describe('the roll call when the database has become read-only', () => {
 
     const record = await app.ok('rollcall.save', { accountedVisitIds: [] }, 'staff');
     expect(record).toMatchObject({ rollCallId: null, missing: ['Ann Able'], notSaved: 'The roll call could not be saved: the disk has become read-only.' });
-    expect(rollCallEntries(app)).toEqual([]);
+    expect(await rollCallEntries(app)).toEqual([]);
     expect((await app.ok('app.status', {})).storageProblem).toMatchObject({ kind: 'read_only' });
     sqlite(app).pragma('query_only = 0');
   });

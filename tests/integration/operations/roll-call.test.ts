@@ -5,7 +5,7 @@ import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { flatten, pdfPageSizes, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -52,7 +52,7 @@ describe('the roll call', () => {
     expect(record).toMatchObject({ takenBy: 'Priya Shah', onSite: 2, accounted: 1, missing: ['Ben Baker'] });
     expect((await app.fails('rollcall.save', { accountedVisitIds: [9999] }, 'staff')).code).toBe('conflict');
     expect((await app.fails('rollcall.save', { accountedVisitIds: [a.visitId, a.visitId] }, 'staff')).code).toBe('invalid_input');
-    expect(() => sqlite(app).prepare('UPDATE roll_calls SET accounted = 2').run()).toThrow(/never changed/);
+    await expect(app.db.run('UPDATE roll_calls SET accounted = 2')).rejects.toThrow(/never changed/);
   });
 });
 
@@ -75,7 +75,7 @@ describe('the end of the day', () => {
     app.clock.set('2026-11-23T17:31:00Z');
     expect((await runDueJobs(app)).autoSignedOut).toBe(1);
     expect((await runDueJobs(app)).autoSignedOut).toBe(0);
-    expect(sqlite(app).prepare('SELECT sign_out_method FROM visits WHERE id = ?').pluck().get(visitId)).toBe('automatic');
+    expect((await scalar(app, 'SELECT sign_out_method FROM visits WHERE id = ?', [visitId]))).toBe('automatic');
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const safe = await app.ok('custody.inSafe', {}, 'staff');
     expect(safe.itemCount).toBe(2);

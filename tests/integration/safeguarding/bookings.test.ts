@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { decodeQr, flatten, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -12,8 +12,8 @@ function bookInspector(app: TestApp, expectedDate = '2026-11-23') {
   }, 'staff');
 }
 
-function tokenOf(app: TestApp, bookingId: number): string {
-  return sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
+async function tokenOf(app: TestApp, bookingId: number): Promise<string> {
+  return (await scalar(app, 'SELECT invite_token FROM bookings WHERE id = ?', [bookingId])) as string;
 }
 
 describe('pre-booked visits', () => {
@@ -37,7 +37,7 @@ describe('pre-booked visits', () => {
     const pdf = readFileSync(app.documentLinks.resolve(documentId)!);
     const [page] = await renderPdfToPngs(pdf);
     const code = decodeQr(page!)!;
-    expect(code).toBe(tokenOf(app, booking.bookingId));
+    expect(code).toBe(await tokenOf(app, booking.bookingId));
     expect(flatten(await pdfText(pdf))).toMatch(/Helen Marsh/);
 
     expect(await app.ok('invite.lookup', { code })).toEqual({ displayName: 'Helen M.', needsAcknowledgement: true, deviceUseApproved: false });
@@ -57,7 +57,7 @@ describe('pre-booked visits', () => {
       permittedUse: 'Evidence of documents only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
     }, 'staff');
-    const code = tokenOf(app, booking.bookingId);
+    const code = await tokenOf(app, booking.bookingId);
     expect((await app.ok('invite.lookup', { code })).deviceUseApproved).toBe(true);
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     const visit = await app.ok('visit.signInWithInvite', {
@@ -75,23 +75,23 @@ describe('pre-booked visits', () => {
       await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: v, devices: [] });
       return code;
     }, 'conflict', /already been used/],
-    ['for another day', async (app: TestApp) => tokenOf(app, (await bookInspector(app, '2026-11-30')).bookingId), 'conflict', /is for Mon, 30 Nov 2026/],
+    ['for another day', async (app: TestApp) => (await tokenOf(app, (await bookInspector(app, '2026-11-30')).bookingId)), 'conflict', /is for Mon, 30 Nov 2026/],
   ])('an invite that is %s is refused plainly and changes nothing', async (_label, codeFor, code, message) => {
     const app = await createSetUpApp();
     const booking = await bookInspector(app);
-    const used = await codeFor(app, tokenOf(app, booking.bookingId));
-    const before = contentHash(app);
+    const used = await codeFor(app, await tokenOf(app, booking.bookingId));
+    const before = await contentHash(app);
     const error = await app.fails('visit.signInWithInvite', { code: used, devices: [] });
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('an expired invite and a malformed code are refused', async () => {
     const app = await createSetUpApp();
     const booking = await bookInspector(app);
     app.clock.set('2026-11-24T09:00:00Z');
-    expect((await app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) })).message).toMatch(/has expired/);
+    expect((await app.fails('invite.lookup', { code: (await tokenOf(app, booking.bookingId)) })).message).toMatch(/has expired/);
     expect((await app.fails('invite.lookup', { code: 'abc' })).code).toBe('invalid_input');
   });
 
@@ -110,7 +110,7 @@ describe('pre-booked visits', () => {
     }, 'staff')).fields?.expectedDate).toBeTruthy();
     const booking = await bookInspector(app);
     expect((await app.ok('booking.cancel', { bookingId: booking.bookingId, reason: 'Rescheduled' }, 'staff')).status).toBe('cancelled');
-    expect((await app.fails('invite.lookup', { code: tokenOf(app, booking.bookingId) })).message).toMatch(/cancelled/);
+    expect((await app.fails('invite.lookup', { code: (await tokenOf(app, booking.bookingId)) })).message).toMatch(/cancelled/);
     expect(existsSync(app.dir)).toBe(true);
   });
 });
@@ -125,7 +125,7 @@ describe('booked visitors whose names do not fit "first name, surname"', () => {
     expect(booked).toMatchObject({ firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true });
     const { documentId } = await app.ok('booking.invite', { bookingId: booked.bookingId }, 'staff');
     expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(documentId)!)))).toContain('Nagy Ferenc');
-    const code = tokenOf(app, booked.bookingId);
+    const code = await tokenOf(app, booked.bookingId);
     expect((await app.ok('invite.lookup', { code })).displayName).toBe('N. Ferenc');
     await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [] });
     const [visit] = (await app.ok('visit.onSite', {}, 'staff')).visits;
@@ -137,10 +137,10 @@ describe('booked visitors whose names do not fit "first name, surname"', () => {
     const base = { organisation: null, visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: null } as const;
     const booked = await app.ok('booking.create', { ...base, firstName: 'Suharto', oneName: true }, 'staff');
     expect(booked).toMatchObject({ firstName: 'Suharto', lastName: '', familyNameFirst: false });
-    expect((await app.ok('invite.lookup', { code: tokenOf(app, booked.bookingId) })).displayName).toBe('S.');
-    const before = contentHash(app);
+    expect((await app.ok('invite.lookup', { code: (await tokenOf(app, booked.bookingId)) })).displayName).toBe('S.');
+    const before = await contentHash(app);
     expect((await app.fails('booking.create', { ...base, firstName: 'Helen' }, 'staff')).fields?.lastName).toMatch(/surname/);
     expect((await app.fails('booking.create', { ...base, firstName: 'Helen', lastName: 'Marsh', oneName: true }, 'staff')).fields?.lastName).toMatch(/only one name/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });

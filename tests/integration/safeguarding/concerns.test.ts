@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAuditNow } from '../../../src/main/audit/audit-check.js';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -50,9 +50,9 @@ describe('concerns', () => {
   it('keeps concern details out of the audit trail, which everyone with audit access reads', async () => {
     const app = await withOfficeStaff();
     await app.ok('concern.raise', CONCERN, 'Olu Office');
-    const details = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.raise'`).pluck().get() as string;
+    const details = (await scalar(app, `SELECT detail_json FROM audit_log WHERE action = 'concern.raise'`)) as string;
     expect(details).not.toContain('blue coat');
-    expect(() => sqlite(app).prepare('DELETE FROM concerns').run()).toThrow(/never deleted/);
+    await expect(app.db.run('DELETE FROM concerns')).rejects.toThrow(/never deleted/);
   });
 
   it.each([
@@ -61,9 +61,9 @@ describe('concerns', () => {
     [{ ...CONCERN, location: 'x'.repeat(10_000) }, 'location'],
   ])('refuses a bad concern and changes nothing (%#)', async (input, field) => {
     const app = await withOfficeStaff();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('concern.raise', input, 'Olu Office')).fields?.[field]).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('an unknown visit is refused', async () => {
@@ -111,7 +111,7 @@ describe('telling the parents or carers', () => {
     // The DSL sees it on the concern.
     const seen = (await app.ok('concern.list', {}, 'staff')).concerns.find((c) => c.concernId === pupil.concernId)!;
     expect(seen.parentsInformed.map((p) => p.informed && p.informedBy)).toEqual(['Mrs Okafor, class teacher']);
-    const detail = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'concern.recordParentsInformed'`).pluck().get() as string;
+    const detail = (await scalar(app, `SELECT detail_json FROM audit_log WHERE action = 'concern.recordParentsInformed'`)) as string;
     expect(detail).not.toContain('Okafor');
     // Someone else's concern is not theirs to see, so not theirs to add to.
     expect((await app.fails('concern.recordParentsInformed', {
@@ -128,10 +128,10 @@ describe('telling the parents or carers', () => {
 
     const asOlu = (await app.ok('concern.list', {}, 'Olu Office')).concerns[0]!;
     expect(asOlu.parentsInformed).toEqual([{ informed: false, reason: null, recordedAt: '2026-11-23T09:00:00.000Z', recordedBy: 'Priya Shah' }]);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('concern.recordParentsInformed', { concernId: pupil.concernId, informedOn: '2026-11-23', informedBy: 'Olu' }, 'Olu Office');
     expect(refused).toMatchObject({ code: 'forbidden', message: expect.stringContaining('The DSL has decided') });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     // Once it is safe, the DSL records that they were told after all: the decision stays in the record, before it.
     const told = await app.ok('concern.recordParentsInformed', { concernId: pupil.concernId, informedOn: '2026-11-23', informedBy: 'Priya Shah, DSL' }, 'staff');
@@ -159,12 +159,12 @@ describe('telling the parents or carers', () => {
   ])('refuses %j with a clear message and changes nothing', async (change, field, message) => {
     const app = await withOfficeStaff();
     const { pupil } = await twoConcerns(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const failure = await app.fails('concern.recordParentsInformed', {
       concernId: pupil.concernId, informedOn: '2026-11-23', informedTime: '08:30', informedBy: 'Mrs Okafor', ...change,
     }, 'Olu Office');
     expect(failure).toMatchObject({ code: 'invalid_input', fields: { [field]: message } });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -173,14 +173,13 @@ describe('the debrief', () => {
     const app = await withOfficeStaff();
     const { pupil } = await twoConcerns(app);
     const debrief = { concernId: pupil.concernId, lessonsLearnt: 'The phone was in a bag all day: the office never knew it was on site.', practiceChange: 'Year 3 phones are handed in at the gate.' };
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('concern.recordDebrief', debrief, 'staff')).toMatchObject({ code: 'conflict', message: expect.stringContaining('Close the concern first') });
     await app.ok('concern.review', { concernId: pupil.concernId, outcome: 'Spoke to both families.', close: false }, 'staff');
     expect((await app.fails('concern.recordDebrief', debrief, 'staff')).code).toBe('conflict');
-    expect(count(app, 'concern_debriefs')).toBe(0);
+    expect(await count(app, 'concern_debriefs')).toBe(0);
     // Even written straight into the database, a debrief needs a closed concern.
-    expect(() => sqlite(app).prepare(`INSERT INTO concern_debriefs (concern_id, lessons_learnt, recorded_at, recorded_by) VALUES (?, 'x', 'now', 1)`).run(pupil.concernId))
-      .toThrow(/only once the concern is closed/);
+    await expect(app.db.run(`INSERT INTO concern_debriefs (concern_id, lessons_learnt, recorded_at, recorded_by) VALUES (?, 'x', 'now', 1)`, [pupil.concernId])).rejects.toThrow(/only once the concern is closed/);
 
     await app.ok('concern.review', { concernId: pupil.concernId, outcome: 'Resolved with both families.', close: true }, 'staff');
     expect((await app.fails('concern.recordDebrief', debrief, 'Olu Office')).code).toBe('forbidden');
@@ -191,8 +190,8 @@ describe('the debrief', () => {
     // Olu, who raised it, sees what was learnt.
     expect((await app.ok('concern.list', {}, 'Olu Office')).concerns[0]!.debrief?.lessonsLearnt).toBe(debrief.lessonsLearnt);
     expect(await app.fails('concern.recordDebrief', { ...debrief, lessonsLearnt: 'Again' }, 'staff')).toMatchObject({ code: 'conflict', message: 'This concern already has its debrief.' });
-    expect(() => sqlite(app).prepare(`UPDATE concern_debriefs SET lessons_learnt = 'Nothing'`).run()).toThrow(/never changed/);
-    expect(before).not.toBe(contentHash(app));
+    await expect(app.db.run(`UPDATE concern_debriefs SET lessons_learnt = 'Nothing'`)).rejects.toThrow(/never changed/);
+    expect(before).not.toBe(await contentHash(app));
   });
 });
 
@@ -217,35 +216,34 @@ describe('an allegation against a member of staff', () => {
       recordedAt: '2026-11-23T09:00:00.000Z', recordedBy: 'Priya Shah',
     }]);
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('concern.recordLadoOutcome', { concernId: id, outcome: 'unfounded', outcomeOn: '2026-11-19' }, 'staff'))
       .toMatchObject({ code: 'invalid_input', fields: { outcomeOn: 'The outcome cannot be before the referral (Fri, 20 Nov 2026).' } });
     expect((await app.fails('concern.recordLadoOutcome', { concernId: id, outcome: 'unfounded', outcomeOn: '2026-11-30' }, 'staff')).fields)
       .toEqual({ outcomeOn: 'The day of the outcome cannot be in the future.' });
     expect((await app.fails('concern.recordLadoOutcome', { concernId: id, outcome: 'dismissed', outcomeOn: '2026-11-23' }, 'staff')).fields)
       .toEqual({ outcome: 'Choose the outcome the LADO gave.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     const decided = await app.ok('concern.recordLadoOutcome', { concernId: id, outcome: 'unsubstantiated', outcomeOn: '2026-11-23', note: 'Refresher on the staff code of conduct.' }, 'staff');
     expect(decided.ladoReferral).toMatchObject({ outcome: 'unsubstantiated', outcomeOn: '2026-11-23', outcomeNote: 'Refresher on the staff code of conduct.', outcomeRecordedBy: 'Priya Shah' });
     expect((await app.fails('concern.recordLadoOutcome', { concernId: id, outcome: 'false', outcomeOn: '2026-11-23' }, 'staff')).code).toBe('conflict');
-    expect(() => sqlite(app).prepare(`UPDATE concern_lado_referrals SET lado_reference = 'other'`).run()).toThrow(/never changed/);
+    await expect(app.db.run(`UPDATE concern_lado_referrals SET lado_reference = 'other'`)).rejects.toThrow(/never changed/);
 
     // Olu raised it and still sees it, but the LADO's and the police's part are for those handling the allegation.
     const asOlu = (await app.ok('concern.list', {}, 'Olu Office')).concerns[0]!;
     expect([asOlu.concernId, asOlu.ladoReferral, asOlu.policeContacts]).toEqual([id, null, []]);
-    const audited = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action LIKE 'concern.record%'`).pluck().all().join();
+    const audited = (await column(app, `SELECT detail_json FROM audit_log WHERE action LIKE 'concern.record%'`)).join();
     expect(audited).not.toMatch(/LADO\/26|Mensah|46\/118822/);
   });
 
   it('refuses a LADO referral on a concern that is not about a member of staff, and one dated in the future', async () => {
     const app = await withOfficeStaff();
     const { pupil, teacher } = await twoConcerns(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('concern.recordLadoReferral', { concernId: pupil.concernId, referredOn: '2026-11-23', ladoReference: 'LADO/1' }, 'staff'))
       .toMatchObject({ code: 'conflict', message: 'A LADO referral is for a concern about a member of staff. This one is about a pupil.' });
-    expect(() => sqlite(app).prepare(`INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by) VALUES (?, '2026-11-23', 'L', 'now', 1)`).run(pupil.concernId))
-      .toThrow(/only for a concern about a member of staff/);
+    await expect(app.db.run(`INSERT INTO concern_lado_referrals (concern_id, referred_on, lado_reference, recorded_at, recorded_by) VALUES (?, '2026-11-23', 'L', 'now', 1)`, [pupil.concernId])).rejects.toThrow(/only for a concern about a member of staff/);
     expect((await app.fails('concern.recordLadoReferral', { concernId: teacher.concernId, referredOn: '2026-11-24', ladoReference: 'LADO/1' }, 'staff')).fields)
       .toEqual({ referredOn: 'The day of the referral cannot be in the future.' });
     expect((await app.fails('concern.recordLadoReferral', { concernId: teacher.concernId, referredOn: '2026-11-23', ladoReference: 'L'.repeat(41) }, 'staff')).fields)
@@ -256,7 +254,7 @@ describe('an allegation against a member of staff', () => {
     expect((await app.fails('concern.recordPoliceContact', {
       concernId: teacher.concernId, contactedOn: '2026-11-23', policeForce: 'Kent Police', officer: ' ', reference: 'R1',
     }, 'staff')).fields).toEqual({ officer: "Enter the officer's name or collar number." });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 

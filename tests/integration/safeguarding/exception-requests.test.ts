@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { addColleagues, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -42,8 +42,8 @@ function approval(visitId: number, approver: { staffId: number; pin: string }, r
   };
 }
 
-const requests = (app: SetUp) =>
-  sqlite(app).prepare('SELECT id, visit_id, device_kind, purpose, decision, exception_id, decline_reason, decided_by FROM exception_requests ORDER BY id').all();
+const requests = async (app: SetUp) =>
+  (await app.db.all('SELECT id, visit_id, device_kind, purpose, decision, exception_id, decline_reason, decided_by FROM exception_requests ORDER BY id'));
 
 describe("a visitor's request at the kiosk to keep a device", () => {
   it('is made at the public kiosk, and only the DSL reads the requests; they reach the DSL and the on-site list, their words kept out of the audit trail', async () => {
@@ -64,7 +64,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect((await app.ok('visit.onSite', {}, 'office')).visits[0]!.exceptionRequest).toEqual({
       requestId: open!.requestId, deviceKind: 'phone', purpose: 'Notes for the review meeting', requestedAt: '2026-11-23T09:00:00.000Z',
     });
-    expect(lastAuditDetail(app, 'exceptionRequest.request')).toEqual({ visitId: visit.visitId, deviceKind: 'phone' });
+    expect(await lastAuditDetail(app, 'exceptionRequest.request')).toEqual({ visitId: visit.visitId, deviceKind: 'phone' });
   });
 
   it('is refused for a visit signed out, unknown, or signed in too long ago, and a second one while the first waits; nothing changes', async () => {
@@ -72,25 +72,24 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     const gone = await officer(app, 'Rita', 'Whitfield');
     await app.ok('visit.signOut', { visitId: gone.visitId });
     const visit = await officer(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('exceptionRequest.request', ask(gone.visitId))).toMatchObject({ code: 'conflict', message: 'Please ask at the office if you need to keep a device.' });
     expect((await app.fails('exceptionRequest.request', ask(9999))).message).toBe('Please ask at the office if you need to keep a device.');
     expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { purpose: '   ' }))).fields).toEqual({ purpose: 'Please say what you need it for.' });
     expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'drone' as never }))).code).toBe('invalid_input');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     await app.ok('exceptionRequest.request', ask(visit.visitId));
-    const asked = contentHash(app);
+    const asked = await contentHash(app);
     expect((await app.fails('exceptionRequest.request', ask(visit.visitId, { deviceKind: 'laptop' }))).message).toMatch(/^You have already asked to keep a device\./);
-    expect(contentHash(app)).toBe(asked);
+    expect(await contentHash(app)).toBe(asked);
 
     // Someone at the kiosk later in the day cannot ask on behalf of a visitor who signed in this morning.
     const later = await officer(app, 'Tom', 'Price');
     app.clock.advance(16 * 60_000);
     expect((await app.fails('exceptionRequest.request', ask(later.visitId))).code).toBe('conflict');
     // The schema holds one waiting request per visit against a race as well.
-    expect(() => sqlite(app).prepare(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`).run(visit.visitId))
-      .toThrow(/UNIQUE/);
+    await expect(app.db.run(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`, [visit.visitId])).rejects.toThrow(/UNIQUE/);
   });
 
   it('is declined once by a DSL with a reason, then leaves the inbox and the on-site list', async () => {
@@ -102,7 +101,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect((await app.fails('exceptionRequest.decline', { requestId, reason: ' ' }, 'dsl')).fields).toEqual({ reason: 'Say why the visitor may not keep the device.' });
 
     expect(await app.ok('exceptionRequest.decline', { requestId, reason: 'Use the school laptop in the meeting room' }, 'dsl')).toEqual({ declined: true });
-    expect(requests(app)).toEqual([{
+    expect(await requests(app)).toEqual([{
       id: requestId, visit_id: visit.visitId, device_kind: 'phone', purpose: 'Notes for the review meeting', decision: 'declined', exception_id: null,
       decline_reason: 'Use the school laptop in the meeting room', decided_by: dslId,
     }]);
@@ -110,9 +109,9 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect((await app.ok('inbox.list', {}, 'dsl')).items).toEqual([]);
     expect((await app.ok('visit.onSite', {}, 'office')).visits[0]!.exceptionRequest).toBeNull();
     // Decided once: the decision cannot be rewritten, nor the request deleted.
-    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET decline_reason = 'Changed'`).run()).toThrow(/decided once/);
-    expect(() => sqlite(app).prepare('DELETE FROM exception_requests').run()).toThrow(/never deleted/);
-    expect(count(app, 'device_exceptions')).toBe(0);
+    await expect(app.db.run(`UPDATE exception_requests SET decline_reason = 'Changed'`)).rejects.toThrow(/decided once/);
+    await expect(app.db.run('DELETE FROM exception_requests')).rejects.toThrow(/never deleted/);
+    expect(await count(app, 'device_exceptions')).toBe(0);
   });
 
   it('is closed by the approval that answers it, in the same transaction: a wrong PIN, or a failure after the approval is written, leaves it waiting', async () => {
@@ -128,21 +127,20 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     expect(await app.fails('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, theirs), 'office')).toMatchObject({
       code: 'invalid_input', fields: { requestId: 'That request is for another visit.' },
     });
-    expect(count(app, 'device_exceptions')).toBe(0);
+    expect(await count(app, 'device_exceptions')).toBe(0);
     expect((await app.ok('exceptionRequest.listOpen', {}, 'dsl')).requests).toHaveLength(2);
 
     const approved = await app.ok('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office');
-    expect(requests(app)[0]).toMatchObject({ id: mine, decision: 'approved', exception_id: approved.exceptionId, decided_by: dslId });
-    expect(lastAuditDetail(app, 'exception.approve')).toMatchObject({ requestId: mine });
+    expect((await requests(app))[0]).toMatchObject({ id: mine, decision: 'approved', exception_id: approved.exceptionId, decided_by: dslId });
+    expect(await lastAuditDetail(app, 'exception.approve')).toMatchObject({ requestId: mine });
     // Approving the same request again writes no second approval.
     expect((await app.fails('exception.approve', approval(visit.visitId, { staffId: dslId, pin: DSL_PIN }, mine), 'office')).message)
       .toBe('That request has already been approved. Refresh the inbox.');
-    expect(count(app, 'device_exceptions')).toBe(1);
+    expect(await count(app, 'device_exceptions')).toBe(1);
     expect((await app.ok('visit.onSite', {}, 'office')).visits.map((v) => [v.firstName, v.exceptionRequest?.deviceKind ?? null, v.deviceUse?.approved ?? null]))
       .toEqual([['Ines', null, true], ['Tom', 'laptop', null]]);
     // The schema holds that an approval closes only a request of its own visit.
-    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET decision = 'approved', exception_id = ?, decided_by = ?, decided_at = 'x' WHERE id = ?`)
-      .run(approved.exceptionId, dslId, theirs)).toThrow(/same visit|UNIQUE/);
+    await expect(app.db.run(`UPDATE exception_requests SET decision = 'approved', exception_id = ?, decided_by = ?, decided_at = 'x' WHERE id = ?`, [approved.exceptionId, dslId, theirs])).rejects.toThrow(/same visit|UNIQUE/);
   });
 
   it('lapses when the visitor signs out before the DSL decides: gone from the inbox, and nothing left to decline', async () => {
@@ -190,21 +188,21 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     const run = await app.ok('retention.runNow', {}, 'staff');
     // Tom never signed out, so his details (and his request's words) stay.
     expect(run.exceptionRequestsCleared).toBe(1);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionRequestsCleared: 1 });
-    expect(requests(app)).toEqual([
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ exceptionRequestsCleared: 1 });
+    expect(await requests(app)).toEqual([
       { id: requestId, visit_id: visit.visitId, device_kind: 'phone', purpose: 'Removed', decision: 'declined', exception_id: null, decline_reason: 'Removed', decided_by: dslId },
       expect.objectContaining({ visit_id: staying.visitId, purpose: 'Photos of the boiler plate', decision: null }),
     ]);
     expect((await app.ok('retention.runNow', {}, 'staff')).exceptionRequestsCleared).toBe(0);
     // Retention's change is the only one of its shape the schema lets through.
-    expect(() => sqlite(app).prepare(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`).run(requestId)).toThrow(/decided once/);
+    await expect(app.db.run(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`, [requestId])).rejects.toThrow(/decided once/);
   });
 
   it('is sealed by the audit trail: a change made behind the app is caught', async () => {
     const { app } = await school();
     const visit = await officer(app);
     await app.ok('exceptionRequest.request', ask(visit.visitId));
-    const requestId = sqlite(app).prepare('SELECT id FROM exception_requests').pluck().get() as number;
+    const requestId = (await scalar(app, 'SELECT id FROM exception_requests')) as number;
     app.tamperedOnPurpose = true;
     app.close();
     const db = new Database(join(app.dir, DATABASE_FILE));

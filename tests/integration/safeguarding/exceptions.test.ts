@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -39,7 +39,7 @@ describe('DSL device exceptions', () => {
     expect(view).toMatchObject({ state: 'active', approvedBy: 'Priya Shah', visitId: visit.visitId, validUntil: null });
     const marker = (await app.ok('visit.onSite', {}, office)).visits[0]!.deviceUse;
     expect(marker).toMatchObject({ approved: true, permittedAreas: 'Office and staffroom', endedBecause: null });
-    const audit = sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`).pluck().get();
+    const audit = await scalar(app, `SELECT actor_label FROM audit_log WHERE action = 'exception.approve'`);
     expect(audit).toBe('Priya Shah');
   });
 
@@ -48,13 +48,13 @@ describe('DSL device exceptions', () => {
     const visit = await inspectorOnSite(app);
     const office = await officeConsole(app);
     const officeId = ((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.displayName === 'Olu Office'))!.staffId;
-    const before = count(app, 'device_exceptions');
+    const before = await count(app, 'device_exceptions');
     expect((await app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: officeId, pin: '1357' } }), office)).code).toBe('forbidden');
     expect((await app.fails('exception.approve', approval(app, visit.visitId, { approver: { staffId: app.adminId, pin: '0000' } }), office)).code).toBe('wrong_pin');
     expect((await app.fails('exception.approve', { ...approval(app, visit.visitId), approver: undefined }, office)).code).toBe('invalid_input');
-    expect(count(app, 'device_exceptions')).toBe(before);
+    expect(await count(app, 'device_exceptions')).toBe(before);
     // The wrong PIN counts toward the DSL's lockout like any other.
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(app.adminId)).toBe(1);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [app.adminId]))).toBe(1);
   });
 
   it('an expired approval stops showing as approved and flags the device', async () => {
@@ -76,8 +76,8 @@ describe('DSL device exceptions', () => {
     expect(revoked).toMatchObject({ state: 'revoked', revokedBy: 'Priya Shah', revokeReason: 'Photographed a classroom display with children' });
     expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.deviceUse).toMatchObject({ approved: false, endedBecause: 'revoked' });
     expect((await app.fails('exception.revoke', { exceptionId, reason: 'again' }, 'staff')).code).toBe('conflict');
-    expect(() => sqlite(app).prepare(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`).run(exceptionId)).toThrow(/only be revoked/);
-    expect(() => sqlite(app).prepare('DELETE FROM device_exceptions').run()).toThrow(/never deleted/);
+    await expect(app.db.run(`UPDATE device_exceptions SET permitted_areas = 'Everywhere' WHERE id = ?`, [exceptionId])).rejects.toThrow(/only be revoked/);
+    await expect(app.db.run('DELETE FROM device_exceptions')).rejects.toThrow(/never deleted/);
   });
 
   it('revoking needs a DSL session', async () => {
@@ -97,11 +97,11 @@ describe('DSL device exceptions', () => {
   ])('refuses %s and changes nothing', async (_label, change, field) => {
     const app = await createSetUpApp();
     const visit = await inspectorOnSite(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('exception.approve', { ...approval(app, visit.visitId), ...change }, 'staff');
     if (field) expect(error.fields?.[field]).toBeTruthy();
     else expect(error.code).toBe('not_found');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('stores HTML in permitted use as text', async () => {

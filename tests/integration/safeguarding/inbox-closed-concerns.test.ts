@@ -38,7 +38,7 @@ describe("the DSL's inbox with years of closed concerns", () => {
 
   it('finds new concerns through the index of open concerns, so closed ones are never read', async () => {
     const app = await createSetUpApp();
-    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${NEW_CONCERNS_SQL}`).all({ raisedBy: null }) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${NEW_CONCERNS_SQL}`, { raisedBy: null })) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/(SCAN|SEARCH) c USING INDEX concerns_open\b/);
   });
 });

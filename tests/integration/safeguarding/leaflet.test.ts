@@ -12,7 +12,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { LEAFLET_AT_SIGN_IN_MINUTES } from '../../../src/main/services/safeguarding/leaflet-print.js';
 import { findCupsPdfQueue, pdfFilesIn, waitForNewPdf } from '../../helpers/cups.js';
 import { flatten, inkBounds, pdfPageSizes, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
@@ -31,8 +31,8 @@ const FIRST = {
 };
 const SECOND = { ...FIRST, body: `${FIRST.body}\n\nIf a child is in immediate danger, call 999.` };
 
-function auditCount(app: TestApp, action: string): number {
-  return sqlite(app).prepare('SELECT count(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
+async function auditCount(app: TestApp, action: string): Promise<number> {
+  return (await scalar(app, 'SELECT count(*) FROM audit_log WHERE action = ?', [action])) as number;
 }
 
 async function officeAccount(app: TestApp): Promise<string> {
@@ -54,14 +54,14 @@ describe('a setting with no leaflet', () => {
     expect(detail.suggested.body).toContain('the headteacher');
     expect(detail.suggested.body).toContain(`- ${(await app.ok('kiosk.config', {})).policy.summary[0]}`);
     // Suggested is not published: still nothing to offer.
-    expect(count(app, 'leaflet_versions')).toBe(0);
+    expect(await count(app, 'leaflet_versions')).toBe(0);
 
     const visit = await newVisitor(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('leaflet.printForVisitor', { visitId: visit.visitId });
     expect(refused).toMatchObject({ code: 'conflict', message: 'Please ask at the office for a safeguarding leaflet.' });
     expect((await app.fails('leaflet.print', {}, 'staff')).message).toMatch(/no safeguarding leaflet yet/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('suggests the nursery manager in a nursery', async () => {
@@ -80,25 +80,25 @@ describe('publishing the leaflet', () => {
     expect(second.current).toMatchObject({ version: 2, body: SECOND.body });
     expect(second.versions.map((v) => [v.version, v.title])).toEqual([[2, FIRST.title], [1, FIRST.title]]);
     expect((await app.ok('kiosk.config', {})).leafletAvailable).toBe(true);
-    expect(auditCount(app, 'leaflet.publish')).toBe(2);
-    expect(lastAuditDetail(app, 'leaflet.publish')).toEqual({ version: 2 });
+    expect(await auditCount(app, 'leaflet.publish')).toBe(2);
+    expect(await lastAuditDetail(app, 'leaflet.publish')).toEqual({ version: 2 });
     // Every member of staff can read it; the first version's words are still there to read.
     const office = await officeAccount(app);
     expect((await app.ok('leaflet.get', {}, office)).current?.version).toBe(2);
-    expect(sqlite(app).prepare('SELECT body FROM leaflet_versions WHERE version = 1').pluck().get()).toBe(FIRST.body);
+    expect((await scalar(app, 'SELECT body FROM leaflet_versions WHERE version = 1'))).toBe(FIRST.body);
   });
 
   it('refuses the same words again, an empty text, and anyone but the DSL, changing nothing', async () => {
     const app = await createSetUpApp();
     await app.ok('leaflet.publish', FIRST, 'staff');
     const office = await officeAccount(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('leaflet.publish', FIRST, 'staff')).toMatchObject({ code: 'conflict', message: 'This is the same as version 1, so there is nothing new to publish.' });
     expect((await app.fails('leaflet.publish', { ...FIRST, body: '   \n ' }, 'staff')).fields).toEqual({ body: 'Enter the text of the leaflet.' });
     expect((await app.fails('leaflet.publish', { ...FIRST, title: 'x'.repeat(161) }, 'staff')).fields?.title).toMatch(/too long/);
     expect((await app.fails('leaflet.publish', SECOND, office)).code).toBe('forbidden');
     expect((await app.fails('leaflet.publish', SECOND)).code).toBe('locked');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('is never edited or deleted: a write behind the app is refused, and one the triggers let through is found', async () => {
@@ -115,7 +115,7 @@ describe('publishing the leaflet', () => {
       // Version numbers cannot be skipped or reused either.
       expect(() => other.prepare("INSERT INTO leaflet_versions (version, title, body, created_at, created_by) VALUES (5, 'x', 'y', '2026-11-23T09:00:00.000Z', 1)").run())
         .toThrow(/must follow the newest/);
-      expect(sqlite(app).prepare('SELECT body FROM leaflet_versions').pluck().get()).toBe(FIRST.body);
+      expect((await scalar(app, 'SELECT body FROM leaflet_versions'))).toBe(FIRST.body);
 
       // A version slipped in by another program passes the triggers, but the audit trail has no entry for it.
       app.tamperedOnPurpose = true;
@@ -148,7 +148,7 @@ describe('printing the leaflet at the desk', () => {
     expect(text).not.toContain('###');
     const [page] = await renderPdfToPngs(pdf, 100);
     expect(inkBounds(page!)).not.toBeNull();
-    expect(lastAuditDetail(app, 'leaflet.print')).toEqual({ version: 1, printed: false });
+    expect(await lastAuditDetail(app, 'leaflet.print')).toEqual({ version: 1, printed: false });
 
     // The same version prints from the same file; a new one gets its own.
     expect(app.documentLinks.resolve((await app.ok('leaflet.print', {}, 'staff')).print.documentId!)).toBe(file);
@@ -156,7 +156,7 @@ describe('printing the leaflet at the desk', () => {
     const next = app.documentLinks.resolve((await app.ok('leaflet.print', {}, 'staff')).print.documentId!)!;
     expect(next).toMatch(/leaflet-2-/);
     expect(flatten(await pdfText(readFileSync(next)))).toContain('If a child is in immediate danger, call 999.');
-    expect(auditCount(app, 'leaflet.print')).toBe(3);
+    expect(await auditCount(app, 'leaflet.print')).toBe(3);
   });
 
   it('runs a long leaflet on to a second page, never off the foot of the first', async () => {
@@ -180,12 +180,12 @@ describe('a leaflet for the visitor at the kiosk', () => {
     const visit = await newVisitor(app);
     // No A4 printer yet: the kiosk hears only that it did not come out, and the visit's one print is used.
     expect(await app.ok('leaflet.printForVisitor', { visitId: visit.visitId })).toEqual({ printed: false });
-    expect(lastAuditDetail(app, 'leaflet.printForVisitor')).toEqual({ version: 1 });
-    const before = contentHash(app);
+    expect(await lastAuditDetail(app, 'leaflet.printForVisitor')).toEqual({ version: 1 });
+    const before = await contentHash(app);
     expect(await app.fails('leaflet.printForVisitor', { visitId: visit.visitId })).toMatchObject({
       code: 'conflict', message: 'Your leaflet has already been printed. Please ask at the office if you need another.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     // Someone at the kiosk later cannot print for a visitor who signed in earlier, nor for one who has left.
     const earlier = await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
@@ -197,7 +197,7 @@ describe('a leaflet for the visitor at the kiosk', () => {
     expect((await app.fails('leaflet.printForVisitor', { visitId: left.visitId })).message).toBe('Please ask at the office for a safeguarding leaflet.');
     expect((await app.fails('leaflet.printForVisitor', { visitId: 9999 })).message).toBe('Please ask at the office for a safeguarding leaflet.');
     expect((await app.fails('leaflet.printForVisitor', { visitId: 'x' })).code).toBe('invalid_input');
-    expect(count(app, 'leaflet_prints')).toBe(1);
+    expect(await count(app, 'leaflet_prints')).toBe(1);
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await app.ok('leaflet.get', {}, 'staff')).versions[0]?.printedForVisitors).toBe(1);
   });
@@ -208,7 +208,7 @@ describe('a leaflet for the visitor at the kiosk', () => {
     const visit = await newVisitor(app);
     const answers = await Promise.all([1, 2].map(() => app.dispatch('leaflet.printForVisitor', { visitId: visit.visitId }, 'test:kiosk')));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
-    expect(count(app, 'leaflet_prints')).toBe(1);
+    expect(await count(app, 'leaflet_prints')).toBe(1);
   });
 
   it.skipIf(SKIP_PRINTER)('comes out of the A4 printer through the real spooler', async () => {

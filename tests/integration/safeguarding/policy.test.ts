@@ -17,9 +17,7 @@ describe('editing the expectations', () => {
     const detail = await app.ok('policy.publish', NEW_TEXT, 'staff');
     expect(detail.current).toMatchObject({ version: 2, title: NEW_TEXT.title, summary: NEW_TEXT.summary, createdBy: 'Priya Shah' });
     expect(detail.versions.map((v) => [v.version, v.acknowledgements])).toEqual([[2, 0], [1, 1]]);
-    const ack = sqlite(app)
-      .prepare('SELECT p.version, p.title FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id WHERE v.id = ?')
-      .get(visit.visitId);
+    const ack = await app.db.get('SELECT p.version, p.title FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id JOIN policy_versions p ON p.id = a.policy_version_id WHERE v.id = ?', [visit.visitId]);
     expect(ack).toEqual({ version: 1, title: first.title });
     expect((await app.ok('kiosk.config', {})).policy.version).toBe(2);
   });
@@ -60,9 +58,9 @@ describe('editing the expectations', () => {
     [{ ...NEW_TEXT, reviewDue: '2020-01-01' }, 'reviewDue'],
   ])('refuses a bad new version and changes nothing (%#)', async (input, field) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('policy.publish', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });

@@ -7,7 +7,7 @@ import { PIN_THROTTLE_DEFAULTS } from '../../../src/main/server/pin-throttle.js'
 import { OWASP_SCRYPT } from '../../../src/main/services/staff/pin-hash.js';
 import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
-import { ADMIN_PIN, count, createSetUpApp, createTestApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, count, createSetUpApp, createTestApp, disposeAll, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 /**
  * A PIN is hashed off the event loop, so other commands are answered while it is checked. These tests send
@@ -75,10 +75,10 @@ function tally(answers: string[]): Record<string, number> {
 }
 
 /** What the account and the audit trail say about its wrong PINs. */
-function accountState(app: TestApp, staffId: number) {
+async function accountState(app: TestApp, staffId: number) {
   return {
-    ...(sqlite(app).prepare('SELECT failed_pin_count AS failures, locked_until AS lockedUntil FROM staff WHERE id = ?').get(staffId) as object),
-    audited: sqlite(app).prepare(`SELECT action, count(*) AS n FROM audit_log WHERE entity = 'staff' AND entity_id = ? AND action != 'staff.create' GROUP BY action ORDER BY action`).all(staffId),
+    ...((await app.db.get('SELECT failed_pin_count AS failures, locked_until AS lockedUntil FROM staff WHERE id = ?', [staffId])) as object),
+    audited: (await app.db.all(`SELECT action, count(*) AS n FROM audit_log WHERE entity = 'staff' AND entity_id = ? AND action != 'staff.create' GROUP BY action ORDER BY action`, [staffId])),
   };
 }
 
@@ -129,7 +129,7 @@ describe('twenty wrong PINs count the same sent one by one or all at once', () =
     );
     // Nine more are checked and counted, the tenth locks the account, and the other ten are never checked.
     expect(tally(replies.map(seen))).toEqual({ wrong_pin: 9, account_locked: 11 });
-    expect(accountState(app, staffId)).toEqual({
+    expect(await accountState(app, staffId)).toEqual({
       failures: MAX_PIN_FAILURES,
       lockedUntil: new Date(app.clock.now().getTime() + ACCOUNT_PIN_WINDOW_MS).toISOString(),
       audited: [{ action: 'staff.locked_out', n: 1 }, { action: 'staff.unlock_failed', n: MAX_PIN_FAILURES - 1 }],
@@ -145,7 +145,7 @@ describe('twenty wrong PINs count the same sent one by one or all at once', () =
     const replies = await send(Array.from({ length: GUESSES }, () => () => api('staff.unlock', { staffId, pin: WRONG_PIN })), how);
     const free = PIN_THROTTLE_DEFAULTS.freePerClient;
     expect(tally(replies.map(seen))).toEqual({ wrong_pin: free, 'held back': GUESSES - free });
-    expect(accountState(app, staffId)).toEqual({ failures: free, lockedUntil: null, audited: [{ action: 'staff.unlock_failed', n: free }] });
+    expect(await accountState(app, staffId)).toEqual({ failures: free, lockedUntil: null, audited: [{ action: 'staff.unlock_failed', n: free }] });
     // The screen waits its minute, then the right PIN works there.
     expect(seen(await api('staff.unlock', { staffId, pin: '1357' }))).toBe('held back');
     app.clock.advance(60_000);
@@ -207,8 +207,8 @@ describe('while a PIN is being checked', () => {
     return { app, staffId: olu.staffId };
   }
 
-  const unlockEntries = (app: TestApp, staffId: number) =>
-    sqlite(app).prepare(`SELECT count(*) FROM audit_log WHERE action = 'staff.unlock' AND entity_id = ?`).pluck().get(staffId);
+  const unlockEntries = async (app: TestApp, staffId: number) =>
+    (await scalar(app, `SELECT count(*) FROM audit_log WHERE action = 'staff.unlock' AND entity_id = ?`, [staffId]));
 
   it('an account deactivated meanwhile is not unlocked', async () => {
     const { app, staffId } = await withOlu();
@@ -219,7 +219,7 @@ describe('while a PIN is being checked', () => {
     release();
     expect(await unlocking).toMatchObject({ code: 'not_found' });
     expect((await app.ok('staff.session', {}, 'olu')).session).toBeNull();
-    expect(unlockEntries(app, staffId)).toBe(0);
+    expect(await unlockEntries(app, staffId)).toBe(0);
   });
 
   it('the old PIN does not open the console once an administrator has set a new one meanwhile', async () => {
@@ -235,7 +235,7 @@ describe('while a PIN is being checked', () => {
       fields: { pin: 'This PIN was changed a moment ago.' },
     });
     expect((await app.ok('staff.session', {}, 'olu')).session).toBeNull();
-    expect(unlockEntries(app, staffId)).toBe(0);
+    expect(await unlockEntries(app, staffId)).toBe(0);
     vi.restoreAllMocks();
     expect((await app.ok('staff.unlock', { staffId, pin: '2468' }, 'olu')).displayName).toBe('Olu Office');
   });
@@ -254,7 +254,7 @@ describe('while a PIN is being checked', () => {
     await app.ok('staff.update', { staffId: dee.staffId, displayName: 'Dee Safeguarding', roles: ['office'] }, 'staff');
     release();
     expect(await approving).toMatchObject({ code: 'forbidden', message: expect.stringContaining('is not a Designated Safeguarding Lead') });
-    expect(count(app, 'device_exceptions')).toBe(0);
+    expect(await count(app, 'device_exceptions')).toBe(0);
   });
 
   it('two first-run setups sent at once make one setting and one administrator', async () => {
@@ -264,6 +264,6 @@ describe('while a PIN is being checked', () => {
     }, `kiosk-${adminName}`);
     const answers = await Promise.all([setup('Priya Shah'), setup('Tom Reed')]);
     expect(answers.map((a) => (a.ok ? 'set up' : a.error.code)).sort()).toEqual(['already_set_up', 'set up']);
-    expect(count(app, 'staff')).toBe(1);
+    expect(await count(app, 'staff')).toBe(1);
   });
 });

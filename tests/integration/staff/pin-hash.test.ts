@@ -10,7 +10,7 @@ import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../../src/main/core/paths.js'
 import { needsRehash, OWASP_SCRYPT } from '../../../src/main/services/staff/pin-hash.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import {
-  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp, sqlite } from '../../helpers/test-app.js';
+  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
 
 /**
  * How PINs are kept: scrypt at OWASP's cost, and a pepper in a file of its own so that a copy of the
@@ -37,10 +37,10 @@ beforeEach(() => {
 });
 afterEach(disposeAll);
 
-const pinHashOf = (app: Pick<App, 'db'>, staffId: number) => sqlite(app).prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(staffId) as string;
-const staffRow = (app: Pick<App, 'db'>, staffId: number) =>
-  sqlite(app).prepare('SELECT failed_pin_count, locked_until FROM staff WHERE id = ?').get(staffId) as { failed_pin_count: number; locked_until: string | null };
-const auditActions = (app: Pick<App, 'db'>) => sqlite(app).prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[];
+const pinHashOf = async (app: Pick<App, 'db'>, staffId: number) => (await scalar(app, 'SELECT pin_hash FROM staff WHERE id = ?', [staffId])) as string;
+const staffRow = async (app: Pick<App, 'db'>, staffId: number) =>
+  (await app.db.get('SELECT failed_pin_count, locked_until FROM staff WHERE id = ?', [staffId])) as { failed_pin_count: number; locked_until: string | null };
+const auditActions = async (app: Pick<App, 'db'>) => (await column(app, `SELECT action FROM audit_log ORDER BY id`)) as string[];
 
 /** What earlier versions stored: scrypt at N=2^14, r=8, p=1, no pepper. Written out here, not taken from the app. */
 function oldFormatHash(pin: string): string {
@@ -83,7 +83,7 @@ describe('PIN hashes at OWASP’s cost', () => {
         settingName: 'Oak Tree Primary', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
       }, 'k') as { ok: true; value: { staffId: number } };
       expect(created.ok).toBe(true);
-      const stored = pinHashOf(app, created.value.staffId);
+      const stored = await pinHashOf(app, created.value.staffId);
       expect(stored).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=131072,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
       expect(scryptCalls()).toEqual([{ N: 2 ** 17, r: 8, p: 1 }]);
 
@@ -91,7 +91,7 @@ describe('PIN hashes at OWASP’s cost', () => {
       expect(await app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: ADMIN_PIN }, 'staff')).toMatchObject({ ok: true });
       expect(scryptCalls()).toEqual([{ N: 2 ** 17, r: 8, p: 1 }]);
       // Already current: nothing to re-hash.
-      expect(pinHashOf(app, created.value.staffId)).toBe(stored);
+      expect(await pinHashOf(app, created.value.staffId)).toBe(stored);
 
       vi.mocked(crypto.scrypt).mockClear();
       expect(await app.dispatch('staff.unlock', { staffId: created.value.staffId, pin: '0000' }, 'staff')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
@@ -117,7 +117,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
   async function olderVersionsFolder(): Promise<TestApp & { adminId: number }> {
     const app = await createSetUpApp();
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash(ADMIN_PIN), app.adminId));
+    await app.db.transaction(async () => (await app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [oldFormatHash(ADMIN_PIN), app.adminId])));
     app.close();
     rmSync(join(app.dir, PIN_PEPPER_FILE), { force: true });
     return reopenTestApp(app);
@@ -125,19 +125,19 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
 
   it('still unlock, and the right PIN replaces the hash with the new format in the unlock’s own transaction, audited', async () => {
     const app = await olderVersionsFolder();
-    const old = pinHashOf(app, app.adminId);
+    const old = await pinHashOf(app, app.adminId);
     expect(old).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'w')).code).toBe('wrong_pin');
-    expect(pinHashOf(app, app.adminId)).toBe(old);
+    expect(await pinHashOf(app, app.adminId)).toBe(old);
     expect(existsSync(join(app.dir, PIN_PEPPER_FILE))).toBe(false);
 
-    const lastEntry = sqlite(app).prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const lastEntry = (await scalar(app, 'SELECT max(id) FROM audit_log')) as number;
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
-    const upgraded = pinHashOf(app, app.adminId);
+    const upgraded = await pinHashOf(app, app.adminId);
     expect(upgraded).toMatch(/^\$scrypt-pepper\$v=2\$k=[0-9a-f]{16}\$n=16,r=8,p=1\$/);
     // Its first need made the key file.
     expect(readFileSync(join(app.dir, PIN_PEPPER_FILE))).toHaveLength(32);
-    const entries = sqlite(app).prepare(`SELECT action, actor_label, entity_id, detail_json AS detail FROM audit_log WHERE id > ? ORDER BY id`).all(lastEntry) as {
+    const entries = (await app.db.all(`SELECT action, actor_label, entity_id, detail_json AS detail FROM audit_log WHERE id > ? ORDER BY id`, [lastEntry])) as {
       action: string; actor_label: string; entity_id: number; detail: string;
     }[];
     expect(entries.map((e) => e.action)).toEqual(['staff.unlock', 'staff.pin_rehashed']);
@@ -149,21 +149,21 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     // The new hash unlocks, and is not replaced again.
     await app.ok('staff.lock', {}, 'w');
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w');
-    expect(pinHashOf(app, app.adminId)).toBe(upgraded);
-    expect(auditActions(app).filter((a) => a === 'staff.pin_rehashed')).toHaveLength(1);
+    expect(await pinHashOf(app, app.adminId)).toBe(upgraded);
+    expect((await auditActions(app)).filter((a) => a === 'staff.pin_rehashed')).toHaveLength(1);
   });
 
   it('the new hash is written with the unlock or not at all', async () => {
     const app = await olderVersionsFolder();
-    const old = pinHashOf(app, app.adminId);
-    const entries = auditActions(app).length;
+    const old = await pinHashOf(app, app.adminId);
+    const entries = (await auditActions(app)).length;
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_rehash_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'staff.pin_rehashed' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).code).toBe('internal');
     expect(logged).toHaveBeenCalledWith('Command staff.unlock failed:', expect.objectContaining({ message: 'refused' }));
     logged.mockRestore();
-    expect(pinHashOf(app, app.adminId)).toBe(old);
-    expect(auditActions(app)).toHaveLength(entries);
+    expect(await pinHashOf(app, app.adminId)).toBe(old);
+    expect(await auditActions(app)).toHaveLength(entries);
   });
 
   it('a DSL’s PIN typed into an approval is upgraded with the approval', async () => {
@@ -171,15 +171,15 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const olu = await app.ok('staff.create', { displayName: 'Dee Safeguarding', roles: ['dsl'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    await app.db.transaction(async () => (await app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [oldFormatHash('135790'), olu.staffId])));
     const visit = await newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
     const approval = await app.ok('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
       approver: { staffId: olu.staffId, pin: '135790' },
     }, 'staff');
-    expect(pinHashOf(app, olu.staffId)).toMatch(/^\$scrypt-pepper\$v=2\$/);
-    const last = sqlite(app).prepare(`SELECT action, actor_label FROM audit_log ORDER BY id DESC LIMIT 2`).all();
+    expect(await pinHashOf(app, olu.staffId)).toMatch(/^\$scrypt-pepper\$v=2\$/);
+    const last = await app.db.all(`SELECT action, actor_label FROM audit_log ORDER BY id DESC LIMIT 2`);
     expect(last).toEqual([{ action: 'staff.pin_rehashed', actor_label: 'Dee Safeguarding' }, { action: 'exception.approve', actor_label: 'Dee Safeguarding' }]);
     expect(approval.approvedBy).toBe('Dee Safeguarding');
   });
@@ -270,15 +270,15 @@ describe('when the PIN key file is missing', () => {
     expect(await app.ok('app.status', {})).toMatchObject({ setUp: true, databaseProblem: null });
     await newVisitor(app);
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain(`the PIN key file ${PIN_PEPPER_FILE} in the data folder (${app.dir}) is missing`);
     expect(refused.message).toContain('.pepper file beside the newest backup');
     // A wrong PIN cannot be told from a right one: nothing is counted, nothing is written, no key is made.
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: '0000' }, 'staff')).code).toBe('conflict');
-    expect(staffRow(app, app.adminId)).toEqual({ failed_pin_count: 0, locked_until: null });
-    expect(contentHash(app)).toBe(before);
+    expect(await staffRow(app, app.adminId)).toEqual({ failed_pin_count: 0, locked_until: null });
+    expect(await contentHash(app)).toBe(before);
     expect(existsSync(keyFile)).toBe(false);
 
     // Another key is not the PINs' key.
@@ -295,7 +295,7 @@ describe('when the PIN key file is missing', () => {
     // An account with an old-format PIN can still unlock without the key.
     const olu = await app.ok('staff.create', { displayName: 'Olu Office', roles: ['admin'], pin: '135790', pinAgain: '135790' }, 'staff');
     // Written as Safe Hands writes (sealed in the trail), as an earlier version would have left it.
-    await app.db.transaction(() => sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(oldFormatHash('135790'), olu.staffId));
+    await app.db.transaction(async () => (await app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [oldFormatHash('135790'), olu.staffId])));
     app.close();
     unlinkSync(join(app.dir, PIN_PEPPER_FILE));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -306,7 +306,7 @@ describe('when the PIN key file is missing', () => {
     }
     await app.ok('staff.unlock', { staffId: olu.staffId, pin: '135790' }, 'olu');
     // Its hash stays as it is until the key is back, rather than being moved to a key the others' PINs lack.
-    expect(pinHashOf(app, olu.staffId)).toMatch(/^scrypt\$16384\$/);
+    expect(await pinHashOf(app, olu.staffId)).toMatch(/^scrypt\$16384\$/);
     const error = await app.fails('staff.create', { displayName: 'New Starter', roles: [], pin: '2468', pinAgain: '2468' }, 'olu');
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('is missing') });
     expect((await app.fails('staff.resetPin', { staffId: app.adminId, pin: '246813', pinAgain: '246813' }, 'olu')).code).toBe('conflict');
@@ -331,7 +331,7 @@ describe('restoring a backup from another computer', () => {
     expect(readFileSync(`${result.keptAside}.pepper`).equals(newKey)).toBe(true);
     expect((await newPc.ok('staff.unlock', { staffId: oldPc.adminId, pin: ADMIN_PIN }, 'staff')).displayName).toBe('Priya Shah');
     expect((await newPc.ok('visit.onSite', {}, 'staff')).visits.map((v) => v.firstName)).toEqual(['From']);
-    const detail = sqlite(newPc).prepare(`SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`).pluck().get() as string;
+    const detail = (await scalar(newPc, `SELECT detail_json FROM audit_log WHERE action = 'backup.restore'`)) as string;
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });
 
@@ -341,12 +341,12 @@ describe('restoring a backup from another computer', () => {
     unlinkSync(`${backup.file}.pepper`);
     const newPc = await createSetUpApp();
     const keyBefore = readFileSync(join(newPc.dir, PIN_PEPPER_FILE));
-    const before = contentHash(newPc);
+    const before = await contentHash(newPc);
     const error = await newPc.fails('backup.restore', { file: backup.file, confirm: true }, 'staff');
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^Nothing was changed\. The PINs in that backup were set with a PIN key that is not on this computer/);
     expect(error.message).toContain(`${backup.fileName}.pepper`);
-    expect(contentHash(newPc)).toBe(before);
+    expect(await contentHash(newPc)).toBe(before);
     expect(readFileSync(join(newPc.dir, PIN_PEPPER_FILE)).equals(keyBefore)).toBe(true);
     expect(existsSync(join(newPc.dir, 'before-restore'))).toBe(false);
   });

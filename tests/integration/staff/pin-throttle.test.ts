@@ -7,7 +7,7 @@ import { startHttpHost, type HttpHost } from '../../../src/main/server/http-host
 import { MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../../../src/main/server/pin-throttle-file.js';
 import { buildSampleTemplate, COMMAND_SAMPLES, contextFor, openSampleApp, STAFF_PIN, type SampleApp, type SampleTemplate } from '../../helpers/command-samples.js';
-import { ADMIN_PIN, contentHash, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, sqlite, scalar } from '../../helpers/test-app.js';
 
 /**
  * The loopback host's PIN throttle, end to end: a screen's wrong PINs slow that screen down, by the app's
@@ -111,8 +111,8 @@ function expectThrottled(reply: Reply): void {
   expect(reply.body).toEqual({ ok: false, error: { code: 'account_locked', message: pinThrottleMessage(waitMs) } });
 }
 
-function lockedAccounts(): number {
-  return sqlite(app).prepare('SELECT count(*) FROM staff WHERE locked_until IS NOT NULL').pluck().get() as number;
+async function lockedAccounts(): Promise<number> {
+  return (await scalar(app, 'SELECT count(*) FROM staff WHERE locked_until IS NOT NULL')) as number;
 }
 
 /**
@@ -144,13 +144,13 @@ async function guessForADay(staffId: number, newTab: (n: number) => string = () 
 describe('PIN throttling on the loopback host', () => {
   it('makes a screen wait after 5 wrong PINs, 1 minute then doubling, and runs nothing meanwhile, before any account locks', async () => {
     await wrongPins(FREE);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const blocked = await api('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN });
     expectThrottled(blocked);
     expect(blocked.retryAfter).toBe('60');
     expect(blocked.body.error?.message).toBe('Too many wrong PINs have been typed on this screen. Try again in 1 minute.');
     // Not counted, not audited, no session opened.
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect((await api('staff.session', {})).body).toEqual({ ok: true, value: { session: null } });
     const waits = [];
     for (let i = 0; i < 6; i++) {
@@ -160,7 +160,7 @@ describe('PIN throttling on the loopback host', () => {
     }
     expect(waits).toEqual([2, 4, 8, 16, 30, 30]);
     // No account reached its own lockout: the throttle, not the accounts, slowed the screen.
-    expect(lockedAccounts()).toBe(0);
+    expect(await lockedAccounts()).toBe(0);
   });
 
   it('a stranger typing wrong PINs at one screen all day cannot lock out the DSL, who unlocks at once from another screen', async () => {
@@ -168,8 +168,8 @@ describe('PIN throttling on the loopback host', () => {
     const checked = await guessForADay(dsl);
     // The README's figure for one screen: 56 guesses a day.
     expect(checked).toBe(56);
-    expect(lockedAccounts()).toBe(0);
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(dsl)).toBe(56);
+    expect(await lockedAccounts()).toBe(0);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [dsl]))).toBe(56);
     const other = await api('staff.unlock', { staffId: dsl, pin: STAFF_PIN }, 'dsl-office-tab-0123456789');
     expect(other.body).toMatchObject({ ok: true, value: { staffId: dsl } });
   }, 60_000);
@@ -179,7 +179,7 @@ describe('PIN throttling on the loopback host', () => {
     const checked = await guessForADay(dsl, (n) => `reloaded-tab-${String(n).padStart(6, '0')}-0123456789`);
     expect(checked).toBe(111);
     expect(checked).toBeLessThan(MAX_PIN_FAILURES);
-    expect(lockedAccounts()).toBe(0);
+    expect(await lockedAccounts()).toBe(0);
     // Such a guesser can hold back every screen on this computer, but never for more than 30 minutes after
     // their last wrong PIN; then the DSL's own PIN works.
     const dslTab = 'dsl-office-tab-0123456789';
@@ -251,7 +251,7 @@ describe('PIN throttling on the loopback host', () => {
   it('counts tries at a locked account, but not right PINs, unknown accounts or malformed requests', async () => {
     const office = app.ids.staff.office;
     // Locked by wrong PINs typed elsewhere (the account's own rule); each try at it here counts.
-    sqlite(app).prepare('UPDATE staff SET locked_until = ? WHERE id = ?').run(new Date(now() + DAY).toISOString(), office);
+    await app.db.run('UPDATE staff SET locked_until = ? WHERE id = ?', [new Date(now() + DAY).toISOString(), office]);
     const lockedAnswers = [];
     for (let i = 0; i < FREE - 1; i++) lockedAnswers.push((await api('staff.unlock', { staffId: office, pin: STAFF_PIN })).body.error?.code);
     expect(lockedAnswers).toEqual(['account_locked', 'account_locked', 'account_locked', 'account_locked']);
@@ -293,7 +293,7 @@ describe('PIN throttling on the loopback host', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(FREE);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30 - FREE);
     // Five PIN checks ran, so five failures were recorded against the accounts, one each.
-    const failures = sqlite(app).prepare('SELECT sum(failed_pin_count) FROM staff').pluck().get();
+    const failures = await scalar(app, 'SELECT sum(failed_pin_count) FROM staff');
     expect(failures).toBe(FREE);
   });
 });

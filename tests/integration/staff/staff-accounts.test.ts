@@ -26,11 +26,11 @@ describe('staff accounts', () => {
 
   it('never leaves the setting without an active administrator or DSL', async () => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('staff.update', { staffId: app.adminId, displayName: 'Priya Shah', roles: ['admin'] }, 'staff');
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/only active Designated Safeguarding Lead/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('deactivates a leaver, keeping their name on the record, and they can no longer unlock', async () => {
@@ -61,10 +61,10 @@ describe('staff accounts', () => {
     [{ displayName: 'A', roles: [], pin: '1234', pinAgain: '4321' }, 'pinAgain'],
   ])('refuses a bad new account %j', async (input, field) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('staff.create', input, 'staff');
     expect(error.fields?.[field]).toBeTruthy();
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it.each([
@@ -74,11 +74,11 @@ describe('staff accounts', () => {
     ['a head', ['head']],
   ] as const)('refuses to give %s a PIN under 6 digits, at the PIN field, and saves nothing', async (_label, roles) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staff.create', { displayName: 'Jo Evans', roles, pin: '24681', pinAgain: '24681' }, 'staff')).toEqual({
       code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // Office staff keep the 4-digit minimum.
     await app.ok('staff.create', { displayName: 'Olu Office', roles: [], pin: '2468', pinAgain: '2468' }, 'staff');
   });
@@ -86,11 +86,11 @@ describe('staff accounts', () => {
   it('refuses to reset a DSL’s or administrator’s PIN to fewer than 6 digits, and the old one still works', async () => {
     const app = await createSetUpApp();
     const jo = await app.ok('staff.create', { displayName: 'Jo Evans', roles: ['dsl'], pin: '246813', pinAgain: '246813' }, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staff.resetPin', { staffId: jo.staffId, pin: '2468', pinAgain: '2468' }, 'staff')).toEqual({
       code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { pin: LONG_PIN_MESSAGE },
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     await app.ok('staff.unlock', { staffId: jo.staffId, pin: '246813' }, 'jo');
   });
 

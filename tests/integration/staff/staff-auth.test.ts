@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_PIN_WINDOW_MS, MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { LONG_PIN_MESSAGE, PIN_CHANGE_DUE_MESSAGE } from '../../../src/shared/domain/pin-rules.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, column, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -66,10 +66,10 @@ describe('the staff console lock', () => {
     expect((await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'w')).displayName).toBe('Priya Shah');
     // Room for one more wrong PIN, not a fresh start: never more than MAX_PIN_FAILURES in any 24 hours.
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: '000000' }, 'w')).code).toBe('account_locked');
-    const actions = sqlite(app).prepare(`SELECT action FROM audit_log WHERE action LIKE 'staff.%' ORDER BY id`).pluck().all();
+    const actions = await column(app, `SELECT action FROM audit_log WHERE action LIKE 'staff.%' ORDER BY id`);
     expect(actions.filter((a) => a === 'staff.unlock_failed')).toHaveLength(MAX_PIN_FAILURES - 1);
     expect(actions.filter((a) => a === 'staff.locked_out')).toHaveLength(2);
-    const lock = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'staff.locked_out' ORDER BY id LIMIT 1`).pluck().get() as string;
+    const lock = (await scalar(app, `SELECT detail_json FROM audit_log WHERE action = 'staff.locked_out' ORDER BY id LIMIT 1`)) as string;
     expect(JSON.parse(lock)).toEqual({ failures: MAX_PIN_FAILURES, lockedUntil: '2026-11-24T09:00:00.000Z' });
   });
 
@@ -85,9 +85,7 @@ describe('the staff console lock', () => {
 
   it('an office-only account cannot use admin or DSL commands', async () => {
     const app = await createSetUpApp();
-    const id = Number(
-      sqlite(app).prepare(`INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01')`).run(await app.pins.hash('1357')).lastInsertRowid,
-    );
+    const id = (await scalar(app, `INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01') RETURNING id`, [await app.pins.hash('1357')])) as number;
     await app.ok('staff.unlock', { staffId: id, pin: '1357' }, 'office-window');
     expect((await app.ok('visit.onSite', {}, 'office-window')).visits).toEqual([]);
     expect((await app.fails('settings.get', {}, 'office-window')).code).toBe('forbidden');
@@ -104,7 +102,7 @@ describe('the staff console lock', () => {
     // The guesser's console is locked, and even the right PIN waits out the lockout.
     expect((await app.fails('visit.onSite', {}, 'staff')).code).toBe('locked');
     expect((await app.fails('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'other-window')).code).toBe('account_locked');
-    const actions = sqlite(app).prepare(`SELECT action FROM audit_log WHERE entity = 'staff' ORDER BY id`).pluck().all() as string[];
+    const actions = (await column(app, `SELECT action FROM audit_log WHERE entity = 'staff' ORDER BY id`)) as string[];
     expect(actions.filter((a) => a === 'staff.change_pin_failed')).toHaveLength(MAX_PIN_FAILURES - 1);
     expect(actions.at(-1)).toBe('staff.locked_out');
     app.clock.advance(ACCOUNT_PIN_WINDOW_MS);
@@ -123,7 +121,7 @@ describe('the staff console lock', () => {
 
 /** A DSL and administrator whose 4-digit PIN was set before the 6-digit rule (stored as any PIN is: hashed). */
 async function withShortAdminPin(app: TestApp & { adminId: number }): Promise<string> {
-  sqlite(app).prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(await app.pins.hash('4826'), app.adminId);
+  await app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [await app.pins.hash('4826'), app.adminId]);
   await app.ok('staff.lock', {}, 'staff');
   return '4826';
 }
@@ -139,15 +137,15 @@ describe('a DSL or administrator with a PIN shorter than 6 digits', () => {
     for (const [name, input] of [['visit.onSite', {}], ['custody.pendingHandovers', {}], ['settings.get', {}], ['audit.verify', {}], ['staff.list', {}]] as const) {
       expect(await app.fails(name, input, 'staff'), name).toEqual({ code: 'pin_change_due', message: PIN_CHANGE_DUE_MESSAGE });
     }
-    const unlock = sqlite(app).prepare(`SELECT detail_json FROM audit_log WHERE action = 'staff.unlock' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
+    const unlock = (await scalar(app, `SELECT detail_json FROM audit_log WHERE action = 'staff.unlock' ORDER BY id DESC LIMIT 1`)) as string;
     expect(JSON.parse(unlock)).toEqual({ pinChangeDue: true });
 
     // Another short PIN is refused at its field, costs no try and changes nothing.
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staff.changeOwnPin', { currentPin: shortPin, newPin: { pin: '2468', pinAgain: '2468' } }, 'staff')).toEqual({
       code: 'invalid_input', message: LONG_PIN_MESSAGE, fields: { 'newPin.pin': LONG_PIN_MESSAGE },
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     await app.ok('staff.changeOwnPin', { currentPin: shortPin, newPin: { pin: '246813', pinAgain: '246813' } }, 'staff');
     expect((await app.fails('visit.onSite', {}, 'staff')).code).toBe('locked');
@@ -162,7 +160,7 @@ describe('a DSL or administrator with a PIN shorter than 6 digits', () => {
     await app.ok('staff.unlock', { staffId: office.staffId, pin: '1357' }, 'office');
     const shortPin = await withShortAdminPin(app);
     const visit = await newVisitor(app, { firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector' });
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('exception.approve', {
       target: { type: 'visit', visitId: visit.visitId }, purpose: 'inspection', devices: [{ kind: 'tablet', quantity: 1 }],
       permittedUse: 'Notes only', permittedAreas: 'Office', riskChecklist: DEFAULT_RISK_CHECKLIST.map((item) => ({ item, checked: true })),
@@ -171,7 +169,7 @@ describe('a DSL or administrator with a PIN shorter than 6 digits', () => {
     expect(error.code).toBe('pin_change_due');
     expect(error.message).toBe("Priya Shah's PIN is shorter than the 6 digits their role needs. Priya Shah must first unlock the staff console with it and choose a new one, then try again.");
     expect(error.fields).toEqual({ 'approver.pin': 'This PIN must be changed to one of at least 6 digits first.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 

@@ -9,7 +9,7 @@ import { badgeThrottleMessage, PIN_THROTTLE_DEFAULTS, pinThrottleMessage } from 
 import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
 import { pdfText } from '../../helpers/pdf.js';
 import { readStaffBadge, staffBadgeFile } from '../../helpers/staff-badges.js';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, column, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -25,8 +25,8 @@ async function withBadge(): Promise<{ app: TestApp & { adminId: number }; tomId:
   return { app, tomId: tom.staffId, code: (await readStaffBadge(app.dir, tom.staffId)).code };
 }
 
-function auditActions(app: TestApp): string[] {
-  return (sqlite(app).prepare(`SELECT action FROM audit_log ORDER BY id`).pluck().all() as string[]);
+async function auditActions(app: TestApp): Promise<string[]> {
+  return ((await column(app, `SELECT action FROM audit_log ORDER BY id`)) as string[]);
 }
 
 describe('issuing a staff badge', () => {
@@ -46,11 +46,11 @@ describe('issuing a staff badge', () => {
     expect(words.replace(/\s+/g, ' ')).toContain(groupScanCode(code));
 
     // The database holds the hash, never the code: not in any row, nor anywhere in its files.
-    expect(sqlite(app).prepare('SELECT code_hash FROM staff_badges').pluck().all()).toEqual([createHash('sha256').update(code).digest('hex')]);
+    expect((await column(app, 'SELECT code_hash FROM staff_badges'))).toEqual([createHash('sha256').update(code).digest('hex')]);
     sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(join(app.dir, DATABASE_FILE)).includes(Buffer.from(code))).toBe(false);
     expect((await app.ok('staff.list', {}, 'staff')).staff.find((s) => s.staffId === tom.staffId)).toMatchObject({ badgeIssuedAt: '2026-11-23T09:00:00.000Z' });
-    expect(lastAuditDetail(app, 'staff.issue_badge')).toEqual({ badgeId: 1 });
+    expect(await lastAuditDetail(app, 'staff.issue_badge')).toEqual({ badgeId: 1 });
   });
 
   it('is refused for a deactivated account, and to anyone but an administrator', async () => {
@@ -59,11 +59,11 @@ describe('issuing a staff badge', () => {
     await app.ok('staff.unlock', { staffId: sara.staffId, pin: '2580' }, 'sara');
     expect((await app.fails('staff.issueBadge', { staffId: tomId }, 'sara')).code).toBe('forbidden');
     await app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staff.issueBadge', { staffId: tomId }, 'staff')).toMatchObject({
       code: 'conflict', message: "Tom Reilly's account is deactivated, so a badge would not work. Nothing was changed.",
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -76,7 +76,7 @@ describe('scanning a staff badge at the kiosk', () => {
     const signedIn = await app.ok('staffDay.signInByBadge', { badgeCode: typed.replace(/ /g, '-'), phone: { bagSlot: 'Pouch 4', description: null } });
     expect(signedIn).toMatchObject({ displayName: 'Tom Reilly', signedInAt: '2026-11-23T09:00:00.000Z' });
     expect(signedIn.phone?.receipt).toMatchObject({ ownerName: 'Tom Reilly', createdBy: 'Tom Reilly' });
-    expect(lastAuditDetail(app, 'staff_day.sign_in')).toEqual({ how: 'kiosk', receiptId: signedIn.phone!.receipt.receiptId, with: 'badge' });
+    expect(await lastAuditDetail(app, 'staff_day.sign_in')).toEqual({ how: 'kiosk', receiptId: signedIn.phone!.receipt.receiptId, with: 'badge' });
     expect((await app.ok('staff.session', {})).session).toBeNull();
 
     app.clock.set('2026-11-23T16:30:00Z');
@@ -84,13 +84,13 @@ describe('scanning a staff badge at the kiosk', () => {
     expect(await app.ok('staffDay.signOutByBadge', { badgeCode: code, collectPhone: true })).toMatchObject({
       signedOutAt: '2026-11-23T16:30:00.000Z', takenFromSafe: 1, stillInSafe: 0,
     });
-    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
-    expect(lastAuditDetail(app, 'staff_day.sign_out')).toEqual({ how: 'kiosk', takenFromSafe: 1, with: 'badge' });
+    expect((await app.db.get('SELECT signed_in_how, signed_out_how FROM staff_days'))).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
+    expect(await lastAuditDetail(app, 'staff_day.sign_out')).toEqual({ how: 'kiosk', takenFromSafe: 1, with: 'badge' });
   });
 
   it('refuses a code it does not know, and one that is not a code at all, changing nothing', async () => {
     const { app } = await withBadge();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const message = 'We do not recognise that badge. Scan it again, or choose your name and type your PIN.';
     expect(await app.fails('staffDay.findByBadge', { badgeCode: UNKNOWN })).toEqual({ code: 'wrong_badge', message, fields: { badgeCode: message } });
     expect((await app.fails('staffDay.signInByBadge', { badgeCode: UNKNOWN, phone: null })).code).toBe('wrong_badge');
@@ -98,8 +98,8 @@ describe('scanning a staff badge at the kiosk', () => {
     expect(await app.fails('staffDay.findByBadge', { badgeCode: 'Tom Reilly' })).toMatchObject({
       code: 'invalid_input', fields: { badgeCode: 'That is not a Safe Hands staff badge. Scan it again, or choose your name.' },
     });
-    expect(contentHash(app)).toBe(before);
-    expect(count(app, 'staff_days')).toBe(0);
+    expect(await contentHash(app)).toBe(before);
+    expect(await count(app, 'staff_days')).toBe(0);
   });
 
   it('refuses the old badge once it is replaced, and the new one works', async () => {
@@ -111,25 +111,25 @@ describe('scanning a staff badge at the kiosk', () => {
     const { code: second } = await readStaffBadge(app.dir, tomId);
     expect(second).not.toBe(first);
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staffDay.signInByBadge', { badgeCode: first, phone: null })).toMatchObject({
       code: 'wrong_badge',
       message: 'This badge has been replaced by a newer one and no longer works. Use your new badge, or choose your name and type your PIN.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     await app.ok('staffDay.signInByBadge', { badgeCode: second, phone: null });
-    expect(sqlite(app).prepare('SELECT ended_at, ended_why FROM staff_badges ORDER BY id').all()).toEqual([
+    expect((await app.db.all('SELECT ended_at, ended_why FROM staff_badges ORDER BY id'))).toEqual([
       { ended_at: '2026-11-24T08:00:00.000Z', ended_why: 'replaced' }, { ended_at: null, ended_why: null },
     ]);
-    expect(auditActions(app).filter((a) => a.endsWith('_badge'))).toEqual(['staff.issue_badge', 'staff.replace_badge']);
+    expect((await auditActions(app)).filter((a) => a.endsWith('_badge'))).toEqual(['staff.issue_badge', 'staff.replace_badge']);
   });
 
   it("refuses a deactivated person's badge", async () => {
     const { app, tomId, code } = await withBadge();
     await app.ok('staff.deactivate', { staffId: tomId, reason: 'Left in October' }, 'staff');
     expect(await app.fails('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ code: 'wrong_badge', message: 'This badge no longer works. Please ask at the office.' });
-    expect(sqlite(app).prepare('SELECT ended_why FROM staff_badges').pluck().get()).toBe('deactivated');
-    expect(lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Left in October', badgeEnded: 1 });
+    expect((await scalar(app, 'SELECT ended_why FROM staff_badges'))).toBe('deactivated');
+    expect(await lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Left in October', badgeEnded: 1 });
   });
 });
 
@@ -167,13 +167,13 @@ describe('trying badge codes at one screen', () => {
     expect(codes).toEqual(Array(PIN_THROTTLE_DEFAULTS.freePerClient).fill('wrong_badge'));
 
     // Now even Tom's own badge waits, and so does a PIN typed on this screen; nothing runs meanwhile.
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const held = await api('staffDay.signInByBadge', { badgeCode: code, phone: null });
     expect(held.status).toBe(429);
     expect(held.body.error).toEqual({ code: 'account_locked', message: badgeThrottleMessage(60_000) });
     expect(held.body.error?.message).toBe('Too many badges or PINs that do not work have been tried on this screen. Try again in 1 minute, or ask at the office.');
     expect((await api('staffDay.signInAtKiosk', { staffId: tomId, pin: TOM_PIN, phone: null })).body.error).toEqual({ code: 'account_locked', message: pinThrottleMessage(60_000) });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     app.clock.advance(60_000);
     expect((await api('staffDay.findByBadge', { badgeCode: code.toLowerCase() })).body.ok).toBe(true);
@@ -191,12 +191,12 @@ describe('deactivating an account', () => {
     await app.ok('staff.unlock', { staffId: app.adminId, pin: '482613' }, 'staff');
     const account = await app.ok('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff');
     expect(account).toMatchObject({ active: false, signedInSince: null, badgeIssuedAt: null });
-    expect(sqlite(app).prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(day.staffDayId)).toEqual({
+    expect((await app.db.get('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?', [day.staffDayId]))).toEqual({
       signed_out_at: '2026-11-23T11:20:00.000Z', signed_out_how: 'not_signed_out',
     });
     expect((await app.ok('staffDay.onSite', {}, 'staff')).staff).toEqual([]);
-    expect(lastAuditDetail(app, 'staff_day.closed_at_deactivation')).toEqual({ signedInAt: '2026-11-23T09:00:00.000Z' });
-    expect(lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Dismissed', badgeEnded: 1, staffDayClosed: day.staffDayId });
+    expect(await lastAuditDetail(app, 'staff_day.closed_at_deactivation')).toEqual({ signedInAt: '2026-11-23T09:00:00.000Z' });
+    expect(await lastAuditDetail(app, 'staff.deactivate')).toEqual({ reason: 'Dismissed', badgeEnded: 1, staffDayClosed: day.staffDayId });
     // His phone stays in the safe, to be given back by its receipt.
     expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(1);
   });
@@ -205,9 +205,9 @@ describe('deactivating an account', () => {
     const { app, tomId, code } = await withBadge();
     await app.ok('staffDay.signInByBadge', { badgeCode: code, phone: null });
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_sign_out BEFORE UPDATE ON staff_days BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('staff.deactivate', { staffId: tomId, reason: 'Dismissed' }, 'staff')).code).toBe('internal');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     sqlite(app).exec('DROP TRIGGER temp.refuse_sign_out');
     // Still active, still signed in, and his badge still works.
     expect(await app.ok('staffDay.findByBadge', { badgeCode: code })).toMatchObject({ signedInAt: '2026-11-23T09:00:00.000Z' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -27,7 +27,7 @@ async function at(app: TestApp & { adminId: number }, iso: string): Promise<void
 describe('break time for a phone kept in the safe', () => {
   it('goes back under the morning receipt every time, so no new receipt is printed and the morning paper still collects it', async () => {
     const { app, tomId, dayId, receiptId, receiptNumber } = await tomAtWork();
-    const printedBefore = sqlite(app).prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId);
+    const printedBefore = await scalar(app, 'SELECT print_count FROM receipts WHERE id = ?', [receiptId]);
 
     for (const [out, back] of [['2026-11-23T10:30:00Z', '2026-11-23T10:45:00Z'], ['2026-11-23T12:15:00Z', '2026-11-23T12:50:00Z']] as const) {
       await at(app, out);
@@ -45,17 +45,17 @@ describe('break time for a phone kept in the safe', () => {
     }
 
     // One receipt all day, never printed again; each spell in the safe is its own custody record, none removed.
-    expect(count(app, 'receipts')).toBe(1);
-    expect(sqlite(app).prepare('SELECT print_count FROM receipts WHERE id = ?').pluck().get(receiptId)).toBe(printedBefore);
-    expect(sqlite(app).prepare('SELECT state, closed_note, logged_at FROM custody_items WHERE receipt_id = ? ORDER BY id').all(receiptId)).toEqual([
+    expect(await count(app, 'receipts')).toBe(1);
+    expect((await scalar(app, 'SELECT print_count FROM receipts WHERE id = ?', [receiptId]))).toBe(printedBefore);
+    expect((await app.db.all('SELECT state, closed_note, logged_at FROM custody_items WHERE receipt_id = ? ORDER BY id', [receiptId]))).toEqual([
       { state: 'returned', closed_note: 'Break', logged_at: '2026-11-23T08:30:00.000Z' },
       { state: 'returned', closed_note: 'Break', logged_at: '2026-11-23T10:45:00.000Z' },
       { state: 'in_safe', closed_note: null, logged_at: '2026-11-23T12:50:00.000Z' },
     ]);
-    expect(lastAuditDetail(app, 'staff_day.break_back')).toMatchObject({ receiptIds: [receiptId] });
+    expect(await lastAuditDetail(app, 'staff_day.break_back')).toMatchObject({ receiptIds: [receiptId] });
 
     // Home time: the receipt he was given at 08:30, scanned at the office, finds his phone in the safe.
-    const token = sqlite(app).prepare('SELECT token FROM receipts WHERE id = ?').pluck().get(receiptId) as string;
+    const token = (await scalar(app, 'SELECT token FROM receipts WHERE id = ?', [receiptId])) as string;
     const found = await app.ok('custody.findReceipt', { code: token }, 'staff');
     expect(found.items.filter((i) => i.state === 'in_safe').map((i) => i.bagSlot)).toEqual(['Pouch 4']);
     await at(app, '2026-11-23T17:00:00Z');
@@ -64,18 +64,18 @@ describe('break time for a phone kept in the safe', () => {
 
   it('says when there is nothing to take out or put back, and changes nothing', async () => {
     const { app, dayId } = await tomAtWork();
-    let before = contentHash(app);
+    let before = await contentHash(app);
     expect(await app.fails('staffDay.breakBack', { staffDayId: dayId }, 'staff')).toEqual({
       code: 'conflict', message: "Nothing of Tom Reilly's is out of the safe. Nothing was changed.",
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff');
-    before = contentHash(app);
+    before = (await contentHash(app));
     expect(await app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).toEqual({
       code: 'conflict', message: "Nothing of Tom Reilly's is in the safe now. Nothing was changed.",
     });
     expect((await app.fails('staffDay.breakBack', { staffDayId: 999 }, 'staff')).message).toBe('They are not signed in now. Refresh the list. Nothing was changed.');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     expect((await app.fails('staffDay.breakBack', { staffDayId: dayId }, 'kiosk')).code).toBe('locked');
   });
 
@@ -83,9 +83,9 @@ describe('break time for a phone kept in the safe', () => {
     const { app, tomId, dayId } = await tomAtWork();
     await app.ok('custody.log', { owner: { type: 'staff', staffId: tomId }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'Pouch 4' }] }, 'staff');
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_tablet BEFORE UPDATE ON custody_items WHEN NEW.kind = 'tablet' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('staffDay.breakOut', { staffDayId: dayId }, 'staff')).code).toBe('internal');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     sqlite(app).exec('DROP TRIGGER temp.refuse_tablet');
     expect((await app.ok('staffDay.breakOut', { staffDayId: dayId }, 'staff')).devices.map((d) => d.kind).sort()).toEqual(['phone', 'tablet']);
   });

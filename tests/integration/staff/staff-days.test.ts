@@ -7,7 +7,7 @@ import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { STAFF_ON_SITE_RECEIPTS_SQL } from '../../../src/main/db/repositories/staff-day-repo.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
 import { flatten, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -33,8 +33,8 @@ function onSite(app: TestApp) {
   return app.ok('staffDay.onSite', {}, 'sara');
 }
 
-function auditActions(app: TestApp, prefix: string): { action: string; actor_label: string; entity_id: number | null }[] {
-  return sqlite(app).prepare(`SELECT action, actor_label, entity_id FROM audit_log WHERE action LIKE ? ORDER BY id`).all(`${prefix}%`) as never;
+async function auditActions(app: TestApp, prefix: string): Promise<{ action: string; actor_label: string; entity_id: number | null }[]> {
+  return (await app.db.all(`SELECT action, actor_label, entity_id FROM audit_log WHERE action LIKE ? ORDER BY id`, [`${prefix}%`])) as never;
 }
 
 describe('signing in and out at the console', () => {
@@ -46,13 +46,13 @@ describe('signing in and out at the console', () => {
     expect(signedIn).toMatchObject({ displayName: 'Sara Ahmed', signedInAt: '2026-11-23T09:00:00.000Z', earlierDayClosed: null, phone: null });
     expect((await onSite(app)).staff).toMatchObject([{ staffId: saraId, displayName: 'Sara Ahmed', signedInHow: 'console', phoneInSafe: false, fromEarlierDay: false }]);
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     app.clock.set('2026-11-23T09:04:00Z');
     expect(await app.fails('staffDay.signIn', { phone: null }, 'sara')).toMatchObject({
       code: 'conflict',
       message: 'You signed in at 09:00 and have not signed out since, so you are already signed in. Nothing was changed.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     await later(app, saraId, '2026-11-23T16:45:00Z');
     const out = await app.ok('staffDay.signOut', { collectPhone: false }, 'sara');
@@ -63,11 +63,11 @@ describe('signing in and out at the console', () => {
     });
 
     // In the audit trail as Sara's own doing, and the record itself is fixed from then on.
-    expect(auditActions(app, 'staff_day.')).toEqual([
+    expect(await auditActions(app, 'staff_day.')).toEqual([
       { action: 'staff_day.sign_in', actor_label: 'Sara Ahmed', entity_id: signedIn.staffDayId },
       { action: 'staff_day.sign_out', actor_label: 'Sara Ahmed', entity_id: signedIn.staffDayId },
     ]);
-    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'console', signed_out_how: 'console' });
+    expect((await app.db.get('SELECT signed_in_how, signed_out_how FROM staff_days'))).toEqual({ signed_in_how: 'console', signed_out_how: 'console' });
     // The administrator finds them by action on the Audit trail page.
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     expect((await app.ok('audit.list', { action: 'staff_day.sign_in' }, 'staff')).entries.map((e) => [e.actor, e.entity, e.entityId])).toEqual([
@@ -82,7 +82,7 @@ describe('signing in and out at the console', () => {
     expect((await app.fails('staffDay.signIn', { phone: { bagSlot: ' ', description: null } }, 'sara')).fields).toEqual({
       'phone.bagSlot': 'Enter the bag or slot number.',
     });
-    expect(count(app, 'staff_days')).toBe(0);
+    expect(await count(app, 'staff_days')).toBe(0);
   });
 });
 
@@ -99,10 +99,10 @@ describe('signing in and out at the kiosk', () => {
     app.clock.set('2026-11-23T15:30:00Z');
     const out = await app.ok('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: true });
     expect(out).toMatchObject({ displayName: 'Tom Reilly', signedOutAt: '2026-11-23T15:30:00.000Z', takenFromSafe: 0, stillInSafe: 0 });
-    expect(auditActions(app, 'staff_day.').map((e) => [e.action, e.actor_label])).toEqual([
+    expect((await auditActions(app, 'staff_day.')).map((e) => [e.action, e.actor_label])).toEqual([
       ['staff_day.sign_in', 'Tom Reilly'], ['staff_day.sign_out', 'Tom Reilly'],
     ]);
-    expect(sqlite(app).prepare('SELECT signed_in_how, signed_out_how FROM staff_days').get()).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
+    expect((await app.db.get('SELECT signed_in_how, signed_out_how FROM staff_days'))).toEqual({ signed_in_how: 'kiosk', signed_out_how: 'kiosk' });
   });
 
   it('counts a wrong PIN against the account, as the lock screen does, and signs nobody in', async () => {
@@ -110,17 +110,17 @@ describe('signing in and out at the kiosk', () => {
     const wrong = await app.fails('staffDay.signInAtKiosk', { staffId: tomId, pin: '9999', phone: null });
     expect(wrong).toMatchObject({ code: 'wrong_pin', message: 'That PIN is not right.', fields: { pin: 'That PIN is not right.' } });
     expect(await app.fails('staffDay.signOutAtKiosk', { staffId: tomId, pin: '9998', collectPhone: false })).toMatchObject({ code: 'wrong_pin' });
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(tomId)).toBe(2);
-    expect(lastAuditDetail(app, 'staff_day.pin_failed')).toEqual({ failures: 2 });
-    expect(count(app, 'staff_days')).toBe(0);
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [tomId]))).toBe(2);
+    expect(await lastAuditDetail(app, 'staff_day.pin_failed')).toEqual({ failures: 2 });
+    expect(await count(app, 'staff_days')).toBe(0);
 
     // A locked account is refused before its PIN is looked at, even the right one.
-    sqlite(app).prepare("UPDATE staff SET locked_until = '2026-11-23T12:00:00.000Z' WHERE id = ?").run(tomId);
+    await app.db.run("UPDATE staff SET locked_until = '2026-11-23T12:00:00.000Z' WHERE id = ?", [tomId]);
     app.tamperedOnPurpose = true;
     expect(await app.fails('staffDay.signInAtKiosk', { staffId: tomId, pin: TOM_PIN, phone: null })).toMatchObject({
       code: 'account_locked', message: 'Too many wrong PINs. This account is locked until 12:00. An administrator can unlock it sooner.',
     });
-    expect(count(app, 'staff_days')).toBe(0);
+    expect(await count(app, 'staff_days')).toBe(0);
   });
 
   it('refuses a deactivated account and one that does not exist', async () => {
@@ -144,7 +144,7 @@ describe("a member of staff's phone in the safe", () => {
     expect(tom).toMatchObject({ phoneInSafe: true, devicesOut: [] });
     expect(tom!.devicesInSafe).toMatchObject([{ receiptNumber: signedIn.phone!.receipt.receiptNumber, bagSlot: 'Pouch 4' }]);
     // The sign-in's entry names the receipt it came with.
-    expect(lastAuditDetail(app, 'staff_day.sign_in')).toEqual({ how: 'kiosk', receiptId: signedIn.phone!.receipt.receiptId });
+    expect(await lastAuditDetail(app, 'staff_day.sign_in')).toEqual({ how: 'kiosk', receiptId: signedIn.phone!.receipt.receiptId });
     expect((await app.ok('custody.inSafe', {}, 'sara')).owners.map((o) => o.ownerName)).toEqual(['Tom Reilly']);
   });
 
@@ -152,13 +152,13 @@ describe("a member of staff's phone in the safe", () => {
     const { app } = await nursery();
     // The custody record is refused (as a full disk would refuse it) after the day's row was written.
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('staffDay.signIn', { phone: { bagSlot: '3', description: null } }, 'sara')).code).toBe('internal');
-    expect(contentHash(app)).toBe(before);
-    expect(count(app, 'staff_days')).toBe(0);
+    expect(await contentHash(app)).toBe(before);
+    expect(await count(app, 'staff_days')).toBe(0);
     sqlite(app).exec('DROP TRIGGER temp.refuse_items');
     await app.ok('staffDay.signIn', { phone: { bagSlot: '3', description: null } }, 'sara');
-    expect(count(app, 'staff_days')).toBe(1);
+    expect(await count(app, 'staff_days')).toBe(1);
   });
 
   it('comes out at break and goes back in with the office\'s two taps each, and out with the sign-out', async () => {
@@ -184,7 +184,7 @@ describe("a member of staff's phone in the safe", () => {
     await later(app, saraId, '2026-11-23T17:05:00Z');
     const out = await app.ok('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: true });
     expect(out).toMatchObject({ takenFromSafe: 1, stillInSafe: 0 });
-    const item = sqlite(app).prepare('SELECT state, closed_to, closed_note FROM custody_items WHERE receipt_id = ?').get(again.receipt.receiptId);
+    const item = await app.db.get('SELECT state, closed_to, closed_note FROM custody_items WHERE receipt_id = ?', [again.receipt.receiptId]);
     expect(item).toEqual({ state: 'returned', closed_to: 'Tom Reilly', closed_note: 'Taken from the safe when signing out' });
     expect((await app.ok('custody.inSafe', {}, 'sara')).itemCount).toBe(0);
   });
@@ -216,7 +216,7 @@ describe("a member of staff's phone in the safe", () => {
 describe('the staff on site list', () => {
   it('reads the open days and each one\'s own receipts by index, not the whole custody history', async () => {
     const { app } = await nursery();
-    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${STAFF_ON_SITE_RECEIPTS_SQL}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${STAFF_ON_SITE_RECEIPTS_SQL}`)) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/staff_days_one_open/);
     expect(plan).toMatch(/SEARCH r USING (COVERING )?INDEX receipts_by_staff_owner \(staff_owner=\?\)/);
     expect(plan).toMatch(/SEARCH i USING INDEX custody_items_by_receipt \(receipt_id=\?\)/);
@@ -233,7 +233,7 @@ describe('a day never signed out of', () => {
 
     const tuesday = await app.ok('staffDay.signIn', { phone: null }, 'sara');
     expect(tuesday.earlierDayClosed).toBe('2026-11-23T09:00:00.000Z');
-    expect(sqlite(app).prepare('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?').get(monday.staffDayId)).toEqual({
+    expect((await app.db.get('SELECT signed_out_at, signed_out_how FROM staff_days WHERE id = ?', [monday.staffDayId]))).toEqual({
       signed_out_at: '2026-11-24T08:10:00.000Z', signed_out_how: 'not_signed_out',
     });
     expect((await onSite(app)).staff).toMatchObject([{ staffDayId: tuesday.staffDayId, fromEarlierDay: false }]);
@@ -244,8 +244,8 @@ describe('a day never signed out of', () => {
     await app.ok('staffDay.signIn', { phone: null }, 'sara');
     await later(app, saraId, '2026-11-24T16:00:00Z');
     expect(await app.ok('staffDay.signOut', { collectPhone: false }, 'sara')).toMatchObject({ wasEarlierDay: true });
-    expect(sqlite(app).prepare('SELECT signed_out_how FROM staff_days').pluck().get()).toBe('not_signed_out');
-    expect(lastAuditDetail(app, 'staff_day.not_signed_out')).toMatchObject({ how: 'console' });
+    expect((await scalar(app, 'SELECT signed_out_how FROM staff_days'))).toBe('not_signed_out');
+    expect(await lastAuditDetail(app, 'staff_day.not_signed_out')).toMatchObject({ how: 'console' });
   });
 });
 
@@ -253,15 +253,15 @@ describe('the staff days record', () => {
   it('is never deleted, signed out only once, and its sign-in never changed, whatever writes to it', async () => {
     const { app, tomId } = await nursery();
     const { staffDayId } = await app.ok('staffDay.signIn', { phone: null }, 'sara');
-    expect(() => sqlite(app).prepare('DELETE FROM staff_days').run()).toThrow(/never deleted/);
-    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:00:00.000Z'`).run()).toThrow(/only be signed out, once/);
-    expect(() => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`)
-      .run(sqlite(app).prepare('SELECT staff_id FROM staff_days').pluck().get())).toThrow(/UNIQUE/);
-    expect(() => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`).run(tomId)).toThrow(/CHECK/);
-    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`).run()).toThrow(/CHECK/);
-    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`).run()).toThrow(/CHECK/);
+    await expect(app.db.run('DELETE FROM staff_days')).rejects.toThrow(/never deleted/);
+    await expect(app.db.run(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:00:00.000Z'`)).rejects.toThrow(/only be signed out, once/);
+    await expect((async () => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`)
+      .run((await scalar(app, 'SELECT staff_id FROM staff_days'))))()).rejects.toThrow(/UNIQUE/);
+    await expect(app.db.run(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`, [tomId])).rejects.toThrow(/CHECK/);
+    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`)).rejects.toThrow(/CHECK/);
+    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`)).rejects.toThrow(/CHECK/);
     await app.ok('staffDay.signOut', { collectPhone: false }, 'sara');
-    expect(() => sqlite(app).prepare(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`).run(staffDayId)).toThrow(/only be signed out, once/);
+    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`, [staffDayId])).rejects.toThrow(/only be signed out, once/);
   });
 
   it('is sealed by the audit trail: a day added or edited with another program shows', async () => {
@@ -297,7 +297,7 @@ describe('the roll call of everyone', () => {
     expect(text).toContain('1 visitor and 2 staff on site.');
     expect(text).toMatch(/Sam Bennett[\s\S]*Staff signed in \(2\)[\s\S]*Sara Ahmed[\s\S]*Tom Reilly/);
     expect(text).toContain('Phone in the safe');
-    expect(lastAuditDetail(app, 'rollcall.print')).toEqual({ people: 1, staff: 2 });
+    expect(await lastAuditDetail(app, 'rollcall.print')).toEqual({ people: 1, staff: 2 });
   });
 
   it('ticks staff on their own list, names those still missing apart from visitors, and records both', async () => {
@@ -309,7 +309,7 @@ describe('the roll call of everyone', () => {
 
     const record = await app.ok('rollcall.save', { accountedVisitIds: [visit.visitId], accountedStaffDayIds: [sara.staffDayId] }, 'sara');
     expect(record).toMatchObject({ onSite: 4, accounted: 2, missing: ['Ben Baker'], missingStaff: ['Tom Reilly'] });
-    const saved = sqlite(app).prepare('SELECT people_json, on_site, accounted FROM roll_calls').get() as { people_json: string; on_site: number; accounted: number };
+    const saved = (await app.db.get('SELECT people_json, on_site, accounted FROM roll_calls')) as { people_json: string; on_site: number; accounted: number };
     expect({ ...saved, people_json: JSON.parse(saved.people_json) }).toEqual({
       on_site: 4, accounted: 2,
       people_json: [
@@ -319,17 +319,17 @@ describe('the roll call of everyone', () => {
         { staffDayId: tom.staffDayId, name: 'Tom Reilly', accounted: false },
       ],
     });
-    expect(lastAuditDetail(app, 'rollcall.save')).toEqual({ onSite: 4, accounted: 2, staffOnSite: 2 });
+    expect(await lastAuditDetail(app, 'rollcall.save')).toEqual({ onSite: 4, accounted: 2, staffOnSite: 2 });
 
     // A tick for someone who signed out meanwhile is refused, as for a visitor, and nothing is saved.
     await app.ok('staffDay.signOutAtKiosk', { staffId: tomId, pin: TOM_PIN, collectPhone: false });
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('rollcall.save', { accountedVisitIds: [], accountedStaffDayIds: [tom.staffDayId] }, 'sara')).toMatchObject({
       code: 'conflict', message: 'Someone ticked is no longer signed in. Refresh the list and tick again.',
     });
     expect((await app.fails('rollcall.save', { accountedVisitIds: [], accountedStaffDayIds: [sara.staffDayId, sara.staffDayId] }, 'sara')).fields).toEqual({
       accountedStaffDayIds: 'Each member of staff can be ticked once.',
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });

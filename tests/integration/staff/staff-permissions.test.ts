@@ -9,7 +9,7 @@ import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -89,13 +89,13 @@ describe("a member of staff's permission to use their own device", () => {
     expect(listed.staff.map((h) => h.displayName)).toContain('Tom Reilly');
 
     // The entry is the head's, made at the office's console, and carries none of the words typed.
-    const entry = sqlite(app).prepare(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'staff_permission.record'`).get();
+    const entry = await app.db.get(`SELECT actor_label, entity, entity_id FROM audit_log WHERE action = 'staff_permission.record'`);
     expect(entry).toEqual({ actor_label: 'Helen Bradley', entity: 'staff_permission', entity_id: view.permissionId });
-    expect(lastAuditDetail(app, 'staff_permission.record')).toEqual({
+    expect(await lastAuditDetail(app, 'staff_permission.record')).toEqual({
       staffId: s.tomId, deviceKind: 'phone', purpose: 'remote_learning', riskAssessedOn: '2026-11-20',
       validFrom: '2026-11-23', validUntil: '2027-02-12', atConsoleOf: s.officeId,
     });
-    expect(JSON.stringify(lastAuditDetail(app, 'staff_permission.record'))).not.toMatch(/Teams|Year 5|iPhone/);
+    expect(JSON.stringify(await lastAuditDetail(app, 'staff_permission.record'))).not.toMatch(/Teams|Year 5|iPhone/);
   });
 
   it('may run with no last day, until a head ends it', async () => {
@@ -107,7 +107,7 @@ describe("a member of staff's permission to use their own device", () => {
   it('refuses an approver who is not a head, a wrong PIN (counted against them), and a head approving their own', async () => {
     const s = await school();
     const { app } = s;
-    const before = contentHash(app);
+    const before = await contentHash(app);
     // Priya Shah is the DSL and the administrator, but not in leadership: the decision is the headteacher's.
     const notAllowed = await app.fails('staffPermission.record', permission(s, { approvedBy: { staffId: app.adminId, pin: ADMIN_PIN } }), 'office');
     expect(notAllowed).toMatchObject({ code: 'forbidden', fields: { 'approvedBy.staffId': 'Only the headteacher or a leader can approve.' } });
@@ -116,8 +116,8 @@ describe("a member of staff's permission to use their own device", () => {
     );
     const wrong = await app.fails('staffPermission.record', permission(s, { approvedBy: { staffId: s.headId, pin: '9999' } }), 'office');
     expect(wrong).toMatchObject({ code: 'wrong_pin', fields: { 'approvedBy.pin': 'That PIN is not right.' } });
-    expect(sqlite(app).prepare('SELECT failed_pin_count FROM staff WHERE id = ?').pluck().get(s.headId)).toBe(1);
-    expect(lastAuditDetail(app, 'staff_permission.pin_failed')).toMatchObject({ failures: 1 });
+    expect((await scalar(app, 'SELECT failed_pin_count FROM staff WHERE id = ?', [s.headId]))).toBe(1);
+    expect(await lastAuditDetail(app, 'staff_permission.pin_failed')).toMatchObject({ failures: 1 });
     expect(carriesPin(permission(s))).toBe(true);
 
     const own = await app.fails('staffPermission.record', permission(s, { staffId: s.headId }), 'head');
@@ -125,17 +125,17 @@ describe("a member of staff's permission to use their own device", () => {
       code: 'forbidden', message: 'Nobody can approve their own permission. Another headteacher or leader must approve it.',
       fields: { 'approvedBy.staffId': 'Someone else must approve this.' },
     });
-    expect(count(app, 'staff_device_permissions')).toBe(0);
+    expect(await count(app, 'staff_device_permissions')).toBe(0);
     // The deputy can approve the head's, at the head's own console.
     await app.ok('staffPermission.record', permission(s, { staffId: s.headId, approvedBy: { staffId: s.deputyId, pin: DEPUTY_PIN } }), 'head');
     expect((await app.fails('staffPermission.record', permission(s), 'kiosk')).code).toBe('locked');
-    expect(contentHash(app)).not.toBe(before);
+    expect(await contentHash(app)).not.toBe(before);
   });
 
   it('asks for a risk assessment before remote learning, and for answers that make sense, telling every problem at once', async () => {
     const s = await school();
     const { app } = s;
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const blank = await app.fails('staffPermission.record', permission(s, {
       riskAssessedOn: null, permittedUse: ' ', permittedAreas: '', validFrom: '2027-01-10', validUntil: '2027-01-09',
     }), 'office');
@@ -157,7 +157,7 @@ describe("a member of staff's permission to use their own device", () => {
     expect(await app.fails('staffPermission.record', permission(s, { staffId: 9999 }), 'office')).toMatchObject({
       code: 'not_found', fields: { staffId: 'Choose the member of staff.' },
     });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('refuses the same person, device and purpose twice over the same days, until the first is ended', async () => {
@@ -182,24 +182,23 @@ describe('the signed permission', () => {
     const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
     const signed = await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
     expect(signed).toMatchObject({ state: 'in_force', signed: { on: '2026-11-23', recordedBy: 'Olu Office', recordedAt: '2026-11-23T09:00:00.000Z' } });
-    expect(lastAuditDetail(app, 'staff_permission.record_signed')).toEqual({ signedOn: '2026-11-23' });
+    expect(await lastAuditDetail(app, 'staff_permission.record_signed')).toEqual({ signedOn: '2026-11-23' });
 
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect(await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office')).toMatchObject({
       code: 'conflict', message: 'That permission was already recorded as signed on Mon, 23 Nov 2026, by Olu Office. Nothing was changed.',
     });
-    expect(contentHash(app)).toBe(before);
-    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET signed_on = NULL, signature_recorded_at = NULL, signature_recorded_by = NULL WHERE id = ?`)
-      .run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET permitted_areas = 'Anywhere' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET valid_until = NULL WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
+    expect(await contentHash(app)).toBe(before);
+    await expect(app.db.run(`UPDATE staff_device_permissions SET signed_on = NULL, signature_recorded_at = NULL, signature_recorded_by = NULL WHERE id = ?`, [permissionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run(`UPDATE staff_device_permissions SET permitted_areas = 'Anywhere' WHERE id = ?`, [permissionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run(`UPDATE staff_device_permissions SET valid_until = NULL WHERE id = ?`, [permissionId])).rejects.toThrow(/signed once and ended once/);
   });
 
   it('is never signed on a day still to come, nor before the permission was recorded, nor once ended or run out', async () => {
     const s = await school();
     const { app } = s;
     const { permissionId } = await app.ok('staffPermission.record', permission(s, { validUntil: '2026-11-24' }), 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-24' }, 'office')).fields).toEqual({
       signedOn: 'The day it was signed cannot be in the future.',
     });
@@ -207,10 +206,10 @@ describe('the signed permission', () => {
       signedOn: 'It cannot have been signed before the permission was recorded, on Mon, 23 Nov 2026.',
     });
     expect((await app.fails('staffPermission.recordSigned', { permissionId, signedOn: '' }, 'office')).fields).toEqual({ signedOn: 'Enter the day it was signed.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     // The database itself refuses a signature dated before the record.
-    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET signed_on = '2026-11-01', signature_recorded_at = '2026-11-23T09:00:00.000Z',
-      signature_recorded_by = 1 WHERE id = ?`).run(permissionId)).toThrow(/CHECK constraint failed/);
+    await expect(app.db.run(`UPDATE staff_device_permissions SET signed_on = '2026-11-01', signature_recorded_at = '2026-11-23T09:00:00.000Z',
+      signature_recorded_by = 1 WHERE id = ?`, [permissionId])).rejects.toThrow(/CHECK constraint failed/);
 
     await later(s, '2026-11-25T09:00:00Z');
     expect((await app.ok('staffPermission.list', {}, 'office')).permissions[0]!.state).toBe('expired');
@@ -231,21 +230,21 @@ describe('ending a permission', () => {
     const { app } = s;
     const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
     await app.ok('staffPermission.recordSigned', { permissionId, signedOn: '2026-11-23' }, 'office');
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'office')).code).toBe('forbidden');
     expect((await app.fails('staffPermission.end', { permissionId, reason: 'Misused' }, 'staff')).code).toBe('forbidden');
     expect((await app.fails('staffPermission.end', { permissionId, reason: '  ' }, 'head')).fields).toEqual({ reason: 'Say why the permission ends.' });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
 
     await later(s, '2026-11-23T10:15:00Z');
     const ended = await app.ok('staffPermission.end', { permissionId, reason: 'The class is back in school' }, 'head');
     expect(ended).toMatchObject({ state: 'ended', ended: { at: '2026-11-23T10:15:00.000Z', by: 'Helen Bradley', reason: 'The class is back in school' } });
-    expect(sqlite(app).prepare(`SELECT actor_label FROM audit_log WHERE action = 'staff_permission.end'`).pluck().get()).toBe('Helen Bradley');
+    expect((await scalar(app, `SELECT actor_label FROM audit_log WHERE action = 'staff_permission.end'`))).toBe('Helen Bradley');
     expect(await app.fails('staffPermission.end', { permissionId, reason: 'Again' }, 'head')).toMatchObject({
       code: 'conflict', message: 'That permission was already ended by Helen Bradley on Mon, 23 Nov 2026.',
     });
-    expect(() => sqlite(app).prepare(`UPDATE staff_device_permissions SET end_reason = 'Something kinder' WHERE id = ?`).run(permissionId)).toThrow(/signed once and ended once/);
-    expect(() => sqlite(app).prepare('DELETE FROM staff_device_permissions').run()).toThrow(/never deleted/);
+    await expect(app.db.run(`UPDATE staff_device_permissions SET end_reason = 'Something kinder' WHERE id = ?`, [permissionId])).rejects.toThrow(/signed once and ended once/);
+    await expect(app.db.run('DELETE FROM staff_device_permissions')).rejects.toThrow(/never deleted/);
     // Listed after the current ones, as history.
     const again = await app.ok('staffPermission.record', permission(s, { purpose: 'lessons', purposeDetail: null, riskAssessedOn: null }), 'office');
     expect((await app.ok('staffPermission.list', {}, 'office')).permissions.map((p) => [p.permissionId, p.state])).toEqual([
@@ -279,7 +278,7 @@ describe("staff on duty whose phone is not in the safe", () => {
     expect(await missingNames(s)).toEqual(['Tom Reilly']);
 
     // Read from the open days, then each one's permissions by their index, not every permission ever given.
-    const plan = (sqlite(app).prepare(`EXPLAIN QUERY PLAN ${PERMISSIONS_IN_FORCE_SQL}`).all({ today: '2026-11-23' }) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${PERMISSIONS_IN_FORCE_SQL}`, { today: '2026-11-23' })) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH p USING INDEX staff_device_permissions_by_staff \(staff_id=\?\)/);
   });
 
@@ -370,8 +369,8 @@ describe('retention', () => {
     await later(s, '2027-12-20T09:00:00Z');
     const run = await app.ok('retention.runNow', {}, 'staff');
     expect(run.staffPermissionsCleared).toBe(2);
-    expect(lastAuditDetail(app, 'retention.purge')).toMatchObject({ staffPermissionsCleared: 2 });
-    const rows = sqlite(app).prepare('SELECT * FROM staff_device_permissions ORDER BY id').all() as Record<string, unknown>[];
+    expect(await lastAuditDetail(app, 'retention.purge')).toMatchObject({ staffPermissionsCleared: 2 });
+    const rows = (await app.db.all('SELECT * FROM staff_device_permissions ORDER BY id')) as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       staff_id: s.tomId, device_kind: 'phone', purpose: 'remote_learning', device_description: 'Removed', purpose_detail: 'Removed',
       permitted_use: 'Removed', permitted_areas: 'Removed', conditions: 'Removed', risk_assessed_on: '2026-11-20', valid_until: '2026-12-18',

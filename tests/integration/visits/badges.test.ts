@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { decodeQr, flatten, pdfPageSizes, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
-import { contentHash, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { contentHash, createSetUpApp, disposeAll, newVisitor, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -21,7 +21,7 @@ describe('visitor badges', () => {
     const app = await createSetUpApp();
     await app.ok('settings.update', { badgeEnabled: true, badgeLayout: layout }, 'staff');
     const { visitId } = await logIntoSafe(app);
-    const code = sqlite(app).prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+    const code = (await scalar(app, 'SELECT badge_token FROM visits WHERE id = ?', [visitId])) as string;
     const { print } = await app.ok('badge.print', { code }, 'kiosk');
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
     const pdf = readFileSync(app.documentLinks.resolve(print.documentId!)!);
@@ -42,7 +42,7 @@ describe('visitor badges', () => {
     const plain = await newVisitor(app, { firstName: 'Ann', lastName: 'Able' });
     expect(await app.ok('visit.signOutByBadge', { code: plain.badgeCode! })).toMatchObject({ status: 'signed_out', firstName: 'Ann' });
     const { visitId } = await logIntoSafe(app);
-    const code = sqlite(app).prepare('SELECT badge_token FROM visits WHERE id = ?').pluck().get(visitId) as string;
+    const code = (await scalar(app, 'SELECT badge_token FROM visits WHERE id = ?', [visitId])) as string;
     expect(await app.ok('visit.signOutByBadge', { code })).toMatchObject({ status: 'collect_items', itemsInSafe: 2 });
   });
 
@@ -50,8 +50,8 @@ describe('visitor badges', () => {
     const app = await createSetUpApp();
     await app.ok('settings.update', { badgeEnabled: true }, 'staff');
     await newVisitor(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('visit.signOutByBadge', { code })).code).toBe(errorCode);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });

@@ -241,7 +241,7 @@ describe('the office, on a PC with no Chinese font', { timeout: 30_000 }, () => 
     expect(print).toMatchObject({ printed: false, reason: expect.stringMatching(/No printer is set up for badges/) });
     expect(print.warning).toBe(`Some letters of “𠮷田花子” cannot be printed on this computer, so the badge shows ${PLACEHOLDER} in their place. Check the name on screen or against their ID.`);
     expect(flatten(await pdfText(readFileSync(app.documentLinks.resolve(print.documentId!)!)))).toContain('could not be printed: check their ID.');
-    const audited = sqlite(app).prepare(`SELECT entity_id, actor_label FROM audit_log WHERE action = 'badge.reprint' ORDER BY id`).all();
+    const audited = await app.db.all(`SELECT entity_id, actor_label FROM audit_log WHERE action = 'badge.reprint' ORDER BY id`);
     expect(audited).toEqual([{ entity_id: wang.visitId, actor_label: 'Priya Shah' }, { entity_id: yoshida.visitId, actor_label: 'Priya Shah' }]);
   });
 });

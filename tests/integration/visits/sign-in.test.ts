@@ -17,9 +17,7 @@ describe('a first-time visitor signs in', () => {
       ],
     });
     expect(result).toMatchObject({ firstName: 'Sam', devicesToHandIn: 2 });
-    const ack = sqlite(app)
-      .prepare('SELECT a.policy_version_id FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?')
-      .get(result.visitId);
+    const ack = await app.db.get('SELECT a.policy_version_id FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?', [result.visitId]);
     expect(ack).toEqual({ policy_version_id: policy.versionId });
 
     const pending = (await app.ok('custody.pendingHandovers', {}, 'staff')).handovers;
@@ -37,7 +35,7 @@ describe('a first-time visitor signs in', () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     expect((await app.ok('custody.pendingHandovers', {}, 'staff')).handovers).toEqual([]);
-    expect(count(app, 'handovers')).toBe(0);
+    expect(await count(app, 'handovers')).toBe(0);
   });
 
   it('stores unicode names exactly as typed and HTML as plain text', async () => {
@@ -51,7 +49,7 @@ describe('a first-time visitor signs in', () => {
     for (const n of names) await newVisitor(app, { ...n, organisation: null });
     const stored = (await app.ok('visit.onSite', {}, 'staff')).visits.map((v) => [v.firstName, v.lastName]);
     expect(stored).toEqual(names.map((n) => [n.firstName, n.lastName]));
-    expect(count(app, 'visitors')).toBe(4);
+    expect(await count(app, 'visitors')).toBe(4);
   });
 
   it('never shows another visitor a full name at the kiosk, even a surname of one character', async () => {
@@ -75,24 +73,24 @@ describe('a first-time visitor signs in', () => {
 
   it('refuses a sign-in against an expectations version that is no longer current', async () => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'x', policyVersionId: 999, devices: [],
     });
     expect(error.code).toBe('stale_policy');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('does not sign the same person in twice', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     const error = await app.fails('visit.signInNew', {
       firstName: 'sam', lastName: 'BENNETT', organisation: 'Bright Sparks Electrical', visitorType: 'contractor', visiting: 'again', policyVersionId, devices: [],
     });
     expect(error.code).toBe('conflict');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 });
 
@@ -140,10 +138,10 @@ describe('a returning visitor', () => {
     const app = await visitedBefore();
     const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
-    const acksBefore = count(app, 'acknowledgements');
+    const acksBefore = await count(app, 'acknowledgements');
     const result = await app.ok('visit.signInReturning', { visitorId, devices: [{ kind: 'phone', quantity: 1 }] });
     expect(result).toMatchObject({ firstName: 'Zoë', devicesToHandIn: 1 });
-    expect(count(app, 'acknowledgements')).toBe(acksBefore);
+    expect(await count(app, 'acknowledgements')).toBe(acksBefore);
     const visit = (await app.ok('visit.onSite', {}, 'staff')).visits[0]!;
     expect(visit.visiting).toBe('Fixing the hall lights');
     expect(visit.visitorType).toBe('contractor');
@@ -154,9 +152,9 @@ describe('a returning visitor', () => {
     await app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
     const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('visit.signInReturning', { visitorId, devices: [] })).code).toBe('stale_policy');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     await app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], visiting: 'Meeting the head' });
     expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.visiting).toBe('Meeting the head');
@@ -165,7 +163,7 @@ describe('a returning visitor', () => {
   it('must re-acknowledge when a new version of the expectations was published since', async () => {
     const app = await visitedBefore();
     const now = app.clock.now().toISOString();
-    sqlite(app).prepare(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`).run(now, now);
+    await app.db.run(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`, [now, now]);
     const visitorId = (await app.ok('visitor.findReturning', { surnamePrefix: 'obr' })).matches[0]!.visitorId;
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: true });
   });
@@ -237,7 +235,7 @@ describe('names the way visitors write them', () => {
     [{ lastName: 'Jones', oneName: true }, /only one name, so leave the surname empty/],
   ])('refuses %j with a message at the surname and saves nothing', async (change, message) => {
     const app = await createSetUpApp();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const input = {
       firstName: 'Sam', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
       policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], ...change,
@@ -245,7 +243,7 @@ describe('names the way visitors write them', () => {
     const error = await app.fails('visit.signInNew', input);
     expect(error.code).toBe('invalid_input');
     expect(error.fields?.lastName).toMatch(message);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it.each([
@@ -279,7 +277,7 @@ describe('names the way visitors write them', () => {
     const first = await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', organisation: null });
     await app.ok('visit.signOut', { visitId: first.visitId });
     await newVisitor(app, { firstName: 'Ferenc', lastName: 'Nagy', familyNameFirst: true, organisation: null });
-    expect(count(app, 'visitors')).toBe(1);
+    expect(await count(app, 'visitors')).toBe(1);
     expect(await onSiteNames(app)).toEqual(['Nagy Ferenc']);
   });
 });

@@ -30,12 +30,12 @@ describe('signing out at the kiosk', () => {
     const visit = await newVisitor(app);
     app.clock.advance(3600_000);
     await app.ok('visit.signOut', { visitId: visit.visitId });
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const error = await app.fails('visit.signOut', { visitId: visit.visitId });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/already signed out/);
-    expect(contentHash(app)).toBe(before);
-    const row = sqlite(app).prepare('SELECT signed_in_at, signed_out_at, sign_out_method FROM visits').get();
+    expect(await contentHash(app)).toBe(before);
+    const row = await app.db.get('SELECT signed_in_at, signed_out_at, sign_out_method FROM visits');
     expect(row).toEqual({ signed_in_at: '2026-11-23T09:00:00.000Z', signed_out_at: '2026-11-23T10:00:00.000Z', sign_out_method: 'kiosk' });
   });
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { MAX_SIGNATURE_LENGTH } from '../../../src/shared/domain/signature.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -20,23 +20,22 @@ async function askingForSignatures(): Promise<SetUp> {
   return app;
 }
 
-function signatureRows(app: TestApp) {
-  return sqlite(app).prepare('SELECT id, strokes, signed_at, removed_at FROM acknowledgement_signatures ORDER BY id').all();
+async function signatureRows(app: TestApp) {
+  return await app.db.all('SELECT id, strokes, signed_at, removed_at FROM acknowledgement_signatures ORDER BY id');
 }
 
-function acknowledgementOf(app: TestApp, visitId: number): { id: number; acknowledged_at: string } {
-  return sqlite(app).prepare('SELECT a.id, a.acknowledged_at FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?')
-    .get(visitId) as { id: number; acknowledged_at: string };
+async function acknowledgementOf(app: TestApp, visitId: number): Promise<{ id: number; acknowledged_at: string }> {
+  return (await app.db.get('SELECT a.id, a.acknowledged_at FROM visits v JOIN acknowledgements a ON a.id = v.acknowledgement_id WHERE v.id = ?', [visitId])) as { id: number; acknowledged_at: string };
 }
 
 describe('a signature drawn on the expectations screen', () => {
   it('is kept with the acknowledgement, sealed by the same sign-in, and shown on the visitor log and the subject access export', async () => {
     const app = await askingForSignatures();
     const { visitId } = await newVisitor(app, { signature: SIGNED });
-    const acknowledgement = acknowledgementOf(app, visitId);
-    expect(signatureRows(app)).toEqual([{ id: acknowledgement.id, strokes: SIGNED, signed_at: acknowledgement.acknowledged_at, removed_at: null }]);
+    const acknowledgement = await acknowledgementOf(app, visitId);
+    expect(await signatureRows(app)).toEqual([{ id: acknowledgement.id, strokes: SIGNED, signed_at: acknowledgement.acknowledged_at, removed_at: null }]);
     // One transaction, one entry: the sign-in's audit entry seals the acknowledgement and its signature together.
-    const sealed = JSON.parse(sqlite(app).prepare("SELECT records_json FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id DESC LIMIT 1").pluck().get() as string) as [string, number][];
+    const sealed = JSON.parse((await scalar(app, "SELECT records_json FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id DESC LIMIT 1")) as string) as [string, number][];
     expect(sealed.map(([table, id]) => `${table}:${id}`)).toEqual(expect.arrayContaining([`acknowledgements:${acknowledgement.id}`, `acknowledgement_signatures:${acknowledgement.id}`]));
 
     const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
@@ -44,14 +43,14 @@ describe('a signature drawn on the expectations screen', () => {
     expect(log.rows[0]!.at(-1)).toBe('Drawn at the kiosk on 23 Nov 2026, 09:00');
     expect(log.signatures).toEqual([{ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' }]);
 
-    const visitorId = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
+    const visitorId = (await scalar(app, 'SELECT visitor_id FROM visits WHERE id = ?', [visitId])) as number;
     expect((await app.ok('person.export', { visitorId }, 'staff')).visits[0]!.signature).toEqual({ strokes: SIGNED, signedAt: '2026-11-23T09:00:00.000Z' });
   });
 
   it('is asked for only when the setting is on: without it the visitor log keeps its usual columns', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
-    expect(count(app, 'acknowledgement_signatures')).toBe(0);
+    expect(await count(app, 'acknowledgement_signatures')).toBe(0);
     const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(log.columns).not.toContain('Signature');
     expect(log.signatures).toBeUndefined();
@@ -59,36 +58,36 @@ describe('a signature drawn on the expectations screen', () => {
 
   it('is required when the setting asks for one: a sign-in without it is refused, sending the kiosk back to the expectations, and nothing is written', async () => {
     const app = await askingForSignatures();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
       policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], signature: null,
     });
     expect(refused.code).toBe('stale_policy');
     expect(refused.message).toMatch(/sign your name with your finger/);
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('is asked of a returning visitor only when they are shown the expectations again', async () => {
     const app = await createSetUpApp();
     const { visitId } = await newVisitor(app);
     await app.ok('visit.signOut', { visitId });
-    const visitorId = sqlite(app).prepare('SELECT visitor_id FROM visits WHERE id = ?').pluck().get(visitId) as number;
+    const visitorId = (await scalar(app, 'SELECT visitor_id FROM visits WHERE id = ?', [visitId])) as number;
     await app.ok('settings.update', { askForSignature: true }, 'staff');
     // Their acknowledgement of this version still counts: the kiosk skips the screen, and no signature is asked for.
     expect(await app.ok('visitor.returningStatus', { visitorId })).toEqual({ needsAcknowledgement: false });
     const again = await app.ok('visit.signInReturning', { visitorId, devices: [] });
-    expect(count(app, 'acknowledgement_signatures')).toBe(0);
+    expect(await count(app, 'acknowledgement_signatures')).toBe(0);
     await app.ok('visit.signOut', { visitId: again.visitId });
 
     // Every visit now: the screen is shown, so the signature is needed, and kept with the new acknowledgement.
     await app.ok('settings.update', { reacknowledge: 'every_visit' }, 'staff');
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
-    const before = contentHash(app);
+    const before = await contentHash(app);
     expect((await app.fails('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [] })).code).toBe('stale_policy');
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
     const signed = await app.ok('visit.signInReturning', { visitorId, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
-    expect(signatureRows(app)).toMatchObject([{ id: acknowledgementOf(app, signed.visitId).id, strokes: SIGNED }]);
+    expect(await signatureRows(app)).toMatchObject([{ id: (await acknowledgementOf(app, signed.visitId)).id, strokes: SIGNED }]);
   });
 
   it('is kept for a visitor signing in with an invitation', async () => {
@@ -96,11 +95,11 @@ describe('a signature drawn on the expectations screen', () => {
     const { bookingId } = await app.ok('booking.create', {
       firstName: 'Helen', lastName: 'Marsh', organisation: 'Ofsted', visitorType: 'inspector', host: 'Headteacher', expectedDate: '2026-11-23', expectedTime: '09:30',
     }, 'staff');
-    const code = sqlite(app).prepare('SELECT invite_token FROM bookings WHERE id = ?').pluck().get(bookingId) as string;
+    const code = (await scalar(app, 'SELECT invite_token FROM bookings WHERE id = ?', [bookingId])) as string;
     const policyVersionId = (await app.ok('kiosk.config', {})).policy.versionId;
     expect((await app.fails('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [] })).code).toBe('stale_policy');
     const { visitId } = await app.ok('visit.signInWithInvite', { code, acknowledgedPolicyVersionId: policyVersionId, devices: [], signature: SIGNED });
-    expect(signatureRows(app)).toMatchObject([{ id: acknowledgementOf(app, visitId).id, strokes: SIGNED }]);
+    expect(await signatureRows(app)).toMatchObject([{ id: (await acknowledgementOf(app, visitId)).id, strokes: SIGNED }]);
   });
 
   it.each([
@@ -114,13 +113,13 @@ describe('a signature drawn on the expectations screen', () => {
     ['not text', 12345, 'The signature could not be read. Please clear it and sign again.'],
   ])('refuses %s with a clear message, and nothing is written', async (_what, signature, message) => {
     const app = await askingForSignatures();
-    const before = contentHash(app);
+    const before = await contentHash(app);
     const refused = await app.fails('visit.signInNew', {
       firstName: 'Sam', lastName: 'Bennett', organisation: null, visitorType: 'contractor', visiting: 'Hall lights',
       policyVersionId: (await app.ok('kiosk.config', {})).policy.versionId, devices: [], signature,
     });
     expect(refused).toMatchObject({ code: 'invalid_input', fields: { signature: message } });
-    expect(contentHash(app)).toBe(before);
+    expect(await contentHash(app)).toBe(before);
   });
 
   it('goes with the visitor’s details when retention removes them, keeping when it was drawn', async () => {
@@ -133,9 +132,9 @@ describe('a signature drawn on the expectations screen', () => {
     const recent = await newVisitor(app, { firstName: 'Recent', lastName: 'Visitor', signature: SIGNED });
 
     expect(await app.ok('retention.runNow', {}, 'staff')).toMatchObject({ visitorsRemoved: 1, signaturesCleared: 1 });
-    expect(signatureRows(app)).toEqual([
-      { id: acknowledgementOf(app, visitId).id, strokes: null, signed_at: '2026-11-23T09:00:00.000Z', removed_at: '2027-11-24T09:00:00.000Z' },
-      { id: acknowledgementOf(app, recent.visitId).id, strokes: SIGNED, signed_at: '2027-11-24T09:00:00.000Z', removed_at: null },
+    expect(await signatureRows(app)).toEqual([
+      { id: (await acknowledgementOf(app, visitId)).id, strokes: null, signed_at: '2026-11-23T09:00:00.000Z', removed_at: '2027-11-24T09:00:00.000Z' },
+      { id: (await acknowledgementOf(app, recent.visitId)).id, strokes: SIGNED, signed_at: '2027-11-24T09:00:00.000Z', removed_at: null },
     ]);
     const log = await app.ok('report.get', { kind: 'visitors', from: '2026-11-23', to: '2026-11-23' }, 'staff');
     expect(log.rows[0]!.at(-1)).toBe('Removed');
@@ -147,13 +146,13 @@ describe('a signature drawn on the expectations screen', () => {
   it('cannot be changed, deleted or filled with anything but strokes, even by a program other than Safe Hands', async () => {
     const app = await askingForSignatures();
     const { visitId } = await newVisitor(app, { signature: SIGNED });
-    const { id, acknowledged_at: at } = acknowledgementOf(app, visitId);
+    const { id, acknowledged_at: at } = await acknowledgementOf(app, visitId);
     const other = new Database(join(app.dir, DATABASE_FILE));
     try {
       expect(() => other.prepare('UPDATE acknowledgement_signatures SET strokes = ? WHERE id = ?').run('M1 1L900 299', id)).toThrow(/a signature is never changed/);
       expect(() => other.prepare('DELETE FROM acknowledgement_signatures WHERE id = ?').run(id)).toThrow(/never deleted/);
       const second = await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor', signature: SIGNED });
-      const ack = acknowledgementOf(app, second.visitId);
+      const ack = await acknowledgementOf(app, second.visitId);
       expect(() => other.prepare('INSERT INTO acknowledgement_signatures (id, strokes, signed_at) VALUES (?, ?, ?)').run(ack.id + 100, SIGNED, at))
         .toThrow(/kept with the acknowledgement/);
       expect(() => other.exec("DROP TRIGGER acknowledgement_signatures_removed_only; UPDATE acknowledgement_signatures SET strokes = '<script>' WHERE id = " + id))
@@ -166,7 +165,7 @@ describe('a signature drawn on the expectations screen', () => {
   it('changed behind Safe Hands’ back is caught by the audit check', async () => {
     const app = await askingForSignatures();
     const { visitId } = await newVisitor(app, { signature: SIGNED });
-    const { id } = acknowledgementOf(app, visitId);
+    const { id } = await acknowledgementOf(app, visitId);
     app.tamperedOnPurpose = true;
     const other = new Database(join(app.dir, DATABASE_FILE));
     try {

@@ -8,7 +8,8 @@ import { SqliteStorage, sqliteOf } from './db/sqlite-storage.js';
 import type { Storage } from './db/storage.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
 import { migrate, readMigrations } from './db/migrate.js';
-import { DATABASE_FILE, MIGRATIONS_DIR } from './core/paths.js';
+import { AUDIT_KEY_FILE, DATABASE_FILE, MIGRATIONS_DIR, PIN_PEPPER_FILE } from './core/paths.js';
+import { auditHead } from './db/repositories/audit-repo.js';
 import { makePrivateDir, tightenDataFolder } from './core/private-files.js';
 import { DocumentLinks } from './documents/document-links.js';
 import { AuditTrail, type AuditCheckScope } from './audit/audit-trail.js';
@@ -116,15 +117,35 @@ async function openOnPostgres(options: OpenAppOptions, connectionString: string,
   try {
     await db.migrate(() => clock.now());
     const auditTrail = new AuditTrail(db, clock, options.dataDir);
+    // A desk joining a database whose trail another desk sealed needs that desk's key. Starting a key of its
+    // own instead would leave every other desk unable to check what this one writes.
+    if (auditTrail.ring.current() === null && (await auditHead(db)) !== null) throw new StartRefused(missingDeskKeys(options.dataDir));
     await auditTrail.start();
     app = await createAppFromDb(db, clock, options.dataDir, auditTrail, null, options.nativeBinding, options.pinHashCost);
   } catch (err) {
     await db.close();
     throw err;
   }
-  app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0).then(() => app.checkAuditTrail('since_last_check'));
+  app.startupCheck = afterDelay(options.startupCheckAfterMs ?? 0)
+    .then(() => app.checkAuditTrail('since_last_check'))
+    // The server went away meanwhile: the desk says so on its next request; the check runs again next start.
+    .catch((err: unknown) => {
+      console.error(`The start-up audit check could not finish: ${err instanceof Error ? err.message : String(err)}`);
+      return 'cancelled' as const;
+    });
   app.receiptsRebuilt = rebuildAfterStart(app, options.dataDir);
   return app;
+}
+
+/** Safe Hands will not start as asked, for a reason said in words (the launchers print it as it is). */
+export class StartRefused extends Error {
+  override name = 'StartRefused';
+}
+
+function missingDeskKeys(dataDir: string): string {
+  return `This desk has no ${AUDIT_KEY_FILE} in its data folder (${dataDir}), and the shared database already has an audit trail `
+    + `sealed by another desk. Copy ${AUDIT_KEY_FILE} and ${PIN_PEPPER_FILE} from the first desk's data folder into this one, `
+    + 'then start Safe Hands again. Nothing was changed. Meanwhile, use the paper visitor book at this desk.';
 }
 
 /** Next turn of the event loop, so the launcher is serving before any PDF is drawn. */

@@ -22,6 +22,10 @@ export interface PgCluster {
   url(database: string): string;
   /** Stops the server (fast shutdown) and removes its folder. Calling it again does nothing. */
   stop(): Promise<void>;
+  /** Stops the server at once, as a crash or a pulled cable would, keeping its data (an outage). */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port, with its data as it was. */
+  resume(): Promise<void>;
 }
 
 export interface PgClusterOptions {
@@ -185,11 +189,22 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       await rm(folder, { recursive: true, force: true });
     };
 
+    const halt = async (): Promise<void> => {
+      const halted = await run(...asServerUser(pgCtl, ['-D', data, 'stop', '-m', 'immediate', '-w', '-t', String(START_TIMEOUT_S)]), folder);
+      if (halted.code !== 0) throw new Error(`The test PostgreSQL on port ${port} did not halt: ${halted.output}`);
+    };
+    const resume = async (): Promise<void> => {
+      const resumed = await run(...asServerUser(pgCtl, ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', String(START_TIMEOUT_S), 'start']), folder);
+      if (resumed.code !== 0) throw new Error(`The test PostgreSQL on port ${port} did not start again: ${resumed.output}\nServer log:\n${await logTail(log)}`);
+    };
+
     return {
       port,
       folder,
       url: (database) => `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(database)}`,
       stop: () => (stopping ??= stop()),
+      halt,
+      resume,
     };
   } catch (error) {
     if (started) await run(...asServerUser(pgCtl, ['-D', data, 'stop', '-m', 'immediate']), folder);

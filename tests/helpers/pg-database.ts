@@ -56,7 +56,7 @@ export async function freshPgDatabase(options: FreshPgDatabaseOptions = {}): Pro
   // A copied template brings its own encoding and locale; naming others would be refused unless they matched.
   await onServer(serverUrl, template === undefined
     ? `CREATE DATABASE ${quoted} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
-    : `CREATE DATABASE ${quoted} TEMPLATE ${pg.escapeIdentifier(template)}`);
+    : `CREATE DATABASE ${quoted} TEMPLATE ${pg.escapeIdentifier(template)} STRATEGY FILE_COPY`);
   let dropping: Promise<void> | undefined;
   return {
     name,

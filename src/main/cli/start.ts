@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, type App } from '../app.js';
+import { openApp, StartRefused, type App } from '../app.js';
 import { clockStartingAt, systemClock } from '../core/clock.js';
 import { MigrationError } from '../db/migrate.js';
 import { APP_ROOT, RENDERER_DIR } from '../core/paths.js';
@@ -10,7 +10,7 @@ import { startHttpHost, type HttpHost } from '../server/http-host.js';
 import { readLaunchAddress, writeLaunchAddress } from '../server/launch-address.js';
 import { PIN_THROTTLE_FILE, pinThrottleFile } from '../server/pin-throttle-file.js';
 import { DataFolderInUse, lockDataFolder } from './data-folder-lock.js';
-import { storageProblem } from './storage-problem.js';
+import { serverProblem, storageProblem } from './storage-problem.js';
 import { chromiumArgs, findChromium, hasDisplay } from './find-browser.js';
 import { findElectronBinary } from './find-electron.js';
 import { parseStartArgs, USAGE, UsageError, type StartOptions } from './start-options.js';
@@ -82,9 +82,9 @@ async function runBrowserMode(options: StartOptions): Promise<void> {
     app = await openApp({ dataDir: options.dataDir, clock, startupCheckAfterMs: STARTUP_CHECK_AFTER_MS, ...(options.database ? { database: options.database } : {}) });
   } catch (err) {
     // A second host, a database from a newer version, or a folder that cannot be used: said plainly, no stack.
-    const problem = err instanceof DataFolderInUse ? err.message
+    const problem = err instanceof DataFolderInUse || err instanceof StartRefused ? err.message
       : err instanceof MigrationError ? `Safe Hands cannot open its database in ${options.dataDir}:\n${err.message}`
-      : storageProblem(err, options.dataDir);
+      : (options.database ? serverProblem(err, options.database) : null) ?? storageProblem(err, options.dataDir);
     if (problem === null) throw err;
     console.error(problem);
     process.exit(1);

@@ -5,6 +5,7 @@ import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import { describeInvalid } from '../../shared/invalid-input.js';
 import type { Clock } from '../core/clock.js';
+import { isDatabaseError } from '../db/storage-errors.js';
 import type { Storage } from '../db/storage.js';
 import { CommandError } from '../core/command-error.js';
 import { KIOSK_ACTOR, type Actor } from '../core/context.js';
@@ -129,10 +130,10 @@ export function createDispatcher(core: Core): Dispatch {
   };
 }
 
-/** An operating system error from writing a file (a document), not SQLite's from writing the database. */
+/** An operating system error from writing a file (a document), not the database's. */
 function isFileError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && !code.startsWith('SQLITE_');
+  return typeof code === 'string' && !isDatabaseError(err);
 }
 
 function isBusy(err: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { StorageProblemKind } from '../../shared/contract/index.js';
+import { isDatabaseError, pgStorageProblem } from '../db/storage-errors.js';
 import type { Storage } from '../db/storage.js';
 
 /**
@@ -31,15 +32,15 @@ function kindOf(code: string): StorageProblemKind | null {
 /** The storage failure behind an error, or null when it is some other error (a bug, a busy database). */
 export function storageFailure(err: unknown): StorageFailure | null {
   const code = codeOf(err);
-  const kind = kindOf(code);
+  const kind = kindOf(code) ?? pgStorageProblem(err);
   if (!kind) return null;
-  const fromDatabase = code.startsWith('SQLITE_');
+  const fromDatabase = isDatabaseError(err);
   const message = err instanceof Error ? err.message : String(err);
   return {
     kind,
     // A document folder this account may not write to says nothing about the database: the kiosk carries on.
     pausesKiosk: fromDatabase || kind !== 'not_allowed',
-    detail: `${message} (${code})`,
+    detail: code ? `${message} (${code})` : message,
   };
 }
 
@@ -48,6 +49,7 @@ const WHAT_IS_WRONG: Record<StorageProblemKind, string> = {
   read_only: 'the disk Safe Hands saves to (or its database file) has become read-only',
   not_allowed: 'Safe Hands is no longer allowed to write to its data folder',
   disk_error: 'the disk Safe Hands saves to gave an error when writing',
+  unreachable: 'this desk cannot reach the database server it shares with the other desks',
 };
 
 const WHAT_TO_DO: Record<StorageProblemKind, string> = {
@@ -55,6 +57,7 @@ const WHAT_TO_DO: Record<StorageProblemKind, string> = {
   read_only: 'Call IT: the disk needs to be made writable again.',
   not_allowed: 'Call IT: the account that runs Safe Hands needs its access to the data folder back.',
   disk_error: 'Call IT today: the disk may be failing.',
+  unreachable: 'Check this computer’s network cable or Wi-Fi. If other desks cannot reach it either, call IT: the server may be down.',
 };
 
 const MEANWHILE = 'Until then, visitors sign the paper visitor book at the office. You can still look things up here.';
@@ -81,6 +84,7 @@ const IN_SHORT: Record<StorageProblemKind, string> = {
   read_only: 'the disk has become read-only',
   not_allowed: 'Safe Hands is not allowed to write to its data folder',
   disk_error: 'the disk gave an error when writing',
+  unreachable: 'the database server cannot be reached',
 };
 
 /** What to do about it, for a message of its own (a scheduled job's on the console's banner). */

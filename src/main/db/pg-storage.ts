@@ -53,6 +53,7 @@ export class PgStorage implements Storage {
   private readonly inside = new AsyncLocalStorage<PgTransaction>();
   private hooks: TransactionHooks | null = null;
   private savepoints = 0;
+  private closing: Promise<void> | null = null;
 
   readonly connectionString: string;
 
@@ -116,7 +117,7 @@ export class PgStorage implements Storage {
   async transaction<T>(work: () => T | Promise<T>): Promise<T> {
     const outer = this.current();
     if (outer) return this.savepoint(outer, work);
-    const client = await this.pool.connect();
+    const client = await this.borrow();
     const tx: PgTransaction = { client, live: true };
     let unusable = false;
     try {
@@ -141,12 +142,13 @@ export class PgStorage implements Storage {
       this.hooks?.afterRollback();
       throw err;
     } finally {
+      client.removeListener('error', ignoreLostConnection);
       client.release(unusable);
     }
   }
 
   get open(): boolean {
-    return !this.pool.ended;
+    return this.closing === null;
   }
 
   /**
@@ -156,7 +158,7 @@ export class PgStorage implements Storage {
   async snapshot<T>(work: () => T | Promise<T>): Promise<T> {
     const outer = this.current();
     if (outer) return work();
-    const client = await this.pool.connect();
+    const client = await this.borrow();
     const tx: PgTransaction = { client, live: true };
     let unusable = false;
     try {
@@ -173,12 +175,26 @@ export class PgStorage implements Storage {
       throw err;
     } finally {
       tx.live = false;
+      client.removeListener('error', ignoreLostConnection);
       client.release(unusable);
     }
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  /** Ends the pool once; closing again (a restart, then the test's own close) waits for the same end. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
+  }
+
+  /**
+   * A connection of the pool's for one transaction. While it is held, a server that goes away makes it emit
+   * 'error' as well as failing the query in hand: the failed query is what the caller hears about, and an
+   * 'error' nobody listens for would end the whole app.
+   */
+  private async borrow(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    client.on('error', ignoreLostConnection);
+    return client;
   }
 
   private current(): PgTransaction | undefined {
@@ -208,6 +224,9 @@ export class PgStorage implements Storage {
     return tx ? tx.client.query(statement) : this.pool.query(statement);
   }
 }
+
+/** See borrow(). */
+function ignoreLostConnection(): void {}
 
 const names = new Map<string, string>();
 

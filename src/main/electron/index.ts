@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { openApp, type App } from '../app.js';
+import { openApp, StartRefused, type App } from '../app.js';
 import { chooseDatabase } from '../db/database-address.js';
 import { DataFolderInUse, lockDataFolder } from '../cli/data-folder-lock.js';
-import { storageProblem } from '../cli/storage-problem.js';
+import { serverProblem, storageProblem } from '../cli/storage-problem.js';
 import { MigrationError } from '../db/migrate.js';
 import { startScheduledJobs } from '../jobs/scheduled-jobs.js';
 import { APP_ROOT, PRODUCT_NAME, RENDERER_DIR } from '../core/paths.js';
@@ -78,6 +78,7 @@ async function onReady(args: ShellArgs): Promise<void> {
   const dataDir = chooseDataDir({ argDir: args.dataDir, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
   let core: App;
   let releaseDataFolder: (() => void) | null = null;
+  let database: string | null = null;
   try {
     makePrivateDir(dataDir);
     // Electron's single-instance lock is per userData folder: a window started with another --user-data-dir,
@@ -86,16 +87,16 @@ async function onReady(args: ShellArgs): Promise<void> {
     releaseDataFolder = lockDataFolder(dataDir);
     const target = { platform: process.platform, arch: process.arch, abi: process.versions.modules };
     // The database's start-up check waits a few seconds, so it does not slow the window's first page.
-    const database = chooseDatabase(args.database, process.env, (problem) => new Error(problem));
+    database = chooseDatabase(args.database, process.env, (problem) => new StartRefused(problem));
     core = await openApp({
       dataDir, nativeBinding: electronNativeBinding(APP_ROOT, target, existsSync), startupCheckAfterMs: 3000, ...(database ? { database } : {}),
     });
   } catch (err) {
     releaseDataFolder?.();
     // The same words as npm start's browser mode: a second host, a newer database, a folder that cannot be used.
-    const problem = err instanceof DataFolderInUse ? err.message
+    const problem = err instanceof DataFolderInUse || err instanceof StartRefused ? err.message
       : err instanceof MigrationError ? `${PRODUCT_NAME} cannot open its database in ${dataDir}:\n${err.message}`
-        : storageProblem(err, dataDir);
+        : (database ? serverProblem(err, database) : null) ?? storageProblem(err, dataDir);
     fail(problem ?? `${PRODUCT_NAME} could not open its database in ${dataDir}.\n\n${err instanceof Error ? err.message : String(err)}`);
     return;
   }

@@ -69,7 +69,8 @@ export async function runDueJobs(app: App): Promise<JobsRun> {
     failed('retention', err);
   }
 
-  if (!await readSetting(app.db, 'backup.daily')) run.backup = 'off';
+  // On PostgreSQL the server keeps the backups (README): Safe Hands makes none.
+  if (app.db.engine !== 'sqlite' || !await readSetting(app.db, 'backup.daily')) run.backup = 'off';
   else if (olderThan(await readSetting(app.db, 'backup.lastAt'), DAY_MS, now)) {
     try {
       await backupNow(ctx);

@@ -134,7 +134,8 @@ export interface AppStatus {
 }
 
 /** Why the disk under the data folder will not take writes: the kiosk is paused until it will again. */
-export type StorageProblemKind = 'full' | 'read_only' | 'not_allowed' | 'disk_error';
+/** Why Safe Hands cannot save: its disk (SQLite), or the database server it shares with other desks (PostgreSQL). */
+export type StorageProblemKind = 'full' | 'read_only' | 'not_allowed' | 'disk_error' | 'unreachable';
 
 export interface StorageProblem {
   kind: StorageProblemKind;

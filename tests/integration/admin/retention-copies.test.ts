@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail } from '../../helpers/test-app.js';
+import { ADMIN_PIN, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, itOnSqlite } from '../../helpers/test-app.js';
 
 const chosenFolders: string[] = [];
 afterEach(async () => {
@@ -22,7 +22,7 @@ function filesIn(folder: string): string[] {
 }
 
 describe('retention of copies of the whole database', () => {
-  it('removes backups and before-restore copies taken before the cut-off, with the keys beside them, and keeps newer ones', async () => {
+  itOnSqlite('removes backups and before-restore copies taken before the cut-off, with the keys beside them, and keeps newer ones', async () => {
     const app = await createSetUpApp();
     await app.ok('settings.update', { retentionYears: 1 }, 'staff');
     const zoe = await newVisitor(app, { firstName: 'Zoë', lastName: 'Marsh', organisation: null });
@@ -64,7 +64,7 @@ describe('retention of copies of the whole database', () => {
     expect((await app.ok('backup.list', {}, 'staff')).backups.map((b) => b.fileName)).toEqual([recent.fileName]);
   });
 
-  it('keeps only as many before-restore copies as backups', async () => {
+  itOnSqlite('keeps only as many before-restore copies as backups', async () => {
     const app = await createSetUpApp();
     await app.ok('settings.update', { backupKeep: 2 }, 'staff');
     await newVisitor(app, { firstName: 'Zoë', lastName: 'Marsh', organisation: null });

@@ -6,7 +6,7 @@ import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import type { CommandInput, PrintStatus } from '../../../src/shared/contract/index.js';
 import { logIntoSafe, PHONE_AND_WATCH, visitorWithDeclaredDevices } from '../../helpers/custody.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, lastAuditDetail, type TestApp, sqlite, scalar, column, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -15,7 +15,7 @@ async function unlock(app: TestApp & { adminId: number }): Promise<void> {
 }
 
 describe('retention', () => {
-  it('removes exactly the personal data older than the period, keeps counts and structure, and nothing else', async () => {
+  itOnSqlite('removes exactly the personal data older than the period, keeps counts and structure, and nothing else', async () => {
     const app = await createSetUpApp();
     await app.ok('settings.update', { retentionYears: 2 }, 'staff');
     // An old visit whose phone was logged and returned, by then fully closed.

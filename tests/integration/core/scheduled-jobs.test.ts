@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
-import { createSetUpApp, disposeAll, sqlite, column } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, sqlite, column, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
 describe('scheduled jobs', () => {
-  it('back up once a day and run the full integrity check once a week', async () => {
+  itOnSqlite('back up once a day and run the full integrity check once a week', async () => {
     const app = await createSetUpApp();
     expect(await runDueJobs(app)).toMatchObject({ backup: 'made', integrity: 'ok', auditTrail: 'ok', autoSignedOut: 0 });
     app.clock.advance(6 * 3600_000);
@@ -27,7 +27,7 @@ describe('scheduled jobs', () => {
     expect((await runDueJobs(app)).backup).toBe('off');
   });
 
-  it('run the full check in a worker thread, so the kiosk keeps answering while it reads every page', async () => {
+  itOnSqlite('run the full check in a worker thread, so the kiosk keeps answering while it reads every page', async () => {
     const app = await createSetUpApp();
     const order: string[] = [];
     const check = app.checkDatabase('integrity_check').then((outcome) => order.push(`check ${outcome}`));
@@ -38,14 +38,14 @@ describe('scheduled jobs', () => {
     expect(order).toEqual([`kiosk answered: ${(await app.ok('app.status', {})).settingName}`, 'check ok']);
   });
 
-  it('drop a check still running when the app closes, and report nothing from it', async () => {
+  itOnSqlite('drop a check still running when the app closes, and report nothing from it', async () => {
     const app = await createSetUpApp();
     const check = app.checkDatabase('integrity_check');
     app.close();
     expect(await check).toBe('cancelled');
   });
 
-  it('ignore the verdict of a check whose file a restore has replaced meanwhile', async () => {
+  itOnSqlite('ignore the verdict of a check whose file a restore has replaced meanwhile', async () => {
     const app = await createSetUpApp();
     const { fileName } = await app.ok('backup.now', {}, 'staff');
     // A restore counts itself, so a check begun before it knows its verdict is about the old file.

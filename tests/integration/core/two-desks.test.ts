@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkAuditNow } from '../../../src/main/audit/audit-check.js';
 import { fixedClock } from '../../../src/main/core/clock.js';
 import { AUDIT_KEY_FILE, PIN_PEPPER_FILE } from '../../../src/main/core/paths.js';
+import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { MAX_PIN_FAILURES } from '../../../src/main/services/staff/staff-auth.js';
 import { PHONE_AND_WATCH } from '../../helpers/custody.js';
 import { freshPgDatabase, type PgDatabase } from '../../helpers/pg-database.js';
-import { ADMIN_PIN, disposeAll, newVisitor, openTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, disposeAll, newVisitor, openTestApp, scalar, type TestApp } from '../../helpers/test-app.js';
 
 /**
  * Two desks of one school on one PostgreSQL database (issue 15): the front entrance where visitors sign in,
@@ -96,6 +97,30 @@ describe('two desks on one PostgreSQL database', () => {
     const logged = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => log(n % 2 === 0 ? front : office, `S${n}`)));
     const numbers = logged.map((l) => l.receipt.receiptNumber).sort();
     expect(numbers).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004', '2026-0005', '2026-0006', '2026-0007', '2026-0008']);
+    expect(await auditProblems(front)).toEqual([]);
+  });
+
+  it('signs visitors out at the end of the day once, though both desks run their scheduled jobs at once', async () => {
+    const { front, office } = await twoDesks();
+    await front.ok('settings.update', { autoSignOut: true }, 'staff');
+    for (const lastName of ['Bennett', 'Okafor', 'Nowak']) await newVisitor(front, { lastName });
+    front.clock.set('2026-11-23T17:31:00Z');
+    const [atFront, atOffice] = await Promise.all([runDueJobs(front), runDueJobs(office)]);
+    expect([atFront.autoSignedOut, atOffice.autoSignedOut].sort()).toEqual([0, 3]);
+    // No backup job on PostgreSQL: the server keeps the backups.
+    expect([atFront.backup, atOffice.backup]).toEqual(['off', 'off']);
+    expect(await scalar(front, "SELECT count(*) FROM audit_log WHERE action = 'visit.sign_out'")).toBe(3);
+    expect(await scalar(office, 'SELECT count(*) FROM visits WHERE signed_out_at IS NULL')).toBe(0);
+  });
+
+  it('will not start a desk that lacks the first desk\'s keys, and changes nothing', async () => {
+    const { front } = await twoDesks();
+    const before = await contentHash(front);
+    const bare = mkdtempSync(join(tmpdir(), 'safe-hands-bare-'));
+    await expect(openTestApp(bare, front.clock, { database: front.database })).rejects.toThrow(
+      /This desk has no audit-trail\.key in its data folder .* Copy audit-trail\.key and pin-pepper\.key from the first desk's data folder/,
+    );
+    expect(await contentHash(front)).toBe(before);
     expect(await auditProblems(front)).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { NEXT_RECEIPT_SEQ_SQL, nextReceiptSeq } from '../../../src/main/db/repos
 import { formatReceiptNumber } from '../../../src/shared/domain/custody.js';
 import { DEVICE_KINDS } from '../../../src/shared/domain/devices.js';
 import { freshPgDatabase } from '../../helpers/pg-database.js';
-import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite, scalar, column, itOnSqlite } from '../../helpers/test-app.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
 import { SqliteStorage } from '../../../src/main/db/sqlite-storage.js';
 
@@ -146,7 +146,7 @@ function writeReceipt(db: Database.Database, year: number, seq: number, letter: 
 const NUMBER_REFUSED = 'a receipt must have the next receipt number of its year';
 
 describe('receipt numbers', () => {
-  it('count on after a restart, and start again at 1 in a new UK year', async () => {
+  itOnSqlite('count on after a restart, and start again at 1 in a new UK year', async () => {
     const app = await createSetUpApp();
     expect([await logOne(app), await logOne(app)]).toEqual(['2026-0001', '2026-0002']);
     await reopenTestApp(app);
@@ -161,7 +161,7 @@ describe('receipt numbers', () => {
     expect(counters(sqlite(app))).toEqual([{ year: 2026, last_seq: 4 }, { year: 2027, last_seq: 2 }]);
   });
 
-  it('skip no number when a log fails: its number is given back with everything else', async () => {
+  itOnSqlite('skip no number when a log fails: its number is given back with everything else', async () => {
     const app = await createSetUpApp();
     // The item is refused (as a full disk would refuse it) after the number was taken and the receipt written.
     const refuseItems = () => sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
@@ -179,7 +179,7 @@ describe('receipt numbers', () => {
     expect(counters(sqlite(app))).toEqual([{ year: 2026, last_seq: 2 }]);
   });
 
-  it('are refused to a receipt written behind the app with a number not taken from the counter', async () => {
+  itOnSqlite('are refused to a receipt written behind the app with a number not taken from the counter', async () => {
     const app = await createSetUpApp();
     expect(await logOne(app)).toBe('2026-0001');
     app.tamperedOnPurpose = true;

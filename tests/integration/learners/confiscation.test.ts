@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -299,7 +299,7 @@ describe('the records of a confiscated device leaving', () => {
     expect((await app.ok('retention.runNow', {}, 'staff')).confiscationsCleared).toBe(1);
   });
 
-  it('refuse any other change, deletion or a record written for a device not confiscated or gone; and a confiscated device leaves only with one', async () => {
+  itOnSqlite('refuse any other change, deletion or a record written for a device not confiscated or gone; and a confiscated device leaves only with one', async () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     const amy = await confiscate(app, 'learner_day');
@@ -331,7 +331,7 @@ describe('the records of a confiscated device leaving', () => {
     expect(await contentHash(app)).toBe(before);
   });
 
-  it('are sealed in the audit trail: a removal of names made behind the app is caught', async () => {
+  itOnSqlite('are sealed in the audit trail: a removal of names made behind the app is caught', async () => {
     const { app, officeId, dslId } = await school();
     const kai = await confiscate(app);
     await at(app, { officeId, dslId }, '2026-11-23T16:00:00Z');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { addColleagues, HEAD, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -234,12 +234,12 @@ describe('a search of a confiscated pupil device', () => {
     const insert = async (itemId: number, consentFrom: string, relationship: string | null) => (await app.db.run(`INSERT INTO learner_searches (item_id, searched_at, searched_by, consent_from, consent_name, consent_relationship, consent_given_at,
          looked_at, found, content_action) VALUES (?, '2026-11-23T10:30:00.000Z', 1, ?, 'Someone', ?, '2026-11-23T10:00:00.000Z', 'All', 'nothing', 'none')`, [itemId, consentFrom, relationship]));
     await expect(insert(forTheDay.itemId, 'learner', null)).rejects.toThrow(/only a confiscated device/);
-    await expect(insert(phone.itemId, 'parent', null)).rejects.toThrow(/CHECK constraint failed/);
-    await expect(insert(phone.itemId, 'teacher', null)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(insert(phone.itemId, 'parent', null)).rejects.toThrow(CHECK_REFUSED);
+    await expect(insert(phone.itemId, 'teacher', null)).rejects.toThrow(CHECK_REFUSED);
     expect(await count(app, 'learner_searches')).toBe(1);
   });
 
-  it('is caught by the audit check when edited or added outside Safe Hands', async () => {
+  itOnSqlite('is caught by the audit check when edited or added outside Safe Hands', async () => {
     const s = await confiscatedThisMorning();
     let app = s.app;
     const { searchId } = await app.ok('learner.recordSearch', search(s.phone.itemId), 'head');

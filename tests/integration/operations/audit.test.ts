@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { createSetUpApp, disposeAll, newVisitor, sqlite, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -23,7 +23,7 @@ describe('the audit trail', () => {
     await expect(app.db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
-  it('verifies, and points at the first row someone changed behind the triggers', async () => {
+  itOnSqlite('verifies, and points at the first row someone changed behind the triggers', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, firstBrokenId: null });
@@ -36,7 +36,7 @@ describe('the audit trail', () => {
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, checked: 2, firstBrokenId: 3 });
   });
 
-  it('detects a deleted row by the gap in the chain', async () => {
+  itOnSqlite('detects a deleted row by the gap in the chain', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     app.tamperedOnPurpose = true;

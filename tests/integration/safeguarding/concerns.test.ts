@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAuditNow } from '../../../src/main/audit/audit-check.js';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar, column, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -259,7 +259,7 @@ describe('an allegation against a member of staff', () => {
 });
 
 describe('what follows a concern, kept and sealed like the concern', () => {
-  it('an edit or an addition made behind the app\'s back is caught by the audit check', async () => {
+  itOnSqlite('an edit or an addition made behind the app\'s back is caught by the audit check', async () => {
     const app = await withOfficeStaff();
     const { teacher } = await twoConcerns(app);
     await app.ok('concern.recordLadoReferral', { concernId: teacher.concernId, referredOn: '2026-11-20', ladoReference: 'LADO/26/0411' }, 'staff');

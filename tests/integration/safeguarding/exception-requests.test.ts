@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import { addColleagues, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, reopenTestApp, sqlite, scalar, DUPLICATE_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -89,7 +89,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     app.clock.advance(16 * 60_000);
     expect((await app.fails('exceptionRequest.request', ask(later.visitId))).code).toBe('conflict');
     // The schema holds one waiting request per visit against a race as well.
-    await expect(app.db.run(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`, [visit.visitId])).rejects.toThrow(/UNIQUE/);
+    await expect(app.db.run(`INSERT INTO exception_requests (visit_id, device_kind, purpose, requested_at) VALUES (?, 'phone', 'x', 'y')`, [visit.visitId])).rejects.toThrow(DUPLICATE_REFUSED);
   });
 
   it('is declined once by a DSL with a reason, then leaves the inbox and the on-site list', async () => {
@@ -198,7 +198,7 @@ describe("a visitor's request at the kiosk to keep a device", () => {
     await expect(app.db.run(`UPDATE exception_requests SET purpose = 'Something else' WHERE id = ?`, [requestId])).rejects.toThrow(/decided once/);
   });
 
-  it('is sealed by the audit trail: a change made behind the app is caught', async () => {
+  itOnSqlite('is sealed by the audit trail: a change made behind the app is caught', async () => {
     const { app } = await school();
     const visit = await officer(app);
     await app.ok('exceptionRequest.request', ask(visit.visitId));

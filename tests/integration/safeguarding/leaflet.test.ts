@@ -12,7 +12,7 @@ import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { LEAFLET_AT_SIGN_IN_MINUTES } from '../../../src/main/services/safeguarding/leaflet-print.js';
 import { findCupsPdfQueue, pdfFilesIn, waitForNewPdf } from '../../helpers/cups.js';
 import { flatten, inkBounds, pdfPageSizes, pdfText, renderPdfToPngs } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 const SKIP_PRINTER = process.env.SAFE_HANDS_SKIP_PRINTER_TESTS === '1';
@@ -101,7 +101,7 @@ describe('publishing the leaflet', () => {
     expect(await contentHash(app)).toBe(before);
   });
 
-  it('is never edited or deleted: a write behind the app is refused, and one the triggers let through is found', async () => {
+  itOnSqlite('is never edited or deleted: a write behind the app is refused, and one the triggers let through is found', async () => {
     const app = await createSetUpApp();
     const { current } = await app.ok('leaflet.publish', FIRST, 'staff');
     const visit = await newVisitor(app);

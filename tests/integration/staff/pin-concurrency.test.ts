@@ -77,7 +77,7 @@ function tally(answers: string[]): Record<string, number> {
 /** What the account and the audit trail say about its wrong PINs. */
 async function accountState(app: TestApp, staffId: number) {
   return {
-    ...((await app.db.get('SELECT failed_pin_count AS failures, locked_until AS lockedUntil FROM staff WHERE id = ?', [staffId])) as object),
+    ...((await app.db.get('SELECT failed_pin_count AS failures, locked_until AS "lockedUntil" FROM staff WHERE id = ?', [staffId])) as object),
     audited: (await app.db.all(`SELECT action, count(*) AS n FROM audit_log WHERE entity = 'staff' AND entity_id = ? AND action != 'staff.create' GROUP BY action ORDER BY action`, [staffId])),
   };
 }

@@ -10,7 +10,7 @@ import { DATABASE_FILE, PIN_PEPPER_FILE } from '../../../src/main/core/paths.js'
 import { needsRehash, OWASP_SCRYPT } from '../../../src/main/services/staff/pin-hash.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
 import {
-  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp, sqlite, scalar, column } from '../../helpers/test-app.js';
+  ADMIN_PIN, contentHash, createSetUpApp, createTestApp, disposeAll, newVisitor, reopenTestApp, TEST_PIN_COST, type TestApp, sqlite, scalar, column, itOnSqlite } from '../../helpers/test-app.js';
 
 /**
  * How PINs are kept: scrypt at OWASP's cost, and a pepper in a file of its own so that a copy of the
@@ -153,7 +153,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
     expect((await auditActions(app)).filter((a) => a === 'staff.pin_rehashed')).toHaveLength(1);
   });
 
-  it('the new hash is written with the unlock or not at all', async () => {
+  itOnSqlite('the new hash is written with the unlock or not at all', async () => {
     const app = await olderVersionsFolder();
     const old = await pinHashOf(app, app.adminId);
     const entries = (await auditActions(app)).length;
@@ -186,7 +186,7 @@ describe('PINs stored by earlier versions (scrypt N=2^14, no pepper)', () => {
 });
 
 describe('the PIN pepper', () => {
-  it('a copy of the database alone cannot check the right PIN, nor find it among all 10,000', async () => {
+  itOnSqlite('a copy of the database alone cannot check the right PIN, nor find it among all 10,000', async () => {
     const app = await createSetUpApp();
     const copyDir = mkdtempSync(join(tmpdir(), 'safe-hands-copied-'));
     try {
@@ -214,7 +214,7 @@ describe('the PIN pepper', () => {
     }
   });
 
-  it('is 32 random bytes in pin-pepper.key, 0600, neither in the database nor in a backup, but beside each backup', async () => {
+  itOnSqlite('is 32 random bytes in pin-pepper.key, 0600, neither in the database nor in a backup, but beside each backup', async () => {
     const app = await createSetUpApp();
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
     const key = readFileSync(keyFile);
@@ -253,7 +253,7 @@ describe('the PIN pepper', () => {
 });
 
 describe('when the PIN key file is missing', () => {
-  it('the app still starts and the kiosk works, but PINs are refused, uncounted, with what to do; the key put back works at once', async () => {
+  itOnSqlite('the app still starts and the kiosk works, but PINs are refused, uncounted, with what to do; the key put back works at once', async () => {
     const app = await createSetUpApp();
     const backup = await app.ok('backup.now', {}, 'staff');
     const keyFile = join(app.dir, PIN_PEPPER_FILE);
@@ -315,7 +315,7 @@ describe('when the PIN key file is missing', () => {
 });
 
 describe('restoring a backup from another computer', () => {
-  it('takes the PIN key from beside the backup, keeping this computer’s key beside the copy it sets aside', async () => {
+  itOnSqlite('takes the PIN key from beside the backup, keeping this computer’s key beside the copy it sets aside', async () => {
     const oldPc = await createSetUpApp();
     await newVisitor(oldPc, { firstName: 'From', lastName: 'Oldpc' });
     const backup = await oldPc.ok('backup.now', {}, 'staff');
@@ -335,7 +335,7 @@ describe('restoring a backup from another computer', () => {
     expect(JSON.parse(detail).pinKeyFrom).toBe(`${backup.fileName}.pepper`);
   });
 
-  it('is refused, changing nothing, when the backup’s PINs need a key that is not beside it', async () => {
+  itOnSqlite('is refused, changing nothing, when the backup’s PINs need a key that is not beside it', async () => {
     const oldPc = await createSetUpApp();
     const backup = await oldPc.ok('backup.now', {}, 'staff');
     unlinkSync(`${backup.file}.pepper`);

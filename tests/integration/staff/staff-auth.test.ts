@@ -85,7 +85,9 @@ describe('the staff console lock', () => {
 
   it('an office-only account cannot use admin or DSL commands', async () => {
     const app = await createSetUpApp();
-    const id = (await scalar(app, `INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01') RETURNING id`, [await app.pins.hash('1357')])) as number;
+    const pinHash = await app.pins.hash('1357');
+    // In a transaction, as Safe Hands writes: the new account is sealed in the audit trail like any other.
+    const id = (await app.db.transaction(() => scalar(app, `INSERT INTO staff (display_name, pin_hash, is_office, created_at) VALUES ('Olu Office', ?, 1, '2026-01-01') RETURNING id`, [pinHash]))) as number;
     await app.ok('staff.unlock', { staffId: id, pin: '1357' }, 'office-window');
     expect((await app.ok('visit.onSite', {}, 'office-window')).visits).toEqual([]);
     expect((await app.fails('settings.get', {}, 'office-window')).code).toBe('forbidden');
@@ -121,7 +123,9 @@ describe('the staff console lock', () => {
 
 /** A DSL and administrator whose 4-digit PIN was set before the 6-digit rule (stored as any PIN is: hashed). */
 async function withShortAdminPin(app: TestApp & { adminId: number }): Promise<string> {
-  await app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [await app.pins.hash('4826'), app.adminId]);
+  const pinHash = await app.pins.hash('4826');
+  // In a transaction, as Safe Hands writes: the change is sealed in the audit trail like any other.
+  await app.db.transaction(() => app.db.run('UPDATE staff SET pin_hash = ? WHERE id = ?', [pinHash, app.adminId]));
   await app.ok('staff.lock', {}, 'staff');
   return '4826';
 }

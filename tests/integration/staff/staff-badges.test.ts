@@ -9,7 +9,7 @@ import { badgeThrottleMessage, PIN_THROTTLE_DEFAULTS, pinThrottleMessage } from 
 import { groupScanCode } from '../../../src/shared/domain/scan-code.js';
 import { pdfText } from '../../helpers/pdf.js';
 import { readStaffBadge, staffBadgeFile } from '../../helpers/staff-badges.js';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, column, scalar } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, column, scalar, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -30,7 +30,7 @@ async function auditActions(app: TestApp): Promise<string[]> {
 }
 
 describe('issuing a staff badge', () => {
-  it('prints a badge whose QR code is a new code, keeps only its hash, and shows the account as badged', async () => {
+  itOnSqlite('prints a badge whose QR code is a new code, keeps only its hash, and shows the account as badged', async () => {
     const app = await createSetUpApp('nursery');
     const tom = await app.ok('staff.create', { displayName: 'Tom Reilly', roles: [], pin: TOM_PIN, pinAgain: TOM_PIN }, 'staff');
     const issued = await app.ok('staff.issueBadge', { staffId: tom.staffId }, 'staff');
@@ -201,7 +201,7 @@ describe('deactivating an account', () => {
     expect((await app.ok('custody.inSafe', {}, 'staff')).itemCount).toBe(1);
   });
 
-  it('changes nothing at all when the day cannot be closed', async () => {
+  itOnSqlite('changes nothing at all when the day cannot be closed', async () => {
     const { app, tomId, code } = await withBadge();
     await app.ok('staffDay.signInByBadge', { badgeCode: code, phone: null });
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_sign_out BEFORE UPDATE ON staff_days BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);

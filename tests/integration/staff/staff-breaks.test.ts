@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, type TestApp, sqlite, scalar, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -79,7 +79,7 @@ describe('break time for a phone kept in the safe', () => {
     expect((await app.fails('staffDay.breakBack', { staffDayId: dayId }, 'kiosk')).code).toBe('locked');
   });
 
-  it('gives everything out in one transaction: when one receipt cannot be closed, nothing is given out', async () => {
+  itOnSqlite('gives everything out in one transaction: when one receipt cannot be closed, nothing is given out', async () => {
     const { app, tomId, dayId } = await tomAtWork();
     await app.ok('custody.log', { owner: { type: 'staff', staffId: tomId }, items: [{ kind: 'tablet', description: null, marks: null, bagSlot: 'Pouch 4' }] }, 'staff');
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_tablet BEFORE UPDATE ON custody_items WHEN NEW.kind = 'tablet' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);

@@ -7,7 +7,7 @@ import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { STAFF_ON_SITE_RECEIPTS_SQL } from '../../../src/main/db/repositories/staff-day-repo.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
 import { flatten, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar, CHECK_REFUSED, DUPLICATE_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -148,7 +148,7 @@ describe("a member of staff's phone in the safe", () => {
     expect((await app.ok('custody.inSafe', {}, 'sara')).owners.map((o) => o.ownerName)).toEqual(['Tom Reilly']);
   });
 
-  it('is one transaction with the sign-in: when the phone cannot be logged, nobody is signed in', async () => {
+  itOnSqlite('is one transaction with the sign-in: when the phone cannot be logged, nobody is signed in', async () => {
     const { app } = await nursery();
     // The custody record is refused (as a full disk would refuse it) after the day's row was written.
     sqlite(app).exec(`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON custody_items BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
@@ -214,7 +214,7 @@ describe("a member of staff's phone in the safe", () => {
 });
 
 describe('the staff on site list', () => {
-  it('reads the open days and each one\'s own receipts by index, not the whole custody history', async () => {
+  itOnSqlite('reads the open days and each one\'s own receipts by index, not the whole custody history', async () => {
     const { app } = await nursery();
     const plan = ((await app.db.all(`EXPLAIN QUERY PLAN ${STAFF_ON_SITE_RECEIPTS_SQL}`)) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/staff_days_one_open/);
@@ -255,16 +255,16 @@ describe('the staff days record', () => {
     const { staffDayId } = await app.ok('staffDay.signIn', { phone: null }, 'sara');
     await expect(app.db.run('DELETE FROM staff_days')).rejects.toThrow(/never deleted/);
     await expect(app.db.run(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:00:00.000Z'`)).rejects.toThrow(/only be signed out, once/);
-    await expect((async () => sqlite(app).prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`)
-      .run((await scalar(app, 'SELECT staff_id FROM staff_days'))))()).rejects.toThrow(/UNIQUE/);
-    await expect(app.db.run(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`, [tomId])).rejects.toThrow(/CHECK/);
-    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`)).rejects.toThrow(/CHECK/);
-    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`)).rejects.toThrow(/CHECK/);
+    const onDuty = await scalar(app, 'SELECT staff_id FROM staff_days');
+    await expect(app.db.run(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T09:05:00.000Z', 'kiosk')`, [onDuty])).rejects.toThrow(DUPLICATE_REFUSED);
+    await expect(app.db.run(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, 'yesterday', 'kiosk')`, [tomId])).rejects.toThrow(CHECK_REFUSED);
+    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T08:00:00.000Z', signed_out_how = 'console'`)).rejects.toThrow(CHECK_REFUSED);
+    await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T10:00:00.000Z'`)).rejects.toThrow(CHECK_REFUSED);
     await app.ok('staffDay.signOut', { collectPhone: false }, 'sara');
     await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`, [staffDayId])).rejects.toThrow(/only be signed out, once/);
   });
 
-  it('is sealed by the audit trail: a day added or edited with another program shows', async () => {
+  itOnSqlite('is sealed by the audit trail: a day added or edited with another program shows', async () => {
     const { app, tomId } = await nursery();
     await app.ok('staffDay.signIn', { phone: null }, 'sara');
     expect((await checkAuditNow(app.db, app.auditTrail.ring.all())).problems).toEqual([]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fullName, shortName } from '../../../src/shared/domain/names.js';
 import { flatten, pdfText } from '../../helpers/pdf.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, sqlite, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -160,7 +160,7 @@ describe('a returning visitor', () => {
     expect((await app.ok('visit.onSite', {}, 'staff')).visits[0]!.visiting).toBe('Meeting the head');
   });
 
-  it('must re-acknowledge when a new version of the expectations was published since', async () => {
+  itOnSqlite('must re-acknowledge when a new version of the expectations was published since', async () => {
     const app = await visitedBefore();
     const now = app.clock.now().toISOString();
     await app.db.run(`INSERT INTO policy_versions (version, title, summary_json, full_text, review_due, created_at) VALUES (2, 'v2', '["a"]', 'text', ?, ?)`, [now, now]);

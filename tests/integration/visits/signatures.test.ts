@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { MAX_SIGNATURE_LENGTH } from '../../../src/shared/domain/signature.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, type TestApp, sqlite, scalar, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -143,7 +143,7 @@ describe('a signature drawn on the expectations screen', () => {
     expect((await app.ok('retention.runNow', {}, 'staff')).signaturesCleared).toBe(0);
   });
 
-  it('cannot be changed, deleted or filled with anything but strokes, even by a program other than Safe Hands', async () => {
+  itOnSqlite('cannot be changed, deleted or filled with anything but strokes, even by a program other than Safe Hands', async () => {
     const app = await askingForSignatures();
     const { visitId } = await newVisitor(app, { signature: SIGNED });
     const { id, acknowledged_at: at } = await acknowledgementOf(app, visitId);
@@ -162,7 +162,7 @@ describe('a signature drawn on the expectations screen', () => {
     }
   });
 
-  it('changed behind Safe Hands’ back is caught by the audit check', async () => {
+  itOnSqlite('changed behind Safe Hands’ back is caught by the audit check', async () => {
     const app = await askingForSignatures();
     const { visitId } = await newVisitor(app, { signature: SIGNED });
     const { id } = await acknowledgementOf(app, visitId);

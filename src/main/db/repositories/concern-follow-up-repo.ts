@@ -39,26 +39,26 @@ export async function followUpsOf(db: Storage, concernIds: readonly number[]): P
   );
   if (concernIds.length === 0) return result;
   const ids = concernIds;
-  const parents = (await db.all(`SELECT p.concern_id AS concernId, p.informed, p.informed_on AS informedOn, p.informed_time AS informedTime, p.informed_by AS informedBy,
-            p.who_was_told AS whoWasTold, p.reason, p.recorded_at AS recordedAt, s.display_name AS recordedBy
+  const parents = (await db.all(`SELECT p.concern_id AS "concernId", p.informed, p.informed_on AS "informedOn", p.informed_time AS "informedTime", p.informed_by AS "informedBy",
+            p.who_was_told AS "whoWasTold", p.reason, p.recorded_at AS "recordedAt", s.display_name AS "recordedBy"
      FROM concern_parents_informed p JOIN staff s ON s.id = p.recorded_by
      WHERE p.concern_id ${byConcern(db)} ORDER BY p.id`, { ids })) as ParentsInformedRow[];
   for (const row of parents) result.get(row.concernId)!.parentsInformed.push(parentsEntry(row));
 
-  const debriefs = (await db.all(`SELECT d.concern_id AS concernId, d.lessons_learnt AS lessonsLearnt, d.practice_change AS practiceChange,
-            d.recorded_at AS recordedAt, s.display_name AS recordedBy
+  const debriefs = (await db.all(`SELECT d.concern_id AS "concernId", d.lessons_learnt AS "lessonsLearnt", d.practice_change AS "practiceChange",
+            d.recorded_at AS "recordedAt", s.display_name AS "recordedBy"
      FROM concern_debriefs d JOIN staff s ON s.id = d.recorded_by WHERE d.concern_id ${byConcern(db)}`, { ids })) as (ConcernDebrief & { concernId: number })[];
   for (const { concernId, ...debrief } of debriefs) result.get(concernId)!.debrief = debrief;
 
-  const referrals = (await db.all(`SELECT l.concern_id AS concernId, l.referred_on AS referredOn, l.lado_reference AS ladoReference, l.recorded_at AS recordedAt,
-            s.display_name AS recordedBy, l.outcome, l.outcome_on AS outcomeOn, l.outcome_note AS outcomeNote,
-            l.outcome_recorded_at AS outcomeRecordedAt, o.display_name AS outcomeRecordedBy
+  const referrals = (await db.all(`SELECT l.concern_id AS "concernId", l.referred_on AS "referredOn", l.lado_reference AS "ladoReference", l.recorded_at AS "recordedAt",
+            s.display_name AS "recordedBy", l.outcome, l.outcome_on AS "outcomeOn", l.outcome_note AS "outcomeNote",
+            l.outcome_recorded_at AS "outcomeRecordedAt", o.display_name AS "outcomeRecordedBy"
      FROM concern_lado_referrals l JOIN staff s ON s.id = l.recorded_by LEFT JOIN staff o ON o.id = l.outcome_recorded_by
      WHERE l.concern_id ${byConcern(db)}`, { ids })) as (LadoReferral & { concernId: number })[];
   for (const { concernId, ...referral } of referrals) result.get(concernId)!.ladoReferral = referral;
 
-  const police = (await db.all(`SELECT c.concern_id AS concernId, c.contacted_on AS contactedOn, c.police_force AS policeForce, c.officer, c.reference,
-            c.recorded_at AS recordedAt, s.display_name AS recordedBy
+  const police = (await db.all(`SELECT c.concern_id AS "concernId", c.contacted_on AS "contactedOn", c.police_force AS "policeForce", c.officer, c.reference,
+            c.recorded_at AS "recordedAt", s.display_name AS "recordedBy"
      FROM concern_police_contacts c JOIN staff s ON s.id = c.recorded_by WHERE c.concern_id ${byConcern(db)} ORDER BY c.id`, { ids })) as (PoliceContact & { concernId: number })[];
   for (const { concernId, ...contact } of police) result.get(concernId)!.policeContacts.push(contact);
   return result;
@@ -122,15 +122,15 @@ export interface LadoAwaitingOutcomeRow {
  * LADO). Referrals are only for allegations against staff, so the table stays small.
  */
 export async function listLadoAwaitingOutcome(db: Storage): Promise<LadoAwaitingOutcomeRow[]> {
-  return (await db.all(`SELECT l.concern_id AS concernId, c.about_name AS aboutName, l.referred_on AS referredOn, l.lado_reference AS ladoReference,
-            l.recorded_at AS recordedAt
+  return (await db.all(`SELECT l.concern_id AS "concernId", c.about_name AS "aboutName", l.referred_on AS "referredOn", l.lado_reference AS "ladoReference",
+            l.recorded_at AS "recordedAt"
      FROM concern_lado_referrals l JOIN concerns c ON c.id = l.concern_id
      WHERE l.outcome IS NULL ORDER BY l.recorded_at, l.concern_id`)) as LadoAwaitingOutcomeRow[];
 }
 
 /** The concern's referral as stored, for the rules an outcome must keep. */
 export async function findLadoReferral(db: Storage, concernId: number): Promise<{ id: number; referredOn: string; outcome: LadoOutcome | null } | undefined> {
-  return (await db.get('SELECT id, referred_on AS referredOn, outcome FROM concern_lado_referrals WHERE concern_id = ?', [concernId])) as
+  return (await db.get('SELECT id, referred_on AS "referredOn", outcome FROM concern_lado_referrals WHERE concern_id = ?', [concernId])) as
     | { id: number; referredOn: string; outcome: LadoOutcome | null }
     | undefined;
 }

@@ -3,9 +3,9 @@ import type { Storage } from '../storage.js';
 import { followUpsOf } from './concern-follow-up-repo.js';
 
 const SELECT = `
-  SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.visit_id AS visitId, c.location,
-         c.what_happened AS whatHappened, c.action_taken AS actionTaken, c.raised_at AS raisedAt, rb.display_name AS raisedBy,
-         c.status, c.outcome, c.reviewed_at AS reviewedAt, vb.display_name AS reviewedBy
+  SELECT c.id AS "concernId", c.about_type AS "aboutType", c.about_name AS "aboutName", c.visit_id AS "visitId", c.location,
+         c.what_happened AS "whatHappened", c.action_taken AS "actionTaken", c.raised_at AS "raisedAt", rb.display_name AS "raisedBy",
+         c.status, c.outcome, c.reviewed_at AS "reviewedAt", vb.display_name AS "reviewedBy"
   FROM concerns c
   JOIN staff rb ON rb.id = c.raised_by
   LEFT JOIN staff vb ON vb.id = c.reviewed_by`;
@@ -35,7 +35,7 @@ export async function findConcern(db: Storage, id: number): Promise<ConcernView 
 
 /** The staff member who raised the concern (undefined for none). */
 export async function concernRaisedBy(db: Storage, id: number): Promise<number | undefined> {
-  return ((await db.get('SELECT raised_by AS raisedBy FROM concerns WHERE id = ?', [id])) as { raisedBy: number } | undefined)?.raisedBy;
+  return ((await db.get('SELECT raised_by AS "raisedBy" FROM concerns WHERE id = ?', [id])) as { raisedBy: number } | undefined)?.raisedBy;
 }
 
 /**
@@ -64,8 +64,8 @@ export interface NewConcernRow {
  * years are never read (a test reads its plan).
  */
 export const NEW_CONCERNS_SQL = `
-  SELECT c.id AS concernId, c.about_type AS aboutType, c.about_name AS aboutName, c.location, c.raised_at AS raisedAt,
-         rb.display_name AS raisedBy
+  SELECT c.id AS "concernId", c.about_type AS "aboutType", c.about_name AS "aboutName", c.location, c.raised_at AS "raisedAt",
+         rb.display_name AS "raisedBy"
   FROM concerns c JOIN staff rb ON rb.id = c.raised_by
   WHERE c.status <> 'closed' AND c.status = 'new' AND (CAST(@raisedBy AS BIGINT) IS NULL OR c.raised_by = @raisedBy)
   ORDER BY c.raised_at, c.id`;

@@ -10,13 +10,13 @@ import { readSetting } from './settings-store.js';
 import { storageReminders } from '../../core/storage-reminder.js';
 import { jobReminders } from '../../jobs/job-failures.js';
 import type { AdminOutputs } from '../../../shared/contract/admin.js';
-import type { DomainHandlers } from '../../commands/handler-types.js';
+import type { DomainHandlers, HandlerContext } from '../../commands/handler-types.js';
+import { storageFailure, storageProblemMessage } from '../../core/storage-failure.js';
 
 /** The admin commands (src/shared/contract/admin.ts), each implemented once: a missing one is a compile error. */
 export const adminHandlers: DomainHandlers<AdminOutputs> = {
   'app.status': async (ctx) => ({
-    setUp: await isSetUp(ctx),
-    settingName: await readSetting(ctx.db, 'setting.name'),
+    ...(await whatTheDatabaseSays(ctx)),
     databaseProblem: ctx.health.databaseProblem,
     storageProblem: ctx.health.storageProblem,
     now: ctx.clock.now().toISOString(),
@@ -42,3 +42,19 @@ export const adminHandlers: DomainHandlers<AdminOutputs> = {
     return result;
   },
 };
+
+/**
+ * The part of the status read from the database. When it cannot be read (a database server out of reach),
+ * the status still answers, with the problem on it, so the kiosk shows its paused screen rather than an
+ * error: a desk that could not read would not be asking unless it had been set up.
+ */
+async function whatTheDatabaseSays(ctx: HandlerContext): Promise<{ setUp: boolean; settingName: string | null }> {
+  try {
+    return { setUp: await isSetUp(ctx), settingName: await readSetting(ctx.db, 'setting.name') };
+  } catch (err) {
+    const failure = storageFailure(err);
+    if (!failure) throw err;
+    ctx.health.storageProblem ??= { kind: failure.kind, message: storageProblemMessage(failure.kind), detail: failure.detail, since: ctx.clock.now().toISOString() };
+    return { setUp: true, settingName: null };
+  }
+}

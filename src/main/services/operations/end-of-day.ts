@@ -29,6 +29,8 @@ export async function autoSignOutIfDue(ctx: ServiceContext): Promise<{ signedOut
   const today = ukDay(now);
   if (ukTime(now) < await readSetting(ctx.db, 'day.endTime') || await readSetting(ctx.db, 'day.lastAutoSignOutDay') === today) return { signedOut: 0 };
   return ctx.db.transaction(async () => {
+    // Asked again under the write lock: another desk on the same database may have done it a moment ago.
+    if (await readSetting(ctx.db, 'day.lastAutoSignOutDay') === today) return { signedOut: 0 };
     const visits = (await onSite(ctx)).visits;
     for (const v of visits) {
       if (await markSignedOut(ctx.db, v.visitId, now, 'automatic')) await audit(ctx, 'visit.sign_out', 'visit', v.visitId, { method: 'automatic', itemsInSafe: v.itemsInSafe });

@@ -11,6 +11,7 @@ const STORAGE_LEAD: Record<StorageProblemKind, string> = {
   read_only: 'This computer’s disk has become read-only, so Safe Hands cannot save any new visitor records. The kiosk is paused until it can.',
   not_allowed: 'Safe Hands is no longer allowed to save in its folder on this computer. The kiosk is paused until it can save again.',
   disk_error: 'This computer’s disk gave an error when Safe Hands saved a record, so the kiosk is paused to keep the records safe.',
+  unreachable: 'This desk cannot reach the database server it shares with the other desks, so it cannot save any visitor records. The kiosk is paused until it can.',
 };
 
 const STORAGE_FIX: Record<StorageProblemKind, ReactNode> = {
@@ -18,6 +19,7 @@ const STORAGE_FIX: Record<StorageProblemKind, ReactNode> = {
   read_only: <><strong>Call your IT support</strong> and show them the details below.</>,
   not_allowed: <><strong>Call your IT support</strong> and show them the details below.</>,
   disk_error: <><strong>Call your IT support today</strong>: the disk may be failing. Show them the details below.</>,
+  unreachable: <>Check this computer’s network cable or Wi-Fi. If the other desks are stuck too, <strong>call your IT support</strong>: the database server may be down.</>,
 };
 
 /**

@@ -60,22 +60,27 @@ const WHAT_TO_DO: Record<StorageProblemKind, string> = {
   unreachable: 'Check this computer’s network cable or Wi-Fi. If other desks cannot reach it either, call IT: the server may be down.',
 };
 
-const MEANWHILE = 'Until then, visitors sign the paper visitor book at the office. You can still look things up here.';
+/** Meanwhile: the paper book; and the records can still be read, unless they are on a server out of reach. */
+function meanwhile(kind: StorageProblemKind): string {
+  return kind === 'unreachable'
+    ? 'Until then, visitors sign the paper visitor book at the office, and the records cannot be looked up here either.'
+    : 'Until then, visitors sign the paper visitor book at the office. You can still look things up here.';
+}
 
 /** For the staff console's banner while the problem lasts. */
 export function storageProblemMessage(kind: StorageProblemKind): string {
-  return `Safe Hands cannot save anything: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${MEANWHILE} `
+  return `Safe Hands cannot save anything: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${meanwhile(kind)} `
     + 'The kiosk starts again by itself once Safe Hands can save.';
 }
 
 /** The answer to a command whose write to the database was refused: nothing of it was kept. */
 export function notSavedMessage(kind: StorageProblemKind): string {
-  return `That was not saved: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${MEANWHILE}`;
+  return `That was not saved: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${meanwhile(kind)}`;
 }
 
 /** The answer when a document (a PDF, an export) could not be kept in the data folder. */
 export function documentNotSavedMessage(failure: StorageFailure): string {
-  return `The document could not be saved: ${WHAT_IS_WRONG[failure.kind]}. ${WHAT_TO_DO[failure.kind]}${failure.pausesKiosk ? ` ${MEANWHILE}` : ''}`;
+  return `The document could not be saved: ${WHAT_IS_WRONG[failure.kind]}. ${WHAT_TO_DO[failure.kind]}${failure.pausesKiosk ? ` ${meanwhile(failure.kind)}` : ''}`;
 }
 
 /** The same in a few words, for a sentence that says what it stopped ("The roll call could not be saved: …"). */

@@ -39,7 +39,7 @@ export class StorageWatch {
     const now = this.app.clock.now();
     this.app.health.storageProblem = { kind: failure.kind, message: storageProblemMessage(failure.kind), detail: failure.detail, since: now.toISOString() };
     this.lastTriedAt = now.getTime();
-    console.error(`Safe Hands cannot save to its data folder, so the kiosk is paused: ${failure.detail}`);
+    console.error(`Safe Hands cannot save, so the kiosk is paused: ${failure.detail}`);
   }
 
   /** Records the failures commands went on past (writeIfStorageAllows), and counts what they left unrecorded. */
@@ -76,6 +76,6 @@ export class StorageWatch {
     }
     this.app.health.storageProblem = null;
     this.notRecorded.clear();
-    console.error('Safe Hands can save to its data folder again; the kiosk carries on.');
+    console.error('Safe Hands can save again; the kiosk carries on.');
   }
 }

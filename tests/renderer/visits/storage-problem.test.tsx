@@ -38,6 +38,25 @@ describe('the kiosk while Safe Hands cannot save', () => {
     expect(api.calls.map((c) => c.name)).toEqual(['app.status']);
   });
 
+  it('says so when it is the shared database server that cannot be reached, and does not promise the console can read', async () => {
+    const unreachable: StorageProblem = {
+      kind: 'unreachable',
+      message: 'Safe Hands cannot save anything: this desk cannot reach the database server it shares with the other desks.',
+      detail: 'connect ECONNREFUSED 10.0.0.5:5432 (ECONNREFUSED)',
+      since: minutesAgo(1),
+    };
+    installFakeApi({ ...kioskHandlers(), 'app.status': () => appStatus({ settingName: 'Oak Tree Primary', storageProblem: unreachable }) });
+    renderApp('#/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Safe Hands needs attention' })).toBeTruthy();
+    const main = screen.getByRole('main').textContent!;
+    expect(main).toContain('This desk cannot reach the database server it shares with the other desks');
+    expect(main).toContain('sign the paper visitor book at the office');
+    expect(main).toMatch(/Check this computer’s network cable or Wi-Fi\. If the other desks are stuck too, call your IT support/);
+    expect(main).toContain('The staff console cannot show who is on site or what is in the safe until the server is back');
+    expect(main).not.toContain('You can still unlock the staff console');
+    expect(main).not.toMatch(/disk/);
+  });
+
   it('pauses within seconds of a refused write, and carries on by itself once Safe Hands can save again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let problem: StorageProblem | null = null;

@@ -71,7 +71,10 @@ function StorageSteps({ problem }: { problem: StorageProblem }) {
     <ol>
       <li>Use the paper visitor book until this screen goes away. It goes by itself once Safe Hands can save again.</li>
       <li>{STORAGE_FIX[problem.kind]}</li>
-      <li>You can still unlock the staff console to look things up, such as who is on site and what is in the safe.</li>
+      {problem.kind === 'unreachable'
+        // The records are on the server: the console cannot read them either until it is back.
+        ? <li>The staff console cannot show who is on site or what is in the safe until the server is back: use the paper book and the safe’s own labels meanwhile.</li>
+        : <li>You can still unlock the staff console to look things up, such as who is on site and what is in the safe.</li>}
     </ol>
   );
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE } from '../../dist/main/core/paths.js';
 import { readKeyRing } from '../../dist/main/audit/audit-key.js';
 import { checkAuditNow } from '../../dist/main/audit/audit-check.js';
+import { SqliteStorage } from '../../dist/main/db/sqlite-storage.js';
 import {
   checkStaffAndLearnerAcknowledged, checkStaffAndLearnerInDoubt, checkStaffAndLearnerWhole, settleStaffAndLearner,
 } from './staff-learner-checks.mjs';
@@ -30,13 +31,8 @@ export async function checkDatabase(db, ledger, dataDir) {
   else {
     const head = JSON.parse(readFileSync(join(dataDir, AUDIT_HEAD_FILE), 'utf8'));
     // One read transaction: the restarted host may write while this reads.
-    db.exec('BEGIN');
-    let audit;
-    try {
-      audit = await checkAuditNow(db, keys, [{ head, source: 'the head file' }]);
-    } finally {
-      db.exec('COMMIT');
-    }
+    const storage = new SqliteStorage(db);
+    const audit = await storage.snapshot(() => checkAuditNow(storage, keys, [{ head, source: 'the head file' }]));
     for (const problem of audit.problems) broken.push(`audit check: ${problem}`);
   }
 

@@ -1,5 +1,5 @@
-import type { StorageProblemKind } from '../../shared/contract/index.js';
-import { isDatabaseError, pgStorageProblem } from '../db/storage-errors.js';
+import type { StorageProblem, StorageProblemKind } from '../../shared/contract/index.js';
+import { codeOf, isDatabaseError, pgStorageProblem } from '../db/storage-errors.js';
 import type { Storage } from '../db/storage.js';
 
 /**
@@ -15,10 +15,6 @@ export interface StorageFailure {
   detail: string;
 }
 
-function codeOf(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
-}
 
 function kindOf(code: string): StorageProblemKind | null {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
@@ -65,6 +61,11 @@ function meanwhile(kind: StorageProblemKind): string {
   return kind === 'unreachable'
     ? 'Until then, visitors sign the paper visitor book at the office, and the records cannot be looked up here either.'
     : 'Until then, visitors sign the paper visitor book at the office. You can still look things up here.';
+}
+
+/** The problem as the app's health keeps it (app.status), from the moment `now` it was found. */
+export function storageProblemOf(failure: StorageFailure, now: Date): StorageProblem {
+  return { kind: failure.kind, message: storageProblemMessage(failure.kind), detail: failure.detail, since: now.toISOString() };
 }
 
 /** For the staff console's banner while the problem lasts. */

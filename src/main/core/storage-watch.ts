@@ -4,7 +4,7 @@ import type { Storage } from '../db/storage.js';
 import { writeAndRemoveSetting } from '../db/repositories/settings-repo.js';
 import { SYSTEM_ACTOR_LABEL } from '../audit/audit-trail.js';
 import { audit } from './context.js';
-import { storageFailure, storageProblemMessage, takeCarriedPast, type StorageFailure } from './storage-failure.js';
+import { storageFailure, storageProblemOf, takeCarriedPast, type StorageFailure } from './storage-failure.js';
 
 /** The part of the app's health this keeps: read by app.status, so every screen knows. */
 export interface StorageHealth {
@@ -37,7 +37,7 @@ export class StorageWatch {
   record(failure: StorageFailure): void {
     if (!failure.pausesKiosk || this.app.health.storageProblem) return;
     const now = this.app.clock.now();
-    this.app.health.storageProblem = { kind: failure.kind, message: storageProblemMessage(failure.kind), detail: failure.detail, since: now.toISOString() };
+    this.app.health.storageProblem = storageProblemOf(failure, now);
     this.lastTriedAt = now.getTime();
     console.error(`Safe Hands cannot save, so the kiosk is paused: ${failure.detail}`);
   }

@@ -117,34 +117,12 @@ export class PgStorage implements Storage {
   async transaction<T>(work: () => T | Promise<T>): Promise<T> {
     const outer = this.current();
     if (outer) return this.savepoint(outer, work);
-    const client = await this.borrow();
-    const tx: PgTransaction = { client, live: true };
-    let unusable = false;
-    try {
+    return this.onOneClient(async (client) => {
       await client.query('BEGIN');
       // The sealing triggers note this transaction's writes to sealed tables (migrations/postgres, record_changes).
       await client.query("SET LOCAL safe_hands.watch = 'on'");
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK.namespace, WRITE_LOCK.key]);
-      const value = await this.inside.run(tx, work);
-      await this.inside.run(tx, async () => this.hooks?.beforeCommit());
-      await client.query('COMMIT');
-      tx.live = false;
-      this.hooks?.afterCommit();
-      return value;
-    } catch (err) {
-      tx.live = false;
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        // The connection itself failed: it goes, and the pool opens another next time.
-        unusable = true;
-      }
-      this.hooks?.afterRollback();
-      throw err;
-    } finally {
-      client.removeListener('error', ignoreLostConnection);
-      client.release(unusable);
-    }
+    }, work, this.hooks);
   }
 
   get open(): boolean {
@@ -156,25 +134,38 @@ export class PgStorage implements Storage {
    * whatever other desks commit meanwhile; READ ONLY takes no lock and waits for nobody.
    */
   async snapshot<T>(work: () => T | Promise<T>): Promise<T> {
-    const outer = this.current();
-    if (outer) return work();
+    if (this.current()) return work();
+    return this.onOneClient((client) => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'), work, null);
+  }
+
+  /**
+   * Runs `work` in a transaction that `begin` opens on one connection of its own, found by the asynchronous
+   * context: committed when it returns, rolled back when it throws, with the audit trail's hooks around a
+   * write transaction.
+   */
+  private async onOneClient<T>(begin: (client: pg.PoolClient) => Promise<unknown>, work: () => T | Promise<T>, hooks: TransactionHooks | null): Promise<T> {
     const client = await this.borrow();
     const tx: PgTransaction = { client, live: true };
     let unusable = false;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await begin(client);
       const value = await this.inside.run(tx, work);
+      if (hooks) await this.inside.run(tx, async () => hooks.beforeCommit());
       await client.query('COMMIT');
+      tx.live = false;
+      hooks?.afterCommit();
       return value;
     } catch (err) {
+      tx.live = false;
       try {
         await client.query('ROLLBACK');
       } catch {
+        // The connection itself failed: it goes, and the pool opens another next time.
         unusable = true;
       }
+      hooks?.afterRollback();
       throw err;
     } finally {
-      tx.live = false;
       client.removeListener('error', ignoreLostConnection);
       client.release(unusable);
     }

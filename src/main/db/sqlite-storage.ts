@@ -57,7 +57,9 @@ type Method = 'get' | 'all' | 'run';
 function bind(statement: ReturnType<typeof prepared>, params: Params | undefined, method: Method): unknown {
   if (params === undefined) return statement[method]();
   // better-sqlite3 takes `?` values spread and `@name` values as one object.
-  return Array.isArray(params) ? statement[method](...params.map(sqliteValue)) : statement[method](namedValues(params as Readonly<Record<string, unknown>>));
+  if (!Array.isArray(params)) return statement[method](namedValues(params as Readonly<Record<string, unknown>>));
+  // Copied only when a list is among them: the kiosk's lookup, on every key, passes none.
+  return statement[method](...(params.some(Array.isArray) ? params.map(sqliteValue) : params));
 }
 
 /** A list parameter goes to SQLite as JSON, which `listOf`'s json_each reads (storage.ts). */

@@ -31,7 +31,8 @@ export function pgStorageProblem(err: unknown): StorageProblemKind | null {
   return null;
 }
 
-function codeOf(err: unknown): string {
+/** An error's `code` when it is text (SQLite's, the operating system's, SQLSTATE), else ''. */
+export function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
 }

@@ -11,7 +11,7 @@ import { storageReminders } from '../../core/storage-reminder.js';
 import { jobReminders } from '../../jobs/job-failures.js';
 import type { AdminOutputs } from '../../../shared/contract/admin.js';
 import type { DomainHandlers, HandlerContext } from '../../commands/handler-types.js';
-import { storageFailure, storageProblemMessage } from '../../core/storage-failure.js';
+import { storageFailure, storageProblemOf } from '../../core/storage-failure.js';
 
 /** The admin commands (src/shared/contract/admin.ts), each implemented once: a missing one is a compile error. */
 export const adminHandlers: DomainHandlers<AdminOutputs> = {
@@ -54,7 +54,7 @@ async function whatTheDatabaseSays(ctx: HandlerContext): Promise<{ setUp: boolea
   } catch (err) {
     const failure = storageFailure(err);
     if (!failure) throw err;
-    ctx.health.storageProblem ??= { kind: failure.kind, message: storageProblemMessage(failure.kind), detail: failure.detail, since: ctx.clock.now().toISOString() };
+    ctx.health.storageProblem ??= storageProblemOf(failure, ctx.clock.now());
     return { setUp: true, settingName: null };
   }
 }

@@ -100,6 +100,27 @@ describe('two desks on one PostgreSQL database', () => {
     expect(await auditProblems(front)).toEqual([]);
   });
 
+  it('keeps one unbroken audit trail while both desks sign in 100 visitors each at the same time', async () => {
+    const { front, office } = await twoDesks();
+    const signIns = (desk: TestApp, name: string) =>
+      Array.from({ length: 100 }, (_, n) => newVisitor(desk, { firstName: `${name}${n}`, lastName: 'Queue' }));
+    const visits = await Promise.all([...signIns(front, 'Front'), ...signIns(office, 'Office')]);
+    expect(new Set(visits.map((v) => v.visitId)).size).toBe(200);
+    // Every entry follows the one before it: ids without a gap, each sealed on its predecessor's hash.
+    const entries = await front.db.all<{ id: number; firstName: string }>(
+      `SELECT a.id, p.first_name AS "firstName" FROM audit_log a JOIN visits v ON v.id = a.entity_id JOIN visitors p ON p.id = v.visitor_id
+        WHERE a.action = 'visit.sign_in' ORDER BY a.id`,
+    );
+    expect(entries).toHaveLength(200);
+    const ids = await front.db.all<{ id: number }>('SELECT id FROM audit_log ORDER BY id');
+    expect(ids.map((r) => r.id)).toEqual(ids.map((_, i) => ids[0]!.id + i));
+    // The two desks' writes really were interleaved, not one desk's hundred after the other's.
+    const switches = entries.filter((e, i) => i > 0 && e.firstName.startsWith('Front') !== entries[i - 1]!.firstName.startsWith('Front')).length;
+    expect(switches).toBeGreaterThan(10);
+    expect(await auditProblems(front)).toEqual([]);
+    expect(await auditProblems(office)).toEqual([]);
+  });
+
   it('signs visitors out at the end of the day once, though both desks run their scheduled jobs at once', async () => {
     const { front, office } = await twoDesks();
     await front.ok('settings.update', { autoSignOut: true }, 'staff');

@@ -24,12 +24,10 @@ const DATE_SENSITIVE = [
 const SQLITE_ONLY = [
   'admin/backups', 'core/migrate', 'core/query-plans', 'core/private-files', 'core/storage-failure', 'core/job-failures',
   'core/transactions', 'operations/roll-call-full-disk',
-  // Not yet on PostgreSQL: they build their apps from a copied SQLite file or read it directly.
-  'core/role-matrix', 'core/fuzz-commands', 'staff/pin-throttle',
   // Refused before any storage is touched; the other files' refusals show PostgreSQL changing nothing too.
   'core/bad-input',
   // Already on both engines, each in its own way.
-  'core/storage', 'core/schema-parity', 'core/invariants', 'core/pg-migrate', 'core/pg-record-changes', 'core/two-desks', 'core/outage',
+  'admin/backups-on-postgres', 'core/storage', 'core/schema-parity', 'core/invariants', 'core/pg-migrate', 'core/pg-record-changes', 'core/two-desks', 'core/outage',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({

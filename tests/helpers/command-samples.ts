@@ -12,7 +12,8 @@ import type { StaffRole } from '../../src/shared/domain/roles.js';
 import { logIntoSafe, visitorWithDeclaredDevices } from './custody.js';
 import { readStaffBadge } from './staff-badges.js';
 import { buildConcernSamples, CONCERN_FOLLOW_UP_SAMPLES, type ConcernSampleIds } from './concern-samples.js';
-import { ADMIN_PIN, createSetUpApp, newVisitor, TEST_PIN_COST, sqlite, scalar } from './test-app.js';
+import { copiesOf, type PgDatabase } from './pg-database.js';
+import { ADMIN_PIN, createSetUpApp, keepDatabaseOf, newVisitor, TEST_PIN_COST, sqlite, scalar } from './test-app.js';
 
 /**
  * One valid input for every command, and a small world (a set-up school with people on site, a pending
@@ -376,7 +377,11 @@ export interface SampleTemplate {
    * tested; a test asserts this list is empty.
    */
   problems: string[];
-  dispose(): void;
+  /** On PostgreSQL: the database each sample app copies (closed, so it can be copied). */
+  database?: string;
+  /** On PostgreSQL: a fresh copy of `database` (copiesOf: the next is made while the test runs). */
+  nextDatabase(): Promise<PgDatabase>;
+  dispose(): Promise<void>;
 }
 
 /** The default backup folder inside a data folder (no backup folder is chosen in Settings). */
@@ -619,7 +624,10 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     },
     () => MISSING_ID,
   );
-  const backupFileName = await attempt('backup.now', async () => (await app.ok('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
+  // On PostgreSQL the server keeps the backups: there is none to name, and backup.now says so.
+  const backupFileName = app.database !== undefined
+    ? 'safe-hands-none.db'
+    : await attempt('backup.now', async () => (await app.ok('backup.now', {}, owner)).fileName, () => 'safe-hands-missing.db');
 
   const ids: SampleIds = {
     ownerId: app.adminId,
@@ -649,17 +657,34 @@ export async function buildSampleTemplate(): Promise<SampleTemplate> {
     confiscatedReceiptId,
     backupFileName,
   };
-  sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
   // The head file is written a second after a commit, or now.
   app.auditTrail.flush();
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-template-'));
-  copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  if (app.database === undefined) {
+    sqlite(app).pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(join(app.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  }
   // The PINs need the key they were set with: it is never in the database.
   copyFileSync(join(app.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
   for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(app.dir, file), join(dir, file));
   if (existsSync(join(app.dir, BACKUPS))) cpSync(join(app.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   await app.dispose();
-  return { dir, ids, problems, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  // A database can only be copied while nobody is connected to it.
+  await app.db.close();
+  const database = app.database === undefined ? undefined : keepDatabaseOf(app);
+  const copies = database === undefined ? undefined : copiesOf(database.name);
+  return {
+    dir,
+    ids,
+    problems,
+    database: database?.name,
+    nextDatabase: () => copies!.next(),
+    async dispose() {
+      rmSync(dir, { recursive: true, force: true });
+      await copies?.dispose();
+      await database?.drop();
+    },
+  };
 }
 
 export type SampleApp = App & {
@@ -667,26 +692,32 @@ export type SampleApp = App & {
   ids: SampleIds;
   /** Calls a command and awaits its answer, whichever kind it is. */
   send(name: unknown, input: unknown, sessionKey: string): Promise<CommandResult<unknown>>;
-  dispose(): void;
+  dispose(): Promise<void>;
 };
 
-/** A fresh copy of the template's database, opened like the real app, with no staff unlocked. */
+/**
+ * A fresh copy of the template's world, opened like the real app, with no staff unlocked: its database file
+ * copied, or on PostgreSQL a database made from the template's.
+ */
 export async function openSampleApp(template: SampleTemplate): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-sample-'));
-  copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  if (template.database === undefined) copyFileSync(join(template.dir, DATABASE_FILE), join(dir, DATABASE_FILE));
+  const database = template.database === undefined ? undefined : await template.nextDatabase();
   copyFileSync(join(template.dir, PIN_PEPPER_FILE), join(dir, PIN_PEPPER_FILE));
   // The copy is the same data folder moved: its audit trail is sealed with this key and ends at this head.
   for (const file of [AUDIT_KEY_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(template.dir, file), join(dir, file));
   if (existsSync(join(template.dir, BACKUPS))) cpSync(join(template.dir, BACKUPS), join(dir, BACKUPS), { recursive: true });
   const clock = fixedClock(START);
-  const app = await openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST });
+  const app = await openApp({ dataDir: dir, clock, pinHashCost: TEST_PIN_COST, database: database?.url });
   return Object.assign(app, {
     clock,
     ids: template.ids,
     send: async (name: unknown, input: unknown, key: string) => app.dispatch(name, input, key),
-    dispose() {
+    async dispose() {
       app.close();
       rmSync(dir, { recursive: true, force: true });
+      await app.db.close();
+      await database?.drop();
     },
   });
 }

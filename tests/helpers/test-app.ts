@@ -7,9 +7,9 @@ import { openApp, type App, type OpenAppOptions } from '../../src/main/app.js';
 import { fixedClock } from '../../src/main/core/clock.js';
 import type { Db } from '../../src/main/db/connection.js';
 import { sqliteOf } from '../../src/main/db/sqlite-storage.js';
-import type { Params } from '../../src/main/db/storage.js';
-import { inject, it } from 'vitest';
-import { freshPgDatabase, type PgDatabase } from './pg-database.js';
+import type { Params, Storage } from '../../src/main/db/storage.js';
+import { afterAll, inject, it } from 'vitest';
+import { copiesOf, type PgCopies, type PgDatabase } from './pg-database.js';
 import type { ScryptCost } from '../../src/main/services/staff/pin-hash.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../src/shared/domain/errors.js';
@@ -67,19 +67,25 @@ function unwrapFailure(name: string, result: CommandResult<unknown>): CommandFai
 export async function createTestApp(start = '2026-11-23T09:00:00.000Z', options: Pick<OpenAppOptions, 'pinHashCost'> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'safe-hands-test-'));
   if (!onPostgres) return openTestApp(dir, fixedClock(start), options);
-  const database = await freshPgDatabase({ template: inject('pgTemplate') });
+  templateCopies ??= copiesOf(inject('pgTemplate'));
+  const database = await templateCopies.next();
   // Dropped by disposeAll, after the audit check on it.
   databases.push(database);
   return openTestApp(dir, fixedClock(start), { ...options, database: database.url });
 }
 
 const databases: PgDatabase[] = [];
+/** The run's migrated template, copied for each test app. */
+let templateCopies: PgCopies | undefined;
 
 /**
  * SAFE_HANDS_TEST_ENGINE=postgres (the `postgres` test project): every test app runs on a fresh PostgreSQL
  * database of its own instead of a SQLite file, so the same tests hold on both engines.
  */
 export const onPostgres = process.env.SAFE_HANDS_TEST_ENGINE === 'postgres';
+
+// The copy made ahead for a test that never came: dropped when the file's tests are done.
+if (onPostgres) afterAll(async () => await templateCopies?.dispose());
 
 /**
  * A test of SQLite's own ways in or its own words: its file opened by another program, a TEMP trigger, its
@@ -127,6 +133,16 @@ export async function openTestApp(dir: string, clock: ReturnType<typeof fixedClo
   return testApp;
 }
 
+/**
+ * Takes a test app's PostgreSQL database out of disposeAll's hands: the caller drops it when done (a
+ * template other databases are copied from outlives the app that built it).
+ */
+export function keepDatabaseOf(app: TestApp): PgDatabase {
+  const at = databases.findIndex((d) => d.url === app.database);
+  if (at < 0) throw new Error(`keepDatabaseOf: ${app.database ?? 'a SQLite app'} is not a database createTestApp made`);
+  return databases.splice(at, 1)[0]!;
+}
+
 export async function disposeAll(): Promise<void> {
   const failures: unknown[] = [];
   while (opened.length) {
@@ -170,9 +186,6 @@ export async function newVisitor(app: TestApp, overrides: Partial<CommandInput<'
 }
 
 /**
- * Every row of every table, hashed: equal before and after a refused command means nothing changed.
- */
-/**
  * The SQLite connection under a test app, for tests that read or change the file directly (behind the
  * app's back, as an attacker would).
  */
@@ -183,22 +196,39 @@ export function sqlite(app: Pick<App, 'db'>): Db {
 }
 
 /** The app's own tables, on either engine (SQLite's bookkeeping and PostgreSQL's temporary tables left out). */
-async function tableNames(app: Pick<App, 'db'>): Promise<string[]> {
-  const sql = app.db.engine === 'sqlite'
+async function tableNames(db: Storage): Promise<string[]> {
+  const sql = db.engine === 'sqlite'
     ? `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
     : `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
-  return (await app.db.all<{ name: string }>(sql)).map((t) => t.name);
+  return (await db.all<{ name: string }>(sql)).map((t) => t.name);
+}
+
+/**
+ * Each table's rows hashed, by table name, in an order that does not depend on the order rows come back in:
+ * equal hashes mean equal rows. PostgreSQL hashes on the server, every table in one round trip.
+ */
+export async function tableHashes(db: Storage): Promise<Map<string, string>> {
+  const names = await tableNames(db);
+  const tables = new Map<string, string>();
+  if (db.engine === 'postgres') {
+    const rows = await db.all<{ name: string; hash: string | null }>(names
+      .map((name) => `SELECT '${name}' AS name, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS hash FROM "${name}" t`)
+      .join(' UNION ALL '));
+    for (const row of rows) tables.set(row.name, row.hash ?? '');
+    return tables;
+  }
+  for (const name of names) {
+    const hash = createHash('sha256');
+    for (const row of (await db.all(`SELECT * FROM "${name}"`)).map((r) => JSON.stringify(r)).sort()) hash.update(row);
+    tables.set(name, hash.digest('hex'));
+  }
+  return tables;
 }
 
 /** A hash of everything the database holds: equal before and after means nothing was written. */
 export async function contentHash(app: Pick<App, 'db'>): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of await tableNames(app)) {
-    hash.update(name);
-    // Each row as JSON, sorted: the same order on both engines, whatever order the rows come back in.
-    const rows = (await app.db.all(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
-    for (const row of rows) hash.update(row);
-  }
+  for (const [name, rows] of await tableHashes(app.db)) hash.update(`${name}:${rows}\n`);
   return hash.digest('hex');
 }
 

@@ -9,7 +9,7 @@ import { COMMAND_NAMES, commandSchemas, type CommandName } from '../../../src/sh
 import { ERROR_CODES, type CommandResult, type ErrorCode } from '../../../src/shared/domain/errors.js';
 import { buildSampleTemplate, contextFor, openSampleApp, sampleFor, type SampleApp, type SampleTemplate } from '../../helpers/command-samples.js';
 import { describePayload, FUZZ_SEED, malformedFor, nearValidFor } from '../../helpers/malformed.js';
-import { ADMIN_PIN, sqlite, scalar } from '../../helpers/test-app.js';
+import { ADMIN_PIN, scalar } from '../../helpers/test-app.js';
 import { WriteGuard } from '../../helpers/write-guard.js';
 
 /**
@@ -82,16 +82,16 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 describe('malformed payloads through the dispatcher', () => {
   it.each(COMMAND_NAMES)('%s: never throws, always a typed answer, a refusal changes nothing', async (name) => {
     const app = await openSampleApp(template);
-    const guard = new WriteGuard(sqlite(app));
+    const guard = new WriteGuard(app.db);
     const ownerPinHash = (await scalar(app, 'SELECT pin_hash FROM staff WHERE id = ?', [app.ids.ownerId])) as string;
     const sample = sampleFor(name, contextFor(app.ids, 'owner'));
     const tally = { malformed: 0, nearValid: 0, accepted: 0 };
     const hasInput = Object.keys(sample as object).length > 0;
 
     /** Sends one payload as the owner and checks the answer; returns it for the caller's own checks. */
-    const send = async (payload: unknown): Promise<{ answer: CommandResult<unknown>; label: string; changed: () => string[] }> => {
+    const send = async (payload: unknown): Promise<{ answer: CommandResult<unknown>; label: string; changed: () => Promise<string[]> }> => {
       await keepOwnerUnlocked(app, ownerPinHash);
-      const changed = guard.begin();
+      const changed = await guard.begin();
       const label = `${name} ${describePayload(payload)}`;
       let answer: unknown;
       try {
@@ -112,7 +112,7 @@ describe('malformed payloads through the dispatcher', () => {
             tally.malformed++;
             const { answer, label, changed } = await send(payload);
             expect(answer.ok ? 'ok' : answer.error.code, label).toBe('invalid_input');
-            expect(changed(), `${label} was refused but wrote`).toEqual([]);
+            expect(await changed(), `${label} was refused but wrote`).toEqual([]);
           },
         ),
         { seed: FUZZ_SEED, numRuns: RUNS },
@@ -130,13 +130,13 @@ describe('malformed payloads through the dispatcher', () => {
           }
           expect(answer.error.code, `${label}: ${answer.error.message}`).not.toBe('internal');
           const allowed = PIN_REFUSALS.includes(answer.error.code) ? PIN_REFUSAL_TABLES : [];
-          expect(changed().filter((table) => !allowed.includes(table)), `${label} was refused (${answer.error.code}) but wrote`).toEqual([]);
+          expect((await changed()).filter((table) => !allowed.includes(table)), `${label} was refused (${answer.error.code}) but wrote`).toEqual([]);
         }),
         // A command without input has nothing to vary: its one valid payload is sent once.
         { seed: FUZZ_SEED, numRuns: hasInput ? NEAR_VALID_RUNS : 1 },
       );
     } finally {
-      app.dispose();
+      await app.dispose();
     }
     expect(tally.malformed).toBeGreaterThanOrEqual(RUNS);
     expect(tally.nearValid).toBeGreaterThanOrEqual(hasInput ? NEAR_VALID_RUNS : 1);
@@ -149,22 +149,18 @@ describe('the write guard the fuzzing relies on', () => {
   it('sees a committed write, and not a rolled-back one', async () => {
     const app = await openSampleApp(template);
     try {
-      const guard = new WriteGuard(sqlite(app));
-      const rolledBack = guard.begin();
-      try {
-        sqlite(app).transaction(() => {
-          sqlite(app).prepare(`UPDATE staff SET display_name = 'X' WHERE id = ?`).run(app.ids.spareStaffId);
-          throw new Error('roll back');
-        })();
-      } catch {
-        // expected
-      }
-      expect(rolledBack()).toEqual([]);
-      const written = guard.begin();
-      sqlite(app).prepare(`UPDATE staff SET display_name = 'Y' WHERE id = ?`).run(app.ids.spareStaffId);
-      expect(written()).toEqual(['staff']);
+      const guard = new WriteGuard(app.db);
+      const rolledBack = await guard.begin();
+      await expect(app.db.transaction(async () => {
+        await app.db.run(`UPDATE staff SET display_name = 'X' WHERE id = ?`, [app.ids.spareStaffId]);
+        throw new Error('roll back');
+      })).rejects.toThrow('roll back');
+      expect(await rolledBack()).toEqual([]);
+      const written = await guard.begin();
+      await app.db.run(`UPDATE staff SET display_name = 'Y' WHERE id = ?`, [app.ids.spareStaffId]);
+      expect(await written()).toEqual(['staff']);
     } finally {
-      app.dispose();
+      await app.dispose();
     }
   });
 });
@@ -199,7 +195,7 @@ describe('malformed requests through the loopback host', () => {
   afterAll(async () => {
     agent.destroy();
     await host?.close();
-    app?.dispose();
+    await app?.dispose();
   });
 
   function post(name: string, body: string | Buffer, contentType = 'application/json'): Promise<Reply> {
@@ -244,7 +240,7 @@ describe('malformed requests through the loopback host', () => {
 
   it('answers every malformed JSON payload with a typed refusal and changes nothing', async () => {
     const ownerPinHash = (await scalar(app, 'SELECT pin_hash FROM staff WHERE id = ?', [app.ids.ownerId])) as string;
-    const guard = new WriteGuard(sqlite(app));
+    const guard = new WriteGuard(app.db);
     let sent = 0;
     for (const name of HTTP_COMMANDS) {
       const sample = sampleFor(name, contextFor(app.ids, 'owner'));
@@ -258,7 +254,7 @@ describe('malformed requests through the loopback host', () => {
             const unlocked = await app.send('staff.unlock', { staffId: app.ids.ownerId, pin: ADMIN_PIN }, `http:${CLIENT}`);
             expect(unlocked.ok, 'unlocking the owner for the HTTP client').toBe(true);
           }
-          const changed = guard.begin();
+          const changed = await guard.begin();
           const body = JSON.stringify(payload) ?? '';
           const label = `POST ${name} ${describePayload(payload)}`;
           const reply = await post(name, body);
@@ -272,7 +268,7 @@ describe('malformed requests through the loopback host', () => {
           }
           expect(answer.error.code, label).not.toBe('internal');
           const allowed = PIN_REFUSALS.includes(answer.error.code) ? PIN_REFUSAL_TABLES : [];
-          expect(changed().filter((t) => !allowed.includes(t)), `${label} was refused but wrote`).toEqual([]);
+          expect((await changed()).filter((t) => !allowed.includes(t)), `${label} was refused but wrote`).toEqual([]);
         }),
         { seed: FUZZ_SEED, numRuns: HTTP_RUNS_PER_COMMAND },
       );
@@ -288,8 +284,8 @@ describe('malformed requests through the loopback host', () => {
       Buffer.from([0xff, 0xfe, 0x00, 0x7b]), Buffer.from([0xc3, 0x28]), Buffer.from('{"firstName":"\xff"}', 'latin1'),
       '{"staffId":1,"pin":"4826"'.padEnd(70_000, ' '),
     ];
-    const guard = new WriteGuard(sqlite(app));
-    const changed = guard.begin();
+    const guard = new WriteGuard(app.db);
+    const changed = await guard.begin();
     for (const body of fixed) {
       for (const name of ['visit.signInNew', 'staff.unlock', 'settings.update']) {
         expectTypedReply(await post(name, body), `POST ${name} ${describePayload(body.toString().slice(0, 40))}`);
@@ -303,6 +299,6 @@ describe('malformed requests through the loopback host', () => {
       { seed: FUZZ_SEED, numRuns: 100 },
     );
     // Only valid JSON reaches a command, and none of these is a valid sign-in: nothing was written.
-    expect(changed()).toEqual([]);
+    expect(await changed()).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await host.close();
-  app.dispose();
+  await app.dispose();
 });
 
 interface Reply {

@@ -126,6 +126,8 @@ function sqliteFile(ctx: BackupContext): Db {
  * The PIN key goes beside it (never into it), so the backup can be restored on another computer.
  */
 export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
+  // First: on PostgreSQL nothing is made, not even the folder.
+  const db = sqliteFile(ctx);
   const folder = await backupFolder(ctx);
   // The data folder's own backups/ is made private; a folder the admin chose is left as they set it up.
   if (await readSetting(ctx.db, 'backup.folder') === null) makePrivateDir(folder);
@@ -133,7 +135,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
   if (problem) throw new CommandError('conflict', `The backup could not be made: ${problem}`);
   const at = nowIso(ctx);
   const file = join(folder, `safe-hands-${stamp(at)}.db`);
-  await backupTo(sqliteFile(ctx), file);
+  await backupTo(db, file);
   const check = checkDatabaseFile(file, readMigrations(MIGRATIONS_DIR), ctx.nativeBinding);
   if (!check.ok) {
     rmSync(file, { force: true });
@@ -161,6 +163,7 @@ export async function backupNow(ctx: BackupContext): Promise<BackupFile> {
  * brings that key in from beside it; without it the restore is refused, since nobody could unlock after.
  */
 export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'backup.restore'>): Promise<{ restoredFrom: string; keptAside: string }> {
+  const db = sqliteFile(ctx);
   const candidate = isAbsolute(input.file) ? input.file : join(await backupFolder(ctx), input.file);
   const migrations = readMigrations(MIGRATIONS_DIR);
   const check = checkDatabaseFile(candidate, migrations, ctx.nativeBinding);
@@ -174,12 +177,12 @@ export async function restoreBackup(ctx: BackupContext, input: ParsedInput<'back
   const asideDir = join(ctx.dataDir, BEFORE_RESTORE_FOLDER);
   makePrivateDir(asideDir);
   const keptAside = join(asideDir, `safe-hands-${stamp(at)}.db`);
-  await backupTo(sqliteFile(ctx), keptAside);
+  await backupTo(db, keptAside);
   keepKeyBeside(ctx.pins, keptAside);
   ctx.auditTrail.ring.keepBeside(keptAside);
   await restoreFrom(candidate, join(ctx.dataDir, DATABASE_FILE), ctx.nativeBinding);
   if (key.adopt) ctx.pins.adopt(key.adopt);
-  migrate(sqliteFile(ctx), migrations, () => ctx.clock.now());
+  migrate(db, migrations, () => ctx.clock.now());
   await ctx.auditTrail.adoptKeys(auditKeys.keys);
   await ctx.db.transaction(() => audit(ctx, 'backup.restore', 'backup', null, {
     restoredFrom: basename(candidate), keptAside: basename(keptAside), ...(key.adopt ? { pinKeyFrom: `${basename(candidate)}${PEPPER_BESIDE}` } : {}),

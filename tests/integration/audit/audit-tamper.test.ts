@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE, DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { recordHash, recordMatches } from '../../../src/main/db/record-changes.js';
 import { runDueJobs } from '../../../src/main/jobs/scheduled-jobs.js';
 import { DEFAULT_RISK_CHECKLIST } from '../../../src/shared/domain/exceptions.js';
+import { asAnotherProgram, asAnotherProgramOnFile, editWhileClosed, type AnotherProgram } from '../../helpers/another-program.js';
 import { logIntoSafe } from '../../helpers/custody.js';
 import { flatten, pdfText } from '../../helpers/pdf.js';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, newVisitor, reopenTestApp, type TestApp, sqlite, scalar, column, itOnSqlite } from '../../helpers/test-app.js';
@@ -15,40 +15,21 @@ afterEach(disposeAll);
 
 type SetUp = TestApp & { adminId: number };
 
-/** Someone with the database file and another program: the app is closed, they edit, the app starts again. */
-async function editBehindTheApp(app: SetUp, edit: (db: Database.Database) => void): Promise<SetUp> {
-  app.tamperedOnPurpose = true;
-  app.close();
-  const db = new Database(join(app.dir, DATABASE_FILE));
-  try {
-    edit(db);
-  } finally {
-    db.close();
-  }
-  const reopened = await reopenTestApp(app);
-  await reopened.startupCheck;
+/** Someone with another program: the app is closed, they edit the records, the app starts again. */
+async function editBehindTheApp(app: SetUp, edit: (db: AnotherProgram) => Promise<void>): Promise<SetUp> {
+  const reopened = await editWhileClosed(app, edit);
   await reopened.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
   return reopened;
 }
 
-/** Drops the triggers that keep the trail append-only, runs the edit, and puts them back as they were. */
-function behindTheTriggers(db: Database.Database, edit: () => void): void {
-  const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
-  for (const name of names) db.exec(`DROP TRIGGER "${name}"`);
-  edit();
-  for (const sql of triggers) db.exec(sql);
-}
-
 /** What a forger without the key can do: recompute every hash from `fromId` on with plain SHA-256. */
-function rechainWithoutKey(db: Database.Database, fromId: number): void {
-  let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(fromId - 1) as { hash: string }).hash;
-  const rows = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(fromId) as Record<string, unknown>[];
-  for (const row of rows) {
+async function rechainWithoutKey(db: AnotherProgram, fromId: number): Promise<void> {
+  let [{ hash: prev }] = await db.all<{ hash: string }>('SELECT hash FROM audit_log WHERE id = ?', [fromId - 1]) as [{ hash: string }];
+  for (const row of await db.all('SELECT * FROM audit_log WHERE id >= ? ORDER BY id', [fromId])) {
     const fields: unknown[] = [row.id, row.at, row.actor_staff, row.actor_label, row.action, row.entity, row.entity_id, row.detail_json, prev];
     if (row.records_json !== null) fields.push(row.records_json);
     const hash = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+    await db.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, hash, row.id]);
     prev = hash;
   }
 }
@@ -72,7 +53,7 @@ describe('the audit trail under attack', () => {
     let app = await createSetUpApp();
     await logIntoSafe(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
-    app = await editBehindTheApp(app, () => {});
+    app = await editBehindTheApp(app, async () => {});
     expect(await app.startupCheck).toBe('ok');
     const verdict = await verify(app);
     expect(verdict).toMatchObject({ ok: true, firstBrokenId: null, problems: [] });
@@ -80,11 +61,11 @@ describe('the audit trail under attack', () => {
     expect(await banner(app)).toBeUndefined();
   });
 
-  itOnSqlite('catches the newest entries deleted behind the triggers, and says so on the DSL\u2019s console without stopping the kiosk', async () => {
+  it('catches the newest entries deleted behind the triggers, and says so on the DSL\u2019s console without stopping the kiosk', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     const before = await count(app, 'audit_log');
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 3)));
+    app = await editBehindTheApp(app, (db) => db.run('DELETE FROM audit_log WHERE id > ?', [before - 3]));
     expect(await app.startupCheck).toBe('failed');
     expect(await startupFindings(app)).toContain(`The newest 3 audit entries have been removed: the record Safe Hands keeps of its newest entry shows entry ${before}, but the trail now ends at entry ${before - 3}.`);
     expect((await banner(app))?.problems.join('\n')).toContain('The newest 3 audit entries have been removed');
@@ -101,39 +82,39 @@ describe('the audit trail under attack', () => {
     await newVisitor(app);
     await app.ok('backup.now', {}, 'staff');
     const before = await count(app, 'audit_log');
-    app = await editBehindTheApp(app, (db) => {
+    app = await editBehindTheApp(app, async (db) => {
       rmSync(join(app.dir, AUDIT_HEAD_FILE));
-      behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id > ?').run(before - 2));
+      await db.run('DELETE FROM audit_log WHERE id > ?', [before - 2]);
     });
     expect(await startupFindings(app)).toMatch(/The newest audit entry has been removed: the backup taken at .* shows entry \d+, but the trail now ends at entry \d+\./);
     expect(await startupFindings(app)).toContain(`The record Safe Hands keeps of its newest audit entry (${AUDIT_HEAD_FILE} in the data folder) is missing`);
   });
 
-  itOnSqlite('catches an entry edited and every later hash recomputed without the key', async () => {
+  it('catches an entry edited and every later hash recomputed without the key', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const target = (await scalar(app, "SELECT id FROM audit_log WHERE action = 'visit.sign_in' ORDER BY id LIMIT 1")) as number;
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
-      db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(target);
-      rechainWithoutKey(db, target);
-    }));
+    app = await editBehindTheApp(app, async (db) => {
+      await db.run(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`, [target]);
+      await rechainWithoutKey(db, target);
+    });
     const verdict = await verify(app);
     expect(verdict).toMatchObject({ ok: false, firstBrokenId: target });
     expect(verdict.problems[0]).toBe(`Audit entry ${target} has been changed, or an entry before it removed, since Safe Hands wrote it.`);
     expect(await banner(app)).toBeDefined();
   });
 
-  itOnSqlite('catches an edited middle entry, pointing at it', async () => {
+  it('catches an edited middle entry, pointing at it', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const middle = Math.floor((await count(app, 'audit_log')) / 2);
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET detail_json = '{}' WHERE id = ?`).run(middle)));
+    app = await editBehindTheApp(app, (db) => db.run(`UPDATE audit_log SET detail_json = '{}' WHERE id = ?`, [middle]));
     expect(await verify(app)).toMatchObject({ ok: false, firstBrokenId: middle });
   });
 
-  itOnSqlite('catches a visit, a custody item and a device exception edited directly, with the trail untouched', async () => {
+  it('catches a visit, a custody item and a device exception edited directly, with the trail untouched', async () => {
     let app = await createSetUpApp();
     const { visitId, receipt } = await logIntoSafe(app);
     const itemId = receipt.items[0]!.itemId;
@@ -145,12 +126,12 @@ describe('the audit trail under attack', () => {
       approver: { staffId: app.adminId, pin: ADMIN_PIN },
     }, 'staff');
     const trailBefore = await count(app, 'audit_log');
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
-      db.prepare(`UPDATE visits SET signed_in_at = '2026-11-23T07:00:00.000Z' WHERE id = ?`).run(visitId);
+    app = await editBehindTheApp(app, async (db) => {
+      await db.run(`UPDATE visits SET signed_in_at = '2026-11-23T07:00:00.000Z' WHERE id = ?`, [visitId]);
       // The receipt says a black iPhone; the safe now holds an old Nokia.
-      db.prepare(`UPDATE custody_items SET description = 'Old Nokia' WHERE id = ?`).run(itemId);
-      db.prepare(`UPDATE device_exceptions SET permitted_areas = 'Anywhere in the school' WHERE id = ?`).run(exceptionId);
-    }));
+      await db.run(`UPDATE custody_items SET description = 'Old Nokia' WHERE id = ?`, [itemId]);
+      await db.run(`UPDATE device_exceptions SET permitted_areas = 'Anywhere in the school' WHERE id = ?`, [exceptionId]);
+    });
     expect(await count(app, 'audit_log')).toBe(trailBefore + 2); // the check's own finding, and the unlock
     const verdict = await verify(app);
     expect(verdict.ok).toBe(false);
@@ -163,16 +144,15 @@ describe('the audit trail under attack', () => {
     expect(verdict.problems).toHaveLength(3);
   });
 
-  itOnSqlite('catches a record added or deleted outside Safe Hands', async () => {
+  it('catches a record added or deleted outside Safe Hands', async () => {
     let app = await createSetUpApp();
     const { visitId } = await newVisitor(app);
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => {
-      db.pragma('foreign_keys = OFF');
-      const row = db.prepare('SELECT * FROM visits WHERE id = ?').get(visitId) as Record<string, unknown>;
-      const columns = Object.keys(row).filter((c) => c !== 'id' && c !== 'badge_token');
-      db.prepare(`INSERT INTO visits (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM visits WHERE id = ?`).run(visitId);
-      db.prepare('DELETE FROM acknowledgements WHERE id = (SELECT max(id) FROM acknowledgements)').run();
-    }));
+    app = await editBehindTheApp(app, async (db) => {
+      const [row] = await db.all('SELECT * FROM visits WHERE id = ?', [visitId]);
+      const columns = Object.keys(row!).filter((c) => c !== 'id' && c !== 'badge_token');
+      await db.run(`INSERT INTO visits (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM visits WHERE id = ?`, [visitId]);
+      await db.run('DELETE FROM acknowledgements WHERE id = (SELECT max(id) FROM acknowledgements)');
+    });
     const problems = (await verify(app)).problems.join('\n');
     expect(problems).toContain(`Visit ${visitId + 1} was added outside Safe Hands: no audit entry records it.`);
     expect(problems).toMatch(/Policy acknowledgement \d+ has been deleted outside Safe Hands/);
@@ -182,21 +162,18 @@ describe('the audit trail under attack', () => {
   itOnSqlite('a copied database with no key file cannot be made to pass: entries from then on are under a new key, and the old ones are reported', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
-    app = await editBehindTheApp(app, () => rmSync(join(app.dir, AUDIT_KEY_FILE)));
+    app = await editBehindTheApp(app, async () => rmSync(join(app.dir, AUDIT_KEY_FILE)));
     const verdict = await verify(app);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.join('\n')).toMatch(/Audit entries 1 to \d+ cannot be checked: they were sealed with an audit key that is not on this computer/);
     expect(existsSync(join(app.dir, AUDIT_KEY_FILE))).toBe(true);
   });
 
-  itOnSqlite('catches entries removed while Safe Hands is running', { timeout: 60_000 }, async () => {
+  it('catches entries removed while Safe Hands is running', { timeout: 60_000 }, async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     const last = await count(app, 'audit_log');
-    app.tamperedOnPurpose = true;
-    const other = new Database(join(app.dir, DATABASE_FILE));
-    behindTheTriggers(other, () => other.prepare('DELETE FROM audit_log WHERE id > ?').run(last - 2));
-    other.close();
+    await asAnotherProgram(app, (db) => db.run('DELETE FROM audit_log WHERE id > ?', [last - 2]));
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     expect((await banner(app))?.problems.join('\n')).toContain(`Audit entries after ${last - 2} up to ${last} were removed while Safe Hands was running.`);
   });
@@ -211,9 +188,7 @@ describe('restoring a backup', () => {
     copyFileSync(backup.file, spoilt);
     copyFileSync(`${backup.file}.audit-key`, `${spoilt}.audit-key`);
     copyFileSync(`${backup.file}.pepper`, `${spoilt}.pepper`);
-    const db = new Database(spoilt);
-    behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nobody'`).run());
-    db.close();
+    await asAnotherProgramOnFile(spoilt, (db) => db.run(`UPDATE visits SET visiting = 'Nobody'`));
     const before = await contentHash(app);
     const failure = await app.fails('backup.restore', { file: spoilt, confirm: true }, 'staff');
     expect(failure.code).toBe('invalid_input');
@@ -290,14 +265,14 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
     expect(await app.fails('audit.checkMark', { entry: mark.entry, code: 'not a code' }, 'staff')).toMatchObject({ code: 'invalid_input', fields: { code: expect.stringContaining('8 letters and digits') } });
   });
 
-  itOnSqlite('shows the trail cut back past a printed sheet, even when every file beside the database was rewritten to match', async () => {
+  it('shows the trail cut back past a printed sheet, even when every file beside the database was rewritten to match', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     const mark = await printedMark(app);
     // The editor removes everything from the printed entry on, and the head file, and there is no backup.
-    app = await editBehindTheApp(app, (db) => {
+    app = await editBehindTheApp(app, async (db) => {
       rmSync(join(app.dir, AUDIT_HEAD_FILE));
-      behindTheTriggers(db, () => db.prepare('DELETE FROM audit_log WHERE id >= ?').run(mark.entry));
+      await db.run('DELETE FROM audit_log WHERE id >= ?', [mark.entry]);
     });
     const answer = await app.ok('audit.checkMark', mark, 'staff');
     expect(answer.holds).toBe(false);
@@ -307,21 +282,21 @@ describe('the audit mark printed at the foot of roll calls and reports', () => {
 });
 
 describe('how much each check covers', () => {
-  itOnSqlite('at start-up it checks the entries since the last clean check, and catches one edited since', async () => {
+  it('at start-up it checks the entries since the last clean check, and catches one edited since', async () => {
     let app = await createSetUpApp();
     await newVisitor(app);
     expect((await verify(app)).ok).toBe(true); // a clean full check: the next start goes on from here
     await newVisitor(app, { firstName: 'Amara', lastName: 'Okafor' });
     const newer = (await scalar(app, "SELECT max(id) FROM audit_log WHERE action = 'visit.sign_in'")) as number;
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`).run(newer)));
+    app = await editBehindTheApp(app, (db) => db.run(`UPDATE audit_log SET actor_label = 'Someone else' WHERE id = ?`, [newer]));
     expect(await startupFindings(app)).toContain(`Audit entry ${newer} has been changed`);
   });
 
-  itOnSqlite('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
+  it('a record edited with no entry since the last clean check is left to the weekly check, which reads every record', async () => {
     let app = await createSetUpApp();
     const { visitId } = await newVisitor(app);
     expect((await verify(app)).ok).toBe(true);
-    app = await editBehindTheApp(app, (db) => behindTheTriggers(db, () => db.prepare(`UPDATE visits SET visiting = 'Nothing to see' WHERE id = ?`).run(visitId)));
+    app = await editBehindTheApp(app, (db) => db.run(`UPDATE visits SET visiting = 'Nothing to see' WHERE id = ?`, [visitId]));
     expect(await app.startupCheck).toBe('ok');
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await runDueJobs(app)).toMatchObject({ auditTrail: 'failed' });
@@ -332,13 +307,12 @@ describe('how much each check covers', () => {
 });
 
 describe('a check under way when the app closes', () => {
-  itOnSqlite('stops quietly instead of reading a closed database', async () => {
+  it('stops quietly instead of reading a closed database', async () => {
     const app = await createSetUpApp();
     // Enough rows that the check reads them in more than one step.
-    await app.db.transaction(() => {
-      const add = sqlite(app).prepare(`INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at) VALUES (?, 'Bulk', ?, NULL, '2026-11-23T09:00:00.000Z')`);
-      for (let i = 0; i < 2100; i += 1) add.run(`V${i}`, `v${i}|bulk|`);
-    });
+    await app.db.transaction(() => app.db.run(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2099)
+      INSERT INTO visitors (first_name, last_name, identity_key, organisation, created_at)
+      SELECT 'V' || i, 'Bulk', 'v' || i || '|bulk|', NULL, '2026-11-23T09:00:00.000Z' FROM n`));
     const checking = app.checkAuditTrail('all');
     app.close();
     expect(await checking).toBe('cancelled');

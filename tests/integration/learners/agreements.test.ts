@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import { AGREEMENTS_FOR_PUPIL_SQL } from '../../../src/main/db/repositories/learner-agreement-repo.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
+import { editWhileClosed } from '../../helpers/another-program.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -207,23 +205,15 @@ describe("the head's prior agreement for a pupil's device", () => {
 });
 
 describe('an agreement edited behind the app', () => {
-  itOnSqlite('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
+  it('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
     let { app, headId } = await school();
     const { agreementId } = await app.ok('learner.recordAgreement', agreement(headId), 'head');
-    app.tamperedOnPurpose = true;
-    app.close();
-    const db = new Database(join(app.dir, DATABASE_FILE));
-    try {
-      // Someone with the file stretches the agreement to the end of next year, and adds one nobody agreed.
-      db.exec('DROP TRIGGER learner_agreements_end_once');
-      db.prepare(`UPDATE learner_agreements SET valid_until = '2027-12-31' WHERE id = ?`).run(agreementId);
-      db.prepare(`INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, valid_from, valid_until, agreed_by, recorded_at, recorded_by)
-        VALUES ('Sam Fox', 'fox sam', '6B', 'phone', 'Any', 'Wanted one', '2026-11-23', '2027-07-21', ?, '2026-11-23T09:00:00.000Z', ?)`).run(headId, headId);
-    } finally {
-      db.close();
-    }
-    app = await reopenTestApp(app);
-    await app.startupCheck;
+    app = await editWhileClosed(app, async (db) => {
+      // Someone with another program stretches the agreement to the end of next year, and adds one nobody agreed.
+      await db.run(`UPDATE learner_agreements SET valid_until = '2027-12-31' WHERE id = ?`, [agreementId]);
+      await db.run(`INSERT INTO learner_agreements (pupil_name, pupil_key, class_group, device_kind, device_description, reason, valid_from, valid_until, agreed_by, recorded_at, recorded_by)
+        VALUES ('Sam Fox', 'fox sam', '6B', 'phone', 'Any', 'Wanted one', '2026-11-23', '2027-07-21', ?, '2026-11-23T09:00:00.000Z', ?)`, [headId, headId]);
+    });
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);

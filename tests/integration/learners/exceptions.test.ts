@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
+import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { EXCEPTIONS_FOR_PUPIL_SQL } from '../../../src/main/db/repositories/learner-exception-repo.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
+import { editWhileClosed } from '../../helpers/another-program.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, OFFICE_PIN, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -333,27 +333,19 @@ describe('retention', () => {
 });
 
 describe('an exception edited behind the app', () => {
-  itOnSqlite('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
+  it('is caught by the audit check: changed, added or deleted outside Safe Hands', async () => {
     const s = await school();
     let app = s.app;
     const { exceptionId } = await app.ok('learner.recordException', exception({ staffId: s.dslId, pin: DSL_PIN }), 'office');
-    app.tamperedOnPurpose = true;
-    app.close();
-    const db = new Database(join(app.dir, DATABASE_FILE));
-    try {
-      // Someone with the file marks the agreement signed without a signature, and adds an exception nobody approved.
-      db.exec('DROP TRIGGER learner_exceptions_fixed');
-      db.prepare(`UPDATE learner_exceptions SET signed_on = '2026-11-23', signed_by_learner = 'Maya Patel', signed_by_parent = 'A Parent',
-        parent_relationship = 'Mother', signatures_recorded_at = '2026-11-23T10:00:00.000Z', signatures_recorded_by = ? WHERE id = ?`).run(s.officeId, exceptionId);
-      db.prepare(`INSERT INTO learner_exceptions (pupil_name, pupil_key, class_group, device_kind, device_description, reason, permitted_use, expectations,
+    app = await editWhileClosed(app, async (db) => {
+      // Someone with another program marks the agreement signed without a signature, and adds an exception nobody approved.
+      await db.run(`UPDATE learner_exceptions SET signed_on = '2026-11-23', signed_by_learner = 'Maya Patel', signed_by_parent = 'A Parent',
+        parent_relationship = 'Mother', signatures_recorded_at = '2026-11-23T10:00:00.000Z', signatures_recorded_by = ? WHERE id = ?`, [s.officeId, exceptionId]);
+      await db.run(`INSERT INTO learner_exceptions (pupil_name, pupil_key, class_group, device_kind, device_description, reason, permitted_use, expectations,
         sanctions, valid_from, valid_until, approved_by, recorded_at, recorded_by)
-        VALUES ('Sam Fox', 'fox sam', '6B', 'phone', 'Any', 'Wanted one', 'Anything', 'None', 'None', '2026-11-23', '2027-07-21', ?, '2026-11-23T09:00:00.000Z', ?)`)
-        .run(s.headId, s.officeId);
-    } finally {
-      db.close();
-    }
-    app = await reopenTestApp(app);
-    await app.startupCheck;
+        VALUES ('Sam Fox', 'fox sam', '6B', 'phone', 'Any', 'Wanted one', 'Anything', 'None', 'None', '2026-11-23', '2027-07-21', ?, '2026-11-23T09:00:00.000Z', ?)`,
+        [s.headId, s.officeId]);
+    });
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);

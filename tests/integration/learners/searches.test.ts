@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../src/main/core/paths.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
+import { editWhileClosed } from '../../helpers/another-program.js';
 import { addColleagues, HEAD, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, CHECK_REFUSED } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -239,22 +237,12 @@ describe('a search of a confiscated pupil device', () => {
     expect(await count(app, 'learner_searches')).toBe(1);
   });
 
-  itOnSqlite('is caught by the audit check when edited or added outside Safe Hands', async () => {
+  it('is caught by the audit check when edited or added outside Safe Hands', async () => {
     const s = await confiscatedThisMorning();
     let app = s.app;
     const { searchId } = await app.ok('learner.recordSearch', search(s.phone.itemId), 'head');
-    app.tamperedOnPurpose = true;
-    app.close();
-    const db = new Database(join(app.dir, DATABASE_FILE));
-    try {
-      // Someone with the file rewrites what was found.
-      db.exec('DROP TRIGGER learner_searches_never_changed');
-      db.prepare(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`).run(searchId);
-    } finally {
-      db.close();
-    }
-    app = await reopenTestApp(app);
-    await app.startupCheck;
+    // Someone with another program rewrites what was found.
+    app = await editWhileClosed(app, (db) => db.run(`UPDATE learner_searches SET found = 'nothing' WHERE id = ?`, [searchId]));
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSetUpApp, disposeAll, newVisitor, sqlite, itOnSqlite } from '../../helpers/test-app.js';
+import { asAnotherProgram } from '../../helpers/another-program.js';
+import { createSetUpApp, disposeAll, newVisitor } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -23,25 +24,21 @@ describe('the audit trail', () => {
     await expect(app.db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
-  itOnSqlite('verifies, and points at the first row someone changed behind the triggers', async () => {
+  it('verifies, and points at the first row someone changed behind the triggers', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: true, firstBrokenId: null });
     const checked = (await app.ok('audit.verify', {}, 'staff')).checked;
     expect(checked).toBeGreaterThan(4);
 
-    app.tamperedOnPurpose = true;
-    sqlite(app).exec('DROP TRIGGER audit_log_no_update');
-    await app.db.run(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`);
+    await asAnotherProgram(app, (db) => db.run(`UPDATE audit_log SET detail_json = '{"settingName":"Someone Else"}' WHERE id = 3`));
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, checked: 2, firstBrokenId: 3 });
   });
 
-  itOnSqlite('detects a deleted row by the gap in the chain', async () => {
+  it('detects a deleted row by the gap in the chain', async () => {
     const app = await createSetUpApp();
     await newVisitor(app);
-    app.tamperedOnPurpose = true;
-    sqlite(app).exec('DROP TRIGGER audit_log_no_delete');
-    await app.db.run('DELETE FROM audit_log WHERE id = 2');
+    await asAnotherProgram(app, (db) => db.run('DELETE FROM audit_log WHERE id = 2'));
     expect(await app.ok('audit.verify', {}, 'staff')).toMatchObject({ ok: false, firstBrokenId: 3, problems: ['Audit entry 2 has been removed.'] });
   });
 });

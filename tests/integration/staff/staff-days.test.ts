@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAuditNow } from '../../../src/main/audit/audit-check.js';
-import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
+import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { STAFF_ON_SITE_RECEIPTS_SQL } from '../../../src/main/db/repositories/staff-day-repo.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
+import { asAnotherProgram } from '../../helpers/another-program.js';
 import { flatten, pdfText, renderFirstPageToFile } from '../../helpers/pdf.js';
 import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, newVisitor, type TestApp, sqlite, scalar, CHECK_REFUSED, DUPLICATE_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
@@ -264,19 +264,14 @@ describe('the staff days record', () => {
     await expect(app.db.run(`UPDATE staff_days SET signed_out_at = '2026-11-23T18:00:00.000Z' WHERE id = ?`, [staffDayId])).rejects.toThrow(/only be signed out, once/);
   });
 
-  itOnSqlite('is sealed by the audit trail: a day added or edited with another program shows', async () => {
+  it('is sealed by the audit trail: a day added or edited with another program shows', async () => {
     const { app, tomId } = await nursery();
     await app.ok('staffDay.signIn', { phone: null }, 'sara');
     expect((await checkAuditNow(app.db, app.auditTrail.ring.all())).problems).toEqual([]);
-    app.tamperedOnPurpose = true;
-    const other = new Database(join(app.dir, DATABASE_FILE));
-    try {
-      other.prepare(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T08:00:00.000Z', 'kiosk')`).run(tomId);
-      other.exec('DROP TRIGGER staff_days_sign_out_once');
-      other.prepare(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:30:00.000Z' WHERE id = 1`).run();
-    } finally {
-      other.close();
-    }
+    await asAnotherProgram(app, async (db) => {
+      await db.run(`INSERT INTO staff_days (staff_id, signed_in_at, signed_in_how) VALUES (?, '2026-11-23T08:00:00.000Z', 'kiosk')`, [tomId]);
+      await db.run(`UPDATE staff_days SET signed_in_at = '2026-11-23T07:30:00.000Z' WHERE id = 1`);
+    });
     const problems = (await checkAuditNow(app.db, app.auditTrail.ring.all())).problems.join('\n');
     expect(problems).toMatch(/Staff day 1 has been changed outside Safe Hands/);
     expect(problems).toMatch(/Staff day 2 was added outside Safe Hands/);

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
+import { APP_ROOT } from '../../../src/main/core/paths.js';
 import { PERMISSIONS_IN_FORCE_SQL } from '../../../src/main/db/repositories/staff-permission-repo.js';
 import { carriesPin } from '../../../src/main/server/pin-throttle.js';
 import type { CommandInput } from '../../../src/shared/contract/index.js';
 import { phoneNotInSafe } from '../../../src/shared/domain/staff-days.js';
+import { editWhileClosed } from '../../helpers/another-program.js';
 import { flatten, inkBounds, pdfText, renderFirstPageToFile, renderPdfToPngs } from '../../helpers/pdf.js';
 import { addColleagues, HEAD, HEAD_PIN, OFFICE, unlockAgain, type Colleague, type SetUp } from '../../helpers/learner-staff.js';
-import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, reopenTestApp, sqlite, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
+import { ADMIN_PIN, contentHash, count, createSetUpApp, disposeAll, lastAuditDetail, scalar, CHECK_REFUSED, itOnSqlite } from '../../helpers/test-app.js';
 
 afterEach(disposeAll);
 
@@ -387,27 +387,19 @@ describe('retention', () => {
 });
 
 describe('a permission edited behind the app', () => {
-  itOnSqlite('is caught by the audit check: changed or added outside Safe Hands', async () => {
+  it('is caught by the audit check: changed or added outside Safe Hands', async () => {
     const s = await school();
     let app = s.app;
     const { permissionId } = await app.ok('staffPermission.record', permission(s), 'office');
-    app.tamperedOnPurpose = true;
-    app.close();
-    const db = new Database(join(app.dir, DATABASE_FILE));
-    try {
-      // Someone with the file marks it signed without a signature, and adds a permission nobody approved.
-      db.exec('DROP TRIGGER staff_device_permissions_fixed');
-      db.prepare(`UPDATE staff_device_permissions SET signed_on = '2026-11-23', signature_recorded_at = '2026-11-23T10:00:00.000Z',
-        signature_recorded_by = ? WHERE id = ?`).run(s.officeId, permissionId);
-      db.prepare(`INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, permitted_use, permitted_areas,
+    app = await editWhileClosed(app, async (db) => {
+      // Someone with another program marks it signed without a signature, and adds a permission nobody approved.
+      await db.run(`UPDATE staff_device_permissions SET signed_on = '2026-11-23', signature_recorded_at = '2026-11-23T10:00:00.000Z',
+        signature_recorded_by = ? WHERE id = ?`, [s.officeId, permissionId]);
+      await db.run(`INSERT INTO staff_device_permissions (staff_id, device_kind, device_description, purpose, permitted_use, permitted_areas,
         valid_from, approved_by, recorded_at, recorded_by, signed_on, signature_recorded_at, signature_recorded_by)
-        VALUES (?, 'phone', 'Any', 'lessons', 'Anything', 'Anywhere', '2026-11-23', ?, '2026-11-23T09:00:00.000Z', ?, '2026-11-23', '2026-11-23T09:00:00.000Z', ?)`)
-        .run(s.officeId, s.headId, s.officeId, s.officeId);
-    } finally {
-      db.close();
-    }
-    app = await reopenTestApp(app);
-    await app.startupCheck;
+        VALUES (?, 'phone', 'Any', 'lessons', 'Anything', 'Anywhere', '2026-11-23', ?, '2026-11-23T09:00:00.000Z', ?, '2026-11-23', '2026-11-23T09:00:00.000Z', ?)`,
+        [s.officeId, s.headId, s.officeId, s.officeId]);
+    });
     await app.ok('staff.unlock', { staffId: app.adminId, pin: ADMIN_PIN }, 'staff');
     const verdict = await app.ok('audit.verify', {}, 'staff');
     expect(verdict.ok).toBe(false);

@@ -27,7 +27,7 @@ const SQLITE_ONLY = [
   // Refused before any storage is touched; the other files' refusals show PostgreSQL changing nothing too.
   'core/bad-input',
   // Already on both engines, each in its own way.
-  'admin/backups-on-postgres', 'core/storage', 'core/schema-parity', 'core/invariants', 'core/pg-migrate', 'core/pg-record-changes', 'core/two-desks', 'core/outage',
+  'admin/backups-on-postgres', 'core/move-to-postgres', 'core/storage', 'core/schema-parity', 'core/invariants', 'core/pg-migrate', 'core/pg-record-changes', 'core/two-desks', 'core/outage',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({

@@ -30,6 +30,18 @@ export interface PgStorageOptions {
  */
 export const WRITE_LOCK = { namespace: 0x5348, key: 1 } as const;
 
+/** How long a new connection to the server may take before the desk says the server cannot be reached. */
+const CONNECT_TIMEOUT_MS = 2000;
+/** How long a request waits for one of the desk's own connections to come free. */
+const BUSY_WAIT_MS = 60_000;
+
+/** The pool's connections, each with the short connect timeout (the pool passes its own, longer, limit on). */
+class DeskClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 interface PgTransaction {
   readonly client: pg.PoolClient;
   /** False once committed or rolled back: work it left running then uses the pool, never a finished client. */
@@ -54,6 +66,12 @@ export class PgStorage implements Storage {
   private hooks: TransactionHooks | null = null;
   private savepoints = 0;
   private closing: Promise<void> | null = null;
+  /**
+   * Rejects, once the desk closes, every request still waiting for a connection: pg-pool leaves such a
+   * request waiting after end() until BUSY_WAIT_MS, which would hold a closing desk (or a check it cancels).
+   */
+  private readonly closedWhileWaiting: Promise<never>;
+  private stopWaiting: (err: Error) => void = () => {};
 
   readonly connectionString: string;
 
@@ -62,8 +80,12 @@ export class PgStorage implements Storage {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 8,
-      // A desk that cannot reach the server says so within seconds, rather than leaving a visitor waiting.
-      connectionTimeoutMillis: 2000,
+      // A desk that cannot reach the server says so within seconds, rather than leaving a visitor waiting: each
+      // new connection gives up after CONNECT_TIMEOUT_MS. The pool's own limit is how long a request waits for
+      // one of the desk's connections while its others are busy (a burst of taps, or another desk's write
+      // holding the lock): waiting is not a lost server, so it is far longer.
+      Client: DeskClient,
+      connectionTimeoutMillis: BUSY_WAIT_MS,
       keepAlive: true,
       application_name: 'Safe Hands',
       // A desk that dies inside a transaction must not hold its locks for ever.
@@ -78,6 +100,8 @@ export class PgStorage implements Storage {
     } as pg.PoolConfig);
     // An idle connection the server dropped is discarded by the pool; without a listener it would crash the app.
     this.pool.on('error', () => undefined);
+    this.closedWhileWaiting = new Promise<never>((_, reject) => (this.stopWaiting = reject));
+    this.closedWhileWaiting.catch(() => undefined);
   }
 
   /**
@@ -85,7 +109,7 @@ export class PgStorage implements Storage {
    * it, so each finds the schema complete.
    */
   async migrate(now: () => Date): Promise<{ applied: number[] }> {
-    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 2000, application_name: 'Safe Hands' });
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'Safe Hands' });
     await client.connect();
     try {
       return await migratePostgres(client, PG_MIGRATIONS_DIR, now);
@@ -173,7 +197,10 @@ export class PgStorage implements Storage {
 
   /** Ends the pool once; closing again (a restart, then the test's own close) waits for the same end. */
   close(): Promise<void> {
-    this.closing ??= this.pool.end();
+    if (this.closing === null) {
+      this.stopWaiting(new Error('Cannot use a pool after calling end on the pool'));
+      this.closing = this.pool.end();
+    }
     return this.closing;
   }
 
@@ -183,7 +210,7 @@ export class PgStorage implements Storage {
    * 'error' nobody listens for would end the whole app.
    */
   private async borrow(): Promise<pg.PoolClient> {
-    const client = await this.pool.connect();
+    const client = await Promise.race([this.pool.connect(), this.closedWhileWaiting]);
     client.on('error', ignoreLostConnection);
     return client;
   }
@@ -212,7 +239,7 @@ export class PgStorage implements Storage {
     // Named, so each connection parses and plans a statement once, as SQLite keeps its prepared statements.
     const statement = { name: statementName(compiled.text), text: compiled.text, values: pgValues(compiled, params) };
     const tx = this.current();
-    return tx ? tx.client.query(statement) : this.pool.query(statement);
+    return tx ? tx.client.query(statement) : Promise.race([this.pool.query(statement), this.closedWhileWaiting]);
   }
 }
 

@@ -121,6 +121,7 @@ async function openOnPostgres(options: OpenAppOptions, connectionString: string,
     // own instead would leave every other desk unable to check what this one writes.
     if (auditTrail.ring.current() === null && (await auditHead(db)) !== null) throw new StartRefused(missingDeskKeys(options.dataDir));
     await auditTrail.start();
+    await auditTrail.noteFromNow();
     app = await createAppFromDb(db, clock, options.dataDir, auditTrail, null, options.nativeBinding, options.pinHashCost);
   } catch (err) {
     await db.close();

@@ -41,6 +41,9 @@ export async function printedAuditMark(trail: AuditTrail): Promise<string | null
  */
 export type AuditCheckScope = 'all' | 'since_last_check';
 
+/** The entry a desk on a shared database writes when it starts a head file of its own (noteFromNow). */
+export const HEAD_STARTED = 'audit.head_started';
+
 /** How long after a commit the head file is written (see AuditTrail.writeHead). */
 const HEAD_FILE_DELAY_MS = 1000;
 
@@ -144,6 +147,19 @@ export class AuditTrail {
     });
     this.writeHead();
     // At once: a new data folder has its head file from the start.
+    this.flush();
+  }
+
+  /**
+   * On a database several desks share: a desk with no head file of its own (a desk joining, or one whose file
+   * went) starts noting the newest entry from now, and says so in the trail, where the DSL can see it. Without
+   * this every new desk would report its missing file as a possible removal; the other desks' head files still
+   * witness the entries before. (On SQLite the data folder is the database: a missing file stays a finding.)
+   */
+  async noteFromNow(): Promise<void> {
+    if (this.readHead() !== null) return;
+    await this.db.transaction(() => this.appendSystemEntry(HEAD_STARTED, { file: AUDIT_HEAD_FILE }));
+    this.writeHead();
     this.flush();
   }
 

@@ -307,7 +307,7 @@ describe('how much each check covers', () => {
 });
 
 describe('a check under way when the app closes', () => {
-  it('stops quietly instead of reading a closed database', async () => {
+  it('stops quietly instead of reading a closed database', { timeout: 30_000 }, async () => {
     const app = await createSetUpApp();
     // Enough rows that the check reads them in more than one step.
     await app.db.transaction(() => app.db.run(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2099)

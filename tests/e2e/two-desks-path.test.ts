@@ -155,6 +155,15 @@ describe.sequential('two desks on one PostgreSQL database, in Chromium', () => {
     }
   });
 
+  it('the office\'s Admin → Backups says the server keeps the backups, with nothing to press', async () => {
+    await openSection(officeConsole, 'Admin');
+    await openSection(officeConsole, 'Backups', 'Admin sections');
+    const section = officeConsole.getByRole('region', { name: 'Backups' });
+    await expect.poll(() => section.textContent()).toContain('keeps its records on a shared PostgreSQL database server');
+    expect(await section.getByRole('button').count()).toBe(0);
+    await checkScreen(officeConsole, '38-two-desks-backups-on-server', { scroll: 'main' });
+  });
+
   it('showed no console errors on any screen of either desk', () => {
     expect(frontScreen.problems).toEqual([]);
     expect(officeScreen.problems).toEqual([]);

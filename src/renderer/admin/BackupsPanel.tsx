@@ -36,9 +36,30 @@ function BackupsTable({ backups, onRestore }: { backups: readonly BackupFile[]; 
   return <DataTable rows={backups} columns={[...COLUMNS, restore]} rowKey={(b) => b.file} labelledBy="backup-list-heading" />;
 }
 
+/**
+ * On a desk whose records are on a PostgreSQL server: the server backs them up, and Safe Hands neither makes
+ * nor restores a copy, so there is nothing here to press, only who to ask.
+ */
+function ServerKeepsBackups() {
+  return (
+    <section className="card form-section" aria-labelledby="backups-title">
+      <h2 id="backups-title">Backups</h2>
+      <p>
+        This desk keeps its records on a shared PostgreSQL database server, and the server is backed up by your IT
+        team (with <span className="file-name">pg_dump</span>, as the Safe Hands README describes). Safe Hands makes no
+        copies of its own here, and a backup is put back on the server, not from this screen.
+      </p>
+      <p>
+        Ask IT how often the server is backed up, how long the copies are kept, and that the first desk's
+        {' '}<span className="file-name">audit-trail.key</span> and <span className="file-name">pin-pepper.key</span> are kept beside them.
+      </p>
+    </section>
+  );
+}
+
 /** Copies of the database: make one now, see what is there, and put one back. */
 export function BackupsPanel() {
-  const { folder, backups, loaded, loading, error, backingUp, made, backupError, load, backUpNow, restore } = useBackupsStore();
+  const { folder, keptBy, backups, loaded, loading, error, backingUp, made, backupError, load, backUpNow, restore } = useBackupsStore();
   const databaseProblem = useAppStore((s) => s.status?.databaseProblem ?? null);
   const loadStatus = useAppStore((s) => s.loadStatus);
   const lock = useSessionStore((s) => s.lock);
@@ -60,6 +81,7 @@ export function BackupsPanel() {
     void load();
   }, [load]);
 
+  if (keptBy === 'database_server') return <ServerKeepsBackups />;
   return (
     <section className="card form-section" aria-labelledby="backups-title">
       <h2 id="backups-title">Backups</h2>

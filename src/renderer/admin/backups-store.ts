@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackupFile } from '../../shared/contract/index.js';
+import type { BackupFile, BackupKeeper } from '../../shared/contract/index.js';
 import { invoke } from '../api.js';
 import { handleFailure, type ActionResult } from '../lib/action-result.js';
 import { forgetWhenLocked } from '../lib/store-reset.js';
@@ -7,6 +7,8 @@ import { problemsWith, refusal } from '../lib/contract-check.js';
 
 interface BackupsData {
   folder: string | null;
+  /** Null until the list is read: whether Safe Hands or the database server keeps the backups. */
+  keptBy: BackupKeeper | null;
   backups: BackupFile[];
   loaded: boolean;
   loading: boolean;
@@ -28,7 +30,7 @@ interface BackupsActions {
 export type BackupsState = BackupsData & BackupsActions;
 
 export function initialBackupsState(): BackupsData {
-  return { folder: null, backups: [], loaded: false, loading: false, error: null, backingUp: false, made: null, backupError: null };
+  return { folder: null, keptBy: null, backups: [], loaded: false, loading: false, error: null, backingUp: false, made: null, backupError: null };
 }
 
 export function fileNameOf(path: string): string {
@@ -52,7 +54,7 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
       if (!failure.locked) set({ loading: false, error: failure.message });
       return;
     }
-    set({ loading: false, loaded: true, error: null, folder: r.value.folder, backups: r.value.backups });
+    set({ loading: false, loaded: true, error: null, folder: r.value.folder, keptBy: r.value.keptBy, backups: r.value.backups });
   },
 
   backUpNow: async () => {

@@ -226,6 +226,12 @@ export interface RetentionRun {
   filesNotRemoved: number;
 }
 
+/**
+ * Who backs the records up: Safe Hands, copying its SQLite file into the folder; or the PostgreSQL server the
+ * desk keeps its records on (pg_dump, the README), when Safe Hands makes and restores none itself.
+ */
+export type BackupKeeper = 'safe_hands' | 'database_server';
+
 export interface BackupFile {
   file: string;
   fileName: string;
@@ -255,7 +261,7 @@ export interface AdminOutputs {
   'printers.list': { printers: { name: string; isDefault: boolean }[] };
   'settings.setLogo': { hasLogo: boolean };
   'backup.now': BackupFile;
-  'backup.list': { folder: string; backups: BackupFile[] };
+  'backup.list': { folder: string; backups: BackupFile[]; keptBy: BackupKeeper };
   'backup.restore': { restoredFrom: string; keptAside: string };
   'person.search': { people: PersonMatch[] };
   'person.export': PersonRecords;

@@ -30,8 +30,9 @@ describe('backups', () => {
       app.clock.advance(minutes * 60_000);
       await app.ok('backup.now', {}, 'staff');
     }
-    const { backups } = await app.ok('backup.list', {}, 'staff');
+    const { backups, keptBy } = await app.ok('backup.list', {}, 'staff');
     expect(backups.map((b) => b.fileName)).toEqual(['safe-hands-20261123-090300.db', 'safe-hands-20261123-090100.db']);
+    expect(keptBy).toBe('safe_hands');
     expect((await app.ok('settings.get', {}, 'staff')).lastBackupAt).toBe('2026-11-23T09:03:00.000Z');
   });
 

@@ -177,7 +177,7 @@ describe('backups', () => {
   it('backs up now and lists the backups with en-GB dates and sizes', async () => {
     let list = backups.slice(1);
     const { api, user } = await openAdmin(adminConsole({
-      'backup.list': () => ({ folder: '/data/backups', backups: list }),
+      'backup.list': () => ({ folder: '/data/backups', backups: list, keptBy: 'safe_hands' }),
       'backup.now': () => {
         list = backups;
         return backups[0]!;
@@ -192,10 +192,22 @@ describe('backups', () => {
     expect(api.inputsOf('backup.now')).toEqual([{}]);
   });
 
+  it('on a desk whose records are on a PostgreSQL server, says the server keeps the backups and offers nothing to press', async () => {
+    const { api } = await openAdmin(adminConsole({
+      'backup.list': () => ({ folder: '/data/backups', backups, keptBy: 'database_server' }),
+    }), 'Backups');
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Backups' })).closest('section')!;
+    expect(await within(section).findByText(/keeps its records on a shared PostgreSQL database server/)).toBeTruthy();
+    expect(section.textContent).toContain('Ask IT how often the server is backed up');
+    expect(within(section).queryAllByRole('button')).toEqual([]);
+    expect(within(section).queryByRole('table')).toBeNull();
+    expect(api.inputsOf('backup.now')).toEqual([]);
+  });
+
   it('restores after a plain confirmation, and the console returns to the lock screen saying so', async () => {
     let locked = false;
     const { api, user } = await openAdmin(adminConsole({
-      'backup.list': () => ({ folder: '/data/backups', backups }),
+      'backup.list': () => ({ folder: '/data/backups', backups, keptBy: 'safe_hands' }),
       'backup.restore': (input) => {
         locked = true;
         return { restoredFrom: input.file, keptAside: '/data/before-restore/safe-hands-20261122-101500.db' };
@@ -219,7 +231,7 @@ describe('backups', () => {
 
   it('restores from another file by its full path, and shows why a file was refused', async () => {
     const { api, user } = await openAdmin(adminConsole({
-      'backup.list': () => ({ folder: '/data/backups', backups: [] }),
+      'backup.list': () => ({ folder: '/data/backups', backups: [], keptBy: 'safe_hands' }),
       'backup.restore': () => fail('invalid_input', 'Nothing was changed. That file is not a Safe Hands database.', { file: 'That file is not a Safe Hands database.' }),
     }), 'Backups');
     expect(await screen.findByText('There are no backups in this folder yet.')).toBeTruthy();
@@ -237,7 +249,7 @@ describe('backups', () => {
 
   it('refuses a path longer than main takes, in main’s words, without restoring anything', async () => {
     const { api, user } = await openAdmin(adminConsole({
-      'backup.list': () => ({ folder: '/data/backups', backups: [] }),
+      'backup.list': () => ({ folder: '/data/backups', backups: [], keptBy: 'safe_hands' }),
       'backup.restore': (input) => ({ restoredFrom: input.file, keptAside: '/data/before-restore/safe-hands-20261122-101500.db' }),
     }), 'Backups');
     await user.click(await screen.findByRole('button', { name: 'Restore from another file…' }));

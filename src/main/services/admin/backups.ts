@@ -1,6 +1,6 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import type { BackupFile, ParsedInput } from '../../../shared/contract/index.js';
+import type { BackupFile, BackupKeeper, ParsedInput } from '../../../shared/contract/index.js';
 import { backupTo, checkDatabaseFile, readPinHashes, restoreFrom } from '../../db/backup.js';
 import type { Db } from '../../db/connection.js';
 import { sqliteOf } from '../../db/sqlite-storage.js';
@@ -78,9 +78,9 @@ function copiesIn(folder: string): BackupFile[] {
   return copies.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-export async function listBackups(ctx: BackupContext): Promise<{ folder: string; backups: BackupFile[] }> {
+export async function listBackups(ctx: BackupContext): Promise<{ folder: string; backups: BackupFile[]; keptBy: BackupKeeper }> {
   const folder = await backupFolder(ctx);
-  return { folder, backups: copiesIn(folder) };
+  return { folder, backups: copiesIn(folder), keptBy: sqliteOf(ctx.db) ? 'safe_hands' : 'database_server' };
 }
 
 /**

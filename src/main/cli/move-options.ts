@@ -1,6 +1,6 @@
 import { defaultDataDir } from '../core/paths.js';
 import { chooseDatabase } from '../db/database-address.js';
-import { UsageError } from './start-options.js';
+import { readFlags, UsageError } from './start-options.js';
 
 export interface MoveCommandOptions {
   dataDir: string;
@@ -21,21 +21,14 @@ export function parseMoveArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   let dataDir = env.SAFE_HANDS_DATA_DIR?.trim() || defaultDataDir();
   let database: string | null = null;
   let help = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value.`);
-      return v;
-    };
+  readFlags(argv, (flag, value, arg) => {
     switch (flag) {
       case '--help': case '-h': help = true; break;
       case '--data-dir': dataDir = value(); break;
       case '--database': database = value(); break;
       default: throw new UsageError(`Unknown option ${arg}.`);
     }
-  }
+  });
   const chosen = chooseDatabase(database, env, (problem) => new UsageError(problem));
   if (chosen === null && !help) throw new UsageError('Say which PostgreSQL database to move the records into, with --database postgres://...');
   return { dataDir, database: chosen ?? '', help };

@@ -38,6 +38,22 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Walks a command line's flags, as `--flag value` or `--flag=value`: `value()` takes the flag's value (and
+ * refuses a missing or empty one). Shared by npm start and npm run move-to-postgres.
+ */
+export function readFlags(argv: readonly string[], handle: (flag: string, value: () => string, arg: string) => void): void {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    handle(flag, () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value.`);
+      return v;
+    }, arg);
+  }
+}
+
 export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
   const options: StartOptions = {
     forceBrowser: false,
@@ -51,14 +67,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     database: null,
   };
   let database: string | null = null;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value.`);
-      return v;
-    };
+  readFlags(argv, (flag, value, arg) => {
     switch (flag) {
       case '--browser': options.forceBrowser = true; break;
       case '--no-open': options.open = false; break;
@@ -77,7 +86,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       default:
         throw new UsageError(`Unknown option ${arg}.`);
     }
-  }
+  });
   options.database = chooseDatabase(database, env, (problem) => new UsageError(problem));
   return options;
 }

@@ -53,6 +53,8 @@ export default defineConfig({
           exclude: SQLITE_ONLY,
           environment: 'node',
           env: { SAFE_HANDS_TEST_ENGINE: 'postgres' },
+          // Every statement is a round trip to a server sharing two cores with the tests: slower, not wrong.
+          testTimeout: 30_000,
           globalSetup: ['tests/helpers/pg-global-setup.ts'],
         },
       },

@@ -1,11 +1,11 @@
 import { commandSchemas, isCommandName, type CommandName } from '../../shared/contract/index.js';
 import type { CommandFailure, CommandResult } from '../../shared/domain/errors.js';
-import { KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
+import { KIOSK_IN_DOUBT_MESSAGE, KIOSK_PAUSED_MESSAGE, kioskPaused } from '../../shared/domain/kiosk-pause.js';
 import { PIN_CHANGE_DUE_MESSAGE } from '../../shared/domain/pin-rules.js';
 import { REQUIRED_ROLE_LABELS, roleAllows } from '../../shared/domain/roles.js';
 import { describeInvalid } from '../../shared/invalid-input.js';
 import type { Clock } from '../core/clock.js';
-import { isDatabaseError } from '../db/storage-errors.js';
+import { CommitInDoubt, isDatabaseError } from '../db/storage-errors.js';
 import type { Storage } from '../db/storage.js';
 import { CommandError } from '../core/command-error.js';
 import { KIOSK_ACTOR, type Actor } from '../core/context.js';
@@ -14,7 +14,7 @@ import type { DocumentLinks } from '../documents/document-links.js';
 import type { PinHasher } from '../services/staff/pin-pepper.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { StaffSessions } from '../core/staff-sessions.js';
-import { documentNotSavedMessage, notSavedMessage, storageFailure } from '../core/storage-failure.js';
+import { documentNotSavedMessage, maybeSavedMessage, notSavedMessage, storageFailure } from '../core/storage-failure.js';
 import { StorageWatch } from '../core/storage-watch.js';
 import type { DatabaseHealth, Handler, HandlerContext } from './handler-types.js';
 import { handlers } from './handlers.js';
@@ -110,6 +110,8 @@ export function createDispatcher(core: Core): Dispatch {
       const refused = storageFailure(err);
       if (refused) {
         storage.record(refused);
+        // Saved or not, only the server knows: nobody is told that nothing was saved.
+        if (err instanceof CommitInDoubt) return failure('storage_problem', spec.role === 'kiosk' ? KIOSK_IN_DOUBT_MESSAGE : maybeSavedMessage());
         // A visitor at the kiosk is sent to the paper book; the kiosk shows its paused screen at its next look.
         if (spec.role === 'kiosk' && name !== 'setup.create') return failure('storage_problem', KIOSK_PAUSED_MESSAGE);
         return failure('storage_problem', isFileError(err) ? documentNotSavedMessage(refused) : notSavedMessage(refused.kind));

@@ -74,6 +74,15 @@ export function storageProblemMessage(kind: StorageProblemKind): string {
     + 'The kiosk starts again by itself once Safe Hands can save.';
 }
 
+/**
+ * The answer when the server went away just as the work was being saved (CommitInDoubt): it may be there or
+ * not, so the person is told to look before doing it again, never that nothing was saved.
+ */
+export function maybeSavedMessage(): string {
+  return `That may or may not have been saved: ${WHAT_IS_WRONG.unreachable}, and it went just as this was being saved. `
+    + `Once the server is back, look for it (in the list where it would show) before doing it again, so it is not done twice. ${WHAT_TO_DO.unreachable}`;
+}
+
 /** The answer to a command whose write to the database was refused: nothing of it was kept. */
 export function notSavedMessage(kind: StorageProblemKind): string {
   return `That was not saved: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${meanwhile(kind)}`;

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres, PG_MIGRATIONS_DIR } from './pg-migrate.js';
+import { CommitInDoubt, pgStorageProblem } from './storage-errors.js';
 import { pgText, pgValues, type Params, type Storage, type TransactionHooks } from './storage.js';
 
 /**
@@ -146,7 +147,7 @@ export class PgStorage implements Storage {
       // The sealing triggers note this transaction's writes to sealed tables (migrations/postgres, record_changes).
       await client.query("SET LOCAL safe_hands.watch = 'on'");
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK.namespace, WRITE_LOCK.key]);
-    }, work, this.hooks);
+    }, work, this.hooks, 'write');
   }
 
   get open(): boolean {
@@ -159,7 +160,7 @@ export class PgStorage implements Storage {
    */
   async snapshot<T>(work: () => T | Promise<T>): Promise<T> {
     if (this.current()) return work();
-    return this.onOneClient((client) => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'), work, null);
+    return this.onOneClient((client) => client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'), work, null, 'read');
   }
 
   /**
@@ -167,7 +168,9 @@ export class PgStorage implements Storage {
    * context: committed when it returns, rolled back when it throws, with the audit trail's hooks around a
    * write transaction.
    */
-  private async onOneClient<T>(begin: (client: pg.PoolClient) => Promise<unknown>, work: () => T | Promise<T>, hooks: TransactionHooks | null): Promise<T> {
+  private async onOneClient<T>(
+    begin: (client: pg.PoolClient) => Promise<unknown>, work: () => T | Promise<T>, hooks: TransactionHooks | null, kind: 'write' | 'read',
+  ): Promise<T> {
     const client = await this.borrow();
     const tx: PgTransaction = { client, live: true };
     let unusable = false;
@@ -175,7 +178,10 @@ export class PgStorage implements Storage {
       await begin(client);
       const value = await this.inside.run(tx, work);
       if (hooks) await this.inside.run(tx, async () => hooks.beforeCommit());
-      await client.query('COMMIT');
+      await client.query('COMMIT').catch((err: unknown) => {
+        // A write lost on the way: saved or not, only the server knows. The caller must not say "nothing was saved".
+        throw kind === 'write' && pgStorageProblem(err) === 'unreachable' ? new CommitInDoubt(err) : err;
+      });
       tx.live = false;
       hooks?.afterCommit();
       return value;

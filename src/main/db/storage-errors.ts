@@ -7,7 +7,7 @@ import type { StorageProblemKind } from '../../shared/contract/index.js';
  */
 export function isDatabaseError(err: unknown): boolean {
   const code = codeOf(err);
-  return code.startsWith('SQLITE_') || isPgServerError(err) || isPgConnectionError(err);
+  return err instanceof CommitInDoubt || code.startsWith('SQLITE_') || isPgServerError(err) || isPgConnectionError(err);
 }
 
 /**
@@ -15,7 +15,7 @@ export function isDatabaseError(err: unknown): boolean {
  * constraint, a bug). The SQLite kinds are core/storage-failure.ts's, read from SQLite's codes.
  */
 export function pgStorageProblem(err: unknown): StorageProblemKind | null {
-  if (isPgConnectionError(err)) return 'unreachable';
+  if (err instanceof CommitInDoubt || isPgConnectionError(err)) return 'unreachable';
   if (!isPgServerError(err)) return null;
   const code = codeOf(err);
   // 53100 disk_full, 53xxx out of resources on the server.
@@ -29,6 +29,17 @@ export function pgStorageProblem(err: unknown): StorageProblemKind | null {
   // 08xxx connection exceptions, 57P01–57P03 the server shutting down or starting.
   if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return 'unreachable';
   return null;
+}
+
+/**
+ * The connection to the server went while COMMIT was on its way: the server may have saved the work or not,
+ * and this desk cannot tell. (A COMMIT the server answered with a refusal is a plain failure, not this.)
+ */
+export class CommitInDoubt extends Error {
+  override name = 'CommitInDoubt';
+  constructor(readonly lost: unknown) {
+    super(`The database server stopped answering while the work was being saved: ${lost instanceof Error ? lost.message : String(lost)}`);
+  }
 }
 
 /** An error's `code` when it is text (SQLite's, the operating system's, SQLSTATE), else ''. */

@@ -83,9 +83,13 @@ export function maybeSavedMessage(): string {
     + `Once the server is back, look for it (in the list where it would show) before doing it again, so it is not done twice. ${WHAT_TO_DO.unreachable}`;
 }
 
-/** The answer to a command whose write to the database was refused: nothing of it was kept. */
+/**
+ * The answer to a command whose write to the database was refused: nothing of it was kept. With the server
+ * out of reach a look-up fails the same way, so that answer says it did not go through, which is true of both.
+ */
 export function notSavedMessage(kind: StorageProblemKind): string {
-  return `That was not saved: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${meanwhile(kind)}`;
+  const opening = kind === 'unreachable' ? 'That did not go through, and nothing was changed' : 'That was not saved';
+  return `${opening}: ${WHAT_IS_WRONG[kind]}. ${WHAT_TO_DO[kind]} ${meanwhile(kind)}`;
 }
 
 /** The answer when a document (a PDF, an export) could not be kept in the data folder. */

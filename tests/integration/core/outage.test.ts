@@ -33,6 +33,7 @@ describe('a desk whose database server cannot be reached', () => {
       settingName: 'Oak Tree Primary', settingKind: 'school', adminName: 'Priya Shah', pin: ADMIN_PIN, pinAgain: ADMIN_PIN, expectationsTemplate: 'school',
     });
     await newVisitor(desk, { lastName: 'Bennett' });
+    await desk.ok('staff.unlock', { staffId, pin: ADMIN_PIN }, 'staff');
 
     await cluster.halt();
     const refused = await desk.call('visit.signInNew', {

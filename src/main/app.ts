@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import { createDispatcher, type Core, type Dispatch } from './commands/dispatcher.js';
 import { openDatabase } from './db/connection.js';
 import { PgStorage } from './db/pg-storage.js';
+import { describeMove, movedAway } from './db/moved-away.js';
 import { SqliteStorage, sqliteOf } from './db/sqlite-storage.js';
 import type { Storage } from './db/storage.js';
 import { CANCELLED, checkInBackground, type BackgroundCheck, type CheckKind } from './db/integrity-check.js';
@@ -71,6 +72,11 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   }
   const clock = options.clock ?? systemClock;
   if (options.database !== undefined) return openOnPostgres(options, options.database, clock);
+  const moved = movedAway(options.dataDir);
+  if (moved) {
+    throw new StartRefused(`This desk's records were moved ${describeMove(moved)} (npm run move-to-postgres). Start it with --database and that `
+      + 'database\'s address, so it works on the shared records: on its old SQLite file it would keep a log that no other desk sees. Nothing was changed.');
+  }
   const file = join(options.dataDir, DATABASE_FILE);
   const existed = existsSync(file);
   const sqlite = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

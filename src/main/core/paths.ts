@@ -18,6 +18,8 @@ export const PIN_PEPPER_FILE = 'pin-pepper.key';
 export const AUDIT_KEY_FILE = 'audit-trail.key';
 /** The newest audit entry Safe Hands wrote (audit/audit-trail.ts), to tell when later ones were removed. */
 export const AUDIT_HEAD_FILE = 'audit-head.json';
+/** Left in a data folder whose records were moved to PostgreSQL (npm run move-to-postgres): where they went. */
+export const MOVED_FILE = 'moved-to-postgres.json';
 
 function findAppRoot(start: string): string {
   let dir = start;

@@ -5,6 +5,7 @@ import { checkAuditNow } from '../audit/audit-check.js';
 import { openAuditKeyRing } from '../audit/audit-key.js';
 import type { Clock } from '../core/clock.js';
 import { AUDIT_KEY_FILE, DATABASE_FILE } from '../core/paths.js';
+import { describeMove, movedAway, noteMovedAway } from './moved-away.js';
 import { PgStorage } from './pg-storage.js';
 import type { Db as SqliteFile } from './connection.js';
 import { sqliteOf } from './sqlite-storage.js';
@@ -53,6 +54,10 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
   if (!existsSync(join(options.dataDir, DATABASE_FILE))) {
     throw new MoveRefused(`There is no Safe Hands database (${DATABASE_FILE}) in ${options.dataDir}. Nothing was changed.`);
   }
+  const moved = movedAway(options.dataDir);
+  if (moved) {
+    throw new MoveRefused(`The records in ${options.dataDir} were already moved ${describeMove(moved)}. Moving them again would make a second log. Nothing was changed.`);
+  }
   // Without the key the trail cannot be checked before or after, and no desk on the server could check it.
   if (openAuditKeyRing(options.dataDir).found !== 'ok') {
     throw new MoveRefused(`The data folder ${options.dataDir} has no readable ${AUDIT_KEY_FILE}, so the audit trail cannot be checked before or after the move. Nothing was changed.`);
@@ -94,6 +99,8 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
         + 'Keep using the SQLite file, and empty the PostgreSQL database before trying again.');
     }
     report.auditEntries = after.checked;
+    // From now on this folder's SQLite file is history: npm start refuses it without --database.
+    noteMovedAway(options.dataDir, options.database, options.clock.now());
     return report;
   } finally {
     source.close();

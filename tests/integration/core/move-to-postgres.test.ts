@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/main/core/clock.js';
 import { lockDataFolder } from '../../../src/main/cli/data-folder-lock.js';
-import { APP_ROOT, DATABASE_FILE } from '../../../src/main/core/paths.js';
+import { APP_ROOT, DATABASE_FILE, MOVED_FILE } from '../../../src/main/core/paths.js';
 import { moveToPostgres, MoveRefused } from '../../../src/main/db/move-to-postgres.js';
 import { PgStorage } from '../../../src/main/db/pg-storage.js';
 import { asAnotherProgramOnFile } from '../../helpers/another-program.js';
@@ -107,6 +107,14 @@ describe('moving a desk from its SQLite file to PostgreSQL', () => {
     expect((await server.get<{ n: number }>(`SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'`))!.n).toBeGreaterThan(30);
     await server.close();
 
+    // The folder remembers where its records went, without the login: started on its old file, or moved
+    // again, it refuses, so no second log can grow beside the shared one.
+    const note = readFileSync(join(dir, MOVED_FILE), 'utf8');
+    expect(note).toContain(`127.0.0.1:${new URL(database.url).port}/${database.name}`);
+    expect(note).not.toContain('postgres@');
+    await expect(openTestApp(dir, clock())).rejects.toThrow(new RegExp(`^This desk's records were moved to the PostgreSQL database 127\\.0\\.0\\.1:\\d+/${database.name} on .*\\. Start it with --database`));
+    await expect(moveToPostgres({ dataDir: dir, database: database.url, clock: clock() })).rejects.toThrow(/were already moved to the PostgreSQL database .* Nothing was changed\./);
+
     // The desk on the server: the trail holds, PINs unlock, numbers and ids carry on after the moved ones.
     const desk = await openTestApp(dir, clock(), { database: database.url });
     expect(await desk.startupCheck).toBe('ok');
@@ -153,6 +161,7 @@ describe('moving a desk from its SQLite file to PostgreSQL', () => {
     await expect(moveToPostgres({ dataDir: dir, database: database.url, clock: clock() }))
       .rejects.toThrow(/^The server refused a row of audit_log: .*refused_for_the_test.* Nothing was moved: the PostgreSQL database is as it was\.$/s);
     expect(await tableHashes(server)).toEqual(before);
+    expect(existsSync(join(dir, MOVED_FILE))).toBe(false);
     // Empty before (the schema only), and empty after.
     expect([...before].filter(([name, rows]) => name !== 'schema_migrations' && rows !== '')).toEqual([]);
     // Once the rule is gone, the same move goes through.
